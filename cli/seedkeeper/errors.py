@@ -1,0 +1,35 @@
+"""Exception types raised by the seedkeeper core.
+
+The core never prints and never exits: it raises one of these, and the shell maps them to
+exit codes (usage problems to 2, everything else to 3).
+"""
+
+from __future__ import annotations
+
+
+class SeedkeeperError(Exception):
+    """Base class for every error the core raises on purpose."""
+
+
+class UsageError(SeedkeeperError):
+    """The caller asked for something that cannot be done as asked (exit code 2)."""
+
+
+class ConfigError(UsageError):
+    """The configuration file is malformed or names unknown keys."""
+
+
+class FolderNotFoundError(UsageError):
+    """The seeds folder does not exist or is not a folder."""
+
+
+class UnsafePathError(SeedkeeperError):
+    """A path would leave the seeds folder; it was not opened."""
+
+
+class NotARegularFileError(SeedkeeperError):
+    """A path names a folder, FIFO, device or socket; it was not opened."""
+
+
+class IndexWriteError(SeedkeeperError):
+    """INDEX.md could not be written safely (for example it changed under us too often)."""

@@ -1,0 +1,234 @@
+"""Reading INDEX.md as GitHub renders it: which documents it references, where, and what a person
+wrote beside each (a note, a pinned language).
+
+References are Markdown link targets anywhere, bare file names that start a list item, and bare
+file names that fill a table cell. Headings, prose, code blocks and HTML are not references. A
+link or name counts only when its file name matches the include globs or the name pattern, so a
+link to CONTRIBUTING.md or a web page is just prose.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from .paths import Target, looks_like_reference, normalize_target
+
+# The managed table lives between these markers (see index_writer).
+BEGIN_MARKER = "<!-- seedkeeper:index:begin -->"
+END_MARKER = "<!-- seedkeeper:index:end -->"
+
+# `lang: fa`, `lang=fa`, `(lang: zh-Hant)` in a note pins the document's language.
+_LANG_IN_NOTE = re.compile(r"\(?\blang(?:uage)?\s*[:=]\s*([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\)?", re.I)
+_NOTE_SEPARATORS = " \t-–—:|,;"
+_LINK_SRC = re.compile(r"!?\[((?:[^\[\]\\]|\\.)*)\]\(\s*(<[^>\n]*>|[^\s)]*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """One reference to a document in INDEX.md."""
+
+    written: str  # the target as written (links: as the Markdown parser decoded it)
+    rel: str | None  # folder-relative path, or None when the target is unsafe
+    line: int  # 1-based line in INDEX.md
+    kind: str  # "link" | "list" | "table"
+    unsafe_reason: str | None = None
+    title: str | None = None  # link text, when the reference is a link
+    note: str = ""  # what a person wrote on the list line besides the reference
+    lang: str | None = None  # a language a person pinned
+    managed: bool = False  # inside the managed table
+    cells: tuple[tuple[str, str], ...] = ()  # table rows: (header, cell source text)
+
+
+@dataclass
+class IndexDocument:
+    """INDEX.md parsed: its text, its references in order, and the managed block's lines."""
+
+    text: str
+    entries: list[IndexEntry] = field(default_factory=list)
+    managed_span: tuple[int, int] | None = None  # 0-based [begin marker line, end marker line]
+
+    def listed(self) -> list[str]:
+        """Safe relative paths in INDEX order, first occurrence only."""
+        seen: dict[str, None] = {}
+        for e in self.entries:
+            if e.rel is not None:
+                seen.setdefault(e.rel, None)
+        return list(seen)
+
+
+_MD = MarkdownIt("commonmark", {"html": True}).enable("table")
+
+
+def parse_index(text: str, include: tuple[str, ...] = ("*.txt",), name_pattern: str = r"\d{3,}_[0-9a-f]{16}\.txt") -> IndexDocument:
+    """Parse INDEX.md text into its references (see module docstring for what counts)."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = text.split("\n")
+    name_re = re.compile(name_pattern)
+    managed = _managed_span(lines)
+    doc = IndexDocument(text=text, managed_span=managed)
+    tokens = _MD.parse(text)
+    ctx = _Walker(lines, include, name_re, managed)
+    doc.entries = list(ctx.walk(tokens))
+    return doc
+
+
+def _managed_span(lines: list[str]) -> tuple[int, int] | None:
+    begin = next((i for i, l in enumerate(lines) if l.strip() == BEGIN_MARKER), None)
+    if begin is None:
+        return None
+    end = next((i for i in range(begin + 1, len(lines)) if lines[i].strip() == END_MARKER), None)
+    return (begin, end) if end is not None else None
+
+
+class _Walker:
+    def __init__(self, lines, include, name_re, managed):
+        self.lines, self.include, self.name_re, self.managed = lines, include, name_re, managed
+
+    def is_ref(self, written: str, from_link: bool) -> bool:
+        return looks_like_reference(written, self.include, self.name_re, from_link=from_link)
+
+    def in_managed(self, line0: int) -> bool:
+        return self.managed is not None and self.managed[0] < line0 < self.managed[1]
+
+    def walk(self, tokens: list[Token]) -> Iterable[IndexEntry]:
+        # Track where we are: the innermost list item's first paragraph, and table header cells.
+        item_first_para = False
+        para_is_item_first = []
+        headers: list[str] = []
+        in_head = False
+        row_cells: list[str] = []
+        pending_row: list[tuple[int, Token]] = []
+        row_line = 0
+        for i, tok in enumerate(tokens):
+            t = tok.type
+            if t == "list_item_open":
+                item_first_para = True
+            elif t == "paragraph_open":
+                para_is_item_first.append(item_first_para)
+                item_first_para = False
+            elif t == "paragraph_close":
+                para_is_item_first.pop() if para_is_item_first else None
+            elif t == "thead_open":
+                in_head, headers = True, []
+            elif t == "thead_close":
+                in_head = False
+            elif t == "tr_open":
+                row_cells, pending_row = [], []
+                row_line = tok.map[0] if tok.map else 0
+            elif t == "tr_close" and not in_head:
+                yield from self._table_row(pending_row, row_cells, headers, row_line)
+            elif t == "inline":
+                parent = tokens[i - 1].type if i else ""
+                line0 = tok.map[0] if tok.map else 0
+                if parent in ("th_open",):
+                    headers.append(tok.content.strip())
+                elif parent == "td_open":
+                    row_cells.append(tok.content)
+                    pending_row.append((len(row_cells) - 1, tok))
+                elif parent == "paragraph_open" and para_is_item_first and para_is_item_first[-1]:
+                    yield from self._list_item(tok, line0)
+                else:
+                    yield from self._links(tok, line0, "link")
+
+    def _links(self, tok: Token, line0: int, kind: str, note: str = "", lang=None) -> Iterable[IndexEntry]:
+        breaks = 0
+        children = tok.children or []
+        for j, c in enumerate(children):
+            if c.type in ("softbreak", "hardbreak"):
+                breaks += 1
+            elif c.type == "link_open":
+                href = c.attrGet("href") or ""
+                if self.is_ref(href, True):
+                    title = _link_text(children, j)
+                    yield self._entry(href, True, line0 + breaks, kind, title=title, note=note, lang=lang)
+
+    def _list_item(self, tok: Token, line0: int) -> Iterable[IndexEntry]:
+        children = tok.children or []
+        first = next((c for c in children if c.type not in ("softbreak",) and not (c.type == "text" and not c.content.strip())), None)
+        source = self.lines[line0] if line0 < len(self.lines) else ""
+        if first is not None and first.type == "link_open":
+            href = first.attrGet("href") or ""
+            if self.is_ref(href, True):
+                note = _note_after_link(source, href)
+                yield self._entry(href, True, line0, "list", title=_link_text(children, 0 if children[0] is first else children.index(first)), note=note, lang=_pinned(note))
+                rest = [c for c in children[children.index(first) + 1:]]
+                tail = Token("inline", "", 0, children=rest)
+                yield from self._links(tail, line0, "link")
+                return
+        # A bare name: the shortest run of leading words that names a document ("my file.txt").
+        content = tok.content.split("\n", 1)[0]
+        if first is not None and first.type == "code_inline":
+            name = first.content
+            if self.is_ref(name, False):
+                note = _clean_note(content.split("`", 2)[-1] if content.startswith("`") else "")
+                yield self._entry(name, False, line0, "list", note=note, lang=_pinned(note))
+                yield from self._links(tok, line0, "link")
+                return
+        words = content.split(" ")
+        for k in range(1, min(len(words), 12) + 1):
+            cand = " ".join(words[:k]).rstrip(":,;")
+            if cand and self.is_ref(cand, False):
+                note = _clean_note(" ".join(words[k:]))
+                yield self._entry(cand, False, line0, "list", note=note, lang=_pinned(note))
+                break
+        yield from self._links(tok, line0, "link")
+
+    def _table_row(self, pending, cells, headers, row_line) -> Iterable[IndexEntry]:
+        named = tuple((headers[k] if k < len(headers) else "", c.strip()) for k, c in enumerate(cells))
+        lang = _lang_from_cells(named, self.in_managed(row_line))
+        for k, tok in pending:
+            content = tok.content.strip()
+            if content and self.is_ref(content.strip("`"), False) and "](" not in content:
+                yield self._entry(content.strip("`"), False, row_line, "table", lang=lang, cells=named)
+            else:
+                for e in self._links(tok, row_line, "table", lang=lang):
+                    yield IndexEntry(**{**e.__dict__, "cells": named})
+
+    def _entry(self, written, from_link, line0, kind, title=None, note="", lang=None, cells=()) -> IndexEntry:
+        target: Target = normalize_target(written, from_link=from_link)
+        return IndexEntry(written=written, rel=target.rel, line=line0 + 1, kind=kind, unsafe_reason=target.unsafe_reason,
+                          title=title, note=note, lang=lang, managed=self.in_managed(line0), cells=cells)
+
+
+def _link_text(children: list[Token], open_at: int) -> str:
+    parts = []
+    for c in children[open_at + 1:]:
+        if c.type == "link_close":
+            break
+        parts.append(c.content)
+    return "".join(parts).strip()
+
+
+def _clean_note(text: str) -> str:
+    return text.strip().lstrip(_NOTE_SEPARATORS).strip()
+
+
+def _note_after_link(source: str, href: str) -> str:
+    # Keep the person's own Markdown: remove the list marker and the link's source text.
+    body = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?", "", source)
+    for m in _LINK_SRC.finditer(body):
+        dest = m.group(2).strip("<>")
+        if normalize_target(dest, from_link=True).rel == normalize_target(href, from_link=True).rel:
+            return _clean_note(body[: m.start()] + body[m.end():])
+    return ""
+
+
+def _pinned(note: str) -> str | None:
+    m = _LANG_IN_NOTE.search(note)
+    return m.group(1) if m else None
+
+
+def _lang_from_cells(cells: tuple[tuple[str, str], ...], managed: bool) -> str | None:
+    # In the managed table only the "Pinned" column is a person's; in a hand-written table a
+    # "Language"/"Lang" column is.
+    wanted = ("pinned",) if managed else ("pinned", "lang", "language")
+    for header, value in cells:
+        if header.strip().lower() in wanted and re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", value.strip()):
+            return value.strip()
+    return None

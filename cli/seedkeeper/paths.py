@@ -1,0 +1,72 @@
+"""Turning what INDEX.md says into a safe path inside the seeds folder, and matching names."""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+import urllib.parse
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]+:")  # two letters at least: "C:" is a drive
+_DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
+
+
+@dataclass(frozen=True)
+class Target:
+    """A reference target, normalized: `rel` is the folder-relative path, or None when unsafe."""
+
+    written: str
+    rel: str | None
+    unsafe_reason: str | None = None
+
+
+def is_external(target: str) -> bool:
+    """URLs (`https:`, `mailto:`) and in-page anchors are not document references."""
+    return bool(_SCHEME.match(target)) or target.startswith("#") or target.startswith("//")
+
+
+def normalize_target(written: str, *, from_link: bool) -> Target:
+    """Normalize a reference: percent-decoding for links, `./` stripped, unsafe forms flagged.
+
+    Absolute paths, `~`, Windows drives and any `..` segment are unsafe: they are never resolved,
+    so nothing outside the folder is even looked at.
+    """
+    t = written.strip()
+    if from_link:
+        t = t.split("#", 1)[0].split("?", 1)[0]
+        t = urllib.parse.unquote(t)
+    if t.startswith(("/", "\\", "~")) or _DRIVE.match(t):
+        return Target(written, None, "absolute path")
+    # A backslash is an ordinary character in POSIX names, but `..\\` climbs out on Windows.
+    if any(p == ".." for p in re.split(r"[\\/]", t)):
+        return Target(written, None, "climbs out of the folder with '..'")
+    parts = [p for p in t.split("/") if p not in ("", ".")]
+    if not parts:
+        return Target(written, None, "empty path")
+    return Target(written, "/".join(parts))
+
+
+def matches_include(rel: str, include: tuple[str, ...]) -> bool:
+    """A glob without '/' matches the file name at any depth; one with '/' matches the path."""
+    name = rel.rsplit("/", 1)[-1]
+    for pattern in include:
+        if "/" in pattern:
+            if fnmatch.fnmatchcase(rel, pattern) or PurePosixPath(rel).match(pattern):
+                return True
+        elif fnmatch.fnmatchcase(name, pattern):
+            return True
+    return False
+
+
+def looks_like_reference(written: str, include: tuple[str, ...], name_re: re.Pattern[str], *, from_link: bool) -> bool:
+    """Does this link target or list word name a document (by the include globs or name pattern)?"""
+    t = written.strip()
+    if from_link:
+        if is_external(t):
+            return False
+        t = urllib.parse.unquote(t.split("#", 1)[0].split("?", 1)[0])
+    name = t.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    if not name:
+        return False
+    return matches_include(name, tuple(p.rsplit("/", 1)[-1] for p in include)) or bool(name_re.fullmatch(name))
