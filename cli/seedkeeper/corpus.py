@@ -107,7 +107,7 @@ def load_corpus(root: str | os.PathLike, settings: Settings) -> Corpus:
     first_line: dict[str, int] = {}
     for entry in index.entries:
         if entry.rel is None:
-            corpus.problems.append(make("unsafe-path", entry.written, f"entry {entry.written!r} is unsafe ({entry.unsafe_reason}); not read", entry.line))
+            corpus.problems.append(make("unsafe-path", entry.written, f"unsafe entry ({entry.unsafe_reason}); not read", entry.line))
             continue
         if entry.rel in first_line:
             corpus.problems.append(make("duplicate-entry", entry.rel, f"listed again (first at line {first_line[entry.rel]})", entry.line))
@@ -127,7 +127,7 @@ def _admit(corpus: Corpus, rel: str, order: int, line: int | None, entry: IndexE
     try:
         info = inspect(corpus.root, rel)
     except UnsafePathError:
-        corpus.problems.append(make("unsafe-path", rel, f"{rel} resolves outside the seeds folder (symlink); not read", line))
+        corpus.problems.append(make("unsafe-path", rel, "resolves outside the seeds folder (symlink); not read", line))
         return
     except NotARegularFileError as exc:
         corpus.problems.append(make("not-a-file", rel, f"{exc}; not opened", line))

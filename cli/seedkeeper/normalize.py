@@ -70,7 +70,7 @@ def _is_arabic(cp: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _table() -> dict[int, str | None]:
-    """The str.translate table for rules 2-5, built once over all of Unicode (about 0.3 s).
+    """The str.translate table for rules 2-5, built once over all of Unicode (about 0.1 s).
 
     One C-level translate pass is far faster than a Python loop over characters, which matters
     at 100,000 documents.
@@ -98,11 +98,25 @@ def _table() -> dict[int, str | None]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _bmp_table() -> list[str | None]:
+    """The same table as a list over the Basic Multilingual Plane.
+
+    str.translate with a dict pays for a failed lookup on every unchanged character; a list
+    indexed by code point does not, and is about twice as fast. Code points past the list raise
+    IndexError, which translate treats as "unchanged"; astral characters get a second pass.
+    """
+    full = _table()
+    return [full.get(cp, chr(cp)) for cp in range(0x10000)]
+
+
 def normalize(text: str) -> str:
     """Return the normalized form of `text` (rules in the module docstring), tokens joined by
     single spaces. Empty or punctuation-only text gives ""."""
     text = unicodedata.normalize("NFKC", text)
     text = unicodedata.normalize("NFKC", text.casefold())
-    text = text.translate(_table())
+    text = text.translate(_bmp_table())
+    if text and max(text) > "\uffff":
+        text = text.translate(_table())  # astral format characters, digits, punctuation
     # str.split() with no argument splits on every Unicode white space and drops empty parts.
     return unicodedata.normalize("NFC", " ".join(text.split()))

@@ -80,19 +80,18 @@ def github_lines(problems: Iterable[Problem], seeds: Path) -> list[str]:
 
 
 def print_problems_text(console: Console, problems: list[Problem], summary: str, ok: bool) -> None:
-    """A table per file (folder-level findings first), then a one-line summary."""
+    """A table grouped by file (folder-level findings first), then a one-line summary."""
     if problems:
         table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, expand=False)
-        table.add_column("file", overflow="fold")
-        table.add_column("line", justify="right")
-        table.add_column("severity")
-        table.add_column("code")
+        table.add_column("file", no_wrap=True, style="bold")
+        table.add_column("line", justify="right", no_wrap=True)
+        table.add_column("severity", no_wrap=True)
+        table.add_column("code", no_wrap=True)
         table.add_column("message", overflow="fold")
         for file, group in groupby(problems, key=lambda p: p.file):
             for i, p in enumerate(group):
                 style = "red" if p.severity == "error" else "yellow"
-                table.add_row(Text(file or "(folder)" if i == 0 else "", style="bold"),
-                              "" if p.line is None else str(p.line), Text(p.severity, style=style),
+                table.add_row((file or "(folder)") if i == 0 else "", "" if p.line is None else str(p.line), Text(p.severity, style=style),
                               Text(p.code, style=style), Text(p.message))
         console.print(table)
     console.print(Text(summary, style="green" if ok else "red bold"))
