@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from .content_checks import check_content
 from .corpus import CorpusDocument
@@ -64,10 +65,11 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def analyze_bytes(rel: str, raw: bytes, min_chars: int, features: Features) -> DocAnalysis:
+def analyze_bytes(rel: str, raw: bytes, min_chars: int, features: Features, sha256: str | None = None) -> DocAnalysis:
     """Analyse a document's bytes (the pure part: no file system access)."""
     result = check_content(rel, raw, min_chars)
-    a = DocAnalysis(rel=rel, size=len(raw), sha256=hashlib.sha256(raw).hexdigest(), problems=tuple(result.problems))
+    sha256 = sha256 or hashlib.sha256(raw).hexdigest()
+    a = DocAnalysis(rel=rel, size=len(raw), sha256=sha256, problems=tuple(result.problems))
     text = result.text
     if text is None:
         return a
@@ -90,8 +92,15 @@ def analyze_bytes(rel: str, raw: bytes, min_chars: int, features: Features) -> D
     return a
 
 
-def analyze_document(doc: CorpusDocument, max_size: int, min_chars: int, features: Features) -> DocAnalysis:
-    """Read one corpus document safely and analyse it. Never raises for bad content."""
+Lookup = Callable[[str, str], "DocAnalysis | None"]
+
+
+def analyze_document(doc: CorpusDocument, max_size: int, min_chars: int, features: Features,
+                     lookup: Lookup | None = None) -> DocAnalysis:
+    """Read one corpus document safely and analyse it. Never raises for bad content.
+
+    `lookup(rel, sha256)` may return a cached analysis for these exact bytes: then only the
+    read and the hash are paid."""
     info = doc.info
     if info.size > max_size:
         return DocAnalysis(rel=doc.rel, size=info.size, problems=(
@@ -105,4 +114,9 @@ def analyze_document(doc: CorpusDocument, max_size: int, min_chars: int, feature
     if len(raw) > max_size:  # grew since stat
         return DocAnalysis(rel=doc.rel, size=len(raw), problems=(
             make("too-large", doc.rel, f"over the limit of {max_size} bytes; not read whole", None),))
-    return analyze_bytes(doc.rel, raw, min_chars, features)
+    sha256 = hashlib.sha256(raw).hexdigest()
+    if lookup is not None:
+        hit = lookup(doc.rel, sha256)
+        if hit is not None:
+            return hit
+    return analyze_bytes(doc.rel, raw, min_chars, features, sha256)

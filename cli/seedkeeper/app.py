@@ -31,6 +31,8 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3
 
 
 class Format(str, Enum):
+    """Output formats every command takes."""
+
     text = "text"
     json = "json"
     github = "github"
@@ -74,6 +76,19 @@ def settings_for(directory: Optional[Path], config: Optional[Path], **overrides)
             overrides[key] = tuple(_split(overrides[key]) or ())
     settings = settings.with_overrides(**overrides)
     return settings, settings.seeds_path(directory)
+
+
+def cache_for(settings: Settings, seeds: Path, no_cache: bool, cache_dir: Optional[Path]):
+    """The cache to use: None with --no-cache; else --cache-dir, $SEEDKEEPER_CACHE_DIR, config,
+    or .seedkeeper_cache beside the config (never inside the seeds folder)."""
+    from .cache import default_cache_dir
+    from .pipeline import CacheSpec
+
+    if no_cache:
+        return None
+    if cache_dir is not None:
+        return CacheSpec(cache_dir)
+    return CacheSpec(default_cache_dir(seeds, settings.config_file, settings.cache_dir, settings.base_dir))
 
 
 def run(body: Callable[[], int], debug: bool) -> None:

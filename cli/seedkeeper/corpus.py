@@ -104,28 +104,51 @@ def load_corpus(root: str | os.PathLike, settings: Settings) -> Corpus:
         for order, rel in enumerate(on_disk):
             _admit(corpus, rel, order, None, None)
         return corpus
-    first_line: dict[str, int] = {}
+    first_line: dict[str, int] = {}  # first reference of any kind: the document's order
+    row_line: dict[str, int] = {}  # first list item / table row: what duplicate-entry compares
+    admitted: dict[str, CorpusDocument] = {}
+    # macOS writes names decomposed (NFD); INDEX.md is usually typed composed (NFC). Same name.
+    disk_by_nfc = {unicodedata.normalize("NFC", r): r for r in on_disk}
     for entry in index.entries:
         if entry.rel is None:
             corpus.problems.append(make("unsafe-path", entry.written, f"unsafe entry ({entry.unsafe_reason}); not read", entry.line))
             continue
+        if entry.kind != "link":
+            if entry.rel in row_line:
+                corpus.problems.append(make("duplicate-entry", entry.rel, f"listed again (first at line {row_line[entry.rel]})", entry.line))
+                continue
+            row_line[entry.rel] = entry.line
+            if entry.rel in admitted:
+                # Mentioned in prose first: the list item is what a person annotates (notes, lang).
+                admitted[entry.rel].entry = entry
+                continue
         if entry.rel in first_line:
-            corpus.problems.append(make("duplicate-entry", entry.rel, f"listed again (first at line {first_line[entry.rel]})", entry.line))
-            continue
+            continue  # a link in prose to a document that is listed: just a mention
         first_line[entry.rel] = entry.line
-        _admit(corpus, entry.rel, len(first_line) - 1, entry.line, entry)
+        before = len(corpus.documents)
+        spelled = disk_by_nfc.get(unicodedata.normalize("NFC", entry.rel))
+        disk_rel = spelled if spelled and spelled != entry.rel and not os.path.lexists(root / entry.rel) else None
+        _admit(corpus, entry.rel, len(first_line) - 1, entry.line, entry, disk_rel)
+        if len(corpus.documents) > before:
+            admitted[entry.rel] = corpus.documents[-1]
     listed = set(first_line)
     listed_nfc = {unicodedata.normalize("NFC", r) for r in listed}
+    order = len(first_line)
     for rel in on_disk:
         if rel not in listed and unicodedata.normalize("NFC", rel) not in listed_nfc:
-            corpus.problems.append(make("unlisted-file", rel, f"{rel} is in the folder but not listed in INDEX.md"))
+            corpus.problems.append(make("unlisted-file", rel, "in the folder but not listed in INDEX.md"))
+            # Still a document: checked like the others, and after them (so never "kept" over a
+            # listed one by dedup); `seedkeeper index` will list it.
+            _admit(corpus, rel, order, None, None)
+            order += 1
     return corpus
 
 
-def _admit(corpus: Corpus, rel: str, order: int, line: int | None, entry: IndexEntry | None) -> None:
+def _admit(corpus: Corpus, rel: str, order: int, line: int | None, entry: IndexEntry | None,
+           disk_rel: str | None = None) -> None:
     s = corpus.settings
     try:
-        info = inspect(corpus.root, rel)
+        info = inspect(corpus.root, disk_rel or rel)
     except UnsafePathError:
         corpus.problems.append(make("unsafe-path", rel, "resolves outside the seeds folder (symlink); not read", line))
         return
@@ -133,7 +156,7 @@ def _admit(corpus: Corpus, rel: str, order: int, line: int | None, entry: IndexE
         corpus.problems.append(make("not-a-file", rel, f"{exc}; not opened", line))
         return
     except FileNotFoundError:
-        corpus.problems.append(make("missing-file", rel, f"{rel} is listed but not on disk", line))
+        corpus.problems.append(make("missing-file", rel, "listed in INDEX.md but not on disk", line))
         return
     except OSError as exc:
         corpus.problems.append(make("missing-file", rel, f"{rel} cannot be accessed: {exc.strerror}", line))

@@ -23,7 +23,7 @@ BEGIN_MARKER = "<!-- seedkeeper:index:begin -->"
 END_MARKER = "<!-- seedkeeper:index:end -->"
 
 # `lang: fa`, `lang=fa`, `(lang: zh-Hant)` in a note pins the document's language.
-_LANG_IN_NOTE = re.compile(r"\(?\blang(?:uage)?\s*[:=]\s*([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\)?", re.I)
+_LANG_IN_NOTE = re.compile(r"\(?\blang(?:uage)?\s*[:=]\s*([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)(?![\w-])\)?", re.I)
 _NOTE_SEPARATORS = " \t-–—:|,;"
 _LINK_SRC = re.compile(r"!?\[((?:[^\[\]\\]|\\.)*)\]\(\s*(<[^>\n]*>|[^\s)]*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
 
@@ -72,10 +72,111 @@ def parse_index(text: str, include: tuple[str, ...] = ("*.txt",), name_pattern: 
     name_re = re.compile(name_pattern)
     managed = _managed_span(lines)
     doc = IndexDocument(text=text, managed_span=managed)
-    tokens = _MD.parse(text)
     ctx = _Walker(lines, include, name_re, managed)
-    doc.entries = list(ctx.walk(tokens))
+    fast = _managed_rows(lines, managed, ctx) if managed is not None else None
+    if fast is not None:
+        # Our own table, exactly as we write it: read its rows directly, and give markdown-it only
+        # the rest (block lines blanked, so line numbers stay true). A 100,000-row table then
+        # costs milliseconds instead of a minute.
+        outside = [("" if managed[0] < i < managed[1] else l) for i, l in enumerate(lines)]
+        entries = list(ctx.walk(_MD.parse("\n".join(_defuse(outside)))))
+        doc.entries = sorted(entries + fast, key=lambda e: e.line)
+    else:
+        doc.entries = list(ctx.walk(_MD.parse("\n".join(_defuse(lines)))))
     return doc
+
+
+# markdown-it's bracket and emphasis scanning is quadratic within one inline run: a 2 MB line of
+# "[" takes ~25 s, and backslash-escaping them is hardly faster. No hand-written Markdown has such
+# runs, so there these characters are blanked before parsing (a reference inside such a run is
+# not seen: the document is then reported unlisted). The file on disk is untouched.
+_GIANT = 32 * 1024
+_SPECIAL = re.compile(r"([\[\]<>*_`!])")
+_BLOCK_START = re.compile(r"^\s{0,3}(?:[-*+]\s|\d{1,9}[.)]\s|#|>|\||```|~~~)")
+
+
+_SIMPLE_LINK = re.compile(r"!?\[[^\[\]\n]{0,1000}\]\((?:<[^<>\n]{0,1000}>|[^()\s]{0,1000})\)")
+_ITEM_HEAD = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,9}[.)])\s+\S+")
+
+
+def _defuse_line(line: str) -> str:
+    """Blank the special characters of a giant line, except inside well-formed simple links and
+    the first word of a list item: references survive, the pathological scanning does not."""
+    keep = [m.span() for m in _SIMPLE_LINK.finditer(line)]
+    head = _ITEM_HEAD.match(line)
+    if head:
+        keep.insert(0, head.span())
+    out, pos = [], 0
+    for a, b in keep:
+        if a < pos:
+            continue
+        out.append(_SPECIAL.sub(" ", line[pos:a]))
+        out.append(line[a:b])
+        pos = b
+    out.append(_SPECIAL.sub(" ", line[pos:]))
+    return "".join(out)
+
+
+def _defuse(lines: list[str]) -> list[str]:
+    out = list(lines)
+    run: list[int] = []
+    size = 0
+
+    def flush() -> None:
+        if size > _GIANT:
+            for k in run:
+                out[k] = _defuse_line(out[k])
+
+    for i, line in enumerate(lines):
+        if len(line) > _GIANT:
+            out[i] = _defuse_line(line)
+        if not line.strip() or _BLOCK_START.match(line):
+            flush()
+            run, size = [], 0
+        else:
+            run.append(i)
+            size += len(line)
+    flush()
+    return out
+
+
+_ROW_LINK = re.compile(r"\[((?:[^\[\]\\]|\\.)*)\]\(([^()\s<>]+)\)")
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+
+
+def _managed_rows(lines: list[str], span: tuple[int, int], ctx: "_Walker") -> list[IndexEntry] | None:
+    """Entries of the managed table read line by line, or None if it is not exactly in the
+    shape `seedkeeper index` writes (then the whole file goes through markdown-it)."""
+    begin, end = span
+    headers: list[str] | None = None
+    out: list[IndexEntry] = []
+    for i in range(begin + 1, end):
+        line = lines[i]
+        stripped = line.strip()
+        if not stripped or (stripped.startswith("<!--") and stripped.endswith("-->") and "-->" not in stripped[4:-3]):
+            if headers is not None and out and not stripped:
+                headers = None if i + 1 < end and lines[i + 1].strip() else headers
+            continue
+        if not (stripped.startswith("|") and stripped.endswith("|") and not stripped.endswith("\\|")):
+            return None
+        cells = [c.strip().replace("\\|", "|") for c in _CELL_SPLIT.split(stripped[1:-1])]
+        if headers is None:
+            headers = cells
+            continue
+        if all(re.fullmatch(r":?-{3,}:?", c) for c in cells):
+            continue
+        if len(cells) != len(headers) or headers[0].lower() != "file":
+            return None
+        m = _ROW_LINK.fullmatch(cells[0])
+        # Any other cell that could hold a reference (a link, a bare name) needs the real parser.
+        if m is None or any("[" in c or "<" in c or ctx.is_ref(c.strip("`"), False) for c in cells[1:]):
+            return None
+        named = tuple(zip(headers, cells))
+        title = re.sub(r"\\(.)", r"\1", m.group(1))
+        if not ctx.is_ref(m.group(2), True):
+            return None
+        out.append(ctx._entry(m.group(2), True, i, "table", title=title, lang=_lang_from_cells(named, True), cells=named))
+    return out
 
 
 def _managed_span(lines: list[str]) -> tuple[int, int] | None:
@@ -170,13 +271,18 @@ class _Walker:
                 yield self._entry(name, False, line0, "list", note=note, lang=_pinned(note))
                 yield from self._links(tok, line0, "link")
                 return
+        # A bare name is the item's first word (then the rest is a note), or, for a name with
+        # spaces, the whole line: "- my file.txt". Prose that mentions a name is not a reference.
         words = content.split(" ")
-        for k in range(1, min(len(words), 12) + 1):
-            cand = " ".join(words[:k]).rstrip(":,;")
-            if cand and self.is_ref(cand, False):
-                note = _clean_note(" ".join(words[k:]))
-                yield self._entry(cand, False, line0, "list", note=note, lang=_pinned(note))
-                break
+        first_word = words[0].rstrip(":,;")
+        whole = content.strip()
+        if first_word and self.is_ref(first_word, False):
+            note = _clean_note(" ".join(words[1:]))
+            yield self._entry(first_word, False, line0, "list", note=note, lang=_pinned(note))
+        elif " " in whole and not any(c.type != "text" for c in children):
+            head, note = _split_note(whole)
+            if self.is_ref(head, False):
+                yield self._entry(head, False, line0, "list", note=note, lang=_pinned(note))
         yield from self._links(tok, line0, "link")
 
     def _table_row(self, pending, cells, headers, row_line) -> Iterable[IndexEntry]:
@@ -217,6 +323,12 @@ def _note_after_link(source: str, href: str) -> str:
         if normalize_target(dest, from_link=True).rel == normalize_target(href, from_link=True).rel:
             return _clean_note(body[: m.start()] + body[m.end():])
     return ""
+
+
+def _split_note(text: str) -> tuple[str, str]:
+    """"my file.txt — a note" -> ("my file.txt", "a note"): a spaced name ends at a separator."""
+    m = re.search(r"\s+[—–]\s+|\s+-{1,2}\s+|:\s+|\s+\|\s+", text)
+    return (text[: m.start()], _clean_note(text[m.end():])) if m else (text, "")
 
 
 def _pinned(note: str) -> str | None:

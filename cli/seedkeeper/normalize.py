@@ -18,8 +18,11 @@ near-duplicate shingles are taken from this string too. The rules, applied in th
    ؤ -> و, ئ -> ی, ۀ -> ه), because NFKC composes a written "letter + hamza above" into them and
    dropping the combining hamza must give the same result as the precomposed letter.
 6. White space of every kind (spaces, tabs, CR, LF, CRLF, NBSP, ideographic space) collapses to
-   a single ASCII space; leading and trailing white space is removed. Then NFC, since dropping a
-   character in step 2 can leave a base letter next to a combining mark that NFC would compose.
+   a single ASCII space; leading and trailing white space is removed. White space next to a
+   character of a script written without spaces (Han, kana, Thai, Lao, Khmer, Myanmar; see
+   NO_SPACE_RANGES) is removed: there it is line wrapping or layout ("我用 Python 写" and
+   "我用Python写" are the same text), not a word boundary. Then NFC, since dropping a
+   character in step 2 can leave a base letter next to a combining mark that NFC composes.
 
 The function is idempotent: normalize(normalize(x)) == normalize(x).
 
@@ -29,11 +32,12 @@ signatures keyed on it are then recomputed.
 
 from __future__ import annotations
 
+import re
 import sys
 import unicodedata
 from functools import lru_cache
 
-NORMALIZATION_VERSION = "1"
+NORMALIZATION_VERSION = "2"
 
 # Arabic-script letters replaced by another letter (rule 5).
 _ARABIC_LETTERS = {
@@ -62,6 +66,33 @@ _ARABIC_RANGES = (
     (0xFB50, 0xFDFF),  # Arabic Presentation Forms-A
     (0xFE70, 0xFEFF),  # Arabic Presentation Forms-B
 )
+
+
+# Blocks of scripts written without spaces between words (shared with minhash, whose units for
+# these scripts are single characters).
+NO_SPACE_RANGES = (
+    (0x0E00, 0x0E7F),  # Thai
+    (0x0E80, 0x0EFF),  # Lao
+    (0x1000, 0x109F),  # Myanmar
+    (0x1780, 0x17FF),  # Khmer
+    (0x19E0, 0x19FF),  # Khmer symbols
+    (0x2E80, 0x2FDF),  # CJK radicals, Kangxi radicals
+    (0x3005, 0x3007),  # 々 〆 〇
+    (0x3021, 0x3029),  # Hangzhou numerals
+    (0x3031, 0x3035),  # kana repeat marks
+    (0x3040, 0x30FF),  # Hiragana, Katakana
+    (0x3100, 0x312F),  # Bopomofo
+    (0x31A0, 0x31FF),  # Bopomofo extended, Katakana phonetic extensions
+    (0x3400, 0x4DBF),  # CJK extension A
+    (0x4E00, 0x9FFF),  # CJK unified ideographs
+    (0xF900, 0xFAFF),  # CJK compatibility ideographs
+    (0x20000, 0x323AF),  # CJK extensions B-H
+)
+_NS = "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in NO_SPACE_RANGES)
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_NO_SPACE_GAP = re.compile(f"(?<=[{_NS}]) | (?=[{_NS}])")
+# A quick test first: most texts have no such character and skip the slower substitution.
+_ANY_NO_SPACE = re.compile(f"[{_NS}]")
 
 
 def _is_arabic(cp: int) -> bool:
@@ -116,7 +147,10 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = unicodedata.normalize("NFKC", text.casefold())
     text = text.translate(_bmp_table())
-    if text and max(text) > "\uffff":
+    if _ASTRAL.search(text):
         text = text.translate(_table())  # astral format characters, digits, punctuation
     # str.split() with no argument splits on every Unicode white space and drops empty parts.
-    return unicodedata.normalize("NFC", " ".join(text.split()))
+    text = " ".join(text.split())
+    if _ANY_NO_SPACE.search(text):
+        text = _NO_SPACE_GAP.sub("", text)
+    return unicodedata.normalize("NFC", text)

@@ -80,18 +80,19 @@ def github_lines(problems: Iterable[Problem], seeds: Path) -> list[str]:
 
 
 def print_problems_text(console: Console, problems: list[Problem], summary: str, ok: bool) -> None:
-    """A table grouped by file (folder-level findings first), then a one-line summary."""
-    if problems:
-        table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, expand=False)
-        table.add_column("file", no_wrap=True, style="bold")
-        table.add_column("line", justify="right", no_wrap=True)
-        table.add_column("severity", no_wrap=True)
-        table.add_column("code", no_wrap=True)
+    """Findings grouped by file (folder-level first): the file on its own line, then a table of
+    its findings, then a one-line summary. The file name never competes with the message for
+    width, and codes never wrap, so an 80-column CI log still shows every word."""
+    for file, group in groupby(problems, key=lambda p: p.file):
+        console.print(Text(file or "(folder)", style="bold underline"), overflow="fold")
+        table = Table(show_header=False, box=None, pad_edge=False, expand=False)
+        table.add_column("line", justify="right", no_wrap=True, width=6)
+        table.add_column("severity", no_wrap=True, width=8)
+        table.add_column("code", no_wrap=True, width=17)
         table.add_column("message", overflow="fold")
-        for file, group in groupby(problems, key=lambda p: p.file):
-            for i, p in enumerate(group):
-                style = "red" if p.severity == "error" else "yellow"
-                table.add_row((file or "(folder)") if i == 0 else "", "" if p.line is None else str(p.line), Text(p.severity, style=style),
-                              Text(p.code, style=style), Text(p.message))
+        for p in group:
+            style = "red" if p.severity == "error" else "yellow"
+            table.add_row("" if p.line is None else str(p.line), Text(p.severity, style=style),
+                          Text(p.code, style=style), Text(p.message, overflow="fold"))
         console.print(table)
     console.print(Text(summary, style="green" if ok else "red bold"))

@@ -1,0 +1,197 @@
+"""`add`: ingest new documents: decode, clean (UTF-8, NFC, LF), name, refuse duplicates, tag,
+write atomically and list them in INDEX.md."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+from .analysis import Features
+from .atomic import folder_lock, write_atomic
+from .content_checks import check_content, looks_binary
+from .errors import UsageError
+from .pipeline import CacheSpec
+from .settings import Settings
+from .survey import survey
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+@dataclass
+class Added:
+    source: str
+    file: str  # the new name inside the seeds folder
+    lang: str
+    confidence: float
+    encoding: str
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Refused:
+    source: str
+    code: str
+    message: str
+
+
+@dataclass
+class AddReport:
+    added: list[Added] = field(default_factory=list)
+    refused: list[Refused] = field(default_factory=list)
+    dry_run: bool = False
+    index_written: bool = False
+
+    def to_dict(self) -> dict:
+        return {"dry_run": self.dry_run, "index_written": self.index_written,
+                "added": [a.__dict__ for a in self.added], "refused": [r.__dict__ for r in self.refused]}
+
+
+def decode(raw: bytes, encoding: str) -> tuple[str, str]:
+    """Decode input bytes: strict UTF-8 by default; 'auto' tries BOMs, UTF-8, then
+    charset-normalizer's best guess; any other value is a codec name. Raises ValueError."""
+    if encoding.lower() in ("utf-8", "utf8"):
+        return raw.decode("utf-8-sig"), "utf-8"
+    if encoding.lower() != "auto":
+        try:
+            return raw.decode(encoding), encoding
+        except LookupError:
+            raise UsageError(f"unknown encoding: {encoding}") from None
+    for bom, name in _BOMS:
+        if raw.startswith(bom):
+            return raw.decode(name), name
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if looks_binary(raw):
+        raise ValueError("binary data, not text")
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    if best is None:
+        raise ValueError("no text encoding fits these bytes")
+    return str(best), best.encoding
+
+
+def clean(text: str) -> str:
+    """UTF-8-ready text: no BOM, LF line endings, Unicode NFC."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def next_number(names: Sequence[str]) -> tuple[int, int]:
+    """The next document number after the highest `NNN_` prefix, and the digits to pad to."""
+    nums = [m.group(1) for n in names if (m := re.match(r"(\d+)_", n.rsplit("/", 1)[-1]))]
+    if not nums:
+        return 0, 3
+    return max(int(n) for n in nums) + 1, max(3, max(len(n) for n in nums))
+
+
+def add(
+    files: Sequence[str | os.PathLike],
+    seeds: str | os.PathLike,
+    settings: Settings | None = None,
+    *,
+    encoding: str = "utf-8",
+    force: bool = False,
+    dry_run: bool = False,
+    cache: CacheSpec | None = None,
+) -> AddReport:
+    """Add documents to the corpus. Refused ones are reported, never half-written."""
+    from .dedup import analyze_text, find_duplicates
+    from .indexing import index
+    from .lang import detect_language
+    from .survey import cluster  # noqa: F401 - same machinery as dedup
+
+    settings = settings or Settings()
+    root = Path(seeds)
+    s = survey(root, settings, features=Features(dedup=True), cache=cache)
+    report = AddReport(dry_run=dry_run)
+    number, width = next_number(s.corpus.on_disk)
+    pending: list[tuple[str, bytes, str, str, list[str]]] = []  # (source, data, name, encoding, warnings)
+    new_items, new_shingles = [], {}
+    for source in files:
+        src = Path(source)
+        try:
+            if not src.is_file():
+                report.refused.append(Refused(str(source), "not-a-file", "not a regular file"))
+                continue
+            if src.stat().st_size > settings.max_size:
+                report.refused.append(Refused(str(source), "too-large", f"over the limit of {settings.max_size} bytes"))
+                continue
+            raw = src.read_bytes()
+        except OSError as exc:
+            report.refused.append(Refused(str(source), "missing-file", f"cannot read: {exc.strerror}"))
+            continue
+        try:
+            text, used = decode(raw, encoding)
+        except (UnicodeDecodeError, ValueError) as exc:
+            code = "binary" if "binary" in str(exc) else "not-utf8"
+            hint = "" if encoding == "auto" else " (try --encoding auto)"
+            report.refused.append(Refused(str(source), code, f"cannot decode as {encoding}: {exc}{hint}"))
+            continue
+        data = clean(text).encode("utf-8")
+        result = check_content(src.name, data, settings.min_chars)
+        errors = [p for p in result.problems if p.severity == "error"]
+        if errors:
+            report.refused.append(Refused(str(source), errors[0].code, errors[0].message))
+            continue
+        name = f"{number:0{width}d}_{hashlib.sha256(data).hexdigest()[:16]}.txt"
+        item, sh = analyze_text(name, 10**9 + len(new_items), data, data.decode("utf-8"))
+        new_items.append(item)
+        new_shingles[name] = sh
+        pending.append((str(source), data, name, used, [f"{p.code}: {p.message}" for p in result.problems]))
+        number += 1
+    # Duplicates against the corpus and among the new files themselves.
+    dup_of: dict[str, tuple[str, str, float]] = {}
+    if new_items:
+        import numpy as np
+
+        old = [a for a in s.analyses if a.readable and a.normalized_hash]
+        order = {d.rel: d.order for d in s.corpus.documents}
+        from .dedup import DedupItem
+
+        items = [DedupItem(a.rel, order[a.rel], a.sha256, a.normalized_hash,
+                           None if a.signature is None else np.frombuffer(a.signature, dtype=np.uint32)) for a in old]
+
+        def shingles_of(rel: str):
+            if rel in new_shingles:
+                return new_shingles[rel]
+            from .minhash import shingles
+            from .normalize import normalize
+            from .safe_read import read_bytes
+
+            info = next(d.info for d in s.corpus.documents if d.rel == rel)
+            return shingles(normalize(read_bytes(info, settings.max_size + 1).decode("utf-8", "replace").lstrip("\ufeff")))
+
+        res = find_duplicates(items + new_items, settings.threshold, shingles_of)
+        for c in res.clusters:
+            for d in c.duplicates:
+                if d.file in new_shingles:
+                    dup_of[d.file] = (d.of, d.kind, d.similarity)
+    to_write = []
+    for source, data, name, used, warnings in pending:
+        if name in dup_of and not force:
+            of, kind, sim = dup_of[name]
+            code = "near-duplicate" if kind == "near" else "exact-duplicate"
+            report.refused.append(Refused(source, code, f"{kind} duplicate ({sim:.2f}) of {of}; use --force to add it anyway"))
+            continue
+        lang = detect_language(data.decode("utf-8"))
+        report.added.append(Added(source, name, lang.lang, lang.confidence, used, warnings))
+        to_write.append((name, data))
+    if dry_run or not to_write:
+        return report
+    with folder_lock(root):
+        for name, data in to_write:
+            if os.path.lexists(root / name):
+                raise UsageError(f"{name} already exists in {root}; not overwriting")
+            write_atomic(root / name, data, mode=0o644)
+    report.index_written = index(root, settings, cache=cache).written
+    return report

@@ -1,0 +1,50 @@
+"""Statistical models the tagger can use for languages a script alone does not settle.
+
+A backend is a function (text, group, prior) -> {language: probability} over the
+languages of a script group (see detector.GROUPS), with langdetect's codes. langdetect is
+the default and, for now, the only one; a faster optional backend (py3langid, pycld2)
+plugs in here behind the same interface.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from ..errors import UsageError
+from . import detector
+
+Model = Callable[[str, str, "dict[str, float] | None"], "dict[str, float]"]
+
+BACKENDS = ("langdetect",)
+
+
+class UnknownBackendError(UsageError):
+    """The requested language-detection backend does not exist or is not installed."""
+
+
+def get_model(name: str) -> Model:
+    """Return the model function of backend `name`; raise UnknownBackendError if unusable."""
+    if name == "langdetect":
+        return detector.probabilities
+    raise UnknownBackendError(
+        f"unknown language-detection backend {name!r}; choose one of {', '.join(BACKENDS)}"
+    )
+
+
+def get_screen(name: str) -> Callable[[str, str], "str | None"]:
+    """Return a cheap (text, group) -> best language code function for backend `name`."""
+    if name == "langdetect":
+        return detector.screen
+    model = get_model(name)
+
+    def screen(text: str, group: str) -> str | None:
+        probs = model(text, group, None)
+        return min(probs, key=lambda l: (-probs[l], l)) if probs else None
+
+    return screen
+
+
+def warm_up(name: str) -> None:
+    """Load the backend's model data now (once per process)."""
+    get_model(name)
+    detector.warm_up()

@@ -1,0 +1,131 @@
+"""Tag one short, cleaned text: the script decides what it can, the model the rest.
+
+Scripts used by one language (Hangul, Greek, Thai...) settle the language outright. Han,
+kana and Hangul together settle Chinese, Japanese and Korean, and a character table tells
+Simplified from Traditional. Arabic and Cyrillic combine letter evidence with the model
+restricted to the languages of that script; Latin and Devanagari use the restricted model,
+with tie-breakers for close Latin pairs.
+"""
+
+from __future__ import annotations
+
+import math
+
+from . import arabic, closepairs, cyrillic
+from .backends import Model
+from .hanzi import chinese_variant
+from .result import UNDETERMINED, LangResult
+from .scripts import EAST_ASIAN, ScriptProfile, profile
+
+# Below this many weighted letters (a Han character weighs 3) a text is "und", not a guess.
+MIN_LETTERS = 20
+# Letters at which the length factor of the confidence reaches one half.
+HALF_CONFIDENCE_LETTERS = 20
+
+SCRIPT_LANG = {
+    "Greek": "el", "Hebrew": "he", "Thai": "th", "Georgian": "ka", "Armenian": "hy",
+    "Bengali": "bn", "Gurmukhi": "pa", "Gujarati": "gu", "Oriya": "or", "Tamil": "ta",
+    "Telugu": "te", "Kannada": "kn", "Malayalam": "ml", "Sinhala": "si", "Lao": "lo",
+    "Tibetan": "bo", "Myanmar": "my", "Ethiopic": "am", "Khmer": "km", "Thaana": "dv",
+    "Mongolian": "mn", "Syriac": "syr",
+}
+MODEL_GROUP = {"Latin": "latin", "Cyrillic": "cyrillic", "Arabic": "arabic",
+               "Devanagari": "devanagari"}
+# langdetect codes that are not BCP 47 as we emit it.
+_BCP47 = {"zh-cn": "zh-Hans", "zh-tw": "zh-Hant", "nb": "no"}
+
+
+def to_bcp47(code: str) -> str:
+    """Map a langdetect language code to the tag seedkeeper emits."""
+    return _BCP47.get(code, code)
+
+
+def _east_asian(prof: ScriptProfile) -> tuple[str, float]:
+    han = prof.counts.get("Han", 0)
+    kana = prof.counts.get("Kana", 0)
+    hangul = prof.counts.get("Hangul", 0)
+    bopomofo = prof.counts.get("Bopomofo", 0)
+    # Korean may quote Hanja and Japanese is mostly kanji, so shares, not presence, decide;
+    # but Han without any Hangul cannot be Korean, and without kana Japanese is unlikely.
+    if hangul and hangul >= 0.3 * (han + kana + hangul):
+        return "ko", hangul / (hangul + kana + 0.2 * han)
+    if kana >= 2 and kana >= 0.05 * (han + kana):
+        return "ja", min(1.0, 0.5 + 2.5 * kana / (han + kana))
+    return chinese_variant(prof.chars, bopomofo)
+
+
+def _single_script(script: str, prof: ScriptProfile) -> str:
+    lang = SCRIPT_LANG[script]
+    # Yiddish writes Hebrew letters with its own digraphs; Assamese has two letters of its own.
+    if lang == "he" and prof.count("\u05f0\u05f1\u05f2\ufb1f\ufb2e\ufb2f") >= 2:
+        return "yi"
+    if lang == "bn" and prof.count("\u09f0\u09f1") >= 2:
+        return "as"
+    return lang
+
+
+def _combine(evidence: dict[str, float], model: dict[str, float], floor: float) -> dict[str, float]:
+    """Posterior proportional to exp(evidence) times the model probability floored at `floor`.
+
+    langdetect reports near-certainty even when wrong; the floor bounds how much it can
+    outvote decisive letters.
+    """
+    langs = sorted(set(evidence) | set(model))
+    logits = {l: evidence.get(l, 0.0) + math.log(max(model.get(l, 0.0), floor)) for l in langs}
+    top = max(logits.values())
+    weights = {l: math.exp(v - top) for l, v in logits.items()}
+    total = sum(weights.values())
+    return {l: w / total for l, w in weights.items()}
+
+
+def _latin(text: str, model: dict[str, float]) -> dict[str, float]:
+    """Apply close-pair tie-breakers within the group of the model's favourite."""
+    best = min(model, key=lambda l: (-model[l], l))
+    group = closepairs.group_of(best)
+    if group is None:
+        return model
+    members = {l: model.get(l, 0.0) for l in group}
+    mass = sum(members.values())
+    posterior = _combine(closepairs.evidence(text, group), members, 0.02 * mass)
+    adjusted = dict(model)
+    for lang, p in posterior.items():
+        adjusted[lang] = p * mass
+    return adjusted
+
+
+def _model_probs(script: str, text: str, prof: ScriptProfile, model: Model) -> dict[str, float]:
+    group = MODEL_GROUP[script]
+    probs = model(text, group, None)
+    if script == "Arabic":
+        return _combine(arabic.evidence(prof, text), probs, 0.02)
+    if script == "Cyrillic":
+        return _combine(cyrillic.evidence(prof, text), probs, 0.02)
+    if script == "Latin" and probs:
+        return _latin(text, probs)
+    return probs
+
+
+def classify(text: str, model: Model) -> LangResult:
+    """Tag a cleaned, already sampled text. Never raises on content; "und" when unsure."""
+    prof = profile(text)
+    letters = prof.effective_letters
+    script = prof.dominant
+    if letters < MIN_LETTERS or script is None:
+        return UNDETERMINED
+    if script in EAST_ASIAN:
+        lang, p = _east_asian(prof)
+    elif script in SCRIPT_LANG:
+        lang, p = _single_script(script, prof), 1.0
+    elif script in MODEL_GROUP:
+        probs = _model_probs(script, text, prof, model)
+        if not probs:
+            return UNDETERMINED
+        total = sum(probs.values()) or 1.0
+        code = min(probs, key=lambda l: (-probs[l], l))
+        lang, p = to_bcp47(code), probs[code] / total
+    else:
+        return UNDETERMINED
+    length_factor = letters / (letters + HALF_CONFIDENCE_LETTERS)
+    # Text mixing scripts (a Persian article quoting English) is less certain.
+    confidence = p * length_factor * prof.share(script)
+    return LangResult(lang, round(min(confidence, 1.0), 4))

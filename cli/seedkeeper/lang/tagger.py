@@ -1,0 +1,181 @@
+"""The public tagger: one document, or many across a process pool.
+
+A document is cleaned (URLs, digits, markup out), sampled to a few windows and classified.
+Documents with several paragraphs are also checked paragraph by paragraph: when another
+language covers a large share of the letters and holds up on its own text, it is reported
+in `others`.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from importlib.metadata import PackageNotFoundError, version
+from typing import Sequence
+
+from . import backends, detector
+from .classify import MODEL_GROUP, classify, to_bcp47
+from .result import UND, LangResult
+from .scripts import profile
+from .textprep import clean_text, paragraphs, sample
+
+
+def _langdetect_version() -> str:
+    try:
+        return version("langdetect")
+    except PackageNotFoundError:  # vendored or unusual install: still a usable key
+        return "unknown"
+
+
+# Bump the first part whenever this package's logic may change a result; the backend
+# version is part of the key because a new profile set changes results too.
+DETECTOR_VERSION = f"1/langdetect-{_langdetect_version()}"
+
+# Characters of a whole document sent to the model: enough to be sure, small enough to be fast.
+DOCUMENT_BUDGET = 1000
+# Mixed-document check: paragraphs are merged until they hold this many weighted letters,
+# at most MAX_CHUNKS of them are checked, each sampled to CHUNK_BUDGET characters.
+CHUNK_LETTERS = 60
+MAX_CHUNKS = 6
+CHUNK_BUDGET = 240
+# A second language is reported when it covers this share of the checked letters and its
+# paragraphs, taken together, are tagged with it at least this confidently.
+MIN_SHARE = 0.2
+MIN_VERIFIED_CONFIDENCE = 0.6
+
+
+def _chunks(paras: list[str]) -> list[tuple[str, int]]:
+    """Merge consecutive paragraphs until each holds CHUNK_LETTERS; return (text, letters)."""
+    chunks: list[tuple[str, int]] = []
+    buf: list[str] = []
+    letters = 0
+    for para in paras:
+        buf.append(para)
+        letters += profile(para).effective_letters
+        if letters >= CHUNK_LETTERS:
+            chunks.append((" ".join(buf), letters))
+            buf, letters = [], 0
+    # A short tail stays on its own (it is usually a heading or signature in another
+    # language's document, and would blur the paragraph it joined); "und" then ignores it.
+    if buf:
+        chunks.append((" ".join(buf), letters))
+    return chunks
+
+
+def _evenly(items: list, n: int) -> list:
+    if len(items) <= n:
+        return items
+    return [items[round(i * (len(items) - 1) / (n - 1))] for i in range(n)]
+
+
+def _agrees(text: str, main: LangResult, main_script: str | None, screen) -> bool:
+    """Cheap check that a paragraph is in the main language (same script, same screen guess)."""
+    prof = profile(text)
+    script = prof.dominant
+    if script != main_script or script not in MODEL_GROUP:
+        return False
+    code = screen(text, MODEL_GROUP[script])
+    return code is not None and to_bcp47(code) == main.lang
+
+
+def _mixed(main: LangResult, cleaned: str, backend: str) -> LangResult:
+    """Report other languages of a document whose paragraphs disagree strongly."""
+    chunks = _evenly(_chunks(paragraphs(cleaned)), MAX_CHUNKS)
+    if len(chunks) < 2:
+        return main
+    model = backends.get_model(backend)
+    screen = backends.get_screen(backend)
+    main_script = profile(sample(cleaned, DOCUMENT_BUDGET)).dominant
+    total = sum(n for _, n in chunks)
+    by_lang: dict[str, list[str]] = {}
+    letters: dict[str, int] = {}
+    for text, n in chunks:
+        text = sample(text, CHUNK_BUDGET)
+        # Most paragraphs agree with the document; only the others pay for a full detection.
+        if _agrees(text, main, main_script, screen):
+            result = main
+        else:
+            result = classify(text, model)
+        if result is main or (result.lang != UND and result.confidence >= 0.5):
+            by_lang.setdefault(result.lang, []).append(text)
+            letters[result.lang] = letters.get(result.lang, 0) + n
+    verified: dict[str, LangResult] = {}
+    for lang in sorted(letters):
+        if lang == main.lang or letters[lang] < MIN_SHARE * total:
+            continue
+        # A paragraph can be mis-tagged; all of that language's paragraphs together rarely are.
+        check = classify(sample(" ".join(by_lang[lang]), DOCUMENT_BUDGET), model)
+        if check.lang == lang and check.confidence >= MIN_VERIFIED_CONFIDENCE:
+            verified[lang] = check
+    if not verified:
+        return main
+    shares = {lang: letters[lang] / total for lang in verified}
+    shares[main.lang] = letters.get(main.lang, 0) / total
+    first = min(shares, key=lambda l: (-shares[l], l))
+    if first in verified:
+        head = verified[first]
+    else:
+        # The whole-document confidence is diluted by the other languages' scripts and
+        # words; the main language's own paragraphs say how sure the tag itself is.
+        head = classify(sample(" ".join(by_lang.get(first, [])), DOCUMENT_BUDGET), model)
+        if head.lang != first:
+            head = main
+    others = tuple(
+        (lang, round(shares[lang], 4))
+        for lang in sorted(shares, key=lambda l: (-shares[l], l))
+        if lang != first
+    )
+    confidence = round(head.confidence * max(shares[first], 0.5), 4)
+    return LangResult(first, confidence, others)
+
+
+def detect_language(text: str, backend: str = "langdetect") -> LangResult:
+    """Tag `text` with its BCP 47 language, a confidence in 0..1 and, if mixed, other languages.
+
+    Deterministic: the same text gives the same result in any process, in any order.
+    Never raises on content: empty, too short or featureless text gives "und".
+    Raises UnknownBackendError for an unknown or uninstalled backend.
+    """
+    model = backends.get_model(backend)
+    if not isinstance(text, str):
+        raise TypeError(f"detect_language expects str, not {type(text).__name__}")
+    cleaned = clean_text(text)
+    detector.new_document()
+    main = classify(sample(cleaned, DOCUMENT_BUDGET), model)
+    if main.lang == UND:
+        return main
+    return _mixed(main, cleaned, backend)
+
+
+def warm_up(backend: str = "langdetect") -> None:
+    """Load the backend's profiles in this process (use as a pool worker initializer)."""
+    backends.warm_up(backend)
+
+
+def _tag_chunk(args: tuple[list[str], str]) -> list[LangResult]:
+    texts, backend = args
+    return [detect_language(t, backend) for t in texts]
+
+
+def tag_many(texts: Sequence[str], jobs: int = 0, backend: str = "langdetect") -> list[LangResult]:
+    """Tag many texts, in order, across `jobs` worker processes (0 = all cores, 1 = here).
+
+    Results equal detect_language's for each text whatever the number of jobs: every
+    detection is seeded on its own, so which worker handles which text does not matter.
+    """
+    backends.get_model(backend)  # fail fast, before any process starts
+    texts = list(texts)
+    workers = min(jobs if jobs > 0 else (os.cpu_count() or 1), len(texts))
+    if workers <= 1:
+        warm_up(backend)
+        return [detect_language(t, backend) for t in texts]
+    context = multiprocessing.get_context()
+    if context.get_start_method() == "fork":
+        # Forked workers inherit loaded profiles (shared copy-on-write), so load them once here.
+        warm_up(backend)
+    # A few batches per worker balance load without paying per-text messaging.
+    per_batch = max(1, -(-len(texts) // (workers * 4)))
+    batches = [(texts[i:i + per_batch], backend) for i in range(0, len(texts), per_batch)]
+    with context.Pool(workers, initializer=warm_up, initargs=(backend,)) as pool:
+        results = pool.map(_tag_chunk, batches, chunksize=1)
+    return [r for batch in results for r in batch]

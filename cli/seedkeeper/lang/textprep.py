@@ -1,0 +1,93 @@
+"""Reduce a document to the text that decides its language.
+
+URLs, e-mail addresses, markup, digits and symbols say nothing about the language but cost
+time in the detector and can dominate short texts, so they go first. Long documents are
+then sampled: a few evenly spaced windows decide the language as well as the whole text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_URL = re.compile(r"(?:[a-z][a-z0-9+.-]{1,9}://|www\.)\S+", re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_TAG = re.compile(r"<[^<>\n]{1,300}>")
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]{2,8});", re.IGNORECASE)
+_MENTION = re.compile(r"(?<!\w)[@#]\w+")
+# Markdown link targets and inline code carry paths and identifiers, not prose.
+_MD_TARGET = re.compile(r"\]\([^)\s]*\)|`[^`\n]*`")
+_SPACES = re.compile(r"[ \t\f\v\u00a0\u200b\u3000]+")
+_BLANK_LINE = re.compile(r"\n\s*\n")
+
+
+# Per-process cache: character -> True if it is noise (digit, symbol, emoji, control).
+_noise: dict[str, bool] = {}
+
+
+def _is_noise(ch: str) -> bool:
+    # Letters, marks (Indic vowel signs), punctuation and whitespace stay; numbers,
+    # symbols, emoji and format characters (ZWNJ splits Persian morphemes) become spaces.
+    if ch in "\n ":
+        return False
+    category = unicodedata.category(ch)
+    return category[0] in "NSC" or ch == "_"
+
+
+def _noise_table(text: str) -> dict[int, str]:
+    """Translation table mapping every noise character of `text` to a space."""
+    table = {}
+    for ch in set(text):
+        flag = _noise.get(ch)
+        if flag is None:
+            flag = _noise[ch] = _is_noise(ch)
+        if flag:
+            table[ord(ch)] = " "
+    return table
+
+
+def clean_text(text: str) -> str:
+    """Strip URLs, e-mails, markup, digits and symbols; keep line structure."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for pattern in (_URL, _EMAIL, _TAG, _ENTITY, _MD_TARGET, _MENTION):
+        text = pattern.sub(" ", text)
+    text = text.translate(_noise_table(text))
+    text = _SPACES.sub(" ", text)
+    return "\n".join(line.strip() for line in text.split("\n"))
+
+
+def paragraphs(text: str) -> list[str]:
+    """Split cleaned text into paragraphs: blank lines, or single lines if there are none."""
+    blocks = [b.strip() for b in _BLANK_LINE.split(text)]
+    blocks = [b for b in blocks if b]
+    if len(blocks) <= 1:
+        # Many plain-text files (the seed corpus among them) put one paragraph per line.
+        blocks = [line for line in (b.strip() for b in text.split("\n")) if line]
+    return blocks
+
+
+def sample(text: str, budget: int, windows: int = 3) -> str:
+    """Return `text` if it fits `budget` characters, else `windows` evenly spaced windows.
+
+    Windows start and end on whitespace where there is some nearby, so words are not cut
+    (which would invent n-grams); scripts without spaces are simply cut.
+    """
+    text = " ".join(text.split())
+    if len(text) <= budget:
+        return text
+    width = budget // windows
+    last_start = len(text) - width
+    parts = []
+    for i in range(windows):
+        start = round(i * last_start / (windows - 1)) if windows > 1 else 0
+        end = start + width
+        if start > 0:
+            space = text.find(" ", start, start + 40)
+            if space != -1:
+                start = space + 1
+        if end < len(text):
+            space = text.rfind(" ", end - 40, end)
+            if space > start:
+                end = space
+        parts.append(text[start:end])
+    return " \n ".join(parts)

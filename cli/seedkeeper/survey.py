@@ -1,0 +1,92 @@
+"""One pass over a corpus that every command builds on: INDEX.md and the folder (load_corpus),
+the per-document analyses (cached, in parallel), and, on request, the duplicate clusters."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .analysis import DocAnalysis, Features
+from .corpus import Corpus, load_corpus
+from .pipeline import CacheSpec, Progress, RunStats, run_analysis
+from .problems import Problem
+from .safe_read import read_bytes
+from .settings import Settings
+
+
+@dataclass
+class Survey:
+    """The corpus, an analysis per readable-or-not document (INDEX order), and duplicates."""
+
+    corpus: Corpus
+    analyses: list[DocAnalysis]
+    dedup: "DedupResult | None" = None  # noqa: F821 - imported lazily (numpy-heavy module)
+    stats: RunStats = field(default_factory=RunStats)
+
+    @property
+    def root(self) -> Path:
+        return self.corpus.root
+
+    @property
+    def settings(self) -> Settings:
+        return self.corpus.settings
+
+    def problems(self) -> list[Problem]:
+        """Index findings plus every document's content findings (no policy applied yet)."""
+        out = list(self.corpus.problems)
+        for a in self.analyses:
+            out.extend(a.problems)
+        return out
+
+    def by_file(self) -> dict[str, DocAnalysis]:
+        return {a.rel: a for a in self.analyses}
+
+
+def survey(
+    seeds: str | os.PathLike,
+    settings: Settings | None = None,
+    *,
+    features: Features = Features(),
+    jobs: int | None = None,
+    cache: CacheSpec | None = None,
+    progress: Progress | None = None,
+) -> Survey:
+    """Load and analyse a seeds folder; with features.dedup, cluster duplicates too."""
+    settings = settings or Settings()
+    corpus = load_corpus(seeds, settings)
+    stats = RunStats()
+    analyses = run_analysis(corpus.documents, max_size=settings.max_size, min_chars=settings.min_chars,
+                            features=features, jobs=settings.effective_jobs() if jobs is None else jobs,
+                            progress=progress, cache=cache, seeds=corpus.root, stats=stats)
+    result = Survey(corpus=corpus, analyses=analyses, stats=stats)
+    if features.dedup:
+        result.dedup = cluster(corpus, analyses, settings.threshold)
+    return result
+
+
+def cluster(corpus: Corpus, analyses: list[DocAnalysis], threshold: float):
+    """Duplicate clusters among the readable documents, kept = first listed in INDEX.md."""
+    from .dedup import DedupItem, find_duplicates
+
+    order = {d.rel: d.order for d in corpus.documents}
+    infos = {d.rel: d.info for d in corpus.documents}
+    items = [
+        DedupItem(a.rel, order[a.rel], a.sha256, a.normalized_hash,
+                  None if a.signature is None else np.frombuffer(a.signature, dtype=np.uint32))
+        for a in analyses
+        if a.readable and a.normalized_hash is not None
+    ]
+
+    def shingles_of(rel: str) -> np.ndarray:
+        # Only candidate pairs get here: re-read those few documents for their exact shingles.
+        from .minhash import shingles
+        from .normalize import normalize
+
+        raw = read_bytes(infos[rel], corpus.settings.max_size + 1)
+        text = raw.decode("utf-8", errors="replace").lstrip("\ufeff")
+        return shingles(normalize(text))
+
+    return find_duplicates(items, threshold, shingles_of)

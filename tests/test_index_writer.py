@@ -1,0 +1,245 @@
+"""The managed INDEX.md writer: adoption, idempotence, escaping, notes and pinned languages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from seedkeeper.index_reader import BEGIN_MARKER, END_MARKER, parse_index
+from seedkeeper.index_table import short_title
+from seedkeeper.index_writer import IndexRow, add_entries, remove_entries, render_index
+
+A, B, C, D, E = (f"{n:03d}_{n:016x}.txt" for n in range(5))
+
+HAND = f"""# Seed corpus
+
+Intro: these are the seed documents. See [CONTRIBUTING](CONTRIBUTING.md) and [our site](https://example.org/x.txt).
+We also mention [a document in prose]({D}) here — ناظر, 中文.  
+
+## Documents
+
+- [{A}]({A}) — Persian news (lang: fa)
+- {B}: English blog | with a pipe
+  and a continuation line
+* [Tehran *daily*](./{C})
+- not a document, just a reminder
+
+## Sources
+
+Collected from the web, 2021. Trailing spaces here:   
+Last line without anything special.
+"""
+
+
+def row(f: str, lang: str = "en", title: str = "A title", status: str = "ok", chars: int = 120) -> IndexRow:
+    return IndexRow(file=f, lang=lang, chars=chars, words=chars // 6, sha=f"{chars:012x}", status=status, title=title)
+
+
+ROWS = [row(A, "fa"), row(B), row(C), row(D), row(E)]
+
+
+def table_rows(text: str) -> dict[str, dict[str, str]]:
+    doc = parse_index(text)
+    out: dict[str, dict[str, str]] = {}
+    for e in doc.entries:
+        if e.managed and e.kind == "table" and e.rel not in out:
+            out[e.rel] = dict(e.cells)
+    return out
+
+
+def test_adoption_keeps_every_prose_line_in_order():
+    out = render_index(HAND, ROWS)
+    reference_lines = {i for i, ln in enumerate(HAND.split("\n")) if ln.startswith(("- [", f"- {B}", "  and a", "* ["))}
+    kept = [ln for i, ln in enumerate(HAND.split("\n")) if i not in reference_lines and ln != ""]
+    out_lines = out.split("\n")
+    pos = 0
+    for ln in kept:  # each non-reference line appears, byte for byte, in the same order
+        pos = out_lines.index(ln, pos) + 1
+    assert "- not a document, just a reminder" in out_lines
+    assert f"[a document in prose]({D})" in out  # a link in prose is prose
+    # the adopted list lines are gone
+    assert f"- [{A}]({A})" not in out and f"- {B}:" not in out and "* [Tehran" not in out
+
+
+def test_adoption_moves_notes_and_pinned_language():
+    rows = table_rows(render_index(HAND, ROWS))
+    assert list(rows) == [A, B, C, D, E]
+    assert rows[A]["Notes"] == "Persian news (lang: fa)" and rows[A]["Pinned"] == "fa"
+    assert rows[B]["Notes"] == "English blog | with a pipe and a continuation line"
+    assert rows[C]["Notes"] == "Tehran *daily*"  # the link text a person chose is kept, as Markdown
+    assert rows[D]["Notes"] == "" and rows[E]["Pinned"] == ""
+
+
+def test_block_goes_where_the_list_was():
+    out = render_index(HAND, ROWS).split("\n")
+    begin, end = out.index(BEGIN_MARKER), out.index(END_MARKER)
+    # the first adopted list ("- ...") was right under the heading; the "* " list and the
+    # remaining "- not a document" item are separate lists (a new bullet starts a new list)
+    assert out[begin - 2] == "## Documents" and out[begin - 1] == ""
+    assert out[end + 1] == "" and out[end + 2] == "- not a document, just a reminder"
+
+
+def test_render_twice_is_identical_and_reparses():
+    once = render_index(HAND, ROWS)
+    assert render_index(once, ROWS) == once
+    doc = parse_index(once)
+    managed = [e for e in doc.entries if e.managed]
+    assert [e.rel for e in managed] == [A, B, C, D, E]
+    assert [e.lang for e in managed] == ["fa", None, None, None, None]
+    assert once.endswith("\n") and not once.endswith("\n\n")
+
+
+def test_new_index_without_file():
+    out = render_index(None, ROWS)
+    assert out.startswith("# Index\n\n" + BEGIN_MARKER + "\n") and out.endswith(END_MARKER + "\n")
+    assert render_index(out, ROWS) == out
+    assert list(table_rows(out)) == [A, B, C, D, E]
+
+
+def test_notes_and_pinned_survive_changed_detection():
+    once = render_index(HAND, ROWS)
+    edited = once.replace("| Persian news (lang: fa) |", "| Persian news, edited by hand `x` |")
+    changed = [row(A, "ar", "New title", "duplicate of 004.txt", 999), row(B, "de"), row(C), row(D), row(E)]
+    again = render_index(edited, changed)
+    rows = table_rows(again)
+    assert rows[A]["Notes"] == "Persian news, edited by hand `x`"
+    assert rows[A]["Pinned"] == "fa" and rows[A]["Language"] == "ar" and rows[A]["Chars"] == "999"
+    assert rows[B]["Notes"] == "English blog | with a pipe and a continuation line"
+    # prose above and below the markers is untouched
+    def outside(t: str) -> tuple[str, str]:
+        return t.split(BEGIN_MARKER)[0], t.split(END_MARKER)[1]
+    assert outside(again) == outside(once)
+
+
+def test_rows_dropped_and_reordered_as_the_caller_says():
+    once = render_index(HAND, ROWS)
+    out = render_index(once, [row(E), row(A, "fa")])
+    assert list(table_rows(out)) == [E, A]
+    assert table_rows(out)[A]["Notes"] == "Persian news (lang: fa)"
+
+
+@pytest.mark.parametrize("title", [
+    "a | b || c", "`code` and ``more``", "*bold* _it_ **x**", "[link](000_0000000000000001.txt)",
+    "سلام دنیا | فارسی", "中文标题 | 测试", "back\\slash \\| pipe", "<b>html</b> &amp; $x$", "notes.txt",
+    "000_0000000000000009.txt", "_lead and trail_", "tab\there",
+])
+def test_titles_render_literally_and_reparse(title):
+    out = render_index(None, [row(A, title=title), row(B)])
+    doc = parse_index(out)
+    assert [e.rel for e in doc.entries] == [A, B]  # a title never becomes a reference
+    assert render_index(out, [row(A, title=title), row(B)]) == out
+    from markdown_it import MarkdownIt
+    html = MarkdownIt("commonmark").enable("table").render(out)
+    shown = re.search(r"<tr>\n<td><a[^>]*>[^<]*</a></td>\n(?:<td[^>]*>.*?</td>\n){6}<td>(.*?)</td>", html).group(1)
+    import html as h
+    assert h.unescape(re.sub(r"<[^>]+>", "", shown)) == short_title(title)
+
+
+def test_short_title():
+    assert short_title("  first   line \n second") == "first line"
+    long = "x" * 100
+    assert len(short_title(long)) == 60 and short_title(long).endswith("…")
+    assert short_title(short_title(long)) == short_title(long)
+    assert short_title("a\u202eb\x07c") == "abc"
+
+
+def test_odd_file_names_link_and_reparse():
+    names = ["my file.txt", "sub/dir/100%.txt", "فارسی.txt", "a#b?.txt", "x|y.txt"]
+    out = render_index(None, [row(n) for n in names])
+    assert [e.rel for e in parse_index(out).entries] == names
+    assert render_index(out, [row(n) for n in names]) == out
+
+
+def test_prose_outside_markers_byte_for_byte_crlf_bom_trailing_spaces():
+    text = "\ufeff# Título  \r\nPróse with trailing space \r\n\r\n" + render_index(None, [row(A)]).split("\n", 2)[2] + "\r\nAfter — 中文\t \r\n"
+    out = render_index(text, [row(A, "fa"), row(B)])
+    assert out.startswith("\ufeff# Título  \r\nPróse with trailing space \r\n\r\n" + BEGIN_MARKER + "\n")
+    assert out.endswith(END_MARKER + "\n\r\nAfter — 中文\t \r\n")
+    assert list(table_rows(out)) == [A, B]
+    assert render_index(out, [row(A, "fa"), row(B)]) == out
+
+
+def test_hand_table_is_adopted_with_language_and_other_cells():
+    text = f"# Docs\n\nIntro.\n\n| File | Language | Description |\n|---|---|---|\n| {A} | fa | Persian news |\n| [{B}]({B}) | en |  |\n\nEnd.\n"
+    out = render_index(text, [row(A), row(B)])
+    rows = table_rows(out)
+    assert rows[A]["Pinned"] == "fa" and rows[A]["Notes"] == "Persian news"
+    assert rows[B]["Pinned"] == "en" and rows[B]["Notes"] == ""
+    assert "| File | Language | Description |" not in out  # the emptied hand table went
+    assert out.startswith("# Docs\n\nIntro.\n\n" + BEGIN_MARKER) and out.endswith(END_MARKER + "\n\nEnd.\n")
+
+
+def test_list_outside_existing_block_is_adopted_later():
+    once = render_index(HAND, ROWS[:2])
+    later = once + "\n- " + E + " — added by hand (lang: de)\n"
+    out = render_index(later, ROWS[:2] + [row(E)])
+    assert table_rows(out)[E] == {**table_rows(out)[E], "Notes": "added by hand (lang: de)", "Pinned": "de"}
+    assert f"- {E}" not in out
+    assert render_index(out, ROWS[:2] + [row(E)]) == out
+
+
+def test_stray_begin_marker_is_dropped_not_swallowing_text():
+    text = f"# X\n\n{BEGIN_MARKER}\n\n- {A}\n\nKeep me.\n"
+    out = render_index(text, [row(A)])
+    assert out.count(BEGIN_MARKER) == 1 and "Keep me." in out
+    assert render_index(out, [row(A)]) == out
+
+
+def test_remove_entries_managed_and_hand_written():
+    managed = render_index(HAND, ROWS)
+    out = remove_entries(managed, [B, E])
+    assert list(table_rows(out)) == [A, C, D]
+    assert out.split(BEGIN_MARKER)[0] == managed.split(BEGIN_MARKER)[0]
+    assert remove_entries(managed, ["nothing.txt"]) == managed
+    hand = remove_entries(HAND, [A, B])
+    assert [e.rel for e in parse_index(hand).entries] == [D, C]  # prose link to D stays
+    assert HAND.replace(f"- [{A}]({A}) — Persian news (lang: fa)\n", "").replace(
+        f"- {B}: English blog | with a pipe\n  and a continuation line\n", "") == hand
+
+
+def test_remove_last_items_drops_the_empty_list():
+    text = f"Intro\n\n- {A}\n- {B}\n\nOutro\n"
+    assert remove_entries(text, [A, B]) == "Intro\n\nOutro\n"
+
+
+def test_add_entries_managed_and_hand_written():
+    managed = render_index(HAND, ROWS[:3])
+    out = add_entries(managed, [D, A, "new file.txt"])
+    assert list(table_rows(out)) == [A, B, C, D, "new file.txt"]
+    assert table_rows(out)[D]["Chars"] == ""
+    filled = render_index(out, ROWS[:4] + [row("new file.txt")])
+    assert table_rows(filled)[D]["Chars"] == "120" and table_rows(filled)[A]["Notes"] == "Persian news (lang: fa)"
+    ordered = add_entries(f"# I\n\n1. {A}\n2. {B}\n\nOutro\n", [C, D])
+    assert ordered == f"# I\n\n1. {A}\n2. {B}\n3. {C}\n4. {D}\n\nOutro\n"
+    bullets = add_entries(HAND, [E])
+    assert f"* [Tehran *daily*](./{C})\n* {E}\n- not a document" in bullets  # same marker as its list
+    assert add_entries(None, [A]) == f"# Index\n\n- {A}\n"
+    assert add_entries("# Only prose", [A]) == f"# Only prose\n\n- {A}\n"
+    table = add_entries(f"| File | Note |\n|---|---|\n| {A} | x |\n", [B])
+    assert [e.rel for e in parse_index(table).entries] == [A, B]
+
+
+def test_random_titles_and_notes_are_stable():
+    import random
+
+    pool = list("ab |\\`*_[]()<>&$~#!:.-") + ["س", "中", "\u200c", "é", " x.txt", "&#46;", "\\|", "\\\\|"]
+    rng = random.Random(7)
+    for _ in range(200):
+        title = "".join(rng.choice(pool) for _ in range(rng.randint(0, 20)))
+        note = "".join(rng.choice(pool) for _ in range(rng.randint(0, 20)))
+        rows = [row(A, title=title), row(B), row(C)]
+        once = render_index(f"# T\n\n- {A} — {note}\n- {B}\n", rows)
+        assert render_index(once, rows) == once, (title, note)
+        assert [e.rel for e in parse_index(once).entries if e.managed][:3] == [A, B, C]
+
+
+def test_empty_index_is_treated_as_absent():
+    assert render_index("", [row(A)]) == render_index(None, [row(A)])
+    assert render_index("\n\n", [row(A)]) == render_index(None, [row(A)])
+
+
+def test_remove_from_hand_table_keeps_other_rows():
+    text = f"Intro\n\n| File | Note |\n|---|---|\n| {A} | a |\n| {B} | b |\n\nEnd\n"
+    assert remove_entries(text, [A]) == f"Intro\n\n| File | Note |\n|---|---|\n| {B} | b |\n\nEnd\n"
+    assert remove_entries(text, [A, B]) == "Intro\n\nEnd\n"

@@ -1,0 +1,51 @@
+"""Script profiling, text preparation and the Hans/Hant table."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from seedkeeper.lang.hanzi import SIMPLIFIED_ONLY, TRADITIONAL_ONLY, chinese_variant
+from seedkeeper.lang.scripts import profile, script_of
+from seedkeeper.lang.textprep import clean_text, paragraphs, sample
+
+
+def test_script_of():
+    assert script_of("a") == "Latin"
+    assert script_of("ж") == "Cyrillic"
+    assert script_of("پ") == "Arabic"
+    assert script_of("國") == "Han"
+    assert script_of("の") == "Kana"
+    assert script_of("한") == "Hangul"
+    assert script_of("ि") == "Devanagari"  # a vowel sign (combining mark) counts
+    assert script_of("1") is None
+    assert script_of("🙂") is None
+
+
+def test_profile_weights_east_asian_characters():
+    prof = profile("我们 hello")
+    assert prof.counts == {"Han": 2, "Latin": 5}
+    assert prof.effective_letters == 11
+    assert prof.dominant == "Han"
+
+
+def test_variant_table_is_disjoint():
+    assert not SIMPLIFIED_ONLY & TRADITIONAL_ONLY
+    assert len(SIMPLIFIED_ONLY) >= 300
+    assert chinese_variant(Counter("这是我们的国家"))[0] == "zh-Hans"
+    assert chinese_variant(Counter("這是我們的國家"))[0] == "zh-Hant"
+    assert chinese_variant(Counter("山水"))[1] == 0.5
+
+
+def test_clean_text_drops_noise_keeps_letters():
+    cleaned = clean_text("Visit https://x.com/a?b=1 or mail me@x.org <b>now</b> 12345 🙂 #tag")
+    assert cleaned.split() == ["Visit", "or", "mail", "now"]
+    assert "می" in clean_text("می\u200cشود").split()
+
+
+def test_paragraphs_and_sample():
+    assert paragraphs("a b\n\nc d\n\n\ne") == ["a b", "c d", "e"]
+    assert paragraphs("line one\nline two") == ["line one", "line two"]
+    text = " ".join(f"word{i}" for i in range(1000))
+    s = sample(text, 300)
+    assert len(s) <= 320 and s == sample(text, 300)
+    assert sample("short text", 300) == "short text"

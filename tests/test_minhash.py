@@ -1,0 +1,164 @@
+"""Shingles for every script, MinHash estimates, LSH banding and exact Jaccard."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from dedup_fixtures import EN, FA, ZH
+from seedkeeper.minhash import (
+    MINHASH_VERSION,
+    LSHIndex,
+    candidate_pairs,
+    estimate_jaccard,
+    jaccard,
+    optimal_bands,
+    probability_candidate,
+    shingle_strings,
+    shingles,
+    signature,
+    signatures,
+    units,
+)
+from seedkeeper.normalize import normalize
+
+
+def test_units_words_and_characters():
+    assert units(normalize("The old lighthouse")) == ["the", "old", "lighthouse"]
+    assert units(normalize("کتابخانه‌های عمومی")) == ["کتابخانههای", "عمومی"]
+    assert units(normalize("西湖边的茶园")) == list("西湖边的茶园")
+    assert units(normalize("東京の茶畑")) == list("東京の茶畑")
+    # Thai: a character keeps its combining marks (ไม่ is ไ + ม + ่).
+    assert units("ไม่ใช่") == ["ไ", "ม่", "ใ", "ช่"]
+    # Mixed text: Latin words inside Chinese stay words.
+    assert units(normalize("我用Python写代码")) == ["我", "用", "python", "写", "代", "码"]
+
+
+def test_shingles_sorted_unique_uint64():
+    for text in (FA[0], ZH[0], EN[0], "ภาษาไทยเป็นภาษาที่ไม่มีการเว้นวรรคระหว่างคำ"):
+        sh = shingles(normalize(text))
+        assert sh.dtype == np.uint64 and sh.size > 10
+        assert np.all(sh[1:] > sh[:-1])
+
+
+def test_shingle_count_matches_strings():
+    norm = normalize(EN[0])
+    assert len(shingles(norm)) == len(set(shingle_strings(norm)))
+    assert shingle_strings("a b c d") == ["a b c", "b c d"]
+    assert shingle_strings("a b") == ["a b"]
+    assert shingles("").size == 0
+
+
+def test_shingles_stable_across_processes():
+    # No Python hash(): another interpreter (other PYTHONHASHSEED) gives the same values.
+    code = "from seedkeeper.minhash import shingles; print(shingles('西湖 the old 茶园 سلام').tolist())"
+    outs = {
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                       env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout
+        for seed in ("1", "2")
+    }
+    assert len(outs) == 1
+    assert outs.pop().strip() == str(shingles("西湖 the old 茶园 سلام").tolist())
+
+
+def test_order_matters_in_shingles():
+    assert not np.array_equal(shingles("a b c"), shingles("c b a"))
+
+
+def test_signature_shape_dtype_deterministic():
+    sh = shingles(normalize(FA[0]))
+    s1, s2 = signature(sh), signature(sh.copy())
+    assert s1.dtype == np.uint32 and s1.shape == (128,)
+    assert np.array_equal(s1, s2)
+    assert signature(sh, num_perm=64).shape == (64,)
+    assert np.array_equal(signatures([sh, sh])[1], s1)
+    assert np.all(signature(np.empty(0, np.uint64)) == 0xFFFFFFFF)
+
+
+def test_minhash_estimate_unbiased():
+    # Across many random pairs the estimate is centred on the true Jaccard, with the spread
+    # sqrt(J(1-J)/128) theory predicts (a biased permutation family would fail this).
+    rng = np.random.default_rng(11)
+    errs = []
+    for _ in range(300):
+        j = rng.uniform(0.2, 0.95)
+        shared = int(500 * j)
+        base = rng.integers(0, 2**63, size=500, dtype=np.uint64)
+        a = np.unique(base)
+        b = np.unique(np.concatenate([base[:shared], rng.integers(0, 2**63, size=500 - shared, dtype=np.uint64)]))
+        errs.append(estimate_jaccard(signature(a), signature(b)) - jaccard(a, b))
+    errs = np.array(errs)
+    assert abs(errs.mean()) < 0.01
+    assert errs.std() < 0.05
+
+
+def test_jaccard_exact():
+    a = np.array([1, 2, 3, 4], dtype=np.uint64)
+    b = np.array([3, 4, 5, 6, 7, 8], dtype=np.uint64)
+    assert jaccard(a, b) == pytest.approx(2 / 8)
+    assert jaccard(b, a) == pytest.approx(2 / 8)
+    assert jaccard(a, a) == 1.0
+    assert jaccard(a, np.empty(0, np.uint64)) == 0.0
+    assert jaccard(np.empty(0, np.uint64), np.empty(0, np.uint64)) == 1.0
+    big = np.array([2**64 - 1], dtype=np.uint64)
+    assert jaccard(big, np.array([0, 2**64 - 1], dtype=np.uint64)) == 0.5
+
+
+def test_optimal_bands_favours_recall():
+    b, r = optimal_bands(0.8, 128)
+    assert b * r <= 128
+    assert probability_candidate(0.8, b, r) > 0.9999
+    assert probability_candidate(0.3, b, r) < 0.2
+    with pytest.raises(ValueError):
+        optimal_bands(0.0)
+
+
+def test_lsh_finds_similar_not_dissimilar():
+    rng = np.random.default_rng(3)
+    base = rng.integers(0, 2**63, size=400, dtype=np.uint64)
+    sets = [
+        np.unique(base),
+        np.unique(np.concatenate([base[:370], rng.integers(0, 2**63, size=30, dtype=np.uint64)])),  # ~0.86
+        np.unique(rng.integers(0, 2**63, size=400, dtype=np.uint64)),  # unrelated
+        np.unique(np.concatenate([base[:200], rng.integers(0, 2**63, size=200, dtype=np.uint64)])),  # ~0.33
+    ]
+    sigs = [signature(s) for s in sets]
+    pairs = candidate_pairs(sigs, 0.8)
+    assert (0, 1) in pairs
+    assert not any(2 in p for p in pairs)
+    index = LSHIndex(0.8)
+    for s in sigs:
+        index.insert(s)
+    assert index.pairs() == pairs
+    assert 1 in index.query(sigs[0]) and 2 not in index.query(sigs[0])
+    assert len(index) == 4
+
+
+def test_candidate_pairs_match_index_on_many():
+    rng = np.random.default_rng(5)
+    base = [rng.integers(0, 2**63, size=300, dtype=np.uint64) for _ in range(20)]
+    sets = []
+    for b in base:
+        sets.append(np.unique(b))
+        sets.append(np.unique(np.concatenate([b[:285], rng.integers(0, 2**63, size=15, dtype=np.uint64)])))
+    sigs = signatures(sets)
+    pairs = candidate_pairs(sigs, 0.8)
+    assert {(2 * i, 2 * i + 1) for i in range(20)} <= pairs
+    index = LSHIndex(0.8)
+    for s in sigs:
+        index.insert(s)
+    assert index.pairs() == pairs
+
+
+def test_lsh_rejects_bad_params():
+    with pytest.raises(ValueError):
+        LSHIndex(0.8, bands=10)
+    with pytest.raises(ValueError):
+        LSHIndex(0.8, bands=20, rows=10)
+
+
+def test_version():
+    assert isinstance(MINHASH_VERSION, str)

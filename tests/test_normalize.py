@@ -1,0 +1,129 @@
+"""Each normalization rule, tested with real text."""
+
+from __future__ import annotations
+
+import random
+import unicodedata
+
+import pytest
+
+from seedkeeper.normalize import NORMALIZATION_VERSION, normalize
+
+
+def same(a: str, b: str) -> bool:
+    return normalize(a) == normalize(b)
+
+
+def test_version_is_a_string():
+    assert isinstance(NORMALIZATION_VERSION, str) and NORMALIZATION_VERSION
+
+
+def test_nfkc_full_width_and_ligatures():
+    assert same("ＷｉＦｉ ２０２３", "WiFi 2023")
+    assert same("ﬁnance", "finance")  # ﬁ ligature
+    assert same("ﻻ إله", "لا إله")  # Arabic presentation form of lam-alef
+
+
+def test_nfd_and_nfc_are_the_same_text():
+    for text in ["café crème", "Běijīng Hángzhōu", "آن‌ها آمدند", "がぎぐげご"]:
+        nfd = unicodedata.normalize("NFD", text)
+        assert nfd != text
+        assert same(text, nfd)
+
+
+def test_case_folding():
+    assert same("THE OLD LIGHTHOUSE", "the old lighthouse")
+    assert same("Straße", "STRASSE")  # full case folding, not lower()
+    assert same("ΟΔΟΣ", "οδος")  # final sigma folds like sigma
+
+
+def test_bom_crlf_and_white_space():
+    text = "کتابخانه‌های عمومی\nدر شهرهای کوچک"
+    assert same("\ufeff" + text, text)
+    assert same(text.replace("\n", "\r\n"), text)
+    assert same("  کتابخانه‌های\t\tعمومی \u00a0در شهرهای\u3000کوچک  \n\n", text)
+    assert normalize(" a \t b\r\n c ") == "a b c"
+
+
+def test_white_space_inside_chinese_is_layout():
+    assert same("西湖边的\n茶园", "西湖边的茶园")
+    assert same("我用 Python 写代码", "我用Python写代码")
+    assert not same("the old man", "theold man")  # but between English words it separates
+
+
+@pytest.mark.parametrize(
+    "with_format, without",
+    [
+        ("می\u200cروم به کتاب\u200cخانه", "میروم به کتابخانه"),  # ZWNJ
+        ("क्\u200dष", "क्ष"),  # ZWJ
+        ("\u200fسلام\u200f \u200eWiFi\u200e", "سلام WiFi"),  # RLM, LRM
+        ("light\u00adhouse", "lighthouse"),  # soft hyphen
+        ("茶\u200b园", "茶园"),  # zero-width space
+        ("\u202bنص\u202c", "نص"),  # bidi embedding
+    ],
+)
+def test_format_characters_dropped(with_format, without):
+    assert normalize(with_format) == normalize(without)
+
+
+@pytest.mark.parametrize(
+    "punctuated, plain",
+    [
+        ("سلام، دنیا؛ خوبی؟", "سلام دنیا خوبی"),
+        ("你好。世界、朋友「再见」", "你好 世界 朋友 再见"),
+        ("«Bonjour!» — dit-il…", "bonjour dit il"),
+        ("Hello,world", "hello world"),
+    ],
+)
+def test_punctuation_removed_by_category(punctuated, plain):
+    assert normalize(punctuated) == normalize(plain)
+
+
+def test_symbols_are_not_punctuation():
+    assert normalize("£2.4 + 5%") == "£2 4 + 5"
+
+
+@pytest.mark.parametrize(
+    "digits",
+    ["سال ۱۳۹۸", "سال ١٣٩٨", "सन १३९८", "ปี ๑๓๙๘", "سال 1398", "سال １３９８"],
+)
+def test_decimal_digits_of_every_script(digits):
+    assert normalize(digits).endswith("1398")
+
+
+def test_arabic_yeh_and_kaf():
+    assert same("كتاب علي", "کتاب علی")  # ك ي -> ک ی
+    assert same("على", "علی")  # alef maksura -> farsi yeh
+
+
+def test_tatweel_and_harakat():
+    assert same("کتـــابخانه", "کتابخانه")
+    assert same("مُحَمَّدٌ", "محمد")
+    assert same("الرَّحْمٰن", "الرحمن")  # superscript alef
+
+
+def test_hamza_carriers_and_heh():
+    assert same("أحمد إيران آب", "احمد ایران اب")
+    assert same("خانۀ ما", "خانهٔ ما")  # heh with yeh above, heh + hamza above
+    assert same("خانهٔ ما", "خانه ما")
+    assert same("مسئول مؤسسه", "مسیول موسسه")
+
+
+def test_other_scripts_marks_are_kept():
+    # Devanagari vowel signs and Thai tone marks are letters' parts, not harakat.
+    assert normalize("किताब") != normalize("कताब")
+    assert normalize("ไม่") != normalize("ไม")
+
+
+def test_empty_and_punctuation_only():
+    assert normalize("") == ""
+    assert normalize(" \n\t،。!? \ufeff") == ""
+
+
+def test_idempotent_on_random_text():
+    rng = random.Random(7)
+    alphabet = "aZé ،؛؟。、ـًٌيكیکأۀ\u200c\u200d\u00ad۱٢3３茶园 ไม่\r\n\tﻻﬁ"
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        once = normalize(text)
+        assert normalize(once) == once

@@ -1,0 +1,290 @@
+"""Settings: defaults, `[tool.seedkeeper]` in pyproject.toml, seedkeeper.toml, unknown keys,
+flag overrides, and how select/ignore/severity/--strict change what `validate` reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import doc_name, make_seeds
+from multilingual import CLEAN
+from seedkeeper.app import app
+from seedkeeper.errors import ConfigError
+from seedkeeper.settings import DEFAULT_NAME_PATTERN, Settings, find_config, load_settings
+from seedkeeper.validate import validate
+
+pytestmark = pytest.mark.usefixtures("isolated_env")
+
+GOOD, BOMMED, CRLF = doc_name(1), doc_name(2), doc_name(3)
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# ---------------------------------------------------------------- defaults and files
+
+def test_defaults():
+    s = Settings()
+    assert s.seeds == "seeds"
+    assert s.include == ("*.txt",)
+    assert s.name_pattern == DEFAULT_NAME_PATTERN == r"\d{3,}_[0-9a-f]{16}\.txt"
+    assert s.max_size == 10 * 1024 * 1024
+    assert s.min_chars > 0
+    assert 0 < s.threshold <= 1
+    assert s.select == ("ALL",) and s.ignore == () and s.severities == {}
+
+
+def test_no_config_gives_defaults(tmp_path):
+    s = load_settings(start=tmp_path)
+    assert s == Settings()
+    assert s.config_file is None
+    assert Path(s.base_dir) == tmp_path.resolve()
+    assert s.seeds_path() == tmp_path.resolve() / "seeds"
+
+
+PYPROJECT = """\
+[project]
+name = "corpus"
+
+[tool.seedkeeper]
+seeds = "corpus"
+include = ["*.txt", "*.md"]
+name-pattern = "[a-z]+\\\\.txt"
+max-size = 2048
+min-chars = 5
+threshold = 0.9
+languages = ["fa", "ar"]
+select = ["ALL"]
+ignore = ["bom"]
+
+[tool.seedkeeper.severity]
+crlf = "error"
+"""
+
+
+def test_pyproject_tool_seedkeeper(tmp_path):
+    cfg = write(tmp_path / "pyproject.toml", PYPROJECT)
+    (tmp_path / "sub").mkdir()
+    s = load_settings(start=tmp_path / "sub")  # found from a subfolder
+    assert s.config_file == str(cfg)
+    assert s.seeds == "corpus" and s.seeds_path() == tmp_path.resolve() / "corpus"
+    assert s.include == ("*.txt", "*.md")
+    assert s.name_pattern == r"[a-z]+\.txt"
+    assert (s.max_size, s.min_chars, s.threshold) == (2048, 5, 0.9)
+    assert s.languages == ("fa", "ar")
+    assert s.ignore == ("bom",)
+    assert s.severities == {"crlf": "error"}
+
+
+def test_seedkeeper_toml_and_snake_case_keys(tmp_path):
+    write(tmp_path / "seedkeeper.toml", 'min_chars = 12\nmax-size = 100\nselect = "bom, crlf"\n')
+    s = load_settings(start=tmp_path)
+    assert (s.min_chars, s.max_size) == (12, 100)
+    assert s.select == ("bom", "crlf")
+
+
+def test_seedkeeper_toml_wins_over_pyproject_in_the_same_folder(tmp_path):
+    write(tmp_path / "pyproject.toml", "[tool.seedkeeper]\nmin-chars = 1\n")
+    write(tmp_path / "seedkeeper.toml", "min-chars = 2\n")
+    assert load_settings(start=tmp_path).min_chars == 2
+
+
+def test_nearest_config_wins_and_pyproject_without_section_is_skipped(tmp_path):
+    write(tmp_path / "seedkeeper.toml", "min-chars = 3\n")
+    write(tmp_path / "a" / "pyproject.toml", "[project]\nname = 'x'\n")  # no [tool.seedkeeper]
+    write(tmp_path / "a" / "b" / "pyproject.toml", "[tool.seedkeeper]\nmin-chars = 4\n")
+    assert load_settings(start=tmp_path / "a").min_chars == 3
+    assert load_settings(start=tmp_path / "a" / "b").min_chars == 4
+    assert find_config(tmp_path / "a") == (tmp_path / "seedkeeper.toml").resolve()
+
+
+def test_explicit_config_file(tmp_path):
+    cfg = write(tmp_path / "elsewhere" / "my.toml", "min-chars = 9\n")
+    assert load_settings(config=cfg, start=tmp_path).min_chars == 9
+    with pytest.raises(ConfigError, match="not found"):
+        load_settings(config=tmp_path / "nope.toml")
+
+
+@pytest.mark.parametrize("filename, text, key", [
+    ("seedkeeper.toml", "min-chars = 3\nmax_sise = 10\n", "max_sise"),
+    ("seedkeeper.toml", "name-patern = 'x'\n", "name-patern"),
+    ("pyproject.toml", "[tool.seedkeeper]\nthreshhold = 0.5\n", "threshhold"),
+    ("pyproject.toml", "[tool.seedkeeper]\nseeds = 'x'\n[tool.seedkeeper.severty]\nbom = 'error'\n", "severty"),
+])
+def test_unknown_keys_are_rejected_by_name(tmp_path, filename, text, key):
+    write(tmp_path / filename, text)
+    with pytest.raises(ConfigError) as info:
+        load_settings(start=tmp_path)
+    assert key in str(info.value)
+
+
+def test_several_unknown_keys_are_all_named(tmp_path):
+    write(tmp_path / "seedkeeper.toml", "colour = 1\nvolume = 2\n")
+    with pytest.raises(ConfigError) as info:
+        load_settings(start=tmp_path)
+    assert "colour" in str(info.value) and "volume" in str(info.value)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("max-size = 'big'\n", "max-size"),
+    ("min-chars = -1\n", "min-chars"),
+    ("threshold = 1.5\n", "threshold"),
+    ("threshold = true\n", "threshold"),
+    ("name-pattern = '(unclosed'\n", "name-pattern"),
+    ("include = [1, 2]\n", "include"),
+    ("[severity]\nno-such-code = 'error'\n", "no-such-code"),
+    ("[severity]\nbom = 'fatal'\n", "bom"),
+    ("select = ['bomb']\n", "bomb"),
+    ("ignore = ['crlf', 'lf']\n", "lf"),
+    ("this is = not toml\n", "seedkeeper.toml"),
+])
+def test_bad_values_are_config_errors_that_say_what(tmp_path, text, word):
+    write(tmp_path / "seedkeeper.toml", text)
+    with pytest.raises(ConfigError) as info:
+        load_settings(start=tmp_path)
+    assert word in str(info.value)
+
+
+def test_code_prefix_selectors_are_accepted(tmp_path):
+    write(tmp_path / "seedkeeper.toml", "select = ['index-', 'not-']\nignore = ['lang-']\n")
+    s = load_settings(start=tmp_path)
+    assert s.select == ("index-", "not-") and s.ignore == ("lang-",)
+
+
+# ---------------------------------------------------------------- overrides
+
+def test_flags_override_config_and_none_means_unset(tmp_path):
+    write(tmp_path / "seedkeeper.toml", "min-chars = 5\nmax-size = 100\nignore = ['bom']\n")
+    s = load_settings(start=tmp_path)
+    t = s.with_overrides(min_chars=50, max_size=None, ignore=("crlf",), select=None)
+    assert (t.min_chars, t.max_size, t.ignore, t.select) == (50, 100, ("crlf",), ("ALL",))
+    assert (s.min_chars, s.ignore) == (5, ("bom",))  # the original is unchanged
+    assert t.config_file == s.config_file
+
+
+def test_overrides_are_validated():
+    with pytest.raises(ConfigError, match="no_such_setting"):
+        Settings().with_overrides(no_such_setting=1)
+    with pytest.raises(ConfigError, match="threshold"):
+        Settings().with_overrides(threshold=0)
+    with pytest.raises(ConfigError, match="nope"):
+        Settings().with_overrides(select=("nope",))
+
+
+# ---------------------------------------------------------------- effect on validate
+
+@pytest.fixture
+def warn_folder(tmp_path):
+    """Two warnings (bom, crlf) on otherwise clean Persian/Chinese text; no errors."""
+    return make_seeds(tmp_path, {
+        GOOD: CLEAN["hi"],
+        BOMMED: b"\xef\xbb\xbf" + CLEAN["fa"].encode(),
+        CRLF: CLEAN["zh"].replace("\n", "\r\n") + "第二行\r\n",
+    })
+
+
+def _codes(root, **kw):
+    return sorted(p.code for p in validate(root, Settings(jobs=1, **kw)).problems)
+
+
+def test_select_and_ignore_in_core(warn_folder):
+    assert _codes(warn_folder) == ["bom", "crlf"]
+    assert _codes(warn_folder, select=("bom",)) == ["bom"]
+    assert _codes(warn_folder, ignore=("bom",)) == ["crlf"]
+    assert _codes(warn_folder, select=("bom", "crlf"), ignore=("crlf",)) == ["bom"]
+    assert _codes(warn_folder, select=("index-",)) == []
+    assert _codes(warn_folder, ignore=("ALL",)) == []
+
+
+def test_severity_override_in_core(warn_folder):
+    assert validate(warn_folder, Settings(jobs=1)).ok()
+    r = validate(warn_folder, Settings(jobs=1, severity=(("bom", "error"),)))
+    assert not r.ok()
+    assert {p.code: p.severity for p in r.problems} == {"bom": "error", "crlf": "warning"}
+    # And the other way: an error demoted to a warning lets the run pass.
+    root = make_seeds(warn_folder.parent, {GOOD: CLEAN["en"], BOMMED: CLEAN["ar"]}, index=f"- {GOOD}\n", folder="s2")
+    assert not validate(root, Settings(jobs=1)).ok()
+    assert validate(root, Settings(jobs=1, severity=(("unlisted-file", "warning"),))).ok()
+
+
+def invoke(args, cwd: Path, monkeypatch):
+    monkeypatch.chdir(cwd)
+    return CliRunner().invoke(app, args)
+
+
+def test_cli_unknown_key_exits_2_naming_it(tmp_path, monkeypatch):
+    root = make_seeds(tmp_path, {GOOD: CLEAN["en"]})
+    write(tmp_path / "seedkeeper.toml", "min-chars = 3\nmax-sizee = 5\n")
+    r = invoke(["validate", str(root)], tmp_path, monkeypatch)
+    assert r.exit_code == 2, r.output
+    assert "max-sizee" in r.stderr
+    assert "Traceback" not in r.output
+
+
+def test_cli_config_from_pyproject_is_used(tmp_path, monkeypatch):
+    # min-chars = 1000 makes every document too short: a warning, so still exit 0 ...
+    root = make_seeds(tmp_path, {GOOD: CLEAN["fa"]})
+    write(tmp_path / "pyproject.toml", "[tool.seedkeeper]\nmin-chars = 1000\n")
+    r = invoke(["validate", str(root), "--format", "json"], tmp_path, monkeypatch)
+    assert r.exit_code == 0, r.output
+    assert "too-short" in r.stdout
+    # ... and a severity override in the same file makes it fail.
+    write(tmp_path / "pyproject.toml", "[tool.seedkeeper]\nmin-chars = 1000\n[tool.seedkeeper.severity]\ntoo-short = 'error'\n")
+    r = invoke(["validate", str(root), "--format", "json"], tmp_path, monkeypatch)
+    assert r.exit_code == 1, r.output
+
+
+def test_cli_default_folder_comes_from_config(tmp_path, monkeypatch):
+    make_seeds(tmp_path, {GOOD: CLEAN["ar"] + "\x07\n"}, folder="corpus")
+    write(tmp_path / "seedkeeper.toml", 'seeds = "corpus"\n')
+    (tmp_path / "deep" / "er").mkdir(parents=True)
+    r = invoke(["validate", "--format", "json", "--strict"], tmp_path / "deep" / "er", monkeypatch)
+    assert r.exit_code == 1, r.output
+    assert "control-char" in r.stdout
+
+
+def test_cli_select_and_ignore(warn_folder, monkeypatch):
+    cwd = warn_folder.parent
+    import json
+
+    def got(*flags):
+        r = invoke(["validate", str(warn_folder), "--format", "json", *flags], cwd, monkeypatch)
+        assert r.exit_code == 0, r.output
+        return sorted(p["code"] for p in json.loads(r.stdout)["problems"])
+
+    assert got() == ["bom", "crlf"]
+    assert got("--select", "bom") == ["bom"]
+    assert got("--select", "bom,crlf", "--ignore", "crlf") == ["bom"]
+    assert got("--select", "bom", "--select", "crlf") == ["bom", "crlf"]
+    assert got("--ignore", "bom", "--ignore", "crlf") == []
+
+
+def test_cli_flags_override_config_select(warn_folder, monkeypatch):
+    write(warn_folder.parent / "seedkeeper.toml", "select = ['crlf']\n")
+    r = invoke(["validate", str(warn_folder), "--format", "json", "--select", "bom"], warn_folder.parent, monkeypatch)
+    assert r.exit_code == 0
+    assert '"crlf"' not in r.stdout and '"bom"' in r.stdout
+
+
+def test_cli_unknown_select_code_is_a_usage_error(warn_folder, monkeypatch):
+    r = invoke(["validate", str(warn_folder), "--select", "bommm"], warn_folder.parent, monkeypatch)
+    assert r.exit_code == 2
+    assert "bommm" in r.stderr
+
+
+def test_cli_strict_makes_warnings_fail(warn_folder, monkeypatch):
+    cwd = warn_folder.parent
+    assert invoke(["validate", str(warn_folder)], cwd, monkeypatch).exit_code == 0
+    assert invoke(["validate", str(warn_folder), "--strict"], cwd, monkeypatch).exit_code == 1
+    r = invoke(["validate", str(warn_folder), "--strict", "--format", "json"], cwd, monkeypatch)
+    assert r.exit_code == 1
+    import json
+
+    assert json.loads(r.stdout)["ok"] is False
+    # Strict with the warnings ignored passes again.
+    assert invoke(["validate", str(warn_folder), "--strict", "--ignore", "bom,crlf"], cwd, monkeypatch).exit_code == 0
