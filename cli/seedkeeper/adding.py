@@ -24,6 +24,11 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (code
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
+# Tie-break for equally scored guesses: the legacy encodings most text actually comes in.
+_PREFERENCE = ["utf_8", "cp1252", "cp1256", "cp1251", "gb18030", "big5", "shift_jis", "euc_kr", "cp1253", "cp1254",
+               "cp1255", "cp874", "iso8859_15", "latin_1", "cp1250", "cp1257", "koi8_r", "mac_roman"]
+
+
 @dataclass
 class Added:
     source: str
@@ -74,9 +79,19 @@ def decode(raw: bytes, encoding: str) -> tuple[str, str]:
         raise ValueError("binary data, not text")
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw).best()
-    if best is None:
+    # The default chaos threshold (0.2) rejects real text with many format characters (ZWNJ in
+    # cp1256 Persian scores 0.15-0.3); a second, more tolerant pass still ranks by chaos.
+    matches = list(from_bytes(raw)) or list(from_bytes(raw, threshold=0.5))
+    if not matches:
         raise ValueError("no text encoding fits these bytes")
+    # charset-normalizer often scores several code pages the same (cp1250, cp1252 and cp1257
+    # all decode French with equal chaos and coherence); among the best-scored, take the most
+    # widely used one rather than the first listed.
+    low = min(m.chaos for m in matches)
+    tied = [m for m in matches if m.chaos <= low + 1e-6]
+    high = max(m.coherence for m in tied)
+    tied = [m for m in tied if m.coherence >= high - 1e-6]
+    best = min(tied, key=lambda m: (_PREFERENCE.index(m.encoding) if m.encoding in _PREFERENCE else len(_PREFERENCE), m.encoding))
     return str(best), best.encoding
 
 
@@ -108,7 +123,6 @@ def add(
     from .dedup import analyze_text, find_duplicates
     from .indexing import index
     from .lang import detect_language
-    from .survey import cluster  # noqa: F401 - same machinery as dedup
 
     settings = settings or Settings()
     root = Path(seeds)

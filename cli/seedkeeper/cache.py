@@ -25,7 +25,7 @@ from typing import Iterable
 from .analysis import DocAnalysis
 from .problems import Problem
 
-SCHEMA = "seedkeeper-cache-1"
+SCHEMA = "seedkeeper-cache-2"
 CACHE_FILE = "cache.sqlite3"
 DEFAULT_DIR = ".seedkeeper_cache"
 
@@ -54,7 +54,7 @@ def _encode(a: DocAnalysis) -> tuple[str, bytes | None]:
     d.pop("signature")
     d.pop("rel")
     d["problems"] = [{"code": p.code, "severity": p.severity, "message": p.message, "line": p.line} for p in a.problems]
-    return json.dumps(d, ensure_ascii=False, sort_keys=True), a.signature
+    return json.dumps(d, ensure_ascii=False), a.signature  # key order kept: outputs are byte-stable
 
 
 def _decode(rel: str, data: str, signature: bytes | None) -> DocAnalysis:
@@ -101,9 +101,13 @@ class Cache:
             return
         except sqlite3.Error:
             self.db.close()
-        # Not ours, or damaged: set it aside (it is only a cache) and start a fresh one.
+        # Not ours, or damaged: set it aside (it is only a cache) and start a fresh one. A file
+        # SQLite just created (empty) is simply new, not corrupt.
         with contextlib.suppress(OSError):
-            os.replace(self.path, self.path.with_suffix(".corrupt"))
+            if os.path.getsize(self.path) > 0:
+                os.replace(self.path, self.path.with_suffix(".corrupt"))
+            else:
+                os.unlink(self.path)
         for suffix in ("-wal", "-shm", "-journal"):
             with contextlib.suppress(OSError):
                 os.unlink(str(self.path) + suffix)
@@ -114,6 +118,8 @@ class Cache:
                 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
                 CREATE TABLE analyses (sha256 TEXT NOT NULL, fingerprint TEXT NOT NULL, data TEXT NOT NULL,
                                        signature BLOB, PRIMARY KEY (sha256, fingerprint));
+                CREATE TABLE shingles (sha256 TEXT NOT NULL, fingerprint TEXT NOT NULL, data BLOB NOT NULL,
+                                       PRIMARY KEY (sha256, fingerprint));
                 CREATE TABLE files (folder TEXT NOT NULL, rel TEXT NOT NULL, size INTEGER NOT NULL,
                                     mtime_ns INTEGER NOT NULL, inode INTEGER NOT NULL, sha256 TEXT NOT NULL,
                                     PRIMARY KEY (folder, rel));
@@ -151,6 +157,52 @@ class Cache:
             return _decode(rel, row[0], row[1]) if row else None
         except (sqlite3.Error, ValueError, TypeError, KeyError):
             return None
+
+    def get_many(self, wanted: dict[str, str], fingerprint: str) -> dict[str, DocAnalysis]:
+        """rel -> cached analysis for {rel: sha256}, in a few queries rather than one per file."""
+        if self.db is None or not wanted:
+            return {}
+        by_sha: dict[str, list[str]] = {}
+        for rel, sha in wanted.items():
+            by_sha.setdefault(sha, []).append(rel)
+        shas = list(by_sha)
+        out: dict[str, DocAnalysis] = {}
+        try:
+            for i in range(0, len(shas), 500):
+                chunk = shas[i:i + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = self.db.execute(f"SELECT sha256, data, signature FROM analyses WHERE fingerprint = ? AND sha256 IN ({marks})",
+                                       (fingerprint, *chunk))
+                for sha, data, sig in rows:
+                    for rel in by_sha[sha]:
+                        try:
+                            out[rel] = _decode(rel, data, sig)
+                        except (ValueError, TypeError, KeyError):
+                            pass  # a damaged row is a miss
+        except sqlite3.Error:
+            self.close()
+            return {}
+        return out
+
+    def get_blob(self, sha256: str, fingerprint: str) -> bytes | None:
+        """Shingle hashes stored for these bytes (near-duplicate confirmation), or None."""
+        if self.db is None:
+            return None
+        try:
+            row = self.db.execute("SELECT data FROM shingles WHERE sha256 = ? AND fingerprint = ?", (sha256, fingerprint)).fetchone()
+            return row[0] if row else None
+        except sqlite3.Error:
+            return None
+
+    def put_blobs(self, fingerprint: str, items: Iterable[tuple[str, bytes]]) -> None:
+        if self.db is None or self.readonly:
+            return
+        try:
+            with self.db:
+                self.db.executemany("INSERT OR REPLACE INTO shingles VALUES (?, ?, ?)",
+                                    [(sha, fingerprint, data) for sha, data in items])
+        except sqlite3.Error:
+            self.close()
 
     def put_many(self, folder: str, fingerprint: str, items: Iterable[tuple[DocAnalysis, tuple[int, int, int]]]) -> None:
         """Store analyses (only readable ones with a hash) and their files' stat keys, in one

@@ -65,7 +65,24 @@ _MD = MarkdownIt("commonmark", {"html": True}).enable("table")
 
 
 def parse_index(text: str, include: tuple[str, ...] = ("*.txt",), name_pattern: str = r"\d{3,}_[0-9a-f]{16}\.txt") -> IndexDocument:
-    """Parse INDEX.md text into its references (see module docstring for what counts)."""
+    """Parse INDEX.md text into its references (see module docstring for what counts).
+
+    The last few results are remembered: `check` reads INDEX.md and then renders what `index`
+    would write from the same text. Treat the result as read-only."""
+    key = (text, tuple(include), name_pattern)
+    for k, v in _RECENT:
+        if k == key:
+            return v
+    doc = _parse(text, tuple(include), name_pattern)
+    _RECENT.insert(0, (key, doc))
+    del _RECENT[2:]
+    return doc
+
+
+_RECENT: list[tuple[tuple, IndexDocument]] = []
+
+
+def _parse(text: str, include: tuple[str, ...], name_pattern: str) -> IndexDocument:
     if text.startswith("\ufeff"):
         text = text[1:]
     lines = text.split("\n")
@@ -169,7 +186,7 @@ def _managed_rows(lines: list[str], span: tuple[int, int], ctx: "_Walker") -> li
             return None
         m = _ROW_LINK.fullmatch(cells[0])
         # Any other cell that could hold a reference (a link, a bare name) needs the real parser.
-        if m is None or any("[" in c or "<" in c or ctx.is_ref(c.strip("`"), False) for c in cells[1:]):
+        if m is None or any("[" in c or "<" in c or ("." in c and ctx.is_ref(c.strip("`"), False)) for c in cells[1:]):
             return None
         named = tuple(zip(headers, cells))
         title = re.sub(r"\\(.)", r"\1", m.group(1))

@@ -64,9 +64,14 @@ def short_title(text: str, limit: int = TITLE_LIMIT) -> str:
     return cut.rstrip() + "…"
 
 
+_NEEDS_ESCAPE = re.compile("[" + re.escape("".join(sorted(_INLINE_SPECIAL))) + "_]")
+
+
 def escape_text(text: str) -> str:
     """Plain text -> inline Markdown that renders as exactly that text (one line)."""
     text = " ".join(text.splitlines())
+    if not _NEEDS_ESCAPE.search(text):
+        return text  # the common case (a language tag, a hash, most titles): nothing to do
     out = []
     for i, ch in enumerate(text):
         if ch in _INLINE_SPECIAL:

@@ -33,9 +33,7 @@ signatures keyed on it are then recomputed.
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
-from functools import lru_cache
 
 NORMALIZATION_VERSION = "2"
 
@@ -89,7 +87,6 @@ NO_SPACE_RANGES = (
     (0x20000, 0x323AF),  # CJK extensions B-H
 )
 _NS = "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in NO_SPACE_RANGES)
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 _NO_SPACE_GAP = re.compile(f"(?<=[{_NS}]) | (?=[{_NS}])")
 # A quick test first: most texts have no such character and skip the slower substitution.
 _ANY_NO_SPACE = re.compile(f"[{_NS}]")
@@ -99,46 +96,39 @@ def _is_arabic(cp: int) -> bool:
     return any(lo <= cp <= hi for lo, hi in _ARABIC_RANGES)
 
 
-@lru_cache(maxsize=1)
-def _table() -> dict[int, str | None]:
-    """The str.translate table for rules 2-5, built once over all of Unicode (about 0.1 s).
-
-    One C-level translate pass is far faster than a Python loop over characters, which matters
-    at 100,000 documents.
-    """
-    table: dict[int, str | None] = {}
-    for cp in range(sys.maxunicode + 1):
-        ch = chr(cp)
-        cat = unicodedata.category(ch)
-        if cat == "Cf":
-            table[cp] = None
-        elif cat == "Cc":
-            # Tab, LF, CR and the other C0/C1 white space stay white space for rule 6.
-            table[cp] = " " if ch.isspace() else None
-        elif cat[0] == "P":
-            table[cp] = " "
-        elif cat == "Nd":
-            digit = str(unicodedata.decimal(ch))
-            if digit != ch:
-                table[cp] = digit
-        elif cat == "Mn" and _is_arabic(cp):
-            table[cp] = None
-    for src, dst in _ARABIC_LETTERS.items():
-        table[ord(src)] = dst
-    table[ord(_TATWEEL)] = None
-    return table
+def _rule(cp: int) -> str | None:
+    """What rules 2-5 make of one code point (the character itself when nothing applies)."""
+    ch = chr(cp)
+    if ch in _ARABIC_LETTERS:
+        return _ARABIC_LETTERS[ch]
+    if ch == _TATWEEL:
+        return None
+    cat = unicodedata.category(ch)
+    if cat == "Cf":
+        return None
+    if cat == "Cc":
+        # Tab, LF, CR and the other C0/C1 white space stay white space for rule 6.
+        return " " if ch.isspace() else None
+    if cat[0] == "P":
+        return " "
+    if cat == "Nd":
+        return str(unicodedata.decimal(ch))
+    if cat == "Mn" and _is_arabic(cp):
+        return None
+    return ch
 
 
-@lru_cache(maxsize=1)
-def _bmp_table() -> list[str | None]:
-    """The same table as a list over the Basic Multilingual Plane.
+class _Table(dict):
+    """The str.translate table for rules 2-5, filled lazily: each code point is judged the first
+    time a text contains it. Building it over all of Unicode up front cost 0.4 s per process
+    (paid again in every worker); a corpus uses a few thousand distinct characters."""
 
-    str.translate with a dict pays for a failed lookup on every unchanged character; a list
-    indexed by code point does not, and is about twice as fast. Code points past the list raise
-    IndexError, which translate treats as "unchanged"; astral characters get a second pass.
-    """
-    full = _table()
-    return [full.get(cp, chr(cp)) for cp in range(0x10000)]
+    def __missing__(self, cp: int) -> str | None:
+        value = self[cp] = _rule(cp)
+        return value
+
+
+_TRANSLATE = _Table()
 
 
 def normalize(text: str) -> str:
@@ -146,9 +136,7 @@ def normalize(text: str) -> str:
     single spaces. Empty or punctuation-only text gives ""."""
     text = unicodedata.normalize("NFKC", text)
     text = unicodedata.normalize("NFKC", text.casefold())
-    text = text.translate(_bmp_table())
-    if _ASTRAL.search(text):
-        text = text.translate(_table())  # astral format characters, digits, punctuation
+    text = text.translate(_TRANSLATE)
     # str.split() with no argument splits on every Unicode white space and drops empty parts.
     text = " ".join(text.split())
     if _ANY_NO_SPACE.search(text):

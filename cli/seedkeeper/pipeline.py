@@ -112,27 +112,37 @@ def run_analysis(
     done = 0
     todo: list[int] = []
     known = store.known_files(folder_key) if store is not None else {}
+    unchanged = {d.rel: known[d.rel][3] for d in docs
+                 if d.rel in known and known[d.rel][:3] == (d.info.size, d.info.mtime_ns, d.info.inode)}
+    hits = store.get_many(unchanged, fp) if store is not None else {}
     for i, doc in enumerate(docs):
-        k = known.get(doc.rel)
-        info = doc.info
-        if k is not None and k[:3] == (info.size, info.mtime_ns, info.inode):
-            hit = store.get(doc.rel, k[3], fp) if store is not None else None
-            if hit is not None:
-                results[i] = hit
-                stats.stat_hits += 1
-                done += 1
-                continue
-        todo.append(i)
+        hit = hits.get(doc.rel)
+        if hit is not None:
+            results[i] = hit
+            stats.stat_hits += 1
+            done += 1
+        else:
+            todo.append(i)
     if progress and done:
         progress(done, total)
     fresh: list[tuple[DocAnalysis, tuple[int, int, int]]] = []
     work = [(docs[i], max_size, min_chars, features) for i in todo]
     cache_folder = cache.folder if (cache is not None and store is not None and store.enabled) else None
-    if jobs == 1 or len(todo) < POOL_MIN_DOCS:
-        _init_worker(features, cache_folder, fp)
+    if not todo:
+        outputs, pool = iter(()), None
+    elif jobs == 1 or len(todo) < POOL_MIN_DOCS:
+        # In-process: the tagger loads its profiles on first use, only if a document needs it.
+        _WORKER["fp"] = fp
+        _WORKER["cache"] = Cache(cache_folder, readonly=True) if cache_folder else None
         outputs = map(_work, work)
         pool = None
     else:
+        if features.lang:
+            # Load the profiles here, before the workers fork: they inherit them (copy-on-write)
+            # instead of each parsing 55 profiles again.
+            from .lang import warm_up
+
+            warm_up()
         chunk = max(1, min(32, len(todo) // (jobs * 8) or 1))
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(features, cache_folder, fp))
         outputs = pool.map(_work, work, chunksize=chunk)

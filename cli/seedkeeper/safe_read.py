@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import stat
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import NotARegularFileError, UnsafePathError
@@ -25,9 +26,28 @@ class FileInfo:
     inode: int
 
 
+@lru_cache(maxsize=16)
+def _realpath(root: str) -> str:
+    # The seeds folder's own real path, once per run rather than once per document.
+    return os.path.realpath(root)
+
+
 def resolve_inside(root: Path, rel: str) -> Path:
     """Resolve `rel` under `root`; raise UnsafePathError if it ends up outside (symlinks too)."""
-    root_real = Path(os.path.realpath(root))
+    root_real = Path(_realpath(str(root)))
+    parts = rel.split("/")
+    if ".." not in parts and not rel.startswith("/"):
+        # Fast path (most documents): when no component is a symlink, the path is inside by
+        # construction; one lstat per component is far cheaper than realpath's walk.
+        base = str(root_real)
+        try:
+            for i in range(len(parts)):
+                if stat.S_ISLNK(os.lstat(os.path.join(base, *parts[: i + 1])).st_mode):
+                    break
+            else:
+                return Path(os.path.join(base, *parts))
+        except OSError:
+            pass  # missing: let realpath and the caller's stat decide
     real = Path(os.path.realpath(root_real / rel))
     if real != root_real and root_real not in real.parents:
         raise UnsafePathError(f"{rel} resolves outside the seeds folder")

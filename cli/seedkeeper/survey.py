@@ -63,30 +63,45 @@ def survey(
                             progress=progress, cache=cache, seeds=corpus.root, stats=stats)
     result = Survey(corpus=corpus, analyses=analyses, stats=stats)
     if features.dedup:
-        result.dedup = cluster(corpus, analyses, settings.threshold)
+        result.dedup = cluster(corpus, analyses, settings.threshold, cache)
     return result
 
 
-def cluster(corpus: Corpus, analyses: list[DocAnalysis], threshold: float):
-    """Duplicate clusters among the readable documents, kept = first listed in INDEX.md."""
+def cluster(corpus: Corpus, analyses: list[DocAnalysis], threshold: float, cache: CacheSpec | None = None):
+    """Duplicate clusters among the readable documents, kept = first listed in INDEX.md.
+
+    Near-duplicate candidates are confirmed on their exact shingle sets; those are re-read from
+    the few candidate documents, or taken from the cache when the bytes are unchanged."""
+    from .cache import Cache
     from .dedup import DedupItem, find_duplicates
+    from .minhash import MINHASH_VERSION, shingles
+    from .normalize import NORMALIZATION_VERSION, normalize
 
     order = {d.rel: d.order for d in corpus.documents}
     infos = {d.rel: d.info for d in corpus.documents}
+    sha_of = {a.rel: a.sha256 for a in analyses}
     items = [
         DedupItem(a.rel, order[a.rel], a.sha256, a.normalized_hash,
                   None if a.signature is None else np.frombuffer(a.signature, dtype=np.uint32))
         for a in analyses
         if a.readable and a.normalized_hash is not None
     ]
+    store = Cache(cache.folder) if cache is not None else None
+    fp = f"shingles/{NORMALIZATION_VERSION}/{MINHASH_VERSION}"
+    fresh: list[tuple[str, bytes]] = []
 
     def shingles_of(rel: str) -> np.ndarray:
-        # Only candidate pairs get here: re-read those few documents for their exact shingles.
-        from .minhash import shingles
-        from .normalize import normalize
-
+        blob = store.get_blob(sha_of[rel], fp) if store is not None else None
+        if blob is not None:
+            return np.frombuffer(blob, dtype=np.uint64)
         raw = read_bytes(infos[rel], corpus.settings.max_size + 1)
-        text = raw.decode("utf-8", errors="replace").lstrip("\ufeff")
-        return shingles(normalize(text))
+        sh = shingles(normalize(raw.decode("utf-8", errors="replace").lstrip("\ufeff")))
+        fresh.append((sha_of[rel], sh.astype(np.uint64).tobytes()))
+        return sh
 
-    return find_duplicates(items, threshold, shingles_of)
+    try:
+        return find_duplicates(items, threshold, shingles_of)
+    finally:
+        if store is not None:
+            store.put_blobs(fp, fresh)
+            store.close()

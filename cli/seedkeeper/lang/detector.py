@@ -13,6 +13,8 @@ between two convergence checks are multiplied in one numpy step.
 
 from __future__ import annotations
 
+import re
+
 import json
 import os
 import threading
@@ -93,6 +95,10 @@ def _normalise(text: str) -> str:
     return text.translate(table)
 
 
+_LATIN = re.compile("[A-z]")
+_NON_LATIN = re.compile("[\u0300-\u1dff\u1f00-\U0010ffff]")
+
+
 class _FastDetector(Detector):
     """langdetect's Detector with its n-gram extraction and update loop made cheaper."""
 
@@ -100,6 +106,16 @@ class _FastDetector(Detector):
         super().__init__(factory)
         self.row_of = factory.row_of
         self.matrix = factory.matrix
+
+    def cleaning_text(self) -> None:
+        # langdetect's own version calls unicode_block() per character; these two regexes count
+        # the same classes: 'A'..'z' is Latin, U+0300 and up minus Latin Extended Additional is
+        # not. When non-Latin letters dominate, the Latin ones are dropped, as langdetect does.
+        text = self.text
+        latin = len(_LATIN.findall(text))
+        non_latin = len(_NON_LATIN.findall(text))
+        if latin * 2 < non_latin:
+            self.text = _LATIN.sub("", text)
 
     def _extract_ngrams(self) -> list[int]:
         # N-grams never cross a space (langdetect restarts its buffer there), so a word's

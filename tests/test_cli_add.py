@@ -1,0 +1,311 @@
+"""`seedkeeper add` end to end: decoding legacy encodings, cleaning (UTF-8, NFC, LF, no BOM), the
+`NNN_<16 hex>.txt` name, refusing duplicates, --force, --dry-run, and the INDEX.md row."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import doc_name, make_seeds, snapshot
+from multilingual import CLEAN
+from seedkeeper.adding import add
+from seedkeeper.app import app
+from seedkeeper.indexing import index
+from seedkeeper.settings import Settings
+
+pytestmark = pytest.mark.usefixtures("isolated_env")
+
+SETTINGS = Settings(jobs=1)
+NAME_RE = re.compile(r"(\d{3,})_([0-9a-f]{16})\.txt")
+BEGIN, END = "<!-- seedkeeper:index:begin -->", "<!-- seedkeeper:index:end -->"
+
+# Persian as windows-1256 can hold it: that code page has no U+06CC (Persian yeh), so the Arabic
+# yeh U+064A is used, as Persian files in cp1256 do. pp, ch, zh, g and keheh are all in cp1256.
+PERSIAN_1256 = (
+    "شوراي شهر روز سه شنبه براي بررسي بودجه تازه کتابخانه ها و پارک هاي عمومي تشکيل جلسه داد.\n"
+    "کشاورزان دره شمالي پس از هفته ها باران شديد از برداشت ديرهنگام محصول خبر دادند.\n"
+    "موزه کوچکي در نزديکي بندر با نمايشگاهي درباره قايق هاي قديمي ماهيگيري دوباره گشايش يافت.\n"
+)
+# The same with ZWNJ (U+200C, byte 0x9D in cp1256), as Persian is really written.
+PERSIAN_1256_ZWNJ = PERSIAN_1256.replace("سه شنبه", "سه\u200cشنبه").replace(" ها", "\u200cها").replace(" هاي", "\u200cهاي")
+FRENCH = (
+    "L'été dernier, nous sommes allés à la montagne où l'on a découvert des forêts élégantes.\n"
+    "Le garçon a goûté une crème brûlée près du théâtre, à côté de l'hôpital. Ça coûtait cher.\n"
+)
+
+EXIST_EN, EXIST_ZH = doc_name(4, "en"), doc_name(12, "zh")
+LONG_EN = (
+    "The city council met on Tuesday evening to discuss the new budget for public libraries and parks.\n"
+    "Farmers in the northern valley reported a late harvest after weeks of unusually heavy rain.\n"
+    "A small museum near the harbour reopened its doors with an exhibition about old fishing boats.\n"
+    "Teachers asked for more time to prepare students before the national examinations in spring.\n"
+    "The railway company promised that the repaired bridge would carry trains again by the end of the month.\n"
+)
+
+
+@pytest.fixture
+def cli(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))
+    runner = CliRunner()
+    return lambda *args: runner.invoke(app, [str(a) for a in args])
+
+
+@pytest.fixture
+def seeds(tmp_path) -> Path:
+    """A managed folder with two documents, numbered 004 and 012 (so the next is 013)."""
+    root = make_seeds(tmp_path, {EXIST_EN: LONG_EN, EXIST_ZH: CLEAN["zh"]},
+                      index="# Seeds\n\nOur corpus. See [CONTRIBUTING.md](CONTRIBUTING.md).\n\n"
+                            f"- {EXIST_EN} — council news\n- {EXIST_ZH}\n\n## Sources\n\nOwn texts.\n")
+    index(root, SETTINGS)
+    return root
+
+
+def incoming(tmp_path: Path, name: str, data: bytes) -> Path:
+    folder = tmp_path / "incoming"
+    folder.mkdir(exist_ok=True)
+    p = folder / name
+    p.write_bytes(data)
+    return p
+
+
+def new_files(root: Path, before: dict) -> list[str]:
+    return sorted(set(p.name for p in root.iterdir() if p.name != "INDEX.md") - set(before))
+
+
+def rows(root: Path) -> dict[str, list[str]]:
+    text = (root / "INDEX.md").read_text(encoding="utf-8")
+    block = text[text.index(BEGIN): text.index(END)]
+    out = {}
+    for ln in block.splitlines():
+        m = re.match(r"\| \[[^\]]*\]\(([^)]+)\) \|", ln)
+        if m:
+            out[m.group(1)] = [c.strip() for c in re.split(r"(?<!\\)\|", ln.strip()[1:-1])]
+    return out
+
+
+def assert_clean_document(root: Path, name: str, expected_text: str, number: int) -> bytes:
+    m = NAME_RE.fullmatch(name)
+    assert m, name
+    data = (root / name).read_bytes()
+    assert int(m.group(1)) == number and len(m.group(1)) == 3
+    assert m.group(2) == hashlib.sha256(data).hexdigest()[:16]
+    assert not data.startswith(b"\xef\xbb\xbf")
+    assert b"\r" not in data
+    text = data.decode("utf-8")
+    assert unicodedata.is_normalized("NFC", text)
+    assert text == expected_text
+    return data
+
+
+def add_json(cli, *args):
+    r = cli("add", *args, "--format", "json")
+    return r, json.loads(r.stdout)
+
+
+# ---------------------------------------------------------------- legacy encodings
+
+def test_cp1256_persian_with_encoding_auto(cli, seeds, tmp_path):
+    src = incoming(tmp_path, "persian.txt", PERSIAN_1256.encode("cp1256"))
+    r, data = add_json(cli, src, "--seeds", seeds, "--encoding", "auto")
+    assert r.exit_code == 0, r.output
+    assert data["refused"] == [] and len(data["added"]) == 1
+    added = data["added"][0]
+    assert added["lang"] == "fa"
+    assert added["encoding"].replace("-", "").replace("_", "").lower() in ("cp1256", "windows1256")
+    name = added["file"]
+    assert new_files(seeds, [EXIST_EN, EXIST_ZH]) == [name]
+    assert_clean_document(seeds, name, PERSIAN_1256, 13)
+    r_ = rows(seeds)
+    assert list(r_) == [EXIST_EN, EXIST_ZH, name]  # listed after the others, in the managed table
+    assert r_[name][1] == "fa"
+    assert r_[EXIST_EN][-1] == "council news"  # the existing note survived the rewrite
+    text = (seeds / "INDEX.md").read_text(encoding="utf-8")
+    assert text.startswith("# Seeds\n\nOur corpus. See [CONTRIBUTING.md](CONTRIBUTING.md).\n")
+    assert text.endswith("## Sources\n\nOwn texts.\n")
+    check = cli("check", seeds, "--format", "json")
+    assert check.exit_code == 0, check.stdout
+    assert json.loads(check.stdout)["problems"] == []
+
+
+@pytest.mark.xfail(strict=True, reason="BUG: adding.decode('auto') refuses cp1256 Persian that contains ZWNJ "
+                                       "(charset_normalizer finds no match; no fallback)")
+def test_cp1256_persian_with_zwnj_with_encoding_auto(cli, seeds, tmp_path):
+    src = incoming(tmp_path, "persian.txt", PERSIAN_1256_ZWNJ.encode("cp1256"))
+    r, data = add_json(cli, src, "--seeds", seeds, "--encoding", "auto")
+    assert r.exit_code == 0, data["refused"]
+    added = data["added"][0]
+    assert added["lang"] == "fa"
+    assert_clean_document(seeds, added["file"], PERSIAN_1256_ZWNJ, 13)
+
+
+def test_cp1256_without_encoding_auto_is_refused_and_nothing_written(cli, seeds, tmp_path):
+    src = incoming(tmp_path, "persian.txt", PERSIAN_1256.encode("cp1256"))
+    before = snapshot(seeds)
+    r = cli("add", src, "--seeds", seeds)
+    assert r.exit_code == 1
+    assert "persian.txt" in r.stderr
+    assert "utf-8" in r.stderr.lower() and "--encoding" in r.stderr  # says which encoding, and the way out
+    assert snapshot(seeds) == before
+    r, data = add_json(cli, src, "--seeds", seeds)
+    assert r.exit_code == 1 and data["added"] == [] and data["refused"][0]["code"] == "not-utf8"
+    assert snapshot(seeds) == before
+
+
+def test_explicit_codec_name(cli, seeds, tmp_path):
+    src = incoming(tmp_path, "persian.txt", PERSIAN_1256.encode("cp1256"))
+    r, data = add_json(cli, src, "--seeds", seeds, "--encoding", "cp1256")
+    assert r.exit_code == 0, r.output
+    assert_clean_document(seeds, data["added"][0]["file"], PERSIAN_1256, 13)
+
+
+@pytest.mark.xfail(strict=True, reason="BUG: adding.decode('auto') takes charset_normalizer's best() which picks "
+                                       "cp1250 for cp1252 French: 'à' becomes 'ŕ', 'où' becomes 'oů'")
+def test_cp1252_french_with_encoding_auto(cli, seeds, tmp_path):
+    src = incoming(tmp_path, "french.txt", FRENCH.encode("cp1252"))
+    r, data = add_json(cli, src, "--seeds", seeds, "--encoding", "auto")
+    assert r.exit_code == 0, r.output
+    assert data["added"][0]["lang"] == "fr"
+    assert_clean_document(seeds, data["added"][0]["file"], FRENCH, 13)
+
+
+def test_cp1252_french_with_explicit_codec(cli, seeds, tmp_path):
+    src = incoming(tmp_path, "french.txt", FRENCH.encode("cp1252"))
+    r, data = add_json(cli, src, "--seeds", seeds, "--encoding", "cp1252")
+    assert r.exit_code == 0, r.output
+    assert data["added"][0]["lang"] == "fr"
+    assert_clean_document(seeds, data["added"][0]["file"], FRENCH, 13)
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be"])
+def test_utf16_with_bom(cli, seeds, tmp_path, codec):
+    raw = CLEAN["de"].encode(codec)
+    if codec == "utf-16-be":
+        raw = b"\xfe\xff" + raw
+    src = incoming(tmp_path, "german.txt", raw)
+    r, data = add_json(cli, src, "--seeds", seeds, "--encoding", "auto")
+    assert r.exit_code == 0, r.output
+    assert data["added"][0]["lang"] == "de"
+    assert_clean_document(seeds, data["added"][0]["file"], CLEAN["de"], 13)
+
+
+def test_crlf_bom_nfd_becomes_lf_nfc_without_bom(cli, seeds, tmp_path):
+    nfd = unicodedata.normalize("NFD", FRENCH)
+    assert nfd != FRENCH
+    src = incoming(tmp_path, "messy.txt", b"\xef\xbb\xbf" + nfd.replace("\n", "\r\n").encode("utf-8"))
+    r, data = add_json(cli, src, "--seeds", seeds)  # UTF-8 (with a BOM) needs no --encoding
+    assert r.exit_code == 0, r.output
+    name = data["added"][0]["file"]
+    assert_clean_document(seeds, name, FRENCH, 13)
+    check = cli("check", seeds, "--format", "json")
+    assert check.exit_code == 0 and json.loads(check.stdout)["problems"] == []
+
+
+# ---------------------------------------------------------------- refusals
+
+def test_exact_duplicate_is_refused_naming_the_document_unless_force(cli, seeds, tmp_path):
+    # Same text once cleaned (CRLF here): an exact duplicate of EXIST_EN.
+    src = incoming(tmp_path, "copy.txt", LONG_EN.replace("\n", "\r\n").encode())
+    before = snapshot(seeds)
+    r = cli("add", src, "--seeds", seeds)
+    assert r.exit_code == 1
+    assert EXIST_EN in r.stderr and "duplicate" in r.stderr
+    assert snapshot(seeds) == before
+    r, data = add_json(cli, src, "--seeds", seeds, "--force")
+    assert r.exit_code == 0, r.output
+    name = data["added"][0]["file"]
+    assert_clean_document(seeds, name, LONG_EN, 13)
+    status = rows(seeds)[name][6]
+    assert "duplicate" in status and EXIST_EN.split(".")[0] in status
+
+
+def test_near_duplicate_is_refused_naming_the_document_unless_force(cli, seeds, tmp_path):
+    near = LONG_EN.replace("old fishing boats", "old sailing boats")
+    src = incoming(tmp_path, "near.txt", near.encode())
+    before = snapshot(seeds)
+    r, data = add_json(cli, src, "--seeds", seeds)
+    assert r.exit_code == 1
+    assert data["added"] == [] and len(data["refused"]) == 1
+    assert data["refused"][0]["code"] == "near-duplicate" and EXIST_EN in data["refused"][0]["message"]
+    assert snapshot(seeds) == before
+    r, data = add_json(cli, src, "--seeds", seeds, "--force")
+    assert r.exit_code == 0
+    assert_clean_document(seeds, data["added"][0]["file"], near, 13)
+
+
+def test_duplicates_among_the_new_files_themselves(cli, seeds, tmp_path):
+    a = incoming(tmp_path, "a.txt", CLEAN["ru"].encode())
+    b = incoming(tmp_path, "b.txt", CLEAN["ru"].encode())
+    c = incoming(tmp_path, "c.txt", CLEAN["el"].encode())
+    r, data = add_json(cli, a, b, c, "--seeds", seeds)
+    assert r.exit_code == 1
+    assert [Path(x["source"]).name for x in data["added"]] == ["a.txt", "c.txt"]
+    assert [Path(x["source"]).name for x in data["refused"]] == ["b.txt"]
+    names = sorted(x["file"] for x in data["added"])
+    assert new_files(seeds, [EXIST_EN, EXIST_ZH]) == names
+    assert [int(NAME_RE.fullmatch(n).group(1)) for n in names] == [13, 14] or \
+           [int(NAME_RE.fullmatch(n).group(1)) for n in names] == [13, 15]
+    assert set(names) <= set(rows(seeds))
+
+
+def test_dry_run_writes_nothing(cli, seeds, tmp_path):
+    src = incoming(tmp_path, "greek.txt", CLEAN["el"].encode())
+    before = snapshot(seeds)
+    r = cli("add", src, "--seeds", seeds, "--dry-run")
+    assert r.exit_code == 0, r.output
+    assert "would add" in r.stdout
+    r, data = add_json(cli, src, "--seeds", seeds, "--dry-run")
+    assert data["dry_run"] is True and data["index_written"] is False
+    assert NAME_RE.fullmatch(data["added"][0]["file"])
+    assert snapshot(seeds) == before
+    # The real run uses the name the dry run announced.
+    r, real = add_json(cli, src, "--seeds", seeds)
+    assert real["added"][0]["file"] == data["added"][0]["file"]
+
+
+def test_binary_file_is_refused(cli, seeds, tmp_path):
+    src = incoming(tmp_path, "image.png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    before = snapshot(seeds)
+    for enc in ("utf-8", "auto"):
+        r, data = add_json(cli, src, "--seeds", seeds, "--encoding", enc)
+        assert r.exit_code == 1
+        assert data["added"] == [] and data["refused"][0]["code"] in ("binary", "not-utf8")
+    r, data = add_json(cli, src, "--seeds", seeds, "--encoding", "auto")
+    assert data["refused"][0]["code"] == "binary"
+    assert snapshot(seeds) == before
+
+
+def test_nul_bytes_in_utf8_are_refused_as_binary(cli, seeds, tmp_path):
+    src = incoming(tmp_path, "nul.txt", CLEAN["en"].encode() + b"\x00\x00\x00\x00" + CLEAN["en"].encode())
+    before = snapshot(seeds)
+    r, data = add_json(cli, src, "--seeds", seeds)
+    assert r.exit_code == 1 and data["refused"][0]["code"] == "binary"
+    assert snapshot(seeds) == before
+
+
+def test_missing_input_and_missing_seeds_folder(cli, seeds, tmp_path):
+    before = snapshot(seeds)
+    r, data = add_json(cli, tmp_path / "nope.txt", "--seeds", seeds)
+    assert r.exit_code == 1 and data["added"] == []
+    assert snapshot(seeds) == before
+    src = incoming(tmp_path, "greek.txt", CLEAN["el"].encode())
+    r = cli("add", src, "--seeds", tmp_path / "no-seeds")
+    assert r.exit_code == 2
+    assert not (tmp_path / "no-seeds").exists()
+
+
+def test_library_add(seeds, tmp_path):
+    src = incoming(tmp_path, "hebrew.txt", CLEAN["he"].encode())
+    report = add([src], seeds, SETTINGS)
+    assert not report.refused and report.index_written
+    (a,) = report.added
+    assert a.lang == "he"
+    assert_clean_document(seeds, a.file, CLEAN["he"], 13)
+    assert a.file in rows(seeds)
+    assert index(seeds, SETTINGS, write=False).changed is False

@@ -1,0 +1,159 @@
+"""`seedkeeper stats` end to end: counts, languages, size buckets, duplicates, findings by code,
+the text bar chart, and that it writes nothing."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import doc_name, make_seeds, snapshot
+from multilingual import CLEAN, PERSIAN_ZWNJ_RLM
+from seedkeeper.app import app
+from seedkeeper.indexing import index
+from seedkeeper.settings import Settings
+from seedkeeper.stats import stats
+
+pytestmark = pytest.mark.usefixtures("isolated_env")
+
+SETTINGS = Settings(jobs=1)
+LONG_EN = (
+    "The city council met on Tuesday evening to discuss the new budget for public libraries and parks.\n"
+    "Farmers in the northern valley reported a late harvest after weeks of unusually heavy rain.\n"
+    "A small museum near the harbour reopened its doors with an exhibition about old fishing boats.\n"
+    "Teachers asked for more time to prepare students before the national examinations in spring.\n"
+    "The railway company promised that the repaired bridge would carry trains again by the end of the month.\n"
+) * 1  # about 480 characters
+BIG_RU = "".join(f"{CLEAN['ru'].strip()} Номер {i}.\n" for i in range(8))  # over 1,000 characters
+
+# name -> (text, expected language)
+DOCS = {
+    doc_name(1, "fa"): (CLEAN["fa"], "fa"),
+    doc_name(2, "fa2"): (PERSIAN_ZWNJ_RLM, "fa"),
+    doc_name(3, "zh"): (CLEAN["zh"], "zh-Hans"),
+    doc_name(4, "ar"): (CLEAN["ar"], "ar"),
+    doc_name(5, "en"): (LONG_EN, "en"),
+    doc_name(6, "en-copy"): (LONG_EN, "en"),  # exact duplicate of 5
+    doc_name(7, "en-near"): (LONG_EN.replace("old fishing boats", "old sailing boats"), "en"),  # near duplicate
+    doc_name(8, "ru"): (BIG_RU, "ru"),
+}
+BOM_DOC = doc_name(9, "de-bom")  # a warning: starts with a BOM
+UNLISTED = doc_name(10, "el")  # on disk, not in INDEX.md
+
+
+@pytest.fixture
+def cli(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    return lambda *args: runner.invoke(app, [str(a) for a in args])
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    files = {n: t for n, (t, _) in DOCS.items()}
+    files[BOM_DOC] = "\ufeff" + CLEAN["de"]
+    root = make_seeds(tmp_path, files)
+    index(root, SETTINGS)
+    (root / UNLISTED).write_text(CLEAN["el"], encoding="utf-8")
+    return root
+
+
+def expected_texts() -> dict[str, str]:
+    texts = {n: t for n, (t, _) in DOCS.items()}
+    texts[BOM_DOC] = CLEAN["de"]  # the BOM is not text
+    texts[UNLISTED] = CLEAN["el"]
+    return texts
+
+
+def test_stats_json(cli, corpus):
+    before = snapshot(corpus)
+    r = cli("stats", corpus, "--format", "json")
+    assert r.exit_code == 0, r.output
+    assert snapshot(corpus) == before
+    data = json.loads(r.stdout)
+    texts = expected_texts()
+    assert data["documents"] == len(texts)
+    assert data["on_disk"] == len(texts)
+    assert data["listed"] == len(texts) - 1
+
+    langs = Counter(lang for _, lang in DOCS.values()) + Counter({"de": 1, "el": 1})
+    assert data["languages"] == dict(langs)
+    assert data["languages"]["fa"] == 2 and data["languages"]["zh-Hans"] == 1
+    counts = list(data["languages"].values())
+    assert counts == sorted(counts, reverse=True)  # most frequent first
+
+    sizes = sorted(len(t) for t in texts.values())
+    assert data["chars"]["total"] == sum(sizes)
+    assert data["chars"]["min"] == sizes[0] and data["chars"]["max"] == sizes[-1]
+    assert sizes[0] <= data["chars"]["median"] <= data["chars"]["p90"] <= sizes[-1]
+    assert data["chars"]["median"] in sizes
+
+    buckets = data["size_buckets"]
+    assert sum(b["documents"] for b in buckets) == len(texts)
+    assert buckets[0]["from"] == 0 and buckets[-1]["to"] is None
+    for prev, nxt in zip(buckets, buckets[1:]):
+        assert prev["to"] == nxt["from"]  # contiguous
+    for b in buckets:
+        assert b["documents"] == sum(1 for s in sizes if s >= b["from"] and (b["to"] is None or s < b["to"]))
+    assert any(b["documents"] for b in buckets if b["from"] >= 1000)  # BIG_RU is in a bucket of its own
+
+    assert data["duplicates"]["exact"] == 1 and data["duplicates"]["near"] == 1
+    assert data["duplicates"]["clusters"] >= 1
+
+    check = json.loads(cli("check", corpus, "--format", "json").stdout)
+    assert data["findings"] == dict(Counter(p["code"] for p in check["problems"]))
+    assert {"exact-duplicate", "near-duplicate", "bom", "unlisted-file", "index-outdated"} <= set(data["findings"])
+    assert data["findings"]["exact-duplicate"] == 1
+    assert data["ok"] is check["ok"] is False
+
+
+def test_stats_text_has_a_bar_per_language(cli, corpus):
+    before = snapshot(corpus)
+    r = cli("stats", corpus)
+    assert r.exit_code == 0, r.output
+    assert snapshot(corpus) == before
+    data = json.loads(cli("stats", corpus, "--format", "json").stdout)
+    lines = r.stdout.splitlines()
+    assert f"{data['documents']} documents" in r.stdout
+    bars = {}
+    for lang, n in data["languages"].items():
+        matching = [ln for ln in lines if ln.split()[:2] == [lang, str(n)]]
+        assert len(matching) == 1, (lang, r.stdout)
+        bar = matching[0].split()[2]
+        assert set(bar) == {"█"}
+        bars[lang] = len(bar)
+    top = max(data["languages"].values())
+    for lang, n in data["languages"].items():
+        assert bars[lang] >= 1
+        if n == top:
+            assert bars[lang] == max(bars.values())
+        else:
+            assert bars[lang] < max(bars.values())
+    assert "exact-duplicate" in r.stdout and "1 exact" in r.stdout
+
+
+def test_library_stats_matches_cli(corpus):
+    rep = stats(corpus, SETTINGS)
+    assert rep.documents == 10 and rep.languages["fa"] == 2
+    assert rep.to_dict()["languages"] == rep.languages
+    assert rep.duplicates["exact"] == 1
+
+
+def test_stats_on_an_empty_folder(cli, tmp_path):
+    root = tmp_path / "empty"
+    root.mkdir()
+    (root / "INDEX.md").write_text("# Nothing yet\n", encoding="utf-8")
+    r = cli("stats", root, "--format", "json")
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    assert data["documents"] == 0 and data["languages"] == {}
+    assert all(b["documents"] == 0 for b in data["size_buckets"])
+    assert cli("stats", root).exit_code == 0
+
+
+def test_stats_missing_folder_is_exit_2(cli, tmp_path):
+    r = cli("stats", tmp_path / "nope", "--format", "json")
+    assert r.exit_code == 2 and r.stdout == ""
