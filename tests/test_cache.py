@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import doc_name, index_for, make_seeds, snapshot
-from dedup_fixtures import doc
+from dedup_fixtures import NEAR_EDITS, doc
 from multilingual import CLEAN
 from seedkeeper.analysis import Features
 from seedkeeper.app import app
@@ -41,7 +41,14 @@ def corpus_files() -> dict[str, bytes | str]:
     files[doc_name(n + 2, "copy")] = CLEAN["fa"]  # exact duplicate
     files[doc_name(n + 3, "binary")] = b"\x00\x01\x02binary\x00" * 20  # unreadable
     files["sub/" + doc_name(n + 4, "long")] = doc("en", [0, 1, 2, 3])
+    files[doc_name(n + 5, "near")] = near_copy(doc("en", [0, 1, 2, 3]))  # near duplicate (shingle cache)
     return files
+
+
+def near_copy(text: str) -> str:
+    for old, new in NEAR_EDITS["en"][2]:
+        text = text.replace(old, new)
+    return text
 
 
 @pytest.fixture
@@ -101,7 +108,7 @@ def test_cached_results_are_identical_to_an_uncached_run(seeds, spec):
     problems, clusters, tags = uncached
     # The comparison is not vacuous: there are findings, clusters and tags to compare.
     codes = {p["code"] for p in problems}
-    assert {"too-short", "crlf", "exact-duplicate", "binary"} <= codes
+    assert {"too-short", "crlf", "exact-duplicate", "near-duplicate", "binary"} <= codes
     assert clusters and tags["documents"]
 
 
@@ -264,9 +271,8 @@ def test_garbage_cache_through_the_cli_is_not_a_crash(cli, seeds, tmp_path):
     assert json.loads(r.stdout) == json.loads(ref.stdout)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: cache.Cache._decode accepts well-formed JSON of the wrong shape "
-                                       "(lang as a string); tag then crashes with exit 3 instead of missing")
 def test_cache_row_with_wrongly_typed_json_is_a_miss(cli, seeds, tmp_path):
+    """Regression: cache._decode accepted wrongly typed JSON (lang as a string) and tag crashed with exit 3."""
     folder = tmp_path / "c"
     expected = json.loads(cli("tag", seeds, "--format", "json", "--no-cache").stdout)
     assert cli("tag", seeds, "--cache-dir", folder).exit_code == 0
@@ -283,11 +289,25 @@ def test_cache_row_with_wrongly_typed_json_is_a_miss(cli, seeds, tmp_path):
     assert json.loads(r.stdout) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: cache.Cache._verify_or_rebuild sets aside the empty file a brand-new "
-                                       "cache starts as, leaving a 0-byte cache.corrupt in every fresh cache folder")
 def test_a_fresh_cache_is_not_reported_as_corrupt(seeds, spec):
+    """Regression (fixed in c78bf36): a brand-new cache used to leave an empty cache.corrupt."""
     run_survey(seeds, spec)
     assert sorted(os.listdir(spec.folder)) == [CACHE_FILE]
+
+
+def test_damaged_shingle_blob_is_a_miss_not_a_crash(cli, seeds, tmp_path):
+    """Regression: survey.cluster used np.frombuffer on a damaged cached shingle blob; dedup exited 3."""
+    folder = tmp_path / "c"
+    ref = cli("dedup", seeds, "--format", "json", "--no-cache")
+    assert cli("dedup", seeds, "--cache-dir", folder).exit_code == ref.exit_code == 1
+    db = sqlite3.connect(folder / CACHE_FILE)
+    n = db.execute("UPDATE shingles SET data = ?", (b"abc",)).rowcount
+    db.commit()
+    db.close()
+    assert n >= 1  # the near-duplicate confirmation stored shingles
+    r = cli("dedup", seeds, "--format", "json", "--cache-dir", folder)
+    assert r.exit_code == 1, r.stderr
+    assert json.loads(r.stdout) == json.loads(ref.stdout)
 
 
 # ---------------------------------------------------------------- JSON, never pickle

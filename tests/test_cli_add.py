@@ -134,8 +134,6 @@ def test_cp1256_persian_with_encoding_auto(cli, seeds, tmp_path):
     assert json.loads(check.stdout)["problems"] == []
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: adding.decode('auto') refuses cp1256 Persian that contains ZWNJ "
-                                       "(charset_normalizer finds no match; no fallback)")
 def test_cp1256_persian_with_zwnj_with_encoding_auto(cli, seeds, tmp_path):
     src = incoming(tmp_path, "persian.txt", PERSIAN_1256_ZWNJ.encode("cp1256"))
     r, data = add_json(cli, src, "--seeds", seeds, "--encoding", "auto")
@@ -165,8 +163,6 @@ def test_explicit_codec_name(cli, seeds, tmp_path):
     assert_clean_document(seeds, data["added"][0]["file"], PERSIAN_1256, 13)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: adding.decode('auto') takes charset_normalizer's best() which picks "
-                                       "cp1250 for cp1252 French: 'à' becomes 'ŕ', 'où' becomes 'oů'")
 def test_cp1252_french_with_encoding_auto(cli, seeds, tmp_path):
     src = incoming(tmp_path, "french.txt", FRENCH.encode("cp1252"))
     r, data = add_json(cli, src, "--seeds", seeds, "--encoding", "auto")

@@ -158,7 +158,8 @@ def test_row_per_document_with_computed_columns(cli, hand):
     assert int(rows[EN]["Words"]) == len(CLEAN["en"].split())
     assert int(rows[FA]["Words"]) > 10 and int(rows[ZH]["Words"]) > 10
     assert {rows[n]["Status"] for n in (FA, AR, ZH, EN)} == {"ok"}
-    assert shown(rows[EN_COPY]["Status"]) == f"duplicate of {EN}"
+    assert shown(rows[EN_COPY]["Status"]) == f"duplicate of {EN} (exact)"
+    assert "&#46;" not in rows[EN_COPY]["Status"]  # reads as plain text in the raw file too
 
 
 def test_index_twice_is_byte_identical_and_does_not_touch_the_file(cli, hand):
@@ -375,3 +376,29 @@ def test_concurrent_index_runs_end_with_a_single_runs_output(tmp_path):
     rows = managed_rows(read(racing))
     assert list(rows) == list(files)
     assert [rows[n]["Notes"] for n in files] == [f"note {i}" + (" (lang: fa)" if i == 0 else "") for i in range(len(files))]
+
+
+# ---------------------------------------------------------------- bugs found while writing these tests
+
+def test_note_linking_another_document_survives_index_and_check(cli, tmp_path):
+    import json
+
+    a, b = doc_name(1, "a"), doc_name(2, "b")
+    root = make_seeds(tmp_path, {a: CLEAN["en"], b: CLEAN["fr"]},
+                      index=f"# T\n\n- {a} — translation of [the French text]({b})\n- {b}\n")
+    assert cli("index", root).exit_code == 0
+    rows = managed_rows(read(root))
+    assert list(rows) == [a, b]
+    assert rows[a]["Notes"] == f"translation of [the French text]({b})"  # the note is kept as written
+    r = cli("check", root, "--format", "json")
+    assert json.loads(r.stdout)["problems"] == []
+    assert r.exit_code == 0
+
+
+def test_index_check_github_annotation_path_is_relative_to_the_repository(cli, hand, tmp_path, monkeypatch):
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))
+    r = cli("index", hand, "--check", "--format", "github")
+    assert r.exit_code == 1
+    assert "::error file=seeds/INDEX.md," in r.stdout, r.stdout
+    ref = cli("check", hand, "--format", "github").stdout
+    assert "::error file=seeds/INDEX.md," in ref  # what check says about the same finding

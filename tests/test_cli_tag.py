@@ -112,9 +112,8 @@ def test_two_runs_are_byte_identical_without_cache(cli, tmp_path):
     assert a.stdout_bytes == b.stdout_bytes
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a cached run reorders the keys of each tag entry (cache._encode uses "
-                                       "sort_keys=True), so a warm `tag --format json` differs byte-wise from a cold one")
 def test_cold_and_warm_cache_runs_are_byte_identical(cli, tmp_path):
+    """Regression (fixed in c78bf36): cache._encode used sort_keys=True, so a warm run reordered keys."""
     root = make_seeds(tmp_path, {doc_name(i, lang): CLEAN[lang] for i, lang in enumerate(CLEAN)})
     cache = tmp_path / "cache"
     cold = cli("tag", root, "--format", "json", "--cache-dir", cache)

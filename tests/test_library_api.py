@@ -25,13 +25,9 @@ ORIG, COPY, FA = doc_name(1), doc_name(2), doc_name(3)
 
 
 def api(name: str):
-    """seedkeeper.<name>. (`seedkeeper.dedup` can be shadowed by the seedkeeper.dedup module once
-    that is imported - a bug with its own test below - so fall back to the function then.)"""
+    """seedkeeper.<name>, checked to be a function (not a same-named submodule)."""
     obj = getattr(seedkeeper, name)
-    if name == "dedup" and not callable(obj):
-        from seedkeeper.duplicates import dedup
-
-        return dedup
+    assert callable(obj), (name, obj)
     return obj
 
 
@@ -59,10 +55,8 @@ def test_public_names_are_callables_in_a_fresh_interpreter():
     assert p.stdout.strip() == "ok"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: seedkeeper/__init__.py resolves `dedup` lazily via __getattr__, but the "
-                                       "submodule seedkeeper.dedup has the same name: once it is imported (by any "
-                                       "dedup/check run) `seedkeeper.dedup` is the module and calling it fails")
 def test_dedup_stays_the_function_after_a_check(tmp_path):
+    """Regression: `seedkeeper.dedup` became the seedkeeper.dedup module once that was imported."""
     root = make_seeds(tmp_path, {ORIG: A, COPY: A})
     p = run_python(f"""
         import seedkeeper
@@ -71,6 +65,16 @@ def test_dedup_stays_the_function_after_a_check(tmp_path):
         assert report.result.clusters
     """)
     assert p.returncode == 0, p.stderr
+
+
+def test_names_survive_importing_the_same_named_submodules():
+    import seedkeeper.check
+    import seedkeeper.dedup
+    import seedkeeper.stats
+    import seedkeeper.validate
+
+    for name in ("check", "dedup", "stats", "validate"):
+        assert callable(getattr(seedkeeper, name)), name
 
 
 def test_core_modules_do_not_import_typer_or_rich():

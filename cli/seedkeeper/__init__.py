@@ -14,6 +14,8 @@ from .settings import Settings, load_settings  # noqa: E402
 from .validate import validate  # noqa: E402
 from .check import check  # noqa: E402
 from .stats import stats  # noqa: E402
+from . import dedup as _dedup_module  # noqa: E402,F401 - loaded first, so the name below stays the function
+from .duplicates import dedup, restore  # noqa: E402
 
 
 def __getattr__(name: str):
@@ -21,8 +23,6 @@ def __getattr__(name: str):
     # numpy/langdetect load only when dedup or tagging is asked for.
     lazy = {
         "tag": ("tagging", "tag"),
-        "dedup": ("duplicates", "dedup"),
-        "restore": ("duplicates", "restore"),
         "index": ("indexing", "index"),
         "add": ("adding", "add"),
     }

@@ -57,9 +57,24 @@ def _encode(a: DocAnalysis) -> tuple[str, bytes | None]:
     return json.dumps(d, ensure_ascii=False), a.signature  # key order kept: outputs are byte-stable
 
 
+_TYPES = {"size": int, "sha256": str, "readable": bool, "chars": int, "words": int, "title": str,
+          "normalized_hash": (str, type(None)), "lang": (dict, type(None)), "extra": dict, "problems": list}
+
+
 def _decode(rel: str, data: str, signature: bytes | None) -> DocAnalysis:
+    """Rebuild an analysis; anything of the wrong shape raises ValueError (a miss, not a crash)."""
     d = json.loads(data)
-    d["problems"] = tuple(Problem(file=rel, **p) for p in d["problems"])
+    if not isinstance(d, dict) or set(d) != set(_TYPES):
+        raise ValueError("cache row of another shape")
+    for key, kind in _TYPES.items():
+        if not isinstance(d[key], kind):
+            raise ValueError(f"cache row field {key} has the wrong type")
+    if d["lang"] is not None and not (isinstance(d["lang"].get("lang"), str) and isinstance(d["lang"].get("confidence"), (int, float))):
+        raise ValueError("cache row with a malformed language")
+    if signature is not None and (not isinstance(signature, bytes) or len(signature) % 4):
+        raise ValueError("cache row with a malformed signature")
+    d["problems"] = tuple(Problem(file=rel, code=str(p["code"]), severity=str(p["severity"]), message=str(p["message"]),
+                                  line=p["line"] if isinstance(p["line"], int) else None) for p in d["problems"])
     return DocAnalysis(rel=rel, signature=signature, **d)
 
 
@@ -155,7 +170,7 @@ class Cache:
             row = self.db.execute("SELECT data, signature FROM analyses WHERE sha256 = ? AND fingerprint = ?",
                                   (sha256, fingerprint)).fetchone()
             return _decode(rel, row[0], row[1]) if row else None
-        except (sqlite3.Error, ValueError, TypeError, KeyError):
+        except (sqlite3.Error, ValueError, TypeError, KeyError, AttributeError):
             return None
 
     def get_many(self, wanted: dict[str, str], fingerprint: str) -> dict[str, DocAnalysis]:
@@ -177,7 +192,7 @@ class Cache:
                     for rel in by_sha[sha]:
                         try:
                             out[rel] = _decode(rel, data, sig)
-                        except (ValueError, TypeError, KeyError):
+                        except (ValueError, TypeError, KeyError, AttributeError):
                             pass  # a damaged row is a miss
         except sqlite3.Error:
             self.close()

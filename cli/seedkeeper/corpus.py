@@ -156,7 +156,10 @@ def _admit(corpus: Corpus, rel: str, order: int, line: int | None, entry: IndexE
         corpus.problems.append(make("not-a-file", rel, f"{exc}; not opened", line))
         return
     except FileNotFoundError:
-        corpus.problems.append(make("missing-file", rel, "listed in INDEX.md but not on disk", line))
+        hint = ""
+        if os.path.lexists(corpus.root / ".seedkeeper" / "quarantine" / rel):
+            hint = f" (moved to the quarantine by `dedup --apply`; `seedkeeper restore {rel}` puts it back)"
+        corpus.problems.append(make("missing-file", rel, "listed in INDEX.md but not on disk" + hint, line))
         return
     except OSError as exc:
         corpus.problems.append(make("missing-file", rel, f"{rel} cannot be accessed: {exc.strerror}", line))

@@ -305,13 +305,21 @@ class _Walker:
     def _table_row(self, pending, cells, headers, row_line) -> Iterable[IndexEntry]:
         named = tuple((headers[k] if k < len(headers) else "", c.strip()) for k, c in enumerate(cells))
         lang = _lang_from_cells(named, self.in_managed(row_line))
+        # The row's document is the first cell that names one; other links in the row (a Notes
+        # cell pointing at a related document) are mentions, like links in prose.
+        found = False
         for k, tok in pending:
             content = tok.content.strip()
-            if content and self.is_ref(content.strip("`"), False) and "](" not in content:
+            if not found and content and self.is_ref(content.strip("`"), False) and "](" not in content:
+                found = True
                 yield self._entry(content.strip("`"), False, row_line, "table", lang=lang, cells=named)
-            else:
-                for e in self._links(tok, row_line, "table", lang=lang):
+                continue
+            for e in self._links(tok, row_line, "table", lang=lang):
+                if not found:
+                    found = True
                     yield IndexEntry(**{**e.__dict__, "cells": named})
+                else:
+                    yield IndexEntry(**{**e.__dict__, "kind": "link", "lang": None})
 
     def _entry(self, written, from_link, line0, kind, title=None, note="", lang=None, cells=()) -> IndexEntry:
         target: Target = normalize_target(written, from_link=from_link)

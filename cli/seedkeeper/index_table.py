@@ -49,11 +49,15 @@ class IndexRow:
     title: str  # first line; shortened and escaped when rendered
 
 
+_CONTROL_OR_BIDI = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def short_title(text: str, limit: int = TITLE_LIMIT) -> str:
     """First non-blank line, control and bidi characters dropped, white space collapsed, cut at
     `limit` characters with an ellipsis. Idempotent: short_title(short_title(t)) == short_title(t)."""
     line = next((ln for ln in text.splitlines() if ln.strip()), "")
-    line = "".join(" " if c == "\t" else c for c in line if c == "\t" or not (unicodedata.category(c) == "Cc" or c in _BIDI_CONTROLS))
+    if _CONTROL_OR_BIDI.search(line):
+        line = "".join(" " if c == "\t" else c for c in line if c == "\t" or not (unicodedata.category(c) == "Cc" or c in _BIDI_CONTROLS))
     line = " ".join(line.split())
     if len(line) <= limit:
         return line
@@ -115,12 +119,19 @@ class CellGuard:
 
     def __init__(self, include: tuple[str, ...], name_pattern: str):
         self.include, self.name_re = include, re.compile(name_pattern)
+        self._seen: dict[str, str] = {}  # languages, statuses and counts repeat row after row
 
     def __call__(self, cell: str) -> str:
+        done = self._seen.get(cell)
+        if done is not None:
+            return done
         seen_as = cell.replace("\\|", "|").strip().strip("`")
+        out = cell
         if seen_as and looks_like_reference(seen_as, self.include, self.name_re, from_link=False):
-            return cell.replace(".", "&#46;")
-        return cell
+            out = cell.replace(".", "&#46;")
+        if len(self._seen) < 100_000:
+            self._seen[cell] = out
+        return out
 
 
 def row_line(cells: Sequence[str]) -> str:

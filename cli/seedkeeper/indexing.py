@@ -34,7 +34,7 @@ def rows_for(s: Survey) -> list:
         if d is not None and d.kind == "near":
             status = f"near duplicate of {d.of} ({d.similarity:.2f})"
         elif d is not None:
-            status = f"duplicate of {d.of}"
+            status = f"duplicate of {d.of} ({d.kind})"  # ends in ")" so no cell reads as a file name
         elif errors:
             status = "error: " + ", ".join(errors)
         else:

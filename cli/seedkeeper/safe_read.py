@@ -34,12 +34,11 @@ def _realpath(root: str) -> str:
 
 def resolve_inside(root: Path, rel: str) -> Path:
     """Resolve `rel` under `root`; raise UnsafePathError if it ends up outside (symlinks too)."""
-    root_real = Path(_realpath(str(root)))
+    base = _realpath(os.fspath(root))
     parts = rel.split("/")
     if ".." not in parts and not rel.startswith("/"):
         # Fast path (most documents): when no component is a symlink, the path is inside by
         # construction; one lstat per component is far cheaper than realpath's walk.
-        base = str(root_real)
         try:
             for i in range(len(parts)):
                 if stat.S_ISLNK(os.lstat(os.path.join(base, *parts[: i + 1])).st_mode):
@@ -48,6 +47,7 @@ def resolve_inside(root: Path, rel: str) -> Path:
                 return Path(os.path.join(base, *parts))
         except OSError:
             pass  # missing: let realpath and the caller's stat decide
+    root_real = Path(base)
     real = Path(os.path.realpath(root_real / rel))
     if real != root_real and root_real not in real.parents:
         raise UnsafePathError(f"{rel} resolves outside the seeds folder")

@@ -92,8 +92,8 @@ def cluster(corpus: Corpus, analyses: list[DocAnalysis], threshold: float, cache
 
     def shingles_of(rel: str) -> np.ndarray:
         blob = store.get_blob(sha_of[rel], fp) if store is not None else None
-        if blob is not None:
-            return np.frombuffer(blob, dtype=np.uint64)
+        if isinstance(blob, bytes) and blob and len(blob) % 8 == 0:
+            return np.frombuffer(blob, dtype=np.uint64)  # anything else is damaged: recompute
         raw = read_bytes(infos[rel], corpus.settings.max_size + 1)
         sh = shingles(normalize(raw.decode("utf-8", errors="replace").lstrip("\ufeff")))
         fresh.append((sha_of[rel], sh.astype(np.uint64).tobytes()))

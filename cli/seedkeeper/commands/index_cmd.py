@@ -11,6 +11,7 @@ from .. import render
 from ..app import (EXIT_FINDINGS, EXIT_OK, CacheDirOpt, ConfigOpt, DebugOpt, DirArg, Format, FormatOpt, JobsOpt,
                    NoCacheOpt, app, cache_for, run, settings_for)
 from ..indexing import index
+from ..problems import make
 from .progress import progress_bar
 
 
@@ -38,7 +39,9 @@ def index_command(
         elif diff:
             typer.echo(outcome.diff, nl=False)
         elif fmt == Format.github and check_only and outcome.changed:
-            typer.echo("::error file=INDEX.md,title=index-outdated::INDEX.md is not what `seedkeeper index` would write")
+            problem = make("index-outdated", "INDEX.md", "INDEX.md is not what `seedkeeper index` would write; run `seedkeeper index`")
+            for line in render.github_lines([problem], seeds):
+                typer.echo(line)
         else:
             if check_only:
                 msg = "INDEX.md would change" if outcome.changed else "INDEX.md is up to date"
