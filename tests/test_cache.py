@@ -144,6 +144,24 @@ def test_changing_one_document_recomputes_exactly_one(seeds, spec):
     assert tags[target.name] == "de"  # the new content, not a stale cached answer
 
 
+def test_replaced_file_with_same_size_and_mtime_is_caught_by_the_inode(seeds, spec):
+    """An editor's atomic save (new inode) that keeps size and mtime must not be a stat hit."""
+    run_survey(seeds, spec)
+    target = seeds / doc_name(0, "en")
+    old = target.read_text(encoding="utf-8")
+    new = old.replace("library", "LIBRARY")
+    assert len(new.encode()) == len(old.encode()) and new != old
+    st = target.stat()
+    tmp = seeds / ".tmp-save"
+    tmp.write_text(new, encoding="utf-8")
+    os.utime(tmp, ns=(st.st_atime_ns, st.st_mtime_ns))
+    os.replace(tmp, target)
+    assert target.stat().st_ino != st.st_ino or pytest.skip("the file system reused the inode")
+    s = run_survey(seeds, spec)
+    assert (s.stat_hits, s.hash_hits + s.computed) == (s.total - 1, 1)
+    assert s.computed == 1
+
+
 def test_a_new_document_is_the_only_one_computed(seeds, spec):
     run_survey(seeds, spec)
     new = doc_name(99, "new")

@@ -344,3 +344,21 @@ def test_apply_then_restore_all_gives_back_every_byte(cli, applied):
     for rel, data in before.items():
         assert (root / rel).read_bytes() == data
     assert not [p for p in (root / QDIR).rglob("*") if p.is_file()]
+
+
+def test_apply_and_restore_names_that_need_escaping(cli, tmp_path):
+    """A duplicate listed twice, one behind `<...>` with a space, one percent-encoded in a subfolder."""
+    files = {ORIG: A, OTHER: doc("fa", [0, 1, 2, 3]), EXACT: A, "my copy.txt": A, "sub dir/x%.txt": A}
+    index = (f"# Seeds\n\n- {ORIG}\n- {OTHER}\n- {EXACT}\n- [again]({EXACT})\n"
+             "- [spaced](<my copy.txt>)\n- [pct](sub%20dir/x%25.txt)\n")
+    root = make_seeds(tmp_path, files, index=index)
+    before = {rel: (root / rel).read_bytes() for rel in files}
+    r = cli("dedup", root, "--apply", "--format", "json")
+    assert r.exit_code == 0, r.output
+    assert sorted(m["file"] for m in json.loads(r.stdout)["moved"]) == sorted([EXACT, "my copy.txt", "sub dir/x%.txt"])
+    v = json.loads(cli("validate", root, "--format", "json").stdout)
+    assert v["ok"] and not [p for p in v["problems"] if p["code"] in ("unlisted-file", "missing-file", "duplicate-entry")]
+    assert cli("restore", "sub dir/x%.txt", "--seeds", root).exit_code == 0
+    assert (root / "sub dir/x%.txt").read_bytes() == before["sub dir/x%.txt"]
+    v = json.loads(cli("validate", root, "--format", "json").stdout)
+    assert not [p for p in v["problems"] if p["code"] in ("unlisted-file", "missing-file")], v

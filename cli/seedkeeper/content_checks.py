@@ -10,9 +10,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ftfy import fix_encoding
-from ftfy.badness import is_bad
-
 from .problems import Problem, make
 
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -112,7 +109,11 @@ def _first_line(text: str, pred) -> int:
 
 def _mojibake_line(text: str) -> tuple[int, str] | None:
     # is_bad is a cheap regex; fix_encoding (the real judge) runs only on lines it flags, and a
-    # line counts only if ftfy would actually change it.
+    # line counts only if ftfy would actually change it. Imported here: a run answered from the
+    # cache never needs ftfy, and it costs 50 ms to load.
+    from ftfy import fix_encoding
+    from ftfy.badness import is_bad
+
     if not is_bad(text):
         return None
     for i, l in enumerate(text.split("\n"), 1):

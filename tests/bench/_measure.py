@@ -18,7 +18,7 @@ def naive(folder: str) -> dict:
     langdetect.DetectorFactory.seed = 0
     lsh = MinHashLSH(threshold=0.8, num_perm=128)
     pairs = 0
-    names = [l[2:].strip() for l in Path(folder, "INDEX.md").read_text(encoding="utf-8").splitlines() if l.startswith("- ")]
+    names = sorted(p.name for p in Path(folder).glob("*.txt"))
     for name in names:
         text = Path(folder, name).read_bytes().decode("utf-8")
         try:

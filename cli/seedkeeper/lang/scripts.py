@@ -138,3 +138,20 @@ def profile(text: str) -> ScriptProfile:
         if script is not None:
             counts[script] = counts.get(script, 0) + n
     return ScriptProfile(counts=dict(sorted(counts.items())), chars=chars)
+
+
+_weight_cache: dict[str, float] = {}
+
+
+def effective_letters(text: str) -> float:
+    """`profile(text).effective_letters`, without building the profile: the tagger asks this of
+    every paragraph, so a per-character weight cache pays for itself."""
+    total = 0.0
+    for ch, n in Counter(text).items():
+        w = _weight_cache.get(ch)
+        if w is None:
+            script = script_of(ch)
+            w = _weight_cache[ch] = 0.0 if script is None else float(CHAR_WEIGHT.get(script, 1))
+        if w:
+            total += w * n
+    return total

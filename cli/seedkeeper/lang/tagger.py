@@ -16,7 +16,7 @@ from typing import Sequence
 from . import backends, detector
 from .classify import MODEL_GROUP, classify, to_bcp47
 from .result import UND, LangResult
-from .scripts import profile
+from .scripts import effective_letters, profile
 from .textprep import clean_text, paragraphs, sample
 
 
@@ -51,7 +51,7 @@ def _chunks(paras: list[str]) -> list[tuple[str, int]]:
     letters = 0
     for para in paras:
         buf.append(para)
-        letters += profile(para).effective_letters
+        letters += effective_letters(para)
         if letters >= CHUNK_LETTERS:
             chunks.append((" ".join(buf), letters))
             buf, letters = [], 0
