@@ -267,16 +267,21 @@ def test_dedup_without_apply_writes_nothing(cli, dup_seeds):
     assert snapshot(dup_seeds) == before
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: index_writer.remove_entries leaves a duplicate referenced by a link in "
-                                       "a prose paragraph, so after `dedup --apply` validate reports missing-file")
-def test_apply_with_a_prose_link_leaves_index_valid(cli, tmp_path):
+def test_apply_keeps_prose_and_names_the_quarantine_for_a_prose_link(cli, tmp_path):
+    # Prose is the person's: --apply never rewrites it. A link in prose to a moved duplicate is
+    # then a broken link, reported as missing-file at that line, saying where the file went.
+    prose = f"The copy [is here]({EXACT}) in prose.\n"
     root = make_seeds(tmp_path, {ORIG: A, OTHER: doc("fa", [0, 1, 2, 3]), EXACT: A},
-                      index=f"# Seeds\n\n- {ORIG}\n- {OTHER}\n\nThe copy [is here]({EXACT}) in prose.\n")
+                      index=f"# Seeds\n\n- {ORIG}\n- {OTHER}\n\n" + prose)
     assert json.loads(cli("validate", root, "--format", "json").stdout)["ok"] is True
     assert cli("dedup", root, "--apply").exit_code == 0
     assert not (root / EXACT).exists()
+    assert prose in (root / "INDEX.md").read_text(encoding="utf-8")
     v = json.loads(cli("validate", root, "--format", "json").stdout)
-    assert not [p for p in v["problems"] if p["code"] in ("unlisted-file", "missing-file")], v
+    missing = [p for p in v["problems"] if p["code"] == "missing-file"]
+    assert [(p["file"], p["line"]) for p in missing] == [(EXACT, 6)], v
+    assert "quarantine" in missing[0]["message"] and f"seedkeeper restore {EXACT}" in missing[0]["message"]
+    assert not [p for p in v["problems"] if p["code"] == "unlisted-file"], v
 
 
 # ---------------------------------------------------------------- restore

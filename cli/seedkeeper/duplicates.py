@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,12 +15,15 @@ from .safe_read import read_bytes
 from .settings import Settings
 from .survey import Survey, survey
 
+if TYPE_CHECKING:  # pragma: no cover - the dedup module loads numpy
+    from .dedup import DedupResult
+
 
 @dataclass
 class DedupReport:
     """Clusters (kept = first listed), near-duplicate diff excerpts, and what was moved."""
 
-    result: "DedupResult"  # noqa: F821
+    result: DedupResult
     excerpts: dict[str, list[str]] = field(default_factory=dict)  # duplicate file -> excerpt lines
     moved: list = field(default_factory=list)  # quarantine.QuarantineEntry
 

@@ -16,6 +16,7 @@ from typing import Iterable
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from .markdown_guard import defuse
 from .paths import Target, looks_like_reference, normalize_target
 
 # The managed table lives between these markers (see index_writer).
@@ -90,110 +91,19 @@ def _parse(text: str, include: tuple[str, ...], name_pattern: str) -> IndexDocum
     managed = _managed_span(lines)
     doc = IndexDocument(text=text, managed_span=managed)
     ctx = _Walker(lines, include, name_re, managed)
-    fast = _managed_rows(lines, managed, ctx) if managed is not None else None
+    from .index_managed import managed_rows  # imports this module: loaded on first use
+
+    fast = managed_rows(lines, managed, ctx) if managed is not None else None
     if fast is not None:
         # Our own table, exactly as we write it: read its rows directly, and give markdown-it only
         # the rest (block lines blanked, so line numbers stay true). A 100,000-row table then
         # costs milliseconds instead of a minute.
         outside = [("" if managed[0] < i < managed[1] else l) for i, l in enumerate(lines)]
-        entries = list(ctx.walk(_MD.parse("\n".join(_defuse(outside)))))
+        entries = list(ctx.walk(_MD.parse("\n".join(defuse(outside)))))
         doc.entries = sorted(entries + fast, key=lambda e: e.line)
     else:
-        doc.entries = list(ctx.walk(_MD.parse("\n".join(_defuse(lines)))))
+        doc.entries = list(ctx.walk(_MD.parse("\n".join(defuse(lines)))))
     return doc
-
-
-# markdown-it's bracket and emphasis scanning is quadratic within one inline run: a 2 MB line of
-# "[" takes ~25 s, and backslash-escaping them is hardly faster. No hand-written Markdown has such
-# runs, so there these characters are blanked before parsing (a reference inside such a run is
-# not seen: the document is then reported unlisted). The file on disk is untouched.
-_GIANT = 32 * 1024
-_SPECIAL = re.compile(r"([\[\]<>*_`!])")
-_BLOCK_START = re.compile(r"^\s{0,3}(?:[-*+]\s|\d{1,9}[.)]\s|#|>|\||```|~~~)")
-
-
-_SIMPLE_LINK = re.compile(r"!?\[[^\[\]\n]{0,1000}\]\((?:<[^<>\n]{0,1000}>|[^()\s]{0,1000})\)")
-_ITEM_HEAD = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,9}[.)])\s+\S+")
-
-
-def _defuse_line(line: str) -> str:
-    """Blank the special characters of a giant line, except inside well-formed simple links and
-    the first word of a list item: references survive, the pathological scanning does not."""
-    keep = [m.span() for m in _SIMPLE_LINK.finditer(line)]
-    head = _ITEM_HEAD.match(line)
-    if head:
-        keep.insert(0, head.span())
-    out, pos = [], 0
-    for a, b in keep:
-        if a < pos:
-            continue
-        out.append(_SPECIAL.sub(" ", line[pos:a]))
-        out.append(line[a:b])
-        pos = b
-    out.append(_SPECIAL.sub(" ", line[pos:]))
-    return "".join(out)
-
-
-def _defuse(lines: list[str]) -> list[str]:
-    out = list(lines)
-    run: list[int] = []
-    size = 0
-
-    def flush() -> None:
-        if size > _GIANT:
-            for k in run:
-                out[k] = _defuse_line(out[k])
-
-    for i, line in enumerate(lines):
-        if len(line) > _GIANT:
-            out[i] = _defuse_line(line)
-        if not line.strip() or _BLOCK_START.match(line):
-            flush()
-            run, size = [], 0
-        else:
-            run.append(i)
-            size += len(line)
-    flush()
-    return out
-
-
-_ROW_LINK = re.compile(r"\[((?:[^\[\]\\]|\\.)*)\]\(([^()\s<>]+)\)")
-_CELL_SPLIT = re.compile(r"(?<!\\)\|")
-
-
-def _managed_rows(lines: list[str], span: tuple[int, int], ctx: "_Walker") -> list[IndexEntry] | None:
-    """Entries of the managed table read line by line, or None if it is not exactly in the
-    shape `seedkeeper index` writes (then the whole file goes through markdown-it)."""
-    begin, end = span
-    headers: list[str] | None = None
-    out: list[IndexEntry] = []
-    for i in range(begin + 1, end):
-        line = lines[i]
-        stripped = line.strip()
-        if not stripped or (stripped.startswith("<!--") and stripped.endswith("-->") and "-->" not in stripped[4:-3]):
-            if headers is not None and out and not stripped:
-                headers = None if i + 1 < end and lines[i + 1].strip() else headers
-            continue
-        if not (stripped.startswith("|") and stripped.endswith("|") and not stripped.endswith("\\|")):
-            return None
-        cells = [c.strip().replace("\\|", "|") for c in _CELL_SPLIT.split(stripped[1:-1])]
-        if headers is None:
-            headers = cells
-            continue
-        if all(re.fullmatch(r":?-{3,}:?", c) for c in cells):
-            continue
-        if len(cells) != len(headers) or headers[0].lower() != "file":
-            return None
-        m = _ROW_LINK.fullmatch(cells[0])
-        # Any other cell that could hold a reference (a link, a bare name) needs the real parser.
-        if m is None or any("[" in c or "<" in c or ("." in c and ctx.is_ref(c.strip("`"), False)) for c in cells[1:]):
-            return None
-        named = tuple(zip(headers, cells))
-        title = re.sub(r"\\(.)", r"\1", m.group(1))
-        if not ctx.is_ref(m.group(2), True):
-            return None
-        out.append(ctx._entry(m.group(2), True, i, "table", title=title, lang=_lang_from_cells(named, True), cells=named))
-    return out
 
 
 def _managed_span(lines: list[str]) -> tuple[int, int] | None:

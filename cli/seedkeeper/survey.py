@@ -3,6 +3,8 @@ the per-document analyses (cached, in parallel), and, on request, the duplicate 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +18,9 @@ from .problems import Problem
 from .safe_read import read_bytes
 from .settings import Settings
 
+if TYPE_CHECKING:  # pragma: no cover - the dedup module loads numpy
+    from .dedup import DedupResult
+
 
 @dataclass
 class Survey:
@@ -23,7 +28,7 @@ class Survey:
 
     corpus: Corpus
     analyses: list[DocAnalysis]
-    dedup: "DedupResult | None" = None  # noqa: F821 - imported lazily (numpy-heavy module)
+    dedup: DedupResult | None = None
     stats: RunStats = field(default_factory=RunStats)
 
     @property
