@@ -16,6 +16,7 @@ from .analysis import Features
 from .atomic import folder_lock, write_atomic
 from .content_checks import check_content, looks_binary
 from .errors import UsageError
+from .paths import matches_include
 from .pipeline import CacheSpec
 from .settings import Settings
 from .survey import survey
@@ -128,11 +129,20 @@ def add(
     root = Path(seeds)
     s = survey(root, settings, features=Features(dedup=True), cache=cache)
     report = AddReport(dry_run=dry_run)
-    number, width = next_number(s.corpus.on_disk)
+    from .quarantine import list_quarantined
+
+    # Quarantined documents keep their numbers: a later restore must not collide.
+    taken = s.corpus.on_disk + [e.file for e in list_quarantined(root, include_restored=True)]
+    number, width = next_number(taken)
     pending: list[tuple[str, bytes, str, str, list[str]]] = []  # (source, data, name, encoding, warnings)
     new_items, new_shingles = [], {}
+    root_real = root.resolve()
     for source in files:
         src = Path(source)
+        if src.resolve().is_relative_to(root_real):
+            report.refused.append(Refused(str(source), "already-in-folder",
+                                          "already inside the seeds folder; list it with `seedkeeper index` instead"))
+            continue
         try:
             if not src.is_file():
                 report.refused.append(Refused(str(source), "not-a-file", "not a regular file"))
@@ -158,6 +168,9 @@ def add(
             report.refused.append(Refused(str(source), errors[0].code, errors[0].message))
             continue
         name = f"{number:0{width}d}_{hashlib.sha256(data).hexdigest()[:16]}.txt"
+        if not matches_include(name, settings.include):
+            raise UsageError(f"new documents are named like {name}, which the include globs "
+                             f"({', '.join(settings.include)}) do not match; add '*.txt' to include")
         item, sh = analyze_text(name, 10**9 + len(new_items), data, data.decode("utf-8"))
         new_items.append(item)
         new_shingles[name] = sh

@@ -28,15 +28,15 @@ class CheckReport(Report):
 
 def duplicate_problems(s: Survey) -> list[Problem]:
     """exact-duplicate (error) and near-duplicate (warning) for each repeat of a kept document."""
+    # No line: the finding is about the whole document, and annotations land on the file itself.
     out = []
-    line = {d.rel: d.line for d in s.corpus.documents}
     for c in s.dedup.clusters if s.dedup else []:
         for d in c.duplicates:
             if d.kind in ("exact", "normalized"):
                 how = "the same bytes as" if d.kind == "exact" else "the same normalized text as"
-                out.append(make("exact-duplicate", d.file, f"{how} {d.of} (kept: {c.keep})", line.get(d.file)))
+                out.append(make("exact-duplicate", d.file, f"{how} {d.of} (kept: {c.keep})"))
             else:
-                out.append(make("near-duplicate", d.file, f"{d.similarity:.0%} similar to {d.of} (kept: {c.keep})", line.get(d.file)))
+                out.append(make("near-duplicate", d.file, f"{d.similarity:.0%} similar to {d.of} (kept: {c.keep})"))
     return out
 
 
@@ -46,11 +46,11 @@ def language_problems(s: Survey) -> list[Problem]:
     allowed = set(s.settings.languages)
     entries = {d.rel: d for d in s.corpus.documents}
     for a in s.analyses:
-        if not a.readable or a.lang is None:
-            continue
+        if not a.readable or a.lang is None or any(p.code == "empty" for p in a.problems):
+            continue  # an empty document already has its finding; "und" would only repeat it
         lang = a.lang["lang"]
         doc = entries.get(a.rel)
-        line = doc.line if doc else None
+        line = doc.entry.line if doc and doc.entry else (doc.line if doc else None)
         pinned = doc.entry.lang if doc and doc.entry else None
         if lang == "und":
             out.append(make("lang-undetermined", a.rel, "the language could not be determined (too little text)", None))
@@ -58,7 +58,7 @@ def language_problems(s: Survey) -> list[Problem]:
             out.append(make("lang-mismatch", a.rel, f"INDEX.md says {pinned}, detected {lang} ({a.lang['confidence']:.2f})", line))
         effective = pinned or lang
         if allowed and effective != "und" and not any(_same_lang(effective, x) for x in allowed):
-            out.append(make("lang-not-allowed", a.rel, f"{effective} is not in the allowed languages ({', '.join(sorted(allowed))})", line))
+            out.append(make("lang-not-allowed", a.rel, f"{effective} is not in the allowed languages ({', '.join(sorted(allowed))})"))
     return out
 
 

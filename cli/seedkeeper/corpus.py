@@ -133,6 +133,14 @@ def load_corpus(root: str | os.PathLike, settings: Settings) -> Corpus:
             admitted[entry.rel] = corpus.documents[-1]
     listed = set(first_line)
     listed_nfc = {unicodedata.normalize("NFC", r) for r in listed}
+    # Order, the one dedup keeps by: list items and table rows first (in INDEX.md order), then
+    # documents only mentioned in prose, so a "see also" link above the list never outranks it.
+    def rank(d: CorpusDocument) -> tuple:
+        return (0, row_line[d.rel]) if d.rel in row_line else (1, first_line[d.rel])
+
+    corpus.documents.sort(key=rank)
+    for n, d in enumerate(corpus.documents):
+        d.order = n
     order = len(first_line)
     for rel in on_disk:
         if rel not in listed and unicodedata.normalize("NFC", rel) not in listed_nfc:

@@ -26,11 +26,15 @@ class DedupReport:
     result: DedupResult
     excerpts: dict[str, list[str]] = field(default_factory=dict)  # duplicate file -> excerpt lines
     moved: list = field(default_factory=list)  # quarantine.QuarantineEntry
+    skipped: list = field(default_factory=list)  # (file, why) duplicates left in place
+    problems: list = field(default_factory=list)  # exact-duplicate / near-duplicate findings
 
     def to_dict(self) -> dict:
         data = self.result.to_dict()
         if self.moved:
             data["moved"] = [{"file": m.file, "quarantined": m.quarantined, "kind": m.kind} for m in self.moved]
+        if self.skipped:
+            data["skipped"] = [{"file": f, "reason": why} for f, why in self.skipped]
         return data
 
 
@@ -60,6 +64,7 @@ def dedup(
     settings: Settings | None = None,
     *,
     apply: bool = False,
+    excerpts: bool = True,
     jobs: int | None = None,
     cache: CacheSpec | None = None,
     progress: Progress | None = None,
@@ -73,15 +78,53 @@ def dedup(
     settings = settings or Settings()
     s = survey(seeds, settings, features=Features(dedup=True), jobs=jobs, cache=cache, progress=progress)
     assert s.dedup is not None
-    report = DedupReport(result=s.dedup, excerpts=near_excerpts(s))
+    from .check import duplicate_problems
+
+    report = DedupReport(result=s.dedup, excerpts=near_excerpts(s) if excerpts else {}, problems=duplicate_problems(s))
     if apply and s.dedup.clusters:
 
         def drop(text: str, files: list[str]) -> str:
             return remove_entries(text, files, include=settings.include, name_pattern=settings.name_pattern)
 
+        movable, report.skipped = _movable(s)
         with folder_lock(Path(seeds)):
-            report.moved = apply_moves(Path(seeds), s.dedup, drop)
+            report.moved = apply_moves(Path(seeds), movable, drop, carried=_written_by_people(s))
     return report
+
+
+def _movable(s: Survey):
+    """The clusters without duplicates that are not plain files (a symlink is reported, not
+    moved: moving it would move a name, not the bytes), and the skipped ones with why."""
+    from .dedup import Cluster, DedupResult
+
+    skipped, clusters = [], []
+    for c in s.dedup.clusters:
+        keep = []
+        for d in c.duplicates:
+            path = s.root / d.file
+            if os.path.islink(path) or not os.path.isfile(path):
+                skipped.append((d.file, "not a regular file (a symlink?); left in place"))
+            else:
+                keep.append(d)
+        if keep:
+            clusters.append(Cluster(c.keep, keep))
+    return DedupResult(clusters, s.dedup.too_short), skipped
+
+
+def _written_by_people(s: Survey) -> dict[str, tuple[str, str]]:
+    """file -> (pinned language, notes) as a person wrote them in INDEX.md, so that a restore
+    can put them back."""
+    out = {}
+    for d in s.corpus.documents:
+        e = d.entry
+        if e is None:
+            continue
+        if e.managed and e.kind == "table":
+            cells = {h.strip().lower(): v for h, v in e.cells}
+            out[d.rel] = (cells.get("pinned", ""), cells.get("notes", ""))
+        elif e.kind in ("list", "table"):
+            out[d.rel] = (e.lang or "", e.note)
+    return out
 
 
 def restore(seeds: str | os.PathLike, file: str, settings: Settings | None = None):
@@ -91,8 +134,12 @@ def restore(seeds: str | os.PathLike, file: str, settings: Settings | None = Non
 
     settings = settings or Settings()
 
+    from .quarantine import list_quarantined
+
+    people = {e.file: (e.pinned, e.notes) for e in list_quarantined(Path(seeds)) if file in (e.file, e.quarantined)}
+
     def relist(text: str, rel: str) -> str:
-        return add_entries(text, [rel], include=settings.include, name_pattern=settings.name_pattern)
+        return add_entries(text, [rel], include=settings.include, name_pattern=settings.name_pattern, carried=people)
 
     with folder_lock(Path(seeds)):
         return _restore(Path(seeds), file, relist)

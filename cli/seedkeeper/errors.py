@@ -31,5 +31,6 @@ class NotARegularFileError(SeedkeeperError):
     """A path names a folder, FIFO, device or socket; it was not opened."""
 
 
-class IndexWriteError(SeedkeeperError):
-    """INDEX.md could not be written safely (for example it changed under us too often)."""
+class IndexWriteError(UsageError):
+    """INDEX.md could not be written safely: it is not a regular UTF-8 file, or it kept changing
+    under us, or the lock could not be had. Nothing was written (exit code 2)."""

@@ -8,13 +8,12 @@ from collections import Counter
 from xml.sax.saxutils import escape, quoteattr
 
 from . import __version__
-from .problems import CODES, Problem
+from .problems import CODES, INDEX_LINE_CODES, Problem
 
-_INDEX_LINE_CODES = {"missing-file", "duplicate-entry", "unsafe-path", "not-a-file", "bad-name", "lang-mismatch", "index-unreadable"}
 
 
 def _location(p: Problem, seeds_prefix: str) -> tuple[str, int | None]:
-    in_index = p.file is None or (p.code in _INDEX_LINE_CODES and p.line is not None)
+    in_index = p.file is None or (p.code in INDEX_LINE_CODES and p.line is not None)
     path = "INDEX.md" if in_index else p.file
     return (f"{seeds_prefix}/{path}" if seeds_prefix not in ("", ".") else path), p.line
 

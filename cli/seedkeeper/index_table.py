@@ -150,9 +150,13 @@ def render_row(row: IndexRow, pinned: str, notes: str, guard: CellGuard) -> str:
     return row_line([file_link(row.file)] + [guard(c) for c in computed])
 
 
-def placeholder_row(rel: str) -> str:
-    """A row with only the File cell: the next `seedkeeper index` fills in the rest."""
-    return row_line([file_link(rel)] + [""] * (len(COLUMNS) - 1))
+def placeholder_row(rel: str, pinned: str = "", notes: str = "") -> str:
+    """A row with the File cell (and a person's Pinned and Notes, if any): the next
+    `seedkeeper index` fills in the rest."""
+    cells = [file_link(rel)] + [""] * (len(COLUMNS) - 1)
+    cells[COLUMNS.index("Pinned")] = escape_cell(pinned)
+    cells[COLUMNS.index("Notes")] = escape_cell(notes)
+    return row_line(cells)
 
 
 def block_lines(rows: Sequence[IndexRow], carried: dict[str, tuple[str, str]], guard: CellGuard) -> list[str]:

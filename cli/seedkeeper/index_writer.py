@@ -240,12 +240,21 @@ def remove_entries(text: str, files: Sequence[str], *, include: tuple[str, ...] 
 
 
 def add_entries(text: str | None, files: Sequence[str], *, include: tuple[str, ...] = ("*.txt",),
-                name_pattern: str = DEFAULT_NAME_PATTERN) -> str:
+                name_pattern: str = DEFAULT_NAME_PATTERN, carried: dict[str, tuple[str, str]] | None = None) -> str:
     """Reference new files: a placeholder row in the managed table (the next `index` fills it), else
     a line after the last hand-written document list (same marker), a row after the last
-    hand-written document table, or a new list at the end. Files already listed are skipped."""
+    hand-written document table, or a new list at the end. Files already listed are skipped.
+    `carried` gives a file's (pinned, notes) that a person wrote before (a restore puts them back)."""
+    carried = carried or {}
+
+    def list_line(f: str) -> str:
+        pinned, notes = carried.get(f, ("", ""))
+        if pinned and f"lang: {pinned}" not in notes:
+            notes = f"{notes} (lang: {pinned})".strip()
+        return list_reference(f) + (f" — {notes}" if notes else "")
+
     if text is None or not text.strip("\ufeff \t\r\n"):
-        return "\n".join([NEW_INDEX_HEADING, "", *(f"- {list_reference(f)}" for f in dict.fromkeys(files))]) + "\n"
+        return "\n".join([NEW_INDEX_HEADING, "", *(f"- {list_line(f)}" for f in dict.fromkeys(files))]) + "\n"
     bom, lines = _prepare(text)
     joined = "\n".join(lines)
     doc = parse_index(joined, tuple(include), name_pattern)
@@ -258,7 +267,7 @@ def add_entries(text: str | None, files: Sequence[str], *, include: tuple[str, .
     if doc.managed_span is not None:
         begin, end = doc.managed_span
         table = [i for i in range(begin + 1, end) if lines[i].lstrip().startswith("|")]
-        block = [placeholder_row(f) for f in new]
+        block = [placeholder_row(f, *carried.get(f, ("", ""))) for f in new]
         at = table[-1] + 1 if table else end
         return bom + "\n".join(_emit(lines, set(), at, block if table else ["", *header_lines(), *block, ""]))
     layout = _Layout(joined)
@@ -268,7 +277,7 @@ def add_entries(text: str | None, files: Sequence[str], *, include: tuple[str, .
         m = re.match(r"(\s*)(?:([-*+])|(\d+)([.)]))", lines[last.start])
         indent, bullet, num, delim = m.groups() if m else ("", "-", None, None)
         markers = [bullet] * len(new) if bullet else [f"{int(num) + k + 1}{delim}" for k in range(len(new))]
-        block = [f"{indent}{mk} {list_reference(f)}" for mk, f in zip(markers, new)]
+        block = [f"{indent}{mk} {list_line(f)}" for mk, f in zip(markers, new)]
         return bom + "\n".join(_emit(lines, set(), _trim(lines, item.parent.start, item.parent.end), block))
     if hand and hand[-1].kind == "table":
         e = hand[-1]
@@ -276,4 +285,4 @@ def add_entries(text: str | None, files: Sequence[str], *, include: tuple[str, .
         col = next((k for k, (_, v) in enumerate(e.cells) if e.written in v or "](" in v), 0)
         block = [row_line([list_reference(f) if k == col else "" for k in range(len(e.cells))]) for f in new]
         return bom + "\n".join(_emit(lines, set(), table.end, block))
-    return _finish(bom, _emit(lines, set(), len(lines), [f"- {list_reference(f)}" for f in new], pad=True))
+    return _finish(bom, _emit(lines, set(), len(lines), [f"- {list_line(f)}" for f in new], pad=True))

@@ -37,6 +37,14 @@ CODES: dict[str, tuple[Severity, str]] = {
 }
 
 
+# Codes about an INDEX.md entry: their `line` is the entry's line in INDEX.md (where the fix
+# goes), not a line of the document. Outputs that annotate files put these on INDEX.md.
+INDEX_LINE_CODES = frozenset({
+    "missing-file", "duplicate-entry", "unsafe-path", "not-a-file", "bad-name", "index-unreadable",
+    "index-outdated", "lang-mismatch",
+})
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One finding: a code about a file (or the folder when file is None), with a line if known."""

@@ -47,6 +47,8 @@ class QuarantineEntry:
     sha256: str
     moved_at: str  # UTC, ISO 8601
     restored_at: str | None = None
+    pinned: str = ""  # what a person wrote about it in INDEX.md, put back on restore
+    notes: str = ""
 
     @property
     def restored(self) -> bool:
@@ -134,7 +136,7 @@ def _read_manifest(seeds: Path) -> list[QuarantineEntry]:
         try:
             entries.append(QuarantineEntry(**json.loads(line)))
         except (ValueError, TypeError) as exc:
-            raise SeedkeeperError(f"{MANIFEST} line {n} is malformed: {exc}") from None
+            raise UsageError(f"{MANIFEST} line {n} is malformed: {exc}") from None
     return entries
 
 
@@ -146,12 +148,30 @@ def _write_manifest(seeds: Path, entries: list[QuarantineEntry]) -> None:
 
 
 def _read_index(seeds: Path) -> str | None:
-    try:
-        return (seeds / INDEX).read_bytes().decode("utf-8")
-    except FileNotFoundError:
+    # The same guarded reader `index` uses: a symlink, FIFO or folder named INDEX.md is refused
+    # (never read, never replaced), so nothing outside the folder is copied in.
+    from .index_io import read_index_bytes
+
+    raw = read_index_bytes(seeds)
+    if raw is None:
         return None
+    try:
+        return raw.decode("utf-8")
     except UnicodeDecodeError:
         raise UsageError(f"{INDEX} is not UTF-8; not rewriting it") from None
+
+
+def _quarantined_path(seeds: Path, entry: QuarantineEntry) -> Path:
+    """Where the manifest says the copy is, trusted only inside `.seedkeeper/quarantine/`: the
+    manifest lives in the corpus, so a pull request could point it anywhere."""
+    q = PurePosixPath(entry.quarantined)
+    if q.is_absolute() or ".." in q.parts or "\\" in entry.quarantined or q.parts[:2] != tuple(QUARANTINE_DIR.split("/")):
+        raise UsageError(f"manifest entry for {entry.file} points outside the quarantine: {entry.quarantined!r}; not restoring")
+    src = seeds / q
+    base = (seeds / QUARANTINE_DIR).resolve()
+    if not src.resolve().is_relative_to(base) or os.path.islink(src):
+        raise UsageError(f"manifest entry for {entry.file} resolves outside the quarantine; not restoring")
+    return src
 
 
 def _quarantine_target(rel: PurePosixPath, n: int) -> PurePosixPath:
@@ -164,6 +184,7 @@ def apply_moves(
     result: DedupResult,
     remove_from_index: Callable[[str, list[str]], str],
     now: datetime | None = None,
+    carried: dict[str, tuple[str, str]] | None = None,
 ) -> list[Moved]:
     """Move every duplicate in `result` (never a kept document) into the quarantine.
 
@@ -199,7 +220,8 @@ def apply_moves(
                 break
             except FileExistsError:
                 n += 1  # an earlier quarantined copy has that name: keep both
-        entry = QuarantineEntry(d.file, str(target), d.kind, d.similarity, d.of, digest, _utc(now))
+        pinned, notes = (carried or {}).get(d.file, ("", ""))
+        entry = QuarantineEntry(d.file, str(target), d.kind, d.similarity, d.of, digest, _utc(now), None, pinned, notes)
         entries.append(entry)
         moved.append(entry)
         _write_manifest(seeds, entries)
@@ -235,7 +257,7 @@ def restore(
     i = match[-1]
     entry = entries[i]
     dst = seeds / _safe_rel(entry.file)
-    src = seeds / PurePosixPath(entry.quarantined)
+    src = _quarantined_path(seeds, entry)
     if os.path.lexists(dst):
         raise UsageError(f"{entry.file} exists; not overwriting it (move it away first)")
     if not src.is_file():

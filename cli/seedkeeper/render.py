@@ -16,10 +16,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .problems import Problem
+from .problems import INDEX_LINE_CODES, Problem
 
-# Codes whose line number points into INDEX.md rather than into the document itself.
-INDEX_LINE_CODES = {"missing-file", "duplicate-entry", "unsafe-path", "not-a-file", "bad-name", "lang-mismatch", "index-unreadable", "index-outdated"}
 
 
 def stdout_console() -> Console:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,9 @@ from .settings import Settings
 
 if TYPE_CHECKING:  # pragma: no cover - the dedup module loads numpy
     from .dedup import DedupResult
+
+
+_EMPTY_NORMALIZED = hashlib.sha256(b"").hexdigest()
 
 
 @dataclass
@@ -89,7 +93,9 @@ def cluster(corpus: Corpus, analyses: list[DocAnalysis], threshold: float, cache
         DedupItem(a.rel, order[a.rel], a.sha256, a.normalized_hash,
                   None if a.signature is None else np.frombuffer(a.signature, dtype=np.uint32))
         for a in analyses
-        if a.readable and a.normalized_hash is not None
+        # Text that normalizes to nothing (empty, white space, only punctuation) has its own
+        # finding; two such documents are not "duplicates" of each other.
+        if a.readable and a.normalized_hash is not None and a.normalized_hash != _EMPTY_NORMALIZED
     ]
     store = Cache(cache.folder) if cache is not None else None
     fp = f"shingles/{NORMALIZATION_VERSION}/{MINHASH_VERSION}"

@@ -1,4 +1,4 @@
-"""`seedkeeper dedup [DIR] [--apply]`, `seedkeeper restore FILE`, `seedkeeper quarantine`."""
+"""`seedkeeper dedup [DIR] [--apply]` and `seedkeeper restore FILE`."""
 
 from __future__ import annotations
 
@@ -32,15 +32,14 @@ def dedup_command(
     def body() -> int:
         settings, seeds = settings_for(directory, config, jobs=jobs, threshold=threshold)
         with progress_bar(fmt != Format.text, "deduplicating") as progress:
-            report = dedup(seeds, settings, apply=apply, cache=cache_for(settings, seeds, no_cache, cache_dir), progress=progress)
+            report = dedup(seeds, settings, apply=apply, excerpts=fmt == Format.text,
+                           cache=cache_for(settings, seeds, no_cache, cache_dir), progress=progress)
         clusters = report.result.clusters
         if fmt == Format.json:
             render.emit_json(report.to_dict())
         elif fmt == Format.github:
-            for c in clusters:
-                for d in c.duplicates:
-                    level = "warning" if d.kind == "near" else "error"
-                    typer.echo(f"::{level} file={d.file},title={d.kind}-duplicate::{d.kind} duplicate of {d.of} ({d.similarity:.2f}); kept: {c.keep}")
+            for line in render.github_lines(report.problems, seeds):
+                typer.echo(line)
         else:
             console = render.stdout_console()
             for c in clusters:
@@ -53,7 +52,9 @@ def dedup_command(
                 console.print(f"{len(report.result.too_short)} documents too short to compare for near duplicates: "
                               + ", ".join(report.result.too_short[:10]) + (" …" if len(report.result.too_short) > 10 else ""))
             n = sum(len(c.duplicates) for c in clusters)
-            console.print(f"{len(clusters)} clusters, {n} duplicates" + (f"; moved {len(report.moved)} to .seedkeeper/quarantine/ (undo: seedkeeper restore FILE)" if report.moved else ""))
+            for f, why in report.skipped:
+                console.print(f"not moved: {f}: {why}", soft_wrap=True)
+            console.print(f"{len(clusters)} clusters, {n} duplicates" + (f"; moved {len(report.moved)} to .seedkeeper/quarantine/ (undo: seedkeeper restore FILE)" if report.moved else ""), soft_wrap=True)
         found = any(c.duplicates for c in clusters)
         return EXIT_FINDINGS if found and not apply else EXIT_OK
 

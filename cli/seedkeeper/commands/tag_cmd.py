@@ -10,7 +10,9 @@ from rich.table import Table
 from .. import render
 from ..app import (EXIT_OK, CacheDirOpt, ConfigOpt, DebugOpt, DirArg, Format, FormatOpt, JobsOpt, NoCacheOpt, app,
                    cache_for, run, settings_for)
+from ..problems import make
 from ..tagging import tag
+import typer
 from .progress import progress_bar
 
 
@@ -33,9 +35,10 @@ def tag_command(
         if fmt == Format.json:
             render.emit_json(report.to_dict())
         elif fmt == Format.github:
-            for d in report.documents:
-                if d["lang"] == "und":
-                    print(f"::warning file={d['file']},title=lang-undetermined::language could not be determined")
+            und = [make("lang-undetermined", d["file"], "the language could not be determined" + (f" ({d['error']})" if "error" in d else ""))
+                   for d in report.documents if d["lang"] == "und"]
+            for line in render.github_lines(und, seeds):
+                typer.echo(line)
         else:
             table = Table(box=None, header_style="bold")
             for col in ("file", "lang", "confidence", "others"):
