@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable
 
 from .content_checks import check_content
@@ -49,7 +49,6 @@ class DocAnalysis:
     normalized_hash: str | None = None
     signature: bytes | None = None  # MinHash signature bytes; None when too short to compare
     lang: dict | None = None  # LangResult.to_dict()
-    extra: dict = field(default_factory=dict)
 
 
 def make_title(text: str) -> str:

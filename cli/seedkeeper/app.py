@@ -86,9 +86,11 @@ def cache_for(settings: Settings, seeds: Path, no_cache: bool, cache_dir: Option
 
     if no_cache:
         return None
-    if cache_dir is not None:
-        return CacheSpec(cache_dir)
-    return CacheSpec(default_cache_dir(seeds, settings.config_file, settings.cache_dir, settings.base_dir))
+    folder = cache_dir if cache_dir is not None else default_cache_dir(seeds, settings.config_file, settings.cache_dir, settings.base_dir)
+    real, seeds_real = Path(folder).resolve(), seeds.resolve()
+    if real == seeds_real or seeds_real in real.parents:
+        raise UsageError(f"the cache folder {folder} is inside the seeds folder; read-only commands write nothing there")
+    return CacheSpec(Path(folder))
 
 
 def run(body: Callable[[], int], debug: bool) -> None:

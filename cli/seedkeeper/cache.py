@@ -25,7 +25,7 @@ from typing import Iterable
 from .analysis import DocAnalysis
 from .problems import Problem
 
-SCHEMA = "seedkeeper-cache-2"
+SCHEMA = "seedkeeper-cache-3"
 CACHE_FILE = "cache.sqlite3"
 DEFAULT_DIR = ".seedkeeper_cache"
 
@@ -58,7 +58,7 @@ def _encode(a: DocAnalysis) -> tuple[str, bytes | None]:
 
 
 _TYPES = {"size": int, "sha256": str, "readable": bool, "chars": int, "words": int, "title": str,
-          "normalized_hash": (str, type(None)), "lang": (dict, type(None)), "extra": dict, "problems": list}
+          "normalized_hash": (str, type(None)), "lang": (dict, type(None)), "problems": list}
 
 
 def _decode(rel: str, data: str, signature: bytes | None) -> DocAnalysis:
@@ -111,7 +111,9 @@ class Cache:
     def _verify_or_rebuild(self) -> None:
         assert self.db is not None
         try:
-            self.db.execute("PRAGMA quick_check").fetchone()
+            # Reading the schema row proves the file is a SQLite database of ours; a damaged page
+            # elsewhere surfaces as an error on use, which turns the cache off for that run.
+            # (PRAGMA quick_check would scan the whole file on every run.)
             self._verify()
             return
         except sqlite3.Error:

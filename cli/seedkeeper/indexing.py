@@ -54,11 +54,12 @@ def render_for(s: Survey, current: str | None) -> str:
 def current_text(s: Survey) -> str | None:
     """INDEX.md as text, or None when it is missing; unreadable INDEX.md is a usage error for
     commands that would rewrite it (we never overwrite what we cannot read)."""
-    if s.corpus.index is not None:
-        return s.corpus.index.text if s.corpus.index_raw is None else s.corpus.index_raw.decode("utf-8")
-    if s.corpus.index_raw is None and not os.path.lexists(s.root / INDEX_NAME):
+    if s.corpus.index is not None and s.corpus.index_raw is not None:
+        return s.corpus.index_raw.decode("utf-8")  # the raw text: a BOM is kept, as a person wrote it
+    if not os.path.lexists(s.root / INDEX_NAME):
         return None
-    raise UsageError(f"{INDEX_NAME} cannot be read as UTF-8 text; fix it first (see `seedkeeper validate`)")
+    why = next((p.message for p in s.corpus.problems if p.code == "index-unreadable"), f"{INDEX_NAME} cannot be read")
+    raise UsageError(f"{why}; fix it first (see `seedkeeper validate`)")
 
 
 def index_outdated_problem(s: Survey) -> Problem | None:

@@ -46,7 +46,7 @@ class Settings:
     def with_overrides(self, **changes: Any) -> "Settings":
         """Return a copy with the non-None values in `changes` applied (flags override config)."""
         clean = {k: v for k, v in changes.items() if v is not None}
-        return _validated(replace(self, **_coerce(clean, source="flags")))
+        return _validated(replace(self, **_coerce(clean, source="flags")), where="command-line flags" if clean else None)
 
     def seeds_path(self, explicit: str | os.PathLike | None = None) -> Path:
         """The seeds folder: the explicit argument (relative to cwd), else the configured one."""
@@ -109,8 +109,8 @@ def _convert(name: str, value: Any) -> Any:
     raise TypeError("unsupported")  # pragma: no cover - every field is handled above
 
 
-def _validated(s: Settings) -> Settings:
-    where = s.config_file or "settings"
+def _validated(s: Settings, where: str | None = None) -> Settings:
+    where = where or s.config_file or "settings"
     try:
         re.compile(s.name_pattern)
     except re.error as exc:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .check import check
 from .pipeline import CacheSpec, Progress
@@ -26,7 +26,6 @@ class StatsReport:
     duplicates: dict[str, int]
     findings: dict[str, int]
     ok: bool
-    extra: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return {

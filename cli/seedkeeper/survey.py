@@ -50,9 +50,6 @@ class Survey:
             out.extend(a.problems)
         return out
 
-    def by_file(self) -> dict[str, DocAnalysis]:
-        return {a.rel: a for a in self.analyses}
-
 
 def survey(
     seeds: str | os.PathLike,

@@ -26,8 +26,7 @@ def add_command(
     cache_dir: Optional[Path] = CacheDirOpt,
     debug: bool = DebugOpt,
 ) -> None:
-    """Add documents: decode, write as UTF-8 NFC with LF under the next NNN_<hash>.txt name,
-    refuse duplicates, tag, and list them in INDEX.md. Exit 1 if any file was refused."""
+    """Add documents: decode, write as UTF-8 NFC with LF under the next NNN_<hash>.txt name, refuse duplicates, tag, and list them in INDEX.md. Exit 1 if any file was refused."""
 
     def body() -> int:
         settings, seeds = settings_for(seeds_dir, config)

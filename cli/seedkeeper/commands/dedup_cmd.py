@@ -65,6 +65,7 @@ def dedup_command(
 def restore_command(
     file: str = typer.Argument(..., help="The original path of a quarantined document (as in INDEX.md)."),
     seeds_dir: Optional[Path] = typer.Option(None, "--seeds", help="The seeds folder (default: from config, else ./seeds)."),
+    fmt: Format = FormatOpt,
     config: Optional[Path] = ConfigOpt,
     debug: bool = DebugOpt,
 ) -> None:
@@ -72,8 +73,15 @@ def restore_command(
 
     def body() -> int:
         settings, seeds = settings_for(seeds_dir, config)
+        if not seeds.is_dir():
+            from ..errors import FolderNotFoundError
+
+            raise FolderNotFoundError(f"seeds folder not found: {seeds}")
         r = restore(seeds, file, settings)
-        typer.echo(f"restored {r.file} from {r.quarantined}" + ("" if r.intact else " (its bytes changed while in quarantine)"))
+        if fmt == Format.json:
+            render.emit_json({"restored": r.file, "from": r.quarantined, "sha256": r.sha256, "intact": r.intact})
+        else:
+            typer.echo(f"restored {r.file} from {r.quarantined}" + ("" if r.intact else " (its bytes changed while in quarantine)"))
         return EXIT_OK
 
     run(body, debug)

@@ -14,13 +14,11 @@ from ..validate import Report, validate
 from .progress import progress_bar
 
 
-def render_report(report: Report, fmt: Format, strict: bool, seeds: Path, extra: dict | None = None) -> int:
+def render_report(report: Report, fmt: Format, strict: bool, seeds: Path) -> int:
     """Print a findings report in the chosen format and return the exit code."""
     ok = report.ok(strict)
     if fmt == Format.json:
-        data = report.to_dict(strict)
-        data.update(extra or {})
-        render.emit_json(data)
+        render.emit_json(report.to_dict(strict))
     elif fmt == Format.github:
         for line in render.github_lines(report.problems, seeds):
             typer.echo(line)
