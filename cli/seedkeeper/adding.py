@@ -127,6 +127,16 @@ def add(
 
     settings = settings or Settings()
     root = Path(seeds)
+    # INDEX.md must be rewritable before anything is written: otherwise a new document would be
+    # left behind unlisted when the index step refuses it.
+    from .index_io import read_index_bytes
+
+    raw_index = read_index_bytes(root)
+    if raw_index is not None:
+        try:
+            raw_index.decode("utf-8")
+        except UnicodeDecodeError:
+            raise UsageError("INDEX.md is not UTF-8; fix it before adding documents") from None
     s = survey(root, settings, features=Features(dedup=True), cache=cache)
     report = AddReport(dry_run=dry_run)
     from .quarantine import list_quarantined

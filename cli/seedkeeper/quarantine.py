@@ -161,6 +161,24 @@ def _read_index(seeds: Path) -> str | None:
         raise UsageError(f"{INDEX} is not UTF-8; not rewriting it") from None
 
 
+def _own_folder(seeds: Path) -> None:
+    """`.seedkeeper/` and its quarantine must be real folders inside the seeds folder: if either is
+    a symlink, moves and the manifest would land wherever it points."""
+    for rel in (".seedkeeper", QUARANTINE_DIR):
+        path = seeds / rel
+        if os.path.islink(path) or (os.path.lexists(path) and not path.is_dir()):
+            raise UsageError(f"{rel} in the seeds folder is a symlink or not a folder; not moving anything through it")
+
+
+def _inside(seeds: Path, path: Path, what: str) -> None:
+    """The folder `path` will be created or written in must resolve inside the seeds folder."""
+    parent = path.parent
+    while not parent.exists() and parent != seeds:
+        parent = parent.parent  # the part that exists decides where a mkdir would land
+    if not parent.resolve().is_relative_to(seeds.resolve()):
+        raise UsageError(f"{what} {path.relative_to(seeds)} leads outside the seeds folder; not moving it")
+
+
 def _quarantined_path(seeds: Path, entry: QuarantineEntry) -> Path:
     """Where the manifest says the copy is, trusted only inside `.seedkeeper/quarantine/`: the
     manifest lives in the corpus, so a pull request could point it anywhere."""
@@ -203,6 +221,7 @@ def apply_moves(
         if d.file in kept:
             raise UsageError(f"{d.file} is both kept and a duplicate")
         paths[d.file] = _regular_file(seeds, d.file)
+    _own_folder(seeds)
     index_text = _read_index(seeds)
     new_index = remove_from_index(index_text, [d.file for d in dups]) if index_text is not None else None
 
@@ -256,7 +275,9 @@ def restore(
         raise UsageError(f"{file} is not in the quarantine")
     i = match[-1]
     entry = entries[i]
+    _own_folder(seeds)
     dst = seeds / _safe_rel(entry.file)
+    _inside(seeds, dst, "the restore target")
     src = _quarantined_path(seeds, entry)
     if os.path.lexists(dst):
         raise UsageError(f"{entry.file} exists; not overwriting it (move it away first)")
