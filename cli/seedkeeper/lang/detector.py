@@ -100,6 +100,7 @@ def _normalise(text: str) -> str:
 
 
 _LATIN = re.compile("[A-z]")
+_SPACE_RUN = re.compile(" {2,}")
 _NON_LATIN = re.compile("[\u0300-\u1dff\u1f00-\U0010ffff]")
 
 
@@ -110,6 +111,17 @@ class _FastDetector(Detector):
         super().__init__(factory)
         self.row_of = factory.row_of
         self.matrix = factory.matrix
+
+    def append(self, text: str) -> None:
+        # langdetect's append builds self.text one character at a time; this is the same result
+        # (URLs and e-mails blanked, Vietnamese marks composed, the first max_text_length
+        # characters kept with runs of spaces collapsed) with C-level string operations.
+        if "://" in text:
+            text = self.URL_RE.sub(" ", text)
+        if "@" in text:
+            text = self.MAIL_RE.sub(" ", text)
+        text = NGram.normalize_vi(text)
+        self.text += _SPACE_RUN.sub(" ", text[: self.max_text_length])
 
     def cleaning_text(self) -> None:
         # langdetect's own version calls unicode_block() per character; these two regexes count
