@@ -15,7 +15,7 @@ from typing import Callable, Optional
 import typer
 
 from . import __version__
-from .errors import SeedkeeperError, UsageError
+from .errors import FolderNotFoundError, SeedkeeperError, UsageError
 from .settings import Settings, load_settings
 
 app = typer.Typer(
@@ -66,8 +66,10 @@ def _split(values: Optional[list[str]]) -> Optional[list[str]]:
     return [v.strip() for item in values for v in item.split(",") if v.strip()]
 
 
-def settings_for(directory: Optional[Path], config: Optional[Path], **overrides) -> tuple[Settings, Path]:
-    """Load settings (nearest config from the folder, or cwd), apply flags, pick the folder."""
+def settings_for(directory: Optional[Path], config: Optional[Path], must_exist: bool = False,
+                 **overrides) -> tuple[Settings, Path]:
+    """Load settings (nearest config from the folder, or cwd), apply flags, pick the folder
+    (with must_exist, a missing folder is the usage error it is for every command)."""
     start = directory if directory is not None and directory.is_dir() else Path.cwd()
     settings = load_settings(config, start=start)
     overrides = {k: v for k, v in overrides.items() if v is not None}
@@ -75,7 +77,10 @@ def settings_for(directory: Optional[Path], config: Optional[Path], **overrides)
         if key in overrides:
             overrides[key] = tuple(_split(overrides[key]) or ())
     settings = settings.with_overrides(**overrides)
-    return settings, settings.seeds_path(directory)
+    seeds = settings.seeds_path(directory)
+    if must_exist and not seeds.is_dir():
+        raise FolderNotFoundError(f"seeds folder not found: {seeds}")
+    return settings, seeds
 
 
 def cache_for(settings: Settings, seeds: Path, no_cache: bool, cache_dir: Optional[Path]):

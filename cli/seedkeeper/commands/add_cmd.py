@@ -29,11 +29,7 @@ def add_command(
     """Add documents: decode, write as UTF-8 NFC with LF under the next NNN_<hash>.txt name, refuse duplicates, tag, and list them in INDEX.md. Exit 1 if any file was refused."""
 
     def body() -> int:
-        settings, seeds = settings_for(seeds_dir, config)
-        if not seeds.is_dir():
-            from ..errors import FolderNotFoundError
-
-            raise FolderNotFoundError(f"seeds folder not found: {seeds}")
+        settings, seeds = settings_for(seeds_dir, config, must_exist=True)
         report = add([str(f) for f in files], seeds, settings, encoding=encoding, force=force, dry_run=dry_run,
                      cache=cache_for(settings, seeds, no_cache, cache_dir))
         if fmt == Format.json:

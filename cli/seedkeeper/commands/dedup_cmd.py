@@ -72,11 +72,7 @@ def restore_command(
     """Put a document that `dedup --apply` moved out back in place and in INDEX.md."""
 
     def body() -> int:
-        settings, seeds = settings_for(seeds_dir, config)
-        if not seeds.is_dir():
-            from ..errors import FolderNotFoundError
-
-            raise FolderNotFoundError(f"seeds folder not found: {seeds}")
+        settings, seeds = settings_for(seeds_dir, config, must_exist=True)
         r = restore(seeds, file, settings)
         if fmt == Format.json:
             render.emit_json({"restored": r.file, "from": r.quarantined, "sha256": r.sha256, "intact": r.intact})
