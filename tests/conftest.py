@@ -126,3 +126,18 @@ def isolated_env(monkeypatch, tmp_path_factory):
 def seeds_factory(tmp_path) -> Callable[..., Path]:
     """`seeds_factory(files, index=None)`: make_seeds bound to this test's tmp_path."""
     return lambda files, index=None, **kw: make_seeds(tmp_path, files, index, **kw)
+
+
+@pytest.fixture
+def cli(tmp_path, monkeypatch):
+    """Invoke the CLI as a user would, from tmp_path (so no config of the repo or the user is
+    picked up), with GitHub annotation paths relative to tmp_path and no job summary file."""
+    from typer.testing import CliRunner
+
+    from seedkeeper.app import app
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    runner = CliRunner()
+    return lambda *args: runner.invoke(app, [str(a) for a in args])

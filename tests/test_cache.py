@@ -11,13 +11,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from conftest import doc_name, index_for, make_seeds, snapshot
 from dedup_fixtures import NEAR_EDITS, doc
 from multilingual import CLEAN
 from seedkeeper.analysis import Features
-from seedkeeper.app import app
 from seedkeeper.cache import CACHE_FILE, Cache
 from seedkeeper.check import check
 from seedkeeper.pipeline import CacheSpec, RunStats
@@ -79,13 +77,6 @@ def outcome(root, cache, settings=None) -> tuple:
 
 def all_docs(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*.txt") if ".seedkeeper" not in p.parts)
-
-
-@pytest.fixture
-def cli(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    runner = CliRunner()
-    return lambda *args: runner.invoke(app, [str(a) for a in args])
 
 
 # ---------------------------------------------------------------- hits and misses

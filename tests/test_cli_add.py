@@ -10,12 +10,10 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from conftest import doc_name, make_seeds, snapshot
 from multilingual import CLEAN
 from seedkeeper.adding import add
-from seedkeeper.app import app
 from seedkeeper.indexing import index
 from seedkeeper.settings import Settings
 
@@ -47,14 +45,6 @@ LONG_EN = (
     "Teachers asked for more time to prepare students before the national examinations in spring.\n"
     "The railway company promised that the repaired bridge would carry trains again by the end of the month.\n"
 )
-
-
-@pytest.fixture
-def cli(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))
-    runner = CliRunner()
-    return lambda *args: runner.invoke(app, [str(a) for a in args])
 
 
 @pytest.fixture

@@ -9,11 +9,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from conftest import codes, doc_name, find, make_seeds, snapshot
 from multilingual import CLEAN, HINDI_ZWJ, PERSIAN_ZWNJ_RLM
-from seedkeeper.app import app
 from seedkeeper.check import check
 from seedkeeper.indexing import index
 from seedkeeper.settings import Settings
@@ -32,15 +30,6 @@ LONG_EN = (
 NEAR_EN = LONG_EN.replace("two hundred young oak", "two hundred young beech")
 
 SETTINGS = Settings(jobs=1)
-
-
-@pytest.fixture
-def cli(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))
-    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
-    runner = CliRunner()
-    return lambda *args: runner.invoke(app, [str(a) for a in args])
 
 
 def managed(tmp_path: Path, files: dict, folder: str = "seeds") -> Path:

@@ -8,11 +8,9 @@ import os
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from conftest import doc_name, index_for, make_seeds, snapshot
 from dedup_fixtures import EN, NEAR_EDITS, corpus, doc
-from seedkeeper.app import app
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
 
@@ -43,13 +41,6 @@ def files_with_duplicates() -> dict[str, str | bytes]:
 
 
 DUPS = {EXACT: "exact", NORM: "normalized", NEAR: "near", NESTED: "normalized"}
-
-
-@pytest.fixture
-def cli(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    runner = CliRunner()
-    return lambda *args: runner.invoke(app, [str(a) for a in args])
 
 
 @pytest.fixture

@@ -18,11 +18,9 @@ import time
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from conftest import doc_name, make_seeds, snapshot
 from multilingual import CLEAN
-from seedkeeper.app import app
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
 
@@ -62,14 +60,6 @@ HAND_ITEMS = [
     f"- {EN_COPY}",
 ]
 HAND_INDEX = "\n".join(PROSE_TOP + HAND_ITEMS + PROSE_BOTTOM) + "\n"
-
-
-@pytest.fixture
-def cli(tmp_path, monkeypatch):
-    """Invoke the CLI from tmp_path (so no config of the repo or the user is picked up)."""
-    monkeypatch.chdir(tmp_path)
-    runner = CliRunner()
-    return lambda *args: runner.invoke(app, [str(a) for a in args])
 
 
 @pytest.fixture

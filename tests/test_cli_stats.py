@@ -8,11 +8,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from conftest import doc_name, make_seeds, snapshot
 from multilingual import CLEAN, PERSIAN_ZWNJ_RLM
-from seedkeeper.app import app
 from seedkeeper.indexing import index
 from seedkeeper.settings import Settings
 from seedkeeper.stats import stats
@@ -42,13 +40,6 @@ DOCS = {
 }
 BOM_DOC = doc_name(9, "de-bom")  # a warning: starts with a BOM
 UNLISTED = doc_name(10, "el")  # on disk, not in INDEX.md
-
-
-@pytest.fixture
-def cli(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    runner = CliRunner()
-    return lambda *args: runner.invoke(app, [str(a) for a in args])
 
 
 @pytest.fixture

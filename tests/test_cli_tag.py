@@ -24,13 +24,6 @@ SCRIPT_LANGS = ["zh-Hans", "zh-Hant", "ja", "ko", "fa", "ar", "ur", "hi", "ru", 
 UND_TEXT = "12345 67890 https://example.org/a/b?c=1 2024-05-01 17:45 +0200 #42 http://x.io/9 555-0100\n"
 
 
-@pytest.fixture
-def cli(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    runner = CliRunner()
-    return lambda *args: runner.invoke(app, [str(a) for a in args])
-
-
 def paragraph(lang: str, n: int = 3) -> str:
     joiner = "" if lang in ("zh-Hans", "zh-Hant", "ja") else " "
     return joiner.join(SENTENCES[lang][:n]) + "\n"

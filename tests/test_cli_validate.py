@@ -23,15 +23,6 @@ PROBLEM_KEYS = {"file", "code", "severity", "message", "line"}
 
 
 @pytest.fixture
-def cli(tmp_path, monkeypatch):
-    """Invoke the CLI from tmp_path (so no config of the repo or the user is picked up)."""
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))
-    runner = CliRunner()
-    return lambda *args: runner.invoke(app, [str(a) for a in args])
-
-
-@pytest.fixture
 def clean_folder(tmp_path):
     texts = {**CLEAN, "fa2": PERSIAN_ZWNJ_RLM, "hi2": HINDI_ZWJ}
     return make_seeds(tmp_path, {doc_name(i, k): t for i, (k, t) in enumerate(texts.items())})
