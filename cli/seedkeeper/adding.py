@@ -19,7 +19,7 @@ from .errors import UsageError
 from .paths import matches_include
 from .pipeline import CacheSpec
 from .settings import Settings
-from .survey import survey
+from .survey import cluster, survey
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -121,7 +121,7 @@ def add(
     cache: CacheSpec | None = None,
 ) -> AddReport:
     """Add documents to the corpus. Refused ones are reported, never half-written."""
-    from .dedup import analyze_text, find_duplicates
+    from .dedup import analyze_text
     from .indexing import index
     from .lang import detect_language
 
@@ -144,7 +144,10 @@ def add(
     # Quarantined documents keep their numbers: a later restore must not collide.
     taken = s.corpus.on_disk + [e.file for e in list_quarantined(root, include_restored=True)]
     number, width = next_number(taken)
-    pending: list[tuple[str, bytes, str, str, list[str]]] = []  # (source, data, name, encoding, warnings)
+    if not matches_include(f"{number:0{width}d}_{'0' * 16}.txt", settings.include):
+        raise UsageError(f"new documents are named NNN_<hash>.txt, which the include globs "
+                         f"({', '.join(settings.include)}) do not match; add '*.txt' to include")
+    pending: list[tuple[str, bytes, str, list[str]]] = []  # (source, data, encoding, warnings)
     new_items, new_shingles = [], {}
     root_real = root.resolve()
     for source in files:
@@ -177,49 +180,31 @@ def add(
         if errors:
             report.refused.append(Refused(str(source), errors[0].code, errors[0].message))
             continue
-        name = f"{number:0{width}d}_{hashlib.sha256(data).hexdigest()[:16]}.txt"
-        if not matches_include(name, settings.include):
-            raise UsageError(f"new documents are named like {name}, which the include globs "
-                             f"({', '.join(settings.include)}) do not match; add '*.txt' to include")
-        item, sh = analyze_text(name, 10**9 + len(new_items), data, data.decode("utf-8"))
+        # Keyed by the source path until accepted: a refused file takes no number.
+        key = str(source)
+        if key in new_shingles:
+            continue  # the same file named twice
+        item, sh = analyze_text(key, 10**9 + len(new_items), data, data.decode("utf-8"))
         new_items.append(item)
-        new_shingles[name] = sh
-        pending.append((str(source), data, name, used, [f"{p.code}: {p.message}" for p in result.problems]))
-        number += 1
-    # Duplicates against the corpus and among the new files themselves.
+        new_shingles[key] = sh
+        pending.append((key, data, used, [f"{p.code}: {p.message}" for p in result.problems]))
+    # Duplicates against the corpus and among the new files themselves (same machinery as dedup).
     dup_of: dict[str, tuple[str, str, float]] = {}
     if new_items:
-        import numpy as np
-
-        old = [a for a in s.analyses if a.readable and a.normalized_hash]
-        order = {d.rel: d.order for d in s.corpus.documents}
-        from .dedup import DedupItem
-
-        items = [DedupItem(a.rel, order[a.rel], a.sha256, a.normalized_hash,
-                           None if a.signature is None else np.frombuffer(a.signature, dtype=np.uint32)) for a in old]
-
-        def shingles_of(rel: str):
-            if rel in new_shingles:
-                return new_shingles[rel]
-            from .minhash import shingles
-            from .normalize import normalize
-            from .safe_read import read_bytes
-
-            info = next(d.info for d in s.corpus.documents if d.rel == rel)
-            return shingles(normalize(read_bytes(info, settings.max_size + 1).decode("utf-8", "replace").lstrip("\ufeff")))
-
-        res = find_duplicates(items + new_items, settings.threshold, shingles_of)
+        res = cluster(s.corpus, s.analyses, settings.threshold, cache, extra=new_items, extra_shingles=new_shingles)
         for c in res.clusters:
             for d in c.duplicates:
                 if d.file in new_shingles:
                     dup_of[d.file] = (d.of, d.kind, d.similarity)
     to_write = []
-    for source, data, name, used, warnings in pending:
-        if name in dup_of and not force:
-            of, kind, sim = dup_of[name]
+    for source, data, used, warnings in pending:
+        if source in dup_of and not force:
+            of, kind, sim = dup_of[source]
             code = "near-duplicate" if kind == "near" else "exact-duplicate"
             report.refused.append(Refused(source, code, f"{kind} duplicate ({sim:.2f}) of {of}; use --force to add it anyway"))
             continue
+        name = f"{number:0{width}d}_{hashlib.sha256(data).hexdigest()[:16]}.txt"
+        number += 1
         lang = detect_language(data.decode("utf-8"))
         report.added.append(Added(source, name, lang.lang, lang.confidence, used, warnings))
         to_write.append((name, data))

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import hashlib
 import os
 from dataclasses import dataclass, field
+from typing import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -73,11 +74,13 @@ def survey(
     return result
 
 
-def cluster(corpus: Corpus, analyses: list[DocAnalysis], threshold: float, cache: CacheSpec | None = None):
+def cluster(corpus: Corpus, analyses: list[DocAnalysis], threshold: float, cache: CacheSpec | None = None,
+            extra: Sequence = (), extra_shingles: dict[str, np.ndarray] | None = None):
     """Duplicate clusters among the readable documents, kept = first listed in INDEX.md.
 
     Near-duplicate candidates are confirmed on their exact shingle sets; those are re-read from
-    the few candidate documents, or taken from the cache when the bytes are unchanged."""
+    the few candidate documents, or taken from the cache when the bytes are unchanged. `extra`
+    are DedupItems of documents not in the folder yet (`add`), with their shingles."""
     from .cache import Cache
     from .dedup import DedupItem, find_duplicates
     from .minhash import MINHASH_VERSION, shingles
@@ -93,12 +96,15 @@ def cluster(corpus: Corpus, analyses: list[DocAnalysis], threshold: float, cache
         # Text that normalizes to nothing (empty, white space, only punctuation) has its own
         # finding; two such documents are not "duplicates" of each other.
         if a.readable and a.normalized_hash is not None and a.normalized_hash != _EMPTY_NORMALIZED
-    ]
+    ] + list(extra)
+    extra_shingles = extra_shingles or {}
     store = Cache(cache.folder) if cache is not None else None
     fp = f"shingles/{NORMALIZATION_VERSION}/{MINHASH_VERSION}"
     fresh: list[tuple[str, bytes]] = []
 
     def shingles_of(rel: str) -> np.ndarray:
+        if rel in extra_shingles:
+            return extra_shingles[rel]
         blob = store.get_blob(sha_of[rel], fp) if store is not None else None
         if isinstance(blob, bytes) and blob and len(blob) % 8 == 0:
             return np.frombuffer(blob, dtype=np.uint64)  # anything else is damaged: recompute
