@@ -11,7 +11,7 @@ from pathlib import Path
 from .analysis import Features
 from .atomic import folder_lock
 from .pipeline import CacheSpec, Progress
-from .safe_read import read_bytes
+from .safe_read import read_text
 from .settings import Settings
 from .survey import Survey, survey
 
@@ -45,8 +45,7 @@ def near_excerpts(s: Survey) -> dict[str, list[str]]:
     infos = {d.rel: d.info for d in s.corpus.documents}
 
     def text(rel: str) -> str:
-        raw = read_bytes(infos[rel], s.settings.max_size + 1)
-        return raw.decode("utf-8", errors="replace").lstrip("\ufeff")
+        return read_text(infos[rel], s.settings.max_size + 1)
 
     out = {}
     for c in s.dedup.clusters if s.dedup else []:

@@ -96,3 +96,9 @@ def _kind(mode: int) -> str:
     if stat.S_ISSOCK(mode):
         return "socket"
     return "special file"
+
+
+def read_text(info: FileInfo, limit: int) -> str:
+    """A document's text for comparing it with others: UTF-8 with bad bytes replaced (their own
+    finding says so), no BOM. Reads at most `limit` bytes, like read_bytes."""
+    return read_bytes(info, limit).decode("utf-8", errors="replace").lstrip("\ufeff")

@@ -17,7 +17,7 @@ from .analysis import DocAnalysis, Features
 from .corpus import Corpus, load_corpus
 from .pipeline import CacheSpec, Progress, RunStats, run_analysis
 from .problems import Problem
-from .safe_read import read_bytes
+from .safe_read import read_text
 from .settings import Settings
 
 if TYPE_CHECKING:  # pragma: no cover - the dedup module loads numpy
@@ -108,8 +108,7 @@ def cluster(corpus: Corpus, analyses: list[DocAnalysis], threshold: float, cache
         blob = store.get_blob(sha_of[rel], fp) if store is not None else None
         if isinstance(blob, bytes) and blob and len(blob) % 8 == 0:
             return np.frombuffer(blob, dtype=np.uint64)  # anything else is damaged: recompute
-        raw = read_bytes(infos[rel], corpus.settings.max_size + 1)
-        sh = shingles(normalize(raw.decode("utf-8", errors="replace").lstrip("\ufeff")))
+        sh = shingles(normalize(read_text(infos[rel], corpus.settings.max_size + 1)))
         fresh.append((sha_of[rel], sh.astype(np.uint64).tobytes()))
         return sh
 
