@@ -1,113 +1,13 @@
-"""Shared helpers for the seedkeeper tests.
-
-Import the helpers with `from conftest import make_seeds, doc_name, ...` (tests/ is on sys.path
-because it has no __init__.py), or use the fixtures of the same purpose below.
-
-`make_seeds(tmp_path, files, index=None)` builds `tmp_path / "seeds"`:
-  * `files` maps a folder-relative path ("001_<16 hex>.txt", "sub/002_....txt") to its content:
-    `str` is written as UTF-8 exactly as given (no newline added), `bytes` as is.
-  * `index=None` writes an INDEX.md listing every file as `- name`, in the dict's order;
-    `index="..."` (str, written as UTF-8) or `index=b"..."` (bytes) writes exactly that;
-    `index=NO_INDEX` writes no INDEX.md at all.
-"""
+"""pytest fixtures shared by the tests (plain helpers live in helpers.py)."""
 
 from __future__ import annotations
 
-import hashlib
-import os
-import stat
-import threading
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Callable
 
 import pytest
 
-NO_INDEX = object()
-
-
-def doc_name(n: int, salt: str = "") -> str:
-    """A file name that follows the default pattern: `NNN_<16 lowercase hex>.txt`."""
-    return f"{n:03d}_{hashlib.sha256(f'{n}:{salt}'.encode()).hexdigest()[:16]}.txt"
-
-
-def index_for(names, title: str = "Seeds") -> str:
-    """An INDEX.md text listing `names` as `- name` items."""
-    return f"# {title}\n\n" + "".join(f"- {n}\n" for n in names)
-
-
-def make_seeds(tmp_path: Path, files: Mapping[str, bytes | str], index: Any = None, *, folder: str = "seeds") -> Path:
-    root = Path(tmp_path) / folder
-    root.mkdir(parents=True, exist_ok=True)
-    for rel, content in files.items():
-        p = root / rel
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
-    if index is NO_INDEX:
-        return root
-    if index is None:
-        index = index_for(files)
-    (root / "INDEX.md").write_bytes(index.encode("utf-8") if isinstance(index, str) else index)
-    return root
-
-
-def snapshot(root: Path, hash_limit: int = 16 * 1024 * 1024) -> dict[str, tuple]:
-    """Every path under `root` (not following symlinks) -> (type, size, mtime_ns, content hash or
-    link target). Regular files over `hash_limit` (sparse giants) are not read."""
-    out: dict[str, tuple] = {}
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        for name in sorted(dirnames + filenames):
-            p = os.path.join(dirpath, name)
-            st = os.lstat(p)
-            rel = os.path.relpath(p, root)
-            if stat.S_ISLNK(st.st_mode):
-                extra: Any = os.readlink(p)
-            elif stat.S_ISREG(st.st_mode) and st.st_size <= hash_limit:
-                with open(p, "rb") as fh:
-                    extra = hashlib.sha256(fh.read()).hexdigest()
-            else:
-                extra = None
-            out[rel] = (stat.S_IFMT(st.st_mode), st.st_size, st.st_mtime_ns, extra)
-    return out
-
-
-def call_with_timeout(fn: Callable[[], Any], timeout: float, fifo_paths=()) -> Any:
-    """Run `fn` in a daemon thread; fail (instead of hanging the suite) if it takes longer than
-    `timeout`. If it hangs, open the FIFOs for writing so that a blocked reader is released."""
-    box: dict[str, Any] = {}
-
-    def target() -> None:
-        try:
-            box["value"] = fn()
-        except BaseException as exc:  # noqa: BLE001 - re-raised in the caller
-            box["error"] = exc
-
-    t = threading.Thread(target=target, daemon=True)
-    t.start()
-    t.join(timeout)
-    if t.is_alive():
-        for f in fifo_paths:
-            try:
-                fd = os.open(f, os.O_WRONLY | os.O_NONBLOCK)
-                os.close(fd)
-            except OSError:
-                pass
-        t.join(2)
-        pytest.fail(f"did not finish within {timeout} s (hung on a FIFO?)")
-    if "error" in box:
-        raise box["error"]
-    return box.get("value")
-
-
-def codes(report_or_problems) -> list[str]:
-    problems = getattr(report_or_problems, "problems", report_or_problems)
-    return [p.code for p in problems]
-
-
-def find(report_or_problems, code: str, file: str | None = ...) -> list:
-    """The problems with `code` (and `file`, when given)."""
-    problems = getattr(report_or_problems, "problems", report_or_problems)
-    return [p for p in problems if p.code == code and (file is ... or p.file == file)]
-
+from helpers import make_seeds
 
 @pytest.fixture
 def isolated_env(monkeypatch, tmp_path_factory):
@@ -134,7 +34,7 @@ def cli(tmp_path, monkeypatch):
     picked up), with GitHub annotation paths relative to tmp_path and no job summary file."""
     from typer.testing import CliRunner
 
-    from seedkeeper.app import app
+    from seedkeeper.shell.app import app
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))

@@ -12,16 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from conftest import doc_name, index_for, make_seeds, snapshot
+from helpers import doc_name, make_seeds, snapshot
 from dedup_fixtures import NEAR_EDITS, doc
 from multilingual import CLEAN
-from seedkeeper.analysis import Features
-from seedkeeper.cache import CACHE_FILE, Cache
-from seedkeeper.check import check
-from seedkeeper.pipeline import CacheSpec, RunStats
+from seedkeeper.corpus.analysis import Features
+from seedkeeper.corpus.cache import CACHE_FILE, Cache
+from seedkeeper.operations.validation import check
+from seedkeeper.corpus.pool import CacheSpec, RunStats
 from seedkeeper.settings import Settings
-from seedkeeper.survey import survey
-from seedkeeper.tagging import tag
+from seedkeeper.corpus.survey import survey
+from seedkeeper.operations.tagging import tag
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
 
@@ -180,7 +180,7 @@ def test_features_and_tool_version_are_part_of_the_key(seeds, spec, monkeypatch)
     run_survey(seeds, spec, features=Features(lang=True))
     s = run_survey(seeds, spec, features=Features(dedup=True))
     assert s.computed == s.total  # a dedup-only analysis is not a language analysis
-    import seedkeeper.pipeline as pipeline
+    import seedkeeper.corpus.pool as pipeline
 
     monkeypatch.setattr(pipeline, "__version__", "999.0.0-test")
     s = run_survey(seeds, spec, features=Features(dedup=True))
@@ -481,7 +481,7 @@ def test_read_only_commands_write_nothing_in_the_seeds_folder(cli, seeds, tmp_pa
 
 def test_cli_second_run_is_served_from_the_cache(cli, seeds, tmp_path, monkeypatch):
     """Through the shell: the second `check` computes nothing (spy on run_analysis' stats)."""
-    import seedkeeper.pipeline as pipeline
+    import seedkeeper.corpus.pool as pipeline
 
     seen: list[RunStats] = []
     real = pipeline.run_analysis
@@ -491,7 +491,7 @@ def test_cli_second_run_is_served_from_the_cache(cli, seeds, tmp_path, monkeypat
         seen.append(kwargs.get("stats"))
         return out
 
-    import seedkeeper.survey as survey_mod
+    import seedkeeper.corpus.survey as survey_mod
 
     monkeypatch.setattr(survey_mod, "run_analysis", spy)
     folder = tmp_path / "c"

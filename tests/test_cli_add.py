@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import doc_name, make_seeds, snapshot
+from helpers import doc_name, make_seeds, snapshot
 from multilingual import CLEAN
-from seedkeeper.adding import add
-from seedkeeper.indexing import index
+from seedkeeper.operations.adding import add
+from seedkeeper.operations.indexing import index
 from seedkeeper.settings import Settings
 
 pytestmark = pytest.mark.usefixtures("isolated_env")

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import codes, doc_name, find, make_seeds, snapshot
+from helpers import codes, doc_name, find, make_seeds, snapshot
 from multilingual import CLEAN, HINDI_ZWJ, PERSIAN_ZWNJ_RLM
-from seedkeeper.check import check
-from seedkeeper.indexing import index
+from seedkeeper.operations.validation import check
+from seedkeeper.operations.indexing import index
 from seedkeeper.settings import Settings
 
 pytestmark = pytest.mark.usefixtures("isolated_env")

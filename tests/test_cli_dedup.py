@@ -4,13 +4,12 @@ text output, threshold, `--apply` (quarantine, manifest, INDEX.md, nothing delet
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 
-from conftest import doc_name, index_for, make_seeds, snapshot
-from dedup_fixtures import EN, NEAR_EDITS, corpus, doc
+from helpers import doc_name, index_for, make_seeds, snapshot
+from dedup_fixtures import NEAR_EDITS, corpus, doc
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
 

@@ -11,7 +11,6 @@ import hashlib
 import html
 import os
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -19,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import doc_name, make_seeds, snapshot
+from helpers import doc_name, make_seeds, snapshot
 from multilingual import CLEAN
 
 pytestmark = pytest.mark.usefixtures("isolated_env")

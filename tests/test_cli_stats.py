@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import doc_name, make_seeds, snapshot
+from helpers import doc_name, make_seeds, snapshot
 from multilingual import CLEAN, PERSIAN_ZWNJ_RLM
-from seedkeeper.indexing import index
+from seedkeeper.operations.indexing import index
 from seedkeeper.settings import Settings
-from seedkeeper.stats import stats
+from seedkeeper.operations.statistics import stats
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
 

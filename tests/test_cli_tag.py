@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import doc_name, make_seeds, snapshot
+from helpers import doc_name, make_seeds, snapshot
 from lang_fixtures import SENTENCES, UND_CASES, paragraph_docs
 from multilingual import CLEAN
-from seedkeeper.app import app
+from seedkeeper.shell.app import app
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
 

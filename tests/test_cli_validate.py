@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import doc_name, index_for, make_seeds
+from helpers import doc_name, index_for, make_seeds
 from multilingual import CLEAN, HINDI_ZWJ, PERSIAN_ZWNJ_RLM
-from seedkeeper.app import app
+from seedkeeper.shell.app import app
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
 
@@ -182,7 +182,7 @@ def test_text_keeps_codes_and_messages_with_long_paths(cli, tmp_path):
 # ---------------------------------------------------------------- internal errors
 
 def test_internal_error_is_one_line_exit_3(cli, clean_folder, monkeypatch):
-    import seedkeeper.commands.validate_cmd as cmd
+    import seedkeeper.operations.validation as cmd
 
     def boom(*a, **k):
         raise RuntimeError("the disk caught fire")
@@ -198,7 +198,7 @@ def test_internal_error_is_one_line_exit_3(cli, clean_folder, monkeypatch):
 
 
 def test_internal_error_from_the_core_with_debug_shows_traceback(cli, clean_folder, monkeypatch):
-    core = sys.modules["seedkeeper.validate"]  # the module (the package re-exports the function)
+    import seedkeeper.corpus.survey as core
 
     def boom(*a, **k):
         raise RuntimeError("corpus exploded")
@@ -212,7 +212,7 @@ def test_internal_error_from_the_core_with_debug_shows_traceback(cli, clean_fold
 
 
 def test_keyboard_interrupt_exits_130(cli, clean_folder, monkeypatch):
-    import seedkeeper.commands.validate_cmd as cmd
+    import seedkeeper.operations.validation as cmd
 
     def interrupted(*a, **k):
         raise KeyboardInterrupt

@@ -9,15 +9,16 @@ import numpy as np
 import pytest
 
 from dedup_fixtures import EN, corpus, doc, variants
-from seedkeeper.dedup import (
+from seedkeeper.similarity.clustering import (
     Cluster,
     DedupResult,
     Duplicate,
     analyze_text,
-    dedup_texts,
-    diff_excerpt,
     find_duplicates,
 )
+from seedkeeper.similarity.excerpts import diff_excerpt
+
+from helpers import dedup_texts
 from seedkeeper.errors import UsageError
 
 LANGS = ["fa", "zh", "en"]

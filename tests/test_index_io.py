@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from seedkeeper.errors import IndexWriteError
-from seedkeeper.index_io import IndexChangedError, read_index_bytes, unified_diff, update_index
-from seedkeeper.index_writer import IndexRow, render_index
+from seedkeeper.indexmd.files import IndexChangedError, read_index_bytes, unified_diff, update_index
+from seedkeeper.indexmd.writer import IndexRow, render_index
 
 FORK = multiprocessing.get_context("fork")
 

@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 
-from conftest import snapshot
+from helpers import snapshot
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "bench"))
 from gen_corpus import PARAGRAPHS, make_document  # noqa: E402

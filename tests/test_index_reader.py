@@ -1,11 +1,11 @@
-"""`seedkeeper.index_reader.parse_index`: INDEX.md read as GitHub renders it."""
+"""`seedkeeper.indexmd.reader.parse_index`: INDEX.md read as GitHub renders it."""
 
 from __future__ import annotations
 
 import pytest
 
-from conftest import doc_name
-from seedkeeper.index_reader import parse_index
+from helpers import doc_name
+from seedkeeper.indexmd.reader import parse_index
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
 

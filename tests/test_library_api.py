@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import seedkeeper
-from conftest import doc_name, make_seeds, snapshot
+from helpers import doc_name, make_seeds, snapshot
 from dedup_fixtures import doc
 from multilingual import CLEAN
 from seedkeeper.errors import FolderNotFoundError, SeedkeeperError, UsageError
@@ -55,32 +55,82 @@ def test_public_names_are_callables_in_a_fresh_interpreter():
     assert p.stdout.strip() == "ok"
 
 
-def test_dedup_stays_the_function_after_a_check(tmp_path):
-    """Regression: `seedkeeper.dedup` became the seedkeeper.dedup module once that was imported."""
-    root = make_seeds(tmp_path, {ORIG: A, COPY: A})
-    p = run_python(f"""
-        import seedkeeper
-        seedkeeper.check({str(root)!r})
-        report = seedkeeper.dedup({str(root)!r})
-        assert report.result.clusters
-    """)
-    assert p.returncode == 0, p.stderr
-
-
-def test_names_survive_importing_the_same_named_submodules():
-    import seedkeeper.check
-    import seedkeeper.dedup
-    import seedkeeper.stats
-    import seedkeeper.validate
-
-    for name in ("check", "dedup", "stats", "validate"):
+def test_no_module_is_named_like_a_public_function():
+    """`import seedkeeper.check` must never be able to shadow `seedkeeper.check` the function."""
+    package = Path(seedkeeper.__file__).parent
+    names = {p.stem for p in package.iterdir() if p.suffix == ".py"} | {p.name for p in package.iterdir() if p.is_dir()}
+    for name in seedkeeper.__all__:
+        assert name not in names, name
+    for name in ("check", "dedup", "stats", "validate", "tag", "index", "add", "restore"):
         assert callable(getattr(seedkeeper, name)), name
+
+
+def _module_imports(package: Path) -> dict[str, set[str]]:
+    """Module-level imports of every module in the package, as dotted names (function-level
+    imports are deliberate lazy loads and cannot form an import-time cycle)."""
+    import ast
+
+    graph: dict[str, set[str]] = {}
+    for path in package.rglob("*.py"):
+        parts = list(path.relative_to(package.parent).with_suffix("").parts)
+        is_pkg = parts[-1] == "__init__"
+        if is_pkg:
+            parts = parts[:-1]
+        name = ".".join(parts)
+        here = parts if is_pkg else parts[:-1]
+        deps: set[str] = set()
+        for node in ast.parse(path.read_text()).body:
+            if isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    base = ".".join(here[: len(here) - node.level + 1] + ([base] if base else []))
+                for alias in node.names:
+                    deps.add(f"{base}.{alias.name}")
+                deps.add(base)
+            elif isinstance(node, ast.Import):
+                deps.update(a.name for a in node.names)
+        graph[name] = {d for d in deps if d.startswith("seedkeeper")}
+    modules = set(graph)
+    return {m: {d if d in modules else d.rpartition(".")[0] for d in ds} & modules - {m} for m, ds in graph.items()}
+
+
+def test_no_import_cycles():
+    graph = _module_imports(Path(seedkeeper.__file__).parent)
+    # A package importing its own submodules (__init__ re-exports) is not a cycle back into it.
+    graph = {m: {d for d in ds if not d.startswith(m + ".")} for m, ds in graph.items()}
+    state: dict[str, int] = {}
+
+    def visit(m: str, path: list[str]) -> None:
+        state[m] = 1
+        for d in sorted(graph[m]):
+            if state.get(d) == 1:
+                raise AssertionError("import cycle: " + " -> ".join(path[path.index(d):] + [d]))
+            if d not in state:
+                visit(d, path + [d])
+        state[m] = 2
+
+    for m in sorted(graph):
+        if m not in state:
+            visit(m, [m])
+
+
+def test_commands_do_not_import_the_app_or_each_other():
+    graph = _module_imports(Path(seedkeeper.__file__).parent)
+    for m, deps in graph.items():
+        if m.startswith("seedkeeper.shell.commands."):
+            assert "seedkeeper.shell.app" not in deps, m
+            assert not any(d.startswith("seedkeeper.shell.commands.") for d in deps), m
+        if m.startswith("seedkeeper.operations.") and m.rpartition(".")[2] in (
+                "validation", "tagging", "deduplication", "indexing", "adding", "statistics"):
+            others = {"seedkeeper.operations." + o for o in
+                      ("validation", "tagging", "deduplication", "indexing", "adding", "statistics")} - {m}
+            assert not deps & others, (m, deps & others)
 
 
 def test_core_modules_do_not_import_typer_or_rich():
     p = run_python("""
-        import seedkeeper, seedkeeper.check, seedkeeper.indexing, seedkeeper.adding, seedkeeper.duplicates, \\
-            seedkeeper.tagging, seedkeeper.stats, sys
+        import seedkeeper, seedkeeper.operations.validation, seedkeeper.operations.indexing, seedkeeper.operations.adding, seedkeeper.operations.deduplication, \\
+            seedkeeper.operations.tagging, seedkeeper.operations.statistics, sys
         bad = [m for m in sys.modules if m.split('.')[0] in ('typer', 'rich', 'click')]
         assert not bad, bad
     """)
@@ -91,7 +141,7 @@ def test_running_the_core_does_not_import_typer_or_rich(tmp_path):
     root = make_seeds(tmp_path, {ORIG: A, COPY: A, FA: CLEAN["fa"]})
     p = run_python(f"""
         import sys, seedkeeper
-        from seedkeeper.duplicates import dedup
+        from seedkeeper.operations.deduplication import dedup
         root = {str(root)!r}
         seedkeeper.validate(root); seedkeeper.check(root, jobs=1); seedkeeper.tag(root, jobs=1)
         dedup(root, jobs=1); seedkeeper.stats(root, jobs=1)
@@ -100,13 +150,6 @@ def test_running_the_core_does_not_import_typer_or_rich(tmp_path):
         assert not bad, bad
     """)
     assert p.returncode == 0, p.stderr
-
-
-def test_the_cli_is_a_thin_shell_over_the_same_functions():
-    import seedkeeper.commands.tag_cmd as tag_cmd
-    from seedkeeper.tagging import tag
-
-    assert tag_cmd.tag is tag
 
 
 # ---------------------------------------------------------------- they return values and never print

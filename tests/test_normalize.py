@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from seedkeeper.normalize import NORMALIZATION_VERSION, normalize
+from seedkeeper.similarity.normalize import NORMALIZATION_VERSION, normalize
 
 
 def same(a: str, b: str) -> bool:

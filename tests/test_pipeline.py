@@ -4,23 +4,21 @@ progress is reported monotonically, and the per-document records stay small (no 
 from __future__ import annotations
 
 import dataclasses
-import os
 import pickle
 from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path
 
 import pytest
 
-from conftest import doc_name, make_seeds
+from helpers import doc_name, make_seeds
 from dedup_fixtures import doc
 from lang_fixtures import paragraph_docs
 from multilingual import CLEAN
-import seedkeeper.pipeline as pipeline
-from seedkeeper.analysis import DocAnalysis, Features
-from seedkeeper.corpus import load_corpus
-from seedkeeper.pipeline import POOL_MIN_DOCS, CacheSpec, RunStats, run_analysis
+import seedkeeper.corpus.pool as pipeline
+from seedkeeper.corpus.analysis import DocAnalysis, Features
+from seedkeeper.corpus.model import load_corpus
+from seedkeeper.corpus.pool import POOL_MIN_DOCS, CacheSpec, RunStats, run_analysis
 from seedkeeper.settings import Settings
-from seedkeeper.survey import survey
+from seedkeeper.corpus.survey import survey
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
 

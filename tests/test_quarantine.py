@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from dedup_fixtures import doc
-from seedkeeper.dedup import dedup_texts
+from helpers import dedup_texts
 from seedkeeper.errors import UnsafePathError, UsageError
-from seedkeeper.quarantine import MANIFEST, QUARANTINE_DIR, apply_moves, list_quarantined, restore
+from seedkeeper.corpus.quarantine import MANIFEST, QUARANTINE_DIR, apply_moves, list_quarantined, restore
 
 NOW = datetime(2024, 5, 1, 12, 0, 0, tzinfo=timezone.utc)
 

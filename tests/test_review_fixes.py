@@ -22,9 +22,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import call_with_timeout, doc_name, index_for, make_seeds, snapshot
+from helpers import call_with_timeout, doc_name, index_for, make_seeds, snapshot
 from dedup_fixtures import doc
-from seedkeeper.app import app
+from seedkeeper.shell.app import app
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
 

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import doc_name, make_seeds
+from helpers import doc_name, make_seeds
 from multilingual import CLEAN
-from seedkeeper.app import app
+from seedkeeper.shell.app import app
 from seedkeeper.errors import ConfigError
 from seedkeeper.settings import DEFAULT_NAME_PATTERN, Settings, find_config, load_settings
-from seedkeeper.validate import validate
+from seedkeeper.operations.validation import validate
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
 

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import NO_INDEX, call_with_timeout, codes, doc_name, find, index_for, make_seeds, snapshot
+from helpers import call_with_timeout, codes, doc_name, find, index_for, make_seeds, snapshot
 from multilingual import CLEAN, HINDI_ZWJ, PERSIAN_ZWNJ_RLM
-from seedkeeper.app import app
+from seedkeeper.shell.app import app
 from seedkeeper.settings import Settings
-from seedkeeper.validate import validate
+from seedkeeper.operations.validation import validate
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
 
@@ -340,7 +340,7 @@ def test_two_megabyte_line_of_brackets_in_index_is_fast(tmp_path):
 
     root = make_seeds(tmp_path, {GOOD: CLEAN["fa"]}, index="[" * (2 * 1024 * 1024) + f"\n\n- {GOOD}\n")
     try:
-        p = subprocess.run([sys.executable, "-c", "import sys; from seedkeeper.validate import validate; "
+        p = subprocess.run([sys.executable, "-c", "import sys; from seedkeeper.operations.validation import validate; "
                             "from seedkeeper.settings import Settings; "
                             "r = validate(sys.argv[1], Settings(jobs=1)); print([q.code for q in r.problems])",
                             str(root)], capture_output=True, text=True, timeout=6)

@@ -1,7 +1,7 @@
 """Every problem code `validate` reports: each one fires on a bad input, for the right file and
 line, with the contract's severity; and stays quiet on clean multilingual text.
 
-Core calls only (`seedkeeper.validate.validate`); the CLI has its own file.
+Core calls only (`seedkeeper.operations.validation.validate`); the CLI has its own file.
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import NO_INDEX, call_with_timeout, codes, doc_name, find, index_for, make_seeds
+from helpers import NO_INDEX, call_with_timeout, codes, doc_name, find, index_for, make_seeds
 from multilingual import CLEAN, HINDI_ZWJ, LRM, PERSIAN_ZWNJ_RLM, RLM, ZWJ, ZWNJ
 from seedkeeper.problems import CODES
 from seedkeeper.settings import Settings
-from seedkeeper.validate import validate
+from seedkeeper.operations.validation import validate
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
 
@@ -232,13 +232,13 @@ def test_too_large_with_a_small_limit(tmp_path):
 def test_too_large_sparse_400_mib_is_never_read(tmp_path, monkeypatch):
     import time
 
-    import seedkeeper.analysis
-    import seedkeeper.safe_read
+    import seedkeeper.corpus.analysis
+    import seedkeeper.corpus.safe_read
 
     root = make_seeds(tmp_path, {GOOD: CLEAN["hi"], BAD: b""})
     with open(root / BAD, "r+b") as fh:
         fh.truncate(400 * 1024 * 1024)
-    real_read = seedkeeper.safe_read.read_bytes
+    real_read = seedkeeper.corpus.safe_read.read_bytes
     read = []
 
     def guarded(info, limit):
@@ -246,8 +246,8 @@ def test_too_large_sparse_400_mib_is_never_read(tmp_path, monkeypatch):
         assert Path(info.path).name != BAD, "the 400 MiB file was opened for reading"
         return real_read(info, limit)
 
-    monkeypatch.setattr(seedkeeper.safe_read, "read_bytes", guarded)
-    monkeypatch.setattr(seedkeeper.analysis, "read_bytes", guarded)
+    monkeypatch.setattr(seedkeeper.corpus.safe_read, "read_bytes", guarded)
+    monkeypatch.setattr(seedkeeper.corpus.analysis, "read_bytes", guarded)
     t0 = time.monotonic()
     report = check(root)
     assert time.monotonic() - t0 < 5

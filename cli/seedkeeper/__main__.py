@@ -1,6 +1,6 @@
 """`python -m seedkeeper` runs the CLI."""
 
-from .app import main
+from seedkeeper.shell.app import main
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError
-from .problems import CODES
+from seedkeeper.errors import ConfigError
+from seedkeeper.problems import CODES
 
 DEFAULT_NAME_PATTERN = r"\d{3,}_[0-9a-f]{16}\.txt"
 

@@ -34,8 +34,8 @@ def naive(folder: str) -> dict:
 
 
 def check(folder: str, cache_dir: str) -> dict:
-    from seedkeeper.check import check as run_check
-    from seedkeeper.pipeline import CacheSpec
+    from seedkeeper.operations.validation import check as run_check
+    from seedkeeper.corpus.pool import CacheSpec
     from seedkeeper.settings import Settings
 
     report = run_check(folder, Settings(), cache=CacheSpec(Path(cache_dir)))

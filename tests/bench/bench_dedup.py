@@ -35,7 +35,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for dedup_fixtures
 
 from dedup_fixtures import NEAR_EDITS, TRANSLATIONS, PARAGRAPHS  # noqa: E402
-from seedkeeper.minhash import (  # noqa: E402
+from seedkeeper.similarity.minhash import (  # noqa: E402
     MIN_SHINGLES,
     candidate_pairs,
     jaccard,
@@ -44,7 +44,7 @@ from seedkeeper.minhash import (  # noqa: E402
     shingles,
     signature,
 )
-from seedkeeper.normalize import normalize  # noqa: E402
+from seedkeeper.similarity.normalize import normalize  # noqa: E402
 
 LANGS = ["fa", "zh", "en"]
 

@@ -1,0 +1,121 @@
+"""Per-document work: read once, then content checks, hashes, sizes, title, and (on request) the
+dedup signature and the language. The result is a small picklable record, so it can come back
+from a worker process and be stored in the cache; the text itself is not kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from seedkeeper.corpus.content_checks import check_content
+from seedkeeper.corpus.model import CorpusDocument
+from seedkeeper.errors import NotARegularFileError
+from seedkeeper.problems import Problem, make
+from seedkeeper.corpus.safe_read import read_bytes
+
+# Bump when anything this module computes may change for the same bytes (a cache key part).
+ANALYSIS_VERSION = "1"
+
+# A "word": a run of letters/digits (ZWNJ/ZWJ keep Persian words whole), or one CJK character,
+# since Chinese and Japanese do not separate words with spaces.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_WORD = re.compile(rf"[{_CJK}]|(?:[^\W{_CJK}]|[\u200c\u200d])+")
+TITLE_MAX = 60
+
+
+@dataclass(frozen=True)
+class Features:
+    """Which parts of the analysis to compute (what the command needs)."""
+
+    dedup: bool = False
+    lang: bool = False
+
+
+@dataclass
+class DocAnalysis:
+    """What one document yields. `readable` is False when it could not be read as text."""
+
+    rel: str
+    size: int
+    sha256: str = ""
+    problems: tuple[Problem, ...] = ()
+    readable: bool = False
+    chars: int = 0
+    words: int = 0
+    title: str = ""
+    normalized_hash: str | None = None
+    signature: bytes | None = None  # MinHash signature bytes; None when too short to compare
+    lang: dict | None = None  # LangResult.to_dict()
+
+
+def make_title(text: str) -> str:
+    """The first non-blank line, white space collapsed, shortened to TITLE_MAX characters."""
+    for line in text.split("\n"):
+        line = " ".join(line.split())
+        if line:
+            return line if len(line) <= TITLE_MAX else line[: TITLE_MAX - 1].rstrip() + "…"
+    return ""
+
+
+def count_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def analyze_bytes(rel: str, raw: bytes, min_chars: int, features: Features, sha256: str | None = None) -> DocAnalysis:
+    """Analyse a document's bytes (the pure part: no file system access)."""
+    result = check_content(rel, raw, min_chars)
+    sha256 = sha256 or hashlib.sha256(raw).hexdigest()
+    a = DocAnalysis(rel=rel, size=len(raw), sha256=sha256, problems=tuple(result.problems))
+    text = result.text
+    if text is None:
+        return a
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    a.readable = True
+    a.chars = len(text)
+    a.words = count_words(text)
+    a.title = make_title(text)
+    if features.dedup:
+        from seedkeeper.similarity.clustering import analyze_text
+
+        item, _ = analyze_text(rel, 0, raw, text)
+        a.normalized_hash = item.normalized_hash
+        a.signature = None if item.signature is None else item.signature.tobytes()
+    if features.lang:
+        from seedkeeper.lang import detect_language
+
+        a.lang = detect_language(text).to_dict()
+    return a
+
+
+Lookup = Callable[[str, str], "DocAnalysis | None"]
+
+
+def analyze_document(doc: CorpusDocument, max_size: int, min_chars: int, features: Features,
+                     lookup: Lookup | None = None) -> DocAnalysis:
+    """Read one corpus document safely and analyse it. Never raises for bad content.
+
+    `lookup(rel, sha256)` may return a cached analysis for these exact bytes: then only the
+    read and the hash are paid."""
+    info = doc.info
+    if info.size > max_size:
+        return DocAnalysis(rel=doc.rel, size=info.size, problems=(
+            make("too-large", doc.rel, f"{info.size} bytes, over the limit of {max_size}; not read", None),))
+    try:
+        raw = read_bytes(info, max_size + 1)
+    except NotARegularFileError as exc:
+        return DocAnalysis(rel=doc.rel, size=info.size, problems=(make("not-a-file", doc.rel, f"{exc}; not opened", doc.line),))
+    except OSError as exc:
+        return DocAnalysis(rel=doc.rel, size=info.size, problems=(make("missing-file", doc.rel, f"cannot read: {exc.strerror}", doc.line),))
+    if len(raw) > max_size:  # grew since stat
+        return DocAnalysis(rel=doc.rel, size=len(raw), problems=(
+            make("too-large", doc.rel, f"over the limit of {max_size} bytes; not read whole", None),))
+    sha256 = hashlib.sha256(raw).hexdigest()
+    if lookup is not None:
+        hit = lookup(doc.rel, sha256)
+        if hit is not None:
+            return hit
+    return analyze_bytes(doc.rel, raw, min_chars, features, sha256)

@@ -1,0 +1,249 @@
+"""The incremental cache: one SQLite file of per-document analyses, keyed by content.
+
+- `analyses`: (content sha256, fingerprint) -> the analysis as JSON plus the signature bytes. The
+  fingerprint covers the tool version and every setting that changes the result, so a change of
+  either simply misses.
+- `files`: (folder, relative path) -> (size, mtime_ns, inode, sha256): the stat shortcut that lets
+  an unchanged file skip even being read. A fresh CI checkout has new mtimes, misses here, and
+  falls back to hashing the bytes, which then hit `analyses`.
+
+SQLite commits are atomic. A corrupt or foreign file is set aside and rebuilt; any database
+error later only turns the cache off for the run. Stored as JSON, never pickle: a cache restored
+from elsewhere must not be able to run code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+from dataclasses import asdict
+from pathlib import Path
+from typing import Iterable
+
+from seedkeeper.corpus.analysis import DocAnalysis
+from seedkeeper.problems import Problem
+
+SCHEMA = "seedkeeper-cache-3"
+CACHE_FILE = "cache.sqlite3"
+DEFAULT_DIR = ".seedkeeper_cache"
+
+
+def default_cache_dir(seeds: Path, config_file: str | None, configured: str | None, base_dir: str) -> Path:
+    """--cache-dir/$SEEDKEEPER_CACHE_DIR win (handled by the caller); then `cache-dir` from config
+    (relative to the config's folder); then `.seedkeeper_cache` beside the config file; without
+    a config, beside the seeds folder. Never inside the seeds folder: read-only commands write
+    nothing there."""
+    env = os.environ.get("SEEDKEEPER_CACHE_DIR")
+    if env:
+        return Path(env)
+    if configured:
+        p = Path(configured)
+        return p if p.is_absolute() else Path(base_dir) / p
+    base = Path(config_file).resolve().parent if config_file else Path(seeds).resolve().parent
+    candidate = base / DEFAULT_DIR
+    seeds_real = Path(seeds).resolve()
+    if candidate.resolve() == seeds_real or seeds_real in candidate.resolve().parents:
+        candidate = seeds_real.parent / DEFAULT_DIR
+    return candidate
+
+
+def _encode(a: DocAnalysis) -> tuple[str, bytes | None]:
+    d = asdict(a)
+    d.pop("signature")
+    d.pop("rel")
+    d["problems"] = [{"code": p.code, "severity": p.severity, "message": p.message, "line": p.line} for p in a.problems]
+    return json.dumps(d, ensure_ascii=False), a.signature  # key order kept: outputs are byte-stable
+
+
+_TYPES = {"size": int, "sha256": str, "readable": bool, "chars": int, "words": int, "title": str,
+          "normalized_hash": (str, type(None)), "lang": (dict, type(None)), "problems": list}
+
+
+def _decode(rel: str, data: str, signature: bytes | None) -> DocAnalysis:
+    """Rebuild an analysis; anything of the wrong shape raises ValueError (a miss, not a crash)."""
+    d = json.loads(data)
+    if not isinstance(d, dict) or set(d) != set(_TYPES):
+        raise ValueError("cache row of another shape")
+    for key, kind in _TYPES.items():
+        if not isinstance(d[key], kind):
+            raise ValueError(f"cache row field {key} has the wrong type")
+    if d["lang"] is not None and not (isinstance(d["lang"].get("lang"), str) and isinstance(d["lang"].get("confidence"), (int, float))):
+        raise ValueError("cache row with a malformed language")
+    if signature is not None and (not isinstance(signature, bytes) or len(signature) % 4):
+        raise ValueError("cache row with a malformed signature")
+    d["problems"] = tuple(Problem(file=rel, code=str(p["code"]), severity=str(p["severity"]), message=str(p["message"]),
+                                  line=p["line"] if isinstance(p["line"], int) else None) for p in d["problems"])
+    return DocAnalysis(rel=rel, signature=signature, **d)
+
+
+class Cache:
+    """A connection to the cache file. Methods never raise on database trouble: they miss."""
+
+    def __init__(self, folder: Path, *, readonly: bool = False):
+        self.folder = Path(folder)
+        self.path = self.folder / CACHE_FILE
+        self.readonly = readonly
+        self.db: sqlite3.Connection | None = None
+        self._open()
+
+    def _open(self) -> None:
+        try:
+            if self.readonly:
+                if not self.path.exists():
+                    return
+                self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=5)
+                self._verify()
+                return
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path, timeout=30)
+            self._verify_or_rebuild()
+        except (sqlite3.Error, OSError):
+            self.close()
+
+    def _verify(self) -> None:
+        assert self.db is not None
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if not row or row[0] != SCHEMA:
+            raise sqlite3.DatabaseError("foreign cache")
+
+    def _verify_or_rebuild(self) -> None:
+        assert self.db is not None
+        try:
+            # Reading the schema row proves the file is a SQLite database of ours; a damaged page
+            # elsewhere surfaces as an error on use, which turns the cache off for that run.
+            # (PRAGMA quick_check would scan the whole file on every run.)
+            self._verify()
+            return
+        except sqlite3.Error:
+            self.db.close()
+        # Not ours, or damaged: set it aside (it is only a cache) and start a fresh one. A file
+        # SQLite just created (empty) is simply new, not corrupt.
+        with contextlib.suppress(OSError):
+            if os.path.getsize(self.path) > 0:
+                os.replace(self.path, self.path.with_suffix(".corrupt"))
+            else:
+                os.unlink(self.path)
+        for suffix in ("-wal", "-shm", "-journal"):
+            with contextlib.suppress(OSError):
+                os.unlink(str(self.path) + suffix)
+        self.db = sqlite3.connect(self.path, timeout=30)
+        with self.db:
+            self.db.executescript(
+                """
+                CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                CREATE TABLE analyses (sha256 TEXT NOT NULL, fingerprint TEXT NOT NULL, data TEXT NOT NULL,
+                                       signature BLOB, PRIMARY KEY (sha256, fingerprint));
+                CREATE TABLE shingles (sha256 TEXT NOT NULL, fingerprint TEXT NOT NULL, data BLOB NOT NULL,
+                                       PRIMARY KEY (sha256, fingerprint));
+                CREATE TABLE files (folder TEXT NOT NULL, rel TEXT NOT NULL, size INTEGER NOT NULL,
+                                    mtime_ns INTEGER NOT NULL, inode INTEGER NOT NULL, sha256 TEXT NOT NULL,
+                                    PRIMARY KEY (folder, rel));
+                """
+            )
+            self.db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA,))
+
+    @property
+    def enabled(self) -> bool:
+        return self.db is not None
+
+    def close(self) -> None:
+        if self.db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self.db.close()
+        self.db = None
+
+    def known_files(self, folder: str) -> dict[str, tuple[int, int, int, str]]:
+        """rel -> (size, mtime_ns, inode, sha256) for one seeds folder."""
+        if self.db is None:
+            return {}
+        try:
+            rows = self.db.execute("SELECT rel, size, mtime_ns, inode, sha256 FROM files WHERE folder = ?", (folder,))
+            return {r[0]: (r[1], r[2], r[3], r[4]) for r in rows}
+        except sqlite3.Error:
+            self.close()
+            return {}
+
+    def get(self, rel: str, sha256: str, fingerprint: str) -> DocAnalysis | None:
+        if self.db is None:
+            return None
+        try:
+            row = self.db.execute("SELECT data, signature FROM analyses WHERE sha256 = ? AND fingerprint = ?",
+                                  (sha256, fingerprint)).fetchone()
+            return _decode(rel, row[0], row[1]) if row else None
+        except (sqlite3.Error, ValueError, TypeError, KeyError, AttributeError):
+            return None
+
+    def get_many(self, wanted: dict[str, str], fingerprint: str) -> dict[str, DocAnalysis]:
+        """rel -> cached analysis for {rel: sha256}, in a few queries rather than one per file."""
+        if self.db is None or not wanted:
+            return {}
+        by_sha: dict[str, list[str]] = {}
+        for rel, sha in wanted.items():
+            by_sha.setdefault(sha, []).append(rel)
+        shas = list(by_sha)
+        out: dict[str, DocAnalysis] = {}
+        try:
+            for i in range(0, len(shas), 500):
+                chunk = shas[i:i + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = self.db.execute(f"SELECT sha256, data, signature FROM analyses WHERE fingerprint = ? AND sha256 IN ({marks})",
+                                       (fingerprint, *chunk))
+                for sha, data, sig in rows:
+                    for rel in by_sha[sha]:
+                        try:
+                            out[rel] = _decode(rel, data, sig)
+                        except (ValueError, TypeError, KeyError, AttributeError):
+                            pass  # a damaged row is a miss
+        except sqlite3.Error:
+            self.close()
+            return {}
+        return out
+
+    def get_blob(self, sha256: str, fingerprint: str) -> bytes | None:
+        """Shingle hashes stored for these bytes (near-duplicate confirmation), or None."""
+        if self.db is None:
+            return None
+        try:
+            row = self.db.execute("SELECT data FROM shingles WHERE sha256 = ? AND fingerprint = ?", (sha256, fingerprint)).fetchone()
+            return row[0] if row else None
+        except sqlite3.Error:
+            return None
+
+    def put_blobs(self, fingerprint: str, items: Iterable[tuple[str, bytes]]) -> None:
+        if self.db is None or self.readonly:
+            return
+        try:
+            with self.db:
+                self.db.executemany("INSERT OR REPLACE INTO shingles VALUES (?, ?, ?)",
+                                    [(sha, fingerprint, data) for sha, data in items])
+        except sqlite3.Error:
+            self.close()
+
+    def put_many(self, folder: str, fingerprint: str, items: Iterable[tuple[DocAnalysis, tuple[int, int, int]]]) -> None:
+        """Store analyses (only readable ones with a hash) and their files' stat keys, in one
+        transaction."""
+        if self.db is None or self.readonly:
+            return
+        try:
+            with self.db:
+                for a, (size, mtime_ns, inode) in items:
+                    if not a.sha256:
+                        continue
+                    data, sig = _encode(a)
+                    self.db.execute("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?)", (a.sha256, fingerprint, data, sig))
+                    self.db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)",
+                                    (folder, a.rel, size, mtime_ns, inode, a.sha256))
+        except sqlite3.Error:
+            self.close()
+
+
+def clear_cache(folder: Path) -> bool:
+    """Remove the cache file (and SQLite side files). Returns whether anything was removed."""
+    removed = False
+    for name in (CACHE_FILE, CACHE_FILE + "-wal", CACHE_FILE + "-shm", CACHE_FILE + "-journal", "cache.corrupt"):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(Path(folder) / name)
+            removed = True
+    return removed

@@ -1,0 +1,123 @@
+"""Checks on one document's bytes and text. Each returns Problems; none raises on bad input.
+
+Order matters: a binary file is not also reported as not-utf8, an empty file is not also
+too-short. Format characters that scripts need (ZWNJ, ZWJ, LRM, RLM) are ordinary text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from seedkeeper.problems import Problem, make
+
+UTF8_BOM = b"\xef\xbb\xbf"
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 controls except tab, LF, and CR (CR has its own code, crlf).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]")
+_BINARY_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+
+@dataclass
+class ContentResult:
+    """The problems found, and the decoded text (None when the file is binary)."""
+
+    problems: list[Problem]
+    text: str | None
+
+
+def line_of(text: str, index: int) -> int:
+    """1-based line number of a character index (LF, CRLF and lone CR all end a line)."""
+    head = text[:index]
+    return head.count("\n") + head.count("\r") - head.count("\r\n") + 1
+
+
+def looks_binary(raw: bytes) -> bool:
+    """NUL bytes, or a high share of control bytes in the first 8 KiB, mean not text."""
+    if b"\x00" in raw:
+        return True
+    head = raw[:8192]
+    if not head:
+        return False
+    return len(_BINARY_CONTROL.findall(head)) / len(head) > 0.10
+
+
+def check_content(rel: str, raw: bytes, min_chars: int) -> ContentResult:
+    """Run every content check on a document's bytes (already size-checked by the caller)."""
+    problems: list[Problem] = []
+    if looks_binary(raw):
+        nul = raw.find(b"\x00")
+        where = f"NUL byte at byte offset {nul}" if nul >= 0 else "mostly control bytes"
+        return ContentResult([make("binary", rel, f"not a text file ({where})", 1)], None)
+    body = raw
+    if raw.startswith(UTF8_BOM):
+        problems.append(make("bom", rel, "starts with a UTF-8 byte-order mark (EF BB BF)", 1))
+        body = raw[3:]
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        offset = exc.start + (len(raw) - len(body))
+        line = raw[:offset].count(b"\n") + 1
+        col = offset - (raw.rfind(b"\n", 0, offset) + 1)
+        bad = body[exc.start:exc.end].hex(" ")
+        problems.append(make("not-utf8", rel, f"invalid UTF-8 at line {line}, byte offset {offset} "
+                             f"(column byte {col}): {bad} ({exc.reason})", line))
+        text = body.decode("utf-8", errors="replace")
+    if not text.strip():
+        problems.append(make("empty", rel, "no text but white space", 1))
+        return ContentResult(problems, text)
+    stripped = len(text.strip())
+    if stripped < min_chars:
+        problems.append(make("too-short", rel, f"{stripped} characters, under the minimum of {min_chars}", 1))
+    problems.extend(_text_checks(rel, text))
+    return ContentResult(problems, text)
+
+
+def _text_checks(rel: str, text: str) -> list[Problem]:
+    out: list[Problem] = []
+    cr = text.find("\r")
+    if cr >= 0:
+        kind = "CRLF" if text[cr:cr + 2] == "\r\n" else "CR"
+        count = text.count("\r")
+        out.append(make("crlf", rel, f"{kind} line endings ({count} CR characters); use LF", line_of(text, cr)))
+    m = _CONTROL.search(text)
+    if m:
+        n = len(_CONTROL.findall(text))
+        out.append(make("control-char", rel, f"control character U+{ord(m.group()):04X} ({n} in all)", line_of(text, m.start())))
+    m = _BIDI.search(text)
+    if m:
+        n = len(_BIDI.findall(text))
+        name = unicodedata.name(m.group(), "bidi control")
+        out.append(make("bidi-control", rel, f"bidi control U+{ord(m.group()):04X} {name} ({n} in all)", line_of(text, m.start())))
+    if not unicodedata.is_normalized("NFC", text):
+        line = _first_line(text, lambda l: not unicodedata.is_normalized("NFC", l))
+        out.append(make("not-nfc", rel, "text is not in Unicode NFC (decomposed or non-canonical characters)", line))
+    moj = _mojibake_line(text)
+    if moj is not None:
+        line, sample = moj
+        out.append(make("mojibake", rel, f"looks decoded with the wrong encoding: {sample!r}", line))
+    return out
+
+
+def _first_line(text: str, pred) -> int:
+    for i, l in enumerate(text.split("\n"), 1):
+        if pred(l):
+            return i
+    return 1
+
+
+def _mojibake_line(text: str) -> tuple[int, str] | None:
+    # is_bad is a cheap regex; fix_encoding (the real judge) runs only on lines it flags, and a
+    # line counts only if ftfy would actually change it. Imported here: a run answered from the
+    # cache never needs ftfy, and it costs 50 ms to load.
+    from ftfy import fix_encoding
+    from ftfy.badness import is_bad
+
+    if not is_bad(text):
+        return None
+    for i, l in enumerate(text.split("\n"), 1):
+        if is_bad(l) and fix_encoding(l) != l:
+            m = re.search(r"\S{0,10}[ÃÂØÙÐÑРС][^\s]{0,10}", l)
+            return i, (m.group() if m else l[:24])
+    return None

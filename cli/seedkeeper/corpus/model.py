@@ -1,0 +1,178 @@
+"""The corpus as INDEX.md and the disk describe it, and the index-level findings.
+
+`load_corpus` reads INDEX.md, discovers the documents on disk, and decides for every reference
+whether it can be read safely. It opens no document: reading is the analysis step's job.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from seedkeeper.corpus.discovery import INDEX_NAME, discover
+from seedkeeper.errors import FolderNotFoundError, NotARegularFileError, UnsafePathError
+from seedkeeper.indexmd.reader import IndexDocument, IndexEntry, parse_index
+from seedkeeper.problems import Problem, make
+from seedkeeper.corpus.safe_read import FileInfo, inspect, resolve_inside
+from seedkeeper.settings import Settings
+
+# INDEX.md is read whole; past this size it is surely not a hand-kept index.
+MAX_INDEX_BYTES = 64 * 1024 * 1024
+
+
+@dataclass
+class CorpusDocument:
+    """A listed (or, without an index, discovered) document that is safe to read."""
+
+    rel: str
+    order: int  # position in INDEX.md: the first listed is kept by dedup
+    line: int | None  # line of its first reference in INDEX.md
+    info: FileInfo
+    entry: IndexEntry | None = None
+
+
+@dataclass
+class Corpus:
+    """Everything known about the folder before any document is read."""
+
+    root: Path
+    settings: Settings
+    index: IndexDocument | None  # None when INDEX.md is missing or unreadable
+    index_raw: bytes | None
+    on_disk: list[str]
+    documents: list[CorpusDocument] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read_index(root: Path) -> tuple[bytes | None, list[Problem]]:
+    """Read INDEX.md's bytes safely, or say why not (index-missing / index-unreadable)."""
+    path = root / INDEX_NAME
+    if not os.path.lexists(path):
+        return None, [make("index-missing", None, f"{INDEX_NAME} not found in the seeds folder")]
+    try:
+        real = resolve_inside(root, INDEX_NAME)
+        st = os.stat(real)
+    except UnsafePathError:
+        return None, [make("index-unreadable", INDEX_NAME, f"{INDEX_NAME} resolves outside the seeds folder; not read")]
+    except OSError as exc:
+        return None, [make("index-unreadable", INDEX_NAME, f"cannot stat {INDEX_NAME}: {exc.strerror}")]
+    if not stat.S_ISREG(st.st_mode):
+        return None, [make("index-unreadable", INDEX_NAME, f"{INDEX_NAME} is not a regular file")]
+    if st.st_size > MAX_INDEX_BYTES:
+        return None, [make("index-unreadable", INDEX_NAME, f"{INDEX_NAME} is {st.st_size} bytes, over {MAX_INDEX_BYTES}; not read")]
+    try:
+        fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(fd, "rb") as fh:
+            return fh.read(MAX_INDEX_BYTES + 1), []
+    except OSError as exc:
+        return None, [make("index-unreadable", INDEX_NAME, f"cannot read {INDEX_NAME}: {exc.strerror}")]
+
+
+def decode_index(raw: bytes) -> tuple[str | None, list[Problem]]:
+    """INDEX.md must be UTF-8 text; say where it is not."""
+    if b"\x00" in raw:
+        return None, [make("index-unreadable", INDEX_NAME, "INDEX.md contains NUL bytes: not a text file", raw[: raw.find(b"\x00")].count(b"\n") + 1)]
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [make("index-unreadable", INDEX_NAME, f"INDEX.md is not UTF-8: invalid byte at line {line}, byte offset {exc.start}", line)]
+
+
+def load_corpus(root: str | os.PathLike, settings: Settings) -> Corpus:
+    """Read INDEX.md and the folder; return the readable documents and the index findings.
+
+    Raises FolderNotFoundError when `root` is not a folder (a usage error, exit 2)."""
+    root = Path(root)
+    if not root.is_dir():
+        raise FolderNotFoundError(f"seeds folder not found: {root}")
+    raw, problems = read_index(root)
+    index = None
+    if raw is not None:
+        text, decode_problems = decode_index(raw)
+        problems += decode_problems
+        if text is not None:
+            index = parse_index(text, settings.include, settings.name_pattern)
+    on_disk = discover(root, settings.include)
+    corpus = Corpus(root=root, settings=settings, index=index, index_raw=raw, on_disk=on_disk, problems=problems)
+    if index is None:
+        # Without a readable list, the documents on disk are still checked, in name order.
+        for order, rel in enumerate(on_disk):
+            _admit(corpus, rel, order, None, None)
+        return corpus
+    first_line: dict[str, int] = {}  # first reference of any kind: the document's order
+    row_line: dict[str, int] = {}  # first list item / table row: what duplicate-entry compares
+    admitted: dict[str, CorpusDocument] = {}
+    # macOS writes names decomposed (NFD); INDEX.md is usually typed composed (NFC). Same name.
+    disk_by_nfc = {unicodedata.normalize("NFC", r): r for r in on_disk}
+    for entry in index.entries:
+        if entry.rel is None:
+            corpus.problems.append(make("unsafe-path", entry.written, f"unsafe entry ({entry.unsafe_reason}); not read", entry.line))
+            continue
+        if entry.kind != "link":
+            if entry.rel in row_line:
+                corpus.problems.append(make("duplicate-entry", entry.rel, f"listed again (first at line {row_line[entry.rel]})", entry.line))
+                continue
+            row_line[entry.rel] = entry.line
+            if entry.rel in admitted:
+                # Mentioned in prose first: the list item is what a person annotates (notes, lang).
+                admitted[entry.rel].entry = entry
+                continue
+        if entry.rel in first_line:
+            continue  # a link in prose to a document that is listed: just a mention
+        first_line[entry.rel] = entry.line
+        before = len(corpus.documents)
+        spelled = disk_by_nfc.get(unicodedata.normalize("NFC", entry.rel))
+        disk_rel = spelled if spelled and spelled != entry.rel and not os.path.lexists(root / entry.rel) else None
+        _admit(corpus, entry.rel, len(first_line) - 1, entry.line, entry, disk_rel)
+        if len(corpus.documents) > before:
+            admitted[entry.rel] = corpus.documents[-1]
+    listed = set(first_line)
+    listed_nfc = {unicodedata.normalize("NFC", r) for r in listed}
+    # Order, the one dedup keeps by: list items and table rows first (in INDEX.md order), then
+    # documents only mentioned in prose, so a "see also" link above the list never outranks it.
+    def rank(d: CorpusDocument) -> tuple:
+        return (0, row_line[d.rel]) if d.rel in row_line else (1, first_line[d.rel])
+
+    corpus.documents.sort(key=rank)
+    for n, d in enumerate(corpus.documents):
+        d.order = n
+    order = len(first_line)
+    for rel in on_disk:
+        if rel not in listed and unicodedata.normalize("NFC", rel) not in listed_nfc:
+            corpus.problems.append(make("unlisted-file", rel, "in the folder but not listed in INDEX.md"))
+            # Still a document: checked like the others, and after them (so never "kept" over a
+            # listed one by dedup); `seedkeeper index` will list it.
+            _admit(corpus, rel, order, None, None)
+            order += 1
+    return corpus
+
+
+def _admit(corpus: Corpus, rel: str, order: int, line: int | None, entry: IndexEntry | None,
+           disk_rel: str | None = None) -> None:
+    s = corpus.settings
+    try:
+        info = inspect(corpus.root, disk_rel or rel)
+    except UnsafePathError:
+        corpus.problems.append(make("unsafe-path", rel, "resolves outside the seeds folder (symlink); not read", line))
+        return
+    except NotARegularFileError as exc:
+        corpus.problems.append(make("not-a-file", rel, f"{exc}; not opened", line))
+        return
+    except FileNotFoundError:
+        hint = ""
+        if os.path.lexists(corpus.root / ".seedkeeper" / "quarantine" / rel):
+            hint = f" (moved to the quarantine by `dedup --apply`; `seedkeeper restore {rel}` puts it back)"
+        corpus.problems.append(make("missing-file", rel, "listed in INDEX.md but not on disk" + hint, line))
+        return
+    except OSError as exc:
+        corpus.problems.append(make("missing-file", rel, f"{rel} cannot be accessed: {exc.strerror}", line))
+        return
+    name = rel.rsplit("/", 1)[-1]
+    if not re.fullmatch(s.name_pattern, name):
+        corpus.problems.append(make("bad-name", rel, f"file name {name!r} does not match the pattern {s.name_pattern}", line))
+    corpus.documents.append(CorpusDocument(rel=rel, order=order, line=line, info=info, entry=entry))

@@ -1,0 +1,170 @@
+"""Running the per-document analysis over a corpus, with the cache and a process pool.
+
+Unchanged files (same size, mtime and inode as last time) are answered from the cache without
+being opened. The rest go to worker processes, which read and hash each file and look the hash
+up in the cache (read-only) before doing any real work; only new results are written back, in
+one transaction, by this process. Texts never leave the workers: what comes back is a small
+record per document, so memory stays bounded by the corpus' metadata, not its text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
+
+from seedkeeper._version import __version__
+from seedkeeper.corpus.analysis import ANALYSIS_VERSION, DocAnalysis, Features, analyze_document
+from seedkeeper.corpus.cache import Cache
+from seedkeeper.corpus.model import CorpusDocument
+
+Progress = Callable[[int, int], None]
+
+# Below this many documents to (re)compute, a pool costs more to start than it saves.
+POOL_MIN_DOCS = 48
+
+
+@dataclass(frozen=True)
+class CacheSpec:
+    """Where the cache lives; None in `run_analysis` means no cache at all."""
+
+    folder: Path
+
+
+@dataclass
+class RunStats:
+    """How the documents were answered: useful in benchmarks and --debug output."""
+
+    total: int = 0
+    stat_hits: int = 0
+    hash_hits: int = 0
+    computed: int = 0
+
+
+def fingerprint(features: Features, max_size: int, min_chars: int) -> str:
+    """Everything besides the bytes that changes an analysis: versions and settings."""
+    parts = [__version__, ANALYSIS_VERSION, f"max={max_size}", f"min={min_chars}", f"dedup={features.dedup}", f"lang={features.lang}"]
+    if features.dedup:
+        from seedkeeper.similarity.minhash import MINHASH_VERSION
+        from seedkeeper.similarity.normalize import NORMALIZATION_VERSION
+
+        parts += [f"norm={NORMALIZATION_VERSION}", f"mh={MINHASH_VERSION}"]
+    if features.lang:
+        from seedkeeper.lang import DETECTOR_VERSION
+
+        parts.append(f"lang={DETECTOR_VERSION}")
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
+# Per-worker state: the read-only cache connection, opened once by the initializer.
+_WORKER: dict = {}
+
+
+def _init_worker(features: Features, cache_folder: Path | None, fp: str) -> None:
+    if features.lang:
+        from seedkeeper.lang import warm_up
+
+        warm_up()  # profiles loaded once per worker, not once per document
+    _WORKER["fp"] = fp
+    _WORKER["cache"] = Cache(cache_folder, readonly=True) if cache_folder else None
+
+
+def _lookup(rel: str, sha256: str) -> DocAnalysis | None:
+    cache = _WORKER.get("cache")
+    return cache.get(rel, sha256, _WORKER["fp"]) if cache is not None and cache.enabled else None
+
+
+def _work(args: tuple[CorpusDocument, int, int, Features]) -> tuple[DocAnalysis, bool]:
+    doc, max_size, min_chars, features = args
+    hit: list[bool] = []
+
+    def lookup(rel: str, sha: str) -> DocAnalysis | None:
+        found = _lookup(rel, sha)
+        hit.append(found is not None)
+        return found
+
+    return analyze_document(doc, max_size, min_chars, features, lookup), bool(hit and hit[0])
+
+
+def run_analysis(
+    docs: Sequence[CorpusDocument],
+    *,
+    max_size: int,
+    min_chars: int,
+    features: Features,
+    jobs: int = 1,
+    progress: Progress | None = None,
+    cache: CacheSpec | None = None,
+    seeds: Path | None = None,
+    stats: RunStats | None = None,
+) -> list[DocAnalysis]:
+    """Analyse `docs`; results come back in the same order. jobs <= 0 means all cores."""
+    jobs = jobs if jobs > 0 else (os.cpu_count() or 1)
+    stats = stats if stats is not None else RunStats()
+    stats.total = total = len(docs)
+    fp = fingerprint(features, max_size, min_chars)
+    folder_key = str(Path(seeds).resolve()) if seeds is not None else ""
+    store = Cache(cache.folder) if cache is not None else None
+    results: list[DocAnalysis | None] = [None] * total
+    done = 0
+    todo: list[int] = []
+    known = store.known_files(folder_key) if store is not None else {}
+    unchanged = {d.rel: known[d.rel][3] for d in docs
+                 if d.rel in known and known[d.rel][:3] == (d.info.size, d.info.mtime_ns, d.info.inode)}
+    hits = store.get_many(unchanged, fp) if store is not None else {}
+    for i, doc in enumerate(docs):
+        hit = hits.get(doc.rel)
+        if hit is not None:
+            results[i] = hit
+            stats.stat_hits += 1
+            done += 1
+        else:
+            todo.append(i)
+    if progress and done:
+        progress(done, total)
+    fresh: list[tuple[DocAnalysis, tuple[int, int, int]]] = []
+    work = [(docs[i], max_size, min_chars, features) for i in todo]
+    cache_folder = cache.folder if (cache is not None and store is not None and store.enabled) else None
+    if not todo:
+        outputs, pool = iter(()), None
+    elif jobs == 1 or len(todo) < POOL_MIN_DOCS:
+        # In-process: the tagger loads its profiles on first use, only if a document needs it.
+        _WORKER["fp"] = fp
+        _WORKER["cache"] = Cache(cache_folder, readonly=True) if cache_folder else None
+        outputs = map(_work, work)
+        pool = None
+    else:
+        if features.lang:
+            # Load the profiles here, before the workers fork: they inherit them (copy-on-write)
+            # instead of each parsing 55 profiles again.
+            from seedkeeper.lang import warm_up
+
+            warm_up()
+        chunk = max(1, min(32, len(todo) // (jobs * 8) or 1))
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(features, cache_folder, fp))
+        outputs = pool.map(_work, work, chunksize=chunk)
+    try:
+        for i, (analysis, was_hit) in zip(todo, outputs):
+            results[i] = analysis
+            if was_hit:
+                stats.hash_hits += 1
+            else:
+                stats.computed += 1
+            info = docs[i].info
+            fresh.append((analysis, (info.size, info.mtime_ns, info.inode)))
+            done += 1
+            if progress:
+                progress(done, total)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+        worker_cache = _WORKER.pop("cache", None)
+        if worker_cache is not None:
+            worker_cache.close()
+    if store is not None:
+        store.put_many(folder_key, fp, fresh)
+        store.close()
+    return [r for r in results if r is not None]

@@ -1,0 +1,304 @@
+"""Move duplicates out of the corpus restorably, and put them back.
+
+Nothing is ever deleted. A duplicate moves to `.seedkeeper/quarantine/<its relative path>` inside
+the seeds folder (hidden, so discovery ignores it; same filesystem, so the move is a rename).
+Every move is recorded in `.seedkeeper/quarantine.jsonl`, one JSON object per line: original
+path, quarantined path, why (kind, similarity, of), SHA-256 of the bytes, UTC time, and when it
+was restored. The manifest and INDEX.md are rewritten whole with `write_atomic`.
+
+A move never overwrites: it hard-links the file at its new name (which fails if that name
+exists) and only then unlinks the old name, so a crash in between leaves two names for the same
+bytes, never none. If the quarantine name is taken, a suffix is added: `a.txt` -> `a~1.txt`.
+
+These functions do not take the folder lock themselves (flock is per open file, so nesting it
+would deadlock the caller): hold `atomic.folder_lock(seeds)` around them.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import os
+import stat
+from dataclasses import asdict, dataclass, replace
+from datetime import datetime, timezone
+from pathlib import Path, PurePosixPath
+from typing import Callable
+
+from seedkeeper.corpus.atomic import write_atomic
+from seedkeeper.similarity.clustering import DedupResult
+from seedkeeper.errors import NotARegularFileError, SeedkeeperError, UnsafePathError, UsageError
+
+QUARANTINE_DIR = ".seedkeeper/quarantine"
+MANIFEST = ".seedkeeper/quarantine.jsonl"
+INDEX = "INDEX.md"
+
+
+@dataclass(frozen=True)
+class QuarantineEntry:
+    """One move into the quarantine, as recorded in the manifest. Paths are relative, `/`."""
+
+    file: str  # where it was (and is restored to)
+    quarantined: str  # where it is now
+    kind: str
+    similarity: float
+    of: str  # the document it duplicates
+    sha256: str
+    moved_at: str  # UTC, ISO 8601
+    restored_at: str | None = None
+    pinned: str = ""  # what a person wrote about it in INDEX.md, put back on restore
+    notes: str = ""
+
+    @property
+    def restored(self) -> bool:
+        return self.restored_at is not None
+
+
+Moved = QuarantineEntry
+
+
+@dataclass(frozen=True)
+class Restored:
+    """A document put back; `intact` is False if its bytes changed while in quarantine."""
+
+    file: str
+    quarantined: str
+    sha256: str
+    intact: bool
+
+
+def _utc(now: datetime | None) -> str:
+    now = now or datetime.now(timezone.utc)
+    return now.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _safe_rel(file: str) -> PurePosixPath:
+    """Refuse paths that are absolute, climb with '..', or point into the quarantine itself."""
+    p = PurePosixPath(file)
+    if p.is_absolute() or not p.parts or any(part in ("", ".", "..") for part in p.parts) or "\\" in file:
+        raise UnsafePathError(f"{file!r} is not a plain path inside the seeds folder")
+    if p.parts[0] == ".seedkeeper":
+        raise UnsafePathError(f"{file!r} is inside seedkeeper's own folder")
+    return p
+
+
+def _regular_file(seeds: Path, file: str) -> Path:
+    path = seeds / _safe_rel(file)
+    # The resolved path must stay inside the folder even through symlinked parent folders.
+    if not path.parent.resolve().is_relative_to(seeds.resolve()):
+        raise UnsafePathError(f"{file!r} leaves the seeds folder")
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        raise UsageError(f"{file} does not exist") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise NotARegularFileError(f"{file} is not a regular file")
+    return path
+
+
+def _sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _move_no_overwrite(src: Path, dst: Path) -> None:
+    """Move src to dst; raises FileExistsError rather than replace anything at dst."""
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(src, dst)  # atomic, and fails with EEXIST if dst exists
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK):
+            raise
+        # Filesystems without hard links: check, then rename (a small race, documented).
+        if os.path.lexists(dst):
+            raise FileExistsError(errno.EEXIST, "exists", str(dst)) from None
+        os.rename(src, dst)
+        return
+    os.unlink(src)
+
+
+def _read_manifest(seeds: Path) -> list[QuarantineEntry]:
+    path = seeds / MANIFEST
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    entries = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            entries.append(QuarantineEntry(**json.loads(line)))
+        except (ValueError, TypeError) as exc:
+            raise UsageError(f"{MANIFEST} line {n} is malformed: {exc}") from None
+    return entries
+
+
+def _write_manifest(seeds: Path, entries: list[QuarantineEntry]) -> None:
+    path = seeds / MANIFEST
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = (json.dumps(asdict(e), ensure_ascii=False, sort_keys=True) + "\n" for e in entries)
+    write_atomic(path, "".join(lines).encode("utf-8"))
+
+
+def _read_index(seeds: Path) -> str | None:
+    # The same guarded reader `index` uses: a symlink, FIFO or folder named INDEX.md is refused
+    # (never read, never replaced), so nothing outside the folder is copied in.
+    from seedkeeper.indexmd.files import read_index_bytes
+
+    raw = read_index_bytes(seeds)
+    if raw is None:
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UsageError(f"{INDEX} is not UTF-8; not rewriting it") from None
+
+
+def _own_folder(seeds: Path) -> None:
+    """`.seedkeeper/` and its quarantine must be real folders inside the seeds folder: if either is
+    a symlink, moves and the manifest would land wherever it points."""
+    for rel in (".seedkeeper", QUARANTINE_DIR):
+        path = seeds / rel
+        if os.path.islink(path) or (os.path.lexists(path) and not path.is_dir()):
+            raise UsageError(f"{rel} in the seeds folder is a symlink or not a folder; not moving anything through it")
+
+
+def _inside(seeds: Path, path: Path, what: str) -> None:
+    """The folder `path` will be created or written in must resolve inside the seeds folder."""
+    parent = path.parent
+    while not parent.exists() and parent != seeds:
+        parent = parent.parent  # the part that exists decides where a mkdir would land
+    if not parent.resolve().is_relative_to(seeds.resolve()):
+        raise UsageError(f"{what} {path.relative_to(seeds)} leads outside the seeds folder; not moving it")
+
+
+def _quarantined_path(seeds: Path, entry: QuarantineEntry) -> Path:
+    """Where the manifest says the copy is, trusted only inside `.seedkeeper/quarantine/`: the
+    manifest lives in the corpus, so a pull request could point it anywhere."""
+    q = PurePosixPath(entry.quarantined)
+    if q.is_absolute() or ".." in q.parts or "\\" in entry.quarantined or q.parts[:2] != tuple(QUARANTINE_DIR.split("/")):
+        raise UsageError(f"manifest entry for {entry.file} points outside the quarantine: {entry.quarantined!r}; not restoring")
+    src = seeds / q
+    base = (seeds / QUARANTINE_DIR).resolve()
+    if not src.resolve().is_relative_to(base) or os.path.islink(src):
+        raise UsageError(f"manifest entry for {entry.file} resolves outside the quarantine; not restoring")
+    return src
+
+
+def _quarantine_target(rel: PurePosixPath, n: int) -> PurePosixPath:
+    name = rel.name if n == 0 else f"{rel.stem}~{n}{rel.suffix}"
+    return PurePosixPath(QUARANTINE_DIR) / rel.parent / name
+
+
+def apply_moves(
+    seeds: Path,
+    result: DedupResult,
+    remove_from_index: Callable[[str, list[str]], str],
+    now: datetime | None = None,
+    carried: dict[str, tuple[str, str]] | None = None,
+) -> list[Moved]:
+    """Move every duplicate in `result` (never a kept document) into the quarantine.
+
+    Everything is checked before anything moves: each duplicate must be a regular file inside
+    the folder, and `remove_from_index(index_text, files)` is computed first. Then each file
+    moves and the manifest is rewritten after each move, and finally INDEX.md is rewritten
+    without them (skipped if the folder has no INDEX.md). Returns the moves, sorted by file.
+    """
+    seeds = Path(seeds)
+    dups = sorted((d for c in result.clusters for d in c.duplicates), key=lambda d: d.file)
+    if not dups:
+        return []
+    kept = {c.keep for c in result.clusters}
+    paths = {}
+    for d in dups:
+        if d.file in kept:
+            raise UsageError(f"{d.file} is both kept and a duplicate")
+        paths[d.file] = _regular_file(seeds, d.file)
+    _own_folder(seeds)
+    index_text = _read_index(seeds)
+    new_index = remove_from_index(index_text, [d.file for d in dups]) if index_text is not None else None
+
+    entries = _read_manifest(seeds)
+    moved: list[Moved] = []
+    for d in dups:
+        src = paths[d.file]
+        digest = _sha256_file(src)
+        rel = PurePosixPath(d.file)
+        n = 0
+        while True:
+            target = _quarantine_target(rel, n)
+            try:
+                _move_no_overwrite(src, seeds / target)
+                break
+            except FileExistsError:
+                n += 1  # an earlier quarantined copy has that name: keep both
+        pinned, notes = (carried or {}).get(d.file, ("", ""))
+        entry = QuarantineEntry(d.file, str(target), d.kind, d.similarity, d.of, digest, _utc(now), None, pinned, notes)
+        entries.append(entry)
+        moved.append(entry)
+        _write_manifest(seeds, entries)
+    if new_index is not None:
+        write_atomic(seeds / INDEX, new_index.encode("utf-8"))
+    return moved
+
+
+def _append_entry(index_text: str, file: str) -> str:
+    """Default re-listing: append "- file" as the last line of INDEX.md."""
+    if index_text and not index_text.endswith("\n"):
+        index_text += "\n"
+    return f"{index_text}- {file}\n"
+
+
+def restore(
+    seeds: Path,
+    file: str,
+    add_to_index: Callable[[str, str], str] | None = None,
+    now: datetime | None = None,
+) -> Restored:
+    """Put a quarantined document back where it was and list it in INDEX.md again.
+
+    `file` is its original path (or its quarantine path). The latest unrestored move of it is
+    undone. Refuses (UsageError) if nothing by that name is quarantined or if something exists
+    at the original path: restoring never overwrites.
+    """
+    seeds = Path(seeds)
+    entries = _read_manifest(seeds)
+    match = [i for i, e in enumerate(entries) if not e.restored and file in (e.file, e.quarantined)]
+    if not match:
+        raise UsageError(f"{file} is not in the quarantine")
+    i = match[-1]
+    entry = entries[i]
+    _own_folder(seeds)
+    dst = seeds / _safe_rel(entry.file)
+    _inside(seeds, dst, "the restore target")
+    src = _quarantined_path(seeds, entry)
+    if os.path.lexists(dst):
+        raise UsageError(f"{entry.file} exists; not overwriting it (move it away first)")
+    if not src.is_file():
+        raise SeedkeeperError(f"the quarantined copy {entry.quarantined} is missing")
+    index_text = _read_index(seeds)
+    new_index = None
+    if index_text is not None:
+        new_index = (add_to_index or _append_entry)(index_text, entry.file)
+    digest = _sha256_file(src)
+    try:
+        _move_no_overwrite(src, dst)
+    except FileExistsError:
+        raise UsageError(f"{entry.file} exists; not overwriting it (move it away first)") from None
+    entries[i] = replace(entry, restored_at=_utc(now))
+    _write_manifest(seeds, entries)
+    if new_index is not None:
+        write_atomic(seeds / INDEX, new_index.encode("utf-8"))
+    return Restored(entry.file, entry.quarantined, digest, digest == entry.sha256)
+
+
+def list_quarantined(seeds: Path, include_restored: bool = False) -> list[QuarantineEntry]:
+    """Moves recorded in the manifest, in the order they happened; restored ones only if asked."""
+    return [e for e in _read_manifest(Path(seeds)) if include_restored or not e.restored]

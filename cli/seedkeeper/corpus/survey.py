@@ -1,0 +1,120 @@
+"""One pass over a corpus that every command builds on: INDEX.md and the folder (load_corpus),
+the per-document analyses (cached, in parallel), and, on request, the duplicate clusters."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from typing import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from seedkeeper.corpus.analysis import DocAnalysis, Features
+from seedkeeper.corpus.model import Corpus, load_corpus
+from seedkeeper.corpus.pool import CacheSpec, Progress, RunStats, run_analysis
+from seedkeeper.problems import Problem
+from seedkeeper.corpus.safe_read import read_text
+from seedkeeper.settings import Settings
+
+if TYPE_CHECKING:  # pragma: no cover - the dedup module loads numpy
+    from seedkeeper.similarity.clustering import DedupResult
+
+
+_EMPTY_NORMALIZED = hashlib.sha256(b"").hexdigest()
+
+
+@dataclass
+class Survey:
+    """The corpus, an analysis per readable-or-not document (INDEX order), and duplicates."""
+
+    corpus: Corpus
+    analyses: list[DocAnalysis]
+    dedup: DedupResult | None = None
+    stats: RunStats = field(default_factory=RunStats)
+
+    @property
+    def root(self) -> Path:
+        return self.corpus.root
+
+    @property
+    def settings(self) -> Settings:
+        return self.corpus.settings
+
+    def problems(self) -> list[Problem]:
+        """Index findings plus every document's content findings (no policy applied yet)."""
+        out = list(self.corpus.problems)
+        for a in self.analyses:
+            out.extend(a.problems)
+        return out
+
+
+def survey(
+    seeds: str | os.PathLike,
+    settings: Settings | None = None,
+    *,
+    features: Features = Features(),
+    jobs: int | None = None,
+    cache: CacheSpec | None = None,
+    progress: Progress | None = None,
+) -> Survey:
+    """Load and analyse a seeds folder; with features.dedup, cluster duplicates too."""
+    settings = settings or Settings()
+    corpus = load_corpus(seeds, settings)
+    stats = RunStats()
+    analyses = run_analysis(corpus.documents, max_size=settings.max_size, min_chars=settings.min_chars,
+                            features=features, jobs=settings.effective_jobs() if jobs is None else jobs,
+                            progress=progress, cache=cache, seeds=corpus.root, stats=stats)
+    result = Survey(corpus=corpus, analyses=analyses, stats=stats)
+    if features.dedup:
+        result.dedup = cluster(corpus, analyses, settings.threshold, cache)
+    return result
+
+
+def cluster(corpus: Corpus, analyses: list[DocAnalysis], threshold: float, cache: CacheSpec | None = None,
+            extra: Sequence = (), extra_shingles: dict[str, np.ndarray] | None = None):
+    """Duplicate clusters among the readable documents, kept = first listed in INDEX.md.
+
+    Near-duplicate candidates are confirmed on their exact shingle sets; those are re-read from
+    the few candidate documents, or taken from the cache when the bytes are unchanged. `extra`
+    are DedupItems of documents not in the folder yet (`add`), with their shingles."""
+    from seedkeeper.corpus.cache import Cache
+    from seedkeeper.similarity.clustering import DedupItem, find_duplicates
+    from seedkeeper.similarity.minhash import MINHASH_VERSION, shingles
+    from seedkeeper.similarity.normalize import NORMALIZATION_VERSION, normalize
+
+    order = {d.rel: d.order for d in corpus.documents}
+    infos = {d.rel: d.info for d in corpus.documents}
+    sha_of = {a.rel: a.sha256 for a in analyses}
+    items = [
+        DedupItem(a.rel, order[a.rel], a.sha256, a.normalized_hash,
+                  None if a.signature is None else np.frombuffer(a.signature, dtype=np.uint32))
+        for a in analyses
+        # Text that normalizes to nothing (empty, white space, only punctuation) has its own
+        # finding; two such documents are not "duplicates" of each other.
+        if a.readable and a.normalized_hash is not None and a.normalized_hash != _EMPTY_NORMALIZED
+    ] + list(extra)
+    extra_shingles = extra_shingles or {}
+    store = Cache(cache.folder) if cache is not None else None
+    fp = f"shingles/{NORMALIZATION_VERSION}/{MINHASH_VERSION}"
+    fresh: list[tuple[str, bytes]] = []
+
+    def shingles_of(rel: str) -> np.ndarray:
+        if rel in extra_shingles:
+            return extra_shingles[rel]
+        blob = store.get_blob(sha_of[rel], fp) if store is not None else None
+        if isinstance(blob, bytes) and blob and len(blob) % 8 == 0:
+            return np.frombuffer(blob, dtype=np.uint64)  # anything else is damaged: recompute
+        sh = shingles(normalize(read_text(infos[rel], corpus.settings.max_size + 1)))
+        fresh.append((sha_of[rel], sh.astype(np.uint64).tobytes()))
+        return sh
+
+    try:
+        return find_duplicates(items, threshold, shingles_of)
+    finally:
+        if store is not None:
+            store.put_blobs(fp, fresh)
+            store.close()

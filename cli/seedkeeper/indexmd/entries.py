@@ -1,0 +1,66 @@
+"""The records INDEX.md is read into, the marker lines of the managed table, and the small rules
+that read a person's notes (a pinned language) out of them. Shared by the reader, the managed
+table's fast path and the table renderer."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# The managed table lives between these markers (see writer.py).
+BEGIN_MARKER = "<!-- seedkeeper:index:begin -->"
+END_MARKER = "<!-- seedkeeper:index:end -->"
+
+# `lang: fa`, `lang=fa`, `(lang: zh-Hant)` in a note pins the document's language.
+_LANG_IN_NOTE = re.compile(r"\(?\blang(?:uage)?\s*[:=]\s*([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)(?![\w-])\)?", re.I)
+LINK_SRC = re.compile(r"!?\[((?:[^\[\]\\]|\\.)*)\]\(\s*(<[^>\n]*>|[^\s)]*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """One reference to a document in INDEX.md."""
+
+    written: str  # the target as written (links: as the Markdown parser decoded it)
+    rel: str | None  # folder-relative path, or None when the target is unsafe
+    line: int  # 1-based line in INDEX.md
+    kind: str  # "link" | "list" | "table"
+    unsafe_reason: str | None = None
+    title: str | None = None  # link text, when the reference is a link
+    note: str = ""  # what a person wrote on the list line besides the reference
+    lang: str | None = None  # a language a person pinned
+    managed: bool = False  # inside the managed table
+    cells: tuple[tuple[str, str], ...] = ()  # table rows: (header, cell source text)
+
+
+@dataclass
+class IndexDocument:
+    """INDEX.md parsed: its text, its references in order, and the managed block's lines."""
+
+    text: str
+    entries: list[IndexEntry] = field(default_factory=list)
+    managed_span: tuple[int, int] | None = None  # 0-based [begin marker line, end marker line]
+
+    def listed(self) -> list[str]:
+        """Safe relative paths in INDEX order, first occurrence only."""
+        seen: dict[str, None] = {}
+        for e in self.entries:
+            if e.rel is not None:
+                seen.setdefault(e.rel, None)
+        return list(seen)
+
+
+def pinned_lang(note: str) -> str | None:
+    """The language pinned in a note (`lang: fa`), or None."""
+    m = _LANG_IN_NOTE.search(note)
+    return m.group(1) if m else None
+
+
+def lang_from_cells(cells: tuple[tuple[str, str], ...], managed: bool) -> str | None:
+    """The language a person pinned in a table row's cells, or None."""
+    # In the managed table only the "Pinned" column is a person's; in a hand-written table a
+    # "Language"/"Lang" column is.
+    wanted = ("pinned",) if managed else ("pinned", "lang", "language")
+    for header, value in cells:
+        if header.strip().lower() in wanted and re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", value.strip()):
+            return value.strip()
+    return None

@@ -1,0 +1,213 @@
+"""Reading INDEX.md as GitHub renders it: which documents it references, where, and what a person
+wrote beside each (a note, a pinned language).
+
+References are Markdown link targets anywhere, bare file names that start a list item, and bare
+file names that fill a table cell. Headings, prose, code blocks and HTML are not references. A
+link or name counts only when its file name matches the include globs or the name pattern, so a
+link to CONTRIBUTING.md or a web page is just prose.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from seedkeeper.indexmd.entries import (BEGIN_MARKER, END_MARKER, LINK_SRC, IndexDocument, IndexEntry,
+                                         lang_from_cells, pinned_lang)
+from seedkeeper.indexmd.managed import managed_rows
+from seedkeeper.indexmd.markdown_guard import defuse
+from seedkeeper.corpus.paths import Target, looks_like_reference, normalize_target
+
+_NOTE_SEPARATORS = " \t-–—:|,;"
+
+_MD = MarkdownIt("commonmark", {"html": True}).enable("table")
+
+
+def parse_index(text: str, include: tuple[str, ...] = ("*.txt",),
+                name_pattern: str = r"\d{3,}_[0-9a-f]{16}\.txt") -> IndexDocument:
+    """Parse INDEX.md text into its references (see module docstring for what counts)."""
+    return _parse(text, tuple(include), name_pattern)
+
+
+def _parse(text: str, include: tuple[str, ...], name_pattern: str) -> IndexDocument:
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = text.split("\n")
+    name_re = re.compile(name_pattern)
+    managed = _managed_span(lines)
+    doc = IndexDocument(text=text, managed_span=managed)
+    ctx = Walker(lines, include, name_re, managed)
+    fast = managed_rows(lines, managed, ctx) if managed is not None else None
+    if fast is not None:
+        # Our own table, exactly as we write it: read its rows directly, and give markdown-it only
+        # the rest (block lines blanked, so line numbers stay true). A 100,000-row table then
+        # costs milliseconds instead of a minute.
+        outside = [("" if managed[0] < i < managed[1] else l) for i, l in enumerate(lines)]
+        entries = list(ctx.walk(_MD.parse("\n".join(defuse(outside)))))
+        doc.entries = sorted(entries + fast, key=lambda e: e.line)
+    else:
+        doc.entries = list(ctx.walk(_MD.parse("\n".join(defuse(lines)))))
+    return doc
+
+
+def _managed_span(lines: list[str]) -> tuple[int, int] | None:
+    begin = next((i for i, l in enumerate(lines) if l.strip() == BEGIN_MARKER), None)
+    if begin is None:
+        return None
+    end = next((i for i in range(begin + 1, len(lines)) if lines[i].strip() == END_MARKER), None)
+    return (begin, end) if end is not None else None
+
+
+class Walker:
+    def __init__(self, lines, include, name_re, managed):
+        self.lines, self.include, self.name_re, self.managed = lines, include, name_re, managed
+
+    def is_ref(self, written: str, from_link: bool) -> bool:
+        return looks_like_reference(written, self.include, self.name_re, from_link=from_link)
+
+    def in_managed(self, line0: int) -> bool:
+        return self.managed is not None and self.managed[0] < line0 < self.managed[1]
+
+    def walk(self, tokens: list[Token]) -> Iterable[IndexEntry]:
+        # Track where we are: the innermost list item's first paragraph, and table header cells.
+        item_first_para = False
+        para_is_item_first = []
+        headers: list[str] = []
+        in_head = False
+        row_cells: list[str] = []
+        pending_row: list[tuple[int, Token]] = []
+        row_line = 0
+        for i, tok in enumerate(tokens):
+            t = tok.type
+            if t == "list_item_open":
+                item_first_para = True
+            elif t == "paragraph_open":
+                para_is_item_first.append(item_first_para)
+                item_first_para = False
+            elif t == "paragraph_close":
+                para_is_item_first.pop() if para_is_item_first else None
+            elif t == "thead_open":
+                in_head, headers = True, []
+            elif t == "thead_close":
+                in_head = False
+            elif t == "tr_open":
+                row_cells, pending_row = [], []
+                row_line = tok.map[0] if tok.map else 0
+            elif t == "tr_close" and not in_head:
+                yield from self._table_row(pending_row, row_cells, headers, row_line)
+            elif t == "inline":
+                parent = tokens[i - 1].type if i else ""
+                line0 = tok.map[0] if tok.map else 0
+                if parent in ("th_open",):
+                    headers.append(tok.content.strip())
+                elif parent == "td_open":
+                    row_cells.append(tok.content)
+                    pending_row.append((len(row_cells) - 1, tok))
+                elif parent == "paragraph_open" and para_is_item_first and para_is_item_first[-1]:
+                    yield from self._list_item(tok, line0)
+                else:
+                    yield from self._links(tok, line0, "link")
+
+    def _links(self, tok: Token, line0: int, kind: str, note: str = "", lang=None) -> Iterable[IndexEntry]:
+        breaks = 0
+        children = tok.children or []
+        for j, c in enumerate(children):
+            if c.type in ("softbreak", "hardbreak"):
+                breaks += 1
+            elif c.type == "link_open":
+                href = c.attrGet("href") or ""
+                if self.is_ref(href, True):
+                    title = _link_text(children, j)
+                    yield self.entry(href, True, line0 + breaks, kind, title=title, note=note, lang=lang)
+
+    def _list_item(self, tok: Token, line0: int) -> Iterable[IndexEntry]:
+        children = tok.children or []
+        first = next((c for c in children if c.type not in ("softbreak",) and not (c.type == "text" and not c.content.strip())), None)
+        source = self.lines[line0] if line0 < len(self.lines) else ""
+        if first is not None and first.type == "link_open":
+            href = first.attrGet("href") or ""
+            if self.is_ref(href, True):
+                note = _note_after_link(source, href)
+                yield self.entry(href, True, line0, "list", title=_link_text(children, 0 if children[0] is first else children.index(first)), note=note, lang=pinned_lang(note))
+                rest = [c for c in children[children.index(first) + 1:]]
+                tail = Token("inline", "", 0, children=rest)
+                yield from self._links(tail, line0, "link")
+                return
+        # A bare name: the shortest run of leading words that names a document ("my file.txt").
+        content = tok.content.split("\n", 1)[0]
+        if first is not None and first.type == "code_inline":
+            name = first.content
+            if self.is_ref(name, False):
+                note = _clean_note(content.split("`", 2)[-1] if content.startswith("`") else "")
+                yield self.entry(name, False, line0, "list", note=note, lang=pinned_lang(note))
+                yield from self._links(tok, line0, "link")
+                return
+        # A bare name is the item's first word (then the rest is a note), or, for a name with
+        # spaces, the whole line: "- my file.txt". Prose that mentions a name is not a reference.
+        words = content.split(" ")
+        first_word = words[0].rstrip(":,;")
+        whole = content.strip()
+        if first_word and self.is_ref(first_word, False):
+            note = _clean_note(" ".join(words[1:]))
+            yield self.entry(first_word, False, line0, "list", note=note, lang=pinned_lang(note))
+        elif " " in whole and not any(c.type != "text" for c in children):
+            head, note = _split_note(whole)
+            if self.is_ref(head, False):
+                yield self.entry(head, False, line0, "list", note=note, lang=pinned_lang(note))
+        yield from self._links(tok, line0, "link")
+
+    def _table_row(self, pending, cells, headers, row_line) -> Iterable[IndexEntry]:
+        named = tuple((headers[k] if k < len(headers) else "", c.strip()) for k, c in enumerate(cells))
+        lang = lang_from_cells(named, self.in_managed(row_line))
+        # The row's document is the first cell that names one; other links in the row (a Notes
+        # cell pointing at a related document) are mentions, like links in prose.
+        found = False
+        for k, tok in pending:
+            content = tok.content.strip()
+            if not found and content and self.is_ref(content.strip("`"), False) and "](" not in content:
+                found = True
+                yield self.entry(content.strip("`"), False, row_line, "table", lang=lang, cells=named)
+                continue
+            for e in self._links(tok, row_line, "table", lang=lang):
+                if not found:
+                    found = True
+                    yield IndexEntry(**{**e.__dict__, "cells": named})
+                else:
+                    yield IndexEntry(**{**e.__dict__, "kind": "link", "lang": None})
+
+    def entry(self, written, from_link, line0, kind, title=None, note="", lang=None, cells=()) -> IndexEntry:
+        target: Target = normalize_target(written, from_link=from_link)
+        return IndexEntry(written=written, rel=target.rel, line=line0 + 1, kind=kind, unsafe_reason=target.unsafe_reason,
+                          title=title, note=note, lang=lang, managed=self.in_managed(line0), cells=cells)
+
+
+def _link_text(children: list[Token], open_at: int) -> str:
+    parts = []
+    for c in children[open_at + 1:]:
+        if c.type == "link_close":
+            break
+        parts.append(c.content)
+    return "".join(parts).strip()
+
+
+def _clean_note(text: str) -> str:
+    return text.strip().lstrip(_NOTE_SEPARATORS).strip()
+
+
+def _note_after_link(source: str, href: str) -> str:
+    # Keep the person's own Markdown: remove the list marker and the link's source text.
+    body = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?", "", source)
+    for m in LINK_SRC.finditer(body):
+        dest = m.group(2).strip("<>")
+        if normalize_target(dest, from_link=True).rel == normalize_target(href, from_link=True).rel:
+            return _clean_note(body[: m.start()] + body[m.end():])
+    return ""
+
+
+def _split_note(text: str) -> tuple[str, str]:
+    """"my file.txt — a note" -> ("my file.txt", "a note"): a spaced name ends at a separator."""
+    m = re.search(r"\s+[—–]\s+|\s+-{1,2}\s+|:\s+|\s+\|\s+", text)
+    return (text[: m.start()], _clean_note(text[m.end():])) if m else (text, "")

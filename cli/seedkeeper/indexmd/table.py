@@ -1,0 +1,234 @@
+"""The managed table in INDEX.md: its columns, how one row becomes one line of GFM, and how to read
+back what a person wrote (the Pinned and Notes cells, or a hand-written list line or table row
+being adopted), so later runs carry it over.
+
+Two kinds of cell text are handled differently on purpose:
+- computed values (file name, title, status, ...) are plain text and are escaped so GitHub shows
+  them literally (`*` stays a star, `[x](y)` never becomes a link);
+- Notes and Pinned are a person's Markdown and are kept as written; only `|` is escaped (GFM cells
+  cannot hold a bare pipe) and line breaks become spaces (a row is one line).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import urllib.parse
+from dataclasses import dataclass
+from typing import Sequence
+
+from seedkeeper.indexmd.entries import BEGIN_MARKER, END_MARKER, LINK_SRC, IndexDocument, IndexEntry, pinned_lang
+from seedkeeper.corpus.paths import looks_like_reference, normalize_target
+
+COLUMNS = ("File", "Language", "Pinned", "Chars", "Words", "SHA-256", "Status", "Title", "Notes")
+_DELIMITER = "| --- | --- | --- | ---: | ---: | --- | --- | --- | --- |"
+HEADER_COMMENT = "<!-- Written by `seedkeeper index`: edit only the Pinned and Notes columns; text outside the markers is yours. -->"
+TITLE_LIMIT = 60
+
+# Characters that mean something inline in GFM (and `$` for GitHub math); escaped in plain text.
+_INLINE_SPECIAL = set("\\`*[]<>&|~$")
+# Bidi embeddings/overrides/isolates would reorder the rest of the table row on screen.
+_BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_SIMPLE_DEST = re.compile(r"[\w.\-/~+,=@]+")
+# Headers of computed columns in a hand-written table: derived data, not a person's note.
+_COMPUTED = {"chars", "characters", "words", "size", "sha", "sha-256", "sha256", "hash", "status"}
+_LANG_HEADERS = {"pinned", "lang", "language"}
+_NOTE_HEADERS = {"note", "notes", "comment", "comments", "description"}
+
+
+@dataclass(frozen=True)
+class IndexRow:
+    """One document's row in the managed table: what the tool computed about it."""
+
+    file: str  # relative path, '/'-separated
+    lang: str  # detected language (BCP 47 or "und"), or "" if unknown
+    chars: int
+    words: int
+    sha: str  # short content hash (first 12 hex of sha256)
+    status: str  # "ok" | "duplicate of 000_x.txt" | "near duplicate of 000_x.txt (0.91)" | ...
+    title: str  # first line; shortened and escaped when rendered
+
+
+_CONTROL_OR_BIDI = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def short_title(text: str, limit: int = TITLE_LIMIT) -> str:
+    """First non-blank line, control and bidi characters dropped, white space collapsed, cut at
+    `limit` characters with an ellipsis. Idempotent: short_title(short_title(t)) == short_title(t)."""
+    line = next((ln for ln in text.splitlines() if ln.strip()), "")
+    if _CONTROL_OR_BIDI.search(line):
+        line = "".join(" " if c == "\t" else c for c in line if c == "\t" or not (unicodedata.category(c) == "Cc" or c in _BIDI_CONTROLS))
+    line = " ".join(line.split())
+    if len(line) <= limit:
+        return line
+    cut = line[: limit - 1].rstrip()
+    # Do not leave a combining mark or joiner dangling at the cut (it would attach to the ellipsis).
+    while cut and (unicodedata.combining(cut[-1]) or cut[-1] in "\u200c\u200d"):
+        cut = cut[:-1]
+    return cut.rstrip() + "…"
+
+
+_NEEDS_ESCAPE = re.compile("[" + re.escape("".join(sorted(_INLINE_SPECIAL))) + "_]")
+
+
+def escape_text(text: str) -> str:
+    """Plain text -> inline Markdown that renders as exactly that text (one line)."""
+    text = " ".join(text.splitlines())
+    if not _NEEDS_ESCAPE.search(text):
+        return text  # the common case (a language tag, a hash, most titles): nothing to do
+    out = []
+    for i, ch in enumerate(text):
+        if ch in _INLINE_SPECIAL:
+            out.append("\\" + ch)
+        elif ch == "_" and not (0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()):
+            out.append("\\_")  # intraword `_` (000_x.txt) cannot emphasize; leave it readable
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def escape_cell(content: str) -> str:
+    """Cell content (a person's Markdown as the table parser hands it back) -> cell source.
+
+    The GFM table parser drops the backslash before every escaped pipe; escaping every pipe is its
+    exact inverse, so a cell read back and written again is byte-identical."""
+    one_line = " ".join(content.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    return one_line.replace("|", "\\|").strip()
+
+
+def cell_content(markdown: str) -> str:
+    """Markdown from outside a table (a list line's note) -> what it is as cell content: `\\|` and
+    `|` both show a pipe, and in a cell both are written `\\|`."""
+    return markdown.replace("\\|", "|")
+
+
+def file_link(rel: str) -> str:
+    """`[000_x.txt](000_x.txt)`; the target percent-encoded when it holds spaces, `%`, `#`, ..."""
+    dest = rel if _SIMPLE_DEST.fullmatch(rel) else urllib.parse.quote(rel, safe="/")
+    return f"[{escape_text(rel)}]({dest})"
+
+
+def list_reference(rel: str) -> str:
+    """How a new hand-written list line or table cell names a file: bare when that is unambiguous."""
+    return rel if _SIMPLE_DEST.fullmatch(rel) else file_link(rel)
+
+
+class CellGuard:
+    """Makes sure a non-File cell never reads back as a document reference (a title that is just
+    `notes.txt` would otherwise be listed): its dots become `&#46;`, which renders the same."""
+
+    def __init__(self, include: tuple[str, ...], name_pattern: str):
+        self.include, self.name_re = include, re.compile(name_pattern)
+        self._seen: dict[str, str] = {}  # languages, statuses and counts repeat row after row
+
+    def __call__(self, cell: str) -> str:
+        done = self._seen.get(cell)
+        if done is not None:
+            return done
+        seen_as = cell.replace("\\|", "|").strip().strip("`")
+        out = cell
+        if seen_as and looks_like_reference(seen_as, self.include, self.name_re, from_link=False):
+            out = cell.replace(".", "&#46;")
+        if len(self._seen) < 100_000:
+            self._seen[cell] = out
+        return out
+
+
+def row_line(cells: Sequence[str]) -> str:
+    """One table line from already-escaped cells."""
+    return "| " + " | ".join(cells) + " |"
+
+
+def header_lines() -> list[str]:
+    return [row_line(COLUMNS), _DELIMITER]
+
+
+def render_row(row: IndexRow, pinned: str, notes: str, guard: CellGuard) -> str:
+    """A full row: computed cells escaped as plain text, the person's cells kept as Markdown."""
+    computed = [escape_text(row.lang), escape_cell(pinned), str(row.chars), str(row.words), escape_text(row.sha),
+                escape_text(row.status), escape_text(short_title(row.title)), escape_cell(notes)]
+    return row_line([file_link(row.file)] + [guard(c) for c in computed])
+
+
+def placeholder_row(rel: str, pinned: str = "", notes: str = "") -> str:
+    """A row with the File cell (and a person's Pinned and Notes, if any): the next
+    `seedkeeper index` fills in the rest."""
+    cells = [file_link(rel)] + [""] * (len(COLUMNS) - 1)
+    cells[COLUMNS.index("Pinned")] = escape_cell(pinned)
+    cells[COLUMNS.index("Notes")] = escape_cell(notes)
+    return row_line(cells)
+
+
+def block_lines(rows: Sequence[IndexRow], carried: dict[str, tuple[str, str]], guard: CellGuard) -> list[str]:
+    """The lines strictly between the markers. `carried` maps a file to its (pinned, notes)."""
+    out = [HEADER_COMMENT, "", *header_lines()]
+    seen: set[str] = set()
+    for row in rows:
+        if row.file in seen:
+            continue
+        seen.add(row.file)
+        pinned, notes = carried.get(row.file, ("", ""))
+        out.append(render_row(row, pinned, notes, guard))
+    out.append("")
+    return out
+
+
+def full_block(rows: Sequence[IndexRow], carried: dict[str, tuple[str, str]], guard: CellGuard) -> list[str]:
+    return [BEGIN_MARKER, *block_lines(rows, carried, guard), END_MARKER]
+
+
+def managed_carry(doc: IndexDocument) -> dict[str, tuple[str, str]]:
+    """What people wrote inside the managed block, by file: (Pinned cell, Notes cell). A list line
+    someone typed between the markers counts too (its note and pinned language)."""
+    carried: dict[str, tuple[str, str]] = {}
+    seen_lines: set[int] = set()
+    for e in doc.entries:
+        if not e.managed or e.rel is None or e.line in seen_lines:
+            continue
+        seen_lines.add(e.line)  # the first reference on a row is its File cell; Notes may link others
+        if e.kind == "table":
+            cells = {h.strip().lower(): v for h, v in e.cells}
+            pinned, notes = cells.get("pinned", ""), cells.get("notes", cells.get("note", ""))
+        elif e.kind == "list":
+            pinned, notes = e.lang or "", cell_content(e.note)
+        else:
+            continue
+        carried.setdefault(e.rel, (pinned, notes))
+    return carried
+
+
+def _link_text_source(line: str, rel: str) -> str | None:
+    for m in LINK_SRC.finditer(line):
+        if normalize_target(m.group(2).strip("<>"), from_link=True).rel == rel:
+            return m.group(1).strip()
+    return None
+
+
+def _join(*parts: str) -> str:
+    return " — ".join(p for p in parts if p)
+
+
+def adopted_fields(e: IndexEntry, source_line: str, continuation: str = "") -> tuple[str, str]:
+    """(pinned, note) of a hand-written list item or table row, losing nothing a person wrote
+    beside the file name: the note, the item's continuation lines, a link text that is not just
+    the file name, and a hand table's other cells (`Header: value`)."""
+    name_forms = {e.rel, e.rel.rsplit("/", 1)[-1], e.written, f"./{e.rel}"}
+    if e.kind == "list":
+        text = _link_text_source(source_line, e.rel) if e.title is not None else None
+        label = text if text and (e.title or "").strip("` ") not in name_forms else ""
+        note = _join(label, " ".join(p for p in (e.note, continuation) if p))  # continuation lines: one sentence
+        return e.lang or pinned_lang(note) or "", cell_content(note)
+    cells = [(h.strip().lower(), h.strip(), v) for h, v in e.cells]
+    if {"file", "pinned", "notes"} <= {h for h, _, _ in cells}:  # our own table, markers lost
+        return next((v for h, _, v in cells if h == "pinned"), ""), next((v for h, _, v in cells if h == "notes"), "")
+    notes = []
+    for low, header, value in cells:
+        if not value or low in _COMPUTED or (low in _LANG_HEADERS and value == e.lang):
+            continue
+        if value.strip("`") == e.written or _link_text_source(value, e.rel) is not None:
+            text = _link_text_source(value, e.rel)
+            if text and text.strip("` ") not in name_forms:
+                notes.append(text)
+            continue
+        notes.append(value if low in _NOTE_HEADERS or not header else f"{header}: {value}")
+    return e.lang or "", "; ".join(notes)

@@ -1,0 +1,292 @@
+"""Writing INDEX.md: the managed table between the markers, and adopting a hand-written index.
+
+Everything works on lines of the original text, located with markdown-it's source maps, so what a
+person wrote outside the references is carried over byte for byte (CRLF, trailing spaces and all).
+Only the lines between the markers and the lines of adopted list items / table rows change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from markdown_it import MarkdownIt
+
+from seedkeeper.indexmd.entries import BEGIN_MARKER, END_MARKER, IndexDocument, IndexEntry
+from seedkeeper.indexmd.reader import parse_index
+from seedkeeper.indexmd.table import (CellGuard, IndexRow, adopted_fields, block_lines, full_block, header_lines,
+                          list_reference, managed_carry, placeholder_row, row_line)
+from seedkeeper.settings import DEFAULT_NAME_PATTERN
+
+__all__ = ["IndexRow", "render_index", "remove_entries", "add_entries"]
+
+NEW_INDEX_HEADING = "# Index"
+_KINDS = {"bullet_list_open": "list", "ordered_list_open": "list", "list_item_open": "item", "table_open": "table"}
+_MD = MarkdownIt("commonmark", {"html": True}).enable("table").disable("inline")  # block maps are all we need
+
+
+@dataclass(eq=False)
+class _Node:
+    kind: str  # "list" | "item" | "table" | other token type
+    start: int
+    end: int
+    parent: "_Node | None" = None
+    kids: int = 0  # direct child blocks (items: more than the first paragraph = nested content)
+    para_end: int = 0  # items: end of the first paragraph
+    members: list["_Node"] = field(default_factory=list)  # lists: items; tables: body rows
+
+
+class _Layout:
+    """Where the lists, items and tables of a Markdown text are, by source line (0-based)."""
+
+    def __init__(self, text: str):
+        self.items: dict[int, _Node] = {}  # first paragraph line -> item
+        self.rows: dict[int, _Node] = {}  # body row line -> its table
+        self.blocks: list[_Node] = []  # lists and tables, outermost first
+        self.top: list[_Node] = []  # top-level blocks
+        stack: list[_Node] = []
+        for tok in _MD.parse(text):
+            if tok.nesting == -1:
+                stack.pop()
+                continue
+            if tok.type == "inline" or tok.map is None:
+                if tok.nesting == 1:
+                    stack.append(_Node(tok.type, -1, -1, stack[-1] if stack else None))  # cells: no map
+                continue
+            kind = _KINDS.get(tok.type, tok.type)
+            node = _Node(kind, tok.map[0], tok.map[1], stack[-1] if stack else None)
+            parent = node.parent
+            if parent is None:
+                self.top.append(node)
+            elif parent.kind == "item":
+                parent.kids += 1
+                if parent.kids == 1 and tok.type == "paragraph_open":
+                    parent.para_end = node.end
+                    self.items[node.start] = parent
+            if kind == "item" and parent is not None:
+                parent.members.append(node)
+            if kind in ("list", "table"):
+                self.blocks.append(node)
+            if tok.type == "tr_open" and parent is not None and parent.kind == "tbody_open":
+                table = parent.parent
+                table.members.append(node)
+                self.rows[node.start] = table
+            if tok.nesting == 1:
+                stack.append(node)
+
+    def top_of(self, line: int) -> _Node | None:
+        return next((n for n in self.top if n.start <= line < max(n.end, n.start + 1)), None)
+
+
+def _prepare(text: str) -> tuple[str, list[str]]:
+    # A lone CR is a line break to markdown-it but not to str.split("\n"); make them agree.
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    return bom, re.sub(r"\r(?!\n)", "\n", text[len(bom):]).split("\n")
+
+
+def _blank(line: str) -> bool:
+    return not line.strip()
+
+
+def _trim(lines: list[str], start: int, end: int) -> int:
+    while end > start and _blank(lines[end - 1]):
+        end -= 1
+    return end
+
+
+class _Remover:
+    """Collects the lines to drop for list items and table rows that go away."""
+
+    def __init__(self, lines: list[str], keep: tuple[int, int] | None = None):
+        self.lines, self.keep = lines, keep
+        self.gone: set[int] = set()
+        self._layout: _Layout | None = None
+
+    @property
+    def layout(self) -> _Layout:
+        # Built only when a hand-written entry is touched: a second markdown-it pass costs as much
+        # as the first, and the common run (managed block, nothing to adopt) never needs it.
+        if self._layout is None:
+            self._layout = _Layout("\n".join(self.lines))
+        return self._layout
+
+    def entry(self, e: IndexEntry) -> bool:
+        line = e.line - 1
+        if e.kind == "list" and line in self.layout.items:
+            item = self.layout.items[line]
+            if item.kids > 1:  # nested content stays (it is the person's); only the item's own text goes
+                self.gone.update(range(item.start, item.para_end))
+            else:
+                last = item.parent is not None and item is item.parent.members[-1]
+                self.gone.update(range(item.start, _trim(self.lines, item.start, item.end) if last else item.end))
+            return True
+        if e.kind == "table" and line in self.layout.rows:
+            self.gone.add(line)
+            return True
+        return False
+
+    def finish(self) -> set[int]:
+        """Drop lists and tables left empty (and one of the blank lines around them)."""
+        if self._layout is None:
+            return self.gone
+        for node in self.layout.blocks:
+            if self.keep and self.keep[0] <= node.start < self.keep[1]:
+                continue  # the managed table keeps its header even when empty
+            if node.kind == "table":
+                empty = bool(node.members) and all(r.start in self.gone for r in node.members)
+            else:
+                empty = all(i in self.gone or _blank(self.lines[i]) for i in range(node.start, node.end))
+            if empty:
+                end = _trim(self.lines, node.start, node.end)
+                self.gone.update(range(node.start, end))
+                blank_before = node.start == 0 or _blank(self.lines[node.start - 1])
+                if blank_before and end + 1 < len(self.lines) and _blank(self.lines[end]):
+                    self.gone.add(end)  # else two blank lines would be left where the block was
+        return self.gone
+
+
+def _emit(lines: list[str], gone: set[int], insert_at: int | None = None, block: Sequence[str] = (), pad: bool = False) -> list[str]:
+    out: list[str] = []
+    need_blank = False
+    for i in range(len(lines) + 1):
+        if i == insert_at:
+            if pad and out and not _blank(out[-1]):
+                out.append("")
+            out.extend(block)
+            need_blank = pad
+        if i == len(lines):
+            break
+        if i in gone:
+            continue
+        if need_blank and not _blank(lines[i]):
+            out.append("")
+        need_blank = False
+        out.append(lines[i])
+    return out
+
+
+def _finish(bom: str, lines: list[str]) -> str:
+    while lines and _blank(lines[-1]):
+        lines.pop()
+    return bom + "\n".join(lines) + "\n"
+
+
+def render_index(current_text: str | None, rows: Sequence[IndexRow], *, include: tuple[str, ...] = ("*.txt",),
+                 name_pattern: str = DEFAULT_NAME_PATTERN, parsed: IndexDocument | None = None) -> str:
+    """The whole new INDEX.md text for `rows` (rendered in the given order).
+
+    With a managed block, only the lines between the markers are rewritten, carrying each row's
+    Pinned and Notes cells. Hand-written list items and table rows that reference a file in `rows`
+    are adopted: their lines leave, their notes and pinned languages go to the table. Without a
+    block, the block goes where the first adopted list or table was (else at the end). Links in
+    prose stay prose. LF endings for the block, exactly one newline at the end.
+
+    `parsed` is `current_text` already parsed (the corpus model holds it): it is used when it was
+    parsed from the same text, so a run parses INDEX.md once.
+    """
+    guard = CellGuard(tuple(include), name_pattern)
+    if current_text is None or not current_text.strip("\ufeff \t\r\n"):  # empty: as if absent
+        return "\n".join([NEW_INDEX_HEADING, "", *full_block(rows, {}, guard)]) + "\n"
+    bom, lines = _prepare(current_text)
+    text = "\n".join(lines)
+    doc = parsed if parsed is not None and parsed.text == text else parse_index(text, tuple(include), name_pattern)
+    wanted = {r.file for r in rows}
+    carried = managed_carry(doc)
+    remover = _Remover(lines, keep=doc.managed_span and (doc.managed_span[0], doc.managed_span[1] + 1))
+    first: int | None = None
+    for e in doc.entries:
+        if e.managed or e.rel not in wanted or e.kind == "link" or not remover.entry(e):
+            continue
+        first = e.line - 1 if first is None else first
+        item = remover.layout.items.get(e.line - 1)
+        more = " ".join(ln.strip() for ln in lines[e.line:item.para_end]) if item and e.kind == "list" else ""
+        pinned, note = adopted_fields(e, lines[e.line - 1], more)
+        old_pinned, old_note = carried.get(e.rel, ("", ""))
+        carried[e.rel] = (pinned or old_pinned, old_note if note in old_note else "; ".join(p for p in (old_note, note) if p))
+    if doc.managed_span is not None:
+        begin, end = doc.managed_span
+        remover.gone.update(range(begin + 1, end))
+        return _finish(bom, _emit(lines, remover.finish(), begin + 1, block_lines(rows, carried, guard)))
+    # Half a marker pair (a person deleted one) would swallow text on the next run: drop strays.
+    remover.gone.update(i for i, ln in enumerate(lines) if ln.strip() in (BEGIN_MARKER, END_MARKER))
+    gone = remover.finish()
+    anchor = len(lines)
+    if first is not None and (top := remover.layout.top_of(first)) is not None:
+        fully = all(i in gone or _blank(lines[i]) for i in range(top.start, top.end))
+        anchor = top.start if fully else _trim(lines, top.start, top.end)
+    return _finish(bom, _emit(lines, gone, anchor, full_block(rows, carried, guard), pad=True))
+
+
+def remove_entries(text: str, files: Sequence[str], *, include: tuple[str, ...] = ("*.txt",),
+                   name_pattern: str = DEFAULT_NAME_PATTERN) -> str:
+    """Drop the references to `files`: their managed-table rows, hand-written list items or table
+    rows. Links in prose are left alone (they are the person's sentences). Other bytes unchanged."""
+    bom, lines = _prepare(text)
+    joined = "\n".join(lines)
+    doc = parse_index(joined, tuple(include), name_pattern)
+    targets = set(files)
+    span = doc.managed_span
+    remover = _Remover(lines, keep=span and (span[0], span[1] + 1))
+    row_owner: set[int] = set()
+    for e in doc.entries:
+        first_on_row = e.line not in row_owner
+        row_owner.add(e.line)
+        if e.rel not in targets or e.kind == "link":
+            continue
+        if e.managed and e.kind == "table":
+            if first_on_row:  # the File cell; a link to the file in another row's Notes is prose
+                remover.gone.add(e.line - 1)
+        else:
+            remover.entry(e)
+    gone = remover.finish()
+    return text if not gone else bom + "\n".join(_emit(lines, gone))
+
+
+def add_entries(text: str | None, files: Sequence[str], *, include: tuple[str, ...] = ("*.txt",),
+                name_pattern: str = DEFAULT_NAME_PATTERN, carried: dict[str, tuple[str, str]] | None = None) -> str:
+    """Reference new files: a placeholder row in the managed table (the next `index` fills it), else
+    a line after the last hand-written document list (same marker), a row after the last
+    hand-written document table, or a new list at the end. Files already listed are skipped.
+    `carried` gives a file's (pinned, notes) that a person wrote before (a restore puts them back)."""
+    carried = carried or {}
+
+    def list_line(f: str) -> str:
+        pinned, notes = carried.get(f, ("", ""))
+        if pinned and f"lang: {pinned}" not in notes:
+            notes = f"{notes} (lang: {pinned})".strip()
+        return list_reference(f) + (f" — {notes}" if notes else "")
+
+    if text is None or not text.strip("\ufeff \t\r\n"):
+        return "\n".join([NEW_INDEX_HEADING, "", *(f"- {list_line(f)}" for f in dict.fromkeys(files))]) + "\n"
+    bom, lines = _prepare(text)
+    joined = "\n".join(lines)
+    doc = parse_index(joined, tuple(include), name_pattern)
+    listed = {e.rel for e in doc.entries if e.kind != "link" or e.managed}
+    new = [f for f in dict.fromkeys(files) if f not in listed]
+    if not new:
+        return text
+    if not lines[-1] == "":
+        lines.append("")  # the text ends with a newline after this
+    if doc.managed_span is not None:
+        begin, end = doc.managed_span
+        table = [i for i in range(begin + 1, end) if lines[i].lstrip().startswith("|")]
+        block = [placeholder_row(f, *carried.get(f, ("", ""))) for f in new]
+        at = table[-1] + 1 if table else end
+        return bom + "\n".join(_emit(lines, set(), at, block if table else ["", *header_lines(), *block, ""]))
+    layout = _Layout(joined)
+    hand = [e for e in doc.entries if e.kind in ("list", "table") and (e.line - 1 in layout.items or e.line - 1 in layout.rows)]
+    if hand and hand[-1].kind == "list" and (item := layout.items[hand[-1].line - 1]).parent is not None:
+        last = item.parent.members[-1]
+        m = re.match(r"(\s*)(?:([-*+])|(\d+)([.)]))", lines[last.start])
+        indent, bullet, num, delim = m.groups() if m else ("", "-", None, None)
+        markers = [bullet] * len(new) if bullet else [f"{int(num) + k + 1}{delim}" for k in range(len(new))]
+        block = [f"{indent}{mk} {list_line(f)}" for mk, f in zip(markers, new)]
+        return bom + "\n".join(_emit(lines, set(), _trim(lines, item.parent.start, item.parent.end), block))
+    if hand and hand[-1].kind == "table":
+        e = hand[-1]
+        table = layout.rows[e.line - 1]
+        col = next((k for k, (_, v) in enumerate(e.cells) if e.written in v or "](" in v), 0)
+        block = [row_line([list_reference(f) if k == col else "" for k in range(len(e.cells))]) for f in new]
+        return bom + "\n".join(_emit(lines, set(), table.end, block))
+    return _finish(bom, _emit(lines, set(), len(lines), [f"- {list_line(f)}" for f in new], pad=True))

@@ -1,0 +1,55 @@
+"""`index`: write the managed table in INDEX.md (or say how it would change)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from seedkeeper.corpus.analysis import Features
+from seedkeeper.corpus.discovery import INDEX_NAME
+from seedkeeper.corpus.pool import CacheSpec, Progress
+from seedkeeper.settings import Settings
+from seedkeeper.corpus.survey import survey
+
+from .index_rows import current_text, render_for
+
+@dataclass
+class IndexOutcome:
+    """What `index` did or would do."""
+
+    changed: bool  # INDEX.md differs (and, unless check/diff, was rewritten)
+    written: bool
+    diff: str
+    text: str
+
+
+def index(
+    seeds: str | os.PathLike,
+    settings: Settings | None = None,
+    *,
+    write: bool = True,
+    jobs: int | None = None,
+    cache: CacheSpec | None = None,
+    progress: Progress | None = None,
+) -> IndexOutcome:
+    """(Re)write the managed table in INDEX.md; with write=False only compute the change.
+
+    The write happens under a folder lock, against the INDEX.md bytes read under that lock: if
+    a person or another run changed it since we surveyed, the table is rendered again on the
+    fresh text, so no edit is lost."""
+    from seedkeeper.indexmd.files import unified_diff, update_index
+
+
+    settings = settings or Settings()
+    s = survey(seeds, settings, features=Features(dedup=True, lang=True), jobs=jobs, cache=cache, progress=progress)
+    old = current_text(s)
+    new = render_for(s, old)
+    diff = unified_diff(old, new, INDEX_NAME)
+    if not write or new == old:
+        return IndexOutcome(changed=new != old, written=False, diff=diff, text=new)
+
+    def transform(fresh: str | None) -> str:
+        return render_for(s, fresh, reuse_parse=fresh == old)
+
+    changed, text = update_index(s.root, transform)
+    return IndexOutcome(changed=True, written=changed, diff=diff, text=text)

@@ -1,0 +1,81 @@
+"""`stats`: a summary of the corpus: counts, languages, sizes, duplicates, findings by code."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass
+
+from seedkeeper.corpus.analysis import Features
+from seedkeeper.corpus.pool import CacheSpec, Progress
+from seedkeeper.corpus.survey import survey
+from seedkeeper.problems import apply_policy, has_errors
+from seedkeeper.settings import Settings
+
+from .findings import corpus_findings
+
+# Size buckets in characters, for the distribution.
+BUCKETS = (0, 100, 500, 1_000, 2_000, 5_000, 10_000, 50_000, 100_000)
+
+
+@dataclass
+class StatsReport:
+    documents: int
+    listed: int
+    on_disk: int
+    languages: dict[str, int]
+    chars: dict[str, int]
+    words_total: int
+    size_buckets: list[dict]
+    duplicates: dict[str, int]
+    findings: dict[str, int]
+    ok: bool
+
+    def to_dict(self) -> dict:
+        return {
+            "documents": self.documents, "listed": self.listed, "on_disk": self.on_disk,
+            "languages": self.languages, "chars": self.chars, "words_total": self.words_total,
+            "size_buckets": self.size_buckets, "duplicates": self.duplicates, "findings": self.findings, "ok": self.ok,
+        }
+
+
+def _percentile(sorted_values: list[int], q: float) -> int:
+    if not sorted_values:
+        return 0
+    k = min(len(sorted_values) - 1, max(0, round(q * (len(sorted_values) - 1))))
+    return sorted_values[k]
+
+
+def stats(
+    seeds: str | os.PathLike,
+    settings: Settings | None = None,
+    *,
+    jobs: int | None = None,
+    cache: CacheSpec | None = None,
+    progress: Progress | None = None,
+) -> StatsReport:
+    """Summarise the corpus (runs the same checks as `check`; writes nothing)."""
+    s = survey(seeds, settings, features=Features(dedup=True, lang=True), jobs=jobs, cache=cache, progress=progress)
+    st = s.settings
+    problems = apply_policy(corpus_findings(s), st.select, st.ignore, st.severities)
+    readable = [a for a in s.analyses if a.readable]
+    langs = Counter(a.lang["lang"] if a.lang else "und" for a in readable)
+    sizes = sorted(a.chars for a in readable)
+    buckets = []
+    for lo, hi in zip(BUCKETS, BUCKETS[1:] + (None,)):
+        n = sum(1 for c in sizes if c >= lo and (hi is None or c < hi))
+        buckets.append({"from": lo, "to": hi, "documents": n})
+    dups = Counter(d.kind for c in (s.dedup.clusters if s.dedup else []) for d in c.duplicates)
+    listed = len(s.corpus.index.listed()) if s.corpus.index is not None else 0
+    return StatsReport(
+        documents=len(s.analyses), listed=listed, on_disk=len(s.corpus.on_disk),
+        languages=dict(sorted(langs.items(), key=lambda kv: (-kv[1], kv[0]))),
+        chars={"total": sum(sizes), "min": sizes[0] if sizes else 0, "median": _percentile(sizes, 0.5),
+               "p90": _percentile(sizes, 0.9), "max": sizes[-1] if sizes else 0},
+        words_total=sum(a.words for a in readable),
+        size_buckets=buckets,
+        duplicates={"clusters": len(s.dedup.clusters) if s.dedup else 0, **{k: dups.get(k, 0) for k in ("exact", "normalized", "near")},
+                    "too_short": len(s.dedup.too_short) if s.dedup else 0},
+        findings=dict(sorted(Counter(p.code for p in problems).items())),
+        ok=not has_errors(problems),
+    )

@@ -1,0 +1,50 @@
+"""`tag`: each document's language, as a report (read-only)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from seedkeeper.corpus.analysis import Features
+from seedkeeper.corpus.pool import CacheSpec, Progress
+from seedkeeper.settings import Settings
+from seedkeeper.corpus.survey import Survey, survey
+
+
+@dataclass
+class TagReport:
+    """One entry per document, sorted by file: lang, confidence, and extras (others, pinned)."""
+
+    documents: list[dict] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"documents": self.documents}
+
+
+def tag_report(s: Survey) -> TagReport:
+    """Build the report from a survey made with Features(lang=True)."""
+    pinned = {d.rel: d.entry.lang for d in s.corpus.documents if d.entry is not None and d.entry.lang}
+    docs = []
+    for a in sorted(s.analyses, key=lambda a: a.rel):
+        if a.readable and a.lang is not None:
+            entry = {"file": a.rel, **a.lang}
+        else:
+            codes = sorted({p.code for p in a.problems if p.severity == "error"}) or ["unreadable"]
+            entry = {"file": a.rel, "lang": "und", "confidence": 0.0, "error": ", ".join(codes)}
+        if a.rel in pinned:
+            entry["pinned"] = pinned[a.rel]
+        docs.append(entry)
+    return TagReport(docs)
+
+
+def tag(
+    seeds: str | os.PathLike,
+    settings: Settings | None = None,
+    *,
+    jobs: int | None = None,
+    cache: CacheSpec | None = None,
+    progress: Progress | None = None,
+) -> TagReport:
+    """Detect every document's language. Writes nothing in the seeds folder."""
+    s = survey(seeds, settings, features=Features(lang=True), jobs=jobs, cache=cache, progress=progress)
+    return tag_report(s)

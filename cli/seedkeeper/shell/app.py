@@ -1,0 +1,58 @@
+"""The `seedkeeper` command line: the typer app and the registration of every command.
+
+Each command lives in `shell/commands/` as a plain function (parse flags, open the run, call one
+core function, render); this module only names them. Heavy modules (the operations, rich,
+numpy, the detectors) load inside the commands, so `--version` and `--help` stay cheap.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from .._version import __version__
+from .commands import add_cmd, cache_cmd, check_cmd, dedup_cmd, index_cmd, stats_cmd, tag_cmd, validate_cmd
+from .runner import EXIT_INTERRUPTED
+
+app = typer.Typer(
+    name="seedkeeper",
+    help="Keep a corpus of multilingual seed documents healthy: validate, deduplicate, tag, index.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"seedkeeper {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(False, "--version", callback=_version_callback, is_eager=True, help="Show the version."),
+) -> None:
+    """seedkeeper: validate, deduplicate, language-tag and index a seeds folder."""
+
+
+app.command("validate")(validate_cmd.validate_command)
+app.command("check")(check_cmd.check_command)
+app.command("tag")(tag_cmd.tag_command)
+app.command("dedup")(dedup_cmd.dedup_command)
+app.command("restore")(dedup_cmd.restore_command)
+app.command("index")(index_cmd.index_command)
+app.command("add")(add_cmd.add_command)
+app.command("stats")(stats_cmd.stats_command)
+app.add_typer(cache_cmd.cache_app, name="cache")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:  # pragma: no cover - interrupted outside a command body
+        sys.stderr.write("seedkeeper: interrupted\n")
+        sys.exit(EXIT_INTERRUPTED)

@@ -1,0 +1,1 @@
+"""One module per command: a plain function that the app registers (commands never import the app)."""

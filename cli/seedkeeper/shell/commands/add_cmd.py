@@ -1,0 +1,58 @@
+"""`seedkeeper add FILE... [--seeds DIR]`: ingest new documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..options import CacheDirOpt, ConfigOpt, DebugOpt, Format, FormatOpt, NoCacheOpt, SeedsOpt
+from ..runner import EXIT_FINDINGS, EXIT_OK, command, open_run
+
+FilesArg = Annotated[list[Path], typer.Argument(help="Text files to add.")]
+EncodingOpt = Annotated[
+    str,
+    typer.Option("--encoding", help="Input encoding: utf-8 (default; refuse others), auto (detect), or a codec name."),
+]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Add duplicates of existing documents anyway.")]
+DryRunOpt = Annotated[bool, typer.Option("--dry-run", help="Show what would happen; write nothing.")]
+
+
+@command
+def add_command(
+    files: FilesArg,
+    seeds_dir: SeedsOpt = None,
+    encoding: EncodingOpt = "utf-8",
+    force: ForceOpt = False,
+    dry_run: DryRunOpt = False,
+    fmt: FormatOpt = Format.text,
+    config: ConfigOpt = None,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
+    debug: DebugOpt = False,
+) -> int:
+    """Add documents: decode, write as UTF-8 NFC with LF under the next NNN_<hash>.txt name, refuse duplicates,
+    tag, and list them in INDEX.md. Exit 1 if any file was refused."""
+    from ...operations.adding import add
+    from .. import render
+
+    run = open_run(seeds_dir, config, must_exist=True, cache=True, no_cache=no_cache, cache_dir=cache_dir)
+    report = add([str(f) for f in files], run.seeds, run.settings, encoding=encoding, force=force, dry_run=dry_run,
+                 cache=run.cache)
+    if fmt == Format.json:
+        render.emit_json(report.to_dict())
+    else:
+        verb = "would add" if dry_run else "added"
+        for a in report.added:
+            typer.echo(f"{verb} {a.source} as {a.file} ({a.lang}, {a.confidence:.2f}; decoded as {a.encoding})")
+            for w in a.warnings:
+                typer.echo(f"  warning {w}")
+        for r in report.refused:
+            if fmt == Format.github:
+                typer.echo(f"::error file={r.source},title={r.code}::{r.message}")
+            else:
+                typer.echo(f"refused {r.source}: {r.code}: {r.message}", err=True)
+        if report.index_written:
+            typer.echo("INDEX.md updated")
+    return EXIT_FINDINGS if report.refused else EXIT_OK

@@ -1,0 +1,33 @@
+"""`seedkeeper cache clear|dir`: manage the incremental cache."""
+
+from __future__ import annotations
+
+import typer
+
+from ..options import CacheDirOpt, ConfigOpt, DebugOpt, DirArg
+from ..runner import EXIT_OK, command, open_run
+
+cache_app = typer.Typer(help="Manage the incremental cache (.seedkeeper_cache/).", no_args_is_help=True)
+
+
+@cache_app.command("clear")
+@command
+def clear_command(directory: DirArg = None, config: ConfigOpt = None, cache_dir: CacheDirOpt = None,
+                  debug: DebugOpt = False) -> int:
+    """Delete the cache file; the next run rebuilds it."""
+    from ...corpus.cache import clear_cache
+
+    run = open_run(directory, config, cache=True, cache_dir=cache_dir)
+    removed = clear_cache(run.cache.folder)
+    typer.echo(f"{'cleared' if removed else 'no cache at'} {run.cache.folder}")
+    return EXIT_OK
+
+
+@cache_app.command("dir")
+@command
+def dir_command(directory: DirArg = None, config: ConfigOpt = None, cache_dir: CacheDirOpt = None,
+                debug: DebugOpt = False) -> int:
+    """Print the cache folder that commands on this seeds folder use."""
+    run = open_run(directory, config, cache=True, cache_dir=cache_dir)
+    typer.echo(str(run.cache.folder))
+    return EXIT_OK

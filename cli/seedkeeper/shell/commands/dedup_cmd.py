@@ -1,0 +1,95 @@
+"""`seedkeeper dedup [DIR] [--apply]` and `seedkeeper restore FILE`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..options import (CacheDirOpt, ConfigOpt, DebugOpt, DirArg, Format, FormatOpt, JobsOpt, NoCacheOpt, SeedsOpt,
+                       ThresholdOpt)
+from ..runner import EXIT_FINDINGS, EXIT_OK, command, open_run
+
+ApplyOpt = Annotated[
+    bool, typer.Option("--apply", help="Move duplicates into .seedkeeper/quarantine/ and drop them from INDEX.md.")
+]
+
+
+@command
+def dedup_command(
+    directory: DirArg = None,
+    threshold: ThresholdOpt = None,
+    apply: ApplyOpt = False,
+    fmt: FormatOpt = Format.text,
+    config: ConfigOpt = None,
+    jobs: JobsOpt = None,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
+    debug: DebugOpt = False,
+) -> int:
+    """Find exact, normalized and near duplicates. Exit 1 if any are found (0 after --apply)."""
+    from ...operations.deduplication import dedup
+    from .. import render
+    from ..progress import progress_bar
+
+    run = open_run(directory, config, cache=True, no_cache=no_cache, cache_dir=cache_dir, jobs=jobs, threshold=threshold)
+    with progress_bar(fmt != Format.text, "deduplicating") as progress:
+        report = dedup(run.seeds, run.settings, apply=apply, excerpts=fmt == Format.text, cache=run.cache,
+                       progress=progress)
+    if fmt == Format.json:
+        render.emit_json(report.to_dict())
+    elif fmt == Format.github:
+        for line in render.github_lines(report.problems, run.seeds):
+            typer.echo(line)
+    else:
+        _print_text(report)
+    found = any(c.duplicates for c in report.result.clusters)
+    return EXIT_FINDINGS if found and not apply else EXIT_OK
+
+
+def _print_text(report) -> None:
+    from rich.text import Text
+
+    from .. import render
+
+    clusters = report.result.clusters
+    console = render.stdout_console()
+    for c in clusters:
+        console.print(Text(f"keep {c.keep}", style="bold green"))
+        for d in c.duplicates:
+            console.print(f"  {d.kind:<10} {d.similarity:.2f}  {d.file}  (of {d.of})")
+            for line in report.excerpts.get(d.file, []):
+                console.print(Text("      " + line, style="dim"))
+    too_short = report.result.too_short
+    if too_short:
+        console.print(f"{len(too_short)} documents too short to compare for near duplicates: "
+                      + ", ".join(too_short[:10]) + (" …" if len(too_short) > 10 else ""))
+    n = sum(len(c.duplicates) for c in clusters)
+    for f, why in report.skipped:
+        console.print(f"not moved: {f}: {why}", soft_wrap=True)
+    moved = ""
+    if report.moved:
+        moved = f"; moved {len(report.moved)} to .seedkeeper/quarantine/ (undo: seedkeeper restore FILE)"
+    console.print(f"{len(clusters)} clusters, {n} duplicates" + moved, soft_wrap=True)
+
+
+@command
+def restore_command(
+    file: Annotated[str, typer.Argument(help="The original path of a quarantined document (as in INDEX.md).")],
+    seeds_dir: SeedsOpt = None,
+    fmt: FormatOpt = Format.text,
+    config: ConfigOpt = None,
+    debug: DebugOpt = False,
+) -> int:
+    """Put a document that `dedup --apply` moved out back in place and in INDEX.md."""
+    from ...operations.deduplication import restore
+    from .. import render
+
+    run = open_run(seeds_dir, config, must_exist=True)
+    r = restore(run.seeds, file, run.settings)
+    if fmt == Format.json:
+        render.emit_json({"restored": r.file, "from": r.quarantined, "sha256": r.sha256, "intact": r.intact})
+    else:
+        changed = "" if r.intact else " (its bytes changed while in quarantine)"
+        typer.echo(f"restored {r.file} from {r.quarantined}{changed}")
+    return EXIT_OK

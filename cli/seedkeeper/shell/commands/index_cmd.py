@@ -1,0 +1,52 @@
+"""`seedkeeper index [DIR] [--check] [--diff]`: (re)write the managed table in INDEX.md."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..options import CacheDirOpt, ConfigOpt, DebugOpt, DirArg, Format, FormatOpt, JobsOpt, NoCacheOpt
+from ..runner import EXIT_FINDINGS, EXIT_OK, command, open_run
+
+CheckOnlyOpt = Annotated[bool, typer.Option("--check", help="Exit 1 if INDEX.md would change; write nothing.")]
+DiffOpt = Annotated[bool, typer.Option("--diff", help="Print the unified diff of INDEX.md; write nothing.")]
+
+
+@command
+def index_command(
+    directory: DirArg = None,
+    check_only: CheckOnlyOpt = False,
+    diff: DiffOpt = False,
+    fmt: FormatOpt = Format.text,
+    config: ConfigOpt = None,
+    jobs: JobsOpt = None,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
+    debug: DebugOpt = False,
+) -> int:
+    """Write the managed document table in INDEX.md, keeping everything a person wrote."""
+    from ...operations.findings import index_outdated
+    from ...operations.indexing import index
+    from .. import render
+    from ..progress import progress_bar
+
+    run = open_run(directory, config, cache=True, no_cache=no_cache, cache_dir=cache_dir, jobs=jobs)
+    write = not (check_only or diff)
+    with progress_bar(fmt != Format.text, "indexing") as progress:
+        outcome = index(run.seeds, run.settings, write=write, cache=run.cache, progress=progress)
+    if fmt == Format.json:
+        render.emit_json({"changed": outcome.changed, "written": outcome.written,
+                          "diff": outcome.diff if (diff or check_only) else ""})
+    elif diff:
+        typer.echo(outcome.diff, nl=False)
+    elif fmt == Format.github and check_only and outcome.changed:
+        for line in render.github_lines([index_outdated()], run.seeds):
+            typer.echo(line)
+    else:
+        if check_only:
+            msg = "INDEX.md would change" if outcome.changed else "INDEX.md is up to date"
+        else:
+            msg = "INDEX.md written" if outcome.written else "INDEX.md unchanged"
+        typer.echo(msg, err=check_only and outcome.changed)
+    return EXIT_FINDINGS if check_only and outcome.changed else EXIT_OK

@@ -1,0 +1,72 @@
+"""The command-line options the commands share, declared once as `Annotated` aliases.
+
+A command writes `fmt: FormatOpt = Format.text`; the help text and flag names live here only.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+
+class Format(str, Enum):
+    """Output formats every command takes."""
+
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class CheckFormat(str, Enum):
+    """`check` also writes SARIF and JUnit."""
+
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+    junit = "junit"
+
+
+DirArg = Annotated[
+    Optional[Path],
+    typer.Argument(help="The seeds folder (default: from config, else ./seeds).", show_default=False),
+]
+SeedsOpt = Annotated[
+    Optional[Path],
+    typer.Option("--seeds", help="The seeds folder (default: from config, else ./seeds).", show_default=False),
+]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output: text (people), json (scripts), github (Actions).")]
+CheckFormatOpt = Annotated[CheckFormat, typer.Option("--format", "-f", help="text, json, github, sarif or junit.")]
+ConfigOpt = Annotated[
+    Optional[Path],
+    typer.Option("--config", help="Settings file (default: nearest seedkeeper.toml or pyproject.toml).", show_default=False),
+]
+SelectOpt = Annotated[
+    Optional[list[str]],
+    typer.Option("--select", help="Only these codes (comma-separated; prefixes like 'lang-'; ALL).", show_default=False),
+]
+IgnoreOpt = Annotated[
+    Optional[list[str]], typer.Option("--ignore", help="Skip these codes (comma-separated).", show_default=False)
+]
+StrictOpt = Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")]
+JobsOpt = Annotated[
+    Optional[int],
+    typer.Option("--jobs", "-j", help="Worker processes (default: all cores; 1 = no pool).", show_default=False),
+]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks for internal errors.")]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")]
+CacheDirOpt = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--cache-dir",
+        help="Cache folder (default: .seedkeeper_cache beside the config, or $SEEDKEEPER_CACHE_DIR).",
+        show_default=False,
+    ),
+]
+ThresholdOpt = Annotated[
+    Optional[float],
+    typer.Option("--threshold", help="Near-duplicate similarity threshold (default 0.8).", show_default=False),
+]

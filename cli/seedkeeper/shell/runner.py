@@ -1,0 +1,115 @@
+"""What every command does around its own work: open a run (settings, seeds folder, cache) and
+map outcomes to exit codes (the error boundary, written once as a decorator).
+
+Exit codes: 0 no errors, 1 errors found (or --check would change something), 2 usage error or
+missing folder, 3 internal error (one line; the traceback only with --debug), 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import functools
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Optional
+
+import typer
+
+from ..errors import FolderNotFoundError, SeedkeeperError, UsageError
+from ..settings import Settings, load_settings
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+
+
+@dataclass
+class Run:
+    """The settings, the seeds folder and the cache (None with --no-cache) of one command run."""
+
+    settings: Settings
+    seeds: Path
+    cache: object | None = None  # corpus.pool.CacheSpec
+
+
+def _split(values: Optional[list[str]]) -> Optional[list[str]]:
+    if not values:
+        return None
+    return [v.strip() for item in values for v in item.split(",") if v.strip()]
+
+
+def open_run(
+    directory: Optional[Path],
+    config: Optional[Path],
+    *,
+    must_exist: bool = False,
+    cache: bool = False,
+    no_cache: bool = False,
+    cache_dir: Optional[Path] = None,
+    **overrides,
+) -> Run:
+    """Load settings (nearest config from the folder, or cwd), apply the flags, pick the folder
+    and, with cache=True, the cache. With must_exist, a missing folder is a usage error."""
+    start = directory if directory is not None and directory.is_dir() else Path.cwd()
+    settings = load_settings(config, start=start)
+    overrides = {k: v for k, v in overrides.items() if v is not None}
+    for key in ("select", "ignore"):
+        if key in overrides:
+            overrides[key] = tuple(_split(overrides[key]) or ())
+    settings = settings.with_overrides(**overrides)
+    seeds = settings.seeds_path(directory)
+    if must_exist and not seeds.is_dir():
+        raise FolderNotFoundError(f"seeds folder not found: {seeds}")
+    spec = cache_spec(settings, seeds, no_cache, cache_dir) if cache else None
+    return Run(settings, seeds, spec)
+
+
+def cache_spec(settings: Settings, seeds: Path, no_cache: bool, cache_dir: Optional[Path]):
+    """The cache to use: None with --no-cache; else --cache-dir, $SEEDKEEPER_CACHE_DIR, config,
+    or .seedkeeper_cache beside the config (never inside the seeds folder)."""
+    from ..corpus.cache import default_cache_dir
+    from ..corpus.pool import CacheSpec
+
+    if no_cache:
+        return None
+    folder = cache_dir
+    if folder is None:
+        folder = default_cache_dir(seeds, settings.config_file, settings.cache_dir, settings.base_dir)
+    real, seeds_real = Path(folder).resolve(), seeds.resolve()
+    if real == seeds_real or seeds_real in real.parents:
+        raise UsageError(
+            f"the cache folder {folder} is inside the seeds folder; read-only commands write nothing there"
+        )
+    return CacheSpec(Path(folder))
+
+
+def exit_code_of(exc: BaseException, debug: bool) -> int:
+    """Report an exception on stderr as one line and return its exit code."""
+    if isinstance(exc, UsageError):
+        typer.echo(f"seedkeeper: error: {exc}", err=True)
+        return EXIT_USAGE
+    if isinstance(exc, KeyboardInterrupt):
+        typer.echo("seedkeeper: interrupted", err=True)
+        return EXIT_INTERRUPTED
+    if debug:
+        traceback.print_exc()
+    kind = "error" if isinstance(exc, SeedkeeperError) else f"internal error ({type(exc).__name__})"
+    typer.echo(f"seedkeeper: {kind}: {exc}" + ("" if debug else " (run with --debug for details)"), err=True)
+    return EXIT_INTERNAL
+
+
+def command(func: Callable[..., int]) -> Callable[..., None]:
+    """The error boundary: run a command function that returns an exit code, and exit with it.
+
+    UsageError -> 2, KeyboardInterrupt -> 130, anything else -> 3 as one clear line (a
+    traceback only when the command's `debug` argument is true)."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs) -> None:
+        try:
+            code = func(*args, **kwargs)
+        except (typer.Exit, typer.Abort, SystemExit):
+            raise
+        except BaseException as exc:  # noqa: BLE001 - the last line of defence is one clear line
+            code = exit_code_of(exc, bool(kwargs.get("debug")))
+        raise typer.Exit(code)
+
+    return wrapper

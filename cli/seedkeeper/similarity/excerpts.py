@@ -1,0 +1,106 @@
+"""Where two near-duplicate documents differ: a few short excerpts, in near-linear time.
+
+Tokens are white space, single characters of scripts written without spaces (Han, kana, Thai,
+Lao, Khmer, Myanmar) and runs of other characters, so excerpts cut sensibly in every script.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+# Diff tokens: white space, one character of a no-space script, or a run of other characters.
+_NO_SPACE = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_DIFF_TOKEN = re.compile(f"\\s+|[{_NO_SPACE}]|[^\\s{_NO_SPACE}]+")
+
+
+def _one_line(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _clip(s: str, limit: int, keep_end: bool = False) -> str:
+    if len(s) <= limit:
+        return s
+    return "…" + s[-limit:] if keep_end else s[:limit] + "…"
+
+
+# SequenceMatcher is quadratic in the worst case; past this many tokens a differing stretch is
+# first aligned line by line, then word by word only within small differing line blocks.
+_FINE_LIMIT = 4000
+
+
+def _changes(ta: list[str], tb: list[str]):
+    """Token-level opcodes (non-equal ones) in order, in near-linear time for long texts."""
+    n = min(len(ta), len(tb))
+    p = 0
+    while p < n and ta[p] == tb[p]:
+        p += 1
+    q = 0
+    while q < n - p and ta[len(ta) - 1 - q] == tb[len(tb) - 1 - q]:
+        q += 1
+    a_mid, b_mid = ta[p:len(ta) - q], tb[p:len(tb) - q]
+    yield from _aligned(a_mid, b_mid, p, p)
+
+
+def _aligned(ta: list[str], tb: list[str], oa: int, ob: int):
+    if len(ta) + len(tb) <= _FINE_LIMIT:
+        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
+            if tag != "equal":
+                yield tag, oa + i1, oa + i2, ob + j1, ob + j2
+        return
+    la, lb = _lines(ta), _lines(tb)
+    if len(la) == 1 or len(lb) == 1:
+        yield "replace", oa, oa + len(ta), ob, ob + len(tb)  # one giant line: show where it starts
+        return
+    keys_a = ["".join(ta[i:j]) for i, j in la]
+    keys_b = ["".join(tb[i:j]) for i, j in lb]
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, keys_a, keys_b).get_opcodes():
+        if tag == "equal":
+            continue
+        a0, a1 = (la[i1][0], la[i2 - 1][1]) if i2 > i1 else ((la[i1][0],) * 2 if i1 < len(la) else (len(ta),) * 2)
+        b0, b1 = (lb[j1][0], lb[j2 - 1][1]) if j2 > j1 else ((lb[j1][0],) * 2 if j1 < len(lb) else (len(tb),) * 2)
+        if (a1 - a0) + (b1 - b0) <= _FINE_LIMIT:
+            yield from _aligned(ta[a0:a1], tb[b0:b1], oa + a0, ob + b0)
+        else:
+            yield "replace", oa + a0, oa + a1, ob + b0, ob + b1
+
+
+def _lines(tokens: list[str]) -> list[tuple[int, int]]:
+    """(start, end) token spans of lines: a white-space token holding a newline ends one."""
+    spans, start = [], 0
+    for i, t in enumerate(tokens):
+        if "\n" in t:
+            spans.append((start, i + 1))
+            start = i + 1
+    if start < len(tokens):
+        spans.append((start, len(tokens)))
+    return spans
+
+
+def diff_excerpt(a: str, b: str, context: int = 40, max_parts: int = 3) -> list[str]:
+    """Short excerpts of where two near-duplicate texts differ, for people to read.
+
+    For each of the first `max_parts` differing places: "- " + the text of `a` around it and/or
+    "+ " + the text of `b` around it, each with up to `context` characters either side and the
+    changed part in [brackets]; white space is shown as single spaces. Identical texts give [].
+    """
+    ta, tb = _DIFF_TOKEN.findall(a), _DIFF_TOKEN.findall(b)
+    out: list[str] = []
+    parts = 0
+    for tag, i1, i2, j1, j2 in _changes(ta, tb):
+        if tag == "equal":
+            continue
+        old, new = "".join(ta[i1:i2]), "".join(tb[j1:j2])
+        if not _one_line(old) and not _one_line(new):
+            continue  # only white space differs here
+        if parts == max_parts:
+            out.append("… and more differences")
+            break
+        parts += 1
+        before = _clip(_one_line("".join(ta[:i1])), context, keep_end=True)
+        after = _clip(_one_line("".join(ta[i2:])), context)
+        if _one_line(old):
+            out.append(f"- {before} [{_clip(_one_line(old), 3 * context)}] {after}".rstrip())
+        if _one_line(new):
+            out.append(f"+ {before} [{_clip(_one_line(new), 3 * context)}] {after}".rstrip())
+    return out

@@ -1,0 +1,207 @@
+"""Shingles, MinHash signatures and exact Jaccard, in numpy (LSH banding is in lsh.py).
+
+Shingles are taken from `normalize()`d text. The text is cut into *units*: a word (a run of
+characters between spaces) for scripts written with spaces (Latin, Arabic/Persian, Cyrillic,
+Hangul, Devanagari...), and a single character with its combining marks for scripts written
+without spaces (Han, kana, Thai, Lao, Khmer, Myanmar). Mixed text such as "用python写" gives
+units "用", "python", "写". A shingle is SHINGLE_SIZE consecutive units: word 3-shingles for
+English or Persian, character 3-grams for Chinese or Thai, with mixed windows where scripts meet.
+
+Each unit is hashed with BLAKE2b (8 bytes; stable across processes and machines, unlike hash()),
+and a shingle's 64-bit hash is a polynomial of its units' hashes finished with the splitmix64
+mixer, all vectorised in numpy.
+
+A MinHash signature applies num_perm hash functions h_i(x) = (a_i * x + b_i) mod 2**64 (a_i
+odd, so each h_i is a bijection on 64-bit values; the inputs are already well-mixed 64-bit
+hashes) and keeps, per function, the high 32 bits of the minimum. No modular reduction by a
+prime, so nothing overflows into bias, and the multiply wraps exactly as intended in uint64.
+Coefficients come from a fixed seed: the same text always gives the same signature.
+
+Bump MINHASH_VERSION whenever shingles or signatures for some text may change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sys
+import unicodedata
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from seedkeeper.similarity.normalize import NO_SPACE_RANGES
+
+MINHASH_VERSION = "1"
+
+SHINGLE_SIZE = 3
+"""Units per shingle. 3 keeps a few changed words from costing many shingles (near copies
+stay well above 0.8), while a document sharing half its text with another stays near 1/3."""
+
+MIN_SHINGLES = 10
+"""Documents with fewer distinct shingles are too short to compare (about a dozen words or
+characters): one changed word would move their Jaccard by more than the threshold's margin."""
+
+NUM_PERM = 128
+POLY = np.uint64(0x9E3779B97F4A7C15)  # odd, the 64-bit golden ratio
+
+
+def mix64(x: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser: spreads every input bit over the whole 64-bit output."""
+    x = x ^ (x >> np.uint64(30))
+    x = x * np.uint64(0xBF58476D1CE4E5B9)
+    x = x ^ (x >> np.uint64(27))
+    x = x * np.uint64(0x94D049BB133111EB)
+    return x ^ (x >> np.uint64(31))
+
+
+
+
+SEED = 20240601
+
+
+
+def _class(cps: Iterable[int]) -> str:
+    """A regex character class body for a set of code points, as ranges."""
+    out: list[str] = []
+    cps = sorted(cps)
+    i = 0
+    while i < len(cps):
+        j = i
+        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
+            j += 1
+        lo, hi = chr(cps[i]), chr(cps[j])
+        out.append(re.escape(lo) if i == j else f"{re.escape(lo)}-{re.escape(hi)}")
+        i = j + 1
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _unit_re() -> re.Pattern[str]:
+    """Units: a no-space-script character with its combining marks, or a word of other text."""
+    base, marks = [], []
+    for lo, hi in NO_SPACE_RANGES:
+        for cp in range(lo, min(hi, sys.maxunicode) + 1):
+            cat = unicodedata.category(chr(cp))
+            if cat[0] == "M":
+                marks.append(cp)
+            elif cat[0] in "LNS":  # unassigned (Cn) and punctuation are not units
+                base.append(cp)
+    b, m = _class(base), _class(marks)
+    # A mark with no base before it (rare) is a unit of its own rather than being lost.
+    return re.compile(f"[{b}][{m}]*|[{m}]+|[^\\s{b}{m}]+")
+
+
+def units(normalized: str) -> list[str]:
+    """The units of normalized text in order: words, and characters of no-space scripts."""
+    return _unit_re().findall(normalized)
+
+
+# Unit hashes are cached across documents: vocabularies are Zipfian, so most lookups hit.
+_UNIT_CACHE: dict[str, int] = {}
+_UNIT_CACHE_MAX = 1 << 20
+
+
+def _unit_hashes(us: list[str]) -> np.ndarray:
+    cache = _UNIT_CACHE
+    if len(cache) > _UNIT_CACHE_MAX:
+        cache.clear()  # bounded memory; correctness does not depend on the cache
+    out = []
+    for u in us:
+        h = cache.get(u)
+        if h is None:
+            h = int.from_bytes(hashlib.blake2b(u.encode("utf-8"), digest_size=8).digest(), "little")
+            cache[u] = h
+        out.append(h)
+    return np.array(out, dtype=np.uint64)
+
+
+def shingles(normalized: str, k: int = SHINGLE_SIZE) -> np.ndarray:
+    """Hashes of the k-unit shingles of normalized text: uint64, unique, sorted.
+
+    Text with fewer than k units (but at least one) gives a single shingle of all its units.
+    """
+    if k < 1:
+        raise ValueError("k must be at least 1")
+    us = units(normalized)
+    if not us:
+        return np.empty(0, dtype=np.uint64)
+    h = _unit_hashes(us)
+    n = max(len(h) - k + 1, 1)
+    acc = h[:n].copy()
+    # numpy uint64 arithmetic wraps modulo 2**64, which is what the polynomial wants.
+    with np.errstate(over="ignore"):
+        for j in range(1, min(k, len(h))):
+            acc = acc * POLY + h[j : j + n]
+        return np.unique(mix64(acc))
+
+
+def shingle_strings(normalized: str, k: int = SHINGLE_SIZE) -> list[str]:
+    """The shingles as text (units joined by a space), in order, with repeats.
+
+    For inspection and for feeding other MinHash libraries the same shingles (the benchmark).
+    """
+    us = units(normalized)
+    if not us:
+        return []
+    n = max(len(us) - k + 1, 1)
+    return [" ".join(us[i : i + k]) for i in range(n)]
+
+
+@lru_cache(maxsize=8)
+def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.Generator(np.random.PCG64(SEED))
+    a = rng.integers(0, 1 << 64, size=num_perm, dtype=np.uint64, endpoint=False) | np.uint64(1)
+    b = rng.integers(0, 1 << 64, size=num_perm, dtype=np.uint64, endpoint=False)
+    return a, b
+
+
+def signature(shingle_hashes: np.ndarray, num_perm: int = NUM_PERM) -> np.ndarray:
+    """MinHash signature of a shingle set: uint32 array of num_perm values.
+
+    An empty set gives all 0xFFFFFFFF (it matches nothing real; such documents are too short).
+    """
+    x = np.asarray(shingle_hashes, dtype=np.uint64)
+    if x.size == 0:
+        return np.full(num_perm, 0xFFFFFFFF, dtype=np.uint32)
+    a, b = _permutations(num_perm)
+    # (num_perm, n) rather than (n, num_perm): the row-wise min then runs over contiguous
+    # memory, measurably faster. One temporary of n*num_perm*8 bytes (400 KB for a 2 KB text).
+    with np.errstate(over="ignore"):
+        v = np.multiply.outer(a, x)
+        v += b[:, None]
+    return (v.min(axis=1) >> np.uint64(32)).astype(np.uint32)
+
+
+def signatures(shingle_sets: Sequence[np.ndarray], num_perm: int = NUM_PERM) -> np.ndarray:
+    """Signatures of many shingle sets as a (len, num_perm) uint32 matrix, row i for set i.
+
+    (Concatenating sets and using np.minimum.reduceat was measured slower than this loop: the
+    big temporary falls out of cache.)
+    """
+    out = np.empty((len(shingle_sets), num_perm), dtype=np.uint32)
+    for i, s in enumerate(shingle_sets):
+        out[i] = signature(s, num_perm)
+    return out
+
+
+def jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """Exact Jaccard similarity of two sorted, unique shingle-hash arrays (1.0 if both empty)."""
+    if a.size == 0 and b.size == 0:
+        return 1.0
+    if a.size > b.size:
+        a, b = b, a
+    if a.size == 0:
+        return 0.0
+    # Binary search of the smaller set in the larger: O(n log m), no temporary union.
+    idx = np.searchsorted(b, a)
+    idx[idx == b.size] = 0
+    inter = int(np.count_nonzero(b[idx] == a))
+    return inter / (a.size + b.size - inter)
+
+
+def estimate_jaccard(sig_a: np.ndarray, sig_b: np.ndarray) -> float:
+    """Jaccard estimated from two signatures: the share of equal positions."""
+    return float(np.count_nonzero(sig_a == sig_b)) / len(sig_a)
+
