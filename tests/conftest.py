@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
 from helpers import make_seeds
+
 
 @pytest.fixture
 def isolated_env(monkeypatch, tmp_path_factory):

@@ -160,7 +160,11 @@ EN_PT = (
 )
 
 PARAGRAPHS = {"fa": FA, "zh": ZH, "en": EN}
-TRANSLATIONS = {"fa": {"ar": FA_AR}, "zh": {"hant": ZH_HANT, "ja": ZH_JA}, "en": {"nl": EN_NL, "es": EN_ES, "pt": EN_PT}}
+TRANSLATIONS = {
+    "fa": {"ar": FA_AR},
+    "zh": {"hant": ZH_HANT, "ja": ZH_JA},
+    "en": {"nl": EN_NL, "es": EN_ES, "pt": EN_PT},
+}
 
 # Per language: (header line, footer line, word replacements for "a few words changed").
 NEAR_EDITS = {
@@ -224,7 +228,12 @@ _FORMAT = {
     # Zero-width space/joiner and LRM sprinkled in, as copied web text often carries.
     "zh": [("茶", "\u200b茶"), ("年", "年\u200d"), ("2019", "\u200e2019\u200e")],
     # Soft hyphens inside long words (from hyphenated layouts) and RLM/ZWJ noise.
-    "en": [("lighthouse", "light\u00adhouse"), ("automated", "auto\u00admated"), ("keeper", "keep\u200der"), ("1982", "\u200f1982")],
+    "en": [
+        ("lighthouse", "light\u00adhouse"),
+        ("automated", "auto\u00admated"),
+        ("keeper", "keep\u200der"),
+        ("1982", "\u200f1982"),
+    ],
 }
 
 _PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"

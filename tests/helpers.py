@@ -15,12 +15,11 @@ import hashlib
 import os
 import stat
 import threading
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 import pytest
-
-from typing import Sequence
 
 from seedkeeper.similarity.clustering import DedupResult, analyze_text, find_duplicates
 

@@ -12,16 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from helpers import doc_name, make_seeds, snapshot
 from dedup_fixtures import NEAR_EDITS, doc
+from helpers import doc_name, make_seeds, snapshot
 from multilingual import CLEAN
 from seedkeeper.corpus.analysis import Features
 from seedkeeper.corpus.cache import CACHE_FILE, Cache
-from seedkeeper.operations.validation import check
 from seedkeeper.corpus.pool import CacheSpec, RunStats
-from seedkeeper.settings import Settings
 from seedkeeper.corpus.survey import survey
 from seedkeeper.operations.tagging import tag
+from seedkeeper.operations.validation import check
+from seedkeeper.settings import Settings
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
 
@@ -29,6 +29,7 @@ ALL = Features(dedup=True, lang=True)
 
 
 # ---------------------------------------------------------------- helpers
+
 
 def corpus_files() -> dict[str, bytes | str]:
     """Clean multilingual documents plus a few that carry findings (so results are not trivial)."""
@@ -80,6 +81,7 @@ def all_docs(root: Path) -> list[Path]:
 
 
 # ---------------------------------------------------------------- hits and misses
+
 
 def test_second_run_answers_every_document_from_the_stat_shortcut(seeds, spec):
     first = run_survey(seeds, spec)
@@ -169,7 +171,9 @@ def test_a_setting_that_changes_results_invalidates_the_cache(seeds, spec):
     # The result follows the setting: the short document is no longer too short.
     short = doc_name(len(CLEAN), "short")
     with_default = {p.file for p in check(seeds, Settings(), jobs=1, cache=spec).problems if p.code == "too-short"}
-    with_low = {p.file for p in check(seeds, Settings(min_chars=5), jobs=1, cache=spec).problems if p.code == "too-short"}
+    with_low = {
+        p.file for p in check(seeds, Settings(min_chars=5), jobs=1, cache=spec).problems if p.code == "too-short"
+    }
     assert short in with_default and short not in with_low
     # A setting that does not change per-document results (threshold) keeps the cache.
     s = run_survey(seeds, spec, Settings(threshold=0.9))
@@ -189,15 +193,18 @@ def test_features_and_tool_version_are_part_of_the_key(seeds, spec, monkeypatch)
 
 # ---------------------------------------------------------------- corrupt, foreign, unusable caches
 
+
 def _garbage(folder: Path) -> None:
     (folder / CACHE_FILE).write_bytes(bytes(range(256)) * 40)
 
 
 def _foreign(folder: Path) -> None:
     db = sqlite3.connect(folder / CACHE_FILE)
-    db.executescript("CREATE TABLE users (id INTEGER, name TEXT); INSERT INTO users VALUES (1, 'x');"
-                     "CREATE TABLE meta (key TEXT, value TEXT); INSERT INTO meta VALUES ('schema', 'someone-else-1');"
-                     "CREATE TABLE analyses (x INTEGER);")
+    db.executescript(
+        "CREATE TABLE users (id INTEGER, name TEXT); INSERT INTO users VALUES (1, 'x');"
+        "CREATE TABLE meta (key TEXT, value TEXT); INSERT INTO meta VALUES ('schema', 'someone-else-1');"
+        "CREATE TABLE analyses (x INTEGER);"
+    )
     db.commit()
     db.close()
 
@@ -206,7 +213,9 @@ def _truncated_header(folder: Path) -> None:
     (folder / CACHE_FILE).write_bytes(b"SQLite format 3\x00\x10\x00\x01\x01")
 
 
-@pytest.mark.parametrize("damage", [_garbage, _foreign, _truncated_header], ids=["garbage", "foreign", "truncated-header"])
+@pytest.mark.parametrize(
+    "damage", [_garbage, _foreign, _truncated_header], ids=["garbage", "foreign", "truncated-header"]
+)
 def test_corrupt_or_foreign_cache_is_ignored_and_rebuilt(seeds, spec, damage):
     expected = outcome(seeds, None)
     spec.folder.mkdir()
@@ -321,6 +330,7 @@ def test_damaged_shingle_blob_is_a_miss_not_a_crash(cli, seeds, tmp_path):
 
 # ---------------------------------------------------------------- JSON, never pickle
 
+
 def test_entries_are_json(seeds, spec):
     run_survey(seeds, spec)
     db = sqlite3.connect(spec.folder / CACHE_FILE)
@@ -375,6 +385,7 @@ def test_a_pickle_payload_in_the_cache_is_a_miss_and_never_executed(seeds, spec,
 
 
 # ---------------------------------------------------------------- CLI: location, clear, --no-cache
+
 
 def test_cache_clear_removes_the_cache(cli, seeds, tmp_path):
     folder = tmp_path / "explicit"
@@ -471,8 +482,17 @@ def test_config_inside_the_seeds_folder_never_puts_the_cache_there(cli, tmp_path
 def test_read_only_commands_write_nothing_in_the_seeds_folder(cli, seeds, tmp_path, monkeypatch):
     monkeypatch.delenv("SEEDKEEPER_CACHE_DIR")
     before = snapshot(seeds)
-    for args in (["validate"], ["tag"], ["dedup"], ["check"], ["stats"], ["index", "--check"], ["index", "--diff"],
-                 ["check", "--format", "json"], ["tag", "--jobs", "2"]):
+    for args in (
+        ["validate"],
+        ["tag"],
+        ["dedup"],
+        ["check"],
+        ["stats"],
+        ["index", "--check"],
+        ["index", "--diff"],
+        ["check", "--format", "json"],
+        ["tag", "--jobs", "2"],
+    ):
         r = cli(args[0], seeds, *args[1:])
         assert r.exit_code in (0, 1), (args, r.output)
         assert snapshot(seeds) == before, args

@@ -31,7 +31,9 @@ PERSIAN_1256 = (
     "موزه کوچکي در نزديکي بندر با نمايشگاهي درباره قايق هاي قديمي ماهيگيري دوباره گشايش يافت.\n"
 )
 # The same with ZWNJ (U+200C, byte 0x9D in cp1256), as Persian is really written.
-PERSIAN_1256_ZWNJ = PERSIAN_1256.replace("سه شنبه", "سه\u200cشنبه").replace(" ها", "\u200cها").replace(" هاي", "\u200cهاي")
+PERSIAN_1256_ZWNJ = (
+    PERSIAN_1256.replace("سه شنبه", "سه\u200cشنبه").replace(" ها", "\u200cها").replace(" هاي", "\u200cهاي")
+)
 FRENCH = (
     "L'été dernier, nous sommes allés à la montagne où l'on a découvert des forêts élégantes.\n"
     "Le garçon a goûté une crème brûlée près du théâtre, à côté de l'hôpital. Ça coûtait cher.\n"
@@ -50,9 +52,12 @@ LONG_EN = (
 @pytest.fixture
 def seeds(tmp_path) -> Path:
     """A managed folder with two documents, numbered 004 and 012 (so the next is 013)."""
-    root = make_seeds(tmp_path, {EXIST_EN: LONG_EN, EXIST_ZH: CLEAN["zh"]},
-                      index="# Seeds\n\nOur corpus. See [CONTRIBUTING.md](CONTRIBUTING.md).\n\n"
-                            f"- {EXIST_EN} — council news\n- {EXIST_ZH}\n\n## Sources\n\nOwn texts.\n")
+    root = make_seeds(
+        tmp_path,
+        {EXIST_EN: LONG_EN, EXIST_ZH: CLEAN["zh"]},
+        index="# Seeds\n\nOur corpus. See [CONTRIBUTING.md](CONTRIBUTING.md).\n\n"
+        f"- {EXIST_EN} — council news\n- {EXIST_ZH}\n\n## Sources\n\nOwn texts.\n",
+    )
     index(root, SETTINGS)
     return root
 
@@ -71,7 +76,7 @@ def new_files(root: Path, before: dict) -> list[str]:
 
 def rows(root: Path) -> dict[str, list[str]]:
     text = (root / "INDEX.md").read_text(encoding="utf-8")
-    block = text[text.index(BEGIN): text.index(END)]
+    block = text[text.index(BEGIN) : text.index(END)]
     out = {}
     for ln in block.splitlines():
         m = re.match(r"\| \[[^\]]*\]\(([^)]+)\) \|", ln)
@@ -100,6 +105,7 @@ def add_json(cli, *args):
 
 
 # ---------------------------------------------------------------- legacy encodings
+
 
 def test_cp1256_persian_with_encoding_auto(cli, seeds, tmp_path):
     src = incoming(tmp_path, "persian.txt", PERSIAN_1256.encode("cp1256"))
@@ -194,6 +200,7 @@ def test_crlf_bom_nfd_becomes_lf_nfc_without_bom(cli, seeds, tmp_path):
 
 
 # ---------------------------------------------------------------- refusals
+
 
 def test_exact_duplicate_is_refused_naming_the_document_unless_force(cli, seeds, tmp_path):
     # Same text once cleaned (CRLF here): an exact duplicate of EXIST_EN.

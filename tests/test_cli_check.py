@@ -12,8 +12,8 @@ import pytest
 
 from helpers import codes, doc_name, find, make_seeds, snapshot
 from multilingual import CLEAN, HINDI_ZWJ, PERSIAN_ZWNJ_RLM
-from seedkeeper.operations.validation import check
 from seedkeeper.operations.indexing import index
+from seedkeeper.operations.validation import check
 from seedkeeper.settings import Settings
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
@@ -40,7 +40,9 @@ def managed(tmp_path: Path, files: dict, folder: str = "seeds") -> Path:
     return root
 
 
-CLEAN_FILES = {doc_name(i, k): t for i, (k, t) in enumerate({**CLEAN, "fa2": PERSIAN_ZWNJ_RLM, "hi2": HINDI_ZWJ}.items())}
+CLEAN_FILES = {
+    doc_name(i, k): t for i, (k, t) in enumerate({**CLEAN, "fa2": PERSIAN_ZWNJ_RLM, "hi2": HINDI_ZWJ}.items())
+}
 ORIG, COPY = doc_name(1, "orig"), doc_name(2, "copy")
 NEAR_A, NEAR_B = doc_name(3, "near-a"), doc_name(4, "near-b")
 FA = doc_name(5, "fa")
@@ -69,6 +71,7 @@ def as_json(result) -> dict:
 
 # ---------------------------------------------------------------- read-only, exit codes
 
+
 def test_clean_multilingual_managed_folder_passes(cli, clean_folder):
     r = cli("check", clean_folder)
     assert r.exit_code == 0, r.output
@@ -82,7 +85,9 @@ def test_check_writes_nothing_in_the_seeds_folder_even_with_the_default_cache(cl
     root = managed(tmp_path, {ORIG: CLEAN["en"], FA: CLEAN["fa"], COPY: CLEAN["en"]})
     (root / "sub").mkdir()
     (root / "sub" / doc_name(9, "sub")).write_text(CLEAN["ru"], encoding="utf-8")  # unlisted
-    (root / "INDEX.md").write_text((root / "INDEX.md").read_text(encoding="utf-8") + "\nA changed line.\n", encoding="utf-8")
+    (root / "INDEX.md").write_text(
+        (root / "INDEX.md").read_text(encoding="utf-8") + "\nA changed line.\n", encoding="utf-8"
+    )
     before = snapshot(root)
     for fmt in ("text", "json", "github", "sarif", "junit"):
         r = cli("check", root, "--format", fmt)
@@ -122,7 +127,9 @@ def test_near_duplicate_is_a_warning_unless_strict(cli, near_folder):
     strict = cli("check", near_folder, "--strict", "--format", "json")
     assert strict.exit_code == 1 and as_json(strict)["ok"] is False
     # A higher threshold than their similarity: no longer a near duplicate.
-    assert "near-duplicate" not in [p["code"] for p in as_json(cli("check", near_folder, "--threshold", "0.99", "--format", "json"))["problems"]]
+    assert "near-duplicate" not in [
+        p["code"] for p in as_json(cli("check", near_folder, "--threshold", "0.99", "--format", "json"))["problems"]
+    ]
 
 
 def test_index_outdated_when_index_is_not_the_managed_output(cli, tmp_path):
@@ -161,11 +168,14 @@ def test_library_check_on_a_missing_folder_raises(tmp_path):
 
 # ---------------------------------------------------------------- output formats
 
+
 def test_github_format(cli, dup_folder, tmp_path):
     r = cli("check", dup_folder, "--format", "github")
     assert r.exit_code == 1
     lines = [ln for ln in r.stdout.splitlines() if ln.startswith("::")]
-    assert any(ln.startswith(f"::error file=seeds/{COPY},") and "title=exact-duplicate::" in ln and ORIG in ln for ln in lines), r.stdout
+    assert any(
+        ln.startswith(f"::error file=seeds/{COPY},") and "title=exact-duplicate::" in ln and ORIG in ln for ln in lines
+    ), r.stdout
     assert all(ln.startswith(("::error ", "::warning ")) for ln in lines)
 
 
@@ -177,7 +187,7 @@ def test_github_step_summary_is_appended(cli, dup_folder, tmp_path, monkeypatch)
     assert cli("check", dup_folder, "--format", "github").exit_code == 1
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("# earlier step\n")
-    added = text[len("# earlier step\n"):]
+    added = text[len("# earlier step\n") :]
     assert "failed" in added and "exact-duplicate" in added and COPY in added
     assert "|" in added  # a Markdown table of findings
     assert snapshot(dup_folder) == before
@@ -187,8 +197,9 @@ def test_github_step_summary_is_appended(cli, dup_folder, tmp_path, monkeypatch)
 
 
 def test_sarif_is_valid_2_1_0_with_one_result_per_problem(cli, tmp_path):
-    root = managed(tmp_path, {ORIG: CLEAN["en"], FA: CLEAN["fa"], COPY: CLEAN["en"],
-                              doc_name(6, "bom"): "\ufeff" + CLEAN["de"]})
+    root = managed(
+        tmp_path, {ORIG: CLEAN["en"], FA: CLEAN["fa"], COPY: CLEAN["en"], doc_name(6, "bom"): "\ufeff" + CLEAN["de"]}
+    )
     problems = as_json(cli("check", root, "--format", "json"))["problems"]
     assert {p["code"] for p in problems} >= {"exact-duplicate", "bom"}
     r = cli("check", root, "--format", "sarif")
@@ -241,9 +252,18 @@ def test_text_format_names_the_file_and_code(cli, dup_folder):
 
 # ---------------------------------------------------------------- select / ignore
 
+
 def test_select_and_ignore(cli, tmp_path):
-    root = managed(tmp_path, {ORIG: CLEAN["en"], FA: CLEAN["fa"], COPY: CLEAN["en"],
-                              doc_name(6, "bom"): "\ufeff" + CLEAN["de"], "badname.txt": CLEAN["ru"]})
+    root = managed(
+        tmp_path,
+        {
+            ORIG: CLEAN["en"],
+            FA: CLEAN["fa"],
+            COPY: CLEAN["en"],
+            doc_name(6, "bom"): "\ufeff" + CLEAN["de"],
+            "badname.txt": CLEAN["ru"],
+        },
+    )
     everything = {p["code"] for p in as_json(cli("check", root, "--format", "json"))["problems"]}
     assert {"exact-duplicate", "bom", "bad-name"} <= everything
     r = cli("check", root, "--select", "bom", "--format", "json")

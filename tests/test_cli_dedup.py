@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import doc_name, index_for, make_seeds, snapshot
 from dedup_fixtures import NEAR_EDITS, corpus, doc
+from helpers import doc_name, index_for, make_seeds, snapshot
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
 
@@ -68,6 +68,7 @@ def doc_bytes(root: Path) -> list[bytes]:
 
 # ---------------------------------------------------------------- finding
 
+
 def test_clusters_kinds_similarity_and_exit_1(cli, dup_seeds):
     code, data = dedup_json(cli, dup_seeds)
     assert code == 1
@@ -85,8 +86,9 @@ def test_clusters_kinds_similarity_and_exit_1(cli, dup_seeds):
 
 
 def test_no_duplicates_exit_0(cli, tmp_path):
-    root = make_seeds(tmp_path, {ORIG: A, OTHER: doc("fa", [0, 1, 2, 3]), ZH: doc("zh", [0, 1, 2, 3]),
-                                 NEAR: doc("en", [4, 5])})
+    root = make_seeds(
+        tmp_path, {ORIG: A, OTHER: doc("fa", [0, 1, 2, 3]), ZH: doc("zh", [0, 1, 2, 3]), NEAR: doc("en", [4, 5])}
+    )
     for fmt in ("json", "text", "github"):
         r = cli("dedup", root, "--format", fmt)
         assert r.exit_code == 0, (fmt, r.output)
@@ -165,7 +167,10 @@ def test_persian_zwnj_and_yeh_variants(cli, tmp_path):
         EXACT: text.replace("\u200c", ""),  # typed without ZWNJ
         NORM: text.replace("ی", "ي").replace("ک", "ك"),  # Arabic yeh/kaf
         # no ZWNJ, Arabic yeh, and two phrases changed: near
-        NEAR: text.replace("\u200c", "").replace("ی", "ي").replace("مهمی", "بزرگی").replace("باور دارند", "فکر می\u200cکنند"),
+        NEAR: text.replace("\u200c", "")
+        .replace("ی", "ي")
+        .replace("مهمی", "بزرگی")
+        .replace("باور دارند", "فکر می\u200cکنند"),
         OTHER: doc("fa", [4, 5]),
     }
     root = make_seeds(tmp_path, files)
@@ -177,6 +182,7 @@ def test_persian_zwnj_and_yeh_variants(cli, tmp_path):
 
 
 # ---------------------------------------------------------------- --apply
+
 
 def check_applied(root: Path, before_files: dict[str, bytes], count_before: int, kept: list[str]) -> list[dict]:
     """The common promises of --apply; returns the manifest records."""
@@ -204,7 +210,8 @@ def test_apply_with_hand_written_list(cli, tmp_path):
     index = (
         "# My seeds\n\nSome prose that stays.\n\n"
         f"- {ORIG} the original\n1. {OTHER}\n* [a copy]({EXACT})\n- ./{NORM}\n\n"
-        f"| file | note |\n| --- | --- |\n| {NEAR} | near |\n| {ZH} | zh |\n\n- [upper](<{NESTED}>) shouting\n\nThe end.\n"
+        f"| file | note |\n| --- | --- |\n| {NEAR} | near |\n| {ZH} | zh |\n\n"
+        f"- [upper](<{NESTED}>) shouting\n\nThe end.\n"
     )
     root = make_seeds(tmp_path, files, index=index)
     before = {rel: (root / rel).read_bytes() for rel in files}
@@ -226,7 +233,9 @@ def test_apply_with_hand_written_list(cli, tmp_path):
 
 def test_apply_with_managed_table(cli, tmp_path):
     files = files_with_duplicates()
-    root = make_seeds(tmp_path, files, index="# Seeds\n\nIntro.\n\n" + "".join(f"- {f} note {i}\n" for i, f in enumerate(files)))
+    root = make_seeds(
+        tmp_path, files, index="# Seeds\n\nIntro.\n\n" + "".join(f"- {f} note {i}\n" for i, f in enumerate(files))
+    )
     r = cli("index", root)
     assert r.exit_code == 0, r.output
     assert "seedkeeper:index:begin" in (root / "INDEX.md").read_text(encoding="utf-8")
@@ -261,8 +270,11 @@ def test_apply_keeps_prose_and_names_the_quarantine_for_a_prose_link(cli, tmp_pa
     # Prose is the person's: --apply never rewrites it. A link in prose to a moved duplicate is
     # then a broken link, reported as missing-file at that line, saying where the file went.
     prose = f"The copy [is here]({EXACT}) in prose.\n"
-    root = make_seeds(tmp_path, {ORIG: A, OTHER: doc("fa", [0, 1, 2, 3]), EXACT: A},
-                      index=f"# Seeds\n\n- {ORIG}\n- {OTHER}\n\n" + prose)
+    root = make_seeds(
+        tmp_path,
+        {ORIG: A, OTHER: doc("fa", [0, 1, 2, 3]), EXACT: A},
+        index=f"# Seeds\n\n- {ORIG}\n- {OTHER}\n\n" + prose,
+    )
     assert json.loads(cli("validate", root, "--format", "json").stdout)["ok"] is True
     assert cli("dedup", root, "--apply").exit_code == 0
     assert not (root / EXACT).exists()
@@ -275,6 +287,7 @@ def test_apply_keeps_prose_and_names_the_quarantine_for_a_prose_link(cli, tmp_pa
 
 
 # ---------------------------------------------------------------- restore
+
 
 @pytest.fixture
 def applied(cli, tmp_path):
@@ -344,15 +357,19 @@ def test_apply_then_restore_all_gives_back_every_byte(cli, applied):
 def test_apply_and_restore_names_that_need_escaping(cli, tmp_path):
     """A duplicate listed twice, one behind `<...>` with a space, one percent-encoded in a subfolder."""
     files = {ORIG: A, OTHER: doc("fa", [0, 1, 2, 3]), EXACT: A, "my copy.txt": A, "sub dir/x%.txt": A}
-    index = (f"# Seeds\n\n- {ORIG}\n- {OTHER}\n- {EXACT}\n- [again]({EXACT})\n"
-             "- [spaced](<my copy.txt>)\n- [pct](sub%20dir/x%25.txt)\n")
+    index = (
+        f"# Seeds\n\n- {ORIG}\n- {OTHER}\n- {EXACT}\n- [again]({EXACT})\n"
+        "- [spaced](<my copy.txt>)\n- [pct](sub%20dir/x%25.txt)\n"
+    )
     root = make_seeds(tmp_path, files, index=index)
     before = {rel: (root / rel).read_bytes() for rel in files}
     r = cli("dedup", root, "--apply", "--format", "json")
     assert r.exit_code == 0, r.output
     assert sorted(m["file"] for m in json.loads(r.stdout)["moved"]) == sorted([EXACT, "my copy.txt", "sub dir/x%.txt"])
     v = json.loads(cli("validate", root, "--format", "json").stdout)
-    assert v["ok"] and not [p for p in v["problems"] if p["code"] in ("unlisted-file", "missing-file", "duplicate-entry")]
+    assert v["ok"] and not [
+        p for p in v["problems"] if p["code"] in ("unlisted-file", "missing-file", "duplicate-entry")
+    ]
     assert cli("restore", "sub dir/x%.txt", "--seeds", root).exit_code == 0
     assert (root / "sub dir/x%.txt").read_bytes() == before["sub dir/x%.txt"]
     v = json.loads(cli("validate", root, "--format", "json").stdout)

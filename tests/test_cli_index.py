@@ -81,7 +81,7 @@ def shown(cell: str) -> str:
 def managed_rows(text: str) -> dict[str, dict[str, str]]:
     """The managed table's rows by file name (from the File cell's link target)."""
     assert text.count(BEGIN) == 1 and text.count(END) == 1, text
-    block = text[text.index(BEGIN): text.index(END)]
+    block = text[text.index(BEGIN) : text.index(END)]
     lines = [ln for ln in block.splitlines() if ln.startswith("|")]
     assert split_cells(lines[0]) == COLUMNS
     assert set(split_cells(lines[1])) <= {"---", "---:", ":---", ":---:"}
@@ -100,6 +100,7 @@ def read(root: Path) -> str:
 
 
 # ---------------------------------------------------------------- adopting a hand-written INDEX.md
+
 
 def test_adopting_keeps_every_prose_line_in_order(cli, hand):
     r = cli("index", hand)
@@ -173,6 +174,7 @@ def test_no_cache_is_written_into_the_seeds_folder(cli, hand, tmp_path):
 
 
 # ---------------------------------------------------------------- --check and --diff
+
 
 def test_check_is_0_after_index_and_1_after_a_content_change(cli, hand):
     assert cli("index", hand).exit_code == 0
@@ -256,6 +258,7 @@ def test_json_output_of_check(cli, hand):
 
 # ---------------------------------------------------------------- the managed table, edited by people
 
+
 def _edit_row(text: str, name: str, **cells: str) -> str:
     out = []
     for ln in text.split("\n"):
@@ -312,8 +315,14 @@ def test_pinned_language_disagreeing_with_detection_is_a_lang_mismatch(cli, hand
     assert {p["code"] for p in data["problems"] if p["severity"] == "error"} == {"exact-duplicate"}  # EN_COPY
     assert cli("check", hand, "--ignore", "exact-duplicate").exit_code == 0  # the mismatch is a warning only
     r = cli("check", hand, "--format", "github")
-    assert any(ln.startswith("::warning ") and "file=" in ln and "INDEX.md" in ln.split("::")[1]
-               and f"line={row_line}" in ln and "title=lang-mismatch" in ln for ln in r.stdout.splitlines()), r.stdout
+    assert any(
+        ln.startswith("::warning ")
+        and "file=" in ln
+        and "INDEX.md" in ln.split("::")[1]
+        and f"line={row_line}" in ln
+        and "title=lang-mismatch" in ln
+        for ln in r.stdout.splitlines()
+    ), r.stdout
 
 
 def test_allow_list_reports_lang_not_allowed(cli, hand, tmp_path):
@@ -344,17 +353,21 @@ def test_missing_folder_is_exit_2(cli, tmp_path):
 
 # ---------------------------------------------------------------- racing runs
 
+
 def test_concurrent_index_runs_end_with_a_single_runs_output(tmp_path):
-    files = {doc_name(i, f"race{i}"): CLEAN[lang] + f"Entry {i}.\n" for i, lang in
-             enumerate(["fa", "ar", "zh", "en", "fr", "de", "ru", "hi", "el", "tr"])}
+    files = {
+        doc_name(i, f"race{i}"): CLEAN[lang] + f"Entry {i}.\n"
+        for i, lang in enumerate(["fa", "ar", "zh", "en", "fr", "de", "ru", "hi", "el", "tr"])
+    }
     items = [f"- {n} — note {i}" + (" (lang: fa)" if i == 0 else "") for i, n in enumerate(files)]
     index = "# Race\n\nIntro with a [link](https://example.org).\n\n" + "\n".join(items) + "\n\n## End\n\nBye.\n"
     racing = make_seeds(tmp_path, files, index=index, folder="racing")
     single = make_seeds(tmp_path, files, index=index, folder="single")
     env = {**os.environ, "SEEDKEEPER_CACHE_DIR": str(tmp_path / "cache")}
     cmd = [sys.executable, "-m", "seedkeeper", "index", "--no-cache", "--jobs", "1"]
-    procs = [subprocess.Popen([*cmd, str(racing)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-             for _ in range(3)]
+    procs = [
+        subprocess.Popen([*cmd, str(racing)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(3)
+    ]
     ref = subprocess.run([*cmd, str(single)], env=env, capture_output=True, timeout=60)
     assert ref.returncode == 0, ref.stderr
     for p in procs:
@@ -364,17 +377,23 @@ def test_concurrent_index_runs_end_with_a_single_runs_output(tmp_path):
     assert sorted(p.name for p in racing.iterdir()) == sorted([*files, "INDEX.md"])  # no temp or lock file left
     rows = managed_rows(read(racing))
     assert list(rows) == list(files)
-    assert [rows[n]["Notes"] for n in files] == [f"note {i}" + (" (lang: fa)" if i == 0 else "") for i in range(len(files))]
+    assert [rows[n]["Notes"] for n in files] == [
+        f"note {i}" + (" (lang: fa)" if i == 0 else "") for i in range(len(files))
+    ]
 
 
 # ---------------------------------------------------------------- bugs found while writing these tests
+
 
 def test_note_linking_another_document_survives_index_and_check(cli, tmp_path):
     import json
 
     a, b = doc_name(1, "a"), doc_name(2, "b")
-    root = make_seeds(tmp_path, {a: CLEAN["en"], b: CLEAN["fr"]},
-                      index=f"# T\n\n- {a} — translation of [the French text]({b})\n- {b}\n")
+    root = make_seeds(
+        tmp_path,
+        {a: CLEAN["en"], b: CLEAN["fr"]},
+        index=f"# T\n\n- {a} — translation of [the French text]({b})\n- {b}\n",
+    )
     assert cli("index", root).exit_code == 0
     rows = managed_rows(read(root))
     assert list(rows) == [a, b]

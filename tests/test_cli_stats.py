@@ -12,8 +12,8 @@ import pytest
 from helpers import doc_name, make_seeds, snapshot
 from multilingual import CLEAN, PERSIAN_ZWNJ_RLM
 from seedkeeper.operations.indexing import index
-from seedkeeper.settings import Settings
 from seedkeeper.operations.statistics import stats
+from seedkeeper.settings import Settings
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
 

@@ -37,6 +37,7 @@ def tag_json(cli, *args) -> dict:
 
 # ---------------------------------------------------------------- shape
 
+
 def test_json_shape_sorted_by_file(cli, tmp_path):
     names = [doc_name(i, lang) for i, lang in enumerate(["en", "fa", "de", "ru"])]
     files = {n: CLEAN[lang] for n, lang in zip(names, ["en", "fa", "de", "ru"])}
@@ -69,9 +70,12 @@ def test_project_seeds_folder_tags_the_persian_document(cli, tmp_path, monkeypat
 
 # ---------------------------------------------------------------- the right tag for each script
 
+
 @pytest.fixture(scope="module")
 def script_results(tmp_path_factory):
-    root = make_seeds(tmp_path_factory.mktemp("scripts"), {doc_name(i, lang): paragraph(lang) for i, lang in enumerate(SCRIPT_LANGS)})
+    root = make_seeds(
+        tmp_path_factory.mktemp("scripts"), {doc_name(i, lang): paragraph(lang) for i, lang in enumerate(SCRIPT_LANGS)}
+    )
     r = CliRunner().invoke(app, ["tag", str(root), "--format", "json", "--no-cache"])
     assert r.exit_code == 0, r.output
     return {d["file"]: d for d in json.loads(r.stdout)["documents"]}
@@ -96,6 +100,7 @@ def test_langdetect_codes_are_never_leaked(script_results):
 
 
 # ---------------------------------------------------------------- determinism
+
 
 def test_two_runs_are_byte_identical_without_cache(cli, tmp_path):
     root = make_seeds(tmp_path, {doc_name(i, lang): CLEAN[lang] for i, lang in enumerate(CLEAN)})
@@ -127,6 +132,7 @@ def test_jobs_1_and_jobs_2_are_byte_identical(cli, tmp_path):
 
 
 # ---------------------------------------------------------------- und and unreadable documents
+
 
 def test_digits_and_urls_only_is_und_and_check_warns(cli, tmp_path):
     und, good = doc_name(1, "und"), doc_name(2, "en")
@@ -165,6 +171,7 @@ def test_empty_document_is_und(cli, tmp_path):
 
 
 # ---------------------------------------------------------------- text output and errors
+
 
 def test_text_output_lists_files_and_languages(cli, tmp_path):
     names = {lang: doc_name(i, lang) for i, lang in enumerate(["fa", "ja", "he"])}

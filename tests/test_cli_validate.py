@@ -45,6 +45,7 @@ def broken_folder(tmp_path):
 
 # ---------------------------------------------------------------- exit codes
 
+
 def test_clean_multilingual_folder_exits_0(cli, clean_folder):
     r = cli("validate", clean_folder)
     assert r.exit_code == 0, r.output
@@ -100,6 +101,7 @@ def test_project_seeds_folder_is_valid(monkeypatch):
 
 # ---------------------------------------------------------------- json
 
+
 def test_json_is_one_object_with_the_contract_shape(cli, broken_folder):
     r = cli("validate", broken_folder, "--format", "json")
     data = json.loads(r.stdout)  # the whole of stdout is one JSON document
@@ -114,9 +116,15 @@ def test_json_is_one_object_with_the_contract_shape(cli, broken_folder):
     files = [p["file"] for p in problems]
     assert files == sorted(files, key=lambda f: (f is not None, f or ""))
     got = {(p["code"], p["file"], p["line"]) for p in problems}
-    assert {("not-utf8", BAD, 5), ("bom", OTHER, 1), ("missing-file", doc_name(9), 7),
-            ("duplicate-entry", GOOD, 8), ("unsafe-path", "../escape.txt", 9),
-            ("bad-name", "a,b:c.txt", 6), ("unlisted-file", "sub/" + doc_name(4), None)} <= got
+    assert {
+        ("not-utf8", BAD, 5),
+        ("bom", OTHER, 1),
+        ("missing-file", doc_name(9), 7),
+        ("duplicate-entry", GOOD, 8),
+        ("unsafe-path", "../escape.txt", 9),
+        ("bad-name", "a,b:c.txt", 6),
+        ("unlisted-file", "sub/" + doc_name(4), None),
+    } <= got
     assert r.stderr.strip() == ""
 
 
@@ -136,33 +144,38 @@ def test_two_runs_give_identical_json(cli, broken_folder):
 
 # ---------------------------------------------------------------- github
 
+
 def test_github_workflow_commands(cli, broken_folder):
     r = cli("validate", broken_folder, "--format", "github")
     lines = r.stdout.splitlines()
-    commands = [l for l in lines if l.startswith("::")]
-    assert all(l.startswith(("::error ", "::warning ")) for l in commands)
+    commands = [ln for ln in lines if ln.startswith("::")]
+    assert all(ln.startswith(("::error ", "::warning ")) for ln in commands)
     assert f"::error file=seeds/{BAD},line=5," in r.stdout
-    assert any(l.startswith(f"::warning file=seeds/{OTHER},line=1,") for l in commands)
+    assert any(ln.startswith(f"::warning file=seeds/{OTHER},line=1,") for ln in commands)
     # INDEX.md findings with a line point into INDEX.md.
-    assert any(l.startswith("::error file=seeds/INDEX.md,line=7,") and doc_name(9) in l for l in commands)
+    assert any(ln.startswith("::error file=seeds/INDEX.md,line=7,") and doc_name(9) in ln for ln in commands)
     # Property values are escaped: ',' and ':' in a file name must not break the command.
-    assert not any("file=seeds/x,y:z.txt" in l for l in commands)
-    assert any(l.startswith("::error file=seeds/x%2Cy%3Az.txt,") for l in commands)
+    assert not any("file=seeds/x,y:z.txt" in ln for ln in commands)
+    assert any(ln.startswith("::error file=seeds/x%2Cy%3Az.txt,") for ln in commands)
     # Every command has a message after the second '::'.
-    assert all(len(l.split("::", 2)) == 3 and l.split("::", 2)[2] for l in commands)
+    assert all(len(ln.split("::", 2)) == 3 and ln.split("::", 2)[2] for ln in commands)
 
 
 def test_github_clean_folder_has_no_commands(cli, clean_folder):
     r = cli("validate", clean_folder, "--format", "github")
     assert r.exit_code == 0
-    assert not [l for l in r.stdout.splitlines() if l.startswith("::")]
+    assert not [ln for ln in r.stdout.splitlines() if ln.startswith("::")]
 
 
 # ---------------------------------------------------------------- text
 
+
 def test_text_names_files_codes_and_messages(cli, tmp_path):
-    root = make_seeds(tmp_path, {GOOD: CLEAN["fa"], BAD: b"\xef\xbb\xbf" + CLEAN["ar"].encode()},
-                      index=f"- {GOOD}\n- {BAD}\n- {doc_name(9)}\n")
+    root = make_seeds(
+        tmp_path,
+        {GOOD: CLEAN["fa"], BAD: b"\xef\xbb\xbf" + CLEAN["ar"].encode()},
+        index=f"- {GOOD}\n- {BAD}\n- {doc_name(9)}\n",
+    )
     r = cli("validate", root)
     assert r.exit_code == 1
     for s in (BAD, "bom", doc_name(9), "missing-file", "byte-order mark"):
@@ -180,6 +193,7 @@ def test_text_keeps_codes_and_messages_with_long_paths(cli, tmp_path):
 
 
 # ---------------------------------------------------------------- internal errors
+
 
 def test_internal_error_is_one_line_exit_3(cli, clean_folder, monkeypatch):
     import seedkeeper.operations.validation as cmd
@@ -225,6 +239,7 @@ def test_keyboard_interrupt_exits_130(cli, clean_folder, monkeypatch):
 
 # ---------------------------------------------------------------- a real process
 
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
 def test_real_process_with_fifos_does_not_hang(tmp_path):
     root = make_seeds(tmp_path, {GOOD: CLEAN["hi"]}, index=index_for([GOOD, BAD]), folder="seeds")
@@ -232,8 +247,13 @@ def test_real_process_with_fifos_does_not_hang(tmp_path):
     os.mkfifo(root / "unlisted.txt")
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     try:
-        p = subprocess.run([sys.executable, "-m", "seedkeeper", "validate", str(root), "--format", "json"],
-                           cwd=tmp_path, capture_output=True, timeout=60, env=env)
+        p = subprocess.run(
+            [sys.executable, "-m", "seedkeeper", "validate", str(root), "--format", "json"],
+            cwd=tmp_path,
+            capture_output=True,
+            timeout=60,
+            env=env,
+        )
     except subprocess.TimeoutExpired:  # pragma: no cover - the failure this test exists for
         for f in (root / BAD, root / "unlisted.txt"):
             try:

@@ -9,6 +9,8 @@ import numpy as np
 import pytest
 
 from dedup_fixtures import EN, corpus, doc, variants
+from helpers import dedup_texts
+from seedkeeper.errors import UsageError
 from seedkeeper.similarity.clustering import (
     Cluster,
     DedupResult,
@@ -17,9 +19,6 @@ from seedkeeper.similarity.clustering import (
     find_duplicates,
 )
 from seedkeeper.similarity.excerpts import diff_excerpt
-
-from helpers import dedup_texts
-from seedkeeper.errors import UsageError
 
 LANGS = ["fa", "zh", "en"]
 
@@ -51,7 +50,7 @@ def test_precision_recall_per_language(lang):
     assert [c.keep for c in result.clusters] == [keep]
     got = {d.file: d for d in result.clusters[0].duplicates}
     assert {f: d.kind for f, d in got.items()} == expected
-    for f, d in got.items():
+    for d in got.values():
         assert d.of == keep
         if d.kind == "near":
             assert 0.8 <= d.similarity < 1.0
@@ -108,8 +107,13 @@ def test_kept_is_first_in_index_order_not_name():
 
 
 def test_too_short_listed_but_exact_still_found():
-    docs = [("s1.txt", "茶园".encode()), ("s2.txt", "茶园".encode()), ("s3.txt", "Hello, world.".encode()),
-            ("s4.txt", "HELLO world".encode()), ("long.txt", doc("en", [0, 1]).encode())]
+    docs = [
+        ("s1.txt", "茶园".encode()),
+        ("s2.txt", "茶园".encode()),
+        ("s3.txt", b"Hello, world."),
+        ("s4.txt", b"HELLO world"),
+        ("long.txt", doc("en", [0, 1]).encode()),
+    ]
     result = dedup_texts(docs)
     assert result.too_short == ["s1.txt", "s2.txt", "s3.txt", "s4.txt"]
     dups = {d.file: d.kind for c in result.clusters for d in c.duplicates}
@@ -130,7 +134,9 @@ def test_to_dict_shape_and_determinism():
 
 
 def test_find_duplicates_needs_shingles_to_confirm():
-    items = [analyze_text(f, i, t.encode(), t)[0] for i, (f, t) in enumerate([("a", EN[0] + EN[1]), ("b", EN[2] + EN[3])])]
+    items = [
+        analyze_text(f, i, t.encode(), t)[0] for i, (f, t) in enumerate([("a", EN[0] + EN[1]), ("b", EN[2] + EN[3])])
+    ]
     with pytest.raises(UsageError):
         find_duplicates(items)
     with pytest.raises(UsageError):

@@ -19,10 +19,17 @@ FORK = multiprocessing.get_context("fork")
 
 
 def rows(n: int) -> list[IndexRow]:
-    return [IndexRow(f"{i:03d}_{i:016x}.txt", "fa", 1000 + i, 170 + i, f"{i:012x}", "ok", f"عنوان سند {i} | title *{i}*") for i in range(n)]
+    return [
+        IndexRow(f"{i:03d}_{i:016x}.txt", "fa", 1000 + i, 170 + i, f"{i:012x}", "ok", f"عنوان سند {i} | title *{i}*")
+        for i in range(n)
+    ]
 
 
-HAND = "# Seeds\n\nIntro prose.\n\n" + "".join(f"- {i:03d}_{i:016x}.txt — note {i}\n" for i in range(30)) + "\n## Sources\n\nMore prose.\n"
+HAND = (
+    "# Seeds\n\nIntro prose.\n\n"
+    + "".join(f"- {i:03d}_{i:016x}.txt — note {i}\n" for i in range(30))
+    + "\n## Sources\n\nMore prose.\n"
+)
 
 
 def temps(seeds: Path) -> list[Path]:
@@ -125,7 +132,7 @@ def _render_many(seeds: str, n: int) -> None:
 
 def _append_many(seeds: str, tag: str, n: int) -> None:
     for i in range(n):
-        update_index(Path(seeds), lambda old: (old or "") + f"{tag}-{i}\n")
+        update_index(Path(seeds), lambda old, i=i: (old or "") + f"{tag}-{i}\n")
 
 
 def test_racing_runs_end_like_one_run(seeds, tmp_path):

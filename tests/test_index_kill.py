@@ -26,7 +26,6 @@ import sys
 import time
 from pathlib import Path
 
-
 from helpers import snapshot
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "bench"))
@@ -47,7 +46,9 @@ def _generate(root: Path, n: int) -> list[str]:
         name = f"{i:04d}_{hashlib.sha256(data).hexdigest()[:16]}.txt"
         (root / name).write_bytes(data)
         names.append(name)
-    (root / "INDEX.md").write_bytes(HEADING + b"\nHand-written intro.\n\n" + "".join(f"- {n}\n" for n in names).encode())
+    (root / "INDEX.md").write_bytes(
+        HEADING + b"\nHand-written intro.\n\n" + "".join(f"- {n}\n" for n in names).encode()
+    )
     return names
 
 
@@ -96,7 +97,9 @@ def test_sigkill_leaves_old_or_new_index(tmp_path):
     warm = [*cmd, "1"]
 
     def start() -> subprocess.Popen:
-        return subprocess.Popen(warm, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+        return subprocess.Popen(
+            warm, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+        )
 
     def kill(p: subprocess.Popen) -> None:
         if p.poll() is None:
@@ -120,9 +123,12 @@ def test_sigkill_leaves_old_or_new_index(tmp_path):
     write_at = write_at or duration * 0.85
 
     rng = random.Random(1234)
-    plan = ([("random", rng.uniform(0.02, duration * 1.1)) for _ in range(8)]
-            + [("near-write", max(0.0, write_at + rng.uniform(-0.15, 0.03))) for _ in range(7)]
-            + [("on-temp", None)] * 4 + [("after-replace", None)] * 2)
+    plan = (
+        [("random", rng.uniform(0.02, duration * 1.1)) for _ in range(8)]
+        + [("near-write", max(0.0, write_at + rng.uniform(-0.15, 0.03))) for _ in range(7)]
+        + [("on-temp", None)] * 4
+        + [("after-replace", None)] * 2
+    )
     rng.shuffle(plan)
     outcomes = []
     for k, (mode, delay) in enumerate(plan, start=1):
@@ -141,7 +147,9 @@ def test_sigkill_leaves_old_or_new_index(tmp_path):
                 time.sleep(0.0005)
         kill(p)
         got = (root / "INDEX.md").read_bytes()
-        assert got in (stale, new), f"run {k} ({mode}, killed after {time.monotonic() - t0:.3f}s): INDEX.md is neither old nor new"
+        assert got in (stale, new), (
+            f"run {k} ({mode}, killed after {time.monotonic() - t0:.3f}s): INDEX.md is neither old nor new"
+        )
         outcome = "new" if got == new else "old"
         if mode == "after-replace":
             assert outcome == "new"

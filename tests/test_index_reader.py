@@ -24,16 +24,20 @@ def one(text: str, **kw):
 
 # ---------------------------------------------------------------- link targets
 
-@pytest.mark.parametrize("src", [
-    f"[title]({A})",
-    f"[title](./{A})",
-    f"[title](<{A}>)",
-    f"[title](.//{A})",
-    f"[title]({A} \"a title\")",
-    f"[title]({A}#section)",
-    f"[عنوان فارسی]({A})",
-    f"Some prose with [a link]({A}) in the middle.",
-])
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        f"[title]({A})",
+        f"[title](./{A})",
+        f"[title](<{A}>)",
+        f"[title](.//{A})",
+        f'[title]({A} "a title")',
+        f"[title]({A}#section)",
+        f"[عنوان فارسی]({A})",
+        f"Some prose with [a link]({A}) in the middle.",
+    ],
+)
 def test_link_targets(src):
     e = one(f"# Seeds\n\n{src}\n")
     assert (e.rel, e.line) == (A, 3)
@@ -46,7 +50,10 @@ def test_link_title_is_kept():
 
 def test_percent_encoding_and_angle_brackets_with_spaces():
     assert refs("[a](my%20file.txt)\n\n[b](<your file.txt>)\n\n[c](%D9%81%D8%A7%DB%8C%D9%84.txt)\n") == [
-        ("my file.txt", 1), ("your file.txt", 3), ("فایل.txt", 5)]
+        ("my file.txt", 1),
+        ("your file.txt", 3),
+        ("فایل.txt", 5),
+    ]
 
 
 def test_non_ascii_link_targets_written_raw():
@@ -79,6 +86,7 @@ def test_link_on_a_continuation_line_of_a_list_item():
 
 # ---------------------------------------------------------------- bare names
 
+
 @pytest.mark.parametrize("marker", ["-", "*", "+", "1.", "2)", "10."])
 def test_bare_names_in_list_items(marker):
     assert refs(f"# Seeds\n\n{marker} {A}\n") == [(A, 3)]
@@ -99,12 +107,15 @@ def test_bare_name_in_a_code_span_in_a_list_item():
     assert (e.rel, e.note) == (A, "a note")
 
 
-@pytest.mark.parametrize("line, note", [
-    (f"- {A} — Persian news about Qom", "Persian news about Qom"),
-    (f"- {A}: short description", "short description"),
-    (f"- {A} - خبر فارسی", "خبر فارسی"),
-    (f"- {A}", ""),
-])
+@pytest.mark.parametrize(
+    "line, note",
+    [
+        (f"- {A} — Persian news about Qom", "Persian news about Qom"),
+        (f"- {A}: short description", "short description"),
+        (f"- {A} - خبر فارسی", "خبر فارسی"),
+        (f"- {A}", ""),
+    ],
+)
 def test_notes_after_the_name(line, note):
     e = one(line + "\n")
     assert (e.rel, e.note) == (A, note)
@@ -115,12 +126,15 @@ def test_note_after_a_link_list_item():
     assert e.rel == A and e.note == "hand-written note"
 
 
-@pytest.mark.parametrize("line, lang", [
-    (f"- {A} — Persian news (lang: fa)", "fa"),
-    (f"- {A} lang: ar", "ar"),
-    (f"- [t]({A}) (lang=zh-Hant)", "zh-Hant"),
-    (f"- {A} — no language here", None),
-])
+@pytest.mark.parametrize(
+    "line, lang",
+    [
+        (f"- {A} — Persian news (lang: fa)", "fa"),
+        (f"- {A} lang: ar", "ar"),
+        (f"- [t]({A}) (lang=zh-Hant)", "zh-Hant"),
+        (f"- {A} — no language here", None),
+    ],
+)
 def test_pinned_language_in_a_note(line, lang):
     assert one(line + "\n").lang == lang
 
@@ -146,9 +160,12 @@ def test_non_ascii_bare_names():
 
 # ---------------------------------------------------------------- tables
 
+
 def test_bare_names_and_links_in_table_cells():
-    text = ("# Seeds\n\n| File | Language | Note |\n|---|---|---|\n"
-            f"| {A} | fa | Persian |\n| [b]({B}) | ar | Arabic |\n| `{C}` | zh-Hans | |\n")
+    text = (
+        "# Seeds\n\n| File | Language | Note |\n|---|---|---|\n"
+        f"| {A} | fa | Persian |\n| [b]({B}) | ar | Arabic |\n| `{C}` | zh-Hans | |\n"
+    )
     entries = parse_index(text).entries
     assert [(e.rel, e.line, e.kind) for e in entries] == [(A, 5, "table"), (B, 6, "table"), (C, 7, "table")]
     assert [e.lang for e in entries] == ["fa", "ar", "zh-Hans"]
@@ -164,25 +181,29 @@ def test_prose_in_a_table_cell_is_not_a_reference():
 
 # ---------------------------------------------------------------- not references
 
-@pytest.mark.parametrize("text", [
-    f"# {A}\n",
-    f"## Notes about {A}\n",
-    f"{A}\n",
-    f"We once kept {A} in this folder.\n",
-    f"```\n- {A}\n```\n",
-    f"~~~markdown\n[x]({A})\n~~~\n",
-    f"    - {A}\n",
-    f"<!--\n- {A}\n-->\n",
-    f"<div>\n- {A}\n</div>\n",
-    f"> quoted prose about {A}\n",
-    f"![an image]({A})\n",
-    "- [contributing](CONTRIBUTING.md)\n- CONTRIBUTING.md\n- README\n",
-    f"- [web](https://example.com/{A})\n- <https://example.com/{A}>\n- [mail](mailto:x@example.com)\n",
-    f"- [anchor](#{A})\n",
-    f"- [scheme-relative](//example.com/{A})\n",
-    "- notes.md\n- image.png\n- data.csv\n",
-    "",
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"# {A}\n",
+        f"## Notes about {A}\n",
+        f"{A}\n",
+        f"We once kept {A} in this folder.\n",
+        f"```\n- {A}\n```\n",
+        f"~~~markdown\n[x]({A})\n~~~\n",
+        f"    - {A}\n",
+        f"<!--\n- {A}\n-->\n",
+        f"<div>\n- {A}\n</div>\n",
+        f"> quoted prose about {A}\n",
+        f"![an image]({A})\n",
+        "- [contributing](CONTRIBUTING.md)\n- CONTRIBUTING.md\n- README\n",
+        f"- [web](https://example.com/{A})\n- <https://example.com/{A}>\n- [mail](mailto:x@example.com)\n",
+        f"- [anchor](#{A})\n",
+        f"- [scheme-relative](//example.com/{A})\n",
+        "- notes.md\n- image.png\n- data.csv\n",
+        "",
+    ],
+)
 def test_not_references(text):
     assert refs(text) == []
 
@@ -198,18 +219,22 @@ def test_blockquoted_list_item_is_a_reference():
 
 # ---------------------------------------------------------------- unsafe targets
 
-@pytest.mark.parametrize("src, reason_word", [
-    ("- ../x.txt", ".."),
-    ("- /etc/x.txt", "absolute"),
-    ("[x](../x.txt)", ".."),
-    ("[x](/etc/x.txt)", "absolute"),
-    ("[x](sub/../../x.txt)", ".."),
-    ("[x](%2E%2E/x.txt)", ".."),
-    ("[x](..%2Fx.txt)", ".."),
-    ("- ~/x.txt", "absolute"),
-    ("- C:\\x.txt", "absolute"),
-    ("- ..\\x.txt", ".."),
-])
+
+@pytest.mark.parametrize(
+    "src, reason_word",
+    [
+        ("- ../x.txt", ".."),
+        ("- /etc/x.txt", "absolute"),
+        ("[x](../x.txt)", ".."),
+        ("[x](/etc/x.txt)", "absolute"),
+        ("[x](sub/../../x.txt)", ".."),
+        ("[x](%2E%2E/x.txt)", ".."),
+        ("[x](..%2Fx.txt)", ".."),
+        ("- ~/x.txt", "absolute"),
+        ("- C:\\x.txt", "absolute"),
+        ("- ..\\x.txt", ".."),
+    ],
+)
 def test_unsafe_targets_have_no_rel(src, reason_word):
     e = one(src + "\n")
     assert e.rel is None
@@ -222,6 +247,7 @@ def test_dot_dot_inside_a_name_is_safe():
 
 
 # ---------------------------------------------------------------- lines and settings
+
 
 def test_line_numbers_with_crlf_and_bom():
     text = f"\ufeff# Seeds\r\n\r\nProse.\r\n\r\n- {A}\r\n- {B}\r\n"
@@ -237,7 +263,9 @@ def test_listed_is_first_occurrence_in_order():
 def test_include_and_name_pattern_decide_what_counts():
     text = "- notes.md\n- 001_0123456789abcdef.txt\n- story.text\n"
     assert refs(text, include=("*.md",), name_pattern=r"\d{3}_[0-9a-f]{16}\.txt") == [
-        ("notes.md", 1), ("001_0123456789abcdef.txt", 2)]
+        ("notes.md", 1),
+        ("001_0123456789abcdef.txt", 2),
+    ]
     assert refs(text, include=("*.text",), name_pattern=r"nomatch") == [("story.text", 3)]
 
 

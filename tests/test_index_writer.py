@@ -106,9 +106,11 @@ def test_notes_and_pinned_survive_changed_detection():
     assert rows[A]["Notes"] == "Persian news, edited by hand `x`"
     assert rows[A]["Pinned"] == "fa" and rows[A]["Language"] == "ar" and rows[A]["Chars"] == "999"
     assert rows[B]["Notes"] == "English blog | with a pipe and a continuation line"
+
     # prose above and below the markers is untouched
     def outside(t: str) -> tuple[str, str]:
         return t.split(BEGIN_MARKER)[0], t.split(END_MARKER)[1]
+
     assert outside(again) == outside(once)
 
 
@@ -119,20 +121,34 @@ def test_rows_dropped_and_reordered_as_the_caller_says():
     assert table_rows(out)[A]["Notes"] == "Persian news (lang: fa)"
 
 
-@pytest.mark.parametrize("title", [
-    "a | b || c", "`code` and ``more``", "*bold* _it_ **x**", "[link](000_0000000000000001.txt)",
-    "سلام دنیا | فارسی", "中文标题 | 测试", "back\\slash \\| pipe", "<b>html</b> &amp; $x$", "notes.txt",
-    "000_0000000000000009.txt", "_lead and trail_", "tab\there",
-])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "a | b || c",
+        "`code` and ``more``",
+        "*bold* _it_ **x**",
+        "[link](000_0000000000000001.txt)",
+        "سلام دنیا | فارسی",
+        "中文标题 | 测试",
+        "back\\slash \\| pipe",
+        "<b>html</b> &amp; $x$",
+        "notes.txt",
+        "000_0000000000000009.txt",
+        "_lead and trail_",
+        "tab\there",
+    ],
+)
 def test_titles_render_literally_and_reparse(title):
     out = render_index(None, [row(A, title=title), row(B)])
     doc = parse_index(out)
     assert [e.rel for e in doc.entries] == [A, B]  # a title never becomes a reference
     assert render_index(out, [row(A, title=title), row(B)]) == out
     from markdown_it import MarkdownIt
+
     html = MarkdownIt("commonmark").enable("table").render(out)
     shown = re.search(r"<tr>\n<td><a[^>]*>[^<]*</a></td>\n(?:<td[^>]*>.*?</td>\n){6}<td>(.*?)</td>", html).group(1)
     import html as h
+
     assert h.unescape(re.sub(r"<[^>]+>", "", shown)) == short_title(title)
 
 
@@ -152,7 +168,11 @@ def test_odd_file_names_link_and_reparse():
 
 
 def test_prose_outside_markers_byte_for_byte_crlf_bom_trailing_spaces():
-    text = "\ufeff# Título  \r\nPróse with trailing space \r\n\r\n" + render_index(None, [row(A)]).split("\n", 2)[2] + "\r\nAfter — 中文\t \r\n"
+    text = (
+        "\ufeff# Título  \r\nPróse with trailing space \r\n\r\n"
+        + render_index(None, [row(A)]).split("\n", 2)[2]
+        + "\r\nAfter — 中文\t \r\n"
+    )
     out = render_index(text, [row(A, "fa"), row(B)])
     assert out.startswith("\ufeff# Título  \r\nPróse with trailing space \r\n\r\n" + BEGIN_MARKER + "\n")
     assert out.endswith(END_MARKER + "\n\r\nAfter — 中文\t \r\n")
@@ -161,7 +181,10 @@ def test_prose_outside_markers_byte_for_byte_crlf_bom_trailing_spaces():
 
 
 def test_hand_table_is_adopted_with_language_and_other_cells():
-    text = f"# Docs\n\nIntro.\n\n| File | Language | Description |\n|---|---|---|\n| {A} | fa | Persian news |\n| [{B}]({B}) | en |  |\n\nEnd.\n"
+    text = (
+        f"# Docs\n\nIntro.\n\n| File | Language | Description |\n|---|---|---|\n| {A} | fa | Persian news |\n"
+        f"| [{B}]({B}) | en |  |\n\nEnd.\n"
+    )
     out = render_index(text, [row(A), row(B)])
     rows = table_rows(out)
     assert rows[A]["Pinned"] == "fa" and rows[A]["Notes"] == "Persian news"
@@ -194,8 +217,12 @@ def test_remove_entries_managed_and_hand_written():
     assert remove_entries(managed, ["nothing.txt"]) == managed
     hand = remove_entries(HAND, [A, B])
     assert [e.rel for e in parse_index(hand).entries] == [D, C]  # prose link to D stays
-    assert HAND.replace(f"- [{A}]({A}) — Persian news (lang: fa)\n", "").replace(
-        f"- {B}: English blog | with a pipe\n  and a continuation line\n", "") == hand
+    assert (
+        HAND.replace(f"- [{A}]({A}) — Persian news (lang: fa)\n", "").replace(
+            f"- {B}: English blog | with a pipe\n  and a continuation line\n", ""
+        )
+        == hand
+    )
 
 
 def test_remove_last_items_drops_the_empty_list():

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 import seedkeeper
-from helpers import doc_name, make_seeds, snapshot
 from dedup_fixtures import doc
+from helpers import doc_name, make_seeds, snapshot
 from multilingual import CLEAN
 from seedkeeper.errors import FolderNotFoundError, SeedkeeperError, UsageError
 
@@ -41,6 +41,7 @@ def folder(tmp_path):
 
 
 # ---------------------------------------------------------------- the names
+
 
 def test_public_names_are_callables_in_a_fresh_interpreter():
     p = run_python(f"""
@@ -104,7 +105,7 @@ def test_no_import_cycles():
         state[m] = 1
         for d in sorted(graph[m]):
             if state.get(d) == 1:
-                raise AssertionError("import cycle: " + " -> ".join(path[path.index(d):] + [d]))
+                raise AssertionError("import cycle: " + " -> ".join(path[path.index(d) :] + [d]))
             if d not in state:
                 visit(d, path + [d])
         state[m] = 2
@@ -121,16 +122,25 @@ def test_commands_do_not_import_the_app_or_each_other():
             assert "seedkeeper.shell.app" not in deps, m
             assert not any(d.startswith("seedkeeper.shell.commands.") for d in deps), m
         if m.startswith("seedkeeper.operations.") and m.rpartition(".")[2] in (
-                "validation", "tagging", "deduplication", "indexing", "adding", "statistics"):
-            others = {"seedkeeper.operations." + o for o in
-                      ("validation", "tagging", "deduplication", "indexing", "adding", "statistics")} - {m}
+            "validation",
+            "tagging",
+            "deduplication",
+            "indexing",
+            "adding",
+            "statistics",
+        ):
+            others = {
+                "seedkeeper.operations." + o
+                for o in ("validation", "tagging", "deduplication", "indexing", "adding", "statistics")
+            } - {m}
             assert not deps & others, (m, deps & others)
 
 
 def test_core_modules_do_not_import_typer_or_rich():
     p = run_python("""
-        import seedkeeper, seedkeeper.operations.validation, seedkeeper.operations.indexing, seedkeeper.operations.adding, seedkeeper.operations.deduplication, \\
-            seedkeeper.operations.tagging, seedkeeper.operations.statistics, sys
+        import seedkeeper, seedkeeper.operations.validation, seedkeeper.operations.indexing, sys
+        import seedkeeper.operations.adding, seedkeeper.operations.deduplication
+        import seedkeeper.operations.tagging, seedkeeper.operations.statistics
         bad = [m for m in sys.modules if m.split('.')[0] in ('typer', 'rich', 'click')]
         assert not bad, bad
     """)
@@ -153,6 +163,7 @@ def test_running_the_core_does_not_import_typer_or_rich(tmp_path):
 
 
 # ---------------------------------------------------------------- they return values and never print
+
 
 def test_calls_return_values_and_never_print(tmp_path, capfd):
     root = make_seeds(tmp_path, {ORIG: A, COPY: A, FA: CLEAN["fa"]})
@@ -213,11 +224,14 @@ def test_reports_serialise_to_the_documented_json_shapes(folder):
     t = api("tag")(folder, jobs=1).to_dict()
     assert [d["file"] for d in t["documents"]] == sorted([ORIG, COPY, FA])
     d = api("dedup")(folder, jobs=1).to_dict()
-    assert d["clusters"] == [{"keep": ORIG, "duplicates": [{"file": COPY, "kind": "exact", "similarity": 1.0, "of": ORIG}]}]
+    assert d["clusters"] == [
+        {"keep": ORIG, "duplicates": [{"file": COPY, "kind": "exact", "similarity": 1.0, "of": ORIG}]}
+    ]
     json.dumps([v, c, t, d, api("stats")(folder, jobs=1).to_dict()])
 
 
 # ---------------------------------------------------------------- errors
+
 
 @pytest.mark.parametrize("name", ["validate", "check", "tag", "dedup", "index", "stats"])
 def test_missing_folder_raises_folder_not_found(tmp_path, name, capfd):

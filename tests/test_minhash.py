@@ -53,8 +53,13 @@ def test_shingles_stable_across_processes():
     # No Python hash(): another interpreter (other PYTHONHASHSEED) gives the same values.
     code = "from seedkeeper.similarity.minhash import shingles; print(shingles('西湖 the old 茶园 سلام').tolist())"
     outs = {
-        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                       env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={"PYTHONHASHSEED": seed, "PATH": ""},
+        ).stdout
         for seed in ("1", "2")
     }
     assert len(outs) == 1
@@ -115,8 +120,10 @@ def banded_pairs(sigs, threshold: float) -> set[tuple[int, int]]:
     out = set()
     for i in range(len(sigs)):
         for j in range(i + 1, len(sigs)):
-            if any(np.array_equal(sigs[i][b * rows:(b + 1) * rows], sigs[j][b * rows:(b + 1) * rows])
-                   for b in range(bands)):
+            if any(
+                np.array_equal(sigs[i][b * rows : (b + 1) * rows], sigs[j][b * rows : (b + 1) * rows])
+                for b in range(bands)
+            ):
                 out.add((i, j))
     return out
 

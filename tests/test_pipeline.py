@@ -9,16 +9,16 @@ from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 
-from helpers import doc_name, make_seeds
+import seedkeeper.corpus.pool as pipeline
 from dedup_fixtures import doc
+from helpers import doc_name, make_seeds
 from lang_fixtures import paragraph_docs
 from multilingual import CLEAN
-import seedkeeper.corpus.pool as pipeline
 from seedkeeper.corpus.analysis import DocAnalysis, Features
 from seedkeeper.corpus.model import load_corpus
 from seedkeeper.corpus.pool import POOL_MIN_DOCS, CacheSpec, RunStats, run_analysis
-from seedkeeper.settings import Settings
 from seedkeeper.corpus.survey import survey
+from seedkeeper.settings import Settings
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
 
@@ -129,16 +129,18 @@ def test_pool_with_a_cache_after_a_fresh_checkout_uses_the_workers_hash_lookup(s
     clone = tmp_path / "clone"
     shutil.copytree(seeds, clone, copy_function=shutil.copy)
     calls: list[tuple[int, int]] = []
-    second = survey(clone, Settings(), features=Features(dedup=True), jobs=2, cache=spec,
-                    progress=lambda d, t: calls.append((d, t)))
+    second = survey(
+        clone, Settings(), features=Features(dedup=True), jobs=2, cache=spec, progress=lambda d, t: calls.append((d, t))
+    )
     n = len(corpus_files())
     assert (second.stats.stat_hits, second.stats.hash_hits, second.stats.computed) == (0, n, 0)
     assert second.analyses == first.analyses
     assert calls[-1] == (n, n)
     # A warm run of the same folder: every document answered before any work, progress says so.
     calls.clear()
-    third = survey(clone, Settings(), features=Features(dedup=True), jobs=2, cache=spec,
-                   progress=lambda d, t: calls.append((d, t)))
+    third = survey(
+        clone, Settings(), features=Features(dedup=True), jobs=2, cache=spec, progress=lambda d, t: calls.append((d, t))
+    )
     assert third.stats.stat_hits == n
     assert calls == [(n, n)]
 
@@ -185,14 +187,35 @@ def test_run_analysis_keeps_order_with_a_partly_warm_cache(seeds, tmp_path):
     spec = CacheSpec(tmp_path / "cache")
     half = docs[::5]
     assert len(docs) - len(half) >= POOL_MIN_DOCS  # the rest goes through the pool
-    run_analysis(half, max_size=settings.max_size, min_chars=settings.min_chars, features=Features(dedup=True),
-                 jobs=1, cache=spec, seeds=corpus.root)
+    run_analysis(
+        half,
+        max_size=settings.max_size,
+        min_chars=settings.min_chars,
+        features=Features(dedup=True),
+        jobs=1,
+        cache=spec,
+        seeds=corpus.root,
+    )
     stats = RunStats()
-    out = run_analysis(docs, max_size=settings.max_size, min_chars=settings.min_chars, features=Features(dedup=True),
-                       jobs=2, cache=spec, seeds=corpus.root, stats=stats)
+    out = run_analysis(
+        docs,
+        max_size=settings.max_size,
+        min_chars=settings.min_chars,
+        features=Features(dedup=True),
+        jobs=2,
+        cache=spec,
+        seeds=corpus.root,
+        stats=stats,
+    )
     assert [a.rel for a in out] == [d.rel for d in docs]
     assert stats.stat_hits == len(half)
     assert stats.hash_hits + stats.computed == len(docs) - len(half)  # (the exact copy may hit by hash)
-    cold = run_analysis(docs, max_size=settings.max_size, min_chars=settings.min_chars, features=Features(dedup=True),
-                        jobs=1, seeds=corpus.root)
+    cold = run_analysis(
+        docs,
+        max_size=settings.max_size,
+        min_chars=settings.min_chars,
+        features=Features(dedup=True),
+        jobs=1,
+        seeds=corpus.root,
+    )
     assert out == cold

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from dedup_fixtures import doc
 from helpers import dedup_texts
-from seedkeeper.errors import UnsafePathError, UsageError
 from seedkeeper.corpus.quarantine import MANIFEST, QUARANTINE_DIR, apply_moves, list_quarantined, restore
+from seedkeeper.errors import UnsafePathError, UsageError
 
-NOW = datetime(2024, 5, 1, 12, 0, 0, tzinfo=timezone.utc)
+NOW = datetime(2024, 5, 1, 12, 0, 0, tzinfo=UTC)
 
 
 def remove_lines(text: str, files: list[str]) -> str:
@@ -166,4 +166,6 @@ def test_no_duplicates_touches_nothing(tmp_path):
     assert (seeds / "INDEX.md").read_bytes() == index
     assert list_quarantined(seeds) == []
     assert not (seeds / ".seedkeeper").exists()
-    assert sorted(os.listdir(seeds)) == sorted(["INDEX.md", "000_a.txt", "001_b.txt", "sub", "003_a_crlf.txt", "004_b_near.txt"])
+    assert sorted(os.listdir(seeds)) == sorted(
+        ["INDEX.md", "000_a.txt", "001_b.txt", "sub", "003_a_crlf.txt", "004_b_near.txt"]
+    )

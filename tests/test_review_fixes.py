@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from helpers import call_with_timeout, doc_name, index_for, make_seeds, snapshot
 from dedup_fixtures import doc
+from helpers import call_with_timeout, doc_name, index_for, make_seeds, snapshot
 from seedkeeper.shell.app import app
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
@@ -73,7 +73,7 @@ def rows_of(index_text: str) -> dict[str, dict[str, str]]:
     header_i = next(i for i in range(begin, len(lines)) if lines[i].startswith("| File"))
     headers = [c.strip() for c in lines[header_i].strip().strip("|").split("|")]
     out = {}
-    for ln in lines[header_i + 2:]:
+    for ln in lines[header_i + 2 :]:
         if not ln.startswith("|"):
             break
         cells = [c.strip() for c in ln.strip().strip("|").split("|")]
@@ -101,6 +101,7 @@ def set_row_cells(root: Path, file: str, **cells: str) -> None:
 
 
 # ------------------------------------------------------------ 1, 2: INDEX.md not a regular file
+
 
 def _dup_corpus(tmp_path: Path, index=None) -> Path:
     return make_seeds(tmp_path, {N1: EN, N2: FA, N3: EN}, index=index)
@@ -134,8 +135,9 @@ def test_apply_refuses_index_fifo_without_hanging(sk, tmp_path):
     (root / "INDEX.md").unlink()
     os.mkfifo(root / "INDEX.md")
     before = snapshot(root)
-    r = call_with_timeout(lambda: sk("dedup", root, "--apply", "--no-cache", "--jobs", "1"), 10,
-                          fifo_paths=[root / "INDEX.md"])
+    r = call_with_timeout(
+        lambda: sk("dedup", root, "--apply", "--no-cache", "--jobs", "1"), 10, fifo_paths=[root / "INDEX.md"]
+    )
     assert r.exit_code == 2, (r.stdout, r.stderr)
     assert "INDEX.md" in r.stderr
     assert snapshot(root) == before
@@ -172,6 +174,7 @@ def test_restore_refuses_index_symlinked_outside(sk, tmp_path):
 
 
 # ------------------------------------------------------------ 3: tampered manifest
+
 
 @pytest.mark.parametrize("variant", ["absolute", "dotdot", "quarantine-dotdot", "quarantine-dotdot-out", "symlink"])
 def test_restore_refuses_manifest_pointing_outside(sk, tmp_path, variant):
@@ -329,6 +332,7 @@ def test_adopted_hand_list_note_survives_apply_restore_index(sk, tmp_path):
 
 # ------------------------------------------------------------ 5: prose link does not decide
 
+
 def test_prose_link_does_not_decide_which_copy_is_kept(sk, tmp_path):
     # A is listed first but named after B, so neither "first mention" nor "first by name" keeps A.
     a, b = N5, N4
@@ -342,6 +346,7 @@ def test_prose_link_does_not_decide_which_copy_is_kept(sk, tmp_path):
 
 
 # ------------------------------------------------------------ 6: symlinked duplicate
+
 
 def test_symlinked_duplicate_is_skipped_not_moved(sk, tmp_path):
     root = make_seeds(tmp_path, {N1: EN, N2: FA, N3: EN})
@@ -364,6 +369,7 @@ def test_symlinked_duplicate_is_skipped_not_moved(sk, tmp_path):
 
 # ------------------------------------------------------------ 7: large near duplicates
 
+
 def _big_pair(newlines: bool) -> tuple[str, str]:
     rnd = random.Random(1234)
     vocab = ["".join(rnd.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rnd.randint(3, 9))) for _ in range(3000)]
@@ -376,7 +382,7 @@ def _big_pair(newlines: bool) -> tuple[str, str]:
     def join(ws):
         if not newlines:
             return " ".join(ws)
-        return "".join(" ".join(ws[i:i + 12]) + "\n" for i in range(0, len(ws), 12))
+        return "".join(" ".join(ws[i : i + 12]) + "\n" for i in range(0, len(ws), 12))
 
     return join(words), join(changed)
 
@@ -389,8 +395,13 @@ def test_large_near_duplicates_finish_fast_with_an_excerpt(tmp_path, newlines):
     # A subprocess, so that a quadratic diff is killed at the deadline instead of hanging the suite.
     t0 = time.monotonic()
     try:
-        p = subprocess.run([sys.executable, "-m", "seedkeeper", "dedup", str(root), "--no-cache", "--jobs", "1"],
-                           capture_output=True, text=True, timeout=10, cwd=tmp_path)
+        p = subprocess.run(
+            [sys.executable, "-m", "seedkeeper", "dedup", str(root), "--no-cache", "--jobs", "1"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            cwd=tmp_path,
+        )
     except subprocess.TimeoutExpired:
         pytest.fail("dedup of two 200 KB near duplicates did not finish within 10 s")
     elapsed = time.monotonic() - t0
@@ -404,6 +415,7 @@ def test_large_near_duplicates_finish_fast_with_an_excerpt(tmp_path, newlines):
 
 
 # ------------------------------------------------------------ 8: empty documents
+
 
 def test_empty_documents_are_not_duplicates_of_each_other(sk, tmp_path):
     bom_only, blank = N2, N3
@@ -421,6 +433,7 @@ def test_empty_documents_are_not_duplicates_of_each_other(sk, tmp_path):
 
 
 # ------------------------------------------------------------ 9: add refusals
+
 
 @pytest.mark.parametrize("how", ["absolute", "dotted", "relative-from-inside"])
 def test_add_refuses_a_file_already_in_the_folder(sk, tmp_path, monkeypatch, how):
@@ -478,6 +491,7 @@ def test_add_with_unusable_index_writes_nothing(sk, tmp_path, kind):
 
 # ------------------------------------------------------------ 10: cache inside the seeds folder
 
+
 @pytest.mark.parametrize("command", ["check", "dedup", "tag", "index", "stats", "add"])
 @pytest.mark.parametrize("via", ["flag", "env"])
 def test_cache_inside_the_seeds_folder_is_refused(sk, tmp_path, command, via):
@@ -503,8 +517,16 @@ def test_cache_inside_the_seeds_folder_is_refused(sk, tmp_path, command, via):
 
 # ------------------------------------------------------------ 11: bad flag values
 
-@pytest.mark.parametrize("args", [("check", "--threshold", "1.5"), ("check", "--jobs", "-3"),
-                                  ("dedup", "--threshold", "1.5"), ("tag", "--jobs", "-3")])
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", "--threshold", "1.5"),
+        ("check", "--jobs", "-3"),
+        ("dedup", "--threshold", "1.5"),
+        ("tag", "--jobs", "-3"),
+    ],
+)
 def test_bad_flag_value_names_the_flags_not_the_config(sk, tmp_path, args):
     (tmp_path / "pyproject.toml").write_text("[tool.seedkeeper]\nthreshold = 0.9\n", encoding="utf-8")
     root = make_seeds(tmp_path, {N1: EN})
@@ -525,6 +547,7 @@ def test_bad_config_value_names_the_config_file(sk, tmp_path):
 
 
 # ------------------------------------------------------------ 12: add numbering
+
 
 def test_add_numbering_skips_quarantined_documents(sk, tmp_path):
     one, two = "001_" + "1" * 16 + ".txt", "002_" + "2" * 16 + ".txt"
@@ -596,6 +619,7 @@ def test_tag_github_annotations(sk, tmp_path, monkeypatch):
 
 # ------------------------------------------------------------ 14: index with INDEX.md a symlink inside
 
+
 def test_index_refuses_index_symlinked_inside(sk, tmp_path):
     root = make_seeds(tmp_path, {N1: EN, N2: FA}, index=None)
     real = root / "docs" / "real.md"
@@ -614,15 +638,16 @@ def test_index_refuses_index_symlinked_inside(sk, tmp_path):
 
 # ------------------------------------------------------------ 15: line numbers in check JSON
 
+
 def test_check_json_lines_for_duplicates_and_lang_mismatch(sk, tmp_path):
     index = (
-        "# Seeds\n"                                  # 1
-        "\n"                                         # 2
-        f"Background: see [this one]({N2}).\n"        # 3
-        "\n"                                         # 4
-        f"- {N1}\n"                                  # 5
-        f"- {N2} (lang: fa)\n"                       # 6
-        f"- {N3}\n"                                  # 7
+        "# Seeds\n"  # 1
+        "\n"  # 2
+        f"Background: see [this one]({N2}).\n"  # 3
+        "\n"  # 4
+        f"- {N1}\n"  # 5
+        f"- {N2} (lang: fa)\n"  # 6
+        f"- {N3}\n"  # 7
     )
     root = make_seeds(tmp_path, {N1: EN, N2: ZH, N3: EN}, index=index)
     r = sk("check", root, "--format", "json", "--no-cache", "--jobs", "1")

@@ -10,10 +10,10 @@ from typer.testing import CliRunner
 
 from helpers import doc_name, make_seeds
 from multilingual import CLEAN
-from seedkeeper.shell.app import app
 from seedkeeper.errors import ConfigError
-from seedkeeper.settings import DEFAULT_NAME_PATTERN, Settings, find_config, load_settings
 from seedkeeper.operations.validation import validate
+from seedkeeper.settings import DEFAULT_NAME_PATTERN, Settings, find_config, load_settings
+from seedkeeper.shell.app import app
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
 
@@ -27,6 +27,7 @@ def write(path: Path, text: str) -> Path:
 
 
 # ---------------------------------------------------------------- defaults and files
+
 
 def test_defaults():
     s = Settings()
@@ -110,12 +111,15 @@ def test_explicit_config_file(tmp_path):
         load_settings(config=tmp_path / "nope.toml")
 
 
-@pytest.mark.parametrize("filename, text, key", [
-    ("seedkeeper.toml", "min-chars = 3\nmax_sise = 10\n", "max_sise"),
-    ("seedkeeper.toml", "name-patern = 'x'\n", "name-patern"),
-    ("pyproject.toml", "[tool.seedkeeper]\nthreshhold = 0.5\n", "threshhold"),
-    ("pyproject.toml", "[tool.seedkeeper]\nseeds = 'x'\n[tool.seedkeeper.severty]\nbom = 'error'\n", "severty"),
-])
+@pytest.mark.parametrize(
+    "filename, text, key",
+    [
+        ("seedkeeper.toml", "min-chars = 3\nmax_sise = 10\n", "max_sise"),
+        ("seedkeeper.toml", "name-patern = 'x'\n", "name-patern"),
+        ("pyproject.toml", "[tool.seedkeeper]\nthreshhold = 0.5\n", "threshhold"),
+        ("pyproject.toml", "[tool.seedkeeper]\nseeds = 'x'\n[tool.seedkeeper.severty]\nbom = 'error'\n", "severty"),
+    ],
+)
 def test_unknown_keys_are_rejected_by_name(tmp_path, filename, text, key):
     write(tmp_path / filename, text)
     with pytest.raises(ConfigError) as info:
@@ -130,19 +134,22 @@ def test_several_unknown_keys_are_all_named(tmp_path):
     assert "colour" in str(info.value) and "volume" in str(info.value)
 
 
-@pytest.mark.parametrize("text, word", [
-    ("max-size = 'big'\n", "max-size"),
-    ("min-chars = -1\n", "min-chars"),
-    ("threshold = 1.5\n", "threshold"),
-    ("threshold = true\n", "threshold"),
-    ("name-pattern = '(unclosed'\n", "name-pattern"),
-    ("include = [1, 2]\n", "include"),
-    ("[severity]\nno-such-code = 'error'\n", "no-such-code"),
-    ("[severity]\nbom = 'fatal'\n", "bom"),
-    ("select = ['bomb']\n", "bomb"),
-    ("ignore = ['crlf', 'lf']\n", "lf"),
-    ("this is = not toml\n", "seedkeeper.toml"),
-])
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("max-size = 'big'\n", "max-size"),
+        ("min-chars = -1\n", "min-chars"),
+        ("threshold = 1.5\n", "threshold"),
+        ("threshold = true\n", "threshold"),
+        ("name-pattern = '(unclosed'\n", "name-pattern"),
+        ("include = [1, 2]\n", "include"),
+        ("[severity]\nno-such-code = 'error'\n", "no-such-code"),
+        ("[severity]\nbom = 'fatal'\n", "bom"),
+        ("select = ['bomb']\n", "bomb"),
+        ("ignore = ['crlf', 'lf']\n", "lf"),
+        ("this is = not toml\n", "seedkeeper.toml"),
+    ],
+)
 def test_bad_values_are_config_errors_that_say_what(tmp_path, text, word):
     write(tmp_path / "seedkeeper.toml", text)
     with pytest.raises(ConfigError) as info:
@@ -157,6 +164,7 @@ def test_code_prefix_selectors_are_accepted(tmp_path):
 
 
 # ---------------------------------------------------------------- overrides
+
 
 def test_flags_override_config_and_none_means_unset(tmp_path):
     write(tmp_path / "seedkeeper.toml", "min-chars = 5\nmax-size = 100\nignore = ['bom']\n")
@@ -178,14 +186,18 @@ def test_overrides_are_validated():
 
 # ---------------------------------------------------------------- effect on validate
 
+
 @pytest.fixture
 def warn_folder(tmp_path):
     """Two warnings (bom, crlf) on otherwise clean Persian/Chinese text; no errors."""
-    return make_seeds(tmp_path, {
-        GOOD: CLEAN["hi"],
-        BOMMED: b"\xef\xbb\xbf" + CLEAN["fa"].encode(),
-        CRLF: CLEAN["zh"].replace("\n", "\r\n") + "第二行\r\n",
-    })
+    return make_seeds(
+        tmp_path,
+        {
+            GOOD: CLEAN["hi"],
+            BOMMED: b"\xef\xbb\xbf" + CLEAN["fa"].encode(),
+            CRLF: CLEAN["zh"].replace("\n", "\r\n") + "第二行\r\n",
+        },
+    )
 
 
 def _codes(root, **kw):
@@ -234,7 +246,10 @@ def test_cli_config_from_pyproject_is_used(tmp_path, monkeypatch):
     assert r.exit_code == 0, r.output
     assert "too-short" in r.stdout
     # ... and a severity override in the same file makes it fail.
-    write(tmp_path / "pyproject.toml", "[tool.seedkeeper]\nmin-chars = 1000\n[tool.seedkeeper.severity]\ntoo-short = 'error'\n")
+    write(
+        tmp_path / "pyproject.toml",
+        "[tool.seedkeeper]\nmin-chars = 1000\n[tool.seedkeeper.severity]\ntoo-short = 'error'\n",
+    )
     r = invoke(["validate", str(root), "--format", "json"], tmp_path, monkeypatch)
     assert r.exit_code == 1, r.output
 

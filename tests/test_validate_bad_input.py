@@ -15,9 +15,9 @@ from typer.testing import CliRunner
 
 from helpers import call_with_timeout, codes, doc_name, find, index_for, make_seeds, snapshot
 from multilingual import CLEAN, HINDI_ZWJ, PERSIAN_ZWNJ_RLM
-from seedkeeper.shell.app import app
-from seedkeeper.settings import Settings
 from seedkeeper.operations.validation import validate
+from seedkeeper.settings import Settings
+from seedkeeper.shell.app import app
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
 
@@ -191,15 +191,26 @@ def test_names_with_spaces_and_non_ascii_letters(tmp_path):
     # They are all found and read: only bad-name (the default pattern), one per file, at its line.
     assert set(codes(report)) == {"bad-name"}, report.problems
     lines = {p.file: p.line for p in report.problems}
-    assert lines == {"my file.txt": 3, "your file.txt": 4, "our file.txt": 5, "فایل.txt": 6,
-                     "文件.txt": 10, "файл.txt": 12, "फ़ाइल.txt": 13}
+    assert lines == {
+        "my file.txt": 3,
+        "your file.txt": 4,
+        "our file.txt": 5,
+        "فایل.txt": 6,
+        "文件.txt": 10,
+        "файл.txt": 12,
+        "फ़ाइल.txt": 13,
+    }
 
 
 def test_names_with_spaces_missing_are_reported_by_their_decoded_name(tmp_path):
-    root = make_seeds(tmp_path, {GOOD: CLEAN["en"]}, index=f"- {GOOD}\n- [a](<no such file.txt>)\n- [b](gone%20too.txt)\n")
+    root = make_seeds(
+        tmp_path, {GOOD: CLEAN["en"]}, index=f"- {GOOD}\n- [a](<no such file.txt>)\n- [b](gone%20too.txt)\n"
+    )
     report = check(root, name_pattern=r".*")
     assert sorted((p.code, p.file, p.line) for p in report.problems) == [
-        ("missing-file", "gone too.txt", 3), ("missing-file", "no such file.txt", 2)]
+        ("missing-file", "gone too.txt", 3),
+        ("missing-file", "no such file.txt", 2),
+    ]
 
 
 def test_empty_folder_reports_only_index_missing(tmp_path):
@@ -218,8 +229,7 @@ def test_empty_folder_with_empty_index_is_ok(tmp_path):
 
 
 def test_index_with_only_prose_code_and_headings_lists_nothing(tmp_path):
-    index = (f"# {GOOD}\n\nWe used to keep {GOOD} here.\n\n```\n- {GOOD}\n```\n\n"
-             f"<!-- - {GOOD} -->\n\n    - {GOOD}\n")
+    index = f"# {GOOD}\n\nWe used to keep {GOOD} here.\n\n```\n- {GOOD}\n```\n\n<!-- - {GOOD} -->\n\n    - {GOOD}\n"
     root = make_seeds(tmp_path, {GOOD: CLEAN["th"]}, index=index)
     report = check(root)
     assert [(p.code, p.file) for p in report.problems] == [("unlisted-file", GOOD)]
@@ -245,8 +255,12 @@ def test_nfc_listed_nfd_on_disk_is_read(tmp_path):
 
 
 def test_subfolders_and_hidden_paths(tmp_path):
-    files = {"a/" + GOOD: CLEAN["en"], "a/b/" + OTHER: CLEAN["fa"], ".quarantine/" + BAD: b"\x00\x01",
-             "a/.hidden/" + BAD: b"\x00"}
+    files = {
+        "a/" + GOOD: CLEAN["en"],
+        "a/b/" + OTHER: CLEAN["fa"],
+        ".quarantine/" + BAD: b"\x00\x01",
+        "a/.hidden/" + BAD: b"\x00",
+    }
     root = make_seeds(tmp_path, files, index=index_for(["a/" + GOOD]))
     report = check(root)
     assert [(p.code, p.file) for p in report.problems] == [("unlisted-file", "a/b/" + OTHER)]
@@ -264,8 +278,7 @@ def test_many_documents_in_a_process_pool_match_one_process(tmp_path):
 
 
 def test_two_runs_give_identical_json(tmp_path):
-    files = {GOOD: CLEAN["fa"], OTHER: BOM_DOC, BAD: CLEAN["en"].replace("\n", "\r\n"),
-             "notes.txt": "Ã© short"}
+    files = {GOOD: CLEAN["fa"], OTHER: BOM_DOC, BAD: CLEAN["en"].replace("\n", "\r\n"), "notes.txt": "Ã© short"}
     root = make_seeds(tmp_path, files, index=index_for([OTHER, GOOD, "missing.txt", GOOD, "../up.txt"]))
     a = json.dumps(check(root).to_dict(), sort_keys=True, ensure_ascii=False)
     b = json.dumps(check(root).to_dict(), sort_keys=True, ensure_ascii=False)
@@ -275,6 +288,7 @@ def test_two_runs_give_identical_json(tmp_path):
 
 # --------------------------------------------------------------------------------------------
 # Nothing in the folder is written; nothing outside it is read or echoed.
+
 
 def _hostile_folder(tmp_path: Path) -> tuple[Path, Path]:
     outside = tmp_path / "secret.txt"
@@ -290,8 +304,23 @@ def _hostile_folder(tmp_path: Path) -> tuple[Path, Path]:
         "bad name.txt": CLEAN["zh"],
         "unlisted.txt": CLEAN["ja"],
     }
-    listed = [GOOD, OTHER, doc_name(4), doc_name(5), doc_name(6), doc_name(7), "sub/" + doc_name(8), "bad name.txt",
-              doc_name(10), doc_name(11), doc_name(12), doc_name(13), "../secret.txt", str(outside), doc_name(14)]
+    listed = [
+        GOOD,
+        OTHER,
+        doc_name(4),
+        doc_name(5),
+        doc_name(6),
+        doc_name(7),
+        "sub/" + doc_name(8),
+        "bad name.txt",
+        doc_name(10),
+        doc_name(11),
+        doc_name(12),
+        doc_name(13),
+        "../secret.txt",
+        str(outside),
+        doc_name(14),
+    ]
     root = make_seeds(tmp_path, files, index=index_for(listed) + f"\n\n- [again]({GOOD})\n")
     os.symlink(outside, root / doc_name(10))  # outward symlink
     (root / doc_name(11)).mkdir()  # a folder
@@ -307,11 +336,22 @@ def test_validate_writes_nothing_and_never_reads_outside(tmp_path, monkeypatch):
     time.sleep(0.01)
     report = call_with_timeout(lambda: check(root), 20, [root / doc_name(12)])
     got = {(p.code, p.file) for p in report.problems}
-    for expected in [("unsafe-path", doc_name(10)), ("not-a-file", doc_name(11)), ("not-a-file", doc_name(12)),
-                     ("too-large", doc_name(13)), ("missing-file", doc_name(14)), ("unsafe-path", "../secret.txt"),
-                     ("unsafe-path", str(outside)), ("duplicate-entry", GOOD), ("crlf", doc_name(5)),
-                     ("binary", doc_name(6)), ("not-utf8", doc_name(7)), ("mojibake", "sub/" + doc_name(8)),
-                     ("bad-name", "bad name.txt"), ("unlisted-file", "unlisted.txt")]:
+    for expected in [
+        ("unsafe-path", doc_name(10)),
+        ("not-a-file", doc_name(11)),
+        ("not-a-file", doc_name(12)),
+        ("too-large", doc_name(13)),
+        ("missing-file", doc_name(14)),
+        ("unsafe-path", "../secret.txt"),
+        ("unsafe-path", str(outside)),
+        ("duplicate-entry", GOOD),
+        ("crlf", doc_name(5)),
+        ("binary", doc_name(6)),
+        ("not-utf8", doc_name(7)),
+        ("mojibake", "sub/" + doc_name(8)),
+        ("bad-name", "bad name.txt"),
+        ("unlisted-file", "unlisted.txt"),
+    ]:
         assert expected in got, (expected, report.problems)
     assert not [p for p in report.problems if p.file in (GOOD, OTHER, doc_name(4)) and p.code != "duplicate-entry"]
     assert SECRET not in repr(report.to_dict())
@@ -325,8 +365,9 @@ def test_cli_writes_nothing_and_never_echoes_outside_content(tmp_path, monkeypat
     monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))
     before = snapshot(root)
     runner = CliRunner()
-    result = call_with_timeout(lambda: runner.invoke(app, ["validate", str(root), "--format", fmt, "--jobs", "1"]),
-                               30, [root / doc_name(12)])
+    result = call_with_timeout(
+        lambda: runner.invoke(app, ["validate", str(root), "--format", fmt, "--jobs", "1"]), 30, [root / doc_name(12)]
+    )
     assert result.exit_code == 1, result.output
     assert SECRET not in result.stdout and SECRET not in result.stderr
     assert doc_name(10) in result.stdout  # the outward symlink is named...
@@ -340,10 +381,19 @@ def test_two_megabyte_line_of_brackets_in_index_is_fast(tmp_path):
 
     root = make_seeds(tmp_path, {GOOD: CLEAN["fa"]}, index="[" * (2 * 1024 * 1024) + f"\n\n- {GOOD}\n")
     try:
-        p = subprocess.run([sys.executable, "-c", "import sys; from seedkeeper.operations.validation import validate; "
-                            "from seedkeeper.settings import Settings; "
-                            "r = validate(sys.argv[1], Settings(jobs=1)); print([q.code for q in r.problems])",
-                            str(root)], capture_output=True, text=True, timeout=6)
+        p = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import sys; from seedkeeper.operations.validation import validate; "
+                "from seedkeeper.settings import Settings; "
+                "r = validate(sys.argv[1], Settings(jobs=1)); print([q.code for q in r.problems])",
+                str(root),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=6,
+        )
     except subprocess.TimeoutExpired:
         pytest.fail("validate took more than 6 s on a 2 MB INDEX.md line")
     assert p.returncode == 0, p.stderr

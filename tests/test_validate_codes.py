@@ -13,9 +13,9 @@ import pytest
 
 from helpers import NO_INDEX, call_with_timeout, codes, doc_name, find, index_for, make_seeds
 from multilingual import CLEAN, HINDI_ZWJ, LRM, PERSIAN_ZWNJ_RLM, RLM, ZWJ, ZWNJ
+from seedkeeper.operations.validation import validate
 from seedkeeper.problems import CODES
 from seedkeeper.settings import Settings
-from seedkeeper.operations.validation import validate
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
 
@@ -47,11 +47,11 @@ BAD = doc_name(2)
 SECRET = "TOP-SECRET-0f9e8d7c-outside-the-folder"
 
 
-def check(root: Path, **settings) -> "object":
+def check(root: Path, **settings) -> object:
     return validate(root, Settings(jobs=1, **settings))
 
 
-def only(report, code: str, file) -> "object":
+def only(report, code: str, file) -> object:
     """The single problem with this code; the test fails if there are none or several."""
     found = find(report, code, file)
     assert len(found) == 1, f"expected one {code} for {file}, got {report.problems}"
@@ -78,6 +78,7 @@ def test_contract_codes_are_known_with_their_severities():
 # --------------------------------------------------------------------------------------------
 # Content codes: (id, code, document bytes, expected line, fragments the message must contain)
 
+
 def _lines(*parts: str) -> str:
     return "".join(p + "\n" for p in parts)
 
@@ -95,7 +96,13 @@ NOT_UTF8_FA_OFFSET = len((FA1 + "\n" + FA2 + "\n").encode()) + 3 + len(_fa3) - 2
 CONTENT_CASES = [
     ("not-utf8-line3", "not-utf8", NOT_UTF8, 3, ["line 3", f"byte offset {NOT_UTF8_OFFSET}"]),
     ("not-utf8-persian-truncated", "not-utf8", NOT_UTF8_FA, 3, ["line 3", f"byte offset {NOT_UTF8_FA_OFFSET}"]),
-    ("not-utf8-latin1-line1", "not-utf8", "Caf\u00e9 au lait, cr\u00e8me br\u00fbl\u00e9e et g\u00e2teau.\n".encode("latin-1"), 1, ["line 1", "byte offset 3"]),
+    (
+        "not-utf8-latin1-line1",
+        "not-utf8",
+        "Caf\u00e9 au lait, cr\u00e8me br\u00fbl\u00e9e et g\u00e2teau.\n".encode("latin-1"),
+        1,
+        ["line 1", "byte offset 3"],
+    ),
     ("binary-nul", "binary", b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + b"\x00" * 40 + b"some text after", 1, []),
     ("binary-controls", "binary", bytes(range(1, 9)) * 64, 1, []),
     ("binary-utf16", "binary", CLEAN["fa"].encode("utf-16"), 1, []),
@@ -109,14 +116,50 @@ CONTENT_CASES = [
     ("crlf-lone-cr-line2", "crlf", _lines(EN1, "old mac\rline", EN2).encode(), 2, ["CR"]),
     ("control-char-c0-bel", "control-char", _lines(EN1, "ring the bell \x07 here please", EN2).encode(), 2, ["U+0007"]),
     ("control-char-c1-nel", "control-char", _lines(EN1, EN2, "a next-line \x85 control char").encode(), 3, ["U+0085"]),
-    ("control-char-escape-in-zh", "control-char", _lines(CLEAN["zh"].strip(), "颜色\x1b[31m红色").encode(), 2, ["U+001B"]),
-    ("bidi-rlo-line2", "bidi-control", _lines(EN1, "invoice_\u202egpj.exe is not a picture", EN2).encode(), 2, ["U+202E"]),
-    ("bidi-rli-arabic", "bidi-control", _lines("النص \u2067العربي\u2069 هنا مع عزل ثنائي الاتجاه.", EN2).encode(), 1, ["U+2067"]),
+    (
+        "control-char-escape-in-zh",
+        "control-char",
+        _lines(CLEAN["zh"].strip(), "颜色\x1b[31m红色").encode(),
+        2,
+        ["U+001B"],
+    ),
+    (
+        "bidi-rlo-line2",
+        "bidi-control",
+        _lines(EN1, "invoice_\u202egpj.exe is not a picture", EN2).encode(),
+        2,
+        ["U+202E"],
+    ),
+    (
+        "bidi-rli-arabic",
+        "bidi-control",
+        _lines("النص \u2067العربي\u2069 هنا مع عزل ثنائي الاتجاه.", EN2).encode(),
+        1,
+        ["U+2067"],
+    ),
     ("not-nfc-nfd-e-line2", "not-nfc", _lines(EN1, "Le cafe\u0301 de la gare est ferme\u0301.", EN2).encode(), 2, []),
-    ("not-nfc-arabic-alef-madda", "not-nfc", _lines("\u0627\u0653ب و نان و پنیر برای صبحانه خوردیم.", EN2).encode(), 1, []),
+    (
+        "not-nfc-arabic-alef-madda",
+        "not-nfc",
+        _lines("\u0627\u0653ب و نان و پنیر برای صبحانه خوردیم.", EN2).encode(),
+        1,
+        [],
+    ),
     ("not-nfc-arabic-waw-hamza", "not-nfc", _lines(FA1, "مس\u0648\u0654ولیت این کار با ماست و بس."), 2, []),
-    ("not-nfc-hindi-precomposed-qa", "not-nfc", _lines(CLEAN["hi"].split("\n")[0], "\u0958िला पुराना है और बहुत सुंदर है।").encode(), 2, []),
-    ("mojibake-french-line2", "mojibake", _lines(EN1, "Le cafÃ© Ã©tait trÃ¨s bon ce matin-là.", EN2).encode(), 2, ["Ã"]),
+    (
+        "not-nfc-hindi-precomposed-qa",
+        "not-nfc",
+        _lines(CLEAN["hi"].split("\n")[0], "\u0958िला पुराना है और बहुत सुंदर है।").encode(),
+        2,
+        [],
+    ),
+    (
+        "mojibake-french-line2",
+        "mojibake",
+        _lines(EN1, "Le cafÃ© Ã©tait trÃ¨s bon ce matin-là.", EN2).encode(),
+        2,
+        ["Ã"],
+    ),
     ("mojibake-persian", "mojibake", _lines("Ø³Ù„Ø§Ù… Ø¯ÙˆØ³Øª Ø¹Ø²ÛŒØ²", EN2).encode(), 1, ["Ø"]),
     ("mojibake-russian", "mojibake", _lines(EN1, EN2, "ÐŸÑ€Ð¸Ð²ÐµÑ‚, ÐºÐ°Ðº Ð´ÐµÐ»Ð°?").encode(), 3, []),
 ]
@@ -198,7 +241,9 @@ def test_crlf_counts_every_cr(tmp_path):
     assert f"({CLEAN['ru'].count(chr(10))} CR" in p.message
 
 
-@pytest.mark.parametrize("ch", ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"])
+@pytest.mark.parametrize(
+    "ch", ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"]
+)
 def test_every_bidi_control_fires(tmp_path, ch):
     root = make_seeds(tmp_path, {BAD: f"{EN1}\nمتن {ch}فارسی با کنترل جهت.\n"})
     p = only(check(root), "bidi-control", BAD)
@@ -215,6 +260,7 @@ def test_script_format_characters_are_not_bidi_or_control(tmp_path, ch):
 
 # --------------------------------------------------------------------------------------------
 # too-large: over the limit, never read whole
+
 
 def test_too_large_with_a_small_limit(tmp_path):
     root = make_seeds(tmp_path, {GOOD: CLEAN["de"], BAD: CLEAN["ru"] * 4})
@@ -260,17 +306,21 @@ def test_too_large_sparse_400_mib_is_never_read(tmp_path, monkeypatch):
 # --------------------------------------------------------------------------------------------
 # bad-name
 
-@pytest.mark.parametrize("name", [
-    "notes.txt",
-    "001_0123456789ABCDEF.txt",  # upper-case hex
-    "01_0123456789abcdef.txt",  # two digits
-    "001_0123456789abcde.txt",  # 15 hex digits
-    "001-0123456789abcdef.txt",
-    "001_0123456789abcdef.txt.txt",
-    "001_0123456789abcdeg.txt",
-    "یادداشت.txt",
-    "笔记.txt",
-])
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "notes.txt",
+        "001_0123456789ABCDEF.txt",  # upper-case hex
+        "01_0123456789abcdef.txt",  # two digits
+        "001_0123456789abcde.txt",  # 15 hex digits
+        "001-0123456789abcdef.txt",
+        "001_0123456789abcdef.txt.txt",
+        "001_0123456789abcdeg.txt",
+        "یادداشت.txt",
+        "笔记.txt",
+    ],
+)
 def test_bad_name_fires_with_the_index_line(tmp_path, name):
     index = f"# Seeds\n\n- {GOOD}\n- {name}\n"
     root = make_seeds(tmp_path, {GOOD: CLEAN["en"], name: CLEAN["fa"]}, index=index)
@@ -281,7 +331,9 @@ def test_bad_name_fires_with_the_index_line(tmp_path, name):
     assert codes(report) == ["bad-name"]
 
 
-@pytest.mark.parametrize("name", ["000_0123456789abcdef.txt", "1234_fedcba9876543210.txt", "sub/001_0123456789abcdef.txt"])
+@pytest.mark.parametrize(
+    "name", ["000_0123456789abcdef.txt", "1234_fedcba9876543210.txt", "sub/001_0123456789abcdef.txt"]
+)
 def test_good_names_do_not_fire_bad_name(tmp_path, name):
     root = make_seeds(tmp_path, {name: CLEAN["ar"]})
     assert codes(check(root)) == []
@@ -296,6 +348,7 @@ def test_bad_name_pattern_is_configurable(tmp_path):
 
 # --------------------------------------------------------------------------------------------
 # Index codes
+
 
 def test_index_missing(tmp_path):
     root = make_seeds(tmp_path, {GOOD: CLEAN["zh"], BAD: b"\xef\xbb\xbf" + CLEAN["he"].encode()}, index=NO_INDEX)
@@ -377,14 +430,19 @@ def test_unlisted_file(tmp_path):
 
 
 def test_unlisted_ignores_hidden_other_globs_and_index(tmp_path):
-    root = make_seeds(tmp_path, {GOOD: CLEAN["en"], ".hidden.txt": "x", ".git/" + BAD: "x",
-                                 "README.md": "readme", "image.png": b"\x89PNG\x00"}, index=index_for([GOOD]))
+    root = make_seeds(
+        tmp_path,
+        {GOOD: CLEAN["en"], ".hidden.txt": "x", ".git/" + BAD: "x", "README.md": "readme", "image.png": b"\x89PNG\x00"},
+        index=index_for([GOOD]),
+    )
     assert codes(check(root)) == []
 
 
 def test_duplicate_entry(tmp_path):
-    index = (f"# Seeds\n\n- {GOOD}\n- {BAD}\n- ./{GOOD} again, with a note\n\n"
-             f"| file | note |\n|---|---|\n| {BAD} | listed in a table too |\n")
+    index = (
+        f"# Seeds\n\n- {GOOD}\n- {BAD}\n- ./{GOOD} again, with a note\n\n"
+        f"| file | note |\n|---|---|\n| {BAD} | listed in a table too |\n"
+    )
     root = make_seeds(tmp_path, {GOOD: CLEAN["he"], BAD: CLEAN["hi"]}, index=index)
     report = check(root)
     assert [(p.file, p.line) for p in report.problems] == [(GOOD, 5), (BAD, 9)]
@@ -482,8 +540,11 @@ def test_not_a_file_folder(tmp_path):
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
 def test_not_a_file_fifo_does_not_hang(tmp_path):
-    root = make_seeds(tmp_path, {GOOD: CLEAN["th"], "z_" + GOOD: b"\xef\xbb\xbf" + CLEAN["el"].encode()},
-                      index=index_for([BAD, GOOD, "z_" + GOOD]))
+    root = make_seeds(
+        tmp_path,
+        {GOOD: CLEAN["th"], "z_" + GOOD: b"\xef\xbb\xbf" + CLEAN["el"].encode()},
+        index=index_for([BAD, GOOD, "z_" + GOOD]),
+    )
     os.mkfifo(root / BAD)
     report = call_with_timeout(lambda: check(root), 10, [root / BAD])
     p = only(report, "not-a-file", BAD)
@@ -521,6 +582,7 @@ def _record_opens(monkeypatch) -> list[str]:
 
 # --------------------------------------------------------------------------------------------
 # Quiet on clean multilingual text
+
 
 @pytest.fixture(scope="module")
 def clean_report(tmp_path_factory):
@@ -561,7 +623,14 @@ def test_persian_zwnj_rlm_and_hindi_zwj_produce_no_problems(tmp_path, text):
 def test_every_validate_code_has_a_firing_test():
     fired = {c[1] for c in CONTENT_CASES} | {
         # codes fired by the dedicated tests above
-        "too-large", "bad-name", "index-missing", "index-unreadable", "missing-file", "unlisted-file",
-        "duplicate-entry", "unsafe-path", "not-a-file",
+        "too-large",
+        "bad-name",
+        "index-missing",
+        "index-unreadable",
+        "missing-file",
+        "unlisted-file",
+        "duplicate-entry",
+        "unsafe-path",
+        "not-a-file",
     }
     assert fired == set(VALIDATE_CODES)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Iterable, Literal
+from typing import Literal
 
 Severity = Literal["error", "warning"]
 
@@ -39,10 +40,18 @@ CODES: dict[str, tuple[Severity, str]] = {
 
 # Codes about an INDEX.md entry: their `line` is the entry's line in INDEX.md (where the fix
 # goes), not a line of the document. Outputs that annotate files put these on INDEX.md.
-INDEX_LINE_CODES = frozenset({
-    "missing-file", "duplicate-entry", "unsafe-path", "not-a-file", "bad-name", "index-unreadable",
-    "index-outdated", "lang-mismatch",
-})
+INDEX_LINE_CODES = frozenset(
+    {
+        "missing-file",
+        "duplicate-entry",
+        "unsafe-path",
+        "not-a-file",
+        "bad-name",
+        "index-unreadable",
+        "index-outdated",
+        "lang-mismatch",
+    }
+)
 
 
 @dataclass(frozen=True, order=True)

@@ -43,10 +43,12 @@ class Settings:
     def severities(self) -> dict[str, str]:
         return dict(self.severity)
 
-    def with_overrides(self, **changes: Any) -> "Settings":
+    def with_overrides(self, **changes: Any) -> Settings:
         """Return a copy with the non-None values in `changes` applied (flags override config)."""
         clean = {k: v for k, v in changes.items() if v is not None}
-        return _validated(replace(self, **_coerce(clean, source="flags")), where="command-line flags" if clean else None)
+        return _validated(
+            replace(self, **_coerce(clean, source="flags")), where="command-line flags" if clean else None
+        )
 
     def seeds_path(self, explicit: str | os.PathLike | None = None) -> Path:
         """The seeds folder: the explicit argument (relative to cwd), else the configured one."""
@@ -92,7 +94,7 @@ def _convert(name: str, value: Any) -> Any:
         if isinstance(value, tuple):
             value = dict(value)
         if not isinstance(value, dict):
-            raise TypeError("expected a table of code = \"error\" | \"warning\"")
+            raise TypeError('expected a table of code = "error" | "warning"')
         return tuple(sorted((str(k), str(v)) for k, v in value.items()))
     if name in ("max_size", "min_chars", "jobs"):
         if isinstance(value, bool) or not isinstance(value, int):

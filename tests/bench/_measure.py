@@ -27,20 +27,25 @@ def naive(folder: str) -> dict:
             pass
         words = text.lower().split()
         m = MinHash(num_perm=128)
-        m.update_batch([" ".join(words[i:i + 3]).encode("utf-8") for i in range(max(1, len(words) - 2))])
+        m.update_batch([" ".join(words[i : i + 3]).encode("utf-8") for i in range(max(1, len(words) - 2))])
         pairs += len(lsh.query(m))
         lsh.insert(name, m)
     return {"pairs": pairs}
 
 
 def check(folder: str, cache_dir: str) -> dict:
-    from seedkeeper.operations.validation import check as run_check
     from seedkeeper.corpus.pool import CacheSpec
+    from seedkeeper.operations.validation import check as run_check
     from seedkeeper.settings import Settings
 
     report = run_check(folder, Settings(), cache=CacheSpec(Path(cache_dir)))
     st = report.survey.stats
-    return {"problems": len(report.problems), "stat_hits": st.stat_hits, "hash_hits": st.hash_hits, "computed": st.computed}
+    return {
+        "problems": len(report.problems),
+        "stat_hits": st.stat_hits,
+        "hash_hits": st.hash_hits,
+        "computed": st.computed,
+    }
 
 
 if __name__ == "__main__":
@@ -48,5 +53,7 @@ if __name__ == "__main__":
     t = time.perf_counter()
     info = naive(sys.argv[2]) if step == "naive" else check(sys.argv[2], sys.argv[3])
     wall = time.perf_counter() - t
-    rss = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    rss = max(
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    )
     print(json.dumps({"wall": wall, "peak_mb": rss / 1024, **info}))

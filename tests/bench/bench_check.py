@@ -36,7 +36,9 @@ def step(*args: str) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="3000")
-    ap.add_argument("--skip-naive-above", type=int, default=30000, help="the naive loop is slow: skip it above this size")
+    ap.add_argument(
+        "--skip-naive-above", type=int, default=30000, help="the naive loop is slow: skip it above this size"
+    )
     args = ap.parse_args()
     print(f"cores: {os.cpu_count()}")
     print(f"{'docs':>7} {'step':<12} {'wall s':>8} {'docs/s':>8} {'peak MB':>8} {'ratio':>14}")
@@ -47,15 +49,18 @@ def main() -> None:
             # A maintained corpus has its managed table: write it first (untimed, its own cache),
             # so the timed checks measure the everyday gate, not a first adoption.
             with tempfile.TemporaryDirectory() as index_cache:
-                subprocess.run([sys.executable, "-m", "seedkeeper", "index", str(folder), "--cache-dir", index_cache],
-                               check=True, capture_output=True)
+                subprocess.run(
+                    [sys.executable, "-m", "seedkeeper", "index", str(folder), "--cache-dir", index_cache],
+                    check=True,
+                    capture_output=True,
+                )
             rows = {}
             if n <= args.skip_naive_above:
                 rows["naive"] = step("naive", str(folder))
             rows["cold"] = step("check", str(folder), str(cache))
             rows["warm"] = step("check", str(folder), str(cache))
             victim = folder / names[n // 2]
-            victim.write_bytes(victim.read_bytes() + "One more line, changed today.\n".encode())
+            victim.write_bytes(victim.read_bytes() + b"One more line, changed today.\n")
             rows["one-changed"] = step("check", str(folder), str(cache))
             cold = rows["cold"]["wall"]
             for name, r in rows.items():

@@ -34,7 +34,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for dedup_fixtures
 
-from dedup_fixtures import NEAR_EDITS, TRANSLATIONS, PARAGRAPHS  # noqa: E402
+from dedup_fixtures import NEAR_EDITS, PARAGRAPHS, TRANSLATIONS  # noqa: E402
 from seedkeeper.similarity.minhash import (  # noqa: E402
     MIN_SHINGLES,
     candidate_pairs,
@@ -198,7 +198,8 @@ def bench(n: int, threshold: float, seed: int) -> list[str]:
         f"## N = {n:,} documents ({mb:.1f} MB; generated in {t_gen:.1f} s; normalize, shared by all: {t_norm:.1f} s); "
         f"{len(truth)} planted near copies",
         "",
-        "| pipeline | bands x rows | time s | of which shingles+signatures s | peak RSS growth MB | candidates | confirmed pairs | planted found | same pairs as ours |",
+        "| pipeline | bands x rows | time s | of which shingles+signatures s | peak RSS growth MB | candidates "
+        "| confirmed pairs | planted found | same pairs as ours |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
     for name, r, br in [
@@ -206,9 +207,14 @@ def bench(n: int, threshold: float, seed: int) -> list[str]:
         ("datasketch MinHashLSH, default params", r_ds, (r_ds["bands"], r_ds["rows"])),
         ("datasketch MinHashLSH, seedkeeper's params", r_ds2, (r_ds2["bands"], r_ds2["rows"])),
     ]:
-        same = "yes" if r["pairs"] == r_ours["pairs"] else (
-            f"no: {len(r['pairs'] & r_ours['pairs'])} shared, {len(r_ours['pairs'] - r['pairs'])} only ours, "
-            f"{len(r['pairs'] - r_ours['pairs'])} only theirs")
+        same = (
+            "yes"
+            if r["pairs"] == r_ours["pairs"]
+            else (
+                f"no: {len(r['pairs'] & r_ours['pairs'])} shared, {len(r_ours['pairs'] - r['pairs'])} only ours, "
+                f"{len(r['pairs'] - r_ours['pairs'])} only theirs"
+            )
+        )
         lines.append(
             f"| {name} | {br[0]} x {br[1]} | {r['seconds']:.2f} | {r['sig_seconds']:.2f} | {r['peak_mb']:.0f} | "
             f"{r['candidates']:,} | {len(r['pairs']):,} | {len(truth & r['pairs'])}/{len(truth)} | {same} |"

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from seedkeeper.corpus.content_checks import check_content
 from seedkeeper.corpus.model import CorpusDocument
+from seedkeeper.corpus.safe_read import read_bytes
 from seedkeeper.errors import NotARegularFileError
 from seedkeeper.problems import Problem, make
-from seedkeeper.corpus.safe_read import read_bytes
 
 # Bump when anything this module computes may change for the same bytes (a cache key part).
 ANALYSIS_VERSION = "1"
@@ -94,25 +94,38 @@ def analyze_bytes(rel: str, raw: bytes, min_chars: int, features: Features, sha2
 Lookup = Callable[[str, str], "DocAnalysis | None"]
 
 
-def analyze_document(doc: CorpusDocument, max_size: int, min_chars: int, features: Features,
-                     lookup: Lookup | None = None) -> DocAnalysis:
+def analyze_document(
+    doc: CorpusDocument, max_size: int, min_chars: int, features: Features, lookup: Lookup | None = None
+) -> DocAnalysis:
     """Read one corpus document safely and analyse it. Never raises for bad content.
 
     `lookup(rel, sha256)` may return a cached analysis for these exact bytes: then only the
     read and the hash are paid."""
     info = doc.info
     if info.size > max_size:
-        return DocAnalysis(rel=doc.rel, size=info.size, problems=(
-            make("too-large", doc.rel, f"{info.size} bytes, over the limit of {max_size}; not read", None),))
+        return DocAnalysis(
+            rel=doc.rel,
+            size=info.size,
+            problems=(make("too-large", doc.rel, f"{info.size} bytes, over the limit of {max_size}; not read", None),),
+        )
     try:
         raw = read_bytes(info, max_size + 1)
     except NotARegularFileError as exc:
-        return DocAnalysis(rel=doc.rel, size=info.size, problems=(make("not-a-file", doc.rel, f"{exc}; not opened", doc.line),))
+        return DocAnalysis(
+            rel=doc.rel, size=info.size, problems=(make("not-a-file", doc.rel, f"{exc}; not opened", doc.line),)
+        )
     except OSError as exc:
-        return DocAnalysis(rel=doc.rel, size=info.size, problems=(make("missing-file", doc.rel, f"cannot read: {exc.strerror}", doc.line),))
+        return DocAnalysis(
+            rel=doc.rel,
+            size=info.size,
+            problems=(make("missing-file", doc.rel, f"cannot read: {exc.strerror}", doc.line),),
+        )
     if len(raw) > max_size:  # grew since stat
-        return DocAnalysis(rel=doc.rel, size=len(raw), problems=(
-            make("too-large", doc.rel, f"over the limit of {max_size} bytes; not read whole", None),))
+        return DocAnalysis(
+            rel=doc.rel,
+            size=len(raw),
+            problems=(make("too-large", doc.rel, f"over the limit of {max_size} bytes; not read whole", None),),
+        )
     sha256 = hashlib.sha256(raw).hexdigest()
     if lookup is not None:
         hit = lookup(doc.rel, sha256)

@@ -18,9 +18,9 @@ import contextlib
 import json
 import os
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import asdict
 from pathlib import Path
-from typing import Iterable
 
 from seedkeeper.corpus.analysis import DocAnalysis
 from seedkeeper.problems import Problem
@@ -57,8 +57,17 @@ def _encode(a: DocAnalysis) -> tuple[str, bytes | None]:
     return json.dumps(d, ensure_ascii=False), a.signature  # key order kept: outputs are byte-stable
 
 
-_TYPES = {"size": int, "sha256": str, "readable": bool, "chars": int, "words": int, "title": str,
-          "normalized_hash": (str, type(None)), "lang": (dict, type(None)), "problems": list}
+_TYPES = {
+    "size": int,
+    "sha256": str,
+    "readable": bool,
+    "chars": int,
+    "words": int,
+    "title": str,
+    "normalized_hash": (str, type(None)),
+    "lang": (dict, type(None)),
+    "problems": list,
+}
 
 
 def _decode(rel: str, data: str, signature: bytes | None) -> DocAnalysis:
@@ -69,12 +78,22 @@ def _decode(rel: str, data: str, signature: bytes | None) -> DocAnalysis:
     for key, kind in _TYPES.items():
         if not isinstance(d[key], kind):
             raise ValueError(f"cache row field {key} has the wrong type")
-    if d["lang"] is not None and not (isinstance(d["lang"].get("lang"), str) and isinstance(d["lang"].get("confidence"), (int, float))):
+    if d["lang"] is not None and not (
+        isinstance(d["lang"].get("lang"), str) and isinstance(d["lang"].get("confidence"), (int, float))
+    ):
         raise ValueError("cache row with a malformed language")
     if signature is not None and (not isinstance(signature, bytes) or len(signature) % 4):
         raise ValueError("cache row with a malformed signature")
-    d["problems"] = tuple(Problem(file=rel, code=str(p["code"]), severity=str(p["severity"]), message=str(p["message"]),
-                                  line=p["line"] if isinstance(p["line"], int) else None) for p in d["problems"])
+    d["problems"] = tuple(
+        Problem(
+            file=rel,
+            code=str(p["code"]),
+            severity=str(p["severity"]),
+            message=str(p["message"]),
+            line=p["line"] if isinstance(p["line"], int) else None,
+        )
+        for p in d["problems"]
+    )
     return DocAnalysis(rel=rel, signature=signature, **d)
 
 
@@ -169,8 +188,9 @@ class Cache:
         if self.db is None:
             return None
         try:
-            row = self.db.execute("SELECT data, signature FROM analyses WHERE sha256 = ? AND fingerprint = ?",
-                                  (sha256, fingerprint)).fetchone()
+            row = self.db.execute(
+                "SELECT data, signature FROM analyses WHERE sha256 = ? AND fingerprint = ?", (sha256, fingerprint)
+            ).fetchone()
             return _decode(rel, row[0], row[1]) if row else None
         except (sqlite3.Error, ValueError, TypeError, KeyError, AttributeError):
             return None
@@ -186,10 +206,12 @@ class Cache:
         out: dict[str, DocAnalysis] = {}
         try:
             for i in range(0, len(shas), 500):
-                chunk = shas[i:i + 500]
+                chunk = shas[i : i + 500]
                 marks = ",".join("?" * len(chunk))
-                rows = self.db.execute(f"SELECT sha256, data, signature FROM analyses WHERE fingerprint = ? AND sha256 IN ({marks})",
-                                       (fingerprint, *chunk))
+                rows = self.db.execute(
+                    f"SELECT sha256, data, signature FROM analyses WHERE fingerprint = ? AND sha256 IN ({marks})",
+                    (fingerprint, *chunk),
+                )
                 for sha, data, sig in rows:
                     for rel in by_sha[sha]:
                         try:
@@ -206,7 +228,9 @@ class Cache:
         if self.db is None:
             return None
         try:
-            row = self.db.execute("SELECT data FROM shingles WHERE sha256 = ? AND fingerprint = ?", (sha256, fingerprint)).fetchone()
+            row = self.db.execute(
+                "SELECT data FROM shingles WHERE sha256 = ? AND fingerprint = ?", (sha256, fingerprint)
+            ).fetchone()
             return row[0] if row else None
         except sqlite3.Error:
             return None
@@ -216,12 +240,16 @@ class Cache:
             return
         try:
             with self.db:
-                self.db.executemany("INSERT OR REPLACE INTO shingles VALUES (?, ?, ?)",
-                                    [(sha, fingerprint, data) for sha, data in items])
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO shingles VALUES (?, ?, ?)",
+                    [(sha, fingerprint, data) for sha, data in items],
+                )
         except sqlite3.Error:
             self.close()
 
-    def put_many(self, folder: str, fingerprint: str, items: Iterable[tuple[DocAnalysis, tuple[int, int, int]]]) -> None:
+    def put_many(
+        self, folder: str, fingerprint: str, items: Iterable[tuple[DocAnalysis, tuple[int, int, int]]]
+    ) -> None:
         """Store analyses (only readable ones with a hash) and their files' stat keys, in one
         transaction."""
         if self.db is None or self.readonly:
@@ -232,9 +260,13 @@ class Cache:
                     if not a.sha256:
                         continue
                     data, sig = _encode(a)
-                    self.db.execute("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?)", (a.sha256, fingerprint, data, sig))
-                    self.db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)",
-                                    (folder, a.rel, size, mtime_ns, inode, a.sha256))
+                    self.db.execute(
+                        "INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?)", (a.sha256, fingerprint, data, sig)
+                    )
+                    self.db.execute(
+                        "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)",
+                        (folder, a.rel, size, mtime_ns, inode, a.sha256),
+                    )
         except sqlite3.Error:
             self.close()
 

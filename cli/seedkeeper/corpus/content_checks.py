@@ -60,9 +60,15 @@ def check_content(rel: str, raw: bytes, min_chars: int) -> ContentResult:
         offset = exc.start + (len(raw) - len(body))
         line = raw[:offset].count(b"\n") + 1
         col = offset - (raw.rfind(b"\n", 0, offset) + 1)
-        bad = body[exc.start:exc.end].hex(" ")
-        problems.append(make("not-utf8", rel, f"invalid UTF-8 at line {line}, byte offset {offset} "
-                             f"(column byte {col}): {bad} ({exc.reason})", line))
+        bad = body[exc.start : exc.end].hex(" ")
+        problems.append(
+            make(
+                "not-utf8",
+                rel,
+                f"invalid UTF-8 at line {line}, byte offset {offset} (column byte {col}): {bad} ({exc.reason})",
+                line,
+            )
+        )
         text = body.decode("utf-8", errors="replace")
     if not text.strip():
         problems.append(make("empty", rel, "no text but white space", 1))
@@ -78,20 +84,31 @@ def _text_checks(rel: str, text: str) -> list[Problem]:
     out: list[Problem] = []
     cr = text.find("\r")
     if cr >= 0:
-        kind = "CRLF" if text[cr:cr + 2] == "\r\n" else "CR"
+        kind = "CRLF" if text[cr : cr + 2] == "\r\n" else "CR"
         count = text.count("\r")
         out.append(make("crlf", rel, f"{kind} line endings ({count} CR characters); use LF", line_of(text, cr)))
     m = _CONTROL.search(text)
     if m:
         n = len(_CONTROL.findall(text))
-        out.append(make("control-char", rel, f"control character U+{ord(m.group()):04X} ({n} in all)", line_of(text, m.start())))
+        out.append(
+            make(
+                "control-char", rel, f"control character U+{ord(m.group()):04X} ({n} in all)", line_of(text, m.start())
+            )
+        )
     m = _BIDI.search(text)
     if m:
         n = len(_BIDI.findall(text))
         name = unicodedata.name(m.group(), "bidi control")
-        out.append(make("bidi-control", rel, f"bidi control U+{ord(m.group()):04X} {name} ({n} in all)", line_of(text, m.start())))
+        out.append(
+            make(
+                "bidi-control",
+                rel,
+                f"bidi control U+{ord(m.group()):04X} {name} ({n} in all)",
+                line_of(text, m.start()),
+            )
+        )
     if not unicodedata.is_normalized("NFC", text):
-        line = _first_line(text, lambda l: not unicodedata.is_normalized("NFC", l))
+        line = _first_line(text, lambda ln: not unicodedata.is_normalized("NFC", ln))
         out.append(make("not-nfc", rel, "text is not in Unicode NFC (decomposed or non-canonical characters)", line))
     moj = _mojibake_line(text)
     if moj is not None:
@@ -101,8 +118,8 @@ def _text_checks(rel: str, text: str) -> list[Problem]:
 
 
 def _first_line(text: str, pred) -> int:
-    for i, l in enumerate(text.split("\n"), 1):
-        if pred(l):
+    for i, ln in enumerate(text.split("\n"), 1):
+        if pred(ln):
             return i
     return 1
 
@@ -116,8 +133,8 @@ def _mojibake_line(text: str) -> tuple[int, str] | None:
 
     if not is_bad(text):
         return None
-    for i, l in enumerate(text.split("\n"), 1):
-        if is_bad(l) and fix_encoding(l) != l:
-            m = re.search(r"\S{0,10}[ÃÂØÙÐÑРС][^\s]{0,10}", l)
-            return i, (m.group() if m else l[:24])
+    for i, ln in enumerate(text.split("\n"), 1):
+        if is_bad(ln) and fix_encoding(ln) != ln:
+            m = re.search(r"\S{0,10}[ÃÂØÙÐÑРС][^\s]{0,10}", ln)
+            return i, (m.group() if m else ln[:24])
     return None

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from seedkeeper.corpus.discovery import INDEX_NAME, discover
+from seedkeeper.corpus.safe_read import FileInfo, inspect, resolve_inside
 from seedkeeper.errors import FolderNotFoundError, NotARegularFileError, UnsafePathError
 from seedkeeper.indexmd.reader import IndexDocument, IndexEntry, parse_index
 from seedkeeper.problems import Problem, make
-from seedkeeper.corpus.safe_read import FileInfo, inspect, resolve_inside
 from seedkeeper.settings import Settings
 
 # INDEX.md is read whole; past this size it is surely not a hand-kept index.
@@ -63,7 +63,11 @@ def read_index(root: Path) -> tuple[bytes | None, list[Problem]]:
     if not stat.S_ISREG(st.st_mode):
         return None, [make("index-unreadable", INDEX_NAME, f"{INDEX_NAME} is not a regular file")]
     if st.st_size > MAX_INDEX_BYTES:
-        return None, [make("index-unreadable", INDEX_NAME, f"{INDEX_NAME} is {st.st_size} bytes, over {MAX_INDEX_BYTES}; not read")]
+        return None, [
+            make(
+                "index-unreadable", INDEX_NAME, f"{INDEX_NAME} is {st.st_size} bytes, over {MAX_INDEX_BYTES}; not read"
+            )
+        ]
     try:
         fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
         with os.fdopen(fd, "rb") as fh:
@@ -75,12 +79,26 @@ def read_index(root: Path) -> tuple[bytes | None, list[Problem]]:
 def decode_index(raw: bytes) -> tuple[str | None, list[Problem]]:
     """INDEX.md must be UTF-8 text; say where it is not."""
     if b"\x00" in raw:
-        return None, [make("index-unreadable", INDEX_NAME, "INDEX.md contains NUL bytes: not a text file", raw[: raw.find(b"\x00")].count(b"\n") + 1)]
+        return None, [
+            make(
+                "index-unreadable",
+                INDEX_NAME,
+                "INDEX.md contains NUL bytes: not a text file",
+                raw[: raw.find(b"\x00")].count(b"\n") + 1,
+            )
+        ]
     try:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return None, [make("index-unreadable", INDEX_NAME, f"INDEX.md is not UTF-8: invalid byte at line {line}, byte offset {exc.start}", line)]
+        return None, [
+            make(
+                "index-unreadable",
+                INDEX_NAME,
+                f"INDEX.md is not UTF-8: invalid byte at line {line}, byte offset {exc.start}",
+                line,
+            )
+        ]
 
 
 def load_corpus(root: str | os.PathLike, settings: Settings) -> Corpus:
@@ -111,11 +129,17 @@ def load_corpus(root: str | os.PathLike, settings: Settings) -> Corpus:
     disk_by_nfc = {unicodedata.normalize("NFC", r): r for r in on_disk}
     for entry in index.entries:
         if entry.rel is None:
-            corpus.problems.append(make("unsafe-path", entry.written, f"unsafe entry ({entry.unsafe_reason}); not read", entry.line))
+            corpus.problems.append(
+                make("unsafe-path", entry.written, f"unsafe entry ({entry.unsafe_reason}); not read", entry.line)
+            )
             continue
         if entry.kind != "link":
             if entry.rel in row_line:
-                corpus.problems.append(make("duplicate-entry", entry.rel, f"listed again (first at line {row_line[entry.rel]})", entry.line))
+                corpus.problems.append(
+                    make(
+                        "duplicate-entry", entry.rel, f"listed again (first at line {row_line[entry.rel]})", entry.line
+                    )
+                )
                 continue
             row_line[entry.rel] = entry.line
             if entry.rel in admitted:
@@ -133,6 +157,7 @@ def load_corpus(root: str | os.PathLike, settings: Settings) -> Corpus:
             admitted[entry.rel] = corpus.documents[-1]
     listed = set(first_line)
     listed_nfc = {unicodedata.normalize("NFC", r) for r in listed}
+
     # Order, the one dedup keeps by: list items and table rows first (in INDEX.md order), then
     # documents only mentioned in prose, so a "see also" link above the list never outranks it.
     def rank(d: CorpusDocument) -> tuple:
@@ -152,8 +177,9 @@ def load_corpus(root: str | os.PathLike, settings: Settings) -> Corpus:
     return corpus
 
 
-def _admit(corpus: Corpus, rel: str, order: int, line: int | None, entry: IndexEntry | None,
-           disk_rel: str | None = None) -> None:
+def _admit(
+    corpus: Corpus, rel: str, order: int, line: int | None, entry: IndexEntry | None, disk_rel: str | None = None
+) -> None:
     s = corpus.settings
     try:
         info = inspect(corpus.root, disk_rel or rel)
@@ -174,5 +200,7 @@ def _admit(corpus: Corpus, rel: str, order: int, line: int | None, entry: IndexE
         return
     name = rel.rsplit("/", 1)[-1]
     if not re.fullmatch(s.name_pattern, name):
-        corpus.problems.append(make("bad-name", rel, f"file name {name!r} does not match the pattern {s.name_pattern}", line))
+        corpus.problems.append(
+            make("bad-name", rel, f"file name {name!r} does not match the pattern {s.name_pattern}", line)
+        )
     corpus.documents.append(CorpusDocument(rel=rel, order=order, line=line, info=info, entry=entry))

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
 
 from seedkeeper._version import __version__
 from seedkeeper.corpus.analysis import ANALYSIS_VERSION, DocAnalysis, Features, analyze_document
@@ -46,7 +46,14 @@ class RunStats:
 
 def fingerprint(features: Features, max_size: int, min_chars: int) -> str:
     """Everything besides the bytes that changes an analysis: versions and settings."""
-    parts = [__version__, ANALYSIS_VERSION, f"max={max_size}", f"min={min_chars}", f"dedup={features.dedup}", f"lang={features.lang}"]
+    parts = [
+        __version__,
+        ANALYSIS_VERSION,
+        f"max={max_size}",
+        f"min={min_chars}",
+        f"dedup={features.dedup}",
+        f"lang={features.lang}",
+    ]
     if features.dedup:
         from seedkeeper.similarity.minhash import MINHASH_VERSION
         from seedkeeper.similarity.normalize import NORMALIZATION_VERSION
@@ -112,8 +119,11 @@ def run_analysis(
     done = 0
     todo: list[int] = []
     known = store.known_files(folder_key) if store is not None else {}
-    unchanged = {d.rel: known[d.rel][3] for d in docs
-                 if d.rel in known and known[d.rel][:3] == (d.info.size, d.info.mtime_ns, d.info.inode)}
+    unchanged = {
+        d.rel: known[d.rel][3]
+        for d in docs
+        if d.rel in known and known[d.rel][:3] == (d.info.size, d.info.mtime_ns, d.info.inode)
+    }
     hits = store.get_many(unchanged, fp) if store is not None else {}
     for i, doc in enumerate(docs):
         hit = hits.get(doc.rel)

@@ -21,14 +21,14 @@ import hashlib
 import json
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
-from typing import Callable
 
 from seedkeeper.corpus.atomic import write_atomic
-from seedkeeper.similarity.clustering import DedupResult
 from seedkeeper.errors import NotARegularFileError, SeedkeeperError, UnsafePathError, UsageError
+from seedkeeper.similarity.clustering import DedupResult
 
 QUARANTINE_DIR = ".seedkeeper/quarantine"
 MANIFEST = ".seedkeeper/quarantine.jsonl"
@@ -69,8 +69,8 @@ class Restored:
 
 
 def _utc(now: datetime | None) -> str:
-    now = now or datetime.now(timezone.utc)
-    return now.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    now = now or datetime.now(UTC)
+    return now.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _safe_rel(file: str) -> PurePosixPath:
@@ -183,8 +183,15 @@ def _quarantined_path(seeds: Path, entry: QuarantineEntry) -> Path:
     """Where the manifest says the copy is, trusted only inside `.seedkeeper/quarantine/`: the
     manifest lives in the corpus, so a pull request could point it anywhere."""
     q = PurePosixPath(entry.quarantined)
-    if q.is_absolute() or ".." in q.parts or "\\" in entry.quarantined or q.parts[:2] != tuple(QUARANTINE_DIR.split("/")):
-        raise UsageError(f"manifest entry for {entry.file} points outside the quarantine: {entry.quarantined!r}; not restoring")
+    if (
+        q.is_absolute()
+        or ".." in q.parts
+        or "\\" in entry.quarantined
+        or q.parts[:2] != tuple(QUARANTINE_DIR.split("/"))
+    ):
+        raise UsageError(
+            f"manifest entry for {entry.file} points outside the quarantine: {entry.quarantined!r}; not restoring"
+        )
     src = seeds / q
     base = (seeds / QUARANTINE_DIR).resolve()
     if not src.resolve().is_relative_to(base) or os.path.islink(src):

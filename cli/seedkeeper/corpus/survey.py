@@ -3,21 +3,20 @@ the per-document analyses (cached, in parallel), and, on request, the duplicate 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import hashlib
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from seedkeeper.corpus.analysis import DocAnalysis, Features
 from seedkeeper.corpus.model import Corpus, load_corpus
 from seedkeeper.corpus.pool import CacheSpec, Progress, RunStats, run_analysis
-from seedkeeper.problems import Problem
 from seedkeeper.corpus.safe_read import read_text
+from seedkeeper.problems import Problem
 from seedkeeper.settings import Settings
 
 if TYPE_CHECKING:  # pragma: no cover - the dedup module loads numpy
@@ -65,17 +64,31 @@ def survey(
     settings = settings or Settings()
     corpus = load_corpus(seeds, settings)
     stats = RunStats()
-    analyses = run_analysis(corpus.documents, max_size=settings.max_size, min_chars=settings.min_chars,
-                            features=features, jobs=settings.effective_jobs() if jobs is None else jobs,
-                            progress=progress, cache=cache, seeds=corpus.root, stats=stats)
+    analyses = run_analysis(
+        corpus.documents,
+        max_size=settings.max_size,
+        min_chars=settings.min_chars,
+        features=features,
+        jobs=settings.effective_jobs() if jobs is None else jobs,
+        progress=progress,
+        cache=cache,
+        seeds=corpus.root,
+        stats=stats,
+    )
     result = Survey(corpus=corpus, analyses=analyses, stats=stats)
     if features.dedup:
         result.dedup = cluster(corpus, analyses, settings.threshold, cache)
     return result
 
 
-def cluster(corpus: Corpus, analyses: list[DocAnalysis], threshold: float, cache: CacheSpec | None = None,
-            extra: Sequence = (), extra_shingles: dict[str, np.ndarray] | None = None):
+def cluster(
+    corpus: Corpus,
+    analyses: list[DocAnalysis],
+    threshold: float,
+    cache: CacheSpec | None = None,
+    extra: Sequence = (),
+    extra_shingles: dict[str, np.ndarray] | None = None,
+):
     """Duplicate clusters among the readable documents, kept = first listed in INDEX.md.
 
     Near-duplicate candidates are confirmed on their exact shingle sets; those are re-read from
@@ -90,8 +103,13 @@ def cluster(corpus: Corpus, analyses: list[DocAnalysis], threshold: float, cache
     infos = {d.rel: d.info for d in corpus.documents}
     sha_of = {a.rel: a.sha256 for a in analyses}
     items = [
-        DedupItem(a.rel, order[a.rel], a.sha256, a.normalized_hash,
-                  None if a.signature is None else np.frombuffer(a.signature, dtype=np.uint32))
+        DedupItem(
+            a.rel,
+            order[a.rel],
+            a.sha256,
+            a.normalized_hash,
+            None if a.signature is None else np.frombuffer(a.signature, dtype=np.uint32),
+        )
         for a in analyses
         # Text that normalizes to nothing (empty, white space, only punctuation) has its own
         # finding; two such documents are not "duplicates" of each other.

@@ -13,7 +13,9 @@ END_MARKER = "<!-- seedkeeper:index:end -->"
 
 # `lang: fa`, `lang=fa`, `(lang: zh-Hant)` in a note pins the document's language.
 _LANG_IN_NOTE = re.compile(r"\(?\blang(?:uage)?\s*[:=]\s*([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)(?![\w-])\)?", re.I)
-LINK_SRC = re.compile(r"!?\[((?:[^\[\]\\]|\\.)*)\]\(\s*(<[^>\n]*>|[^\s)]*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
+LINK_SRC = re.compile(
+    r"!?\[((?:[^\[\]\\]|\\.)*)\]\(\s*(<[^>\n]*>|[^\s)]*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
+)
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from __future__ import annotations
 import difflib
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from seedkeeper.corpus.atomic import clean_stale_temps, folder_lock, write_atomic
 from seedkeeper.corpus.discovery import INDEX_NAME

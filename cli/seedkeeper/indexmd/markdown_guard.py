@@ -61,5 +61,3 @@ def defuse(lines: list[str]) -> list[str]:
             size += len(line)
     flush()
     return out
-
-

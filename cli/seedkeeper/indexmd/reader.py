@@ -10,24 +10,32 @@ link to CONTRIBUTING.md or a web page is just prose.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from seedkeeper.indexmd.entries import (BEGIN_MARKER, END_MARKER, LINK_SRC, IndexDocument, IndexEntry,
-                                         lang_from_cells, pinned_lang)
+from seedkeeper.corpus.paths import Target, looks_like_reference, normalize_target
+from seedkeeper.indexmd.entries import (
+    BEGIN_MARKER,
+    END_MARKER,
+    LINK_SRC,
+    IndexDocument,
+    IndexEntry,
+    lang_from_cells,
+    pinned_lang,
+)
 from seedkeeper.indexmd.managed import managed_rows
 from seedkeeper.indexmd.markdown_guard import defuse
-from seedkeeper.corpus.paths import Target, looks_like_reference, normalize_target
 
 _NOTE_SEPARATORS = " \t-–—:|,;"
 
 _MD = MarkdownIt("commonmark", {"html": True}).enable("table")
 
 
-def parse_index(text: str, include: tuple[str, ...] = ("*.txt",),
-                name_pattern: str = r"\d{3,}_[0-9a-f]{16}\.txt") -> IndexDocument:
+def parse_index(
+    text: str, include: tuple[str, ...] = ("*.txt",), name_pattern: str = r"\d{3,}_[0-9a-f]{16}\.txt"
+) -> IndexDocument:
     """Parse INDEX.md text into its references (see module docstring for what counts)."""
     return _parse(text, tuple(include), name_pattern)
 
@@ -45,7 +53,7 @@ def _parse(text: str, include: tuple[str, ...], name_pattern: str) -> IndexDocum
         # Our own table, exactly as we write it: read its rows directly, and give markdown-it only
         # the rest (block lines blanked, so line numbers stay true). A 100,000-row table then
         # costs milliseconds instead of a minute.
-        outside = [("" if managed[0] < i < managed[1] else l) for i, l in enumerate(lines)]
+        outside = [("" if managed[0] < i < managed[1] else ln) for i, ln in enumerate(lines)]
         entries = list(ctx.walk(_MD.parse("\n".join(defuse(outside)))))
         doc.entries = sorted(entries + fast, key=lambda e: e.line)
     else:
@@ -54,7 +62,7 @@ def _parse(text: str, include: tuple[str, ...], name_pattern: str) -> IndexDocum
 
 
 def _managed_span(lines: list[str]) -> tuple[int, int] | None:
-    begin = next((i for i, l in enumerate(lines) if l.strip() == BEGIN_MARKER), None)
+    begin = next((i for i, ln in enumerate(lines) if ln.strip() == BEGIN_MARKER), None)
     if begin is None:
         return None
     end = next((i for i in range(begin + 1, len(lines)) if lines[i].strip() == END_MARKER), None)
@@ -125,14 +133,25 @@ class Walker:
 
     def _list_item(self, tok: Token, line0: int) -> Iterable[IndexEntry]:
         children = tok.children or []
-        first = next((c for c in children if c.type not in ("softbreak",) and not (c.type == "text" and not c.content.strip())), None)
+        first = next(
+            (c for c in children if c.type not in ("softbreak",) and not (c.type == "text" and not c.content.strip())),
+            None,
+        )
         source = self.lines[line0] if line0 < len(self.lines) else ""
         if first is not None and first.type == "link_open":
             href = first.attrGet("href") or ""
             if self.is_ref(href, True):
                 note = _note_after_link(source, href)
-                yield self.entry(href, True, line0, "list", title=_link_text(children, 0 if children[0] is first else children.index(first)), note=note, lang=pinned_lang(note))
-                rest = [c for c in children[children.index(first) + 1:]]
+                yield self.entry(
+                    href,
+                    True,
+                    line0,
+                    "list",
+                    title=_link_text(children, 0 if children[0] is first else children.index(first)),
+                    note=note,
+                    lang=pinned_lang(note),
+                )
+                rest = [c for c in children[children.index(first) + 1 :]]
                 tail = Token("inline", "", 0, children=rest)
                 yield from self._links(tail, line0, "link")
                 return
@@ -165,7 +184,7 @@ class Walker:
         # The row's document is the first cell that names one; other links in the row (a Notes
         # cell pointing at a related document) are mentions, like links in prose.
         found = False
-        for k, tok in pending:
+        for _header, tok in pending:
             content = tok.content.strip()
             if not found and content and self.is_ref(content.strip("`"), False) and "](" not in content:
                 found = True
@@ -180,13 +199,23 @@ class Walker:
 
     def entry(self, written, from_link, line0, kind, title=None, note="", lang=None, cells=()) -> IndexEntry:
         target: Target = normalize_target(written, from_link=from_link)
-        return IndexEntry(written=written, rel=target.rel, line=line0 + 1, kind=kind, unsafe_reason=target.unsafe_reason,
-                          title=title, note=note, lang=lang, managed=self.in_managed(line0), cells=cells)
+        return IndexEntry(
+            written=written,
+            rel=target.rel,
+            line=line0 + 1,
+            kind=kind,
+            unsafe_reason=target.unsafe_reason,
+            title=title,
+            note=note,
+            lang=lang,
+            managed=self.in_managed(line0),
+            cells=cells,
+        )
 
 
 def _link_text(children: list[Token], open_at: int) -> str:
     parts = []
-    for c in children[open_at + 1:]:
+    for c in children[open_at + 1 :]:
         if c.type == "link_close":
             break
         parts.append(c.content)
@@ -203,11 +232,11 @@ def _note_after_link(source: str, href: str) -> str:
     for m in LINK_SRC.finditer(body):
         dest = m.group(2).strip("<>")
         if normalize_target(dest, from_link=True).rel == normalize_target(href, from_link=True).rel:
-            return _clean_note(body[: m.start()] + body[m.end():])
+            return _clean_note(body[: m.start()] + body[m.end() :])
     return ""
 
 
 def _split_note(text: str) -> tuple[str, str]:
-    """"my file.txt — a note" -> ("my file.txt", "a note"): a spaced name ends at a separator."""
+    """ "my file.txt — a note" -> ("my file.txt", "a note"): a spaced name ends at a separator."""
     m = re.search(r"\s+[—–]\s+|\s+-{1,2}\s+|:\s+|\s+\|\s+", text)
-    return (text[: m.start()], _clean_note(text[m.end():])) if m else (text, "")
+    return (text[: m.start()], _clean_note(text[m.end() :])) if m else (text, "")

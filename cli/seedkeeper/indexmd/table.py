@@ -14,15 +14,17 @@ from __future__ import annotations
 import re
 import unicodedata
 import urllib.parse
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
-from seedkeeper.indexmd.entries import BEGIN_MARKER, END_MARKER, LINK_SRC, IndexDocument, IndexEntry, pinned_lang
 from seedkeeper.corpus.paths import looks_like_reference, normalize_target
+from seedkeeper.indexmd.entries import BEGIN_MARKER, END_MARKER, LINK_SRC, IndexDocument, IndexEntry, pinned_lang
 
 COLUMNS = ("File", "Language", "Pinned", "Chars", "Words", "SHA-256", "Status", "Title", "Notes")
 _DELIMITER = "| --- | --- | --- | ---: | ---: | --- | --- | --- | --- |"
-HEADER_COMMENT = "<!-- Written by `seedkeeper index`: edit only the Pinned and Notes columns; text outside the markers is yours. -->"
+HEADER_COMMENT = (
+    "<!-- Written by `seedkeeper index`: edit only the Pinned and Notes columns; text outside the markers is yours. -->"
+)
 TITLE_LIMIT = 60
 
 # Characters that mean something inline in GFM (and `$` for GitHub math); escaped in plain text.
@@ -57,7 +59,11 @@ def short_title(text: str, limit: int = TITLE_LIMIT) -> str:
     `limit` characters with an ellipsis. Idempotent: short_title(short_title(t)) == short_title(t)."""
     line = next((ln for ln in text.splitlines() if ln.strip()), "")
     if _CONTROL_OR_BIDI.search(line):
-        line = "".join(" " if c == "\t" else c for c in line if c == "\t" or not (unicodedata.category(c) == "Cc" or c in _BIDI_CONTROLS))
+        line = "".join(
+            " " if c == "\t" else c
+            for c in line
+            if c == "\t" or not (unicodedata.category(c) == "Cc" or c in _BIDI_CONTROLS)
+        )
     line = " ".join(line.split())
     if len(line) <= limit:
         return line
@@ -145,8 +151,16 @@ def header_lines() -> list[str]:
 
 def render_row(row: IndexRow, pinned: str, notes: str, guard: CellGuard) -> str:
     """A full row: computed cells escaped as plain text, the person's cells kept as Markdown."""
-    computed = [escape_text(row.lang), escape_cell(pinned), str(row.chars), str(row.words), escape_text(row.sha),
-                escape_text(row.status), escape_text(short_title(row.title)), escape_cell(notes)]
+    computed = [
+        escape_text(row.lang),
+        escape_cell(pinned),
+        str(row.chars),
+        str(row.words),
+        escape_text(row.sha),
+        escape_text(row.status),
+        escape_text(short_title(row.title)),
+        escape_cell(notes),
+    ]
     return row_line([file_link(row.file)] + [guard(c) for c in computed])
 
 

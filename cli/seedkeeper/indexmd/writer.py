@@ -8,15 +8,25 @@ Only the lines between the markers and the lines of adopted list items / table r
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 from markdown_it import MarkdownIt
 
 from seedkeeper.indexmd.entries import BEGIN_MARKER, END_MARKER, IndexDocument, IndexEntry
 from seedkeeper.indexmd.reader import parse_index
-from seedkeeper.indexmd.table import (CellGuard, IndexRow, adopted_fields, block_lines, full_block, header_lines,
-                          list_reference, managed_carry, placeholder_row, row_line)
+from seedkeeper.indexmd.table import (
+    CellGuard,
+    IndexRow,
+    adopted_fields,
+    block_lines,
+    full_block,
+    header_lines,
+    list_reference,
+    managed_carry,
+    placeholder_row,
+    row_line,
+)
 from seedkeeper.settings import DEFAULT_NAME_PATTERN
 
 __all__ = ["IndexRow", "render_index", "remove_entries", "add_entries"]
@@ -31,10 +41,10 @@ class _Node:
     kind: str  # "list" | "item" | "table" | other token type
     start: int
     end: int
-    parent: "_Node | None" = None
+    parent: _Node | None = None
     kids: int = 0  # direct child blocks (items: more than the first paragraph = nested content)
     para_end: int = 0  # items: end of the first paragraph
-    members: list["_Node"] = field(default_factory=list)  # lists: items; tables: body rows
+    members: list[_Node] = field(default_factory=list)  # lists: items; tables: body rows
 
 
 class _Layout:
@@ -82,7 +92,7 @@ class _Layout:
 def _prepare(text: str) -> tuple[str, list[str]]:
     # A lone CR is a line break to markdown-it but not to str.split("\n"); make them agree.
     bom = "\ufeff" if text.startswith("\ufeff") else ""
-    return bom, re.sub(r"\r(?!\n)", "\n", text[len(bom):]).split("\n")
+    return bom, re.sub(r"\r(?!\n)", "\n", text[len(bom) :]).split("\n")
 
 
 def _blank(line: str) -> bool:
@@ -146,7 +156,9 @@ class _Remover:
         return self.gone
 
 
-def _emit(lines: list[str], gone: set[int], insert_at: int | None = None, block: Sequence[str] = (), pad: bool = False) -> list[str]:
+def _emit(
+    lines: list[str], gone: set[int], insert_at: int | None = None, block: Sequence[str] = (), pad: bool = False
+) -> list[str]:
     out: list[str] = []
     need_blank = False
     for i in range(len(lines) + 1):
@@ -172,8 +184,14 @@ def _finish(bom: str, lines: list[str]) -> str:
     return bom + "\n".join(lines) + "\n"
 
 
-def render_index(current_text: str | None, rows: Sequence[IndexRow], *, include: tuple[str, ...] = ("*.txt",),
-                 name_pattern: str = DEFAULT_NAME_PATTERN, parsed: IndexDocument | None = None) -> str:
+def render_index(
+    current_text: str | None,
+    rows: Sequence[IndexRow],
+    *,
+    include: tuple[str, ...] = ("*.txt",),
+    name_pattern: str = DEFAULT_NAME_PATTERN,
+    parsed: IndexDocument | None = None,
+) -> str:
     """The whole new INDEX.md text for `rows` (rendered in the given order).
 
     With a managed block, only the lines between the markers are rewritten, carrying each row's
@@ -200,10 +218,13 @@ def render_index(current_text: str | None, rows: Sequence[IndexRow], *, include:
             continue
         first = e.line - 1 if first is None else first
         item = remover.layout.items.get(e.line - 1)
-        more = " ".join(ln.strip() for ln in lines[e.line:item.para_end]) if item and e.kind == "list" else ""
+        more = " ".join(ln.strip() for ln in lines[e.line : item.para_end]) if item and e.kind == "list" else ""
         pinned, note = adopted_fields(e, lines[e.line - 1], more)
         old_pinned, old_note = carried.get(e.rel, ("", ""))
-        carried[e.rel] = (pinned or old_pinned, old_note if note in old_note else "; ".join(p for p in (old_note, note) if p))
+        carried[e.rel] = (
+            pinned or old_pinned,
+            old_note if note in old_note else "; ".join(p for p in (old_note, note) if p),
+        )
     if doc.managed_span is not None:
         begin, end = doc.managed_span
         remover.gone.update(range(begin + 1, end))
@@ -218,8 +239,9 @@ def render_index(current_text: str | None, rows: Sequence[IndexRow], *, include:
     return _finish(bom, _emit(lines, gone, anchor, full_block(rows, carried, guard), pad=True))
 
 
-def remove_entries(text: str, files: Sequence[str], *, include: tuple[str, ...] = ("*.txt",),
-                   name_pattern: str = DEFAULT_NAME_PATTERN) -> str:
+def remove_entries(
+    text: str, files: Sequence[str], *, include: tuple[str, ...] = ("*.txt",), name_pattern: str = DEFAULT_NAME_PATTERN
+) -> str:
     """Drop the references to `files`: their managed-table rows, hand-written list items or table
     rows. Links in prose are left alone (they are the person's sentences). Other bytes unchanged."""
     bom, lines = _prepare(text)
@@ -243,8 +265,14 @@ def remove_entries(text: str, files: Sequence[str], *, include: tuple[str, ...] 
     return text if not gone else bom + "\n".join(_emit(lines, gone))
 
 
-def add_entries(text: str | None, files: Sequence[str], *, include: tuple[str, ...] = ("*.txt",),
-                name_pattern: str = DEFAULT_NAME_PATTERN, carried: dict[str, tuple[str, str]] | None = None) -> str:
+def add_entries(
+    text: str | None,
+    files: Sequence[str],
+    *,
+    include: tuple[str, ...] = ("*.txt",),
+    name_pattern: str = DEFAULT_NAME_PATTERN,
+    carried: dict[str, tuple[str, str]] | None = None,
+) -> str:
     """Reference new files: a placeholder row in the managed table (the next `index` fills it), else
     a line after the last hand-written document list (same marker), a row after the last
     hand-written document table, or a new list at the end. Files already listed are skipped.
@@ -275,7 +303,11 @@ def add_entries(text: str | None, files: Sequence[str], *, include: tuple[str, .
         at = table[-1] + 1 if table else end
         return bom + "\n".join(_emit(lines, set(), at, block if table else ["", *header_lines(), *block, ""]))
     layout = _Layout(joined)
-    hand = [e for e in doc.entries if e.kind in ("list", "table") and (e.line - 1 in layout.items or e.line - 1 in layout.rows)]
+    hand = [
+        e
+        for e in doc.entries
+        if e.kind in ("list", "table") and (e.line - 1 in layout.items or e.line - 1 in layout.rows)
+    ]
     if hand and hand[-1].kind == "list" and (item := layout.items[hand[-1].line - 1]).parent is not None:
         last = item.parent.members[-1]
         m = re.match(r"(\s*)(?:([-*+])|(\d+)([.)]))", lines[last.start])

@@ -8,7 +8,7 @@ plugs in here behind the same interface.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from ..errors import UsageError
 from . import detector
@@ -31,7 +31,7 @@ def get_model(name: str) -> Model:
     )
 
 
-def get_screen(name: str) -> Callable[[str, str], "str | None"]:
+def get_screen(name: str) -> Callable[[str, str], str | None]:
     """Return a cheap (text, group) -> best language code function for backend `name`."""
     if name == "langdetect":
         return detector.screen

@@ -13,10 +13,9 @@ between two convergence checks are multiplied in one numpy step.
 
 from __future__ import annotations
 
-import re
-
 import json
 import os
+import re
 import threading
 
 import numpy as np

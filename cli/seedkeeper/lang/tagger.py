@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
-from typing import Sequence
 
 from . import backends, detector
 from .classify import MODEL_GROUP, classify, to_bcp47

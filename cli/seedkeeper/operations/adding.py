@@ -8,26 +8,49 @@ import hashlib
 import os
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
 
 from seedkeeper.corpus.analysis import Features
 from seedkeeper.corpus.atomic import folder_lock, write_atomic
 from seedkeeper.corpus.content_checks import check_content, looks_binary
-from seedkeeper.errors import UsageError
 from seedkeeper.corpus.paths import matches_include
 from seedkeeper.corpus.pool import CacheSpec
-from seedkeeper.settings import Settings
 from seedkeeper.corpus.survey import cluster, survey
+from seedkeeper.errors import UsageError
+from seedkeeper.settings import Settings
 
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 # Tie-break for equally scored guesses: the legacy encodings most text actually comes in.
-_PREFERENCE = ["utf_8", "cp1252", "cp1256", "cp1251", "gb18030", "big5", "shift_jis", "euc_kr", "cp1253", "cp1254",
-               "cp1255", "cp874", "iso8859_15", "latin_1", "cp1250", "cp1257", "koi8_r", "mac_roman"]
+_PREFERENCE = [
+    "utf_8",
+    "cp1252",
+    "cp1256",
+    "cp1251",
+    "gb18030",
+    "big5",
+    "shift_jis",
+    "euc_kr",
+    "cp1253",
+    "cp1254",
+    "cp1255",
+    "cp874",
+    "iso8859_15",
+    "latin_1",
+    "cp1250",
+    "cp1257",
+    "koi8_r",
+    "mac_roman",
+]
 
 
 @dataclass
@@ -55,8 +78,12 @@ class AddReport:
     index_written: bool = False
 
     def to_dict(self) -> dict:
-        return {"dry_run": self.dry_run, "index_written": self.index_written,
-                "added": [a.__dict__ for a in self.added], "refused": [r.__dict__ for r in self.refused]}
+        return {
+            "dry_run": self.dry_run,
+            "index_written": self.index_written,
+            "added": [a.__dict__ for a in self.added],
+            "refused": [r.__dict__ for r in self.refused],
+        }
 
 
 def decode(raw: bytes, encoding: str) -> tuple[str, str]:
@@ -92,7 +119,10 @@ def decode(raw: bytes, encoding: str) -> tuple[str, str]:
     tied = [m for m in matches if m.chaos <= low + 1e-6]
     high = max(m.coherence for m in tied)
     tied = [m for m in tied if m.coherence >= high - 1e-6]
-    best = min(tied, key=lambda m: (_PREFERENCE.index(m.encoding) if m.encoding in _PREFERENCE else len(_PREFERENCE), m.encoding))
+    best = min(
+        tied,
+        key=lambda m: (_PREFERENCE.index(m.encoding) if m.encoding in _PREFERENCE else len(_PREFERENCE), m.encoding),
+    )
     return str(best), best.encoding
 
 
@@ -121,9 +151,9 @@ def add(
     cache: CacheSpec | None = None,
 ) -> AddReport:
     """Add documents to the corpus. Refused ones are reported, never half-written."""
-    from seedkeeper.similarity.clustering import analyze_text
-    from seedkeeper.operations.indexing import index
     from seedkeeper.lang import detect_language
+    from seedkeeper.operations.indexing import index
+    from seedkeeper.similarity.clustering import analyze_text
 
     settings = settings or Settings()
     root = Path(seeds)
@@ -145,16 +175,23 @@ def add(
     taken = s.corpus.on_disk + [e.file for e in list_quarantined(root, include_restored=True)]
     number, width = next_number(taken)
     if not matches_include(f"{number:0{width}d}_{'0' * 16}.txt", settings.include):
-        raise UsageError(f"new documents are named NNN_<hash>.txt, which the include globs "
-                         f"({', '.join(settings.include)}) do not match; add '*.txt' to include")
+        raise UsageError(
+            f"new documents are named NNN_<hash>.txt, which the include globs "
+            f"({', '.join(settings.include)}) do not match; add '*.txt' to include"
+        )
     pending: list[tuple[str, bytes, str, list[str]]] = []  # (source, data, encoding, warnings)
     new_items, new_shingles = [], {}
     root_real = root.resolve()
     for source in files:
         src = Path(source)
         if src.resolve().is_relative_to(root_real):
-            report.refused.append(Refused(str(source), "already-in-folder",
-                                          "already inside the seeds folder; list it with `seedkeeper index` instead"))
+            report.refused.append(
+                Refused(
+                    str(source),
+                    "already-in-folder",
+                    "already inside the seeds folder; list it with `seedkeeper index` instead",
+                )
+            )
             continue
         try:
             if not src.is_file():
@@ -201,7 +238,9 @@ def add(
         if source in dup_of and not force:
             of, kind, sim = dup_of[source]
             code = "near-duplicate" if kind == "near" else "exact-duplicate"
-            report.refused.append(Refused(source, code, f"{kind} duplicate ({sim:.2f}) of {of}; use --force to add it anyway"))
+            report.refused.append(
+                Refused(source, code, f"{kind} duplicate ({sim:.2f}) of {of}; use --force to add it anyway")
+            )
             continue
         name = f"{number:0{width}d}_{hashlib.sha256(data).hexdigest()[:16]}.txt"
         number += 1

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from seedkeeper.corpus.analysis import Features
 from seedkeeper.corpus.atomic import folder_lock
 from seedkeeper.corpus.pool import CacheSpec, Progress
 from seedkeeper.corpus.safe_read import read_text
-from seedkeeper.settings import Settings
 from seedkeeper.corpus.survey import Survey, survey
+from seedkeeper.settings import Settings
 
 from .findings import duplicate_problems
 
@@ -73,8 +72,8 @@ def dedup(
     """Find duplicates; with apply=True move each into `.seedkeeper/quarantine/` in the seeds
     folder (recorded in `.seedkeeper/quarantine.jsonl`) and drop it from INDEX.md, atomically
     and under the folder lock. Nothing is deleted; `restore` puts a file back."""
-    from seedkeeper.indexmd.writer import remove_entries
     from seedkeeper.corpus.quarantine import apply_moves
+    from seedkeeper.indexmd.writer import remove_entries
 
     settings = settings or Settings()
     s = survey(seeds, settings, features=Features(dedup=True), jobs=jobs, cache=cache, progress=progress)
@@ -128,8 +127,8 @@ def _written_by_people(s: Survey) -> dict[str, tuple[str, str]]:
 
 def restore(seeds: str | os.PathLike, file: str, settings: Settings | None = None):
     """Move a quarantined document back and list it in INDEX.md again (under the folder lock)."""
-    from seedkeeper.indexmd.writer import add_entries
     from seedkeeper.corpus.quarantine import restore as _restore
+    from seedkeeper.indexmd.writer import add_entries
 
     settings = settings or Settings()
 

@@ -58,8 +58,12 @@ def same_lang(a: str, b: str) -> bool:
 
 def index_outdated() -> Problem:
     """The index-outdated finding (on INDEX.md, about the whole file)."""
-    return make("index-outdated", INDEX_NAME,
-                "INDEX.md is not what `seedkeeper index` would write; run `seedkeeper index`", None)
+    return make(
+        "index-outdated",
+        INDEX_NAME,
+        "INDEX.md is not what `seedkeeper index` would write; run `seedkeeper index`",
+        None,
+    )
 
 
 def index_outdated_problem(s: Survey) -> Problem | None:

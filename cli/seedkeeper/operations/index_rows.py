@@ -35,8 +35,11 @@ def rows_for(s: Survey) -> list:
         else:
             status = "ok"
         lang = a.lang["lang"] if a.lang else ""
-        rows.append(IndexRow(file=a.rel, lang=lang, chars=a.chars, words=a.words, sha=a.sha256[:12], status=status,
-                             title=a.title))
+        rows.append(
+            IndexRow(
+                file=a.rel, lang=lang, chars=a.chars, words=a.words, sha=a.sha256[:12], status=status, title=a.title
+            )
+        )
     return rows
 
 
@@ -47,8 +50,9 @@ def render_for(s: Survey, current: str | None, *, reuse_parse: bool = True) -> s
     from seedkeeper.indexmd.writer import render_index
 
     parsed = s.corpus.index if reuse_parse else None
-    return render_index(current, rows_for(s), include=s.settings.include, name_pattern=s.settings.name_pattern,
-                        parsed=parsed)
+    return render_index(
+        current, rows_for(s), include=s.settings.include, name_pattern=s.settings.name_pattern, parsed=parsed
+    )
 
 
 def current_text(s: Survey) -> str | None:

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from seedkeeper.corpus.analysis import Features
 from seedkeeper.corpus.discovery import INDEX_NAME
 from seedkeeper.corpus.pool import CacheSpec, Progress
-from seedkeeper.settings import Settings
 from seedkeeper.corpus.survey import survey
+from seedkeeper.settings import Settings
 
 from .index_rows import current_text, render_for
+
 
 @dataclass
 class IndexOutcome:
@@ -38,7 +39,6 @@ def index(
     a person or another run changed it since we surveyed, the table is rendered again on the
     fresh text, so no edit is lost."""
     from seedkeeper.indexmd.files import unified_diff, update_index
-
 
     settings = settings or Settings()
     s = survey(seeds, settings, features=Features(dedup=True, lang=True), jobs=jobs, cache=cache, progress=progress)

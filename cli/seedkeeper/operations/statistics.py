@@ -33,9 +33,16 @@ class StatsReport:
 
     def to_dict(self) -> dict:
         return {
-            "documents": self.documents, "listed": self.listed, "on_disk": self.on_disk,
-            "languages": self.languages, "chars": self.chars, "words_total": self.words_total,
-            "size_buckets": self.size_buckets, "duplicates": self.duplicates, "findings": self.findings, "ok": self.ok,
+            "documents": self.documents,
+            "listed": self.listed,
+            "on_disk": self.on_disk,
+            "languages": self.languages,
+            "chars": self.chars,
+            "words_total": self.words_total,
+            "size_buckets": self.size_buckets,
+            "duplicates": self.duplicates,
+            "findings": self.findings,
+            "ok": self.ok,
         }
 
 
@@ -68,14 +75,24 @@ def stats(
     dups = Counter(d.kind for c in (s.dedup.clusters if s.dedup else []) for d in c.duplicates)
     listed = len(s.corpus.index.listed()) if s.corpus.index is not None else 0
     return StatsReport(
-        documents=len(s.analyses), listed=listed, on_disk=len(s.corpus.on_disk),
+        documents=len(s.analyses),
+        listed=listed,
+        on_disk=len(s.corpus.on_disk),
         languages=dict(sorted(langs.items(), key=lambda kv: (-kv[1], kv[0]))),
-        chars={"total": sum(sizes), "min": sizes[0] if sizes else 0, "median": _percentile(sizes, 0.5),
-               "p90": _percentile(sizes, 0.9), "max": sizes[-1] if sizes else 0},
+        chars={
+            "total": sum(sizes),
+            "min": sizes[0] if sizes else 0,
+            "median": _percentile(sizes, 0.5),
+            "p90": _percentile(sizes, 0.9),
+            "max": sizes[-1] if sizes else 0,
+        },
         words_total=sum(a.words for a in readable),
         size_buckets=buckets,
-        duplicates={"clusters": len(s.dedup.clusters) if s.dedup else 0, **{k: dups.get(k, 0) for k in ("exact", "normalized", "near")},
-                    "too_short": len(s.dedup.too_short) if s.dedup else 0},
+        duplicates={
+            "clusters": len(s.dedup.clusters) if s.dedup else 0,
+            **{k: dups.get(k, 0) for k in ("exact", "normalized", "near")},
+            "too_short": len(s.dedup.too_short) if s.dedup else 0,
+        },
         findings=dict(sorted(Counter(p.code for p in problems).items())),
         ok=not has_errors(problems),
     )

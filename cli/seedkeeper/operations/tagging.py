@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from seedkeeper.corpus.analysis import Features
 from seedkeeper.corpus.pool import CacheSpec, Progress
-from seedkeeper.settings import Settings
 from seedkeeper.corpus.survey import Survey, survey
+from seedkeeper.settings import Settings
 
 
 @dataclass

@@ -11,7 +11,6 @@ from seedkeeper._version import __version__
 from seedkeeper.problems import CODES, INDEX_LINE_CODES, Problem
 
 
-
 def _location(p: Problem, seeds_prefix: str) -> tuple[str, int | None]:
     in_index = p.file is None or (p.code in INDEX_LINE_CODES and p.line is not None)
     path = "INDEX.md" if in_index else p.file
@@ -20,22 +19,42 @@ def _location(p: Problem, seeds_prefix: str) -> tuple[str, int | None]:
 
 def sarif(problems: list[Problem], seeds_prefix: str) -> str:
     """A SARIF 2.1.0 log with one rule per problem code; paths relative to the repository."""
-    rules = [{"id": code, "shortDescription": {"text": desc},
-              "defaultConfiguration": {"level": "error" if sev == "error" else "warning"}}
-             for code, (sev, desc) in sorted(CODES.items())]
+    rules = [
+        {
+            "id": code,
+            "shortDescription": {"text": desc},
+            "defaultConfiguration": {"level": "error" if sev == "error" else "warning"},
+        }
+        for code, (sev, desc) in sorted(CODES.items())
+    ]
     index = {r["id"]: i for i, r in enumerate(rules)}
     results = []
     for p in problems:
         path, line = _location(p, seeds_prefix)
         region = {"startLine": line} if line else {}
         loc = {"physicalLocation": {"artifactLocation": {"uri": path}, **({"region": region} if region else {})}}
-        results.append({"ruleId": p.code, "ruleIndex": index[p.code], "level": "error" if p.severity == "error" else "warning",
-                        "message": {"text": p.message + (f" ({p.file})" if p.file and path.rsplit('/', 1)[-1] == 'INDEX.md' and p.file != 'INDEX.md' else "")},
-                        "locations": [loc]})
+        results.append(
+            {
+                "ruleId": p.code,
+                "ruleIndex": index[p.code],
+                "level": "error" if p.severity == "error" else "warning",
+                "message": {
+                    "text": p.message
+                    + (
+                        f" ({p.file})"
+                        if p.file and path.rsplit("/", 1)[-1] == "INDEX.md" and p.file != "INDEX.md"
+                        else ""
+                    )
+                },
+                "locations": [loc],
+            }
+        )
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{"tool": {"driver": {"name": "seedkeeper", "version": __version__, "rules": rules}}, "results": results}],
+        "runs": [
+            {"tool": {"driver": {"name": "seedkeeper", "version": __version__, "rules": rules}}, "results": results}
+        ],
     }
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
@@ -55,23 +74,41 @@ def junit(problems: list[Problem], documents: list[str], strict: bool = False) -
         body = ""
         if failing:
             failures += 1
-            text = "\n".join(f"{p.code} (line {p.line}): {p.message}" if p.line else f"{p.code}: {p.message}" for p in failing)
-            body += f"<failure message={quoteattr(', '.join(sorted({p.code for p in failing})))}>{escape(text)}</failure>"
+            text = "\n".join(
+                f"{p.code} (line {p.line}): {p.message}" if p.line else f"{p.code}: {p.message}" for p in failing
+            )
+            body += (
+                f"<failure message={quoteattr(', '.join(sorted({p.code for p in failing})))}>{escape(text)}</failure>"
+            )
         rest = [p for p in ps if p not in failing]
         if rest:
-            body += "<system-out>" + escape("\n".join(f"{p.severity} {p.code}: {p.message}" for p in rest)) + "</system-out>"
+            body += (
+                "<system-out>"
+                + escape("\n".join(f"{p.severity} {p.code}: {p.message}" for p in rest))
+                + "</system-out>"
+            )
         label = name if name is not None else "INDEX.md and folder"
         cases.append(f'    <testcase classname="seedkeeper" name={quoteattr(label)}>{body}</testcase>')
     head = f'<testsuite name="seedkeeper check" tests="{len(cases)}" failures="{failures}" errors="0">'
-    return '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n  ' + head + "\n" + "\n".join(cases) + "\n  </testsuite>\n</testsuites>\n"
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n  '
+        + head
+        + "\n"
+        + "\n".join(cases)
+        + "\n  </testsuite>\n</testsuites>\n"
+    )
 
 
 def markdown_summary(problems: list[Problem], documents: int, ok: bool) -> str:
     """A short Markdown report for $GITHUB_STEP_SUMMARY: verdict, counts by code, first findings."""
     counts = Counter((p.code, p.severity) for p in problems)
-    lines = [f"## seedkeeper check: {'passed' if ok else 'failed'}", "",
-             f"{documents} documents, {sum(p.severity == 'error' for p in problems)} errors, "
-             f"{sum(p.severity == 'warning' for p in problems)} warnings", ""]
+    lines = [
+        f"## seedkeeper check: {'passed' if ok else 'failed'}",
+        "",
+        f"{documents} documents, {sum(p.severity == 'error' for p in problems)} errors, "
+        f"{sum(p.severity == 'warning' for p in problems)} warnings",
+        "",
+    ]
     if counts:
         lines += ["| code | severity | count |", "|---|---|---:|"]
         lines += [f"| `{code}` | {sev} | {n} |" for (code, sev), n in sorted(counts.items())]

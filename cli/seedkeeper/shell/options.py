@@ -38,15 +38,21 @@ SeedsOpt = Annotated[
     Optional[Path],
     typer.Option("--seeds", help="The seeds folder (default: from config, else ./seeds).", show_default=False),
 ]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output: text (people), json (scripts), github (Actions).")]
+FormatOpt = Annotated[
+    Format, typer.Option("--format", "-f", help="Output: text (people), json (scripts), github (Actions).")
+]
 CheckFormatOpt = Annotated[CheckFormat, typer.Option("--format", "-f", help="text, json, github, sarif or junit.")]
 ConfigOpt = Annotated[
     Optional[Path],
-    typer.Option("--config", help="Settings file (default: nearest seedkeeper.toml or pyproject.toml).", show_default=False),
+    typer.Option(
+        "--config", help="Settings file (default: nearest seedkeeper.toml or pyproject.toml).", show_default=False
+    ),
 ]
 SelectOpt = Annotated[
     Optional[list[str]],
-    typer.Option("--select", help="Only these codes (comma-separated; prefixes like 'lang-'; ALL).", show_default=False),
+    typer.Option(
+        "--select", help="Only these codes (comma-separated; prefixes like 'lang-'; ALL).", show_default=False
+    ),
 ]
 IgnoreOpt = Annotated[
     Optional[list[str]], typer.Option("--ignore", help="Skip these codes (comma-separated).", show_default=False)

@@ -8,16 +8,16 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterable
 from itertools import groupby
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from seedkeeper.problems import INDEX_LINE_CODES, Problem
-
 
 
 def stdout_console() -> Console:
@@ -90,7 +90,11 @@ def print_problems_text(console: Console, problems: list[Problem], summary: str,
         table.add_column("message", overflow="fold")
         for p in group:
             style = "red" if p.severity == "error" else "yellow"
-            table.add_row("" if p.line is None else str(p.line), Text(p.severity, style=style),
-                          Text(p.code, style=style), Text(p.message, overflow="fold"))
+            table.add_row(
+                "" if p.line is None else str(p.line),
+                Text(p.severity, style=style),
+                Text(p.code, style=style),
+                Text(p.message, overflow="fold"),
+            )
         console.print(table)
     console.print(Text(summary, style="green" if ok else "red bold"))

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import functools
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Optional
 
 import typer
 

@@ -13,8 +13,9 @@ it matched: the kept one if they matched directly, otherwise its strongest link 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Literal, Sequence
+from typing import Any, Literal
 
 import numpy as np
 
@@ -84,7 +85,9 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def analyze_text(file: str, order: int, raw: bytes, text: str, num_perm: int = NUM_PERM) -> tuple[DedupItem, np.ndarray]:
+def analyze_text(
+    file: str, order: int, raw: bytes, text: str, num_perm: int = NUM_PERM
+) -> tuple[DedupItem, np.ndarray]:
     """Build a document's DedupItem (hashes; a signature unless too short) and return its
     shingle hashes too, which find_duplicates needs (through `shingles_of`) to confirm."""
     norm = normalize(text)

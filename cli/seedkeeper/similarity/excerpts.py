@@ -38,7 +38,7 @@ def _changes(ta: list[str], tb: list[str]):
     q = 0
     while q < n - p and ta[len(ta) - 1 - q] == tb[len(tb) - 1 - q]:
         q += 1
-    a_mid, b_mid = ta[p:len(ta) - q], tb[p:len(tb) - q]
+    a_mid, b_mid = ta[p : len(ta) - q], tb[p : len(tb) - q]
     yield from _aligned(a_mid, b_mid, p, p)
 
 

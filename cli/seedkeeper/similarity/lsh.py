@@ -7,12 +7,13 @@ confirmed on exact Jaccard by the caller, so false positives cost time, never co
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import Iterable, Sequence
 
 import numpy as np
 
-from seedkeeper.similarity.minhash import POLY, NUM_PERM, mix64
+from seedkeeper.similarity.minhash import NUM_PERM, POLY, mix64
+
 
 def _false_positive(threshold: float, b: int, r: int, steps: int = 200) -> float:
     """Area under the candidate-probability curve 1-(1-s^r)^b below the threshold."""

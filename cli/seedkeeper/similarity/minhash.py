@@ -26,8 +26,8 @@ import hashlib
 import re
 import sys
 import unicodedata
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import Iterable, Sequence
 
 import numpy as np
 
@@ -56,10 +56,7 @@ def mix64(x: np.ndarray) -> np.ndarray:
     return x ^ (x >> np.uint64(31))
 
 
-
-
 SEED = 20240601
-
 
 
 def _class(cps: Iterable[int]) -> str:
@@ -204,4 +201,3 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
 def estimate_jaccard(sig_a: np.ndarray, sig_b: np.ndarray) -> float:
     """Jaccard estimated from two signatures: the share of equal positions."""
     return float(np.count_nonzero(sig_a == sig_b)) / len(sig_a)
-

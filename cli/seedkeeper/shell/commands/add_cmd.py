@@ -38,8 +38,15 @@ def add_command(
     from .. import render
 
     run = open_run(seeds_dir, config, must_exist=True, cache=True, no_cache=no_cache, cache_dir=cache_dir)
-    report = add([str(f) for f in files], run.seeds, run.settings, encoding=encoding, force=force, dry_run=dry_run,
-                 cache=run.cache)
+    report = add(
+        [str(f) for f in files],
+        run.seeds,
+        run.settings,
+        encoding=encoding,
+        force=force,
+        dry_run=dry_run,
+        cache=run.cache,
+    )
     if fmt == Format.json:
         render.emit_json(report.to_dict())
     else:

@@ -12,8 +12,9 @@ cache_app = typer.Typer(help="Manage the incremental cache (.seedkeeper_cache/).
 
 @cache_app.command("clear")
 @command
-def clear_command(directory: DirArg = None, config: ConfigOpt = None, cache_dir: CacheDirOpt = None,
-                  debug: DebugOpt = False) -> int:
+def clear_command(
+    directory: DirArg = None, config: ConfigOpt = None, cache_dir: CacheDirOpt = None, debug: DebugOpt = False
+) -> int:
     """Delete the cache file; the next run rebuilds it."""
     from ...corpus.cache import clear_cache
 
@@ -25,8 +26,9 @@ def clear_command(directory: DirArg = None, config: ConfigOpt = None, cache_dir:
 
 @cache_app.command("dir")
 @command
-def dir_command(directory: DirArg = None, config: ConfigOpt = None, cache_dir: CacheDirOpt = None,
-                debug: DebugOpt = False) -> int:
+def dir_command(
+    directory: DirArg = None, config: ConfigOpt = None, cache_dir: CacheDirOpt = None, debug: DebugOpt = False
+) -> int:
     """Print the cache folder that commands on this seeds folder use."""
     run = open_run(directory, config, cache=True, cache_dir=cache_dir)
     typer.echo(str(run.cache.folder))

@@ -6,8 +6,21 @@ import os
 
 import typer
 
-from ..options import (CacheDirOpt, CheckFormat, CheckFormatOpt, ConfigOpt, DebugOpt, DirArg, Format, IgnoreOpt,
-                       JobsOpt, NoCacheOpt, SelectOpt, StrictOpt, ThresholdOpt)
+from ..options import (
+    CacheDirOpt,
+    CheckFormat,
+    CheckFormatOpt,
+    ConfigOpt,
+    DebugOpt,
+    DirArg,
+    Format,
+    IgnoreOpt,
+    JobsOpt,
+    NoCacheOpt,
+    SelectOpt,
+    StrictOpt,
+    ThresholdOpt,
+)
 from ..report import render_report
 from ..runner import EXIT_FINDINGS, EXIT_OK, command, open_run
 
@@ -31,8 +44,17 @@ def check_command(
     from .. import formats, render
     from ..progress import progress_bar
 
-    run = open_run(directory, config, cache=True, no_cache=no_cache, cache_dir=cache_dir,
-                   select=select, ignore=ignore, jobs=jobs, threshold=threshold)
+    run = open_run(
+        directory,
+        config,
+        cache=True,
+        no_cache=no_cache,
+        cache_dir=cache_dir,
+        select=select,
+        ignore=ignore,
+        jobs=jobs,
+        threshold=threshold,
+    )
     with progress_bar(fmt != CheckFormat.text, "checking") as progress:
         report = check(run.seeds, run.settings, cache=run.cache, progress=progress)
     ok = report.ok(strict)

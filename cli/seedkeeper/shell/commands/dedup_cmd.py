@@ -6,8 +6,18 @@ from typing import Annotated
 
 import typer
 
-from ..options import (CacheDirOpt, ConfigOpt, DebugOpt, DirArg, Format, FormatOpt, JobsOpt, NoCacheOpt, SeedsOpt,
-                       ThresholdOpt)
+from ..options import (
+    CacheDirOpt,
+    ConfigOpt,
+    DebugOpt,
+    DirArg,
+    Format,
+    FormatOpt,
+    JobsOpt,
+    NoCacheOpt,
+    SeedsOpt,
+    ThresholdOpt,
+)
 from ..runner import EXIT_FINDINGS, EXIT_OK, command, open_run
 
 ApplyOpt = Annotated[
@@ -32,10 +42,13 @@ def dedup_command(
     from .. import render
     from ..progress import progress_bar
 
-    run = open_run(directory, config, cache=True, no_cache=no_cache, cache_dir=cache_dir, jobs=jobs, threshold=threshold)
+    run = open_run(
+        directory, config, cache=True, no_cache=no_cache, cache_dir=cache_dir, jobs=jobs, threshold=threshold
+    )
     with progress_bar(fmt != Format.text, "deduplicating") as progress:
-        report = dedup(run.seeds, run.settings, apply=apply, excerpts=fmt == Format.text, cache=run.cache,
-                       progress=progress)
+        report = dedup(
+            run.seeds, run.settings, apply=apply, excerpts=fmt == Format.text, cache=run.cache, progress=progress
+        )
     if fmt == Format.json:
         render.emit_json(report.to_dict())
     elif fmt == Format.github:
@@ -62,8 +75,11 @@ def _print_text(report) -> None:
                 console.print(Text("      " + line, style="dim"))
     too_short = report.result.too_short
     if too_short:
-        console.print(f"{len(too_short)} documents too short to compare for near duplicates: "
-                      + ", ".join(too_short[:10]) + (" …" if len(too_short) > 10 else ""))
+        console.print(
+            f"{len(too_short)} documents too short to compare for near duplicates: "
+            + ", ".join(too_short[:10])
+            + (" …" if len(too_short) > 10 else "")
+        )
     n = sum(len(c.duplicates) for c in clusters)
     for f, why in report.skipped:
         console.print(f"not moved: {f}: {why}", soft_wrap=True)

@@ -36,8 +36,13 @@ def index_command(
     with progress_bar(fmt != Format.text, "indexing") as progress:
         outcome = index(run.seeds, run.settings, write=write, cache=run.cache, progress=progress)
     if fmt == Format.json:
-        render.emit_json({"changed": outcome.changed, "written": outcome.written,
-                          "diff": outcome.diff if (diff or check_only) else ""})
+        render.emit_json(
+            {
+                "changed": outcome.changed,
+                "written": outcome.written,
+                "diff": outcome.diff if (diff or check_only) else "",
+            }
+        )
     elif diff:
         typer.echo(outcome.diff, nl=False)
     elif fmt == Format.github and check_only and outcome.changed:

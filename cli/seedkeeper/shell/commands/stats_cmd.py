@@ -39,8 +39,10 @@ def _print_text(r) -> None:
     from .. import render
 
     c = render.stdout_console()
-    c.print(f"[bold]{r.documents}[/] documents ({r.listed} listed in INDEX.md, {r.on_disk} on disk), "
-            f"{r.chars['total']} characters, {r.words_total} words")
+    c.print(
+        f"[bold]{r.documents}[/] documents ({r.listed} listed in INDEX.md, {r.on_disk} on disk), "
+        f"{r.chars['total']} characters, {r.words_total} words"
+    )
     top = max(r.languages.values(), default=1)
     langs = Table(title="languages", box=None, show_header=False)
     for lang, n in r.languages.items():
@@ -54,8 +56,10 @@ def _print_text(r) -> None:
     c.print(sizes)
     c.print(f"median {r.chars['median']}, p90 {r.chars['p90']}, max {r.chars['max']} characters")
     d = r.duplicates
-    c.print(f"duplicates: {d['clusters']} clusters ({d['exact']} exact, {d['normalized']} normalized, {d['near']} near); "
-            f"{d['too_short']} too short to compare")
+    c.print(
+        f"duplicates: {d['clusters']} clusters ({d['exact']} exact, {d['normalized']} normalized, {d['near']} near); "
+        f"{d['too_short']} too short to compare"
+    )
     if r.findings:
         f = Table(title="findings", box=None, show_header=False)
         for code, n in r.findings.items():

@@ -30,9 +30,15 @@ def tag_command(
     if fmt == Format.json:
         render.emit_json(report.to_dict())
     elif fmt == Format.github:
-        und = [make("lang-undetermined", d["file"],
-                    "the language could not be determined" + (f" ({d['error']})" if "error" in d else ""))
-               for d in report.documents if d["lang"] == "und"]
+        und = [
+            make(
+                "lang-undetermined",
+                d["file"],
+                "the language could not be determined" + (f" ({d['error']})" if "error" in d else ""),
+            )
+            for d in report.documents
+            if d["lang"] == "und"
+        ]
         for line in render.github_lines(und, run.seeds):
             typer.echo(line)
     else:
