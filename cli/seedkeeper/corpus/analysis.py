@@ -13,17 +13,17 @@ from dataclasses import dataclass
 from seedkeeper.corpus.content_checks import check_content
 from seedkeeper.corpus.model import CorpusDocument
 from seedkeeper.corpus.safe_read import read_bytes
+from seedkeeper.corpus.titles import short_title
 from seedkeeper.errors import NotARegularFileError
 from seedkeeper.problems import Problem, make
 
 # Bump when anything this module computes may change for the same bytes (a cache key part).
-ANALYSIS_VERSION = "1"
+ANALYSIS_VERSION = "2"
 
 # A "word": a run of letters/digits (ZWNJ/ZWJ keep Persian words whole), or one CJK character,
 # since Chinese and Japanese do not separate words with spaces.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 _WORD = re.compile(rf"[{_CJK}]|(?:[^\W{_CJK}]|[\u200c\u200d])+")
-TITLE_MAX = 60
 
 
 @dataclass(frozen=True)
@@ -51,15 +51,6 @@ class DocAnalysis:
     lang: dict | None = None  # LangResult.to_dict()
 
 
-def make_title(text: str) -> str:
-    """The first non-blank line, white space collapsed, shortened to TITLE_MAX characters."""
-    for line in text.split("\n"):
-        line = " ".join(line.split())
-        if line:
-            return line if len(line) <= TITLE_MAX else line[: TITLE_MAX - 1].rstrip() + "…"
-    return ""
-
-
 def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
@@ -77,7 +68,7 @@ def analyze_bytes(rel: str, raw: bytes, min_chars: int, features: Features, sha2
     a.readable = True
     a.chars = len(text)
     a.words = count_words(text)
-    a.title = make_title(text)
+    a.title = short_title(text)
     if features.dedup:
         from seedkeeper.similarity.clustering import analyze_text
 

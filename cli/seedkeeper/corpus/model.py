@@ -122,6 +122,16 @@ def load_corpus(root: str | os.PathLike, settings: Settings) -> Corpus:
         for order, rel in enumerate(on_disk):
             _admit(corpus, rel, order, None, None)
         return corpus
+    first_line, row_line = _admit_entries(corpus, index, on_disk)
+    _order_by_rows(corpus, first_line, row_line)
+    _admit_unlisted(corpus, on_disk, set(first_line))
+    return corpus
+
+
+def _admit_entries(corpus: Corpus, index: IndexDocument, on_disk: list[str]) -> tuple[dict[str, int], dict[str, int]]:
+    """Admit each document INDEX.md references; report unsafe and duplicate entries. Returns the
+    first line of any reference and the first list item / table row line of each document."""
+    root = corpus.root
     first_line: dict[str, int] = {}  # first reference of any kind: the document's order
     row_line: dict[str, int] = {}  # first list item / table row: what duplicate-entry compares
     admitted: dict[str, CorpusDocument] = {}
@@ -155,26 +165,31 @@ def load_corpus(root: str | os.PathLike, settings: Settings) -> Corpus:
         _admit(corpus, entry.rel, len(first_line) - 1, entry.line, entry, disk_rel)
         if len(corpus.documents) > before:
             admitted[entry.rel] = corpus.documents[-1]
-    listed = set(first_line)
-    listed_nfc = {unicodedata.normalize("NFC", r) for r in listed}
+    return first_line, row_line
 
-    # Order, the one dedup keeps by: list items and table rows first (in INDEX.md order), then
-    # documents only mentioned in prose, so a "see also" link above the list never outranks it.
+
+def _order_by_rows(corpus: Corpus, first_line: dict[str, int], row_line: dict[str, int]) -> None:
+    """The order dedup keeps by: list items and table rows first (in INDEX.md order), then
+    documents only mentioned in prose, so a "see also" link above the list never outranks it."""
+
     def rank(d: CorpusDocument) -> tuple:
         return (0, row_line[d.rel]) if d.rel in row_line else (1, first_line[d.rel])
 
     corpus.documents.sort(key=rank)
     for n, d in enumerate(corpus.documents):
         d.order = n
-    order = len(first_line)
+
+
+def _admit_unlisted(corpus: Corpus, on_disk: list[str], listed: set[str]) -> None:
+    """unlisted-file for documents on disk that INDEX.md does not list (NFC/NFD spellings equal);
+    they are still checked, after the listed ones (so dedup never keeps one over a listed one)."""
+    listed_nfc = {unicodedata.normalize("NFC", r) for r in listed}
+    order = len(listed)
     for rel in on_disk:
         if rel not in listed and unicodedata.normalize("NFC", rel) not in listed_nfc:
             corpus.problems.append(make("unlisted-file", rel, "in the folder but not listed in INDEX.md"))
-            # Still a document: checked like the others, and after them (so never "kept" over a
-            # listed one by dedup); `seedkeeper index` will list it.
             _admit(corpus, rel, order, None, None)
             order += 1
-    return corpus
 
 
 def _admit(

@@ -9,9 +9,9 @@ record per document, so memory stays bounded by the corpus' metadata, not its te
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,6 +96,51 @@ def _work(args: tuple[CorpusDocument, int, int, Features]) -> tuple[DocAnalysis,
     return analyze_document(doc, max_size, min_chars, features, lookup), bool(hit and hit[0])
 
 
+def _stat_hits(store: Cache | None, folder_key: str, docs: Sequence[CorpusDocument], fp: str) -> dict[str, DocAnalysis]:
+    """Cached analyses of the documents whose size, mtime and inode are what the cache saw."""
+    if store is None:
+        return {}
+    known = store.known_files(folder_key)
+    unchanged = {
+        d.rel: known[d.rel][3]
+        for d in docs
+        if d.rel in known and known[d.rel][:3] == (d.info.size, d.info.mtime_ns, d.info.inode)
+    }
+    return store.get_many(unchanged, fp)
+
+
+@contextlib.contextmanager
+def _outputs(work: list, features: Features, jobs: int, cache_folder: Path | None, fp: str) -> Iterator[Iterator]:
+    """(analysis, was_hit) for each work item, in order: in this process for small batches, else
+    from a process pool that is shut down (pending work cancelled) when the caller is done."""
+    pool = None
+    if not work:
+        outputs: Iterator = iter(())
+    elif jobs == 1 or len(work) < POOL_MIN_DOCS:
+        # In-process: the tagger loads its profiles on first use, only if a document needs it.
+        _WORKER["fp"] = fp
+        _WORKER["cache"] = Cache(cache_folder, readonly=True) if cache_folder else None
+        outputs = map(_work, work)
+    else:
+        if features.lang:
+            # Load the profiles here, before the workers fork: they inherit them (copy-on-write)
+            # instead of each parsing 55 profiles again.
+            from seedkeeper.lang import warm_up
+
+            warm_up()
+        chunk = max(1, min(32, len(work) // (jobs * 8) or 1))
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(features, cache_folder, fp))
+        outputs = pool.map(_work, work, chunksize=chunk)
+    try:
+        yield outputs
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+        worker_cache = _WORKER.pop("cache", None)
+        if worker_cache is not None:
+            worker_cache.close()
+
+
 def run_analysis(
     docs: Sequence[CorpusDocument],
     *,
@@ -108,55 +153,22 @@ def run_analysis(
     seeds: Path | None = None,
     stats: RunStats | None = None,
 ) -> list[DocAnalysis]:
-    """Analyse `docs`; results come back in the same order. jobs <= 0 means all cores."""
-    jobs = jobs if jobs > 0 else (os.cpu_count() or 1)
+    """Analyse `docs` with `jobs` processes (Settings.effective_jobs()); results come back in the same order."""
     stats = stats if stats is not None else RunStats()
     stats.total = total = len(docs)
     fp = fingerprint(features, max_size, min_chars)
     folder_key = str(Path(seeds).resolve()) if seeds is not None else ""
     store = Cache(cache.folder) if cache is not None else None
-    results: list[DocAnalysis | None] = [None] * total
-    done = 0
-    todo: list[int] = []
-    known = store.known_files(folder_key) if store is not None else {}
-    unchanged = {
-        d.rel: known[d.rel][3]
-        for d in docs
-        if d.rel in known and known[d.rel][:3] == (d.info.size, d.info.mtime_ns, d.info.inode)
-    }
-    hits = store.get_many(unchanged, fp) if store is not None else {}
-    for i, doc in enumerate(docs):
-        hit = hits.get(doc.rel)
-        if hit is not None:
-            results[i] = hit
-            stats.stat_hits += 1
-            done += 1
-        else:
-            todo.append(i)
+    hits = _stat_hits(store, folder_key, docs, fp)
+    results: list[DocAnalysis | None] = [hits.get(d.rel) for d in docs]
+    todo = [i for i, r in enumerate(results) if r is None]
+    done = stats.stat_hits = total - len(todo)
     if progress and done:
         progress(done, total)
     fresh: list[tuple[DocAnalysis, tuple[int, int, int]]] = []
     work = [(docs[i], max_size, min_chars, features) for i in todo]
-    cache_folder = cache.folder if (cache is not None and store is not None and store.enabled) else None
-    if not todo:
-        outputs, pool = iter(()), None
-    elif jobs == 1 or len(todo) < POOL_MIN_DOCS:
-        # In-process: the tagger loads its profiles on first use, only if a document needs it.
-        _WORKER["fp"] = fp
-        _WORKER["cache"] = Cache(cache_folder, readonly=True) if cache_folder else None
-        outputs = map(_work, work)
-        pool = None
-    else:
-        if features.lang:
-            # Load the profiles here, before the workers fork: they inherit them (copy-on-write)
-            # instead of each parsing 55 profiles again.
-            from seedkeeper.lang import warm_up
-
-            warm_up()
-        chunk = max(1, min(32, len(todo) // (jobs * 8) or 1))
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(features, cache_folder, fp))
-        outputs = pool.map(_work, work, chunksize=chunk)
-    try:
+    cache_folder = cache.folder if (store is not None and store.enabled) else None
+    with _outputs(work, features, max(1, jobs), cache_folder, fp) as outputs:
         for i, (analysis, was_hit) in zip(todo, outputs):
             results[i] = analysis
             if was_hit:
@@ -168,12 +180,6 @@ def run_analysis(
             done += 1
             if progress:
                 progress(done, total)
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
-        worker_cache = _WORKER.pop("cache", None)
-        if worker_cache is not None:
-            worker_cache.close()
     if store is not None:
         store.put_many(folder_key, fp, fresh)
         store.close()

@@ -62,6 +62,8 @@ def survey(
 ) -> Survey:
     """Load and analyse a seeds folder; with features.dedup, cluster duplicates too."""
     settings = settings or Settings()
+    if jobs is not None:
+        settings = settings.with_overrides(jobs=jobs)  # validated there, like the --jobs flag
     corpus = load_corpus(seeds, settings)
     stats = RunStats()
     analyses = run_analysis(
@@ -69,7 +71,7 @@ def survey(
         max_size=settings.max_size,
         min_chars=settings.min_chars,
         features=features,
-        jobs=settings.effective_jobs() if jobs is None else jobs,
+        jobs=settings.effective_jobs(),
         progress=progress,
         cache=cache,
         seeds=corpus.root,

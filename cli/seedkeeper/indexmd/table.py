@@ -12,12 +12,12 @@ Two kinds of cell text are handled differently on purpose:
 from __future__ import annotations
 
 import re
-import unicodedata
 import urllib.parse
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from seedkeeper.corpus.paths import looks_like_reference, normalize_target
+from seedkeeper.corpus.titles import short_title
 from seedkeeper.indexmd.entries import BEGIN_MARKER, END_MARKER, LINK_SRC, IndexDocument, IndexEntry, pinned_lang
 
 COLUMNS = ("File", "Language", "Pinned", "Chars", "Words", "SHA-256", "Status", "Title", "Notes")
@@ -25,7 +25,6 @@ _DELIMITER = "| --- | --- | --- | ---: | ---: | --- | --- | --- | --- |"
 HEADER_COMMENT = (
     "<!-- Written by `seedkeeper index`: edit only the Pinned and Notes columns; text outside the markers is yours. -->"
 )
-TITLE_LIMIT = 60
 
 # Characters that mean something inline in GFM (and `$` for GitHub math); escaped in plain text.
 _INLINE_SPECIAL = set("\\`*[]<>&|~$")
@@ -52,26 +51,6 @@ class IndexRow:
 
 
 _CONTROL_OR_BIDI = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def short_title(text: str, limit: int = TITLE_LIMIT) -> str:
-    """First non-blank line, control and bidi characters dropped, white space collapsed, cut at
-    `limit` characters with an ellipsis. Idempotent: short_title(short_title(t)) == short_title(t)."""
-    line = next((ln for ln in text.splitlines() if ln.strip()), "")
-    if _CONTROL_OR_BIDI.search(line):
-        line = "".join(
-            " " if c == "\t" else c
-            for c in line
-            if c == "\t" or not (unicodedata.category(c) == "Cc" or c in _BIDI_CONTROLS)
-        )
-    line = " ".join(line.split())
-    if len(line) <= limit:
-        return line
-    cut = line[: limit - 1].rstrip()
-    # Do not leave a combining mark or joiner dangling at the cut (it would attach to the ellipsis).
-    while cut and (unicodedata.combining(cut[-1]) or cut[-1] in "\u200c\u200d"):
-        cut = cut[:-1]
-    return cut.rstrip() + "…"
 
 
 _NEEDS_ESCAPE = re.compile("[" + re.escape("".join(sorted(_INLINE_SPECIAL))) + "_]")

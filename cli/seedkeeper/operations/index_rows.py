@@ -64,3 +64,17 @@ def current_text(s: Survey) -> str | None:
         return None
     why = next((p.message for p in s.corpus.problems if p.code == "index-unreadable"), f"{INDEX_NAME} cannot be read")
     raise UsageError(f"{why}; fix it first (see `seedkeeper validate`)")
+
+
+def write_rows(s: Survey, old: str | None = None) -> tuple[bool, str]:
+    """Write the managed table for survey `s` into INDEX.md, atomically and under the folder
+    lock, against the INDEX.md bytes read under that lock: if a person or another run changed it
+    since the survey, the table is rendered again on the fresh text, so no edit is lost.
+    `old` is the text the survey saw (its parse is reused when unchanged). Returns (written,
+    the text INDEX.md now holds)."""
+    from seedkeeper.indexmd.files import update_index
+
+    def transform(fresh: str | None) -> str:
+        return render_for(s, fresh, reuse_parse=fresh == old)
+
+    return update_index(s.root, transform)

@@ -11,7 +11,7 @@ from seedkeeper.corpus.pool import CacheSpec, Progress
 from seedkeeper.corpus.survey import survey
 from seedkeeper.settings import Settings
 
-from .index_rows import current_text, render_for
+from .index_rows import current_text, render_for, write_rows
 
 
 @dataclass
@@ -38,7 +38,7 @@ def index(
     The write happens under a folder lock, against the INDEX.md bytes read under that lock: if
     a person or another run changed it since we surveyed, the table is rendered again on the
     fresh text, so no edit is lost."""
-    from seedkeeper.indexmd.files import unified_diff, update_index
+    from seedkeeper.indexmd.files import unified_diff
 
     settings = settings or Settings()
     s = survey(seeds, settings, features=Features(dedup=True, lang=True), jobs=jobs, cache=cache, progress=progress)
@@ -48,8 +48,5 @@ def index(
     if not write or new == old:
         return IndexOutcome(changed=new != old, written=False, diff=diff, text=new)
 
-    def transform(fresh: str | None) -> str:
-        return render_for(s, fresh, reuse_parse=fresh == old)
-
-    changed, text = update_index(s.root, transform)
-    return IndexOutcome(changed=True, written=changed, diff=diff, text=text)
+    written, text = write_rows(s, old)
+    return IndexOutcome(changed=True, written=written, diff=diff, text=text)

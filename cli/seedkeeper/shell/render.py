@@ -25,10 +25,6 @@ def stdout_console() -> Console:
     return Console(highlight=False, soft_wrap=False)
 
 
-def stderr_console() -> Console:
-    return Console(stderr=True, highlight=False)
-
-
 def emit_json(data: Any) -> None:
     """One JSON object on stdout and nothing else: deterministic, UTF-8, not ASCII-escaped."""
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

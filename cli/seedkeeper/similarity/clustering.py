@@ -131,10 +131,26 @@ def find_duplicates(
     if len(set(files)) != len(files):
         raise UsageError("find_duplicates: a file is given twice")
     docs = sorted(items, key=lambda it: (it.order, it.file))
-    # edges[(i, j)] with i < j (indexes into docs) -> (kind, similarity)
-    edges: dict[tuple[int, int], tuple[Kind, float]] = {}
+    edges, first_norm = _hash_edges(docs)
+    # Near: only the first document of each normalized group goes through LSH; its copies
+    # join the cluster through their normalized link.
+    reps = [i for i, it in enumerate(docs) if first_norm[it.normalized_hash] == i and it.signature is not None]
+    if len(reps) > 1:
+        if shingles_of is None:
+            raise UsageError("find_duplicates needs shingles_of to confirm near duplicates")
+        edges.update(_near_edges(docs, reps, threshold, shingles_of))
+    clusters = _clusters(docs, edges)
+    too_short = sorted(it.file for it in docs if it.signature is None)
+    return DedupResult(clusters, too_short)
 
-    # Exact and normalized: link each document to the first one with the same hash.
+
+Edges = dict[tuple[int, int], tuple[Kind, float]]  # (i, j), i < j, indexes into docs -> (kind, similarity)
+
+
+def _hash_edges(docs: Sequence[DedupItem]) -> tuple[Edges, dict[str, int]]:
+    """Exact and normalized links: each document to the first one with the same hash. Also
+    returns the first document of each normalized hash."""
+    edges: Edges = {}
     first_content: dict[str, int] = {}
     first_norm: dict[str, int] = {}
     for i, it in enumerate(docs):
@@ -144,27 +160,33 @@ def find_duplicates(
         n = first_norm.setdefault(it.normalized_hash, i)
         if n != i and (n, i) not in edges:
             edges[(n, i)] = ("normalized", 1.0)
+    return edges, first_norm
 
-    # Near: only the first document of each normalized group goes through LSH; its copies
-    # join the cluster through their normalized link.
-    reps = [i for i, it in enumerate(docs) if first_norm[it.normalized_hash] == i and it.signature is not None]
-    if len(reps) > 1:
-        if shingles_of is None:
-            raise UsageError("find_duplicates needs shingles_of to confirm near duplicates")
-        sigs = np.stack([docs[i].signature for i in reps])  # type: ignore[misc]
-        cache: dict[int, np.ndarray] = {}
 
-        def sh(i: int) -> np.ndarray:
-            if i not in cache:
-                cache[i] = np.asarray(shingles_of(docs[i].file), dtype=np.uint64)
-            return cache[i]
+def _near_edges(
+    docs: Sequence[DedupItem], reps: list[int], threshold: float, shingles_of: Callable[[str], np.ndarray]
+) -> Edges:
+    """LSH candidates among `reps`, each confirmed on the exact Jaccard of its shingle sets."""
+    sigs = np.stack([docs[i].signature for i in reps])  # type: ignore[misc]
+    cache: dict[int, np.ndarray] = {}
 
-        for a, b in sorted(candidate_pairs(sigs, threshold)):
-            i, j = reps[a], reps[b]
-            sim = jaccard(sh(i), sh(j))
-            if sim >= threshold:
-                edges[(i, j)] = ("near", round(sim, 4))
+    def sh(i: int) -> np.ndarray:
+        if i not in cache:
+            cache[i] = np.asarray(shingles_of(docs[i].file), dtype=np.uint64)
+        return cache[i]
 
+    edges: Edges = {}
+    for a, b in sorted(candidate_pairs(sigs, threshold)):
+        i, j = reps[a], reps[b]
+        sim = jaccard(sh(i), sh(j))
+        if sim >= threshold:
+            edges[(i, j)] = ("near", round(sim, 4))
+    return edges
+
+
+def _clusters(docs: Sequence[DedupItem], edges: Edges) -> list[Cluster]:
+    """Transitive clusters (union-find); each keeps its earliest document, every other one is
+    reported against the kept one if they matched directly, else its strongest link."""
     uf = _UnionFind(len(docs))
     for i, j in edges:
         uf.union(i, j)
@@ -172,7 +194,6 @@ def find_duplicates(
     for (i, j), (kind, sim) in edges.items():
         by_doc.setdefault(i, []).append((j, kind, sim))
         by_doc.setdefault(j, []).append((i, kind, sim))
-
     members: dict[int, list[int]] = {}
     for i in by_doc:
         members.setdefault(uf.find(i), []).append(i)
@@ -185,10 +206,9 @@ def find_duplicates(
                 continue
             links = by_doc[i]
             direct = [lk for lk in links if lk[0] == keep]
-            # Kept one if matched directly; else the strongest link, earlier document on ties.
+            # Earlier document on ties.
             j, kind, sim = min(direct or links, key=lambda lk: (_KIND_RANK[lk[1]], -lk[2], lk[0]))
             dups.append(Duplicate(docs[i].file, kind, sim, docs[j].file))
         clusters.append(Cluster(docs[keep].file, sorted(dups, key=lambda d: d.file)))
     clusters.sort(key=lambda c: c.keep)
-    too_short = sorted(it.file for it in docs if it.signature is None)
-    return DedupResult(clusters, too_short)
+    return clusters
