@@ -25,7 +25,8 @@ _ARABIC_STRONG = "\u0629\u0649"
 # Arabic yeh and kaf: Arabic, but also Persian typed on an Arabic keyboard, hence weak.
 _ARABIC_WEAK = "\u064a\u0643"
 _PASHTO = "\u067c\u0689\u0693\u0696\u069a\u0681\u0685\u06cd\u06ab\u06bc"
-_SORANI = "\u06ce\u06b5\u0695"
+# Sorani: yeh with small v, lam with small v, reh with small v, oe, ae.
+_SORANI = "\u06ce\u06b5\u0695\u06c6\u06d5"
 _UYGHUR = "\u06c7\u06c8\u06cb"
 
 # Arabic yeh and kaf are folded into the Persian forms before matching words, so Persian

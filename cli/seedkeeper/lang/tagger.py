@@ -13,7 +13,7 @@ import os
 from importlib.metadata import PackageNotFoundError, version
 from typing import Sequence
 
-from . import backends, detector
+from . import backends, detector, voters
 from .classify import MODEL_GROUP, classify, to_bcp47
 from .result import UND, LangResult
 from .scripts import effective_letters, profile
@@ -27,9 +27,9 @@ def _langdetect_version() -> str:
         return "unknown"
 
 
-# Bump the first part whenever this package's logic may change a result; the backend
-# version is part of the key because a new profile set changes results too.
-DETECTOR_VERSION = f"1/langdetect-{_langdetect_version()}"
+# Bump the first part whenever this package's logic may change a result; every detector's
+# version is part of the key because a new profile set or model changes results too.
+DETECTOR_VERSION = f"2/langdetect-{_langdetect_version()}/{voters.VERSIONS}"
 
 # Characters of a whole document sent to the model: enough to be sure, small enough to be fast.
 DOCUMENT_BUDGET = 1000
@@ -148,8 +148,9 @@ def detect_language(text: str, backend: str = "langdetect") -> LangResult:
 
 
 def warm_up(backend: str = "langdetect") -> None:
-    """Load the backend's profiles in this process (use as a pool worker initializer)."""
+    """Load the backend's profiles and the voters' models in this process (pool initializer)."""
     backends.warm_up(backend)
+    voters.warm_up()
 
 
 def _tag_chunk(args: tuple[list[str], str]) -> list[LangResult]:

@@ -66,7 +66,8 @@ def _merge(pairs, script: str | None) -> dict[str, float]:
 def top(probs: dict[str, float], n: int = TOP) -> tuple[tuple[str, float], ...]:
     """The `n` most probable languages, ties broken by tag (deterministic)."""
     ranked = sorted(probs.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
-    return tuple((tag, round(p, 4)) for tag, p in ranked)
+    # Scores that round to zero explain nothing.
+    return tuple((tag, round(p, 4)) for tag, p in ranked if round(p, 4) > 0)
 
 
 def py3langid_probs(text: str, script: str | None) -> dict[str, float]:
