@@ -17,8 +17,31 @@ def _errors(docs):
 
 
 def test_fixture_set_covers_required_languages():
-    required = {"fa", "ar", "ur", "zh-Hans", "zh-Hant", "ja", "ko", "hi", "ru", "uk", "bg", "mk",
-                "he", "th", "el", "es", "pt", "da", "no", "cs", "sk", "hr", "sl"}
+    required = {
+        "fa",
+        "ar",
+        "ur",
+        "zh-Hans",
+        "zh-Hant",
+        "ja",
+        "ko",
+        "hi",
+        "ru",
+        "uk",
+        "bg",
+        "mk",
+        "he",
+        "th",
+        "el",
+        "es",
+        "pt",
+        "da",
+        "no",
+        "cs",
+        "sk",
+        "hr",
+        "sl",
+    }
     assert required <= set(F.LANGUAGES)
     assert len(F.LANGUAGES) >= 25
 

@@ -159,7 +159,11 @@ def test_fresh_process_gives_byte_identical_results():
     )
     env = dict(os.environ, PYTHONHASHSEED="123")
     out = subprocess.run(
-        [sys.executable, "-c", code], input=json.dumps(texts), capture_output=True, text=True,
-        check=True, env=env,
+        [sys.executable, "-c", code],
+        input=json.dumps(texts),
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
     ).stdout.strip()
     assert out == here

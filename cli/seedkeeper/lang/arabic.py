@@ -25,7 +25,8 @@ _ARABIC_STRONG = "\u0629\u0649"
 # Arabic yeh and kaf: Arabic, but also Persian typed on an Arabic keyboard, hence weak.
 _ARABIC_WEAK = "\u064a\u0643"
 _PASHTO = "\u067c\u0689\u0693\u0696\u069a\u0681\u0685\u06cd\u06ab\u06bc"
-_SORANI = "\u06ce\u06b5\u0695"
+# Sorani: yeh with small v, lam with small v, reh with small v, oe, ae.
+_SORANI = "\u06ce\u06b5\u0695\u06c6\u06d5"
 _UYGHUR = "\u06c7\u06c8\u06cb"
 
 # Arabic yeh and kaf are folded into the Persian forms before matching words, so Persian
@@ -44,13 +45,11 @@ _PERSIAN_WORDS = _words(
 )
 # Not على/بين: Persian has the name علی and the word بین.
 _ARABIC_WORDS = _words(
-    "في إلى الى عن مع التي الذي أن إن هذا هذه كان كانت قد لم لن بعد ذلك هو هي "
-    "حتى أو كل وقد ثم لكن عند منذ أي غير الذين"
+    "في إلى الى عن مع التي الذي أن إن هذا هذه كان كانت قد لم لن بعد ذلك هو هي حتى أو كل وقد ثم لكن عند منذ أي غير الذين"
 )
 # Not کی/پر/ان: Persian uses those spellings too.
 _URDU_WORDS = _words(
-    "ہے ہیں کے کا میں سے کو اور نے یہ وہ تھا تھی تھے بھی کہ ایک گیا ہو کر لیے نہیں "
-    "جو اس گے گی رہا رہے"
+    "ہے ہیں کے کا میں سے کو اور نے یہ وہ تھا تھی تھے بھی کہ ایک گیا ہو کر لیے نہیں جو اس گے گی رہا رہے"
 )
 
 LANGS = ("ar", "fa", "ur")
@@ -77,15 +76,16 @@ def evidence(prof: ScriptProfile, text: str) -> dict[str, float]:
     scores = {
         # Letters only Urdu has weigh most; Persian/Urdu letters count for both, and the
         # function words break that tie.
-        "ur": 2.0 * min(ur_strong, 8) + 0.5 * min(prof.count(_URDU_WEAK), 6) + 1.5 * ur_words
-        + 0.5 * min(fa_ur, 6),
+        "ur": 2.0 * min(ur_strong, 8) + 0.5 * min(prof.count(_URDU_WEAK), 6) + 1.5 * ur_words + 0.5 * min(fa_ur, 6),
         "fa": 1.0 * min(fa_ur, 8) + 1.5 * fa_words - 2.0 * min(ur_strong, 4),
-        "ar": 1.0 * min(ar_strong, 6) + 0.2 * min(prof.count(_ARABIC_WEAK), 10) + 1.5 * ar_words
-        + 8.0 * al_share - 1.5 * min(prof.count(_PERSIAN_URDU), 4),
+        "ar": 1.0 * min(ar_strong, 6)
+        + 0.2 * min(prof.count(_ARABIC_WEAK), 10)
+        + 1.5 * ar_words
+        + 8.0 * al_share
+        - 1.5 * min(prof.count(_PERSIAN_URDU), 4),
     }
     for lang, letters in (("ps", _PASHTO), ("ckb", _SORANI), ("ug", _UYGHUR)):
         distinct = sum(1 for ch in letters if prof.chars.get(ch))
         if distinct >= 2:
             scores[lang] = 3.0 * distinct + 0.5 * min(prof.count(letters), 10)
     return scores
-

@@ -26,9 +26,7 @@ def get_model(name: str) -> Model:
     """Return the model function of backend `name`; raise UnknownBackendError if unusable."""
     if name == "langdetect":
         return detector.probabilities
-    raise UnknownBackendError(
-        f"unknown language-detection backend {name!r}; choose one of {', '.join(BACKENDS)}"
-    )
+    raise UnknownBackendError(f"unknown language-detection backend {name!r}; choose one of {', '.join(BACKENDS)}")
 
 
 def get_screen(name: str) -> Callable[[str, str], str | None]:
@@ -39,7 +37,7 @@ def get_screen(name: str) -> Callable[[str, str], str | None]:
 
     def screen(text: str, group: str) -> str | None:
         probs = model(text, group, None)
-        return min(probs, key=lambda l: (-probs[l], l)) if probs else None
+        return min(probs, key=lambda lg: (-probs[lg], lg)) if probs else None
 
     return screen
 

@@ -11,26 +11,45 @@ from __future__ import annotations
 
 import math
 
-from . import arabic, closepairs, cyrillic
+from . import arabic, closepairs, cyrillic, vote
 from .backends import Model
-from .hanzi import chinese_variant
-from .result import UNDETERMINED, LangResult
+from .hanzi import chinese_variant, variant_counts
+from .result import UND, UNDETERMINED, LangResult
 from .scripts import EAST_ASIAN, ScriptProfile, profile
 
-# Below this many weighted letters (a Han character weighs 3) a text is "und", not a guess.
-MIN_LETTERS = 20
+# A sentence has this many weighted letters (a Han character weighs 3); below it a text is a
+# fragment, tagged only on strong evidence (see vote.py). Below MIN_SCRIPT_LETTERS even a
+# script that belongs to one language is not trusted (a stray letter is not a document).
+MIN_LETTERS = vote.MIN_LETTERS
+MIN_SCRIPT_LETTERS = 3
 # Letters at which the length factor of the confidence reaches one half.
 HALF_CONFIDENCE_LETTERS = 20
 
 SCRIPT_LANG = {
-    "Greek": "el", "Hebrew": "he", "Thai": "th", "Georgian": "ka", "Armenian": "hy",
-    "Bengali": "bn", "Gurmukhi": "pa", "Gujarati": "gu", "Oriya": "or", "Tamil": "ta",
-    "Telugu": "te", "Kannada": "kn", "Malayalam": "ml", "Sinhala": "si", "Lao": "lo",
-    "Tibetan": "bo", "Myanmar": "my", "Ethiopic": "am", "Khmer": "km", "Thaana": "dv",
-    "Mongolian": "mn", "Syriac": "syr",
+    "Greek": "el",
+    "Hebrew": "he",
+    "Thai": "th",
+    "Georgian": "ka",
+    "Armenian": "hy",
+    "Bengali": "bn",
+    "Gurmukhi": "pa",
+    "Gujarati": "gu",
+    "Oriya": "or",
+    "Tamil": "ta",
+    "Telugu": "te",
+    "Kannada": "kn",
+    "Malayalam": "ml",
+    "Sinhala": "si",
+    "Lao": "lo",
+    "Tibetan": "bo",
+    "Myanmar": "my",
+    "Ethiopic": "am",
+    "Khmer": "km",
+    "Thaana": "dv",
+    "Mongolian": "mn",
+    "Syriac": "syr",
 }
-MODEL_GROUP = {"Latin": "latin", "Cyrillic": "cyrillic", "Arabic": "arabic",
-               "Devanagari": "devanagari"}
+MODEL_GROUP = {"Latin": "latin", "Cyrillic": "cyrillic", "Arabic": "arabic", "Devanagari": "devanagari"}
 # langdetect codes that are not BCP 47 as we emit it.
 _BCP47 = {"zh-cn": "zh-Hans", "zh-tw": "zh-Hant", "nb": "no"}
 
@@ -71,20 +90,20 @@ def _combine(evidence: dict[str, float], model: dict[str, float], floor: float) 
     outvote decisive letters.
     """
     langs = sorted(set(evidence) | set(model))
-    logits = {l: evidence.get(l, 0.0) + math.log(max(model.get(l, 0.0), floor)) for l in langs}
+    logits = {lg: evidence.get(lg, 0.0) + math.log(max(model.get(lg, 0.0), floor)) for lg in langs}
     top = max(logits.values())
-    weights = {l: math.exp(v - top) for l, v in logits.items()}
+    weights = {lg: math.exp(v - top) for lg, v in logits.items()}
     total = sum(weights.values())
-    return {l: w / total for l, w in weights.items()}
+    return {lg: w / total for lg, w in weights.items()}
 
 
 def _latin(text: str, model: dict[str, float]) -> dict[str, float]:
     """Apply close-pair tie-breakers within the group of the model's favourite."""
-    best = min(model, key=lambda l: (-model[l], l))
+    best = min(model, key=lambda lg: (-model[lg], lg))
     group = closepairs.group_of(best)
     if group is None:
         return model
-    members = {l: model.get(l, 0.0) for l in group}
+    members = {lg: model.get(lg, 0.0) for lg in group}
     mass = sum(members.values())
     posterior = _combine(closepairs.evidence(text, group), members, 0.02 * mass)
     adjusted = dict(model)
@@ -110,22 +129,33 @@ def classify(text: str, model: Model) -> LangResult:
     prof = profile(text)
     letters = prof.effective_letters
     script = prof.dominant
-    if letters < MIN_LETTERS or script is None:
+    if letters < MIN_SCRIPT_LETTERS or script is None:
         return UNDETERMINED
+    candidates: tuple = ()
     if script in EAST_ASIAN:
         lang, p = _east_asian(prof)
+        rule = "script"
+        # A short Han-only text without a character that differs between the standards
+        # cannot be given a variant honestly.
+        if lang.startswith("zh") and letters < MIN_LETTERS and not any(variant_counts(prof.chars)):
+            return LangResult(UND, 0.0, decided_by="zh-variant-unknown")
     elif script in SCRIPT_LANG:
-        lang, p = _single_script(script, prof), 1.0
+        lang, p, rule = _single_script(script, prof), 1.0, "script"
     elif script in MODEL_GROUP:
         probs = _model_probs(script, text, prof, model)
-        if not probs:
-            return UNDETERMINED
-        total = sum(probs.values()) or 1.0
-        code = min(probs, key=lambda l: (-probs[l], l))
-        lang, p = to_bcp47(code), probs[code] / total
+        outcome = vote.decide(text, script, probs, letters)
+        if outcome.lang == UND:
+            # The candidates take the place of a guess: each with its best score.
+            best: dict[str, float] = {}
+            for _, top in outcome.candidates:
+                for cand, score in top[:1]:
+                    best[cand] = max(best.get(cand, 0.0), score)
+            others = tuple(sorted(best.items(), key=lambda kv: (-kv[1], kv[0])))
+            return LangResult(UND, 0.0, others, outcome.candidates, outcome.rule)
+        lang, p, rule, candidates = outcome.lang, outcome.probability, outcome.rule, outcome.candidates
     else:
         return UNDETERMINED
     length_factor = letters / (letters + HALF_CONFIDENCE_LETTERS)
     # Text mixing scripts (a Persian article quoting English) is less certain.
     confidence = p * length_factor * prof.share(script)
-    return LangResult(lang, round(min(confidence, 1.0), 4))
+    return LangResult(lang, round(min(confidence, 1.0), 4), (), candidates, rule)

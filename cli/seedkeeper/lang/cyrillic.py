@@ -31,9 +31,12 @@ def evidence(prof: ScriptProfile, text: str) -> dict[str, float]:
         "uk": min(ukrainian, 12) - 2.0 * min(only_ru_be, 4) - 1.0 * min(count("ъщ"), 4),
         "ru": 1.0 * min(only_ru_be, 6) - 2.0 * min(count("їєґ"), 4) - 3.0 * min(serbian_mk, 3),
         # Bulgarian writes ъ as a vowel inside words; Russian only as a rare hard sign.
-        "bg": 2.5 * min(count("ъ") / max(prof.letters, 1) * 100, 3) - 2.0 * min(only_ru_be, 4)
+        "bg": 2.5 * min(count("ъ") / max(prof.letters, 1) * 100, 3)
+        - 2.0 * min(only_ru_be, 4)
         - 3.0 * min(serbian_mk, 3),
-        "mk": 2.5 * min(count("ѓќѕЃЌЅ"), 6) + 0.5 * min(serbian_mk, 6) - 2.0 * min(only_ru_be, 4)
+        "mk": 2.5 * min(count("ѓќѕЃЌЅ"), 6)
+        + 0.5 * min(serbian_mk, 6)
+        - 2.0 * min(only_ru_be, 4)
         - 2.0 * min(count("ъщ"), 4),
     }
     if serbian_mk or count("ђћЂЋ"):
@@ -41,8 +44,9 @@ def evidence(prof: ScriptProfile, text: str) -> dict[str, float]:
         sr_words = sum(w in _SERBIAN_WORDS for w in words)
         mk_words = sum(w in _MACEDONIAN_WORDS for w in words)
         mk_articles = sum(len(w) > 4 and w.endswith(("от", "та", "то")) for w in words)
-        scores["sr"] = (3.0 * min(count("ђћЂЋ"), 4) + 0.5 * min(serbian_mk, 6)
-                        + 1.5 * sr_words - 3.0 * min(count("ѓќѕЃЌЅ"), 4))
+        scores["sr"] = (
+            3.0 * min(count("ђћЂЋ"), 4) + 0.5 * min(serbian_mk, 6) + 1.5 * sr_words - 3.0 * min(count("ѓќѕЃЌЅ"), 4)
+        )
         scores["mk"] += 1.5 * mk_words + 0.3 * min(mk_articles, 10)
     if count("ўЎ"):
         # ў is Belarusian; Belarusian never writes и, which Russian and Ukrainian use a lot.

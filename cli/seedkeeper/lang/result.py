@@ -2,29 +2,53 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 UND = "und"
+
+# One detector's top candidates: (detector name, ((language, score), ...)).
+Candidates = tuple[tuple[str, tuple[tuple[str, float], ...]], ...]
 
 
 @dataclass(frozen=True)
 class LangResult:
-    """A BCP 47 language tag with an honest confidence.
+    """A BCP 47 language tag with an honest confidence, and why it was given.
 
-    `lang` is "und" when the text is too short or has no letters. `others` lists further
-    languages of a mixed document with their share of its letters, largest first.
+    `lang` is "und" when the text is too short, has no letters, or the detectors disagree
+    and no rule settles it. `others` lists further languages of a mixed document with their
+    share of its letters, largest first; for an "und" from disagreement it lists the
+    candidates with their mean score instead. `candidates` holds each detector's top
+    languages and scores, `decided_by` the rule that decided ("script", "agree",
+    "py3langid+cld2", "close-pair", "disagreement"...; see vote.py). Those two explain a
+    result and are left out of equality, which is about the tag itself.
     """
 
     lang: str
     confidence: float
     others: tuple[tuple[str, float], ...] = ()
+    candidates: Candidates = field(default=(), compare=False)
+    decided_by: str = field(default="", compare=False)
 
-    def to_dict(self) -> dict:
-        """JSON-ready form; the "others" key appears only for mixed documents."""
+    def to_dict(self, explain: bool = False) -> dict:
+        """JSON-ready form; "others" appears only when present, the explanation on request."""
         out: dict = {"lang": self.lang, "confidence": self.confidence}
         if self.others:
             out["others"] = [{"lang": lang, "share": share} for lang, share in self.others]
+        if explain:
+            out["decided_by"] = self.decided_by
+            out["candidates"] = {
+                name: [{"lang": lang, "score": score} for lang, score in top] for name, top in self.candidates
+            }
         return out
+
+    def candidate_langs(self) -> tuple[str, ...]:
+        """Distinct candidate languages, detectors' best first: for messages such as lang-mismatch."""
+        seen: list[str] = []
+        for rank in range(3):
+            for _, top in self.candidates:
+                if rank < len(top) and top[rank][0] not in seen:
+                    seen.append(top[rank][0])
+        return tuple(seen)
 
 
 UNDETERMINED = LangResult(UND, 0.0)

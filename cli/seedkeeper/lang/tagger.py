@@ -13,7 +13,7 @@ import os
 from collections.abc import Sequence
 from importlib.metadata import PackageNotFoundError, version
 
-from . import backends, detector
+from . import backends, detector, voters
 from .classify import MODEL_GROUP, classify, to_bcp47
 from .result import UND, LangResult
 from .scripts import effective_letters, profile
@@ -27,9 +27,9 @@ def _langdetect_version() -> str:
         return "unknown"
 
 
-# Bump the first part whenever this package's logic may change a result; the backend
-# version is part of the key because a new profile set changes results too.
-DETECTOR_VERSION = f"1/langdetect-{_langdetect_version()}"
+# Bump the first part whenever this package's logic may change a result; every detector's
+# version is part of the key because a new profile set or model changes results too.
+DETECTOR_VERSION = f"2/langdetect-{_langdetect_version()}/{voters.VERSIONS}"
 
 # Characters of a whole document sent to the model: enough to be sure, small enough to be fast.
 DOCUMENT_BUDGET = 1000
@@ -111,7 +111,7 @@ def _mixed(main: LangResult, cleaned: str, backend: str) -> LangResult:
         return main
     shares = {lang: letters[lang] / total for lang in verified}
     shares[main.lang] = letters.get(main.lang, 0) / total
-    first = min(shares, key=lambda l: (-shares[l], l))
+    first = min(shares, key=lambda lg: (-shares[lg], lg))
     if first in verified:
         head = verified[first]
     else:
@@ -121,9 +121,7 @@ def _mixed(main: LangResult, cleaned: str, backend: str) -> LangResult:
         if head.lang != first:
             head = main
     others = tuple(
-        (lang, round(shares[lang], 4))
-        for lang in sorted(shares, key=lambda l: (-shares[l], l))
-        if lang != first
+        (lang, round(shares[lang], 4)) for lang in sorted(shares, key=lambda lg: (-shares[lg], lg)) if lang != first
     )
     confidence = round(head.confidence * max(shares[first], 0.5), 4)
     return LangResult(first, confidence, others)
@@ -148,8 +146,9 @@ def detect_language(text: str, backend: str = "langdetect") -> LangResult:
 
 
 def warm_up(backend: str = "langdetect") -> None:
-    """Load the backend's profiles in this process (use as a pool worker initializer)."""
+    """Load the backend's profiles and the voters' models in this process (pool initializer)."""
     backends.warm_up(backend)
+    voters.warm_up()
 
 
 def _tag_chunk(args: tuple[list[str], str]) -> list[LangResult]:
@@ -175,7 +174,7 @@ def tag_many(texts: Sequence[str], jobs: int = 0, backend: str = "langdetect") -
         warm_up(backend)
     # A few batches per worker balance load without paying per-text messaging.
     per_batch = max(1, -(-len(texts) // (workers * 4)))
-    batches = [(texts[i:i + per_batch], backend) for i in range(0, len(texts), per_batch)]
+    batches = [(texts[i : i + per_batch], backend) for i in range(0, len(texts), per_batch)]
     with context.Pool(workers, initializer=warm_up, initargs=(backend,)) as pool:
         results = pool.map(_tag_chunk, batches, chunksize=1)
     return [r for batch in results for r in batch]

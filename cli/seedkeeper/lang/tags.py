@@ -1,0 +1,71 @@
+"""Language codes: what each detector says, mapped to the BCP 47 tags seedkeeper emits.
+
+Three detectors speak three dialects of ISO 639 (langdetect's "zh-cn" and "nb" is "no",
+CLD2's "iw" and "jw", py3langid's "uzs"). Everything is mapped to one tag set here, and
+each model script (Latin, Cyrillic, Arabic, Devanagari) lists the languages that can be
+written in it, so a detector's answer outside the text's script is never believed.
+"""
+
+from __future__ import annotations
+
+# langdetect 1.0.9's profiles, in seedkeeper's tags (zh-cn/zh-tw are settled by script).
+LANGDETECT_LANGS = frozenset(
+    "af ar bg bn ca cs cy da de el en es et fa fi fr gu he hi hr hu id it ja kn ko lt lv mk ml "
+    "mr ne nl no pa pl pt ro ru sk sl so sq sv sw ta te th tl tr uk ur vi zh-Hans zh-Hant".split()
+)
+
+# Languages written mostly in each model script, in seedkeeper's tags: the union of what
+# py3langid and CLD2 know. Serbian is split by script; Uzbek and Kurdish have Latin forms too.
+SCRIPT_LANGS: dict[str, frozenset[str]] = {
+    "Latin": frozenset(
+        "af an az bs br ca ceb co cs cy da de en eo es et eu fi fo fr fy ga gd gl gn gv ha haw hr "
+        "ht hu ia id ig is it jv ku la lb lg ln lt lv mg mi ms mt nl nn no nso ny oc om pl pt qu "
+        "rm ro rw sk sl sm sn so sq sr-Latn ss st su sv sw tk tl tn to tr ts uz ve vi vo wa wo xh "
+        "yo zu".split()
+    ),
+    "Cyrillic": frozenset("ba be bg kk ky mk mn ru sr-Cyrl tg tt uk".split()),
+    "Arabic": frozenset("ar ckb fa ps sd ug ur".split()),
+    "Devanagari": frozenset("hi mr ne sa".split()),
+}
+
+# Codes that are not the tag seedkeeper emits. Arabic dialects fold into Arabic (the seed
+# corpus tags the written language); Chinese and Serbian get their script subtag elsewhere.
+_ALIASES = {
+    "nb": "no",
+    "iw": "he",
+    "jw": "jv",
+    "in": "id",
+    "ji": "yi",
+    "mo": "ro",
+    "sh": "hr",
+    "fil": "tl",
+    "zh-cn": "zh",
+    "zh-tw": "zh",
+    "zh-Hant": "zh",
+    "ary": "ar",
+    "arz": "ar",
+    "uzs": "uz",
+    "sdh": "ckb",
+    "sr-ME": "sr",
+    "gug": "gn",
+}
+
+
+def normalise(code: str, script: str | None) -> str | None:
+    """seedkeeper's tag for a detector's `code` in text of `script`; None if it cannot apply.
+
+    None for "unknown" answers and for languages not written in the text's model script
+    (a detector saying Russian for Latin text is noise, not a vote).
+    """
+    if not code or code in ("un", "xxx", "und", "zxx") or code.startswith("xx-"):
+        return None
+    code = _ALIASES.get(code, code)
+    if code == "sr":
+        if script not in ("Cyrillic", "Latin"):
+            return None
+        code = "sr-Cyrl" if script == "Cyrillic" else "sr-Latn"
+    allowed = SCRIPT_LANGS.get(script or "")
+    if allowed is not None and code not in allowed:
+        # A few languages are written in two scripts; only the text's script is allowed.
+        return None
+    return code

@@ -1,0 +1,161 @@
+"""Three detectors vote on text in a model script; explicit rules decide, or the answer is "und".
+
+langdetect (with the letter evidence of arabic.py / cyrillic.py / closepairs.py) knows 55
+languages; py3langid ~100; CLD2 ~80 and says when it is unsure. Each gives its candidates;
+the rules below are tried in order and the first that applies decides. Their names are
+reported in LangResult.decided_by, so a person can see why a tag was given:
+
+- "agree": langdetect and py3langid name the same language (CLD2 agreeing or silent, or
+  CLD2 alone against two).
+- "py3langid+cld2" / "langdetect+cld2": two of three agree, CLD2 breaking the tie. This is
+  how languages langdetect cannot name (az, ms, bs, kk...) are tagged: langdetect's vote
+  then goes to a neighbour (tr, id, hr, ru) and the two others outvote it.
+- "close-pair": the candidates are a known confusable group (ms/id, bs/hr/sr...) and the
+  marker words and letters of closepairs.py settle it.
+- "py3langid-outside": a language langdetect does not know, py3langid sure and CLD2 silent.
+- "close-pair-undecided" (und): the answer sits in a confusable group with a runner-up
+  langdetect cannot know (bs beside hr, ms beside id) and no marker settles it.
+- "disagreement" (und): no rule applies; the candidates are reported instead of a guess.
+
+Text shorter than a sentence (fewer than MIN_LETTERS letters) is tagged only when all three
+detectors agree ("unanimous-short"), or when langdetect cannot know the language and the
+other two agree with high confidence; otherwise it is "und".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import closepairs, voters
+from .tags import LANGDETECT_LANGS, normalise
+
+# Weighted letters below which a text is a fragment, and the fewest a fragment may have.
+MIN_LETTERS = 20
+MIN_FRAGMENT_LETTERS = 5
+# py3langid's probability above which a language langdetect does not know is tagged when
+# CLD2 has no opinion at all (CLD2 does not know Sorani, for one).
+OUTSIDE_P = 0.9
+# In a confusable group, py3langid's runner-up within this ratio of its favourite means the
+# group is not settled by the detectors (they are trained on little text of bs, ms, gl...).
+CLOSE_RATIO = 0.6
+# py3langid's probability above which, with CLD2 agreeing, a fragment in a language
+# langdetect does not know is tagged although langdetect (necessarily) disagrees.
+FRAGMENT_OUTSIDE_P = 0.9
+
+Candidates = tuple[tuple[str, tuple[tuple[str, float], ...]], ...]
+
+
+@dataclass(frozen=True)
+class Vote:
+    """The outcome of a vote: a tag (or "und"), its probability, the rule, the candidates."""
+
+    lang: str
+    probability: float
+    rule: str
+    candidates: Candidates
+
+
+def _best(probs: dict[str, float]) -> str | None:
+    return min(probs, key=lambda lang: (-probs[lang], lang)) if probs else None
+
+
+def _support(lang: str, *dists: dict[str, float]) -> float:
+    """Mean probability the answering detectors give `lang` (an abstaining one is skipped)."""
+    answering = [d for d in dists if d]
+    return sum(d.get(lang, 0.0) for d in answering) / len(answering) if answering else 0.0
+
+
+def _runner_up(probs: dict[str, float]) -> str:
+    ranked = sorted(probs.items(), key=lambda kv: (-kv[1], kv[0]))
+    return ranked[1][0] if len(ranked) > 1 else ranked[0][0]
+
+
+def _ambiguous(lang: str, py: dict[str, float]) -> bool:
+    """py3langid's favourite `lang` is closely followed by a group member langdetect cannot know."""
+    if not py or len(py) < 2:
+        return False
+    second = _runner_up(py)
+    return (
+        second not in LANGDETECT_LANGS
+        and closepairs.group_covering({lang, second}) is not None
+        and py[second] >= CLOSE_RATIO * py.get(lang, 0.0)
+    )
+
+
+def _close_pair(text: str, names: set[str]) -> str | None:
+    """The language marker words and letters single out among confusable `names`, if any."""
+    group = closepairs.group_covering(names)
+    if group is None:
+        return None
+    evidence = closepairs.evidence(text, group)
+    ranked = sorted(evidence.items(), key=lambda kv: (-kv[1], kv[0]))
+    # Decisive only with a clear lead: two marker words, or one marker letter.
+    if ranked and ranked[0][1] >= 2.0 and (len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= 2.0):
+        return ranked[0][0]
+    return None
+
+
+def decide(text: str, script: str, ld_codes: dict[str, float], letters: float) -> Vote:
+    """Vote on `text` (dominant `script`, `letters` weighted letters) given langdetect's probabilities.
+
+    `ld_codes` is langdetect's distribution after letter evidence, in langdetect codes.
+    """
+    ld: dict[str, float] = {}
+    for code, p in ld_codes.items():
+        tag = normalise(code, script)
+        if tag is not None:
+            ld[tag] = ld.get(tag, 0.0) + p
+    total = sum(ld.values())
+    ld = {tag: p / total for tag, p in ld.items()} if total else {}
+    py = voters.py3langid_probs(text, script)
+    cld, reliable = voters.cld2_probs(text, script)
+    candidates: Candidates = (
+        ("langdetect", voters.top(ld)),
+        ("py3langid", voters.top(py)),
+        ("cld2" if reliable else "cld2-unreliable", voters.top(cld)),
+    )
+    l_top, p_top, c_top = _best(ld), _best(py), _best(cld)
+
+    def vote(lang: str, rule: str, agreeing: int) -> Vote:
+        return Vote(lang, _support(lang, ld, py, cld) * agreeing / 3, rule, candidates)
+
+    und = Vote("und", 0.0, "disagreement", candidates)
+    if letters < MIN_LETTERS:
+        if letters < MIN_FRAGMENT_LETTERS:
+            return Vote("und", 0.0, "too-short", candidates)
+        if l_top == p_top == c_top and l_top is not None:
+            if _ambiguous(l_top, py):  # e.g. "terima kasih": id to langdetect, as likely ms
+                return Vote("und", 0.0, "close-pair-undecided", candidates)
+            return vote(l_top, "unanimous-short", 3)
+        if (
+            p_top == c_top
+            and p_top is not None
+            and p_top not in LANGDETECT_LANGS
+            and reliable
+            and py[p_top] >= FRAGMENT_OUTSIDE_P
+        ):
+            return vote(p_top, "outside-langdetect-short", 2)
+        return und
+    if l_top is not None and l_top == p_top:
+        if c_top != l_top and _ambiguous(l_top, py):
+            settled = _close_pair(text, set(closepairs.group_covering({l_top, _runner_up(py)}) or ()))
+            if settled is None:
+                return Vote("und", 0.0, "close-pair-undecided", candidates)
+            return vote(settled, "close-pair", 1 + (settled in (l_top, c_top)))
+        if c_top in (None, l_top) or not reliable:
+            return vote(l_top, "agree", 3 if c_top == l_top else 2)
+        settled = _close_pair(text, {l_top, c_top})
+        if settled is not None and settled in (l_top, c_top):
+            return vote(settled, "close-pair", 2 if settled == l_top else 1)
+        return vote(l_top, "agree", 2)
+    if c_top is not None and c_top == p_top:
+        return vote(p_top, "py3langid+cld2", 2)
+    if c_top is not None and c_top == l_top:
+        return vote(l_top, "langdetect+cld2", 2)
+    if not cld and p_top is not None and p_top not in LANGDETECT_LANGS and py[p_top] >= OUTSIDE_P:
+        return vote(p_top, "py3langid-outside", 1)
+    names = {n for n in (l_top, p_top, c_top) if n is not None}
+    settled = _close_pair(text, names)
+    if settled is not None:
+        return vote(settled, "close-pair", 1)
+    return und
