@@ -42,3 +42,21 @@ def cli(tmp_path, monkeypatch):
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     runner = CliRunner()
     return lambda *args: runner.invoke(app, [str(a) for a in args])
+
+
+@pytest.fixture(autouse=True)
+def plain_index_reading_matches_markdown(monkeypatch):
+    """Every INDEX.md any test parses is also parsed with markdown-it alone: where the
+    line-by-line reader of plain files (indexmd/plain.py) answers, it must give the same entries."""
+    from seedkeeper.indexmd import reader
+
+    original = reader._parse
+
+    def checked(text, include, name_pattern, fast_plain):
+        doc = original(text, include, name_pattern, fast_plain)
+        if fast_plain and len(text) < 500_000:
+            slow = original(text, include, name_pattern, False)
+            assert doc.entries == slow.entries, f"plain reader differs from markdown-it on:\n{text[:2000]}"
+        return doc
+
+    monkeypatch.setattr(reader, "_parse", checked)

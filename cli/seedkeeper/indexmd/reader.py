@@ -27,6 +27,7 @@ from seedkeeper.indexmd.entries import (
 )
 from seedkeeper.indexmd.managed import managed_rows
 from seedkeeper.indexmd.markdown_guard import defuse
+from seedkeeper.indexmd.plain import plain_entries
 
 _NOTE_SEPARATORS = " \t-–—:|,;"
 
@@ -34,13 +35,20 @@ _MD = MarkdownIt("commonmark", {"html": True}).enable("table")
 
 
 def parse_index(
-    text: str, include: tuple[str, ...] = ("*.txt",), name_pattern: str = r"\d{3,}_[0-9a-f]{16}\.txt"
+    text: str,
+    include: tuple[str, ...] = ("*.txt",),
+    name_pattern: str = r"\d{3,}_[0-9a-f]{16}\.txt",
+    *,
+    fast_plain: bool = True,
 ) -> IndexDocument:
-    """Parse INDEX.md text into its references (see module docstring for what counts)."""
-    return _parse(text, tuple(include), name_pattern)
+    """Parse INDEX.md text into its references (see module docstring for what counts).
+
+    Plain files (headings, prose, bullet lists of names or links) are read line by line
+    (plain.py); with fast_plain=False, or for anything else, markdown-it parses the file."""
+    return _parse(text, tuple(include), name_pattern, fast_plain)
 
 
-def _parse(text: str, include: tuple[str, ...], name_pattern: str) -> IndexDocument:
+def _parse(text: str, include: tuple[str, ...], name_pattern: str, fast_plain: bool) -> IndexDocument:
     if text.startswith("\ufeff"):
         text = text[1:]
     lines = text.split("\n")
@@ -49,12 +57,18 @@ def _parse(text: str, include: tuple[str, ...], name_pattern: str) -> IndexDocum
     doc = IndexDocument(text=text, managed_span=managed)
     ctx = Walker(lines, include, name_re, managed)
     fast = managed_rows(lines, managed, ctx) if managed is not None else None
+    if fast is None and managed is None and fast_plain:
+        plain = plain_entries(lines, ctx)
+        if plain is not None:
+            doc.entries = plain
+            return doc
     if fast is not None:
         # Our own table, exactly as we write it: read its rows directly, and give markdown-it only
         # the rest (block lines blanked, so line numbers stay true). A 100,000-row table then
         # costs milliseconds instead of a minute.
         outside = [("" if managed[0] < i < managed[1] else ln) for i, ln in enumerate(lines)]
-        entries = list(ctx.walk(_MD.parse("\n".join(defuse(outside)))))
+        plain = plain_entries(outside, ctx) if fast_plain else None
+        entries = plain if plain is not None else list(ctx.walk(_MD.parse("\n".join(defuse(outside)))))
         doc.entries = sorted(entries + fast, key=lambda e: e.line)
     else:
         doc.entries = list(ctx.walk(_MD.parse("\n".join(defuse(lines)))))
