@@ -47,16 +47,19 @@ _IBAN_LEN = dict(AD=24, AE=23, AL=28, AT=20, AZ=28, BA=20, BE=16, BG=22, BH=22, 
                  NO=15, PK=24, PL=28, PS=29, PT=25, QA=29, RO=24, RS=22, SA=24, SC=31, SD=18, SE=24, SI=19, SK=24,
                  SM=27, ST=25, SV=28, TL=23, TN=24, TR=26, UA=29, VA=22, VG=24, XK=20)
 
-_EMAIL = re.compile(r"(?<![\w.+%-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[^\W_][\w-]{0,62}\.)+[^\W\d_]{2,24}"
-                    r"(?![\w-]|\.[^\W_])")
+# Look-arounds are ASCII on purpose: Chinese, Thai or Japanese text runs into an address or a
+# number with no space ("请联系zhang@example.cn。"), and CJK letters are \w to Python.
+_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@"
+                    r"(?:[A-Za-z0-9][A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,24}(?![A-Za-z0-9-]|\.[A-Za-z0-9])")
 _IMAGE_SUFFIX = {"png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "ico", "tif", "tiff", "avif"}
-_PHONE = re.compile(r"(?<![\w+])\+[ \u00a0]?\(?\d[\d \u00a0().\-]{5,22}\d(?![\w])")
-_CARD = re.compile(r"(?<![\w\-+.,/])\d(?:[ \-]?\d){12,18}(?![ \-]?\d|[.,]\d)")
+_PHONE = re.compile(r"(?<![A-Za-z\d+_])\+[ \u00a0]?\(?\d{1,5}\)?(?:(?:[ \u00a0.\-]|\) ?| ?\()?\d{1,5}\)?){1,7}"
+                    r"(?![A-Za-z\d_])")
+_CARD = re.compile(r"(?<![A-Za-z\d_\-+.,/])\d(?:[ \-]?\d){12,18}(?![ \-]?\d|[.,]\d|[A-Za-z_])")
 _IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d\d(?: ?[A-Z\d]{1,4}){2,8}(?![a-z])")
 _OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
-_IPV4 = re.compile(rf"(?<![\w.]){_OCTET}\.{_OCTET}\.{_OCTET}\.{_OCTET}(?![\w]|\.[0-9])")
-_IPV6 = re.compile(r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:[0-9]{1,3}\.){3}[0-9]{1,3})?"
-                   r"(?![\w:])")
+_IPV4 = re.compile(rf"(?<![A-Za-z0-9_.]){_OCTET}\.{_OCTET}\.{_OCTET}\.{_OCTET}(?![A-Za-z0-9_]|\.[0-9])")
+_IPV6 = re.compile(r"(?<![A-Za-z0-9_:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:[0-9]{1,3}\.){3}[0-9]{1,3})?"
+                   r"(?![A-Za-z0-9_:])")
 
 
 @dataclass(frozen=True)
@@ -86,8 +89,6 @@ def _email(m: re.Match, line: str) -> str | None:
 
 def _phone(m: re.Match, line: str) -> str | None:
     raw = m.group()
-    if re.search(r"[ \u00a0().\-]{2}", raw.replace(") ", ")").replace(" (", "(")):
-        return None  # two separators in a row: a list of numbers, not one number
     digits = _digits(raw)
     if not 8 <= len(digits) <= 15:
         return None

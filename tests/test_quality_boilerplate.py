@@ -1,0 +1,76 @@
+"""boilerplate: fingerprints per document, counting across the corpus, findings per document."""
+
+from __future__ import annotations
+
+import quality_fixtures as F
+from seedkeeper.quality import (
+    BoilerplateCounter,
+    QualitySettings,
+    boilerplate_by_document,
+    line_fingerprints,
+    normalise_line,
+    pack_fingerprints,
+    unpack_fingerprints,
+)
+
+
+def corpus(footer_every: int = 1, n: int = 45):
+    docs = dict(F.clean_documents()[:n])
+    return {name: text + (F.FOOTERS[i // footer_every % len(F.FOOTERS)] + "\n" if i % footer_every == 0 else "")
+            for i, (name, text) in enumerate(docs.items())}
+
+
+def test_footers_in_any_language_are_found_and_masked():
+    texts = corpus()
+    found = boilerplate_by_document(texts)
+    for i, (name, text) in enumerate(texts.items()):
+        footer = F.FOOTERS[i % len(F.FOOTERS)]
+        (f,) = found[name]
+        assert f.code == "boilerplate" and f.line == text.count("\n")
+        assert "documents" in f.message
+        assert "newsroom@" not in f.message and "7946 0123" not in f.message
+        if "newsroom" not in footer:
+            assert footer[:20] in f.message
+
+
+def test_clean_documents_have_no_boilerplate():
+    found = boilerplate_by_document(dict(F.clean_documents()))
+    assert {k: v for k, v in found.items() if v} == {}
+
+
+def test_short_headings_are_never_boilerplate():
+    heads = ["Article 1", "ماده ۱", "第一条", "Chapter 12", "บทที่ ๑", "अनुच्छेद १", "Статья 5"]
+    texts = {name: "\n".join(heads) + "\n" + text for name, text in F.clean_documents()[:20]}
+    assert all(v == [] for v in boilerplate_by_document(texts).values())
+    assert line_fingerprints("\n".join(heads)) == ()
+
+
+def test_thresholds_min_docs_and_share():
+    docs = F.clean_documents()[:100]
+    texts = {name: text + (F.FOOTERS[0] + "\n" if i < 4 else "") for i, (name, text) in enumerate(docs)}
+    assert not any(boilerplate_by_document(texts).values())  # in 4 documents, under min_docs=5
+    s = QualitySettings(boilerplate_min_docs=3, boilerplate_min_share=0.0)
+    assert sum(bool(v) for v in boilerplate_by_document(texts, s).values()) == 4
+    s = QualitySettings(boilerplate_min_docs=3, boilerplate_min_share=0.05)  # needs 5 of 100
+    assert not any(boilerplate_by_document(texts, s).values())
+
+
+def test_normalisation_and_fingerprints():
+    assert normalise_line("  © 2023  Example News. All rights reserved. ") == normalise_line("© 2024 example news. "
+                                                                                            "ALL RIGHTS RESERVED!")
+    fps = line_fingerprints(F._EN + "\n" + F._EN + "\n" + F._ZH + "\n")
+    assert len(fps) == 2 and list(fps) == sorted(fps) and all(0 <= f < 2 ** 64 for f in fps)
+    assert unpack_fingerprints(pack_fingerprints(fps)) == fps and len(pack_fingerprints(fps)) == 16
+
+
+def test_counter_answers_from_fingerprints_without_text():
+    texts = corpus(footer_every=2, n=90)
+    counter = BoilerplateCounter()
+    fps = {k: line_fingerprints(v) for k, v in texts.items()}
+    for f in fps.values():
+        counter.add(f)
+    assert counter.documents == 90
+    needs_text = {k for k, f in fps.items() if counter.has_boilerplate(f)}
+    assert needs_text == {k for i, k in enumerate(texts) if i % 2 == 0}  # 45 footers, 5 of each
+    for k in needs_text:
+        assert counter.findings(texts[k], fps[k])
