@@ -127,15 +127,30 @@ def planted(code: str, rng: random.Random) -> str:
     raise ValueError(code)
 
 
+def _glues(ch: str) -> bool:
+    """True for a neighbour no reader could tell from the planted item: a Latin letter or a digit."""
+    return (ch.isascii() and ch.isalnum()) or ch.isdigit() or ch in "+._-@"
+
+
 def _insert(text: str, item: str, rng: random.Random) -> tuple[str, int]:
-    """Put `item` between two characters of a random non-empty line; return the text and the line."""
+    """Put `item` between two characters of a random non-empty line; return the text and the line.
+
+    The item may touch Chinese, Thai, Arabic... letters and punctuation directly, as such text is
+    written; next to a Latin letter or a digit it gets a space, since "word4111 1111..." or
+    "a@b.orgword" are ambiguous to any reader.
+    """
     lines = text.split("\n")
     candidates = [i for i, line in enumerate(lines) if len(line) > 10]
     i = rng.choice(candidates)
     line = lines[i]
     spaces = [k for k, c in enumerate(line) if c == " "]
     at = rng.choice(spaces) if spaces and rng.random() < 0.8 else rng.randrange(1, len(line))
-    lines[i] = line[:at] + rng.choice(_SEPARATORS) + item + rng.choice(_AFTER) + line[at:]
+    before, after = rng.choice(_SEPARATORS), rng.choice(_AFTER)
+    if not before.strip(" \u00a0(") and _glues(line[at - 1]):
+        before = " "
+    if _glues(line[at]) and not after.endswith(" "):
+        after = after + " "
+    lines[i] = line[:at] + before + item + after + line[at:]
     return "\n".join(lines), i + 1
 
 

@@ -50,11 +50,11 @@ _IBAN_LEN = dict(AD=24, AE=23, AL=28, AT=20, AZ=28, BA=20, BE=16, BG=22, BH=22, 
 # Look-arounds are ASCII on purpose: Chinese, Thai or Japanese text runs into an address or a
 # number with no space ("请联系zhang@example.cn。"), and CJK letters are \w to Python.
 _EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@"
-                    r"(?:[A-Za-z0-9][A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,24}(?![A-Za-z0-9-]|\.[A-Za-z0-9])")
+                    r"(?:[A-Za-z0-9][A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,24}(?![A-Za-z0-9-]|\.[A-Za-z0-9]{2})")
 _IMAGE_SUFFIX = {"png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "ico", "tif", "tiff", "avif"}
 _PHONE = re.compile(r"(?<![A-Za-z\d+_])\+[ \u00a0]?\(?\d{1,5}\)?(?:(?:[ \u00a0.\-]|\) ?| ?\()?\d{1,5}\)?){1,7}"
                     r"(?![A-Za-z\d_])")
-_CARD = re.compile(r"(?<![A-Za-z\d_\-+.,/])\d(?:[ \-]?\d){12,18}(?![ \-]?\d|[.,]\d|[A-Za-z_])")
+_CARD = re.compile(r"(?<![A-Za-z\d_\-+/])(?<!\d[.,])\d(?:[ \-]?\d){12,18}(?![ \-]?\d|[.,]\d|[A-Za-z_])")
 _IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d\d(?: ?[A-Z\d]{1,4}){2,8}(?![a-z])")
 _OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
 _IPV4 = re.compile(rf"(?<![A-Za-z0-9_.]){_OCTET}\.{_OCTET}\.{_OCTET}\.{_OCTET}(?![A-Za-z0-9_]|\.[0-9])")
@@ -77,18 +77,16 @@ def _digits(s: str) -> str:
     return "".join(str(int(c)) for c in s if c.isdecimal())
 
 
-def _email(m: re.Match, line: str) -> str | None:
-    addr = m.group()
+def _email(addr: str, line: str, start: int) -> str | None:
     if addr.rsplit(".", 1)[-1].lower() in _IMAGE_SUFFIX:
         return None
-    token_start = max(line.rfind(" ", 0, m.start()), line.rfind("\t", 0, m.start())) + 1
-    if "://" in line[token_start:m.start()]:
+    token_start = max(line.rfind(" ", 0, start), line.rfind("\t", 0, start)) + 1
+    if "://" in line[token_start:start]:
         return None  # user-info or a path inside a URL
     return masking.mask_email(addr)
 
 
-def _phone(m: re.Match, line: str) -> str | None:
-    raw = m.group()
+def _phone(raw: str, line: str, start: int) -> str | None:
     digits = _digits(raw)
     if not 8 <= len(digits) <= 15:
         return None
@@ -107,8 +105,7 @@ def _luhn(digits: str) -> bool:
     return total % 10 == 0
 
 
-def _card(m: re.Match, line: str) -> str | None:
-    raw = m.group()
+def _card(raw: str, line: str, start: int) -> str | None:
     digits = _digits(raw)
     if digits[0] not in "23456" or not _luhn(digits):
         return None  # issuers' numbers start with 2-6; 9 is where ISBNs (978/979) and most IDs start
@@ -126,8 +123,7 @@ def _iban_value(s: str) -> int:
     return int("".join(str(int(c)) if c.isdecimal() else str(ord(c) - 55) for c in s))
 
 
-def _iban(m: re.Match, line: str) -> str | None:
-    raw = m.group()
+def _iban(raw: str, line: str, start: int) -> str | None:
     want = _IBAN_LEN.get(raw[:2])
     if want is None:
         return None
@@ -142,15 +138,14 @@ def _iban(m: re.Match, line: str) -> str | None:
     return None
 
 
-def _ipv4(m: re.Match, line: str) -> str | None:
-    parts = [int(p) for p in m.group().split(".")]
+def _ipv4(raw: str, line: str, start: int) -> str | None:
+    parts = [int(p) for p in raw.split(".")]
     if all(p < 10 for p in parts) or parts[0] in (0, 127) or parts[0] >= 224:
         return None
-    return masking.mask_ipv4(m.group())
+    return masking.mask_ipv4(raw)
 
 
-def _ipv6(m: re.Match, line: str) -> str | None:
-    raw = m.group()
+def _ipv6(raw: str, line: str, start: int) -> str | None:
     groups = [g for g in raw.split(":") if g]
     if len(groups) < 2 or not any(c.isdigit() for c in raw) or ("::" not in raw and len(groups) < 8):
         return None
@@ -183,7 +178,7 @@ def _digit_dot_digit(p: Profile) -> np.ndarray:
 
 
 # code -> (candidate offsets in a profile, regex, validator returning the masked text or None)
-_Detector = tuple[str, Callable[[Profile], np.ndarray], re.Pattern, Callable[[re.Match, str], "str | None"]]
+_Detector = tuple[str, Callable[[Profile], np.ndarray], re.Pattern, Callable[[str, str, int], "str | None"]]
 _DETECTORS: list[_Detector] = [
     ("pii-email", lambda p: _positions(p, "@"), _EMAIL, _email),
     ("pii-phone", lambda p: _positions(p, "+") if len(dense_runs(p.flags & DIGIT, 8, 24)) else p.cps[:0],
@@ -197,6 +192,44 @@ _DETECTORS: list[_Detector] = [
 ]
 
 
+def _zero(ch: str) -> int:
+    """The code point of the zero of a digit's script (Persian, Devanagari...): tells scripts apart."""
+    return ord(ch) - int(ch)
+
+
+def _shorter(code: str, raw: str) -> str | None:
+    """`raw` less its last group, when a number ran into the next one ("+1 555 010 1618 22").
+
+    Cards are cut only where the digits change script ("4111 ... 1111 ६."): two numbers written
+    in the same script one after the other stay one unknown number.
+    """
+    k = max(raw.rfind(" "), raw.rfind("-"), raw.rfind("\u00a0"))
+    if k <= 0:
+        return None
+    head, tail = raw[:k].rstrip(" -(\u00a0"), raw[k + 1:].lstrip("(")
+    if code == "pii-card" and not (tail[:1].isdecimal() and _zero(tail[0]) != _zero(raw[0])):
+        return None
+    return head
+
+
+def _scan(code: str, regex: re.Pattern, validate, body: str):
+    """(start, end, masked) of each valid match; a rejected candidate is retried shorter, then one on."""
+    pos = 0
+    while (m := regex.search(body, pos)) is not None:
+        raw = m.group()
+        masked = validate(raw, body, m.start())
+        while masked is None and code in ("pii-phone", "pii-card"):
+            raw = _shorter(code, raw)
+            if raw is None or not regex.fullmatch(raw):
+                break
+            masked = validate(raw, body, m.start())
+        if masked is not None and raw is not None:
+            yield m.start(), m.start() + len(raw), masked
+            pos = m.start() + len(raw)
+        else:
+            pos = m.start() + 1  # "14 6219 7384 ...": the card may start at the next group
+
+
 def find_pii(text: str, codes: frozenset[str] = PII_CODES, prof: Profile | None = None) -> list[PiiHit]:
     """Every piece of personal data in `text`, in text order, with its masked form."""
     prof = prof or profile(text)
@@ -207,10 +240,8 @@ def find_pii(text: str, codes: frozenset[str] = PII_CODES, prof: Profile | None 
         for line in prof.lines_of(candidates(prof)):
             start, end = prof.line_span(line)
             body = text[start:end]
-            for m in regex.finditer(body):
-                masked = validate(m, body)
-                if masked is not None:
-                    hits.append(PiiHit(code, start + m.start(), start + m.end(), masked))
+            for a, b, masked in _scan(code, regex, validate, body):
+                hits.append(PiiHit(code, start + a, start + b, masked))
     hits.sort(key=lambda h: (h.start, -h.end))
     # A card number inside an IBAN, or an IP inside an e-mail domain, is the same span twice: keep the first.
     kept: list[PiiHit] = []
