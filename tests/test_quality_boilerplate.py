@@ -14,7 +14,7 @@ from seedkeeper.quality import (
 )
 
 
-def corpus(footer_every: int = 1, n: int = 45):
+def corpus(footer_every: int = 1, n: int = 90):
     docs = dict(F.clean_documents()[:n])
     return {name: text + (F.FOOTERS[i // footer_every % len(F.FOOTERS)] + "\n" if i % footer_every == 0 else "")
             for i, (name, text) in enumerate(docs.items())}
@@ -48,7 +48,7 @@ def test_short_headings_are_never_boilerplate():
 def test_thresholds_min_docs_and_share():
     docs = F.clean_documents()[:100]
     texts = {name: text + (F.FOOTERS[0] + "\n" if i < 4 else "") for i, (name, text) in enumerate(docs)}
-    assert not any(boilerplate_by_document(texts).values())  # in 4 documents, under min_docs=5
+    assert not any(boilerplate_by_document(texts).values())  # in 4 documents, under min_docs=10
     s = QualitySettings(boilerplate_min_docs=3, boilerplate_min_share=0.0)
     assert sum(bool(v) for v in boilerplate_by_document(texts, s).values()) == 4
     s = QualitySettings(boilerplate_min_docs=3, boilerplate_min_share=0.05)  # needs 5 of 100
@@ -64,13 +64,23 @@ def test_normalisation_and_fingerprints():
 
 
 def test_counter_answers_from_fingerprints_without_text():
-    texts = corpus(footer_every=2, n=90)
+    texts = corpus(footer_every=2, n=180)
     counter = BoilerplateCounter()
     fps = {k: line_fingerprints(v) for k, v in texts.items()}
     for f in fps.values():
         counter.add(f)
-    assert counter.documents == 90
+    assert counter.documents == 180
     needs_text = {k for k, f in fps.items() if counter.has_boilerplate(f)}
-    assert needs_text == {k for i, k in enumerate(texts) if i % 2 == 0}  # 45 footers, 5 of each
+    assert needs_text == {k for i, k in enumerate(texts) if i % 2 == 0}  # 90 footers, 10 of each
     for k in needs_text:
         assert counter.findings(texts[k], fps[k])
+
+
+def test_whole_text_normalisation_agrees_with_normalise_line():
+    from seedkeeper.quality.boilerplate import _hash
+
+    for line in ["Ｃｏｐｙｒｉｇｈｔ　２０２４ Example\u00a0News — all rights reserved ²", "• Share on Facebook |",
+                 "کلیه حقوق محفوظ است ۱۴۰۲ و همه چیز دیگر", "版权所有 © 2024 示例新闻网 未经授权禁止转载",
+                 "सर्वाधिकार सुरक्षित © 2024 उदाहरण समाचार।", "ΑΒΓ ΔΕΖ ΗΘΙ ΚΛΜ ΝΞΟ ΠΡΣ ΤΥΦ ΧΨΩ ß straße"]:
+        assert line_fingerprints(line + "\n" + F._EN) == tuple(sorted({_hash(normalise_line(line)),
+                                                                        _hash(normalise_line(F._EN))}))

@@ -49,3 +49,16 @@ def test_findings_are_sorted_by_line_then_code():
     found = quality_findings(text)
     assert found == sorted(found, key=lambda f: (f.line, f.code))
     assert {f.code for f in found} >= {"markup", "pii-email", "pii-card", "pii-phone", "repeated-lines"}
+
+
+def test_document_quality_matches_the_two_separate_calls():
+    from seedkeeper.quality import QUALITY_CODES, QualitySettings, document_quality, line_fingerprints
+
+    for name, text in F.clean_documents()[::50]:
+        planted, _ = F.inject("pii-email", text, random.Random(name))
+        dq = document_quality(planted)
+        assert list(dq.findings) == quality_findings(planted)
+        assert dq.fingerprints == line_fingerprints(planted)
+    no_bp = QualitySettings(codes=frozenset(QUALITY_CODES) - {"boilerplate"})
+    assert document_quality(F._EN + "\n", no_bp).fingerprints == ()
+    assert document_quality("  \n").findings == ()

@@ -1,6 +1,6 @@
 """Benchmark: recall, false alarms and cost of the quality checks (issue 11) on real text.
 
-    python tests/bench/bench_quality.py [--seed 1] [--rounds 3]
+    python tests/bench/bench_quality.py [--seed 1] [--rounds 7] [--check-docs 3000]
 
 Documents: the Universal Declaration of Human Rights in 100 languages (tests/quality_fixtures),
 cut at article boundaries into ~680 documents of 1-7 KB (median ~2.3 KB).
@@ -15,6 +15,10 @@ cut at article boundaries into ~680 documents of 1-7 KB (median ~2.3 KB).
   document must report its footer line.
 - cost: microseconds per document for quality_findings and line_fingerprints (best of --rounds),
   and for counting and answering boilerplate over the corpus.
+- against `check`: with --check-docs N (default 3000; 0 skips), the same corpus generator as
+  bench_check.py writes N documents of 2-5 KB; `seedkeeper check` runs cold on them in a fresh
+  process (wall, 2 workers), and document_quality + the boilerplate counter run on the same
+  texts in this process (one core). The share is quality CPU time / 2 workers / check wall.
 Nothing is asserted: the machines are shared and noisy. Targets: recall >= 95% per code, at most
 2 false alarms in all on the clean documents.
 """
@@ -22,8 +26,12 @@ Nothing is asserted: the machines are shared and noisy. Targets: recall >= 95% p
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import random
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -33,6 +41,7 @@ from seedkeeper.quality import (  # noqa: E402
     QUALITY_CODES,
     BoilerplateCounter,
     boilerplate_by_document,
+    document_quality,
     line_fingerprints,
     quality_findings,
 )
@@ -96,6 +105,7 @@ def cost(docs: list[tuple[str, str]], rounds: int) -> dict[str, float]:
             best[key] = min(best.get(key, 1e9), (time.perf_counter() - t) * 1e6 / n)
 
     timed("quality_findings", lambda: [quality_findings(t) for _, t in docs])
+    timed("document_quality (both)", lambda: [document_quality(t) for _, t in docs])
     timed("line_fingerprints", lambda: [line_fingerprints(t) for _, t in docs])
     fps = [line_fingerprints(t) for _, t in docs]
 
@@ -110,10 +120,37 @@ def cost(docs: list[tuple[str, str]], rounds: int) -> dict[str, float]:
     return best
 
 
+def against_check(n: int, rounds: int) -> None:
+    sys.path.insert(0, str(Path(__file__).parent))
+    from gen_corpus import generate
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder, cache = Path(tmp, "seeds"), Path(tmp, "cache")
+        names = generate(folder, n)
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        out = subprocess.run([sys.executable, str(Path(__file__).with_name("_measure.py")), "check", str(folder),
+                              str(cache)], check=True, capture_output=True, text=True, env=env)
+        check_wall = json.loads(out.stdout.strip().splitlines()[-1])["wall"]
+        texts = [(folder / name).read_text("utf-8") for name in names]
+        best = 1e9
+        for _ in range(rounds):
+            t = time.perf_counter()
+            results = [document_quality(x) for x in texts]
+            counter = BoilerplateCounter()
+            for r in results:
+                counter.add(r.fingerprints)
+            found = sum(len(counter.findings(x, r.fingerprints)) + len(r.findings) for x, r in zip(texts, results))
+            best = min(best, time.perf_counter() - t)
+    print(f"\nagainst check on {n:,} generated documents (2-5 KB, 8 languages): check cold {check_wall:.2f} s wall; "
+          f"quality {best:.2f} s on one core ({best * 1e6 / n:.0f} µs/doc, {found} findings); "
+          f"in 2 workers that adds ~{best / 2 / check_wall:.1%} to check's wall time")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--rounds", type=int, default=7)
+    ap.add_argument("--check-docs", type=int, default=3000)
     args = ap.parse_args()
     t = time.perf_counter()
     table()
@@ -144,7 +181,10 @@ def main() -> None:
     big = [(n, t) for n, t in docs if len(t.encode()) >= 3000]
     for key, us in cost(big, args.rounds).items():
         print(f"  {key:<26} {us:8.1f} µs/doc on the {len(big)} documents of 3 KB or more")
+    if args.check_docs:
+        against_check(args.check_docs, min(args.rounds, 3))
 
 
 if __name__ == "__main__":
     main()
+

@@ -5,6 +5,7 @@ Nothing here prints, exits, or imports the CLI: each function takes text and ret
 severities of QUALITY_CODES.
 
     quality_findings(text, settings)        markup, repeated-lines, low-text, pii-* of one document
+    document_quality(text, settings)        the same plus the document's line fingerprints (cache this)
     line_fingerprints(text, min_letters)    per document, cacheable: hashes of candidate lines
     BoilerplateCounter().add(fps) ...       across the corpus: `boilerplate` findings per document
 """
@@ -19,7 +20,7 @@ from .boilerplate import (
     pack_fingerprints,
     unpack_fingerprints,
 )
-from .check import quality_findings
+from .check import DocumentQuality, document_quality, quality_findings
 from .findings import DOCUMENT_CODES, PII_CODES, QUALITY_CODES, Finding, QualitySettings, finding_order
 from .masking import shorten
 from .pii import PiiHit, find_pii, mask_pii
@@ -27,12 +28,14 @@ from .pii import PiiHit, find_pii, mask_pii
 __all__ = [
     "BoilerplateCounter",
     "DOCUMENT_CODES",
+    "DocumentQuality",
     "Finding",
     "PII_CODES",
     "PiiHit",
     "QUALITY_CODES",
     "QualitySettings",
     "boilerplate_by_document",
+    "document_quality",
     "find_pii",
     "finding_order",
     "line_fingerprints",

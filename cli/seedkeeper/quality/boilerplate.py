@@ -27,17 +27,31 @@ from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from .chars import LETTER, WIDE, Profile, profile
+from .chars import DIGIT, LETTER, WIDE, Profile, profile
 from .findings import DEFAULT_SETTINGS, Finding, QualitySettings, cap
 
 _DIGIT = re.compile(r"\d")
-_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
+_FLAGS = np.arange(256)
+_LINE_WEIGHT = ((_FLAGS & LETTER) != 0).astype(np.int64) + ((_FLAGS & WIDE) != 0)  # wide letters count 2
+
+
+def _trim(s: str) -> str:
+    """Drop everything before the first and after the last letter or digit (bullets, "|", quotes, a full stop).
+
+    A loop, not a regex: `[\\W_]+$` would be tried at every position of the line.
+    """
+    i, j = 0, len(s)
+    while i < j and not s[i].isalnum():
+        i += 1
+    while j > i and not s[j - 1].isalnum():
+        j -= 1
+    return s[i:j]
 
 
 def normalise_line(line: str) -> str:
-    """The form two copies of a boilerplate line share: NFKC, casefolded, digits as 0, trimmed."""
-    s = unicodedata.normalize("NFKC", " ".join(line.split())).casefold()
-    return _EDGES.sub("", _DIGIT.sub("0", s))
+    """The form two copies of a boilerplate line share: digits as 0, NFKC, casefolded, spaces collapsed, trimmed."""
+    s = unicodedata.normalize("NFKC", _DIGIT.sub("0", line)).casefold()
+    return _trim(" ".join(s.split()))
 
 
 def _hash(normalised: str) -> int:
@@ -45,20 +59,34 @@ def _hash(normalised: str) -> int:
     return int.from_bytes(blake2b(normalised.encode("utf-8"), digest_size=8).digest(), "little")
 
 
-def _candidate_lines(text: str, min_letters: int, prof: Profile | None = None) -> Iterable[tuple[int, str]]:
-    """(1-based line number, line) of every line with at least `min_letters` weighted letters."""
+def _fingerprinted_lines(text: str, min_letters: int, prof: Profile | None = None) -> list[tuple[int, str, int]]:
+    """(1-based line number, line, fingerprint) of every line with at least `min_letters` weighted letters.
+
+    The same normalisation as normalise_line, done once on the whole text (digits zeroed through
+    the profile's code points, one NFKC and one casefold call) instead of once per line.
+    """
     prof = prof or profile(text)
-    weights = ((prof.flags & LETTER) != 0).astype(np.int64) + ((prof.flags & WIDE) != 0)
-    per_line = np.add.reduceat(np.append(weights, 0), prof.line_starts) if len(weights) else np.zeros(1, np.int64)
+    n = len(prof.flags)
+    if not n:
+        return []
+    # One lookup gives each character its letter weight; one reduceat sums them per line.
+    starts = prof.line_starts[prof.line_starts < n]
+    per_line = np.add.reduceat(_LINE_WEIGHT[prof.flags], starts)
+    picked = np.flatnonzero(per_line >= min_letters).tolist()
+    if not picked:
+        return []
     lines = text.split("\n")
-    for i in np.flatnonzero(per_line[: len(lines)] >= min_letters).tolist():
-        yield i + 1, lines[i]
+    zeroed = np.where(prof.flags & DIGIT, np.uint32(48), prof.cps).astype("<u4").tobytes().decode("utf-32-le")
+    folded = unicodedata.normalize("NFKC", zeroed).casefold().split("\n")
+    if len(folded) != len(lines):  # cannot happen (no compatibility mapping makes a LF), but never guess
+        return [(i + 1, lines[i], _hash(normalise_line(lines[i]))) for i in picked]
+    return [(i + 1, lines[i], _hash(_trim(" ".join(folded[i].split())))) for i in picked]
 
 
 def line_fingerprints(text: str, min_letters: int = DEFAULT_SETTINGS.boilerplate_min_letters,
                       prof: Profile | None = None) -> tuple[int, ...]:
     """Sorted distinct 64-bit fingerprints of the document's candidate lines (cache these)."""
-    return tuple(sorted({_hash(normalise_line(line)) for _, line in _candidate_lines(text, min_letters, prof)}))
+    return tuple(sorted({fp for _, _, fp in _fingerprinted_lines(text, min_letters, prof)}))
 
 
 def pack_fingerprints(fingerprints: Sequence[int]) -> bytes:
@@ -128,8 +156,7 @@ class BoilerplateCounter:
         from .pii import mask_pii  # a shared line may hold an address: "Contact: info@site.ir"
 
         limit, seen, out = self.threshold(s), set(), []
-        for line_no, line in _candidate_lines(text, s.boilerplate_min_letters):
-            fp = _hash(normalise_line(line))
+        for line_no, line, fp in _fingerprinted_lines(text, s.boilerplate_min_letters):
             if fp in seen:
                 continue
             seen.add(fp)

@@ -92,6 +92,9 @@ def table() -> np.ndarray:
     return _TABLE
 
 
+_ALL_FLAGS = np.arange(256)
+
+
 @dataclass
 class Profile:
     """A document's code points and their flags, plus the offsets where lines start."""
@@ -101,8 +104,26 @@ class Profile:
     flags: np.ndarray  # uint8, one per character
     line_starts: np.ndarray  # int64 offsets of the first character of every line
 
+    _histogram: np.ndarray | None = None
+    _digit_pos: np.ndarray | None = None
+
     def count(self, flag: int) -> int:
-        return int(np.count_nonzero(self.flags & flag))
+        """Characters carrying `flag`, from one histogram of the 256 flag values (one pass, shared)."""
+        if self._histogram is None:
+            self._histogram = np.bincount(self.flags, minlength=256)
+        return int(self._histogram[(_ALL_FLAGS & flag) != 0].sum())
+
+    def digit_positions(self) -> np.ndarray:
+        """Offsets of every decimal digit (any script), computed once."""
+        if self._digit_pos is None:
+            self._digit_pos = np.flatnonzero(self.flags & DIGIT)
+        return self._digit_pos
+
+    def positions(self, char: str) -> np.ndarray:
+        """Offsets of one character; free when the text does not hold it (str's `in` is a C scan)."""
+        if char not in self.text:
+            return self.line_starts[:0]
+        return np.flatnonzero(self.cps == ord(char))
 
     def line_of(self, index: int) -> int:
         """1-based line number of a character offset."""
@@ -138,13 +159,12 @@ def profile(text: str) -> Profile:
     return Profile(text, cps, flags, line_starts)
 
 
-def dense_runs(mask: np.ndarray, need: int, span: int) -> np.ndarray:
-    """Offsets i where at least `need` flagged characters lie within `span` characters from i.
+def dense_runs(pos: np.ndarray, need: int, span: int) -> np.ndarray:
+    """Offsets i where at least `need` of the sorted positions `pos` lie within `span` characters from i.
 
     Used as a pre-filter: a card number has 13+ digits within 23 characters, a phone number 8+
-    digits within 20. Returns the offsets of the first flagged character of each such window.
+    digits within 20. Returns the offsets of the first position of each such window.
     """
-    pos = np.flatnonzero(mask)
     if len(pos) < need:
         return pos[:0]
     width = pos[need - 1:] - pos[: len(pos) - need + 1]

@@ -7,7 +7,10 @@ check reads that profile, so each check's own cost is only its pre-filter on a t
 
 from __future__ import annotations
 
-from .chars import profile
+from dataclasses import dataclass
+
+from .boilerplate import line_fingerprints
+from .chars import Profile, profile
 from .findings import DEFAULT_SETTINGS, PII_CODES, Finding, QualitySettings, cap, finding_order
 from .lowtext import lowtext_findings
 from .markup import markup_findings
@@ -23,7 +26,10 @@ def quality_findings(text: str, settings: QualitySettings | None = None) -> list
     s = settings or DEFAULT_SETTINGS
     if not text.strip():
         return []
-    prof = profile(text)
+    return _findings(text, profile(text), s)
+
+
+def _findings(text: str, prof: Profile, s: QualitySettings) -> list[Finding]:
     found: list[Finding] = []
     if "markup" in s.codes:
         found += markup_findings(text, prof, s.excerpt_chars)
@@ -39,3 +45,21 @@ def quality_findings(text: str, settings: QualitySettings | None = None) -> list
         for code_findings in by_code.values():
             found += cap(code_findings, s.max_per_code)
     return sorted(found, key=finding_order)
+
+
+@dataclass(frozen=True)
+class DocumentQuality:
+    """What a cache keeps per document: its findings and its boilerplate fingerprints."""
+
+    findings: tuple[Finding, ...]
+    fingerprints: tuple[int, ...]
+
+
+def document_quality(text: str, settings: QualitySettings | None = None) -> DocumentQuality:
+    """quality_findings and line_fingerprints in one go, sharing the character profile (the cheap way)."""
+    s = settings or DEFAULT_SETTINGS
+    if not text.strip():
+        return DocumentQuality((), ())
+    prof = profile(text)
+    fps = line_fingerprints(text, s.boilerplate_min_letters, prof) if "boilerplate" in s.codes else ()
+    return DocumentQuality(tuple(_findings(text, prof, s)), fps)

@@ -49,7 +49,8 @@ class QualitySettings:
     """Thresholds for every quality check; the defaults are what the benchmark was tuned with."""
 
     # Codes to compute (a check whose codes are all off is not run at all: it saves its time).
-    codes: frozenset[str] = field(default=DOCUMENT_CODES)
+    # "boilerplate" here only tells document_quality to compute fingerprints.
+    codes: frozenset[str] = field(default=frozenset(QUALITY_CODES))
     # At most this many findings of one code per document; the last one says how many more.
     max_per_code: int = 10
 
@@ -71,7 +72,7 @@ class QualitySettings:
     # boilerplate: a candidate line has at least this many letters (wide CJK letters count 2)...
     boilerplate_min_letters: int = 15
     # ...and is reported when it is in at least max(min_docs, ceil(min_share * corpus size)) documents.
-    boilerplate_min_docs: int = 5
+    boilerplate_min_docs: int = 10
     boilerplate_min_share: float = 0.001
 
     # Shown excerpts (boilerplate lines, markup examples, repeated lines) are cut to this many characters.

@@ -20,6 +20,8 @@ from .findings import Finding, QualitySettings
 
 def _blob(prof: Profile, min_chars: int) -> tuple[int, int] | None:
     """(offset, length) of the first long base64/hex run, found with numpy before any regex."""
+    if prof.count(B64) < min_chars:
+        return None  # most non-Latin documents stop here
     not_b64 = np.flatnonzero((prof.flags & B64) == 0)
     bounds = np.concatenate(([-1], not_b64, [len(prof.flags)]))
     gaps = np.diff(bounds) - 1

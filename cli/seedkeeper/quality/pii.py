@@ -27,7 +27,7 @@ from typing import Callable
 import numpy as np
 
 from . import masking
-from .chars import ASCII_DIGIT, ASCII_UPPER, DIGIT, Profile, dense_runs, profile
+from .chars import ASCII_DIGIT, ASCII_UPPER, Profile, dense_runs, profile
 from .findings import PII_CODES, Finding
 
 # ITU-T E.164 country calling codes (one to three digits); a '+' number must start with one.
@@ -159,7 +159,7 @@ def _ipv6(raw: str, line: str, start: int) -> str | None:
 
 
 def _positions(p: Profile, char: str) -> np.ndarray:
-    return np.flatnonzero(p.cps == ord(char))
+    return p.positions(char)
 
 
 def _pairs(p: Profile, first: int, second: int) -> np.ndarray:
@@ -171,7 +171,7 @@ def _pairs(p: Profile, first: int, second: int) -> np.ndarray:
 def _digit_dot_digit(p: Profile) -> np.ndarray:
     """Offsets of an ASCII digit followed by a dot and another ASCII digit (a dotted quad needs three)."""
     d = (p.flags & ASCII_DIGIT).astype(bool)
-    if len(d) < 3:
+    if len(d) < 3 or "." not in p.text:
         return p.cps[:0]
     hits = np.flatnonzero(d[:-2] & (p.cps[1:-1] == 46) & d[2:])
     return hits if len(hits) >= 3 else hits[:0]
@@ -181,13 +181,13 @@ def _digit_dot_digit(p: Profile) -> np.ndarray:
 _Detector = tuple[str, Callable[[Profile], np.ndarray], re.Pattern, Callable[[str, str, int], "str | None"]]
 _DETECTORS: list[_Detector] = [
     ("pii-email", lambda p: _positions(p, "@"), _EMAIL, _email),
-    ("pii-phone", lambda p: _positions(p, "+") if len(dense_runs(p.flags & DIGIT, 8, 24)) else p.cps[:0],
+    ("pii-phone", lambda p: _positions(p, "+") if len(dense_runs(p.digit_positions(), 8, 24)) else p.cps[:0],
      _PHONE, _phone),
-    ("pii-card", lambda p: dense_runs(p.flags & DIGIT, 13, 24), _CARD, _card),
-    ("pii-iban", lambda p: _pairs(p, ASCII_UPPER, ASCII_UPPER) if len(dense_runs(p.flags & DIGIT, 10, 40))
+    ("pii-card", lambda p: dense_runs(p.digit_positions(), 13, 24), _CARD, _card),
+    ("pii-iban", lambda p: _pairs(p, ASCII_UPPER, ASCII_UPPER) if len(dense_runs(p.digit_positions(), 10, 40))
      else p.cps[:0], _IBAN, _iban),
     ("pii-ip", _digit_dot_digit, _IPV4, _ipv4),
-    ("pii-ip", lambda p: _positions(p, ":") if "::" in p.text or len(_positions(p, ":")) >= 7 else p.cps[:0],
+    ("pii-ip", lambda p: _positions(p, ":") if "::" in p.text or p.text.count(":") >= 7 else p.cps[:0],
      _IPV6, _ipv6),
 ]
 

@@ -18,6 +18,7 @@ from .chars import Profile
 from .findings import Finding, QualitySettings
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0\u3000]*\n\s*")
+_ALNUM = re.compile(r"[^\W_]")
 
 
 def _repeats(items: list[str]) -> tuple[int, int, str | None, int]:
@@ -38,15 +39,17 @@ def _repeats(items: list[str]) -> tuple[int, int, str | None, int]:
 
 
 def _substantial(line: str) -> bool:
-    return len(line) > 1 and any(c.isalnum() for c in line)
+    return len(line) > 1 and _ALNUM.search(line) is not None
 
 
 def repeated_findings(text: str, prof: Profile, settings: QualitySettings) -> list[Finding]:
     """At most one finding: the first repeated line, with the shares that crossed a threshold."""
-    numbered = [(i, s) for i, raw in enumerate(text.split("\n"), 1) if _substantial(s := " ".join(raw.split()))]
+    numbered = [(i, s) for i, raw in enumerate(text.split("\n"), 1) if _substantial(s := raw.strip())]
     if len(numbered) < settings.repeat_min_lines:
         return []
     lines = [s for _, s in numbered]
+    if len(set(lines)) == len(lines):
+        return []  # no line repeats, so no paragraph can (the usual case: stop here)
     chars = sum(map(len, lines))
     dups, dup_chars, first, at = _repeats(lines)
     reasons = []
@@ -54,7 +57,7 @@ def repeated_findings(text: str, prof: Profile, settings: QualitySettings) -> li
         reasons.append(f"{dups} of {len(lines)} lines repeat an earlier line")
     if chars and dup_chars / chars > settings.dup_line_char_share:
         reasons.append(f"repeated lines hold {dup_chars / chars:.0%} of the characters")
-    paragraphs = [" ".join(p.split()) for p in _PARAGRAPH_BREAK.split(text.strip())]
+    paragraphs = ["\n".join(x.strip() for x in p.split("\n")) for p in _PARAGRAPH_BREAK.split(text.strip())]
     paragraphs = [p for p in paragraphs if _substantial(p)]
     if len(paragraphs) > 1:
         pdups, pchars, _, _ = _repeats(paragraphs)
