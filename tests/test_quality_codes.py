@@ -62,3 +62,20 @@ def test_document_quality_matches_the_two_separate_calls():
     no_bp = QualitySettings(codes=frozenset(QUALITY_CODES) - {"boilerplate"})
     assert document_quality(F._EN + "\n", no_bp).fingerprints == ()
     assert document_quality("  \n").findings == ()
+
+
+def test_never_raises_and_lines_stay_in_the_document():
+    from seedkeeper.quality import BoilerplateCounter, document_quality
+
+    rng = random.Random(11)
+    alphabet = "ab AZ09@+.:-/<>&;#=\n\n\t\u200c\u00a0۱۲٣४๑一あ한😀𠀋\r\ufeff"
+    counter = BoilerplateCounter()
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 400))) for _ in range(300)]
+    texts += ["", "\n", "x", "\n\n\n", "+", "@", "<", "&;", "😀" * 50, "\ud800 lone surrogate"]
+    results = [document_quality(t) for t in texts]
+    for r in results:
+        counter.add(r.fingerprints)
+    for t, r in zip(texts, results):
+        n_lines = t.count("\n") + 1
+        for f in list(r.findings) + counter.findings(t, r.fingerprints):
+            assert 1 <= f.line <= n_lines

@@ -15,8 +15,8 @@ from __future__ import annotations
 from .boilerplate import (
     BoilerplateCounter,
     boilerplate_by_document,
+    line_fingerprint,
     line_fingerprints,
-    normalise_line,
     pack_fingerprints,
     unpack_fingerprints,
 )
@@ -38,9 +38,9 @@ __all__ = [
     "document_quality",
     "find_pii",
     "finding_order",
+    "line_fingerprint",
     "line_fingerprints",
     "mask_pii",
-    "normalise_line",
     "pack_fingerprints",
     "quality_findings",
     "shorten",

@@ -12,17 +12,20 @@ Two steps, so that 100,000 documents fit in bounded memory and a warm run reads 
 
 A candidate line has at least `boilerplate_min_letters` letters of any script, a wide CJK letter
 counting two (a Chinese footer of 10 characters says as much as an English one of 20 letters).
-So "Article 1", "ماده ۱" or "第一条" are never boilerplate. Normalising casefolds, maps every digit
-to 0 (the year in "© 2023" changes from page to page) and trims punctuation at both ends.
+So "Article 1", "ماده ۱" or "第一条" are never boilerplate. A line's fingerprint sees only its
+letters and digits, NFKC-normalised and casefolded, every digit as 0: the year in "© 2023"
+changes from page to page, and "Share: Facebook | X" is "Share · Facebook · X" to a reader.
+
+The hashes of all lines are computed at once with numpy (a polynomial hash mod 2**64 over the
+kept code points, then the splitmix64 finaliser): a hash call per line cost 3 µs, and web pages
+have many short lines.
 """
 
 from __future__ import annotations
 
 import math
-import re
 import unicodedata
 from array import array
-from hashlib import blake2b
 from typing import Iterable, Mapping, Sequence
 
 import numpy as np
@@ -30,57 +33,77 @@ import numpy as np
 from .chars import DIGIT, LETTER, WIDE, Profile, profile
 from .findings import DEFAULT_SETTINGS, Finding, QualitySettings, cap
 
-_DIGIT = re.compile(r"\d")
 _FLAGS = np.arange(256)
 _LINE_WEIGHT = ((_FLAGS & LETTER) != 0).astype(np.int64) + ((_FLAGS & WIDE) != 0)  # wide letters count 2
+_KEEP = (_FLAGS & (LETTER | DIGIT)) != 0
+_MASK64 = (1 << 64) - 1
+_P = 0x100000001B3  # odd, so invertible mod 2**64
+_P_INV = pow(_P, -1, 1 << 64)
+_POW = np.ones(1, dtype=np.uint64)
+_POW_INV = np.ones(1, dtype=np.uint64)
 
 
-def _trim(s: str) -> str:
-    """Drop everything before the first and after the last letter or digit (bullets, "|", quotes, a full stop).
-
-    A loop, not a regex: `[\\W_]+$` would be tried at every position of the line.
-    """
-    i, j = 0, len(s)
-    while i < j and not s[i].isalnum():
-        i += 1
-    while j > i and not s[j - 1].isalnum():
-        j -= 1
-    return s[i:j]
-
-
-def normalise_line(line: str) -> str:
-    """The form two copies of a boilerplate line share: digits as 0, NFKC, casefolded, spaces collapsed, trimmed."""
-    s = unicodedata.normalize("NFKC", _DIGIT.sub("0", line)).casefold()
-    return _trim(" ".join(s.split()))
+def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """P**i and P**-i mod 2**64 for i < n, grown by doubling and kept for the process."""
+    global _POW, _POW_INV
+    if len(_POW) < n:
+        size = max(n, 2 * len(_POW), 4096)
+        pw, pinv = [1] * size, [1] * size
+        for i in range(1, size):
+            pw[i] = pw[i - 1] * _P & _MASK64
+            pinv[i] = pinv[i - 1] * _P_INV & _MASK64
+        _POW, _POW_INV = np.array(pw, dtype=np.uint64), np.array(pinv, dtype=np.uint64)
+    return _POW[:n], _POW_INV
 
 
-def _hash(normalised: str) -> int:
-    # blake2b, not hash(): fingerprints are cached on disk and compared across processes.
-    return int.from_bytes(blake2b(normalised.encode("utf-8"), digest_size=8).digest(), "little")
+def _mix(x: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser: spreads every input bit over the 64 output bits."""
+    x = x ^ (x >> np.uint64(30))
+    x = x * np.uint64(0xBF58476D1CE4E5B9)
+    x = x ^ (x >> np.uint64(27))
+    x = x * np.uint64(0x94D049BB133111EB)
+    return x ^ (x >> np.uint64(31))
 
 
 def _fingerprinted_lines(text: str, min_letters: int, prof: Profile | None = None) -> list[tuple[int, str, int]]:
     """(1-based line number, line, fingerprint) of every line with at least `min_letters` weighted letters.
 
-    The same normalisation as normalise_line, done once on the whole text (digits zeroed through
-    the profile's code points, one NFKC and one casefold call) instead of once per line.
+    `prof`, the profile of `text`, is reused when folding changes nothing (scripts without case).
     """
-    prof = prof or profile(text)
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    prof = prof if prof is not None and folded == text else profile(folded)
     n = len(prof.flags)
     if not n:
         return []
-    # One lookup gives each character its letter weight; one reduceat sums them per line.
     starts = prof.line_starts[prof.line_starts < n]
-    per_line = np.add.reduceat(_LINE_WEIGHT[prof.flags], starts)
-    picked = np.flatnonzero(per_line >= min_letters).tolist()
-    if not picked:
+    weights = np.add.reduceat(_LINE_WEIGHT[prof.flags], starts)
+    picked = np.flatnonzero(weights >= min_letters)
+    if not len(picked):
         return []
     lines = text.split("\n")
-    zeroed = np.where(prof.flags & DIGIT, np.uint32(48), prof.cps).astype("<u4").tobytes().decode("utf-32-le")
-    folded = unicodedata.normalize("NFKC", zeroed).casefold().split("\n")
-    if len(folded) != len(lines):  # cannot happen (no compatibility mapping makes a LF), but never guess
-        return [(i + 1, lines[i], _hash(normalise_line(lines[i]))) for i in picked]
-    return [(i + 1, lines[i], _hash(_trim(" ".join(folded[i].split())))) for i in picked]
+    if len(lines) != len(prof.line_starts):  # cannot happen (no NFKC mapping makes a LF): never guess
+        return [x for i, line in enumerate(lines) for x in _renumber(_fingerprinted_lines(line, min_letters), i)]
+    kept = np.flatnonzero(_KEEP[prof.flags])
+    values = np.where(prof.flags[kept] & DIGIT, np.uint32(48), prof.cps[kept]).astype(np.uint64)
+    pw, pinv = _powers(len(kept) + 1)
+    # uint64 arrays wrap silently: that is the arithmetic mod 2**64 wanted here.
+    prefix = np.concatenate((np.zeros(1, np.uint64), np.cumsum(values * pw[: len(kept)], dtype=np.uint64)))
+    ends = np.append(prof.line_starts[1:], n)  # one past each line's last character
+    first = np.searchsorted(kept, prof.line_starts[picked])  # the kept characters of each picked line
+    last = np.searchsorted(kept, ends[picked])
+    h = (prefix[last] - prefix[first]) * pinv[first]  # sum of value * P**(position in the line)
+    fps = _mix(h + (last - first).astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)).tolist()
+    return [(i + 1, lines[i], fp) for i, fp in zip(picked.tolist(), fps)]
+
+
+def _renumber(found: list[tuple[int, str, int]], index: int) -> list[tuple[int, str, int]]:
+    return [(index + 1, line, fp) for _, line, fp in found]
+
+
+def line_fingerprint(line: str) -> int:
+    """The fingerprint of one line, whatever its length (what line_fingerprints keeps per line)."""
+    found = _fingerprinted_lines(line.replace("\n", " "), 1)
+    return found[0][2] if found else 0
 
 
 def line_fingerprints(text: str, min_letters: int = DEFAULT_SETTINGS.boilerplate_min_letters,
