@@ -12,7 +12,10 @@ Choices worth knowing:
 - Digits of every script count for phones, cards and IBANs (+۹۸ ۹۱۲ ...). IP addresses are ASCII
   only: nobody writes an address in Persian digits, and Persian decimals must not look like one.
 - A dotted quad whose four parts are all single digits (1.2.3.4, 8.8.8.8, 1.1.1.1) is taken as a
-  version number or a public resolver, not as personal data; so are 0.x, 127.x and 224-255.x.
+  version number or a public resolver, not as personal data; so are 0.x, 127.x and 224-255.x,
+  and anything glued to a letter (v1.20.3.4) or with a fifth part (1.2.3.4.5). A version with a
+  multi-digit part written alone ("version 10.0.0.12") is reported: it is a valid address, and
+  telling the two apart would need words of each language before it.
 - A URL is not an e-mail: an '@' after '://' in the same token (user-info, /@handle paths) is not
   reported; `mailto:` addresses are. `logo@2x.png` (image scale suffixes) is not an address.
 """
