@@ -134,12 +134,16 @@ class BoilerplateCounter:
         self.documents = 0
         self._keys: np.ndarray | None = None
         self._counts: np.ndarray | None = None
+        # threshold -> {fingerprint: documents} for the few fingerprints at or over it: the
+        # per-document questions are then Python dict look-ups, not numpy calls.
+        self._frequent: dict[int, dict[int, int]] = {}
 
     def add(self, fingerprints: Iterable[int]) -> None:
         """Count one document (its fingerprints must be distinct, as line_fingerprints returns them)."""
         self._raw.extend(fingerprints)
         self.documents += 1
         self._keys = None
+        self._frequent = {}
 
     def _table(self) -> tuple[np.ndarray, np.ndarray]:
         if self._keys is None:
@@ -162,10 +166,19 @@ class BoilerplateCounter:
         """Documents a line must appear in to be boilerplate: max(min_docs, ceil(min_share * corpus))."""
         return max(settings.boilerplate_min_docs, math.ceil(settings.boilerplate_min_share * self.documents))
 
+    def frequent(self, settings: QualitySettings = DEFAULT_SETTINGS) -> dict[int, int]:
+        """{fingerprint: documents} of every fingerprint at or over the threshold (the boilerplate lines)."""
+        limit = self.threshold(settings)
+        if limit not in self._frequent:
+            keys, counts = self._table()
+            over = counts >= limit
+            self._frequent[limit] = dict(zip(keys[over].tolist(), counts[over].tolist()))
+        return self._frequent[limit]
+
     def has_boilerplate(self, fingerprints: Sequence[int], settings: QualitySettings = DEFAULT_SETTINGS) -> bool:
         """True when the document needs its text read for `findings` (answered from fingerprints alone)."""
-        limit = self.threshold(settings)
-        return any(n >= limit for n in self.counts(fingerprints))
+        frequent = self.frequent(settings)
+        return bool(frequent) and any(fp in frequent for fp in fingerprints)
 
     def findings(self, text: str, fingerprints: Sequence[int] | None = None,
                  settings: QualitySettings | None = None) -> list[Finding]:
@@ -178,13 +191,11 @@ class BoilerplateCounter:
         from .masking import shorten
         from .pii import mask_pii  # a shared line may hold an address: "Contact: info@site.ir"
 
-        limit, seen, out = self.threshold(s), set(), []
+        frequent, seen, out = self.frequent(s), set(), []
         for line_no, line, fp in _fingerprinted_lines(text, s.boilerplate_min_letters):
-            if fp in seen:
-                continue
-            seen.add(fp)
-            n = self.counts([fp])[0]
-            if n >= limit:
+            n = frequent.get(fp, 0)
+            if n and fp not in seen:
+                seen.add(fp)
                 excerpt = shorten(mask_pii(line), s.excerpt_chars)
                 out.append(Finding("boilerplate", line_no,
                                    f"line appears in {n:,} of {self.documents:,} documents: {excerpt!r}"))

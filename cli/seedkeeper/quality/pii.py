@@ -54,6 +54,7 @@ _IBAN_LEN = dict(AD=24, AE=23, AL=28, AT=20, AZ=28, BA=20, BE=16, BG=22, BH=22, 
 # number with no space ("请联系zhang@example.cn。"), and CJK letters are \w to Python.
 _EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@"
                     r"(?:[A-Za-z0-9][A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,24}(?![A-Za-z0-9-]|\.[A-Za-z0-9]{2})")
+_ANY_DIGIT = re.compile(r"\d")
 _IMAGE_SUFFIX = {"png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "ico", "tif", "tiff", "avif"}
 _PHONE = re.compile(r"(?<![A-Za-z\d+_])\+[ \u00a0]?\(?\d{1,5}\)?(?:(?:[ \u00a0.\-]|\) ?| ?\()?\d{1,5}\)?){1,7}"
                     r"(?![A-Za-z\d_])")
@@ -256,6 +257,8 @@ def find_pii(text: str, codes: frozenset[str] = PII_CODES, prof: Profile | None 
 
 def mask_pii(text: str) -> str:
     """`text` with every piece of personal data replaced by its masked form (for excerpts in messages)."""
+    if "@" not in text and not _ANY_DIGIT.search(text):
+        return text  # every kind of personal data here holds an '@' or a digit
     hits = find_pii(text)
     for h in reversed(hits):
         text = text[:h.start] + h.masked + text[h.end:]
