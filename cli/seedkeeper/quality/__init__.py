@@ -1,0 +1,48 @@
+"""Content quality and personal data (issue 11): pure checks on document text.
+
+Nothing here prints, exits, or imports the CLI: each function takes text and returns Findings
+`(code, line, message)`, which the pipeline maps onto its Problem records with the default
+severities of QUALITY_CODES.
+
+    quality_findings(text, settings)        markup, repeated-lines, low-text, pii-* of one document
+    document_quality(text, settings)        the same plus the document's line fingerprints (cache this)
+    line_fingerprints(text, min_letters)    per document, cacheable: hashes of candidate lines
+    BoilerplateCounter().add(fps) ...       across the corpus: `boilerplate` findings per document
+"""
+
+from __future__ import annotations
+
+from .boilerplate import (
+    BoilerplateCounter,
+    boilerplate_by_document,
+    line_fingerprint,
+    line_fingerprints,
+    pack_fingerprints,
+    unpack_fingerprints,
+)
+from .check import DocumentQuality, document_quality, quality_findings
+from .findings import DOCUMENT_CODES, PII_CODES, QUALITY_CODES, Finding, QualitySettings, finding_order
+from .masking import shorten
+from .pii import PiiHit, find_pii, mask_pii
+
+__all__ = [
+    "BoilerplateCounter",
+    "DOCUMENT_CODES",
+    "DocumentQuality",
+    "Finding",
+    "PII_CODES",
+    "PiiHit",
+    "QUALITY_CODES",
+    "QualitySettings",
+    "boilerplate_by_document",
+    "document_quality",
+    "find_pii",
+    "finding_order",
+    "line_fingerprint",
+    "line_fingerprints",
+    "mask_pii",
+    "pack_fingerprints",
+    "quality_findings",
+    "shorten",
+    "unpack_fingerprints",
+]

@@ -1,0 +1,213 @@
+"""Lines shared by many documents of the corpus: site footers, share buttons, copyright lines.
+
+Two steps, so that 100,000 documents fit in bounded memory and a warm run reads no text:
+1. per document, `line_fingerprints(text)`: 64-bit hashes of its normalised candidate lines,
+   distinct and sorted. This is what a cache keeps per document (8 bytes a line; see
+   `pack_fingerprints`).
+2. across the corpus, a `BoilerplateCounter` takes every document's fingerprints (`add`), counts in
+   how many documents each hash appears (a sort of one uint64 array: 8 bytes per document-line,
+   no Python object per line), and then, for one document, `findings(text, fingerprints)` names
+   the lines whose hash reaches the threshold. Documents whose fingerprints have no frequent hash
+   (the usual case) are answered from the fingerprints alone, without their text.
+
+A candidate line has at least `boilerplate_min_letters` letters of any script, a wide CJK letter
+counting two (a Chinese footer of 10 characters says as much as an English one of 20 letters).
+So "Article 1", "ماده ۱" or "第一条" are never boilerplate. A line's fingerprint sees only its
+letters and digits, NFKC-normalised and casefolded, every digit as 0: the year in "© 2023"
+changes from page to page, and "Share: Facebook | X" is "Share · Facebook · X" to a reader.
+
+The hashes of all lines are computed at once with numpy (a polynomial hash mod 2**64 over the
+kept code points, then the splitmix64 finaliser): a hash call per line cost 3 µs, and web pages
+have many short lines.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from array import array
+from typing import Iterable, Mapping, Sequence
+
+import numpy as np
+
+from .chars import DIGIT, LETTER, WIDE, Profile, profile
+from .findings import DEFAULT_SETTINGS, Finding, QualitySettings, cap
+
+_FLAGS = np.arange(256)
+_LINE_WEIGHT = ((_FLAGS & LETTER) != 0).astype(np.int64) + ((_FLAGS & WIDE) != 0)  # wide letters count 2
+_KEEP = (_FLAGS & (LETTER | DIGIT)) != 0
+_MASK64 = (1 << 64) - 1
+_P = 0x100000001B3  # odd, so invertible mod 2**64
+_P_INV = pow(_P, -1, 1 << 64)
+_POW = np.ones(1, dtype=np.uint64)
+_POW_INV = np.ones(1, dtype=np.uint64)
+
+
+def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """P**i and P**-i mod 2**64 for i < n, grown by doubling and kept for the process."""
+    global _POW, _POW_INV
+    if len(_POW) < n:
+        size = max(n, 2 * len(_POW), 4096)
+        pw, pinv = [1] * size, [1] * size
+        for i in range(1, size):
+            pw[i] = pw[i - 1] * _P & _MASK64
+            pinv[i] = pinv[i - 1] * _P_INV & _MASK64
+        _POW, _POW_INV = np.array(pw, dtype=np.uint64), np.array(pinv, dtype=np.uint64)
+    return _POW[:n], _POW_INV
+
+
+def _mix(x: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser: spreads every input bit over the 64 output bits."""
+    x = x ^ (x >> np.uint64(30))
+    x = x * np.uint64(0xBF58476D1CE4E5B9)
+    x = x ^ (x >> np.uint64(27))
+    x = x * np.uint64(0x94D049BB133111EB)
+    return x ^ (x >> np.uint64(31))
+
+
+def _fingerprinted_lines(text: str, min_letters: int, prof: Profile | None = None) -> list[tuple[int, str, int]]:
+    """(1-based line number, line, fingerprint) of every line with at least `min_letters` weighted letters.
+
+    `prof`, the profile of `text`, is reused when folding changes nothing (scripts without case).
+    """
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    prof = prof if prof is not None and folded == text else profile(folded)
+    n = len(prof.flags)
+    if not n:
+        return []
+    starts = prof.line_starts[prof.line_starts < n]
+    weights = np.add.reduceat(_LINE_WEIGHT[prof.flags], starts)
+    picked = np.flatnonzero(weights >= min_letters)
+    if not len(picked):
+        return []
+    lines = text.split("\n")
+    if len(lines) != len(prof.line_starts):  # cannot happen (no NFKC mapping makes a LF): never guess
+        return [x for i, line in enumerate(lines) for x in _renumber(_fingerprinted_lines(line, min_letters), i)]
+    kept = np.flatnonzero(_KEEP[prof.flags])
+    values = np.where(prof.flags[kept] & DIGIT, np.uint32(48), prof.cps[kept]).astype(np.uint64)
+    pw, pinv = _powers(len(kept) + 1)
+    # uint64 arrays wrap silently: that is the arithmetic mod 2**64 wanted here.
+    prefix = np.concatenate((np.zeros(1, np.uint64), np.cumsum(values * pw[: len(kept)], dtype=np.uint64)))
+    ends = np.append(prof.line_starts[1:], n)  # one past each line's last character
+    first = np.searchsorted(kept, prof.line_starts[picked])  # the kept characters of each picked line
+    last = np.searchsorted(kept, ends[picked])
+    h = (prefix[last] - prefix[first]) * pinv[first]  # sum of value * P**(position in the line)
+    fps = _mix(h + (last - first).astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)).tolist()
+    return [(i + 1, lines[i], fp) for i, fp in zip(picked.tolist(), fps)]
+
+
+def _renumber(found: list[tuple[int, str, int]], index: int) -> list[tuple[int, str, int]]:
+    return [(index + 1, line, fp) for _, line, fp in found]
+
+
+def line_fingerprint(line: str) -> int:
+    """The fingerprint of one line, whatever its length (what line_fingerprints keeps per line)."""
+    found = _fingerprinted_lines(line.replace("\n", " "), 1)
+    return found[0][2] if found else 0
+
+
+def line_fingerprints(text: str, min_letters: int = DEFAULT_SETTINGS.boilerplate_min_letters,
+                      prof: Profile | None = None) -> tuple[int, ...]:
+    """Sorted distinct 64-bit fingerprints of the document's candidate lines (cache these)."""
+    return tuple(sorted({fp for _, _, fp in _fingerprinted_lines(text, min_letters, prof)}))
+
+
+def pack_fingerprints(fingerprints: Sequence[int]) -> bytes:
+    """Fingerprints as 8 bytes each (little-endian), the compact form for a cache."""
+    return np.asarray(fingerprints, dtype="<u8").tobytes()
+
+
+def unpack_fingerprints(data: bytes) -> tuple[int, ...]:
+    """The inverse of pack_fingerprints."""
+    return tuple(np.frombuffer(data, dtype="<u8").tolist())
+
+
+class BoilerplateCounter:
+    """Counts, over a corpus, in how many documents each line fingerprint appears.
+
+    Memory is one uint64 per (document, distinct candidate line) while adding; `add` is an
+    append, the counting is one numpy sort done on first use after the last `add`.
+    """
+
+    def __init__(self) -> None:
+        self._raw = array("Q")
+        self.documents = 0
+        self._keys: np.ndarray | None = None
+        self._counts: np.ndarray | None = None
+        # threshold -> {fingerprint: documents} for the few fingerprints at or over it: the
+        # per-document questions are then Python dict look-ups, not numpy calls.
+        self._frequent: dict[int, dict[int, int]] = {}
+
+    def add(self, fingerprints: Iterable[int]) -> None:
+        """Count one document (its fingerprints must be distinct, as line_fingerprints returns them)."""
+        self._raw.extend(fingerprints)
+        self.documents += 1
+        self._keys = None
+        self._frequent = {}
+
+    def _table(self) -> tuple[np.ndarray, np.ndarray]:
+        if self._keys is None:
+            keys, counts = np.unique(np.frombuffer(self._raw, dtype=np.uint64), return_counts=True)
+            shared = counts > 1  # a line in one document only can never be boilerplate: drop it
+            self._keys, self._counts = keys[shared], counts[shared]
+        assert self._counts is not None
+        return self._keys, self._counts
+
+    def counts(self, fingerprints: Sequence[int]) -> list[int]:
+        """In how many documents each fingerprint appears (1 for one seen only once or never)."""
+        keys, counts = self._table()
+        fp = np.asarray(fingerprints, dtype=np.uint64)
+        at = np.minimum(np.searchsorted(keys, fp), max(len(keys) - 1, 0))
+        if len(keys) == 0:
+            return [1] * len(fp)
+        return np.where(keys[at] == fp, counts[at], 1).tolist()
+
+    def threshold(self, settings: QualitySettings = DEFAULT_SETTINGS) -> int:
+        """Documents a line must appear in to be boilerplate: max(min_docs, ceil(min_share * corpus))."""
+        return max(settings.boilerplate_min_docs, math.ceil(settings.boilerplate_min_share * self.documents))
+
+    def frequent(self, settings: QualitySettings = DEFAULT_SETTINGS) -> dict[int, int]:
+        """{fingerprint: documents} of every fingerprint at or over the threshold (the boilerplate lines)."""
+        limit = self.threshold(settings)
+        if limit not in self._frequent:
+            keys, counts = self._table()
+            over = counts >= limit
+            self._frequent[limit] = dict(zip(keys[over].tolist(), counts[over].tolist()))
+        return self._frequent[limit]
+
+    def has_boilerplate(self, fingerprints: Sequence[int], settings: QualitySettings = DEFAULT_SETTINGS) -> bool:
+        """True when the document needs its text read for `findings` (answered from fingerprints alone)."""
+        frequent = self.frequent(settings)
+        return bool(frequent) and any(fp in frequent for fp in fingerprints)
+
+    def findings(self, text: str, fingerprints: Sequence[int] | None = None,
+                 settings: QualitySettings | None = None) -> list[Finding]:
+        """The `boilerplate` findings of one document: each frequent line once, masked and shortened."""
+        s = settings or DEFAULT_SETTINGS
+        if fingerprints is None:
+            fingerprints = line_fingerprints(text, s.boilerplate_min_letters)
+        if not self.has_boilerplate(fingerprints, s):
+            return []
+        from .masking import shorten
+        from .pii import mask_pii  # a shared line may hold an address: "Contact: info@site.ir"
+
+        frequent, seen, out = self.frequent(s), set(), []
+        for line_no, line, fp in _fingerprinted_lines(text, s.boilerplate_min_letters):
+            n = frequent.get(fp, 0)
+            if n and fp not in seen:
+                seen.add(fp)
+                excerpt = shorten(mask_pii(line), s.excerpt_chars)
+                out.append(Finding("boilerplate", line_no,
+                                   f"line appears in {n:,} of {self.documents:,} documents: {excerpt!r}"))
+        return cap(out, s.max_per_code)
+
+
+def boilerplate_by_document(texts: Mapping[str, str], settings: QualitySettings | None = None
+                            ) -> dict[str, list[Finding]]:
+    """Both steps at once for a corpus held in memory (tests, small folders): name -> findings."""
+    s = settings or DEFAULT_SETTINGS
+    fps = {name: line_fingerprints(text, s.boilerplate_min_letters) for name, text in texts.items()}
+    counter = BoilerplateCounter()
+    for f in fps.values():
+        counter.add(f)
+    return {name: counter.findings(texts[name], fps[name], s) for name in texts}

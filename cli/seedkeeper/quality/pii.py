@@ -1,0 +1,281 @@
+"""Personal data: e-mail addresses, international phone numbers, IP addresses, card numbers, IBANs.
+
+Each detector is a regex that proposes and a validator that decides (Luhn for cards, mod 97 for
+IBANs, the ITU country-code list and E.164 lengths for phones, `ipaddress` for IPv6), so dates,
+prices, scores, ISBNs and version numbers stay quiet. The regexes run only on the lines a numpy
+pre-filter picked (chars.Profile): most documents have no '@', no '+' before digits, no run of
+13 digits, and never pay for those scans.
+
+Choices worth knowing:
+- A phone number must be in international form (+ and a valid country code, 8-15 digits); local
+  forms like 0912 345 6789 are not reported: without a country they are as often order numbers.
+- Digits of every script count for phones, cards and IBANs (+۹۸ ۹۱۲ ...). IP addresses are ASCII
+  only: nobody writes an address in Persian digits, and Persian decimals must not look like one.
+- A dotted quad whose four parts are all single digits (1.2.3.4, 8.8.8.8, 1.1.1.1) is taken as a
+  version number or a public resolver, not as personal data; so are 0.x, 127.x and 224-255.x,
+  and anything glued to a letter (v1.20.3.4) or with a fifth part (1.2.3.4.5). A version with a
+  multi-digit part written alone ("version 10.0.0.12") is reported: it is a valid address, and
+  telling the two apart would need words of each language before it.
+- A URL is not an e-mail: an '@' after '://' in the same token (user-info, /@handle paths) is not
+  reported; `mailto:` addresses are. `logo@2x.png` (image scale suffixes) is not an address.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+
+from . import masking
+from .chars import ASCII_DIGIT, ASCII_UPPER, Profile, dense_runs, profile
+from .findings import PII_CODES, Finding
+
+# ITU-T E.164 country calling codes (one to three digits); a '+' number must start with one.
+_CC = {"1", "7", "20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45", "46", "47",
+       "48", "49", "51", "52", "53", "54", "55", "56", "57", "58", "60", "61", "62", "63", "64", "65", "66", "81",
+       "82", "84", "86", "90", "91", "92", "93", "94", "95", "98"}
+_CC |= {str(n) for n in [*range(211, 219), *range(220, 270), 290, 291, 297, 298, 299, *range(350, 360),
+                         *range(370, 390), 420, 421, 423, *range(500, 510), *range(590, 600), *range(670, 693),
+                         800, 808, 850, 852, 853, 855, 856, 870, 878, 880, 881, 882, 883, 886, 888,
+                         *range(960, 969), *range(970, 980), *range(992, 999)]}
+
+# IBAN lengths by country (SWIFT IBAN registry).
+_IBAN_LEN = dict(AD=24, AE=23, AL=28, AT=20, AZ=28, BA=20, BE=16, BG=22, BH=22, BR=29, BY=28, CH=21, CR=22, CY=28,
+                 CZ=24, DE=22, DK=18, DO=28, EE=20, EG=29, ES=24, FI=18, FO=18, FR=27, GB=22, GE=22, GI=23, GL=18,
+                 GR=27, GT=28, HR=21, HU=28, IE=22, IL=23, IQ=23, IR=26, IS=26, IT=27, JO=30, KW=30, KZ=20, LB=28,
+                 LC=32, LI=21, LT=20, LU=20, LV=21, LY=25, MC=27, MD=24, ME=22, MK=19, MR=27, MT=31, MU=30, NL=18,
+                 NO=15, PK=24, PL=28, PS=29, PT=25, QA=29, RO=24, RS=22, SA=24, SC=31, SD=18, SE=24, SI=19, SK=24,
+                 SM=27, ST=25, SV=28, TL=23, TN=24, TR=26, UA=29, VA=22, VG=24, XK=20)
+
+# Look-arounds are ASCII on purpose: Chinese, Thai or Japanese text runs into an address or a
+# number with no space ("请联系zhang@example.cn。"), and CJK letters are \w to Python.
+_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@"
+                    r"(?:[A-Za-z0-9][A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,24}(?![A-Za-z0-9-]|\.[A-Za-z0-9]{2})")
+_ANY_DIGIT = re.compile(r"\d")
+_IMAGE_SUFFIX = {"png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "ico", "tif", "tiff", "avif"}
+_PHONE = re.compile(r"(?<![A-Za-z\d+_])\+[ \u00a0]?\(?\d{1,5}\)?(?:(?:[ \u00a0.\-]|\) ?| ?\()?\d{1,5}\)?){1,7}"
+                    r"(?![A-Za-z\d_])")
+_CARD = re.compile(r"(?<![A-Za-z\d_\-+/])(?<!\d[.,])\d(?:[ \-]?\d){12,18}(?![ \-]?\d|[.,]\d|[A-Za-z_])")
+_IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d\d(?: ?[A-Z\d]{1,4}){2,8}(?![a-z])")
+_OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
+_IPV4 = re.compile(rf"(?<![A-Za-z0-9_.]){_OCTET}\.{_OCTET}\.{_OCTET}\.{_OCTET}(?![A-Za-z0-9_]|\.[0-9])")
+_IPV6 = re.compile(r"(?<![A-Za-z0-9_:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:[0-9]{1,3}\.){3}[0-9]{1,3})?"
+                   r"(?![A-Za-z0-9_:])")
+
+
+@dataclass(frozen=True)
+class PiiHit:
+    """One piece of personal data: its code, character offsets in the text, and its masked form."""
+
+    code: str
+    start: int
+    end: int
+    masked: str
+
+
+def _digits(s: str) -> str:
+    """The decimal digits of `s` in ASCII, whatever their script (int('۹') == 9)."""
+    return "".join(str(int(c)) for c in s if c.isdecimal())
+
+
+def _email(addr: str, line: str, start: int) -> str | None:
+    if addr.rsplit(".", 1)[-1].lower() in _IMAGE_SUFFIX:
+        return None
+    token_start = max(line.rfind(" ", 0, start), line.rfind("\t", 0, start)) + 1
+    if "://" in line[token_start:start]:
+        return None  # user-info or a path inside a URL
+    return masking.mask_email(addr)
+
+
+def _phone(raw: str, line: str, start: int) -> str | None:
+    digits = _digits(raw)
+    if not 8 <= len(digits) <= 15:
+        return None
+    cc = next((digits[:n] for n in (1, 2, 3) if digits[:n] in _CC), None)
+    if cc is None or (cc in ("1", "7") and len(digits) != 11):
+        return None  # North America and Russia/Kazakhstan numbers have exactly 10 digits after the code
+    native_cc = "".join(c for c in raw if c.isdecimal())[: len(cc)]
+    return masking.mask_phone(raw, native_cc)
+
+
+def _luhn(digits: str) -> bool:
+    total = 0
+    for i, d in enumerate(reversed(digits)):
+        n = int(d) * (2 if i % 2 else 1)
+        total += n - 9 if n > 9 else n
+    return total % 10 == 0
+
+
+def _card(raw: str, line: str, start: int) -> str | None:
+    digits = _digits(raw)
+    if digits[0] not in "23456" or not _luhn(digits):
+        return None  # issuers' numbers start with 2-6; 9 is where ISBNs (978/979) and most IDs start
+    groups = re.split(r"[ \-]", raw)
+    if len(groups) > 1:
+        if len({c for c in raw if c in " -"}) > 1:
+            return None
+        sizes = [len(g) for g in groups]
+        if not (all(s == 4 for s in sizes[:-1]) and 1 <= sizes[-1] <= 4) and sizes not in ([4, 6, 5], [4, 6, 4]):
+            return None  # written in fours (or Amex 4-6-5): anything else is some other number
+    return masking.mask_card(raw)
+
+
+def _iban_value(s: str) -> int:
+    return int("".join(str(int(c)) if c.isdecimal() else str(ord(c) - 55) for c in s))
+
+
+def _iban(raw: str, line: str, start: int) -> str | None:
+    want = _IBAN_LEN.get(raw[:2])
+    if want is None:
+        return None
+    compact = ""
+    for group in raw.split(" "):
+        compact += group
+        if len(compact) == want:
+            # Move the first four characters to the end; a valid IBAN then leaves 1 modulo 97.
+            return masking.mask_iban(compact) if _iban_value(compact[4:] + compact[:4]) % 97 == 1 else None
+        if len(compact) > want:
+            return None
+    return None
+
+
+def _ipv4(raw: str, line: str, start: int) -> str | None:
+    parts = [int(p) for p in raw.split(".")]
+    if all(p < 10 for p in parts) or parts[0] in (0, 127) or parts[0] >= 224:
+        return None
+    return masking.mask_ipv4(raw)
+
+
+def _ipv6(raw: str, line: str, start: int) -> str | None:
+    groups = [g for g in raw.split(":") if g]
+    if len(groups) < 2 or not any(c.isdigit() for c in raw) or ("::" not in raw and len(groups) < 8):
+        return None
+    try:
+        addr = ipaddress.IPv6Address(raw)
+    except ValueError:
+        return None
+    if addr.is_loopback or addr.is_unspecified:
+        return None
+    return masking.mask_ipv6(raw)
+
+
+def _positions(p: Profile, char: str) -> np.ndarray:
+    return p.positions(char)
+
+
+def _pairs(p: Profile, first: int, second: int) -> np.ndarray:
+    """Offsets where two flagged characters follow each other (first at i, second at i+1)."""
+    f = p.flags
+    return np.flatnonzero((f[:-1] & first).astype(bool) & (f[1:] & second).astype(bool))
+
+
+def _digit_dot_digit(p: Profile) -> np.ndarray:
+    """Offsets of an ASCII digit followed by a dot and another ASCII digit (a dotted quad needs three)."""
+    d = (p.flags & ASCII_DIGIT).astype(bool)
+    if len(d) < 3 or "." not in p.text:
+        return p.cps[:0]
+    hits = np.flatnonzero(d[:-2] & (p.cps[1:-1] == 46) & d[2:])
+    return hits if len(hits) >= 3 else hits[:0]
+
+
+# code -> (candidate offsets in a profile, regex, validator returning the masked text or None)
+_Detector = tuple[str, Callable[[Profile], np.ndarray], re.Pattern, Callable[[str, str, int], "str | None"]]
+_DETECTORS: list[_Detector] = [
+    ("pii-email", lambda p: _positions(p, "@"), _EMAIL, _email),
+    ("pii-phone", lambda p: _positions(p, "+") if len(dense_runs(p.digit_positions(), 8, 24)) else p.cps[:0],
+     _PHONE, _phone),
+    ("pii-card", lambda p: dense_runs(p.digit_positions(), 13, 24), _CARD, _card),
+    ("pii-iban", lambda p: _pairs(p, ASCII_UPPER, ASCII_UPPER) if len(dense_runs(p.digit_positions(), 10, 40))
+     else p.cps[:0], _IBAN, _iban),
+    ("pii-ip", _digit_dot_digit, _IPV4, _ipv4),
+    ("pii-ip", lambda p: _positions(p, ":") if "::" in p.text or p.text.count(":") >= 7 else p.cps[:0],
+     _IPV6, _ipv6),
+]
+
+
+def _zero(ch: str) -> int:
+    """The code point of the zero of a digit's script (Persian, Devanagari...): tells scripts apart."""
+    return ord(ch) - int(ch)
+
+
+def _shorter(code: str, raw: str) -> str | None:
+    """`raw` less its last group, when a number ran into the next one ("+1 555 010 1618 22").
+
+    Cards are cut only where the digits change script ("4111 ... 1111 ६."): two numbers written
+    in the same script one after the other stay one unknown number.
+    """
+    k = max(raw.rfind(" "), raw.rfind("-"), raw.rfind("\u00a0"))
+    if k <= 0:
+        return None
+    head, tail = raw[:k].rstrip(" -(\u00a0"), raw[k + 1:].lstrip("(")
+    if code == "pii-card" and not (tail[:1].isdecimal() and _zero(tail[0]) != _zero(raw[0])):
+        return None
+    return head
+
+
+def _scan(code: str, regex: re.Pattern, validate, body: str):
+    """(start, end, masked) of each valid match; a rejected candidate is retried shorter, then one on."""
+    pos = 0
+    while (m := regex.search(body, pos)) is not None:
+        raw = m.group()
+        masked = validate(raw, body, m.start())
+        while masked is None and code in ("pii-phone", "pii-card"):
+            raw = _shorter(code, raw)
+            if raw is None or not regex.fullmatch(raw):
+                break
+            masked = validate(raw, body, m.start())
+        if masked is not None and raw is not None:
+            yield m.start(), m.start() + len(raw), masked
+            pos = m.start() + len(raw)
+        else:
+            pos = m.start() + 1  # "14 6219 7384 ...": the card may start at the next group
+
+
+def find_pii(text: str, codes: frozenset[str] = PII_CODES, prof: Profile | None = None) -> list[PiiHit]:
+    """Every piece of personal data in `text`, in text order, with its masked form."""
+    prof = prof or profile(text)
+    hits: list[PiiHit] = []
+    for code, candidates, regex, validate in _DETECTORS:
+        if code not in codes:
+            continue
+        for line in prof.lines_of(candidates(prof)):
+            start, end = prof.line_span(line)
+            body = text[start:end]
+            for a, b, masked in _scan(code, regex, validate, body):
+                hits.append(PiiHit(code, start + a, start + b, masked))
+    hits.sort(key=lambda h: (h.start, -h.end))
+    # A card number inside an IBAN, or an IP inside an e-mail domain, is the same span twice: keep the first.
+    kept: list[PiiHit] = []
+    for h in hits:
+        if not kept or h.start >= kept[-1].end:
+            kept.append(h)
+    return kept
+
+
+def mask_pii(text: str) -> str:
+    """`text` with every piece of personal data replaced by its masked form (for excerpts in messages)."""
+    if "@" not in text and not _ANY_DIGIT.search(text):
+        return text  # every kind of personal data here holds an '@' or a digit
+    hits = find_pii(text)
+    for h in reversed(hits):
+        text = text[:h.start] + h.masked + text[h.end:]
+    return text
+
+
+_LABEL = {"pii-email": "e-mail address", "pii-phone": "phone number", "pii-ip": "IP address",
+          "pii-card": "payment card number (passes the Luhn check)", "pii-iban": "IBAN (valid check digits)"}
+
+
+def pii_findings(text: str, codes: frozenset[str], prof: Profile) -> list[Finding]:
+    """One finding per code and line: the first masked value, and how many more the line holds."""
+    by_line: dict[tuple[str, int], list[PiiHit]] = {}
+    for h in find_pii(text, codes, prof):
+        by_line.setdefault((h.code, prof.line_of(h.start)), []).append(h)
+    out: list[Finding] = []
+    for (code, line), hs in sorted(by_line.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+        more = f" (and {len(hs) - 1} more on this line)" if len(hs) > 1 else ""
+        out.append(Finding(code, line, f"{_LABEL[code]} {hs[0].masked}{more}"))
+    return out

@@ -1,0 +1,71 @@
+"""Personal data: detection in many digit scripts, validation, and masks that never leak the value."""
+
+from __future__ import annotations
+
+import pytest
+import quality_fixtures as F
+from seedkeeper.quality import QualitySettings, find_pii, mask_pii, quality_findings
+
+
+def test_messages_never_carry_the_personal_data():
+    secrets = ["reza.ahmadi@example.ir", "+98 912 345 6789", "4111 1111 1111 1111", "DE89 3704 0044 0532 0130 00",
+               "192.168.10.25", "2001:db8:85a3::8a2e:370:7334"]
+    text = "\n".join(f"{F._EN} {s}" for s in secrets) + "\n"
+    found = quality_findings(text)
+    assert len(found) == len(secrets)
+    for f in found:
+        for s in secrets:
+            assert s not in f.message
+            assert s.replace(" ", "")[4:12] not in f.message.replace(" ", "")
+
+
+@pytest.mark.parametrize("raw,masked", [
+    ("reza.ahmadi@example.ir", "r***@example.ir"),
+    ("+98 912 345 6789", "+98 *** *** 6789"),
+    ("+۹۸ ۹۱۲ ۳۴۵ ۶۷۸۹", "+۹۸ *** *** ۶۷۸۹"),
+    ("4111 1111 1111 1111", "4111 **** **** 1111"),
+    ("4111-1111-1111-1111", "4111-****-****-1111"),
+    ("DE89 3704 0044 0532 0130 00", "DE89 **** 3000"),
+    ("192.168.10.25", "192.168.*.*"),
+])
+def test_masks(raw, masked):
+    assert mask_pii(f"x {raw} y") == f"x {masked} y"
+
+
+def test_one_finding_per_line_counts_the_rest_and_caps_per_document():
+    line = "a@example.org b@example.org c@example.org"
+    found = quality_findings(f"{F._EN}\n{line}\n")
+    assert [(f.code, f.line) for f in found] == [("pii-email", 2)]
+    assert "2 more on this line" in found[0].message
+    many = "".join(f"{F._EN} n{i}@example.org\n" for i in range(30))
+    capped = quality_findings(many, QualitySettings(max_per_code=5))
+    assert len(capped) == 5 and "25 more in this document" in capped[-1].message
+
+
+def test_card_needs_issuer_prefix_grouping_and_luhn():
+    good = F.luhn_complete("4" + "0" * 14)
+    assert [h.code for h in find_pii(f"x {good} y")] == ["pii-card"]
+    isbn_like = F.luhn_complete("978030640615")  # 13 digits starting with 9: ISBN territory
+    assert find_pii(f"x {isbn_like} y") == []
+    assert find_pii(f"x {good[:3]} {good[3:9]} {good[9:]} y") == []  # grouped 3-6-7: not how cards are written
+
+
+def test_iban_check_digits_and_length():
+    iban = F.make_iban("IR", "0120000000003333333333")
+    assert [h.code for h in find_pii(f"شبا {iban}")] == ["pii-iban"]
+    assert [h.code for h in find_pii(f"شبا {F.group4(iban).translate(F.FA_DIGITS)}")] == ["pii-iban"]
+    assert find_pii(f"x {iban[:-1]} y") == []  # one character short for Iran
+    assert find_pii(f"x {iban[:2]}{(int(iban[2:4]) + 1) % 100:02d}{iban[4:]} y") == []
+
+
+def test_phone_needs_a_country_code_and_a_plausible_length():
+    assert find_pii("x +1 555 0123 y") == []  # too short for North America
+    assert find_pii("x +999 1234 5678 y") == []  # 999 is not a country code
+    assert [h.code for h in find_pii("x +7 495 123-45-67 y")] == ["pii-phone"]
+
+
+def test_ip_choices():
+    # Documented: all-single-digit quads are versions or public resolvers; loopback is not personal.
+    for quiet in ["1.2.3.4", "8.8.8.8", "127.0.0.1", "255.255.255.0", "::1", "1.2.3.4.5", "v10.1.2.3"]:
+        assert find_pii(f"x {quiet} y") == [], quiet
+    assert [h.code for h in find_pii("x 10.0.0.12 y")] == ["pii-ip"]
