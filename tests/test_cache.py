@@ -25,7 +25,7 @@ from seedkeeper.settings import Settings
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
 
-ALL = Features(dedup=True, lang=True)
+ALL = Features(dedup=True, lang=True, quality=Settings().quality_settings())  # what check computes
 
 
 # ---------------------------------------------------------------- helpers

@@ -18,8 +18,10 @@ from seedkeeper.quality import (
 
 def corpus(footer_every: int = 1, n: int = 90):
     docs = dict(F.clean_documents()[:n])
-    return {name: text + (F.FOOTERS[i // footer_every % len(F.FOOTERS)] + "\n" if i % footer_every == 0 else "")
-            for i, (name, text) in enumerate(docs.items())}
+    return {
+        name: text + (F.FOOTERS[i // footer_every % len(F.FOOTERS)] + "\n" if i % footer_every == 0 else "")
+        for i, (name, text) in enumerate(docs.items())
+    }
 
 
 def test_footers_in_any_language_are_found_and_masked():
@@ -59,13 +61,14 @@ def test_thresholds_min_docs_and_share():
 
 def test_normalisation_and_fingerprints():
     assert line_fingerprint("  © 2023  Example News. All rights reserved. ") == line_fingerprint(
-        "• © 2024 example news — ALL RIGHTS RESERVED!")
+        "• © 2024 example news — ALL RIGHTS RESERVED!"
+    )
     assert line_fingerprint("Ｃｏｐｙｒｉｇｈｔ　２０２４ News") == line_fingerprint("copyright 1999 news")
     assert line_fingerprint("کلیه حقوق محفوظ است ۱۴۰۲") == line_fingerprint("کلیه حقوق محفوظ است ۱۴۰۳.")
     assert line_fingerprint("Share on Facebook") != line_fingerprint("Share on Facebok")
     assert line_fingerprint("ab cd") != line_fingerprint("ba cd")
     fps = line_fingerprints(F._EN + "\n" + F._EN + "\n" + F._ZH + "\n")
-    assert len(fps) == 2 and list(fps) == sorted(fps) and all(0 <= f < 2 ** 64 for f in fps)
+    assert len(fps) == 2 and list(fps) == sorted(fps) and all(0 <= f < 2**64 for f in fps)
     assert set(fps) == {line_fingerprint(F._EN), line_fingerprint(F._ZH)}
     assert unpack_fingerprints(pack_fingerprints(fps)) == fps and len(pack_fingerprints(fps)) == 16
 
@@ -97,8 +100,13 @@ def test_counter_answers_from_fingerprints_without_text():
 
 
 def test_a_line_has_the_same_fingerprint_wherever_it_stands():
-    for line in ["Ｃｏｐｙｒｉｇｈｔ　２０２４ Example\u00a0News — all rights reserved ²", "• Share on Facebook |",
-                 "کلیه حقوق محفوظ است ۱۴۰۲ و همه چیز دیگر", "版权所有 © 2024 示例新闻网 未经授权禁止转载",
-                 "सर्वाधिकार सुरक्षित © 2024 उदाहरण समाचार।", "ΑΒΓ ΔΕΖ ΗΘΙ ΚΛΜ ΝΞΟ ΠΡΣ ΤΥΦ ΧΨΩ ß straße 😀 𠀋𠀋"]:
+    for line in [
+        "Ｃｏｐｙｒｉｇｈｔ　２０２４ Example\u00a0News — all rights reserved ²",
+        "• Share on Facebook |",
+        "کلیه حقوق محفوظ است ۱۴۰۲ و همه چیز دیگر",
+        "版权所有 © 2024 示例新闻网 未经授权禁止转载",
+        "सर्वाधिकार सुरक्षित © 2024 उदाहरण समाचार।",
+        "ΑΒΓ ΔΕΖ ΗΘΙ ΚΛΜ ΝΞΟ ΠΡΣ ΤΥΦ ΧΨΩ ß straße 😀 𠀋𠀋",
+    ]:
         for text in [line, F._EN + "\n" + line, line + "\n" + F._ZH + "\n\n", F._TH + "\n\n" + line + "\n"]:
             assert line_fingerprint(line) in line_fingerprints(text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 import pytest
+
 import quality_fixtures as F
 from seedkeeper.quality import QUALITY_CODES, quality_findings
 

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import pytest
+
 import quality_fixtures as F
 from seedkeeper.quality import QualitySettings, find_pii, mask_pii, quality_findings
 
 
 def test_messages_never_carry_the_personal_data():
-    secrets = ["reza.ahmadi@example.ir", "+98 912 345 6789", "4111 1111 1111 1111", "DE89 3704 0044 0532 0130 00",
-               "192.168.10.25", "2001:db8:85a3::8a2e:370:7334"]
+    secrets = [
+        "reza.ahmadi@example.ir",
+        "+98 912 345 6789",
+        "4111 1111 1111 1111",
+        "DE89 3704 0044 0532 0130 00",
+        "192.168.10.25",
+        "2001:db8:85a3::8a2e:370:7334",
+    ]
     text = "\n".join(f"{F._EN} {s}" for s in secrets) + "\n"
     found = quality_findings(text)
     assert len(found) == len(secrets)
@@ -19,15 +26,18 @@ def test_messages_never_carry_the_personal_data():
             assert s.replace(" ", "")[4:12] not in f.message.replace(" ", "")
 
 
-@pytest.mark.parametrize("raw,masked", [
-    ("reza.ahmadi@example.ir", "r***@example.ir"),
-    ("+98 912 345 6789", "+98 *** *** 6789"),
-    ("+۹۸ ۹۱۲ ۳۴۵ ۶۷۸۹", "+۹۸ *** *** ۶۷۸۹"),
-    ("4111 1111 1111 1111", "4111 **** **** 1111"),
-    ("4111-1111-1111-1111", "4111-****-****-1111"),
-    ("DE89 3704 0044 0532 0130 00", "DE89 **** 3000"),
-    ("192.168.10.25", "192.168.*.*"),
-])
+@pytest.mark.parametrize(
+    "raw,masked",
+    [
+        ("reza.ahmadi@example.ir", "r***@example.ir"),
+        ("+98 912 345 6789", "+98 *** *** 6789"),
+        ("+۹۸ ۹۱۲ ۳۴۵ ۶۷۸۹", "+۹۸ *** *** ۶۷۸۹"),
+        ("4111 1111 1111 1111", "4111 **** **** 1111"),
+        ("4111-1111-1111-1111", "4111-****-****-1111"),
+        ("DE89 3704 0044 0532 0130 00", "DE89 **** 3000"),
+        ("192.168.10.25", "192.168.*.*"),
+    ],
+)
 def test_masks(raw, masked):
     assert mask_pii(f"x {raw} y") == f"x {masked} y"
 

@@ -42,7 +42,7 @@ def test_repeated_lines_message_and_short_documents():
 def test_low_text_in_every_script_is_about_letters_not_ascii():
     # Hindi and Thai are full of combining marks; they are letters' parts.
     assert codes((F._HI + "\n") * 1 + F._TH + "\n" + F._AR + "\n" + F._FA + "\n") == []
-    table = "\n".join(f"{i:>4} {i * i:>8} {i ** 0.5:8.3f}" for i in range(50))
+    table = "\n".join(f"{i:>4} {i * i:>8} {i**0.5:8.3f}" for i in range(50))
     (f,) = quality_findings(f"{F._FA}\n{table}\n")
     assert f.code == "low-text" and f.line == 2 and "letters are" in f.message
 

@@ -35,6 +35,16 @@ CODES: dict[str, tuple[Severity, str]] = {
     "lang-mismatch": ("warning", "the language written in INDEX.md differs from the detected one"),
     "lang-not-allowed": ("warning", "the detected language is not in the configured allow-list"),
     "index-outdated": ("error", "INDEX.md is not what `seedkeeper index` would write"),
+    # Content quality and personal data (seedkeeper.quality computes them).
+    "markup": ("warning", "HTML/XML tags or character entities left in the text"),
+    "repeated-lines": ("warning", "a large share of the document's lines or paragraphs repeat within it"),
+    "boilerplate": ("warning", "a line that also appears in many other documents of the corpus"),
+    "low-text": ("warning", "letters are a small share of the characters (tables, symbol art, encoded blobs)"),
+    "pii-email": ("warning", "an e-mail address"),
+    "pii-phone": ("warning", "a phone number in international form (+ and country code)"),
+    "pii-ip": ("warning", "an IPv4 or IPv6 address"),
+    "pii-card": ("warning", "a payment card number that passes the Luhn check"),
+    "pii-iban": ("warning", "an IBAN whose mod-97 check digits are valid"),
 }
 
 

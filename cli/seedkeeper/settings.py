@@ -35,6 +35,12 @@ class Settings:
     severity: tuple[tuple[str, str], ...] = ()
     jobs: int = 0
     cache_dir: str | None = None
+    # Content quality (see seedkeeper.quality): boilerplate is a line of at least this many letters
+    # found in at least max(min-docs, min-share x corpus) documents; low-text under this letter share.
+    boilerplate_min_letters: int = 15
+    boilerplate_min_docs: int = 10
+    boilerplate_min_share: float = 0.001
+    low_text_share: float = 0.5
     # Where the settings came from (a file path) and the folder relative paths are resolved in.
     config_file: str | None = field(default=None, compare=False)
     base_dir: str = field(default=".", compare=False)
@@ -42,6 +48,17 @@ class Settings:
     @property
     def severities(self) -> dict[str, str]:
         return dict(self.severity)
+
+    def quality_settings(self):
+        """The thresholds of the quality checks (seedkeeper.quality.QualitySettings)."""
+        from seedkeeper.quality import QualitySettings
+
+        return QualitySettings(
+            boilerplate_min_letters=self.boilerplate_min_letters,
+            boilerplate_min_docs=self.boilerplate_min_docs,
+            boilerplate_min_share=self.boilerplate_min_share,
+            min_letter_share=self.low_text_share,
+        )
 
     def with_overrides(self, **changes: Any) -> Settings:
         """Return a copy with the non-None values in `changes` applied (flags override config)."""
@@ -96,11 +113,11 @@ def _convert(name: str, value: Any) -> Any:
         if not isinstance(value, dict):
             raise TypeError('expected a table of code = "error" | "warning"')
         return tuple(sorted((str(k), str(v)) for k, v in value.items()))
-    if name in ("max_size", "min_chars", "jobs"):
+    if name in ("max_size", "min_chars", "jobs", "boilerplate_min_letters", "boilerplate_min_docs"):
         if isinstance(value, bool) or not isinstance(value, int):
             raise TypeError("expected an integer")
         return value
-    if name == "threshold":
+    if name in ("threshold", "boilerplate_min_share", "low_text_share"):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise TypeError("expected a number")
         return float(value)
@@ -121,6 +138,10 @@ def _validated(s: Settings, where: str | None = None) -> Settings:
         raise ConfigError(f"{where}: threshold must be in (0, 1], got {s.threshold}")
     if s.max_size <= 0 or s.min_chars < 0 or s.jobs < 0:
         raise ConfigError(f"{where}: max-size must be positive, min-chars and jobs not negative")
+    if s.boilerplate_min_letters < 1 or s.boilerplate_min_docs < 2:
+        raise ConfigError(f"{where}: boilerplate-min-letters must be at least 1 and boilerplate-min-docs at least 2")
+    if not (0.0 <= s.boilerplate_min_share <= 1.0 and 0.0 <= s.low_text_share <= 1.0):
+        raise ConfigError(f"{where}: boilerplate-min-share and low-text-share must be in [0, 1]")
     for code, sev in s.severity:
         if code not in CODES:
             raise ConfigError(f"{where}: severity names an unknown code: {code}")

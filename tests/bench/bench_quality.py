@@ -128,8 +128,13 @@ def against_check(n: int, rounds: int) -> None:
         folder, cache = Path(tmp, "seeds"), Path(tmp, "cache")
         names = generate(folder, n)
         env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-        out = subprocess.run([sys.executable, str(Path(__file__).with_name("_measure.py")), "check", str(folder),
-                              str(cache)], check=True, capture_output=True, text=True, env=env)
+        out = subprocess.run(
+            [sys.executable, str(Path(__file__).with_name("_measure.py")), "check", str(folder), str(cache)],
+            check=True,
+            capture_output=True,
+            text=True,
+            env=env,
+        )
         check_wall = json.loads(out.stdout.strip().splitlines()[-1])["wall"]
         texts = [(folder / name).read_text("utf-8") for name in names]
         per_doc = corpus = 1e9
@@ -148,8 +153,10 @@ def against_check(n: int, rounds: int) -> None:
     print(f"\nagainst check on {n:,} generated documents (2-5 KB, 8 languages; bench_check's generator):")
     print(f"  check cold {check_wall:.2f} s wall (2 workers)")
     print(f"  document_quality {per_doc:.2f} s on one core ({per_doc * 1e6 / n:.0f} µs/doc, {found} findings)")
-    print(f"  boilerplate counter + answers {corpus:.2f} s ({flagged} documents flagged: the generator reuses "
-          "its fixture sentences across documents)")
+    print(
+        f"  boilerplate counter + answers {corpus:.2f} s ({flagged} documents flagged: the generator reuses "
+        "its fixture sentences across documents)"
+    )
     print(f"  estimated addition to check cold: {added:.2f} s = {added / check_wall:.1%}")
 
 
@@ -165,8 +172,10 @@ def main() -> None:
     docs = F.clean_documents()
     langs = {name.rsplit("-", 1)[0] for name, _ in docs}
     sizes = sorted(len(t.encode()) for _, t in docs)
-    print(f"documents: {len(docs)} in {len(langs)} languages; bytes min/median/max "
-          f"{sizes[0]}/{sizes[len(sizes) // 2]}/{sizes[-1]}")
+    print(
+        f"documents: {len(docs)} in {len(langs)} languages; bytes min/median/max "
+        f"{sizes[0]}/{sizes[len(sizes) // 2]}/{sizes[-1]}"
+    )
 
     rng = random.Random(args.seed)
     clean = false_alarms(docs)
@@ -174,8 +183,10 @@ def main() -> None:
     # and this row counts only the per-document codes.
     hard = false_alarms(with_hard_negatives(docs, rng), corpus=False)
     print(f"false alarms on clean documents: {sum(clean.values())} {clean or ''}")
-    print(f"false alarms with 3 hard-negative lines planted per document (per-document codes): "
-          f"{sum(hard.values())} {hard or ''}")
+    print(
+        f"false alarms with 3 hard-negative lines planted per document (per-document codes): "
+        f"{sum(hard.values())} {hard or ''}"
+    )
 
     print("\nrecall per code (one planted finding per document):")
     print("| code | found | planted | recall |\n|---|---:|---:|---:|")
@@ -194,4 +205,3 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
-

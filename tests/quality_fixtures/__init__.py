@@ -52,8 +52,9 @@ def luhn_complete(prefix: str) -> str:
     """`prefix` plus the digit that makes it pass the Luhn check."""
     for d in "0123456789":
         s = prefix + d
-        total = sum((int(c) * 2 - 9 if int(c) * 2 > 9 else int(c) * 2) if i % 2 else int(c)
-                    for i, c in enumerate(reversed(s)))
+        total = sum(
+            (int(c) * 2 - 9 if int(c) * 2 > 9 else int(c) * 2) if i % 2 else int(c) for i, c in enumerate(reversed(s))
+        )
         if total % 10 == 0:
             return s
     raise AssertionError
@@ -67,21 +68,57 @@ def make_iban(country: str, bban: str) -> str:
 
 
 def group4(s: str, sep: str = " ") -> str:
-    return sep.join(s[i:i + 4] for i in range(0, len(s), 4))
+    return sep.join(s[i : i + 4] for i in range(0, len(s), 4))
 
 
 # ---------------------------------------------------------------------------------------------
 # Planting one finding of a code into a clean document (the benchmark's recall; a few tests).
 
-_TAGS = ["<p>", "</div>", "<br/>", "<br>", '<a href="https://example.org/page?id=7">', "&nbsp;", "&amp;",
-         "&#1740;", "&rsquo;", '<span class="caption">', "</p>", "<img src=\"/a.png\" alt=\"\">", "&quot;",
-         "<!-- ad -->", "&#x6CC;", "<strong>", "</td>", "&laquo;"]
-_DOMAINS = ["example.ir", "mail.example.com", "example.cn", "post.example.de", "example.co.th", "example.in",
-            "news-site.example.org", "example.com.sa"]
+_TAGS = [
+    "<p>",
+    "</div>",
+    "<br/>",
+    "<br>",
+    '<a href="https://example.org/page?id=7">',
+    "&nbsp;",
+    "&amp;",
+    "&#1740;",
+    "&rsquo;",
+    '<span class="caption">',
+    "</p>",
+    '<img src="/a.png" alt="">',
+    "&quot;",
+    "<!-- ad -->",
+    "&#x6CC;",
+    "<strong>",
+    "</td>",
+    "&laquo;",
+]
+_DOMAINS = [
+    "example.ir",
+    "mail.example.com",
+    "example.cn",
+    "post.example.de",
+    "example.co.th",
+    "example.in",
+    "news-site.example.org",
+    "example.com.sa",
+]
 _LOCALS = ["reza.ahmadi", "info", "zhang.wei", "somchai_k", "priya.sharma92", "m.alrashid", "contact+news", "j.doe"]
-_PHONES = [("98", "9## ### ####"), ("86", "13# #### ####"), ("66", "8# ### ####"), ("91", "9#### #####"),
-           ("1", "(555) 01#-####"), ("44", "20 7946 0###"), ("966", "5# ### ####"), ("7", "495 ###-##-##"),
-           ("49", "30 #######"), ("33", "6 ## ## ## ##"), ("20", "10 #### ####"), ("81", "90-####-####")]
+_PHONES = [
+    ("98", "9## ### ####"),
+    ("86", "13# #### ####"),
+    ("66", "8# ### ####"),
+    ("91", "9#### #####"),
+    ("1", "(555) 01#-####"),
+    ("44", "20 7946 0###"),
+    ("966", "5# ### ####"),
+    ("7", "495 ###-##-##"),
+    ("49", "30 #######"),
+    ("33", "6 ## ## ## ##"),
+    ("20", "10 #### ####"),
+    ("81", "90-####-####"),
+]
 _SEPARATORS = [" ", " ", "\u00a0", ", ", " (", ": ", "：", "، ", "、", ""]
 _AFTER = [" ", ".", ",", "。", "،", ") ", "，", ""]
 
@@ -168,7 +205,7 @@ def inject(code: str, text: str, rng: random.Random) -> tuple[str, int]:
             p = max(paras, key=len)
             return text.rstrip("\n") + ("\n\n" + p) * 5 + "\n", text.count("\n") + 2
         # the second half of the document pasted again
-        return text.rstrip("\n") + "\n\n" + "\n\n".join(paras[len(paras) // 2:]) + "\n", text.count("\n") + 2
+        return text.rstrip("\n") + "\n\n" + "\n\n".join(paras[len(paras) // 2 :]) + "\n", text.count("\n") + 2
     if code == "low-text":
         kind = rng.randrange(3)
         head = "\n".join(text.split("\n")[:2])
@@ -176,8 +213,10 @@ def inject(code: str, text: str, rng: random.Random) -> tuple[str, int]:
             rows = [" | ".join(f"{rng.uniform(0, 9999):.2f}" for _ in range(6)) for _ in range(60)]
             return head + "\n" + "\n".join(rows) + "\n", 3
         if kind == 1:  # an encoded blob pasted into the text
-            blob = "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
-                           for _ in range(rng.randrange(300, 3000)))
+            blob = "".join(
+                rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
+                for _ in range(rng.randrange(300, 3000))
+            )
             return text + blob + "==\n", text.count("\n") + 1
         art = ["*" * 40, "*   ***   ***   *", "=-=-=-=-=-=-=-=-=-=", "|  ##  |  ##  |", "#" * 30]
         return head + "\n" + "\n".join(rng.choice(art) for _ in range(80)) + "\n", 3
@@ -226,8 +265,13 @@ POSITIVES: dict[str, list[tuple[str, str, int]]] = {
         ("zh-all-same", f"{_ZH}\n" * 4, 2),
     ],
     "low-text": [
-        ("numbers", "Results\n" + "\n".join(f"{i} | {i * 37 % 101} | {i * 1.5:.1f} | {i * 713 % 997}"
-                                              for i in range(40)) + "\n", 2),
+        (
+            "numbers",
+            "Results\n"
+            + "\n".join(f"{i} | {i * 37 % 101} | {i * 1.5:.1f} | {i * 713 % 997}" for i in range(40))
+            + "\n",
+            2,
+        ),
         ("blob", f"{_FA}\n" + "QUJD" * 80 + "ZGVm12+/==\n", 2),
         ("symbols", f"{_ZH}\n" + "*=*=*=*=*=*=*=*=*=*=\n" * 30, 2),
     ],
@@ -276,8 +320,11 @@ NEGATIVES: list[tuple[str, str]] = [
     ("luhn-invalid", f"{_EN} Order 4111 1111 1111 1112 and 1234 5678 9012 3456 were cancelled.\n"),
     ("iban-bad", f"{_EN} IBAN DE88 3704 0044 0532 0130 00 is wrong; GB00WEST12345698765432 too.\n"),
     ("handles", f"{_EN} Follow @seedkeeper and @news_fa on social media; email me@ later.\n"),
-    ("urls", f"{_EN} See https://medium.com/@author/post and https://maps.example.com/@35.7,51.4,12z "
-             "and ftp://user:pw@files.example.org/ and logo@2x.png\n"),
+    (
+        "urls",
+        f"{_EN} See https://medium.com/@author/post and https://maps.example.com/@35.7,51.4,12z "
+        "and ftp://user:pw@files.example.org/ and logo@2x.png\n",
+    ),
     ("dates", f"{_EN} On 2024-05-12, 12/05/2024, 12.05.2024 and 5 May 2024 at 12:30:45.\n"),
     ("fa-date", f"{_FA} تاریخ ۱۴۰۲/۰۵/۱۲ ساعت ۱۴:۳۰ و ۱۴۰۲-۰۵-۱۲ است.\n"),
     ("prices", f"{_EN} It costs $1,299.99, €1.299,00, ¥12,800 or 1 299 000 ₽; up +12.5%.\n"),

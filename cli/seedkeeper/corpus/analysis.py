@@ -32,6 +32,8 @@ class Features:
 
     dedup: bool = False
     lang: bool = False
+    # Content quality and personal data (seedkeeper.quality.QualitySettings), None for off.
+    quality: object | None = None
 
 
 @dataclass
@@ -48,6 +50,7 @@ class DocAnalysis:
     title: str = ""
     normalized_hash: str | None = None
     signature: bytes | None = None  # MinHash signature bytes; None when too short to compare
+    line_fps: str | None = None  # boilerplate line fingerprints (quality.pack_fingerprints, hex)
     lang: dict | None = None  # LangResult.to_dict()
 
 
@@ -79,7 +82,18 @@ def analyze_bytes(rel: str, raw: bytes, min_chars: int, features: Features, sha2
         from seedkeeper.lang import detect_language
 
         a.lang = detect_language(text).to_dict()
+    if features.quality is not None:
+        _add_quality(a, text, features.quality)
     return a
+
+
+def _add_quality(a: DocAnalysis, text: str, settings) -> None:
+    """The per-document quality findings, and the line fingerprints boilerplate counts across the corpus."""
+    from seedkeeper.quality import document_quality, pack_fingerprints
+
+    dq = document_quality(text, settings)
+    a.problems = a.problems + tuple(make(f.code, a.rel, f.message, f.line) for f in dq.findings)
+    a.line_fps = pack_fingerprints(dq.fingerprints).hex()
 
 
 Lookup = Callable[[str, str], "DocAnalysis | None"]

@@ -66,6 +66,7 @@ _TYPES = {
     "title": str,
     "normalized_hash": (str, type(None)),
     "lang": (dict, type(None)),
+    "line_fps": (str, type(None)),
     "problems": list,
 }
 

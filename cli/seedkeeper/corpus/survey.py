@@ -34,6 +34,7 @@ class Survey:
     analyses: list[DocAnalysis]
     dedup: DedupResult | None = None
     stats: RunStats = field(default_factory=RunStats)
+    corpus_problems: list[Problem] = field(default_factory=list)  # findings that need the whole corpus
 
     @property
     def root(self) -> Path:
@@ -48,7 +49,7 @@ class Survey:
         out = list(self.corpus.problems)
         for a in self.analyses:
             out.extend(a.problems)
-        return out
+        return out + self.corpus_problems
 
 
 def survey(
@@ -80,6 +81,10 @@ def survey(
     result = Survey(corpus=corpus, analyses=analyses, stats=stats)
     if features.dedup:
         result.dedup = cluster(corpus, analyses, settings.threshold, cache)
+    if features.quality is not None:
+        from seedkeeper.corpus.boilerplate import boilerplate_problems
+
+        result.corpus_problems = boilerplate_problems(corpus, analyses, features.quality)
     return result
 
 

@@ -62,7 +62,14 @@ def stats(
     progress: Progress | None = None,
 ) -> StatsReport:
     """Summarise the corpus (runs the same checks as `check`; writes nothing)."""
-    s = survey(seeds, settings, features=Features(dedup=True, lang=True), jobs=jobs, cache=cache, progress=progress)
+    s = survey(
+        seeds,
+        settings,
+        features=Features(dedup=True, lang=True, quality=(settings or Settings()).quality_settings()),
+        jobs=jobs,
+        cache=cache,
+        progress=progress,
+    )
     st = s.settings
     problems = apply_policy(corpus_findings(s), st.select, st.ignore, st.severities)
     readable = [a for a in s.analyses if a.readable]

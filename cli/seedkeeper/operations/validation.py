@@ -56,6 +56,10 @@ def report_for(s: Survey, problems: list[Problem]) -> Report:
     return Report(root=s.root, problems=kept, documents=len(s.corpus.documents), analyses=s.analyses, survey=s)
 
 
+def _quality(settings: Settings | None):
+    return (settings or Settings()).quality_settings()
+
+
 def validate(
     seeds: str | os.PathLike,
     settings: Settings | None = None,
@@ -66,7 +70,7 @@ def validate(
     """Check INDEX.md against the folder and every listed document's content.
 
     Raises FolderNotFoundError if `seeds` is not a folder. Reads only; writes nothing."""
-    s = survey(seeds, settings, features=Features(), jobs=jobs, progress=progress)
+    s = survey(seeds, settings, features=Features(quality=_quality(settings)), jobs=jobs, progress=progress)
     report = report_for(s, s.problems())
     report.survey = None  # validate reports no clusters
     return report
@@ -81,5 +85,12 @@ def check(
     progress: Progress | None = None,
 ) -> Report:
     """Run every check; write nothing in the seeds folder (the cache lives outside it)."""
-    s = survey(seeds, settings, features=Features(dedup=True, lang=True), jobs=jobs, cache=cache, progress=progress)
+    s = survey(
+        seeds,
+        settings,
+        features=Features(dedup=True, lang=True, quality=_quality(settings)),
+        jobs=jobs,
+        cache=cache,
+        progress=progress,
+    )
     return report_for(s, corpus_findings(s))

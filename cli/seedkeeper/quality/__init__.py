@@ -25,7 +25,11 @@ from .findings import DOCUMENT_CODES, PII_CODES, QUALITY_CODES, Finding, Quality
 from .masking import shorten
 from .pii import PiiHit, find_pii, mask_pii
 
+# Bump when a finding or fingerprint may change for the same text (a cache key part).
+QUALITY_VERSION = "1"
+
 __all__ = [
+    "QUALITY_VERSION",
     "BoilerplateCounter",
     "DOCUMENT_CODES",
     "DocumentQuality",

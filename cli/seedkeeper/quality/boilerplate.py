@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from array import array
-from typing import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -106,8 +106,9 @@ def line_fingerprint(line: str) -> int:
     return found[0][2] if found else 0
 
 
-def line_fingerprints(text: str, min_letters: int = DEFAULT_SETTINGS.boilerplate_min_letters,
-                      prof: Profile | None = None) -> tuple[int, ...]:
+def line_fingerprints(
+    text: str, min_letters: int = DEFAULT_SETTINGS.boilerplate_min_letters, prof: Profile | None = None
+) -> tuple[int, ...]:
     """Sorted distinct 64-bit fingerprints of the document's candidate lines (cache these)."""
     return tuple(sorted({fp for _, _, fp in _fingerprinted_lines(text, min_letters, prof)}))
 
@@ -180,8 +181,9 @@ class BoilerplateCounter:
         frequent = self.frequent(settings)
         return bool(frequent) and any(fp in frequent for fp in fingerprints)
 
-    def findings(self, text: str, fingerprints: Sequence[int] | None = None,
-                 settings: QualitySettings | None = None) -> list[Finding]:
+    def findings(
+        self, text: str, fingerprints: Sequence[int] | None = None, settings: QualitySettings | None = None
+    ) -> list[Finding]:
         """The `boilerplate` findings of one document: each frequent line once, masked and shortened."""
         s = settings or DEFAULT_SETTINGS
         if fingerprints is None:
@@ -197,13 +199,17 @@ class BoilerplateCounter:
             if n and fp not in seen:
                 seen.add(fp)
                 excerpt = shorten(mask_pii(line), s.excerpt_chars)
-                out.append(Finding("boilerplate", line_no,
-                                   f"line appears in {n:,} of {self.documents:,} documents: {excerpt!r}"))
+                out.append(
+                    Finding(
+                        "boilerplate", line_no, f"line appears in {n:,} of {self.documents:,} documents: {excerpt!r}"
+                    )
+                )
         return cap(out, s.max_per_code)
 
 
-def boilerplate_by_document(texts: Mapping[str, str], settings: QualitySettings | None = None
-                            ) -> dict[str, list[Finding]]:
+def boilerplate_by_document(
+    texts: Mapping[str, str], settings: QualitySettings | None = None
+) -> dict[str, list[Finding]]:
     """Both steps at once for a corpus held in memory (tests, small folders): name -> findings."""
     s = settings or DEFAULT_SETTINGS
     fps = {name: line_fingerprints(text, s.boilerplate_min_letters) for name, text in texts.items()}

@@ -52,8 +52,15 @@ def _flags(ch: str) -> int:
 
 
 # Blocks of East Asian letters that carry about a word each (ideographs, kana, Hangul syllables).
-_WIDE_RANGES = ((0x1100, 0x11FF), (0x3040, 0x30FF), (0x3100, 0x312F), (0x3400, 0x4DBF), (0x4E00, 0x9FFF),
-                (0xAC00, 0xD7AF), (0xF900, 0xFAFF))
+_WIDE_RANGES = (
+    (0x1100, 0x11FF),
+    (0x3040, 0x30FF),
+    (0x3100, 0x312F),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xAC00, 0xD7AF),
+    (0xF900, 0xFAFF),
+)
 
 
 def table() -> np.ndarray:
@@ -83,9 +90,9 @@ def table() -> np.ndarray:
         mark([ch for ch, c in zip(other, cats) if c[0] == "M"], LETTER)
         mark([ch for ch, c in zip(other, cats) if c == "Cf"], SPACE)
         for lo, hi in _WIDE_RANGES:
-            t[lo:hi + 1] |= np.where(t[lo:hi + 1] & LETTER, WIDE, 0).astype(np.uint8)
-        t[ord("0"):ord("9") + 1] |= ASCII_DIGIT
-        t[ord("A"):ord("Z") + 1] |= ASCII_UPPER
+            t[lo : hi + 1] |= np.where(t[lo : hi + 1] & LETTER, WIDE, 0).astype(np.uint8)
+        t[ord("0") : ord("9") + 1] |= ASCII_DIGIT
+        t[ord("A") : ord("Z") + 1] |= ASCII_UPPER
         for ch in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=":
             t[ord(ch)] |= B64
         _TABLE = t
@@ -167,7 +174,7 @@ def dense_runs(pos: np.ndarray, need: int, span: int) -> np.ndarray:
     """
     if len(pos) < need:
         return pos[:0]
-    width = pos[need - 1:] - pos[: len(pos) - need + 1]
+    width = pos[need - 1 :] - pos[: len(pos) - need + 1]
     return pos[: len(pos) - need + 1][width < span]
 
 

@@ -10,19 +10,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from seedkeeper.problems import CODES
+
 Severity = Literal["error", "warning"]
 
-# code -> (default severity, one-line description); same shape as problems.CODES so it can be merged.
+# The codes of this package, with their default severity and description from the project's table.
 QUALITY_CODES: dict[str, tuple[Severity, str]] = {
-    "markup": ("warning", "HTML/XML tags or character entities left in the text"),
-    "repeated-lines": ("warning", "a large share of the document's lines or paragraphs repeat within it"),
-    "boilerplate": ("warning", "a line that also appears in many other documents of the corpus"),
-    "low-text": ("warning", "letters are a small share of the characters (tables, symbol art, encoded blobs)"),
-    "pii-email": ("warning", "an e-mail address"),
-    "pii-phone": ("warning", "a phone number in international form (+ and country code)"),
-    "pii-ip": ("warning", "an IPv4 or IPv6 address"),
-    "pii-card": ("warning", "a payment card number that passes the Luhn check"),
-    "pii-iban": ("warning", "an IBAN whose mod-97 check digits are valid"),
+    code: CODES[code]
+    for code in (
+        "markup",
+        "repeated-lines",
+        "boilerplate",
+        "low-text",
+        "pii-email",
+        "pii-phone",
+        "pii-ip",
+        "pii-card",
+        "pii-iban",
+    )
 }
 
 PII_CODES = frozenset(c for c in QUALITY_CODES if c.startswith("pii-"))

@@ -27,7 +27,7 @@ def _blob(prof: Profile, min_chars: int) -> tuple[int, int] | None:
     gaps = np.diff(bounds) - 1
     for i in np.flatnonzero(gaps >= min_chars).tolist():
         start, length = int(bounds[i]) + 1, int(gaps[i])
-        run = prof.text[start:start + length]
+        run = prof.text[start : start + length]
         if any(c.isdigit() for c in run) and any(c.isalpha() for c in run):
             return start, length
     return None
@@ -58,12 +58,19 @@ def lowtext_findings(prof: Profile, settings: QualitySettings) -> list[Finding]:
         share = prof.count(LETTER) / solid
         if share < settings.min_letter_share:
             line = _first_low_line(prof, settings.min_letter_share)
-            message = (f"letters are {share:.0%} of the {solid:,} non-space characters (under "
-                       f"{settings.min_letter_share:.0%}): a table of numbers, symbols or encoded data")
+            message = (
+                f"letters are {share:.0%} of the {solid:,} non-space characters (under "
+                f"{settings.min_letter_share:.0%}): a table of numbers, symbols or encoded data"
+            )
             return [Finding("low-text", line, message)]
     blob = _blob(prof, settings.blob_min_chars)
     if blob is not None:
         start, length = blob
-        return [Finding("low-text", prof.line_of(start), f"an encoded blob of {length:,} base64/hex characters "
-                        "with no space (binary data pasted as text)")]
+        return [
+            Finding(
+                "low-text",
+                prof.line_of(start),
+                f"an encoded blob of {length:,} base64/hex characters with no space (binary data pasted as text)",
+            )
+        ]
     return []

@@ -18,12 +18,14 @@ from html.entities import html5
 from .chars import Profile
 from .findings import Finding
 
-_ELEMENTS = frozenset("""a abbr address article aside audio b bdi bdo big blockquote body br button canvas caption
+_ELEMENTS = frozenset(
+    """a abbr address article aside audio b bdi bdo big blockquote body br button canvas caption
 center cite code col colgroup data dd del details dfn dialog div dl dt em embed fieldset figcaption figure font
 footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html i iframe img input ins kbd label legend li link
 main map mark meta meter nav nobr noscript object ol optgroup option output p param picture pre progress q rp rt
 ruby s samp script section select small source span strike strong style sub summary sup svg table tbody td
-template textarea tfoot th thead time title tr track tt u ul var video wbr""".split())
+template textarea tfoot th thead time title tr track tt u ul var video wbr""".split()
+)
 
 _TAG = re.compile(
     r"<!--.*?-->|<!\[CDATA\[|<!DOCTYPE\b|<\?xml\b"  # comments, CDATA, doctype, XML declarations

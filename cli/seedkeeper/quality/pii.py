@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 
@@ -34,36 +34,197 @@ from .chars import ASCII_DIGIT, ASCII_UPPER, Profile, dense_runs, profile
 from .findings import PII_CODES, Finding
 
 # ITU-T E.164 country calling codes (one to three digits); a '+' number must start with one.
-_CC = {"1", "7", "20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45", "46", "47",
-       "48", "49", "51", "52", "53", "54", "55", "56", "57", "58", "60", "61", "62", "63", "64", "65", "66", "81",
-       "82", "84", "86", "90", "91", "92", "93", "94", "95", "98"}
-_CC |= {str(n) for n in [*range(211, 219), *range(220, 270), 290, 291, 297, 298, 299, *range(350, 360),
-                         *range(370, 390), 420, 421, 423, *range(500, 510), *range(590, 600), *range(670, 693),
-                         800, 808, 850, 852, 853, 855, 856, 870, 878, 880, 881, 882, 883, 886, 888,
-                         *range(960, 969), *range(970, 980), *range(992, 999)]}
+_CC = {
+    "1",
+    "7",
+    "20",
+    "27",
+    "30",
+    "31",
+    "32",
+    "33",
+    "34",
+    "36",
+    "39",
+    "40",
+    "41",
+    "43",
+    "44",
+    "45",
+    "46",
+    "47",
+    "48",
+    "49",
+    "51",
+    "52",
+    "53",
+    "54",
+    "55",
+    "56",
+    "57",
+    "58",
+    "60",
+    "61",
+    "62",
+    "63",
+    "64",
+    "65",
+    "66",
+    "81",
+    "82",
+    "84",
+    "86",
+    "90",
+    "91",
+    "92",
+    "93",
+    "94",
+    "95",
+    "98",
+}
+_CC |= {
+    str(n)
+    for n in [
+        *range(211, 219),
+        *range(220, 270),
+        290,
+        291,
+        297,
+        298,
+        299,
+        *range(350, 360),
+        *range(370, 390),
+        420,
+        421,
+        423,
+        *range(500, 510),
+        *range(590, 600),
+        *range(670, 693),
+        800,
+        808,
+        850,
+        852,
+        853,
+        855,
+        856,
+        870,
+        878,
+        880,
+        881,
+        882,
+        883,
+        886,
+        888,
+        *range(960, 969),
+        *range(970, 980),
+        *range(992, 999),
+    ]
+}
 
 # IBAN lengths by country (SWIFT IBAN registry).
-_IBAN_LEN = dict(AD=24, AE=23, AL=28, AT=20, AZ=28, BA=20, BE=16, BG=22, BH=22, BR=29, BY=28, CH=21, CR=22, CY=28,
-                 CZ=24, DE=22, DK=18, DO=28, EE=20, EG=29, ES=24, FI=18, FO=18, FR=27, GB=22, GE=22, GI=23, GL=18,
-                 GR=27, GT=28, HR=21, HU=28, IE=22, IL=23, IQ=23, IR=26, IS=26, IT=27, JO=30, KW=30, KZ=20, LB=28,
-                 LC=32, LI=21, LT=20, LU=20, LV=21, LY=25, MC=27, MD=24, ME=22, MK=19, MR=27, MT=31, MU=30, NL=18,
-                 NO=15, PK=24, PL=28, PS=29, PT=25, QA=29, RO=24, RS=22, SA=24, SC=31, SD=18, SE=24, SI=19, SK=24,
-                 SM=27, ST=25, SV=28, TL=23, TN=24, TR=26, UA=29, VA=22, VG=24, XK=20)
+_IBAN_LEN = dict(
+    AD=24,
+    AE=23,
+    AL=28,
+    AT=20,
+    AZ=28,
+    BA=20,
+    BE=16,
+    BG=22,
+    BH=22,
+    BR=29,
+    BY=28,
+    CH=21,
+    CR=22,
+    CY=28,
+    CZ=24,
+    DE=22,
+    DK=18,
+    DO=28,
+    EE=20,
+    EG=29,
+    ES=24,
+    FI=18,
+    FO=18,
+    FR=27,
+    GB=22,
+    GE=22,
+    GI=23,
+    GL=18,
+    GR=27,
+    GT=28,
+    HR=21,
+    HU=28,
+    IE=22,
+    IL=23,
+    IQ=23,
+    IR=26,
+    IS=26,
+    IT=27,
+    JO=30,
+    KW=30,
+    KZ=20,
+    LB=28,
+    LC=32,
+    LI=21,
+    LT=20,
+    LU=20,
+    LV=21,
+    LY=25,
+    MC=27,
+    MD=24,
+    ME=22,
+    MK=19,
+    MR=27,
+    MT=31,
+    MU=30,
+    NL=18,
+    NO=15,
+    PK=24,
+    PL=28,
+    PS=29,
+    PT=25,
+    QA=29,
+    RO=24,
+    RS=22,
+    SA=24,
+    SC=31,
+    SD=18,
+    SE=24,
+    SI=19,
+    SK=24,
+    SM=27,
+    ST=25,
+    SV=28,
+    TL=23,
+    TN=24,
+    TR=26,
+    UA=29,
+    VA=22,
+    VG=24,
+    XK=20,
+)
 
 # Look-arounds are ASCII on purpose: Chinese, Thai or Japanese text runs into an address or a
 # number with no space ("请联系zhang@example.cn。"), and CJK letters are \w to Python.
-_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@"
-                    r"(?:[A-Za-z0-9][A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,24}(?![A-Za-z0-9-]|\.[A-Za-z0-9]{2})")
+_EMAIL = re.compile(
+    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@"
+    r"(?:[A-Za-z0-9][A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,24}(?![A-Za-z0-9-]|\.[A-Za-z0-9]{2})"
+)
 _ANY_DIGIT = re.compile(r"\d")
 _IMAGE_SUFFIX = {"png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "ico", "tif", "tiff", "avif"}
-_PHONE = re.compile(r"(?<![A-Za-z\d+_])\+[ \u00a0]?\(?\d{1,5}\)?(?:(?:[ \u00a0.\-]|\) ?| ?\()?\d{1,5}\)?){1,7}"
-                    r"(?![A-Za-z\d_])")
+_PHONE = re.compile(
+    r"(?<![A-Za-z\d+_])\+[ \u00a0]?\(?\d{1,5}\)?(?:(?:[ \u00a0.\-]|\) ?| ?\()?\d{1,5}\)?){1,7}"
+    r"(?![A-Za-z\d_])"
+)
 _CARD = re.compile(r"(?<![A-Za-z\d_\-+/])(?<!\d[.,])\d(?:[ \-]?\d){12,18}(?![ \-]?\d|[.,]\d|[A-Za-z_])")
 _IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d\d(?: ?[A-Z\d]{1,4}){2,8}(?![a-z])")
 _OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
 _IPV4 = re.compile(rf"(?<![A-Za-z0-9_.]){_OCTET}\.{_OCTET}\.{_OCTET}\.{_OCTET}(?![A-Za-z0-9_]|\.[0-9])")
-_IPV6 = re.compile(r"(?<![A-Za-z0-9_:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:[0-9]{1,3}\.){3}[0-9]{1,3})?"
-                   r"(?![A-Za-z0-9_:])")
+_IPV6 = re.compile(
+    r"(?<![A-Za-z0-9_:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:[0-9]{1,3}\.){3}[0-9]{1,3})?"
+    r"(?![A-Za-z0-9_:])"
+)
 
 
 @dataclass(frozen=True)
@@ -185,14 +346,21 @@ def _digit_dot_digit(p: Profile) -> np.ndarray:
 _Detector = tuple[str, Callable[[Profile], np.ndarray], re.Pattern, Callable[[str, str, int], "str | None"]]
 _DETECTORS: list[_Detector] = [
     ("pii-email", lambda p: _positions(p, "@"), _EMAIL, _email),
-    ("pii-phone", lambda p: _positions(p, "+") if len(dense_runs(p.digit_positions(), 8, 24)) else p.cps[:0],
-     _PHONE, _phone),
+    (
+        "pii-phone",
+        lambda p: _positions(p, "+") if len(dense_runs(p.digit_positions(), 8, 24)) else p.cps[:0],
+        _PHONE,
+        _phone,
+    ),
     ("pii-card", lambda p: dense_runs(p.digit_positions(), 13, 24), _CARD, _card),
-    ("pii-iban", lambda p: _pairs(p, ASCII_UPPER, ASCII_UPPER) if len(dense_runs(p.digit_positions(), 10, 40))
-     else p.cps[:0], _IBAN, _iban),
+    (
+        "pii-iban",
+        lambda p: _pairs(p, ASCII_UPPER, ASCII_UPPER) if len(dense_runs(p.digit_positions(), 10, 40)) else p.cps[:0],
+        _IBAN,
+        _iban,
+    ),
     ("pii-ip", _digit_dot_digit, _IPV4, _ipv4),
-    ("pii-ip", lambda p: _positions(p, ":") if "::" in p.text or p.text.count(":") >= 7 else p.cps[:0],
-     _IPV6, _ipv6),
+    ("pii-ip", lambda p: _positions(p, ":") if "::" in p.text or p.text.count(":") >= 7 else p.cps[:0], _IPV6, _ipv6),
 ]
 
 
@@ -210,7 +378,7 @@ def _shorter(code: str, raw: str) -> str | None:
     k = max(raw.rfind(" "), raw.rfind("-"), raw.rfind("\u00a0"))
     if k <= 0:
         return None
-    head, tail = raw[:k].rstrip(" -(\u00a0"), raw[k + 1:].lstrip("(")
+    head, tail = raw[:k].rstrip(" -(\u00a0"), raw[k + 1 :].lstrip("(")
     if code == "pii-card" and not (tail[:1].isdecimal() and _zero(tail[0]) != _zero(raw[0])):
         return None
     return head
@@ -261,12 +429,17 @@ def mask_pii(text: str) -> str:
         return text  # every kind of personal data here holds an '@' or a digit
     hits = find_pii(text)
     for h in reversed(hits):
-        text = text[:h.start] + h.masked + text[h.end:]
+        text = text[: h.start] + h.masked + text[h.end :]
     return text
 
 
-_LABEL = {"pii-email": "e-mail address", "pii-phone": "phone number", "pii-ip": "IP address",
-          "pii-card": "payment card number (passes the Luhn check)", "pii-iban": "IBAN (valid check digits)"}
+_LABEL = {
+    "pii-email": "e-mail address",
+    "pii-phone": "phone number",
+    "pii-ip": "IP address",
+    "pii-card": "payment card number (passes the Luhn check)",
+    "pii-iban": "IBAN (valid check digits)",
+}
 
 
 def pii_findings(text: str, codes: frozenset[str], prof: Profile) -> list[Finding]:
