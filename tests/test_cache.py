@@ -1,5 +1,6 @@
 """The incremental cache ("Speed at scale"): stat shortcut, hash fallback, fingerprint, robustness
-against corrupt/foreign caches, location rules, `cache clear`, `--no-cache`, JSON-only entries."""
+against corrupt/foreign caches, location rules (never inside the seeds folder), `cache clear`,
+`--no-cache`, JSON-only entries."""
 
 from __future__ import annotations
 
@@ -519,3 +520,26 @@ def test_cli_second_run_is_served_from_the_cache(cli, seeds, tmp_path, monkeypat
     second = cli("check", seeds, "--format", "json", "--cache-dir", folder)
     assert json.loads(first.stdout) == json.loads(second.stdout)
     assert seen[0].computed == seen[0].total and seen[1].stat_hits == seen[1].total
+
+
+@pytest.mark.parametrize("command", ["check", "dedup", "tag", "index", "stats", "add"])
+@pytest.mark.parametrize("via", ["flag", "env"])
+def test_a_cache_inside_the_seeds_folder_is_refused(cli, tmp_path, monkeypatch, command, via):
+    """Every command that caches refuses (exit 2, before creating anything) a cache folder inside
+    the seeds folder, whether it comes from --cache-dir or SEEDKEEPER_CACHE_DIR."""
+    root = make_seeds(tmp_path, {doc_name(1): doc("en", [0, 1, 2, 3]), doc_name(2): doc("fa", [0, 1, 2, 3])})
+    new = tmp_path / "new.txt"
+    new.write_text(doc("zh", [0, 1, 2, 3]), encoding="utf-8")
+    before = snapshot(root)
+    args = ["add", new, "--seeds", root] if command == "add" else [command, root, "--jobs", "1"]
+    if via == "flag":
+        made = root / ".cache"
+        r = cli(*args, "--cache-dir", made)
+    else:
+        made = root / "sub"
+        monkeypatch.setenv("SEEDKEEPER_CACHE_DIR", str(made))
+        r = cli(*args)
+    assert r.exit_code == 2, (r.stdout, r.stderr)
+    assert "cache" in r.stderr and "inside the seeds folder" in r.stderr
+    assert not os.path.lexists(made)
+    assert snapshot(root) == before

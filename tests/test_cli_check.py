@@ -1,5 +1,6 @@
 """`seedkeeper check`, the CI gate, end to end: read-only, exit codes, every output format,
-the GitHub job summary, select/ignore, and the library call behind it."""
+the GitHub job summary, select/ignore, empty documents, line numbers in the JSON, and the library
+call behind it."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from dedup_fixtures import doc
 from helpers import codes, doc_name, find, make_seeds, snapshot
 from multilingual import CLEAN, HINDI_ZWJ, PERSIAN_ZWNJ_RLM
 from seedkeeper.operations.indexing import index
@@ -164,6 +166,50 @@ def test_library_check_on_a_missing_folder_raises(tmp_path):
 
     with pytest.raises(FolderNotFoundError):
         check(tmp_path / "nope", SETTINGS)
+
+
+# ---------------------------------------------------------------- empty documents, line numbers
+
+D1, D2, D3, D4, D5 = (doc_name(i) for i in range(1, 6))
+DOC_EN, DOC_ZH = doc("en", [0, 1, 2, 3]), doc("zh", [0, 1, 2, 3])
+
+
+def test_empty_documents_are_empty_not_duplicates_of_each_other(cli, tmp_path):
+    """A BOM-only, a whitespace-only and two zero-byte documents are each `empty`, and none of them
+    is a duplicate of another (byte-identical empty files included) or `lang-undetermined`."""
+    bom_only, blank, zero1, zero2 = D2, D3, D4, D5
+    root = make_seeds(tmp_path, {D1: DOC_EN, bom_only: b"\xef\xbb\xbf", blank: " \n\t\n  \n", zero1: b"", zero2: b""})
+    r = cli("check", root, "--format", "json", "--no-cache", "--jobs", "1")
+    assert r.exit_code == 1, (r.stdout, r.stderr)
+    data = json.loads(r.stdout)
+    for f in (bom_only, blank, zero1, zero2):
+        got = {p["code"] for p in data["problems"] if p["file"] == f}
+        assert "empty" in got, data
+        assert not got & {"exact-duplicate", "near-duplicate", "lang-undetermined"}, (f, got)
+    assert not [p for p in data["problems"] if p["code"] == "exact-duplicate"]
+    assert data.get("clusters", []) == []
+
+
+def test_json_lines_for_duplicates_and_lang_mismatch(cli, tmp_path):
+    """A duplicate is a whole-document finding (line null) even when prose links it; a pinned
+    language that disagrees is reported on the list item's line in INDEX.md."""
+    index = (
+        "# Seeds\n"  # 1
+        "\n"  # 2
+        f"Background: see [this one]({D2}).\n"  # 3
+        "\n"  # 4
+        f"- {D1}\n"  # 5
+        f"- {D2} (lang: fa)\n"  # 6
+        f"- {D3}\n"  # 7
+    )
+    root = make_seeds(tmp_path, {D1: DOC_EN, D2: DOC_ZH, D3: DOC_EN}, index=index)
+    r = cli("check", root, "--format", "json", "--no-cache", "--jobs", "1")
+    assert r.exit_code == 1, (r.stdout, r.stderr)
+    probs = json.loads(r.stdout)["problems"]
+    dup = [p for p in probs if p["code"] == "exact-duplicate"]
+    assert [(p["file"], p["line"]) for p in dup] == [(D3, None)], probs
+    mism = [p for p in probs if p["code"] == "lang-mismatch"]
+    assert [(p["file"], p["line"]) for p in mism] == [(D2, 6)], probs
 
 
 # ---------------------------------------------------------------- output formats

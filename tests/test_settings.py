@@ -303,3 +303,34 @@ def test_cli_strict_makes_warnings_fail(warn_folder, monkeypatch):
     assert json.loads(r.stdout)["ok"] is False
     # Strict with the warnings ignored passes again.
     assert invoke(["validate", str(warn_folder), "--strict", "--ignore", "bom,crlf"], cwd, monkeypatch).exit_code == 0
+
+
+# ---------------------------------------------------------------- which source a bad value is blamed on
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", "--threshold", "1.5"),
+        ("check", "--jobs", "-3"),
+        ("dedup", "--threshold", "1.5"),
+        ("tag", "--jobs", "-3"),
+    ],
+)
+def test_cli_bad_flag_value_names_the_flags_not_the_config(cli, tmp_path, args):
+    (tmp_path / "pyproject.toml").write_text("[tool.seedkeeper]\nthreshold = 0.9\n", encoding="utf-8")
+    root = make_seeds(tmp_path, {GOOD: CLEAN["en"]})
+    r = cli(args[0], root, *args[1:], "--no-cache")
+    assert r.exit_code == 2, (r.stdout, r.stderr)
+    assert "flags" in r.stderr
+    assert "pyproject.toml" not in r.stderr
+    assert args[1].lstrip("-") in r.stderr
+
+
+def test_cli_bad_config_value_names_the_config_file(cli, tmp_path):
+    # The counterpart: the same bad value written in the config names that file.
+    (tmp_path / "pyproject.toml").write_text("[tool.seedkeeper]\nthreshold = 1.5\n", encoding="utf-8")
+    root = make_seeds(tmp_path, {GOOD: CLEAN["en"]})
+    r = cli("check", root, "--no-cache")
+    assert r.exit_code == 2, (r.stdout, r.stderr)
+    assert "pyproject.toml" in r.stderr and "flags" not in r.stderr
