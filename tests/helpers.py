@@ -141,3 +141,18 @@ def github_annotations(stdout: str) -> list[tuple[str, dict[str, str], str]]:
         assert all(len(kv) == 2 for kv in pairs), f"unescaped comma in the properties: {line!r}"
         out.append((m.group(1), dict(pairs), m.group(3)))
     return out
+
+
+def assert_exit(result, code: int) -> None:
+    """`result` (a CliRunner Result) ended with exit `code`, deliberately: no Python exception escaped.
+
+    CliRunner reports an escaped exception as exit code 1, so `exit_code == 1` alone would also pass
+    on a crash. A deliberate non-zero exit shows up as `result.exception` being a SystemExit with that
+    code (that is how click ends a standalone run); exit 0 leaves `result.exception` None."""
+    exc = result.exception
+    assert exc is None or isinstance(exc, SystemExit), f"exception escaped: {exc!r}\n{result.output}"
+    assert result.exit_code == code, (result.exit_code, result.stdout, result.stderr)
+    if code == 0:
+        assert exc is None
+    else:
+        assert exc.code == code

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from dedup_fixtures import doc
-from helpers import call_with_timeout, doc_name, index_for, make_seeds, snapshot
+from helpers import assert_exit, call_with_timeout, doc_name, index_for, make_seeds, snapshot
 from multilingual import CLEAN
 from seedkeeper.operations.adding import add
 from seedkeeper.operations.indexing import index
@@ -147,12 +147,13 @@ def test_cp1256_without_encoding_auto_is_refused_and_nothing_written(cli, seeds,
     src = incoming(tmp_path, "persian.txt", PERSIAN_1256.encode("cp1256"))
     before = snapshot(seeds)
     r = cli("add", src, "--seeds", seeds)
-    assert r.exit_code == 1
+    assert_exit(r, 1)
     assert "persian.txt" in r.stderr
     assert "utf-8" in r.stderr.lower() and "--encoding" in r.stderr  # says which encoding, and the way out
     assert snapshot(seeds) == before
     r, data = add_json(cli, src, "--seeds", seeds)
-    assert r.exit_code == 1 and data["added"] == [] and data["refused"][0]["code"] == "not-utf8"
+    assert_exit(r, 1)
+    assert data["added"] == [] and data["refused"][0]["code"] == "not-utf8"
     assert snapshot(seeds) == before
 
 
@@ -211,7 +212,7 @@ def test_exact_duplicate_is_refused_naming_the_document_unless_force(cli, seeds,
     src = incoming(tmp_path, "copy.txt", LONG_EN.replace("\n", "\r\n").encode())
     before = snapshot(seeds)
     r = cli("add", src, "--seeds", seeds)
-    assert r.exit_code == 1
+    assert_exit(r, 1)
     assert EXIST_EN in r.stderr and "duplicate" in r.stderr
     assert snapshot(seeds) == before
     r, data = add_json(cli, src, "--seeds", seeds, "--force")
@@ -227,7 +228,7 @@ def test_near_duplicate_is_refused_naming_the_document_unless_force(cli, seeds, 
     src = incoming(tmp_path, "near.txt", near.encode())
     before = snapshot(seeds)
     r, data = add_json(cli, src, "--seeds", seeds)
-    assert r.exit_code == 1
+    assert_exit(r, 1)
     assert data["added"] == [] and len(data["refused"]) == 1
     assert data["refused"][0]["code"] == "near-duplicate" and EXIST_EN in data["refused"][0]["message"]
     assert snapshot(seeds) == before
@@ -241,7 +242,7 @@ def test_duplicates_among_the_new_files_themselves(cli, seeds, tmp_path):
     b = incoming(tmp_path, "b.txt", CLEAN["ru"].encode())
     c = incoming(tmp_path, "c.txt", CLEAN["el"].encode())
     r, data = add_json(cli, a, b, c, "--seeds", seeds)
-    assert r.exit_code == 1
+    assert_exit(r, 1)
     assert [Path(x["source"]).name for x in data["added"]] == ["a.txt", "c.txt"]
     assert [Path(x["source"]).name for x in data["refused"]] == ["b.txt"]
     names = sorted(x["file"] for x in data["added"])
@@ -272,7 +273,7 @@ def test_binary_file_is_refused(cli, seeds, tmp_path):
     before = snapshot(seeds)
     for enc in ("utf-8", "auto"):
         r, data = add_json(cli, src, "--seeds", seeds, "--encoding", enc)
-        assert r.exit_code == 1
+        assert_exit(r, 1)
         assert data["added"] == [] and data["refused"][0]["code"] in ("binary", "not-utf8")
     r, data = add_json(cli, src, "--seeds", seeds, "--encoding", "auto")
     assert data["refused"][0]["code"] == "binary"
@@ -283,14 +284,16 @@ def test_nul_bytes_in_utf8_are_refused_as_binary(cli, seeds, tmp_path):
     src = incoming(tmp_path, "nul.txt", CLEAN["en"].encode() + b"\x00\x00\x00\x00" + CLEAN["en"].encode())
     before = snapshot(seeds)
     r, data = add_json(cli, src, "--seeds", seeds)
-    assert r.exit_code == 1 and data["refused"][0]["code"] == "binary"
+    assert_exit(r, 1)
+    assert data["refused"][0]["code"] == "binary"
     assert snapshot(seeds) == before
 
 
 def test_missing_input_and_missing_seeds_folder(cli, seeds, tmp_path):
     before = snapshot(seeds)
     r, data = add_json(cli, tmp_path / "nope.txt", "--seeds", seeds)
-    assert r.exit_code == 1 and data["added"] == []
+    assert_exit(r, 1)
+    assert data["added"] == []
     assert snapshot(seeds) == before
     src = incoming(tmp_path, "greek.txt", CLEAN["el"].encode())
     r = cli("add", src, "--seeds", tmp_path / "no-seeds")
@@ -318,7 +321,7 @@ def test_a_file_already_in_the_folder_is_refused(cli, tmp_path, monkeypatch, how
         arg = "new.txt"
     before = snapshot(root)
     r = cli("add", arg, "--seeds", root, "--format", "json", "--no-cache")
-    assert r.exit_code == 1, (r.stdout, r.stderr)
+    assert_exit(r, 1)
     data = json.loads(r.stdout)
     assert data["added"] == [] and data["refused"][0]["code"] == "already-in-folder"
     assert snapshot(root) == before

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from dedup_fixtures import NEAR_EDITS, corpus, doc
-from helpers import call_with_timeout, doc_name, github_annotations, index_for, make_seeds, snapshot
+from helpers import assert_exit, call_with_timeout, doc_name, github_annotations, index_for, make_seeds, snapshot
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
 
@@ -56,10 +56,11 @@ def dup_seeds(tmp_path):
     return make_seeds(tmp_path, files_with_duplicates())
 
 
-def dedup_json(cli, root, *args):
+def dedup_json(cli, root, *args, code: int = 1) -> dict:
+    """`dedup --format json`, which must exit with `code` (1: duplicates found); its JSON output."""
     r = cli("dedup", root, "--format", "json", *args)
-    assert r.exit_code in (0, 1), r.output
-    return r.exit_code, json.loads(r.stdout)
+    assert_exit(r, code)
+    return json.loads(r.stdout)
 
 
 def found(data) -> dict[str, str]:
@@ -79,8 +80,7 @@ def doc_bytes(root: Path) -> list[bytes]:
 
 
 def test_clusters_kinds_similarity_and_exit_1(cli, dup_seeds):
-    code, data = dedup_json(cli, dup_seeds)
-    assert code == 1
+    data = dedup_json(cli, dup_seeds)
     assert [c["keep"] for c in data["clusters"]] == [ORIG]
     assert found(data) == DUPS
     dups = data["clusters"][0]["duplicates"]
@@ -107,22 +107,22 @@ def test_no_duplicates_exit_0(cli, tmp_path):
 def test_reordering_index_changes_which_is_kept(cli, tmp_path):
     files = files_with_duplicates()
     root = make_seeds(tmp_path, files)
-    _, data = dedup_json(cli, root)
+    data = dedup_json(cli, root)
     assert data["clusters"][0]["keep"] == ORIG
     order = [NEAR, *[f for f in files if f != NEAR]]
     (root / "INDEX.md").write_text(index_for(order), encoding="utf-8")
-    _, data = dedup_json(cli, root)
+    data = dedup_json(cli, root)
     assert [c["keep"] for c in data["clusters"]] == [NEAR]
     assert ORIG in found(data) and NEAR not in found(data)
     order = [NESTED, *[f for f in files if f != NESTED]]
     (root / "INDEX.md").write_text(index_for(order), encoding="utf-8")
-    _, data = dedup_json(cli, root)
+    data = dedup_json(cli, root)
     assert [c["keep"] for c in data["clusters"]] == [NESTED]
 
 
 def test_text_output_shows_clusters_and_a_diff_excerpt(cli, dup_seeds):
     r = cli("dedup", dup_seeds)
-    assert r.exit_code == 1
+    assert_exit(r, 1)
     out = r.stdout
     assert f"keep {ORIG}" in out
     for f, kind in DUPS.items():
@@ -136,20 +136,20 @@ def test_text_output_shows_clusters_and_a_diff_excerpt(cli, dup_seeds):
 
 def test_github_output(cli, dup_seeds):
     r = cli("dedup", dup_seeds, "--format", "github")
-    assert r.exit_code == 1
+    assert_exit(r, 1)
     lines = r.stdout.splitlines()
     assert any(ln.startswith("::error") and EXACT in ln for ln in lines)
     assert any(ln.startswith("::warning") and NEAR in ln for ln in lines)
 
 
 def test_threshold_drops_a_less_similar_pair(cli, dup_seeds):
-    _, data = dedup_json(cli, dup_seeds)
+    data = dedup_json(cli, dup_seeds)
     sim = next(d["similarity"] for c in data["clusters"] for d in c["duplicates"] if d["file"] == NEAR)
     assert 0.8 <= sim < 0.95
-    _, strict = dedup_json(cli, dup_seeds, "--threshold", "0.95")
+    strict = dedup_json(cli, dup_seeds, "--threshold", "0.95")
     assert NEAR not in found(strict)
     assert found(strict) == {k: v for k, v in DUPS.items() if k != NEAR}
-    _, loose = dedup_json(cli, dup_seeds, "--threshold", str(round(sim - 0.02, 2)))
+    loose = dedup_json(cli, dup_seeds, "--threshold", str(round(sim - 0.02, 2)))
     assert NEAR in found(loose)
 
 
@@ -162,8 +162,7 @@ def test_bad_threshold_is_a_usage_error(cli, dup_seeds):
 def test_multilingual_copies_found_via_the_cli(cli, tmp_path, lang):
     docs, expected = corpus(lang)
     root = make_seeds(tmp_path, dict(docs))
-    code, data = dedup_json(cli, root)
-    assert code == 1
+    data = dedup_json(cli, root)
     assert [c["keep"] for c in data["clusters"]] == [f"{lang}/000_a.txt"]
     assert found(data) == expected  # no translation or half-shared text among them
 
@@ -183,7 +182,7 @@ def test_persian_zwnj_and_yeh_variants(cli, tmp_path):
         OTHER: doc("fa", [4, 5]),
     }
     root = make_seeds(tmp_path, files)
-    _, data = dedup_json(cli, root)
+    data = dedup_json(cli, root)
     got = found(data)
     assert got[EXACT] == "normalized" and got[NORM] == "normalized"
     assert got.get(NEAR) == "near" and OTHER not in got
@@ -271,7 +270,7 @@ def test_apply_without_duplicates_changes_nothing(cli, tmp_path):
 def test_dedup_without_apply_writes_nothing(cli, dup_seeds):
     before = snapshot(dup_seeds)
     for fmt in ("text", "json", "github"):
-        assert cli("dedup", dup_seeds, "--format", fmt).exit_code == 1
+        assert_exit(cli("dedup", dup_seeds, "--format", fmt), 1)
     assert snapshot(dup_seeds) == before
 
 
@@ -323,7 +322,7 @@ def test_restore_puts_one_back_and_lists_it(cli, applied):
     manifest = [json.loads(ln) for ln in (root / MANIFEST).read_text(encoding="utf-8").splitlines()]
     assert [m["file"] for m in manifest if m["restored_at"]] == [NESTED]
     # And dedup finds it again.
-    _, data = dedup_json(cli, root)
+    data = dedup_json(cli, root)
     assert found(data) == {NESTED: "normalized"}
 
 
@@ -396,7 +395,7 @@ def test_a_link_in_prose_does_not_decide_which_copy_is_kept(cli, tmp_path):
     index = f"See [the copy]({second}) first.\n\n- {first}\n- {second}\n"
     root = make_seeds(tmp_path, {first: A, second: A}, index=index)
     r = cli("dedup", root, "--format", "json", "--no-cache", "--jobs", "1")
-    assert r.exit_code == 1, (r.stdout, r.stderr)
+    assert_exit(r, 1)
     clusters = json.loads(r.stdout)["clusters"]
     assert [c["keep"] for c in clusters] == [first]
     assert [(d["file"], d["kind"]) for d in clusters[0]["duplicates"]] == [(second, "exact")]
@@ -419,7 +418,7 @@ def test_github_annotations_one_per_duplicate_with_escaped_file_names(cli, tmp_p
     }
     root = make_seeds(tmp_path, files)
     r = cli("dedup", root, "--format", "github", "--no-cache", "--jobs", "1")
-    assert r.exit_code == 1, (r.stdout, r.stderr)
+    assert_exit(r, 1)
     got = {
         props["file"]: (level, props.get("title"), "line" in props) for level, props, _ in github_annotations(r.stdout)
     }

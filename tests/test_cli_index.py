@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from dedup_fixtures import doc
-from helpers import doc_name, index_for, make_seeds, snapshot
+from helpers import assert_exit, doc_name, index_for, make_seeds, snapshot
 from multilingual import CLEAN
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
@@ -185,7 +185,7 @@ def test_check_is_0_after_index_and_1_after_a_content_change(cli, hand):
     (hand / AR).write_text(CLEAN["ar"] + "وأضفنا سطرا جديدا في النهاية.\n", encoding="utf-8")
     before = snapshot(hand)
     r = cli("index", hand, "--check")
-    assert r.exit_code == 1, r.output
+    assert_exit(r, 1)
     assert snapshot(hand) == before
 
 
@@ -195,7 +195,7 @@ def test_check_is_1_when_a_new_document_appears(cli, hand):
     (hand / new).write_text(CLEAN["de"], encoding="utf-8")
     before = snapshot(hand)
     r = cli("index", hand, "--check")
-    assert r.exit_code == 1, r.output
+    assert_exit(r, 1)
     assert snapshot(hand) == before
     # ... and `index` then lists it, after the others.
     assert cli("index", hand).exit_code == 0
@@ -207,7 +207,7 @@ def test_check_is_1_when_a_new_document_appears(cli, hand):
 def test_check_on_hand_written_index_writes_nothing(cli, hand):
     before = snapshot(hand)
     r = cli("index", hand, "--check")
-    assert r.exit_code == 1
+    assert_exit(r, 1)
     assert snapshot(hand) == before
 
 
@@ -253,7 +253,7 @@ def test_json_output_of_check(cli, hand):
     import json
 
     r = cli("index", hand, "--check", "--format", "json")
-    assert r.exit_code == 1
+    assert_exit(r, 1)
     data = json.loads(r.stdout)
     assert data["changed"] is True and data["written"] is False and "+" + BEGIN in data["diff"]
 
@@ -295,7 +295,7 @@ def test_index_repairs_a_tampered_computed_cell_but_keeps_notes(cli, hand):
     tampered = _edit_row(good, EN, Chars="1", Status="ok?", Language="xx")
     assert tampered != good
     (hand / "INDEX.md").write_text(tampered, encoding="utf-8")
-    assert cli("index", hand, "--check").exit_code == 1
+    assert_exit(cli("index", hand, "--check"), 1)
     assert cli("index", hand).exit_code == 0
     assert read(hand) == good
 
@@ -500,7 +500,7 @@ def test_note_linking_another_document_survives_index_and_check(cli, tmp_path):
 def test_index_check_github_annotation_path_is_relative_to_the_repository(cli, hand, tmp_path, monkeypatch):
     monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))
     r = cli("index", hand, "--check", "--format", "github")
-    assert r.exit_code == 1
+    assert_exit(r, 1)
     assert "::error file=seeds/INDEX.md," in r.stdout, r.stdout
     ref = cli("check", hand, "--format", "github").stdout
     assert "::error file=seeds/INDEX.md," in ref  # what check says about the same finding

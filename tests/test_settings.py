@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from helpers import doc_name, make_seeds
+from helpers import assert_exit, doc_name, make_seeds
 from multilingual import CLEAN
 from seedkeeper.errors import ConfigError
 from seedkeeper.operations.validation import validate
@@ -251,7 +251,7 @@ def test_cli_config_from_pyproject_is_used(tmp_path, monkeypatch):
         "[tool.seedkeeper]\nmin-chars = 1000\n[tool.seedkeeper.severity]\ntoo-short = 'error'\n",
     )
     r = invoke(["validate", str(root), "--format", "json"], tmp_path, monkeypatch)
-    assert r.exit_code == 1, r.output
+    assert_exit(r, 1)
 
 
 def test_cli_default_folder_comes_from_config(tmp_path, monkeypatch):
@@ -259,7 +259,7 @@ def test_cli_default_folder_comes_from_config(tmp_path, monkeypatch):
     write(tmp_path / "seedkeeper.toml", 'seeds = "corpus"\n')
     (tmp_path / "deep" / "er").mkdir(parents=True)
     r = invoke(["validate", "--format", "json", "--strict"], tmp_path / "deep" / "er", monkeypatch)
-    assert r.exit_code == 1, r.output
+    assert_exit(r, 1)
     assert "control-char" in r.stdout
 
 
@@ -295,9 +295,9 @@ def test_cli_unknown_select_code_is_a_usage_error(warn_folder, monkeypatch):
 def test_cli_strict_makes_warnings_fail(warn_folder, monkeypatch):
     cwd = warn_folder.parent
     assert invoke(["validate", str(warn_folder)], cwd, monkeypatch).exit_code == 0
-    assert invoke(["validate", str(warn_folder), "--strict"], cwd, monkeypatch).exit_code == 1
+    assert_exit(invoke(["validate", str(warn_folder), "--strict"], cwd, monkeypatch), 1)
     r = invoke(["validate", str(warn_folder), "--strict", "--format", "json"], cwd, monkeypatch)
-    assert r.exit_code == 1
+    assert_exit(r, 1)
     import json
 
     assert json.loads(r.stdout)["ok"] is False
