@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 import threading
 from collections.abc import Callable, Mapping, Sequence
@@ -123,3 +124,35 @@ def find(report_or_problems, code: str, file: str | None = ...) -> list:
     """The problems with `code` (and `file`, when given)."""
     problems = getattr(report_or_problems, "problems", report_or_problems)
     return [p for p in problems if p.code == code and (file is ... or p.file == file)]
+
+
+_WORKFLOW_COMMAND = re.compile(r"^::(error|warning|notice) ([^:]*)::(.*)$")
+
+
+def github_annotations(stdout: str) -> list[tuple[str, dict[str, str], str]]:
+    """Parse `--format github` output: each line must be a workflow command
+    `::level key=value,key=value::message`; returns (level, properties, message) per line. Fails if a
+    line is not a command or if a property value contains an unescaped comma."""
+    out = []
+    for line in stdout.splitlines():
+        m = _WORKFLOW_COMMAND.match(line)
+        assert m, f"not a workflow command: {line!r}"
+        pairs = [p.split("=", 1) for p in m.group(2).split(",")]
+        assert all(len(kv) == 2 for kv in pairs), f"unescaped comma in the properties: {line!r}"
+        out.append((m.group(1), dict(pairs), m.group(3)))
+    return out
+
+
+def assert_exit(result, code: int) -> None:
+    """`result` (a CliRunner Result) ended with exit `code`, deliberately: no Python exception escaped.
+
+    CliRunner reports an escaped exception as exit code 1, so `exit_code == 1` alone would also pass
+    on a crash. A deliberate non-zero exit shows up as `result.exception` being a SystemExit with that
+    code (that is how click ends a standalone run); exit 0 leaves `result.exception` None."""
+    exc = result.exception
+    assert exc is None or isinstance(exc, SystemExit), f"exception escaped: {exc!r}\n{result.output}"
+    assert result.exit_code == code, (result.exit_code, result.stdout, result.stderr)
+    if code == 0:
+        assert exc is None
+    else:
+        assert exc.code == code

@@ -1,17 +1,21 @@
 """`seedkeeper add` end to end: decoding legacy encodings, cleaning (UTF-8, NFC, LF, no BOM), the
-`NNN_<16 hex>.txt` name, refusing duplicates, --force, --dry-run, and the INDEX.md row."""
+`NNN_<16 hex>.txt` name (numbers of quarantined documents are not reused), refusing duplicates,
+files already in the folder and an unusable INDEX.md or include pattern, --force, --dry-run, and the
+INDEX.md row."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import unicodedata
 from pathlib import Path
 
 import pytest
 
-from helpers import doc_name, make_seeds, snapshot
+from dedup_fixtures import doc
+from helpers import assert_exit, call_with_timeout, doc_name, index_for, make_seeds, snapshot
 from multilingual import CLEAN
 from seedkeeper.operations.adding import add
 from seedkeeper.operations.indexing import index
@@ -143,12 +147,13 @@ def test_cp1256_without_encoding_auto_is_refused_and_nothing_written(cli, seeds,
     src = incoming(tmp_path, "persian.txt", PERSIAN_1256.encode("cp1256"))
     before = snapshot(seeds)
     r = cli("add", src, "--seeds", seeds)
-    assert r.exit_code == 1
+    assert_exit(r, 1)
     assert "persian.txt" in r.stderr
     assert "utf-8" in r.stderr.lower() and "--encoding" in r.stderr  # says which encoding, and the way out
     assert snapshot(seeds) == before
     r, data = add_json(cli, src, "--seeds", seeds)
-    assert r.exit_code == 1 and data["added"] == [] and data["refused"][0]["code"] == "not-utf8"
+    assert_exit(r, 1)
+    assert data["added"] == [] and data["refused"][0]["code"] == "not-utf8"
     assert snapshot(seeds) == before
 
 
@@ -207,7 +212,7 @@ def test_exact_duplicate_is_refused_naming_the_document_unless_force(cli, seeds,
     src = incoming(tmp_path, "copy.txt", LONG_EN.replace("\n", "\r\n").encode())
     before = snapshot(seeds)
     r = cli("add", src, "--seeds", seeds)
-    assert r.exit_code == 1
+    assert_exit(r, 1)
     assert EXIST_EN in r.stderr and "duplicate" in r.stderr
     assert snapshot(seeds) == before
     r, data = add_json(cli, src, "--seeds", seeds, "--force")
@@ -223,7 +228,7 @@ def test_near_duplicate_is_refused_naming_the_document_unless_force(cli, seeds, 
     src = incoming(tmp_path, "near.txt", near.encode())
     before = snapshot(seeds)
     r, data = add_json(cli, src, "--seeds", seeds)
-    assert r.exit_code == 1
+    assert_exit(r, 1)
     assert data["added"] == [] and len(data["refused"]) == 1
     assert data["refused"][0]["code"] == "near-duplicate" and EXIST_EN in data["refused"][0]["message"]
     assert snapshot(seeds) == before
@@ -237,7 +242,7 @@ def test_duplicates_among_the_new_files_themselves(cli, seeds, tmp_path):
     b = incoming(tmp_path, "b.txt", CLEAN["ru"].encode())
     c = incoming(tmp_path, "c.txt", CLEAN["el"].encode())
     r, data = add_json(cli, a, b, c, "--seeds", seeds)
-    assert r.exit_code == 1
+    assert_exit(r, 1)
     assert [Path(x["source"]).name for x in data["added"]] == ["a.txt", "c.txt"]
     assert [Path(x["source"]).name for x in data["refused"]] == ["b.txt"]
     names = sorted(x["file"] for x in data["added"])
@@ -268,7 +273,7 @@ def test_binary_file_is_refused(cli, seeds, tmp_path):
     before = snapshot(seeds)
     for enc in ("utf-8", "auto"):
         r, data = add_json(cli, src, "--seeds", seeds, "--encoding", enc)
-        assert r.exit_code == 1
+        assert_exit(r, 1)
         assert data["added"] == [] and data["refused"][0]["code"] in ("binary", "not-utf8")
     r, data = add_json(cli, src, "--seeds", seeds, "--encoding", "auto")
     assert data["refused"][0]["code"] == "binary"
@@ -279,19 +284,101 @@ def test_nul_bytes_in_utf8_are_refused_as_binary(cli, seeds, tmp_path):
     src = incoming(tmp_path, "nul.txt", CLEAN["en"].encode() + b"\x00\x00\x00\x00" + CLEAN["en"].encode())
     before = snapshot(seeds)
     r, data = add_json(cli, src, "--seeds", seeds)
-    assert r.exit_code == 1 and data["refused"][0]["code"] == "binary"
+    assert_exit(r, 1)
+    assert data["refused"][0]["code"] == "binary"
     assert snapshot(seeds) == before
 
 
 def test_missing_input_and_missing_seeds_folder(cli, seeds, tmp_path):
     before = snapshot(seeds)
     r, data = add_json(cli, tmp_path / "nope.txt", "--seeds", seeds)
-    assert r.exit_code == 1 and data["added"] == []
+    assert_exit(r, 1)
+    assert data["added"] == []
     assert snapshot(seeds) == before
     src = incoming(tmp_path, "greek.txt", CLEAN["el"].encode())
     r = cli("add", src, "--seeds", tmp_path / "no-seeds")
     assert r.exit_code == 2
     assert not (tmp_path / "no-seeds").exists()
+
+
+# ---------------------------------------------------------------- where the new file comes from, where it goes
+
+DOC_EN, DOC_FA = doc("en", [0, 1, 2, 3]), doc("fa", [0, 1, 2, 3])
+
+
+@pytest.mark.parametrize("how", ["absolute", "dotted", "relative-from-inside"])
+def test_a_file_already_in_the_folder_is_refused(cli, tmp_path, monkeypatch, how):
+    root = make_seeds(tmp_path, {doc_name(1): DOC_EN})
+    (root / "drafts").mkdir()
+    draft = root / "drafts" / "new.txt"
+    draft.write_text(DOC_FA, encoding="utf-8")
+    if how == "absolute":
+        arg = draft
+    elif how == "dotted":
+        arg = f"{root}/drafts/../drafts/new.txt"
+    else:
+        monkeypatch.chdir(root / "drafts")
+        arg = "new.txt"
+    before = snapshot(root)
+    r = cli("add", arg, "--seeds", root, "--format", "json", "--no-cache")
+    assert_exit(r, 1)
+    data = json.loads(r.stdout)
+    assert data["added"] == [] and data["refused"][0]["code"] == "already-in-folder"
+    assert snapshot(root) == before
+
+
+def test_include_not_matching_new_names_is_a_usage_error(cli, tmp_path):
+    """With `include = ["*.md"]` a new `NNN_<hex>.txt` would not be part of the corpus: exit 2."""
+    root = make_seeds(tmp_path, {"001_" + "a" * 16 + ".md": DOC_EN})
+    (tmp_path / "seedkeeper.toml").write_text('include = ["*.md"]\n', encoding="utf-8")
+    new = tmp_path / "incoming.txt"
+    new.write_text(DOC_FA, encoding="utf-8")
+    before = snapshot(root)
+    r = cli("add", new, "--seeds", root, "--no-cache")
+    assert r.exit_code == 2, (r.stdout, r.stderr)
+    assert "*.md" in r.stderr and "include" in r.stderr
+    assert snapshot(root) == before
+    assert new.read_text(encoding="utf-8") == DOC_FA
+
+
+@pytest.mark.parametrize("kind", ["symlink", "fifo", "folder"])
+def test_unusable_index_writes_nothing(cli, tmp_path, kind):
+    root = make_seeds(tmp_path, {doc_name(1): DOC_EN})
+    (root / "INDEX.md").unlink()
+    if kind == "symlink":
+        (root / "real.md").write_text(index_for([doc_name(1)]), encoding="utf-8")
+        os.symlink("real.md", root / "INDEX.md")
+    elif kind == "fifo":
+        os.mkfifo(root / "INDEX.md")
+    else:
+        (root / "INDEX.md").mkdir()
+    new = tmp_path / "new.txt"
+    new.write_text(DOC_FA, encoding="utf-8")
+    before = snapshot(root)
+    r = call_with_timeout(lambda: cli("add", new, "--seeds", root, "--no-cache"), 10, fifo_paths=[root / "INDEX.md"])
+    assert r.exit_code == 2, (r.stdout, r.stderr)
+    assert "INDEX.md" in r.stderr
+    assert snapshot(root) == before  # no new document either
+
+
+def test_numbering_skips_quarantined_documents(cli, tmp_path):
+    one, two = "001_" + "1" * 16 + ".txt", "002_" + "2" * 16 + ".txt"
+    root = make_seeds(tmp_path, {one: DOC_EN, two: DOC_EN})
+    r = cli("dedup", root, "--apply", "--no-cache", "--jobs", "1")
+    assert r.exit_code == 0, (r.stdout, r.stderr)
+    assert not (root / two).exists() and (root / ".seedkeeper/quarantine" / two).is_file()
+
+    new = tmp_path / "fresh.txt"
+    new.write_text(DOC_FA, encoding="utf-8")
+    r = cli("add", new, "--seeds", root, "--format", "json", "--no-cache")
+    assert r.exit_code == 0, (r.stdout, r.stderr)
+    added = json.loads(r.stdout)["added"]
+    assert len(added) == 1 and added[0]["file"].startswith("003_"), added
+    assert (root / added[0]["file"]).is_file()
+    assert not list(root.glob("002_*.txt"))
+    # The quarantined 002 can still come back without colliding.
+    assert cli("restore", two, "--seeds", root).exit_code == 0
+    assert (root / two).read_bytes() == DOC_EN.encode()
 
 
 def test_library_add(seeds, tmp_path):

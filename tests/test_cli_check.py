@@ -1,5 +1,6 @@
 """`seedkeeper check`, the CI gate, end to end: read-only, exit codes, every output format,
-the GitHub job summary, select/ignore, and the library call behind it."""
+the GitHub job summary, select/ignore, empty documents, line numbers in the JSON, and the library
+call behind it."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import codes, doc_name, find, make_seeds, snapshot
+from dedup_fixtures import doc
+from helpers import assert_exit, codes, doc_name, find, make_seeds, snapshot
 from multilingual import CLEAN, HINDI_ZWJ, PERSIAN_ZWNJ_RLM
 from seedkeeper.operations.indexing import index
 from seedkeeper.operations.validation import check
@@ -91,7 +93,7 @@ def test_check_writes_nothing_in_the_seeds_folder_even_with_the_default_cache(cl
     before = snapshot(root)
     for fmt in ("text", "json", "github", "sarif", "junit"):
         r = cli("check", root, "--format", fmt)
-        assert r.exit_code == 1, (fmt, r.output)
+        assert_exit(r, 1)
     assert snapshot(root) == before
     assert not any(".seedkeeper" in p for p in snapshot(root))
     assert (tmp_path / ".seedkeeper_cache").is_dir()  # the cache went beside the folder, not into it
@@ -99,7 +101,7 @@ def test_check_writes_nothing_in_the_seeds_folder_even_with_the_default_cache(cl
 
 def test_exact_duplicate_is_an_error(cli, dup_folder):
     r = cli("check", dup_folder)
-    assert r.exit_code == 1
+    assert_exit(r, 1)
     data = as_json(cli("check", dup_folder, "--format", "json"))
     assert data["ok"] is False
     dups = [p for p in data["problems"] if p["code"] == "exact-duplicate"]
@@ -125,7 +127,8 @@ def test_near_duplicate_is_a_warning_unless_strict(cli, near_folder):
     assert kinds == [(NEAR_B, "near")]
     assert 0.8 <= data["clusters"][0]["duplicates"][0]["similarity"] < 1
     strict = cli("check", near_folder, "--strict", "--format", "json")
-    assert strict.exit_code == 1 and as_json(strict)["ok"] is False
+    assert_exit(strict, 1)
+    assert as_json(strict)["ok"] is False
     # A higher threshold than their similarity: no longer a near duplicate.
     assert "near-duplicate" not in [
         p["code"] for p in as_json(cli("check", near_folder, "--threshold", "0.99", "--format", "json"))["problems"]
@@ -135,7 +138,7 @@ def test_near_duplicate_is_a_warning_unless_strict(cli, near_folder):
 def test_index_outdated_when_index_is_not_the_managed_output(cli, tmp_path):
     root = make_seeds(tmp_path, {ORIG: CLEAN["en"], FA: CLEAN["fa"]})  # a hand-written `- name` list
     r = cli("check", root, "--format", "json")
-    assert r.exit_code == 1
+    assert_exit(r, 1)
     data = as_json(r)
     assert [p["code"] for p in data["problems"]] == ["index-outdated"]
     assert data["problems"][0]["severity"] == "error"
@@ -166,12 +169,56 @@ def test_library_check_on_a_missing_folder_raises(tmp_path):
         check(tmp_path / "nope", SETTINGS)
 
 
+# ---------------------------------------------------------------- empty documents, line numbers
+
+D1, D2, D3, D4, D5 = (doc_name(i) for i in range(1, 6))
+DOC_EN, DOC_ZH = doc("en", [0, 1, 2, 3]), doc("zh", [0, 1, 2, 3])
+
+
+def test_empty_documents_are_empty_not_duplicates_of_each_other(cli, tmp_path):
+    """A BOM-only, a whitespace-only and two zero-byte documents are each `empty`, and none of them
+    is a duplicate of another (byte-identical empty files included) or `lang-undetermined`."""
+    bom_only, blank, zero1, zero2 = D2, D3, D4, D5
+    root = make_seeds(tmp_path, {D1: DOC_EN, bom_only: b"\xef\xbb\xbf", blank: " \n\t\n  \n", zero1: b"", zero2: b""})
+    r = cli("check", root, "--format", "json", "--no-cache", "--jobs", "1")
+    assert_exit(r, 1)
+    data = json.loads(r.stdout)
+    for f in (bom_only, blank, zero1, zero2):
+        got = {p["code"] for p in data["problems"] if p["file"] == f}
+        assert "empty" in got, data
+        assert not got & {"exact-duplicate", "near-duplicate", "lang-undetermined"}, (f, got)
+    assert not [p for p in data["problems"] if p["code"] == "exact-duplicate"]
+    assert data.get("clusters", []) == []
+
+
+def test_json_lines_for_duplicates_and_lang_mismatch(cli, tmp_path):
+    """A duplicate is a whole-document finding (line null) even when prose links it; a pinned
+    language that disagrees is reported on the list item's line in INDEX.md."""
+    index = (
+        "# Seeds\n"  # 1
+        "\n"  # 2
+        f"Background: see [this one]({D2}).\n"  # 3
+        "\n"  # 4
+        f"- {D1}\n"  # 5
+        f"- {D2} (lang: fa)\n"  # 6
+        f"- {D3}\n"  # 7
+    )
+    root = make_seeds(tmp_path, {D1: DOC_EN, D2: DOC_ZH, D3: DOC_EN}, index=index)
+    r = cli("check", root, "--format", "json", "--no-cache", "--jobs", "1")
+    assert_exit(r, 1)
+    probs = json.loads(r.stdout)["problems"]
+    dup = [p for p in probs if p["code"] == "exact-duplicate"]
+    assert [(p["file"], p["line"]) for p in dup] == [(D3, None)], probs
+    mism = [p for p in probs if p["code"] == "lang-mismatch"]
+    assert [(p["file"], p["line"]) for p in mism] == [(D2, 6)], probs
+
+
 # ---------------------------------------------------------------- output formats
 
 
 def test_github_format(cli, dup_folder, tmp_path):
     r = cli("check", dup_folder, "--format", "github")
-    assert r.exit_code == 1
+    assert_exit(r, 1)
     lines = [ln for ln in r.stdout.splitlines() if ln.startswith("::")]
     assert any(
         ln.startswith(f"::error file=seeds/{COPY},") and "title=exact-duplicate::" in ln and ORIG in ln for ln in lines
@@ -184,7 +231,7 @@ def test_github_step_summary_is_appended(cli, dup_folder, tmp_path, monkeypatch)
     summary.write_text("# earlier step\n", encoding="utf-8")
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     before = snapshot(dup_folder)
-    assert cli("check", dup_folder, "--format", "github").exit_code == 1
+    assert_exit(cli("check", dup_folder, "--format", "github"), 1)
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("# earlier step\n")
     added = text[len("# earlier step\n") :]
@@ -192,7 +239,7 @@ def test_github_step_summary_is_appended(cli, dup_folder, tmp_path, monkeypatch)
     assert "|" in added  # a Markdown table of findings
     assert snapshot(dup_folder) == before
     # Text format does not write a summary.
-    assert cli("check", dup_folder).exit_code == 1
+    assert_exit(cli("check", dup_folder), 1)
     assert summary.read_text(encoding="utf-8") == text
 
 
@@ -203,7 +250,7 @@ def test_sarif_is_valid_2_1_0_with_one_result_per_problem(cli, tmp_path):
     problems = as_json(cli("check", root, "--format", "json"))["problems"]
     assert {p["code"] for p in problems} >= {"exact-duplicate", "bom"}
     r = cli("check", root, "--format", "sarif")
-    assert r.exit_code == 1
+    assert_exit(r, 1)
     log = json.loads(r.stdout)
     assert log["version"] == "2.1.0"
     results = log["runs"][0]["results"]
@@ -222,7 +269,7 @@ def test_sarif_is_valid_2_1_0_with_one_result_per_problem(cli, tmp_path):
 
 def test_junit_has_a_failure_for_the_document_with_an_error(cli, dup_folder):
     r = cli("check", dup_folder, "--format", "junit")
-    assert r.exit_code == 1
+    assert_exit(r, 1)
     tree = ET.fromstring(r.stdout.encode("utf-8"))
     cases = {c.get("name"): c for c in tree.iter("testcase")}
     assert {ORIG, FA, COPY} <= set(cases)
@@ -245,7 +292,7 @@ def test_junit_clean_folder_has_no_failures(cli, clean_folder):
 
 def test_text_format_names_the_file_and_code(cli, dup_folder):
     r = cli("check", dup_folder)
-    assert r.exit_code == 1
+    assert_exit(r, 1)
     assert COPY in r.stdout and "exact-duplicate" in r.stdout
     assert "\x1b[" not in r.stdout  # NO_COLOR
 
@@ -273,7 +320,7 @@ def test_select_and_ignore(cli, tmp_path):
     assert r.exit_code == 0
     r = cli("check", root, "--ignore", "exact-duplicate,bom", "--strict", "--format", "json")
     assert {p["code"] for p in as_json(r)["problems"]} == everything - {"exact-duplicate", "bom"}
-    assert r.exit_code == 1  # bad-name is a warning; --strict fails on it
+    assert_exit(r, 1)  # bad-name is a warning; --strict fails on it
     r = cli("check", root, "--ignore", "exact-duplicate", "--ignore", "bom", "--ignore", "bad-name", "--strict")
     assert r.exit_code == 0, r.output
     r = cli("check", root, "--select", "exact-", "--format", "json")  # a prefix

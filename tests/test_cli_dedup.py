@@ -1,15 +1,23 @@
 """`seedkeeper dedup` / `restore` through the shell: clusters and the kept document, exit codes,
-text output, threshold, `--apply` (quarantine, manifest, INDEX.md, nothing deleted), restore."""
+text output, GitHub annotations, threshold, large near duplicates, `--apply` (quarantine, manifest,
+INDEX.md, nothing deleted, symlinked duplicates skipped, an unusable INDEX.md or `.seedkeeper`
+refused before anything moves), restore."""
 
 from __future__ import annotations
 
 import json
+import os
+import random
+import re
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from dedup_fixtures import NEAR_EDITS, corpus, doc
-from helpers import doc_name, index_for, make_seeds, snapshot
+from helpers import assert_exit, call_with_timeout, doc_name, github_annotations, index_for, make_seeds, snapshot
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
 
@@ -17,6 +25,7 @@ QDIR = ".seedkeeper/quarantine"
 MANIFEST = ".seedkeeper/quarantine.jsonl"
 
 A = doc("en", [0, 1, 2, 3])
+FA_TEXT = doc("fa", [0, 1, 2, 3])
 ORIG, OTHER, EXACT, NORM, NEAR, ZH = (doc_name(i) for i in range(6))
 NESTED = "sub/" + doc_name(6)
 
@@ -47,10 +56,11 @@ def dup_seeds(tmp_path):
     return make_seeds(tmp_path, files_with_duplicates())
 
 
-def dedup_json(cli, root, *args):
+def dedup_json(cli, root, *args, code: int = 1) -> dict:
+    """`dedup --format json`, which must exit with `code` (1: duplicates found); its JSON output."""
     r = cli("dedup", root, "--format", "json", *args)
-    assert r.exit_code in (0, 1), r.output
-    return r.exit_code, json.loads(r.stdout)
+    assert_exit(r, code)
+    return json.loads(r.stdout)
 
 
 def found(data) -> dict[str, str]:
@@ -70,8 +80,7 @@ def doc_bytes(root: Path) -> list[bytes]:
 
 
 def test_clusters_kinds_similarity_and_exit_1(cli, dup_seeds):
-    code, data = dedup_json(cli, dup_seeds)
-    assert code == 1
+    data = dedup_json(cli, dup_seeds)
     assert [c["keep"] for c in data["clusters"]] == [ORIG]
     assert found(data) == DUPS
     dups = data["clusters"][0]["duplicates"]
@@ -98,22 +107,22 @@ def test_no_duplicates_exit_0(cli, tmp_path):
 def test_reordering_index_changes_which_is_kept(cli, tmp_path):
     files = files_with_duplicates()
     root = make_seeds(tmp_path, files)
-    _, data = dedup_json(cli, root)
+    data = dedup_json(cli, root)
     assert data["clusters"][0]["keep"] == ORIG
     order = [NEAR, *[f for f in files if f != NEAR]]
     (root / "INDEX.md").write_text(index_for(order), encoding="utf-8")
-    _, data = dedup_json(cli, root)
+    data = dedup_json(cli, root)
     assert [c["keep"] for c in data["clusters"]] == [NEAR]
     assert ORIG in found(data) and NEAR not in found(data)
     order = [NESTED, *[f for f in files if f != NESTED]]
     (root / "INDEX.md").write_text(index_for(order), encoding="utf-8")
-    _, data = dedup_json(cli, root)
+    data = dedup_json(cli, root)
     assert [c["keep"] for c in data["clusters"]] == [NESTED]
 
 
 def test_text_output_shows_clusters_and_a_diff_excerpt(cli, dup_seeds):
     r = cli("dedup", dup_seeds)
-    assert r.exit_code == 1
+    assert_exit(r, 1)
     out = r.stdout
     assert f"keep {ORIG}" in out
     for f, kind in DUPS.items():
@@ -127,20 +136,20 @@ def test_text_output_shows_clusters_and_a_diff_excerpt(cli, dup_seeds):
 
 def test_github_output(cli, dup_seeds):
     r = cli("dedup", dup_seeds, "--format", "github")
-    assert r.exit_code == 1
+    assert_exit(r, 1)
     lines = r.stdout.splitlines()
     assert any(ln.startswith("::error") and EXACT in ln for ln in lines)
     assert any(ln.startswith("::warning") and NEAR in ln for ln in lines)
 
 
 def test_threshold_drops_a_less_similar_pair(cli, dup_seeds):
-    _, data = dedup_json(cli, dup_seeds)
+    data = dedup_json(cli, dup_seeds)
     sim = next(d["similarity"] for c in data["clusters"] for d in c["duplicates"] if d["file"] == NEAR)
     assert 0.8 <= sim < 0.95
-    _, strict = dedup_json(cli, dup_seeds, "--threshold", "0.95")
+    strict = dedup_json(cli, dup_seeds, "--threshold", "0.95")
     assert NEAR not in found(strict)
     assert found(strict) == {k: v for k, v in DUPS.items() if k != NEAR}
-    _, loose = dedup_json(cli, dup_seeds, "--threshold", str(round(sim - 0.02, 2)))
+    loose = dedup_json(cli, dup_seeds, "--threshold", str(round(sim - 0.02, 2)))
     assert NEAR in found(loose)
 
 
@@ -153,8 +162,7 @@ def test_bad_threshold_is_a_usage_error(cli, dup_seeds):
 def test_multilingual_copies_found_via_the_cli(cli, tmp_path, lang):
     docs, expected = corpus(lang)
     root = make_seeds(tmp_path, dict(docs))
-    code, data = dedup_json(cli, root)
-    assert code == 1
+    data = dedup_json(cli, root)
     assert [c["keep"] for c in data["clusters"]] == [f"{lang}/000_a.txt"]
     assert found(data) == expected  # no translation or half-shared text among them
 
@@ -174,7 +182,7 @@ def test_persian_zwnj_and_yeh_variants(cli, tmp_path):
         OTHER: doc("fa", [4, 5]),
     }
     root = make_seeds(tmp_path, files)
-    _, data = dedup_json(cli, root)
+    data = dedup_json(cli, root)
     got = found(data)
     assert got[EXACT] == "normalized" and got[NORM] == "normalized"
     assert got.get(NEAR) == "near" and OTHER not in got
@@ -262,7 +270,7 @@ def test_apply_without_duplicates_changes_nothing(cli, tmp_path):
 def test_dedup_without_apply_writes_nothing(cli, dup_seeds):
     before = snapshot(dup_seeds)
     for fmt in ("text", "json", "github"):
-        assert cli("dedup", dup_seeds, "--format", fmt).exit_code == 1
+        assert_exit(cli("dedup", dup_seeds, "--format", fmt), 1)
     assert snapshot(dup_seeds) == before
 
 
@@ -314,7 +322,7 @@ def test_restore_puts_one_back_and_lists_it(cli, applied):
     manifest = [json.loads(ln) for ln in (root / MANIFEST).read_text(encoding="utf-8").splitlines()]
     assert [m["file"] for m in manifest if m["restored_at"]] == [NESTED]
     # And dedup finds it again.
-    _, data = dedup_json(cli, root)
+    data = dedup_json(cli, root)
     assert found(data) == {NESTED: "normalized"}
 
 
@@ -374,3 +382,202 @@ def test_apply_and_restore_names_that_need_escaping(cli, tmp_path):
     assert (root / "sub dir/x%.txt").read_bytes() == before["sub dir/x%.txt"]
     v = json.loads(cli("validate", root, "--format", "json").stdout)
     assert not [p for p in v["problems"] if p["code"] in ("unlisted-file", "missing-file")], v
+
+
+# ---------------------------------------------------------------- which copy is kept
+
+
+def test_a_link_in_prose_does_not_decide_which_copy_is_kept(cli, tmp_path):
+    # The first list item is kept. Here it is also named after the other copy, and the prose above
+    # the list links the other copy first: neither "first mention" nor "first by name" may win.
+    first, second = doc_name(5), doc_name(4)
+    assert second < first
+    index = f"See [the copy]({second}) first.\n\n- {first}\n- {second}\n"
+    root = make_seeds(tmp_path, {first: A, second: A}, index=index)
+    r = cli("dedup", root, "--format", "json", "--no-cache", "--jobs", "1")
+    assert_exit(r, 1)
+    clusters = json.loads(r.stdout)["clusters"]
+    assert [c["keep"] for c in clusters] == [first]
+    assert [(d["file"], d["kind"]) for d in clusters[0]["duplicates"]] == [(second, "exact")]
+
+
+# ---------------------------------------------------------------- GitHub annotations
+
+
+def test_github_annotations_one_per_duplicate_with_escaped_file_names(cli, tmp_path):
+    # Exact and normalized duplicates are errors, near ones warnings; a comma in a file name is
+    # percent-encoded in the `file=` property; a whole-document finding carries no `line=`.
+    comma = "copy,of,one.txt"
+    files = {
+        ORIG: A,
+        OTHER: FA_TEXT,
+        EXACT: A,
+        NORM: A.replace("\n", "\r\n"),
+        NEAR: A.replace("lighthouse", "beacon", 1),
+        comma: A,
+    }
+    root = make_seeds(tmp_path, files)
+    r = cli("dedup", root, "--format", "github", "--no-cache", "--jobs", "1")
+    assert_exit(r, 1)
+    got = {
+        props["file"]: (level, props.get("title"), "line" in props) for level, props, _ in github_annotations(r.stdout)
+    }
+    assert got == {
+        f"seeds/{EXACT}": ("error", "exact-duplicate", False),
+        f"seeds/{NORM}": ("error", "exact-duplicate", False),
+        f"seeds/{NEAR}": ("warning", "near-duplicate", False),
+        "seeds/copy%2Cof%2Cone.txt": ("error", "exact-duplicate", False),
+    }, r.stdout
+
+
+# ---------------------------------------------------------------- large near duplicates
+
+
+def _big_pair(newlines: bool) -> tuple[str, str]:
+    """Two ~200 KB texts of random words that differ in every 500th word (from word 250 on)."""
+    rnd = random.Random(1234)
+    vocab = ["".join(rnd.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rnd.randint(3, 9))) for _ in range(3000)]
+    words, size = [], 0
+    while size < 200_000:
+        words.append(rnd.choice(vocab))
+        size += len(words[-1]) + 1
+    changed = [f"zq{i}x" if i % 500 == 250 else w for i, w in enumerate(words)]
+
+    def join(ws):
+        if not newlines:
+            return " ".join(ws)
+        return "".join(" ".join(ws[i : i + 12]) + "\n" for i in range(0, len(ws), 12))
+
+    return join(words), join(changed)
+
+
+@pytest.mark.parametrize("newlines", [True, False], ids=["lines", "one-line"])
+def test_large_near_duplicates_finish_fast_with_an_excerpt(tmp_path, newlines):
+    """The diff excerpt of two large near duplicates is computed in well under 10 s (no quadratic
+    diff), both with many short lines and with one 200 KB line, and shows the first difference."""
+    a, b = _big_pair(newlines)
+    assert len(a.encode()) > 190_000 and (a.count("\n") > 1000) == newlines
+    root = make_seeds(tmp_path, {ORIG: a, OTHER: b})
+    # A subprocess, so that a quadratic diff is killed at the deadline instead of hanging the suite.
+    t0 = time.monotonic()
+    try:
+        p = subprocess.run(
+            [sys.executable, "-m", "seedkeeper", "dedup", str(root), "--no-cache", "--jobs", "1"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            cwd=tmp_path,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail("dedup of two 200 KB near duplicates did not finish within 10 s")
+    elapsed = time.monotonic() - t0
+    assert p.returncode == 1, (p.stdout, p.stderr)
+    assert elapsed < 10, f"dedup took {elapsed:.1f} s"
+    assert re.search(rf"near\s+0\.9\d\s+{OTHER}", p.stdout), p.stdout
+    excerpt = [ln.strip() for ln in p.stdout.splitlines() if ln.strip().startswith(("- ", "+ "))]
+    assert any(ln.startswith("- ") for ln in excerpt) and any(ln.startswith("+ ") for ln in excerpt), p.stdout
+    # The first difference is word 250 of b; it opens the bracketed part of the excerpt.
+    assert "[zq250x" in " ".join(p.stdout.split()), p.stdout
+
+
+# ---------------------------------------------------------------- --apply: symlinks and an unusable INDEX.md
+
+SECRET = "TOP-SECRET-OUTSIDE-7f3a9c"
+
+
+def three_with_a_copy(tmp_path: Path) -> Path:
+    """ORIG and OTHER, and EXACT: a byte copy of ORIG that `--apply` would move."""
+    return make_seeds(tmp_path, {ORIG: A, OTHER: FA_TEXT, EXACT: A})
+
+
+def everything_under(root: Path) -> bytes:
+    """All bytes of all regular files under root (symlinks not followed), concatenated."""
+    out = b""
+    for dirpath, _dirs, names in os.walk(root, followlinks=False):
+        for name in names:
+            p = Path(dirpath, name)
+            if p.is_file() and not p.is_symlink():
+                out += p.read_bytes()
+    return out
+
+
+def test_apply_skips_a_symlinked_duplicate_and_moves_the_real_copy(cli, tmp_path):
+    link = doc_name(8)
+    root = three_with_a_copy(tmp_path)
+    os.symlink(ORIG, root / link)  # a relative link, inside the folder, to the kept document
+    (root / "INDEX.md").write_text(index_for([ORIG, OTHER, EXACT, link]), encoding="utf-8")
+
+    r = cli("dedup", root, "--apply", "--format", "json", "--no-cache", "--jobs", "1")
+    assert r.exit_code == 0, (r.stdout, r.stderr)
+    data = json.loads(r.stdout)
+    assert link in {d["file"] for c in data["clusters"] for d in c["duplicates"]}
+    assert [s["file"] for s in data.get("skipped", [])] == [link]
+    assert [m["file"] for m in data.get("moved", [])] == [EXACT]
+    assert os.path.islink(root / link) and os.readlink(root / link) == ORIG
+    assert (root / ORIG).read_bytes() == A.encode()
+    assert not (root / EXACT).exists() and (root / QDIR / EXACT).read_bytes() == A.encode()
+    assert not os.path.lexists(root / QDIR / link)
+    text = (root / "INDEX.md").read_text(encoding="utf-8")
+    assert f"- {link}" in text and f"- {EXACT}" not in text
+
+
+def test_apply_refuses_an_index_symlinked_outside_the_folder(cli, tmp_path):
+    outside = tmp_path / "elsewhere" / "notes.md"
+    outside.parent.mkdir()
+    # The outside file even looks like a valid index of the folder, with a secret in it.
+    outside_bytes = f"# Private\n\n{SECRET}\n\n- {ORIG}\n- {OTHER}\n- {EXACT}\n".encode()
+    outside.write_bytes(outside_bytes)
+    root = three_with_a_copy(tmp_path)
+    (root / "INDEX.md").unlink()
+    os.symlink(outside, root / "INDEX.md")
+    before = snapshot(root)
+
+    for fmt in ("text", "json"):
+        r = cli("dedup", root, "--apply", "--format", fmt, "--no-cache", "--jobs", "1")
+        assert r.exit_code == 2, (r.stdout, r.stderr)
+        assert "INDEX.md" in r.stderr and r.stderr.strip()
+        assert SECRET not in r.stdout and SECRET not in r.stderr
+    assert snapshot(root) == before  # nothing moved, nothing written, no .seedkeeper/
+    assert (root / EXACT).is_file() and not (root / ".seedkeeper").exists()
+    assert os.path.islink(root / "INDEX.md") and os.readlink(root / "INDEX.md") == str(outside)
+    assert outside.read_bytes() == outside_bytes
+    assert SECRET.encode() not in everything_under(root)
+
+
+def test_apply_refuses_an_index_fifo_without_hanging(cli, tmp_path):
+    root = three_with_a_copy(tmp_path)
+    (root / "INDEX.md").unlink()
+    os.mkfifo(root / "INDEX.md")
+    before = snapshot(root)
+    r = call_with_timeout(
+        lambda: cli("dedup", root, "--apply", "--no-cache", "--jobs", "1"), 10, fifo_paths=[root / "INDEX.md"]
+    )
+    assert r.exit_code == 2, (r.stdout, r.stderr)
+    assert "INDEX.md" in r.stderr
+    assert snapshot(root) == before
+    assert (root / EXACT).is_file()
+
+
+def test_apply_refuses_an_index_that_is_a_folder(cli, tmp_path):
+    root = three_with_a_copy(tmp_path)
+    (root / "INDEX.md").unlink()
+    (root / "INDEX.md").mkdir()
+    (root / "INDEX.md" / "keep.md").write_text(f"- {ORIG}\n", encoding="utf-8")
+    before = snapshot(root)
+    r = cli("dedup", root, "--apply", "--no-cache", "--jobs", "1")
+    assert r.exit_code == 2, (r.stdout, r.stderr)
+    assert "INDEX.md" in r.stderr
+    assert snapshot(root) == before
+    assert (root / "INDEX.md").is_dir() and (root / EXACT).is_file()
+
+
+def test_apply_refuses_a_seedkeeper_folder_symlinked_outside(cli, tmp_path):
+    root = three_with_a_copy(tmp_path)
+    outdir = tmp_path / "skout"
+    outdir.mkdir()
+    os.symlink(outdir, root / ".seedkeeper")
+    before = snapshot(root)
+    r = cli("dedup", root, "--apply", "--no-cache", "--jobs", "1")
+    assert sorted(outdir.rglob("*")) == []  # nothing written outside the seeds folder
+    assert r.exit_code == 2, (r.stdout, r.stderr)
+    assert snapshot(root) == before

@@ -1,5 +1,6 @@
 """`seedkeeper index` end to end: adopting a hand-written INDEX.md, the managed table, --check and
---diff, idempotence, people's edits to Pinned/Notes, and racing runs.
+--diff, idempotence, people's edits to Pinned/Notes (kept across `dedup --apply` and `restore`),
+an INDEX.md that is a symlink, and racing runs.
 
 The INDEX.md written by the tool is read back with two small helpers of our own (`managed_rows`,
 `split_cells`) rather than with seedkeeper's parser, so that a parser bug cannot hide a writer bug.
@@ -18,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import doc_name, make_seeds, snapshot
+from dedup_fixtures import doc
+from helpers import assert_exit, doc_name, index_for, make_seeds, snapshot
 from multilingual import CLEAN
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
@@ -183,7 +185,7 @@ def test_check_is_0_after_index_and_1_after_a_content_change(cli, hand):
     (hand / AR).write_text(CLEAN["ar"] + "وأضفنا سطرا جديدا في النهاية.\n", encoding="utf-8")
     before = snapshot(hand)
     r = cli("index", hand, "--check")
-    assert r.exit_code == 1, r.output
+    assert_exit(r, 1)
     assert snapshot(hand) == before
 
 
@@ -193,7 +195,7 @@ def test_check_is_1_when_a_new_document_appears(cli, hand):
     (hand / new).write_text(CLEAN["de"], encoding="utf-8")
     before = snapshot(hand)
     r = cli("index", hand, "--check")
-    assert r.exit_code == 1, r.output
+    assert_exit(r, 1)
     assert snapshot(hand) == before
     # ... and `index` then lists it, after the others.
     assert cli("index", hand).exit_code == 0
@@ -205,7 +207,7 @@ def test_check_is_1_when_a_new_document_appears(cli, hand):
 def test_check_on_hand_written_index_writes_nothing(cli, hand):
     before = snapshot(hand)
     r = cli("index", hand, "--check")
-    assert r.exit_code == 1
+    assert_exit(r, 1)
     assert snapshot(hand) == before
 
 
@@ -251,7 +253,7 @@ def test_json_output_of_check(cli, hand):
     import json
 
     r = cli("index", hand, "--check", "--format", "json")
-    assert r.exit_code == 1
+    assert_exit(r, 1)
     data = json.loads(r.stdout)
     assert data["changed"] is True and data["written"] is False and "+" + BEGIN in data["diff"]
 
@@ -293,7 +295,7 @@ def test_index_repairs_a_tampered_computed_cell_but_keeps_notes(cli, hand):
     tampered = _edit_row(good, EN, Chars="1", Status="ok?", Language="xx")
     assert tampered != good
     (hand / "INDEX.md").write_text(tampered, encoding="utf-8")
-    assert cli("index", hand, "--check").exit_code == 1
+    assert_exit(cli("index", hand, "--check"), 1)
     assert cli("index", hand).exit_code == 0
     assert read(hand) == good
 
@@ -351,6 +353,98 @@ def test_missing_folder_is_exit_2(cli, tmp_path):
     assert "nope" in r.stderr
 
 
+# ---------------------------------------------------------------- notes and pins across dedup --apply and restore
+
+DUP_NOTE = "IMPORTANT: from the 1998 archive"
+KEPT, OTHER, COPY = doc_name(1), doc_name(2), doc_name(3)
+DUP_TEXT = doc("en", [0, 1, 2, 3])
+
+
+def _with_a_copy(tmp_path: Path, index=None) -> Path:
+    """KEPT, OTHER, and COPY: a byte copy of KEPT that `dedup --apply` moves to the quarantine."""
+    return make_seeds(tmp_path, {KEPT: DUP_TEXT, OTHER: doc("fa", [0, 1, 2, 3]), COPY: DUP_TEXT}, index=index)
+
+
+def test_managed_table_notes_and_pinned_survive_apply_and_restore(cli, tmp_path):
+    root = _with_a_copy(tmp_path)
+    assert cli("index", root, "--no-cache", "--jobs", "1").exit_code == 0
+    (root / "INDEX.md").write_text(_edit_row(read(root), COPY, Pinned="en-GB", Notes=DUP_NOTE), encoding="utf-8")
+    row = managed_rows(read(root))[COPY]
+    assert (row["Pinned"], row["Notes"]) == ("en-GB", DUP_NOTE)  # the edit itself is what we meant
+
+    r = cli("dedup", root, "--apply", "--no-cache", "--jobs", "1")
+    assert r.exit_code == 0, (r.stdout, r.stderr)
+    assert not (root / COPY).exists()
+    assert COPY not in managed_rows(read(root))
+
+    r = cli("restore", COPY, "--seeds", root)
+    assert r.exit_code == 0, (r.stdout, r.stderr)
+    assert (root / COPY).read_bytes() == DUP_TEXT.encode()
+    r = cli("index", root, "--no-cache", "--jobs", "1")
+    assert r.exit_code == 0, (r.stdout, r.stderr)
+    rows = managed_rows(read(root))
+    assert rows[COPY]["Pinned"] == "en-GB"
+    assert rows[COPY]["Notes"] == DUP_NOTE
+    assert rows[KEPT]["Notes"] == "" and rows[OTHER]["Pinned"] == ""
+
+
+def test_hand_list_note_survives_apply_and_restore(cli, tmp_path):
+    index = f"# Seeds\n\n- {KEPT}\n- {OTHER}\n- {COPY} — {DUP_NOTE} (lang: en-GB)\n"
+    root = _with_a_copy(tmp_path, index=index)
+
+    r = cli("dedup", root, "--apply", "--no-cache", "--jobs", "1")
+    assert r.exit_code == 0, (r.stdout, r.stderr)
+    assert COPY not in read(root)
+
+    r = cli("restore", COPY, "--seeds", root)
+    assert r.exit_code == 0, (r.stdout, r.stderr)
+    text = read(root)
+    relisted = [ln for ln in text.splitlines() if COPY in ln]
+    assert len(relisted) == 1, text
+    assert relisted[0].lstrip().startswith(("-", "*")) and relisted[0].split()[1] == COPY
+    assert DUP_NOTE in relisted[0] and "lang: en-GB" in relisted[0]
+
+    # And indexing it afterwards carries both into the managed table.
+    assert cli("index", root, "--no-cache", "--jobs", "1").exit_code == 0
+    row = managed_rows(read(root))[COPY]
+    assert row["Pinned"] == "en-GB" and DUP_NOTE in row["Notes"]
+
+
+def test_adopted_hand_list_note_survives_apply_restore_index(cli, tmp_path):
+    index = f"# Seeds\n\n- {KEPT}\n- {OTHER}\n- {COPY} — {DUP_NOTE} (lang: en-GB)\n"
+    root = _with_a_copy(tmp_path, index=index)
+    assert cli("index", root, "--no-cache", "--jobs", "1").exit_code == 0
+    row = managed_rows(read(root))[COPY]
+    assert row["Pinned"] == "en-GB" and DUP_NOTE in row["Notes"]
+
+    assert cli("dedup", root, "--apply", "--no-cache", "--jobs", "1").exit_code == 0
+    assert cli("restore", COPY, "--seeds", root).exit_code == 0
+    assert cli("index", root, "--no-cache", "--jobs", "1").exit_code == 0
+    row = managed_rows(read(root))[COPY]
+    assert row["Pinned"] == "en-GB" and DUP_NOTE in row["Notes"]
+
+
+# ---------------------------------------------------------------- INDEX.md a symlink
+
+
+def test_index_refuses_an_index_symlinked_inside_the_folder(cli, tmp_path):
+    """A symlinked INDEX.md is refused even when it points inside the folder: one line on stderr,
+    exit 2, nothing written, the link and its target unchanged."""
+    root = make_seeds(tmp_path, {FA: CLEAN["fa"], EN: CLEAN["en"]})
+    real = root / "docs" / "real.md"
+    real.parent.mkdir()
+    real.write_text(index_for([FA]), encoding="utf-8")
+    (root / "INDEX.md").unlink()
+    os.symlink("docs/real.md", root / "INDEX.md")
+    before = snapshot(root)
+    r = cli("index", root, "--no-cache", "--jobs", "1")
+    assert r.exit_code == 2, (r.stdout, r.stderr)
+    msg = r.stderr.strip()
+    assert msg and "\n" not in msg and "Traceback" not in msg and "INDEX.md" in msg
+    assert snapshot(root) == before
+    assert os.path.islink(root / "INDEX.md") and real.read_text(encoding="utf-8") == index_for([FA])
+
+
 # ---------------------------------------------------------------- racing runs
 
 
@@ -406,7 +500,7 @@ def test_note_linking_another_document_survives_index_and_check(cli, tmp_path):
 def test_index_check_github_annotation_path_is_relative_to_the_repository(cli, hand, tmp_path, monkeypatch):
     monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))
     r = cli("index", hand, "--check", "--format", "github")
-    assert r.exit_code == 1
+    assert_exit(r, 1)
     assert "::error file=seeds/INDEX.md," in r.stdout, r.stdout
     ref = cli("check", hand, "--format", "github").stdout
     assert "::error file=seeds/INDEX.md," in ref  # what check says about the same finding

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from helpers import doc_name, make_seeds, snapshot
+from helpers import doc_name, github_annotations, make_seeds, snapshot
 from lang_fixtures import SENTENCES, UND_CASES, paragraph_docs
 from multilingual import CLEAN
 from seedkeeper.shell.app import app
@@ -198,3 +198,16 @@ def test_pinned_language_is_reported(cli, tmp_path):
     root = make_seeds(tmp_path, {name: CLEAN["fa"]}, index=f"# S\n\n- {name} lang: fa\n")
     (d,) = tag_json(cli, root)["documents"]
     assert d["lang"] == "fa" and d.get("pinned") == "fa"
+
+
+def test_github_annotations_warn_for_und_documents_with_escaped_file_names(cli, tmp_path):
+    und = "1234 5678 9012 3456 7890 1234 5678 9012 3456 7890\n"
+    files = {doc_name(1): CLEAN["en"], doc_name(2): und, "sub/n,o.txt": und}
+    root = make_seeds(tmp_path, files)
+    r = cli("tag", root, "--format", "github", "--no-cache", "--jobs", "1")
+    assert r.exit_code == 0, (r.stdout, r.stderr)
+    got = {props["file"]: (level, props.get("title")) for level, props, _ in github_annotations(r.stdout)}
+    assert got == {
+        f"seeds/{doc_name(2)}": ("warning", "lang-undetermined"),
+        "seeds/sub/n%2Co.txt": ("warning", "lang-undetermined"),
+    }, r.stdout

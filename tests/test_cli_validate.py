@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from helpers import doc_name, index_for, make_seeds
+from helpers import assert_exit, doc_name, index_for, make_seeds
 from multilingual import CLEAN, HINDI_ZWJ, PERSIAN_ZWNJ_RLM
 from seedkeeper.shell.app import app
 
@@ -58,13 +58,13 @@ def test_clean_multilingual_folder_exits_0(cli, clean_folder):
 def test_errors_exit_1(cli, broken_folder):
     for fmt in ("text", "json", "github"):
         r = cli("validate", broken_folder, "--format", fmt)
-        assert r.exit_code == 1, (fmt, r.output)
+        assert_exit(r, 1)
 
 
 def test_warnings_only_exit_0_and_strict_exit_1(cli, tmp_path):
     root = make_seeds(tmp_path, {GOOD: CLEAN["he"] + "\u202eעברית\n"})
     assert cli("validate", root).exit_code == 0
-    assert cli("validate", root, "--strict").exit_code == 1
+    assert_exit(cli("validate", root, "--strict"), 1)
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "github"])
@@ -86,7 +86,7 @@ def test_a_file_instead_of_a_folder_exits_2(cli, tmp_path):
 def test_default_folder_is_seeds_in_cwd(cli, tmp_path):
     make_seeds(tmp_path, {GOOD: CLEAN["fa"]}, index="# empty\n")
     r = cli("validate", "--format", "json")
-    assert r.exit_code == 1
+    assert_exit(r, 1)
     assert [p["code"] for p in json.loads(r.stdout)["problems"]] == ["unlisted-file"]
 
 
@@ -177,7 +177,7 @@ def test_text_names_files_codes_and_messages(cli, tmp_path):
         index=f"- {GOOD}\n- {BAD}\n- {doc_name(9)}\n",
     )
     r = cli("validate", root)
-    assert r.exit_code == 1
+    assert_exit(r, 1)
     for s in (BAD, "bom", doc_name(9), "missing-file", "byte-order mark"):
         assert s in r.stdout, s
     assert "\x1b[" not in r.stdout  # no colour codes when not a terminal
@@ -187,7 +187,7 @@ def test_text_keeps_codes_and_messages_with_long_paths(cli, tmp_path):
     rel = "archive/2024/persian-news/" + doc_name(1)
     root = make_seeds(tmp_path, {rel: "short\n"}, index="# Seeds\n")
     r = cli("validate", root)
-    assert r.exit_code == 1
+    assert_exit(r, 1)
     for s in ("unlisted-file", "too-short", "not listed in INDEX.md", "under the minimum"):
         assert s in r.stdout, s
 

@@ -1,4 +1,6 @@
-"""Moving duplicates out restorably, and restoring them: nothing is ever deleted."""
+"""Moving duplicates out restorably, and restoring them: nothing is ever deleted. `seedkeeper restore`
+refuses, without changing anything, a tampered manifest or quarantine that would move a file from
+outside the quarantine (or outside the seeds folder), and an INDEX.md that is a symlink out."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from dedup_fixtures import doc
-from helpers import dedup_texts
+from helpers import dedup_texts, doc_name, make_seeds, snapshot
 from seedkeeper.corpus.quarantine import MANIFEST, QUARANTINE_DIR, apply_moves, list_quarantined, restore
 from seedkeeper.errors import UnsafePathError, UsageError
 
@@ -169,3 +171,106 @@ def test_no_duplicates_touches_nothing(tmp_path):
     assert sorted(os.listdir(seeds)) == sorted(
         ["INDEX.md", "000_a.txt", "001_b.txt", "sub", "003_a_crlf.txt", "004_b_near.txt"]
     )
+
+
+# ---------------------------------------------------------------- `seedkeeper restore` refusals
+
+DOC, OTHER_DOC, COPY = doc_name(1), doc_name(2), doc_name(3)
+EN_TEXT = doc("en", [0, 1, 2, 3])
+SECRET = "TOP-SECRET-OUTSIDE-7f3a9c"
+
+
+@pytest.fixture
+def quarantined(isolated_env, cli, tmp_path) -> Path:
+    """A seeds folder after `dedup --apply` moved COPY (a byte copy of DOC) into the quarantine."""
+    root = make_seeds(tmp_path, {DOC: EN_TEXT, OTHER_DOC: doc("fa", [0, 1, 2, 3]), COPY: EN_TEXT})
+    r = cli("dedup", root, "--apply", "--no-cache", "--jobs", "1")
+    assert r.exit_code == 0, (r.stdout, r.stderr)
+    assert not (root / COPY).exists() and (root / QUARANTINE_DIR / COPY).is_file()
+    return root
+
+
+def test_cli_restore_refuses_an_index_symlinked_outside(cli, tmp_path, quarantined):
+    root = quarantined
+    outside = tmp_path / "private.md"
+    outside_bytes = f"{SECRET}\n- {DOC}\n".encode()
+    outside.write_bytes(outside_bytes)
+    (root / "INDEX.md").unlink()
+    os.symlink(outside, root / "INDEX.md")
+    before = snapshot(root)
+    r = cli("restore", COPY, "--seeds", root)
+    assert r.exit_code == 2, (r.stdout, r.stderr)
+    assert "INDEX.md" in r.stderr and SECRET not in r.stdout + r.stderr
+    assert snapshot(root) == before  # still quarantined, manifest untouched
+    assert outside.read_bytes() == outside_bytes and os.path.islink(root / "INDEX.md")
+
+
+@pytest.mark.parametrize("variant", ["absolute", "dotdot", "quarantine-dotdot", "quarantine-dotdot-out", "symlink"])
+def test_cli_restore_refuses_a_manifest_pointing_outside_the_quarantine(cli, tmp_path, quarantined, variant):
+    root = quarantined
+    outside = tmp_path / "outside.txt"
+    victim_bytes = b"a file that is not the seeds' to take\n" * 3
+    outside.write_bytes(victim_bytes)
+    inside_x = root / "x"
+    if variant == "absolute":
+        target, victim = str(outside), outside
+    elif variant == "dotdot":
+        target, victim = "../outside.txt", outside
+    elif variant == "quarantine-dotdot":
+        # Resolves to DIR/x: inside the folder, but not in the quarantine.
+        inside_x.write_bytes(victim_bytes)
+        target, victim = f"{QUARANTINE_DIR}/../../x", inside_x
+    elif variant == "quarantine-dotdot-out":
+        target, victim = f"{QUARANTINE_DIR}/../../../outside.txt", outside
+    else:
+        # The manifest is untouched, but the quarantined copy was replaced by a symlink out.
+        (root / QUARANTINE_DIR / COPY).unlink()
+        os.symlink(outside, root / QUARANTINE_DIR / COPY)
+        target, victim = None, outside
+
+    manifest = root / MANIFEST
+    recs = [json.loads(x) for x in manifest.read_text(encoding="utf-8").splitlines() if x.strip()]
+    assert [rec["file"] for rec in recs] == [COPY]
+    if target is not None:
+        recs[0]["quarantined"] = target
+        manifest.write_text("".join(json.dumps(rec) + "\n" for rec in recs), encoding="utf-8")
+    before = snapshot(root)
+
+    r = cli("restore", COPY, "--seeds", root)
+    assert r.exit_code == 2, (variant, r.stdout, r.stderr)
+    assert r.stderr.strip()
+    assert victim.read_bytes() == victim_bytes  # still there, unchanged
+    assert not os.path.lexists(root / COPY)
+    assert snapshot(root) == before  # nothing appeared, nothing changed (manifest included)
+
+
+def test_cli_restore_refuses_a_target_through_a_symlinked_subfolder(cli, tmp_path, quarantined):
+    root = quarantined
+    outdir = tmp_path / "outdir"
+    outdir.mkdir()
+    os.symlink(outdir, root / "link")
+    manifest = root / MANIFEST
+    rec = json.loads(manifest.read_text(encoding="utf-8"))
+    rec["file"] = f"link/{COPY}"
+    manifest.write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    before = snapshot(root)
+    r = cli("restore", f"link/{COPY}", "--seeds", root)
+    assert list(outdir.iterdir()) == []  # nothing written outside the seeds folder
+    assert r.exit_code == 2, (r.stdout, r.stderr)
+    assert snapshot(root) == before
+
+
+def test_cli_restore_refuses_a_quarantine_folder_symlinked_outside(cli, tmp_path, quarantined):
+    root = quarantined
+    outdir = tmp_path / "qout"
+    os.rename(root / QUARANTINE_DIR, outdir)
+    victim_bytes = b"outside data that is not the folder's to take\n" * 2
+    (outdir / COPY).write_bytes(victim_bytes)
+    os.symlink(outdir, root / QUARANTINE_DIR)
+    before = snapshot(root)
+    r = cli("restore", COPY, "--seeds", root)
+    assert (outdir / COPY).is_file(), "the outside file was moved into the seeds folder"
+    assert (outdir / COPY).read_bytes() == victim_bytes  # the outside file stays where it was
+    assert not (root / COPY).exists()
+    assert r.exit_code == 2, (r.stdout, r.stderr)
+    assert snapshot(root) == before

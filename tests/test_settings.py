@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from helpers import doc_name, make_seeds
+from helpers import assert_exit, doc_name, make_seeds
 from multilingual import CLEAN
 from seedkeeper.errors import ConfigError
 from seedkeeper.operations.validation import validate
@@ -251,7 +251,7 @@ def test_cli_config_from_pyproject_is_used(tmp_path, monkeypatch):
         "[tool.seedkeeper]\nmin-chars = 1000\n[tool.seedkeeper.severity]\ntoo-short = 'error'\n",
     )
     r = invoke(["validate", str(root), "--format", "json"], tmp_path, monkeypatch)
-    assert r.exit_code == 1, r.output
+    assert_exit(r, 1)
 
 
 def test_cli_default_folder_comes_from_config(tmp_path, monkeypatch):
@@ -259,7 +259,7 @@ def test_cli_default_folder_comes_from_config(tmp_path, monkeypatch):
     write(tmp_path / "seedkeeper.toml", 'seeds = "corpus"\n')
     (tmp_path / "deep" / "er").mkdir(parents=True)
     r = invoke(["validate", "--format", "json", "--strict"], tmp_path / "deep" / "er", monkeypatch)
-    assert r.exit_code == 1, r.output
+    assert_exit(r, 1)
     assert "control-char" in r.stdout
 
 
@@ -295,11 +295,42 @@ def test_cli_unknown_select_code_is_a_usage_error(warn_folder, monkeypatch):
 def test_cli_strict_makes_warnings_fail(warn_folder, monkeypatch):
     cwd = warn_folder.parent
     assert invoke(["validate", str(warn_folder)], cwd, monkeypatch).exit_code == 0
-    assert invoke(["validate", str(warn_folder), "--strict"], cwd, monkeypatch).exit_code == 1
+    assert_exit(invoke(["validate", str(warn_folder), "--strict"], cwd, monkeypatch), 1)
     r = invoke(["validate", str(warn_folder), "--strict", "--format", "json"], cwd, monkeypatch)
-    assert r.exit_code == 1
+    assert_exit(r, 1)
     import json
 
     assert json.loads(r.stdout)["ok"] is False
     # Strict with the warnings ignored passes again.
     assert invoke(["validate", str(warn_folder), "--strict", "--ignore", "bom,crlf"], cwd, monkeypatch).exit_code == 0
+
+
+# ---------------------------------------------------------------- which source a bad value is blamed on
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", "--threshold", "1.5"),
+        ("check", "--jobs", "-3"),
+        ("dedup", "--threshold", "1.5"),
+        ("tag", "--jobs", "-3"),
+    ],
+)
+def test_cli_bad_flag_value_names_the_flags_not_the_config(cli, tmp_path, args):
+    (tmp_path / "pyproject.toml").write_text("[tool.seedkeeper]\nthreshold = 0.9\n", encoding="utf-8")
+    root = make_seeds(tmp_path, {GOOD: CLEAN["en"]})
+    r = cli(args[0], root, *args[1:], "--no-cache")
+    assert r.exit_code == 2, (r.stdout, r.stderr)
+    assert "flags" in r.stderr
+    assert "pyproject.toml" not in r.stderr
+    assert args[1].lstrip("-") in r.stderr
+
+
+def test_cli_bad_config_value_names_the_config_file(cli, tmp_path):
+    # The counterpart: the same bad value written in the config names that file.
+    (tmp_path / "pyproject.toml").write_text("[tool.seedkeeper]\nthreshold = 1.5\n", encoding="utf-8")
+    root = make_seeds(tmp_path, {GOOD: CLEAN["en"]})
+    r = cli("check", root, "--no-cache")
+    assert r.exit_code == 2, (r.stdout, r.stderr)
+    assert "pyproject.toml" in r.stderr and "flags" not in r.stderr

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from helpers import call_with_timeout, codes, doc_name, find, index_for, make_seeds, snapshot
+from helpers import assert_exit, call_with_timeout, codes, doc_name, find, index_for, make_seeds, snapshot
 from multilingual import CLEAN, HINDI_ZWJ, PERSIAN_ZWNJ_RLM
 from seedkeeper.operations.validation import validate
 from seedkeeper.settings import Settings
@@ -368,7 +368,7 @@ def test_cli_writes_nothing_and_never_echoes_outside_content(tmp_path, monkeypat
     result = call_with_timeout(
         lambda: runner.invoke(app, ["validate", str(root), "--format", fmt, "--jobs", "1"]), 30, [root / doc_name(12)]
     )
-    assert result.exit_code == 1, result.output
+    assert_exit(result, 1)
     assert SECRET not in result.stdout and SECRET not in result.stderr
     assert doc_name(10) in result.stdout  # the outward symlink is named...
     assert "unsafe-path" in result.stdout or fmt == "text"  # ...with its code (text may be a table)

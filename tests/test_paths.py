@@ -1,0 +1,156 @@
+"""`seedkeeper.corpus.paths`: include globs, turning what INDEX.md writes into a safe
+folder-relative path (or refusing it), and telling a document reference from prose."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from seedkeeper.corpus.paths import is_external, looks_like_reference, matches_include, normalize_target
+from seedkeeper.settings import DEFAULT_NAME_PATTERN
+
+NAME_RE = re.compile(DEFAULT_NAME_PATTERN)
+DOC = "001_0123456789abcdef.txt"
+
+# ---------------------------------------------------------------- matches_include
+
+
+@pytest.mark.parametrize("rel", ["a.txt", "sub/a.txt", "sub/deeper/متن.txt"])
+def test_a_glob_without_slash_matches_the_name_at_any_depth(rel):
+    assert matches_include(rel, ("*.txt",))
+    assert not matches_include(rel, ("*.md",))
+
+
+def test_a_glob_with_slash_matches_the_path():
+    assert matches_include("sub/a.txt", ("sub/*.txt",))
+    assert not matches_include("other/a.txt", ("sub/*.txt",))
+    assert not matches_include("a.txt", ("sub/*.txt",))
+
+
+def test_include_is_case_sensitive_and_any_pattern_may_match():
+    assert not matches_include("A.TXT", ("*.txt",))
+    assert matches_include("A.TXT", ("*.md", "*.TXT"))
+    assert not matches_include("a.txt", ())
+
+
+def test_a_glob_without_slash_is_not_matched_against_the_folder_names():
+    assert not matches_include("notes.txt.d/readme", ("*.txt",))
+
+
+# ---------------------------------------------------------------- normalize_target
+
+
+@pytest.mark.parametrize("from_link", [True, False])
+@pytest.mark.parametrize(
+    "written, rel",
+    [
+        (f"./{DOC}", DOC),
+        (f"  {DOC}  ", DOC),
+        (f"sub/./{DOC}", f"sub/{DOC}"),
+        (f"sub//{DOC}", f"sub/{DOC}"),
+        ("./sub/متن.txt", "sub/متن.txt"),
+    ],
+)
+def test_safe_forms_normalize_to_the_folder_relative_path(written, rel, from_link):
+    t = normalize_target(written, from_link=from_link)
+    assert (t.rel, t.unsafe_reason, t.written) == (rel, None, written)
+
+
+@pytest.mark.parametrize("from_link", [True, False])
+@pytest.mark.parametrize(
+    "written, reason",
+    [
+        (f"../{DOC}", ".."),
+        (f"sub/../../{DOC}", ".."),
+        (f"sub/../{DOC}", ".."),  # stays inside, but `..` is never resolved
+        (f"..\\{DOC}", ".."),  # climbs out on Windows
+        (f"sub\\..\\..\\{DOC}", ".."),
+        (f"/etc/{DOC}", "absolute"),
+        (f"\\\\server\\share\\{DOC}", "absolute"),
+        (f"~/{DOC}", "absolute"),
+        (f"C:\\seeds\\{DOC}", "absolute"),
+        (f"c:/seeds/{DOC}", "absolute"),
+        ("./", "empty"),
+        ("", "empty"),
+    ],
+)
+def test_unsafe_forms_have_no_path_and_say_why(written, reason, from_link):
+    t = normalize_target(written, from_link=from_link)
+    assert t.rel is None
+    assert reason in t.unsafe_reason
+
+
+def test_a_backslash_is_an_ordinary_character_in_a_name():
+    t = normalize_target("odd\\name.txt", from_link=False)
+    assert t.rel == "odd\\name.txt" and t.unsafe_reason is None
+
+
+def test_links_are_percent_decoded_and_lose_fragment_and_query():
+    assert normalize_target("my%20copy.txt", from_link=True).rel == "my copy.txt"
+    assert normalize_target("sub%20dir/x%25.txt", from_link=True).rel == "sub dir/x%.txt"
+    assert normalize_target("%D9%85%D8%AA%D9%86.txt", from_link=True).rel == "متن.txt"
+    assert normalize_target(f"{DOC}#section-2", from_link=True).rel == DOC
+    assert normalize_target(f"{DOC}?plain=1", from_link=True).rel == DOC
+    assert normalize_target("a%23b.txt", from_link=True).rel == "a#b.txt"  # encoded '#' is part of the name
+
+
+@pytest.mark.parametrize("written", ["%2e%2e/x.txt", "%2E%2E%2Fx.txt", "sub/%2e%2e/%2e%2e/x.txt", "%2Fetc%2Fx.txt"])
+def test_percent_encoding_cannot_smuggle_an_unsafe_link(written):
+    assert normalize_target(written, from_link=True).rel is None
+
+
+def test_list_words_are_taken_literally():
+    # Only links are percent-decoded; a list item names the file exactly as written.
+    assert normalize_target("my%20copy.txt", from_link=False).rel == "my%20copy.txt"
+    assert normalize_target("%2e%2e/x.txt", from_link=False).rel == "%2e%2e/x.txt"
+    assert normalize_target("a#b.txt", from_link=False).rel == "a#b.txt"
+
+
+# ---------------------------------------------------------------- looks_like_reference
+
+
+@pytest.mark.parametrize(
+    "written", ["https://example.org/001_0123456789abcdef.txt", "mailto:a@b.org", "#notes.txt", "//cdn/x.txt"]
+)
+def test_external_targets_are_not_references(written):
+    assert is_external(written)
+    assert not looks_like_reference(written, ("*.txt",), NAME_RE, from_link=True)
+
+
+def test_a_drive_letter_is_not_a_url_scheme():
+    assert not is_external("C:/seeds/a.txt")
+
+
+@pytest.mark.parametrize(
+    "written, expected",
+    [
+        (DOC, True),  # the name pattern and the include glob
+        (f"sub/{DOC}", True),
+        ("notes.txt", True),  # the include glob alone
+        ("CONTRIBUTING.md", False),  # neither
+        ("https://example.org/a.txt", False),
+        (f"./{DOC}#top", True),
+        ("guide/", False),  # a folder
+        ("", False),
+    ],
+)
+def test_links_that_name_a_document(written, expected):
+    assert looks_like_reference(written, ("*.txt",), NAME_RE, from_link=True) is expected
+
+
+def test_the_name_pattern_alone_makes_a_reference():
+    assert looks_like_reference(DOC, ("*.md",), NAME_RE, from_link=False)
+    assert not looks_like_reference("notes.txt", ("*.md",), NAME_RE, from_link=False)
+
+
+def test_an_include_glob_with_a_folder_is_matched_on_the_name():
+    assert looks_like_reference("deep/notes.txt", ("texts/*.txt",), NAME_RE, from_link=False)
+    assert not looks_like_reference("deep/notes.md", ("texts/*.txt",), NAME_RE, from_link=False)
+
+
+def test_link_targets_are_decoded_before_matching_list_words_are_not():
+    encoded = "my%20notes.t%78t"  # "my notes.txt"
+    assert looks_like_reference(encoded, ("*.txt",), NAME_RE, from_link=True)
+    assert not looks_like_reference(encoded, ("*.txt",), NAME_RE, from_link=False)
+    assert looks_like_reference("sub\\notes.txt", ("*.txt",), NAME_RE, from_link=False)
