@@ -194,3 +194,9 @@ def test_markdown_summary_lists_the_first_50_and_counts_the_rest():
 def test_markdown_summary_of_a_clean_run_has_no_tables():
     md = markdown_summary([], 7, ok=True)
     assert "passed" in md and "7 documents, 0 errors, 0 warnings" in md and "|" not in md
+
+
+def test_markdown_summary_escapes_a_pipe_in_a_file_name():
+    out = markdown_summary([make("crlf", "a|b.txt", "CRLF line endings", 2)], 1, True)
+    row = next(line for line in out.splitlines() if "a\\|b.txt" in line)
+    assert row.count(" | ") == 3  # file, line, code, message: four cells

@@ -154,3 +154,14 @@ def test_link_targets_are_decoded_before_matching_list_words_are_not():
     assert looks_like_reference(encoded, ("*.txt",), NAME_RE, from_link=True)
     assert not looks_like_reference(encoded, ("*.txt",), NAME_RE, from_link=False)
     assert looks_like_reference("sub\\notes.txt", ("*.txt",), NAME_RE, from_link=False)
+
+
+def test_a_percent_encoded_nul_in_a_link_is_unsafe_not_a_crash(cli, seeds_factory):
+    t = normalize_target("a%00b.txt", from_link=True)
+    assert t.rel is None and "NUL" in t.unsafe_reason
+    seeds = seeds_factory(
+        {"001_aaaaaaaaaaaaaaaa.txt": "A document long enough to check, with words.\n"},
+        index="- 001_aaaaaaaaaaaaaaaa.txt\n- [x](a%00.txt)\n",
+    )
+    r = cli("validate", seeds, "--format", "json")
+    assert r.exit_code == 1 and "unsafe-path" in r.stdout and "internal error" not in r.output

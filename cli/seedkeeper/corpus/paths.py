@@ -36,6 +36,9 @@ def normalize_target(written: str, *, from_link: bool) -> Target:
     if from_link:
         t = t.split("#", 1)[0].split("?", 1)[0]
         t = urllib.parse.unquote(t)
+    if "\x00" in t:
+        # A `%00` in a link decodes to NUL: no file system can name it, and the OS refuses it.
+        return Target(written, None, "a NUL character in the path")
     if t.startswith(("/", "\\", "~")) or _DRIVE.match(t):
         return Target(written, None, "absolute path")
     # A backslash is an ordinary character in POSIX names, but `..\\` climbs out on Windows.

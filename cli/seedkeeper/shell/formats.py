@@ -115,7 +115,8 @@ def markdown_summary(problems: list[Problem], documents: int, ok: bool) -> str:
         lines += ["", "| file | line | code | message |", "|---|---:|---|---|"]
         for p in problems[:50]:
             msg = p.message.replace("|", "\\|")
-            lines.append(f"| {p.file or ''} | {p.line or ''} | `{p.code}` | {msg} |")
+            name = (p.file or "").replace("|", "\\|")
+            lines.append(f"| {name} | {p.line or ''} | `{p.code}` | {msg} |")
         if len(problems) > 50:
             lines.append(f"\n…and {len(problems) - 50} more.")
     return "\n".join(lines) + "\n"
