@@ -70,6 +70,9 @@ def index_outdated_problem(s: Survey) -> Problem | None:
     """index-outdated when INDEX.md differs from what `seedkeeper index` would write."""
     if s.corpus.index is None:
         return None  # index-missing / index-unreadable already say so
+    if s.corpus.index.managed_span is None:
+        # No managed table yet (a hand-written list): `index` would add one, whatever the rows.
+        return index_outdated()
     old = current_text(s)
     return index_outdated() if render_for(s, old) != old else None
 
