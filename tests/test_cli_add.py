@@ -285,8 +285,9 @@ def test_nul_bytes_in_utf8_are_refused_as_binary(cli, seeds, tmp_path):
 
 def test_missing_input_and_missing_seeds_folder(cli, seeds, tmp_path):
     before = snapshot(seeds)
-    r, data = add_json(cli, tmp_path / "nope.txt", "--seeds", seeds)
-    assert r.exit_code == 1 and data["added"] == []
+    r = cli("add", tmp_path / "nope.txt", "--seeds", seeds)
+    assert r.exit_code == 2 and r.exception is None
+    assert "no such file" in r.output
     assert snapshot(seeds) == before
     src = incoming(tmp_path, "greek.txt", CLEAN["el"].encode())
     r = cli("add", src, "--seeds", tmp_path / "no-seeds")

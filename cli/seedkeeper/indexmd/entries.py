@@ -57,12 +57,22 @@ def pinned_lang(note: str) -> str | None:
     return m.group(1) if m else None
 
 
+def without_pinned_lang(note: str) -> str:
+    """The note with its `lang: fa` taken out (index moves it to the Pinned column)."""
+    out = _LANG_IN_NOTE.sub("", note, count=1)
+    return re.sub(r"\s{2,}", " ", out).strip().strip(";,").strip()
+
+
 def lang_from_cells(cells: tuple[tuple[str, str], ...], managed: bool) -> str | None:
     """The language a person pinned in a table row's cells, or None."""
     # In the managed table only the "Pinned" column is a person's; in a hand-written table a
-    # "Language"/"Lang" column is.
+    # "Language"/"Lang" column is. A `lang: zu` typed in a Notes cell pins too, as it does in a
+    # list item's note (the Pinned column wins when both are filled).
     wanted = ("pinned",) if managed else ("pinned", "lang", "language")
     for header, value in cells:
         if header.strip().lower() in wanted and re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", value.strip()):
             return value.strip()
+    for header, value in cells:
+        if header.strip().lower() in ("notes", "note") and (lang := pinned_lang(value)):
+            return lang
     return None

@@ -93,6 +93,24 @@ def _read_source(src: Path, root_real: Path, settings: Settings, encoding: str):
     return data, used, [f"{p.code}: {p.message}" for p in result.problems]
 
 
+def _check_inputs(files: Sequence[str | os.PathLike], root: Path) -> None:
+    """Inputs that are not there, or a folder among them, are usage errors (exit 2) that say what
+    to type instead; nothing is read or written then."""
+    missing = [str(f) for f in files if not os.path.lexists(f)]
+    if missing:
+        raise UsageError(
+            f"no such file: {', '.join(missing)} (check the path; `seedkeeper add` takes the files to copy in)"
+        )
+    for f in files:
+        if Path(f).is_dir():
+            others = " ".join(str(o) for o in files if o is not f) or "FILE..."
+            raise UsageError(
+                f"{f} is a folder, not a file. To add files into it as the seeds folder, type: "
+                f"seedkeeper add {others} --seeds {f}   (to add the files in it: seedkeeper add {f}/*.txt"
+                f"{'' if str(f) == str(root) else f' --seeds {root}'})"
+            )
+
+
 def _check_index_writable(root: Path) -> None:
     """INDEX.md must be rewritable before anything is written: otherwise a new document would be
     left behind unlisted when the index step refuses it."""
@@ -122,6 +140,7 @@ def add(
 
     settings = settings or Settings()
     root = Path(seeds)
+    _check_inputs(files, root)
     _check_index_writable(root)
     s = survey(root, settings, features=Features(dedup=True), cache=cache)
     report = AddReport(dry_run=dry_run)

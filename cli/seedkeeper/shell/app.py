@@ -13,10 +13,12 @@ import typer
 
 from .._version import __version__
 from .commands import add_cmd, cache_cmd, check_cmd, dedup_cmd, index_cmd, stats_cmd, tag_cmd, validate_cmd
+from .group import SeedkeeperGroup
 from .runner import EXIT_INTERRUPTED
 
 app = typer.Typer(
     name="seedkeeper",
+    cls=SeedkeeperGroup,
     help="Keep a corpus of multilingual seed documents healthy: validate, deduplicate, tag, index.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,

@@ -19,10 +19,18 @@ from rich.text import Text
 
 from seedkeeper.problems import INDEX_LINE_CODES, Problem
 
+# Width for output that is not a terminal (a pipe, a file): lines are never wrapped there, so
+# grep, diff and a wide editor see one finding per line.
+UNWRAPPED_WIDTH = 10_000
+
 
 def stdout_console() -> Console:
-    # rich honours NO_COLOR and only colours a terminal; highlight off so paths aren't restyled.
-    return Console(highlight=False, soft_wrap=False)
+    """rich honours NO_COLOR and only colours a terminal; highlight off so paths aren't restyled.
+    On a terminal, rich fits its width; anywhere else nothing is wrapped (rich would assume 80)."""
+    console = Console(highlight=False, soft_wrap=False)
+    if not console.is_terminal:
+        console = Console(highlight=False, soft_wrap=False, width=UNWRAPPED_WIDTH)
+    return console
 
 
 def emit_json(data: Any) -> None:
@@ -70,6 +78,33 @@ def github_lines(problems: Iterable[Problem], seeds: Path) -> list[str]:
         props.append(f"title={_escape_prop(p.code)}")
         where = f" ({p.file})" if p.file and target != p.file else ""
         out.append(f"::{level} {','.join(props)}::{_escape_data(p.message + where)}")
+    return out
+
+
+def display_path(seeds: Path, target: str) -> str:
+    """`target` (relative to the seeds folder) as the person would type it from the current folder:
+    under the folder they typed (`seeds/000_x.txt`, `../corpus/INDEX.md`), absolute only when the
+    seeds folder is outside the current folder and was not typed relative."""
+    path = Path(seeds) / target
+    if path.is_absolute():
+        try:
+            return path.relative_to(Path.cwd()).as_posix()
+        except ValueError:
+            return path.as_posix()
+    return Path(os.path.normpath(path)).as_posix()
+
+
+def concise_lines(problems: Iterable[Problem], seeds: Path) -> list[str]:
+    """One line per finding, `path:line: code message`, for grep and editors. Findings about an
+    INDEX.md entry point at INDEX.md (where the fix goes) and name the document at the end."""
+    out = []
+    for p in problems:
+        in_index = p.file is None or (p.code in INDEX_LINE_CODES and p.line is not None)
+        target = "INDEX.md" if in_index else p.file
+        where = f" ({p.file})" if p.file and target != p.file else ""
+        line = "" if p.line is None else f":{p.line}"
+        message = " ".join((p.message + where).splitlines())
+        out.append(f"{display_path(seeds, target)}{line}: {p.code} {message}")
     return out
 
 

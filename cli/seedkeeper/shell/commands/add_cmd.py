@@ -10,10 +10,14 @@ import typer
 from ..options import CacheDirOpt, ConfigOpt, DebugOpt, Format, FormatOpt, NoCacheOpt, SeedsOpt
 from ..runner import EXIT_FINDINGS, EXIT_OK, command, open_run
 
-FilesArg = Annotated[list[Path], typer.Argument(help="Text files to add.")]
+FilesArg = Annotated[list[Path], typer.Argument(help="Text files to add.", metavar="FILE", show_default=False)]
 EncodingOpt = Annotated[
     str,
-    typer.Option("--encoding", help="Input encoding: utf-8 (default; refuse others), auto (detect), or a codec name."),
+    typer.Option(
+        "--encoding",
+        help="Input encoding: utf-8 (default; refuse others), auto (detect), or a codec name.",
+        metavar="NAME",
+    ),
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Add duplicates of existing documents anyway.")]
 DryRunOpt = Annotated[bool, typer.Option("--dry-run", help="Show what would happen; write nothing.")]
@@ -58,6 +62,8 @@ def add_command(
         for r in report.refused:
             if fmt == Format.github:
                 typer.echo(f"::error file={r.source},title={r.code}::{r.message}")
+            elif fmt == Format.concise:
+                typer.echo(f"{r.source}: {r.code} {r.message}")
             else:
                 typer.echo(f"refused {r.source}: {r.code}: {r.message}", err=True)
         if report.index_written:

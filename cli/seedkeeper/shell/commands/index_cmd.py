@@ -33,7 +33,7 @@ def index_command(
 
     run = open_run(directory, config, cache=True, no_cache=no_cache, cache_dir=cache_dir, jobs=jobs)
     write = not (check_only or diff)
-    with progress_bar(fmt != Format.text, "indexing") as progress:
+    with progress_bar(False, "indexing") as progress:
         outcome = index(run.seeds, run.settings, write=write, cache=run.cache, progress=progress)
     if fmt == Format.json:
         render.emit_json(
@@ -45,8 +45,9 @@ def index_command(
         )
     elif diff:
         typer.echo(outcome.diff, nl=False)
-    elif fmt == Format.github and check_only and outcome.changed:
-        for line in render.github_lines([index_outdated()], run.seeds):
+    elif fmt in (Format.github, Format.concise) and check_only and outcome.changed:
+        lines = render.github_lines if fmt == Format.github else render.concise_lines
+        for line in lines([index_outdated()], run.seeds):
             typer.echo(line)
     else:
         if check_only:
