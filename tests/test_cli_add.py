@@ -286,7 +286,7 @@ def test_nul_bytes_in_utf8_are_refused_as_binary(cli, seeds, tmp_path):
 def test_missing_input_and_missing_seeds_folder(cli, seeds, tmp_path):
     before = snapshot(seeds)
     r = cli("add", tmp_path / "nope.txt", "--seeds", seeds)
-    assert r.exit_code == 2 and r.exception is None
+    assert r.exit_code == 2 and isinstance(r.exception, SystemExit)  # a usage error, not a crash
     assert "no such file" in r.output
     assert snapshot(seeds) == before
     src = incoming(tmp_path, "greek.txt", CLEAN["el"].encode())

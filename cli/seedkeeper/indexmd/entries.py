@@ -40,7 +40,8 @@ class IndexDocument:
 
     text: str
     entries: list[IndexEntry] = field(default_factory=list)
-    managed_span: tuple[int, int] | None = None  # 0-based [begin marker line, end marker line]
+    managed_span: tuple[int, int] | None = None  # 0-based [begin marker line, end marker line] of the first block
+    managed_spans: list[tuple[int, int]] = field(default_factory=list)  # every managed block (one per section)
 
     def listed(self) -> list[str]:
         """Safe relative paths in INDEX order, first occurrence only."""

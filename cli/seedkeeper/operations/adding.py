@@ -20,7 +20,7 @@ from seedkeeper.corpus.survey import cluster, survey
 from seedkeeper.errors import UsageError
 from seedkeeper.settings import Settings
 
-from .index_rows import write_rows
+from .index_rows import adopted_files, current_text, require_managed, write_rows
 
 
 @dataclass
@@ -46,11 +46,15 @@ class AddReport:
     refused: list[Refused] = field(default_factory=list)
     dry_run: bool = False
     index_written: bool = False
+    adopted: list[str] = field(default_factory=list)  # hand-written entries moved into managed tables
+    index_diff: str = ""  # the change to INDEX.md, when hand-written entries were adopted
 
     def to_dict(self) -> dict:
         return {
             "dry_run": self.dry_run,
             "index_written": self.index_written,
+            "adopted": self.adopted,
+            "index_diff": self.index_diff,
             "added": [a.__dict__ for a in self.added],
             "refused": [r.__dict__ for r in self.refused],
         }
@@ -143,6 +147,7 @@ def add(
     _check_inputs(files, root)
     _check_index_writable(root)
     s = survey(root, settings, features=Features(dedup=True), cache=cache)
+    require_managed(s)
     report = AddReport(dry_run=dry_run)
     from seedkeeper.corpus.quarantine import list_quarantined
 
@@ -200,5 +205,11 @@ def add(
                 raise UsageError(f"{name} already exists in {root}; not overwriting")
             write_atomic(root / name, data, mode=0o644)
     relisted = survey(root, settings, features=Features(dedup=True, lang=True), cache=cache)
-    report.index_written, _ = write_rows(relisted)
+    report.adopted = [f for f in adopted_files(relisted) if f not in {n for n, _ in to_write}]
+    old = current_text(relisted)
+    report.index_written, text = write_rows(relisted, old)
+    if report.adopted:
+        from seedkeeper.indexmd.files import unified_diff
+
+        report.index_diff = unified_diff(old, text)
     return report

@@ -66,6 +66,8 @@ def add_command(
                 typer.echo(f"{r.source}: {r.code} {r.message}")
             else:
                 typer.echo(f"refused {r.source}: {r.code}: {r.message}", err=True)
+        if report.index_diff:
+            typer.echo(report.index_diff, nl=False)  # hand-written entries were adopted: show how
         if report.index_written:
             typer.echo("INDEX.md updated")
     return EXIT_FINDINGS if report.refused else EXIT_OK

@@ -40,7 +40,8 @@ def index_command(
             {
                 "changed": outcome.changed,
                 "written": outcome.written,
-                "diff": outcome.diff if (diff or check_only) else "",
+                "diff": outcome.diff if (diff or check_only or outcome.adopted) else "",
+                "adopted": outcome.adopted,
             }
         )
     elif diff:
@@ -54,5 +55,13 @@ def index_command(
             msg = "INDEX.md would change" if outcome.changed else "INDEX.md is up to date"
         else:
             msg = "INDEX.md written" if outcome.written else "INDEX.md unchanged"
+        if outcome.adopted and outcome.written:
+            # Adopting a hand-written index rewrites a person's lists: show every line that changed.
+            typer.echo(outcome.diff, nl=False)
+            n = len(outcome.adopted)
+            msg += (
+                f"; {n} hand-written {'entry' if n == 1 else 'entries'} moved into managed tables, one per section "
+                "(the diff above is every change; undo with your version control)"
+            )
         typer.echo(msg, err=check_only and outcome.changed)
     return EXIT_FINDINGS if check_only and outcome.changed else EXIT_OK
