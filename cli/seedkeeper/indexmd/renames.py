@@ -122,7 +122,7 @@ def _verify(before, after, mapping: Mapping[str, str]) -> None:
     got = [(e.rel, e.kind) for e in after.entries]
     if want != got:
         lost = next((b for b, a in zip(before.entries, after.entries) if mapping.get(b.rel, b.rel) != a.rel), None)
-        where = f" (INDEX.md line {lost.line}: {lost.written})" if lost else ""
+        where = f" (INDEX.md line {lost.line}: {lost.rel})" if lost else ""
         raise RenameError(
             f"could not update every reference in INDEX.md{where}; nothing was renamed. "
             "Rename that reference by hand, or simplify it, and run again"
