@@ -97,7 +97,7 @@ def _read_source(src: Path, root_real: Path, settings: Settings, encoding: str):
     return data, used, [f"{p.code}: {p.message}" for p in result.problems]
 
 
-def _check_inputs(files: Sequence[str | os.PathLike], root: Path) -> None:
+def check_inputs(files: Sequence[str | os.PathLike], root: Path) -> None:
     """Inputs that are not there, or a folder among them, are usage errors (exit 2) that say what
     to type instead; nothing is read or written then."""
     missing = [str(f) for f in files if not os.path.lexists(f)]
@@ -144,10 +144,9 @@ def add(
 
     settings = settings or Settings()
     root = Path(seeds)
-    _check_inputs(files, root)
+    check_inputs(files, root)
     _check_index_writable(root)
     s = survey(root, settings, features=Features(dedup=True), cache=cache)
-    require_managed(s)
     report = AddReport(dry_run=dry_run)
     from seedkeeper.corpus.quarantine import list_quarantined
 
@@ -197,6 +196,8 @@ def add(
         lang = detect_language(data.decode("utf-8"))
         report.added.append(Added(source, name, lang.lang, lang.confidence, used, warnings))
         to_write.append((name, data))
+    if to_write:
+        require_managed(s)  # a dry run says so too: the real run would stop here
     if dry_run or not to_write:
         return report
     with folder_lock(root):

@@ -38,9 +38,11 @@ def add_command(
 ) -> int:
     """Add documents: decode, write as UTF-8 NFC with LF under the next NNN_<hash>.txt name, refuse duplicates,
     tag, and list them in INDEX.md. Exit 1 if any file was refused."""
-    from ...operations.adding import add
+    from ...operations.adding import add, check_inputs
     from .. import render
 
+    # Before the folder is looked up: `add seeds new.txt` must say "--seeds", not "no folder".
+    check_inputs(files, seeds_dir or Path("seeds"))
     run = open_run(seeds_dir, config, must_exist=True, cache=True, no_cache=no_cache, cache_dir=cache_dir)
     report = add(
         [str(f) for f in files],
