@@ -108,24 +108,45 @@ def concise_lines(problems: Iterable[Problem], seeds: Path) -> list[str]:
     return out
 
 
+def _on_index(p: Problem) -> bool:
+    """Findings fixed in INDEX.md: about the folder, INDEX.md itself, or an entry's line there."""
+    return p.file is None or p.file == "INDEX.md" or (p.code in INDEX_LINE_CODES and p.line is not None)
+
+
+def text_groups(problems: list[Problem]) -> list[tuple[str, list[tuple[Problem, str]]]]:
+    """(heading, [(finding, message)]) in print order: INDEX.md first, its findings by line, each
+    entry finding naming its document; then each document's own findings."""
+    index = sorted((p for p in problems if _on_index(p)), key=lambda p: (p.line or 0, p.code, p.file or ""))
+    groups: list[tuple[str, list[tuple[Problem, str]]]] = []
+    if index:
+        groups.append(
+            ("INDEX.md", [(p, p.message + (f" ({p.file})" if p.file not in (None, "INDEX.md") else "")) for p in index])
+        )
+    rest = [p for p in problems if not _on_index(p)]
+    for file, group in groupby(rest, key=lambda p: p.file):
+        groups.append((file, [(p, p.message) for p in group]))
+    return groups
+
+
 def print_problems_text(console: Console, problems: list[Problem], summary: str, ok: bool) -> None:
-    """Findings grouped by file (folder-level first): the file on its own line, then a table of
-    its findings, then a one-line summary. The file name never competes with the message for
-    width, and codes never wrap, so an 80-column CI log still shows every word."""
-    for file, group in groupby(problems, key=lambda p: p.file):
-        console.print(Text(file or "(folder)", style="bold underline"), overflow="fold")
+    """Findings grouped by where the fix goes (INDEX.md first, then each document): the file on
+    its own line, then a table of its findings, then a one-line summary. The file name never
+    competes with the message for width, and codes never wrap, so an 80-column CI log still shows
+    every word."""
+    for heading, group in text_groups(problems):
+        console.print(Text(heading, style="bold underline"), overflow="fold")
         table = Table(show_header=False, box=None, pad_edge=False, expand=False)
         table.add_column("line", justify="right", no_wrap=True, width=6)
         table.add_column("severity", no_wrap=True, width=8)
         table.add_column("code", no_wrap=True, width=17)
         table.add_column("message", overflow="fold")
-        for p in group:
+        for p, message in group:
             style = "red" if p.severity == "error" else "yellow"
             table.add_row(
                 "" if p.line is None else str(p.line),
                 Text(p.severity, style=style),
                 Text(p.code, style=style),
-                Text(p.message, overflow="fold"),
+                Text(message, overflow="fold"),
             )
         console.print(table)
     console.print(Text(summary, style="green" if ok else "red bold"))
