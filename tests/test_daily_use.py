@@ -268,3 +268,10 @@ def test_restore_of_an_unknown_name_says_what_is_there(cli, tmp_path):
     assert cli("dedup", root, "--apply").exit_code == 0
     r = cli("restore", copy[:-5] + "x.txt", "--seeds", root)
     assert usage_error(r) and f"did you mean '{copy}'?" in r.output
+
+
+def test_a_closed_pipe_ends_quietly(capsys):
+    from seedkeeper.shell.runner import EXIT_BROKEN_PIPE, exit_code_of
+
+    assert exit_code_of(BrokenPipeError(32, "Broken pipe"), False) == EXIT_BROKEN_PIPE == 141
+    assert capsys.readouterr().err == ""  # `seedkeeper check | head` prints no "internal error"
