@@ -189,3 +189,18 @@ def test_init_refuses_a_file_as_folder(cli, tmp_path):
     r = cli("init", "seeds")
     assert r.exit_code == 2 and isinstance(r.exception, SystemExit) and "not a folder" in r.output
     assert os.listdir(tmp_path) == ["seeds"]
+
+
+def test_rename_finds_a_decomposed_name_listed_composed(cli, tmp_path):
+    import unicodedata
+
+    nfc = "café-نامه.txt"
+    nfd = unicodedata.normalize("NFD", nfc)
+    assert nfd != nfc
+    root = make_seeds(tmp_path, {nfd: CLEAN["fr"]}, index=f"# Index\n\n- {nfc} — French letter\n")
+    r = cli("rename", root, "--format", "json")
+    assert r.exit_code == 0, r.output
+    (move,) = json.loads(r.stdout)["renamed"]
+    assert move["from"] == nfc and NAME.fullmatch(move["to"])
+    assert not (root / nfd).exists() and (root / move["to"]).read_text(encoding="utf-8") == CLEAN["fr"]
+    assert f"- {move['to']} — French letter" in (root / "INDEX.md").read_text(encoding="utf-8")

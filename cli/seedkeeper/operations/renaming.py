@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,8 +25,13 @@ from seedkeeper.settings import Settings
 
 @dataclass
 class Renamed:
-    old: str
+    old: str  # as INDEX.md names it
     new: str
+    disk: str = ""  # as the folder spells it, when that differs (NFD names from macOS)
+
+    @property
+    def source(self) -> str:
+        return self.disk or self.old
 
 
 @dataclass
@@ -67,11 +73,16 @@ def plan_renames(root: Path, settings: Settings) -> tuple[list[Renamed], list[tu
     names += [e.file.rsplit("/", 1)[-1] for e in list_quarantined(root, include_restored=True)]
     number, width = _first_free(names, settings.name_pattern)
     plan, skipped = [], []
+    disk_by_nfc = {unicodedata.normalize("NFC", rel): rel for rel in corpus.on_disk}
     for doc in corpus.documents:
         folder, _, name = doc.rel.rpartition("/")
         if re.fullmatch(settings.name_pattern, name):
             continue
-        path = root / doc.rel
+        disk = doc.rel if os.path.lexists(root / doc.rel) else disk_by_nfc.get(unicodedata.normalize("NFC", doc.rel))
+        if disk is None:
+            skipped.append((doc.rel, "not found under that spelling"))
+            continue
+        path = root / disk
         if path.is_symlink():
             skipped.append((doc.rel, "a symlink; rename what it points to instead"))
             continue
@@ -83,7 +94,9 @@ def plan_renames(root: Path, settings: Settings) -> tuple[list[Renamed], list[tu
                 f"({', '.join(settings.include)}) does not match; fix the configuration first"
             )
         number += 1
-        plan.append(Renamed(doc.rel, f"{folder}/{new_name}" if folder else new_name))
+        folder = disk.rpartition("/")[0]  # the folder as it is spelled on disk
+        new_rel = f"{folder}/{new_name}" if folder else new_name
+        plan.append(Renamed(doc.rel, new_rel, "" if disk == doc.rel else disk))
     return plan, skipped
 
 
@@ -131,10 +144,11 @@ def _apply(root: Path, plan: list[Renamed], index_text: str | None) -> None:
             dst = root / r.new
             if os.path.lexists(dst):
                 raise UsageError(f"{r.new} already exists; not overwriting it (nothing renamed)")
+            src = root / r.source
             try:
-                os.link(root / r.old, dst, follow_symlinks=False)
+                os.link(src, dst, follow_symlinks=False)
             except OSError:  # no hard links here (some network or FAT folders): copy the bytes
-                write_atomic(dst, (root / r.old).read_bytes(), mode=os.stat(root / r.old).st_mode & 0o7777)
+                write_atomic(dst, src.read_bytes(), mode=os.stat(src).st_mode & 0o7777)
             made.append(dst)
         if index_text is not None:
             write_atomic(root / INDEX_NAME, index_text.encode("utf-8"))
@@ -143,4 +157,4 @@ def _apply(root: Path, plan: list[Renamed], index_text: str | None) -> None:
             path.unlink(missing_ok=True)
         raise
     for r in plan:
-        (root / r.old).unlink()
+        (root / r.source).unlink()
