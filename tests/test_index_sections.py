@@ -130,3 +130,17 @@ def test_the_projects_own_index_passes_unchanged(cli, tmp_path):
     r = cli("index", seeds)
     assert r.exit_code == 0 and (seeds / "INDEX.md").read_bytes() == before
     assert cli("check", seeds).exit_code == 0
+
+
+def test_add_shows_the_diff_when_it_adopts_a_hand_written_line(cli, tmp_path):
+    root = make_seeds(tmp_path, {k: TEXTS[k] for k in (FA, AR, ZH, RU)}, index=HAND)
+    assert cli("index", root).exit_code == 0
+    (root / EL).write_text(CLEAN["el"], encoding="utf-8")
+    with open(root / "INDEX.md", "a", encoding="utf-8") as fh:
+        fh.write(f"\n## Ελληνικά\n\n- {EL} — γραμμένο με το χέρι\n")
+    new = tmp_path / "thai.txt"
+    new.write_text(CLEAN["th"], encoding="utf-8")
+    r = cli("add", new, "--seeds", root)
+    assert r.exit_code == 0, r.output
+    assert f"-- {EL} — γραμμένο με το χέρι" in r.stdout and "INDEX.md updated" in r.stdout
+    assert sections((root / "INDEX.md").read_text(encoding="utf-8"))["## Ελληνικά"][0] == EL

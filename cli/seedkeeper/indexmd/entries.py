@@ -70,10 +70,11 @@ def lang_from_cells(cells: tuple[tuple[str, str], ...], managed: bool) -> str | 
     # "Language"/"Lang" column is. A `lang: zu` typed in a Notes cell pins too, as it does in a
     # list item's note (the Pinned column wins when both are filled).
     wanted = ("pinned",) if managed else ("pinned", "lang", "language")
+    in_notes = None
     for header, value in cells:
-        if header.strip().lower() in wanted and re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", value.strip()):
+        h = header.strip().lower()
+        if h in wanted and re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", value.strip()):
             return value.strip()
-    for header, value in cells:
-        if header.strip().lower() in ("notes", "note") and (lang := pinned_lang(value)):
-            return lang
-    return None
+        if in_notes is None and value and h in ("notes", "note") and "lang" in value.lower():
+            in_notes = pinned_lang(value)
+    return in_notes

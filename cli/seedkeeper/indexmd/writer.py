@@ -245,17 +245,23 @@ def render_index(
     bom, lines = _prepare(current_text)
     text = "\n".join(lines)
     doc = parsed if parsed is not None and parsed.text == text else parse_index(text, tuple(include), name_pattern)
-    spans = doc.managed_spans
+    spans = doc.managed_spans or ([doc.managed_span] if doc.managed_span else [])
     remover = _Remover(lines, keep=[(b, e + 1) for b, e in spans])
     blocks = [_Block(None, span=sp) for sp in spans]
     home: dict[str, _Block] = {}
     for e in doc.entries:
-        if e.managed and e.rel is not None and e.kind != "link":
-            home.setdefault(e.rel, next(b for b in blocks if b.span[0] < e.line - 1 < b.span[1]))
+        if e.managed and e.rel is not None and e.kind != "link" and e.rel not in home:
+            block = next((b for b in blocks if b.span[0] < e.line - 1 < b.span[1]), None)
+            if block is not None:
+                home[e.rel] = block
     carried = _adopt(doc, lines, {r.file for r in rows}, remover, blocks, home)
     # A marker left without its partner would swallow text on a later run: drop strays.
-    paired = {i for b, e in spans for i in range(b, e + 1)}
-    remover.gone.update(i for i, ln in enumerate(lines) if ln.strip() in (BEGIN_MARKER, END_MARKER) and i not in paired)
+    paired = {i for span in spans for i in span}
+    remover.gone.update(
+        i
+        for i, ln in enumerate(lines)
+        if "seedkeeper:index:" in ln and ln.strip() in (BEGIN_MARKER, END_MARKER) and i not in paired
+    )
     gone = remover.finish()
     for b in blocks:
         if b.top is not None:
@@ -268,7 +274,7 @@ def render_index(
         home.setdefault(r.file, last)
     inserts: dict[int, tuple[Sequence[str], bool]] = {}
     for b in blocks:
-        mine = [r for r in rows if home.get(r.file) is b]
+        mine = rows if len(blocks) == 1 else [r for r in rows if home.get(r.file) is b]
         if b.span is not None:
             gone.update(range(b.span[0] + 1, b.span[1]))
             inserts[b.span[0] + 1] = (block_lines(mine, carried, guard), False)
