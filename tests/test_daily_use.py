@@ -77,6 +77,7 @@ def test_text_does_not_wrap_when_not_a_terminal(cli, corpus, monkeypatch):
     line = next(ln for ln in r.stdout.splitlines() if "unlisted-file" in ln)
     assert "in the folder but not listed in INDEX.md" in line  # the whole message on one line
     assert long_name in r.stdout.splitlines()
+    assert not [ln for ln in r.stdout.splitlines() if ln != ln.rstrip()]  # no padding to the widest row
 
 
 def test_summary_says_one_error_not_one_errors(cli, corpus):

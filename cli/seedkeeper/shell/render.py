@@ -148,5 +148,16 @@ def print_problems_text(console: Console, problems: list[Problem], summary: str,
                 Text(p.code, style=style),
                 Text(message, overflow="fold"),
             )
-        console.print(table)
+        _print_unpadded(console, table)
     console.print(Text(summary, style="green" if ok else "red bold"))
+
+
+def _print_unpadded(console: Console, renderable) -> None:
+    """Print; off a terminal, without the spaces rich pads each row with up to the widest message
+    (in a file or a pipe they are noise for grep and diff)."""
+    if console.is_terminal:
+        console.print(renderable)
+        return
+    with console.capture() as captured:
+        console.print(renderable)
+    console.file.write("\n".join(line.rstrip() for line in captured.get().split("\n")))
