@@ -204,3 +204,25 @@ def test_rename_finds_a_decomposed_name_listed_composed(cli, tmp_path):
     assert move["from"] == nfc and NAME.fullmatch(move["to"])
     assert not (root / nfd).exists() and (root / move["to"]).read_text(encoding="utf-8") == CLEAN["fr"]
     assert f"- {move['to']} — French letter" in (root / "INDEX.md").read_text(encoding="utf-8")
+
+
+def test_workflow_installs_the_same_git_commit(monkeypatch):
+    import importlib.metadata
+
+    from seedkeeper.operations import onboarding
+
+    class Dist:
+        def read_text(self, name):
+            sha = "0123456789abcdef0123456789abcdef01234567"
+            return json.dumps(
+                {"url": "https://example.org/seedkeeper.git", "vcs_info": {"vcs": "git", "commit_id": sha}}
+            )
+
+    monkeypatch.setattr(importlib.metadata, "distribution", lambda name: Dist())
+    assert (
+        onboarding.install_spec() == "git+https://example.org/seedkeeper.git@0123456789abcdef0123456789abcdef01234567"
+    )
+    monkeypatch.setattr(
+        importlib.metadata, "distribution", lambda name: type("D", (), {"read_text": lambda s, n: None})()
+    )
+    assert onboarding.install_spec().startswith("seedkeeper==")

@@ -72,6 +72,23 @@ seeds = "{seeds}"
 """
 
 
+def install_spec() -> str:
+    """How CI should install the seedkeeper running now: the same git commit when it came from a
+    git URL, else the released version by name (edit the workflow if yours is installed otherwise)."""
+    import importlib.metadata
+    import json
+
+    try:
+        raw = importlib.metadata.distribution("seedkeeper").read_text("direct_url.json")
+        info = json.loads(raw) if raw else {}
+    except (importlib.metadata.PackageNotFoundError, ValueError):
+        info = {}
+    vcs = info.get("vcs_info", {})
+    if vcs.get("vcs") == "git" and vcs.get("commit_id") and str(info.get("url", "")).startswith("https://"):
+        return f"git+{info['url']}@{vcs['commit_id']}"
+    return f"seedkeeper=={__version__}"
+
+
 def _workflow_text(seeds: str) -> str:
     return f"""name: seeds
 on: [push, pull_request]
@@ -87,9 +104,9 @@ jobs:
           path: .seedkeeper_cache
           key: seedkeeper-${{{{ github.sha }}}}
           restore-keys: seedkeeper-
-      # Install the seedkeeper you use locally (`seedkeeper --version` says {__version__}); pin a
-      # commit for a git install: pip install "git+https://<where seedkeeper is hosted>@<commit sha>"
-      - run: pip install "seedkeeper=={__version__}"
+      # The seedkeeper this workflow was written with ({__version__}). From a git host, pin a commit:
+      # pip install "git+https://<where seedkeeper is hosted>@<commit sha>"
+      - run: pip install "{install_spec()}"
       - run: seedkeeper check {seeds} --format github
 """
 
