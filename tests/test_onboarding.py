@@ -226,3 +226,13 @@ def test_workflow_installs_the_same_git_commit(monkeypatch):
         importlib.metadata, "distribution", lambda name: type("D", (), {"read_text": lambda s, n: None})()
     )
     assert onboarding.install_spec().startswith("seedkeeper==")
+
+
+def test_library_rename_and_init(tmp_path):
+    import seedkeeper
+
+    done = seedkeeper.init("بذر", project=tmp_path)
+    assert "بذر/INDEX.md" in done.created and (tmp_path / "بذر" / "INDEX.md").is_file()
+    (tmp_path / "بذر" / "نامه.txt").write_text(CLEAN["fa"], encoding="utf-8")
+    report = seedkeeper.rename(tmp_path / "بذر", SETTINGS)
+    assert [r.old for r in report.renamed] == ["نامه.txt"] and NAME.fullmatch(report.renamed[0].new)
