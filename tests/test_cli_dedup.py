@@ -131,7 +131,7 @@ def test_text_output_shows_clusters_and_a_diff_excerpt(cli, dup_seeds):
     # The near duplicate's excerpt shows a changed word on both sides.
     old, new = NEAR_EDITS["en"][2][0]
     assert f"[{old}]" in out and f"[{new}]" in out
-    assert "1 clusters, 4 duplicates" in " ".join(out.split())
+    assert "1 cluster, 4 duplicates" in " ".join(out.split())
 
 
 def test_github_output(cli, dup_seeds):

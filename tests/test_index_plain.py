@@ -22,7 +22,7 @@ A, B, C = doc_name(1), doc_name(2), doc_name(3)
 
 def fast(text: str):
     lines = text.split("\n")
-    return plain_entries(lines, Walker(lines, ("*.txt",), NAME_RE, None))
+    return plain_entries(lines, Walker(lines, ("*.txt",), NAME_RE, []))
 
 
 def slow(text: str):

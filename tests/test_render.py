@@ -122,15 +122,15 @@ def test_text_groups_findings_under_their_file_folder_first():
         make("exact-duplicate", "a.txt", "same bytes as c.txt"),
     ]
     lines = render_text(problems).splitlines()
-    headings = [ln for ln in lines if ln in ("(folder)", "a.txt", "b.txt")]
-    assert headings == ["(folder)", "a.txt", "b.txt"]  # each file once, folder-level first
+    headings = [ln for ln in lines if ln in ("INDEX.md", "a.txt", "b.txt")]
+    assert headings == ["INDEX.md", "a.txt", "b.txt"]  # each file once; folder-level findings go on INDEX.md, first
 
     def block(name: str) -> str:
         i = lines.index(name)
         rest = [j for j in range(i + 1, len(lines)) if lines[j] in headings or lines[j].startswith("failed")]
         return "\n".join(lines[i + 1 : rest[0]])
 
-    assert "index-missing" in block("(folder)") and "bom" not in block("(folder)")
+    assert "index-missing" in block("INDEX.md") and "bom" not in block("INDEX.md")
     assert "bom" in block("a.txt") and "exact-duplicate" in block("a.txt") and "crlf" not in block("a.txt")
     b = block("b.txt")
     assert b.index("not-nfc") < b.index("crlf")  # by line within a file

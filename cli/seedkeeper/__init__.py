@@ -29,6 +29,8 @@ _OPERATIONS = {
     "index": "indexing",
     "add": "adding",
     "stats": "statistics",
+    "rename": "renaming",
+    "init": "onboarding",
 }
 
 
@@ -47,7 +49,9 @@ __all__ = [
     "check",
     "dedup",
     "index",
+    "init",
     "load_settings",
+    "rename",
     "restore",
     "stats",
     "tag",

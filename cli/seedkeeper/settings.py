@@ -6,6 +6,7 @@ an error that names them, so a typo never silently does nothing.
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import tomllib
@@ -96,8 +97,20 @@ def _coerce(raw: dict[str, Any], source: str) -> dict[str, Any]:
         except (TypeError, ValueError) as exc:
             raise ConfigError(f"{source}: bad value for {key!r}: {exc}") from None
     if unknown:
-        raise ConfigError(f"{source}: unknown key(s): {', '.join(sorted(unknown))}")
+        keys = sorted(k.replace("_", "-") for k in _FIELDS)
+        names = ", ".join(f"{k!r}{_did_you_mean(k.replace('_', '-'), keys)}" for k in sorted(unknown))
+        raise ConfigError(f"{source}: unknown key(s): {names} (known keys: {', '.join(keys)})")
     return out
+
+
+def _did_you_mean(word: str, choices) -> str:
+    """` (did you mean 'threshold'?)` for the closest choice, or ""."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _code_hint(code: str) -> str:
+    return _did_you_mean(code, CODES) or " (`seedkeeper --help` and the README list the codes)"
 
 
 def _convert(name: str, value: Any) -> Any:
@@ -135,21 +148,31 @@ def _validated(s: Settings, where: str | None = None) -> Settings:
     except re.error as exc:
         raise ConfigError(f"{where}: name-pattern is not a valid regular expression: {exc}") from None
     if not 0.0 < s.threshold <= 1.0:
-        raise ConfigError(f"{where}: threshold must be in (0, 1], got {s.threshold}")
-    if s.max_size <= 0 or s.min_chars < 0 or s.jobs < 0:
-        raise ConfigError(f"{where}: max-size must be positive, min-chars and jobs not negative")
+        name = "--threshold" if where == "command-line flags" else "threshold"
+        raise ConfigError(f"{where}: {name} must be over 0 and at most 1 (e.g. 0.8), got {s.threshold}")
+    # One message per setting, naming the flag or key the person typed and what to type instead.
+    flags = where == "command-line flags"
+    if s.jobs < 0:
+        name = "--jobs" if flags else "jobs"
+        raise ConfigError(f"{where}: {name} must be 0 (all cores) or a number of worker processes, got {s.jobs}")
+    if s.max_size <= 0:
+        raise ConfigError(f"{where}: max-size must be a positive number of bytes, got {s.max_size}")
+    if s.min_chars < 0:
+        raise ConfigError(f"{where}: min-chars must be 0 or more, got {s.min_chars}")
     if s.boilerplate_min_letters < 1 or s.boilerplate_min_docs < 2:
         raise ConfigError(f"{where}: boilerplate-min-letters must be at least 1 and boilerplate-min-docs at least 2")
     if not (0.0 <= s.boilerplate_min_share <= 1.0 and 0.0 <= s.low_text_share <= 1.0):
         raise ConfigError(f"{where}: boilerplate-min-share and low-text-share must be in [0, 1]")
     for code, sev in s.severity:
         if code not in CODES:
-            raise ConfigError(f"{where}: severity names an unknown code: {code}")
+            raise ConfigError(f"{where}: severity names an unknown code: {code!r}{_code_hint(code)}")
         if sev not in ("error", "warning"):
-            raise ConfigError(f"{where}: severity for {code} must be 'error' or 'warning'")
-    for sel in s.select + s.ignore:
-        if sel != "ALL" and sel not in CODES and not any(c.startswith(sel) for c in CODES if sel.endswith("-")):
-            raise ConfigError(f"{where}: select/ignore names an unknown code: {sel}")
+            raise ConfigError(f"{where}: severity for {code} must be 'error' or 'warning', got {sev!r}")
+    for key, values in (("select", s.select), ("ignore", s.ignore)):
+        for sel in values:
+            if sel != "ALL" and sel not in CODES and not any(c.startswith(sel) for c in CODES if sel.endswith("-")):
+                name = f"--{key}" if flags else key
+                raise ConfigError(f"{where}: {name} names an unknown code: {sel!r}{_code_hint(sel)}")
     return s
 
 
@@ -182,8 +205,10 @@ def load_settings(config: str | os.PathLike | None = None, start: str | os.PathL
         raise ConfigError(f"config file not found: {path}") from None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
-    if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("seedkeeper", {})
+    tool = data.get("tool")
+    if path.name == "pyproject.toml" or (isinstance(tool, dict) and "seedkeeper" in tool):
+        # A pyproject.toml, or any file holding a [tool.seedkeeper] table (`--config x.toml`): that table.
+        data = tool.get("seedkeeper", {}) if isinstance(tool, dict) else {}
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: [tool.seedkeeper] must be a table")
     base = Settings(config_file=str(path), base_dir=str(path.resolve().parent))

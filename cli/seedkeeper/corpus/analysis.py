@@ -18,12 +18,16 @@ from seedkeeper.errors import NotARegularFileError
 from seedkeeper.problems import Problem, make
 
 # Bump when anything this module computes may change for the same bytes (a cache key part).
-ANALYSIS_VERSION = "2"
+ANALYSIS_VERSION = "3"  # 3: not-valid text is tagged und
 
 # A "word": a run of letters/digits (ZWNJ/ZWJ keep Persian words whole), or one CJK character,
 # since Chinese and Japanese do not separate words with spaces.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 _WORD = re.compile(rf"[{_CJK}]|(?:[^\W{_CJK}]|[\u200c\u200d])+")
+
+# Text that is not what its author wrote (bytes that are not UTF-8, binary, mojibake): a language
+# "detected" there describes the wrong decoding, not the document (cp1252 Arabic reads as ro/da).
+NOT_TEXT_CODES = ("not-utf8", "binary", "mojibake")
 
 
 @dataclass(frozen=True)
@@ -81,7 +85,8 @@ def analyze_bytes(rel: str, raw: bytes, min_chars: int, features: Features, sha2
     if features.lang:
         from seedkeeper.lang import detect_language
 
-        a.lang = detect_language(text).to_dict()
+        bad = sorted({p.code for p in a.problems if p.code in NOT_TEXT_CODES})
+        a.lang = {"lang": "und", "confidence": 0.0, "reason": bad[0]} if bad else detect_language(text).to_dict()
     if features.quality is not None:
         _add_quality(a, text, features.quality)
     return a

@@ -216,6 +216,11 @@ def _admit(
     name = rel.rsplit("/", 1)[-1]
     if not re.fullmatch(s.name_pattern, name):
         corpus.problems.append(
-            make("bad-name", rel, f"file name {name!r} does not match the pattern {s.name_pattern}", line)
+            make(
+                "bad-name",
+                rel,
+                f"file name {name!r} does not match the pattern {s.name_pattern} (`seedkeeper rename` renames it)",
+                line,
+            )
         )
     corpus.documents.append(CorpusDocument(rel=rel, order=order, line=line, info=info, entry=entry))

@@ -40,7 +40,8 @@ class IndexDocument:
 
     text: str
     entries: list[IndexEntry] = field(default_factory=list)
-    managed_span: tuple[int, int] | None = None  # 0-based [begin marker line, end marker line]
+    managed_span: tuple[int, int] | None = None  # 0-based [begin marker line, end marker line] of the first block
+    managed_spans: list[tuple[int, int]] = field(default_factory=list)  # every managed block (one per section)
 
     def listed(self) -> list[str]:
         """Safe relative paths in INDEX order, first occurrence only."""
@@ -57,12 +58,23 @@ def pinned_lang(note: str) -> str | None:
     return m.group(1) if m else None
 
 
+def without_pinned_lang(note: str) -> str:
+    """The note with its `lang: fa` taken out (index moves it to the Pinned column)."""
+    out = _LANG_IN_NOTE.sub("", note, count=1)
+    return re.sub(r"\s{2,}", " ", out).strip().strip(";,").strip()
+
+
 def lang_from_cells(cells: tuple[tuple[str, str], ...], managed: bool) -> str | None:
     """The language a person pinned in a table row's cells, or None."""
     # In the managed table only the "Pinned" column is a person's; in a hand-written table a
-    # "Language"/"Lang" column is.
+    # "Language"/"Lang" column is. A `lang: zu` typed in a Notes cell pins too, as it does in a
+    # list item's note (the Pinned column wins when both are filled).
     wanted = ("pinned",) if managed else ("pinned", "lang", "language")
+    in_notes = None
     for header, value in cells:
-        if header.strip().lower() in wanted and re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", value.strip()):
+        h = header.strip().lower()
+        if h in wanted and re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", value.strip()):
             return value.strip()
-    return None
+        if in_notes is None and value and h in ("notes", "note") and "lang" in value.lower():
+            in_notes = pinned_lang(value)
+    return in_notes

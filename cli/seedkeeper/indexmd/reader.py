@@ -53,20 +53,27 @@ def _parse(text: str, include: tuple[str, ...], name_pattern: str, fast_plain: b
         text = text[1:]
     lines = text.split("\n")
     name_re = re.compile(name_pattern)
-    managed = _managed_span(lines)
-    doc = IndexDocument(text=text, managed_span=managed)
-    ctx = Walker(lines, include, name_re, managed)
-    fast = managed_rows(lines, managed, ctx) if managed is not None else None
-    if fast is None and managed is None and fast_plain:
+    spans = managed_spans(lines)
+    doc = IndexDocument(text=text, managed_span=spans[0] if spans else None, managed_spans=spans)
+    ctx = Walker(lines, include, name_re, spans)
+    fast: list[IndexEntry] | None = [] if spans else None
+    for span in spans:
+        rows = managed_rows(lines, span, ctx)
+        if rows is None:
+            fast = None
+            break
+        fast += rows
+    if not spans and fast_plain:
         plain = plain_entries(lines, ctx)
         if plain is not None:
             doc.entries = plain
             return doc
     if fast is not None:
-        # Our own table, exactly as we write it: read its rows directly, and give markdown-it only
-        # the rest (block lines blanked, so line numbers stay true). A 100,000-row table then
+        # Our own tables, exactly as we write them: read their rows directly, and give markdown-it
+        # only the rest (block lines blanked, so line numbers stay true). A 100,000-row table then
         # costs milliseconds instead of a minute.
-        outside = [("" if managed[0] < i < managed[1] else ln) for i, ln in enumerate(lines)]
+        inside = {i for b, e in spans for i in range(b + 1, e)}
+        outside = [("" if i in inside else ln) for i, ln in enumerate(lines)]
         plain = plain_entries(outside, ctx) if fast_plain else None
         entries = plain if plain is not None else list(ctx.walk(_MD.parse("\n".join(defuse(outside)))))
         doc.entries = sorted(entries + fast, key=lambda e: e.line)
@@ -75,23 +82,31 @@ def _parse(text: str, include: tuple[str, ...], name_pattern: str, fast_plain: b
     return doc
 
 
-def _managed_span(lines: list[str]) -> tuple[int, int] | None:
-    begin = next((i for i, ln in enumerate(lines) if ln.strip() == BEGIN_MARKER), None)
-    if begin is None:
-        return None
-    end = next((i for i in range(begin + 1, len(lines)) if lines[i].strip() == END_MARKER), None)
-    return (begin, end) if end is not None else None
+def managed_spans(lines: list[str]) -> list[tuple[int, int]]:
+    """Every managed block, as (begin marker line, end marker line), in order: one per section of
+    INDEX.md that holds a table. A begin marker pairs with the next end marker (a begin marker in
+    between belongs to that block's content); a marker left without its partner is stray."""
+    spans: list[tuple[int, int]] = []
+    begin: int | None = None
+    for i, ln in enumerate(lines):
+        stripped = ln.strip()
+        if stripped == BEGIN_MARKER and begin is None:
+            begin = i
+        elif stripped == END_MARKER and begin is not None:
+            spans.append((begin, i))
+            begin = None
+    return spans
 
 
 class Walker:
-    def __init__(self, lines, include, name_re, managed):
+    def __init__(self, lines, include, name_re, managed: list[tuple[int, int]]):
         self.lines, self.include, self.name_re, self.managed = lines, include, name_re, managed
 
     def is_ref(self, written: str, from_link: bool) -> bool:
         return looks_like_reference(written, self.include, self.name_re, from_link=from_link)
 
     def in_managed(self, line0: int) -> bool:
-        return self.managed is not None and self.managed[0] < line0 < self.managed[1]
+        return any(b < line0 < e for b, e in self.managed)
 
     def walk(self, tokens: list[Token]) -> Iterable[IndexEntry]:
         # Track where we are: the innermost list item's first paragraph, and table header cells.

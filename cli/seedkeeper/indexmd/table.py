@@ -18,7 +18,15 @@ from dataclasses import dataclass
 
 from seedkeeper.corpus.paths import looks_like_reference, normalize_target
 from seedkeeper.corpus.titles import short_title
-from seedkeeper.indexmd.entries import BEGIN_MARKER, END_MARKER, LINK_SRC, IndexDocument, IndexEntry, pinned_lang
+from seedkeeper.indexmd.entries import (
+    BEGIN_MARKER,
+    END_MARKER,
+    LINK_SRC,
+    IndexDocument,
+    IndexEntry,
+    pinned_lang,
+    without_pinned_lang,
+)
 
 COLUMNS = ("File", "Language", "Pinned", "Chars", "Words", "SHA-256", "Status", "Title", "Notes")
 _DELIMITER = "| --- | --- | --- | ---: | ---: | --- | --- | --- | --- |"
@@ -182,6 +190,8 @@ def managed_carry(doc: IndexDocument) -> dict[str, tuple[str, str]]:
         if e.kind == "table":
             cells = {h.strip().lower(): v for h, v in e.cells}
             pinned, notes = cells.get("pinned", ""), cells.get("notes", cells.get("note", ""))
+            if not pinned.strip() and (lang := pinned_lang(notes)):
+                pinned, notes = lang, without_pinned_lang(notes)  # `lang: zu` typed in Notes: moved to Pinned
         elif e.kind == "list":
             pinned, notes = e.lang or "", cell_content(e.note)
         else:

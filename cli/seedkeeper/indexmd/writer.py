@@ -7,6 +7,7 @@ Only the lines between the markers and the lines of adopted list items / table r
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -55,6 +56,7 @@ class _Layout:
         self.rows: dict[int, _Node] = {}  # body row line -> its table
         self.blocks: list[_Node] = []  # lists and tables, outermost first
         self.top: list[_Node] = []  # top-level blocks
+        self.headings: list[int] = []  # first line of every heading: where sections start
         stack: list[_Node] = []
         for tok in _MD.parse(text):
             if tok.nesting == -1:
@@ -64,6 +66,8 @@ class _Layout:
                 if tok.nesting == 1:
                     stack.append(_Node(tok.type, -1, -1, stack[-1] if stack else None))  # cells: no map
                 continue
+            if tok.type == "heading_open":
+                self.headings.append(tok.map[0])
             kind = _KINDS.get(tok.type, tok.type)
             node = _Node(kind, tok.map[0], tok.map[1], stack[-1] if stack else None)
             parent = node.parent
@@ -88,6 +92,10 @@ class _Layout:
     def top_of(self, line: int) -> _Node | None:
         return next((n for n in self.top if n.start <= line < max(n.end, n.start + 1)), None)
 
+    def section_of(self, line: int) -> int:
+        """Which section (0 = before the first heading) a line is in."""
+        return bisect.bisect_right(self.headings, line)
+
 
 def _prepare(text: str) -> tuple[str, list[str]]:
     # A lone CR is a line break to markdown-it but not to str.split("\n"); make them agree.
@@ -108,8 +116,8 @@ def _trim(lines: list[str], start: int, end: int) -> int:
 class _Remover:
     """Collects the lines to drop for list items and table rows that go away."""
 
-    def __init__(self, lines: list[str], keep: tuple[int, int] | None = None):
-        self.lines, self.keep = lines, keep
+    def __init__(self, lines: list[str], keep: Sequence[tuple[int, int]] = ()):
+        self.lines, self.keep = lines, list(keep)  # line ranges of the managed blocks
         self.gone: set[int] = set()
         self._layout: _Layout | None = None
 
@@ -141,8 +149,8 @@ class _Remover:
         if self._layout is None:
             return self.gone
         for node in self.layout.blocks:
-            if self.keep and self.keep[0] <= node.start < self.keep[1]:
-                continue  # the managed table keeps its header even when empty
+            if any(b <= node.start < e for b, e in self.keep):
+                continue  # a managed table keeps its header even when empty
             if node.kind == "table":
                 empty = bool(node.members) and all(r.start in self.gone for r in node.members)
             else:
@@ -157,16 +165,27 @@ class _Remover:
 
 
 def _emit(
-    lines: list[str], gone: set[int], insert_at: int | None = None, block: Sequence[str] = (), pad: bool = False
+    lines: list[str],
+    gone: set[int],
+    insert_at: int | None = None,
+    block: Sequence[str] = (),
+    pad: bool = False,
+    inserts: dict[int, tuple[Sequence[str], bool]] | None = None,
 ) -> list[str]:
+    """The kept lines, with `block` inserted before line `insert_at` (or every block of `inserts`,
+    line -> (block, pad)); a padded block gets a blank line on each side."""
+    inserts = dict(inserts or {})
+    if insert_at is not None:
+        inserts[insert_at] = (block, pad)
     out: list[str] = []
     need_blank = False
     for i in range(len(lines) + 1):
-        if i == insert_at:
-            if pad and out and not _blank(out[-1]):
+        if i in inserts:
+            block_i, pad_i = inserts[i]
+            if pad_i and out and not _blank(out[-1]):
                 out.append("")
-            out.extend(block)
-            need_blank = pad
+            out.extend(block_i)
+            need_blank = pad_i
         if i == len(lines):
             break
         if i in gone:
@@ -184,6 +203,20 @@ def _finish(bom: str, lines: list[str]) -> str:
     return bom + "\n".join(lines) + "\n"
 
 
+@dataclass
+class _Block:
+    """One managed table in the output: an existing marker pair, or a new one at `anchor`."""
+
+    section: int | None
+    span: tuple[int, int] | None = None  # existing block: its marker lines
+    top: _Node | None = None  # new block: the adopted list or table it replaces
+    anchor: int = 0
+
+    @property
+    def position(self) -> int:
+        return self.span[0] if self.span is not None else self.anchor
+
+
 def render_index(
     current_text: str | None,
     rows: Sequence[IndexRow],
@@ -194,11 +227,14 @@ def render_index(
 ) -> str:
     """The whole new INDEX.md text for `rows` (rendered in the given order).
 
-    With a managed block, only the lines between the markers are rewritten, carrying each row's
-    Pinned and Notes cells. Hand-written list items and table rows that reference a file in `rows`
-    are adopted: their lines leave, their notes and pinned languages go to the table. Without a
-    block, the block goes where the first adopted list or table was (else at the end). Links in
-    prose stay prose. LF endings for the block, exactly one newline at the end.
+    Each managed block (marker pair) is rewritten in place with the rows of the documents it
+    holds, carrying their Pinned and Notes cells. Hand-written list items and table rows that
+    reference a file in `rows` are adopted: their lines leave, their notes and pinned languages go
+    to a table in the same section (the text between two headings): the section's managed block,
+    else a new one where the hand-written list or table was. So a list under `## UDHR` becomes a
+    table under `## UDHR`. Documents held by no block (new on disk, or only linked from prose) go
+    to the last block, or a new block at the end. Links in prose stay prose. LF endings for the
+    blocks, exactly one newline at the end.
 
     `parsed` is `current_text` already parsed (the corpus model holds it): it is used when it was
     parsed from the same text, so a run parses INDEX.md once.
@@ -209,15 +245,70 @@ def render_index(
     bom, lines = _prepare(current_text)
     text = "\n".join(lines)
     doc = parsed if parsed is not None and parsed.text == text else parse_index(text, tuple(include), name_pattern)
-    wanted = {r.file for r in rows}
+    spans = doc.managed_spans or ([doc.managed_span] if doc.managed_span else [])
+    remover = _Remover(lines, keep=[(b, e + 1) for b, e in spans])
+    blocks = [_Block(None, span=sp) for sp in spans]
+    home: dict[str, _Block] = {}
+    for e in doc.entries:
+        if e.managed and e.rel is not None and e.kind != "link" and e.rel not in home:
+            block = next((b for b in blocks if b.span[0] < e.line - 1 < b.span[1]), None)
+            if block is not None:
+                home[e.rel] = block
+    carried = _adopt(doc, lines, {r.file for r in rows}, remover, blocks, home)
+    # A marker left without its partner would swallow text on a later run: drop strays.
+    paired = {i for span in spans for i in span}
+    remover.gone.update(
+        i
+        for i, ln in enumerate(lines)
+        if "seedkeeper:index:" in ln and ln.strip() in (BEGIN_MARKER, END_MARKER) and i not in paired
+    )
+    gone = remover.finish()
+    for b in blocks:
+        if b.top is not None:
+            fully = all(i in gone or _blank(lines[i]) for i in range(b.top.start, b.top.end))
+            b.anchor = b.top.start if fully else _trim(lines, b.top.start, b.top.end)
+    if not blocks:
+        blocks.append(_Block(None, anchor=len(lines)))
+    last = max(blocks, key=lambda b: b.position)
+    for r in rows:
+        home.setdefault(r.file, last)
+    inserts: dict[int, tuple[Sequence[str], bool]] = {}
+    for b in blocks:
+        mine = rows if len(blocks) == 1 else [r for r in rows if home.get(r.file) is b]
+        if b.span is not None:
+            gone.update(range(b.span[0] + 1, b.span[1]))
+            inserts[b.span[0] + 1] = (block_lines(mine, carried, guard), False)
+        else:
+            inserts[b.anchor] = (full_block(mine, carried, guard), True)
+    return _finish(bom, _emit(lines, gone, inserts=inserts))
+
+
+def _adopt(
+    doc: IndexDocument,
+    lines: list[str],
+    wanted: set[str],
+    remover: _Remover,
+    blocks: list[_Block],
+    home: dict[str, _Block],
+) -> dict[str, tuple[str, str]]:
+    """Take the hand-written list items and table rows of `wanted` files out of the text (via
+    `remover`), give each a home block in its section, and return every file's (Pinned, Notes)."""
     carried = managed_carry(doc)
-    remover = _Remover(lines, keep=doc.managed_span and (doc.managed_span[0], doc.managed_span[1] + 1))
-    first: int | None = None
     for e in doc.entries:
         if e.managed or e.rel not in wanted or e.kind == "link" or not remover.entry(e):
             continue
-        first = e.line - 1 if first is None else first
-        item = remover.layout.items.get(e.line - 1)
+        layout = remover.layout
+        if e.rel not in home:
+            section = layout.section_of(e.line - 1)
+            for b in blocks:
+                if b.section is None and b.span is not None:
+                    b.section = layout.section_of(b.span[0])
+            block = next((b for b in blocks if b.section == section), None)
+            if block is None:
+                block = _Block(section, top=layout.top_of(e.line - 1) or _Node("line", e.line - 1, e.line))
+                blocks.append(block)
+            home[e.rel] = block
+        item = layout.items.get(e.line - 1)
         more = " ".join(ln.strip() for ln in lines[e.line : item.para_end]) if item and e.kind == "list" else ""
         pinned, note = adopted_fields(e, lines[e.line - 1], more)
         old_pinned, old_note = carried.get(e.rel, ("", ""))
@@ -225,18 +316,7 @@ def render_index(
             pinned or old_pinned,
             old_note if note in old_note else "; ".join(p for p in (old_note, note) if p),
         )
-    if doc.managed_span is not None:
-        begin, end = doc.managed_span
-        remover.gone.update(range(begin + 1, end))
-        return _finish(bom, _emit(lines, remover.finish(), begin + 1, block_lines(rows, carried, guard)))
-    # Half a marker pair (a person deleted one) would swallow text on the next run: drop strays.
-    remover.gone.update(i for i, ln in enumerate(lines) if ln.strip() in (BEGIN_MARKER, END_MARKER))
-    gone = remover.finish()
-    anchor = len(lines)
-    if first is not None and (top := remover.layout.top_of(first)) is not None:
-        fully = all(i in gone or _blank(lines[i]) for i in range(top.start, top.end))
-        anchor = top.start if fully else _trim(lines, top.start, top.end)
-    return _finish(bom, _emit(lines, gone, anchor, full_block(rows, carried, guard), pad=True))
+    return carried
 
 
 def remove_entries(
@@ -248,8 +328,7 @@ def remove_entries(
     joined = "\n".join(lines)
     doc = parse_index(joined, tuple(include), name_pattern)
     targets = set(files)
-    span = doc.managed_span
-    remover = _Remover(lines, keep=span and (span[0], span[1] + 1))
+    remover = _Remover(lines, keep=[(b, e + 1) for b, e in doc.managed_spans])
     row_owner: set[int] = set()
     for e in doc.entries:
         first_on_row = e.line not in row_owner
@@ -296,8 +375,8 @@ def add_entries(
         return text
     if not lines[-1] == "":
         lines.append("")  # the text ends with a newline after this
-    if doc.managed_span is not None:
-        begin, end = doc.managed_span
+    if doc.managed_spans:
+        begin, end = doc.managed_spans[-1]  # new documents go to the last table, as `index` puts them
         table = [i for i in range(begin + 1, end) if lines[i].lstrip().startswith("|")]
         block = [placeholder_row(f, *carried.get(f, ("", ""))) for f in new]
         at = table[-1] + 1 if table else end

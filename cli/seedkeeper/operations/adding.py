@@ -20,7 +20,7 @@ from seedkeeper.corpus.survey import cluster, survey
 from seedkeeper.errors import UsageError
 from seedkeeper.settings import Settings
 
-from .index_rows import write_rows
+from .index_rows import adopted_files, current_text, require_managed, write_rows
 
 
 @dataclass
@@ -46,11 +46,15 @@ class AddReport:
     refused: list[Refused] = field(default_factory=list)
     dry_run: bool = False
     index_written: bool = False
+    adopted: list[str] = field(default_factory=list)  # hand-written entries moved into managed tables
+    index_diff: str = ""  # the change to INDEX.md, when hand-written entries were adopted
 
     def to_dict(self) -> dict:
         return {
             "dry_run": self.dry_run,
             "index_written": self.index_written,
+            "adopted": self.adopted,
+            "index_diff": self.index_diff,
             "added": [a.__dict__ for a in self.added],
             "refused": [r.__dict__ for r in self.refused],
         }
@@ -93,6 +97,24 @@ def _read_source(src: Path, root_real: Path, settings: Settings, encoding: str):
     return data, used, [f"{p.code}: {p.message}" for p in result.problems]
 
 
+def check_inputs(files: Sequence[str | os.PathLike], root: Path) -> None:
+    """Inputs that are not there, or a folder among them, are usage errors (exit 2) that say what
+    to type instead; nothing is read or written then."""
+    missing = [str(f) for f in files if not os.path.lexists(f)]
+    if missing:
+        raise UsageError(
+            f"no such file: {', '.join(missing)} (check the path; `seedkeeper add` takes the files to copy in)"
+        )
+    for f in files:
+        if Path(f).is_dir():
+            others = " ".join(str(o) for o in files if o is not f) or "FILE..."
+            raise UsageError(
+                f"{f} is a folder, not a file. To add files into it as the seeds folder, type: "
+                f"seedkeeper add {others} --seeds {f}   (to add the files in it: seedkeeper add {f}/*.txt"
+                f"{'' if str(f) == str(root) else f' --seeds {root}'})"
+            )
+
+
 def _check_index_writable(root: Path) -> None:
     """INDEX.md must be rewritable before anything is written: otherwise a new document would be
     left behind unlisted when the index step refuses it."""
@@ -122,6 +144,7 @@ def add(
 
     settings = settings or Settings()
     root = Path(seeds)
+    check_inputs(files, root)
     _check_index_writable(root)
     s = survey(root, settings, features=Features(dedup=True), cache=cache)
     report = AddReport(dry_run=dry_run)
@@ -173,6 +196,8 @@ def add(
         lang = detect_language(data.decode("utf-8"))
         report.added.append(Added(source, name, lang.lang, lang.confidence, used, warnings))
         to_write.append((name, data))
+    if to_write:
+        require_managed(s)  # a dry run says so too: the real run would stop here
     if dry_run or not to_write:
         return report
     with folder_lock(root):
@@ -181,5 +206,11 @@ def add(
                 raise UsageError(f"{name} already exists in {root}; not overwriting")
             write_atomic(root / name, data, mode=0o644)
     relisted = survey(root, settings, features=Features(dedup=True, lang=True), cache=cache)
-    report.index_written, _ = write_rows(relisted)
+    report.adopted = [f for f in adopted_files(relisted) if f not in {n for n, _ in to_write}]
+    old = current_text(relisted)
+    report.index_written, text = write_rows(relisted, old)
+    if report.adopted:
+        from seedkeeper.indexmd.files import unified_diff
+
+        report.index_diff = unified_diff(old, text)
     return report

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +13,7 @@ from seedkeeper.corpus.atomic import folder_lock
 from seedkeeper.corpus.pool import CacheSpec, Progress
 from seedkeeper.corpus.safe_read import read_text
 from seedkeeper.corpus.survey import Survey, survey
+from seedkeeper.errors import UsageError
 from seedkeeper.settings import Settings
 
 from .findings import duplicate_problems
@@ -126,18 +128,47 @@ def _written_by_people(s: Survey) -> dict[str, tuple[str, str]]:
 
 
 def restore(seeds: str | os.PathLike, file: str, settings: Settings | None = None):
-    """Move a quarantined document back and list it in INDEX.md again (under the folder lock)."""
+    """Move a quarantined document back and list it in INDEX.md again (under the folder lock).
+
+    `file` is its path as INDEX.md listed it, or where it was moved: relative to the seeds folder
+    (`.seedkeeper/quarantine/000_x.txt`) or as printed from the current folder
+    (`seeds/.seedkeeper/quarantine/000_x.txt`, an absolute path)."""
+    from seedkeeper.corpus.quarantine import list_quarantined
     from seedkeeper.corpus.quarantine import restore as _restore
     from seedkeeper.indexmd.writer import add_entries
 
     settings = settings or Settings()
-
-    from seedkeeper.corpus.quarantine import list_quarantined
-
-    people = {e.file: (e.pinned, e.notes) for e in list_quarantined(Path(seeds)) if file in (e.file, e.quarantined)}
+    waiting = list_quarantined(Path(seeds))
+    file = _recorded_name(Path(seeds), file, waiting)
+    people = {e.file: (e.pinned, e.notes) for e in waiting if file in (e.file, e.quarantined)}
 
     def relist(text: str, rel: str) -> str:
         return add_entries(text, [rel], include=settings.include, name_pattern=settings.name_pattern, carried=people)
 
     with folder_lock(Path(seeds)):
         return _restore(Path(seeds), file, relist)
+
+
+def _recorded_name(seeds: Path, file: str, waiting) -> str:
+    """The name the manifest records for `file` (however it was typed), or a UsageError that says
+    what is in the quarantine and which name was probably meant."""
+    known = {name for e in waiting for name in (e.file, e.quarantined)}
+    candidates = [file, file.removeprefix("./")]
+    typed = Path(file)
+    for base in (Path.cwd(), seeds):
+        path = typed if typed.is_absolute() else base / typed
+        try:
+            candidates.append(path.resolve().relative_to(seeds.resolve()).as_posix())
+        except (ValueError, OSError):
+            pass
+    for c in candidates:
+        if c in known:
+            return c
+    if not waiting:
+        raise UsageError(
+            f"{file} is not in the quarantine: nothing is (`seedkeeper dedup --apply` moves duplicates there)"
+        )
+    close = difflib.get_close_matches(candidates[-1], sorted(known), n=1, cutoff=0.6)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    listed = ", ".join(sorted(e.file for e in waiting)[:5]) + (" ..." if len(waiting) > 5 else "")
+    raise UsageError(f"{file} is not in the quarantine; {hint}quarantined documents: {listed}")

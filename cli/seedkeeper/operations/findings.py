@@ -30,8 +30,8 @@ def language_problems(s: Survey) -> list[Problem]:
     allowed = set(s.settings.languages)
     entries = {d.rel: d for d in s.corpus.documents}
     for a in s.analyses:
-        if not a.readable or a.lang is None or any(p.code == "empty" for p in a.problems):
-            continue  # an empty document already has its finding; "und" would only repeat it
+        if not a.readable or a.lang is None or a.lang.get("reason") or any(p.code == "empty" for p in a.problems):
+            continue  # an empty or not-UTF-8 document already has its finding; "und" would only repeat it
         lang = a.lang["lang"]
         doc = entries.get(a.rel)
         line = doc.entry.line if doc and doc.entry else (doc.line if doc else None)

@@ -78,3 +78,27 @@ def write_rows(s: Survey, old: str | None = None) -> tuple[bool, str]:
         return render_for(s, fresh, reuse_parse=fresh == old)
 
     return update_index(s.root, transform)
+
+
+def adopted_files(s: Survey) -> list[str]:
+    """Documents that INDEX.md lists by hand (a list item or a row of a person's table, outside
+    the managed blocks): `seedkeeper index` moves them into a managed table."""
+    if s.corpus.index is None:
+        return []
+    present = {a.rel for a in s.analyses}
+    hand = (e.rel for e in s.corpus.index.entries if not e.managed and e.kind in ("list", "table"))
+    return list(dict.fromkeys(rel for rel in hand if rel in present))
+
+
+def require_managed(s: Survey) -> None:
+    """Refuse (UsageError) to rewrite a hand-written INDEX.md as a side effect: the first
+    adoption is `seedkeeper index`'s job, shown as a diff, never a silent part of another command."""
+    doc = s.corpus.index
+    if doc is None or doc.managed_spans or not adopted_files(s):
+        return
+    folder = s.root
+    raise UsageError(
+        f"{folder / INDEX_NAME} is written by hand and not managed by seedkeeper yet; adopting it turns each list "
+        f"into a table (one per section). Preview with `seedkeeper index {folder} --diff`, adopt with "
+        f"`seedkeeper index {folder}`, then run this command again"
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from seedkeeper.corpus.analysis import Features
 from seedkeeper.corpus.discovery import INDEX_NAME
@@ -11,7 +11,7 @@ from seedkeeper.corpus.pool import CacheSpec, Progress
 from seedkeeper.corpus.survey import survey
 from seedkeeper.settings import Settings
 
-from .index_rows import current_text, render_for, write_rows
+from .index_rows import adopted_files, current_text, render_for, write_rows
 
 
 @dataclass
@@ -22,6 +22,7 @@ class IndexOutcome:
     written: bool
     diff: str
     text: str
+    adopted: list[str] = field(default_factory=list)  # hand-written entries moved into managed tables
 
 
 def index(
@@ -45,8 +46,11 @@ def index(
     old = current_text(s)
     new = render_for(s, old)
     diff = unified_diff(old, new, INDEX_NAME)
+    adopted = adopted_files(s) if new != old else []
     if not write or new == old:
-        return IndexOutcome(changed=new != old, written=False, diff=diff, text=new)
+        return IndexOutcome(changed=new != old, written=False, diff=diff, text=new, adopted=adopted)
 
     written, text = write_rows(s, old)
-    return IndexOutcome(changed=True, written=written, diff=diff, text=text)
+    if text != new:  # INDEX.md changed under us and was rendered again: show what was written
+        diff = unified_diff(old, text, INDEX_NAME)
+    return IndexOutcome(changed=True, written=written, diff=diff, text=text, adopted=adopted)

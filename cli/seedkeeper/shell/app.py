@@ -12,11 +12,24 @@ import sys
 import typer
 
 from .._version import __version__
-from .commands import add_cmd, cache_cmd, check_cmd, dedup_cmd, index_cmd, stats_cmd, tag_cmd, validate_cmd
+from .commands import (
+    add_cmd,
+    cache_cmd,
+    check_cmd,
+    dedup_cmd,
+    index_cmd,
+    init_cmd,
+    rename_cmd,
+    stats_cmd,
+    tag_cmd,
+    validate_cmd,
+)
+from .group import SeedkeeperGroup
 from .runner import EXIT_INTERRUPTED
 
 app = typer.Typer(
     name="seedkeeper",
+    cls=SeedkeeperGroup,
     help="Keep a corpus of multilingual seed documents healthy: validate, deduplicate, tag, index.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -48,6 +61,8 @@ app.command("restore")(dedup_cmd.restore_command)
 app.command("index")(index_cmd.index_command)
 app.command("add")(add_cmd.add_command)
 app.command("stats")(stats_cmd.stats_command)
+app.command("init")(init_cmd.init_command)
+app.command("rename")(rename_cmd.rename_command)
 app.add_typer(cache_cmd.cache_app, name="cache")
 
 

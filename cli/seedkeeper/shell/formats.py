@@ -105,8 +105,8 @@ def markdown_summary(problems: list[Problem], documents: int, ok: bool) -> str:
     lines = [
         f"## seedkeeper check: {'passed' if ok else 'failed'}",
         "",
-        f"{documents} documents, {sum(p.severity == 'error' for p in problems)} errors, "
-        f"{sum(p.severity == 'warning' for p in problems)} warnings",
+        f"{_plural(documents, 'document')}, {_plural(sum(p.severity == 'error' for p in problems), 'error')}, "
+        f"{_plural(sum(p.severity == 'warning' for p in problems), 'warning')}",
         "",
     ]
     if counts:
@@ -120,3 +120,7 @@ def markdown_summary(problems: list[Problem], documents: int, ok: bool) -> str:
         if len(problems) > 50:
             lines.append(f"\n…and {len(problems) - 50} more.")
     return "\n".join(lines) + "\n"
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

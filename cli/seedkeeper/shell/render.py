@@ -19,10 +19,18 @@ from rich.text import Text
 
 from seedkeeper.problems import INDEX_LINE_CODES, Problem
 
+# Width for output that is not a terminal (a pipe, a file): lines are never wrapped there, so
+# grep, diff and a wide editor see one finding per line.
+UNWRAPPED_WIDTH = 10_000
+
 
 def stdout_console() -> Console:
-    # rich honours NO_COLOR and only colours a terminal; highlight off so paths aren't restyled.
-    return Console(highlight=False, soft_wrap=False)
+    """rich honours NO_COLOR and only colours a terminal; highlight off so paths aren't restyled.
+    On a terminal, rich fits its width; anywhere else nothing is wrapped (rich would assume 80)."""
+    console = Console(highlight=False, soft_wrap=False)
+    if not console.is_terminal:
+        console = Console(highlight=False, soft_wrap=False, width=UNWRAPPED_WIDTH)
+    return console
 
 
 def emit_json(data: Any) -> None:
@@ -73,24 +81,83 @@ def github_lines(problems: Iterable[Problem], seeds: Path) -> list[str]:
     return out
 
 
+def display_path(seeds: Path, target: str) -> str:
+    """`target` (relative to the seeds folder) as the person would type it from the current folder:
+    under the folder they typed (`seeds/000_x.txt`, `../corpus/INDEX.md`), absolute only when the
+    seeds folder is outside the current folder and was not typed relative."""
+    path = Path(seeds) / target
+    if path.is_absolute():
+        try:
+            return path.relative_to(Path.cwd()).as_posix()
+        except ValueError:
+            return path.as_posix()
+    return Path(os.path.normpath(path)).as_posix()
+
+
+def concise_lines(problems: Iterable[Problem], seeds: Path) -> list[str]:
+    """One line per finding, `path:line: code message`, for grep and editors. Findings about an
+    INDEX.md entry point at INDEX.md (where the fix goes) and name the document at the end."""
+    out = []
+    for p in problems:
+        in_index = p.file is None or (p.code in INDEX_LINE_CODES and p.line is not None)
+        target = "INDEX.md" if in_index else p.file
+        where = f" ({p.file})" if p.file and target != p.file else ""
+        line = "" if p.line is None else f":{p.line}"
+        message = " ".join((p.message + where).splitlines())
+        out.append(f"{display_path(seeds, target)}{line}: {p.code} {message}")
+    return out
+
+
+def _on_index(p: Problem) -> bool:
+    """Findings fixed in INDEX.md: about the folder, INDEX.md itself, or an entry's line there."""
+    return p.file is None or p.file == "INDEX.md" or (p.code in INDEX_LINE_CODES and p.line is not None)
+
+
+def text_groups(problems: list[Problem]) -> list[tuple[str, list[tuple[Problem, str]]]]:
+    """(heading, [(finding, message)]) in print order: INDEX.md first, its findings by line, each
+    entry finding naming its document; then each document's own findings."""
+    index = sorted((p for p in problems if _on_index(p)), key=lambda p: (p.line or 0, p.code, p.file or ""))
+    groups: list[tuple[str, list[tuple[Problem, str]]]] = []
+    if index:
+        groups.append(
+            ("INDEX.md", [(p, p.message + (f" ({p.file})" if p.file not in (None, "INDEX.md") else "")) for p in index])
+        )
+    rest = [p for p in problems if not _on_index(p)]
+    for file, group in groupby(rest, key=lambda p: p.file):
+        groups.append((file, [(p, p.message) for p in group]))
+    return groups
+
+
 def print_problems_text(console: Console, problems: list[Problem], summary: str, ok: bool) -> None:
-    """Findings grouped by file (folder-level first): the file on its own line, then a table of
-    its findings, then a one-line summary. The file name never competes with the message for
-    width, and codes never wrap, so an 80-column CI log still shows every word."""
-    for file, group in groupby(problems, key=lambda p: p.file):
-        console.print(Text(file or "(folder)", style="bold underline"), overflow="fold")
+    """Findings grouped by where the fix goes (INDEX.md first, then each document): the file on
+    its own line, then a table of its findings, then a one-line summary. The file name never
+    competes with the message for width, and codes never wrap, so an 80-column CI log still shows
+    every word."""
+    for heading, group in text_groups(problems):
+        console.print(Text(heading, style="bold underline"), overflow="fold")
         table = Table(show_header=False, box=None, pad_edge=False, expand=False)
         table.add_column("line", justify="right", no_wrap=True, width=6)
         table.add_column("severity", no_wrap=True, width=8)
         table.add_column("code", no_wrap=True, width=17)
         table.add_column("message", overflow="fold")
-        for p in group:
+        for p, message in group:
             style = "red" if p.severity == "error" else "yellow"
             table.add_row(
                 "" if p.line is None else str(p.line),
                 Text(p.severity, style=style),
                 Text(p.code, style=style),
-                Text(p.message, overflow="fold"),
+                Text(message, overflow="fold"),
             )
-        console.print(table)
+        _print_unpadded(console, table)
     console.print(Text(summary, style="green" if ok else "red bold"))
+
+
+def _print_unpadded(console: Console, renderable) -> None:
+    """Print; off a terminal, without the spaces rich pads each row with up to the widest message
+    (in a file or a pipe they are noise for grep and diff)."""
+    if console.is_terminal:
+        console.print(renderable)
+        return
+    with console.capture() as captured:
+        console.print(renderable)
+    console.file.write("\n".join(line.rstrip() for line in captured.get().split("\n")))

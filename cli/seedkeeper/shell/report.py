@@ -21,6 +21,10 @@ def render_report(report, fmt: Format, strict: bool, seeds: Path) -> int:
         for line in render.github_lines(report.problems, seeds):
             typer.echo(line)
         typer.echo(summary_line(report, ok))
+    elif fmt == Format.concise:
+        for line in render.concise_lines(report.problems, seeds):
+            typer.echo(line)
+        typer.echo(summary_line(report, ok), err=True)  # stdout stays one line per finding
     else:
         render.print_problems_text(render.stdout_console(), report.problems, summary_line(report, ok), ok)
     return EXIT_OK if ok else EXIT_FINDINGS
@@ -30,4 +34,10 @@ def summary_line(report, ok: bool) -> str:
     """`ok: 12 documents checked, 0 errors, 2 warnings`."""
     c = report.counts()
     verdict = "ok" if ok else "failed"
-    return f"{verdict}: {c['documents']} documents checked, {c['errors']} errors, {c['warnings']} warnings"
+    checked = plural(c["documents"], "document") + " checked"
+    return f"{verdict}: {checked}, {plural(c['errors'], 'error')}, {plural(c['warnings'], 'warning')}"
+
+
+def plural(n: int, noun: str) -> str:
+    """`1 error`, `2 errors`, `0 warnings`."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

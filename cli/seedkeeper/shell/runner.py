@@ -8,6 +8,9 @@ missing folder, 3 internal error (one line; the traceback only with --debug), 13
 from __future__ import annotations
 
 import functools
+import io
+import os
+import sys
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +23,7 @@ from ..errors import FolderNotFoundError, SeedkeeperError, UsageError
 from ..settings import Settings, load_settings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for `yes | head`
 
 
 @dataclass
@@ -90,6 +94,14 @@ def exit_code_of(exc: BaseException, debug: bool) -> int:
     if isinstance(exc, KeyboardInterrupt):
         typer.echo("seedkeeper: interrupted", err=True)
         return EXIT_INTERRUPTED
+    if isinstance(exc, BrokenPipeError):
+        # The reader went away (`seedkeeper check | head`): stop quietly, as other Unix tools do,
+        # and point stdout at /dev/null so the interpreter's final flush cannot fail again.
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError, io.UnsupportedOperation):
+            pass
+        return EXIT_BROKEN_PIPE
     if debug:
         traceback.print_exc()
     kind = "error" if isinstance(exc, SeedkeeperError) else f"internal error ({type(exc).__name__})"

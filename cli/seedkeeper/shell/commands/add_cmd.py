@@ -10,10 +10,14 @@ import typer
 from ..options import CacheDirOpt, ConfigOpt, DebugOpt, Format, FormatOpt, NoCacheOpt, SeedsOpt
 from ..runner import EXIT_FINDINGS, EXIT_OK, command, open_run
 
-FilesArg = Annotated[list[Path], typer.Argument(help="Text files to add.")]
+FilesArg = Annotated[list[Path], typer.Argument(help="Text files to add.", metavar="FILE", show_default=False)]
 EncodingOpt = Annotated[
     str,
-    typer.Option("--encoding", help="Input encoding: utf-8 (default; refuse others), auto (detect), or a codec name."),
+    typer.Option(
+        "--encoding",
+        help="Input encoding: utf-8 (default; refuse others), auto (detect), or a codec name.",
+        metavar="NAME",
+    ),
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Add duplicates of existing documents anyway.")]
 DryRunOpt = Annotated[bool, typer.Option("--dry-run", help="Show what would happen; write nothing.")]
@@ -34,9 +38,11 @@ def add_command(
 ) -> int:
     """Add documents: decode, write as UTF-8 NFC with LF under the next NNN_<hash>.txt name, refuse duplicates,
     tag, and list them in INDEX.md. Exit 1 if any file was refused."""
-    from ...operations.adding import add
+    from ...operations.adding import add, check_inputs
     from .. import render
 
+    # Before the folder is looked up: `add seeds new.txt` must say "--seeds", not "no folder".
+    check_inputs(files, seeds_dir or Path("seeds"))
     run = open_run(seeds_dir, config, must_exist=True, cache=True, no_cache=no_cache, cache_dir=cache_dir)
     report = add(
         [str(f) for f in files],
@@ -58,8 +64,12 @@ def add_command(
         for r in report.refused:
             if fmt == Format.github:
                 typer.echo(f"::error file={r.source},title={r.code}::{r.message}")
+            elif fmt == Format.concise:
+                typer.echo(f"{r.source}: {r.code} {r.message}")
             else:
                 typer.echo(f"refused {r.source}: {r.code}: {r.message}", err=True)
+        if report.index_diff:
+            typer.echo(report.index_diff, nl=False)  # hand-written entries were adopted: show how
         if report.index_written:
             typer.echo("INDEX.md updated")
     return EXIT_FINDINGS if report.refused else EXIT_OK

@@ -55,7 +55,7 @@ def check_command(
         jobs=jobs,
         threshold=threshold,
     )
-    with progress_bar(fmt != CheckFormat.text, "checking") as progress:
+    with progress_bar(False, "checking") as progress:
         report = check(run.seeds, run.settings, cache=run.cache, progress=progress)
     ok = report.ok(strict)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")

@@ -45,7 +45,7 @@ def dedup_command(
     run = open_run(
         directory, config, cache=True, no_cache=no_cache, cache_dir=cache_dir, jobs=jobs, threshold=threshold
     )
-    with progress_bar(fmt != Format.text, "deduplicating") as progress:
+    with progress_bar(False, "deduplicating") as progress:
         report = dedup(
             run.seeds, run.settings, apply=apply, excerpts=fmt == Format.text, cache=run.cache, progress=progress
         )
@@ -53,6 +53,9 @@ def dedup_command(
         render.emit_json(report.to_dict())
     elif fmt == Format.github:
         for line in render.github_lines(report.problems, run.seeds):
+            typer.echo(line)
+    elif fmt == Format.concise:
+        for line in render.concise_lines(report.problems, run.seeds):
             typer.echo(line)
     else:
         _print_text(report)
@@ -64,6 +67,7 @@ def _print_text(report) -> None:
     from rich.text import Text
 
     from .. import render
+    from ..report import plural
 
     clusters = report.result.clusters
     console = render.stdout_console()
@@ -86,12 +90,17 @@ def _print_text(report) -> None:
     moved = ""
     if report.moved:
         moved = f"; moved {len(report.moved)} to .seedkeeper/quarantine/ (undo: seedkeeper restore FILE)"
-    console.print(f"{len(clusters)} clusters, {n} duplicates" + moved, soft_wrap=True)
+    console.print(f"{plural(len(clusters), 'cluster')}, {plural(n, 'duplicate')}" + moved, soft_wrap=True)
 
 
 @command
 def restore_command(
-    file: Annotated[str, typer.Argument(help="The original path of a quarantined document (as in INDEX.md).")],
+    file: Annotated[
+        str,
+        typer.Argument(
+            help="The original path of a quarantined document (as in INDEX.md), or its quarantine path.", metavar="FILE"
+        ),
+    ],
     seeds_dir: SeedsOpt = None,
     fmt: FormatOpt = Format.text,
     config: ConfigOpt = None,

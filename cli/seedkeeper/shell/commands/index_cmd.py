@@ -33,25 +33,35 @@ def index_command(
 
     run = open_run(directory, config, cache=True, no_cache=no_cache, cache_dir=cache_dir, jobs=jobs)
     write = not (check_only or diff)
-    with progress_bar(fmt != Format.text, "indexing") as progress:
+    with progress_bar(False, "indexing") as progress:
         outcome = index(run.seeds, run.settings, write=write, cache=run.cache, progress=progress)
     if fmt == Format.json:
         render.emit_json(
             {
                 "changed": outcome.changed,
                 "written": outcome.written,
-                "diff": outcome.diff if (diff or check_only) else "",
+                "diff": outcome.diff if (diff or check_only or outcome.adopted) else "",
+                "adopted": outcome.adopted,
             }
         )
     elif diff:
         typer.echo(outcome.diff, nl=False)
-    elif fmt == Format.github and check_only and outcome.changed:
-        for line in render.github_lines([index_outdated()], run.seeds):
+    elif fmt in (Format.github, Format.concise) and check_only and outcome.changed:
+        lines = render.github_lines if fmt == Format.github else render.concise_lines
+        for line in lines([index_outdated()], run.seeds):
             typer.echo(line)
     else:
         if check_only:
             msg = "INDEX.md would change" if outcome.changed else "INDEX.md is up to date"
         else:
             msg = "INDEX.md written" if outcome.written else "INDEX.md unchanged"
+        if outcome.adopted and outcome.written:
+            # Adopting a hand-written index rewrites a person's lists: show every line that changed.
+            typer.echo(outcome.diff, nl=False)
+            n = len(outcome.adopted)
+            msg += (
+                f"; {n} hand-written {'entry' if n == 1 else 'entries'} moved into managed tables, one per section "
+                "(the diff above is every change; undo with your version control)"
+            )
         typer.echo(msg, err=check_only and outcome.changed)
     return EXIT_FINDINGS if check_only and outcome.changed else EXIT_OK

@@ -24,7 +24,7 @@ def stats_command(
     from ..progress import progress_bar
 
     run = open_run(directory, config, cache=True, no_cache=no_cache, cache_dir=cache_dir, jobs=jobs)
-    with progress_bar(fmt != Format.text, "summarising") as progress:
+    with progress_bar(False, "summarising") as progress:
         r = stats(run.seeds, run.settings, cache=run.cache, progress=progress)
     if fmt == Format.json:
         render.emit_json(r.to_dict())

@@ -25,11 +25,11 @@ def tag_command(
     from ..progress import progress_bar
 
     run = open_run(directory, config, cache=True, no_cache=no_cache, cache_dir=cache_dir, jobs=jobs)
-    with progress_bar(fmt != Format.text, "tagging") as progress:
+    with progress_bar(False, "tagging") as progress:
         report = tag(run.seeds, run.settings, cache=run.cache, progress=progress)
     if fmt == Format.json:
         render.emit_json(report.to_dict())
-    elif fmt == Format.github:
+    elif fmt in (Format.github, Format.concise):
         und = [
             make(
                 "lang-undetermined",
@@ -39,7 +39,8 @@ def tag_command(
             for d in report.documents
             if d["lang"] == "und"
         ]
-        for line in render.github_lines(und, run.seeds):
+        lines = render.github_lines if fmt == Format.github else render.concise_lines
+        for line in lines(und, run.seeds):
             typer.echo(line)
     else:
         _print_table(report)
@@ -50,6 +51,7 @@ def _print_table(report) -> None:
     from rich.table import Table
 
     from .. import render
+    from ..report import plural
 
     table = Table(box=None, header_style="bold")
     for col in ("file", "lang", "confidence", "others"):
@@ -59,4 +61,4 @@ def _print_table(report) -> None:
         table.add_row(d["file"], d["lang"], f"{d['confidence']:.2f}", d.get("error", others))
     console = render.stdout_console()
     console.print(table)
-    console.print(f"{len(report.documents)} documents tagged")
+    console.print(f"{plural(len(report.documents), 'document')} tagged")

@@ -23,6 +23,6 @@ def validate_command(
     from ..progress import progress_bar
 
     run = open_run(directory, config, select=select, ignore=ignore, jobs=jobs)
-    with progress_bar(fmt != Format.text, "validating") as progress:
+    with progress_bar(False, "validating") as progress:
         report = validate(run.seeds, run.settings, progress=progress)
     return render_report(report, fmt, strict, run.seeds)

@@ -1,0 +1,172 @@
+"""`init`: scaffold what a corpus needs (a seeds folder with INDEX.md, the config, a GitHub Actions
+workflow, a pre-commit config). Never overwrites: a file that exists is kept and reported."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from seedkeeper._version import __version__
+from seedkeeper.corpus.atomic import write_atomic
+from seedkeeper.corpus.discovery import INDEX_NAME, discover
+from seedkeeper.errors import UsageError
+from seedkeeper.indexmd.entries import BEGIN_MARKER, END_MARKER
+from seedkeeper.indexmd.table import HEADER_COMMENT, header_lines
+from seedkeeper.settings import Settings, find_config
+
+WORKFLOW = ".github/workflows/seedkeeper.yml"
+PRE_COMMIT = ".pre-commit-config.yaml"
+CONFIG = "seedkeeper.toml"
+
+
+@dataclass
+class Scaffolded:
+    """What `init` did: the files it created and those it found and kept (relative to the project)."""
+
+    project: Path
+    seeds: str  # the seeds folder, relative to the project folder
+    created: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    documents: int = 0  # documents already in the folder
+    hand_written_index: bool = False  # an INDEX.md without the markers was there
+
+    def to_dict(self) -> dict:
+        return {
+            "seeds": self.seeds,
+            "created": self.created,
+            "kept": self.kept,
+            "documents": self.documents,
+            "hand_written_index": self.hand_written_index,
+        }
+
+
+def _index_text() -> str:
+    return "\n".join(
+        [
+            "# Seeds",
+            "",
+            "The seed documents of this corpus, one plain-text UTF-8 file per document. Add documents",
+            "with `seedkeeper add FILE`; `seedkeeper index` keeps the table below current. Write your",
+            "own notes in the Notes column, and `lang: xx` there (or in Pinned) to pin a language.",
+            "",
+            BEGIN_MARKER,
+            HEADER_COMMENT,
+            "",
+            *header_lines(),
+            "",
+            END_MARKER,
+            "",
+        ]
+    )
+
+
+def _config_text(seeds: str) -> str:
+    return f"""# seedkeeper settings (the README, "Configuration", lists every key); command-line flags override them.
+seeds = "{seeds}"
+# include = ["*.txt"]
+# name-pattern = '\\d{{3,}}_[0-9a-f]{{16}}\\.txt'
+# threshold = 0.8                  # near-duplicate similarity
+# languages = []                   # allow-list, e.g. ["fa", "ar", "en"]
+# ignore = []                      # e.g. ["bad-name", "lang-"]
+"""
+
+
+def install_spec() -> str:
+    """How CI should install the seedkeeper running now: the same git commit when it came from a
+    git URL, else the released version by name (edit the workflow if yours is installed otherwise)."""
+    import importlib.metadata
+    import json
+
+    try:
+        raw = importlib.metadata.distribution("seedkeeper").read_text("direct_url.json")
+        info = json.loads(raw) if raw else {}
+    except (importlib.metadata.PackageNotFoundError, ValueError):
+        info = {}
+    vcs = info.get("vcs_info", {})
+    if vcs.get("vcs") == "git" and vcs.get("commit_id") and str(info.get("url", "")).startswith("https://"):
+        return f"git+{info['url']}@{vcs['commit_id']}"
+    return f"seedkeeper=={__version__}"
+
+
+def _workflow_text(seeds: str) -> str:
+    return f"""name: seeds
+on: [push, pull_request]
+jobs:
+  check:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with: {{ python-version: "3.11" }}
+      - uses: actions/cache@v4
+        with:
+          path: .seedkeeper_cache
+          key: seedkeeper-${{{{ github.sha }}}}
+          restore-keys: seedkeeper-
+      # The seedkeeper this workflow was written with ({__version__}). From a git host, pin a commit:
+      # pip install "git+https://<where seedkeeper is hosted>@<commit sha>"
+      - run: pip install "{install_spec()}"
+      - run: seedkeeper check {seeds} --format github
+"""
+
+
+def _pre_commit_text(seeds: str) -> str:
+    return f"""# Runs the seedkeeper installed in your environment (`pip install seedkeeper`); to let
+# pre-commit install it instead, use the repository hook and pin a commit (see the README).
+repos:
+  - repo: local
+    hooks:
+      - id: seedkeeper-check
+        name: seedkeeper check
+        entry: seedkeeper check {seeds}
+        language: system
+        pass_filenames: false
+"""
+
+
+def _relative(path: Path, project: Path) -> str:
+    try:
+        return path.resolve().relative_to(project.resolve()).as_posix() or "."
+    except ValueError:
+        return path.resolve().as_posix()
+
+
+def _create(project: Path, rel: str, text: str, done: Scaffolded) -> None:
+    path = project / rel
+    if os.path.lexists(path):
+        done.kept.append(rel)
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, text.encode("utf-8"), mode=0o644)
+    done.created.append(rel)
+
+
+def init(seeds: str | os.PathLike | None = None, project: str | os.PathLike | None = None) -> Scaffolded:
+    """Scaffold the seeds folder (default `seeds`) and the project files around it in `project`
+    (default: the current folder). Files that exist are kept as they are."""
+    project = Path(project or ".")
+    folder = Path(seeds) if seeds is not None else Path(Settings().seeds)
+    folder = folder if folder.is_absolute() else project / folder
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder} exists and is not a folder; give `seedkeeper init` a folder name")
+    rel = _relative(folder, project)
+    done = Scaffolded(project=project, seeds=rel)
+    if not folder.is_dir():
+        folder.mkdir(parents=True)
+        done.created.append(rel + "/")
+    done.documents = len(discover(folder, Settings().include))
+    index_rel = f"{rel}/{INDEX_NAME}" if rel != "." else INDEX_NAME
+    index_path = folder / INDEX_NAME
+    if index_path.is_file():
+        text = index_path.read_bytes().decode("utf-8", errors="replace")
+        done.hand_written_index = BEGIN_MARKER not in text
+    _create(project, index_rel, _index_text(), done)
+    existing = find_config(project)
+    if existing is not None:
+        done.kept.append(_relative(existing, project))
+    else:
+        _create(project, CONFIG, _config_text(rel), done)
+    _create(project, WORKFLOW, _workflow_text(rel), done)
+    _create(project, PRE_COMMIT, _pre_commit_text(rel), done)
+    return done

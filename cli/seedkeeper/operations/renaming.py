@@ -1,0 +1,160 @@
+"""`rename`: give every document whose name does not follow the pattern a `NNN_<hash>.txt` name,
+and update every reference to it in INDEX.md (list items, tables, links in prose).
+
+All or nothing: the new names are made as hard links first, then INDEX.md is replaced atomically,
+then the old names are removed; any failure before INDEX.md is replaced removes the new links
+again. Document contents are never touched (the hash is of the bytes as they are).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from seedkeeper.corpus.atomic import folder_lock, write_atomic
+from seedkeeper.corpus.discovery import INDEX_NAME
+from seedkeeper.corpus.model import load_corpus
+from seedkeeper.corpus.paths import matches_include
+from seedkeeper.errors import UsageError
+from seedkeeper.settings import Settings
+
+
+@dataclass
+class Renamed:
+    old: str  # as INDEX.md names it
+    new: str
+    disk: str = ""  # as the folder spells it, when that differs (NFD names from macOS)
+
+    @property
+    def source(self) -> str:
+        return self.disk or self.old
+
+
+@dataclass
+class RenameReport:
+    """What `rename` did (or, with dry_run, would do)."""
+
+    renamed: list[Renamed] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, why)
+    references: int = 0  # references rewritten in INDEX.md
+    index_written: bool = False
+    dry_run: bool = False
+    diff: str = ""
+
+    def to_dict(self) -> dict:
+        return {
+            "dry_run": self.dry_run,
+            "renamed": [{"from": r.old, "to": r.new} for r in self.renamed],
+            "skipped": [{"file": f, "why": why} for f, why in self.skipped],
+            "references": self.references,
+            "index_written": self.index_written,
+        }
+
+
+def _first_free(names: list[str], name_pattern: str) -> tuple[int, int]:
+    """The number after the highest one of the names that follow the pattern, and its width."""
+    nums = [m.group(1) for n in names if re.fullmatch(name_pattern, n) and (m := re.match(r"(\d+)_", n))]
+    if not nums:
+        return 0, 3
+    return max(int(n) for n in nums) + 1, max(3, max(len(n) for n in nums))
+
+
+def plan_renames(root: Path, settings: Settings) -> tuple[list[Renamed], list[tuple[str, str]]]:
+    """The new name of every document (INDEX.md order, then unlisted ones) whose name does not
+    follow the pattern, and the documents left alone with the reason."""
+    from seedkeeper.corpus.quarantine import list_quarantined
+
+    corpus = load_corpus(root, settings)
+    names = [rel.rsplit("/", 1)[-1] for rel in corpus.on_disk]
+    names += [e.file.rsplit("/", 1)[-1] for e in list_quarantined(root, include_restored=True)]
+    number, width = _first_free(names, settings.name_pattern)
+    plan, skipped = [], []
+    disk_by_nfc = {unicodedata.normalize("NFC", rel): rel for rel in corpus.on_disk}
+    for doc in corpus.documents:
+        folder, _, name = doc.rel.rpartition("/")
+        if re.fullmatch(settings.name_pattern, name):
+            continue
+        disk = doc.rel if os.path.lexists(root / doc.rel) else disk_by_nfc.get(unicodedata.normalize("NFC", doc.rel))
+        if disk is None:
+            skipped.append((doc.rel, "not found under that spelling"))
+            continue
+        path = root / disk
+        if path.is_symlink():
+            skipped.append((doc.rel, "a symlink; rename what it points to instead"))
+            continue
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+        new_name = f"{number:0{width}d}_{digest}.txt"
+        if not re.fullmatch(settings.name_pattern, new_name) or not matches_include(new_name, settings.include):
+            raise UsageError(
+                f"new names look like {new_name}, which name-pattern ({settings.name_pattern}) or include "
+                f"({', '.join(settings.include)}) does not match; fix the configuration first"
+            )
+        number += 1
+        folder = disk.rpartition("/")[0]  # the folder as it is spelled on disk
+        new_rel = f"{folder}/{new_name}" if folder else new_name
+        plan.append(Renamed(doc.rel, new_rel, "" if disk == doc.rel else disk))
+    return plan, skipped
+
+
+def rename(seeds: str | os.PathLike, settings: Settings | None = None, *, dry_run: bool = False) -> RenameReport:
+    """Rename the documents that do not follow the name pattern; update INDEX.md. See module doc."""
+    from seedkeeper.indexmd.files import read_index_bytes, unified_diff
+    from seedkeeper.indexmd.renames import rename_references
+
+    settings = settings or Settings()
+    root = Path(seeds)
+    plan, skipped = plan_renames(root, settings)
+    report = RenameReport(renamed=plan, skipped=skipped, dry_run=dry_run)
+    if not plan:
+        return report
+    raw = read_index_bytes(root)
+    old_text = None if raw is None else _utf8(raw)
+    mapping = {r.old: r.new for r in plan}
+    new_text = old_text
+    if old_text is not None:
+        new_text, report.references = rename_references(old_text, mapping, settings.include, settings.name_pattern)
+        report.diff = unified_diff(old_text, new_text, INDEX_NAME)
+    if dry_run:
+        return report
+    with folder_lock(root):
+        if read_index_bytes(root) != raw:
+            raise UsageError(f"{INDEX_NAME} changed while renaming was planned; nothing renamed, run again")
+        _apply(root, plan, None if new_text == old_text else new_text)
+    report.index_written = new_text != old_text
+    return report
+
+
+def _utf8(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UsageError(f"{INDEX_NAME} is not UTF-8; fix it first (see `seedkeeper validate`)") from None
+
+
+def _apply(root: Path, plan: list[Renamed], index_text: str | None) -> None:
+    """New names first (hard links: the old ones still work), then INDEX.md, then the old names
+    go. Until INDEX.md is replaced every step is undone on failure."""
+    made: list[Path] = []
+    try:
+        for r in plan:
+            dst = root / r.new
+            if os.path.lexists(dst):
+                raise UsageError(f"{r.new} already exists; not overwriting it (nothing renamed)")
+            src = root / r.source
+            try:
+                os.link(src, dst, follow_symlinks=False)
+            except OSError:  # no hard links here (some network or FAT folders): copy the bytes
+                write_atomic(dst, src.read_bytes(), mode=os.stat(src).st_mode & 0o7777)
+            made.append(dst)
+        if index_text is not None:
+            write_atomic(root / INDEX_NAME, index_text.encode("utf-8"))
+    except BaseException:
+        for path in made:
+            path.unlink(missing_ok=True)
+        raise
+    for r in plan:
+        (root / r.source).unlink()

@@ -1,0 +1,49 @@
+"""`seedkeeper rename [DIR] [--dry-run]`: give documents the configured name pattern."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..options import ConfigOpt, DebugOpt, DirArg, Format, FormatOpt
+from ..runner import EXIT_OK, command, open_run
+
+DryRunOpt = Annotated[bool, typer.Option("--dry-run", help="Show the new names and the INDEX.md diff; write nothing.")]
+
+
+@command
+def rename_command(
+    directory: DirArg = None,
+    dry_run: DryRunOpt = False,
+    fmt: FormatOpt = Format.text,
+    config: ConfigOpt = None,
+    debug: DebugOpt = False,
+) -> int:
+    """Rename documents whose names do not follow the pattern to NNN_<hash>.txt, updating every
+    reference in INDEX.md (list items, tables, links in prose) all at once."""
+    from ...operations.renaming import rename
+    from .. import render
+    from ..report import plural
+
+    run = open_run(directory, config, must_exist=True)
+    report = rename(run.seeds, run.settings, dry_run=dry_run)
+    if fmt == Format.json:
+        render.emit_json(report.to_dict())
+        return EXIT_OK
+    verb = "would rename" if dry_run else "renamed"
+    for r in report.renamed:
+        typer.echo(f"{verb} {r.old} -> {r.new}")
+    for file, why in report.skipped:
+        typer.echo(f"skipped {file}: {why}", err=True)
+    if dry_run and report.diff:
+        typer.echo(report.diff, nl=False)
+    if not report.renamed:
+        typer.echo("every document already follows the name pattern")
+    else:
+        refs = plural(report.references, "reference")
+        typer.echo(
+            f"{plural(len(report.renamed), 'document')} {verb}; {refs} in INDEX.md updated"
+            + (" (dry run: nothing written)" if dry_run else "")
+        )
+    return EXIT_OK

@@ -1,0 +1,278 @@
+"""A maintainer's daily use (issue 12, items 5-7): the concise format, output that does not wrap
+in a pipe, the progress bar on stderr, `lang:` in the Notes cell, `und` for text that is not
+valid, the pre-commit hooks, the version, and error messages that say what to type instead."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers import doc_name, make_seeds
+from multilingual import CLEAN
+from seedkeeper import index
+from seedkeeper.settings import Settings
+
+pytestmark = pytest.mark.usefixtures("isolated_env")
+
+FA, ZH, RU = doc_name(0, "fa"), doc_name(1, "zh"), doc_name(2, "ru")
+SETTINGS = Settings(jobs=1)
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def usage_error(r) -> bool:
+    """Exit 2 through typer's exit, not an exception escaping the command."""
+    return r.exit_code == 2 and isinstance(r.exception, SystemExit)
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    """A managed folder: Persian, Chinese and Russian, plus one bad name (a bad-name finding)."""
+    root = make_seeds(tmp_path, {FA: CLEAN["fa"], ZH: CLEAN["zh"], RU: CLEAN["ru"], "خبر.txt": CLEAN["ar"]})
+    index(root, SETTINGS)
+    return root
+
+
+# --- concise format -----------------------------------------------------------------------------
+
+
+def test_concise_one_line_per_finding_paths_as_typed(cli, corpus):
+    (corpus / ZH).write_bytes(CLEAN["zh"].replace("\n", "\r\n").encode())
+    r = cli("validate", "seeds", "--format", "concise")
+    assert r.exit_code == 0 and r.exception is None
+    lines = r.stdout.splitlines()
+    # the bad name is an INDEX.md finding: on INDEX.md, at the entry's line, naming the document
+    bad = [ln for ln in lines if " bad-name " in ln]
+    assert len(bad) == 1 and bad[0].startswith("seeds/INDEX.md:") and bad[0].endswith("(خبر.txt)")
+    assert f"seeds/{ZH}:1: crlf " in r.stdout
+    assert all(":" in ln.split(" ")[0] for ln in lines)  # every line starts `path[:line]:`
+    assert "documents checked" not in r.stdout and "4 documents checked" in r.stderr
+
+
+def test_concise_from_inside_the_folder_and_in_check(cli, corpus, monkeypatch):
+    monkeypatch.chdir(corpus)
+    r = cli("check", ".", "--format", "concise")
+    assert r.exit_code == 0, r.output
+    assert any(ln.startswith("INDEX.md:") and "bad-name" in ln for ln in r.stdout.splitlines())
+
+
+def test_concise_stays_quiet_on_a_clean_persian_corpus(cli, tmp_path):
+    root = make_seeds(tmp_path, {FA: CLEAN["fa"], ZH: CLEAN["zh"]})
+    index(root, SETTINGS)
+    r = cli("check", root, "--format", "concise")
+    assert r.exit_code == 0 and r.stdout == "" and "0 errors, 0 warnings" in r.stderr
+
+
+# --- text output in a pipe ----------------------------------------------------------------------
+
+
+def test_text_does_not_wrap_when_not_a_terminal(cli, corpus, monkeypatch):
+    monkeypatch.delenv("COLUMNS")
+    long_name = "گزارش-" + "خیلی-طولانی-" * 4 + ".txt"
+    (corpus / long_name).write_text(CLEAN["fa"], encoding="utf-8")
+    r = cli("validate", corpus)
+    line = next(ln for ln in r.stdout.splitlines() if "unlisted-file" in ln)
+    assert "in the folder but not listed in INDEX.md" in line  # the whole message on one line
+    assert long_name in r.stdout.splitlines()
+    assert not [ln for ln in r.stdout.splitlines() if ln != ln.rstrip()]  # no padding to the widest row
+
+
+def test_summary_says_one_error_not_one_errors(cli, corpus):
+    (corpus / RU).write_bytes(b"")
+    r = cli("validate", corpus)
+    assert r.exit_code == 1 and "1 error," in r.stdout and "1 errors" not in r.stdout
+
+
+# --- progress bar -------------------------------------------------------------------------------
+
+
+def test_progress_bar_draws_on_stderr_when_stdout_is_redirected(monkeypatch):
+    from seedkeeper.shell import progress
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    err, out = Tty(), io.StringIO()  # stdout redirected to a file, stderr a terminal
+    monkeypatch.setattr(sys, "stderr", err)
+    monkeypatch.setattr(sys, "stdout", out)
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    monkeypatch.setattr(progress, "DELAY_SECONDS", 0.0)
+    with progress.progress_bar(False, "tagging") as update:
+        assert update is not None
+        update(1, 2)
+        update(2, 2)
+    assert out.getvalue() == ""
+    assert "tagging" in err.getvalue()
+
+
+def test_no_progress_bar_in_ci(monkeypatch):
+    from seedkeeper.shell import progress
+
+    monkeypatch.setenv("CI", "true")
+    with progress.progress_bar(False, "tagging") as update:
+        assert update is None
+
+
+# --- lang: in the Notes cell --------------------------------------------------------------------
+
+
+def test_lang_in_the_notes_cell_pins_and_moves_to_pinned(cli, corpus):
+    text = (corpus / "INDEX.md").read_text(encoding="utf-8")
+    row = next(ln for ln in text.splitlines() if ln.startswith(f"| [{RU}]"))
+    cells = row.split(" | ")
+    cells[-1] = "Russian story, lang: uk |"
+    (corpus / "INDEX.md").write_text(text.replace(row, " | ".join(cells)), encoding="utf-8")
+    r = cli("check", corpus, "--format", "json")
+    found = [p for p in json.loads(r.stdout)["problems"] if p["code"] == "lang-mismatch"]
+    assert [p["file"] for p in found] == [RU] and "uk" in found[0]["message"]
+    r = cli("index", corpus)
+    assert r.exit_code == 0, r.output
+    row = next(ln for ln in (corpus / "INDEX.md").read_text(encoding="utf-8").splitlines() if f"[{RU}]" in ln)
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert cells[2] == "uk" and cells[-1] == "Russian story"  # moved to Pinned, the note kept
+    before = (corpus / "INDEX.md").read_bytes()
+    assert cli("index", corpus).exit_code == 0 and (corpus / "INDEX.md").read_bytes() == before
+    assert cli("index", corpus, "--check").exit_code == 0
+
+
+def test_notes_without_lang_pin_nothing(cli, corpus):
+    r = cli("tag", corpus, "--format", "json")
+    docs = {d["file"]: d for d in json.loads(r.stdout)["documents"]}
+    assert "pinned" not in docs[FA] and docs[FA]["lang"] == "fa" and docs[ZH]["lang"] == "zh-Hans"
+
+
+# --- not valid text gets und --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        CLEAN["ar"].encode("cp1256"),  # legacy Arabic code page: not UTF-8
+        CLEAN["ru"].encode("cp1251"),  # legacy Cyrillic code page
+        CLEAN["fa"].encode("utf-8").decode("cp1252", errors="replace").encode("utf-8"),  # mojibake
+    ],
+    ids=["cp1256", "cp1251", "mojibake"],
+)
+def test_text_that_is_not_valid_gets_und(cli, tmp_path, data):
+    root = make_seeds(tmp_path, {FA: CLEAN["fa"], ZH: data})
+    r = cli("tag", root, "--format", "json")
+    docs = {d["file"]: d for d in json.loads(r.stdout)["documents"]}
+    assert docs[ZH]["lang"] == "und" and docs[FA]["lang"] == "fa"
+    r = cli("check", root, "--format", "json")
+    codes = {(p["file"], p["code"]) for p in json.loads(r.stdout)["problems"]}
+    assert (ZH, "lang-undetermined") not in codes  # its own not-utf8 / mojibake finding says it
+
+
+# --- pre-commit and version ---------------------------------------------------------------------
+
+
+def test_pre_commit_hooks_run_for_any_corpus_location():
+    text = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    hooks = [h for h in text.split("- id: ")[1:]]
+    assert len(hooks) == 2
+    for hook in hooks:
+        assert "pass_filenames: false" in hook
+        assert "\n  files:" not in hook  # no hard-coded seeds/ filter
+
+
+def test_version(cli):
+    from seedkeeper import __version__
+
+    r = cli("--version")
+    assert r.exit_code == 0 and r.stdout.strip() == f"seedkeeper {__version__}"
+
+
+# --- error messages -----------------------------------------------------------------------------
+
+
+def test_help_shows_what_to_type_not_python_types(cli):
+    for args in (["check", "--help"], ["add", "--help"], ["--help"]):
+        r = cli(*args)
+        assert r.exit_code == 0
+        assert "<bool>" not in r.stdout and "list[" not in r.stdout, args
+    assert "CODES" in cli("check", "--help").stdout
+
+
+def test_mistyped_command_gets_did_you_mean(cli):
+    r = cli("chek", "seeds")
+    assert r.exit_code == 2 and "check" in r.output and "id you mean" in r.output
+
+
+def test_add_missing_file_is_a_usage_error(cli, corpus, tmp_path):
+    r = cli("add", "nothere.txt", "--seeds", corpus)
+    assert usage_error(r) and "no such file: nothere.txt" in r.output
+
+
+def test_add_with_the_folder_first_suggests_seeds(cli, corpus, tmp_path):
+    new = tmp_path / "جدید.txt"
+    new.write_text(CLEAN["fa"], encoding="utf-8")
+    r = cli("add", "seeds", "جدید.txt")
+    assert usage_error(r)
+    assert "seeds is a folder" in r.output and "seedkeeper add جدید.txt --seeds seeds" in r.output
+
+
+@pytest.mark.parametrize(
+    "toml, expected",
+    [
+        ("threshhold = 0.9\n", "did you mean 'threshold'?"),
+        ('ignore = ["lang-mismach"]\n', "did you mean 'lang-mismatch'?"),
+        ('select = ["bad-nam"]\n', "did you mean 'bad-name'?"),
+        ('severity = { too-shrot = "error" }\n', "did you mean 'too-short'?"),
+    ],
+)
+def test_config_typos_get_did_you_mean(cli, corpus, tmp_path, toml, expected):
+    (tmp_path / "seedkeeper.toml").write_text(toml, encoding="utf-8")
+    r = cli("validate", corpus)
+    assert usage_error(r) and expected in r.output
+
+
+def test_flag_typo_in_a_code_gets_did_you_mean(cli, corpus):
+    r = cli("check", corpus, "--ignore", "lang-mismach")
+    assert usage_error(r) and "--ignore" in r.output and "did you mean 'lang-mismatch'?" in r.output
+
+
+def test_config_file_with_a_tool_table(cli, corpus, tmp_path):
+    cfg = tmp_path / "x.toml"
+    cfg.write_text('[tool.seedkeeper]\nignore = ["bad-name"]\n', encoding="utf-8")
+    r = cli("validate", corpus, "--config", cfg, "--format", "json")
+    assert r.exit_code == 0, r.output
+    assert "bad-name" not in {p["code"] for p in json.loads(r.stdout)["problems"]}
+
+
+def test_negative_jobs_names_the_flag_only(cli, corpus):
+    r = cli("validate", corpus, "--jobs", "-1")
+    assert usage_error(r) and "--jobs must be 0 (all cores)" in r.output
+    assert "max-size" not in r.output and "min-chars" not in r.output
+
+
+def test_restore_takes_the_quarantine_path_it_printed(cli, tmp_path):
+    copy = doc_name(9, "fa-copy")
+    root = make_seeds(tmp_path, {FA: CLEAN["fa"], copy: CLEAN["fa"]})
+    index(root, SETTINGS)
+    r = cli("dedup", root, "--apply")
+    assert r.exit_code == 0, r.output
+    assert not (root / copy).exists()
+    r = cli("restore", f"seeds/.seedkeeper/quarantine/{copy}", "--seeds", "seeds")
+    assert r.exit_code == 0, r.output
+    assert (root / copy).read_text(encoding="utf-8") == CLEAN["fa"]
+
+
+def test_restore_of_an_unknown_name_says_what_is_there(cli, tmp_path):
+    copy = doc_name(9, "zh-copy")
+    root = make_seeds(tmp_path, {ZH: CLEAN["zh"], copy: CLEAN["zh"]})
+    index(root, SETTINGS)
+    assert cli("dedup", root, "--apply").exit_code == 0
+    r = cli("restore", copy[:-5] + "x.txt", "--seeds", root)
+    assert usage_error(r) and f"did you mean '{copy}'?" in r.output
+
+
+def test_a_closed_pipe_ends_quietly(capsys):
+    from seedkeeper.shell.runner import EXIT_BROKEN_PIPE, exit_code_of
+
+    assert exit_code_of(BrokenPipeError(32, "Broken pipe"), False) == EXIT_BROKEN_PIPE == 141
+    assert capsys.readouterr().err == ""  # `seedkeeper check | head` prints no "internal error"

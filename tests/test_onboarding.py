@@ -1,0 +1,238 @@
+"""Onboarding an existing corpus (issue 12, item 4): `seedkeeper init` scaffolds without
+overwriting, `seedkeeper rename` gives documents the name pattern and rewrites every reference."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from helpers import make_seeds, snapshot
+from multilingual import CLEAN
+from seedkeeper import index
+from seedkeeper.errors import UsageError
+from seedkeeper.indexmd.reader import parse_index
+from seedkeeper.indexmd.renames import RenameError, rename_references
+from seedkeeper.operations.renaming import rename
+from seedkeeper.settings import Settings
+
+pytestmark = pytest.mark.usefixtures("isolated_env")
+
+SETTINGS = Settings(jobs=1)
+NAME = re.compile(r"\d{3,}_[0-9a-f]{16}\.txt")
+
+HAND = """# پیکره
+
+Intro: the Persian text is [here](./خبر%20فارسی.txt "fa") and the Chinese one is [新闻][zh].
+
+## UDHR
+
+- خبر فارسی.txt — Persian (lang: fa)
+- [Русский](udhr/ru.txt)
+
+## 新闻
+
+| File | Notes |
+| --- | --- |
+| `zh.txt` | 新华社 |
+
+[zh]: <zh.txt>
+
+```
+- zh.txt in a code block is not a reference
+```
+"""
+FILES = {"خبر فارسی.txt": CLEAN["fa"], "udhr/ru.txt": CLEAN["ru"], "zh.txt": CLEAN["zh"]}
+
+
+# --- rename -------------------------------------------------------------------------------------
+
+
+def test_rename_gives_every_document_the_pattern_and_rewrites_references(cli, tmp_path):
+    root = make_seeds(tmp_path, FILES, index=HAND)
+    r = cli("rename", root, "--format", "json")
+    assert r.exit_code == 0 and r.exception is None
+    data = json.loads(r.stdout)
+    moves = {m["from"]: m["to"] for m in data["renamed"]}
+    assert set(moves) == set(FILES)
+    for old, new in moves.items():
+        assert NAME.fullmatch(new.rsplit("/", 1)[-1])
+        assert not (root / old).exists() and (root / new).read_text(encoding="utf-8") == FILES[old]
+    assert moves["udhr/ru.txt"].startswith("udhr/")  # stays in its subfolder
+    text = (root / "INDEX.md").read_text(encoding="utf-8")
+    fa, zh = moves["خبر فارسی.txt"], moves["zh.txt"]
+    assert f'[here](./{fa} "fa")' in text and f"[zh]: {zh}" in text and f"| `{zh}` | 新华社 |" in text
+    assert f"- {fa} — Persian (lang: fa)" in text and f"- [Русский]({moves['udhr/ru.txt']})" in text
+    assert "- zh.txt in a code block is not a reference" in text
+    assert data["references"] == 5  # link, list item, link, table cell, definition
+    listed = parse_index(text).listed()
+    assert sorted(listed) == sorted(moves.values())
+    r = cli("validate", root, "--format", "json")
+    assert r.exit_code == 0 and "bad-name" not in r.stdout and "missing-file" not in r.stdout
+
+
+def test_rename_numbers_after_the_highest_and_keeps_good_names(cli, tmp_path):
+    good = "007_" + "a" * 16 + ".txt"
+    root = make_seeds(tmp_path, {good: CLEAN["ar"], "hindi.txt": CLEAN["hi"]})
+    index(root, SETTINGS)
+    r = cli("rename", root)
+    assert r.exit_code == 0, r.output
+    assert (root / good).exists()
+    (new,) = [p.name for p in root.iterdir() if p.name.startswith("008_")]
+    assert NAME.fullmatch(new) and f"renamed hindi.txt -> {new}" in r.stdout
+    assert cli("index", root, "--check").exit_code == 0  # the managed table's File cell was rewritten too
+    r = cli("rename", root)
+    assert r.exit_code == 0 and "already follows the name pattern" in r.stdout
+
+
+def test_rename_dry_run_writes_nothing_and_shows_the_diff(cli, tmp_path):
+    root = make_seeds(tmp_path, FILES, index=HAND)
+    before = snapshot(root)
+    r = cli("rename", root, "--dry-run")
+    assert r.exit_code == 0, r.output
+    assert "would rename zh.txt -> 00" in r.stdout and "+[zh]: " in r.stdout
+    assert snapshot(root) == before
+
+
+def test_rename_stays_quiet_on_good_names(cli, tmp_path):
+    names = {f"{n:03d}_{n:016x}.txt": CLEAN[lang] for n, lang in enumerate(["fa", "ar", "th"])}
+    root = make_seeds(tmp_path, names)
+    before = snapshot(root)
+    r = cli("rename", root, "--format", "json")
+    assert r.exit_code == 0 and json.loads(r.stdout)["renamed"] == []
+    assert snapshot(root) == before
+
+
+def test_a_reference_that_cannot_be_rewritten_renames_nothing(tmp_path):
+    text = "# X\n\n- [a link whose text\nwraps](فارسی.txt)\n"
+    # the link's source spans two lines: not rewritten in place, so the result is checked and refused
+    with pytest.raises(RenameError, match="line 3: فارسی.txt"):
+        rename_references(text, {"فارسی.txt": "000_0000000000000000.txt"}, ("*.txt",), r"\d{3,}_[0-9a-f]{16}\.txt")
+
+
+def test_rename_rolls_back_when_index_cannot_be_written(tmp_path, monkeypatch):
+    import seedkeeper.operations.renaming as renaming
+
+    root = make_seeds(tmp_path, FILES, index=HAND)
+
+    def files() -> dict:
+        return {k: v for k, v in snapshot(root).items() if not (root / k).is_dir()}
+
+    before = files()
+
+    def fail(path, data, **kw):
+        if Path(path).name == "INDEX.md":
+            raise OSError(28, "No space left on device")
+        raise AssertionError("only INDEX.md is written")
+
+    monkeypatch.setattr(renaming, "write_atomic", fail)
+    with pytest.raises(OSError):
+        rename(root, SETTINGS)
+    assert files() == before  # the new hard links were removed again
+
+
+def test_rename_refuses_a_pattern_its_names_would_not_match(tmp_path):
+    root = make_seeds(tmp_path, {"Persian 1.txt": CLEAN["fa"]})
+    with pytest.raises(UsageError, match="name-pattern"):
+        rename(root, Settings(jobs=1, name_pattern=r"[a-z]+\.txt|doc-\d+\.txt"))
+
+
+# --- init ---------------------------------------------------------------------------------------
+
+
+def test_init_scaffolds_a_corpus_that_passes_check(cli, tmp_path):
+    r = cli("init", "data/بذرها")
+    assert r.exit_code == 0 and r.exception is None
+    for rel in (
+        "data/بذرها/INDEX.md",
+        "seedkeeper.toml",
+        ".github/workflows/seedkeeper.yml",
+        ".pre-commit-config.yaml",
+    ):
+        assert (tmp_path / rel).is_file(), rel
+        assert f"created {rel}" in r.stdout
+    assert 'seeds = "data/بذرها"' in (tmp_path / "seedkeeper.toml").read_text(encoding="utf-8")
+    assert "seedkeeper check data/بذرها" in (tmp_path / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert "seedkeeper check data/بذرها --format github" in (tmp_path / WORKFLOW).read_text(encoding="utf-8")
+    r = cli("check")  # the config names the folder
+    assert r.exit_code == 0, r.output
+    new = tmp_path / "fa.txt"
+    new.write_text(CLEAN["fa"], encoding="utf-8")
+    assert cli("add", new).exit_code == 0
+    assert cli("check").exit_code == 0
+
+
+WORKFLOW = ".github/workflows/seedkeeper.yml"
+
+
+def test_init_never_overwrites(cli, tmp_path):
+    root = make_seeds(tmp_path, {"中文.txt": CLEAN["zh"]}, index="# 手写索引\n\n- 中文.txt\n")
+    (tmp_path / ".pre-commit-config.yaml").write_text("repos: []\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.seedkeeper]\nseeds = "seeds"\n', encoding="utf-8")
+    before = snapshot(tmp_path)
+    r = cli("init", "seeds")
+    assert r.exit_code == 0, r.output
+    assert "kept    seeds/INDEX.md" in r.stdout and "kept    pyproject.toml" in r.stdout
+    assert "kept    .pre-commit-config.yaml" in r.stdout
+    assert "seedkeeper index seeds --diff" in r.stdout  # a hand-written index: preview the adoption
+    after = snapshot(tmp_path)
+    assert {k: v for k, v in after.items() if k in before} == before
+    assert set(after) - set(before) == {".github", ".github/workflows", WORKFLOW}
+    assert not (tmp_path / "seedkeeper.toml").exists() and root.is_dir()
+
+
+def test_init_refuses_a_file_as_folder(cli, tmp_path):
+    (tmp_path / "seeds").write_text("not a folder", encoding="utf-8")
+    r = cli("init", "seeds")
+    assert r.exit_code == 2 and isinstance(r.exception, SystemExit) and "not a folder" in r.output
+    assert os.listdir(tmp_path) == ["seeds"]
+
+
+def test_rename_finds_a_decomposed_name_listed_composed(cli, tmp_path):
+    import unicodedata
+
+    nfc = "café-نامه.txt"
+    nfd = unicodedata.normalize("NFD", nfc)
+    assert nfd != nfc
+    root = make_seeds(tmp_path, {nfd: CLEAN["fr"]}, index=f"# Index\n\n- {nfc} — French letter\n")
+    r = cli("rename", root, "--format", "json")
+    assert r.exit_code == 0, r.output
+    (move,) = json.loads(r.stdout)["renamed"]
+    assert move["from"] == nfc and NAME.fullmatch(move["to"])
+    assert not (root / nfd).exists() and (root / move["to"]).read_text(encoding="utf-8") == CLEAN["fr"]
+    assert f"- {move['to']} — French letter" in (root / "INDEX.md").read_text(encoding="utf-8")
+
+
+def test_workflow_installs_the_same_git_commit(monkeypatch):
+    import importlib.metadata
+
+    from seedkeeper.operations import onboarding
+
+    class Dist:
+        def read_text(self, name):
+            sha = "0123456789abcdef0123456789abcdef01234567"
+            return json.dumps(
+                {"url": "https://example.org/seedkeeper.git", "vcs_info": {"vcs": "git", "commit_id": sha}}
+            )
+
+    monkeypatch.setattr(importlib.metadata, "distribution", lambda name: Dist())
+    assert (
+        onboarding.install_spec() == "git+https://example.org/seedkeeper.git@0123456789abcdef0123456789abcdef01234567"
+    )
+    monkeypatch.setattr(
+        importlib.metadata, "distribution", lambda name: type("D", (), {"read_text": lambda s, n: None})()
+    )
+    assert onboarding.install_spec().startswith("seedkeeper==")
+
+
+def test_library_rename_and_init(tmp_path):
+    import seedkeeper
+
+    done = seedkeeper.init("بذر", project=tmp_path)
+    assert "بذر/INDEX.md" in done.created and (tmp_path / "بذر" / "INDEX.md").is_file()
+    (tmp_path / "بذر" / "نامه.txt").write_text(CLEAN["fa"], encoding="utf-8")
+    report = seedkeeper.rename(tmp_path / "بذر", SETTINGS)
+    assert [r.old for r in report.renamed] == ["نامه.txt"] and NAME.fullmatch(report.renamed[0].new)
