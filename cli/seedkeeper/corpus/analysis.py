@@ -18,7 +18,12 @@ from seedkeeper.errors import NotARegularFileError
 from seedkeeper.problems import Problem, make
 
 # Bump when anything this module computes may change for the same bytes (a cache key part).
-ANALYSIS_VERSION = "2"
+ANALYSIS_VERSION = "3"
+
+# Findings that mean the text is not what its author wrote (bytes that are not UTF-8, or text
+# decoded with the wrong encoding): its letters say nothing reliable about its language, so it
+# is tagged "und" (rule "not-text") instead of whatever the garbled letters resemble.
+NOT_TEXT_CODES = ("not-utf8", "mojibake")
 
 # A "word": a run of letters/digits (ZWNJ/ZWJ keep Persian words whole), or one CJK character,
 # since Chinese and Japanese do not separate words with spaces.
@@ -48,7 +53,7 @@ class DocAnalysis:
     title: str = ""
     normalized_hash: str | None = None
     signature: bytes | None = None  # MinHash signature bytes; None when too short to compare
-    lang: dict | None = None  # LangResult.to_dict()
+    lang: dict | None = None  # LangResult.to_dict(explain=True): the explanation is cached too
 
 
 def count_words(text: str) -> int:
@@ -76,10 +81,16 @@ def analyze_bytes(rel: str, raw: bytes, min_chars: int, features: Features, sha2
         a.normalized_hash = item.normalized_hash
         a.signature = None if item.signature is None else item.signature.tobytes()
     if features.lang:
-        from seedkeeper.lang import detect_language
-
-        a.lang = detect_language(text).to_dict()
+        a.lang = _language(text, a.problems)
     return a
+
+
+def _language(text: str, problems: tuple[Problem, ...]) -> dict:
+    from seedkeeper.lang import LangResult, detect_language
+
+    if any(p.code in NOT_TEXT_CODES for p in problems):
+        return LangResult("und", 0.0, decided_by="not-text").to_dict(explain=True)
+    return detect_language(text).to_dict(explain=True)
 
 
 Lookup = Callable[[str, str], "DocAnalysis | None"]
