@@ -62,7 +62,7 @@ def mixed_folder(tmp_path):
 def test_explain_json_adds_the_rule_and_each_detectors_candidates(cli, mixed_folder):
     docs = {d["file"]: d for d in tag_json(cli, mixed_folder, "--explain", "--no-cache")}
     fa = docs[N["fa"]]
-    assert fa["lang"] == "fa" and fa["decided_by"] in ("agree", "py3langid+cld2")
+    assert fa["lang"] == "fa" and fa["decided_by"] in ("agree", "py3langid+cld2", "reliable-pair")
     assert set(fa["candidates"]) <= {"langdetect", "py3langid", "cld2", "cld2-unreliable"}
     assert fa["candidates"]["py3langid"][0] == {"lang": "fa", "score": fa["candidates"]["py3langid"][0]["score"]}
     assert docs[N["zh"]]["decided_by"] == "script" and docs[N["zh"]]["candidates"] == {}
@@ -81,7 +81,7 @@ def test_explain_is_the_same_from_a_warm_cache(cli, mixed_folder, tmp_path):
     cold = tag_json(cli, mixed_folder, "--explain", "--no-cache")
     assert warm == cold
     assert tag_json(cli, mixed_folder, "--cache-dir", cache) == plain_cold
-    assert all(d["candidates"] for d in warm if d["decided_by"] in ("agree", "py3langid+cld2"))
+    assert all(d["candidates"] for d in warm if d["decided_by"] in ("agree", "py3langid+cld2", "reliable-pair"))
 
 
 def test_explain_text_prints_a_rule_and_a_candidates_line_per_document(cli, mixed_folder):

@@ -142,8 +142,11 @@ def classify(text: str, model: Model) -> LangResult:
     elif script in SCRIPT_LANG:
         lang, p, rule = _single_script(script, prof), 1.0, "script"
     elif script in MODEL_GROUP:
-        probs = _model_probs(script, text, prof, model)
-        outcome = vote.decide(text, script, probs, letters)
+        voices = vote.listen(text, script)
+        # langdetect (the slow voter) only when the two others leave the outcome open.
+        outcome = vote.without_langdetect(voices, letters)
+        if outcome is None:
+            outcome = vote.decide(text, script, _model_probs(script, text, prof, model), letters, voices)
         if outcome.lang == UND:
             # The candidates take the place of a guess: each with its best score.
             best: dict[str, float] = {}

@@ -5,6 +5,9 @@ languages; py3langid ~100; CLD2 ~80 and says when it is unsure. Each gives its c
 the rules below are tried in order and the first that applies decides. Their names are
 reported in LangResult.decided_by, so a person can see why a tag was given:
 
+- "reliable-pair": py3langid and CLD2 name the same language, CLD2 calls itself reliable and
+  the text is a sentence or longer. langdetect is then not asked: whatever it said, two of
+  three would outvote it (the rules below give the same tag), and it is the slowest voter.
 - "agree": langdetect and py3langid name the same language (CLD2 agreeing or silent, or
   CLD2 alone against two).
 - "py3langid+cld2" / "langdetect+cld2": two of three agree, CLD2 breaking the tie. This is
@@ -43,6 +46,21 @@ CLOSE_RATIO = 0.6
 FRAGMENT_OUTSIDE_P = 0.9
 
 Candidates = tuple[tuple[str, tuple[tuple[str, float], ...]], ...]
+
+
+@dataclass(frozen=True)
+class Voices:
+    """What the two cheap voters say about a text: py3langid's and CLD2's distributions."""
+
+    py: dict[str, float]
+    cld: dict[str, float]
+    reliable: bool
+
+
+def listen(text: str, script: str) -> Voices:
+    """Ask py3langid and CLD2 about `text` (in the languages of its model `script`)."""
+    cld, reliable = voters.cld2_probs(text, script)
+    return Voices(voters.py3langid_probs(text, script), cld, reliable)
 
 
 @dataclass(frozen=True)
@@ -95,10 +113,30 @@ def _close_pair(text: str, names: set[str]) -> str | None:
     return None
 
 
-def decide(text: str, script: str, ld_codes: dict[str, float], letters: float) -> Vote:
+def without_langdetect(voices: Voices, letters: float) -> Vote | None:
+    """The "reliable-pair" outcome when py3langid and a reliable CLD2 agree on a sentence or more.
+
+    None when langdetect must be asked. The tag is the one `decide` would give with any
+    langdetect answer (a py3langid + CLD2 agreement decides every branch there); the
+    probability is the two voters' mean support for it.
+    """
+    py, cld = voices.py, voices.cld
+    if letters < MIN_LETTERS or not voices.reliable:
+        return None
+    p_top, c_top = _best(py), _best(cld)
+    if p_top is None or p_top != c_top:
+        return None
+    candidates: Candidates = (("py3langid", voters.top(py)), ("cld2", voters.top(cld)))
+    return Vote(p_top, _support(p_top, py, cld), "reliable-pair", candidates)
+
+
+def decide(
+    text: str, script: str, ld_codes: dict[str, float], letters: float, voices: Voices | None = None
+) -> Vote:
     """Vote on `text` (dominant `script`, `letters` weighted letters) given langdetect's probabilities.
 
-    `ld_codes` is langdetect's distribution after letter evidence, in langdetect codes.
+    `ld_codes` is langdetect's distribution after letter evidence, in langdetect codes;
+    `voices` what py3langid and CLD2 said, if they were already asked.
     """
     ld: dict[str, float] = {}
     for code, p in ld_codes.items():
@@ -107,8 +145,8 @@ def decide(text: str, script: str, ld_codes: dict[str, float], letters: float) -
             ld[tag] = ld.get(tag, 0.0) + p
     total = sum(ld.values())
     ld = {tag: p / total for tag, p in ld.items()} if total else {}
-    py = voters.py3langid_probs(text, script)
-    cld, reliable = voters.cld2_probs(text, script)
+    voices = voices or listen(text, script)
+    py, cld, reliable = voices.py, voices.cld, voices.reliable
     candidates: Candidates = (
         ("langdetect", voters.top(ld)),
         ("py3langid", voters.top(py)),
