@@ -59,6 +59,10 @@ def test_short_documents_all_correct_or_und_beside_a_neighbour():
         assert sum(e[0] == lang for e in errors) <= len(F.SENTENCES[lang]) // 2
 
 
-def test_paragraph_documents_all_correct():
-    # Target 99.5%; on this set every paragraph is right, so pin that.
-    assert _errors(F.paragraph_docs()) == []
+def test_paragraph_documents_all_correct_or_und_beside_a_neighbour():
+    # Target 99.5%; on this set no paragraph gets a wrong tag. A Croatian paragraph that uses
+    # no word Bosnian would write differently is "und" when the detectors are torn.
+    docs = F.paragraph_docs()
+    errors = _errors(docs)
+    assert [e for e in errors if e[1] != "und" or e[0] not in NEIGHBOURED] == []
+    assert len(errors) <= 0.005 * len(docs)

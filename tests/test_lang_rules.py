@@ -52,12 +52,22 @@ def test_settle_rules():
     # Ijekavian rules Serbian out; without words, a bs or sr-Latn answer has nothing to stand on.
     assert sh.settle("Provjerite vrijednost.", "sr-Latn", torn) == ("und", "sh-undecided")
     assert sh.settle("Provjerite vrijednost.", "bs", torn) == ("und", "sh-undecided")
-    assert sh.settle("Provjerite vrijednost.", "hr", torn) is None  # hr stays hr
+    # hr stays hr unless py3langid is torn between hr and bs.
+    assert sh.settle("Provjerite vrijednost.", "hr", sure) is None
+    assert sh.settle("Provjerite vrijednost.", "hr", torn) == ("und", "sh-undecided")
     # No evidence at all: the detectors decide only when they are not torn.
     assert sh.settle("Ovo polje je obavezno.", "hr", sure) is None
     assert sh.settle("Ovo polje je obavezno.", "hr", torn) == ("und", "sh-undecided")
     # Words that all three standards write are not evidence ("rečenica", "rekao", "prijem").
     assert sh.evidence("Rekao je da je rečenica na prijemu duga.") == (0, 0, 0, 0)
+
+
+def test_a_vote_left_open_in_the_group_is_decided_by_words():
+    # langdetect says sl, py3langid sr-Latn, CLD2 hr; "lepa" is ekavian: Serbian.
+    result = detect_language("Hvala lepa gospođo")
+    assert (result.lang, result.decided_by) == ("sr-Latn", "sh-yat")
+    assert sh.decide_open("Hvala lijepa gospođo") is None  # ijekavian: hr or bs, no word says which
+    assert sh.decide_open("Tko je video vreme?") is None  # contradicting evidence
 
 
 # ---------------------------------------------------------------- ms / id
@@ -84,6 +94,6 @@ def test_fragment_tagged_when_py3langid_and_a_reliable_cld2_agree(text, lang):
     assert "langdetect" in dict(result.candidates)  # outvoted, and the explanation shows it
 
 
-@pytest.mark.parametrize("text", ["Ngiyabonga", "Merci beaucoup madame", "Hvala lepa gospođo"])
+@pytest.mark.parametrize("text", ["Ngiyabonga", "Merci beaucoup madame", "Dobro jutro"])
 def test_one_word_or_a_split_vote_stays_und(text):
     assert detect_language(text).lang == "und"

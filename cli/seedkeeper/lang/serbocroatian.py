@@ -93,7 +93,9 @@ def settle(text: str, lang: str, py: dict[str, float]) -> tuple[str, str] | None
             return ("bs", "sh-words") if bsr > hr else ("hr", "sh-words")
         # Ijekavian rules sr-Latn out, and nothing else tells hr from bs (a bs answer is the
         # detectors' weakest: it stands only on words).
-        return ("und", "sh-undecided") if lang != "hr" else None
+        if lang != "hr" or py.get("bs", 0.0) >= RATIO * py.get("hr", 0.0):
+            return "und", "sh-undecided"
+        return None
     if hr and not bsr:
         return "hr", "sh-words"
     if bsr and not hr:
@@ -106,4 +108,18 @@ def settle(text: str, lang: str, py: dict[str, float]) -> tuple[str, str] | None
     top = py.get(lang, 0.0)
     if any(other != lang and py.get(other, 0.0) >= RATIO * top for other in GROUP):
         return "und", "sh-undecided"
+    return None
+
+
+def decide_open(text: str) -> tuple[str, str] | None:
+    """(tag, rule) for a text the vote left open between these languages, if words decide it.
+
+    Only positive, uncontradicted evidence: ekavian without Croatian words is sr-Latn;
+    ijekavian with more Croatian (or Bosnian/Serbian) words than the other kind is hr (or bs).
+    """
+    ije, eke, hr, bsr = evidence(text)
+    if eke and not ije and not hr:
+        return "sr-Latn", "sh-yat"
+    if ije and not eke and hr != bsr:
+        return ("hr", "sh-words") if hr > bsr else ("bs", "sh-words")
     return None

@@ -225,6 +225,16 @@ def _neighbours(text: str, outcome: Vote, py: dict[str, float]) -> tuple[str, st
 
 def refine(text: str, outcome: Vote, voices: Voices) -> Vote:
     """Check an answer in a close group against what its languages write differently."""
+    if outcome.lang == "und" and outcome.rule in ("disagreement", "close-pair-undecided"):
+        # Left open between Bosnian, Croatian, Serbian (and Slovene, their neighbour in the
+        # detectors' eyes): the words may still decide it.
+        tops = {top[0][0] for _, top in outcome.candidates if top}
+        if not tops or not tops <= serbocroatian.GROUP | {"sl"}:
+            return outcome
+        settled = serbocroatian.decide_open(text)
+        if settled is None:
+            return outcome
+        return Vote(settled[0], _support(settled[0], voices.py, voices.cld), settled[1], outcome.candidates)
     if outcome.lang in serbocroatian.GROUP:
         settled = serbocroatian.settle(text, outcome.lang, voices.py)
     else:
