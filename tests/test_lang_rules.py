@@ -97,3 +97,25 @@ def test_fragment_tagged_when_py3langid_and_a_reliable_cld2_agree(text, lang):
 @pytest.mark.parametrize("text", ["Ngiyabonga", "Merci beaucoup madame", "Dobro jutro"])
 def test_one_word_or_a_split_vote_stays_und(text):
     assert detect_language(text).lang == "und"
+
+
+# ---------------------------------------------------------------- another script around Latin words
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("예: config/settings.yaml 파일을 찾을 수 없으면 config/default.yaml 을 사용합니다.", "ko"),
+        ("דוגמה: אם config/settings.yaml חסר, המערכת משתמשת ב config/default.yaml.", "he"),
+        ("Пример: ако config/settings.yaml липсва, системата ще използва config/default.yaml.", "bg"),
+    ],
+)
+def test_latin_code_words_are_set_aside_when_the_vote_on_them_is_open(text, lang):
+    result = detect_language(text)
+    assert (result.lang, result.decided_by) == (lang, "latin-set-aside")
+
+
+def test_a_few_letters_of_another_script_do_not_decide():
+    assert detect_language("Merci beaucoup madame 사랑해요").lang == "und"
+    # A settled Latin vote is never set aside.
+    assert detect_language("The word 사랑 means love in Korean, and people say it often.").lang == "en"

@@ -10,6 +10,7 @@ with tie-breakers for close Latin pairs.
 from __future__ import annotations
 
 import math
+import re
 
 from . import arabic, closepairs, cyrillic, vote
 from .backends import Model
@@ -124,6 +125,29 @@ def _model_probs(script: str, text: str, prof: ScriptProfile, model: Model) -> d
     return probs
 
 
+# Latin words in text of another script: code, file names, English terms ("flatpages/default.html").
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9_./:-]*")
+# The other script's share of the letters from which it, not the Latin words, is the language
+# (a French phrase with one Korean word stays "und"; tuned on the benchmark's dev half).
+MIN_SECOND_SHARE = 0.4
+
+
+def _latin_set_aside(text: str, prof: ScriptProfile, model: Model) -> LangResult | None:
+    """The language of a text whose Latin words the detectors cannot agree on, when a second
+    script carries enough letters: Korean or Hebrew around code and English terms."""
+    others = [s for s in prof.counts if s != "Latin"]
+    if not others:
+        return None
+    second = max(sorted(others), key=prof.weighted)
+    if prof.share(second) < MIN_SECOND_SHARE:
+        return None
+    result = classify(_LATIN_RUN.sub(" ", text), model)
+    if result.lang == UND:
+        return None
+    confidence = round(result.confidence * prof.share(second), 4)
+    return LangResult(result.lang, confidence, (), result.candidates, "latin-set-aside")
+
+
 def classify(text: str, model: Model) -> LangResult:
     """Tag a cleaned, already sampled text. Never raises on content; "und" when unsure."""
     prof = profile(text)
@@ -148,6 +172,10 @@ def classify(text: str, model: Model) -> LangResult:
         if outcome is None:
             outcome = vote.decide(text, script, _model_probs(script, text, prof, model), letters, voices)
         outcome = vote.refine(text, outcome, voices)
+        if outcome.lang == UND and script == "Latin":
+            aside = _latin_set_aside(text, prof, model)
+            if aside is not None:
+                return aside
         if outcome.lang == UND:
             # The candidates take the place of a guess: each with its best score.
             best: dict[str, float] = {}
