@@ -4,7 +4,9 @@ Scripts used by one language (Hangul, Greek, Thai...) settle the language outrig
 kana and Hangul together settle Chinese, Japanese and Korean, and a character table tells
 Simplified from Traditional. Arabic and Cyrillic combine letter evidence with the model
 restricted to the languages of that script; Latin and Devanagari use the restricted model,
-with tie-breakers for close Latin pairs.
+with tie-breakers for close Latin pairs. When the vote on Latin letters stays open and another
+script holds much of the text (Korean or Hebrew around file names and code), that script's
+letters decide ("latin-set-aside").
 """
 
 from __future__ import annotations
