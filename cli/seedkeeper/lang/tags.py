@@ -8,6 +8,8 @@ written in it, so a detector's answer outside the text's script is never believe
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 # langdetect 1.0.9's profiles, in seedkeeper's tags (zh-cn/zh-tw are settled by script).
 LANGDETECT_LANGS = frozenset(
     "af ar bg bn ca cs cy da de el en es et fa fi fr gu he hi hr hu id it ja kn ko lt lv mk ml "
@@ -51,6 +53,7 @@ _ALIASES = {
 }
 
 
+@lru_cache(maxsize=4096)  # a few hundred codes times a few scripts: called per candidate, per text
 def normalise(code: str, script: str | None) -> str | None:
     """seedkeeper's tag for a detector's `code` in text of `script`; None if it cannot apply.
 

@@ -30,16 +30,19 @@ def language_problems(s: Survey) -> list[Problem]:
     allowed = set(s.settings.languages)
     entries = {d.rel: d for d in s.corpus.documents}
     for a in s.analyses:
-        if not a.readable or a.lang is None or a.lang.get("reason") or any(p.code == "empty" for p in a.problems):
-            continue  # an empty or not-UTF-8 document already has its finding; "und" would only repeat it
+        if not a.readable or a.lang is None or any(p.code in _SAID_ALREADY for p in a.problems):
+            continue  # an empty or garbled document already has its finding; "und" would only repeat it
         lang = a.lang["lang"]
         doc = entries.get(a.rel)
         line = doc.entry.line if doc and doc.entry else (doc.line if doc else None)
         pinned = doc.entry.lang if doc and doc.entry else None
         if lang == "und":
-            out.append(make("lang-undetermined", a.rel, "the language could not be determined (too little text)", None))
+            out.append(make("lang-undetermined", a.rel, _undetermined(a.lang), None))
         if pinned and lang != "und" and not same_lang(pinned, lang):
             msg = f"INDEX.md says {pinned}, detected {lang} ({a.lang['confidence']:.2f})"
+            names = candidate_langs(a.lang)
+            if names:
+                msg += f"; candidates: {', '.join(names)}"
             out.append(make("lang-mismatch", a.rel, msg, line))
         effective = pinned or lang
         if allowed and effective != "und" and not any(same_lang(effective, x) for x in allowed):
@@ -48,12 +51,58 @@ def language_problems(s: Survey) -> list[Problem]:
     return out
 
 
+# Findings that already explain why a document has no language: empty, not UTF-8, garbled.
+_SAID_ALREADY = ("empty", "not-utf8", "mojibake")
+
+
+def _undetermined(lang: dict) -> str:
+    """The lang-undetermined message: too little text, or the detectors' disagreeing candidates."""
+    names = candidate_langs(lang)
+    if lang.get("decided_by") in ("disagreement", "close-pair-undecided") and names:
+        return f"the language could not be determined (the detectors disagree: {', '.join(names)})"
+    return "the language could not be determined (too little text)"
+
+
+def candidate_langs(lang: dict, limit: int = 4) -> list[str]:
+    """Distinct languages the detectors proposed, best first (rank 1 of each, then rank 2...).
+
+    `lang` is a cached LangResult.to_dict(explain=True); records without candidates give []."""
+    tops = [list(top) for top in (lang.get("candidates") or {}).values() if isinstance(top, list)]
+    seen: list[str] = []
+    for rank in range(max((len(t) for t in tops), default=0)):
+        for top in tops:
+            if rank < len(top) and isinstance(top[rank], dict) and top[rank].get("lang") not in seen:
+                seen.append(str(top[rank].get("lang")))
+    return seen[:limit]
+
+
+# Tags that name one language under another code (BCP 47 deprecated codes, langdetect's codes).
+_ALIASES = {"iw": "he", "in": "id", "ji": "yi", "jw": "jv", "mo": "ro", "fil": "tl", "nb": "no", "sh": "hbs"}
+# Regions that imply a Chinese script: zh-CN is written in Simplified characters, zh-TW in Traditional.
+_IMPLIED_SCRIPT = {("zh", region): "hans" for region in ("cn", "sg")} | {
+    ("zh", region): "hant" for region in ("tw", "hk", "mo")
+}
+
+
+def _parts(tag: str) -> tuple[str, str | None]:
+    """(language, script or None) of a BCP 47 tag; regions only count where they imply a script."""
+    subtags = tag.replace("_", "-").lower().split("-")
+    language = _ALIASES.get(subtags[0], subtags[0])
+    script = next((t for t in subtags[1:] if len(t) == 4 and t.isalpha()), None)
+    if script is None:
+        script = next((_IMPLIED_SCRIPT[(language, t)] for t in subtags[1:] if (language, t) in _IMPLIED_SCRIPT), None)
+    return language, script
+
+
 def same_lang(a: str, b: str) -> bool:
-    """`zh` matches `zh-Hans`, `no` matches `nb`; otherwise tags compare case-insensitively."""
-    a, b = a.lower(), b.lower()
-    alias = {"nb": "no", "iw": "he", "zh-cn": "zh-hans", "zh-tw": "zh-hant"}
-    a, b = alias.get(a, a), alias.get(b, b)
-    return a == b or a.split("-")[0] == b or b.split("-")[0] == a
+    """Whether two tags can name the same text's language: `zh` matches `zh-Hans`, `sr` matches
+    `sr-Cyrl` and `sr-Latn` (but those two differ), `no` matches `nb`, `zh-CN` matches `zh-Hans`,
+    `pt-BR` matches `pt`; case does not matter. Scripts must agree when both tags name one."""
+    (lang_a, script_a), (lang_b, script_b) = _parts(a), _parts(b)
+    if lang_a != lang_b:
+        # Norwegian: "no" is the macrolanguage of Bokmål (nb, folded into "no") and Nynorsk.
+        return {lang_a, lang_b} == {"no", "nn"}
+    return script_a is None or script_b is None or script_a == script_b
 
 
 def index_outdated() -> Problem:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from seedkeeper.corpus.analysis import Features
+from seedkeeper.corpus.analysis import NOT_TEXT_CODES, Features
 from seedkeeper.corpus.pool import CacheSpec, Progress
 from seedkeeper.corpus.survey import Survey, survey
 from seedkeeper.settings import Settings
@@ -21,16 +21,28 @@ class TagReport:
         return {"documents": self.documents}
 
 
-def tag_report(s: Survey) -> TagReport:
-    """Build the report from a survey made with Features(lang=True)."""
+# The explanation keys of a cached language record (LangResult.to_dict(explain=True)).
+EXPLAIN_KEYS = ("decided_by", "candidates")
+
+
+def tag_report(s: Survey, explain: bool = False) -> TagReport:
+    """Build the report from a survey made with Features(lang=True).
+
+    With `explain`, each document also has "decided_by" (the rule that settled its tag) and
+    "candidates" (each detector's top languages and scores)."""
     pinned = {d.rel: d.entry.lang for d in s.corpus.documents if d.entry is not None and d.entry.lang}
     docs = []
     for a in sorted(s.analyses, key=lambda a: a.rel):
         if a.readable and a.lang is not None:
-            entry = {"file": a.rel, **a.lang}
+            entry = {"file": a.rel, **{k: v for k, v in a.lang.items() if explain or k not in EXPLAIN_KEYS}}
+            not_text = sorted({p.code for p in a.problems if p.code in NOT_TEXT_CODES})
+            if a.lang.get("decided_by") == "not-text" and not_text:
+                entry["error"] = ", ".join(not_text)
         else:
             codes = sorted({p.code for p in a.problems if p.severity == "error"}) or ["unreadable"]
             entry = {"file": a.rel, "lang": "und", "confidence": 0.0, "error": ", ".join(codes)}
+        if explain and "decided_by" not in entry:
+            entry.update(decided_by="unreadable", candidates={})
         if a.rel in pinned:
             entry["pinned"] = pinned[a.rel]
         docs.append(entry)
@@ -44,7 +56,10 @@ def tag(
     jobs: int | None = None,
     cache: CacheSpec | None = None,
     progress: Progress | None = None,
+    explain: bool = False,
 ) -> TagReport:
-    """Detect every document's language. Writes nothing in the seeds folder."""
+    """Detect every document's language. Writes nothing in the seeds folder.
+
+    `explain` adds each document's "decided_by" and "candidates" (see tag_report)."""
     s = survey(seeds, settings, features=Features(lang=True), jobs=jobs, cache=cache, progress=progress)
-    return tag_report(s)
+    return tag_report(s, explain)

@@ -82,6 +82,9 @@ JobsOpt = Annotated[
         "--jobs", "-j", help="Worker processes (default: all cores; 1 = no pool).", show_default=False, metavar="N"
     ),
 ]
+ExplainOpt = Annotated[
+    bool, typer.Option("--explain", help="Show why: each detector's candidates and the rule that decided.")
+]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks for internal errors.")]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")]
 CacheDirOpt = Annotated[

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from ..options import CacheDirOpt, ConfigOpt, DebugOpt, DirArg, Format, FormatOpt, JobsOpt, NoCacheOpt
+from ..options import CacheDirOpt, ConfigOpt, DebugOpt, DirArg, ExplainOpt, Format, FormatOpt, JobsOpt, NoCacheOpt
 from ..runner import EXIT_OK, command, open_run
 
 
@@ -16,6 +16,7 @@ def tag_command(
     jobs: JobsOpt = None,
     no_cache: NoCacheOpt = False,
     cache_dir: CacheDirOpt = None,
+    explain: ExplainOpt = False,
     debug: DebugOpt = False,
 ) -> int:
     """Detect each document's language (BCP 47; `und` when the text gives too little). Writes nothing."""
@@ -26,7 +27,7 @@ def tag_command(
 
     run = open_run(directory, config, cache=True, no_cache=no_cache, cache_dir=cache_dir, jobs=jobs)
     with progress_bar(False, "tagging") as progress:
-        report = tag(run.seeds, run.settings, cache=run.cache, progress=progress)
+        report = tag(run.seeds, run.settings, cache=run.cache, progress=progress, explain=explain)
     if fmt == Format.json:
         render.emit_json(report.to_dict())
     elif fmt in (Format.github, Format.concise):
@@ -42,6 +43,8 @@ def tag_command(
         lines = render.github_lines if fmt == Format.github else render.concise_lines
         for line in lines(und, run.seeds):
             typer.echo(line)
+    elif explain:
+        _print_explained(report)
     else:
         _print_table(report)
     return EXIT_OK
@@ -62,3 +65,28 @@ def _print_table(report) -> None:
     console = render.stdout_console()
     console.print(table)
     console.print(f"{plural(len(report.documents), 'document')} tagged")
+
+
+def _print_explained(report) -> None:
+    """Per document: its tag line, then the rule that decided and each detector's candidates."""
+    from .. import render
+    from ..report import plural
+
+    console = render.stdout_console()
+    for d in report.documents:
+        extra = d.get("error") or ", ".join(f"{o['lang']} {o['share']:.0%}" for o in d.get("others", []))
+        console.print(
+            f"{d['file']}  {d['lang']}  {d['confidence']:.2f}" + (f"  ({extra})" if extra else ""), markup=False
+        )
+        console.print(f"    decided by: {d.get('decided_by') or 'unknown'}", markup=False)
+        console.print(f"    candidates: {explain_candidates(d.get('candidates') or {})}", markup=False)
+    console.print(f"{plural(len(report.documents), 'document')} tagged")
+
+
+def explain_candidates(candidates: dict) -> str:
+    """One line: "langdetect fa 0.99, ar 0.01; py3langid fa 0.97; cld2 fa 1.00" (or "none")."""
+    parts = []
+    for name, top in candidates.items():
+        scores = ", ".join(f"{c['lang']} {c['score']:.2f}" for c in top)
+        parts.append(f"{name} {scores}" if scores else f"{name} -")
+    return "; ".join(parts) or "none"

@@ -1,0 +1,121 @@
+"""The rules added for bs / hr / sr-Latn, ms / id and two-word fragments: each makes the right
+tag come out on sentences written for this file, and gives "und" rather than a wrong tag when
+the text could be either language."""
+
+from __future__ import annotations
+
+import pytest
+
+from seedkeeper.lang import detect_language, warm_up
+from seedkeeper.lang import serbocroatian as sh
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _warm():
+    warm_up()
+
+
+# ---------------------------------------------------------------- bs / hr / sr-Latn
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "rule"),
+    [
+        # Ekavian ("uvek", "proverite", "vrednost", "pre"): Serbian as written in Serbia.
+        ("Uvek proverite da li je vrednost ispravna pre nego što pošaljete poruku.", "sr-Latn", "sh-yat"),
+        # Ijekavian and Croatian words ("tko", "spremio", "datoteku").
+        ("Tko je spremio ovu datoteku? Provjerite vrijednost prije slanja.", "hr", "sh-words"),
+    ],
+)
+def test_yat_and_vocabulary_pick_the_standard(text, lang, rule):
+    result = detect_language(text)
+    assert (result.lang, result.decided_by) == (lang, rule)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Uvijek proverite vrednost prije slanja poruke.",  # ijekavian and ekavian at once
+        "Tko je video vreme na satu?",  # Croatian "tko" in ekavian text
+        "Ja sam student",
+    ],
+)
+def test_contradicting_or_missing_evidence_is_und(text):
+    assert detect_language(text).lang == "und"
+
+
+def test_settle_rules():
+    torn = {"bs": 0.45, "hr": 0.40, "sr-Latn": 0.15}
+    sure = {"hr": 0.80, "bs": 0.15, "sr-Latn": 0.05}
+    # Ijekavian with Bosnian/Serbian words ("šta", "fajl"): Bosnian.
+    assert sh.settle("Šta ćemo sa ovim fajlom? Uvijek provjerite vrijednost.", "hr", torn) == ("bs", "sh-words")
+    # Ijekavian rules Serbian out; without words, a bs or sr-Latn answer has nothing to stand on.
+    assert sh.settle("Provjerite vrijednost.", "sr-Latn", torn) == ("und", "sh-undecided")
+    assert sh.settle("Provjerite vrijednost.", "bs", torn) == ("und", "sh-undecided")
+    # hr stays hr unless py3langid is torn between hr and bs.
+    assert sh.settle("Provjerite vrijednost.", "hr", sure) is None
+    assert sh.settle("Provjerite vrijednost.", "hr", torn) == ("und", "sh-undecided")
+    # No evidence at all: the detectors decide only when they are not torn.
+    assert sh.settle("Ovo polje je obavezno.", "hr", sure) is None
+    assert sh.settle("Ovo polje je obavezno.", "hr", torn) == ("und", "sh-undecided")
+    # Words that all three standards write are not evidence ("rečenica", "rekao", "prijem").
+    assert sh.evidence("Rekao je da je rečenica na prijemu duga.") == (0, 0, 0, 0)
+
+
+def test_a_vote_left_open_in_the_group_is_decided_by_words():
+    # langdetect says sl, py3langid sr-Latn, CLD2 hr; "lepa" is ekavian: Serbian.
+    result = detect_language("Hvala lepa gospođo")
+    assert (result.lang, result.decided_by) == ("sr-Latn", "sh-yat")
+    assert sh.decide_open("Hvala lijepa gospođo") is None  # ijekavian: hr or bs, no word says which
+    assert sh.decide_open("Tko je video vreme?") is None  # contradicting evidence
+
+
+# ---------------------------------------------------------------- ms / id
+
+
+def test_malay_markers_give_malay():
+    result = detect_language("Sila hantar borang ini ke pejabat sebelum tarikh tutup.")
+    assert (result.lang, result.decided_by) == ("ms", "close-pair")
+
+
+@pytest.mark.parametrize("text", ["Kami pergi ke pasar pada pagi hari.", "Terima kasih banyak"])
+def test_text_both_write_the_same_is_und_not_indonesian(text):
+    result = detect_language(text)
+    assert (result.lang, result.decided_by) == ("und", "close-pair-undecided")
+
+
+# ---------------------------------------------------------------- fragments
+
+
+@pytest.mark.parametrize(("text", "lang"), [("Dobrý den pane", "cs"), ("Eskerrik asko lagunak", "eu")])
+def test_fragment_tagged_when_py3langid_and_a_reliable_cld2_agree(text, lang):
+    result = detect_language(text)
+    assert (result.lang, result.decided_by) == (lang, "py3langid+cld2-short")
+    assert "langdetect" in dict(result.candidates)  # outvoted, and the explanation shows it
+
+
+@pytest.mark.parametrize("text", ["Ngiyabonga", "Merci beaucoup madame", "Dobro jutro"])
+def test_one_word_or_a_split_vote_stays_und(text):
+    assert detect_language(text).lang == "und"
+
+
+# ---------------------------------------------------------------- another script around Latin words
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("예: config/settings.yaml 파일을 찾을 수 없으면 config/default.yaml 을 사용합니다.", "ko"),
+        ("דוגמה: אם config/settings.yaml חסר, המערכת משתמשת ב config/default.yaml.", "he"),
+        ("Пример: ако config/settings.yaml липсва, системата ще използва config/default.yaml.", "bg"),
+    ],
+)
+def test_latin_code_words_are_set_aside_when_the_vote_on_them_is_open(text, lang):
+    result = detect_language(text)
+    assert (result.lang, result.decided_by) == (lang, "latin-set-aside")
+
+
+def test_a_few_letters_of_another_script_do_not_decide():
+    assert detect_language("Merci beaucoup madame 사랑해요").lang == "und"
+    # A settled Latin vote is never set aside.
+    assert detect_language("The word 사랑 means love in Korean, and people say it often.").lang == "en"
