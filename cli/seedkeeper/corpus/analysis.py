@@ -18,7 +18,7 @@ from seedkeeper.errors import NotARegularFileError
 from seedkeeper.problems import Problem, make
 
 # Bump when anything this module computes may change for the same bytes (a cache key part).
-ANALYSIS_VERSION = "2"
+ANALYSIS_VERSION = "3"
 
 # A "word": a run of letters/digits (ZWNJ/ZWJ keep Persian words whole), or one CJK character,
 # since Chinese and Japanese do not separate words with spaces.

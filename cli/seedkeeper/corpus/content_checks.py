@@ -43,9 +43,38 @@ def looks_binary(raw: bytes) -> bool:
     return len(_BINARY_CONTROL.findall(head)) / len(head) > 0.10
 
 
+def utf16_kind(raw: bytes) -> str | None:
+    """'UTF-16 text (BOM FF FE)' when the bytes are UTF-16 (a BOM, or without one the NUL byte of
+    every other position that Latin text in UTF-16 has), else None."""
+    if len(raw) % 2 or len(raw) < 4:
+        return None
+    for bom, name in ((b"\xff\xfe", "FF FE"), (b"\xfe\xff", "FE FF")):
+        if raw.startswith(bom) and not raw.startswith(b"\xff\xfe\x00\x00"):
+            try:
+                raw.decode("utf-16")
+            except UnicodeDecodeError:
+                return None
+            return f"UTF-16 text (BOM {name})"
+    head = raw[:4096]
+    even, odd = head[0::2], head[1::2]
+    for zeros, other, name in ((odd, even, "UTF-16LE"), (even, odd, "UTF-16BE")):
+        if zeros.count(0) >= max(1, 0.3 * len(zeros)) and other.count(0) == 0:
+            try:
+                raw.decode("utf-16-le" if name == "UTF-16LE" else "utf-16-be")
+            except UnicodeDecodeError:
+                return None
+            return f"{name} text (no BOM)"
+    return None
+
+
 def check_content(rel: str, raw: bytes, min_chars: int) -> ContentResult:
     """Run every content check on a document's bytes (already size-checked by the caller)."""
     problems: list[Problem] = []
+    wide = utf16_kind(raw)
+    if wide is not None:
+        # Not binary: text in an encoding we do not keep. Reported as such, with the fix.
+        msg = f"{wide}; fix with `seedkeeper fix --encoding auto`"
+        return ContentResult([make("not-utf8", rel, msg, 1)], None)
     if looks_binary(raw):
         nul = raw.find(b"\x00")
         where = f"NUL byte at byte offset {nul}" if nul >= 0 else "mostly control bytes"

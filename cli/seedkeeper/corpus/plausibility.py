@@ -1,0 +1,393 @@
+"""Choosing a legacy encoding only when the choice is clear.
+
+Bytes that are not UTF-8 can be decoded by many code pages, and most of them "succeed": Greek in
+cp1253 read as cp1251 is valid Cyrillic, Hebrew in cp1255 read as cp1251 is valid Bulgarian to a
+detector. A decode is accepted only when it is clearly better than every other readable one:
+
+- its letters belong to the scripts of one language (Latin beside any script is allowed: names);
+- it shows no mojibake: no C1 controls, private-use or unassigned characters, no word that mixes
+  two scripts, no capital letter inside a lower-case word ("МпйсбЯб"), no ftfy "bad" sequences,
+  no letters the tagged language does not write ("Boðaz" for Turkish);
+- the tagger names a language written in that script.
+
+Otherwise the caller gets the candidates (encoding, a short excerpt, why it was judged) so a
+person can choose one with `--encoding NAME`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+# Tried in this order; the first of several encodings that give the same text names the group.
+CANDIDATES = (
+    "cp1252",
+    "cp1250",
+    "cp1257",
+    "cp1254",
+    "cp1258",
+    "iso8859_15",
+    "mac_roman",
+    "cp1251",
+    "koi8_r",
+    "koi8_u",
+    "cp866",
+    "iso8859_5",
+    "mac_cyrillic",
+    "cp1253",
+    "iso8859_7",
+    "cp1255",
+    "iso8859_8",
+    "cp1256",
+    "iso8859_6",
+    "cp874",
+    "shift_jis",
+    "cp932",
+    "euc_jp",
+    "gb18030",
+    "big5",
+    "euc_kr",
+    "cp949",
+)
+WIDE = ("utf_16_le", "utf_16_be")
+
+# Non-Latin languages the tagger names, by the script they are written in; any other tag is Latin.
+_LANG_SCRIPT = {
+    **dict.fromkeys(("ru", "uk", "bg", "be", "mk", "sr", "sr-Cyrl", "kk", "ky", "mn", "tg", "tt", "ba"), "Cyrillic"),
+    **dict.fromkeys(("ar", "fa", "ur", "ps", "ckb", "ug", "sd"), "Arabic"),
+    **dict.fromkeys(("he", "yi"), "Hebrew"),
+    "el": "Greek",
+    "th": "Thai",
+    **dict.fromkeys(("zh", "zh-Hans", "zh-Hant", "ja", "ko"), "EastAsian"),
+    **dict.fromkeys(("hi", "mr", "ne", "sa"), "Devanagari"),
+    "hy": "Armenian",
+    "ka": "Georgian",
+}
+_EAST_ASIAN = {"Han", "Kana", "Hangul", "Bopomofo"}
+
+# Letters beyond a-z that Latin-script languages write (upper case is derived). A language not
+# listed is not judged on its letters.
+_COMMON = "éèêëàâäçïîôöüñ"  # loanwords and names, in any Latin-script text
+_ALPHABET = {
+    "en": "",
+    "fr": "àâæçéèêëîïôœùûüÿ",
+    "de": "äöüß",
+    "es": "áéíñóúü",
+    "pt": "áâãàçéêíóôõú",
+    "it": "àèéìíîòóùú",
+    "ca": "àçèéíïòóúü·",
+    "nl": "áéëïóöü",
+    "tr": "çğıöşüâîûİ",
+    "az": "çəğıöşüİ",
+    "pl": "ąćęłńóśźż",
+    "cs": "áčďéěíňóřšťúůýž",
+    "sk": "áäčďéíĺľňóôŕšťúýž",
+    "hu": "áéíóöőúüű",
+    "ro": "ăâîșțşţ",
+    "hr": "čćđšž",
+    "bs": "čćđšž",
+    "sl": "čšž",
+    "sq": "çë",
+    "lv": "āčēģīķļņšūž",
+    "lt": "ąčęėįšųūž",
+    "et": "äõöüšž",
+    "fi": "äöå",
+    "sv": "äöå",
+    "da": "æøå",
+    "no": "æøå",
+    "is": "áðéíóúýþæö",
+    "ga": "áéíóú",
+    "cy": "âêîôûŵŷ",
+    "mt": "ċġħż",
+    # Cyrillic: the letters beyond Russian а-я each language writes.
+    "ru": "ё",
+    "uk": "єіїґ",
+    "be": "ёіў",
+    "bg": "ѝ",
+    "sr": "ђјљњћџ",
+    "mk": "ѓѕјљњќџ",
+    "kk": "әғқңөұүһіё",
+    "ky": "ңөүё",
+    "mn": "өүё",
+    "tg": "ғӣқӯҳҷё",
+    "tt": "әөүҗңһё",
+}
+
+
+@dataclass
+class Candidate:
+    """One way to read the bytes: the encodings that give this text, and how it was judged."""
+
+    encodings: list[str]
+    text: str
+    lang: str = "und"
+    confidence: float = 0.0
+    script: str | None = None
+    coherence: float = 0.0  # how well letter frequencies fit a language (charset-normalizer)
+    flaws: list[str] = field(default_factory=list)  # why it is not plausible, or what is odd
+
+    @property
+    def encoding(self) -> str:
+        return self.encodings[0]
+
+    @property
+    def plausible(self) -> bool:
+        return not self.flaws
+
+    def excerpt(self, width: int = 60) -> str:
+        """The first non-blank line, shortened: what a person reads to pick an encoding."""
+        line = next((ln.strip() for ln in self.text.splitlines() if ln.strip()), "")
+        return line if len(line) <= width else line[: width - 1] + "…"
+
+    def to_dict(self) -> dict:
+        return {
+            "encoding": self.encoding,
+            "also": self.encodings[1:],
+            "lang": self.lang,
+            "confidence": round(self.confidence, 2),
+            "excerpt": self.excerpt(),
+            "flaws": self.flaws,
+        }
+
+
+@dataclass
+class Verdict:
+    """The chosen candidate (None when no choice is clear) and every readable candidate, best first."""
+
+    chosen: Candidate | None
+    candidates: list[Candidate]
+
+    def explain(self, limit: int = 3) -> str:
+        """One line per top candidate, for a refusal message."""
+        if not self.candidates:
+            return "no candidate encoding decodes these bytes"
+        parts = []
+        for c in self.candidates[:limit]:
+            why = "; ".join(c.flaws) if c.flaws else f"reads as {c.lang}"
+            parts.append(f"{c.encoding}: {c.excerpt(40)!r} ({why})")
+        return "; ".join(parts)
+
+
+def decodings(raw: bytes, encodings: tuple[str, ...]) -> list[Candidate]:
+    """Every distinct strict decode of `raw`, grouped by identical text, in `encodings` order."""
+    by_text: dict[str, Candidate] = {}
+    for enc in encodings:
+        try:
+            text = raw.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if enc.startswith("utf_16") and text.startswith("\ufeff"):
+            continue  # a BOM would have been read as such before we got here
+        if text in by_text:
+            by_text[text].encodings.append(enc)
+        else:
+            by_text[text] = Candidate([enc], text)
+    return list(by_text.values())
+
+
+def judge(raw: bytes) -> Verdict:
+    """Decode `raw` with every candidate encoding, judge each text, and choose one if clear.
+
+    Bytes with NUL in them are tried as UTF-16 only (legacy code pages never hold NUL in text)."""
+    wide = len(raw) % 2 == 0 and b"\x00" in raw
+    cands = decodings(raw, WIDE if wide else CANDIDATES + (WIDE if len(raw) % 2 == 0 else ()))
+    for c in cands:
+        assess(c)
+    cands.sort(key=_rank)
+    return Verdict(_choose([c for c in cands if c.plausible]), cands)
+
+
+def _choose(plausible: list[Candidate]) -> Candidate | None:
+    """The one plausible reading; of several, the one whose letter frequencies fit a language
+    clearly better (Hebrew read as cp1253 is Greek letters, but not Greek letter frequencies)."""
+    if len(plausible) <= 1:
+        return plausible[0] if plausible else None
+    ranked = sorted(plausible, key=lambda c: -c.coherence)
+    if ranked[0].coherence - ranked[1].coherence >= COHERENCE_MARGIN:
+        return ranked[0]
+    return None
+
+
+# How much better the chosen reading's letter frequencies must fit (charset-normalizer's
+# coherence, 0..1) when two readings both look like text; real text scores 0.3-0.9, a wrong
+# code page of the same script under 0.3.
+COHERENCE_MARGIN = 0.2
+# charset-normalizer's mess ratio: real text in its own encoding is 0.0-0.05.
+MAX_MESS = 0.1
+# Texts longer than this are judged on a sample: the lines with non-ASCII letters come first.
+SAMPLE_CHARS = 16_000
+
+
+def _rank(c: Candidate) -> tuple:
+    return (
+        len(c.flaws),
+        -c.coherence,
+        -c.confidence,
+        CANDIDATES.index(c.encoding) if c.encoding in CANDIDATES else len(CANDIDATES),
+    )
+
+
+_WORD = re.compile(r"\w+")
+_FORMAT_CHARS = dict.fromkeys(map(ord, "\u200c\u200d\u200e\u200f"))
+_BAD_CATEGORIES = {"Co", "Cn", "Cs"}
+
+
+def sample(text: str) -> str:
+    """At most SAMPLE_CHARS of `text` to judge, preferring the lines where encodings differ."""
+    if len(text) <= SAMPLE_CHARS:
+        return text
+    lines = [ln for ln in text.splitlines() if not ln.isascii()] or text.splitlines()
+    out, size = [], 0
+    for ln in lines:
+        if size >= SAMPLE_CHARS:
+            break
+        out.append(ln[:SAMPLE_CHARS])
+        size += len(out[-1]) + 1
+    return "\n".join(out)
+
+
+def assess(c: Candidate) -> None:
+    """Fill in the candidate's script, tag and flaws (empty flaws: plausible). The cheap checks
+    run first; the tagger and the frequency fit only for a text that passed them."""
+    from charset_normalizer.cd import coherence_ratio
+    from charset_normalizer.md import mess_ratio
+
+    from seedkeeper.lang import detect_language
+    from seedkeeper.lang.scripts import profile
+
+    text = sample(c.text)
+    prof = profile(text)
+    c.script = _group(prof.dominant)
+    if not prof.letters:
+        c.flaws.append("no letters")
+        return
+    c.flaws.extend(_character_flaws(text, prof, c.script))
+    if c.flaws:
+        return
+    # ZWNJ, ZWJ, LRM and RLM are ordinary in Persian, Arabic, Hebrew and Indic text, but count as
+    # chaos for charset-normalizer (a ZWNJ-rich Persian text scores 0.15-0.3).
+    mess = mess_ratio(text.translate(_FORMAT_CHARS), 1.0)
+    if mess > MAX_MESS:
+        c.flaws.append(f"looks like mojibake (mess ratio {mess:.2f})")
+        return
+    result = detect_language(text)
+    c.lang, c.confidence = result.lang, result.confidence
+    if result.lang == "und":
+        c.flaws.append("the tagger cannot name its language")
+    elif _LANG_SCRIPT.get(result.lang, "Latin") != c.script:
+        c.flaws.append(f"tagged {result.lang}, which is not written in {c.script}")
+    elif stray := _stray_letters(prof.chars, result.lang):
+        c.flaws.append(f"letters {result.lang} does not write: {stray}")
+    else:
+        fits = coherence_ratio(text)
+        c.coherence = fits[0][1] if fits else 0.0
+
+
+def _character_flaws(text: str, prof, script: str | None) -> list[str]:
+    """Flaws seen in the characters alone: odd code points, mixed scripts, odd capitals, symbols in words."""
+    from ftfy.badness import badness
+
+    from seedkeeper.lang.scripts import script_of
+
+    flaws = []
+    odd = sum(n for ch, n in prof.chars.items() if _odd_char(ch))
+    if odd:
+        flaws.append(f"{odd} control, private-use or unassigned characters")
+    foreign = sum(n for s, n in prof.counts.items() if s != "Latin" and _group(s) != script)
+    if foreign > max(1, 0.02 * prof.letters):
+        flaws.append(f"letters of several scripts ({', '.join(sorted(prof.counts))})")
+    words = _WORD.findall(text)
+    limit = max(1, 0.01 * len(words))
+    mixed, cased, digits = _word_flaws(words, script_of)
+    symbols = digits + _symbols_touching_letters(text, prof.chars)
+    if mixed:
+        flaws.append(f"{mixed} words mix two scripts")
+    if cased > limit:
+        flaws.append(f"{cased} words with a capital inside lower case")
+    if symbols > limit:
+        flaws.append(f"{symbols} symbols or digits inside words")
+    bad = badness(text)
+    if bad > limit:
+        flaws.append(f"{bad} mojibake sequences")
+    return flaws
+
+
+def _group(script: str | None) -> str | None:
+    return "EastAsian" if script in _EAST_ASIAN else script
+
+
+def _odd_char(ch: str) -> bool:
+    cat = unicodedata.category(ch)
+    if cat in _BAD_CATEGORIES or ch == "\ufffd":
+        return True
+    return cat == "Cc" and ch not in "\t\n\r"
+
+
+# Categories of characters that do not belong inside a word; a non-ASCII one touching a letter
+# ("гул€ли", "ak₫am", "¬чера") is a sign of the wrong code page.
+_SYMBOL_CATEGORIES = {"So", "Sm", "Sc", "Sk", "No", "Po"}
+_TEXT_PUNCTUATION = set("¡¿§¶·•…‰′″‹›«»")
+
+
+def _symbols_touching_letters(text: str, chars) -> int:
+    odd = [
+        ch
+        for ch in chars
+        if not ch.isascii()
+        and unicodedata.category(ch) in _SYMBOL_CATEGORIES
+        and ch not in _TEXT_PUNCTUATION
+        and not ("\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")  # CJK and full-width punctuation
+    ]
+    if not odd:
+        return 0
+    cls = "[" + "".join(re.escape(ch) for ch in sorted(odd)) + "]"
+    return len(re.findall(rf"(?<=[^\W\d_]){cls}|{cls}(?=[^\W\d_])", text))
+
+
+def _word_flaws(words: list[str], script_of) -> tuple[int, int, int]:
+    """(words mixing two scripts, words with a capital after a small letter, words with a
+    non-ASCII digit among letters)."""
+    mixed = cased = 0
+    for w in set(words):
+        scripts = {_group(s) for s in map(script_of, w) if s is not None}
+        # "Tシャツ" is Japanese; "اa" or "Mфdchen" is a wrong code page.
+        if len(scripts) > 1 and scripts != {"Latin", "EastAsian"}:
+            mixed += 1
+        if any(a.islower() and b.isupper() for a, b in zip(w, w[1:])):
+            cased += 1
+    digits = sum(1 for w in set(words) if not w.isdigit() and any(ch.isdigit() and not ch.isascii() for ch in w))
+    return mixed, cased, digits
+
+
+def _stray_letters(chars, lang: str) -> str:
+    """Non-ASCII Latin letters that `lang` does not write, when we know its alphabet."""
+    base = lang.split("-")[0]
+    if base not in _ALPHABET:
+        return ""
+    allowed = set(_ALPHABET[base] + _COMMON)
+    stray = sorted(
+        ch
+        for ch in chars
+        if ord(ch) > 127 and ch.isalpha() and ch not in allowed and ch.lower() not in allowed and _is_latin(ch)
+    )
+    return "".join(stray[:8])
+
+
+def _is_latin(ch: str) -> bool:
+    return unicodedata.name(ch, "").startswith("LATIN")
+
+
+def bom_encoding(raw: bytes) -> str | None:
+    """The encoding a byte-order mark names, or None."""
+    for bom, name in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if raw.startswith(bom):
+            return name
+    return None
