@@ -159,7 +159,7 @@ class Verdict:
     chosen: Candidate | None
     candidates: list[Candidate]
 
-    def explain(self, limit: int = 3) -> str:
+    def explain(self, limit: int = 4) -> str:
         """One line per top candidate, for a refusal message."""
         if not self.candidates:
             return "no candidate encoding decodes these bytes"

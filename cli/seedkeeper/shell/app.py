@@ -12,7 +12,7 @@ import sys
 import typer
 
 from .._version import __version__
-from .commands import add_cmd, cache_cmd, check_cmd, dedup_cmd, index_cmd, stats_cmd, tag_cmd, validate_cmd
+from .commands import add_cmd, cache_cmd, check_cmd, dedup_cmd, fix_cmd, index_cmd, stats_cmd, tag_cmd, validate_cmd
 from .runner import EXIT_INTERRUPTED
 
 app = typer.Typer(
@@ -48,6 +48,7 @@ app.command("restore")(dedup_cmd.restore_command)
 app.command("index")(index_cmd.index_command)
 app.command("add")(add_cmd.add_command)
 app.command("stats")(stats_cmd.stats_command)
+app.command("fix")(fix_cmd.fix_command)
 app.add_typer(cache_cmd.cache_app, name="cache")
 
 
