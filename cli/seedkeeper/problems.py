@@ -35,6 +35,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "lang-mismatch": ("warning", "the language written in INDEX.md differs from the detected one"),
     "lang-not-allowed": ("warning", "the detected language is not in the configured allow-list"),
     "index-outdated": ("error", "INDEX.md is not what `seedkeeper index` would write"),
+    "unused-ignore": ("warning", "a per-file-ignores entry or an `ignore:` note that matches no finding"),
 }
 
 
@@ -50,6 +51,7 @@ INDEX_LINE_CODES = frozenset(
         "index-unreadable",
         "index-outdated",
         "lang-mismatch",
+        "unused-ignore",
     }
 )
 
@@ -82,6 +84,11 @@ def make(code: str, file: str | None, message: str, line: int | None = None) -> 
 def sort_key(p: Problem) -> tuple:
     """Folder-level problems first, then by file, line, code: the order every output uses."""
     return (p.file is not None, p.file or "", p.line or 0, p.code, p.message)
+
+
+def matches(code: str, selectors: Iterable[str]) -> bool:
+    """True when a code is named by one of the selectors (a code, a prefix ending in "-", or ALL)."""
+    return _matches(code, selectors)
 
 
 def _matches(code: str, selectors: Iterable[str]) -> bool:
