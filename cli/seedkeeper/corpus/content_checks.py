@@ -57,14 +57,23 @@ def utf16_kind(raw: bytes) -> str | None:
             return f"UTF-16 text (BOM {name})"
     head = raw[:4096]
     even, odd = head[0::2], head[1::2]
-    for zeros, other, name in ((odd, even, "UTF-16LE"), (even, odd, "UTF-16BE")):
-        if zeros.count(0) >= max(1, 0.3 * len(zeros)) and other.count(0) == 0:
-            try:
-                raw.decode("utf-16-le" if name == "UTF-16LE" else "utf-16-be")
-            except UnicodeDecodeError:
-                return None
+    for zeros, other, name, codec in ((odd, even, "UTF-16LE", "utf-16-le"), (even, odd, "UTF-16BE", "utf-16-be")):
+        # Spaces and newlines are 00 20 / 00 0A in UTF-16 in every script; a binary file has NUL
+        # bytes at both parities.
+        if zeros.count(0) and not other.count(0) and _reads_as_text(raw, codec):
             return f"{name} text (no BOM)"
     return None
+
+
+def _reads_as_text(raw: bytes, codec: str) -> bool:
+    """The first 4 KiB decode strictly, and nearly every character is a letter, mark, digit,
+    punctuation or white space (no unassigned or private-use code points)."""
+    try:
+        sample = raw[:4096].decode(codec)
+    except UnicodeDecodeError:
+        return False
+    texty = sum(1 for ch in sample if ch in "\t\n\r" or unicodedata.category(ch)[0] in "LMNPZ")
+    return bool(sample) and texty >= 0.97 * len(sample)
 
 
 def check_content(rel: str, raw: bytes, min_chars: int) -> ContentResult:

@@ -33,10 +33,11 @@ def decode(raw: bytes, encoding: str) -> tuple[str, str]:
     bom = bom_encoding(raw)
     if bom is not None:
         return raw.decode(bom), bom
-    try:
-        return raw.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    if b"\x00" not in raw:  # NUL is valid UTF-8, but text with NULs is UTF-16 or nothing
+        try:
+            return raw.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
     verdict = judge(raw)
     if verdict.chosen is not None:
         return verdict.chosen.text, verdict.chosen.encoding

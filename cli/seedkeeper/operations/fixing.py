@@ -15,6 +15,7 @@ from pathlib import Path
 
 from seedkeeper.corpus.analysis import Features
 from seedkeeper.corpus.atomic import folder_lock, write_atomic
+from seedkeeper.corpus.content_checks import check_content
 from seedkeeper.corpus.pool import CacheSpec, Progress
 from seedkeeper.corpus.repair import CHANGES_LETTERS, FIXABLE, Repair, repair
 from seedkeeper.corpus.safe_read import read_bytes
@@ -105,7 +106,7 @@ def fix(
     plans: list[tuple[str, str, Repair]] = []  # (rel, sha256 of the bytes read, repair)
     for a in s.analyses:
         codes = {p.code for p in a.problems} & set(FIXABLE)
-        if not codes & wanted or a.rel not in infos:
+        if not codes & selected or a.rel not in infos:
             continue
         try:
             raw = read_bytes(infos[a.rel], settings.max_size + 1)
@@ -117,10 +118,8 @@ def fix(
         if r.data is not None:
             plans.append((a.rel, hashlib.sha256(raw).hexdigest(), r))
             report.fixed.append(Fixed(a.rel, r.codes, r.encoding))
-        for code in sorted(codes - set(r.codes) - {c for c, _ in r.refused}):
-            if code in selected:
-                hint = " (changes letters: select it by name, --select mojibake)" if code in CHANGES_LETTERS else ""
-                report.remaining.append(Unfixed(a.rel, code, f"not repaired{hint}"))
+        if not r.refused:
+            report.remaining.extend(_remaining(a.rel, r.data if r.data is not None else raw, selected, settings))
     if diff:
         report.diff = "".join(_diff(rel, r) for rel, _, r in plans)
     if report.dry_run or not plans:
@@ -130,6 +129,16 @@ def fix(
         relisted = survey(s.root, settings, features=Features(dedup=True, lang=True), cache=cache)
         report.index_written, _ = write_rows(relisted)
     return report
+
+
+def _remaining(rel: str, data: bytes, selected: set[str], settings: Settings) -> list[Unfixed]:
+    """The selected fixable findings the repaired bytes still have (checked again, not assumed)."""
+    left = {p.code for p in check_content(rel, data, settings.min_chars).problems} & selected
+    out = []
+    for code in sorted(left):
+        hint = " (changes letters: select it by name, --select mojibake)" if code in CHANGES_LETTERS else ""
+        out.append(Unfixed(rel, code, f"not repaired{hint}"))
+    return out
 
 
 def _write(root: Path, infos: dict, plans: list[tuple[str, str, Repair]], report: FixReport, limit: int) -> None:
