@@ -126,3 +126,39 @@ def test_utf16_document_is_not_utf8_with_a_fix_hint(raw, kind):
 def test_utf8_text_is_not_taken_for_utf16(lang):
     assert utf16_kind(CLEAN[lang].encode("utf-8")) is None
     assert check_content("x.txt", CLEAN[lang].encode(), 30).problems == []
+
+
+@pytest.fixture
+def empty_seeds(tmp_path):
+    from helpers import make_seeds
+
+    return make_seeds(tmp_path, {}, "# Seeds\n")
+
+
+def test_add_greek_cp1253_auto_is_greek(cli, tmp_path, empty_seeds, monkeypatch):
+    """The issue's reproducer: `add el_cp1253.txt --encoding auto` tagged it ru, decoded as cp1251."""
+    import json
+
+    monkeypatch.setenv("SEEDKEEPER_CACHE_DIR", str(tmp_path / "cache"))
+    src = tmp_path / "el_cp1253.txt"
+    src.write_bytes(GREEK.encode("cp1253"))
+    r = cli("add", src, "--seeds", empty_seeds, "--encoding", "auto", "--format", "json")
+    assert r.exit_code == 0 and r.exception is None, r.output
+    added = json.loads(r.stdout)["added"][0]
+    assert (added["lang"], added["encoding"]) == ("el", "cp1253")
+    assert (empty_seeds / added["file"]).read_text(encoding="utf-8") == GREEK
+
+
+def test_add_refuses_an_unclear_decode_with_candidates(cli, tmp_path, empty_seeds, monkeypatch):
+    import json
+
+    monkeypatch.setenv("SEEDKEEPER_CACHE_DIR", str(tmp_path / "cache"))
+    src = tmp_path / "word.txt"
+    src.write_bytes("Привет, как дела".encode("koi8_r"))
+    r = cli("add", src, "--seeds", empty_seeds, "--encoding", "auto", "--format", "json")
+    assert r.exit_code == 1
+    refused = json.loads(r.stdout)["refused"][0]
+    assert refused["code"] == "not-utf8" and "--encoding NAME" in refused["message"]
+    assert len(refused["candidates"]) >= 2
+    assert {"encoding", "excerpt", "lang", "flaws"} <= set(refused["candidates"][0])
+    assert sorted(p.name for p in empty_seeds.iterdir()) == ["INDEX.md"]
