@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from dedup_fixtures import EN, FA
 from multilingual import CLEAN
 from seedkeeper.corpus.content_checks import check_content, utf16_kind
 from seedkeeper.corpus.decoding import AmbiguousEncoding, decode
@@ -41,6 +42,12 @@ CASES = [
     ("fa-utf16le-no-bom", CLEAN["fa"], "utf-16-le"),
     ("en-utf16be-no-bom", CLEAN["en"], "utf-16-be"),
     ("zh-utf16le-no-bom", CLEAN["zh"], "utf-16-le"),
+    # Arabic-script punctuation ("؛", "؟") and Persian digits are text, not symbols in words.
+    ("fa-punctuation-utf16le-no-bom", FA[1], "utf-16-le"),
+    ("fa-punctuation-utf16be-no-bom", FA[1], "utf-16-be"),
+    # One "£" in English: KOI8-R, cp1251 and Shift-JIS read it as a box, a letter or a kana bracket.
+    ("en-pound-cp1252", EN[3], "cp1252"),
+    ("en-e-acute-cp1252", EN[2], "cp1252"),
 ]
 
 

@@ -126,6 +126,7 @@ class Candidate:
     confidence: float = 0.0
     script: str | None = None
     coherence: float = 0.0  # how well letter frequencies fit a language (charset-normalizer)
+    oddity: int = 0  # stray letters of other scripts, symbols in words...: under the flaw thresholds
     flaws: list[str] = field(default_factory=list)  # why it is not plausible, or what is odd
 
     @property
@@ -200,13 +201,15 @@ def judge(raw: bytes) -> Verdict:
 
 
 def _choose(plausible: list[Candidate]) -> Candidate | None:
-    """The one plausible reading; of several, the one whose letter frequencies fit a language
-    clearly better (Hebrew read as cp1253 is Greek letters, but not Greek letter frequencies)."""
+    """The one plausible reading; of several, the one with fewer oddities (English "£" read as
+    KOI8-R is a box-drawing character), or whose letter frequencies fit a language clearly better
+    (Hebrew read as cp1253 is Greek letters, but not Greek letter frequencies)."""
     if len(plausible) <= 1:
         return plausible[0] if plausible else None
-    ranked = sorted(plausible, key=lambda c: -c.coherence)
-    if ranked[0].coherence - ranked[1].coherence >= COHERENCE_MARGIN:
-        return ranked[0]
+    ranked = sorted(plausible, key=lambda c: (c.oddity, -c.coherence))
+    best, second = ranked[0], ranked[1]
+    if best.oddity < second.oddity or best.coherence - second.coherence >= COHERENCE_MARGIN:
+        return best
     return None
 
 
@@ -223,6 +226,7 @@ SAMPLE_CHARS = 16_000
 def _rank(c: Candidate) -> tuple:
     return (
         len(c.flaws),
+        c.oddity,
         -c.coherence,
         -c.confidence,
         CANDIDATES.index(c.encoding) if c.encoding in CANDIDATES else len(CANDIDATES),
@@ -263,7 +267,8 @@ def assess(c: Candidate) -> None:
     if not prof.letters:
         c.flaws.append("no letters")
         return
-    c.flaws.extend(_character_flaws(text, prof, c.script))
+    flaws, c.oddity = _character_flaws(text, prof, c.script)
+    c.flaws.extend(flaws)
     if c.flaws:
         return
     # ZWNJ, ZWJ, LRM and RLM are ordinary in Persian, Arabic, Hebrew and Indic text, but count as
@@ -285,8 +290,9 @@ def assess(c: Candidate) -> None:
         c.coherence = fits[0][1] if fits else 0.0
 
 
-def _character_flaws(text: str, prof, script: str | None) -> list[str]:
-    """Flaws seen in the characters alone: odd code points, mixed scripts, odd capitals, symbols in words."""
+def _character_flaws(text: str, prof, script: str | None) -> tuple[list[str], int]:
+    """Flaws seen in the characters alone (odd code points, mixed scripts, odd capitals, symbols
+    in words), and the count of such oddities, including those under the thresholds."""
     from ftfy.badness import badness
 
     from seedkeeper.lang.scripts import script_of
@@ -300,10 +306,13 @@ def _character_flaws(text: str, prof, script: str | None) -> list[str]:
         flaws.append(f"letters of several scripts ({', '.join(sorted(prof.counts))})")
     words = _WORD.findall(text)
     limit = max(1, 0.01 * len(words))
-    mixed, cased, digits = _word_flaws(words, script_of)
+    cased, digits = _word_flaws(words)
     symbols = digits + _symbols_touching_letters(text, prof.chars)
+    if script != "EastAsian":  # CJK and half-width punctuation outside CJK text ("the ｣2.4")
+        symbols += sum(n for ch, n in prof.chars.items() if "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
+    mixed = _script_changes(text, prof.chars, script_of)
     if mixed:
-        flaws.append(f"{mixed} words mix two scripts")
+        flaws.append(f"{mixed} letters next to a letter of another script")
     if cased > limit:
         flaws.append(f"{cased} words with a capital inside lower case")
     if symbols > limit:
@@ -311,7 +320,7 @@ def _character_flaws(text: str, prof, script: str | None) -> list[str]:
     bad = badness(text)
     if bad > limit:
         flaws.append(f"{bad} mojibake sequences")
-    return flaws
+    return flaws, foreign + cased + symbols + bad
 
 
 def _group(script: str | None) -> str | None:
@@ -338,27 +347,39 @@ def _symbols_touching_letters(text: str, chars) -> int:
         if not ch.isascii()
         and unicodedata.category(ch) in _SYMBOL_CATEGORIES
         and ch not in _TEXT_PUNCTUATION
+        # Punctuation of other scripts ("؛", "।", "׃") is text; Latin-1 and general punctuation
+        # ("†", "‡", "¦") between letters is what a wrong code page leaves.
+        and (unicodedata.category(ch) != "Po" or "\x80" <= ch <= "\xff" or "\u2000" <= ch <= "\u206f")
         and not ("\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")  # CJK and full-width punctuation
     ]
+    # Box drawing and block elements (cp866, KOI8 read wrongly) are odd anywhere in prose.
+    boxes = sum(n for ch, n in chars.items() if "\u2500" <= ch <= "\u259f")
     if not odd:
-        return 0
+        return boxes
     cls = "[" + "".join(re.escape(ch) for ch in sorted(odd)) + "]"
-    return len(re.findall(rf"(?<=[^\W\d_]){cls}|{cls}(?=[^\W\d_])", text))
+    return boxes + len(re.findall(rf"(?<=[^\W\d_]){cls}|{cls}(?=[^\W\d_])", text))
 
 
-def _word_flaws(words: list[str], script_of) -> tuple[int, int, int]:
-    """(words mixing two scripts, words with a capital after a small letter, words with a
-    non-ASCII digit among letters)."""
-    mixed = cased = 0
-    for w in set(words):
-        scripts = {_group(s) for s in map(script_of, w) if s is not None}
-        # "Tシャツ" is Japanese; "اa" or "Mфdchen" is a wrong code page.
-        if len(scripts) > 1 and scripts != {"Latin", "EastAsian"}:
-            mixed += 1
-        if any(a.islower() and b.isupper() for a, b in zip(w, w[1:])):
-            cased += 1
-    digits = sum(1 for w in set(words) if not w.isdigit() and any(ch.isdigit() and not ch.isascii() for ch in w))
-    return mixed, cased, digits
+def _script_changes(text: str, chars, script_of) -> int:
+    """Places where a letter or mark of one script touches one of another: "اa", "Mфdchen",
+    "caf้" (a Thai tone mark on a Latin letter). "Tシャツ" (Latin and kana) is Japanese."""
+    group = {ch: _group(script_of(ch)) for ch in chars}
+    if len({g for g in group.values() if g is not None}) < 2:
+        return 0
+    changes = 0
+    for a, b in zip(text, text[1:]):
+        ga, gb = group[a], group[b]
+        if ga is not None and gb is not None and ga != gb and {ga, gb} != {"Latin", "EastAsian"}:
+            changes += 1
+    return changes
+
+
+def _word_flaws(words: list[str]) -> tuple[int, int]:
+    """(words with a capital after a small letter, words with a non-ASCII digit among letters)."""
+    unique = set(words)
+    cased = sum(1 for w in unique if any(a.islower() and b.isupper() for a, b in zip(w, w[1:])))
+    digits = sum(1 for w in unique if not w.isdigit() and any(ch.isdigit() and not ch.isascii() for ch in w))
+    return cased, digits
 
 
 def _stray_letters(chars, lang: str) -> str:
