@@ -29,6 +29,7 @@ _OPERATIONS = {
     "index": "indexing",
     "add": "adding",
     "stats": "statistics",
+    "fix": "fixing",
 }
 
 
@@ -46,6 +47,7 @@ __all__ = [
     "add",
     "check",
     "dedup",
+    "fix",
     "index",
     "load_settings",
     "restore",

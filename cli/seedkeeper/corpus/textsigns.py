@@ -1,0 +1,173 @@
+"""Signs that a decoded text is not what was written: the character-level half of the
+plausibility check (plausibility.py holds the decision).
+
+Each sign is counted, so a reading can be judged on how many oddities it has even when it stays
+under the thresholds that make them flaws.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WORD = re.compile(r"\w+")
+_BAD_CATEGORIES = {"Co", "Cn", "Cs"}
+EAST_ASIAN = {"Han", "Kana", "Hangul", "Bopomofo"}
+
+# Letters beyond a-z that Latin-script languages write (upper case is derived). A language not
+# listed is not judged on its letters.
+_COMMON = "éèêëàâäçïîôöüñ"  # loanwords and names, in any Latin-script text
+_ALPHABET = {
+    "en": "",
+    "fr": "àâæçéèêëîïôœùûüÿ",
+    "de": "äöüß",
+    "es": "áéíñóúü",
+    "pt": "áâãàçéêíóôõú",
+    "it": "àèéìíîòóùú",
+    "ca": "àçèéíïòóúü·",
+    "nl": "áéëïóöü",
+    "tr": "çğıöşüâîûİ",
+    "az": "çəğıöşüİ",
+    "pl": "ąćęłńóśźż",
+    "cs": "áčďéěíňóřšťúůýž",
+    "sk": "áäčďéíĺľňóôŕšťúýž",
+    "hu": "áéíóöőúüű",
+    "ro": "ăâîșțşţ",
+    "hr": "čćđšž",
+    "bs": "čćđšž",
+    "sl": "čšž",
+    "sq": "çë",
+    "lv": "āčēģīķļņšūž",
+    "lt": "ąčęėįšųūž",
+    "et": "äõöüšž",
+    "fi": "äöå",
+    "sv": "äöå",
+    "da": "æøå",
+    "no": "æøå",
+    "is": "áðéíóúýþæö",
+    "ga": "áéíóú",
+    "cy": "âêîôûŵŷ",
+    "mt": "ċġħż",
+    # Cyrillic: the letters beyond Russian а-я each language writes.
+    "ru": "ё",
+    "uk": "єіїґ",
+    "be": "ёіў",
+    "bg": "ѝ",
+    "sr": "ђјљњћџ",
+    "mk": "ѓѕјљњќџ",
+    "kk": "әғқңөұүһіё",
+    "ky": "ңөүё",
+    "mn": "өүё",
+    "tg": "ғӣқӯҳҷё",
+    "tt": "әөүҗңһё",
+}
+
+
+def character_flaws(text: str, prof, script: str | None) -> tuple[list[str], int]:
+    """Flaws seen in the characters alone (odd code points, mixed scripts, odd capitals, symbols
+    in words), and the count of such oddities, including those under the thresholds."""
+    from ftfy.badness import badness
+
+    from seedkeeper.lang.scripts import script_of
+
+    flaws = []
+    odd = sum(n for ch, n in prof.chars.items() if _odd_char(ch))
+    if odd:
+        flaws.append(f"{odd} control, private-use or unassigned characters")
+    foreign = sum(n for s, n in prof.counts.items() if s != "Latin" and group(s) != script)
+    if foreign > max(1, 0.02 * prof.letters):
+        flaws.append(f"letters of several scripts ({', '.join(sorted(prof.counts))})")
+    words = _WORD.findall(text)
+    limit = max(1, 0.01 * len(words))
+    cased, digits = _word_flaws(words)
+    symbols = digits + _symbols_touching_letters(text, prof.chars)
+    if script != "EastAsian":  # CJK and half-width punctuation outside CJK text ("the ｣2.4")
+        symbols += sum(n for ch, n in prof.chars.items() if "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
+    mixed = _script_changes(text, prof.chars, script_of)
+    if mixed:
+        flaws.append(f"{mixed} letters next to a letter of another script")
+    if cased > limit:
+        flaws.append(f"{cased} words with a capital inside lower case")
+    if symbols > limit:
+        flaws.append(f"{symbols} symbols or digits inside words")
+    bad = badness(text)
+    if bad > limit:
+        flaws.append(f"{bad} mojibake sequences")
+    return flaws, foreign + cased + symbols + bad
+
+
+def group(script: str | None) -> str | None:
+    return "EastAsian" if script in EAST_ASIAN else script
+
+
+def _odd_char(ch: str) -> bool:
+    cat = unicodedata.category(ch)
+    if cat in _BAD_CATEGORIES or ch == "\ufffd":
+        return True
+    return cat == "Cc" and ch not in "\t\n\r"
+
+
+# Categories of characters that do not belong inside a word; a non-ASCII one touching a letter
+# ("гул€ли", "ak₫am", "¬чера") is a sign of the wrong code page.
+_SYMBOL_CATEGORIES = {"So", "Sm", "Sc", "Sk", "No", "Po"}
+_TEXT_PUNCTUATION = set("¡¿§¶·•…‰′″‹›«»")
+
+
+def _symbols_touching_letters(text: str, chars) -> int:
+    odd = [
+        ch
+        for ch in chars
+        if not ch.isascii()
+        and unicodedata.category(ch) in _SYMBOL_CATEGORIES
+        and ch not in _TEXT_PUNCTUATION
+        # Punctuation of other scripts ("؛", "।", "׃") is text; Latin-1 and general punctuation
+        # ("†", "‡", "¦") between letters is what a wrong code page leaves.
+        and (unicodedata.category(ch) != "Po" or "\x80" <= ch <= "\xff" or "\u2000" <= ch <= "\u206f")
+        and not ("\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")  # CJK and full-width punctuation
+    ]
+    # Box drawing and block elements (cp866, KOI8 read wrongly) are odd anywhere in prose.
+    boxes = sum(n for ch, n in chars.items() if "\u2500" <= ch <= "\u259f")
+    if not odd:
+        return boxes
+    cls = "[" + "".join(re.escape(ch) for ch in sorted(odd)) + "]"
+    return boxes + len(re.findall(rf"(?<=[^\W\d_]){cls}|{cls}(?=[^\W\d_])", text))
+
+
+def _script_changes(text: str, chars, script_of) -> int:
+    """Places where a letter or mark of one script touches one of another: "اa", "Mфdchen",
+    "caf้" (a Thai tone mark on a Latin letter). "Tシャツ" (Latin and kana) is Japanese."""
+    groups = {ch: group(script_of(ch)) for ch in chars}
+    if len({g for g in groups.values() if g is not None}) < 2:
+        return 0
+    changes = 0
+    for a, b in zip(text, text[1:]):
+        ga, gb = groups[a], groups[b]
+        if ga is not None and gb is not None and ga != gb and {ga, gb} != {"Latin", "EastAsian"}:
+            changes += 1
+    return changes
+
+
+def _word_flaws(words: list[str]) -> tuple[int, int]:
+    """(words with a capital after a small letter, words with a non-ASCII digit among letters)."""
+    unique = set(words)
+    cased = sum(1 for w in unique if any(a.islower() and b.isupper() for a, b in zip(w, w[1:])))
+    digits = sum(1 for w in unique if not w.isdigit() and any(ch.isdigit() and not ch.isascii() for ch in w))
+    return cased, digits
+
+
+def stray_letters(chars, lang: str) -> str:
+    """Non-ASCII Latin letters that `lang` does not write, when we know its alphabet."""
+    base = lang.split("-")[0]
+    if base not in _ALPHABET:
+        return ""
+    allowed = set(_ALPHABET[base] + _COMMON)
+    stray = sorted(
+        ch
+        for ch in chars
+        if ord(ch) > 127 and ch.isalpha() and ch not in allowed and ch.lower() not in allowed and _is_latin(ch)
+    )
+    return "".join(stray[:8])
+
+
+def _is_latin(ch: str) -> bool:
+    return unicodedata.name(ch, "").startswith("LATIN")
