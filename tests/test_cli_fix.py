@@ -165,3 +165,23 @@ def test_library_call(tmp_path):
     assert [f.codes for f in report.fixed] == [["control-char"]] and not report.ok
     report = fix(root, Settings(jobs=1))
     assert report.ok and (root / CONTROL).read_text(encoding="utf-8") == CLEAN["hi"]
+
+
+def test_a_document_edited_during_fix_is_left_alone(tmp_path, monkeypatch):
+    import seedkeeper.operations.fixing as fixing
+
+    root = make_seeds(tmp_path, {BOM_CRLF: CLEAN["fa"].replace("\n", "\r\n")})
+    edited = "edited by a person meanwhile\r\n" + CLEAN["fa"]
+    real_repair = fixing.repair
+
+    def repair_then_edit(raw, wanted, encoding):
+        out = real_repair(raw, wanted, encoding)
+        (root / BOM_CRLF).write_text(edited, encoding="utf-8", newline="")
+        return out
+
+    monkeypatch.setattr(fixing, "repair", repair_then_edit)
+    report = fix(root, Settings(jobs=1))
+    assert report.fixed == [] and [r.message for r in report.refused] == [
+        "changed while fixing; not written, run fix again"
+    ]
+    assert (root / BOM_CRLF).read_bytes() == edited.encode()

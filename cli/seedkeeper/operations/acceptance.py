@@ -48,12 +48,18 @@ def accept(s: Survey, problems: Iterable[Problem], *, report_unused: bool) -> li
     rules = _rules(s)
     if not rules:
         return list(problems)
+    # Notes are per document (a dict lookup); config globs are few and are tried on each file once.
+    by_note: dict[str, list[_Rule]] = {}
+    for r in rules:
+        if r.file is not None:
+            by_note.setdefault(r.file, []).append(r)
+    globs = [r for r in rules if r.file is None]
     by_file: dict[str, list[_Rule]] = {}
     kept = []
     for p in problems:
         if p.file is not None:
             if p.file not in by_file:
-                by_file[p.file] = [r for r in rules if r.covers(p.file)]
+                by_file[p.file] = by_note.get(p.file, []) + [r for r in globs if r.covers(p.file)]
             hits = [r for r in by_file[p.file] if matches(p.code, [r.selector])]
             if hits:
                 for r in hits:
