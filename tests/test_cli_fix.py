@@ -185,3 +185,11 @@ def test_a_document_edited_during_fix_is_left_alone(tmp_path, monkeypatch):
         "changed while fixing; not written, run fix again"
     ]
     assert (root / BOM_CRLF).read_bytes() == edited.encode()
+
+
+def test_github_format_annotates_what_is_left(cli, tmp_path):
+    root = make_seeds(tmp_path, {GREEK: "Привет, мир".encode("cp1251")})
+    r = cli("fix", root, "--format", "github")
+    assert r.exit_code == 1
+    assert r.stdout.startswith(f"::error file=seeds/{GREEK}")
+    assert "not-utf8" in r.stdout and "--encoding auto" in r.stdout

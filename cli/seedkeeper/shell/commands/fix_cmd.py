@@ -67,22 +67,25 @@ def fix_command(
         render.emit_json(data)
     elif diff:
         typer.echo(report.diff, nl=False)
+    elif fmt == Format.github:
+        from ...problems import Problem
+
+        left = [Problem(r.file, r.code, "error", r.message) for r in report.refused + report.remaining]
+        for line in render.github_lines(left, run.seeds):
+            typer.echo(line)
     else:
-        _text(report, fmt)
+        _text(report)
     return EXIT_OK if report.ok else EXIT_FINDINGS
 
 
-def _text(report, fmt: Format) -> None:
+def _text(report) -> None:
     verb = "would fix" if report.dry_run else "fixed"
     for f in report.fixed:
         how = f" (read as {f.encoding})" if f.encoding else ""
         typer.echo(f"{verb} {f.file}: {', '.join(f.codes)}{how}")
     for kind, items in (("refused", report.refused), ("remaining", report.remaining)):
         for r in items:
-            if fmt == Format.github:
-                typer.echo(f"::error file={r.file},title={r.code}::{r.message}")
-            else:
-                typer.echo(f"{kind} {r.file}: {r.code}: {r.message}", err=True)
+            typer.echo(f"{kind} {r.file}: {r.code}: {r.message}", err=True)
     if report.index_written:
         typer.echo("INDEX.md updated")
     if not (report.fixed or report.refused or report.remaining):
