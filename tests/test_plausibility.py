@@ -85,17 +85,20 @@ def test_turkish_cp1254_letters_decide_against_cp1252():
 
 
 @pytest.mark.parametrize(
-    "raw",
+    "text,encoding",
     [
-        "Привет".encode("cp1251"),  # six letters: many code pages "work" and none is clearly best
-        "Доброе утро".encode("koi8_r"),
+        ("Привет", "cp1251"),  # six letters: many code pages "work" and none is clearly best
+        ("Привет, мир", "cp1251"),
+        ("Доброе утро", "koi8_r"),
     ],
-    ids=["ru-word-cp1251", "ru-words-koi8_r"],
 )
-def test_too_little_text_is_refused_with_candidates(raw):
+def test_too_little_text_is_refused_with_candidates(text, encoding):
+    raw = text.encode(encoding)
     with pytest.raises(AmbiguousEncoding) as info:
         decode(raw, "auto")
     message = str(info.value)
+    # The reading the person meant is among those listed, so they can pick it by name.
+    assert f"{encoding}: {text!r}" in message
     assert "choose one with --encoding NAME" in message
     candidates = info.value.verdict.candidates
     assert len(candidates) >= 2
@@ -169,3 +172,15 @@ def test_add_refuses_an_unclear_decode_with_candidates(cli, tmp_path, empty_seed
     assert len(refused["candidates"]) >= 2
     assert {"encoding", "excerpt", "lang", "flaws"} <= set(refused["candidates"][0])
     assert sorted(p.name for p in empty_seeds.iterdir()) == ["INDEX.md"]
+
+
+def test_combining_marks_on_no_letter_are_a_flaw():
+    """Cyrillic bytes read as cp1255 give Hebrew letters with points on nothing ("ֿנטגוע")."""
+    verdict = judge("Привет, мир".encode("cp1251"))
+    hebrew = next(c for c in verdict.candidates if "cp1255" in c.encodings)
+    assert any("combining marks" in f for f in hebrew.flaws)
+    # Real pointed Hebrew, Arabic harakat and Hindi vowel signs are not.
+    for text in ("שָׁלוֹם עֲלֵיכֶם, מַה שְּׁלוֹמְךָ הַיּוֹם?", "ذَهَبَ الوَلَدُ إِلَى المَدْرَسَةِ", CLEAN["hi"], CLEAN["th"]):
+        from seedkeeper.corpus.textsigns import _misplaced_marks
+
+        assert _misplaced_marks(text) == 0, text

@@ -86,6 +86,7 @@ class Candidate:
 
     @property
     def plausible(self) -> bool:
+        """No flaw seen: a reading a person might have meant (its language may still be unclear)."""
         return not self.flaws
 
     def excerpt(self, width: int = 60) -> str:
@@ -117,7 +118,7 @@ class Verdict:
             return "no candidate encoding decodes these bytes"
         parts = []
         for c in self.candidates[:limit]:
-            why = "; ".join(c.flaws) if c.flaws else f"reads as {c.lang}"
+            why = "; ".join(c.flaws) if c.flaws else ("language unclear" if c.lang == "und" else f"reads as {c.lang}")
             parts.append(f"{c.encoding}: {c.excerpt(40)!r} ({why})")
         return "; ".join(parts)
 
@@ -152,13 +153,19 @@ def judge(raw: bytes) -> Verdict:
 
 
 def _choose(plausible: list[Candidate]) -> Candidate | None:
-    """The one plausible reading; of several, the one with fewer oddities (English "£" read as
+    """The one plausible reading, if the tagger names its language; of several (one the tagger
+    cannot name still counts against the others), the one with fewer oddities (English "£" read as
     KOI8-R is a box-drawing character), or whose letter frequencies fit a language clearly better
     (Hebrew read as cp1253 is Greek letters, but not Greek letter frequencies)."""
-    if len(plausible) <= 1:
-        return plausible[0] if plausible else None
-    ranked = sorted(plausible, key=lambda c: (c.oddity, -c.coherence))
-    best, second = ranked[0], ranked[1]
+    if not plausible:
+        return None
+    ranked = sorted(plausible, key=lambda c: (c.oddity, -c.coherence, c.lang == "und"))
+    best = ranked[0]
+    if best.lang == "und":
+        return None  # the best reading is one the tagger cannot confirm
+    if len(ranked) == 1:
+        return best
+    second = ranked[1]
     if best.oddity < second.oddity or best.coherence - second.coherence >= COHERENCE_MARGIN:
         return best
     return None
@@ -178,6 +185,7 @@ def _rank(c: Candidate) -> tuple:
     return (
         len(c.flaws),
         c.oddity,
+        c.lang == "und",
         -c.coherence,
         -c.confidence,
         CANDIDATES.index(c.encoding) if c.encoding in CANDIDATES else len(CANDIDATES),
@@ -228,11 +236,9 @@ def assess(c: Candidate) -> None:
         return
     result = detect_language(text)
     c.lang, c.confidence = result.lang, result.confidence
-    if result.lang == "und":
-        c.flaws.append("the tagger cannot name its language")
-    elif _LANG_SCRIPT.get(result.lang, "Latin") != c.script:
+    if result.lang != "und" and _LANG_SCRIPT.get(result.lang, "Latin") != c.script:
         c.flaws.append(f"tagged {result.lang}, which is not written in {c.script}")
-    elif stray := stray_letters(prof.chars, result.lang):
+    elif result.lang != "und" and (stray := stray_letters(prof.chars, result.lang)):
         c.flaws.append(f"letters {result.lang} does not write: {stray}")
     else:
         fits = coherence_ratio(text)

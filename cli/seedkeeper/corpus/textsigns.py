@@ -93,7 +93,39 @@ def character_flaws(text: str, prof, script: str | None) -> tuple[list[str], int
     bad = badness(text)
     if bad > limit:
         flaws.append(f"{bad} mojibake sequences")
-    return flaws, foreign + cased + symbols + bad
+    marks = _misplaced_marks(text)
+    if marks > 0.001 * prof.letters:
+        flaws.append(f"{marks} combining marks on no letter or stacked four deep")
+    east = _east_asian_oddities(text, prof.chars) if script == "EastAsian" else 0
+    if east > limit:
+        flaws.append(f"{east} half-width kana or spaces between Han characters")
+    return flaws, foreign + cased + symbols + bad + marks + east
+
+
+# A combining mark (vowel point, tone mark, harakat) on no letter, or four in a row, is what a
+# wrong code page leaves in Hebrew ("ֿנטגוע"), Arabic and Thai readings.
+def _misplaced_marks(text: str) -> int:
+    count = 0
+    prev_letter = False
+    run = 0
+    for ch in text:
+        if unicodedata.category(ch) in ("Mn", "Mc", "Me"):
+            run += 1
+            if not prev_letter or run == 4:
+                count += 1
+        else:
+            run = 0
+            # ZWNJ/ZWJ sit between letters and marks in Indic and Persian text.
+            prev_letter = ch.isalpha() or ch in "\u200c\u200d"
+    return count
+
+
+def _east_asian_oddities(text: str, chars) -> int:
+    """Half-width katakana (what Shift-JIS bytes read wrongly give) and Han characters separated by
+    spaces (Korean bytes read as Chinese keep Korean's word spacing)."""
+    halfwidth = sum(n for ch, n in chars.items() if "\uff66" <= ch <= "\uff9f")
+    spaced = len(re.findall(r"[\u4e00-\u9fff] +[\u4e00-\u9fff]", text))
+    return halfwidth + spaced
 
 
 def group(script: str | None) -> str | None:
