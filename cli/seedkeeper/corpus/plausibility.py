@@ -25,6 +25,7 @@ from seedkeeper.corpus.textsigns import character_flaws, group, stray_letters
 CANDIDATES = (
     "cp1252",
     "cp1250",
+    "iso8859_2",
     "cp1257",
     "cp1254",
     "cp1258",
@@ -148,8 +149,23 @@ def judge(raw: bytes) -> Verdict:
     cands = decodings(raw, WIDE if wide else CANDIDATES + (WIDE if len(raw) % 2 == 0 else ()))
     for c in cands:
         assess(c)
+    _weigh_unnamed(cands)
     cands.sort(key=_rank)
     return Verdict(_choose([c for c in cands if c.plausible]), cands)
+
+
+def _weigh_unnamed(cands: list[Candidate]) -> None:
+    """A reading the tagger cannot name is judged by the alphabet of the language the best named
+    reading has: Croatian "već" read as cp1257 is "veę", a letter Croatian does not write."""
+    from collections import Counter
+
+    named = [c for c in cands if c.plausible and c.lang != "und"]
+    if not named:
+        return
+    lead = max(named, key=lambda c: (c.coherence, c.confidence)).lang
+    for c in cands:
+        if c.plausible and c.lang == "und":
+            c.oddity += len(stray_letters(Counter(sample(c.text)), lead, strict=True))
 
 
 def _choose(plausible: list[Candidate]) -> Candidate | None:
@@ -241,6 +257,8 @@ def assess(c: Candidate) -> None:
     elif result.lang != "und" and (stray := stray_letters(prof.chars, result.lang)):
         c.flaws.append(f"letters {result.lang} does not write: {stray}")
     else:
+        # Letters the language does not write even in loanwords ("è" in Slovenian) weigh too.
+        c.oddity += len(stray_letters(prof.chars, c.lang, strict=True)) if c.lang != "und" else 0
         fits = coherence_ratio(text)
         c.coherence = fits[0][1] if fits else 0.0
 

@@ -99,7 +99,32 @@ def character_flaws(text: str, prof, script: str | None) -> tuple[list[str], int
     east = _east_asian_oddities(text, prof.chars) if script == "EastAsian" else 0
     if east > limit:
         flaws.append(f"{east} half-width kana or spaces between Han characters")
-    return flaws, foreign + cased + symbols + bad + marks + east
+    oddity = foreign + cased + symbols + bad + marks + east + _shouting(words, prof.chars)
+    return flaws, oddity + (_unaccented_greek(words) if script == "Greek" else 0)
+
+
+_GREEK_ACCENTED = set("άέήίόύώΐΰ")
+
+
+def _unaccented_greek(words: list[str]) -> int:
+    """Modern Greek accents nearly every word of two syllables or more; most longer lower-case
+    words without one is another alphabet's bytes read as Greek ("δξΰτιιδ ατιπδ")."""
+    greek = [w for w in words if len(w) >= 4 and w.islower() and all("\u0370" <= ch <= "\u03ff" for ch in w)]
+    if len(greek) < 5:
+        return 0
+    bare = [w for w in greek if not _GREEK_ACCENTED.intersection(w)]
+    return len(bare) if len(bare) > 0.5 * len(greek) else 0
+
+
+def _shouting(words: list[str], chars) -> int:
+    """Words of a text written (nearly) all in capitals: Hebrew or Arabic bytes read as KOI8-R
+    give upper-case Cyrillic ("ДНЮТИИД АТИПД"). Counted as oddities, not a flaw: some real
+    documents shout."""
+    upper = sum(n for ch, n in chars.items() if ch.isupper())
+    lower = sum(n for ch, n in chars.items() if ch.islower())
+    if upper + lower < 20 or upper < 0.9 * (upper + lower):
+        return 0
+    return sum(1 for w in words if len(w) > 1 and w.isupper())
 
 
 # A combining mark (vowel point, tone mark, harakat) on no letter, or four in a row, is what a
@@ -121,11 +146,14 @@ def _misplaced_marks(text: str) -> int:
 
 
 def _east_asian_oddities(text: str, chars) -> int:
-    """Half-width katakana (what Shift-JIS bytes read wrongly give) and Han characters separated by
-    spaces (Korean bytes read as Chinese keep Korean's word spacing)."""
+    """Half-width katakana (what Shift-JIS bytes read wrongly give), Han characters separated by
+    spaces (Korean bytes read as Chinese keep Korean's word spacing), and long Hangul runs without
+    a space (Japanese or Chinese bytes read as Korean)."""
     halfwidth = sum(n for ch, n in chars.items() if "\uff66" <= ch <= "\uff9f")
     spaced = len(re.findall(r"[\u4e00-\u9fff] +[\u4e00-\u9fff]", text))
-    return halfwidth + spaced
+    # Korean puts spaces between words; a dozen syllables in a row is another script's bytes.
+    unspaced = len(re.findall(r"[\uac00-\ud7a3]{12,}", text))
+    return halfwidth + spaced + unspaced
 
 
 def group(script: str | None) -> str | None:
@@ -142,7 +170,7 @@ def _odd_char(ch: str) -> bool:
 # Categories of characters that do not belong inside a word; a non-ASCII one touching a letter
 # ("гул€ли", "ak₫am", "¬чера") is a sign of the wrong code page.
 _SYMBOL_CATEGORIES = {"So", "Sm", "Sc", "Sk", "No", "Po"}
-_TEXT_PUNCTUATION = set("¡¿§¶·•…‰′″‹›«»")
+_TEXT_PUNCTUATION = set("¡¿§¶·•…′″‹›«»")
 
 
 def _symbols_touching_letters(text: str, chars) -> int:
@@ -187,18 +215,29 @@ def _word_flaws(words: list[str]) -> tuple[int, int]:
     return cased, digits
 
 
-def stray_letters(chars, lang: str) -> str:
-    """Non-ASCII Latin letters that `lang` does not write, when we know its alphabet."""
+_CYRILLIC_LANGS = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "mn", "tg", "tt"})
+
+
+def stray_letters(chars, lang: str, strict: bool = False) -> str:
+    """Letters beyond the basic alphabet (a-z, а-я) that `lang` does not write, when we know its
+    alphabet. Unless strict, the accented letters of common loanwords ("café") are allowed in any
+    Latin-script language."""
     base = lang.split("-")[0]
     if base not in _ALPHABET:
         return ""
-    allowed = set(_ALPHABET[base] + _COMMON)
-    stray = sorted(
-        ch
-        for ch in chars
-        if ord(ch) > 127 and ch.isalpha() and ch not in allowed and ch.lower() not in allowed and _is_latin(ch)
-    )
-    return "".join(stray[:8])
+    cyrillic = base in _CYRILLIC_LANGS
+    allowed = set(_ALPHABET[base]) | (set() if strict or cyrillic else set(_COMMON))
+    stray = []
+    for ch in chars:
+        if not ch.isalpha() or ch in allowed or ch.lower() in allowed:
+            continue
+        if cyrillic:
+            checked = "\u0400" <= ch <= "\u04ff" and not ("а" <= ch.lower() <= "я")
+        else:
+            checked = ord(ch) > 127 and _is_latin(ch)
+        if checked:
+            stray.append(ch)
+    return "".join(sorted(stray)[:8])
 
 
 def _is_latin(ch: str) -> bool:
