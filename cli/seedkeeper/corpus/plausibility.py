@@ -19,7 +19,7 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass, field
 
-from seedkeeper.corpus.textsigns import character_flaws, group, stray_letters
+from seedkeeper.corpus.textsigns import character_flaws, group, is_odd_char, stray_letters
 
 # Tried in this order; the first of several encodings that give the same text names the group.
 CANDIDATES = (
@@ -78,6 +78,7 @@ class Candidate:
     confidence: float = 0.0
     script: str | None = None
     coherence: float = 0.0  # how well letter frequencies fit a language (charset-normalizer)
+    broken: bool = False  # control, private-use or unassigned characters: not text at all
     oddity: int = 0  # stray letters of other scripts, symbols in words...: under the flaw thresholds
     flaws: list[str] = field(default_factory=list)  # why it is not plausible, or what is odd
 
@@ -124,6 +125,19 @@ class Verdict:
         return "; ".join(parts)
 
 
+def scripts_of(lang: str) -> set[str]:
+    """The scripts a language tag is written in (script groups: EastAsian for CJK); Latin when we
+    know of no other."""
+    from seedkeeper.lang.classify import SCRIPT_LANG
+
+    base = lang.split("-")[0]
+    out = {script for script, tag in SCRIPT_LANG.items() if tag in (lang, base)}
+    for key in (lang, base):
+        if key in _LANG_SCRIPT:
+            out.add(_LANG_SCRIPT[key])
+    return out or {"Latin"}
+
+
 def decodings(raw: bytes, encodings: tuple[str, ...]) -> list[Candidate]:
     """Every distinct strict decode of `raw`, grouped by identical text, in `encodings` order."""
     by_text: dict[str, Candidate] = {}
@@ -151,7 +165,26 @@ def judge(raw: bytes) -> Verdict:
         assess(c)
     _weigh_unnamed(cands)
     cands.sort(key=_rank)
+    if wide:
+        return Verdict(_choose_wide(cands), cands)
     return Verdict(_choose([c for c in cands if c.plausible]), cands)
+
+
+def _choose_wide(cands: list[Candidate]) -> Candidate | None:
+    """UTF-16 without a BOM: the only question is the byte order, and the wrong one is broken
+    (unassigned code points, a dozen scripts). The right one is taken even when its text is odd
+    (fragments, stray spacing), as long as it is not broken itself and far less odd."""
+    if not cands:
+        return None
+    best = cands[0]
+    if best.broken:
+        return None
+    if len(cands) == 1:
+        return best
+    other = cands[1]
+    if other.broken or len(other.flaws) > len(best.flaws) or other.oddity >= 3 * max(1, best.oddity):
+        return best
+    return None
 
 
 def _weigh_unnamed(cands: list[Candidate]) -> None:
@@ -165,7 +198,7 @@ def _weigh_unnamed(cands: list[Candidate]) -> None:
     lead = max(named, key=lambda c: (c.coherence, c.confidence)).lang
     for c in cands:
         if c.plausible and c.lang == "und":
-            c.oddity += len(stray_letters(Counter(sample(c.text)), lead, strict=True))
+            c.oddity += stray_letters(Counter(sample(c.text)), lead, strict=True)[1]
 
 
 def _choose(plausible: list[Candidate]) -> Candidate | None:
@@ -199,6 +232,7 @@ SAMPLE_CHARS = 16_000
 
 def _rank(c: Candidate) -> tuple:
     return (
+        c.broken,
         len(c.flaws),
         c.oddity,
         c.lang == "und",
@@ -241,6 +275,7 @@ def assess(c: Candidate) -> None:
         c.flaws.append("no letters")
         return
     flaws, c.oddity = character_flaws(text, prof, c.script)
+    c.broken = any(is_odd_char(ch) for ch in prof.chars)
     c.flaws.extend(flaws)
     if c.flaws:
         return
@@ -252,13 +287,16 @@ def assess(c: Candidate) -> None:
         return
     result = detect_language(text)
     c.lang, c.confidence = result.lang, result.confidence
-    if result.lang != "und" and _LANG_SCRIPT.get(result.lang, "Latin") != c.script:
+    if result.lang != "und" and c.script not in scripts_of(result.lang):
         c.flaws.append(f"tagged {result.lang}, which is not written in {c.script}")
-    elif result.lang != "und" and (stray := stray_letters(prof.chars, result.lang)):
-        c.flaws.append(f"letters {result.lang} does not write: {stray}")
     else:
-        # Letters the language does not write even in loanwords ("è" in Slovenian) weigh too.
-        c.oddity += len(stray_letters(prof.chars, c.lang, strict=True)) if c.lang != "und" else 0
+        stray, count = stray_letters(prof.chars, result.lang) if result.lang != "und" else ("", 0)
+        # A name from another language ("Bokmål" in Basque) is one stray letter, not a flaw; the
+        # letters a language does not write even in loanwords ("è" in Slovenian) weigh as oddities.
+        if count > max(1, 0.005 * prof.letters):
+            c.flaws.append(f"letters {result.lang} does not write: {stray}")
+            return
+        c.oddity += stray_letters(prof.chars, c.lang, strict=True)[1] if c.lang != "und" else 0
         fits = coherence_ratio(text)
         c.coherence = fits[0][1] if fits else 0.0
 

@@ -7,6 +7,7 @@ under the thresholds that make them flaws.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -48,6 +49,12 @@ _ALPHABET = {
     "ga": "áéíóú",
     "cy": "âêîôûŵŷ",
     "mt": "ċġħż",
+    "af": "áäéèêëíîïóôöúûüý",
+    "id": "",
+    "ms": "",
+    "sw": "",
+    "gl": "áéíñóúü",
+    "eu": "ñ",
     # Cyrillic: the letters beyond Russian а-я each language writes.
     "ru": "ё",
     "uk": "єіїґ",
@@ -71,21 +78,27 @@ def character_flaws(text: str, prof, script: str | None) -> tuple[list[str], int
     from seedkeeper.lang.scripts import script_of
 
     flaws = []
-    odd = sum(n for ch, n in prof.chars.items() if _odd_char(ch))
+    odd = sum(n for ch, n in prof.chars.items() if is_odd_char(ch))
     if odd:
         flaws.append(f"{odd} control, private-use or unassigned characters")
-    foreign = sum(n for s, n in prof.counts.items() if s != "Latin" and group(s) != script)
-    if foreign > max(1, 0.02 * prof.letters):
+    # Latin beside one other script is ordinary (a Kazakh text quoting "True" and "False"); two
+    # non-Latin scripts in one text is a code page read wrongly.
+    others = {group(s) for s, n in prof.counts.items() if s != "Latin" and n > max(1, 0.02 * prof.letters)}
+    if len(others) > 1:
         flaws.append(f"letters of several scripts ({', '.join(sorted(prof.counts))})")
+    point_flaws, point_oddity = _code_point_flaws(prof.chars, len(text))
+    flaws.extend(point_flaws)
     words = _WORD.findall(text)
     limit = max(1, 0.01 * len(words))
     cased, digits = _word_flaws(words)
     symbols = digits + _symbols_touching_letters(text, prof.chars)
     if script != "EastAsian":  # CJK and half-width punctuation outside CJK text ("the ｣2.4")
         symbols += sum(n for ch, n in prof.chars.items() if "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
-    mixed = _script_changes(text, prof.chars, script_of)
-    if mixed:
-        flaws.append(f"{mixed} letters next to a letter of another script")
+    # One change of script inside a word happens in real text (a Latin "o" typed in a Greek
+    # word); more is a code page read wrongly.
+    mixed = _script_changes(text, prof.chars, script_of, script) + _lone_letters(text, script, script_of)
+    if mixed > limit:
+        flaws.append(f"{mixed} letters next to a letter of another script, or alone")
     if cased > limit:
         flaws.append(f"{cased} words with a capital inside lower case")
     if symbols > limit:
@@ -99,7 +112,7 @@ def character_flaws(text: str, prof, script: str | None) -> tuple[list[str], int
     east = _east_asian_oddities(text, prof.chars) if script == "EastAsian" else 0
     if east > limit:
         flaws.append(f"{east} half-width kana or spaces between Han characters")
-    oddity = foreign + cased + symbols + bad + marks + east + _shouting(words, prof.chars)
+    oddity = mixed + cased + symbols + bad + marks + east + _shouting(words, prof.chars) + point_oddity
     return flaws, oddity + (_unaccented_greek(words) if script == "Greek" else 0)
 
 
@@ -153,14 +166,52 @@ def _east_asian_oddities(text: str, chars) -> int:
     spaced = len(re.findall(r"[\u4e00-\u9fff] +[\u4e00-\u9fff]", text))
     # Korean puts spaces between words; a dozen syllables in a row is another script's bytes.
     unspaced = len(re.findall(r"[\uac00-\ud7a3]{12,}", text))
-    return halfwidth + spaced + unspaced
+    # Korean writes Hanja as whole words; Han and Hangul alternating inside one word ("포珂쇌")
+    # is Chinese bytes read as EUC-KR.
+    alternating = len(
+        re.findall(
+            r"[\u4e00-\u9fff][\uac00-\ud7a3]+[\u4e00-\u9fff]|[\uac00-\ud7a3][\u4e00-\u9fff]+[\uac00-\ud7a3]", text
+        )
+    )
+    # Korean writes syllables; lone jamo ("ㅟ", "ㅘ") among them are another encoding's bytes.
+    jamo = sum(n for ch, n in chars.items() if "\u3131" <= ch <= "\u318e")
+    return halfwidth + spaced + unspaced + alternating + jamo
+
+
+def _code_point_flaws(chars, length: int) -> tuple[list[str], int]:
+    """UTF-16 read in the wrong byte order (ASCII becomes U+XX00: "䈀漀漀氀"), and Han characters
+    outside the common sets of Chinese and Japanese (what other bytes read as GB18030 give)."""
+    flaws = []
+    swapped = sum(n for ch, n in chars.items() if ord(ch) > 0xFF and not ord(ch) & 0xFF)
+    if swapped > max(2, 0.1 * length):
+        flaws.append(f"{swapped} characters U+XX00: UTF-16 in the wrong byte order")
+    han = {ch: n for ch, n in chars.items() if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"}
+    rare = sum(n for ch, n in han.items() if not _common_han(ch))
+    if sum(han.values()) >= 5 and rare > 0.2 * sum(han.values()):
+        flaws.append(f"{rare} rare Han characters")
+    return flaws, swapped + rare
+
+
+@functools.cache
+def _common_han(ch: str) -> bool:
+    """In the first (most used) level of GB2312, Big5 or JIS X 0208: ~99% of real Chinese and
+    Japanese text, and a small part of what wrong bytes give."""
+    for codec, lo, hi in (("gb2312", 0xB0A1, 0xD7FE), ("big5", 0xA440, 0xC67E), ("shift_jis", 0x889F, 0x9872)):
+        try:
+            b = ch.encode(codec)
+        except UnicodeEncodeError:
+            continue
+        if len(b) == 2 and lo <= int.from_bytes(b, "big") <= hi:
+            return True
+    return False
 
 
 def group(script: str | None) -> str | None:
     return "EastAsian" if script in EAST_ASIAN else script
 
 
-def _odd_char(ch: str) -> bool:
+def is_odd_char(ch: str) -> bool:
+    """Control (other than tab and line ends), private-use, surrogate or unassigned: not text."""
     cat = unicodedata.category(ch)
     if cat in _BAD_CATEGORIES or ch == "\ufffd":
         return True
@@ -193,18 +244,30 @@ def _symbols_touching_letters(text: str, chars) -> int:
     return boxes + len(re.findall(rf"(?<=[^\W\d_]){cls}|{cls}(?=[^\W\d_])", text))
 
 
-def _script_changes(text: str, chars, script_of) -> int:
+def _script_changes(text: str, chars, script_of, script: str | None) -> int:
     """Places where a letter or mark of one script touches one of another: "اa", "Mфdchen",
-    "caf้" (a Thai tone mark on a Latin letter). "Tシャツ" (Latin and kana) is Japanese."""
+    "caf้" (a Thai tone mark on a Latin letter). In CJK text "Tシャツ" and "T恤" are ordinary;
+    in Latin text a Han character inside a word ("Behe-sorbi彨ra") is not."""
+    allowed = {"Latin", "EastAsian"} if script == "EastAsian" else None
     groups = {ch: group(script_of(ch)) for ch in chars}
     if len({g for g in groups.values() if g is not None}) < 2:
         return 0
     changes = 0
     for a, b in zip(text, text[1:]):
         ga, gb = groups[a], groups[b]
-        if ga is not None and gb is not None and ga != gb and {ga, gb} != {"Latin", "EastAsian"}:
+        if ga is not None and gb is not None and ga != gb and {ga, gb} != allowed:
             changes += 1
     return changes
+
+
+def _lone_letters(text: str, script: str | None, script_of) -> int:
+    """Single letters of a third script standing alone ("the Ј2.4 million"): a quoted word in
+    another script is ordinary, one letter of it is not."""
+    count = 0
+    for run in re.findall(r"[^\W\d_]+", text):
+        if len(run) == 1 and group(script_of(run)) not in (script, "Latin", None):
+            count += 1
+    return count
 
 
 def _word_flaws(words: list[str]) -> tuple[int, int]:
@@ -218,15 +281,19 @@ def _word_flaws(words: list[str]) -> tuple[int, int]:
 _CYRILLIC_LANGS = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "mn", "tg", "tt"})
 
 
-def stray_letters(chars, lang: str, strict: bool = False) -> str:
+def stray_letters(chars, lang: str, strict: bool = False) -> tuple[str, int]:
     """Letters beyond the basic alphabet (a-z, а-я) that `lang` does not write, when we know its
-    alphabet. Unless strict, the accented letters of common loanwords ("café") are allowed in any
-    Latin-script language."""
+    alphabet: (up to 8 of them, how often they occur). `chars` counts each character. Unless
+    strict, the accented letters of common loanwords ("café") are allowed in any Latin-script
+    language."""
     base = lang.split("-")[0]
     if base not in _ALPHABET:
-        return ""
+        return "", 0
     cyrillic = base in _CYRILLIC_LANGS
-    allowed = set(_ALPHABET[base]) | (set() if strict or cyrillic else set(_COMMON))
+    # Strict: the loanword accents count too, except for languages that have no letters of their
+    # own beyond a-z (English "café" is ordinary; Slovenian "è" is "č" read as cp1252).
+    loans = not cyrillic and (not strict or not _ALPHABET[base])
+    allowed = set(_ALPHABET[base]) | (set(_COMMON) if loans else set())
     stray = []
     for ch in chars:
         if not ch.isalpha() or ch in allowed or ch.lower() in allowed:
@@ -237,7 +304,7 @@ def stray_letters(chars, lang: str, strict: bool = False) -> str:
             checked = ord(ch) > 127 and _is_latin(ch)
         if checked:
             stray.append(ch)
-    return "".join(sorted(stray)[:8])
+    return "".join(sorted(stray)[:8]), sum(chars[ch] for ch in stray)
 
 
 def _is_latin(ch: str) -> bool:
