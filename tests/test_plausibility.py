@@ -48,6 +48,10 @@ CASES = [
     # One "£" in English: KOI8-R, cp1251 and Shift-JIS read it as a box, a letter or a kana bracket.
     ("en-pound-cp1252", EN[3], "cp1252"),
     ("en-e-acute-cp1252", EN[2], "cp1252"),
+    # Latin words in Kazakh: Latin beside one other script is ordinary text; the wrong byte order
+    # of UTF-16 gives U+XX00 characters.
+    ("kk-with-latin-utf16le-no-bom", "Жауап True немесе False болуы керек, басқа мән қабылданбайды.\n", "utf-16-le"),
+    ("kk-with-latin-utf16be-no-bom", "Жауап True немесе False болуы керек, басқа мән қабылданбайды.\n", "utf-16-be"),
 ]
 
 
@@ -219,3 +223,14 @@ def test_sweep_never_reads_a_wrong_text():
                 wrong.append((lang, enc, decoded[:40]))
     assert wrong == []
     assert exact >= 190 and len(refused) <= 5, refused  # measured: 201 exact, 1 refused (es in mac_roman)
+
+
+def test_a_foreign_name_letter_is_an_oddity_not_a_flaw():
+    """ "Bokmål" in Basque: one letter Basque does not write keeps the reading plausible (a flaw
+    would leave only wrong readings); Shift-JIS reads "ål" as one kanji, as odd, so auto refuses
+    and lists both rather than guess."""
+    raw = "Hizkuntza: norvegiera (Bokmål). Aukeratu zure hizkuntza eta sakatu gorde botoia.\n".encode("cp1252")
+    verdict = judge(raw)
+    western = next(c for c in verdict.candidates if "cp1252" in c.encodings)
+    assert western.plausible and western.oddity == 1
+    assert verdict.chosen is None and "cp1252" in verdict.explain()
