@@ -2,16 +2,20 @@
 
 Bytes that are not UTF-8 can be decoded by many code pages, and most of them "succeed": Greek in
 cp1253 read as cp1251 is valid Cyrillic, Hebrew in cp1255 read as cp1251 is valid Bulgarian to a
-detector. A decode is accepted only when it is clearly better than every other readable one:
+detector. Every candidate encoding's text is judged (textsigns.py holds the character signs):
 
-- its letters belong to the scripts of one language (Latin beside any script is allowed: names);
-- it shows no mojibake: no C1 controls, private-use or unassigned characters, no word that mixes
-  two scripts, no capital letter inside a lower-case word ("МпйсбЯб"), no ftfy "bad" sequences,
-  no letters the tagged language does not write ("Boðaz" for Turkish);
-- the tagger names a language written in that script.
+- flaws rule a reading out: control, private-use or unassigned characters, two non-Latin scripts,
+  letters of two scripts inside words, capitals inside lower-case words ("МпйсбЯб"), symbols in
+  words, ftfy "bad" sequences, a high charset-normalizer mess ratio, a tag whose script is not
+  the text's, letters the tagged language does not write ("Boðaz" for Turkish);
+- oddities, under those thresholds, are counted (a lone letter of another script, a box-drawing
+  character, text in capitals, Greek without accents, rare Han...);
+- the tagger must name a language; a reading it cannot name still competes against the others.
 
-Otherwise the caller gets the candidates (encoding, a short excerpt, why it was judged) so a
-person can choose one with `--encoding NAME`.
+A reading is taken when it is the only plausible one, or has fewer oddities than every other
+plausible one, or fits a language's letter frequencies clearly better. Otherwise the caller gets
+the candidates (encoding, a short excerpt, why) so a person can choose with `--encoding NAME`.
+UTF-16 without a BOM is only a question of byte order, decided against the broken other order.
 """
 
 from __future__ import annotations
