@@ -4,10 +4,11 @@ only when the choice is clear (see plausibility.py), and the cleaning every writ
 
 from __future__ import annotations
 
+import codecs
 import unicodedata
 
 from seedkeeper.corpus.content_checks import looks_binary
-from seedkeeper.corpus.plausibility import bom_encoding, judge
+from seedkeeper.corpus.plausibility import judge
 from seedkeeper.errors import UsageError
 
 
@@ -47,6 +48,20 @@ def decode(raw: bytes, encoding: str) -> tuple[str, str]:
         "no encoding reads it clearly; candidates: " + verdict.explain() + "; choose one with --encoding NAME",
         verdict,
     )
+
+
+def bom_encoding(raw: bytes) -> str | None:
+    """The encoding a byte-order mark names, or None."""
+    for bom, name in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if raw.startswith(bom):
+            return name
+    return None
 
 
 def clean(text: str) -> str:

@@ -20,10 +20,10 @@ UTF-16 without a BOM is only a question of byte order, decided against the broke
 
 from __future__ import annotations
 
-import codecs
 from dataclasses import dataclass, field
 
-from seedkeeper.corpus.textsigns import character_flaws, group, is_odd_char, stray_letters
+from seedkeeper.corpus.alphabets import scripts_of, stray_letters
+from seedkeeper.corpus.textsigns import character_flaws, group, is_odd_char
 
 # Tried in this order; the first of several encodings that give the same text names the group.
 CANDIDATES = (
@@ -57,19 +57,6 @@ CANDIDATES = (
     "cp949",
 )
 WIDE = ("utf_16_le", "utf_16_be")
-
-# Non-Latin languages the tagger names, by the script they are written in; any other tag is Latin.
-_LANG_SCRIPT = {
-    **dict.fromkeys(("ru", "uk", "bg", "be", "mk", "sr", "sr-Cyrl", "kk", "ky", "mn", "tg", "tt", "ba"), "Cyrillic"),
-    **dict.fromkeys(("ar", "fa", "ur", "ps", "ckb", "ug", "sd"), "Arabic"),
-    **dict.fromkeys(("he", "yi"), "Hebrew"),
-    "el": "Greek",
-    "th": "Thai",
-    **dict.fromkeys(("zh", "zh-Hans", "zh-Hant", "ja", "ko"), "EastAsian"),
-    **dict.fromkeys(("hi", "mr", "ne", "sa"), "Devanagari"),
-    "hy": "Armenian",
-    "ka": "Georgian",
-}
 
 
 @dataclass
@@ -127,19 +114,6 @@ class Verdict:
             why = "; ".join(c.flaws) if c.flaws else ("language unclear" if c.lang == "und" else f"reads as {c.lang}")
             parts.append(f"{c.encoding}: {c.excerpt(40)!r} ({why})")
         return "; ".join(parts)
-
-
-def scripts_of(lang: str) -> set[str]:
-    """The scripts a language tag is written in (script groups: EastAsian for CJK); Latin when we
-    know of no other."""
-    from seedkeeper.lang.classify import SCRIPT_LANG
-
-    base = lang.split("-")[0]
-    out = {script for script, tag in SCRIPT_LANG.items() if tag in (lang, base)}
-    for key in (lang, base):
-        if key in _LANG_SCRIPT:
-            out.add(_LANG_SCRIPT[key])
-    return out or {"Latin"}
 
 
 def decodings(raw: bytes, encodings: tuple[str, ...]) -> list[Candidate]:
@@ -303,17 +277,3 @@ def assess(c: Candidate) -> None:
         c.oddity += stray_letters(prof.chars, c.lang, strict=True)[1] if c.lang != "und" else 0
         fits = coherence_ratio(text)
         c.coherence = fits[0][1] if fits else 0.0
-
-
-def bom_encoding(raw: bytes) -> str | None:
-    """The encoding a byte-order mark names, or None."""
-    for bom, name in (
-        (codecs.BOM_UTF32_LE, "utf-32"),
-        (codecs.BOM_UTF32_BE, "utf-32"),
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
-        if raw.startswith(bom):
-            return name
-    return None

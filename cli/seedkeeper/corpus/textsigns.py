@@ -15,60 +15,6 @@ _WORD = re.compile(r"\w+")
 _BAD_CATEGORIES = {"Co", "Cn", "Cs"}
 EAST_ASIAN = {"Han", "Kana", "Hangul", "Bopomofo"}
 
-# Letters beyond a-z that Latin-script languages write (upper case is derived). A language not
-# listed is not judged on its letters.
-_COMMON = "éèêëàâäçïîôöüñ"  # loanwords and names, in any Latin-script text
-_ALPHABET = {
-    "en": "",
-    "fr": "àâæçéèêëîïôœùûüÿ",
-    "de": "äöüß",
-    "es": "áéíñóúü",
-    "pt": "áâãàçéêíóôõú",
-    "it": "àèéìíîòóùú",
-    "ca": "àçèéíïòóúü·",
-    "nl": "áéëïóöü",
-    "tr": "çğıöşüâîûİ",
-    "az": "çəğıöşüİ",
-    "pl": "ąćęłńóśźż",
-    "cs": "áčďéěíňóřšťúůýž",
-    "sk": "áäčďéíĺľňóôŕšťúýž",
-    "hu": "áéíóöőúüű",
-    "ro": "ăâîșțşţ",
-    "hr": "čćđšž",
-    "bs": "čćđšž",
-    "sl": "čšž",
-    "sq": "çë",
-    "lv": "āčēģīķļņšūž",
-    "lt": "ąčęėįšųūž",
-    "et": "äõöüšž",
-    "fi": "äöå",
-    "sv": "äöå",
-    "da": "æøå",
-    "no": "æøå",
-    "is": "áðéíóúýþæö",
-    "ga": "áéíóú",
-    "cy": "âêîôûŵŷ",
-    "mt": "ċġħż",
-    "af": "áäéèêëíîïóôöúûüý",
-    "id": "",
-    "ms": "",
-    "sw": "",
-    "gl": "áéíñóúü",
-    "eu": "ñ",
-    # Cyrillic: the letters beyond Russian а-я each language writes.
-    "ru": "ё",
-    "uk": "єіїґ",
-    "be": "ёіў",
-    "bg": "ѝ",
-    "sr": "ђјљњћџ",
-    "mk": "ѓѕјљњќџ",
-    "kk": "әғқңөұүһіё",
-    "ky": "ңөүё",
-    "mn": "өүё",
-    "tg": "ғӣқӯҳҷё",
-    "tt": "әөүҗңһё",
-}
-
 
 def character_flaws(text: str, prof, script: str | None) -> tuple[list[str], int]:
     """Flaws seen in the characters alone (odd code points, mixed scripts, odd capitals, symbols
@@ -276,36 +222,3 @@ def _word_flaws(words: list[str]) -> tuple[int, int]:
     cased = sum(1 for w in unique if any(a.islower() and b.isupper() for a, b in zip(w, w[1:])))
     digits = sum(1 for w in unique if not w.isdigit() and any(ch.isdigit() and not ch.isascii() for ch in w))
     return cased, digits
-
-
-_CYRILLIC_LANGS = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "mn", "tg", "tt"})
-
-
-def stray_letters(chars, lang: str, strict: bool = False) -> tuple[str, int]:
-    """Letters beyond the basic alphabet (a-z, а-я) that `lang` does not write, when we know its
-    alphabet: (up to 8 of them, how often they occur). `chars` counts each character. Unless
-    strict, the accented letters of common loanwords ("café") are allowed in any Latin-script
-    language."""
-    base = lang.split("-")[0]
-    if base not in _ALPHABET:
-        return "", 0
-    cyrillic = base in _CYRILLIC_LANGS
-    # Strict: the loanword accents count too, except for languages that have no letters of their
-    # own beyond a-z (English "café" is ordinary; Slovenian "è" is "č" read as cp1252).
-    loans = not cyrillic and (not strict or not _ALPHABET[base])
-    allowed = set(_ALPHABET[base]) | (set(_COMMON) if loans else set())
-    stray = []
-    for ch in chars:
-        if not ch.isalpha() or ch in allowed or ch.lower() in allowed:
-            continue
-        if cyrillic:
-            checked = "\u0400" <= ch <= "\u04ff" and not ("а" <= ch.lower() <= "я")
-        else:
-            checked = ord(ch) > 127 and _is_latin(ch)
-        if checked:
-            stray.append(ch)
-    return "".join(sorted(stray)[:8]), sum(chars[ch] for ch in stray)
-
-
-def _is_latin(ch: str) -> bool:
-    return unicodedata.name(ch, "").startswith("LATIN")
