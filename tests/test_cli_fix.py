@@ -193,3 +193,14 @@ def test_github_format_annotates_what_is_left(cli, tmp_path):
     assert r.exit_code == 1
     assert r.stdout.startswith(f"::error file=seeds/{GREEK}")
     assert "not-utf8" in r.stdout and "--encoding auto" in r.stdout
+
+
+def test_accepted_findings_are_not_fixed(cli, tmp_path):
+    raw = CLEAN["ar"].replace("\n", "\r\n").encode()
+    root = make_seeds(tmp_path, {BOM_CRLF: raw, CONTROL: "\x07" + CLEAN["zh"]})
+    index = (root / "INDEX.md").read_text(encoding="utf-8").replace(f"- {BOM_CRLF}", f"- {BOM_CRLF} ignore: crlf")
+    (root / "INDEX.md").write_text(index, encoding="utf-8")
+    r, data = _json(cli, root)
+    assert r.exit_code == 0, data
+    assert data["fixed"] == [{"file": CONTROL, "codes": ["control-char"]}] and data["remaining"] == []
+    assert (root / BOM_CRLF).read_bytes() == raw

@@ -24,6 +24,7 @@ from seedkeeper.errors import NotARegularFileError
 from seedkeeper.problems import apply_policy, make
 from seedkeeper.settings import Settings
 
+from .acceptance import accept
 from .index_rows import write_rows
 
 
@@ -103,23 +104,28 @@ def fix(
     selected, wanted = wanted_codes(settings)
     report = FixReport(dry_run=dry_run or diff)
     infos = {d.rel: d.info for d in s.corpus.documents}
+    accepted = _accepted(s)
     plans: list[tuple[str, str, Repair]] = []  # (rel, sha256 of the bytes read, repair)
     for a in s.analyses:
-        codes = {p.code for p in a.problems} & set(FIXABLE)
-        if not codes & selected or a.rel not in infos:
+        # An accepted finding (per-file-ignores, `ignore:` note) is left as it is, as ruff's
+        # --fix leaves a noqa'd line.
+        skip = accepted.get(a.rel, set())
+        codes = {p.code for p in a.problems} & set(FIXABLE) - skip
+        if not codes & selected or a.rel not in infos or "not-utf8" in skip:
             continue
         try:
             raw = read_bytes(infos[a.rel], settings.max_size + 1)
         except (OSError, NotARegularFileError) as exc:
             report.refused.append(Unfixed(a.rel, sorted(codes)[0], f"cannot read: {exc}"))
             continue
-        r = repair(raw, wanted, encoding)
+        r = repair(raw, wanted - skip, encoding)
         report.refused.extend(Unfixed(a.rel, code, why) for code, why in r.refused)
         if r.data is not None:
             plans.append((a.rel, hashlib.sha256(raw).hexdigest(), r))
             report.fixed.append(Fixed(a.rel, r.codes, r.encoding))
         if not r.refused:
-            report.remaining.extend(_remaining(a.rel, r.data if r.data is not None else raw, selected, settings))
+            left = r.data if r.data is not None else raw
+            report.remaining.extend(_remaining(a.rel, left, selected - skip, settings))
     if diff:
         report.diff = "".join(_diff(rel, r) for rel, _, r in plans)
     if report.dry_run or not plans:
@@ -129,6 +135,17 @@ def fix(
         relisted = survey(s.root, settings, features=Features(dedup=True, lang=True), cache=cache)
         report.index_written, _ = write_rows(relisted)
     return report
+
+
+def _accepted(s) -> dict[str, set[str]]:
+    """Per document, the content codes it has that per-file-ignores or its INDEX.md note accept."""
+    found = s.problems()
+    kept = {(p.file, p.code) for p in accept(s, found, report_unused=False)}
+    out: dict[str, set[str]] = {}
+    for p in found:
+        if p.file is not None and (p.file, p.code) not in kept:
+            out.setdefault(p.file, set()).add(p.code)
+    return out
 
 
 def _remaining(rel: str, data: bytes, selected: set[str], settings: Settings) -> list[Unfixed]:
