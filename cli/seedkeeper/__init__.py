@@ -31,6 +31,7 @@ _OPERATIONS = {
     "stats": "statistics",
     "rename": "renaming",
     "init": "onboarding",
+    "fix": "fixing",
 }
 
 
@@ -48,6 +49,7 @@ __all__ = [
     "add",
     "check",
     "dedup",
+    "fix",
     "index",
     "init",
     "load_settings",

@@ -45,6 +45,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "pii-ip": ("warning", "an IPv4 or IPv6 address"),
     "pii-card": ("warning", "a payment card number that passes the Luhn check"),
     "pii-iban": ("warning", "an IBAN whose mod-97 check digits are valid"),
+    "unused-ignore": ("warning", "a per-file-ignores entry or an `ignore:` note that matches no finding"),
 }
 
 
@@ -60,6 +61,7 @@ INDEX_LINE_CODES = frozenset(
         "index-unreadable",
         "index-outdated",
         "lang-mismatch",
+        "unused-ignore",
     }
 )
 
@@ -92,6 +94,11 @@ def make(code: str, file: str | None, message: str, line: int | None = None) -> 
 def sort_key(p: Problem) -> tuple:
     """Folder-level problems first, then by file, line, code: the order every output uses."""
     return (p.file is not None, p.file or "", p.line or 0, p.code, p.message)
+
+
+def matches(code: str, selectors: Iterable[str]) -> bool:
+    """True when a code is named by one of the selectors (a code, a prefix ending in "-", or ALL)."""
+    return _matches(code, selectors)
 
 
 def _matches(code: str, selectors: Iterable[str]) -> bool:

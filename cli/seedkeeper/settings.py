@@ -34,6 +34,8 @@ class Settings:
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
     severity: tuple[tuple[str, str], ...] = ()
+    # Accepted findings, like ruff's: ((glob on the folder-relative path, (code or prefix, ...)), ...)
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     jobs: int = 0
     cache_dir: str | None = None
     # Content quality (see seedkeeper.quality): boilerplate is a line of at least this many letters
@@ -126,6 +128,8 @@ def _convert(name: str, value: Any) -> Any:
         if not isinstance(value, dict):
             raise TypeError('expected a table of code = "error" | "warning"')
         return tuple(sorted((str(k), str(v)) for k, v in value.items()))
+    if name == "per_file_ignores":
+        return _per_file_ignores(value)
     if name in ("max_size", "min_chars", "jobs", "boilerplate_min_letters", "boilerplate_min_docs"):
         if isinstance(value, bool) or not isinstance(value, int):
             raise TypeError("expected an integer")
@@ -139,6 +143,26 @@ def _convert(name: str, value: Any) -> Any:
             raise TypeError("expected a string")
         return value
     raise TypeError("unsupported")  # pragma: no cover - every field is handled above
+
+
+def _per_file_ignores(value: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if isinstance(value, tuple):
+        value = dict(value)
+    if not isinstance(value, dict):
+        raise TypeError('expected a table of "glob" = ["code", ...]')
+    out = []
+    for glob, codes in value.items():
+        if isinstance(codes, str):
+            codes = [c for c in re.split(r"[,\s]+", codes) if c]
+        if not isinstance(codes, (list, tuple)) or not all(isinstance(c, str) for c in codes):
+            raise TypeError(f"per-file-ignores for {glob!r}: expected a list of codes")
+        out.append((str(glob), tuple(codes)))
+    return tuple(sorted(out))
+
+
+def known_selector(sel: str) -> bool:
+    """A whole code, a prefix ending in '-' that some code starts with, or ALL."""
+    return sel == "ALL" or sel in CODES or (sel.endswith("-") and any(c.startswith(sel) for c in CODES))
 
 
 def _validated(s: Settings, where: str | None = None) -> Settings:
@@ -170,9 +194,15 @@ def _validated(s: Settings, where: str | None = None) -> Settings:
             raise ConfigError(f"{where}: severity for {code} must be 'error' or 'warning', got {sev!r}")
     for key, values in (("select", s.select), ("ignore", s.ignore)):
         for sel in values:
-            if sel != "ALL" and sel not in CODES and not any(c.startswith(sel) for c in CODES if sel.endswith("-")):
+            if not known_selector(sel):
                 name = f"--{key}" if flags else key
                 raise ConfigError(f"{where}: {name} names an unknown code: {sel!r}{_code_hint(sel)}")
+    for glob, codes in s.per_file_ignores:
+        for sel in codes:
+            if not known_selector(sel):
+                raise ConfigError(
+                    f"{where}: per-file-ignores for {glob!r} names an unknown code: {sel!r}{_code_hint(sel)}"
+                )
     return s
 
 

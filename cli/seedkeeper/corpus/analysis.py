@@ -18,7 +18,7 @@ from seedkeeper.errors import NotARegularFileError
 from seedkeeper.problems import Problem, make
 
 # Bump when anything this module computes may change for the same bytes (a cache key part).
-ANALYSIS_VERSION = "4"  # 4: not-valid text is und; explanations cached
+ANALYSIS_VERSION = "5"  # 5: not-valid text is und, explanations cached, UTF-16 is not-utf8
 
 
 # A "word": a run of letters/digits (ZWNJ/ZWJ keep Persian words whole), or one CJK character,

@@ -43,9 +43,47 @@ def looks_binary(raw: bytes) -> bool:
     return len(_BINARY_CONTROL.findall(head)) / len(head) > 0.10
 
 
+def utf16_kind(raw: bytes) -> str | None:
+    """'UTF-16 text (BOM FF FE)' when the bytes are UTF-16 (a BOM, or without one the NUL byte of
+    every other position that Latin text in UTF-16 has), else None."""
+    if len(raw) % 2 or len(raw) < 4:
+        return None
+    for bom, name in ((b"\xff\xfe", "FF FE"), (b"\xfe\xff", "FE FF")):
+        if raw.startswith(bom) and not raw.startswith(b"\xff\xfe\x00\x00"):
+            try:
+                raw.decode("utf-16")
+            except UnicodeDecodeError:
+                return None
+            return f"UTF-16 text (BOM {name})"
+    head = raw[:4096]
+    even, odd = head[0::2], head[1::2]
+    for zeros, other, name, codec in ((odd, even, "UTF-16LE", "utf-16-le"), (even, odd, "UTF-16BE", "utf-16-be")):
+        # Spaces and newlines are 00 20 / 00 0A in UTF-16 in every script; a binary file has NUL
+        # bytes at both parities.
+        if zeros.count(0) and not other.count(0) and _reads_as_text(raw, codec):
+            return f"{name} text (no BOM)"
+    return None
+
+
+def _reads_as_text(raw: bytes, codec: str) -> bool:
+    """The first 4 KiB decode strictly, and nearly every character is a letter, mark, digit,
+    punctuation or white space (no unassigned or private-use code points)."""
+    try:
+        sample = raw[:4096].decode(codec)
+    except UnicodeDecodeError:
+        return False
+    texty = sum(1 for ch in sample if ch in "\t\n\r" or unicodedata.category(ch)[0] in "LMNPZ")
+    return bool(sample) and texty >= 0.97 * len(sample)
+
+
 def check_content(rel: str, raw: bytes, min_chars: int) -> ContentResult:
     """Run every content check on a document's bytes (already size-checked by the caller)."""
     problems: list[Problem] = []
+    wide = utf16_kind(raw)
+    if wide is not None:
+        # Not binary: text in an encoding we do not keep. Reported as such, with the fix.
+        msg = f"{wide}; fix with `seedkeeper fix --encoding auto`"
+        return ContentResult([make("not-utf8", rel, msg, 1)], None)
     if looks_binary(raw):
         nul = raw.find(b"\x00")
         where = f"NUL byte at byte offset {nul}" if nul >= 0 else "mostly control bytes"

@@ -38,6 +38,8 @@ class Refused:
     source: str
     code: str
     message: str
+    # With --encoding auto and no clear choice: each candidate encoding with an excerpt.
+    candidates: list[dict] = field(default_factory=list)
 
 
 @dataclass
@@ -88,7 +90,9 @@ def _read_source(src: Path, root_real: Path, settings: Settings, encoding: str):
     except (UnicodeDecodeError, ValueError) as exc:
         code = "binary" if "binary" in str(exc) else "not-utf8"
         hint = "" if encoding == "auto" else " (try --encoding auto)"
-        return Refused(source, code, f"cannot decode as {encoding}: {exc}{hint}")
+        verdict = getattr(exc, "verdict", None)
+        candidates = [c.to_dict() for c in verdict.candidates[:5]] if verdict is not None else []
+        return Refused(source, code, f"cannot decode as {encoding}: {exc}{hint}", candidates)
     data = clean(text).encode("utf-8")
     result = check_content(src.name, data, settings.min_chars)
     errors = [p for p in result.problems if p.severity == "error"]

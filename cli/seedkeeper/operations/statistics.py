@@ -12,6 +12,7 @@ from seedkeeper.corpus.survey import survey
 from seedkeeper.problems import apply_policy, has_errors
 from seedkeeper.settings import Settings
 
+from .acceptance import accept
 from .findings import corpus_findings
 
 # Size buckets in characters, for the distribution.
@@ -71,7 +72,7 @@ def stats(
         progress=progress,
     )
     st = s.settings
-    problems = apply_policy(corpus_findings(s), st.select, st.ignore, st.severities)
+    problems = apply_policy(accept(s, corpus_findings(s), report_unused=True), st.select, st.ignore, st.severities)
     readable = [a for a in s.analyses if a.readable]
     langs = Counter(a.lang["lang"] if a.lang else "und" for a in readable)
     sizes = sorted(a.chars for a in readable)

@@ -16,6 +16,7 @@ from seedkeeper.corpus.survey import Survey, survey
 from seedkeeper.problems import Problem, apply_policy, has_errors
 from seedkeeper.settings import Settings
 
+from .acceptance import accept
 from .findings import corpus_findings
 
 
@@ -49,10 +50,13 @@ class Report:
 CheckReport = Report
 
 
-def report_for(s: Survey, problems: list[Problem]) -> Report:
-    """Apply the settings' select/ignore/severity policy and build the report."""
+def report_for(s: Survey, problems: list[Problem], *, report_unused: bool = True) -> Report:
+    """Drop accepted findings (per-file-ignores, `ignore:` notes), apply the settings'
+    select/ignore/severity policy and build the report. `report_unused` adds unused-ignore: only
+    when every check ran (check), since validate cannot tell "unused" from "not checked"."""
     st = s.settings
-    kept = apply_policy(problems, st.select, st.ignore, st.severities)
+    accepted = accept(s, problems, report_unused=report_unused)
+    kept = apply_policy(accepted, st.select, st.ignore, st.severities)
     return Report(root=s.root, problems=kept, documents=len(s.corpus.documents), analyses=s.analyses, survey=s)
 
 
@@ -71,7 +75,7 @@ def validate(
 
     Raises FolderNotFoundError if `seeds` is not a folder. Reads only; writes nothing."""
     s = survey(seeds, settings, features=Features(quality=_quality(settings)), jobs=jobs, progress=progress)
-    report = report_for(s, s.problems())
+    report = report_for(s, s.problems(), report_unused=False)
     report.survey = None  # validate reports no clusters
     return report
 

@@ -17,6 +17,7 @@ from .commands import (
     cache_cmd,
     check_cmd,
     dedup_cmd,
+    fix_cmd,
     index_cmd,
     init_cmd,
     rename_cmd,
@@ -63,6 +64,7 @@ app.command("add")(add_cmd.add_command)
 app.command("stats")(stats_cmd.stats_command)
 app.command("init")(init_cmd.init_command)
 app.command("rename")(rename_cmd.rename_command)
+app.command("fix")(fix_cmd.fix_command)
 app.add_typer(cache_cmd.cache_app, name="cache")
 
 

@@ -1,0 +1,129 @@
+"""Accepting findings: per-file-ignores in the config and `ignore: CODE` in an INDEX.md note (list
+line or Notes cell), in validate, check and stats; unused-ignore when an acceptance matches
+nothing; the Notes cell kept by `index`."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dedup_fixtures import variants
+from helpers import doc_name, make_seeds
+from multilingual import CLEAN
+from seedkeeper.errors import ConfigError
+from seedkeeper.indexmd.notes import ignores_in_note
+from seedkeeper.settings import Settings, load_settings
+
+pytestmark = pytest.mark.usefixtures("isolated_env")
+
+A, B, RU, ZH = doc_name(1, "acc"), doc_name(2, "acc"), doc_name(3, "acc"), doc_name(4, "acc")
+
+
+def _near_pair() -> tuple[str, str]:
+    a, copies, _ = variants("fa")
+    return a, copies["footer"][1].decode()
+
+
+def _folder(tmp_path, notes: dict[str, str] | None = None):
+    a, near = _near_pair()
+    files = {A: a, B: near, RU: CLEAN["ru"], ZH: CLEAN["zh"]}
+    notes = notes or {}
+    index = "# Seeds\n\n" + "".join(f"- {n} {notes.get(n, '')}".rstrip() + "\n" for n in files)
+    return make_seeds(tmp_path, files, index)
+
+
+def _codes(cli, *args) -> list[tuple[str | None, str]]:
+    r = cli(*args, "--format", "json")
+    assert r.exit_code in (0, 1), r.output
+    return [(p["file"], p["code"]) for p in json.loads(r.stdout)["problems"]]
+
+
+@pytest.mark.parametrize(
+    "note,expected",
+    [
+        ("ignore: near-duplicate", ("near-duplicate",)),
+        ("kept on purpose (ignore: near-duplicate, lang-)", ("near-duplicate", "lang-")),
+        ("lang: uk ignore=lang-mismatch", ("lang-mismatch",)),
+        ("ignore: bom; ignore: crlf", ("bom", "crlf")),
+        ("we never ignore this", ()),
+        ("", ()),
+    ],
+)
+def test_ignores_in_note(note, expected):
+    assert ignores_in_note(note) == expected
+
+
+def test_near_duplicate_warns_without_acceptance(cli, tmp_path):
+    root = _folder(tmp_path)
+    assert (B, "near-duplicate") in _codes(cli, "check", root)
+
+
+def test_note_accepts_near_duplicate_and_lang_prefix(cli, tmp_path):
+    root = _folder(tmp_path, {B: "ignore: near-duplicate", RU: "lang: uk — ignore: lang-"})
+    codes = _codes(cli, "check", root)
+    assert (B, "near-duplicate") not in codes
+    assert not [c for c in codes if c[1].startswith("lang-") or c[1] == "unused-ignore"]
+
+
+def test_unused_note_ignore_is_reported_on_its_index_line(cli, tmp_path):
+    root = _folder(tmp_path, {ZH: "ignore: near-duplicate", RU: "ignore: no-such-code"})
+    r = cli("check", root, "--format", "json")
+    unused = [p for p in json.loads(r.stdout)["problems"] if p["code"] == "unused-ignore"]
+    assert [(p["file"], p["line"]) for p in unused] == [(RU, 5), (ZH, 6)]
+    assert "no code" in unused[0]["message"] and "no finding needs" in unused[1]["message"]
+    assert all(p["severity"] == "warning" for p in unused)
+
+
+def test_unused_is_not_reported_when_the_code_did_not_run(cli, tmp_path):
+    # validate runs no duplicate checks; --select leaves near-duplicate out: "unused" is unknowable.
+    root = _folder(tmp_path, {ZH: "ignore: near-duplicate"})
+    assert not [c for c in _codes(cli, "validate", root) if c[1] == "unused-ignore"]
+    assert not [c for c in _codes(cli, "check", root, "--select", "lang-,unused-ignore") if c[1] == "unused-ignore"]
+
+
+def test_per_file_ignores_in_config(cli, tmp_path):
+    root = _folder(tmp_path)
+    (tmp_path / "seedkeeper.toml").write_text(
+        '[per-file-ignores]\n"002_*.txt" = ["near-"]\n"sub/*.txt" = ["bom"]\n', encoding="utf-8"
+    )
+    codes = _codes(cli, "check", root)
+    assert (B, "near-duplicate") not in codes
+    assert (None, "unused-ignore") in codes  # sub/*.txt matches nothing
+
+
+def test_acceptance_applies_in_validate_and_stats(cli, tmp_path):
+    root = make_seeds(tmp_path, {A: b"\xef\xbb\xbf" + CLEAN["ar"].encode(), B: CLEAN["he"] + "\r\n"})
+    (tmp_path / "seedkeeper.toml").write_text('[per-file-ignores]\n"*.txt" = ["bom"]\n', encoding="utf-8")
+    index = (root / "INDEX.md").read_text(encoding="utf-8").replace(f"- {B}", f"- {B} ignore: crlf")
+    (root / "INDEX.md").write_text(index, encoding="utf-8")
+    assert _codes(cli, "validate", root) == []
+    r = cli("stats", root, "--format", "json")
+    findings = json.loads(r.stdout)["findings"]
+    assert "bom" not in findings and "crlf" not in findings
+
+
+def test_notes_cell_is_read_and_kept_by_index(cli, tmp_path):
+    root = _folder(tmp_path, {B: "ignore: near-duplicate"})
+    assert cli("index", root).exit_code == 0
+    text = (root / "INDEX.md").read_text(encoding="utf-8")
+    assert "| ignore: near-duplicate |" in text
+    codes = _codes(cli, "check", root)
+    assert (B, "near-duplicate") not in codes and not [c for c in codes if c[1] == "unused-ignore"]
+    assert cli("index", root).exit_code == 0
+    assert (root / "INDEX.md").read_text(encoding="utf-8") == text
+
+
+def test_config_validation(tmp_path):
+    cfg = tmp_path / "seedkeeper.toml"
+    cfg.write_text('[per-file-ignores]\n"*.txt" = ["lang-", "bom"]\n', encoding="utf-8")
+    assert load_settings(cfg).per_file_ignores == (("*.txt", ("lang-", "bom")),)
+    cfg.write_text('[per-file-ignores]\n"*.txt" = ["near-dup"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"unknown code: 'near-dup' \(did you mean 'near-duplicate'\?\)"):
+        load_settings(cfg)
+    cfg.write_text('per-file-ignore = {"*.txt" = ["bom"]}\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="unknown key"):
+        load_settings(cfg)
+    assert Settings().with_overrides(per_file_ignores={"a/*.txt": "bom, crlf"}).per_file_ignores == (
+        ("a/*.txt", ("bom", "crlf")),
+    )

@@ -1,0 +1,206 @@
+"""`seedkeeper fix`: mechanical repairs in place, atomically, with --dry-run, --diff, --select and
+--ignore, --encoding for legacy code pages and UTF-16, and the INDEX.md table refreshed."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+
+import pytest
+
+from helpers import doc_name, make_seeds, snapshot
+from multilingual import CLEAN
+from seedkeeper.operations.fixing import fix
+from seedkeeper.settings import Settings
+
+pytestmark = pytest.mark.usefixtures("isolated_env")
+
+BOM_CRLF, GREEK, UTF16, NFD, CONTROL, CLEAN_FA = (doc_name(i, "fix") for i in range(1, 7))
+
+
+def _seeds(tmp_path, files):
+    root = make_seeds(tmp_path, files)
+    return root
+
+
+def _json(cli, *args):
+    r = cli("fix", *args, "--format", "json")
+    # Exit 1 comes through CliRunner as SystemExit(1); anything else is a crash.
+    assert r.exit_code in (0, 1) and (r.exception is None or isinstance(r.exception, SystemExit)), r.output
+    return r, json.loads(r.stdout)
+
+
+def test_each_mechanical_code_is_repaired_in_place(cli, tmp_path):
+    root = _seeds(
+        tmp_path,
+        {
+            BOM_CRLF: b"\xef\xbb\xbf" + CLEAN["ar"].replace("\n", "\r\n").encode(),
+            NFD: unicodedata.normalize("NFD", CLEAN["fr"]).encode(),
+            CONTROL: ("\x07" + CLEAN["zh"] + "\x85").encode(),
+            CLEAN_FA: CLEAN["fa"].encode(),
+        },
+    )
+    untouched = (root / CLEAN_FA).stat().st_mtime_ns
+    r, data = _json(cli, root)
+    assert r.exit_code == 0, data
+    assert {f["file"]: f["codes"] for f in data["fixed"]} == {
+        BOM_CRLF: ["bom", "crlf"],
+        NFD: ["not-nfc"],
+        CONTROL: ["control-char"],
+    }
+    assert data["refused"] == [] and data["remaining"] == [] and data["ok"] is True
+    assert (root / BOM_CRLF).read_bytes() == CLEAN["ar"].encode()
+    assert (root / NFD).read_bytes() == CLEAN["fr"].encode()
+    assert (root / CONTROL).read_bytes() == CLEAN["zh"].encode()
+    assert (root / CLEAN_FA).stat().st_mtime_ns == untouched
+    # Nothing left for check to say about these codes.
+    r = cli("check", root, "--select", "bom,crlf,not-nfc,control-char,not-utf8")
+    assert r.exit_code == 0 and r.exception is None, r.output
+
+
+def test_clean_folder_has_nothing_to_fix(cli, tmp_path):
+    root = _seeds(tmp_path, {doc_name(i): CLEAN[lang] for i, lang in enumerate(["fa", "ar", "zh", "he", "hi"])})
+    before = snapshot(root)
+    r = cli("fix", root)
+    assert r.exit_code == 0 and r.exception is None, r.output
+    assert "nothing to fix" in r.stdout
+    assert snapshot(root) == before
+
+
+def test_dry_run_and_diff_write_nothing_and_exit_1(cli, tmp_path):
+    root = _seeds(
+        tmp_path,
+        {BOM_CRLF: CLEAN["fa"].replace("\n", "\r\n").encode(), CONTROL: "x\x1by " + CLEAN["ru"]},
+    )
+    before = snapshot(root)
+    r = cli("fix", root, "--dry-run")
+    assert r.exit_code == 1 and isinstance(r.exception, SystemExit), r.output
+    assert f"would fix {BOM_CRLF}: crlf" in r.stdout and f"would fix {CONTROL}: control-char" in r.stdout
+    r = cli("fix", root, "--diff")
+    assert r.exit_code == 1 and isinstance(r.exception, SystemExit)
+    assert f"--- a/{BOM_CRLF}" in r.stdout and "\\r" in r.stdout and "\\u001b" in r.stdout
+    assert snapshot(root) == before
+
+
+def test_select_and_ignore_limit_the_repairs(cli, tmp_path):
+    raw = b"\xef\xbb\xbf" + CLEAN["he"].replace("\n", "\r\n").encode()
+    root = _seeds(tmp_path, {BOM_CRLF: raw})
+    r, data = _json(cli, root, "--ignore", "crlf")
+    assert data["fixed"] == [{"file": BOM_CRLF, "codes": ["bom"]}]
+    assert (root / BOM_CRLF).read_bytes() == CLEAN["he"].replace("\n", "\r\n").encode()
+    r, data = _json(cli, root, "--select", "crlf")
+    assert data["fixed"] == [{"file": BOM_CRLF, "codes": ["crlf"]}] and r.exit_code == 0
+    assert (root / BOM_CRLF).read_bytes() == CLEAN["he"].encode()
+
+
+def test_legacy_and_utf16_need_an_encoding(cli, tmp_path):
+    greek = CLEAN["el"].encode("cp1253")
+    root = _seeds(tmp_path, {GREEK: greek, UTF16: CLEAN["fa"].encode("utf-16")})
+    r, data = _json(cli, root)
+    assert r.exit_code == 1
+    assert [(x["file"], x["code"]) for x in data["refused"]] == [(GREEK, "not-utf8"), (UTF16, "not-utf8")]
+    assert "--encoding auto" in data["refused"][0]["message"]
+    assert (root / GREEK).read_bytes() == greek
+    r, data = _json(cli, root, "--encoding", "auto")
+    assert r.exit_code == 0, data
+    assert data["fixed"] == [
+        {"file": GREEK, "codes": ["not-utf8"], "encoding": "cp1253"},
+        {"file": UTF16, "codes": ["not-utf8"], "encoding": "utf-16"},
+    ]
+    assert (root / GREEK).read_text(encoding="utf-8") == CLEAN["el"]
+    assert (root / UTF16).read_text(encoding="utf-8") == CLEAN["fa"]
+
+
+def test_an_unclear_decode_is_refused_and_the_file_kept(cli, tmp_path):
+    raw = "Привет, мир".encode("cp1251")
+    root = _seeds(tmp_path, {GREEK: raw})
+    r, data = _json(cli, root, "--encoding", "auto")
+    assert r.exit_code == 1
+    assert data["refused"][0]["code"] == "not-utf8" and "--encoding NAME" in data["refused"][0]["message"]
+    assert (root / GREEK).read_bytes() == raw
+    r, data = _json(cli, root, "--encoding", "cp1251")
+    assert r.exit_code == 0 and (root / GREEK).read_text(encoding="utf-8") == "Привет, мир"
+
+
+def test_mojibake_is_repaired_only_when_named(cli, tmp_path):
+    text = "Le café est très bon. " * 3 + "\n"
+    broken = text.encode("utf-8").decode("latin-1").encode("utf-8")  # "cafÃ©"
+    root = _seeds(tmp_path, {NFD: broken})
+    r, data = _json(cli, root)
+    assert r.exit_code == 1
+    assert data["remaining"] == [
+        {
+            "file": NFD,
+            "code": "mojibake",
+            "message": "not repaired (changes letters: select it by name, --select mojibake)",
+        }
+    ]
+    assert (root / NFD).read_bytes() == broken
+    r, data = _json(cli, root, "--select", "mojibake")
+    assert r.exit_code == 0 and data["fixed"] == [{"file": NFD, "codes": ["mojibake"]}]
+    assert (root / NFD).read_text(encoding="utf-8") == text
+
+
+def test_index_table_is_refreshed(cli, tmp_path):
+    root = _seeds(tmp_path, {BOM_CRLF: CLEAN["ar"].replace("\n", "\r\n"), GREEK: CLEAN["el"].encode("cp1253")})
+    assert cli("index", root).exit_code == 0
+    r, data = _json(cli, root, "--encoding", "auto")
+    assert r.exit_code == 0 and data["index_written"] is True
+    index_md = (root / "INDEX.md").read_text(encoding="utf-8")
+    assert "error: not-utf8" not in index_md
+    r = cli("check", root)
+    assert r.exit_code == 0 and r.exception is None, r.output
+
+
+def test_hand_written_index_is_not_converted(cli, tmp_path):
+    root = _seeds(tmp_path, {BOM_CRLF: CLEAN["ar"].replace("\n", "\r\n")})
+    before = (root / "INDEX.md").read_bytes()
+    r, data = _json(cli, root)
+    assert data["index_written"] is False and (root / "INDEX.md").read_bytes() == before
+
+
+def test_library_call(tmp_path):
+    root = make_seeds(tmp_path, {CONTROL: "\x0c" + CLEAN["hi"]})
+    report = fix(root, Settings(jobs=1), dry_run=True)
+    assert [f.codes for f in report.fixed] == [["control-char"]] and not report.ok
+    report = fix(root, Settings(jobs=1))
+    assert report.ok and (root / CONTROL).read_text(encoding="utf-8") == CLEAN["hi"]
+
+
+def test_a_document_edited_during_fix_is_left_alone(tmp_path, monkeypatch):
+    import seedkeeper.operations.fixing as fixing
+
+    root = make_seeds(tmp_path, {BOM_CRLF: CLEAN["fa"].replace("\n", "\r\n")})
+    edited = "edited by a person meanwhile\r\n" + CLEAN["fa"]
+    real_repair = fixing.repair
+
+    def repair_then_edit(raw, wanted, encoding):
+        out = real_repair(raw, wanted, encoding)
+        (root / BOM_CRLF).write_text(edited, encoding="utf-8", newline="")
+        return out
+
+    monkeypatch.setattr(fixing, "repair", repair_then_edit)
+    report = fix(root, Settings(jobs=1))
+    assert report.fixed == [] and [r.message for r in report.refused] == [
+        "changed while fixing; not written, run fix again"
+    ]
+    assert (root / BOM_CRLF).read_bytes() == edited.encode()
+
+
+def test_github_format_annotates_what_is_left(cli, tmp_path):
+    root = make_seeds(tmp_path, {GREEK: "Привет, мир".encode("cp1251")})
+    r = cli("fix", root, "--format", "github")
+    assert r.exit_code == 1
+    assert r.stdout.startswith(f"::error file=seeds/{GREEK}")
+    assert "not-utf8" in r.stdout and "--encoding auto" in r.stdout
+
+
+def test_accepted_findings_are_not_fixed(cli, tmp_path):
+    raw = CLEAN["ar"].replace("\n", "\r\n").encode()
+    root = make_seeds(tmp_path, {BOM_CRLF: raw, CONTROL: "\x07" + CLEAN["zh"]})
+    index = (root / "INDEX.md").read_text(encoding="utf-8").replace(f"- {BOM_CRLF}", f"- {BOM_CRLF} ignore: crlf")
+    (root / "INDEX.md").write_text(index, encoding="utf-8")
+    r, data = _json(cli, root)
+    assert r.exit_code == 0, data
+    assert data["fixed"] == [{"file": CONTROL, "codes": ["control-char"]}] and data["remaining"] == []
+    assert (root / BOM_CRLF).read_bytes() == raw
