@@ -211,3 +211,26 @@ def test_persian_read_as_cp1252_is_mojibake():
 def test_accented_latin_and_cyrillic_are_not_mojibake():
     for text in (CLEAN["fr"], CLEAN["de"], CLEAN["ru"], CLEAN["tr"], CLEAN["el"]):
         assert by_code(text.encode()) == {}, text
+
+
+def test_the_mojibake_prefilter_never_hides_what_ftfy_would_flag():
+    """Texts that skip ftfy's regex hold none of the characters it needs; random short strings
+    over Latin, Greek, Cyrillic, symbols and C1 controls that ftfy calls bad always hold one."""
+    import random
+
+    from ftfy.badness import is_bad
+
+    from seedkeeper.corpus.content_checks import _mojibake_chars
+
+    needed = _mojibake_chars()
+    rng = random.Random(7)
+    alphabet = [chr(i) for i in range(32, 0x2600)]
+    flagged = 0
+    for _ in range(20000):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(2, 5)))
+        if is_bad(s):
+            flagged += 1
+            assert not needed.isdisjoint(s), repr(s)
+    assert flagged > 100  # the property was exercised
+    for sample in ("Ø³Ù„Ø§Ù…", "CafÃ©", "Ð¿Ñ€Ð¸Ð²ÐµÑ‚"):
+        assert is_bad(sample) and not needed.isdisjoint(sample)

@@ -6,6 +6,7 @@ too-short. Format characters that scripts need (ZWNJ, ZWJ, LRM, RLM) are ordinar
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -162,10 +163,26 @@ def _first_line(text: str, pred) -> int:
     return 1
 
 
+@functools.lru_cache(maxsize=1)
+def _mojibake_chars() -> frozenset[str]:
+    """Every character ftfy's badness expression can need: each of its alternatives requires at
+    least one of these (no ASCII-only text is ever "bad"), so a text holding none of them, such as
+    Persian, Arabic, Chinese or plain English, cannot match and skips the regex."""
+    from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
+
+    members = re.compile("[" + "".join(MOJIBAKE_CATEGORIES.values()) + "]")
+    found = {ch for ch in BADNESS_RE.pattern if ord(ch) > 127}
+    found.update(ch for ch in map(chr, range(128, 0x10000)) if members.match(ch))
+    return frozenset(found)
+
+
 def _mojibake_line(text: str) -> tuple[int, str] | None:
-    # is_bad is a cheap regex; fix_encoding (the real judge) runs only on lines it flags, and a
-    # line counts only if ftfy would actually change it. Imported here: a run answered from the
-    # cache never needs ftfy, and it costs 50 ms to load.
+    # is_bad is a regex over the whole text (the largest cost of the content checks), so it runs
+    # only when the text holds a character it could match; fix_encoding (the real judge) runs only
+    # on lines it flags, and a line counts only if ftfy would actually change it. Imported here: a
+    # run answered from the cache never needs ftfy, and it costs 50 ms to load.
+    if text.isascii() or _mojibake_chars().isdisjoint(text):
+        return None
     from ftfy import fix_encoding
     from ftfy.badness import is_bad
 
