@@ -16,7 +16,7 @@ import urllib.parse
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from seedkeeper.corpus.paths import looks_like_reference, normalize_target
+from seedkeeper.corpus.paths import looks_like_reference, normalize_target, shown
 from seedkeeper.corpus.titles import short_title
 from seedkeeper.indexmd.entries import BEGIN_MARKER, END_MARKER, LINK_SRC, IndexDocument, IndexEntry, pinned_lang
 
@@ -58,7 +58,8 @@ _NEEDS_ESCAPE = re.compile("[" + re.escape("".join(sorted(_INLINE_SPECIAL))) + "
 
 def escape_text(text: str) -> str:
     """Plain text -> inline Markdown that renders as exactly that text (one line)."""
-    text = " ".join(text.splitlines())
+    # Control characters (a file name with ESC) are shown as `\\x1b`: INDEX.md never holds them raw.
+    text = shown(" ".join(text.splitlines()))
     if not _NEEDS_ESCAPE.search(text):
         return text  # the common case (a language tag, a hash, most titles): nothing to do
     out = []

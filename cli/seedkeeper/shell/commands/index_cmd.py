@@ -46,8 +46,7 @@ def index_command(
     elif diff:
         typer.echo(outcome.diff, nl=False)
     elif fmt == Format.github and check_only and outcome.changed:
-        for line in render.github_lines([index_outdated()], run.seeds):
-            typer.echo(line)
+        render.emit_lines(render.github_lines([index_outdated()], run.seeds))
     else:
         if check_only:
             msg = "INDEX.md would change" if outcome.changed else "INDEX.md is up to date"

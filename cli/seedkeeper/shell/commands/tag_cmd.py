@@ -39,8 +39,7 @@ def tag_command(
             for d in report.documents
             if d["lang"] == "und"
         ]
-        for line in render.github_lines(und, run.seeds):
-            typer.echo(line)
+        render.emit_lines(render.github_lines(und, run.seeds))
     else:
         _print_table(report)
     return EXIT_OK
@@ -56,7 +55,9 @@ def _print_table(report) -> None:
         table.add_column(col, justify="right" if col == "confidence" else "left")
     for d in report.documents:
         others = ", ".join(f"{o['lang']} {o['share']:.0%}" for o in d.get("others", []))
-        table.add_row(d["file"], d["lang"], f"{d['confidence']:.2f}", d.get("error", others))
+        table.add_row(
+            render.shown(d["file"]), d["lang"], f"{d['confidence']:.2f}", render.shown(d.get("error", others))
+        )
     console = render.stdout_console()
     console.print(table)
     console.print(f"{len(report.documents)} documents tagged")
