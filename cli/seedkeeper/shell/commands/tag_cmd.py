@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import typer
-
 from ..options import CacheDirOpt, ConfigOpt, DebugOpt, DirArg, Format, FormatOpt, JobsOpt, NoCacheOpt
 from ..runner import EXIT_OK, command, open_run
 
