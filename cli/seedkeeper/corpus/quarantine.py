@@ -20,6 +20,7 @@ import errno
 import hashlib
 import json
 import os
+import re
 import stat
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
@@ -73,10 +74,16 @@ def _utc(now: datetime | None) -> str:
     return now.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def _climbs(path: str) -> bool:
+    return any(part == ".." for part in re.split(r"[\\/]", path))
+
+
 def _safe_rel(file: str) -> PurePosixPath:
     """Refuse paths that are absolute, climb with '..', or point into the quarantine itself."""
     p = PurePosixPath(file)
-    if p.is_absolute() or not p.parts or any(part in ("", ".", "..") for part in p.parts) or "\\" in file:
+    # A backslash is an ordinary character in a POSIX name; only a `..` between backslashes (which
+    # climbs out on Windows) is refused, as the index reader does.
+    if p.is_absolute() or not p.parts or any(part in ("", ".", "..") for part in p.parts) or _climbs(file):
         raise UnsafePathError(f"{file!r} is not a plain path inside the seeds folder")
     if p.parts[0] == ".seedkeeper":
         raise UnsafePathError(f"{file!r} is inside seedkeeper's own folder")
@@ -186,7 +193,7 @@ def _quarantined_path(seeds: Path, entry: QuarantineEntry) -> Path:
     if (
         q.is_absolute()
         or ".." in q.parts
-        or "\\" in entry.quarantined
+        or _climbs(entry.quarantined)
         or q.parts[:2] != tuple(QUARANTINE_DIR.split("/"))
     ):
         raise UsageError(
