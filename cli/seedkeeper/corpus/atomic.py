@@ -70,7 +70,7 @@ def clean_stale_temps(path: Path, older_than: float = 0.0) -> list[Path]:
 
 
 @contextlib.contextmanager
-def folder_lock(folder: Path, timeout: float = 30.0) -> Iterator[None]:
+def folder_lock(folder: Path, timeout: float = 300.0) -> Iterator[None]:
     """Hold an exclusive flock on `folder` (a directory fd) while the block runs."""
     fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     try:

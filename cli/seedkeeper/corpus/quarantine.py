@@ -10,12 +10,18 @@ A move never overwrites: it hard-links the file at its new name (which fails if 
 exists) and only then unlinks the old name, so a crash in between leaves two names for the same
 bytes, never none. If the quarantine name is taken, a suffix is added: `a.txt` -> `a~1.txt`.
 
+The manifest is also the journal: every move is recorded (state "moving") before anything moves,
+marked "done" after, and INDEX.md is rewritten last. A run killed (or a disk that fills up) at
+any point leaves a state `finish_interrupted` completes: the next `dedup --apply` (or restore)
+finishes half-done moves, forgets moves that never happened, and drops moved files from INDEX.md.
+
 These functions do not take the folder lock themselves (flock is per open file, so nesting it
 would deadlock the caller): hold `atomic.folder_lock(seeds)` around them.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import json
@@ -50,6 +56,7 @@ class QuarantineEntry:
     restored_at: str | None = None
     pinned: str = ""  # what a person wrote about it in INDEX.md, put back on restore
     notes: str = ""
+    state: str = "done"  # "moving": the intent is recorded, the move may not have happened yet
 
     @property
     def restored(self) -> bool:
@@ -240,27 +247,88 @@ def apply_moves(
     new_index = remove_from_index(index_text, [d.file for d in dups]) if index_text is not None else None
 
     entries = _read_manifest(seeds)
-    moved: list[Moved] = []
+    intents: list[Moved] = []
     for d in dups:
-        src = paths[d.file]
-        digest = _sha256_file(src)
         rel = PurePosixPath(d.file)
+        taken = {e.quarantined for e in entries + intents if not e.restored}
         n = 0
-        while True:
-            target = _quarantine_target(rel, n)
-            try:
-                _move_no_overwrite(src, seeds / target)
-                break
-            except FileExistsError:
-                n += 1  # an earlier quarantined copy has that name: keep both
+        while os.path.lexists(seeds / _quarantine_target(rel, n)) or str(_quarantine_target(rel, n)) in taken:
+            n += 1  # an earlier quarantined copy has that name: keep both
         pinned, notes = (carried or {}).get(d.file, ("", ""))
-        entry = QuarantineEntry(d.file, str(target), d.kind, d.similarity, d.of, digest, _utc(now), None, pinned, notes)
-        entries.append(entry)
-        moved.append(entry)
-        _write_manifest(seeds, entries)
-    if new_index is not None:
+        target = str(_quarantine_target(rel, n))
+        digest = _sha256_file(paths[d.file])
+        intents.append(
+            QuarantineEntry(
+                d.file, target, d.kind, d.similarity, d.of, digest, _utc(now), None, pinned, notes, "moving"
+            )
+        )
+    # 1. the intent: if this write fails (a full disk), nothing has moved
+    _write_manifest(seeds, entries + intents)
+    moved: list[Moved] = []
+    try:
+        for entry in intents:  # 2. the moves
+            _move_no_overwrite(paths[entry.file], seeds / entry.quarantined)
+            moved.append(replace(entry, state="done"))
+    finally:
+        done = {m.file for m in moved}
+        if len(done) < len(intents):
+            # A move failed: record what did happen, forget what did not (best effort: if even
+            # this cannot be written, the journal still says "moving" and the next run settles it).
+            with contextlib.suppress(OSError):
+                _write_manifest(seeds, entries + moved)
+    _write_manifest(seeds, entries + moved)  # 3. done
+    if new_index is not None:  # 4. INDEX.md last: killed before this, the next run drops them
         write_atomic(seeds / INDEX, new_index.encode("utf-8"))
     return moved
+
+
+def finish_interrupted(seeds: Path, remove_from_index: Callable[[str, list[str]], str]) -> list[str]:
+    """Complete what a killed or failed `dedup --apply` or restore left half-done, from the journal:
+    a move recorded but not made is forgotten; one made (or half-made: two names for the same
+    bytes) is completed and marked done; a restore that moved the file back is marked restored;
+    documents in the quarantine are dropped from INDEX.md. Returns the files it settled. Hold the
+    folder lock around it."""
+    seeds = Path(seeds)
+    entries = _read_manifest(seeds)
+    out, settled, changed = [], [], False
+    for e in entries:
+        if e.restored:
+            out.append(e)
+            continue
+        orig, q = seeds / e.file, seeds / e.quarantined
+        has_orig, has_q = os.path.lexists(orig), os.path.lexists(q)
+        if e.state == "moving":
+            changed = True
+            if has_q and has_orig and _same_file(orig, q):
+                os.unlink(orig)  # killed between link and unlink
+            elif has_orig and not has_q:
+                settled.append(e.file)
+                continue  # never moved: forget the intent
+            settled.append(e.file)
+            out.append(replace(e, state="done"))
+        elif has_orig and not has_q:
+            changed = True  # a restore moved it back but was killed before recording it
+            settled.append(e.file)
+            out.append(replace(e, restored_at=_utc(None)))
+        else:
+            out.append(e)
+    if changed:
+        _write_manifest(seeds, out)
+    gone = [e.file for e in out if not e.restored and not os.path.lexists(seeds / e.file)]
+    index_text = _read_index(seeds) if gone else None
+    if index_text is not None:
+        new_index = remove_from_index(index_text, gone)
+        if new_index != index_text:
+            write_atomic(seeds / INDEX, new_index.encode("utf-8"))
+            settled += [f for f in gone if f not in settled]
+    return settled
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _append_entry(index_text: str, file: str) -> str:

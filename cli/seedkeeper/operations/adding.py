@@ -195,6 +195,9 @@ def add(
             if os.path.lexists(root / added.file):
                 raise UsageError(f"{added.file} already exists in {root}; not overwriting")
             write_atomic(root / added.file, data, mode=0o644)
-    relisted = survey(root, settings, features=Features(dedup=True, lang=True), cache=cache)
-    report.index_written, _ = write_rows(relisted)
+
+    def relist():
+        return survey(root, settings, features=Features(dedup=True, lang=True), cache=cache)
+
+    report.index_written, _ = write_rows(relist(), resurvey=relist)
     return report
