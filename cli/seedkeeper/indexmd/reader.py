@@ -16,13 +16,15 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from seedkeeper.corpus.paths import Target, looks_like_reference, normalize_target
-from seedkeeper.indexmd.entries import (
+from seedkeeper.indexmd.entries import (  # noqa: F401 - re-exported
     BEGIN_MARKER,
     END_MARKER,
     LINK_SRC,
+    REF_LINK_SRC,
     IndexDocument,
     IndexEntry,
     lang_from_cells,
+    managed_span,
     pinned_lang,
 )
 from seedkeeper.indexmd.managed import managed_rows
@@ -61,12 +63,7 @@ def _parse(text: str, include: tuple[str, ...], name_pattern: str) -> IndexDocum
     return doc
 
 
-def _managed_span(lines: list[str]) -> tuple[int, int] | None:
-    begin = next((i for i, ln in enumerate(lines) if ln.strip() == BEGIN_MARKER), None)
-    if begin is None:
-        return None
-    end = next((i for i in range(begin + 1, len(lines)) if lines[i].strip() == END_MARKER), None)
-    return (begin, end) if end is not None else None
+_managed_span = managed_span
 
 
 class Walker:
@@ -168,6 +165,8 @@ class Walker:
         # spaces, the whole line: "- my file.txt". Prose that mentions a name is not a reference.
         words = content.split(" ")
         first_word = words[0].rstrip(":,;")
+        if first_word.startswith("<") and first_word.endswith(">") and first is not None and first.type == "text":
+            first_word = first_word[1:-1]  # `- <003_x.txt>`: not a CommonMark link, but meant as one
         whole = content.strip()
         if first_word and self.is_ref(first_word, False):
             note = _clean_note(" ".join(words[1:]))
@@ -233,7 +232,8 @@ def _note_after_link(source: str, href: str) -> str:
         dest = m.group(2).strip("<>")
         if normalize_target(dest, from_link=True).rel == normalize_target(href, from_link=True).rel:
             return _clean_note(body[: m.start()] + body[m.end() :])
-    return ""
+    ref = REF_LINK_SRC.match(body)  # `[text][label]`, `[label][]`, `[label]`: the target is defined elsewhere
+    return _clean_note(body[ref.end() :]) if ref else ""
 
 
 def _split_note(text: str) -> tuple[str, str]:

@@ -208,7 +208,8 @@ def adopted_fields(e: IndexEntry, source_line: str, continuation: str = "") -> t
     the file name, and a hand table's other cells (`Header: value`)."""
     name_forms = {e.rel, e.rel.rsplit("/", 1)[-1], e.written, f"./{e.rel}"}
     if e.kind == "list":
-        text = _link_text_source(source_line, e.rel) if e.title is not None else None
+        # A reference-style link (`[text][label]`) has no target in the line: its rendered text, then.
+        text = (_link_text_source(source_line, e.rel) or e.title) if e.title is not None else None
         label = text if text and (e.title or "").strip("` ") not in name_forms else ""
         note = _join(label, " ".join(p for p in (e.note, continuation) if p))  # continuation lines: one sentence
         return e.lang or pinned_lang(note) or "", cell_content(note)

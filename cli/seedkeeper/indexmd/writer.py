@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 
-from seedkeeper.indexmd.entries import BEGIN_MARKER, END_MARKER, IndexDocument, IndexEntry
+from seedkeeper.corpus.paths import normalize_target
+from seedkeeper.indexmd.entries import IndexDocument, IndexEntry, marker_lines
 from seedkeeper.indexmd.reader import parse_index
 from seedkeeper.indexmd.table import (
+    HEADER_COMMENT,
     CellGuard,
     IndexRow,
     adopted_fields,
@@ -157,8 +159,15 @@ class _Remover:
 
 
 def _emit(
-    lines: list[str], gone: set[int], insert_at: int | None = None, block: Sequence[str] = (), pad: bool = False
+    lines: list[str],
+    gone: set[int],
+    insert_at: int | None = None,
+    block: Sequence[str] = (),
+    pad: bool = False,
+    blank: frozenset[int] = frozenset(),
 ) -> list[str]:
+    """The kept lines with `block` inserted at `insert_at`. Lines in `gone` leave; those also in
+    `blank` leave a blank line behind (so their neighbours cannot merge into one block)."""
     out: list[str] = []
     need_blank = False
     for i in range(len(lines) + 1):
@@ -170,6 +179,8 @@ def _emit(
         if i == len(lines):
             break
         if i in gone:
+            if i in blank and out and not _blank(out[-1]):
+                out.append("")
             continue
         if need_blank and not _blank(lines[i]):
             out.append("")
@@ -200,22 +211,80 @@ def render_index(
     block, the block goes where the first adopted list or table was (else at the end). Links in
     prose stay prose. LF endings for the block, exactly one newline at the end.
 
+    Removing lines can make their neighbours merge (a sentence under a removed marker joins the
+    table above it). So when lines outside the block left, the result is checked to be a fixed
+    point (indexing it again changes nothing); if not, the removed lines leave blank lines behind;
+    if still not, nothing is adopted (the hand-written references stay, and are reported as listed
+    twice) rather than lose a word.
+
     `parsed` is `current_text` already parsed (the corpus model holds it): it is used when it was
     parsed from the same text, so a run parses INDEX.md once.
     """
     guard = CellGuard(tuple(include), name_pattern)
     if current_text is None or not current_text.strip("\ufeff \t\r\n"):  # empty: as if absent
         return "\n".join([NEW_INDEX_HEADING, "", *full_block(rows, {}, guard)]) + "\n"
+    opts = (tuple(include), name_pattern, guard)
+    new, touched = _render(current_text, rows, opts, parsed, "delete")
+    if not touched or _render(new, rows, opts, None, "delete")[0] == new:
+        return new
+    new, _ = _render(current_text, rows, opts, parsed, "blank")
+    if _render(new, rows, opts, None, "delete")[0] == new:
+        return new
+    return _render(current_text, rows, opts, parsed, "keep")[0]
+
+
+_DEFINITION = re.compile(r"^ {0,3}\[((?:[^\[\]\\]|\\.)+)\]:[ \t]*<?([^\s>]+)>?[ \t]*$")
+
+
+def _dangling_definitions(lines: list[str], gone: set[int], adopted: set[str]) -> set[int]:
+    """Link reference definitions (`[r]: 002_x.txt`) of adopted documents that no kept line uses
+    any more: they would be left dangling."""
+    defs = {i: m for i, ln in enumerate(lines) if i not in gone and (m := _DEFINITION.match(ln))}
+    if not defs:
+        return set()
+    kept = "\n".join(ln for i, ln in enumerate(lines) if i not in gone and i not in defs).lower()
+    return {
+        i
+        for i, m in defs.items()
+        if normalize_target(m.group(2), from_link=True).rel in adopted and f"[{m.group(1).lower()}]" not in kept
+    }
+
+
+def _rescued(lines: list[str], doc: IndexDocument, begin: int, end: int) -> list[str]:
+    """What a person wrote between the markers that is not the table (a list of to-dos, a
+    sentence): moved above the begin marker rather than overwritten. A list line naming a document
+    is not rescued: its note and pinned language go to the table."""
+    carried_lines = {e.line - 1 for e in doc.entries if e.managed and e.kind == "list"}
+    out: list[str] = []
+    for i in range(begin + 1, end):
+        ours = i in carried_lines or lines[i].lstrip().startswith("|") or lines[i].strip() == HEADER_COMMENT
+        if not ours and not _blank(lines[i]):
+            out.append(lines[i])
+        elif out and out[-1] != "":
+            out.append("")  # what separated the person's blocks still does
+    if not out:
+        return []
+    return ([""] if begin > 0 and not _blank(lines[begin - 1]) else []) + out + ([""] if out[-1] else [])
+
+
+def _render(
+    current_text: str, rows: Sequence[IndexRow], opts: tuple, parsed: IndexDocument | None, mode: str
+) -> tuple[str, bool]:
+    """render_index in one `mode`: "delete" adopted lines, leave a "blank" for them, or "keep"
+    them (adopt nothing). Returns the text and whether any line outside the block left."""
+    include, name_pattern, guard = opts
     bom, lines = _prepare(current_text)
     text = "\n".join(lines)
-    doc = parsed if parsed is not None and parsed.text == text else parse_index(text, tuple(include), name_pattern)
+    doc = parsed if parsed is not None and parsed.text == text else parse_index(text, include, name_pattern)
     wanted = {r.file for r in rows}
     carried = managed_carry(doc)
     remover = _Remover(lines, keep=doc.managed_span and (doc.managed_span[0], doc.managed_span[1] + 1))
     first: int | None = None
+    adopted: set[str] = set()
     for e in doc.entries:
-        if e.managed or e.rel not in wanted or e.kind == "link" or not remover.entry(e):
+        if mode == "keep" or e.managed or e.rel not in wanted or e.kind == "link" or not remover.entry(e):
             continue
+        adopted.add(e.rel)
         first = e.line - 1 if first is None else first
         item = remover.layout.items.get(e.line - 1)
         more = " ".join(ln.strip() for ln in lines[e.line : item.para_end]) if item and e.kind == "list" else ""
@@ -225,18 +294,24 @@ def render_index(
             pinned or old_pinned,
             old_note if note in old_note else "; ".join(p for p in (old_note, note) if p),
         )
+    if adopted:
+        remover.gone.update(_dangling_definitions(lines, remover.gone, adopted))
     if doc.managed_span is not None:
         begin, end = doc.managed_span
-        remover.gone.update(range(begin + 1, end))
-        return _finish(bom, _emit(lines, remover.finish(), begin + 1, block_lines(rows, carried, guard)))
+        outside = set(remover.finish())
+        remover.gone.update(range(begin, end))
+        blank = frozenset(outside) if mode != "delete" else frozenset()
+        block = [*_rescued(lines, doc, begin, end), lines[begin], *block_lines(rows, carried, guard)]
+        return _finish(bom, _emit(lines, remover.gone, begin, block, blank=blank)), bool(outside)
     # Half a marker pair (a person deleted one) would swallow text on the next run: drop strays.
-    remover.gone.update(i for i, ln in enumerate(lines) if ln.strip() in (BEGIN_MARKER, END_MARKER))
+    remover.gone.update(i for i, _ in marker_lines(lines))
     gone = remover.finish()
     anchor = len(lines)
     if first is not None and (top := remover.layout.top_of(first)) is not None:
         fully = all(i in gone or _blank(lines[i]) for i in range(top.start, top.end))
         anchor = top.start if fully else _trim(lines, top.start, top.end)
-    return _finish(bom, _emit(lines, gone, anchor, full_block(rows, carried, guard), pad=True))
+    blank = frozenset(gone) if mode != "delete" else frozenset()
+    return _finish(bom, _emit(lines, gone, anchor, full_block(rows, carried, guard), pad=True, blank=blank)), bool(gone)
 
 
 def remove_entries(
