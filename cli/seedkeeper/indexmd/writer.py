@@ -165,6 +165,7 @@ def _emit(
     block: Sequence[str] = (),
     pad: bool = False,
     blank: frozenset[int] = frozenset(),
+    pad_before: bool = False,
 ) -> list[str]:
     """The kept lines with `block` inserted at `insert_at`. Lines in `gone` leave; those also in
     `blank` leave a blank line behind (so their neighbours cannot merge into one block)."""
@@ -172,7 +173,7 @@ def _emit(
     need_blank = False
     for i in range(len(lines) + 1):
         if i == insert_at:
-            if pad and out and not _blank(out[-1]):
+            if (pad or pad_before) and out and not _blank(out[-1]):
                 out.append("")
             out.extend(block)
             need_blank = pad
@@ -225,12 +226,19 @@ def render_index(
         return "\n".join([NEW_INDEX_HEADING, "", *full_block(rows, {}, guard)]) + "\n"
     opts = (tuple(include), name_pattern, guard)
     new, touched = _render(current_text, rows, opts, parsed, "delete")
-    if not touched or _render(new, rows, opts, None, "delete")[0] == new:
+    if not touched:
         return new
-    new, _ = _render(current_text, rows, opts, parsed, "blank")
-    if _render(new, rows, opts, None, "delete")[0] == new:
-        return new
-    return _render(current_text, rows, opts, parsed, "keep")[0]
+    for mode in ("delete", "blank", "keep"):
+        if mode != "delete":
+            new = _render(current_text, rows, opts, parsed, mode)[0]
+        again = _render(new, rows, opts, None, "delete")[0]
+        if again == new:
+            return new
+    for _ in range(2):  # Markdown that hides the markers (an HTML block glued to them) settles in a run or two
+        new, again = again, _render(again, rows, opts, None, "delete")[0]
+        if again == new:
+            break
+    return again
 
 
 _DEFINITION = re.compile(r"^ {0,3}\[((?:[^\[\]\\]|\\.)+)\]:[ \t]*<?([^\s>]+)>?[ \t]*$")
@@ -254,17 +262,18 @@ def _rescued(lines: list[str], doc: IndexDocument, begin: int, end: int) -> list
     """What a person wrote between the markers that is not the table (a list of to-dos, a
     sentence): moved above the begin marker rather than overwritten. A list line naming a document
     is not rescued: its note and pinned language go to the table."""
-    carried_lines = {e.line - 1 for e in doc.entries if e.managed and e.kind == "list"}
+    carried_lines = {e.line - 1 for e in doc.entries if e.managed and e.kind in ("list", "table")}
+    own = {HEADER_COMMENT, *header_lines()}
     out: list[str] = []
     for i in range(begin + 1, end):
-        ours = i in carried_lines or lines[i].lstrip().startswith("|") or lines[i].strip() == HEADER_COMMENT
+        ours = i in carried_lines or lines[i].strip() in own
         if not ours and not _blank(lines[i]):
             out.append(lines[i])
         elif out and out[-1] != "":
             out.append("")  # what separated the person's blocks still does
     if not out:
         return []
-    return ([""] if begin > 0 and not _blank(lines[begin - 1]) else []) + out + ([""] if out[-1] else [])
+    return out + ([""] if out[-1] else [])
 
 
 def _render(
@@ -301,8 +310,11 @@ def _render(
         outside = set(remover.finish())
         remover.gone.update(range(begin, end))
         blank = frozenset(outside) if mode != "delete" else frozenset()
-        block = [*_rescued(lines, doc, begin, end), lines[begin], *block_lines(rows, carried, guard)]
-        return _finish(bom, _emit(lines, remover.gone, begin, block, blank=blank)), bool(outside)
+        rescued = _rescued(lines, doc, begin, end)
+        block = [*rescued, lines[begin], *block_lines(rows, carried, guard)]
+        # A blank line before the begin marker: glued to an HTML block above, it would be part of it.
+        out = _emit(lines, remover.gone, begin, block, blank=blank, pad_before=True)
+        return _finish(bom, out), bool(outside or rescued)
     # Half a marker pair (a person deleted one) would swallow text on the next run: drop strays.
     remover.gone.update(i for i, _ in marker_lines(lines))
     gone = remover.finish()
