@@ -173,12 +173,36 @@ def test_a_full_disk_during_dedup_apply_leaves_nothing_half_done(cli, tmp_path, 
     assert r.exit_code == 2, r.output
     assert "no space left on device" in r.stderr and "internal" not in r.stderr
     assert sorted(_contents(root)) == before
-    records = [json.loads(ln) for ln in (root / ".seedkeeper" / "quarantine.jsonl").read_text().splitlines()]
-    assert [x["state"] for x in records] == ["done"]  # the one that moved; the others forgotten
+    # All or nothing: the one file that had moved is back, the intents are forgotten.
+    assert (root / ".seedkeeper" / "quarantine.jsonl").read_text() == ""
+    assert len(list(root.glob("*.txt"))) == 6 and not list((root / ".seedkeeper").rglob("*.txt"))
+    assert cli("validate", root, "--select", "missing-file,unlisted-file").exit_code == 0
     monkeypatch.setattr(q.os, "link", real_link)
     assert cli("dedup", root, "--apply").exit_code == 0
     _assert_repaired(cli, root)
     assert sorted(_contents(root)) == before
+
+
+def test_a_full_disk_when_writing_index_md_moves_everything_back(cli, tmp_path, monkeypatch):
+    import seedkeeper.corpus.quarantine as q
+
+    root = _corpus(tmp_path)
+    index_before = (root / "INDEX.md").read_bytes()
+    real = q.write_atomic
+
+    def full_for_index(path, data, **kw):
+        if Path(path).name == "INDEX.md":
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        return real(path, data, **kw)
+
+    monkeypatch.setattr(q, "write_atomic", full_for_index)
+    r = cli("dedup", root, "--apply")
+    assert r.exit_code == 2 and "INDEX.md" in r.stderr, r.stderr
+    assert (root / "INDEX.md").read_bytes() == index_before
+    assert len(list(root.glob("*.txt"))) == 6 and not list((root / ".seedkeeper").rglob("*.txt"))
+    monkeypatch.undo()
+    assert cli("dedup", root, "--apply").exit_code == 0
+    _assert_repaired(cli, root)
 
 
 def test_a_full_disk_when_recording_the_intent_moves_nothing(cli, tmp_path, monkeypatch):
@@ -251,3 +275,22 @@ def test_sigkill_of_index_leaves_no_worker_behind(tmp_path):
     while any(alive(w) for w in workers) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not any(alive(w) for w in workers), "a worker outlived the killed index"
+
+
+def test_a_full_disk_during_add_leaves_no_new_document_behind(cli, tmp_path, monkeypatch):
+    import seedkeeper.operations.adding as adding
+
+    root = _corpus(tmp_path)
+    src = tmp_path / "new.txt"
+    src.write_text("Snow fell all night and the roads were closed by morning.\n")
+
+    def full(*a, **k):
+        raise OSError(errno.ENOSPC, "No space left on device", str(root / "INDEX.md"))
+
+    monkeypatch.setattr(adding, "write_rows", full)
+    r = cli("add", src, "--seeds", root)
+    assert r.exit_code == 2 and "no space left on device" in r.stderr
+    assert len(list(root.glob("*.txt"))) == 6 and src.exists()
+    monkeypatch.undo()
+    assert cli("add", src, "--seeds", root).exit_code == 0  # the same add works once there is room
+    assert len(list(root.glob("*.txt"))) == 7

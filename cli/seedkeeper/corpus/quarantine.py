@@ -11,7 +11,7 @@ exists) and only then unlinks the old name, so a crash in between leaves two nam
 bytes, never none. If the quarantine name is taken, a suffix is added: `a.txt` -> `a~1.txt`.
 
 The manifest is also the journal: every move is recorded (state "moving") before anything moves,
-marked "done" after, and INDEX.md is rewritten last. A run killed (or a disk that fills up) at
+then the files move, INDEX.md is rewritten, and the moves are marked "done". A run killed (or a disk that fills up) at
 any point leaves a state `finish_interrupted` completes: the next `dedup --apply` (or restore)
 finishes half-done moves, forgets moves that never happened, and drops moved files from INDEX.md.
 
@@ -269,17 +269,27 @@ def apply_moves(
         for entry in intents:  # 2. the moves
             _move_no_overwrite(paths[entry.file], seeds / entry.quarantined)
             moved.append(replace(entry, state="done"))
-    finally:
-        done = {m.file for m in moved}
-        if len(done) < len(intents):
-            # A move failed: record what did happen, forget what did not (best effort: if even
-            # this cannot be written, the journal still says "moving" and the next run settles it).
-            with contextlib.suppress(OSError):
-                _write_manifest(seeds, entries + moved)
-    _write_manifest(seeds, entries + moved)  # 3. done
-    if new_index is not None:  # 4. INDEX.md last: killed before this, the next run drops them
-        write_atomic(seeds / INDEX, new_index.encode("utf-8"))
+        # 3. INDEX.md without them (killed before this, the next run drops them)
+        if new_index is not None:
+            write_atomic(seeds / INDEX, new_index.encode("utf-8"))
+    except OSError:
+        _roll_back(seeds, entries, moved)  # a full disk: all or nothing
+        raise
+    # 4. marked done (killed or out of space before this, the records say "moving" with their files
+    # in the quarantine: the next run settles them, and restore works from them meanwhile)
+    _write_manifest(seeds, entries + moved)
     return moved
+
+
+def _roll_back(seeds: Path, entries: list[QuarantineEntry], moved: list[Moved]) -> None:
+    """Put back the files a failed `apply_moves` had moved (a rename needs no free space) and
+    forget its intents. Best effort: what cannot be undone stays recorded as "moving", which the
+    next run settles."""
+    for m in reversed(moved):
+        with contextlib.suppress(OSError):
+            _move_no_overwrite(seeds / m.quarantined, seeds / m.file)
+    with contextlib.suppress(OSError):
+        _write_manifest(seeds, entries)
 
 
 def finish_interrupted(seeds: Path, remove_from_index: Callable[[str, list[str]], str]) -> list[str]:

@@ -3,6 +3,7 @@ write atomically and list them in INDEX.md."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -185,19 +186,29 @@ def add(
         to_write.append((report.added[-1], data))
     if dry_run or not to_write:
         return report
-    with folder_lock(root):
-        # The numbers are taken again under the lock, from the folder as it is now: two adds
-        # running at once then never hand out the same number.
-        number, width = next_number(_taken(root, settings))
-        for added, data in to_write:
-            added.file = f"{number:0{width}d}_{hashlib.sha256(data).hexdigest()[:16]}.txt"
-            number += 1
-            if os.path.lexists(root / added.file):
-                raise UsageError(f"{added.file} already exists in {root}; not overwriting")
-            write_atomic(root / added.file, data, mode=0o644)
+    written: list[Path] = []
+    try:
+        with folder_lock(root):
+            # The numbers are taken again under the lock, from the folder as it is now: two adds
+            # running at once then never hand out the same number.
+            number, width = next_number(_taken(root, settings))
+            for added, data in to_write:
+                added.file = f"{number:0{width}d}_{hashlib.sha256(data).hexdigest()[:16]}.txt"
+                number += 1
+                if os.path.lexists(root / added.file):
+                    raise UsageError(f"{added.file} already exists in {root}; not overwriting")
+                write_atomic(root / added.file, data, mode=0o644)
+                written.append(root / added.file)
 
-    def relist():
-        return survey(root, settings, features=Features(dedup=True, lang=True), cache=cache)
+        def relist():
+            return survey(root, settings, features=Features(dedup=True, lang=True), cache=cache)
 
-    report.index_written, _ = write_rows(relist(), resurvey=relist)
+        report.index_written, _ = write_rows(relist(), resurvey=relist)
+    except OSError:
+        # A full disk: the copies this run just made go again (the inputs are untouched), so
+        # nothing is left half-added and running the same `add` again works.
+        for path in written:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+        raise
     return report

@@ -98,7 +98,8 @@ def exit_code_of(exc: BaseException, debug: bool) -> int:
         # A full disk or quota is the machine's state, not a bug: say so plainly. Writes are atomic
         # and dedup journals its moves, so nothing is half-done; re-run once there is room.
         where = f": {exc.filename}" if exc.filename else ""
-        typer.echo(f"seedkeeper: error: {os.strerror(exc.errno).lower()}{where}; nothing was half-written", err=True)
+        msg = f"{os.strerror(exc.errno).lower()}{where}; nothing was half-written: free some space and run it again"
+        typer.echo(f"seedkeeper: error: {msg}", err=True)
         return EXIT_USAGE
     if debug:
         traceback.print_exc()
