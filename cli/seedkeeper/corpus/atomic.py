@@ -41,7 +41,7 @@ def write_atomic(path: Path, data: bytes, *, mode: int | None = None) -> None:
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        if isinstance(exc, OSError) and exc.filename is None:
+        if isinstance(exc, OSError) and exc.errno is not None and exc.filename is None:
             exc.filename = str(path)  # "no space left on device: INDEX.md", not just the errno
         raise
     _fsync_dir(folder)
