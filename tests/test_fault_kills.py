@@ -237,7 +237,9 @@ def test_index_racing_dedup_apply_never_relists_moved_files(cli, tmp_path, monke
 
     monkeypatch.setattr("seedkeeper.operations.indexing.write_rows", dedup_wins_the_race)
     (root / "INDEX.md").write_text((root / "INDEX.md").read_text() + "\nMore prose.\n")
-    (root / doc_name(7)).write_text("A new text about harbours, ships and long winter nights.\n")  # index has work to do
+    (root / doc_name(7)).write_text(
+        "A new text about harbours, ships and long winter nights.\n"
+    )  # index has work to do
     assert index(root, Settings()).written
     monkeypatch.undo()
     _assert_repaired(cli, root)
