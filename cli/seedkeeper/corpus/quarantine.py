@@ -325,7 +325,10 @@ def finish_interrupted(seeds: Path, remove_from_index: Callable[[str, list[str]]
     if changed:
         _write_manifest(seeds, out)
     gone = [e.file for e in out if not e.restored and not os.path.lexists(seeds / e.file)]
-    index_text = _read_index(seeds) if gone else None
+    index_text = None
+    if gone:
+        with contextlib.suppress(UsageError):  # an unreadable INDEX.md is reported by the survey, not here
+            index_text = _read_index(seeds)
     if index_text is not None:
         new_index = remove_from_index(index_text, gone)
         if new_index != index_text:
