@@ -48,8 +48,10 @@ def test_github_escapes_percent_cr_lf_in_the_message_but_not_colon_or_comma(seed
     (line,) = github_lines([make("exact-duplicate", "a.txt", msg)], seeds)
     assert line.startswith("::error file=seeds/a.txt,title=exact-duplicate::")
     body = line.split("::", 2)[2]
-    assert body == "100%25 sure:%0D%0Asee a, b"
-    assert unescape(body) == msg
+    # Control characters are shown escaped (as everywhere a name or message is shown), so a CR/LF
+    # can neither end the command nor reach the log raw.
+    assert body == "100%25 sure:\\x0d\\x0asee a, b"
+    assert unescape(body) == "100% sure:\\x0d\\x0asee a, b"
 
 
 def test_github_index_line_codes_go_on_index_md_naming_the_entry(seeds):

@@ -38,9 +38,11 @@ def write_atomic(path: Path, data: bytes, *, mode: int | None = None) -> None:
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, OSError) and exc.errno is not None and exc.filename is None:
+            exc.filename = str(path)  # "no space left on device: INDEX.md", not just the errno
         raise
     _fsync_dir(folder)
 
@@ -70,7 +72,7 @@ def clean_stale_temps(path: Path, older_than: float = 0.0) -> list[Path]:
 
 
 @contextlib.contextmanager
-def folder_lock(folder: Path, timeout: float = 30.0) -> Iterator[None]:
+def folder_lock(folder: Path, timeout: float = 300.0) -> Iterator[None]:
     """Hold an exclusive flock on `folder` (a directory fd) while the block runs."""
     fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     try:

@@ -3,7 +3,7 @@
 - `analyses`: (content sha256, fingerprint) -> the analysis as JSON plus the signature bytes. The
   fingerprint covers the tool version and every setting that changes the result, so a change of
   either simply misses.
-- `files`: (folder, relative path) -> (size, mtime_ns, inode, sha256): the stat shortcut that lets
+- `files`: (folder, relative path) -> (size, mtime_ns, inode, ctime_ns, sha256): the stat shortcut that lets
   an unchanged file skip even being read. A fresh CI checkout has new mtimes, misses here, and
   falls back to hashing the bytes, which then hit `analyses`.
 
@@ -25,7 +25,7 @@ from pathlib import Path
 from seedkeeper.corpus.analysis import DocAnalysis
 from seedkeeper.problems import Problem
 
-SCHEMA = "seedkeeper-cache-3"
+SCHEMA = "seedkeeper-cache-4"
 CACHE_FILE = "cache.sqlite3"
 DEFAULT_DIR = ".seedkeeper_cache"
 
@@ -158,7 +158,8 @@ class Cache:
                 CREATE TABLE shingles (sha256 TEXT NOT NULL, fingerprint TEXT NOT NULL, data BLOB NOT NULL,
                                        PRIMARY KEY (sha256, fingerprint));
                 CREATE TABLE files (folder TEXT NOT NULL, rel TEXT NOT NULL, size INTEGER NOT NULL,
-                                    mtime_ns INTEGER NOT NULL, inode INTEGER NOT NULL, sha256 TEXT NOT NULL,
+                                    mtime_ns INTEGER NOT NULL, inode INTEGER NOT NULL, ctime_ns INTEGER NOT NULL,
+                                    sha256 TEXT NOT NULL,
                                     PRIMARY KEY (folder, rel));
                 """
             )
@@ -174,13 +175,15 @@ class Cache:
                 self.db.close()
         self.db = None
 
-    def known_files(self, folder: str) -> dict[str, tuple[int, int, int, str]]:
-        """rel -> (size, mtime_ns, inode, sha256) for one seeds folder."""
+    def known_files(self, folder: str) -> dict[str, tuple[int, int, int, int, str]]:
+        """rel -> (size, mtime_ns, inode, ctime_ns, sha256) for one seeds folder."""
         if self.db is None:
             return {}
         try:
-            rows = self.db.execute("SELECT rel, size, mtime_ns, inode, sha256 FROM files WHERE folder = ?", (folder,))
-            return {r[0]: (r[1], r[2], r[3], r[4]) for r in rows}
+            rows = self.db.execute(
+                "SELECT rel, size, mtime_ns, inode, ctime_ns, sha256 FROM files WHERE folder = ?", (folder,)
+            )
+            return {r[0]: (r[1], r[2], r[3], r[4], r[5]) for r in rows}
         except sqlite3.Error:
             self.close()
             return {}
@@ -249,7 +252,7 @@ class Cache:
             self.close()
 
     def put_many(
-        self, folder: str, fingerprint: str, items: Iterable[tuple[DocAnalysis, tuple[int, int, int]]]
+        self, folder: str, fingerprint: str, items: Iterable[tuple[DocAnalysis, tuple[int, int, int, int]]]
     ) -> None:
         """Store analyses (only readable ones with a hash) and their files' stat keys, in one
         transaction."""
@@ -257,7 +260,7 @@ class Cache:
             return
         try:
             with self.db:
-                for a, (size, mtime_ns, inode) in items:
+                for a, (size, mtime_ns, inode, ctime_ns) in items:
                     if not a.sha256:
                         continue
                     data, sig = _encode(a)
@@ -265,8 +268,8 @@ class Cache:
                         "INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?)", (a.sha256, fingerprint, data, sig)
                     )
                     self.db.execute(
-                        "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)",
-                        (folder, a.rel, size, mtime_ns, inode, a.sha256),
+                        "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (folder, a.rel, size, mtime_ns, inode, ctime_ns, a.sha256),
                     )
         except sqlite3.Error:
             self.close()

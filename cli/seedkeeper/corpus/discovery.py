@@ -8,13 +8,16 @@ import os
 import stat
 from pathlib import Path
 
-from seedkeeper.corpus.paths import matches_include
+from seedkeeper.corpus.paths import is_decodable, matches_include, shown
 
 INDEX_NAME = "INDEX.md"
 
 
-def discover(root: Path, include: tuple[str, ...] = ("*.txt",)) -> list[str]:
-    """Relative, '/'-separated paths of the documents under `root`, sorted."""
+def discover(root: Path, include: tuple[str, ...] = ("*.txt",), undecodable: list[str] | None = None) -> list[str]:
+    """Relative, '/'-separated paths of the documents under `root`, sorted.
+
+    A path that is not valid UTF-8 cannot be listed in INDEX.md, cached or printed as is: it is
+    left out, and its escaped form (`bad\\xff.txt`) is appended to `undecodable` (when given)."""
     found: list[str] = []
     root = Path(root)
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=lambda e: None):
@@ -26,6 +29,10 @@ def discover(root: Path, include: tuple[str, ...] = ("*.txt",)) -> list[str]:
                 continue
             rel = name if rel_dir == "." else f"{rel_dir.replace(os.sep, '/')}/{name}"
             if rel == INDEX_NAME or not matches_include(rel, include):
+                continue
+            if not is_decodable(rel):
+                if undecodable is not None:
+                    undecodable.append(shown(rel))
                 continue
             try:
                 st = os.stat(os.path.join(dirpath, name))  # follows a file symlink: type only

@@ -115,7 +115,9 @@ def load_corpus(root: str | os.PathLike, settings: Settings) -> Corpus:
         problems += decode_problems
         if text is not None:
             index = parse_index(text, settings.include, settings.name_pattern)
-    on_disk = discover(root, settings.include)
+    undecodable: list[str] = []
+    on_disk = discover(root, settings.include, undecodable)
+    problems += _undecodable_problems(undecodable)
     corpus = Corpus(root=root, settings=settings, index=index, index_raw=raw, on_disk=on_disk, problems=problems)
     if index is None:
         # Without a readable list, the documents on disk are still checked, in name order.
@@ -126,6 +128,17 @@ def load_corpus(root: str | os.PathLike, settings: Settings) -> Corpus:
     _order_by_rows(corpus, first_line, row_line)
     _admit_unlisted(corpus, on_disk, set(first_line))
     return corpus
+
+
+def _undecodable_problems(names: list[str]) -> list[Problem]:
+    """A file whose name is not UTF-8 cannot be listed (INDEX.md is UTF-8) nor read by name in any
+    report: it is named escaped, as unlisted and with a bad name, and left unread."""
+    out = []
+    for name in sorted(names):
+        why = "file name is not valid UTF-8 (shown escaped); rename it"
+        out.append(make("bad-name", name, why + ", it is not read until then"))
+        out.append(make("unlisted-file", name, why + ": INDEX.md cannot list it"))
+    return out
 
 
 def _admit_entries(corpus: Corpus, index: IndexDocument, on_disk: list[str]) -> tuple[dict[str, int], dict[str, int]]:

@@ -12,6 +12,36 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]+:")  # two letters at least: "C:
 _DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
 
 
+# C0 controls (tab aside), DEL and C1 controls: a terminal or a log viewer acts on them.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]|[\ud800-\udfff]")
+
+
+def is_decodable(name: str) -> bool:
+    """False for a name that is not valid UTF-8 on disk (Python hands it over with surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def shown(text: str) -> str:
+    """`text` safe to print anywhere (terminal, log, XML, INDEX.md): every control character and
+    every byte that is not UTF-8 (a surrogate from os.fsdecode) becomes a visible `\\xNN` escape.
+    Printable text, tabs and non-Latin scripts are unchanged."""
+    if not _UNPRINTABLE.search(text):
+        return text
+
+    def esc(m: re.Match[str]) -> str:
+        ch = m.group()
+        code = ord(ch)
+        if 0xDC80 <= code <= 0xDCFF:  # surrogateescape: the original byte
+            return f"\\x{code - 0xDC00:02x}"
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    return _UNPRINTABLE.sub(esc, text)
+
+
 @dataclass(frozen=True)
 class Target:
     """A reference target, normalized: `rel` is the folder-relative path, or None when unsafe."""

@@ -1,6 +1,6 @@
 """Running the per-document analysis over a corpus, with the cache and a process pool.
 
-Unchanged files (same size, mtime and inode as last time) are answered from the cache without
+Unchanged files (same size, mtime, ctime and inode as last time) are answered from the cache without
 being opened. The rest go to worker processes, which read and hash each file and look the hash
 up in the cache (read-only) before doing any real work; only new results are written back, in
 one transaction, by this process. Texts never leave the workers: what comes back is a small
@@ -10,7 +10,13 @@ record per document, so memory stays bounded by the corpus' metadata, not its te
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import hashlib
+import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -77,7 +83,29 @@ def fingerprint(features: Features, max_size: int, min_chars: int) -> str:
 _WORKER: dict = {}
 
 
-def _init_worker(features: Features, cache_folder: Path | None, fp: str) -> None:
+def _die_with_parent(parent: int) -> None:
+    """A worker must not outlive the run that started it (a SIGKILLed main process, a cancelled CI
+    job): on Linux the kernel sends SIGKILL when the parent dies (PR_SET_PDEATHSIG); everywhere, a
+    daemon thread also notices the parent is gone (re-parented) and exits."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(Exception):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # it died before prctl took effect
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="seedkeeper-parent-watch", daemon=True).start()
+
+
+def _init_worker(features: Features, cache_folder: Path | None, fp: str, parent: int | None = None) -> None:
+    if parent is not None:
+        _die_with_parent(parent)
     if features.lang:
         from seedkeeper.lang import warm_up
 
@@ -104,14 +132,15 @@ def _work(args: tuple[CorpusDocument, int, int, Features]) -> tuple[DocAnalysis,
 
 
 def _stat_hits(store: Cache | None, folder_key: str, docs: Sequence[CorpusDocument], fp: str) -> dict[str, DocAnalysis]:
-    """Cached analyses of the documents whose size, mtime and inode are what the cache saw."""
+    """Cached analyses of the documents whose size, mtime, inode and ctime are what the cache saw
+    (ctime: an edit that restores the mtime, as `touch -r` or rsync do, still changes it)."""
     if store is None:
         return {}
     known = store.known_files(folder_key)
     unchanged = {
-        d.rel: known[d.rel][3]
+        d.rel: known[d.rel][4]
         for d in docs
-        if d.rel in known and known[d.rel][:3] == (d.info.size, d.info.mtime_ns, d.info.inode)
+        if d.rel in known and known[d.rel][:4] == (d.info.size, d.info.mtime_ns, d.info.inode, d.info.ctime_ns)
     }
     return store.get_many(unchanged, fp)
 
@@ -136,7 +165,9 @@ def _outputs(work: list, features: Features, jobs: int, cache_folder: Path | Non
 
             warm_up()
         chunk = max(1, min(32, len(work) // (jobs * 8) or 1))
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(features, cache_folder, fp))
+        pool = ProcessPoolExecutor(
+            max_workers=jobs, initializer=_init_worker, initargs=(features, cache_folder, fp, os.getpid())
+        )
         outputs = pool.map(_work, work, chunksize=chunk)
     try:
         yield outputs
@@ -172,7 +203,7 @@ def run_analysis(
     done = stats.stat_hits = total - len(todo)
     if progress and done:
         progress(done, total)
-    fresh: list[tuple[DocAnalysis, tuple[int, int, int]]] = []
+    fresh: list[tuple[DocAnalysis, tuple[int, int, int, int]]] = []
     work = [(docs[i], max_size, min_chars, features) for i in todo]
     cache_folder = cache.folder if (store is not None and store.enabled) else None
     with _outputs(work, features, max(1, jobs), cache_folder, fp) as outputs:
@@ -183,7 +214,7 @@ def run_analysis(
             else:
                 stats.computed += 1
             info = docs[i].info
-            fresh.append((analysis, (info.size, info.mtime_ns, info.inode)))
+            fresh.append((analysis, (info.size, info.mtime_ns, info.inode, info.ctime_ns)))
             done += 1
             if progress:
                 progress(done, total)

@@ -10,16 +10,23 @@ A move never overwrites: it hard-links the file at its new name (which fails if 
 exists) and only then unlinks the old name, so a crash in between leaves two names for the same
 bytes, never none. If the quarantine name is taken, a suffix is added: `a.txt` -> `a~1.txt`.
 
+The manifest is also the journal: every move is recorded (state "moving") before anything moves,
+then the files move, INDEX.md is rewritten, and the moves are marked "done". A run killed (or a disk that fills up) at
+any point leaves a state `finish_interrupted` completes: the next `dedup --apply` (or restore)
+finishes half-done moves, forgets moves that never happened, and drops moved files from INDEX.md.
+
 These functions do not take the folder lock themselves (flock is per open file, so nesting it
 would deadlock the caller): hold `atomic.folder_lock(seeds)` around them.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import json
 import os
+import re
 import stat
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
@@ -49,6 +56,7 @@ class QuarantineEntry:
     restored_at: str | None = None
     pinned: str = ""  # what a person wrote about it in INDEX.md, put back on restore
     notes: str = ""
+    state: str = "done"  # "moving": the intent is recorded, the move may not have happened yet
 
     @property
     def restored(self) -> bool:
@@ -73,10 +81,16 @@ def _utc(now: datetime | None) -> str:
     return now.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def _climbs(path: str) -> bool:
+    return any(part == ".." for part in re.split(r"[\\/]", path))
+
+
 def _safe_rel(file: str) -> PurePosixPath:
     """Refuse paths that are absolute, climb with '..', or point into the quarantine itself."""
     p = PurePosixPath(file)
-    if p.is_absolute() or not p.parts or any(part in ("", ".", "..") for part in p.parts) or "\\" in file:
+    # A backslash is an ordinary character in a POSIX name; only a `..` between backslashes (which
+    # climbs out on Windows) is refused, as the index reader does.
+    if p.is_absolute() or not p.parts or any(part in ("", ".", "..") for part in p.parts) or _climbs(file):
         raise UnsafePathError(f"{file!r} is not a plain path inside the seeds folder")
     if p.parts[0] == ".seedkeeper":
         raise UnsafePathError(f"{file!r} is inside seedkeeper's own folder")
@@ -186,7 +200,7 @@ def _quarantined_path(seeds: Path, entry: QuarantineEntry) -> Path:
     if (
         q.is_absolute()
         or ".." in q.parts
-        or "\\" in entry.quarantined
+        or _climbs(entry.quarantined)
         or q.parts[:2] != tuple(QUARANTINE_DIR.split("/"))
     ):
         raise UsageError(
@@ -233,27 +247,101 @@ def apply_moves(
     new_index = remove_from_index(index_text, [d.file for d in dups]) if index_text is not None else None
 
     entries = _read_manifest(seeds)
-    moved: list[Moved] = []
+    intents: list[Moved] = []
     for d in dups:
-        src = paths[d.file]
-        digest = _sha256_file(src)
         rel = PurePosixPath(d.file)
+        taken = {e.quarantined for e in entries + intents if not e.restored}
         n = 0
-        while True:
-            target = _quarantine_target(rel, n)
-            try:
-                _move_no_overwrite(src, seeds / target)
-                break
-            except FileExistsError:
-                n += 1  # an earlier quarantined copy has that name: keep both
+        while os.path.lexists(seeds / _quarantine_target(rel, n)) or str(_quarantine_target(rel, n)) in taken:
+            n += 1  # an earlier quarantined copy has that name: keep both
         pinned, notes = (carried or {}).get(d.file, ("", ""))
-        entry = QuarantineEntry(d.file, str(target), d.kind, d.similarity, d.of, digest, _utc(now), None, pinned, notes)
-        entries.append(entry)
-        moved.append(entry)
-        _write_manifest(seeds, entries)
-    if new_index is not None:
-        write_atomic(seeds / INDEX, new_index.encode("utf-8"))
+        target = str(_quarantine_target(rel, n))
+        digest = _sha256_file(paths[d.file])
+        intents.append(
+            QuarantineEntry(
+                d.file, target, d.kind, d.similarity, d.of, digest, _utc(now), None, pinned, notes, "moving"
+            )
+        )
+    # 1. the intent: if this write fails (a full disk), nothing has moved
+    _write_manifest(seeds, entries + intents)
+    moved: list[Moved] = []
+    try:
+        for entry in intents:  # 2. the moves
+            _move_no_overwrite(paths[entry.file], seeds / entry.quarantined)
+            moved.append(replace(entry, state="done"))
+        # 3. INDEX.md without them (killed before this, the next run drops them)
+        if new_index is not None:
+            write_atomic(seeds / INDEX, new_index.encode("utf-8"))
+    except OSError:
+        _roll_back(seeds, entries, moved)  # a full disk: all or nothing
+        raise
+    # 4. marked done (killed or out of space before this, the records say "moving" with their files
+    # in the quarantine: the next run settles them, and restore works from them meanwhile)
+    _write_manifest(seeds, entries + moved)
     return moved
+
+
+def _roll_back(seeds: Path, entries: list[QuarantineEntry], moved: list[Moved]) -> None:
+    """Put back the files a failed `apply_moves` had moved (a rename needs no free space) and
+    forget its intents. Best effort: what cannot be undone stays recorded as "moving", which the
+    next run settles."""
+    for m in reversed(moved):
+        with contextlib.suppress(OSError):
+            _move_no_overwrite(seeds / m.quarantined, seeds / m.file)
+    with contextlib.suppress(OSError):
+        _write_manifest(seeds, entries)
+
+
+def finish_interrupted(seeds: Path, remove_from_index: Callable[[str, list[str]], str]) -> list[str]:
+    """Complete what a killed or failed `dedup --apply` or restore left half-done, from the journal:
+    a move recorded but not made is forgotten; one made (or half-made: two names for the same
+    bytes) is completed and marked done; a restore that moved the file back is marked restored;
+    documents in the quarantine are dropped from INDEX.md. Returns the files it settled. Hold the
+    folder lock around it."""
+    seeds = Path(seeds)
+    entries = _read_manifest(seeds)
+    out, settled, changed = [], [], False
+    for e in entries:
+        if e.restored:
+            out.append(e)
+            continue
+        orig, q = seeds / e.file, seeds / e.quarantined
+        has_orig, has_q = os.path.lexists(orig), os.path.lexists(q)
+        if e.state == "moving":
+            changed = True
+            if has_q and has_orig and _same_file(orig, q):
+                os.unlink(orig)  # killed between link and unlink
+            elif has_orig and not has_q:
+                settled.append(e.file)
+                continue  # never moved: forget the intent
+            settled.append(e.file)
+            out.append(replace(e, state="done"))
+        elif has_orig and not has_q:
+            changed = True  # a restore moved it back but was killed before recording it
+            settled.append(e.file)
+            out.append(replace(e, restored_at=_utc(None)))
+        else:
+            out.append(e)
+    if changed:
+        _write_manifest(seeds, out)
+    gone = [e.file for e in out if not e.restored and not os.path.lexists(seeds / e.file)]
+    index_text = None
+    if gone:
+        with contextlib.suppress(UsageError):  # an unreadable INDEX.md is reported by the survey, not here
+            index_text = _read_index(seeds)
+    if index_text is not None:
+        new_index = remove_from_index(index_text, gone)
+        if new_index != index_text:
+            write_atomic(seeds / INDEX, new_index.encode("utf-8"))
+            settled += [f for f in gone if f not in settled]
+    return settled
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _append_entry(index_text: str, file: str) -> str:

@@ -24,6 +24,7 @@ class FileInfo:
     size: int
     mtime_ns: int
     inode: int
+    ctime_ns: int = 0  # changes on any write, even one that puts the old mtime back
 
 
 @lru_cache(maxsize=16)
@@ -62,7 +63,7 @@ def inspect(root: Path, rel: str) -> FileInfo:
     if not stat.S_ISREG(st.st_mode):
         kind = _kind(st.st_mode)
         raise NotARegularFileError(f"{rel} is a {kind}, not a regular file")
-    return FileInfo(real, st.st_size, st.st_mtime_ns, st.st_ino)
+    return FileInfo(real, st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
 
 
 def read_bytes(info: FileInfo, limit: int) -> bytes:

@@ -133,7 +133,12 @@ def cluster(
         blob = store.get_blob(sha_of[rel], fp) if store is not None else None
         if isinstance(blob, bytes) and blob and len(blob) % 8 == 0:
             return np.frombuffer(blob, dtype=np.uint64)  # anything else is damaged: recompute
-        sh = shingles(normalize(read_text(infos[rel], corpus.settings.max_size + 1)))
+        try:
+            sh = shingles(normalize(read_text(infos[rel], corpus.settings.max_size + 1)))
+        except OSError:
+            # Moved away since it was surveyed (a racing `dedup --apply`): it confirms nothing. One
+            # shingle of its own, so two vanished documents are not "identical" either.
+            return np.array([int.from_bytes(hashlib.sha256(rel.encode()).digest()[:8], "big")], dtype=np.uint64)
         fresh.append((sha_of[rel], sh.astype(np.uint64).tobytes()))
         return sh
 

@@ -18,6 +18,66 @@ LINK_SRC = re.compile(
 )
 
 
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
+
+
+def marker_lines(lines: list[str]) -> list[tuple[int, str]]:
+    """(line, "begin" | "end") of the marker lines that are markers to a Markdown renderer: not
+    inside a fenced code block (an example of the markers in a README-style fence) and not an
+    indented code line (4+ spaces)."""
+    out: list[tuple[int, str]] = []
+    fence: tuple[str, int] | None = None  # (fence character, length) while inside a fence
+    for i, line in enumerate(lines):
+        m = _FENCE.match(line)
+        if fence is not None:
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= fence[1] and not m.group(2).strip():
+                fence = None
+            continue
+        if m and not (m.group(1)[0] == "`" and "`" in m.group(2)):
+            fence = (m.group(1)[0], len(m.group(1)))
+            continue
+        stripped = line.strip()
+        if (
+            stripped in (BEGIN_MARKER, END_MARKER)
+            and len(line) - len(line.lstrip(" ")) < 4
+            and not line.startswith("\t")
+        ):
+            out.append((i, "begin" if stripped == BEGIN_MARKER else "end"))
+    return out
+
+
+def managed_span(lines: list[str]) -> tuple[int, int] | None:
+    """The managed block (0-based marker lines): the first end marker that follows a begin marker,
+    and the last begin marker before it (so a stray begin marker higher up never swallows the
+    text between it and the real block), or None."""
+    begin = None
+    for i, kind in marker_lines(lines):
+        if kind == "begin":
+            begin = i
+        elif begin is not None:
+            return (begin, i)
+    return None
+
+
+def managed_spans(lines: list[str]) -> list[tuple[int, int]]:
+    """Every managed block (0-based marker lines), in order: one per section of INDEX.md that
+    holds a table. Each end marker closes the last begin marker before it (so a stray begin
+    marker higher up never swallows the text between it and a real block); markers inside code
+    are examples, not markers; a marker left without its partner is stray."""
+    spans: list[tuple[int, int]] = []
+    begin = None
+    for i, kind in marker_lines(lines):
+        if kind == "begin":
+            begin = i
+        elif begin is not None:
+            spans.append((begin, i))
+            begin = None
+    return spans
+
+
+REF_LINK_SRC = re.compile(r"!?\[((?:[^\[\]\\]|\\.)*)\](?:\[((?:[^\[\]\\]|\\.)*)\])?")
+
+
 @dataclass(frozen=True)
 class IndexEntry:
     """One reference to a document in INDEX.md."""

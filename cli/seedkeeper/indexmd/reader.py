@@ -16,13 +16,16 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from seedkeeper.corpus.paths import Target, looks_like_reference, normalize_target
-from seedkeeper.indexmd.entries import (
+from seedkeeper.indexmd.entries import (  # noqa: F401 - re-exported
     BEGIN_MARKER,
     END_MARKER,
     LINK_SRC,
+    REF_LINK_SRC,
     IndexDocument,
     IndexEntry,
     lang_from_cells,
+    managed_span,
+    managed_spans,
     pinned_lang,
 )
 from seedkeeper.indexmd.managed import managed_rows
@@ -80,22 +83,6 @@ def _parse(text: str, include: tuple[str, ...], name_pattern: str, fast_plain: b
     else:
         doc.entries = list(ctx.walk(_MD.parse("\n".join(defuse(lines)))))
     return doc
-
-
-def managed_spans(lines: list[str]) -> list[tuple[int, int]]:
-    """Every managed block, as (begin marker line, end marker line), in order: one per section of
-    INDEX.md that holds a table. A begin marker pairs with the next end marker (a begin marker in
-    between belongs to that block's content); a marker left without its partner is stray."""
-    spans: list[tuple[int, int]] = []
-    begin: int | None = None
-    for i, ln in enumerate(lines):
-        stripped = ln.strip()
-        if stripped == BEGIN_MARKER and begin is None:
-            begin = i
-        elif stripped == END_MARKER and begin is not None:
-            spans.append((begin, i))
-            begin = None
-    return spans
 
 
 class Walker:
@@ -197,6 +184,8 @@ class Walker:
         # spaces, the whole line: "- my file.txt". Prose that mentions a name is not a reference.
         words = content.split(" ")
         first_word = words[0].rstrip(":,;")
+        if first_word.startswith("<") and first_word.endswith(">") and first is not None and first.type == "text":
+            first_word = first_word[1:-1]  # `- <003_x.txt>`: not a CommonMark link, but meant as one
         whole = content.strip()
         if first_word and self.is_ref(first_word, False):
             note = _clean_note(" ".join(words[1:]))
@@ -262,7 +251,8 @@ def _note_after_link(source: str, href: str) -> str:
         dest = m.group(2).strip("<>")
         if normalize_target(dest, from_link=True).rel == normalize_target(href, from_link=True).rel:
             return _clean_note(body[: m.start()] + body[m.end() :])
-    return ""
+    ref = REF_LINK_SRC.match(body)  # `[text][label]`, `[label][]`, `[label]`: the target is defined elsewhere
+    return _clean_note(body[ref.end() :]) if ref else ""
 
 
 def _split_note(text: str) -> tuple[str, str]:

@@ -16,7 +16,7 @@ import urllib.parse
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from seedkeeper.corpus.paths import looks_like_reference, normalize_target
+from seedkeeper.corpus.paths import looks_like_reference, normalize_target, shown
 from seedkeeper.corpus.titles import short_title
 from seedkeeper.indexmd.entries import (
     BEGIN_MARKER,
@@ -66,7 +66,8 @@ _NEEDS_ESCAPE = re.compile("[" + re.escape("".join(sorted(_INLINE_SPECIAL))) + "
 
 def escape_text(text: str) -> str:
     """Plain text -> inline Markdown that renders as exactly that text (one line)."""
-    text = " ".join(text.splitlines())
+    # Control characters (a file name with ESC) are shown as `\\x1b`: INDEX.md never holds them raw.
+    text = shown(" ".join(text.splitlines()))
     if not _NEEDS_ESCAPE.search(text):
         return text  # the common case (a language tag, a hash, most titles): nothing to do
     out = []
@@ -183,20 +184,27 @@ def managed_carry(doc: IndexDocument) -> dict[str, tuple[str, str]]:
     someone typed between the markers counts too (its note and pinned language)."""
     carried: dict[str, tuple[str, str]] = {}
     seen_lines: set[int] = set()
+    lines: list[str] | None = None
     for e in doc.entries:
         if not e.managed or e.rel is None or e.line in seen_lines:
             continue
         seen_lines.add(e.line)  # the first reference on a row is its File cell; Notes may link others
         if e.kind == "table":
-            cells = {h.strip().lower(): v for h, v in e.cells}
-            pinned, notes = cells.get("pinned", ""), cells.get("notes", cells.get("note", ""))
+            # Our table's Pinned and Notes cells; any other table typed between the markers is
+            # read as a hand-written one (every cell a person wrote, the link text too).
+            pinned, notes = adopted_fields(e, "")
             if not pinned.strip() and (lang := pinned_lang(notes)):
                 pinned, notes = lang, without_pinned_lang(notes)  # `lang: zu` typed in Notes: moved to Pinned
         elif e.kind == "list":
-            pinned, notes = e.lang or "", cell_content(e.note)
+            if lines is None:
+                lines = doc.text.split("\n")
+            pinned, notes = adopted_fields(e, lines[e.line - 1] if e.line <= len(lines) else "")
         else:
             continue
-        carried.setdefault(e.rel, (pinned, notes))
+        # A file listed twice keeps both rows' notes (and the first pinned language).
+        old_pinned, old_notes = carried.get(e.rel, ("", ""))
+        merged = old_notes if notes in old_notes else "; ".join(p for p in (old_notes, notes) if p)
+        carried[e.rel] = (old_pinned or pinned, merged)
     return carried
 
 
@@ -205,6 +213,19 @@ def _link_text_source(line: str, rel: str) -> str | None:
         if normalize_target(m.group(2).strip("<>"), from_link=True).rel == rel:
             return m.group(1).strip()
     return None
+
+
+def _link_as_text(cell: str, rel: str) -> str:
+    """A cell's source with links to `rel` replaced by their text (`See [doc](x.txt) here` ->
+    `See doc here`); the bare file name alone gives ""."""
+    if cell.strip("` ") == rel or normalize_target(cell.strip("` "), from_link=False).rel == rel:
+        return ""
+
+    def text_of(m: re.Match[str]) -> str:
+        same = normalize_target(m.group(2).strip("<>"), from_link=True).rel == rel
+        return m.group(1).strip() if same else m.group(0)
+
+    return " ".join(LINK_SRC.sub(text_of, cell).split())
 
 
 def _join(*parts: str) -> str:
@@ -217,7 +238,8 @@ def adopted_fields(e: IndexEntry, source_line: str, continuation: str = "") -> t
     the file name, and a hand table's other cells (`Header: value`)."""
     name_forms = {e.rel, e.rel.rsplit("/", 1)[-1], e.written, f"./{e.rel}"}
     if e.kind == "list":
-        text = _link_text_source(source_line, e.rel) if e.title is not None else None
+        # A reference-style link (`[text][label]`) has no target in the line: its rendered text, then.
+        text = (_link_text_source(source_line, e.rel) or e.title) if e.title is not None else None
         label = text if text and (e.title or "").strip("` ") not in name_forms else ""
         note = _join(label, " ".join(p for p in (e.note, continuation) if p))  # continuation lines: one sentence
         return e.lang or pinned_lang(note) or "", cell_content(note)
@@ -229,7 +251,8 @@ def adopted_fields(e: IndexEntry, source_line: str, continuation: str = "") -> t
         if not value or low in _COMPUTED or (low in _LANG_HEADERS and value == e.lang):
             continue
         if value.strip("`") == e.written or _link_text_source(value, e.rel) is not None:
-            text = _link_text_source(value, e.rel)
+            # The reference cell: keep its words, with the link to the file shown as its text.
+            text = _link_as_text(value, e.rel)
             if text and text.strip("` ") not in name_forms:
                 notes.append(text)
             continue

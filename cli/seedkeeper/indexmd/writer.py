@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 
-from seedkeeper.indexmd.entries import BEGIN_MARKER, END_MARKER, IndexDocument, IndexEntry
+from seedkeeper.corpus.paths import normalize_target
+from seedkeeper.indexmd.entries import IndexDocument, IndexEntry, marker_lines
 from seedkeeper.indexmd.reader import parse_index
 from seedkeeper.indexmd.table import (
+    HEADER_COMMENT,
     CellGuard,
     IndexRow,
     adopted_fields,
@@ -170,25 +172,30 @@ def _emit(
     insert_at: int | None = None,
     block: Sequence[str] = (),
     pad: bool = False,
-    inserts: dict[int, tuple[Sequence[str], bool]] | None = None,
+    inserts: dict[int, tuple[Sequence[str], bool, bool]] | None = None,
+    blank: frozenset[int] = frozenset(),
 ) -> list[str]:
     """The kept lines, with `block` inserted before line `insert_at` (or every block of `inserts`,
-    line -> (block, pad)); a padded block gets a blank line on each side."""
+    line -> (block, pad, pad_before)); a padded block gets a blank line on each side, a block with
+    pad_before one before it. Lines in `gone` leave; those also in `blank` leave a blank line
+    behind (so their neighbours cannot merge into one block)."""
     inserts = dict(inserts or {})
     if insert_at is not None:
-        inserts[insert_at] = (block, pad)
+        inserts[insert_at] = (block, pad, False)
     out: list[str] = []
     need_blank = False
     for i in range(len(lines) + 1):
         if i in inserts:
-            block_i, pad_i = inserts[i]
-            if pad_i and out and not _blank(out[-1]):
+            block_i, pad_i, before_i = inserts[i]
+            if (pad_i or before_i) and out and not _blank(out[-1]):
                 out.append("")
             out.extend(block_i)
             need_blank = pad_i
         if i == len(lines):
             break
         if i in gone:
+            if i in blank and out and not _blank(out[-1]):
+                out.append("")
             continue
         if need_blank and not _blank(lines[i]):
             out.append("")
@@ -236,15 +243,79 @@ def render_index(
     to the last block, or a new block at the end. Links in prose stay prose. LF endings for the
     blocks, exactly one newline at the end.
 
+    Removing lines can make their neighbours merge (a sentence under a removed marker joins the
+    table above it). So when lines outside the block left, the result is checked to be a fixed
+    point (indexing it again changes nothing); if not, the removed lines leave blank lines behind;
+    if still not, nothing is adopted (the hand-written references stay, and are reported as listed
+    twice) rather than lose a word.
+
     `parsed` is `current_text` already parsed (the corpus model holds it): it is used when it was
     parsed from the same text, so a run parses INDEX.md once.
     """
     guard = CellGuard(tuple(include), name_pattern)
     if current_text is None or not current_text.strip("\ufeff \t\r\n"):  # empty: as if absent
         return "\n".join([NEW_INDEX_HEADING, "", *full_block(rows, {}, guard)]) + "\n"
+    opts = (tuple(include), name_pattern, guard)
+    new, touched = _render(current_text, rows, opts, parsed, "delete")
+    if not touched:
+        return new
+    for mode in ("delete", "blank", "keep"):
+        if mode != "delete":
+            new = _render(current_text, rows, opts, parsed, mode)[0]
+        again = _render(new, rows, opts, None, "delete")[0]
+        if again == new:
+            return new
+    for _ in range(2):  # Markdown that hides the markers (an HTML block glued to them) settles in a run or two
+        new, again = again, _render(again, rows, opts, None, "delete")[0]
+        if again == new:
+            break
+    return again
+
+
+_DEFINITION = re.compile(r"^ {0,3}\[((?:[^\[\]\\]|\\.)+)\]:[ \t]*<?([^\s>]+)>?[ \t]*$")
+
+
+def _dangling_definitions(lines: list[str], gone: set[int], adopted: set[str]) -> set[int]:
+    """Link reference definitions (`[r]: 002_x.txt`) of adopted documents that no kept line uses
+    any more: they would be left dangling."""
+    defs = {i: m for i, ln in enumerate(lines) if i not in gone and (m := _DEFINITION.match(ln))}
+    if not defs:
+        return set()
+    kept = "\n".join(ln for i, ln in enumerate(lines) if i not in gone and i not in defs).lower()
+    return {
+        i
+        for i, m in defs.items()
+        if normalize_target(m.group(2), from_link=True).rel in adopted and f"[{m.group(1).lower()}]" not in kept
+    }
+
+
+def _rescued(lines: list[str], doc: IndexDocument, begin: int, end: int) -> list[str]:
+    """What a person wrote between the markers that is not the table (a list of to-dos, a
+    sentence): moved above the begin marker rather than overwritten. A list line naming a document
+    is not rescued: its note and pinned language go to the table."""
+    carried_lines = {e.line - 1 for e in doc.entries if e.managed and e.kind in ("list", "table")}
+    own = {HEADER_COMMENT, *header_lines()}
+    out: list[str] = []
+    for i in range(begin + 1, end):
+        ours = i in carried_lines or lines[i].strip() in own
+        if not ours and not _blank(lines[i]):
+            out.append(lines[i])
+        elif out and out[-1] != "":
+            out.append("")  # what separated the person's blocks still does
+    if not out:
+        return []
+    return out + ([""] if out[-1] else [])
+
+
+def _render(
+    current_text: str, rows: Sequence[IndexRow], opts: tuple, parsed: IndexDocument | None, mode: str
+) -> tuple[str, bool]:
+    """render_index in one `mode`: "delete" adopted lines, leave a "blank" for them, or "keep"
+    them (adopt nothing). Returns the text and whether any line outside the blocks left."""
+    include, name_pattern, guard = opts
     bom, lines = _prepare(current_text)
     text = "\n".join(lines)
-    doc = parsed if parsed is not None and parsed.text == text else parse_index(text, tuple(include), name_pattern)
+    doc = parsed if parsed is not None and parsed.text == text else parse_index(text, include, name_pattern)
     spans = doc.managed_spans or ([doc.managed_span] if doc.managed_span else [])
     remover = _Remover(lines, keep=[(b, e + 1) for b, e in spans])
     blocks = [_Block(None, span=sp) for sp in spans]
@@ -254,15 +325,14 @@ def render_index(
             block = next((b for b in blocks if b.span[0] < e.line - 1 < b.span[1]), None)
             if block is not None:
                 home[e.rel] = block
-    carried = _adopt(doc, lines, {r.file for r in rows}, remover, blocks, home)
+    carried, adopted = _adopt(doc, lines, {r.file for r in rows}, remover, blocks, home, mode)
+    if adopted:
+        remover.gone.update(_dangling_definitions(lines, remover.gone, adopted))
     # A marker left without its partner would swallow text on a later run: drop strays.
     paired = {i for span in spans for i in span}
-    remover.gone.update(
-        i
-        for i, ln in enumerate(lines)
-        if "seedkeeper:index:" in ln and ln.strip() in (BEGIN_MARKER, END_MARKER) and i not in paired
-    )
+    remover.gone.update(i for i, _ in marker_lines(lines) if i not in paired)
     gone = remover.finish()
+    outside = set(gone)
     for b in blocks:
         if b.top is not None:
             fully = all(i in gone or _blank(lines[i]) for i in range(b.top.start, b.top.end))
@@ -272,15 +342,21 @@ def render_index(
     last = max(blocks, key=lambda b: b.position)
     for r in rows:
         home.setdefault(r.file, last)
-    inserts: dict[int, tuple[Sequence[str], bool]] = {}
+    inserts: dict[int, tuple[Sequence[str], bool, bool]] = {}
+    rescued_any = False
     for b in blocks:
         mine = rows if len(blocks) == 1 else [r for r in rows if home.get(r.file) is b]
         if b.span is not None:
-            gone.update(range(b.span[0] + 1, b.span[1]))
-            inserts[b.span[0] + 1] = (block_lines(mine, carried, guard), False)
+            begin, end = b.span
+            rescued = _rescued(lines, doc, begin, end)
+            rescued_any = rescued_any or bool(rescued)
+            gone.update(range(begin, end))
+            # A blank line before the begin marker: glued to an HTML block above, it would be part of it.
+            inserts[begin] = ([*rescued, lines[begin], *block_lines(mine, carried, guard)], False, True)
         else:
-            inserts[b.anchor] = (full_block(mine, carried, guard), True)
-    return _finish(bom, _emit(lines, gone, inserts=inserts))
+            inserts[b.anchor] = (full_block(mine, carried, guard), True, False)
+    blank = frozenset(outside) if mode != "delete" else frozenset()
+    return _finish(bom, _emit(lines, gone, inserts=inserts, blank=blank)), bool(outside or rescued_any)
 
 
 def _adopt(
@@ -290,13 +366,17 @@ def _adopt(
     remover: _Remover,
     blocks: list[_Block],
     home: dict[str, _Block],
-) -> dict[str, tuple[str, str]]:
+    mode: str,
+) -> tuple[dict[str, tuple[str, str]], set[str]]:
     """Take the hand-written list items and table rows of `wanted` files out of the text (via
-    `remover`), give each a home block in its section, and return every file's (Pinned, Notes)."""
+    `remover`; none in "keep" mode), give each a home block in its section, and return every
+    file's (Pinned, Notes) and the adopted files."""
     carried = managed_carry(doc)
+    adopted: set[str] = set()
     for e in doc.entries:
-        if e.managed or e.rel not in wanted or e.kind == "link" or not remover.entry(e):
+        if mode == "keep" or e.managed or e.rel not in wanted or e.kind == "link" or not remover.entry(e):
             continue
+        adopted.add(e.rel)
         layout = remover.layout
         if e.rel not in home:
             section = layout.section_of(e.line - 1)
@@ -316,7 +396,7 @@ def _adopt(
             pinned or old_pinned,
             old_note if note in old_note else "; ".join(p for p in (old_note, note) if p),
         )
-    return carried
+    return carried, adopted
 
 
 def remove_entries(

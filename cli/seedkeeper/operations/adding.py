@@ -3,6 +3,7 @@ write atomically and list them in INDEX.md."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -78,6 +79,8 @@ def _read_source(src: Path, root_real: Path, settings: Settings, encoding: str):
             source, "already-in-folder", "already inside the seeds folder; list it with `seedkeeper index` instead"
         )
     try:
+        if not os.path.lexists(src):
+            return Refused(source, "missing-file", "no such file")
         if not src.is_file():
             return Refused(source, "not-a-file", "not a regular file")
         if src.stat().st_size > settings.max_size:
@@ -119,6 +122,16 @@ def check_inputs(files: Sequence[str | os.PathLike], root: Path) -> None:
             )
 
 
+def _taken(root: Path, settings: Settings, on_disk: list[str] | None = None) -> list[str]:
+    """Names whose numbers are taken: the documents on disk and every quarantined one (a later
+    restore must not collide)."""
+    from seedkeeper.corpus.discovery import discover
+    from seedkeeper.corpus.quarantine import list_quarantined
+
+    on_disk = discover(root, settings.include) if on_disk is None else on_disk
+    return on_disk + [e.file for e in list_quarantined(root, include_restored=True)]
+
+
 def _check_index_writable(root: Path) -> None:
     """INDEX.md must be rewritable before anything is written: otherwise a new document would be
     left behind unlisted when the index step refuses it."""
@@ -152,11 +165,7 @@ def add(
     _check_index_writable(root)
     s = survey(root, settings, features=Features(dedup=True), cache=cache)
     report = AddReport(dry_run=dry_run)
-    from seedkeeper.corpus.quarantine import list_quarantined
-
-    # Quarantined documents keep their numbers: a later restore must not collide.
-    taken = s.corpus.on_disk + [e.file for e in list_quarantined(root, include_restored=True)]
-    number, width = next_number(taken)
+    number, width = next_number(_taken(root, settings, s.corpus.on_disk))
     if not matches_include(f"{number:0{width}d}_{'0' * 16}.txt", settings.include):
         raise UsageError(
             f"new documents are named NNN_<hash>.txt, which the include globs "
@@ -164,16 +173,18 @@ def add(
         )
     pending: list[tuple[str, bytes, str, list[str]]] = []  # (source, data, encoding, warnings)
     new_items, new_shingles = [], {}
+    named: set[str] = set()
     for source in files:
+        key = str(source)  # keyed by the source path until accepted: a refused file takes no number
+        if os.path.abspath(key) in named:
+            report.refused.append(Refused(key, "duplicate-entry", "named twice on the command line; added once"))
+            continue
+        named.add(os.path.abspath(key))
         outcome = _read_source(Path(source), root.resolve(), settings, encoding)
         if isinstance(outcome, Refused):
             report.refused.append(outcome)
             continue
         data, used, warnings = outcome
-        # Keyed by the source path until accepted: a refused file takes no number.
-        key = str(source)
-        if key in new_shingles:
-            continue  # the same file named twice
         item, sh = analyze_text(key, 10**9 + len(new_items), data, data.decode("utf-8"))
         new_items.append(item)
         new_shingles[key] = sh
@@ -199,22 +210,42 @@ def add(
         number += 1
         lang = detect_language(data.decode("utf-8"))
         report.added.append(Added(source, name, lang.lang, lang.confidence, used, warnings))
-        to_write.append((name, data))
+        to_write.append((report.added[-1], data))
     if to_write:
         require_managed(s)  # a dry run says so too: the real run would stop here
     if dry_run or not to_write:
         return report
-    with folder_lock(root):
-        for name, data in to_write:
-            if os.path.lexists(root / name):
-                raise UsageError(f"{name} already exists in {root}; not overwriting")
-            write_atomic(root / name, data, mode=0o644)
-    relisted = survey(root, settings, features=Features(dedup=True, lang=True), cache=cache)
-    report.adopted = [f for f in adopted_files(relisted) if f not in {n for n, _ in to_write}]
-    old = current_text(relisted)
-    report.index_written, text = write_rows(relisted, old)
-    if report.adopted:
-        from seedkeeper.indexmd.files import unified_diff
+    written: list[Path] = []
+    try:
+        with folder_lock(root):
+            # The numbers are taken again under the lock, from the folder as it is now: two adds
+            # running at once then never hand out the same number.
+            number, width = next_number(_taken(root, settings))
+            for added, data in to_write:
+                added.file = f"{number:0{width}d}_{hashlib.sha256(data).hexdigest()[:16]}.txt"
+                number += 1
+                if os.path.lexists(root / added.file):
+                    raise UsageError(f"{added.file} already exists in {root}; not overwriting")
+                write_atomic(root / added.file, data, mode=0o644)
+                written.append(root / added.file)
 
-        report.index_diff = unified_diff(old, text)
+        def relist():
+            return survey(root, settings, features=Features(dedup=True, lang=True), cache=cache)
+
+        relisted = relist()
+        new_names = {added.file for added, _ in to_write}
+        report.adopted = [f for f in adopted_files(relisted) if f not in new_names]
+        old = current_text(relisted)
+        report.index_written, text = write_rows(relisted, old, resurvey=relist)
+        if report.adopted:
+            from seedkeeper.indexmd.files import unified_diff
+
+            report.index_diff = unified_diff(old, text)
+    except OSError:
+        # A full disk: the copies this run just made go again (the inputs are untouched), so
+        # nothing is left half-added and running the same `add` again works.
+        for path in written:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+        raise
     return report

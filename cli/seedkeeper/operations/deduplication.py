@@ -74,22 +74,37 @@ def dedup(
     """Find duplicates; with apply=True move each into `.seedkeeper/quarantine/` in the seeds
     folder (recorded in `.seedkeeper/quarantine.jsonl`) and drop it from INDEX.md, atomically
     and under the folder lock. Nothing is deleted; `restore` puts a file back."""
-    from seedkeeper.corpus.quarantine import apply_moves
+    from seedkeeper.corpus.discovery import discover
+    from seedkeeper.corpus.quarantine import apply_moves, finish_interrupted
     from seedkeeper.indexmd.writer import remove_entries
 
     settings = settings or Settings()
-    s = survey(seeds, settings, features=Features(dedup=True), jobs=jobs, cache=cache, progress=progress)
+
+    def drop(text: str, files: list[str]) -> str:
+        return remove_entries(text, files, include=settings.include, name_pattern=settings.name_pattern)
+
+    def run(progress: Progress | None = None) -> Survey:
+        return survey(seeds, settings, features=Features(dedup=True), jobs=jobs, cache=cache, progress=progress)
+
+    if apply and Path(seeds).is_dir():
+        with folder_lock(Path(seeds)):  # a killed earlier --apply is finished first (the manifest is a journal)
+            finish_interrupted(Path(seeds), drop)
+    s = run(progress)
     assert s.dedup is not None
-    report = DedupReport(result=s.dedup, excerpts=near_excerpts(s) if excerpts else {}, problems=duplicate_problems(s))
-    if apply and s.dedup.clusters:
-
-        def drop(text: str, files: list[str]) -> str:
-            return remove_entries(text, files, include=settings.include, name_pattern=settings.name_pattern)
-
+    if not (apply and s.dedup.clusters):
+        return _report(s, excerpts)
+    with folder_lock(Path(seeds)):
+        if discover(s.root, settings.include) != s.corpus.on_disk:
+            s = run()  # another run moved or added documents since: decide again, under the lock
+        report = _report(s, excerpts)  # excerpts read before the duplicates move
         movable, report.skipped = _movable(s)
-        with folder_lock(Path(seeds)):
-            report.moved = apply_moves(Path(seeds), movable, drop, carried=_written_by_people(s))
+        report.moved = apply_moves(Path(seeds), movable, drop, carried=_written_by_people(s))
     return report
+
+
+def _report(s: Survey, excerpts: bool) -> DedupReport:
+    assert s.dedup is not None
+    return DedupReport(result=s.dedup, excerpts=near_excerpts(s) if excerpts else {}, problems=duplicate_problems(s))
 
 
 def _movable(s: Survey):
@@ -133,9 +148,9 @@ def restore(seeds: str | os.PathLike, file: str, settings: Settings | None = Non
     `file` is its path as INDEX.md listed it, or where it was moved: relative to the seeds folder
     (`.seedkeeper/quarantine/000_x.txt`) or as printed from the current folder
     (`seeds/.seedkeeper/quarantine/000_x.txt`, an absolute path)."""
-    from seedkeeper.corpus.quarantine import list_quarantined
+    from seedkeeper.corpus.quarantine import finish_interrupted, list_quarantined
     from seedkeeper.corpus.quarantine import restore as _restore
-    from seedkeeper.indexmd.writer import add_entries
+    from seedkeeper.indexmd.writer import add_entries, remove_entries
 
     settings = settings or Settings()
     waiting = list_quarantined(Path(seeds))
@@ -145,7 +160,11 @@ def restore(seeds: str | os.PathLike, file: str, settings: Settings | None = Non
     def relist(text: str, rel: str) -> str:
         return add_entries(text, [rel], include=settings.include, name_pattern=settings.name_pattern, carried=people)
 
+    def drop(text: str, files: list[str]) -> str:
+        return remove_entries(text, files, include=settings.include, name_pattern=settings.name_pattern)
+
     with folder_lock(Path(seeds)):
+        finish_interrupted(Path(seeds), drop)
         return _restore(Path(seeds), file, relist)
 
 

@@ -8,6 +8,8 @@ listed document that is no longer on disk gets no row: the index describes the f
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from dataclasses import replace
 
 from seedkeeper.corpus.discovery import INDEX_NAME
 from seedkeeper.corpus.survey import Survey
@@ -66,16 +68,31 @@ def current_text(s: Survey) -> str | None:
     raise UsageError(f"{why}; fix it first (see `seedkeeper validate`)")
 
 
-def write_rows(s: Survey, old: str | None = None) -> tuple[bool, str]:
+def write_rows(s: Survey, old: str | None = None, resurvey: Callable[[], Survey] | None = None) -> tuple[bool, str]:
     """Write the managed table for survey `s` into INDEX.md, atomically and under the folder
     lock, against the INDEX.md bytes read under that lock: if a person or another run changed it
     since the survey, the table is rendered again on the fresh text, so no edit is lost.
     `old` is the text the survey saw (its parse is reused when unchanged). Returns (written,
-    the text INDEX.md now holds)."""
+    the text INDEX.md now holds).
+
+    A survey goes stale when another run moves or adds documents meanwhile (a racing `dedup
+    --apply`): under the lock the folder is listed again, and if it is not what was surveyed,
+    `resurvey()` runs under the lock (cached documents cost a stat) so racing runs serialise.
+    Without `resurvey`, rows of documents that are gone are dropped."""
+    from seedkeeper.corpus.discovery import discover
     from seedkeeper.indexmd.files import update_index
 
+    current = [s]
+
     def transform(fresh: str | None) -> str:
-        return render_for(s, fresh, reuse_parse=fresh == old)
+        sv = current[0]
+        on_disk = discover(sv.root, sv.settings.include)
+        if on_disk != sv.corpus.on_disk:
+            if resurvey is not None:
+                sv = current[0] = resurvey()
+            else:
+                sv = _without_gone(sv, set(on_disk))
+        return render_for(sv, fresh, reuse_parse=sv is s and fresh == old)
 
     return update_index(s.root, transform)
 
@@ -102,3 +119,9 @@ def require_managed(s: Survey) -> None:
         f"into a table (one per section). Preview with `seedkeeper index {folder} --diff`, adopt with "
         f"`seedkeeper index {folder}`, then run this command again"
     )
+
+
+def _without_gone(s: Survey, on_disk: set[str]) -> Survey:
+    """The survey without the documents that are no longer on disk."""
+    kept = [a for a in s.analyses if a.rel in on_disk]
+    return replace(s, analyses=kept, corpus=replace(s.corpus, on_disk=sorted(on_disk)))

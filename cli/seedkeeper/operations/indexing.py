@@ -42,6 +42,10 @@ def index(
     from seedkeeper.indexmd.files import unified_diff
 
     settings = settings or Settings()
+
+    def run() -> object:
+        return survey(seeds, settings, features=Features(dedup=True, lang=True), jobs=jobs, cache=cache)
+
     s = survey(seeds, settings, features=Features(dedup=True, lang=True), jobs=jobs, cache=cache, progress=progress)
     old = current_text(s)
     new = render_for(s, old)
@@ -50,7 +54,7 @@ def index(
     if not write or new == old:
         return IndexOutcome(changed=new != old, written=False, diff=diff, text=new, adopted=adopted)
 
-    written, text = write_rows(s, old)
+    written, text = write_rows(s, old, resurvey=run)
     if text != new:  # INDEX.md changed under us and was rendered again: show what was written
         diff = unified_diff(old, text, INDEX_NAME)
     return IndexOutcome(changed=True, written=written, diff=diff, text=text, adopted=adopted)

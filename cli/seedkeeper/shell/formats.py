@@ -8,6 +8,7 @@ from collections import Counter
 from xml.sax.saxutils import escape, quoteattr
 
 from seedkeeper._version import __version__
+from seedkeeper.corpus.paths import shown
 from seedkeeper.problems import CODES, INDEX_LINE_CODES, Problem
 
 
@@ -59,6 +60,16 @@ def sarif(problems: list[Problem], seeds_prefix: str) -> str:
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
 
+def _xml(text: str) -> str:
+    """Text XML 1.0 can hold: control characters (which no XML parser accepts, even escaped) are
+    shown as `\\xNN`, as in every other output; then the usual entity escaping."""
+    return escape(_plain(text))
+
+
+def _plain(text: str) -> str:
+    return shown(text).replace("\ufffe", "\\ufffe").replace("\uffff", "\\uffff")
+
+
 def junit(problems: list[Problem], documents: list[str], strict: bool = False) -> str:
     """JUnit XML: a test case per document (and one for the folder), failing on its errors (and
     warnings when strict); other findings are listed in system-out."""
@@ -75,20 +86,17 @@ def junit(problems: list[Problem], documents: list[str], strict: bool = False) -
         if failing:
             failures += 1
             text = "\n".join(
-                f"{p.code} (line {p.line}): {p.message}" if p.line else f"{p.code}: {p.message}" for p in failing
+                _xml(f"{p.code} (line {p.line}): {p.message}" if p.line else f"{p.code}: {p.message}") for p in failing
             )
-            body += (
-                f"<failure message={quoteattr(', '.join(sorted({p.code for p in failing})))}>{escape(text)}</failure>"
-            )
+            codes = ", ".join(sorted({p.code for p in failing}))
+            body += f"<failure message={quoteattr(codes)}>{text}</failure>"
         rest = [p for p in ps if p not in failing]
         if rest:
             body += (
-                "<system-out>"
-                + escape("\n".join(f"{p.severity} {p.code}: {p.message}" for p in rest))
-                + "</system-out>"
+                "<system-out>" + "\n".join(_xml(f"{p.severity} {p.code}: {p.message}") for p in rest) + "</system-out>"
             )
         label = name if name is not None else "INDEX.md and folder"
-        cases.append(f'    <testcase classname="seedkeeper" name={quoteattr(label)}>{body}</testcase>')
+        cases.append(f'    <testcase classname="seedkeeper" name={quoteattr(_plain(label))}>{body}</testcase>')
     head = f'<testsuite name="seedkeeper check" tests="{len(cases)}" failures="{failures}" errors="0">'
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n  '
@@ -114,9 +122,9 @@ def markdown_summary(problems: list[Problem], documents: int, ok: bool) -> str:
         lines += [f"| `{code}` | {sev} | {n} |" for (code, sev), n in sorted(counts.items())]
         lines += ["", "| file | line | code | message |", "|---|---:|---|---|"]
         for p in problems[:50]:
-            msg = p.message.replace("|", "\\|")
-            name = (p.file or "").replace("|", "\\|")
-            lines.append(f"| {name} | {p.line or ''} | `{p.code}` | {msg} |")
+            msg = shown(p.message).replace("|", "\\|")
+            file = shown(p.file or "").replace("|", "\\|")
+            lines.append(f"| {file} | {p.line or ''} | `{p.code}` | {msg} |")
         if len(problems) > 50:
             lines.append(f"\n…and {len(problems) - 50} more.")
     return "\n".join(lines) + "\n"

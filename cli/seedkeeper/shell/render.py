@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable
 from itertools import groupby
@@ -17,11 +18,14 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from seedkeeper.corpus.paths import shown
 from seedkeeper.problems import INDEX_LINE_CODES, Problem
 
 # Width for output that is not a terminal (a pipe, a file): lines are never wrapped there, so
 # grep, diff and a wide editor see one finding per line.
 UNWRAPPED_WIDTH = 10_000
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def stdout_console() -> Console:
@@ -35,7 +39,19 @@ def stdout_console() -> Console:
 
 def emit_json(data: Any) -> None:
     """One JSON object on stdout and nothing else: deterministic, UTF-8, not ASCII-escaped."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    # A path from the command line may hold bytes that are not UTF-8 (surrogates): escaped, so
+    # stdout stays valid UTF-8. Control characters are already \u-escaped by json.
+    text = _SURROGATE.sub(lambda m: shown(m.group()).replace("\\", "\\\\"), text)
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
+def emit_lines(lines: Iterable[str]) -> None:
+    """Print lines as they are: click's echo strips ANSI sequences when stdout is not a terminal,
+    which would change a file name in a GitHub annotation (so it points at no file)."""
+    for line in lines:
+        sys.stdout.write(_SURROGATE.sub(lambda m: shown(m.group()), line) + "\n")
     sys.stdout.flush()
 
 
@@ -77,7 +93,8 @@ def github_lines(problems: Iterable[Problem], seeds: Path) -> list[str]:
             props.append(f"line={p.line}")
         props.append(f"title={_escape_prop(p.code)}")
         where = f" ({p.file})" if p.file and target != p.file else ""
-        out.append(f"::{level} {','.join(props)}::{_escape_data(p.message + where)}")
+        # The file property names the file exactly; the message is for people, so it is shown escaped.
+        out.append(f"::{level} {','.join(props)}::{_escape_data(shown(p.message + where))}")
     return out
 
 
@@ -104,7 +121,7 @@ def concise_lines(problems: Iterable[Problem], seeds: Path) -> list[str]:
         where = f" ({p.file})" if p.file and target != p.file else ""
         line = "" if p.line is None else f":{p.line}"
         message = " ".join((p.message + where).splitlines())
-        out.append(f"{display_path(seeds, target)}{line}: {p.code} {message}")
+        out.append(f"{shown(display_path(seeds, target))}{line}: {p.code} {shown(message)}")
     return out
 
 
@@ -134,7 +151,7 @@ def print_problems_text(console: Console, problems: list[Problem], summary: str,
     competes with the message for width, and codes never wrap, so an 80-column CI log still shows
     every word."""
     for heading, group in text_groups(problems):
-        console.print(Text(heading, style="bold underline"), overflow="fold")
+        console.print(Text(shown(heading), style="bold underline"), overflow="fold")
         table = Table(show_header=False, box=None, pad_edge=False, expand=False)
         table.add_column("line", justify="right", no_wrap=True, width=6)
         table.add_column("severity", no_wrap=True, width=8)
@@ -146,7 +163,7 @@ def print_problems_text(console: Console, problems: list[Problem], summary: str,
                 "" if p.line is None else str(p.line),
                 Text(p.severity, style=style),
                 Text(p.code, style=style),
-                Text(message, overflow="fold"),
+                Text(shown(message), overflow="fold"),
             )
         _print_unpadded(console, table)
     console.print(Text(summary, style="green" if ok else "red bold"))

@@ -18,8 +18,7 @@ def render_report(report, fmt: Format, strict: bool, seeds: Path) -> int:
     if fmt == Format.json:
         render.emit_json(report.to_dict(strict))
     elif fmt == Format.github:
-        for line in render.github_lines(report.problems, seeds):
-            typer.echo(line)
+        render.emit_lines(render.github_lines(report.problems, seeds))
         typer.echo(summary_line(report, ok))
     elif fmt == Format.concise:
         for line in render.concise_lines(report.problems, seeds):

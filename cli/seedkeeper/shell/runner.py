@@ -1,12 +1,14 @@
 """What every command does around its own work: open a run (settings, seeds folder, cache) and
 map outcomes to exit codes (the error boundary, written once as a decorator).
 
-Exit codes: 0 no errors, 1 errors found (or --check would change something), 2 usage error or
-missing folder, 3 internal error (one line; the traceback only with --debug), 130 interrupted.
+Exit codes: 0 no errors, 1 errors found (or --check would change something, or a SeedkeeperError
+about the data), 2 usage error, missing folder or a full disk, 3 internal error (one line; the
+traceback only with --debug), 130 interrupted.
 """
 
 from __future__ import annotations
 
+import errno
 import functools
 import io
 import os
@@ -24,6 +26,7 @@ from ..settings import Settings, load_settings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for `yes | head`
+_DISK_ERRNOS = (errno.ENOSPC, errno.EDQUOT)
 
 
 @dataclass
@@ -102,9 +105,20 @@ def exit_code_of(exc: BaseException, debug: bool) -> int:
         except (OSError, ValueError, io.UnsupportedOperation):
             pass
         return EXIT_BROKEN_PIPE
+    if isinstance(exc, OSError) and exc.errno in _DISK_ERRNOS:
+        # A full disk or quota is the machine's state, not a bug: say so plainly. Writes are atomic
+        # and dedup journals its moves, so nothing is half-done; re-run once there is room.
+        where = f": {exc.filename}" if exc.filename else ""
+        msg = f"{os.strerror(exc.errno).lower()}{where}; nothing was half-written: free some space and run it again"
+        typer.echo(f"seedkeeper: error: {msg}", err=True)
+        return EXIT_USAGE
     if debug:
         traceback.print_exc()
-    kind = "error" if isinstance(exc, SeedkeeperError) else f"internal error ({type(exc).__name__})"
+    if isinstance(exc, SeedkeeperError):
+        # Raised on purpose about the data (an unsafe path, a missing quarantined copy): exit 1.
+        typer.echo(f"seedkeeper: error: {exc}", err=True)
+        return EXIT_FINDINGS
+    kind = f"internal error ({type(exc).__name__})"
     typer.echo(f"seedkeeper: {kind}: {exc}" + ("" if debug else " (run with --debug for details)"), err=True)
     return EXIT_INTERNAL
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from seedkeeper.problems import Problem
 
 from ..options import CacheDirOpt, ConfigOpt, DebugOpt, Format, FormatOpt, NoCacheOpt, SeedsOpt
 from ..runner import EXIT_FINDINGS, EXIT_OK, command, open_run
@@ -55,21 +58,30 @@ def add_command(
     )
     if fmt == Format.json:
         render.emit_json(report.to_dict())
+        return EXIT_FINDINGS if report.refused else EXIT_OK
+    shown = render.shown
+    verb = "would add" if dry_run else "added"
+    for a in report.added:
+        typer.echo(f"{verb} {shown(a.source)} as {a.file} ({a.lang}, {a.confidence:.2f}; decoded as {a.encoding})")
+        for w in a.warnings:
+            typer.echo(f"  warning {shown(w)}")
+    if fmt == Format.github:
+        # Refusals go through the one escaping renderer: a crafted file name cannot forge annotations.
+        render.emit_lines(render.github_lines([_as_problem(r) for r in report.refused], run.seeds))
     else:
-        verb = "would add" if dry_run else "added"
-        for a in report.added:
-            typer.echo(f"{verb} {a.source} as {a.file} ({a.lang}, {a.confidence:.2f}; decoded as {a.encoding})")
-            for w in a.warnings:
-                typer.echo(f"  warning {w}")
         for r in report.refused:
-            if fmt == Format.github:
-                typer.echo(f"::error file={r.source},title={r.code}::{r.message}")
-            elif fmt == Format.concise:
-                typer.echo(f"{r.source}: {r.code} {r.message}")
+            if fmt == Format.concise:
+                typer.echo(f"{shown(r.source)}: {r.code} {shown(r.message)}")
             else:
-                typer.echo(f"refused {r.source}: {r.code}: {r.message}", err=True)
-        if report.index_diff:
-            typer.echo(report.index_diff, nl=False)  # hand-written entries were adopted: show how
-        if report.index_written:
-            typer.echo("INDEX.md updated")
+                typer.echo(f"refused {shown(r.source)}: {r.code}: {shown(r.message)}", err=True)
+    if report.index_diff:
+        typer.echo(report.index_diff, nl=False)  # hand-written entries were adopted: show how
+    if report.index_written:
+        typer.echo("INDEX.md updated")
     return EXIT_FINDINGS if report.refused else EXIT_OK
+
+
+def _as_problem(r) -> Problem:
+    """A refusal as an error finding on the input file (absolute, so the annotation path is right
+    wherever the file lives)."""
+    return Problem(file=os.path.abspath(r.source), code=r.code, severity="error", message=r.message)

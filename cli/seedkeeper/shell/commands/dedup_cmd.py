@@ -52,11 +52,9 @@ def dedup_command(
     if fmt == Format.json:
         render.emit_json(report.to_dict())
     elif fmt == Format.github:
-        for line in render.github_lines(report.problems, run.seeds):
-            typer.echo(line)
+        render.emit_lines(render.github_lines(report.problems, run.seeds))
     elif fmt == Format.concise:
-        for line in render.concise_lines(report.problems, run.seeds):
-            typer.echo(line)
+        render.emit_lines(render.concise_lines(report.problems, run.seeds))
     else:
         _print_text(report)
     found = any(c.duplicates for c in report.result.clusters)
@@ -67,26 +65,27 @@ def _print_text(report) -> None:
     from rich.text import Text
 
     from .. import render
+    from ..render import shown
     from ..report import plural
 
     clusters = report.result.clusters
     console = render.stdout_console()
     for c in clusters:
-        console.print(Text(f"keep {c.keep}", style="bold green"))
+        console.print(Text(f"keep {shown(c.keep)}", style="bold green"))
         for d in c.duplicates:
-            console.print(f"  {d.kind:<10} {d.similarity:.2f}  {d.file}  (of {d.of})")
+            console.print(Text(f"  {d.kind:<10} {d.similarity:.2f}  {shown(d.file)}  (of {shown(d.of)})"))
             for line in report.excerpts.get(d.file, []):
-                console.print(Text("      " + line, style="dim"))
+                console.print(Text("      " + shown(line), style="dim"))
     too_short = report.result.too_short
     if too_short:
         console.print(
             f"{len(too_short)} documents too short to compare for near duplicates: "
-            + ", ".join(too_short[:10])
+            + ", ".join(shown(f) for f in too_short[:10])
             + (" …" if len(too_short) > 10 else "")
         )
     n = sum(len(c.duplicates) for c in clusters)
     for f, why in report.skipped:
-        console.print(f"not moved: {f}: {why}", soft_wrap=True)
+        console.print(Text(f"not moved: {shown(f)}: {shown(why)}"), soft_wrap=True)
     moved = ""
     if report.moved:
         moved = f"; moved {len(report.moved)} to .seedkeeper/quarantine/ (undo: seedkeeper restore FILE)"
@@ -116,5 +115,5 @@ def restore_command(
         render.emit_json({"restored": r.file, "from": r.quarantined, "sha256": r.sha256, "intact": r.intact})
     else:
         changed = "" if r.intact else " (its bytes changed while in quarantine)"
-        typer.echo(f"restored {r.file} from {r.quarantined}{changed}")
+        typer.echo(f"restored {render.shown(r.file)} from {render.shown(r.quarantined)}{changed}")
     return EXIT_OK

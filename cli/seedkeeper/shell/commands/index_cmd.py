@@ -48,8 +48,7 @@ def index_command(
         typer.echo(outcome.diff, nl=False)
     elif fmt in (Format.github, Format.concise) and check_only and outcome.changed:
         lines = render.github_lines if fmt == Format.github else render.concise_lines
-        for line in lines([index_outdated()], run.seeds):
-            typer.echo(line)
+        render.emit_lines(lines([index_outdated()], run.seeds))
     else:
         if check_only:
             msg = "INDEX.md would change" if outcome.changed else "INDEX.md is up to date"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import typer
-
 from ..options import CacheDirOpt, ConfigOpt, DebugOpt, DirArg, ExplainOpt, Format, FormatOpt, JobsOpt, NoCacheOpt
 from ..runner import EXIT_OK, command, open_run
 
@@ -41,8 +39,7 @@ def tag_command(
             if d["lang"] == "und"
         ]
         lines = render.github_lines if fmt == Format.github else render.concise_lines
-        for line in lines(und, run.seeds):
-            typer.echo(line)
+        render.emit_lines(lines(und, run.seeds))
     elif explain:
         _print_explained(report)
     else:
@@ -61,7 +58,9 @@ def _print_table(report) -> None:
         table.add_column(col, justify="right" if col == "confidence" else "left")
     for d in report.documents:
         others = ", ".join(f"{o['lang']} {o['share']:.0%}" for o in d.get("others", []))
-        table.add_row(d["file"], d["lang"], f"{d['confidence']:.2f}", d.get("error", others))
+        table.add_row(
+            render.shown(d["file"]), d["lang"], f"{d['confidence']:.2f}", render.shown(d.get("error", others))
+        )
     console = render.stdout_console()
     console.print(table)
     console.print(f"{plural(len(report.documents), 'document')} tagged")

@@ -1,0 +1,127 @@
+"""Issue 13, items 1-4: file names that are not UTF-8, that forge GitHub annotations, or that hold
+control characters (ANSI/OSC escapes) never crash a command and are shown escaped everywhere."""
+
+from __future__ import annotations
+
+import json
+import os
+import xml.dom.minidom
+from pathlib import Path
+
+import pytest
+
+from helpers import doc_name, index_for, make_seeds
+
+pytestmark = pytest.mark.usefixtures("isolated_env")
+
+TEXT_A = "The river runs through the old town and past the mill before it reaches the sea.\n"
+TEXT_B = "Mountains rise to the north, where snow stays on the peaks for most of the year.\n"
+ANSI = "ansi\x1b[31mRED\x1b[0m.txt"
+OSC = "osc\x1b]0;TITLE\x07.txt"
+CTRL = "ctl\x01\x07.txt"
+
+
+def _seeds(tmp_path: Path) -> Path:
+    names = [doc_name(1), doc_name(2)]
+    return make_seeds(tmp_path, {names[0]: TEXT_A, names[1]: TEXT_B}, index_for(names))
+
+
+def _bad_utf8_file(seeds: Path) -> None:
+    with open(os.path.join(os.fsencode(seeds), b"bad\xff.txt"), "wb") as fh:
+        fh.write(b"hello world this is a long test document\n")
+
+
+@pytest.mark.parametrize("command", ["index", "check", "stats", "tag", "dedup", "validate"])
+def test_a_name_that_is_not_utf8_is_a_finding_not_a_crash(cli, tmp_path, command):
+    seeds = _seeds(tmp_path)
+    _bad_utf8_file(seeds)
+    result = cli(command, seeds, "--format", "json")
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert result.exit_code in (0, 1), result.output
+    data = json.loads(result.stdout_bytes.decode("utf-8"))  # valid UTF-8, valid JSON
+    if command in ("check", "validate"):
+        found = {(p["code"], p["file"]) for p in data["problems"]}
+        assert ("bad-name", "bad\\xff.txt") in found
+        assert ("unlisted-file", "bad\\xff.txt") in found
+        assert result.exit_code == 1
+
+
+def test_a_name_that_is_not_utf8_leaves_index_md_alone(cli, tmp_path):
+    seeds = _seeds(tmp_path)
+    _bad_utf8_file(seeds)
+    assert cli("index", seeds).exit_code == 0
+    text = (seeds / "INDEX.md").read_text(encoding="utf-8")
+    assert doc_name(1) in text and "bad" not in text
+    assert cli("index", seeds, "--check").exit_code == 0
+    text_out = cli("validate", seeds).stdout
+    assert "bad\\xff.txt" in text_out
+
+
+def test_add_github_output_escapes_a_forged_file_name(cli, tmp_path):
+    seeds = _seeds(tmp_path)
+    evil = tmp_path / "x.txt,title=fake::forged\n::error file=evil.py,line=1::INJECTED"
+    evil.write_text("")  # empty: refused
+    result = cli("add", evil, "--seeds", seeds, "--format", "github")
+    assert result.exit_code == 1, result.output
+    lines = [ln for ln in result.stdout.splitlines() if ln.startswith("::")]
+    assert len(lines) == 1, result.stdout
+    assert "title=empty::" in lines[0]
+    assert "%0A" in lines[0] and "title=fake" not in lines[0].split("title=empty")[0].replace("%2C", ",").split(",")[0]
+    assert "::error file=evil.py" not in result.stdout
+
+
+def test_add_github_output_keeps_the_file_name_exact(cli, tmp_path):
+    seeds = _seeds(tmp_path)
+    odd = tmp_path / "a,b:c%d.txt"
+    odd.write_text("")
+    line = cli("add", odd, "--seeds", seeds, "--format", "github").stdout.splitlines()[0]
+    assert line.startswith("::error file=a%2Cb%3Ac%25d.txt,title=empty::"), line
+
+
+def _hostile_seeds(tmp_path: Path) -> Path:
+    files = {
+        name: f"some document text number {k} that is long enough to matter here\n"
+        for k, name in enumerate([ANSI, OSC, CTRL])
+    }
+    return make_seeds(tmp_path, files, index_for([doc_name(9)]))
+
+
+def test_junit_is_well_formed_with_control_characters_in_names(cli, tmp_path):
+    seeds = _hostile_seeds(tmp_path)
+    result = cli("check", seeds, "--format", "junit")
+    assert result.exit_code == 1
+    dom = xml.dom.minidom.parseString(result.stdout_bytes)
+    names = [tc.getAttribute("name") for tc in dom.getElementsByTagName("testcase")]
+    assert "ctl\\x01\\x07.txt" in names and "ansi\\x1b[31mRED\\x1b[0m.txt" in names
+
+
+@pytest.mark.parametrize("command", ["check", "validate", "tag", "dedup", "stats"])
+def test_text_output_never_prints_raw_escapes(cli, tmp_path, command):
+    seeds = _hostile_seeds(tmp_path)
+    result = cli(command, seeds)
+    assert result.exit_code in (0, 1), result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output and "\x01" not in result.output
+    if command in ("check", "validate"):
+        assert "ansi\\x1b[31mRED\\x1b[0m.txt" in result.output
+
+
+def test_index_md_never_holds_raw_escapes(cli, tmp_path):
+    seeds = _hostile_seeds(tmp_path)
+    (seeds / "INDEX.md").unlink()
+    assert cli("index", seeds).exit_code == 0
+    raw = (seeds / "INDEX.md").read_bytes()
+    assert b"\x1b" not in raw and b"\x07" not in raw and b"\x01" not in raw
+    assert "ansi%1B%5B31mRED%1B%5B0m.txt" in raw.decode()
+    assert cli("index", seeds, "--check").exit_code == 0
+    assert cli("validate", seeds, "--select", "unlisted-file,missing-file").exit_code == 0
+
+
+def test_github_annotation_paths_keep_escape_sequences(cli, tmp_path):
+    seeds = _hostile_seeds(tmp_path)
+    (seeds / "INDEX.md").unlink()
+    assert cli("index", seeds).exit_code == 0
+    (seeds / "INDEX.md").write_text("# S\n")  # every file unlisted: annotations on the files
+    out = cli("validate", seeds, "--format", "github").stdout
+    assert f"file=seeds/{ANSI}".replace(";", ";") in out  # the exact path, CSI kept
+    messages = [ln.split("::", 2)[2] for ln in out.splitlines() if ln.startswith("::")]
+    assert messages and not any("\x1b" in m or "\x07" in m for m in messages)

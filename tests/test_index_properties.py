@@ -1,0 +1,167 @@
+"""Properties of the INDEX.md reader and writer on generated Markdown (issue 13).
+
+Hypothesis mixes fragments a person might write (lists with notes and pinned languages, links,
+reference links and their definitions, tables, fences holding marker examples, HTML blocks,
+indented code, stray and nested markers, a managed block with things typed into it), joined with
+or without blank lines so that neighbours can interact. Every fragment's words are unique tokens.
+For every mix:
+  * parsing and rendering never raise;
+  * rendering is a fixed point: `index` run twice writes the same bytes (so `index --check`
+    passes right after `index`);
+  * every token a person wrote survives (in place, or in the Notes column when its line was
+    adopted), and every line outside the markers that names no document is kept verbatim;
+  * every pinned language of an adopted document lands in its Pinned cell.
+The example count is bounded to keep the suite fast; the fixed regressions are in
+test_index_hostile_md.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from helpers import doc_name
+from seedkeeper.indexmd.reader import parse_index
+from seedkeeper.indexmd.table import IndexRow
+from seedkeeper.indexmd.writer import render_index
+
+BEGIN, END = "<!-- seedkeeper:index:begin -->", "<!-- seedkeeper:index:end -->"
+NAMES = [doc_name(k) for k in range(1, 5)]
+ROWS = [IndexRow(n, "en", 10, 2, "abcdefabcdef", "ok", f"title of {n}") for n in NAMES]
+LANGS = ["de", "fa", "zh-Hant"]
+
+name = st.sampled_from(NAMES)
+lang = st.sampled_from(LANGS)
+
+
+def _item(kind: str, n: str, pin: str | None) -> str:
+    note = "T" + (f" lang: {pin}" if pin else "")
+    return {
+        "bare": f"- {n} {note}",
+        "star": f"* {n} — {note}",
+        "ordered": f"1. {n} {note}",
+        "link": f"- [T]({n}) {note}",
+        "angle": f"- <{n}> {note}",
+        "code": f"- `{n}` {note}",
+        "plain": "- T plain item",
+        "plus": f"+ {n}: {note}",
+        "nested": f"- {n} {note}\n  - T nested item",
+        "task": f"- [ ] {n} {note}",
+    }[kind]
+
+
+item = st.builds(
+    _item,
+    st.sampled_from(["bare", "star", "ordered", "link", "angle", "code", "plain", "plus", "nested", "task"]),
+    name,
+    st.none() | lang,
+)
+
+
+@st.composite
+def ref_item(draw) -> str:
+    k = draw(st.integers(0, 9))
+    pin = draw(st.none() | lang)
+    return f"- [T][r{k}] T" + (f" lang: {pin}" if pin else "") + f"\n\n[r{k}]: {draw(name)}"
+
+
+@st.composite
+def a_list(draw) -> str:
+    items = draw(st.lists(item, min_size=1, max_size=4))
+    if draw(st.booleans()):
+        at = draw(st.integers(0, len(items) - 1))
+        items.insert(at + 1, draw(st.sampled_from(["  T continued", "    T indented", "", "\tT tabbed"])))
+    return "\n".join(items)
+
+
+@st.composite
+def a_table(draw) -> str:
+    row = st.builds(lambda n: f"| {n} | T |", name) | st.builds(lambda n: f"| [T]({n}) | T T |", name)
+    rows = draw(st.lists(row | st.just("| T | T |"), min_size=1, max_size=3))
+    return "\n".join(["| File | Notes |", "|---|---|", *rows])
+
+
+fragment = st.one_of(
+    st.just("T prose line."),
+    st.just("# T heading"),
+    st.builds(lambda n: f"See [T]({n}) T.", name),
+    st.builds(lambda n: f"T mentions {n} in prose.", name),
+    a_list(),
+    ref_item(),
+    a_table(),
+    st.builds(lambda n: f"```\n{BEGIN}\n- {n} T\n{END}\n```", name),
+    st.builds(lambda n: f"~~~md\n| File |\n{BEGIN}\n~~~", name),
+    st.builds(lambda n: f"<div>\nT {n}\n</div>", name),
+    st.just("    T indented code"),
+    st.just("> T quoted"),
+    st.just("<!-- T comment -->"),
+    st.just("T setext\n---"),
+    st.just(BEGIN),
+    st.just(END),
+    st.builds(lambda body: f"{BEGIN}\n{body}\n{END}", a_list() | a_table() | st.just("T typed inside")),
+)
+
+
+@st.composite
+def index_md(draw) -> str:
+    parts = draw(st.lists(fragment, min_size=1, max_size=7))
+    seps = draw(st.lists(st.sampled_from(["\n", "\n\n"]), min_size=len(parts), max_size=len(parts)))
+    text = "# Seeds\n\n" + "".join(p + s for p, s in zip(parts, seps))
+    counter = iter(range(10_000))
+    return re.sub(r"\bT\b", lambda m: f"tok{next(counter)}x", text)  # every word unique
+
+
+def _tokens(text: str) -> set[str]:
+    return set(re.findall(r"tok\d+x", text))
+
+
+def _render(text: str) -> str:
+    return render_index(text, ROWS)
+
+
+def _pins(text: str) -> dict[str, str]:
+    """file -> Pinned cell of the managed table."""
+    out = {}
+    for e in parse_index(text).entries:
+        if e.managed and e.kind == "table":
+            pinned = dict((h.lower(), v) for h, v in e.cells).get("pinned", "")
+            out.setdefault(e.rel, pinned)
+    return out
+
+
+SETTINGS = settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(index_md())
+def test_index_is_a_fixed_point_and_loses_no_word(text):
+    once = _render(text)
+    assert _render(once) == once, "a second index changed INDEX.md"
+    lost = _tokens(text) - _tokens(once)
+    assert not lost, f"words lost: {sorted(lost)}"
+    out_lines = set(once.split("\n"))
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        if line.strip() in (BEGIN, END) or not line.strip() or any(n in line for n in NAMES):
+            continue
+        if k and lines[k - 1].strip() and not lines[k - 1].startswith("#"):
+            continue  # may continue the block above (a list item's lazy line, a table row): words checked above
+        if line.lstrip().startswith("|") or re.match(r"^\s*(?:[-*]|\d+\.)\s", line):
+            continue  # table and list lines may be adopted (their words are checked above)
+        if line.startswith(("  ", "\t")):
+            continue  # a continuation line is adopted with its item
+        # Lines typed between the markers move above them; everything else stays verbatim.
+        assert line in out_lines, f"line not kept verbatim: {line!r}"
+
+
+@SETTINGS
+@given(index_md())
+def test_every_pinned_language_of_an_adopted_item_survives(text):
+    once = _render(text)
+    pins = _pins(once)
+    for e in parse_index(text).entries:
+        if e.lang and not e.managed and e.kind == "list" and e.rel in pins:
+            still_there = f"lang: {e.lang}" in once
+            assert pins[e.rel] == e.lang or still_there, (e.rel, e.lang, pins[e.rel])
