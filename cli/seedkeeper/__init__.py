@@ -17,7 +17,6 @@ import importlib
 
 from ._version import __version__
 from .errors import SeedkeeperError
-from .settings import Settings, load_settings
 
 # public name -> module under seedkeeper.operations that defines it
 _OPERATIONS = {
@@ -36,6 +35,11 @@ _OPERATIONS = {
 
 
 def __getattr__(name: str):
+    if name in ("Settings", "load_settings"):
+        # Loaded on first use too: the CLI's --version and --help need no TOML parser.
+        from . import settings
+
+        return getattr(settings, name)
     if name in _OPERATIONS:
         module = importlib.import_module(f".operations.{_OPERATIONS[name]}", __name__)
         return getattr(module, name)

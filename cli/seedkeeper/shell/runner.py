@@ -17,12 +17,14 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
+if TYPE_CHECKING:  # pragma: no cover - the settings module (and its TOML parser) loads on first use
+    from ..settings import Settings
+
 from ..errors import FolderNotFoundError, SeedkeeperError, UsageError
-from ..settings import Settings, load_settings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for `yes | head`
@@ -56,6 +58,8 @@ def open_run(
 ) -> Run:
     """Load settings (nearest config from the folder, or cwd), apply the flags, pick the folder
     and, with cache=True, the cache. With must_exist, a missing folder is a usage error."""
+    from ..settings import load_settings
+
     start = directory if directory is not None and directory.is_dir() else Path.cwd()
     settings = load_settings(config, start=start)
     overrides = {k: v for k, v in overrides.items() if v is not None}
