@@ -97,3 +97,28 @@ def test_sarif_and_junit_carry_the_new_codes(cli, seeds_factory):
     assert "markup" in rules
     junit = cli("check", seeds, "--format", "junit", "--no-cache").stdout
     assert "markup" in junit
+
+
+def test_warm_runs_answer_boilerplate_from_the_cache_without_reading_text(seeds_factory, tmp_path, monkeypatch):
+    import seedkeeper.corpus.boilerplate as bp
+    from seedkeeper.corpus.pool import CacheSpec
+    from seedkeeper.operations.validation import check
+    from seedkeeper.settings import Settings
+
+    langs = ["fa", "ar", "en", "zh", "ru", "hi"]
+    seeds = seeds_factory({doc_name(i): _doc(i, langs[i % len(langs)], FOOTER + "\n") for i in range(12)})
+    spec = CacheSpec(tmp_path / "cache")
+    cold = [p for p in check(seeds, Settings(), cache=spec).problems if p.code == "boilerplate"]
+    assert len(cold) == 12
+
+    def no_reading(*a, **k):
+        raise AssertionError("a warm run read a document's text for boilerplate")
+
+    monkeypatch.setattr(bp, "read_text", no_reading)
+    warm = [p for p in check(seeds, Settings(), cache=spec).problems if p.code == "boilerplate"]
+    assert warm == cold
+    # A changed count (one more document sharing the footer) is a miss: recomputed, not served stale.
+    monkeypatch.undo()
+    (seeds / doc_name(40)).write_text(_doc(40, "en", FOOTER + "\n"), encoding="utf-8")
+    more = [p for p in check(seeds, Settings(), cache=spec).problems if p.code == "boilerplate"]
+    assert len(more) == 13 and all("13 of 13 documents" in p.message for p in more)

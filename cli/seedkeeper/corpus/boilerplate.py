@@ -2,11 +2,15 @@
 
 Each document's line fingerprints come from its (cached) analysis; counting them needs no text.
 Only the documents that hold a frequent line are read again, to name the line and its number.
-Not cached itself: it depends on the whole corpus, and recounting cached fingerprints is cheap.
+The counting is redone every run (it depends on the whole corpus, and recounting cached
+fingerprints takes milliseconds); a document's findings are cached by its bytes and by how many
+documents share each of its frequent lines, so an unchanged corpus reads no text again.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Sequence
 
 from seedkeeper.corpus.analysis import DocAnalysis
@@ -15,24 +19,71 @@ from seedkeeper.corpus.safe_read import read_text
 from seedkeeper.problems import Problem, make
 
 
-def boilerplate_problems(corpus: Corpus, analyses: Sequence[DocAnalysis], settings) -> list[Problem]:
-    """The `boilerplate` findings of every readable document (`settings`: quality.QualitySettings)."""
-    from seedkeeper.quality import BoilerplateCounter, unpack_fingerprints
+def boilerplate_problems(corpus: Corpus, analyses: Sequence[DocAnalysis], settings, cache=None) -> list[Problem]:
+    """The `boilerplate` findings of every readable document (`settings`: quality.QualitySettings;
+    `cache`: a pool.CacheSpec or None)."""
+    from seedkeeper.corpus.cache import Cache
+    from seedkeeper.quality import QUALITY_VERSION, BoilerplateCounter, unpack_fingerprints
 
     fps = {a.rel: unpack_fingerprints(bytes.fromhex(a.line_fps)) for a in analyses if a.readable and a.line_fps}
     counter = BoilerplateCounter()
     for f in fps.values():
         counter.add(f)
     infos = {d.rel: d.info for d in corpus.documents}
+    sha = {a.rel: a.sha256 for a in analyses}
+    limit = counter.threshold(settings)
+    store = Cache(cache.folder) if cache is not None else None
+    fresh: dict[str, list[tuple[str, bytes]]] = {}
     out: list[Problem] = []
-    for rel, f in fps.items():
-        if not counter.has_boilerplate(f, settings):
-            continue
-        try:
-            text = read_text(infos[rel], corpus.settings.max_size + 1)
-        except OSError:
-            continue  # gone since it was analysed: its other findings already say what is wrong
-        if text.startswith("\ufeff"):
-            text = text[1:]
-        out.extend(make(x.code, rel, x.message, x.line) for x in counter.findings(text, f, settings))
+    try:
+        for rel, f in fps.items():
+            counts = counter.counts(f)
+            if max(counts, default=0) < limit:
+                continue
+            # Besides the bytes, the findings depend on how many documents share each of its lines,
+            # the corpus size (named in the message) and the settings.
+            key = f"bp/{QUALITY_VERSION}/{_digest(f, counts, counter.documents, settings)}"
+            found = _decoded(store.get_blob(sha[rel], key) if store is not None else None)
+            if found is None:
+                found = _compute(counter, infos[rel], f, settings, corpus.settings.max_size)
+                if found is None:
+                    continue  # gone since it was analysed: its other findings already say what is wrong
+                fresh.setdefault(key, []).append((sha[rel], json.dumps(found, ensure_ascii=False).encode()))
+            out.extend(make("boilerplate", rel, message, line) for line, message in found)
+    finally:
+        if store is not None:
+            for key, items in fresh.items():
+                store.put_blobs(key, items)
+            store.close()
     return out
+
+
+def _digest(fps: Sequence[int], counts: Sequence[int], documents: int, settings) -> str:
+    shared = [(fp, n) for fp, n in zip(fps, counts) if n > 1]
+    values = [v for k, v in sorted(vars(settings).items()) if k != "codes"]
+    return hashlib.sha256(repr((shared, documents, values)).encode()).hexdigest()[:24]
+
+
+def _decoded(blob: bytes | None) -> list[tuple[int, str]] | None:
+    """Cached findings as (line, message) pairs; anything of another shape is a miss."""
+    if not blob:
+        return None
+    try:
+        data = json.loads(blob.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    if not isinstance(data, list) or not all(
+        isinstance(x, list) and len(x) == 2 and isinstance(x[0], int) and isinstance(x[1], str) for x in data
+    ):
+        return None
+    return [(line, message) for line, message in data]
+
+
+def _compute(counter, info, fps, settings, max_size: int) -> list[tuple[int, str]] | None:
+    try:
+        text = read_text(info, max_size + 1)
+    except OSError:
+        return None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return [(x.line, x.message) for x in counter.findings(text, fps, settings)]

@@ -84,7 +84,7 @@ def survey(
     if features.quality is not None:
         from seedkeeper.corpus.boilerplate import boilerplate_problems
 
-        result.corpus_problems = boilerplate_problems(corpus, analyses, features.quality)
+        result.corpus_problems = boilerplate_problems(corpus, analyses, features.quality, cache)
     return result
 
 
