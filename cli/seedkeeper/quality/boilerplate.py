@@ -30,6 +30,8 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
+from seedkeeper.similarity.minhash import mix64  # the same splitmix64 finaliser as the shingles
+
 from .chars import DIGIT, LETTER, WIDE, Profile, profile
 from .findings import DEFAULT_SETTINGS, Finding, QualitySettings, cap
 
@@ -54,15 +56,6 @@ def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
             pinv[i] = pinv[i - 1] * _P_INV & _MASK64
         _POW, _POW_INV = np.array(pw, dtype=np.uint64), np.array(pinv, dtype=np.uint64)
     return _POW[:n], _POW_INV
-
-
-def _mix(x: np.ndarray) -> np.ndarray:
-    """splitmix64's finaliser: spreads every input bit over the 64 output bits."""
-    x = x ^ (x >> np.uint64(30))
-    x = x * np.uint64(0xBF58476D1CE4E5B9)
-    x = x ^ (x >> np.uint64(27))
-    x = x * np.uint64(0x94D049BB133111EB)
-    return x ^ (x >> np.uint64(31))
 
 
 def _fingerprinted_lines(text: str, min_letters: int, prof: Profile | None = None) -> list[tuple[int, str, int]]:
@@ -92,7 +85,7 @@ def _fingerprinted_lines(text: str, min_letters: int, prof: Profile | None = Non
     first = np.searchsorted(kept, prof.line_starts[picked])  # the kept characters of each picked line
     last = np.searchsorted(kept, ends[picked])
     h = (prefix[last] - prefix[first]) * pinv[first]  # sum of value * P**(position in the line)
-    fps = _mix(h + (last - first).astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)).tolist()
+    fps = mix64(h + (last - first).astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)).tolist()
     return [(i + 1, lines[i], fp) for i, fp in zip(picked.tolist(), fps)]
 
 
