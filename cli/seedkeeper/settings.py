@@ -29,6 +29,7 @@ class Settings:
     max_size: int = 10 * 1024 * 1024
     min_chars: int = 30
     threshold: float = 0.8
+    containment: float = 0.8  # share of a document's shingles in a longer one; 0 turns it off
     languages: tuple[str, ...] = ()
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
@@ -100,7 +101,7 @@ def _convert(name: str, value: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, int):
             raise TypeError("expected an integer")
         return value
-    if name == "threshold":
+    if name in ("threshold", "containment"):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise TypeError("expected a number")
         return float(value)
@@ -119,6 +120,8 @@ def _validated(s: Settings, where: str | None = None) -> Settings:
         raise ConfigError(f"{where}: name-pattern is not a valid regular expression: {exc}") from None
     if not 0.0 < s.threshold <= 1.0:
         raise ConfigError(f"{where}: threshold must be in (0, 1], got {s.threshold}")
+    if not 0.0 <= s.containment <= 1.0:
+        raise ConfigError(f"{where}: containment must be in [0, 1] (0 turns it off), got {s.containment}")
     if s.max_size <= 0 or s.min_chars < 0 or s.jobs < 0:
         raise ConfigError(f"{where}: max-size must be positive, min-chars and jobs not negative")
     for code, sev in s.severity:

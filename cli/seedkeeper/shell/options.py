@@ -72,6 +72,15 @@ CacheDirOpt = Annotated[
         show_default=False,
     ),
 ]
+ContainmentOpt = Annotated[
+    Optional[float],
+    typer.Option(
+        "--containment",
+        help="Share of a document's text found in a longer one that makes it a contained duplicate "
+        "(default 0.8; 0 turns it off).",
+        show_default=False,
+    ),
+]
 ThresholdOpt = Annotated[
     Optional[float],
     typer.Option("--threshold", help="Near-duplicate similarity threshold (default 0.8).", show_default=False),

@@ -9,6 +9,7 @@ import typer
 from ..options import (
     CacheDirOpt,
     ConfigOpt,
+    ContainmentOpt,
     DebugOpt,
     DirArg,
     Format,
@@ -29,6 +30,7 @@ ApplyOpt = Annotated[
 def dedup_command(
     directory: DirArg = None,
     threshold: ThresholdOpt = None,
+    containment: ContainmentOpt = None,
     apply: ApplyOpt = False,
     fmt: FormatOpt = Format.text,
     config: ConfigOpt = None,
@@ -43,7 +45,14 @@ def dedup_command(
     from ..progress import progress_bar
 
     run = open_run(
-        directory, config, cache=True, no_cache=no_cache, cache_dir=cache_dir, jobs=jobs, threshold=threshold
+        directory,
+        config,
+        cache=True,
+        no_cache=no_cache,
+        cache_dir=cache_dir,
+        jobs=jobs,
+        threshold=threshold,
+        containment=containment,
     )
     with progress_bar(fmt != Format.text, "deduplicating") as progress:
         report = dedup(
