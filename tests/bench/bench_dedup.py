@@ -35,11 +35,10 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for dedup_fixtures
 
 from dedup_fixtures import NEAR_EDITS, PARAGRAPHS, TRANSLATIONS  # noqa: E402
+from seedkeeper.similarity.lsh import candidate_pairs, optimal_bands  # noqa: E402
 from seedkeeper.similarity.minhash import (  # noqa: E402
     MIN_SHINGLES,
-    candidate_pairs,
     jaccard,
-    optimal_bands,
     shingle_strings,
     shingles,
     signature,

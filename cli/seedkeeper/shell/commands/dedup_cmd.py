@@ -39,7 +39,7 @@ def dedup_command(
     cache_dir: CacheDirOpt = None,
     debug: DebugOpt = False,
 ) -> int:
-    """Find exact, normalized and near duplicates. Exit 1 if any are found (0 after --apply)."""
+    """Find exact, normalized, near and contained duplicates. Exit 1 if any are found (0 after --apply)."""
     from ...operations.deduplication import dedup
     from .. import render
     from ..progress import progress_bar
