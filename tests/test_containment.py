@@ -201,3 +201,11 @@ def test_placement_in_chinese_lines():
     p = locate(PARAGRAPHS["zh"][3], full)
     assert (p.unit, p.first, p.last, p.total) == ("lines", 4, 4, 6)
     assert p.lines("x.txt")[0] == "line 4 of 6 of x.txt"
+
+
+def test_copies_of_a_contained_document_go_with_it():
+    excerpt = doc("fa", [1, 2, 3])
+    docs = [("e.txt", excerpt), ("e_crlf.txt", excerpt.replace("\n", "\r\n")), ("full.txt", FULL["fa"])]
+    result = run(docs)
+    assert [c.keep for c in result.clusters] == ["full.txt"]
+    assert kinds(result) == {"e.txt": ("contained", "full.txt"), "e_crlf.txt": ("normalized", "e.txt")}

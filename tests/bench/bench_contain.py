@@ -103,9 +103,9 @@ def _score(pairs: dict, truth: dict, negs: dict) -> dict:
     }
 
 
-def bench_contain(n: int, threshold: float, t: float, seed: int, run_forked) -> list[str]:
+def bench_contain(n: int, threshold: float, t: float, seed: int, run_forked, swap: float = 0.3) -> list[str]:
     t0 = time.perf_counter()
-    docs, truth, negs = generate(n, seed)
+    docs, truth, negs = generate(n, seed, swap=swap)
     t_gen = time.perf_counter() - t0
     t0 = time.perf_counter()
     sets = [shingles(normalize(d)) for d in docs]
@@ -128,7 +128,7 @@ def bench_contain(n: int, threshold: float, t: float, seed: int, run_forked) -> 
         f"generated in {t_gen:.1f} s; normalize + shingles + signatures, shared: {t_prep:.1f} s); "
         f"{planted} planted contained pairs ({planted - len(truth)} left out: the contained text has under "
         f"{MIN_CONTAINED_SHINGLES} shingles), {len(negs)} hard-negative pairs; "
-        f"containment {t}, threshold {threshold}",
+        f"containment {t}, threshold {threshold}, words swapped {swap:.0%}",
         "",
         "| pipeline | time s | of which candidates s | peak RSS growth MB | candidates | reported pairs "
         "| precision | recall | found by kind | hard negatives reported |",

@@ -245,6 +245,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--containment", type=float, default=0.8)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--baseline", default=None, help="PYTHONPATH of the code to compare end to end")
+    ap.add_argument("--swap", type=float, default=0.3, help="share of words swapped in contain's documents")
     ap.add_argument("--repeat", type=int, default=3, help="end-to-end runs per configuration (median)")
     args = ap.parse_args(argv)
     import datasketch
@@ -257,7 +258,10 @@ def main(argv: list[str] | None = None) -> int:
             print("\n".join(bench(n, args.threshold, args.seed)), flush=True)
             print()
         if "contain" in modes:
-            print("\n".join(bench_contain(n, args.threshold, args.containment, args.seed, run_forked)), flush=True)
+            print(
+                "\n".join(bench_contain(n, args.threshold, args.containment, args.seed, run_forked, args.swap)),
+                flush=True,
+            )
             print()
         if "e2e" in modes:
             print("\n".join(bench_e2e(n, args.seed, args.baseline, args.repeat)), flush=True)

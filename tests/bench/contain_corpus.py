@@ -44,8 +44,9 @@ def load_messages() -> dict[str, dict[str, str]]:
 
 
 class Generator:
-    def __init__(self, seed: int):
+    def __init__(self, seed: int, swap: float = 0.3):
         self.rng = np.random.default_rng(seed)
+        self.swap = swap
         self.msgs = load_messages()
         self.langs = sorted(self.msgs)
         self.pool = {lang: sorted(m.values()) for lang, m in self.msgs.items()}
@@ -60,8 +61,8 @@ class Generator:
     def _join(self, lang: str, tokens: list[str]) -> str:
         return ("" if lang in _NO_SPACE else " ").join(tokens)
 
-    def paragraph(self, lang: str, swap: float = 0.3) -> str:
-        texts, vocab = self.pool[lang], self.vocab[lang]
+    def paragraph(self, lang: str) -> str:
+        texts, vocab, swap = self.pool[lang], self.vocab[lang], self.swap
         picks = self.rng.integers(0, len(texts), size=int(self.rng.integers(3, 7)))
         toks = self._tokens(lang, " ".join(texts[i] for i in picks))
         for k in np.flatnonzero(self.rng.random(len(toks)) < swap):
@@ -94,10 +95,11 @@ def _cut(text: str, lo: float, hi: float, rng) -> tuple[int, int]:
     return start, start + length
 
 
-def generate(n: int, seed: int = 1, planted: float = 0.04, negatives: float = 0.04):
+def generate(n: int, seed: int = 1, planted: float = 0.04, negatives: float = 0.04, swap: float = 0.3):
     """n documents, the planted pairs {(contained, container): kind} (indexes), and the hard
-    negative pairs {(a, b): kind} that must not be reported."""
-    g = Generator(seed)
+    negative pairs {(a, b): kind} that must not be reported. With swap=0 the messages stay
+    untouched, so documents of one language share many of them: a stress test."""
+    g = Generator(seed, swap)
     rng = g.rng
     docs: list[str] = []
     truth: dict[tuple[int, int], str] = {}

@@ -187,6 +187,8 @@ def find_duplicates(
                 small, large, share, n_small = (i, j, i_in_j, ni) if ni < nj else (j, i, j_in_i, nj)
                 if share >= containment and n_small >= MIN_CONTAINED_SHINGLES:
                     contained[(small, large)] = ("contained", round(share, 4))
+    # Copies (exact/normalized) have their first document's shingle count: ranks compare alike.
+    counts.update({i: counts[r] for i, it in enumerate(docs) if (r := first_norm[it.normalized_hash]) in counts})
     clusters = _clusters(docs, edges, contained, counts)
     too_short = sorted(it.file for it in docs if it.signature is None)
     return DedupResult(clusters, too_short, confirmed)

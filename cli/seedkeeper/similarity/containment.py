@@ -102,24 +102,36 @@ def containment_candidates(sigs: np.ndarray, sizes: np.ndarray, t: float) -> lis
     if n < 2:
         return []
     sizes = np.asarray(sizes, dtype=np.float64)
-    num_perm = sigs.shape[1]
-    bands, rows = containment_bands(t, num_perm)
+    bands, rows = containment_bands(t, sigs.shape[1])
     keys = _band_keys(sigs, bands, rows)
-    codes = np.unique(np.concatenate([_bucket_pairs(keys[:, b]) for b in range(bands)]))
-    if codes.size == 0:
-        return []
-    i, j = codes // n, codes % n
+    found = [np.empty(0, dtype=np.int64)]
+    seen = np.empty(0, dtype=np.int64)
+    for b in range(bands):
+        # Screened band by band, so memory follows the survivors, not every chance collision
+        # (a corpus full of shared boilerplate collides a lot).
+        codes = np.unique(_bucket_pairs(keys[:, b]))
+        codes = codes[~np.isin(codes, seen, assume_unique=True)]
+        if codes.size:
+            seen = np.union1d(seen, codes) if codes.size + seen.size < (1 << 22) else seen
+            found.append(codes[_screen(sigs, sizes, codes // n, codes % n, t)])
+    codes = np.unique(np.concatenate(found))
+    return list(zip((codes // n).tolist(), (codes % n).tolist()))
+
+
+def _screen(sigs: np.ndarray, sizes: np.ndarray, i: np.ndarray, j: np.ndarray, t: float) -> np.ndarray:
+    """Which pairs may reach containment t: the share of equal signature positions estimates
+    their Jaccard; with their sizes, a pair at containment t would show at least
+    jaccard_at(t, ratio), give or take Z standard deviations (ratios judged leniently)."""
+    num_perm = sigs.shape[1]
     small, large = np.minimum(sizes[i], sizes[j]), np.maximum(sizes[i], sizes[j])
     ratio = np.minimum(small / np.maximum(large, 1.0) * (1 + SIZE_ERROR), 1.0)
-    # Screening on the whole signatures, in chunks to bound the temporary.
-    equal = np.empty(codes.size, dtype=np.int64)
-    step = 1 << 16
-    for s in range(0, codes.size, step):
+    equal = np.empty(i.size, dtype=np.int64)
+    step = 1 << 16  # bounds the (pairs x num_perm) temporary
+    for s in range(0, i.size, step):
         equal[s : s + step] = np.count_nonzero(sigs[i[s : s + step]] == sigs[j[s : s + step]], axis=1)
     need = jaccard_at(t, ratio)
     low = num_perm * need - Z * np.sqrt(num_perm * need * (1 - need)) - 1
-    keep = (ratio >= SCREEN_RATIO) & (small * (1 + SIZE_ERROR) >= MIN_CONTAINED_SHINGLES) & (equal >= low)
-    return list(zip(i[keep].tolist(), j[keep].tolist()))
+    return (ratio >= SCREEN_RATIO) & (equal >= low)
 
 
 def overlap(a: np.ndarray, b: np.ndarray) -> int:
