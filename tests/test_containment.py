@@ -10,7 +10,9 @@ import pytest
 from dedup_fixtures import FA_AR, NEAR_EDITS, PARAGRAPHS, TRANSLATIONS, doc
 from seedkeeper.errors import UsageError
 from seedkeeper.similarity.clustering import analyze_text, find_duplicates
-from seedkeeper.similarity.containment import containment_bands, containment_candidates, jaccard_at
+from seedkeeper.similarity.containment import containment_bands, containment_candidates, estimate_sizes, jaccard_at
+from seedkeeper.similarity.minhash import shingles, signature
+from seedkeeper.similarity.normalize import normalize
 from seedkeeper.similarity.placement import locate
 
 LANGS = ["fa", "zh", "en"]
@@ -209,3 +211,10 @@ def test_copies_of_a_contained_document_go_with_it():
     result = run(docs)
     assert [c.keep for c in result.clusters] == ["full.txt"]
     assert kinds(result) == {"e.txt": ("contained", "full.txt"), "e_crlf.txt": ("normalized", "e.txt")}
+
+
+def test_sizes_estimated_from_signatures_when_not_given():
+    sets = [shingles(normalize(FULL[lang])) for lang in LANGS]
+    est = estimate_sizes(np.stack([signature(s) for s in sets]))
+    for s, e in zip(sets, est):
+        assert 0.7 * s.size <= e <= 1.3 * s.size

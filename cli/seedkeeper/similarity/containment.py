@@ -9,10 +9,11 @@ pairs. For a pair whose smaller set holds a share ρ of the larger one's size, c
 means Jaccard J = tρ / (1 + ρ - tρ): 0.67 for equal sizes, 0.30 at ρ = 0.4. So:
 
 1. LSH banding with few rows per band (chosen, like lsh.py, for recall: a pair exactly at the
-   threshold and the smallest ratio searched is missed at most MAX_MISS of the time);
+   threshold and the smallest ratio searched is missed at most MAX_MISS of the time; never
+   fewer than two rows, so at thresholds under about 0.75 pairs near MIN_RATIO are missed more);
 2. each colliding pair is screened on its whole signatures: the share of equal positions
    estimates J, and with the two sizes that gives the containment; pairs far below t (more
-   than Z standard deviations) or whose sizes are too far apart (ratio < MIN_RATIO) are
+   than Z standard deviations) or whose sizes are too far apart (ratio < SCREEN_RATIO) are
    dropped, which removes the many pairs that only share boilerplate;
 3. the caller confirms every survivor on its exact shingle sets before reporting it.
 
