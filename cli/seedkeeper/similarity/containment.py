@@ -106,14 +106,12 @@ def containment_candidates(sigs: np.ndarray, sizes: np.ndarray, t: float) -> lis
     bands, rows = containment_bands(t, sigs.shape[1])
     keys = _band_keys(sigs, bands, rows)
     found = [np.empty(0, dtype=np.int64)]
-    seen = np.empty(0, dtype=np.int64)
     for b in range(bands):
         # Screened band by band, so memory follows the survivors, not every chance collision
-        # (a corpus full of shared boilerplate collides a lot).
-        codes = np.unique(_bucket_pairs(keys[:, b]))
-        codes = codes[~np.isin(codes, seen, assume_unique=True)]
+        # (a corpus full of shared boilerplate collides a lot). A pair colliding in several bands
+        # is screened again each time: cheaper than tracking which were seen.
+        codes = _bucket_pairs(keys[:, b])
         if codes.size:
-            seen = np.union1d(seen, codes) if codes.size + seen.size < (1 << 22) else seen
             found.append(codes[_screen(sigs, sizes, codes // n, codes % n, t)])
     codes = np.unique(np.concatenate(found))
     return list(zip((codes // n).tolist(), (codes % n).tolist()))
