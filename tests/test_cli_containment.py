@@ -140,3 +140,27 @@ def test_warm_run_confirms_nothing_again(tmp_path):
     warm = dedup(root, Settings(jobs=1), cache=spec, excerpts=False)
     assert warm.result.confirmed == 0
     assert warm.to_dict() == cold.to_dict()
+
+
+def test_pair_cache_round_trip_and_older_cache_files_get_the_table(tmp_path):
+    import sqlite3
+
+    from seedkeeper.corpus.cache import Cache
+
+    c = Cache(tmp_path)
+    c.put_pairs({("a", "b"): (40, 50, 120)}, "fp")
+    assert c.get_pairs([("a", "b"), ("a", "c")], "fp") == {("a", "b"): (40, 50, 120)}
+    assert c.get_pairs([("a", "b")], "other") == {}
+    c.db.execute("DROP TABLE pairs")  # a cache file from before the table existed
+    c.db.commit()
+    c.close()
+    again = Cache(tmp_path)
+    assert again.get_pairs([("a", "b")], "fp") == {}
+    again.put_pairs({("a", "b"): (1, 2, 3)}, "fp")
+    assert again.get_pairs([("a", "b")], "fp") == {("a", "b"): (1, 2, 3)}
+    # A damaged row (overlap larger than a set) is a miss, not a crash.
+    again.db.execute("INSERT OR REPLACE INTO pairs VALUES ('x', 'y', 'fp', 9, 2, 3)")
+    again.db.commit()
+    assert again.get_pairs([("x", "y")], "fp") == {}
+    again.close()
+    assert sqlite3.connect(tmp_path / "cache.sqlite3").execute("SELECT count(*) FROM pairs").fetchone()[0] == 2

@@ -125,10 +125,19 @@ class Cache:
             self.folder.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(self.path, timeout=30)
             self._verify_or_rebuild()
-            with self.db:
-                self.db.execute(_PAIRS_TABLE)
+            self._add_pairs_table()
         except (sqlite3.Error, OSError):
             self.close()
+
+    def _add_pairs_table(self) -> None:
+        """Caches made before the pairs table get it now; a cache that cannot be written (a
+        read-only file) still answers everything else."""
+        assert self.db is not None
+        try:
+            with self.db:
+                self.db.execute(_PAIRS_TABLE)
+        except sqlite3.Error:
+            pass
 
     def _verify(self) -> None:
         assert self.db is not None
