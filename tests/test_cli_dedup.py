@@ -146,11 +146,14 @@ def test_threshold_drops_a_less_similar_pair(cli, dup_seeds):
     data = dedup_json(cli, dup_seeds)
     sim = next(d["similarity"] for c in data["clusters"] for d in c["duplicates"] if d["file"] == NEAR)
     assert 0.8 <= sim < 0.95
-    strict = dedup_json(cli, dup_seeds, "--threshold", "0.95")
+    strict = dedup_json(cli, dup_seeds, "--threshold", "0.95", "--containment", "0")
     assert NEAR not in found(strict)
     assert found(strict) == {k: v for k, v in DUPS.items() if k != NEAR}
     loose = dedup_json(cli, dup_seeds, "--threshold", str(round(sim - 0.02, 2)))
     assert NEAR in found(loose)
+    # With containment on (the default), the shorter copy is still reported: as contained.
+    contained = dedup_json(cli, dup_seeds, "--threshold", "0.95")
+    assert found(contained)[NEAR] == "contained"
 
 
 def test_bad_threshold_is_a_usage_error(cli, dup_seeds):

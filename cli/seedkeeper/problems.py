@@ -31,6 +31,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "bad-name": ("warning", "file name does not match the pattern"),
     "exact-duplicate": ("error", "same bytes or same normalized text as an earlier document"),
     "near-duplicate": ("warning", "similarity at or over the threshold with an earlier document"),
+    "contained-duplicate": ("warning", "the document's text is (nearly all) contained in a longer document"),
     "lang-undetermined": ("warning", "language could not be determined"),
     "lang-mismatch": ("warning", "the language written in INDEX.md differs from the detected one"),
     "lang-not-allowed": ("warning", "the detected language is not in the configured allow-list"),

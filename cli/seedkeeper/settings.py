@@ -30,6 +30,7 @@ class Settings:
     max_size: int = 10 * 1024 * 1024
     min_chars: int = 30
     threshold: float = 0.8
+    containment: float = 0.8  # share of a document's shingles in a longer one; 0 turns it off
     languages: tuple[str, ...] = ()
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
@@ -134,7 +135,7 @@ def _convert(name: str, value: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, int):
             raise TypeError("expected an integer")
         return value
-    if name in ("threshold", "boilerplate_min_share", "low_text_share"):
+    if name in ("threshold", "containment", "boilerplate_min_share", "low_text_share"):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise TypeError("expected a number")
         return float(value)
@@ -187,6 +188,8 @@ def _validated(s: Settings, where: str | None = None) -> Settings:
         raise ConfigError(f"{where}: boilerplate-min-letters must be at least 1 and boilerplate-min-docs at least 2")
     if not (0.0 <= s.boilerplate_min_share <= 1.0 and 0.0 <= s.low_text_share <= 1.0):
         raise ConfigError(f"{where}: boilerplate-min-share and low-text-share must be in [0, 1]")
+    if not 0.0 <= s.containment <= 1.0:
+        raise ConfigError(f"{where}: containment must be in [0, 1] (0 turns it off), got {s.containment}")
     for code, sev in s.severity:
         if code not in CODES:
             raise ConfigError(f"{where}: severity names an unknown code: {code!r}{_code_hint(code)}")

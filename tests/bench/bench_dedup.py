@@ -1,7 +1,13 @@
-"""Benchmark: seedkeeper's near-duplicate pipeline next to datasketch's MinHashLSH.
+"""Benchmark: seedkeeper's near-duplicate and containment pipelines next to datasketch's.
 
-    python tests/bench/bench_dedup.py [--sizes 1000,10000,100000] [--threshold 0.8] [--seed 1]
+    python tests/bench/bench_dedup.py [--modes near,contain,e2e] [--sizes 10000[,100000]]
+        [--threshold 0.8] [--containment 0.8] [--seed 1] [--baseline PATH/cli]
 
+Modes: `near` (below), `contain` and `e2e` (bench_contain.py: containment recall/precision on
+real multilingual text next to datasketch's MinHashLSHEnsemble, and `seedkeeper dedup` end to
+end, optionally against the code at PATH, e.g. an older checkout's `cli` folder).
+
+near:
 For each size N it generates N synthetic Persian/Chinese/English documents of about 2-5 KB from
 the fixture text (paragraphs with half their words/characters replaced at random from the
 fixture vocabulary, so documents are distinct), plus about 2% near copies of earlier documents
@@ -33,13 +39,13 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for dedup_fixtures
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/bench, run from anywhere
 
 from dedup_fixtures import NEAR_EDITS, PARAGRAPHS, TRANSLATIONS  # noqa: E402
+from seedkeeper.similarity.lsh import candidate_pairs, optimal_bands  # noqa: E402
 from seedkeeper.similarity.minhash import (  # noqa: E402
     MIN_SHINGLES,
-    candidate_pairs,
     jaccard,
-    optimal_bands,
     shingle_strings,
     shingles,
     signature,
@@ -177,7 +183,11 @@ def run_forked(fn, *args) -> dict:
     parent, child = ctx.Pipe(duplex=False)
     p = ctx.Process(target=_child, args=(fn, args, child))
     p.start()
-    out = parent.recv()
+    child.close()
+    try:
+        out = parent.recv()
+    except EOFError:
+        raise RuntimeError(f"{fn.__name__} failed in its child process") from None
     p.join()
     return out
 
@@ -229,16 +239,33 @@ def bench(n: int, threshold: float, seed: int) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--sizes", default="1000,10000,100000")
+    ap.add_argument("--sizes", default="10000", help="comma-separated; e.g. 10000,100000 (100,000 takes a while)")
+    ap.add_argument("--modes", default="near,contain,e2e")
     ap.add_argument("--threshold", type=float, default=0.8)
+    ap.add_argument("--containment", type=float, default=0.8)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--baseline", default=None, help="PYTHONPATH of the code to compare end to end")
+    ap.add_argument("--swap", type=float, default=0.3, help="share of words swapped in contain's documents")
+    ap.add_argument("--repeat", type=int, default=3, help="end-to-end runs per configuration (median)")
     args = ap.parse_args(argv)
     import datasketch
+    from bench_contain import bench_contain, bench_e2e
 
+    modes = set(args.modes.split(","))
     print(f"python {sys.version.split()[0]}, numpy {np.__version__}, datasketch {datasketch.__version__}")
     for n in [int(s) for s in args.sizes.split(",") if s]:
-        print("\n".join(bench(n, args.threshold, args.seed)), flush=True)
-        print()
+        if "near" in modes:
+            print("\n".join(bench(n, args.threshold, args.seed)), flush=True)
+            print()
+        if "contain" in modes:
+            print(
+                "\n".join(bench_contain(n, args.threshold, args.containment, args.seed, run_forked, args.swap)),
+                flush=True,
+            )
+            print()
+        if "e2e" in modes:
+            print("\n".join(bench_e2e(n, args.seed, args.baseline, args.repeat)), flush=True)
+            print()
     return 0
 
 

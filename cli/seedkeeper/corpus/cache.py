@@ -3,6 +3,9 @@
 - `analyses`: (content sha256, fingerprint) -> the analysis as JSON plus the signature bytes. The
   fingerprint covers the tool version and every setting that changes the result, so a change of
   either simply misses.
+- `pairs`: (normalized hash, normalized hash, fingerprint) -> the exact overlap of two documents'
+  shingle sets, once a near-duplicate or containment candidate has been confirmed: warm runs
+  confirm nothing again (the table is added to older cache files on open).
 - `files`: (folder, relative path) -> (size, mtime_ns, inode, ctime_ns, sha256): the stat shortcut that lets
   an unchanged file skip even being read. A fresh CI checkout has new mtimes, misses here, and
   falls back to hashing the bytes, which then hit `analyses`.
@@ -98,6 +101,10 @@ def _decode(rel: str, data: str, signature: bytes | None) -> DocAnalysis:
     return DocAnalysis(rel=rel, signature=signature, **d)
 
 
+_PAIRS_TABLE = """CREATE TABLE IF NOT EXISTS pairs (a TEXT NOT NULL, b TEXT NOT NULL, fingerprint TEXT NOT NULL,
+    inter INTEGER NOT NULL, na INTEGER NOT NULL, nb INTEGER NOT NULL, PRIMARY KEY (a, b, fingerprint))"""
+
+
 class Cache:
     """A connection to the cache file. Methods never raise on database trouble: they miss."""
 
@@ -119,8 +126,19 @@ class Cache:
             self.folder.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(self.path, timeout=30)
             self._verify_or_rebuild()
+            self._add_pairs_table()
         except (sqlite3.Error, OSError):
             self.close()
+
+    def _add_pairs_table(self) -> None:
+        """Caches made before the pairs table get it now; a cache that cannot be written (a
+        read-only file) still answers everything else."""
+        assert self.db is not None
+        try:
+            with self.db:
+                self.db.execute(_PAIRS_TABLE)
+        except sqlite3.Error:
+            pass
 
     def _verify(self) -> None:
         assert self.db is not None
@@ -247,6 +265,41 @@ class Cache:
                 self.db.executemany(
                     "INSERT OR REPLACE INTO shingles VALUES (?, ?, ?)",
                     [(sha, fingerprint, data) for sha, data in items],
+                )
+        except sqlite3.Error:
+            self.close()
+
+    def get_pairs(self, keys: list[tuple[str, str]], fingerprint: str) -> dict[tuple[str, str], tuple[int, int, int]]:
+        """(a, b) -> (|A ∩ B|, |A|, |B|) for the pairs stored; missing or damaged rows are absent."""
+        if self.db is None or not keys:
+            return {}
+        wanted = set(keys)
+        out: dict[tuple[str, str], tuple[int, int, int]] = {}
+        try:
+            firsts = sorted({a for a, _ in keys})
+            for i in range(0, len(firsts), 500):
+                chunk = firsts[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = self.db.execute(
+                    f"SELECT a, b, inter, na, nb FROM pairs WHERE fingerprint = ? AND a IN ({marks})",
+                    (fingerprint, *chunk),
+                )
+                for a, b, inter, na, nb in rows:
+                    ok = all(isinstance(v, int) and v >= 0 for v in (inter, na, nb)) and inter <= min(na, nb)
+                    if (a, b) in wanted and ok:
+                        out[(a, b)] = (inter, na, nb)
+        except sqlite3.Error:
+            return {}
+        return out
+
+    def put_pairs(self, found: dict[tuple[str, str], tuple[int, int, int]], fingerprint: str) -> None:
+        if self.db is None or self.readonly or not found:
+            return
+        try:
+            with self.db:
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO pairs VALUES (?, ?, ?, ?, ?, ?)",
+                    [(a, b, fingerprint, *v) for (a, b), v in found.items()],
                 )
         except sqlite3.Error:
             self.close()

@@ -80,7 +80,7 @@ def survey(
     )
     result = Survey(corpus=corpus, analyses=analyses, stats=stats)
     if features.dedup:
-        result.dedup = cluster(corpus, analyses, settings.threshold, cache)
+        result.dedup = cluster(corpus, analyses, settings.threshold, cache, containment=settings.containment)
     if features.quality is not None:
         from seedkeeper.corpus.boilerplate import boilerplate_problems
 
@@ -95,12 +95,15 @@ def cluster(
     cache: CacheSpec | None = None,
     extra: Sequence = (),
     extra_shingles: dict[str, np.ndarray] | None = None,
+    containment: float = 0.8,
 ):
-    """Duplicate clusters among the readable documents, kept = first listed in INDEX.md.
+    """Duplicate clusters among the readable documents, kept = first listed in INDEX.md (or
+    the container, for contained documents).
 
-    Near-duplicate candidates are confirmed on their exact shingle sets; those are re-read from
-    the few candidate documents, or taken from the cache when the bytes are unchanged. `extra`
-    are DedupItems of documents not in the folder yet (`add`), with their shingles."""
+    Near-duplicate and containment candidates are confirmed on their exact shingle sets; those
+    are re-read from the few candidate documents, or taken from the cache when the bytes are
+    unchanged, and each confirmed overlap is cached by pair. `extra` are DedupItems of
+    documents not in the folder yet (`add`), with their shingles."""
     from seedkeeper.corpus.cache import Cache
     from seedkeeper.similarity.clustering import DedupItem, find_duplicates
     from seedkeeper.similarity.minhash import MINHASH_VERSION, shingles
@@ -116,6 +119,7 @@ def cluster(
             a.sha256,
             a.normalized_hash,
             None if a.signature is None else np.frombuffer(a.signature, dtype=np.uint32),
+            float(a.words),  # close to the shingle count: sizes for containment candidates
         )
         for a in analyses
         # Text that normalizes to nothing (empty, white space, only punctuation) has its own
@@ -142,9 +146,23 @@ def cluster(
         fresh.append((sha_of[rel], sh.astype(np.uint64).tobytes()))
         return sh
 
+    pairs = _PairCache(store, fp) if store is not None else None
     try:
-        return find_duplicates(items, threshold, shingles_of)
+        return find_duplicates(items, threshold, shingles_of, containment, pairs)
     finally:
         if store is not None:
             store.put_blobs(fp, fresh)
             store.close()
+
+
+class _PairCache:
+    """find_duplicates' PairStore on the SQLite cache."""
+
+    def __init__(self, store, fingerprint: str):
+        self.store, self.fp = store, fingerprint
+
+    def get_many(self, keys):
+        return self.store.get_pairs(keys, self.fp)
+
+    def put_many(self, found):
+        self.store.put_pairs(found, self.fp)

@@ -1,5 +1,7 @@
-"""`add`: ingest new documents: decode, clean (UTF-8, NFC, LF), name, refuse duplicates, tag,
-write atomically and list them in INDEX.md."""
+"""`add`: ingest new documents: decode, clean (UTF-8, NFC, LF), name, refuse duplicates (also a
+file whose text is contained in a corpus document), tag, write atomically and list them in
+INDEX.md. A new file that contains an existing document is added with a warning: the older one
+becomes the duplicate at the next `dedup --apply`."""
 
 from __future__ import annotations
 
@@ -8,10 +10,10 @@ import hashlib
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from seedkeeper.corpus.analysis import Features
+from seedkeeper.corpus.analysis import Features, count_words
 from seedkeeper.corpus.atomic import folder_lock, write_atomic
 from seedkeeper.corpus.content_checks import check_content
 from seedkeeper.corpus.decoding import clean, decode
@@ -145,6 +147,40 @@ def _check_index_writable(root: Path) -> None:
             raise UsageError("INDEX.md is not UTF-8; fix it before adding documents") from None
 
 
+def _duplicates_of_new(s, settings: Settings, cache, new_items, new_shingles):
+    """Duplicates against the corpus and among the new files themselves (same machinery as
+    dedup): {new file: (of, kind, similarity)}, and {new file: [(corpus document it contains,
+    share)]}."""
+    dup_of: dict[str, tuple[str, str, float]] = {}
+    contains: dict[str, list[tuple[str, float]]] = {}
+    if not new_items:
+        return dup_of, contains
+    res = cluster(
+        s.corpus,
+        s.analyses,
+        settings.threshold,
+        cache,
+        extra=new_items,
+        extra_shingles=new_shingles,
+        containment=settings.containment,
+    )
+    for c in res.clusters:
+        for d in c.duplicates:
+            if d.file in new_shingles:
+                dup_of[d.file] = (d.of, d.kind, d.similarity)
+            elif d.kind == "contained" and d.of in new_shingles:
+                contains.setdefault(d.of, []).append((d.file, d.similarity))
+    return dup_of, contains
+
+
+def _refusal(source: str, of: str, kind: str, sim: float) -> Refused:
+    if kind == "contained":
+        msg = f"contained duplicate: {sim:.0%} of its text is in {of}; use --force to add it anyway"
+        return Refused(source, "contained-duplicate", msg)
+    code = "near-duplicate" if kind == "near" else "exact-duplicate"
+    return Refused(source, code, f"{kind} duplicate ({sim:.2f}) of {of}; use --force to add it anyway")
+
+
 def add(
     files: Sequence[str | os.PathLike],
     seeds: str | os.PathLike,
@@ -185,27 +221,24 @@ def add(
             report.refused.append(outcome)
             continue
         data, used, warnings = outcome
-        item, sh = analyze_text(key, 10**9 + len(new_items), data, data.decode("utf-8"))
-        new_items.append(item)
+        text = data.decode("utf-8")
+        item, sh = analyze_text(key, 10**9 + len(new_items), data, text)
+        # Sizes as the corpus documents have them (word counts), for containment candidates.
+        new_items.append(replace(item, size=float(count_words(text))))
         new_shingles[key] = sh
         pending.append((key, data, used, warnings))
     # Duplicates against the corpus and among the new files themselves (same machinery as dedup).
-    dup_of: dict[str, tuple[str, str, float]] = {}
-    if new_items:
-        res = cluster(s.corpus, s.analyses, settings.threshold, cache, extra=new_items, extra_shingles=new_shingles)
-        for c in res.clusters:
-            for d in c.duplicates:
-                if d.file in new_shingles:
-                    dup_of[d.file] = (d.of, d.kind, d.similarity)
+    dup_of, contains = _duplicates_of_new(s, settings, cache, new_items, new_shingles)
     to_write = []
     for source, data, used, warnings in pending:
         if source in dup_of and not force:
-            of, kind, sim = dup_of[source]
-            code = "near-duplicate" if kind == "near" else "exact-duplicate"
-            report.refused.append(
-                Refused(source, code, f"{kind} duplicate ({sim:.2f}) of {of}; use --force to add it anyway")
-            )
+            report.refused.append(_refusal(source, *dup_of[source]))
             continue
+        for old, share in contains.get(source, []):
+            warnings = warnings + [
+                f"contained-duplicate: contains {share:.0%} of {old}, which becomes a contained duplicate "
+                "at the next `seedkeeper dedup --apply`"
+            ]
         name = f"{number:0{width}d}_{hashlib.sha256(data).hexdigest()[:16]}.txt"
         number += 1
         lang = detect_language(data.decode("utf-8"))

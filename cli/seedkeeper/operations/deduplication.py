@@ -1,4 +1,5 @@
-"""`dedup`: find exact, normalized and near duplicates; with apply, move them out restorably."""
+"""`dedup`: find exact, normalized, near and contained duplicates; with apply, move them out
+restorably (a contained document like any other duplicate: its container is the one kept)."""
 
 from __future__ import annotations
 
@@ -24,13 +25,14 @@ if TYPE_CHECKING:  # pragma: no cover - the dedup module loads numpy
 
 @dataclass
 class DedupReport:
-    """Clusters (kept = first listed), near-duplicate diff excerpts, and what was moved."""
+    """Clusters (kept = first listed, or the container), near-duplicate diff excerpts and
+    contained-duplicate placements, and what was moved."""
 
     result: DedupResult
     excerpts: dict[str, list[str]] = field(default_factory=dict)  # duplicate file -> excerpt lines
     moved: list = field(default_factory=list)  # quarantine.QuarantineEntry
     skipped: list = field(default_factory=list)  # (file, why) duplicates left in place
-    problems: list = field(default_factory=list)  # exact-duplicate / near-duplicate findings
+    problems: list = field(default_factory=list)  # exact-, near- and contained-duplicate findings
 
     def to_dict(self) -> dict:
         data = self.result.to_dict()
@@ -42,8 +44,10 @@ class DedupReport:
 
 
 def near_excerpts(s: Survey) -> dict[str, list[str]]:
-    """For each near duplicate, a few short excerpts of where it differs from its match."""
+    """For each near duplicate, a few short excerpts of where it differs from its match; for
+    each contained one, where its text sits in the container and what the container adds."""
     from seedkeeper.similarity.excerpts import diff_excerpt
+    from seedkeeper.similarity.placement import locate
 
     infos = {d.rel: d.info for d in s.corpus.documents}
 
@@ -53,11 +57,13 @@ def near_excerpts(s: Survey) -> dict[str, list[str]]:
     out = {}
     for c in s.dedup.clusters if s.dedup else []:
         for d in c.duplicates:
-            if d.kind == "near":
-                try:
+            try:
+                if d.kind == "near":
                     out[d.file] = diff_excerpt(text(d.of), text(d.file))
-                except OSError:
-                    out[d.file] = []
+                elif d.kind == "contained":
+                    out[d.file] = locate(text(d.file), text(d.of)).lines(d.of)
+            except OSError:
+                out[d.file] = []
     return out
 
 

@@ -11,7 +11,8 @@ from .index_rows import current_text, render_for
 
 
 def duplicate_problems(s: Survey) -> list[Problem]:
-    """exact-duplicate (error) and near-duplicate (warning) for each repeat of a kept document."""
+    """exact-duplicate (error), near-duplicate and contained-duplicate (warnings) for each repeat
+    of a kept document."""
     # No line: the finding is about the whole document, and annotations land on the file itself.
     out = []
     for c in s.dedup.clusters if s.dedup else []:
@@ -19,6 +20,9 @@ def duplicate_problems(s: Survey) -> list[Problem]:
             if d.kind in ("exact", "normalized"):
                 how = "the same bytes as" if d.kind == "exact" else "the same normalized text as"
                 out.append(make("exact-duplicate", d.file, f"{how} {d.of} (kept: {c.keep})"))
+            elif d.kind == "contained":
+                msg = f"{d.similarity:.0%} of its text is in the longer {d.of} (kept: {c.keep})"
+                out.append(make("contained-duplicate", d.file, msg))
             else:
                 out.append(make("near-duplicate", d.file, f"{d.similarity:.0%} similar to {d.of} (kept: {c.keep})"))
     return out

@@ -30,6 +30,8 @@ def rows_for(s: Survey) -> list:
         errors = sorted({p.code for p in a.problems if p.code in _ERROR_CODES})
         if d is not None and d.kind == "near":
             status = f"near duplicate of {d.of} ({d.similarity:.2f})"
+        elif d is not None and d.kind == "contained":
+            status = f"contained in {d.of} ({d.similarity:.2f})"
         elif d is not None:
             status = f"duplicate of {d.of} ({d.kind})"  # ends in ")" so no cell reads as a file name
         elif errors:

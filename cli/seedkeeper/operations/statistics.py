@@ -98,7 +98,7 @@ def stats(
         size_buckets=buckets,
         duplicates={
             "clusters": len(s.dedup.clusters) if s.dedup else 0,
-            **{k: dups.get(k, 0) for k in ("exact", "normalized", "near")},
+            **{k: dups.get(k, 0) for k in ("exact", "normalized", "near", "contained")},
             "too_short": len(s.dedup.too_short) if s.dedup else 0,
         },
         findings=dict(sorted(Counter(p.code for p in problems).items())),

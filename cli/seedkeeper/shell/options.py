@@ -96,6 +96,15 @@ CacheDirOpt = Annotated[
         metavar="DIR",
     ),
 ]
+ContainmentOpt = Annotated[
+    Optional[float],
+    typer.Option(
+        "--containment",
+        help="Share of a document's text found in a longer one that makes it a contained duplicate "
+        "(default 0.8; 0 turns it off).",
+        show_default=False,
+    ),
+]
 ThresholdOpt = Annotated[
     Optional[float],
     typer.Option(

@@ -1,13 +1,18 @@
-"""Find documents that repeat another: exact, normalized and near duplicates, in clusters.
+"""Find documents that repeat another: exact, normalized, near and contained duplicates, in clusters.
 
 - exact: the same bytes (equal SHA-256 of the raw file), similarity 1.0;
 - normalized: the same `normalize()`d text but different bytes, similarity 1.0;
 - near: Jaccard similarity of the shingle sets >= threshold, found through MinHash + LSH
-  candidates and each candidate confirmed by its exact Jaccard before it is reported.
+  candidates and each candidate confirmed by its exact Jaccard before it is reported;
+- contained: the share of a document's shingles found in a larger one >= containment, found
+  through containment.py's candidates and confirmed the same way.
 
-Matches are grouped transitively (union-find). In each cluster the document listed first in
-INDEX.md (lowest `order`) is kept; every other one is a duplicate, reported against the document
-it matched: the kept one if they matched directly, otherwise its strongest link in the cluster.
+Exact, normalized and near matches are grouped transitively (union-find); in each group the
+document listed first in INDEX.md (lowest `order`) is kept. A group holding a contained document
+then joins the group of its container (one container each, so two articles quoting the same
+excerpt stay apart): the container holds more text, so it is kept, whatever the list order.
+Every other document is a duplicate, reported against the document it matched: the kept one if
+they matched directly, otherwise its strongest link in the cluster.
 """
 
 from __future__ import annotations
@@ -15,29 +20,47 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 import numpy as np
 
 from seedkeeper.errors import UsageError
+from seedkeeper.similarity.containment import (
+    MIN_CONTAINED_SHINGLES,
+    containment_candidates,
+    estimate_sizes,
+    overlap,
+    shares,
+)
 from seedkeeper.similarity.lsh import candidate_pairs
-from seedkeeper.similarity.minhash import MIN_SHINGLES, NUM_PERM, jaccard, shingles, signature
+from seedkeeper.similarity.minhash import MIN_SHINGLES, NUM_PERM, shingles, signature
 from seedkeeper.similarity.normalize import normalize
 
-Kind = Literal["exact", "normalized", "near"]
+Kind = Literal["exact", "normalized", "near", "contained"]
 # Stronger evidence first: used to pick the link a duplicate is reported by.
-_KIND_RANK = {"exact": 0, "normalized": 1, "near": 2}
+_KIND_RANK = {"exact": 0, "normalized": 1, "near": 2, "contained": 3}
+
+
+class PairStore(Protocol):
+    """Confirmed overlaps kept between runs: (normalized hash, normalized hash), sorted ->
+    (|A ∩ B|, |A|, |B|) in that key order. Warm runs then confirm nothing again."""
+
+    def get_many(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, int, int]]: ...
+
+    def put_many(self, found: dict[tuple[str, str], tuple[int, int, int]]) -> None: ...
 
 
 @dataclass(frozen=True, eq=False)
 class DedupItem:
-    """One document as dedup sees it. `signature` is None when it is too short to compare."""
+    """One document as dedup sees it. `signature` is None when it is too short to compare;
+    `size` is its number of shingles or a proxy (a word count), None to estimate it."""
 
     file: str
     order: int
     content_hash: str
     normalized_hash: str
     signature: np.ndarray | None
+    size: float | None = None
 
 
 @dataclass(frozen=True)
@@ -71,6 +94,7 @@ class DedupResult:
 
     clusters: list[Cluster] = field(default_factory=list)
     too_short: list[str] = field(default_factory=list)
+    confirmed: int = 0  # candidate pairs whose exact overlap was computed (not from the PairStore)
 
     @property
     def duplicate_files(self) -> list[str]:
@@ -93,7 +117,7 @@ def analyze_text(
     norm = normalize(text)
     sh = shingles(norm)
     sig = signature(sh, num_perm) if sh.size >= MIN_SHINGLES else None
-    item = DedupItem(file, order, _sha256(raw), _sha256(norm.encode("utf-8")), sig)
+    item = DedupItem(file, order, _sha256(raw), _sha256(norm.encode("utf-8")), sig, float(sh.size))
     return item, sh
 
 
@@ -118,33 +142,69 @@ def find_duplicates(
     items: Sequence[DedupItem],
     threshold: float = 0.8,
     shingles_of: Callable[[str], np.ndarray] | None = None,
+    containment: float = 0.8,
+    pairs: PairStore | None = None,
 ) -> DedupResult:
     """Cluster duplicate documents.
 
     `shingles_of(file)` returns a document's shingle hashes (as from analyze_text); it is needed
-    only to confirm near-duplicate candidates, and is required when any item has a signature.
-    Raises UsageError for a threshold outside (0, 1] or a file given twice.
+    only to confirm near-duplicate and containment candidates, and is required when any item has
+    a signature. `containment` 0 turns contained duplicates off. `pairs` keeps confirmed
+    overlaps between runs. Raises UsageError for a threshold outside (0, 1], a containment
+    outside [0, 1] or a file given twice.
     """
     if not 0.0 < threshold <= 1.0:
         raise UsageError(f"threshold must be in (0, 1], got {threshold}")
+    if not 0.0 <= containment <= 1.0:
+        raise UsageError(f"containment must be in [0, 1] (0 turns it off), got {containment}")
     files = [it.file for it in items]
     if len(set(files)) != len(files):
         raise UsageError("find_duplicates: a file is given twice")
     docs = sorted(items, key=lambda it: (it.order, it.file))
     edges, first_norm = _hash_edges(docs)
-    # Near: only the first document of each normalized group goes through LSH; its copies
-    # join the cluster through their normalized link.
+    # Near and contained: only the first document of each normalized group goes through LSH;
+    # its copies join the cluster through their normalized link.
     reps = [i for i, it in enumerate(docs) if first_norm[it.normalized_hash] == i and it.signature is not None]
+    contained: Edges = {}
+    counts: dict[int, int] = {}
+    confirmed = 0
     if len(reps) > 1:
         if shingles_of is None:
             raise UsageError("find_duplicates needs shingles_of to confirm near duplicates")
-        edges.update(_near_edges(docs, reps, threshold, shingles_of))
-    clusters = _clusters(docs, edges)
+        sigs = np.stack([docs[i].signature for i in reps])  # type: ignore[misc]
+        cands = {(reps[a], reps[b]) for a, b in candidate_pairs(sigs, threshold)}
+        if containment > 0:
+            found = containment_candidates(sigs, _sizes(docs, reps, sigs), containment)
+            cands.update((reps[a], reps[b]) for a, b in found)
+        overlaps, confirmed = _overlaps(docs, sorted(cands), shingles_of, pairs)
+        for (i, j), (inter, ni, nj) in sorted(overlaps.items()):
+            counts[i], counts[j] = ni, nj
+            jac, i_in_j, j_in_i = shares(inter, ni, nj)
+            if jac >= threshold:
+                edges[(i, j)] = ("near", round(jac, 4))
+            elif containment > 0:
+                # The smaller set is the contained one; on equal sizes, the later listed.
+                small, large, share, n_small = (i, j, i_in_j, ni) if ni < nj else (j, i, j_in_i, nj)
+                if share >= containment and n_small >= MIN_CONTAINED_SHINGLES:
+                    contained[(small, large)] = ("contained", round(share, 4))
+    # Copies (exact/normalized) have their first document's shingle count: ranks compare alike.
+    counts.update({i: counts[r] for i, it in enumerate(docs) if (r := first_norm[it.normalized_hash]) in counts})
+    clusters = _clusters(docs, edges, contained, counts)
     too_short = sorted(it.file for it in docs if it.signature is None)
-    return DedupResult(clusters, too_short)
+    return DedupResult(clusters, too_short, confirmed)
 
 
 Edges = dict[tuple[int, int], tuple[Kind, float]]  # (i, j), i < j, indexes into docs -> (kind, similarity)
+# Contained edges are directed instead: (contained, container) -> ("contained", share).
+
+
+def _sizes(docs: Sequence[DedupItem], reps: list[int], sigs: np.ndarray) -> np.ndarray:
+    """Each representative's size, estimated from its signature where the caller gave none."""
+    given = np.array([np.nan if docs[i].size is None else docs[i].size for i in reps], dtype=np.float64)
+    missing = np.isnan(given)
+    if missing.any():
+        given[missing] = estimate_sizes(sigs[missing])
+    return given
 
 
 def _hash_edges(docs: Sequence[DedupItem]) -> tuple[Edges, dict[str, int]]:
@@ -163,11 +223,19 @@ def _hash_edges(docs: Sequence[DedupItem]) -> tuple[Edges, dict[str, int]]:
     return edges, first_norm
 
 
-def _near_edges(
-    docs: Sequence[DedupItem], reps: list[int], threshold: float, shingles_of: Callable[[str], np.ndarray]
-) -> Edges:
-    """LSH candidates among `reps`, each confirmed on the exact Jaccard of its shingle sets."""
-    sigs = np.stack([docs[i].signature for i in reps])  # type: ignore[misc]
+def _overlaps(
+    docs: Sequence[DedupItem],
+    cands: list[tuple[int, int]],
+    shingles_of: Callable[[str], np.ndarray],
+    store: PairStore | None,
+) -> tuple[dict[tuple[int, int], tuple[int, int, int]], int]:
+    """(|A ∩ B|, |A|, |B|) of each candidate pair from the exact shingle sets (or the store,
+    for pairs confirmed on an earlier run), and how many were computed now."""
+    keys = {}
+    for i, j in cands:
+        a, b = docs[i].normalized_hash, docs[j].normalized_hash
+        keys[(i, j)] = (a, b) if a <= b else (b, a)
+    known = store.get_many(sorted(set(keys.values()))) if store is not None and keys else {}
     cache: dict[int, np.ndarray] = {}
 
     def sh(i: int) -> np.ndarray:
@@ -175,39 +243,73 @@ def _near_edges(
             cache[i] = np.asarray(shingles_of(docs[i].file), dtype=np.uint64)
         return cache[i]
 
-    edges: Edges = {}
-    for a, b in sorted(candidate_pairs(sigs, threshold)):
-        i, j = reps[a], reps[b]
-        sim = jaccard(sh(i), sh(j))
-        if sim >= threshold:
-            edges[(i, j)] = ("near", round(sim, 4))
-    return edges
+    out, fresh = {}, {}
+    for (i, j), key in keys.items():
+        flip = key[0] != docs[i].normalized_hash
+        hit = known.get(key)
+        if hit is None:
+            inter, ni, nj = overlap(sh(i), sh(j)), int(sh(i).size), int(sh(j).size)
+            fresh[key] = (inter, nj, ni) if flip else (inter, ni, nj)
+        else:
+            inter, ni, nj = (hit[0], hit[2], hit[1]) if flip else hit
+        out[(i, j)] = (inter, ni, nj)
+    if store is not None and fresh:
+        store.put_many(fresh)
+    return out, len(fresh)
 
 
-def _clusters(docs: Sequence[DedupItem], edges: Edges) -> list[Cluster]:
-    """Transitive clusters (union-find); each keeps its earliest document, every other one is
-    reported against the kept one if they matched directly, else its strongest link."""
+def _clusters(docs: Sequence[DedupItem], edges: Edges, contained: Edges, counts: dict[int, int]) -> list[Cluster]:
+    """Clusters: groups of exact/normalized/near matches (union-find), each keeping its earliest
+    document; a group holding a contained document joins its container's group (the best one:
+    highest share, then largest, then earliest), which must rank higher (larger member, then
+    earlier), so joins never loop and a container is never a duplicate of what it contains."""
     uf = _UnionFind(len(docs))
     for i, j in edges:
         uf.union(i, j)
-    by_doc: dict[int, list[tuple[int, Kind, float]]] = {}
+    links: dict[int, list[tuple[int, Kind, float]]] = {}
     for (i, j), (kind, sim) in edges.items():
-        by_doc.setdefault(i, []).append((j, kind, sim))
-        by_doc.setdefault(j, []).append((i, kind, sim))
+        links.setdefault(i, []).append((j, kind, sim))
+        links.setdefault(j, []).append((i, kind, sim))
+    groups: dict[int, list[int]] = {}
+    for i in sorted(set(links) | {x for e in contained for x in e}):
+        groups.setdefault(uf.find(i), []).append(i)
+
+    def size(i: int) -> float:
+        return counts.get(i, docs[i].size or 0)
+
+    rank = {g: max((size(i), -docs[i].order) for i in members) for g, members in groups.items()}
+    parent: dict[int, tuple[tuple, int]] = {}
+    for (c, x), (_, share) in sorted(contained.items()):
+        g, h = uf.find(c), uf.find(x)
+        if g == h or rank[h] <= rank[g]:
+            continue
+        links.setdefault(c, []).append((x, "contained", share))
+        best = (-share, -size(x), docs[x].order)
+        if g not in parent or best < parent[g][0]:
+            parent[g] = (best, h)
+
+    def top(g: int) -> int:
+        while g in parent:  # ranks strictly increase along parents: this ends
+            g = parent[g][1]
+        return g
+
     members: dict[int, list[int]] = {}
-    for i in by_doc:
-        members.setdefault(uf.find(i), []).append(i)
+    for g, group in groups.items():
+        members.setdefault(top(g), []).extend(group)
     clusters = []
     for root, group in members.items():
-        keep = root  # the root is the lowest index, i.e. the earliest in INDEX.md
+        if len(group) < 2:
+            continue  # a contained edge whose container joined elsewhere left nothing to report
+        keep = min(groups[root])  # the earliest of the top group (indexes follow INDEX.md order)
+        inside = set(group)
         dups = []
         for i in group:
             if i == keep:
                 continue
-            links = by_doc[i]
-            direct = [lk for lk in links if lk[0] == keep]
+            own = [lk for lk in links.get(i, []) if lk[0] in inside]
+            direct = [lk for lk in own if lk[0] == keep]
             # Earlier document on ties.
-            j, kind, sim = min(direct or links, key=lambda lk: (_KIND_RANK[lk[1]], -lk[2], lk[0]))
+            j, kind, sim = min(direct or own, key=lambda lk: (_KIND_RANK[lk[1]], -lk[2], lk[0]))
             dups.append(Duplicate(docs[i].file, kind, sim, docs[j].file))
         clusters.append(Cluster(docs[keep].file, sorted(dups, key=lambda d: d.file)))
     clusters.sort(key=lambda c: c.keep)

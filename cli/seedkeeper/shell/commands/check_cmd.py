@@ -11,6 +11,7 @@ from ..options import (
     CheckFormat,
     CheckFormatOpt,
     ConfigOpt,
+    ContainmentOpt,
     DebugOpt,
     DirArg,
     Format,
@@ -34,6 +35,7 @@ def check_command(
     ignore: IgnoreOpt = None,
     strict: StrictOpt = False,
     threshold: ThresholdOpt = None,
+    containment: ContainmentOpt = None,
     jobs: JobsOpt = None,
     no_cache: NoCacheOpt = False,
     cache_dir: CacheDirOpt = None,
@@ -54,6 +56,7 @@ def check_command(
         ignore=ignore,
         jobs=jobs,
         threshold=threshold,
+        containment=containment,
     )
     with progress_bar(False, "checking") as progress:
         report = check(run.seeds, run.settings, cache=run.cache, progress=progress)

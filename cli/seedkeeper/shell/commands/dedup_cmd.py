@@ -9,6 +9,7 @@ import typer
 from ..options import (
     CacheDirOpt,
     ConfigOpt,
+    ContainmentOpt,
     DebugOpt,
     DirArg,
     Format,
@@ -29,6 +30,7 @@ ApplyOpt = Annotated[
 def dedup_command(
     directory: DirArg = None,
     threshold: ThresholdOpt = None,
+    containment: ContainmentOpt = None,
     apply: ApplyOpt = False,
     fmt: FormatOpt = Format.text,
     config: ConfigOpt = None,
@@ -37,13 +39,20 @@ def dedup_command(
     cache_dir: CacheDirOpt = None,
     debug: DebugOpt = False,
 ) -> int:
-    """Find exact, normalized and near duplicates. Exit 1 if any are found (0 after --apply)."""
+    """Find exact, normalized, near and contained duplicates. Exit 1 if any are found (0 after --apply)."""
     from ...operations.deduplication import dedup
     from .. import render
     from ..progress import progress_bar
 
     run = open_run(
-        directory, config, cache=True, no_cache=no_cache, cache_dir=cache_dir, jobs=jobs, threshold=threshold
+        directory,
+        config,
+        cache=True,
+        no_cache=no_cache,
+        cache_dir=cache_dir,
+        jobs=jobs,
+        threshold=threshold,
+        containment=containment,
     )
     with progress_bar(False, "deduplicating") as progress:
         report = dedup(
