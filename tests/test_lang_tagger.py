@@ -167,3 +167,18 @@ def test_fresh_process_gives_byte_identical_results():
         env=env,
     ).stdout.strip()
     assert out == here
+
+
+def test_a_long_word_run_beside_an_e_mail_address_is_linear_time():
+    """The e-mail pattern once retried from every position of a long run of word characters (a
+    hex blob): 200 KB took minutes. Bounded parts keep it linear; the bound here is generous."""
+    import secrets
+    import time
+
+    from seedkeeper.lang.textprep import clean_text
+
+    text = "Contact: someone@example.com\n" + secrets.token_hex(100_000) + "\n"
+    start = time.perf_counter()
+    cleaned = clean_text(text)
+    assert time.perf_counter() - start < 10
+    assert "someone@example.com" not in cleaned

@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 _URL = re.compile(r"(?:[a-z][a-z0-9+.-]{1,9}://|www\.)\S+", re.IGNORECASE)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")  # bounded: linear on long runs
 _TAG = re.compile(r"<[^<>\n]{1,300}>")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]{2,8});", re.IGNORECASE)
 _MENTION = re.compile(r"(?<!\w)[@#]\w+")
