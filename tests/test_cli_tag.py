@@ -211,3 +211,28 @@ def test_github_annotations_warn_for_und_documents_with_escaped_file_names(cli, 
         f"seeds/{doc_name(2)}": ("warning", "lang-undetermined"),
         "seeds/sub/n%2Co.txt": ("warning", "lang-undetermined"),
     }, r.stdout
+
+
+def test_file_names_that_look_like_rich_markup_are_shown_as_names(cli, tmp_path):
+    root = tmp_path / "seeds"
+    (root / "old[").mkdir(parents=True)
+    text = "Some text here that is long enough to pass the checks for sure, about rivers.\n"
+    (root / "[draft] report.txt").write_text(text, encoding="utf-8")
+    (root / "old[" / "2019].txt").write_text(text, encoding="utf-8")
+    (root / "INDEX.md").write_text("# I\n", encoding="utf-8")
+    r = cli("tag", root)
+    assert r.exit_code == 0 and r.exception is None, r.output
+    assert "[draft] report.txt" in r.stdout and "old[/2019].txt" in r.stdout
+
+
+def test_explain_keeps_the_rule_and_candidates_for_a_mixed_document():
+    from seedkeeper.lang import detect_language
+
+    fa = " ".join(["سلام دنیا این یک متن فارسی است که برای آزمایش نوشته شده"] * 6)
+    en = (
+        "This is an English paragraph about the weather in the city and the people who live there.\n\n"
+        "Another English paragraph follows with more words about trains, bridges and the harbour.\n"
+    )
+    r = detect_language(fa + "\n\n" + en)
+    assert r.lang == "fa" and r.others and r.others[0][0] == "en"
+    assert r.decided_by and r.candidates

@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Sequence
+from dataclasses import replace
 from importlib.metadata import PackageNotFoundError, version
 
 from . import backends, detector, voters
@@ -124,7 +125,8 @@ def _mixed(main: LangResult, cleaned: str, backend: str) -> LangResult:
         (lang, round(shares[lang], 4)) for lang in sorted(shares, key=lambda lg: (-shares[lg], lg)) if lang != first
     )
     confidence = round(head.confidence * max(shares[first], 0.5), 4)
-    return LangResult(first, confidence, others)
+    # The explanation stays the whole document's: its candidates and the rule that tagged it.
+    return replace(main, lang=first, confidence=confidence, others=others)
 
 
 def detect_language(text: str, backend: str = "langdetect") -> LangResult:

@@ -49,6 +49,7 @@ def tag_command(
 
 def _print_table(report) -> None:
     from rich.table import Table
+    from rich.text import Text
 
     from .. import render
     from ..report import plural
@@ -58,8 +59,12 @@ def _print_table(report) -> None:
         table.add_column(col, justify="right" if col == "confidence" else "left")
     for d in report.documents:
         others = ", ".join(f"{o['lang']} {o['share']:.0%}" for o in d.get("others", []))
+        # Text cells: a file name such as "[draft] x.txt" is a name, not rich markup.
         table.add_row(
-            render.shown(d["file"]), d["lang"], f"{d['confidence']:.2f}", render.shown(d.get("error", others))
+            Text(render.shown(d["file"])),
+            Text(d["lang"]),
+            f"{d['confidence']:.2f}",
+            Text(render.shown(d.get("error", others))),
         )
     console = render.stdout_console()
     console.print(table)
