@@ -236,3 +236,20 @@ def test_library_rename_and_init(tmp_path):
     (tmp_path / "بذر" / "نامه.txt").write_text(CLEAN["fa"], encoding="utf-8")
     report = seedkeeper.rename(tmp_path / "بذر", SETTINGS)
     assert [r.old for r in report.renamed] == ["نامه.txt"] and NAME.fullmatch(report.renamed[0].new)
+
+
+def test_rename_keeps_the_managed_table_up_to_date(cli, tmp_path):
+    """A Status cell names the kept document ("duplicate of a.txt (exact)"): it follows the rename,
+    so the CI gate's `index --check` passes right after `rename`."""
+    root = tmp_path / "seeds"
+    root.mkdir()
+    text = "The quick brown fox jumps over the lazy dog near the river bank, twice a day.\n"
+    (root / "a.txt").write_text(text, encoding="utf-8")
+    (root / "b.txt").write_text(text, encoding="utf-8")
+    (root / "INDEX.md").write_text("# S\n", encoding="utf-8")
+    assert cli("index", root).exit_code == 0
+    assert "duplicate of a.txt" in (root / "INDEX.md").read_text(encoding="utf-8")
+    assert cli("rename", root).exit_code == 0
+    after = (root / "INDEX.md").read_text(encoding="utf-8")
+    assert "a.txt" not in after and "duplicate of 000_" in after
+    assert cli("index", root, "--check").exit_code == 0

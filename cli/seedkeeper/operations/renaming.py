@@ -100,6 +100,29 @@ def plan_renames(root: Path, settings: Settings) -> tuple[list[Renamed], list[tu
     return plan, skipped
 
 
+_STATUS_PREFIXES = ("duplicate of ", "contained in ")
+
+
+def _rename_in_status(text: str, mapping: dict[str, str]) -> str:
+    """The managed table's Status cells name the kept document ("near duplicate of X (0.97)"):
+    they follow the rename too, so `index --check` passes right after it."""
+    from seedkeeper.indexmd.entries import managed_spans
+    from seedkeeper.indexmd.table import escape_text
+
+    lines = text.split("\n")
+    inside = {i for b, e in managed_spans(lines) for i in range(b + 1, e)}
+    for i in sorted(inside):
+        line = lines[i]
+        if not line.lstrip().startswith("|"):
+            continue
+        for old, new in mapping.items():
+            for prefix in _STATUS_PREFIXES:
+                for spelled_old, spelled_new in ((old, new), (escape_text(old), escape_text(new))):
+                    line = line.replace(f"{prefix}{spelled_old} (", f"{prefix}{spelled_new} (")
+        lines[i] = line
+    return "\n".join(lines)
+
+
 def rename(seeds: str | os.PathLike, settings: Settings | None = None, *, dry_run: bool = False) -> RenameReport:
     """Rename the documents that do not follow the name pattern; update INDEX.md. See module doc."""
     from seedkeeper.indexmd.files import read_index_bytes, unified_diff
@@ -117,6 +140,7 @@ def rename(seeds: str | os.PathLike, settings: Settings | None = None, *, dry_ru
     new_text = old_text
     if old_text is not None:
         new_text, report.references = rename_references(old_text, mapping, settings.include, settings.name_pattern)
+        new_text = _rename_in_status(new_text, mapping)
         report.diff = unified_diff(old_text, new_text, INDEX_NAME)
     if dry_run:
         return report
