@@ -134,3 +134,33 @@ def test_a_link_in_a_hand_table_row_keeps_the_words_around_it():
     text = f"# S\n\n| File |\n|---|\n| See [the river doc]({A}) for details. |\n"
     once = render_index(text, [_row(A)])
     assert _cells(once)[A]["notes"] == "See the river doc for details."
+
+
+def test_cells_a_person_adds_to_the_managed_table_are_kept_in_notes(tmp_path):
+    """A `|` typed in the Notes cell splits it (the parser drops cells past the header), and a
+    column added by hand is not one of ours: both used to vanish at the next `index`."""
+    import re
+
+    import seedkeeper
+
+    root = tmp_path / "seeds"
+    root.mkdir()
+    name = "000_aaaaaaaaaaaaaaaa.txt"
+    (root / name).write_text("First document text which is long enough for all of the checks.\n", encoding="utf-8")
+    (root / "INDEX.md").write_text(f"# I\n\n- {name} my note\n", encoding="utf-8")
+    seedkeeper.index(root, jobs=1)
+    text = (root / "INDEX.md").read_text(encoding="utf-8")
+    text = text.replace("| my note |", "| my note | see also the 2019 edition |")
+    (root / "INDEX.md").write_text(text, encoding="utf-8")
+    seedkeeper.index(root, jobs=1)
+    after = (root / "INDEX.md").read_text(encoding="utf-8")
+    assert "my note \\| see also the 2019 edition" in after
+    text = after.replace("| Title | Notes |", "| Title | Notes | Owner |").replace(
+        "| --- | --- |\n", "| --- | --- | --- |\n"
+    )
+    text = re.sub(r"(2019 edition \|)\n", r"\1 alice |\n", text)
+    (root / "INDEX.md").write_text(text, encoding="utf-8")
+    seedkeeper.index(root, jobs=1)
+    final = (root / "INDEX.md").read_text(encoding="utf-8")
+    assert "Owner: alice" in final and "2019 edition" in final
+    assert not seedkeeper.index(root, jobs=1, write=False).changed

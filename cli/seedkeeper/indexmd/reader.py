@@ -34,6 +34,8 @@ from seedkeeper.indexmd.plain import plain_entries
 
 _NOTE_SEPARATORS = " \t-–—:|,;"
 
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+
 _MD = MarkdownIt("commonmark", {"html": True}).enable("table")
 
 
@@ -198,6 +200,7 @@ class Walker:
 
     def _table_row(self, pending, cells, headers, row_line) -> Iterable[IndexEntry]:
         named = tuple((headers[k] if k < len(headers) else "", c.strip()) for k, c in enumerate(cells))
+        named += self._cells_past_the_header(row_line, len(headers))
         lang = lang_from_cells(named, self.in_managed(row_line))
         # The row's document is the first cell that names one; other links in the row (a Notes
         # cell pointing at a related document) are mentions, like links in prose.
@@ -214,6 +217,15 @@ class Walker:
                     yield IndexEntry(**{**e.__dict__, "cells": named})
                 else:
                     yield IndexEntry(**{**e.__dict__, "kind": "link", "lang": None})
+
+    def _cells_past_the_header(self, row_line: int, width: int) -> tuple[tuple[str, str], ...]:
+        """Cells a row has beyond its header's columns: the Markdown parser drops them, but a
+        person typed them (a `|` inside a note), so they are kept, with no header."""
+        source = self.lines[row_line].strip() if row_line < len(self.lines) else ""
+        if not source.startswith("|") or width == 0:
+            return ()
+        raw = [c.strip() for c in _CELL_SPLIT.split(source.strip("|"))]
+        return tuple(("", c) for c in raw[width:] if c)
 
     def entry(self, written, from_link, line0, kind, title=None, note="", lang=None, cells=()) -> IndexEntry:
         target: Target = normalize_target(written, from_link=from_link)

@@ -244,8 +244,20 @@ def adopted_fields(e: IndexEntry, source_line: str, continuation: str = "") -> t
         note = _join(label, " ".join(p for p in (e.note, continuation) if p))  # continuation lines: one sentence
         return e.lang or pinned_lang(note) or "", cell_content(note)
     cells = [(h.strip().lower(), h.strip(), v) for h, v in e.cells]
-    if {"file", "pinned", "notes"} <= {h for h, _, _ in cells}:  # our own table, markers lost
-        return next((v for h, _, v in cells if h == "pinned"), ""), next((v for h, _, v in cells if h == "notes"), "")
+    if {"file", "pinned", "notes"} <= {h for h, _, _ in cells}:  # our own table
+        pinned = next((v for h, _, v in cells if h == "pinned"), "")
+        notes = next((v for h, _, v in cells if h == "notes"), "")
+        # A column a person added ("Owner"), or cells past the header (a `|` typed in Notes), are
+        # theirs too: kept in Notes rather than lost when the table is written again.
+        ours = {c.lower() for c in COLUMNS}
+        for low, header, value in cells:
+            if not value or low in ours:
+                continue
+            if not header:  # typed after a `|` in the Notes cell: it was part of the note
+                notes = f"{notes} | {value}" if notes else value
+            else:
+                notes = "; ".join(p for p in (notes, f"{header}: {value}") if p)
+        return pinned, notes
     notes = []
     for low, header, value in cells:
         if not value or low in _COMPUTED or (low in _LANG_HEADERS and value == e.lang):
