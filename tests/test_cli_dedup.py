@@ -584,3 +584,22 @@ def test_apply_refuses_a_seedkeeper_folder_symlinked_outside(cli, tmp_path):
     assert sorted(outdir.rglob("*")) == []  # nothing written outside the seeds folder
     assert r.exit_code == 2, (r.stdout, r.stderr)
     assert snapshot(root) == before
+
+
+def test_apply_keeps_an_items_continuation_lines_for_restore(cli, tmp_path):
+    """`dedup --apply` takes a list item out of INDEX.md with its continuation lines: they go to
+    the quarantine manifest with the note, and `restore` puts them back."""
+    root = tmp_path / "seeds"
+    root.mkdir()
+    text = "The same text appears in two documents and is long enough here, about a harbour.\n"
+    (root / "000_aaaaaaaaaaaaaaaa.txt").write_text(text, encoding="utf-8")
+    (root / "001_bbbbbbbbbbbbbbbb.txt").write_text(text, encoding="utf-8")
+    (root / "INDEX.md").write_text(
+        "# I\n\n- 000_aaaaaaaaaaaaaaaa.txt original\n- 001_bbbbbbbbbbbbbbbb.txt the copy\n"
+        "  received from Ali in 2021\n- Other prose item\n",
+        encoding="utf-8",
+    )
+    assert cli("dedup", root, "--apply").exit_code == 0
+    assert "received from Ali" in (root / ".seedkeeper" / "quarantine.jsonl").read_text(encoding="utf-8")
+    assert cli("restore", "001_bbbbbbbbbbbbbbbb.txt", "--seeds", root).exit_code == 0
+    assert "received from Ali in 2021" in (root / "INDEX.md").read_text(encoding="utf-8")

@@ -399,6 +399,22 @@ def _adopt(
     return carried, adopted
 
 
+def written_beside(text: str, entries: Sequence[IndexEntry]) -> dict[str, tuple[str, str]]:
+    """file -> (pinned, note) of hand-written list items and table rows, with everything a person
+    wrote there: the note, the item's continuation lines, other cells. What `remove_entries`
+    takes out of INDEX.md can be kept (in the quarantine manifest) and put back."""
+    _bom, lines = _prepare(text)
+    layout = _Layout("\n".join(lines))
+    out: dict[str, tuple[str, str]] = {}
+    for e in entries:
+        if e.rel is None or e.kind not in ("list", "table") or e.rel in out:
+            continue
+        item = layout.items.get(e.line - 1)
+        more = " ".join(ln.strip() for ln in lines[e.line : item.para_end]) if item and e.kind == "list" else ""
+        out[e.rel] = adopted_fields(e, lines[e.line - 1] if e.line <= len(lines) else "", more)
+    return out
+
+
 def remove_entries(
     text: str, files: Sequence[str], *, include: tuple[str, ...] = ("*.txt",), name_pattern: str = DEFAULT_NAME_PATTERN
 ) -> str:

@@ -135,7 +135,10 @@ def _movable(s: Survey):
 def _written_by_people(s: Survey) -> dict[str, tuple[str, str]]:
     """file -> (pinned language, notes) as a person wrote them in INDEX.md, so that a restore
     can put them back."""
+    from seedkeeper.indexmd.writer import written_beside
+
     out = {}
+    hand = []
     for d in s.corpus.documents:
         e = d.entry
         if e is None:
@@ -144,7 +147,11 @@ def _written_by_people(s: Survey) -> dict[str, tuple[str, str]]:
             cells = {h.strip().lower(): v for h, v in e.cells}
             out[d.rel] = (cells.get("pinned", ""), cells.get("notes", ""))
         elif e.kind in ("list", "table"):
-            out[d.rel] = (e.lang or "", e.note)
+            hand.append(e)
+    if hand and s.corpus.index is not None:
+        # A hand-written item's continuation lines and other cells leave INDEX.md with it: kept.
+        for rel, (pinned, note) in written_beside(s.corpus.index.text, hand).items():
+            out[rel] = (pinned, note)
     return out
 
 
