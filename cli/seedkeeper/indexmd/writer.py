@@ -7,15 +7,13 @@ Only the lines between the markers and the lines of adopted list items / table r
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-
-from markdown_it import MarkdownIt
+from dataclasses import dataclass
 
 from seedkeeper.corpus.paths import normalize_target
 from seedkeeper.indexmd.entries import IndexDocument, IndexEntry, marker_lines
+from seedkeeper.indexmd.layout import Layout, Node, Remover, emit, finish_text, is_blank, prepare, trim
 from seedkeeper.indexmd.reader import parse_index
 from seedkeeper.indexmd.table import (
     HEADER_COMMENT,
@@ -34,180 +32,8 @@ from seedkeeper.settings import DEFAULT_NAME_PATTERN
 
 __all__ = ["IndexRow", "render_index", "remove_entries", "add_entries"]
 
+
 NEW_INDEX_HEADING = "# Index"
-_KINDS = {"bullet_list_open": "list", "ordered_list_open": "list", "list_item_open": "item", "table_open": "table"}
-_MD = MarkdownIt("commonmark", {"html": True}).enable("table").disable("inline")  # block maps are all we need
-
-
-@dataclass(eq=False)
-class _Node:
-    kind: str  # "list" | "item" | "table" | other token type
-    start: int
-    end: int
-    parent: _Node | None = None
-    kids: int = 0  # direct child blocks (items: more than the first paragraph = nested content)
-    para_end: int = 0  # items: end of the first paragraph
-    members: list[_Node] = field(default_factory=list)  # lists: items; tables: body rows
-
-
-class _Layout:
-    """Where the lists, items and tables of a Markdown text are, by source line (0-based)."""
-
-    def __init__(self, text: str):
-        self.items: dict[int, _Node] = {}  # first paragraph line -> item
-        self.rows: dict[int, _Node] = {}  # body row line -> its table
-        self.blocks: list[_Node] = []  # lists and tables, outermost first
-        self.top: list[_Node] = []  # top-level blocks
-        self.headings: list[int] = []  # first line of every heading: where sections start
-        stack: list[_Node] = []
-        for tok in _MD.parse(text):
-            if tok.nesting == -1:
-                stack.pop()
-                continue
-            if tok.type == "inline" or tok.map is None:
-                if tok.nesting == 1:
-                    stack.append(_Node(tok.type, -1, -1, stack[-1] if stack else None))  # cells: no map
-                continue
-            if tok.type == "heading_open":
-                self.headings.append(tok.map[0])
-            kind = _KINDS.get(tok.type, tok.type)
-            node = _Node(kind, tok.map[0], tok.map[1], stack[-1] if stack else None)
-            parent = node.parent
-            if parent is None:
-                self.top.append(node)
-            elif parent.kind == "item":
-                parent.kids += 1
-                if parent.kids == 1 and tok.type == "paragraph_open":
-                    parent.para_end = node.end
-                    self.items[node.start] = parent
-            if kind == "item" and parent is not None:
-                parent.members.append(node)
-            if kind in ("list", "table"):
-                self.blocks.append(node)
-            if tok.type == "tr_open" and parent is not None and parent.kind == "tbody_open":
-                table = parent.parent
-                table.members.append(node)
-                self.rows[node.start] = table
-            if tok.nesting == 1:
-                stack.append(node)
-
-    def top_of(self, line: int) -> _Node | None:
-        return next((n for n in self.top if n.start <= line < max(n.end, n.start + 1)), None)
-
-    def section_of(self, line: int) -> int:
-        """Which section (0 = before the first heading) a line is in."""
-        return bisect.bisect_right(self.headings, line)
-
-
-def _prepare(text: str) -> tuple[str, list[str]]:
-    # A lone CR is a line break to markdown-it but not to str.split("\n"); make them agree.
-    bom = "\ufeff" if text.startswith("\ufeff") else ""
-    return bom, re.sub(r"\r(?!\n)", "\n", text[len(bom) :]).split("\n")
-
-
-def _blank(line: str) -> bool:
-    return not line.strip()
-
-
-def _trim(lines: list[str], start: int, end: int) -> int:
-    while end > start and _blank(lines[end - 1]):
-        end -= 1
-    return end
-
-
-class _Remover:
-    """Collects the lines to drop for list items and table rows that go away."""
-
-    def __init__(self, lines: list[str], keep: Sequence[tuple[int, int]] = ()):
-        self.lines, self.keep = lines, list(keep)  # line ranges of the managed blocks
-        self.gone: set[int] = set()
-        self._layout: _Layout | None = None
-
-    @property
-    def layout(self) -> _Layout:
-        # Built only when a hand-written entry is touched: a second markdown-it pass costs as much
-        # as the first, and the common run (managed block, nothing to adopt) never needs it.
-        if self._layout is None:
-            self._layout = _Layout("\n".join(self.lines))
-        return self._layout
-
-    def entry(self, e: IndexEntry) -> bool:
-        line = e.line - 1
-        if e.kind == "list" and line in self.layout.items:
-            item = self.layout.items[line]
-            if item.kids > 1:  # nested content stays (it is the person's); only the item's own text goes
-                self.gone.update(range(item.start, item.para_end))
-            else:
-                last = item.parent is not None and item is item.parent.members[-1]
-                self.gone.update(range(item.start, _trim(self.lines, item.start, item.end) if last else item.end))
-            return True
-        if e.kind == "table" and line in self.layout.rows:
-            self.gone.add(line)
-            return True
-        return False
-
-    def finish(self) -> set[int]:
-        """Drop lists and tables left empty (and one of the blank lines around them)."""
-        if self._layout is None:
-            return self.gone
-        for node in self.layout.blocks:
-            if any(b <= node.start < e for b, e in self.keep):
-                continue  # a managed table keeps its header even when empty
-            if node.kind == "table":
-                empty = bool(node.members) and all(r.start in self.gone for r in node.members)
-            else:
-                empty = all(i in self.gone or _blank(self.lines[i]) for i in range(node.start, node.end))
-            if empty:
-                end = _trim(self.lines, node.start, node.end)
-                self.gone.update(range(node.start, end))
-                blank_before = node.start == 0 or _blank(self.lines[node.start - 1])
-                if blank_before and end + 1 < len(self.lines) and _blank(self.lines[end]):
-                    self.gone.add(end)  # else two blank lines would be left where the block was
-        return self.gone
-
-
-def _emit(
-    lines: list[str],
-    gone: set[int],
-    insert_at: int | None = None,
-    block: Sequence[str] = (),
-    pad: bool = False,
-    inserts: dict[int, tuple[Sequence[str], bool, bool]] | None = None,
-    blank: frozenset[int] = frozenset(),
-) -> list[str]:
-    """The kept lines, with `block` inserted before line `insert_at` (or every block of `inserts`,
-    line -> (block, pad, pad_before)); a padded block gets a blank line on each side, a block with
-    pad_before one before it. Lines in `gone` leave; those also in `blank` leave a blank line
-    behind (so their neighbours cannot merge into one block)."""
-    inserts = dict(inserts or {})
-    if insert_at is not None:
-        inserts[insert_at] = (block, pad, False)
-    out: list[str] = []
-    need_blank = False
-    for i in range(len(lines) + 1):
-        if i in inserts:
-            block_i, pad_i, before_i = inserts[i]
-            if (pad_i or before_i) and out and not _blank(out[-1]):
-                out.append("")
-            out.extend(block_i)
-            need_blank = pad_i
-        if i == len(lines):
-            break
-        if i in gone:
-            if i in blank and out and not _blank(out[-1]):
-                out.append("")
-            continue
-        if need_blank and not _blank(lines[i]):
-            out.append("")
-        need_blank = False
-        out.append(lines[i])
-    return out
-
-
-def _finish(bom: str, lines: list[str]) -> str:
-    while lines and _blank(lines[-1]):
-        lines.pop()
-    return bom + "\n".join(lines) + "\n"
 
 
 @dataclass
@@ -216,7 +42,7 @@ class _Block:
 
     section: int | None
     span: tuple[int, int] | None = None  # existing block: its marker lines
-    top: _Node | None = None  # new block: the adopted list or table it replaces
+    top: Node | None = None  # new block: the adopted list or table it replaces
     anchor: int = 0
 
     @property
@@ -298,7 +124,7 @@ def _rescued(lines: list[str], doc: IndexDocument, begin: int, end: int) -> list
     out: list[str] = []
     for i in range(begin + 1, end):
         ours = i in carried_lines or lines[i].strip() in own
-        if not ours and not _blank(lines[i]):
+        if not ours and not is_blank(lines[i]):
             out.append(lines[i])
         elif out and out[-1] != "":
             out.append("")  # what separated the person's blocks still does
@@ -313,11 +139,11 @@ def _render(
     """render_index in one `mode`: "delete" adopted lines, leave a "blank" for them, or "keep"
     them (adopt nothing). Returns the text and whether any line outside the blocks left."""
     include, name_pattern, guard = opts
-    bom, lines = _prepare(current_text)
+    bom, lines = prepare(current_text)
     text = "\n".join(lines)
     doc = parsed if parsed is not None and parsed.text == text else parse_index(text, include, name_pattern)
     spans = doc.managed_spans or ([doc.managed_span] if doc.managed_span else [])
-    remover = _Remover(lines, keep=[(b, e + 1) for b, e in spans])
+    remover = Remover(lines, keep=[(b, e + 1) for b, e in spans])
     blocks = [_Block(None, span=sp) for sp in spans]
     home: dict[str, _Block] = {}
     for e in doc.entries:
@@ -335,8 +161,8 @@ def _render(
     outside = set(gone)
     for b in blocks:
         if b.top is not None:
-            fully = all(i in gone or _blank(lines[i]) for i in range(b.top.start, b.top.end))
-            b.anchor = b.top.start if fully else _trim(lines, b.top.start, b.top.end)
+            fully = all(i in gone or is_blank(lines[i]) for i in range(b.top.start, b.top.end))
+            b.anchor = b.top.start if fully else trim(lines, b.top.start, b.top.end)
     if not blocks:
         blocks.append(_Block(None, anchor=len(lines)))
     last = max(blocks, key=lambda b: b.position)
@@ -356,14 +182,14 @@ def _render(
         else:
             inserts[b.anchor] = (full_block(mine, carried, guard), True, False)
     blank = frozenset(outside) if mode != "delete" else frozenset()
-    return _finish(bom, _emit(lines, gone, inserts=inserts, blank=blank)), bool(outside or rescued_any)
+    return finish_text(bom, emit(lines, gone, inserts=inserts, blank=blank)), bool(outside or rescued_any)
 
 
 def _adopt(
     doc: IndexDocument,
     lines: list[str],
     wanted: set[str],
-    remover: _Remover,
+    remover: Remover,
     blocks: list[_Block],
     home: dict[str, _Block],
     mode: str,
@@ -385,7 +211,7 @@ def _adopt(
                     b.section = layout.section_of(b.span[0])
             block = next((b for b in blocks if b.section == section), None)
             if block is None:
-                block = _Block(section, top=layout.top_of(e.line - 1) or _Node("line", e.line - 1, e.line))
+                block = _Block(section, top=layout.top_of(e.line - 1) or Node("line", e.line - 1, e.line))
                 blocks.append(block)
             home[e.rel] = block
         item = layout.items.get(e.line - 1)
@@ -403,8 +229,8 @@ def written_beside(text: str, entries: Sequence[IndexEntry]) -> dict[str, tuple[
     """file -> (pinned, note) of hand-written list items and table rows, with everything a person
     wrote there: the note, the item's continuation lines, other cells. What `remove_entries`
     takes out of INDEX.md can be kept (in the quarantine manifest) and put back."""
-    _bom, lines = _prepare(text)
-    layout = _Layout("\n".join(lines))
+    _bom, lines = prepare(text)
+    layout = Layout("\n".join(lines))
     out: dict[str, tuple[str, str]] = {}
     for e in entries:
         if e.rel is None or e.kind not in ("list", "table") or e.rel in out:
@@ -420,11 +246,11 @@ def remove_entries(
 ) -> str:
     """Drop the references to `files`: their managed-table rows, hand-written list items or table
     rows. Links in prose are left alone (they are the person's sentences). Other bytes unchanged."""
-    bom, lines = _prepare(text)
+    bom, lines = prepare(text)
     joined = "\n".join(lines)
     doc = parse_index(joined, tuple(include), name_pattern)
     targets = set(files)
-    remover = _Remover(lines, keep=[(b, e + 1) for b, e in doc.managed_spans])
+    remover = Remover(lines, keep=[(b, e + 1) for b, e in doc.managed_spans])
     row_owner: set[int] = set()
     for e in doc.entries:
         first_on_row = e.line not in row_owner
@@ -437,7 +263,7 @@ def remove_entries(
         else:
             remover.entry(e)
     gone = remover.finish()
-    return text if not gone else bom + "\n".join(_emit(lines, gone))
+    return text if not gone else bom + "\n".join(emit(lines, gone))
 
 
 def add_entries(
@@ -462,7 +288,7 @@ def add_entries(
 
     if text is None or not text.strip("\ufeff \t\r\n"):
         return "\n".join([NEW_INDEX_HEADING, "", *(f"- {list_line(f)}" for f in dict.fromkeys(files))]) + "\n"
-    bom, lines = _prepare(text)
+    bom, lines = prepare(text)
     joined = "\n".join(lines)
     doc = parse_index(joined, tuple(include), name_pattern)
     listed = {e.rel for e in doc.entries if e.kind != "link" or e.managed}
@@ -476,8 +302,8 @@ def add_entries(
         table = [i for i in range(begin + 1, end) if lines[i].lstrip().startswith("|")]
         block = [placeholder_row(f, *carried.get(f, ("", ""))) for f in new]
         at = table[-1] + 1 if table else end
-        return bom + "\n".join(_emit(lines, set(), at, block if table else ["", *header_lines(), *block, ""]))
-    layout = _Layout(joined)
+        return bom + "\n".join(emit(lines, set(), at, block if table else ["", *header_lines(), *block, ""]))
+    layout = Layout(joined)
     hand = [
         e
         for e in doc.entries
@@ -489,11 +315,11 @@ def add_entries(
         indent, bullet, num, delim = m.groups() if m else ("", "-", None, None)
         markers = [bullet] * len(new) if bullet else [f"{int(num) + k + 1}{delim}" for k in range(len(new))]
         block = [f"{indent}{mk} {list_line(f)}" for mk, f in zip(markers, new)]
-        return bom + "\n".join(_emit(lines, set(), _trim(lines, item.parent.start, item.parent.end), block))
+        return bom + "\n".join(emit(lines, set(), trim(lines, item.parent.start, item.parent.end), block))
     if hand and hand[-1].kind == "table":
         e = hand[-1]
         table = layout.rows[e.line - 1]
         col = next((k for k, (_, v) in enumerate(e.cells) if e.written in v or "](" in v), 0)
         block = [row_line([list_reference(f) if k == col else "" for k in range(len(e.cells))]) for f in new]
-        return bom + "\n".join(_emit(lines, set(), table.end, block))
-    return _finish(bom, _emit(lines, set(), len(lines), [f"- {list_line(f)}" for f in new], pad=True))
+        return bom + "\n".join(emit(lines, set(), table.end, block))
+    return finish_text(bom, emit(lines, set(), len(lines), [f"- {list_line(f)}" for f in new], pad=True))
