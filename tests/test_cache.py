@@ -544,3 +544,26 @@ def test_a_cache_inside_the_seeds_folder_is_refused(cli, tmp_path, monkeypatch, 
     assert "cache" in r.stderr and "inside the seeds folder" in r.stderr
     assert not os.path.lexists(made)
     assert snapshot(root) == before
+
+
+def test_an_unchanged_corpus_reuses_its_clusters_and_a_change_recomputes_them(seeds, spec, monkeypatch):
+    import seedkeeper.similarity.clustering as clustering
+
+    first = check(seeds, Settings(), jobs=1, cache=spec)
+    real = clustering.find_duplicates
+    calls = []
+
+    def counted(*a, **k):
+        calls.append(1)
+        return real(*a, **k)
+
+    monkeypatch.setattr(clustering, "find_duplicates", counted)
+    again = check(seeds, Settings(), jobs=1, cache=spec)
+    assert calls == [] and again.to_dict() == first.to_dict()
+    victim = next(p for p in all_docs(seeds) if p.suffix == ".txt")
+    victim.write_bytes(victim.read_bytes() + b"One more sentence about a new bridge over the river.\n")
+    check(seeds, Settings(), jobs=1, cache=spec)
+    assert calls == [1]
+    # A different threshold is another question: not answered from the stored clusters.
+    check(seeds, Settings(threshold=0.9), jobs=1, cache=spec)
+    assert calls == [1, 1]

@@ -33,6 +33,13 @@ def boilerplate_problems(corpus: Corpus, analyses: Sequence[DocAnalysis], settin
     sha = {a.rel: a.sha256 for a in analyses}
     limit = counter.threshold(settings)
     store = Cache(cache.folder) if cache is not None else None
+    # The same documents with the same lines and settings give the same findings: kept whole.
+    whole = _corpus_key(fps, sha, settings, QUALITY_VERSION) if store is not None else None
+    if whole is not None:
+        found_all = _decoded_all(store.get_blob(whole, "boilerplate"))
+        if found_all is not None:
+            store.close()
+            return [make("boilerplate", rel, message, line) for rel, line, message in found_all]
     fresh: dict[str, list[tuple[str, bytes]]] = {}
     out: list[Problem] = []
     try:
@@ -50,12 +57,33 @@ def boilerplate_problems(corpus: Corpus, analyses: Sequence[DocAnalysis], settin
                     continue  # gone since it was analysed: its other findings already say what is wrong
                 fresh.setdefault(key, []).append((sha[rel], json.dumps(found, ensure_ascii=False).encode()))
             out.extend(make("boilerplate", rel, message, line) for line, message in found)
+        if whole is not None:
+            rows = [[p.file, p.line, p.message] for p in out]
+            fresh.setdefault("boilerplate", []).append((whole, json.dumps(rows, ensure_ascii=False).encode()))
     finally:
         if store is not None:
             for key, items in fresh.items():
                 store.put_blobs(key, items)
             store.close()
     return out
+
+
+def _corpus_key(fps: dict, sha: dict, settings, version: str) -> str:
+    values = [v for k, v in sorted(vars(settings).items()) if k != "codes"]
+    h = hashlib.sha256(f"{version}|{values}".encode())
+    for rel in sorted(fps):
+        h.update(f"\n{rel}\x00{sha[rel]}".encode())
+    return "bp-corpus-" + h.hexdigest()
+
+
+def _decoded_all(blob: bytes | None) -> list[tuple[str, int, str]] | None:
+    if not blob:
+        return None
+    try:
+        data = json.loads(blob.decode("utf-8"))
+        return [(str(rel), int(line), str(message)) for rel, line, message in data]
+    except (UnicodeDecodeError, ValueError, TypeError):
+        return None
 
 
 def _digest(fps: Sequence[int], counts: Sequence[int], documents: int, settings) -> str:

@@ -4,6 +4,7 @@ the per-document analyses (cached, in parallel), and, on request, the duplicate 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -147,12 +148,62 @@ def cluster(
         return sh
 
     pairs = _PairCache(store, fp) if store is not None else None
+    # An unchanged corpus (same documents, order, bytes and settings) has the clusters it had:
+    # kept whole, so a warm run computes no candidates at all.
+    memo = _clusters_key(items, threshold, containment) if store is not None and not extra else None
     try:
-        return find_duplicates(items, threshold, shingles_of, containment, pairs)
+        if memo is not None:
+            hit = _cached_result(store.get_blob(memo, "clusters"))
+            if hit is not None:
+                return hit
+        result = find_duplicates(items, threshold, shingles_of, containment, pairs)
+        if memo is not None:
+            store.put_blobs("clusters", [(memo, _result_blob(result))])
+        return result
     finally:
         if store is not None:
             store.put_blobs(fp, fresh)
             store.close()
+
+
+def _clusters_key(items: Sequence, threshold: float, containment: float) -> str:
+    """Everything find_duplicates' answer depends on: each item's name, order and hashes (its
+    signature and shingles follow from its bytes), the settings and the code's versions."""
+    from seedkeeper._version import __version__
+    from seedkeeper.similarity.clustering import CLUSTERING_VERSION
+    from seedkeeper.similarity.minhash import MINHASH_VERSION
+    from seedkeeper.similarity.normalize import NORMALIZATION_VERSION
+
+    h = hashlib.sha256(
+        f"{__version__}|{CLUSTERING_VERSION}|{MINHASH_VERSION}|{NORMALIZATION_VERSION}|{threshold}|{containment}".encode()
+    )
+    for it in sorted(items, key=lambda it: (it.order, it.file)):
+        h.update(f"\n{it.file}\x00{it.order}\x00{it.content_hash}\x00{it.normalized_hash}\x00{it.size}".encode())
+        h.update(b"-" if it.signature is None else b"+")
+    return "clusters-" + h.hexdigest()
+
+
+def _result_blob(result) -> bytes:
+    data = {"clusters": [c.to_dict() for c in result.clusters], "too_short": list(result.too_short)}
+    return json.dumps(data, ensure_ascii=False).encode("utf-8")
+
+
+def _cached_result(blob: bytes | None):
+    """A DedupResult from the cache, or None for a miss or anything of another shape."""
+    from seedkeeper.similarity.clustering import Cluster, DedupResult, Duplicate
+
+    if not blob:
+        return None
+    try:
+        data = json.loads(blob.decode("utf-8"))
+        clusters = []
+        for c in data["clusters"]:
+            dups = [Duplicate(d["file"], d["kind"], float(d["similarity"]), d["of"]) for d in c["duplicates"]]
+            clusters.append(Cluster(c["keep"], dups))
+        too_short = [str(f) for f in data["too_short"]]
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError):
+        return None
+    return DedupResult(clusters, too_short)
 
 
 class _PairCache:

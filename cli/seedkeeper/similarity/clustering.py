@@ -36,6 +36,9 @@ from seedkeeper.similarity.lsh import candidate_pairs
 from seedkeeper.similarity.minhash import MIN_SHINGLES, NUM_PERM, shingles, signature
 from seedkeeper.similarity.normalize import normalize
 
+# Bump when clusters may change for the same documents and settings (a cache key part).
+CLUSTERING_VERSION = "1"
+
 Kind = Literal["exact", "normalized", "near", "contained"]
 # Stronger evidence first: used to pick the link a duplicate is reported by.
 _KIND_RANK = {"exact": 0, "normalized": 1, "near": 2, "contained": 3}
