@@ -156,7 +156,8 @@ def cluster(
             hit = _cached_result(store.get_blob(memo, "clusters"))
             if hit is not None:
                 return hit
-        result = find_duplicates(items, threshold, shingles_of, containment, pairs)
+        memo_c = _CandidateCache(store, threshold, containment) if store is not None and not extra else None
+        result = find_duplicates(items, threshold, shingles_of, containment, pairs, memo_c)
         if memo is not None:
             store.put_blobs("clusters", [(memo, _result_blob(result))])
         return result
@@ -204,6 +205,32 @@ def _cached_result(blob: bytes | None):
     except (UnicodeDecodeError, ValueError, KeyError, TypeError):
         return None
     return DedupResult(clusters, too_short)
+
+
+class _CandidateCache:
+    """find_duplicates' CandidateMemo on the SQLite cache: one blob per settings and versions."""
+
+    def __init__(self, store, threshold: float, containment: float):
+        from seedkeeper.similarity.clustering import CLUSTERING_VERSION
+        from seedkeeper.similarity.minhash import MINHASH_VERSION
+        from seedkeeper.similarity.normalize import NORMALIZATION_VERSION
+
+        key = f"{CLUSTERING_VERSION}|{MINHASH_VERSION}|{NORMALIZATION_VERSION}|{threshold}|{containment}"
+        self.store, self.key = store, "candidates-" + hashlib.sha256(key.encode()).hexdigest()[:24]
+
+    def load(self):
+        blob = self.store.get_blob(self.key, "candidates")
+        if not blob:
+            return None
+        try:
+            data = json.loads(blob.decode("utf-8"))
+            return {str(k) for k in data["present"]}, {(str(a), str(b)) for a, b in data["pairs"]}
+        except (UnicodeDecodeError, ValueError, KeyError, TypeError):
+            return None
+
+    def save(self, present, pairs) -> None:
+        data = {"present": sorted(present), "pairs": sorted(pairs)}
+        self.store.put_blobs("candidates", [(self.key, json.dumps(data).encode("utf-8"))])
 
 
 class _PairCache:

@@ -44,6 +44,15 @@ Kind = Literal["exact", "normalized", "near", "contained"]
 _KIND_RANK = {"exact": 0, "normalized": 1, "near": 2, "contained": 3}
 
 
+class CandidateMemo(Protocol):
+    """Last run's candidate pairs, by document identity (normalized hash and size), so a corpus
+    that changed a little searches only around its changed documents (see incremental.py)."""
+
+    def load(self) -> tuple[set[str], set[tuple[str, str]]] | None: ...
+
+    def save(self, present: set[str], pairs: set[tuple[str, str]]) -> None: ...
+
+
 class PairStore(Protocol):
     """Confirmed overlaps kept between runs: (normalized hash, normalized hash), sorted ->
     (|A ∩ B|, |A|, |B|) in that key order. Warm runs then confirm nothing again."""
@@ -147,13 +156,15 @@ def find_duplicates(
     shingles_of: Callable[[str], np.ndarray] | None = None,
     containment: float = 0.8,
     pairs: PairStore | None = None,
+    memo: CandidateMemo | None = None,
 ) -> DedupResult:
     """Cluster duplicate documents.
 
     `shingles_of(file)` returns a document's shingle hashes (as from analyze_text); it is needed
     only to confirm near-duplicate and containment candidates, and is required when any item has
     a signature. `containment` 0 turns contained duplicates off. `pairs` keeps confirmed
-    overlaps between runs. Raises UsageError for a threshold outside (0, 1], a containment
+    overlaps between runs; `memo` last run's candidates (then only the changed documents' buckets
+    are searched). Raises UsageError for a threshold outside (0, 1], a containment
     outside [0, 1] or a file given twice.
     """
     if not 0.0 < threshold <= 1.0:
@@ -175,10 +186,8 @@ def find_duplicates(
         if shingles_of is None:
             raise UsageError("find_duplicates needs shingles_of to confirm near duplicates")
         sigs = np.stack([docs[i].signature for i in reps])  # type: ignore[misc]
-        cands = {(reps[a], reps[b]) for a, b in candidate_pairs(sigs, threshold)}
-        if containment > 0:
-            found = containment_candidates(sigs, _sizes(docs, reps, sigs), containment)
-            cands.update((reps[a], reps[b]) for a, b in found)
+        local = _candidates(docs, reps, sigs, threshold, containment, memo)
+        cands = {(reps[a], reps[b]) for a, b in local}
         overlaps, confirmed = _overlaps(docs, sorted(cands), shingles_of, pairs)
         for (i, j), (inter, ni, nj) in sorted(overlaps.items()):
             counts[i], counts[j] = ni, nj
@@ -195,6 +204,34 @@ def find_duplicates(
     clusters = _clusters(docs, edges, contained, counts)
     too_short = sorted(it.file for it in docs if it.signature is None)
     return DedupResult(clusters, too_short, confirmed)
+
+
+def _candidates(docs, reps, sigs, threshold: float, containment: float, memo) -> set[tuple[int, int]]:
+    """Near and containment candidates among the representatives (indexes into `reps`): last
+    run's pairs among documents still here plus the changed documents' own, when few changed;
+    else the full search. Both give the same pairs."""
+    from seedkeeper.similarity.incremental import contained_pairs_with, near_pairs_with
+
+    sizes = _sizes(docs, reps, sigs)
+    ident = [f"{docs[i].normalized_hash}:{docs[i].size}" for i in reps]
+    prev = memo.load() if memo is not None else None
+    local: set[tuple[int, int]] | None = None
+    if prev is not None:
+        present, old_pairs = prev
+        new = [a for a, key in enumerate(ident) if key not in present]
+        if len(new) <= max(32, len(reps) // 20):
+            pos = {key: a for a, key in enumerate(ident)}
+            local = {tuple(sorted((pos[x], pos[y]))) for x, y in old_pairs if x in pos and y in pos}
+            local |= near_pairs_with(sigs, threshold, new)
+            if containment > 0:
+                local |= contained_pairs_with(sigs, sizes, containment, new)
+    if local is None:
+        local = set(candidate_pairs(sigs, threshold))
+        if containment > 0:
+            local.update(containment_candidates(sigs, sizes, containment))
+    if memo is not None:
+        memo.save(set(ident), {(ident[a], ident[b]) for a, b in local})
+    return local
 
 
 Edges = dict[tuple[int, int], tuple[Kind, float]]  # (i, j), i < j, indexes into docs -> (kind, similarity)
