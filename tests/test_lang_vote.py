@@ -167,3 +167,22 @@ def test_votes_are_deterministic_across_jobs():
     one = [r.to_dict(explain=True) for r in tag_many(texts, jobs=1)]
     two = [r.to_dict(explain=True) for r in tag_many(texts, jobs=2)]
     assert one == two
+
+
+def test_the_unpacked_py3langid_model_scores_exactly_like_the_packaged_one(tmp_path, monkeypatch):
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    from seedkeeper.lang import voters
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    parts = voters._unpacked_model(MODEL_DIR / MODEL_FILE)
+    assert parts is not None and list((tmp_path / "seedkeeper").glob("py3langid-*-model.npz"))
+    ptc, pc, classes, nextmove, row, output = parts
+    ours = LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
+    theirs = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    for text in ("The city council met on Tuesday evening.", "شورای شهر روز سه‌شنبه تشکیل جلسه داد.", "Der Stadtrat"):
+        assert ours.rank(text)[:5] == theirs.rank(text)[:5]
+    # A damaged copy is not used: the packaged model loads instead.
+    copy = next((tmp_path / "seedkeeper").glob("py3langid-*-model.npz"))
+    copy.write_bytes(b"not a zip file")
+    assert voters._unpacked_model(MODEL_DIR / MODEL_FILE) is None

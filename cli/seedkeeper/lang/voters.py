@@ -14,6 +14,7 @@ Both are deterministic (no sampling) and loaded once per process.
 
 from __future__ import annotations
 
+import os
 import threading
 from importlib.metadata import PackageNotFoundError, version
 
@@ -38,12 +39,60 @@ def _py3langid():
     if _identifier is None:
         with _lock:
             if _identifier is None:
-                from py3langid.langid import MODEL_FILE, LanguageIdentifier
+                from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
                 # norm_probs: a softmax tempered by text length, so scores are comparable
                 # probabilities rather than raw log-likelihoods.
-                _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+                parts = _unpacked_model(MODEL_DIR / MODEL_FILE)
+                if parts is None:
+                    _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+                else:
+                    ptc, pc, classes, nextmove, row, output = parts
+                    _identifier = LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
     return _identifier
+
+
+def _unpacked_model(packed):
+    """py3langid's model arrays from an uncompressed copy kept in the user's cache folder.
+
+    The wheel ships it LZMA-compressed, and unpacking costs ~0.35 s in every process that tags
+    (most of a one-document run); the copy (~20 MB, made once per py3langid version, written
+    atomically) loads in a few milliseconds. None when the copy cannot be made or read: then the
+    package loads its own file as usual. The arrays are the same either way."""
+    import lzma
+    import tempfile
+    import zipfile
+
+    import numpy as np
+    from py3langid.modelio import _to_array
+
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    copy = os.path.join(base, "seedkeeper", f"py3langid-{package_version('py3langid')}-model.npz")
+    try:
+        if not os.path.isfile(copy):
+            os.makedirs(os.path.dirname(copy), exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=os.path.dirname(copy), suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as out, lzma.open(packed) as src:
+                    while chunk := src.read(1 << 20):
+                        out.write(chunk)
+                    out.flush()
+                    os.fsync(out.fileno())
+                os.replace(tmp, copy)
+            finally:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
+        with np.load(copy, allow_pickle=False) as data:
+            return (
+                np.asarray(data["ptc"]),
+                np.asarray(data["pc"]),
+                data["classes"].tolist(),
+                _to_array(data["nextmove"]),
+                _to_array(data["nextmove_row"]),
+                data["out_feat"].tolist(),
+            )
+    except (OSError, ValueError, KeyError, EOFError, lzma.LZMAError, zipfile.BadZipFile):
+        return None  # a damaged or unwritable copy: the package loads its own file instead
 
 
 def warm_up() -> None:
