@@ -253,3 +253,17 @@ def test_rename_keeps_the_managed_table_up_to_date(cli, tmp_path):
     after = (root / "INDEX.md").read_text(encoding="utf-8")
     assert "a.txt" not in after and "duplicate of 000_" in after
     assert cli("index", root, "--check").exit_code == 0
+
+
+def test_rename_never_leaves_a_symlink_in_the_folder_dangling(cli, tmp_path):
+    root = tmp_path / "seeds"
+    root.mkdir()
+    (root / "a.txt").write_text(
+        "Normal document text that is long enough to pass all of the checks.\n", encoding="utf-8"
+    )
+    (root / "b.txt").symlink_to("a.txt")
+    (root / "INDEX.md").write_text("# I\n\n- a.txt\n- b.txt\n", encoding="utf-8")
+    r = cli("rename", root)
+    assert r.exit_code == 0, r.output
+    assert (root / "b.txt").exists() and (root / "a.txt").exists()  # the link still resolves
+    assert "points to it" in r.output

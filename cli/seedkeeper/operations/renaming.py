@@ -63,6 +63,16 @@ def _first_free(names: list[str], name_pattern: str) -> tuple[int, int]:
     return max(int(n) for n in nums) + 1, max(3, max(len(n) for n in nums))
 
 
+def _link_targets(root: Path, on_disk: list[str]) -> set[str]:
+    """Real paths that symlinks among the documents point to."""
+    out = set()
+    for rel in on_disk:
+        path = root / rel
+        if path.is_symlink():
+            out.add(os.path.realpath(path))
+    return out
+
+
 def plan_renames(root: Path, settings: Settings) -> tuple[list[Renamed], list[tuple[str, str]]]:
     """The new name of every document (INDEX.md order, then unlisted ones) whose name does not
     follow the pattern, and the documents left alone with the reason."""
@@ -74,6 +84,9 @@ def plan_renames(root: Path, settings: Settings) -> tuple[list[Renamed], list[tu
     number, width = _first_free(names, settings.name_pattern)
     plan, skipped = [], []
     disk_by_nfc = {unicodedata.normalize("NFC", rel): rel for rel in corpus.on_disk}
+    # A symlink in the folder names its target by its old name: renaming the target would leave
+    # the link dangling, so a linked-to document keeps its name too.
+    linked = _link_targets(root, corpus.on_disk)
     for doc in corpus.documents:
         folder, _, name = doc.rel.rpartition("/")
         if re.fullmatch(settings.name_pattern, name):
@@ -85,6 +98,9 @@ def plan_renames(root: Path, settings: Settings) -> tuple[list[Renamed], list[tu
         path = root / disk
         if path.is_symlink():
             skipped.append((doc.rel, "a symlink; rename what it points to instead"))
+            continue
+        if os.path.realpath(path) in linked:
+            skipped.append((doc.rel, "a symlink in the folder points to it; renaming it would break the link"))
             continue
         digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
         new_name = f"{number:0{width}d}_{digest}.txt"
