@@ -69,8 +69,7 @@ def boilerplate_problems(corpus: Corpus, analyses: Sequence[DocAnalysis], settin
 
 
 def _corpus_key(fps: dict, sha: dict, settings, version: str) -> str:
-    values = [v for k, v in sorted(vars(settings).items()) if k != "codes"]
-    h = hashlib.sha256(f"{version}|{values}".encode())
+    h = hashlib.sha256(f"{version}|{settings.cache_key()}".encode())
     for rel in sorted(fps):
         h.update(f"\n{rel}\x00{sha[rel]}".encode())
     return "bp-corpus-" + h.hexdigest()
@@ -88,8 +87,7 @@ def _decoded_all(blob: bytes | None) -> list[tuple[str, int, str]] | None:
 
 def _digest(fps: Sequence[int], counts: Sequence[int], documents: int, settings) -> str:
     shared = [(fp, n) for fp, n in zip(fps, counts) if n > 1]
-    values = [v for k, v in sorted(vars(settings).items()) if k != "codes"]
-    return hashlib.sha256(repr((shared, documents, values)).encode()).hexdigest()[:24]
+    return hashlib.sha256(repr((shared, documents, settings.cache_key())).encode()).hexdigest()[:24]
 
 
 def _decoded(blob: bytes | None) -> list[tuple[int, str]] | None:

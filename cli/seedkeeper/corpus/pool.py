@@ -63,10 +63,7 @@ def fingerprint(features: Features, max_size: int, min_chars: int) -> str:
     if features.quality is not None:
         from seedkeeper.quality import QUALITY_VERSION
 
-        q = features.quality
-        parts.append(
-            f"quality={QUALITY_VERSION}:{sorted(q.codes)}:{[v for k, v in sorted(vars(q).items()) if k != 'codes']}"
-        )
+        parts.append(f"quality={QUALITY_VERSION}:{features.quality.cache_key()}")
     if features.dedup:
         from seedkeeper.similarity.minhash import MINHASH_VERSION
         from seedkeeper.similarity.normalize import NORMALIZATION_VERSION

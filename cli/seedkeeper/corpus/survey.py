@@ -167,17 +167,21 @@ def cluster(
             store.close()
 
 
-def _clusters_key(items: Sequence, threshold: float, containment: float) -> str:
-    """Everything find_duplicates' answer depends on: each item's name, order and hashes (its
-    signature and shingles follow from its bytes), the settings and the code's versions."""
-    from seedkeeper._version import __version__
+def _dedup_settings_key(threshold: float, containment: float) -> str:
+    """The versions and settings every stored duplicate result depends on."""
     from seedkeeper.similarity.clustering import CLUSTERING_VERSION
     from seedkeeper.similarity.minhash import MINHASH_VERSION
     from seedkeeper.similarity.normalize import NORMALIZATION_VERSION
 
-    h = hashlib.sha256(
-        f"{__version__}|{CLUSTERING_VERSION}|{MINHASH_VERSION}|{NORMALIZATION_VERSION}|{threshold}|{containment}".encode()
-    )
+    return f"{CLUSTERING_VERSION}|{MINHASH_VERSION}|{NORMALIZATION_VERSION}|{threshold}|{containment}"
+
+
+def _clusters_key(items: Sequence, threshold: float, containment: float) -> str:
+    """Everything find_duplicates' answer depends on: each item's name, order and hashes (its
+    signature and shingles follow from its bytes), the settings and the code's versions."""
+    from seedkeeper._version import __version__
+
+    h = hashlib.sha256(f"{__version__}|{_dedup_settings_key(threshold, containment)}".encode())
     for it in sorted(items, key=lambda it: (it.order, it.file)):
         h.update(f"\n{it.file}\x00{it.order}\x00{it.content_hash}\x00{it.normalized_hash}\x00{it.size}".encode())
         h.update(b"-" if it.signature is None else b"+")
@@ -211,11 +215,7 @@ class _CandidateCache:
     """find_duplicates' CandidateMemo on the SQLite cache: one blob per settings and versions."""
 
     def __init__(self, store, threshold: float, containment: float):
-        from seedkeeper.similarity.clustering import CLUSTERING_VERSION
-        from seedkeeper.similarity.minhash import MINHASH_VERSION
-        from seedkeeper.similarity.normalize import NORMALIZATION_VERSION
-
-        key = f"{CLUSTERING_VERSION}|{MINHASH_VERSION}|{NORMALIZATION_VERSION}|{threshold}|{containment}"
+        key = _dedup_settings_key(threshold, containment)
         self.store, self.key = store, "candidates-" + hashlib.sha256(key.encode()).hexdigest()[:24]
 
     def load(self):

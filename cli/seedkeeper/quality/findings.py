@@ -83,6 +83,12 @@ class QualitySettings:
     # Shown excerpts (boilerplate lines, markup examples, repeated lines) are cut to this many characters.
     excerpt_chars: int = 60
 
+    def cache_key(self) -> str:
+        """Every threshold, in a stable order (the codes sorted): part of every cache key that
+        quality results are stored under."""
+        values = [v for k, v in sorted(vars(self).items()) if k != "codes"]
+        return f"{sorted(self.codes)}:{values}"
+
 
 DEFAULT_SETTINGS = QualitySettings()
 

@@ -29,11 +29,10 @@ from seedkeeper.similarity.containment import (
     MIN_CONTAINED_SHINGLES,
     containment_candidates,
     estimate_sizes,
-    overlap,
     shares,
 )
 from seedkeeper.similarity.lsh import candidate_pairs
-from seedkeeper.similarity.minhash import MIN_SHINGLES, NUM_PERM, shingles, signature
+from seedkeeper.similarity.minhash import MIN_SHINGLES, NUM_PERM, overlap, shingles, signature
 from seedkeeper.similarity.normalize import normalize
 
 # Bump when clusters may change for the same documents and settings (a cache key part).

@@ -133,17 +133,6 @@ def _screen(sigs: np.ndarray, sizes: np.ndarray, i: np.ndarray, j: np.ndarray, t
     return (ratio >= SCREEN_RATIO) & (equal >= low)
 
 
-def overlap(a: np.ndarray, b: np.ndarray) -> int:
-    """|a ∩ b| of two sorted, unique shingle-hash arrays."""
-    if a.size > b.size:
-        a, b = b, a
-    if a.size == 0:
-        return 0
-    idx = np.searchsorted(b, a)
-    idx[idx == b.size] = 0
-    return int(np.count_nonzero(b[idx] == a))
-
-
 def shares(inter: int, na: int, nb: int) -> tuple[float, float, float]:
     """(Jaccard, share of a in b, share of b in a) from the overlap and the two set sizes."""
     union = na + nb - inter

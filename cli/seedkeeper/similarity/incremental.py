@@ -46,27 +46,30 @@ def _pairs_with(keys: np.ndarray, new: np.ndarray) -> np.ndarray:
     return np.unique(np.concatenate(parts))
 
 
-def near_pairs_with(sigs: np.ndarray, threshold: float, new: Iterable[int]) -> set[tuple[int, int]]:
-    """The near-duplicate LSH candidates (as lsh.candidate_pairs) that involve a row of `new`."""
+def _collisions(sigs, new: Iterable[int], bands_rows) -> tuple[np.ndarray, np.ndarray, int]:
+    """(signatures, pair codes involving `new`, n) for a banding given as (bands, rows)."""
     sigs = np.asarray(sigs, dtype=np.uint32)
     new = np.asarray(sorted(set(new)), dtype=np.int64)
-    if sigs.shape[0] < 2 or new.size == 0:
-        return set()
-    bands, rows = optimal_bands(threshold, sigs.shape[1])
-    codes = _pairs_with(_band_keys(sigs, bands, rows), new)
     n = sigs.shape[0]
+    if n < 2 or new.size == 0:
+        return sigs, np.empty(0, dtype=np.int64), n
+    bands, rows = bands_rows(sigs.shape[1])
+    return sigs, _pairs_with(_band_keys(sigs, bands, rows), new), n
+
+
+def _as_pairs(codes: np.ndarray, n: int) -> set[tuple[int, int]]:
     return set(zip((codes // n).tolist(), (codes % n).tolist()))
+
+
+def near_pairs_with(sigs: np.ndarray, threshold: float, new: Iterable[int]) -> set[tuple[int, int]]:
+    """The near-duplicate LSH candidates (as lsh.candidate_pairs) that involve a row of `new`."""
+    _, codes, n = _collisions(sigs, new, lambda perm: optimal_bands(threshold, perm))
+    return _as_pairs(codes, n)
 
 
 def contained_pairs_with(sigs: np.ndarray, sizes: np.ndarray, t: float, new: Iterable[int]) -> set[tuple[int, int]]:
     """The containment candidates (as containment.containment_candidates) that involve a row of `new`."""
-    sigs = np.asarray(sigs, dtype=np.uint32)
-    new = np.asarray(sorted(set(new)), dtype=np.int64)
-    if sigs.shape[0] < 2 or new.size == 0:
-        return set()
-    bands, rows = containment_bands(t, sigs.shape[1])
-    codes = _pairs_with(_band_keys(sigs, bands, rows), new)
-    n = sigs.shape[0]
+    sigs, codes, n = _collisions(sigs, new, lambda perm: containment_bands(t, perm))
     if codes.size:
         codes = codes[_screen(sigs, np.asarray(sizes, dtype=np.float64), codes // n, codes % n, t)]
-    return set(zip((codes // n).tolist(), (codes % n).tolist()))
+    return _as_pairs(codes, n)

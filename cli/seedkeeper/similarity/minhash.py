@@ -183,18 +183,23 @@ def signatures(shingle_sets: Sequence[np.ndarray], num_perm: int = NUM_PERM) -> 
     return out
 
 
+def overlap(a: np.ndarray, b: np.ndarray) -> int:
+    """|a ∩ b| of two sorted, unique shingle-hash arrays: a binary search of the smaller set in
+    the larger, O(n log m), no temporary union."""
+    if a.size > b.size:
+        a, b = b, a
+    if a.size == 0:
+        return 0
+    idx = np.searchsorted(b, a)
+    idx[idx == b.size] = 0
+    return int(np.count_nonzero(b[idx] == a))
+
+
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     """Exact Jaccard similarity of two sorted, unique shingle-hash arrays (1.0 if both empty)."""
     if a.size == 0 and b.size == 0:
         return 1.0
-    if a.size > b.size:
-        a, b = b, a
-    if a.size == 0:
-        return 0.0
-    # Binary search of the smaller set in the larger: O(n log m), no temporary union.
-    idx = np.searchsorted(b, a)
-    idx[idx == b.size] = 0
-    inter = int(np.count_nonzero(b[idx] == a))
+    inter = overlap(a, b)
     return inter / (a.size + b.size - inter)
 
 
