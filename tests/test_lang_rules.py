@@ -25,6 +25,10 @@ def _warm():
         ("Uvek proverite da li je vrednost ispravna pre nego što pošaljete poruku.", "sr-Latn", "sh-yat"),
         # Ijekavian and Croatian words ("tko", "spremio", "datoteku").
         ("Tko je spremio ovu datoteku? Provjerite vrijednost prije slanja.", "hr", "sh-words"),
+        # Croatian "ispričavamo se", "trenutačno", "zaporka", "poslužitelj"; Bosnian "izvinjavamo se".
+        ("Ispričavamo se, tražena stranica trenutačno nije dostupna.", "hr", "sh-words"),
+        ("Unesite zaporku za poslužitelj i pokušajte ponovo.", "hr", "sh-words"),
+        ("Izvinjavamo se, tražena stranica nije dostupna ovdje.", "bs", "sh-words"),
     ],
 )
 def test_yat_and_vocabulary_pick_the_standard(text, lang, rule):
@@ -119,3 +123,46 @@ def test_a_few_letters_of_another_script_do_not_decide():
     assert detect_language("Merci beaucoup madame 사랑해요").lang == "und"
     # A settled Latin vote is never set aside.
     assert detect_language("The word 사랑 means love in Korean, and people say it often.").lang == "en"
+
+
+# ---------------------------------------------------------------- names and code are not language
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Totuusarvo (True, False tai None)", "fi"),
+        ("Boolova vrednost (True, False ali None)", "sl"),
+        ("Booleskt värde (True, False eller None)", "sv"),
+        ("Logikai érték (True, False vagy None)", "hu"),
+    ],
+)
+def test_code_literals_do_not_outvote_the_sentence_around_them(text, lang):
+    assert detect_language(text).lang == lang
+
+
+def test_korean_around_code_words_is_korean():
+    # Two Hangul syllables beside "boolean": Hangul belongs to one language, so it decides
+    # once the Latin vote is open; a French phrase with one Korean word still does not.
+    result = detect_language("boolean(True 또는 False)")
+    assert (result.lang, result.decided_by) == ("ko", "latin-set-aside")
+    assert detect_language("Merci beaucoup madame 사랑해요").lang == "und"
+
+
+@pytest.mark.parametrize(("text", "lang"), [("Introduceți un ID valid.", "ro"), ("Introduzca una URL válida.", "es")])
+def test_names_still_count_towards_a_sentence(text, lang):
+    # Without "ID" / "URL" these are under a sentence's letters, yet they are sentences, and
+    # tagged by the sentence rules, not the stricter fragment ones.
+    assert detect_language(text).lang == lang
+
+
+def test_chinese_sentence_without_a_distinctive_character_is_und():
+    # Every character here is written the same in both standards: a variant would be a guess.
+    result = detect_language("日期不符合格式，只能是数字。")
+    assert result.lang == "zh-Hans"  # 数 is simplified
+    result = detect_language("日期不符合格式，只能是正整數。")
+    assert result.lang == "zh-Hant"  # 數 is traditional
+    result = detect_language("日期不符合格式，只能是一个或两个。")
+    assert result.lang == "zh-Hans"
+    result = detect_language("日期字串不符合格式，只能是正的。")
+    assert (result.lang, result.decided_by) == ("und", "zh-variant-unknown")

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
+
 from seedkeeper.lang.hanzi import SIMPLIFIED_ONLY, TRADITIONAL_ONLY, chinese_variant
 from seedkeeper.lang.scripts import profile, script_of
-from seedkeeper.lang.textprep import clean_text, paragraphs, sample
+from seedkeeper.lang.textprep import clean_text, paragraphs, sample, without_names
 
 
 def test_script_of():
@@ -49,3 +51,31 @@ def test_paragraphs_and_sample():
     s = sample(text, 300)
     assert len(s) <= 320 and s == sample(text, 300)
     assert sample("short text", 300) == "short text"
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Logikai érték (True, False vagy None)", "Logikai érték ( , vagy )"),
+        ("Podaci od ManagementForm nedostaju", "Podaci od nedostaju"),
+        ("Primjer: '/about/contact/'. Pazite na kose crte", "Primjer: ' '. Pazite na kose crte"),
+        ("Otvorite datoteku settings.json i config/app/base.yaml ovdje", "Otvorite datoteku i ovdje"),
+        ("Uvezi PostgreSQL拡張", "Uvezi 拡張"),
+    ],
+)
+def test_without_names_sets_aside_acronyms_identifiers_and_paths(text, kept):
+    assert without_names(text) == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unesite ispravan datum/vreme i/ili broj.",  # one slash between words is prose
+        "NASA LAUNCHES A NEW ROCKET",  # mostly capitals: the text is its names
+        "ВВЕДИТЕ ПАРОЛЬ ЕЩЁ РАЗ",  # capitals of other scripts are words
+        "Ελάτε στην ΑΘΗΝΑ το Σάββατο",
+        "JSON XML",
+    ],
+)
+def test_without_names_keeps_prose_and_texts_that_are_mostly_names(text):
+    assert without_names(text) == text

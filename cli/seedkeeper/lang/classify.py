@@ -4,9 +4,10 @@ Scripts used by one language (Hangul, Greek, Thai...) settle the language outrig
 kana and Hangul together settle Chinese, Japanese and Korean, and a character table tells
 Simplified from Traditional. Arabic and Cyrillic combine letter evidence with the model
 restricted to the languages of that script; Latin and Devanagari use the restricted model,
-with tie-breakers for close Latin pairs. When the vote on Latin letters stays open and another
-script holds much of the text (Korean or Hebrew around file names and code), that script's
-letters decide ("latin-set-aside").
+with tie-breakers for close Latin pairs. Acronyms, identifiers and paths are set aside first
+(textprep.without_names). When the vote on Latin letters stays open and another script holds
+much of the text (Korean or Hebrew around file names and code; a third is enough for a script
+of one language such as Hangul or Greek), that script's letters decide ("latin-set-aside").
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from . import arabic, closepairs, cyrillic, vote
 from .backends import Model
 from .hanzi import chinese_variant, variant_counts
 from .result import UND, UNDETERMINED, LangResult
-from .scripts import EAST_ASIAN, ScriptProfile, profile
+from .scripts import EAST_ASIAN, ScriptProfile, effective_letters, profile
+from .textprep import without_names
 
 # A sentence has this many weighted letters (a Han character weighs 3); below it a text is a
 # fragment, tagged only on strong evidence (see vote.py). Below MIN_SCRIPT_LETTERS even a
@@ -132,6 +134,7 @@ _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9_./:-]*")
 # The other script's share of the letters from which it, not the Latin words, is the language
 # (a French phrase with one Korean word stays "und"; tuned on the benchmark's dev half).
 MIN_SECOND_SHARE = 0.4
+MIN_SINGLE_SCRIPT_SHARE = 0.33
 
 
 def _latin_set_aside(text: str, prof: ScriptProfile, model: Model) -> LangResult | None:
@@ -141,7 +144,9 @@ def _latin_set_aside(text: str, prof: ScriptProfile, model: Model) -> LangResult
     if not others:
         return None
     second = max(sorted(others), key=prof.weighted)
-    if prof.share(second) < MIN_SECOND_SHARE:
+    # A script of one language (Hangul, Greek...) names it with fewer letters than a shared one.
+    single = second in SCRIPT_LANG or second in ("Hangul", "Kana")
+    if prof.share(second) < (MIN_SINGLE_SCRIPT_SHARE if single else MIN_SECOND_SHARE):
         return None
     result = classify(_LATIN_RUN.sub(" ", text), model)
     if result.lang == UND:
@@ -152,8 +157,11 @@ def _latin_set_aside(text: str, prof: ScriptProfile, model: Model) -> LangResult
 
 def classify(text: str, model: Model) -> LangResult:
     """Tag a cleaned, already sampled text. Never raises on content; "und" when unsure."""
+    # Names and code are set aside for the detectors, but still make the text a sentence
+    # rather than a fragment ("Introduceți un URL valid.").
+    letters = effective_letters(text)
+    text = without_names(text)
     prof = profile(text)
-    letters = prof.effective_letters
     script = prof.dominant
     if letters < MIN_SCRIPT_LETTERS or script is None:
         return UNDETERMINED
@@ -161,9 +169,10 @@ def classify(text: str, model: Model) -> LangResult:
     if script in EAST_ASIAN:
         lang, p = _east_asian(prof)
         rule = "script"
-        # A short Han-only text without a character that differs between the standards
-        # cannot be given a variant honestly.
-        if lang.startswith("zh") and letters < MIN_LETTERS and not any(variant_counts(prof.chars)):
+        # A Han text without a character that differs between the standards cannot be given
+        # a variant honestly, however long ("日期字串不符合格式" is both): a guess would be
+        # wrong half the time, and a wrong tag is worse than "und".
+        if lang.startswith("zh") and not any(variant_counts(prof.chars)) and not prof.counts.get("Bopomofo"):
             return LangResult(UND, 0.0, decided_by="zh-variant-unknown")
     elif script in SCRIPT_LANG:
         lang, p, rule = _single_script(script, prof), 1.0, "script"

@@ -63,7 +63,7 @@ def chinese_variant(chars: Counter, bopomofo: int = 0) -> tuple[str, float]:
 
     Bopomofo is used in Taiwan alongside traditional characters, so it counts for Hant.
     With no distinctive character at all the text is called Simplified (the far larger
-    written standard) with probability 0.5: an honest coin toss.
+    written standard) with probability 0.5; `classify` answers "und" for such a text.
     """
     simplified, traditional = variant_counts(chars)
     traditional += bopomofo

@@ -51,7 +51,7 @@ _CROATIAN = (
     "resetir", "organizir", "registrir", "konfigurir", "verificir", "izbornik", "preglednik", "poveznic",
     "tipkovnic", "spremi", "ponovno", "pogrešk", "siječ", "veljač", "ožuj", "travanj", "svibanj", "lipanj",
     "srpanj", "kolovoz", "rujan", "listopad", "prosinac", "dopušten", "znanstven", "znanost", "knjižnic",
-    "tvornic", "kazališ", "nogomet",
+    "tvornic", "kazališ", "nogomet", "zapork", "poslužitelj", "ispričav", "trenutačn", "primjerice", "obavijest",
 )  # fmt: skip
 _CROATIAN_WORDS = frozenset("tko netko nitko".split())
 _BOSNIAN_SERBIAN = (
@@ -59,7 +59,7 @@ _BOSNIAN_SERBIAN = (
     "sačuva", "dešav", "desil", "historij", "istorij", "hljeb", "hleb", "januar", "februar", "septemb", "oktob",
     "novemb", "decemb", "avgust", "generiš", "generis", "definiš", "definis", "resetov", "verifikov", "organizov",
     "konfiguris", "konfiguriš", "naučn", "bibliotek", "univerzitet", "fabrik", "pozoriš", "fudbal", "porodic",
-    "vazduh",
+    "vazduh", "izvinj", "ovlašć", "korišć", "takođe",
 )  # fmt: skip
 _BOSNIAN_SERBIAN_WORDS = frozenset("šta ko neko niko".split())
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .scripts import effective_letters
+
 _URL = re.compile(r"(?:[a-z][a-z0-9+.-]{1,9}://|www\.)\S+", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")  # bounded: linear on long runs
 _TAG = re.compile(r"<[^<>\n]{1,300}>")
@@ -108,3 +110,33 @@ def sample(text: str, budget: int, windows: int = 3) -> str:
                 end = space
         parts.append(text[start:end])
     return " \n ".join(parts)
+
+
+# Words that name things rather than speak a language: acronyms (JSON, UUID, NASA), CamelCase
+# identifiers (ManagementForm, OpenGIS), Python's literals, file names and paths
+# ("flatpages/default.html"). A sentence of another language that quotes them is otherwise
+# voted English ("Logikai (True, False vagy None)"). ASCII only: capitals in other scripts
+# are ordinary words.
+_NAMES = re.compile(
+    r"(?<![A-Za-z0-9_/.])(?:"
+    r"[A-Z]{2,}s?"  # acronyms, with an English plural (URLs)
+    r"|[A-Z]?[a-z]+(?:[A-Z][a-z0-9]*)+"  # CamelCase, camelCase
+    r"|True|False|None"
+    r"|/[\w./-]+|[\w.-]+/[\w.-]+/[\w./-]*"  # paths: a leading slash or two (not "and/or")
+    r"|[\w-]+\.(?:html?|txt|py|js|css|json|xml|php|md|csv|pdf|png|jpe?g|gif|zip|exe)"  # file names
+    r")(?![A-Za-z0-9_/])"
+)
+# Names are set aside only while at least this share of the letters remains: a text that is
+# mostly names (an all-capitals headline, a list of identifiers) keeps them all.
+MIN_KEPT_SHARE = 0.34
+
+
+def without_names(text: str) -> str:
+    """`text` with acronyms, identifiers and paths blanked, unless they are most of it."""
+    stripped = _NAMES.sub(" ", text)
+    if len(stripped) == len(text) and stripped == text:
+        return text
+    # Weighted letters: two Han characters beside "PostgreSQL" are the sentence, not a tenth of it.
+    if effective_letters(stripped) < MIN_KEPT_SHARE * effective_letters(text):
+        return text
+    return _SPACES.sub(" ", stripped)
