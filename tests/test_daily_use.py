@@ -271,6 +271,32 @@ def test_restore_of_an_unknown_name_says_what_is_there(cli, tmp_path):
     assert usage_error(r) and f"did you mean '{copy}'?" in r.output
 
 
+@pytest.mark.parametrize("args", [["tag"], ["stats"], ["validate"], ["tag", "--format", "json"]])
+def test_a_reader_that_went_away_gives_141_for_tables_too(tmp_path, args):
+    # `seedkeeper tag | head`: rich's own broken-pipe handler exited 1 for the text tables,
+    # which a CI script reads as "errors found".
+    import os
+    import subprocess
+
+    root = make_seeds(tmp_path, {doc_name(1, "fa"): CLEAN["fa"], doc_name(2, "zh"): CLEAN["zh"]})
+    index(root, SETTINGS)
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # nobody will read: the first write fails with EPIPE
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "seedkeeper", *args, str(root)],
+            env={**os.environ, "SEEDKEEPER_CACHE_DIR": str(tmp_path / "cache")},
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    finally:
+        os.close(write_end)
+    assert proc.returncode == 141, proc.stderr
+    assert proc.stderr == ""
+
+
 def test_a_closed_pipe_ends_quietly(capsys):
     from seedkeeper.shell.runner import EXIT_BROKEN_PIPE, exit_code_of
 

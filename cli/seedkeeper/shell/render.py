@@ -5,6 +5,7 @@ Only the CLI imports this module; the core never prints.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -28,12 +29,23 @@ UNWRAPPED_WIDTH = 10_000
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+class _Console(Console):
+    """rich's Console, leaving a closed pipe to the command's error boundary.
+
+    rich's own handler exits 1 (`seedkeeper tag | head` would read as "errors found"); the
+    boundary (runner.exit_code_of) exits 141 quietly, as it does for JSON output."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+
 def stdout_console() -> Console:
     """rich honours NO_COLOR and only colours a terminal; highlight off so paths aren't restyled.
     On a terminal, rich fits its width; anywhere else nothing is wrapped (rich would assume 80)."""
-    console = Console(highlight=False, soft_wrap=False)
+    console = _Console(highlight=False, soft_wrap=False)
     if not console.is_terminal:
-        console = Console(highlight=False, soft_wrap=False, width=UNWRAPPED_WIDTH)
+        console = _Console(highlight=False, soft_wrap=False, width=UNWRAPPED_WIDTH)
     return console
 
 
