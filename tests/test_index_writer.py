@@ -209,6 +209,16 @@ def test_stray_begin_marker_is_dropped_not_swallowing_text():
     assert render_index(out, [row(A)]) == out
 
 
+@pytest.mark.parametrize("lost", [END_MARKER, BEGIN_MARKER])
+def test_a_lost_marker_leaves_no_copy_of_the_header_comment(lost):
+    # A merge or an editor dropped one marker of a block seedkeeper wrote: the next `index`
+    # gives back the file it wrote, not a second copy of its own header comment.
+    written = render_index(HAND, ROWS)
+    broken = written.replace(lost + "\n", "", 1)
+    assert broken != written
+    assert render_index(broken, ROWS) == written
+
+
 def test_remove_entries_managed_and_hand_written():
     managed = render_index(HAND, ROWS)
     out = remove_entries(managed, [B, E])

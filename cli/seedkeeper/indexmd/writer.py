@@ -154,10 +154,16 @@ def _render(
     carried, adopted = _adopt(doc, lines, {r.file for r in rows}, remover, blocks, home, mode)
     if adopted:
         remover.gone.update(_dangling_definitions(lines, remover.gone, adopted))
-    # A marker left without its partner would swallow text on a later run: drop strays.
+    # A marker left without its partner would swallow text on a later run: drop strays, and the
+    # header comment this tool wrote under one (a merge that lost the other marker would
+    # otherwise leave a second copy of it, as if a person had written it).
     paired = {i for span in spans for i in span}
-    remover.gone.update(i for i, _ in marker_lines(lines) if i not in paired)
+    inside = {i for b, e in spans for i in range(b, e + 1)}
+    strays = {i for i, _ in marker_lines(lines) if i not in paired}
+    strays.update(i for i, ln in enumerate(lines) if ln.strip() == HEADER_COMMENT and i not in inside)
+    remover.gone.update(strays)
     gone = remover.finish()
+    _close_gaps(lines, gone, strays)
     outside = set(gone)
     for b in blocks:
         if b.top is not None:
@@ -183,6 +189,19 @@ def _render(
             inserts[b.anchor] = (full_block(mine, carried, guard), True, False)
     blank = frozenset(outside) if mode != "delete" else frozenset()
     return finish_text(bom, emit(lines, gone, inserts=inserts, blank=blank)), bool(outside or rescued_any)
+
+
+def _close_gaps(lines: list[str], gone: set[int], strays: set[int]) -> None:
+    """Where dropped stray lines stood between two blank lines, drop one of the blanks too."""
+    for i in sorted(strays):
+        if i - 1 in gone:
+            continue  # not the start of a run of dropped lines
+        end = i
+        while end + 1 < len(lines) and end + 1 in gone:
+            end += 1
+        before, after = i - 1, end + 1
+        if before >= 0 and after < len(lines) and is_blank(lines[before]) and is_blank(lines[after]):
+            gone.add(after)
 
 
 def _adopt(
