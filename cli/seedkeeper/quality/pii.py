@@ -32,178 +32,7 @@ import numpy as np
 from . import masking
 from .chars import ASCII_DIGIT, ASCII_UPPER, Profile, dense_runs, profile
 from .findings import PII_CODES, Finding
-
-# ITU-T E.164 country calling codes (one to three digits); a '+' number must start with one.
-_CC = {
-    "1",
-    "7",
-    "20",
-    "27",
-    "30",
-    "31",
-    "32",
-    "33",
-    "34",
-    "36",
-    "39",
-    "40",
-    "41",
-    "43",
-    "44",
-    "45",
-    "46",
-    "47",
-    "48",
-    "49",
-    "51",
-    "52",
-    "53",
-    "54",
-    "55",
-    "56",
-    "57",
-    "58",
-    "60",
-    "61",
-    "62",
-    "63",
-    "64",
-    "65",
-    "66",
-    "81",
-    "82",
-    "84",
-    "86",
-    "90",
-    "91",
-    "92",
-    "93",
-    "94",
-    "95",
-    "98",
-}
-_CC |= {
-    str(n)
-    for n in [
-        *range(211, 219),
-        *range(220, 270),
-        290,
-        291,
-        297,
-        298,
-        299,
-        *range(350, 360),
-        *range(370, 390),
-        420,
-        421,
-        423,
-        *range(500, 510),
-        *range(590, 600),
-        *range(670, 693),
-        800,
-        808,
-        850,
-        852,
-        853,
-        855,
-        856,
-        870,
-        878,
-        880,
-        881,
-        882,
-        883,
-        886,
-        888,
-        *range(960, 969),
-        *range(970, 980),
-        *range(992, 999),
-    ]
-}
-
-# IBAN lengths by country (SWIFT IBAN registry).
-_IBAN_LEN = dict(
-    AD=24,
-    AE=23,
-    AL=28,
-    AT=20,
-    AZ=28,
-    BA=20,
-    BE=16,
-    BG=22,
-    BH=22,
-    BR=29,
-    BY=28,
-    CH=21,
-    CR=22,
-    CY=28,
-    CZ=24,
-    DE=22,
-    DK=18,
-    DO=28,
-    EE=20,
-    EG=29,
-    ES=24,
-    FI=18,
-    FO=18,
-    FR=27,
-    GB=22,
-    GE=22,
-    GI=23,
-    GL=18,
-    GR=27,
-    GT=28,
-    HR=21,
-    HU=28,
-    IE=22,
-    IL=23,
-    IQ=23,
-    IR=26,
-    IS=26,
-    IT=27,
-    JO=30,
-    KW=30,
-    KZ=20,
-    LB=28,
-    LC=32,
-    LI=21,
-    LT=20,
-    LU=20,
-    LV=21,
-    LY=25,
-    MC=27,
-    MD=24,
-    ME=22,
-    MK=19,
-    MR=27,
-    MT=31,
-    MU=30,
-    NL=18,
-    NO=15,
-    PK=24,
-    PL=28,
-    PS=29,
-    PT=25,
-    QA=29,
-    RO=24,
-    RS=22,
-    SA=24,
-    SC=31,
-    SD=18,
-    SE=24,
-    SI=19,
-    SK=24,
-    SM=27,
-    ST=25,
-    SV=28,
-    TL=23,
-    TN=24,
-    TR=26,
-    UA=29,
-    VA=22,
-    VG=24,
-    XK=20,
-)
+from .numbering import COUNTRY_CODES, IBAN_LENGTHS
 
 # Look-arounds are ASCII on purpose: Chinese, Thai or Japanese text runs into an address or a
 # number with no space ("请联系zhang@example.cn。"), and CJK letters are \w to Python.
@@ -255,7 +84,7 @@ def _phone(raw: str, line: str, start: int) -> str | None:
     digits = _digits(raw)
     if not 8 <= len(digits) <= 15:
         return None
-    cc = next((digits[:n] for n in (1, 2, 3) if digits[:n] in _CC), None)
+    cc = next((digits[:n] for n in (1, 2, 3) if digits[:n] in COUNTRY_CODES), None)
     if cc is None or (cc in ("1", "7") and len(digits) != 11):
         return None  # North America and Russia/Kazakhstan numbers have exactly 10 digits after the code
     native_cc = "".join(c for c in raw if c.isdecimal())[: len(cc)]
@@ -289,7 +118,7 @@ def _iban_value(s: str) -> int:
 
 
 def _iban(raw: str, line: str, start: int) -> str | None:
-    want = _IBAN_LEN.get(raw[:2])
+    want = IBAN_LENGTHS.get(raw[:2])
     if want is None:
         return None
     compact = ""
