@@ -13,7 +13,8 @@ import pytest
 
 from dedup_fixtures import doc
 from helpers import dedup_texts, doc_name, make_seeds, snapshot
-from seedkeeper.corpus.quarantine import MANIFEST, QUARANTINE_DIR, apply_moves, list_quarantined, restore
+from seedkeeper.corpus.quarantine import QUARANTINE_DIR, apply_moves, list_quarantined, restore
+from seedkeeper.corpus.quarantine_manifest import MANIFEST
 from seedkeeper.errors import UnsafePathError, UsageError
 
 NOW = datetime(2024, 5, 1, 12, 0, 0, tzinfo=UTC)

@@ -22,48 +22,28 @@ would deadlock the caller): hold `atomic.folder_lock(seeds)` around them.
 from __future__ import annotations
 
 import contextlib
-import errno
-import hashlib
-import json
 import os
-import re
-import stat
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
 from seedkeeper.corpus.atomic import write_atomic
-from seedkeeper.errors import NotARegularFileError, SeedkeeperError, UnsafePathError, UsageError
+from seedkeeper.corpus.quarantine_manifest import Moved, QuarantineEntry, read_manifest, write_manifest
+from seedkeeper.corpus.safe_moves import (
+    climbs,
+    inside,
+    move_no_overwrite,
+    regular_file,
+    safe_rel,
+    same_file,
+    sha256_file,
+)
+from seedkeeper.errors import SeedkeeperError, UsageError
 from seedkeeper.similarity.clustering import DedupResult
 
 QUARANTINE_DIR = ".seedkeeper/quarantine"
-MANIFEST = ".seedkeeper/quarantine.jsonl"
 INDEX = "INDEX.md"
-
-
-@dataclass(frozen=True)
-class QuarantineEntry:
-    """One move into the quarantine, as recorded in the manifest. Paths are relative, `/`."""
-
-    file: str  # where it was (and is restored to)
-    quarantined: str  # where it is now
-    kind: str
-    similarity: float
-    of: str  # the document it duplicates
-    sha256: str
-    moved_at: str  # UTC, ISO 8601
-    restored_at: str | None = None
-    pinned: str = ""  # what a person wrote about it in INDEX.md, put back on restore
-    notes: str = ""
-    state: str = "done"  # "moving": the intent is recorded, the move may not have happened yet
-
-    @property
-    def restored(self) -> bool:
-        return self.restored_at is not None
-
-
-Moved = QuarantineEntry
 
 
 @dataclass(frozen=True)
@@ -79,86 +59,6 @@ class Restored:
 def _utc(now: datetime | None) -> str:
     now = now or datetime.now(UTC)
     return now.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _climbs(path: str) -> bool:
-    return any(part == ".." for part in re.split(r"[\\/]", path))
-
-
-def _safe_rel(file: str) -> PurePosixPath:
-    """Refuse paths that are absolute, climb with '..', or point into the quarantine itself."""
-    p = PurePosixPath(file)
-    # A backslash is an ordinary character in a POSIX name; only a `..` between backslashes (which
-    # climbs out on Windows) is refused, as the index reader does.
-    if p.is_absolute() or not p.parts or any(part in ("", ".", "..") for part in p.parts) or _climbs(file):
-        raise UnsafePathError(f"{file!r} is not a plain path inside the seeds folder")
-    if p.parts[0] == ".seedkeeper":
-        raise UnsafePathError(f"{file!r} is inside seedkeeper's own folder")
-    return p
-
-
-def _regular_file(seeds: Path, file: str) -> Path:
-    path = seeds / _safe_rel(file)
-    # The resolved path must stay inside the folder even through symlinked parent folders.
-    if not path.parent.resolve().is_relative_to(seeds.resolve()):
-        raise UnsafePathError(f"{file!r} leaves the seeds folder")
-    try:
-        st = os.lstat(path)
-    except FileNotFoundError:
-        raise UsageError(f"{file} does not exist") from None
-    if not stat.S_ISREG(st.st_mode):
-        raise NotARegularFileError(f"{file} is not a regular file")
-    return path
-
-
-def _sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
-def _move_no_overwrite(src: Path, dst: Path) -> None:
-    """Move src to dst; raises FileExistsError rather than replace anything at dst."""
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(src, dst)  # atomic, and fails with EEXIST if dst exists
-    except FileExistsError:
-        raise
-    except OSError as exc:
-        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK):
-            raise
-        # Filesystems without hard links: check, then rename (a small race, documented).
-        if os.path.lexists(dst):
-            raise FileExistsError(errno.EEXIST, "exists", str(dst)) from None
-        os.rename(src, dst)
-        return
-    os.unlink(src)
-
-
-def _read_manifest(seeds: Path) -> list[QuarantineEntry]:
-    path = seeds / MANIFEST
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return []
-    entries = []
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            entries.append(QuarantineEntry(**json.loads(line)))
-        except (ValueError, TypeError) as exc:
-            raise UsageError(f"{MANIFEST} line {n} is malformed: {exc}") from None
-    return entries
-
-
-def _write_manifest(seeds: Path, entries: list[QuarantineEntry]) -> None:
-    path = seeds / MANIFEST
-    path.parent.mkdir(parents=True, exist_ok=True)
-    lines = (json.dumps(asdict(e), ensure_ascii=False, sort_keys=True) + "\n" for e in entries)
-    write_atomic(path, "".join(lines).encode("utf-8"))
 
 
 def _read_index(seeds: Path) -> str | None:
@@ -184,15 +84,6 @@ def _own_folder(seeds: Path) -> None:
             raise UsageError(f"{rel} in the seeds folder is a symlink or not a folder; not moving anything through it")
 
 
-def _inside(seeds: Path, path: Path, what: str) -> None:
-    """The folder `path` will be created or written in must resolve inside the seeds folder."""
-    parent = path.parent
-    while not parent.exists() and parent != seeds:
-        parent = parent.parent  # the part that exists decides where a mkdir would land
-    if not parent.resolve().is_relative_to(seeds.resolve()):
-        raise UsageError(f"{what} {path.relative_to(seeds)} leads outside the seeds folder; not moving it")
-
-
 def _quarantined_path(seeds: Path, entry: QuarantineEntry) -> Path:
     """Where the manifest says the copy is, trusted only inside `.seedkeeper/quarantine/`: the
     manifest lives in the corpus, so a pull request could point it anywhere."""
@@ -200,7 +91,7 @@ def _quarantined_path(seeds: Path, entry: QuarantineEntry) -> Path:
     if (
         q.is_absolute()
         or ".." in q.parts
-        or _climbs(entry.quarantined)
+        or climbs(entry.quarantined)
         or q.parts[:2] != tuple(QUARANTINE_DIR.split("/"))
     ):
         raise UsageError(
@@ -241,12 +132,12 @@ def apply_moves(
     for d in dups:
         if d.file in kept:
             raise UsageError(f"{d.file} is both kept and a duplicate")
-        paths[d.file] = _regular_file(seeds, d.file)
+        paths[d.file] = regular_file(seeds, d.file)
     _own_folder(seeds)
     index_text = _read_index(seeds)
     new_index = remove_from_index(index_text, [d.file for d in dups]) if index_text is not None else None
 
-    entries = _read_manifest(seeds)
+    entries = read_manifest(seeds)
     intents: list[Moved] = []
     for d in dups:
         rel = PurePosixPath(d.file)
@@ -256,18 +147,18 @@ def apply_moves(
             n += 1  # an earlier quarantined copy has that name: keep both
         pinned, notes = (carried or {}).get(d.file, ("", ""))
         target = str(_quarantine_target(rel, n))
-        digest = _sha256_file(paths[d.file])
+        digest = sha256_file(paths[d.file])
         intents.append(
             QuarantineEntry(
                 d.file, target, d.kind, d.similarity, d.of, digest, _utc(now), None, pinned, notes, "moving"
             )
         )
     # 1. the intent: if this write fails (a full disk), nothing has moved
-    _write_manifest(seeds, entries + intents)
+    write_manifest(seeds, entries + intents)
     moved: list[Moved] = []
     try:
         for entry in intents:  # 2. the moves
-            _move_no_overwrite(paths[entry.file], seeds / entry.quarantined)
+            move_no_overwrite(paths[entry.file], seeds / entry.quarantined)
             moved.append(replace(entry, state="done"))
         # 3. INDEX.md without them (killed before this, the next run drops them)
         if new_index is not None:
@@ -277,7 +168,7 @@ def apply_moves(
         raise
     # 4. marked done (killed or out of space before this, the records say "moving" with their files
     # in the quarantine: the next run settles them, and restore works from them meanwhile)
-    _write_manifest(seeds, entries + moved)
+    write_manifest(seeds, entries + moved)
     return moved
 
 
@@ -287,9 +178,9 @@ def _roll_back(seeds: Path, entries: list[QuarantineEntry], moved: list[Moved]) 
     next run settles."""
     for m in reversed(moved):
         with contextlib.suppress(OSError):
-            _move_no_overwrite(seeds / m.quarantined, seeds / m.file)
+            move_no_overwrite(seeds / m.quarantined, seeds / m.file)
     with contextlib.suppress(OSError):
-        _write_manifest(seeds, entries)
+        write_manifest(seeds, entries)
 
 
 def finish_interrupted(seeds: Path, remove_from_index: Callable[[str, list[str]], str]) -> list[str]:
@@ -299,7 +190,7 @@ def finish_interrupted(seeds: Path, remove_from_index: Callable[[str, list[str]]
     documents in the quarantine are dropped from INDEX.md. Returns the files it settled. Hold the
     folder lock around it."""
     seeds = Path(seeds)
-    entries = _read_manifest(seeds)
+    entries = read_manifest(seeds)
     out, settled, changed = [], [], False
     for e in entries:
         if e.restored:
@@ -309,7 +200,7 @@ def finish_interrupted(seeds: Path, remove_from_index: Callable[[str, list[str]]
         has_orig, has_q = os.path.lexists(orig), os.path.lexists(q)
         if e.state == "moving":
             changed = True
-            if has_q and has_orig and _same_file(orig, q):
+            if has_q and has_orig and same_file(orig, q):
                 os.unlink(orig)  # killed between link and unlink
             elif has_orig and not has_q:
                 settled.append(e.file)
@@ -323,7 +214,7 @@ def finish_interrupted(seeds: Path, remove_from_index: Callable[[str, list[str]]
         else:
             out.append(e)
     if changed:
-        _write_manifest(seeds, out)
+        write_manifest(seeds, out)
     gone = [e.file for e in out if not e.restored and not os.path.lexists(seeds / e.file)]
     index_text = None
     if gone:
@@ -335,13 +226,6 @@ def finish_interrupted(seeds: Path, remove_from_index: Callable[[str, list[str]]
             write_atomic(seeds / INDEX, new_index.encode("utf-8"))
             settled += [f for f in gone if f not in settled]
     return settled
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
 
 
 def _append_entry(index_text: str, file: str) -> str:
@@ -364,15 +248,15 @@ def restore(
     at the original path: restoring never overwrites.
     """
     seeds = Path(seeds)
-    entries = _read_manifest(seeds)
+    entries = read_manifest(seeds)
     match = [i for i, e in enumerate(entries) if not e.restored and file in (e.file, e.quarantined)]
     if not match:
         raise UsageError(f"{file} is not in the quarantine")
     i = match[-1]
     entry = entries[i]
     _own_folder(seeds)
-    dst = seeds / _safe_rel(entry.file)
-    _inside(seeds, dst, "the restore target")
+    dst = seeds / safe_rel(entry.file)
+    inside(seeds, dst, "the restore target")
     src = _quarantined_path(seeds, entry)
     if os.path.lexists(dst):
         raise UsageError(f"{entry.file} exists; not overwriting it (move it away first)")
@@ -382,13 +266,13 @@ def restore(
     new_index = None
     if index_text is not None:
         new_index = (add_to_index or _append_entry)(index_text, entry.file)
-    digest = _sha256_file(src)
+    digest = sha256_file(src)
     try:
-        _move_no_overwrite(src, dst)
+        move_no_overwrite(src, dst)
     except FileExistsError:
         raise UsageError(f"{entry.file} exists; not overwriting it (move it away first)") from None
     entries[i] = replace(entry, restored_at=_utc(now))
-    _write_manifest(seeds, entries)
+    write_manifest(seeds, entries)
     if new_index is not None:
         write_atomic(seeds / INDEX, new_index.encode("utf-8"))
     return Restored(entry.file, entry.quarantined, digest, digest == entry.sha256)
@@ -396,4 +280,4 @@ def restore(
 
 def list_quarantined(seeds: Path, include_restored: bool = False) -> list[QuarantineEntry]:
     """Moves recorded in the manifest, in the order they happened; restored ones only if asked."""
-    return [e for e in _read_manifest(Path(seeds)) if include_restored or not e.restored]
+    return [e for e in read_manifest(Path(seeds)) if include_restored or not e.restored]

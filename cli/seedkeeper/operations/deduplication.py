@@ -30,7 +30,7 @@ class DedupReport:
 
     result: DedupResult
     excerpts: dict[str, list[str]] = field(default_factory=dict)  # duplicate file -> excerpt lines
-    moved: list = field(default_factory=list)  # quarantine.QuarantineEntry
+    moved: list = field(default_factory=list)  # quarantine_manifest.QuarantineEntry
     skipped: list = field(default_factory=list)  # (file, why) duplicates left in place
     problems: list = field(default_factory=list)  # exact-, near- and contained-duplicate findings
 
