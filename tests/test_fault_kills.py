@@ -210,7 +210,7 @@ def test_a_full_disk_when_writing_index_md_moves_everything_back(cli, tmp_path, 
 
 
 def test_a_full_disk_when_recording_the_intent_moves_nothing(cli, tmp_path, monkeypatch):
-    import seedkeeper.corpus.quarantine as q
+    import seedkeeper.corpus.quarantine_manifest as q  # the journal's writer
 
     root = _corpus(tmp_path)
     index_before = (root / "INDEX.md").read_bytes()

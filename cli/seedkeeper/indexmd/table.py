@@ -30,6 +30,8 @@ from seedkeeper.indexmd.entries import (
 
 COLUMNS = ("File", "Language", "Pinned", "Chars", "Words", "SHA-256", "Status", "Title", "Notes")
 _DELIMITER = "| --- | --- | --- | ---: | ---: | --- | --- | --- | --- |"
+# The heading of an INDEX.md the tool creates from nothing.
+NEW_INDEX_HEADING = "# Index"
 HEADER_COMMENT = (
     "<!-- Written by `seedkeeper index`: edit only the Pinned and Notes columns; text outside the markers is yours. -->"
 )

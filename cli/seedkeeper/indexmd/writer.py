@@ -17,23 +17,18 @@ from seedkeeper.indexmd.layout import Layout, Node, Remover, emit, finish_text, 
 from seedkeeper.indexmd.reader import parse_index
 from seedkeeper.indexmd.table import (
     HEADER_COMMENT,
+    NEW_INDEX_HEADING,
     CellGuard,
     IndexRow,
     adopted_fields,
     block_lines,
     full_block,
     header_lines,
-    list_reference,
     managed_carry,
-    placeholder_row,
-    row_line,
 )
 from seedkeeper.settings import DEFAULT_NAME_PATTERN
 
-__all__ = ["IndexRow", "render_index", "remove_entries", "add_entries"]
-
-
-NEW_INDEX_HEADING = "# Index"
+__all__ = ["IndexRow", "render_index"]
 
 
 @dataclass
@@ -258,87 +253,3 @@ def written_beside(text: str, entries: Sequence[IndexEntry]) -> dict[str, tuple[
         more = " ".join(ln.strip() for ln in lines[e.line : item.para_end]) if item and e.kind == "list" else ""
         out[e.rel] = adopted_fields(e, lines[e.line - 1] if e.line <= len(lines) else "", more)
     return out
-
-
-def remove_entries(
-    text: str, files: Sequence[str], *, include: tuple[str, ...] = ("*.txt",), name_pattern: str = DEFAULT_NAME_PATTERN
-) -> str:
-    """Drop the references to `files`: their managed-table rows, hand-written list items or table
-    rows. Links in prose are left alone (they are the person's sentences). Other bytes unchanged."""
-    bom, lines = prepare(text)
-    joined = "\n".join(lines)
-    doc = parse_index(joined, tuple(include), name_pattern)
-    targets = set(files)
-    remover = Remover(lines, keep=[(b, e + 1) for b, e in doc.managed_spans])
-    row_owner: set[int] = set()
-    for e in doc.entries:
-        first_on_row = e.line not in row_owner
-        row_owner.add(e.line)
-        if e.rel not in targets or e.kind == "link":
-            continue
-        if e.managed and e.kind == "table":
-            if first_on_row:  # the File cell; a link to the file in another row's Notes is prose
-                remover.gone.add(e.line - 1)
-        else:
-            remover.entry(e)
-    gone = remover.finish()
-    return text if not gone else bom + "\n".join(emit(lines, gone))
-
-
-def add_entries(
-    text: str | None,
-    files: Sequence[str],
-    *,
-    include: tuple[str, ...] = ("*.txt",),
-    name_pattern: str = DEFAULT_NAME_PATTERN,
-    carried: dict[str, tuple[str, str]] | None = None,
-) -> str:
-    """Reference new files: a placeholder row in the managed table (the next `index` fills it), else
-    a line after the last hand-written document list (same marker), a row after the last
-    hand-written document table, or a new list at the end. Files already listed are skipped.
-    `carried` gives a file's (pinned, notes) that a person wrote before (a restore puts them back)."""
-    carried = carried or {}
-
-    def list_line(f: str) -> str:
-        pinned, notes = carried.get(f, ("", ""))
-        if pinned and f"lang: {pinned}" not in notes:
-            notes = f"{notes} (lang: {pinned})".strip()
-        return list_reference(f) + (f" — {notes}" if notes else "")
-
-    if text is None or not text.strip("\ufeff \t\r\n"):
-        return "\n".join([NEW_INDEX_HEADING, "", *(f"- {list_line(f)}" for f in dict.fromkeys(files))]) + "\n"
-    bom, lines = prepare(text)
-    joined = "\n".join(lines)
-    doc = parse_index(joined, tuple(include), name_pattern)
-    listed = {e.rel for e in doc.entries if e.kind != "link" or e.managed}
-    new = [f for f in dict.fromkeys(files) if f not in listed]
-    if not new:
-        return text
-    if not lines[-1] == "":
-        lines.append("")  # the text ends with a newline after this
-    if doc.managed_spans:
-        begin, end = doc.managed_spans[-1]  # new documents go to the last table, as `index` puts them
-        table = [i for i in range(begin + 1, end) if lines[i].lstrip().startswith("|")]
-        block = [placeholder_row(f, *carried.get(f, ("", ""))) for f in new]
-        at = table[-1] + 1 if table else end
-        return bom + "\n".join(emit(lines, set(), at, block if table else ["", *header_lines(), *block, ""]))
-    layout = Layout(joined)
-    hand = [
-        e
-        for e in doc.entries
-        if e.kind in ("list", "table") and (e.line - 1 in layout.items or e.line - 1 in layout.rows)
-    ]
-    if hand and hand[-1].kind == "list" and (item := layout.items[hand[-1].line - 1]).parent is not None:
-        last = item.parent.members[-1]
-        m = re.match(r"(\s*)(?:([-*+])|(\d+)([.)]))", lines[last.start])
-        indent, bullet, num, delim = m.groups() if m else ("", "-", None, None)
-        markers = [bullet] * len(new) if bullet else [f"{int(num) + k + 1}{delim}" for k in range(len(new))]
-        block = [f"{indent}{mk} {list_line(f)}" for mk, f in zip(markers, new)]
-        return bom + "\n".join(emit(lines, set(), trim(lines, item.parent.start, item.parent.end), block))
-    if hand and hand[-1].kind == "table":
-        e = hand[-1]
-        table = layout.rows[e.line - 1]
-        col = next((k for k, (_, v) in enumerate(e.cells) if e.written in v or "](" in v), 0)
-        block = [row_line([list_reference(f) if k == col else "" for k in range(len(e.cells))]) for f in new]
-        return bom + "\n".join(emit(lines, set(), table.end, block))
-    return finish_text(bom, emit(lines, set(), len(lines), [f"- {list_line(f)}" for f in new], pad=True))

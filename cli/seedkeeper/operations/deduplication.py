@@ -82,7 +82,7 @@ def dedup(
     and under the folder lock. Nothing is deleted; `restore` puts a file back."""
     from seedkeeper.corpus.discovery import discover
     from seedkeeper.corpus.quarantine import apply_moves, finish_interrupted
-    from seedkeeper.indexmd.writer import remove_entries
+    from seedkeeper.indexmd.entry_edits import remove_entries
 
     settings = settings or Settings()
 
@@ -163,7 +163,7 @@ def restore(seeds: str | os.PathLike, file: str, settings: Settings | None = Non
     (`seeds/.seedkeeper/quarantine/000_x.txt`, an absolute path)."""
     from seedkeeper.corpus.quarantine import finish_interrupted, list_quarantined
     from seedkeeper.corpus.quarantine import restore as _restore
-    from seedkeeper.indexmd.writer import add_entries, remove_entries
+    from seedkeeper.indexmd.entry_edits import add_entries, remove_entries
 
     settings = settings or Settings()
     waiting = list_quarantined(Path(seeds))
