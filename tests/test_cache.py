@@ -570,7 +570,7 @@ def test_an_unchanged_corpus_reuses_its_clusters_and_a_change_recomputes_them(se
 
 
 def test_a_changed_document_searches_only_around_itself_and_finds_the_same_clusters(seeds, spec, tmp_path, monkeypatch):
-    import seedkeeper.similarity.clustering as clustering
+    import seedkeeper.similarity.pairs as clustering  # where the full LSH search is called
 
     check(seeds, Settings(), jobs=1, cache=spec)
     victim = next(p for p in all_docs(seeds) if p.suffix == ".txt")

@@ -27,13 +27,11 @@ import numpy as np
 from seedkeeper.errors import UsageError
 from seedkeeper.similarity.containment import (
     MIN_CONTAINED_SHINGLES,
-    containment_candidates,
-    estimate_sizes,
     shares,
 )
-from seedkeeper.similarity.lsh import candidate_pairs
-from seedkeeper.similarity.minhash import MIN_SHINGLES, NUM_PERM, overlap, shingles, signature
+from seedkeeper.similarity.minhash import MIN_SHINGLES, NUM_PERM, shingles, signature
 from seedkeeper.similarity.normalize import normalize
+from seedkeeper.similarity.pairs import candidates, overlaps
 
 # Bump when clusters may change for the same documents and settings (a cache key part).
 CLUSTERING_VERSION = "1"
@@ -185,10 +183,10 @@ def find_duplicates(
         if shingles_of is None:
             raise UsageError("find_duplicates needs shingles_of to confirm near duplicates")
         sigs = np.stack([docs[i].signature for i in reps])  # type: ignore[misc]
-        local = _candidates(docs, reps, sigs, threshold, containment, memo)
+        local = candidates(docs, reps, sigs, threshold, containment, memo)
         cands = {(reps[a], reps[b]) for a, b in local}
-        overlaps, confirmed = _overlaps(docs, sorted(cands), shingles_of, pairs)
-        for (i, j), (inter, ni, nj) in sorted(overlaps.items()):
+        overlaps_found, confirmed = overlaps(docs, sorted(cands), shingles_of, pairs)
+        for (i, j), (inter, ni, nj) in sorted(overlaps_found.items()):
             counts[i], counts[j] = ni, nj
             jac, i_in_j, j_in_i = shares(inter, ni, nj)
             if jac >= threshold:
@@ -205,45 +203,8 @@ def find_duplicates(
     return DedupResult(clusters, too_short, confirmed)
 
 
-def _candidates(docs, reps, sigs, threshold: float, containment: float, memo) -> set[tuple[int, int]]:
-    """Near and containment candidates among the representatives (indexes into `reps`): last
-    run's pairs among documents still here plus the changed documents' own, when few changed;
-    else the full search. Both give the same pairs."""
-    from seedkeeper.similarity.incremental import contained_pairs_with, near_pairs_with
-
-    sizes = _sizes(docs, reps, sigs)
-    ident = [f"{docs[i].normalized_hash}:{docs[i].size}" for i in reps]
-    prev = memo.load() if memo is not None else None
-    local: set[tuple[int, int]] | None = None
-    if prev is not None:
-        present, old_pairs = prev
-        new = [a for a, key in enumerate(ident) if key not in present]
-        if len(new) <= max(32, len(reps) // 20):
-            pos = {key: a for a, key in enumerate(ident)}
-            local = {tuple(sorted((pos[x], pos[y]))) for x, y in old_pairs if x in pos and y in pos}
-            local |= near_pairs_with(sigs, threshold, new)
-            if containment > 0:
-                local |= contained_pairs_with(sigs, sizes, containment, new)
-    if local is None:
-        local = set(candidate_pairs(sigs, threshold))
-        if containment > 0:
-            local.update(containment_candidates(sigs, sizes, containment))
-    if memo is not None:
-        memo.save(set(ident), {(ident[a], ident[b]) for a, b in local})
-    return local
-
-
 Edges = dict[tuple[int, int], tuple[Kind, float]]  # (i, j), i < j, indexes into docs -> (kind, similarity)
 # Contained edges are directed instead: (contained, container) -> ("contained", share).
-
-
-def _sizes(docs: Sequence[DedupItem], reps: list[int], sigs: np.ndarray) -> np.ndarray:
-    """Each representative's size, estimated from its signature where the caller gave none."""
-    given = np.array([np.nan if docs[i].size is None else docs[i].size for i in reps], dtype=np.float64)
-    missing = np.isnan(given)
-    if missing.any():
-        given[missing] = estimate_sizes(sigs[missing])
-    return given
 
 
 def _hash_edges(docs: Sequence[DedupItem]) -> tuple[Edges, dict[str, int]]:
@@ -260,41 +221,6 @@ def _hash_edges(docs: Sequence[DedupItem]) -> tuple[Edges, dict[str, int]]:
         if n != i and (n, i) not in edges:
             edges[(n, i)] = ("normalized", 1.0)
     return edges, first_norm
-
-
-def _overlaps(
-    docs: Sequence[DedupItem],
-    cands: list[tuple[int, int]],
-    shingles_of: Callable[[str], np.ndarray],
-    store: PairStore | None,
-) -> tuple[dict[tuple[int, int], tuple[int, int, int]], int]:
-    """(|A ∩ B|, |A|, |B|) of each candidate pair from the exact shingle sets (or the store,
-    for pairs confirmed on an earlier run), and how many were computed now."""
-    keys = {}
-    for i, j in cands:
-        a, b = docs[i].normalized_hash, docs[j].normalized_hash
-        keys[(i, j)] = (a, b) if a <= b else (b, a)
-    known = store.get_many(sorted(set(keys.values()))) if store is not None and keys else {}
-    cache: dict[int, np.ndarray] = {}
-
-    def sh(i: int) -> np.ndarray:
-        if i not in cache:
-            cache[i] = np.asarray(shingles_of(docs[i].file), dtype=np.uint64)
-        return cache[i]
-
-    out, fresh = {}, {}
-    for (i, j), key in keys.items():
-        flip = key[0] != docs[i].normalized_hash
-        hit = known.get(key)
-        if hit is None:
-            inter, ni, nj = overlap(sh(i), sh(j)), int(sh(i).size), int(sh(j).size)
-            fresh[key] = (inter, nj, ni) if flip else (inter, ni, nj)
-        else:
-            inter, ni, nj = (hit[0], hit[2], hit[1]) if flip else hit
-        out[(i, j)] = (inter, ni, nj)
-    if store is not None and fresh:
-        store.put_many(fresh)
-    return out, len(fresh)
 
 
 def _clusters(docs: Sequence[DedupItem], edges: Edges, contained: Edges, counts: dict[int, int]) -> list[Cluster]:
