@@ -570,19 +570,19 @@ def test_an_unchanged_corpus_reuses_its_clusters_and_a_change_recomputes_them(se
 
 
 def test_a_changed_document_searches_only_around_itself_and_finds_the_same_clusters(seeds, spec, tmp_path, monkeypatch):
-    import seedkeeper.similarity.pairs as clustering  # where the full LSH search is called
+    import seedkeeper.similarity.pairs as pairs  # where the full LSH search is called
 
     check(seeds, Settings(), jobs=1, cache=spec)
     victim = next(p for p in all_docs(seeds) if p.suffix == ".txt")
     victim.write_bytes(victim.read_bytes() + b"One more sentence about a new bridge over the river.\n")
     full_calls = []
-    real = clustering.candidate_pairs
+    real = pairs.candidate_pairs
 
     def counted(*a, **k):
         full_calls.append(1)
         return real(*a, **k)
 
-    monkeypatch.setattr(clustering, "candidate_pairs", counted)
+    monkeypatch.setattr(pairs, "candidate_pairs", counted)
     incremental = check(seeds, Settings(), jobs=1, cache=spec)
     assert full_calls == []  # last run's candidates plus the changed document's own
     monkeypatch.undo()
