@@ -585,5 +585,7 @@ def test_a_changed_document_searches_only_around_itself_and_finds_the_same_clust
     monkeypatch.setattr(pairs, "candidate_pairs", counted)
     incremental = check(seeds, Settings(), jobs=1, cache=spec)
     assert full_calls == []  # last run's candidates plus the changed document's own
+    check(seeds, Settings(), jobs=1)  # the control: without a cache the full search runs, and is counted
+    assert full_calls
     monkeypatch.undo()
     assert incremental.to_dict() == check(seeds, Settings(), jobs=1).to_dict()  # a full search agrees

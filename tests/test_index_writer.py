@@ -220,6 +220,16 @@ def test_a_lost_marker_leaves_no_copy_of_the_header_comment(lost):
     assert render_index(broken, ROWS) == written
 
 
+def test_a_copy_of_the_header_comment_in_a_code_example_stays():
+    from seedkeeper.indexmd.table import HEADER_COMMENT
+
+    fenced = f"```\n{BEGIN_MARKER}\n{HEADER_COMMENT}\n\n| File |\n```\n"
+    example = f"How the table starts:\n\n{fenced}\n    {HEADER_COMMENT}\n"
+    written = render_index(HAND + "\n" + example, ROWS)
+    assert example in written
+    assert render_index(written, ROWS) == written
+
+
 def test_remove_entries_managed_and_hand_written():
     managed = render_index(HAND, ROWS)
     out = remove_entries(managed, [B, E])

@@ -262,6 +262,9 @@ def main() -> int:
     parser.add_argument("--no-folder", action="store_true", help="only the accuracy tables, no folder timing")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    unknown = set(filter(None, args.corpus.split(","))) - set(_SOURCES)
+    if unknown:
+        parser.error(f"--corpus: unknown {', '.join(sorted(unknown))} (choose from {', '.join(_SOURCES)})")
     if args.child:
         kind, *rest = args.child
         result = run_detector(*rest) if kind == "detect" else run_folder(rest[0], rest[1], int(rest[2]))

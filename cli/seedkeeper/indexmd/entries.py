@@ -21,10 +21,11 @@ LINK_SRC = re.compile(
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
 
 
-def marker_lines(lines: list[str]) -> list[tuple[int, str]]:
+def marker_lines(lines: list[str], also: tuple[str, ...] = ()) -> list[tuple[int, str]]:
     """(line, "begin" | "end") of the marker lines that are markers to a Markdown renderer: not
     inside a fenced code block (an example of the markers in a README-style fence) and not an
-    indented code line (4+ spaces)."""
+    indented code line (4+ spaces). Lines equal to one of `also` (stripped), found by the same
+    rules, are reported as (line, "also")."""
     out: list[tuple[int, str]] = []
     fence: tuple[str, int] | None = None  # (fence character, length) while inside a fence
     for i, line in enumerate(lines):
@@ -38,11 +39,12 @@ def marker_lines(lines: list[str]) -> list[tuple[int, str]]:
             continue
         stripped = line.strip()
         if (
-            stripped in (BEGIN_MARKER, END_MARKER)
+            (stripped in (BEGIN_MARKER, END_MARKER) or stripped in also)
             and len(line) - len(line.lstrip(" ")) < 4
             and not line.startswith("\t")
         ):
-            out.append((i, "begin" if stripped == BEGIN_MARKER else "end"))
+            kind = "begin" if stripped == BEGIN_MARKER else "end" if stripped == END_MARKER else "also"
+            out.append((i, kind))
     return out
 
 

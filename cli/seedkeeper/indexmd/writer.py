@@ -154,8 +154,9 @@ def _render(
     # otherwise leave a second copy of it, as if a person had written it).
     paired = {i for span in spans for i in span}
     inside = {i for b, e in spans for i in range(b, e + 1)}
-    strays = {i for i, _ in marker_lines(lines) if i not in paired}
-    strays.update(i for i, ln in enumerate(lines) if ln.strip() == HEADER_COMMENT and i not in inside)
+    found = marker_lines(lines, also=(HEADER_COMMENT,))
+    strays = {i for i, kind in found if kind != "also" and i not in paired}
+    strays.update(_orphan_comments(lines, found, inside, strays))
     remover.gone.update(strays)
     gone = remover.finish()
     _close_gaps(lines, gone, strays)
@@ -184,6 +185,21 @@ def _render(
             inserts[b.anchor] = (full_block(mine, carried, guard), True, False)
     blank = frozenset(outside) if mode != "delete" else frozenset()
     return finish_text(bom, emit(lines, gone, inserts=inserts, blank=blank)), bool(outside or rescued_any)
+
+
+def _orphan_comments(lines: list[str], found: list[tuple[int, str]], inside: set[int], strays: set[int]) -> set[int]:
+    """This tool's header comment left outside a block by a lost marker: right under a stray begin
+    marker, or right above a table (whose begin marker went). A copy anywhere else (in prose, in
+    a code example) is a person's and stays."""
+    out = set()
+    for i, kind in found:
+        if kind != "also" or i in inside:
+            continue
+        prev = next((k for k in range(i - 1, -1, -1) if not is_blank(lines[k])), None)
+        after = next((k for k in range(i + 1, len(lines)) if not is_blank(lines[k])), None)
+        if (prev is not None and prev in strays) or (after is not None and lines[after].lstrip().startswith("|")):
+            out.add(i)
+    return out
 
 
 def _close_gaps(lines: list[str], gone: set[int], strays: set[int]) -> None:

@@ -134,6 +134,8 @@ _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9_./:-]*")
 # The other script's share of the letters from which it, not the Latin words, is the language
 # (a French phrase with one Korean word stays "und"; tuned on the benchmark's dev half).
 MIN_SECOND_SHARE = 0.4
+# The same for a script of one language (Hangul, Greek, kana...), whose letters name it outright:
+# a third ("debug(True 또는 False)" is Korean; "Merci beaucoup madame 사랑해요", at 0.30, stays und).
 MIN_SINGLE_SCRIPT_SHARE = 0.33
 
 

@@ -115,16 +115,19 @@ def sample(text: str, budget: int, windows: int = 3) -> str:
 # Words that name things rather than speak a language: acronyms (JSON, UUID, NASA), CamelCase
 # identifiers (ManagementForm, OpenGIS), Python's literals, file names and paths
 # ("flatpages/default.html"). A sentence of another language that quotes them is otherwise
-# voted English ("Logikai (True, False vagy None)"). ASCII only: capitals in other scripts
-# are ordinary words.
+# voted English ("Logikai érték (True, False vagy None)"). The names themselves are ASCII; their
+# edges also know the accented Latin letters, so "FRANÇAIS" or "ÄNDERUNGEN" is one word, not a
+# name with its tail cut off. Every alternative is a run of ASCII characters that cannot start
+# after another one (the look-behind), so a scan is linear even on "a-a-a-..." at any length.
+_EDGE = "A-Za-z0-9\u00c0-\u024f\u0300-\u036f_"
 _NAMES = re.compile(
-    r"(?<![A-Za-z0-9_/.])(?:"
+    rf"(?<![{_EDGE}/.\-])(?:"
     r"[A-Z]{2,}s?"  # acronyms, with an English plural (URLs)
-    r"|[A-Z]?[a-z]+(?:[A-Z][a-z0-9]*)+"  # CamelCase, camelCase
+    r"|(?!(?:bh|[bdghmnt])[A-Z])[A-Z]?[a-z]+(?:[A-Z][a-z0-9]*)+"  # CamelCase (not Irish tAcht, bhFrainc)
     r"|True|False|None"
-    r"|/[\w./-]+|[\w.-]+/[\w.-]+/[\w./-]*"  # paths: a leading slash or two (not "and/or")
-    r"|[\w-]+\.(?:html?|txt|py|js|css|json|xml|php|md|csv|pdf|png|jpe?g|gif|zip|exe)"  # file names
-    r")(?![A-Za-z0-9_/])"
+    r"|/[A-Za-z0-9_./-]+|[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+/[A-Za-z0-9_./-]*"  # paths: a leading slash or two
+    r"|[A-Za-z0-9_-]+\.(?:html?|txt|py|js|css|json|xml|php|md|csv|pdf|png|jpe?g|gif|zip|exe)"  # file names
+    rf")(?![{_EDGE}/])"
 )
 # Names are set aside only while at least this share of the letters remains: a text that is
 # mostly names (an all-capitals headline, a list of identifiers) keeps them all.
@@ -134,7 +137,7 @@ MIN_KEPT_SHARE = 0.34
 def without_names(text: str) -> str:
     """`text` with acronyms, identifiers and paths blanked, unless they are most of it."""
     stripped = _NAMES.sub(" ", text)
-    if len(stripped) == len(text) and stripped == text:
+    if stripped == text:
         return text
     # Weighted letters: two Han characters beside "PostgreSQL" are the sentence, not a tenth of it.
     if effective_letters(stripped) < MIN_KEPT_SHARE * effective_letters(text):

@@ -15,7 +15,12 @@ reported in LangResult.decided_by, so a person can see why a tag was given:
   then goes to a neighbour (tr, id, hr, ru) and the two others outvote it.
 - "close-pair": the candidates are a known confusable group (ms/id, bs/hr/sr...) and the
   marker words and letters of closepairs.py settle it.
-- "py3langid-outside": a language langdetect does not know, py3langid sure and CLD2 silent.
+- "cld2-outside": a language neither langdetect nor py3langid knows (Cebuano, Maori,
+  Tsonga...), named by a reliable CLD2 on a long sentence (CLD2_OUTSIDE_LETTERS). Tried before
+  "agree": the two others can only name a neighbour (Tagalog, Swahili), so their agreement is
+  no evidence against it.
+- "py3langid-outside": a language langdetect does not know, py3langid sure and CLD2 silent or
+  unreliable.
 - "close-pair-undecided" (und): the answer sits in a confusable group with a runner-up
   langdetect cannot know (bs beside hr, ms beside id) and no marker settles it.
 - "disagreement" (und): no rule applies; the candidates are reported instead of a guess.
@@ -187,11 +192,15 @@ def decide(text: str, script: str, ld_codes: dict[str, float], letters: float, v
     if reliable and c_top is not None and c_top not in LANGDETECT_LANGS and c_top not in PY3LANGID_LANGS:
         # Only CLD2 knows this language: the two others can only name a neighbour. On a short
         # text CLD2 too names exotic neighbours (Swahili as Nyanja, Italian as Corsican).
+        # The letters of `text` as the detectors saw it (names set aside), not the `letters`
+        # that classed it as a sentence: CLD2 must have had a long sentence to read.
         if cld[c_top] >= CLD2_OUTSIDE_SHARE and effective_letters(text) >= CLD2_OUTSIDE_LETTERS:
             return vote(c_top, "cld2-outside", 1)
     if l_top is not None and l_top == p_top:
         if c_top != l_top and _ambiguous(l_top, py):
-            settled = _close_pair(text, set(closepairs.group_covering({l_top, _runner_up(py)}) or ()))
+            group = closepairs.group_covering({l_top, _runner_up(py)}) or frozenset()
+            # Torn detectors: in Indonesian/Malay one word of one standard is enough (_neighbours).
+            settled = _close_pair(text, set(group), lead=NEIGHBOUR_LEAD if group in NEIGHBOURS else 2.0)
             if settled is None:
                 return Vote("und", 0.0, "close-pair-undecided", candidates)
             return vote(settled, "close-pair", 1 + (settled in (l_top, c_top)))
@@ -225,9 +234,7 @@ def _neighbours(text: str, outcome: Vote, py: dict[str, float]) -> tuple[str, st
     group = next((g for g in NEIGHBOURS if outcome.lang in g), None)
     if group is None:
         return None
-    # Indonesian and Malay differ in vocabulary, not in function words: one word of one
-    # standard's spelling or lexicon ("bahwa" / "bahawa", "harus", "kerana") is enough.
-    settled = _close_pair(text, set(group), lead=NEIGHBOUR_LEAD)
+    settled = _close_pair(text, set(group))
     if settled is not None:
         return settled, "close-pair"
     top = py.get(outcome.lang, 0.0)
@@ -235,24 +242,33 @@ def _neighbours(text: str, outcome: Vote, py: dict[str, float]) -> tuple[str, st
     # reverse, and langdetect (which knows only id) cannot arbitrate.
     others = (other for other in group if other != outcome.lang)
     if any(py.get(other, 0.0) >= NEIGHBOUR_RATIO * top for other in others):
-        return "und", "close-pair-undecided"
+        # Torn detectors: then one word of one standard's spelling or lexicon ("bahwa" /
+        # "bahawa", "karena" / "kerana") settles it; it never overturns detectors that agree.
+        settled = _close_pair(text, set(group), lead=NEIGHBOUR_LEAD)
+        return (settled, "close-pair") if settled is not None else ("und", "close-pair-undecided")
     return None
 
 
 def refine(text: str, outcome: Vote, voices: Voices) -> Vote:
     """Check an answer in a close group against what its languages write differently."""
+    tops = {top[0][0] for _, top in outcome.candidates if top}
+    # Slovene writes "vrednost", "mesto", "cena" too: where a detector that knows Serbian says
+    # Slovene, the ekavian reflex of yat is no evidence for Serbian. (langdetect does not know
+    # Serbian, and calls most ekavian Serbian Slovene.)
+    slovene = any(top and top[0][0] == "sl" for name, top in outcome.candidates if name != "langdetect")
     if outcome.lang == "und" and outcome.rule in ("disagreement", "close-pair-undecided"):
         # Left open between Bosnian, Croatian, Serbian (and Slovene, their neighbour in the
         # detectors' eyes): the words may still decide it.
-        tops = {top[0][0] for _, top in outcome.candidates if top}
         if not tops or not tops <= serbocroatian.GROUP | {"sl"}:
             return outcome
         settled = serbocroatian.decide_open(text)
-        if settled is None:
+        if settled is None or (slovene and settled[1] == "sh-yat"):
             return outcome
         return Vote(settled[0], _support(settled[0], voices.py, voices.cld), settled[1], outcome.candidates)
     if outcome.lang in serbocroatian.GROUP:
         settled = serbocroatian.settle(text, outcome.lang, voices.py)
+        if settled is not None and slovene and settled[1] == "sh-yat":
+            settled = ("und", "sh-undecided")
     else:
         settled = _neighbours(text, outcome, voices.py)
     if settled is None:
