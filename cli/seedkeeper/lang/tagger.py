@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from importlib.metadata import PackageNotFoundError, version
@@ -17,7 +19,7 @@ from importlib.metadata import PackageNotFoundError, version
 from . import backends, detector, voters
 from .classify import MODEL_GROUP, classify, to_bcp47
 from .result import UND, LangResult
-from .scripts import effective_letters, profile
+from .scripts import CHAR_WEIGHT, ScriptProfile, script_of
 from .textprep import clean_text, paragraphs, sample
 
 
@@ -45,17 +47,84 @@ MIN_SHARE = 0.2
 MIN_VERIFIED_CONFIDENCE = 0.6
 
 
-def _chunks(paras: list[str]) -> list[tuple[str, int]]:
+# Per-character class codes for `_Letters`: one private-use character per script, so that a
+# paragraph's letters per script come from one C-level translate and count instead of a Python
+# loop over its distinct characters. Per process, bounded by the alphabet actually seen.
+_SCRIPT_CODES: dict[str, str] = {}
+_SCRIPT_OF_CODE: dict[str, str] = {}
+_CLASS_OF: dict[str, str | None] = {}
+_NEW_CODE = threading.Lock()
+
+
+def _class_of(ch: str) -> str | None:
+    found = _CLASS_OF.get(ch, "")
+    if found == "":
+        script = script_of(ch)
+        if script is None:
+            found = None
+        else:
+            found = _SCRIPT_CODES.get(script)
+            if found is None:
+                with _NEW_CODE:  # two threads must not give two scripts one code
+                    found = _SCRIPT_CODES.get(script)
+                    if found is None:
+                        found = chr(0xE000 + len(_SCRIPT_CODES))
+                        _SCRIPT_OF_CODE[found] = script
+                        _SCRIPT_CODES[script] = found
+        _CLASS_OF[ch] = found
+    return found
+
+
+class _Table(dict):
+    """A str.translate table: code point -> its script's class code, or None (not a letter).
+    Characters first seen in a piece (the spaces `sample` inserts) are classified on the way."""
+
+    def __missing__(self, cp: int) -> str | None:
+        code = self[cp] = _class_of(chr(cp))
+        return code
+
+
+class _Letters:
+    """Letters per script of the pieces of one document, as `scripts.profile` counts them.
+
+    Built once per document from its distinct characters; `effective(piece)` equals
+    `scripts.effective_letters(piece)` and `dominant(piece)` equals `profile(piece).dominant`
+    (weights are 1, 1.5, 2 or 3, so every sum is exact whatever its order)."""
+
+    def __init__(self, text: str):
+        self.table = _Table({ord(ch): _class_of(ch) for ch in set(text)})
+
+    def counts(self, piece: str) -> dict[str, int]:
+        coded = piece.translate(self.table)
+        out: dict[str, int] = {}
+        if coded:
+            first = coded.count(coded[0])
+            if first == len(coded):  # the usual case: one script
+                return {_SCRIPT_OF_CODE[coded[0]]: first}
+            for script, code in list(_SCRIPT_CODES.items()):
+                n = coded.count(code)
+                if n:
+                    out[script] = n
+        return out
+
+    def effective(self, piece: str) -> float:
+        return sum(n * float(CHAR_WEIGHT.get(script, 1)) for script, n in self.counts(piece).items())
+
+    def dominant(self, piece: str) -> str | None:
+        return ScriptProfile(counts=self.counts(piece), chars=Counter()).dominant
+
+
+def _chunks(paras: list[str], letters_of: _Letters) -> list[tuple[str, float]]:
     """Merge consecutive paragraphs until each holds CHUNK_LETTERS; return (text, letters)."""
-    chunks: list[tuple[str, int]] = []
+    chunks: list[tuple[str, float]] = []
     buf: list[str] = []
-    letters = 0
+    letters = 0.0
     for para in paras:
         buf.append(para)
-        letters += effective_letters(para)
+        letters += letters_of.effective(para)
         if letters >= CHUNK_LETTERS:
             chunks.append((" ".join(buf), letters))
-            buf, letters = [], 0
+            buf, letters = [], 0.0
     # A short tail stays on its own (it is usually a heading or signature in another
     # language's document, and would blur the paragraph it joined); "und" then ignores it.
     if buf:
@@ -69,34 +138,66 @@ def _evenly(items: list, n: int) -> list:
     return [items[round(i * (len(items) - 1) / (n - 1))] for i in range(n)]
 
 
-def _agrees(text: str, main: LangResult, main_script: str | None, screen) -> bool:
+def _agrees(text: str, main: LangResult, main_script: str | None, screen, letters_of: _Letters) -> bool:
     """Cheap check that a paragraph is in the main language (same script, same screen guess)."""
-    prof = profile(text)
-    script = prof.dominant
+    script = letters_of.dominant(text)
     if script != main_script or script not in MODEL_GROUP:
         return False
     code = screen(text, MODEL_GROUP[script])
     return code is not None and to_bcp47(code) == main.lang
 
 
-def _mixed(main: LangResult, cleaned: str, backend: str) -> LangResult:
-    """Report other languages of a document whose paragraphs disagree strongly."""
-    chunks = _evenly(_chunks(paragraphs(cleaned)), MAX_CHUNKS)
-    if len(chunks) < 2:
-        return main
+def _chunk_results(
+    main: LangResult, chunks: list[tuple[str, float]], backend: str, letters_of: _Letters, main_sample: str
+):
+    """Each chunk's (sampled text, result, letters), in document order, or None when no other
+    language can reach MIN_SHARE whatever the chunks not yet looked at say.
+
+    Chunks are looked at largest first, and looking stops as soon as the letters left cannot
+    lift any other language to MIN_SHARE: the document is then tagged `main`, as a full pass
+    would tag it (a chunk's letters count for one language at most)."""
     model = backends.get_model(backend)
     screen = backends.get_screen(backend)
-    main_script = profile(sample(cleaned, DOCUMENT_BUDGET)).dominant
+    main_script = letters_of.dominant(main_sample)
     total = sum(n for _, n in chunks)
-    by_lang: dict[str, list[str]] = {}
-    letters: dict[str, int] = {}
-    for text, n in chunks:
+    needed = MIN_SHARE * total
+    left = total
+    other_best = 0.0
+    letters: dict[str, float] = {}
+    results: list = [None] * len(chunks)
+    for i in sorted(range(len(chunks)), key=lambda k: (-chunks[k][1], k)):
+        text, n = chunks[i]
         text = sample(text, CHUNK_BUDGET)
         # Most paragraphs agree with the document; only the others pay for a full detection.
-        if _agrees(text, main, main_script, screen):
+        if _agrees(text, main, main_script, screen, letters_of):
             result = main
         else:
             result = classify(text, model)
+        results[i] = (text, result, n)
+        left -= n
+        if result is main or (result.lang != UND and result.confidence >= 0.5):
+            letters[result.lang] = letters.get(result.lang, 0) + n
+            if result.lang != main.lang:
+                other_best = max(other_best, letters[result.lang])
+        if other_best + left < needed:
+            return None
+    return results
+
+
+def _mixed(main: LangResult, cleaned: str, backend: str, main_sample: str) -> LangResult:
+    """Report other languages of a document whose paragraphs disagree strongly."""
+    letters_of = _Letters(cleaned)
+    chunks = _evenly(_chunks(paragraphs(cleaned), letters_of), MAX_CHUNKS)
+    if len(chunks) < 2:
+        return main
+    looked = _chunk_results(main, chunks, backend, letters_of, main_sample)
+    if looked is None:
+        return main
+    model = backends.get_model(backend)
+    total = sum(n for _, n in chunks)
+    by_lang: dict[str, list[str]] = {}
+    letters: dict[str, float] = {}
+    for text, result, n in looked:
         if result is main or (result.lang != UND and result.confidence >= 0.5):
             by_lang.setdefault(result.lang, []).append(text)
             letters[result.lang] = letters.get(result.lang, 0) + n
@@ -141,10 +242,11 @@ def detect_language(text: str, backend: str = "langdetect") -> LangResult:
         raise TypeError(f"detect_language expects str, not {type(text).__name__}")
     cleaned = clean_text(text)
     detector.new_document()
-    main = classify(sample(cleaned, DOCUMENT_BUDGET), model)
+    main_sample = sample(cleaned, DOCUMENT_BUDGET)
+    main = classify(main_sample, model)
     if main.lang == UND:
         return main
-    return _mixed(main, cleaned, backend)
+    return _mixed(main, cleaned, backend, main_sample)
 
 
 def warm_up(backend: str = "langdetect") -> None:
