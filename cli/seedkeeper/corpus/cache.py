@@ -22,7 +22,6 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import asdict
 from pathlib import Path
 
 from seedkeeper.corpus.analysis import DocAnalysis
@@ -53,11 +52,23 @@ def default_cache_dir(seeds: Path, config_file: str | None, configured: str | No
 
 
 def _encode(a: DocAnalysis) -> tuple[str, bytes | None]:
-    d = asdict(a)
-    d.pop("signature")
-    d.pop("rel")
-    d["problems"] = [{"code": p.code, "severity": p.severity, "message": p.message, "line": p.line} for p in a.problems]
-    return json.dumps(d, ensure_ascii=False), a.signature  # key order kept: outputs are byte-stable
+    # The fields in declaration order, signature and rel left out (dataclasses.asdict, without
+    # its deep copy of every value): key order kept, outputs are byte-stable.
+    d = {
+        "size": a.size,
+        "sha256": a.sha256,
+        "problems": [
+            {"code": p.code, "severity": p.severity, "message": p.message, "line": p.line} for p in a.problems
+        ],
+        "readable": a.readable,
+        "chars": a.chars,
+        "words": a.words,
+        "title": a.title,
+        "normalized_hash": a.normalized_hash,
+        "line_fps": a.line_fps,
+        "lang": a.lang,
+    }
+    return json.dumps(d, ensure_ascii=False), a.signature
 
 
 _TYPES = {
