@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import hashlib
 import os
 import signal
@@ -101,6 +102,9 @@ def _die_with_parent(parent: int) -> None:
 
 
 def _init_worker(features: Features, cache_folder: Path | None, fp: str, parent: int | None = None) -> None:
+    # A forked worker inherits the parent's paused collector (corpus.gcpause); it runs for the
+    # whole pass and makes garbage of every kind, so it collects as usual.
+    gc.enable()
     if parent is not None:
         _die_with_parent(parent)
     if features.lang:

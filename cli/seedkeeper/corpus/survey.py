@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from seedkeeper.corpus.analysis import DocAnalysis, Features
+from seedkeeper.corpus.gcpause import paused_gc
 from seedkeeper.corpus.model import Corpus, load_corpus
 from seedkeeper.corpus.pool import CacheSpec, Progress, RunStats, run_analysis
 from seedkeeper.corpus.safe_read import read_text
@@ -66,6 +67,13 @@ def survey(
     settings = settings or Settings()
     if jobs is not None:
         settings = settings.with_overrides(jobs=jobs)  # validated there, like the --jobs flag
+    with paused_gc():
+        return _survey(seeds, settings, features, cache, progress)
+
+
+def _survey(
+    seeds: str | os.PathLike, settings: Settings, features: Features, cache: CacheSpec | None, progress: Progress | None
+) -> Survey:
     corpus = load_corpus(seeds, settings)
     stats = RunStats()
     analyses = run_analysis(
