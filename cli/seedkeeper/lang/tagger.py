@@ -8,10 +8,7 @@ in `others`.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import threading
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from importlib.metadata import PackageNotFoundError, version
@@ -19,7 +16,7 @@ from importlib.metadata import PackageNotFoundError, version
 from . import backends, detector, voters
 from .classify import MODEL_GROUP, classify, to_bcp47
 from .result import UND, LangResult
-from .scripts import CHAR_WEIGHT, ScriptProfile, script_of
+from .scripts import CHAR_WEIGHT, effective_letters, profile, script_of
 from .textprep import clean_text, paragraphs, sample
 
 
@@ -47,71 +44,46 @@ MIN_SHARE = 0.2
 MIN_VERIFIED_CONFIDENCE = 0.6
 
 
-# Per-character class codes for `_Letters`: one private-use character per script, so that a
-# paragraph's letters per script come from one C-level translate and count instead of a Python
-# loop over its distinct characters. Per process, bounded by the alphabet actually seen.
-_SCRIPT_CODES: dict[str, str] = {}
-_SCRIPT_OF_CODE: dict[str, str] = {}
-_CLASS_OF: dict[str, str | None] = {}
-_NEW_CODE = threading.Lock()
-
-
-def _class_of(ch: str) -> str | None:
-    found = _CLASS_OF.get(ch, "")
-    if found == "":
-        script = script_of(ch)
-        if script is None:
-            found = None
-        else:
-            found = _SCRIPT_CODES.get(script)
-            if found is None:
-                with _NEW_CODE:  # two threads must not give two scripts one code
-                    found = _SCRIPT_CODES.get(script)
-                    if found is None:
-                        found = chr(0xE000 + len(_SCRIPT_CODES))
-                        _SCRIPT_OF_CODE[found] = script
-                        _SCRIPT_CODES[script] = found
-        _CLASS_OF[ch] = found
-    return found
-
-
-class _Table(dict):
-    """A str.translate table: code point -> its script's class code, or None (not a letter).
-    Characters first seen in a piece (the spaces `sample` inserts) are classified on the way."""
-
-    def __missing__(self, cp: int) -> str | None:
-        code = self[cp] = _class_of(chr(cp))
-        return code
-
-
 class _Letters:
-    """Letters per script of the pieces of one document, as `scripts.profile` counts them.
+    """Letters of the pieces of one document (its paragraphs, their joins and samples), as
+    `scripts.effective_letters` and `profile(...).dominant` count them.
 
-    Built once per document from its distinct characters; `effective(piece)` equals
-    `scripts.effective_letters(piece)` and `dominant(piece)` equals `profile(piece).dominant`
-    (weights are 1, 1.5, 2 or 3, so every sum is exact whatever its order)."""
+    The tagger asks this of every paragraph. In a document written in one script (most), a
+    piece's letters are its length less its non-letters, counted in C: the document's few
+    distinct non-letter characters (and the white space `sample` and joins insert). Pieces
+    hold no other characters than the document's and that white space. A document mixing
+    scripts is counted as `scripts` counts it."""
 
     def __init__(self, text: str):
-        self.table = _Table({ord(ch): _class_of(ch) for ch in set(text)})
+        self.script: str | None = None
+        self.weight = 1.0
+        scripts: set[str] = set()
+        non_letters = {" ", "\n"}
+        for ch in set(text):
+            script = script_of(ch)
+            if script is None:
+                non_letters.add(ch)
+            else:
+                scripts.add(script)
+        self.single = len(scripts) <= 1
+        if len(scripts) == 1:
+            self.script = scripts.pop()
+            self.weight = float(CHAR_WEIGHT.get(self.script, 1))
+        self.non_letters = sorted(non_letters)
 
-    def counts(self, piece: str) -> dict[str, int]:
-        coded = piece.translate(self.table)
-        out: dict[str, int] = {}
-        if coded:
-            first = coded.count(coded[0])
-            if first == len(coded):  # the usual case: one script
-                return {_SCRIPT_OF_CODE[coded[0]]: first}
-            for script, code in list(_SCRIPT_CODES.items()):
-                n = coded.count(code)
-                if n:
-                    out[script] = n
-        return out
+    def _count(self, piece: str) -> int:
+        return len(piece) - sum(piece.count(ch) for ch in self.non_letters)
 
     def effective(self, piece: str) -> float:
-        return sum(n * float(CHAR_WEIGHT.get(script, 1)) for script, n in self.counts(piece).items())
+        if not self.single:
+            return effective_letters(piece)
+        # n * w is what effective_letters sums: weights are 1, 1.5, 2 or 3, every sum exact.
+        return self._count(piece) * self.weight if self.script is not None else 0.0
 
     def dominant(self, piece: str) -> str | None:
-        return ScriptProfile(counts=self.counts(piece), chars=Counter()).dominant
+        if not self.single:
+            return profile(piece).dominant
+        return self.script if self.script is not None and self._count(piece) else None
 
 
 def _chunks(paras: list[str], letters_of: _Letters) -> list[tuple[str, float]]:
@@ -272,6 +244,8 @@ def tag_many(texts: Sequence[str], jobs: int = 0, backend: str = "langdetect") -
     if workers <= 1:
         warm_up(backend)
         return [detect_language(t, backend) for t in texts]
+    import multiprocessing  # here: a run that tags nothing, or one text, starts no pool
+
     context = multiprocessing.get_context()
     if context.get_start_method() == "fork":
         # Forked workers inherit loaded profiles (shared copy-on-write), so load them once here.
