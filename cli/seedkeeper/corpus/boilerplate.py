@@ -62,8 +62,7 @@ def boilerplate_problems(corpus: Corpus, analyses: Sequence[DocAnalysis], settin
             fresh.setdefault("boilerplate", []).append((whole, json.dumps(rows, ensure_ascii=False).encode()))
     finally:
         if store is not None:
-            for key, items in fresh.items():
-                store.put_blobs(key, items)
+            store.put_blob_groups(fresh)
             store.close()
     return out
 

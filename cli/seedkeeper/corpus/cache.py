@@ -269,14 +269,20 @@ class Cache:
             return None
 
     def put_blobs(self, fingerprint: str, items: Iterable[tuple[str, bytes]]) -> None:
+        self.put_blob_groups({fingerprint: list(items)})
+
+    def put_blob_groups(self, groups: dict[str, list[tuple[str, bytes]]]) -> None:
+        """put_blobs for several fingerprints, in one transaction (a commit per group costs a
+        sync each: hundreds of them on a cold run with boilerplate)."""
         if self.db is None or self.readonly:
             return
         try:
             with self.db:
-                self.db.executemany(
-                    "INSERT OR REPLACE INTO shingles VALUES (?, ?, ?)",
-                    [(sha, fingerprint, data) for sha, data in items],
-                )
+                for fingerprint, items in groups.items():
+                    self.db.executemany(
+                        "INSERT OR REPLACE INTO shingles VALUES (?, ?, ?)",
+                        [(sha, fingerprint, data) for sha, data in items],
+                    )
         except sqlite3.Error:
             self.close()
 
