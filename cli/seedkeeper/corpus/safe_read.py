@@ -47,6 +47,15 @@ def _confine(root: Path, rel: str) -> tuple[str, os.stat_result | None]:
     """resolve_inside as a str, plus the file's stat when the fast path already has it (its last
     lstat, of a component that is not a symlink, is what stat would say), else None."""
     base = _realpath(os.fspath(root))
+    if rel and "/" not in rel and rel != "..":
+        # A name in the folder itself (most documents): os.path.join(base, rel), spelled out.
+        path = base + rel if base.endswith("/") else f"{base}/{rel}"
+        try:
+            st = os.lstat(path)
+            if not stat.S_ISLNK(st.st_mode):
+                return path, st
+        except OSError:
+            pass  # missing, or a symlink: realpath and the caller's stat decide
     parts = rel.split("/")
     if ".." not in parts and not rel.startswith("/"):
         # Fast path (most documents): when no component is a symlink, the path is inside by
