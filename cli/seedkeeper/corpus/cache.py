@@ -85,10 +85,13 @@ _TYPES = {
 }
 
 
+_KEYS = frozenset(_TYPES)
+
+
 def _decode(rel: str, data: str, signature: bytes | None) -> DocAnalysis:
     """Rebuild an analysis; anything of the wrong shape raises ValueError (a miss, not a crash)."""
     d = json.loads(data)
-    if not isinstance(d, dict) or set(d) != set(_TYPES):
+    if not isinstance(d, dict) or d.keys() != _KEYS:
         raise ValueError("cache row of another shape")
     for key, kind in _TYPES.items():
         if not isinstance(d[key], kind):
@@ -217,6 +220,33 @@ class Cache:
             self.close()
             return {}
 
+    def unchanged(
+        self, folder: str, fingerprint: str, stats: dict[str, tuple[int, int, int, int]]
+    ) -> dict[str, DocAnalysis]:
+        """rel -> cached analysis of each document whose (size, mtime_ns, inode, ctime_ns) in
+        `stats` is what the cache saw for it in `folder`: one query joining the stat keys to
+        their analyses (known_files + get_many, without a round of queries per 500 files)."""
+        if self.db is None or not stats:
+            return {}
+        out: dict[str, DocAnalysis] = {}
+        try:
+            rows = self.db.execute(
+                "SELECT f.rel, f.size, f.mtime_ns, f.inode, f.ctime_ns, a.data, a.signature FROM files f"
+                " JOIN analyses a ON a.sha256 = f.sha256 AND a.fingerprint = ? WHERE f.folder = ?",
+                (fingerprint, folder),
+            )
+            for rel, size, mtime_ns, inode, ctime_ns, data, sig in rows:
+                if stats.get(rel) != (size, mtime_ns, inode, ctime_ns):
+                    continue
+                try:
+                    out[rel] = _decode(rel, data, sig)
+                except (ValueError, TypeError, KeyError, AttributeError):
+                    pass  # a damaged row is a miss
+        except sqlite3.Error:
+            self.close()
+            return {}
+        return out
+
     def get(self, rel: str, sha256: str, fingerprint: str) -> DocAnalysis | None:
         if self.db is None:
             return None
@@ -274,7 +304,8 @@ class Cache:
     def put_blob_groups(self, groups: dict[str, list[tuple[str, bytes]]]) -> None:
         """put_blobs for several fingerprints, in one transaction (a commit per group costs a
         sync each: hundreds of them on a cold run with boilerplate)."""
-        if self.db is None or self.readonly:
+        groups = {fingerprint: items for fingerprint, items in groups.items() if items}
+        if self.db is None or self.readonly or not groups:
             return
         try:
             with self.db:

@@ -150,13 +150,9 @@ def _stat_hits(store: Cache | None, folder_key: str, docs: Sequence[CorpusDocume
     (ctime: an edit that restores the mtime, as `touch -r` or rsync do, still changes it)."""
     if store is None:
         return {}
-    known = store.known_files(folder_key)
-    unchanged = {
-        d.rel: known[d.rel][4]
-        for d in docs
-        if d.rel in known and known[d.rel][:4] == (d.info.size, d.info.mtime_ns, d.info.inode, d.info.ctime_ns)
-    }
-    return store.get_many(unchanged, fp)
+    return store.unchanged(
+        folder_key, fp, {d.rel: (d.info.size, d.info.mtime_ns, d.info.inode, d.info.ctime_ns) for d in docs}
+    )
 
 
 @contextlib.contextmanager
