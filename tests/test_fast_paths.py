@@ -108,3 +108,22 @@ def test_the_collector_is_paused_inside_and_restored_after():
         assert not gc.isenabled()  # it was off before: it stays off
     finally:
         gc.enable()
+
+
+def test_discovery_lists_files_and_symlinks_not_fifos_folders_or_hidden_paths(tmp_path):
+    from seedkeeper.corpus.discovery import discover
+
+    for rel in ("a.txt", ".h.txt", "sub/b.txt", "sub/deeper/c.txt", ".hid/d.txt", "INDEX.md", "sub/e.md"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x", encoding="utf-8")
+    os.mkfifo(tmp_path / "fifo.txt")
+    os.symlink("nowhere.txt", tmp_path / "dangling.txt")
+    os.symlink("/etc/hostname", tmp_path / "outside.txt")
+    os.symlink("sub", tmp_path / "linked-folder.txt")  # a folder: neither listed nor walked
+    os.symlink("sub", tmp_path / "linked")
+    undecodable: list[str] = []
+    with open(os.path.join(os.fsencode(tmp_path), b"bad\xff.txt"), "wb") as f:
+        f.write(b"x")
+    found = discover(tmp_path, ("*.txt",), undecodable)
+    assert found == ["a.txt", "dangling.txt", "outside.txt", "sub/b.txt", "sub/deeper/c.txt"]
+    assert undecodable == ["bad\\xff.txt"]

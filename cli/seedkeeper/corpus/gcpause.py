@@ -4,7 +4,7 @@ A survey keeps tens of thousands of small containers alive (index entries, docum
 decoded from the cache) and frees almost nothing: each automatic collection walks all of them
 again and finds no garbage. At 30,000 documents that walking is about a fifth of a warm run.
 Nothing a survey builds forms reference cycles that must be freed early; whatever cyclic garbage
-there is waits until the collector runs again, at the end of the pass.
+there is waits for the next full collection.
 """
 
 from __future__ import annotations
@@ -35,4 +35,10 @@ def paused_gc() -> Iterator[None]:
         with _lock:
             _depth -= 1
             if _depth == 0 and _was_enabled:
+                # Switched back on as is, the collector would at once walk every object made
+                # during the pause (they all count as new: 0.1 s at 30,000 documents). freeze()
+                # then unfreeze() moves them to the oldest generation without walking them, where
+                # the next full collection looks at them as at any long-lived object.
+                gc.freeze()
+                gc.unfreeze()
                 gc.enable()

@@ -190,9 +190,16 @@ def _clusters_key(items: Sequence, threshold: float, containment: float) -> str:
     from seedkeeper._version import __version__
 
     h = hashlib.sha256(f"{__version__}|{_dedup_settings_key(threshold, containment)}".encode())
-    for it in sorted(items, key=lambda it: (it.order, it.file)):
-        h.update(f"\n{it.file}\x00{it.order}\x00{it.content_hash}\x00{it.normalized_hash}\x00{it.size}".encode())
-        h.update(b"-" if it.signature is None else b"+")
+    # One update of the joined text: the same digest as two updates per item, made faster.
+    h.update(
+        "".join(
+            [
+                f"\n{it.file}\x00{it.order}\x00{it.content_hash}\x00{it.normalized_hash}\x00{it.size}"
+                + ("-" if it.signature is None else "+")
+                for it in sorted(items, key=lambda it: (it.order, it.file))
+            ]
+        ).encode()
+    )
     return "clusters-" + h.hexdigest()
 
 
