@@ -99,4 +99,4 @@ def check(
             cache=cache,
             progress=progress,
         )
-        return report_for(s, corpus_findings(s))
+        return report_for(s, corpus_findings(s, cache))
