@@ -333,3 +333,24 @@ def test_select_and_ignore(cli, tmp_path):
 def test_unknown_code_in_select_is_a_usage_error(cli, clean_folder):
     r = cli("check", clean_folder, "--select", "no-such-code")
     assert r.exit_code == 2, r.output
+
+
+def test_index_outdated_is_remembered_only_for_the_same_rows_and_text(cli, clean_folder, tmp_path):
+    """The cache keeps whether INDEX.md is outdated; a changed document or INDEX.md asks again."""
+    cache = tmp_path / "cache"
+    name = next(iter(CLEAN_FILES))
+    original = (clean_folder / name).read_bytes()
+
+    def codes() -> list[str]:
+        r = cli("check", clean_folder, "--format", "json", "--cache-dir", cache)
+        return [p["code"] for p in as_json(r)["problems"]]
+
+    assert "index-outdated" not in codes()
+    assert "index-outdated" not in codes()  # warm: remembered
+    (clean_folder / name).write_text(CLEAN["en"] + "One more sentence about the library.\n", encoding="utf-8")
+    assert "index-outdated" in codes()
+    (clean_folder / name).write_bytes(original)
+    assert "index-outdated" not in codes()
+    index_md = clean_folder / "INDEX.md"
+    index_md.write_text(index_md.read_text(encoding="utf-8").replace("| ok |", "| okay |", 1), encoding="utf-8")
+    assert "index-outdated" in codes()

@@ -22,7 +22,6 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import asdict
 from pathlib import Path
 
 from seedkeeper.corpus.analysis import DocAnalysis
@@ -53,11 +52,23 @@ def default_cache_dir(seeds: Path, config_file: str | None, configured: str | No
 
 
 def _encode(a: DocAnalysis) -> tuple[str, bytes | None]:
-    d = asdict(a)
-    d.pop("signature")
-    d.pop("rel")
-    d["problems"] = [{"code": p.code, "severity": p.severity, "message": p.message, "line": p.line} for p in a.problems]
-    return json.dumps(d, ensure_ascii=False), a.signature  # key order kept: outputs are byte-stable
+    # The fields in declaration order, signature and rel left out (dataclasses.asdict, without
+    # its deep copy of every value): key order kept, outputs are byte-stable.
+    d = {
+        "size": a.size,
+        "sha256": a.sha256,
+        "problems": [
+            {"code": p.code, "severity": p.severity, "message": p.message, "line": p.line} for p in a.problems
+        ],
+        "readable": a.readable,
+        "chars": a.chars,
+        "words": a.words,
+        "title": a.title,
+        "normalized_hash": a.normalized_hash,
+        "line_fps": a.line_fps,
+        "lang": a.lang,
+    }
+    return json.dumps(d, ensure_ascii=False), a.signature
 
 
 _TYPES = {
@@ -74,10 +85,13 @@ _TYPES = {
 }
 
 
+_KEYS = frozenset(_TYPES)
+
+
 def _decode(rel: str, data: str, signature: bytes | None) -> DocAnalysis:
     """Rebuild an analysis; anything of the wrong shape raises ValueError (a miss, not a crash)."""
     d = json.loads(data)
-    if not isinstance(d, dict) or set(d) != set(_TYPES):
+    if not isinstance(d, dict) or d.keys() != _KEYS:
         raise ValueError("cache row of another shape")
     for key, kind in _TYPES.items():
         if not isinstance(d[key], kind):
@@ -206,6 +220,33 @@ class Cache:
             self.close()
             return {}
 
+    def unchanged(
+        self, folder: str, fingerprint: str, stats: dict[str, tuple[int, int, int, int]]
+    ) -> dict[str, DocAnalysis]:
+        """rel -> cached analysis of each document whose (size, mtime_ns, inode, ctime_ns) in
+        `stats` is what the cache saw for it in `folder`: one query joining the stat keys to
+        their analyses (known_files + get_many, without a round of queries per 500 files)."""
+        if self.db is None or not stats:
+            return {}
+        out: dict[str, DocAnalysis] = {}
+        try:
+            rows = self.db.execute(
+                "SELECT f.rel, f.size, f.mtime_ns, f.inode, f.ctime_ns, a.data, a.signature FROM files f"
+                " JOIN analyses a ON a.sha256 = f.sha256 AND a.fingerprint = ? WHERE f.folder = ?",
+                (fingerprint, folder),
+            )
+            for rel, size, mtime_ns, inode, ctime_ns, data, sig in rows:
+                if stats.get(rel) != (size, mtime_ns, inode, ctime_ns):
+                    continue
+                try:
+                    out[rel] = _decode(rel, data, sig)
+                except (ValueError, TypeError, KeyError, AttributeError):
+                    pass  # a damaged row is a miss
+        except sqlite3.Error:
+            self.close()
+            return {}
+        return out
+
     def get(self, rel: str, sha256: str, fingerprint: str) -> DocAnalysis | None:
         if self.db is None:
             return None
@@ -258,14 +299,21 @@ class Cache:
             return None
 
     def put_blobs(self, fingerprint: str, items: Iterable[tuple[str, bytes]]) -> None:
-        if self.db is None or self.readonly:
+        self.put_blob_groups({fingerprint: list(items)})
+
+    def put_blob_groups(self, groups: dict[str, list[tuple[str, bytes]]]) -> None:
+        """put_blobs for several fingerprints, in one transaction (a commit per group costs a
+        sync each: hundreds of them on a cold run with boilerplate)."""
+        groups = {fingerprint: items for fingerprint, items in groups.items() if items}
+        if self.db is None or self.readonly or not groups:
             return
         try:
             with self.db:
-                self.db.executemany(
-                    "INSERT OR REPLACE INTO shingles VALUES (?, ?, ?)",
-                    [(sha, fingerprint, data) for sha, data in items],
-                )
+                for fingerprint, items in groups.items():
+                    self.db.executemany(
+                        "INSERT OR REPLACE INTO shingles VALUES (?, ?, ?)",
+                        [(sha, fingerprint, data) for sha, data in items],
+                    )
         except sqlite3.Error:
             self.close()
 

@@ -5,7 +5,6 @@ anywhere); a symlinked file is listed like any file and judged when it is read."
 from __future__ import annotations
 
 import os
-import stat
 from pathlib import Path
 
 from seedkeeper.corpus.paths import is_decodable, matches_include, shown
@@ -19,26 +18,45 @@ def discover(root: Path, include: tuple[str, ...] = ("*.txt",), undecodable: lis
     A path that is not valid UTF-8 cannot be listed in INDEX.md, cached or printed as is: it is
     left out, and its escaped form (`bad\\xff.txt`) is appended to `undecodable` (when given)."""
     found: list[str] = []
-    root = Path(root)
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=lambda e: None):
-        # Prune hidden folders in place so os.walk never descends into them (quarantine, .git).
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        rel_dir = os.path.relpath(dirpath, root)
-        for name in filenames:
+    for rel_dir, files in _walk(os.fspath(root), ""):
+        for entry in files:
+            name = entry.name
             if name.startswith("."):
                 continue
-            rel = name if rel_dir == "." else f"{rel_dir.replace(os.sep, '/')}/{name}"
+            rel = f"{rel_dir}{name}"
             if rel == INDEX_NAME or not matches_include(rel, include):
                 continue
             if not is_decodable(rel):
                 if undecodable is not None:
                     undecodable.append(shown(rel))
                 continue
-            try:
-                st = os.stat(os.path.join(dirpath, name))  # follows a file symlink: type only
-            except OSError:
-                st = None
-            if st is None or stat.S_ISREG(st.st_mode) or os.path.islink(os.path.join(dirpath, name)):
-                # A dangling or outward symlink still counts as "on disk"; it is never read here.
+            # A symlink counts as "on disk" (dangling or outward ones too; it is never read here),
+            # and so does a regular file; FIFOs, sockets and devices do not. The directory entry
+            # knows which without a stat on most file systems.
+            if entry.is_symlink() or entry.is_file(follow_symlinks=False):
                 found.append(rel)
     return sorted(found)
+
+
+def _walk(top: str, rel_dir: str):
+    """os.walk(top, followlinks=False), top-down, hidden folders pruned, errors ignored, giving
+    (rel_dir with a trailing '/', or '') and the directory entries of the files, so that their
+    type comes from the directory listing rather than a stat per file."""
+    try:
+        with os.scandir(top) as it:
+            entries = list(it)
+    except OSError:
+        return
+    dirs: list[os.DirEntry] = []
+    files: list[os.DirEntry] = []
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir()  # follows a symlink, as os.walk does; it is not descended
+        except OSError:
+            is_dir = False
+        (dirs if is_dir else files).append(entry)
+    yield rel_dir, files
+    for entry in sorted((d for d in dirs if not d.name.startswith(".")), key=lambda d: d.name):
+        if entry.is_symlink():
+            continue  # followlinks=False
+        yield from _walk(entry.path, f"{rel_dir}{entry.name}/")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import hashlib
 import os
 import signal
@@ -18,7 +19,6 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,6 +76,20 @@ def fingerprint(features: Features, max_size: int, min_chars: int) -> str:
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 
+# concurrent.futures' ProcessPoolExecutor, imported on first use: a warm run starts no pool, and
+# importing multiprocessing costs 20 ms. (A module attribute, so that tests can count pools.)
+ProcessPoolExecutor = None
+
+
+def _executor_class():
+    global ProcessPoolExecutor
+    if ProcessPoolExecutor is None:
+        from concurrent.futures import ProcessPoolExecutor as executor
+
+        ProcessPoolExecutor = executor
+    return ProcessPoolExecutor
+
+
 # Per-worker state: the read-only cache connection, opened once by the initializer.
 _WORKER: dict = {}
 
@@ -101,6 +115,9 @@ def _die_with_parent(parent: int) -> None:
 
 
 def _init_worker(features: Features, cache_folder: Path | None, fp: str, parent: int | None = None) -> None:
+    # A forked worker inherits the parent's paused collector (corpus.gcpause); it runs for the
+    # whole pass and makes garbage of every kind, so it collects as usual.
+    gc.enable()
     if parent is not None:
         _die_with_parent(parent)
     if features.lang:
@@ -133,13 +150,9 @@ def _stat_hits(store: Cache | None, folder_key: str, docs: Sequence[CorpusDocume
     (ctime: an edit that restores the mtime, as `touch -r` or rsync do, still changes it)."""
     if store is None:
         return {}
-    known = store.known_files(folder_key)
-    unchanged = {
-        d.rel: known[d.rel][4]
-        for d in docs
-        if d.rel in known and known[d.rel][:4] == (d.info.size, d.info.mtime_ns, d.info.inode, d.info.ctime_ns)
-    }
-    return store.get_many(unchanged, fp)
+    return store.unchanged(
+        folder_key, fp, {d.rel: (d.info.size, d.info.mtime_ns, d.info.inode, d.info.ctime_ns) for d in docs}
+    )
 
 
 @contextlib.contextmanager
@@ -162,7 +175,7 @@ def _outputs(work: list, features: Features, jobs: int, cache_folder: Path | Non
 
             warm_up()
         chunk = max(1, min(32, len(work) // (jobs * 8) or 1))
-        pool = ProcessPoolExecutor(
+        pool = _executor_class()(
             max_workers=jobs, initializer=_init_worker, initargs=(features, cache_folder, fp, os.getpid())
         )
         outputs = pool.map(_work, work, chunksize=chunk)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from seedkeeper.corpus.analysis import DocAnalysis, Features
+from seedkeeper.corpus.gcpause import paused_gc
 from seedkeeper.corpus.model import Corpus, load_corpus
 from seedkeeper.corpus.pool import CacheSpec, Progress, RunStats, run_analysis
 from seedkeeper.corpus.safe_read import read_text
@@ -66,6 +67,13 @@ def survey(
     settings = settings or Settings()
     if jobs is not None:
         settings = settings.with_overrides(jobs=jobs)  # validated there, like the --jobs flag
+    with paused_gc():
+        return _survey(seeds, settings, features, cache, progress)
+
+
+def _survey(
+    seeds: str | os.PathLike, settings: Settings, features: Features, cache: CacheSpec | None, progress: Progress | None
+) -> Survey:
     corpus = load_corpus(seeds, settings)
     stats = RunStats()
     analyses = run_analysis(
@@ -182,9 +190,16 @@ def _clusters_key(items: Sequence, threshold: float, containment: float) -> str:
     from seedkeeper._version import __version__
 
     h = hashlib.sha256(f"{__version__}|{_dedup_settings_key(threshold, containment)}".encode())
-    for it in sorted(items, key=lambda it: (it.order, it.file)):
-        h.update(f"\n{it.file}\x00{it.order}\x00{it.content_hash}\x00{it.normalized_hash}\x00{it.size}".encode())
-        h.update(b"-" if it.signature is None else b"+")
+    # One update of the joined text: the same digest as two updates per item, made faster.
+    h.update(
+        "".join(
+            [
+                f"\n{it.file}\x00{it.order}\x00{it.content_hash}\x00{it.normalized_hash}\x00{it.size}"
+                + ("-" if it.signature is None else "+")
+                for it in sorted(items, key=lambda it: (it.order, it.file))
+            ]
+        ).encode()
+    )
     return "clusters-" + h.hexdigest()
 
 

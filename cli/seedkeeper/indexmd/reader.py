@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from seedkeeper.corpus.paths import Target, looks_like_reference, normalize_target
 from seedkeeper.indexmd.entries import (  # noqa: F401 - re-exported
@@ -32,11 +31,22 @@ from seedkeeper.indexmd.managed import managed_rows
 from seedkeeper.indexmd.markdown_guard import defuse
 from seedkeeper.indexmd.plain import plain_entries
 
+if TYPE_CHECKING:  # pragma: no cover - markdown-it loads only when a file needs the parser
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
 _NOTE_SEPARATORS = " \t-–—:|,;"
 
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 
-_MD = MarkdownIt("commonmark", {"html": True}).enable("table")
+
+@lru_cache(maxsize=1)
+def _md() -> MarkdownIt:
+    """The CommonMark parser (with tables), built on first use: a plain bullet list or our own
+    table never needs it, and importing it costs 25 ms of every run."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True}).enable("table")
 
 
 def parse_index(
@@ -80,10 +90,10 @@ def _parse(text: str, include: tuple[str, ...], name_pattern: str, fast_plain: b
         inside = {i for b, e in spans for i in range(b + 1, e)}
         outside = [("" if i in inside else ln) for i, ln in enumerate(lines)]
         plain = plain_entries(outside, ctx) if fast_plain else None
-        entries = plain if plain is not None else list(ctx.walk(_MD.parse("\n".join(defuse(outside)))))
+        entries = plain if plain is not None else list(ctx.walk(_md().parse("\n".join(defuse(outside)))))
         doc.entries = sorted(entries + fast, key=lambda e: e.line)
     else:
-        doc.entries = list(ctx.walk(_MD.parse("\n".join(defuse(lines)))))
+        doc.entries = list(ctx.walk(_md().parse("\n".join(defuse(lines)))))
     return doc
 
 
@@ -170,6 +180,8 @@ class Walker:
                     lang=pinned_lang(note),
                 )
                 rest = [c for c in children[children.index(first) + 1 :]]
+                from markdown_it.token import Token
+
                 tail = Token("inline", "", 0, children=rest)
                 yield from self._links(tail, line0, "link")
                 return

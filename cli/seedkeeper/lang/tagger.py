@@ -8,16 +8,15 @@ in `others`.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Sequence
 from dataclasses import replace
 from importlib.metadata import PackageNotFoundError, version
 
 from . import backends, detector, voters
-from .classify import MODEL_GROUP, classify, to_bcp47
+from .classify import MODEL_GROUP, classify
 from .result import UND, LangResult
-from .scripts import effective_letters, profile
+from .scripts import CHAR_WEIGHT, effective_letters, profile, script_of
 from .textprep import clean_text, paragraphs, sample
 
 
@@ -45,17 +44,59 @@ MIN_SHARE = 0.2
 MIN_VERIFIED_CONFIDENCE = 0.6
 
 
-def _chunks(paras: list[str]) -> list[tuple[str, int]]:
+class _Letters:
+    """Letters of the pieces of one document (its paragraphs, their joins and samples), as
+    `scripts.effective_letters` and `profile(...).dominant` count them.
+
+    The tagger asks this of every paragraph. In a document written in one script (most), a
+    piece's letters are its length less its non-letters, counted in C: the document's few
+    distinct non-letter characters (and the white space `sample` and joins insert). Pieces
+    hold no other characters than the document's and that white space. A document mixing
+    scripts is counted as `scripts` counts it."""
+
+    def __init__(self, text: str):
+        self.script: str | None = None
+        self.weight = 1.0
+        scripts: set[str] = set()
+        non_letters = {" ", "\n"}
+        for ch in set(text):
+            script = script_of(ch)
+            if script is None:
+                non_letters.add(ch)
+            else:
+                scripts.add(script)
+        self.single = len(scripts) <= 1
+        if len(scripts) == 1:
+            self.script = scripts.pop()
+            self.weight = float(CHAR_WEIGHT.get(self.script, 1))
+        self.non_letters = sorted(non_letters)
+
+    def _count(self, piece: str) -> int:
+        return len(piece) - sum(piece.count(ch) for ch in self.non_letters)
+
+    def effective(self, piece: str) -> float:
+        if not self.single:
+            return effective_letters(piece)
+        # n * w is what effective_letters sums: weights are 1, 1.5, 2 or 3, every sum exact.
+        return self._count(piece) * self.weight if self.script is not None else 0.0
+
+    def dominant(self, piece: str) -> str | None:
+        if not self.single:
+            return profile(piece).dominant
+        return self.script if self.script is not None and self._count(piece) else None
+
+
+def _chunks(paras: list[str], letters_of: _Letters) -> list[tuple[str, float]]:
     """Merge consecutive paragraphs until each holds CHUNK_LETTERS; return (text, letters)."""
-    chunks: list[tuple[str, int]] = []
+    chunks: list[tuple[str, float]] = []
     buf: list[str] = []
-    letters = 0
+    letters = 0.0
     for para in paras:
         buf.append(para)
-        letters += effective_letters(para)
+        letters += letters_of.effective(para)
         if letters >= CHUNK_LETTERS:
             chunks.append((" ".join(buf), letters))
-            buf, letters = [], 0
+            buf, letters = [], 0.0
     # A short tail stays on its own (it is usually a heading or signature in another
     # language's document, and would blur the paragraph it joined); "und" then ignores it.
     if buf:
@@ -69,34 +110,68 @@ def _evenly(items: list, n: int) -> list:
     return [items[round(i * (len(items) - 1) / (n - 1))] for i in range(n)]
 
 
-def _agrees(text: str, main: LangResult, main_script: str | None, screen) -> bool:
-    """Cheap check that a paragraph is in the main language (same script, same screen guess)."""
-    prof = profile(text)
-    script = prof.dominant
+def _agrees(text: str, main: LangResult, main_script: str | None, letters_of: _Letters) -> bool:
+    """Cheap check that a paragraph is in the main language: the same script, and CLD2's first
+    language among that script's is the main one. CLD2 is a C extension the vote has loaded
+    already: about a tenth of the cost of langdetect's naive-Bayes screen, and no langdetect
+    profiles to load when the vote did not need them (one changed document)."""
+    script = letters_of.dominant(text)
     if script != main_script or script not in MODEL_GROUP:
         return False
-    code = screen(text, MODEL_GROUP[script])
-    return code is not None and to_bcp47(code) == main.lang
+    probs, _ = voters.cld2_probs(text, script)
+    return bool(probs) and min(probs, key=lambda lg: (-probs[lg], lg)) == main.lang
 
 
-def _mixed(main: LangResult, cleaned: str, backend: str) -> LangResult:
-    """Report other languages of a document whose paragraphs disagree strongly."""
-    chunks = _evenly(_chunks(paragraphs(cleaned)), MAX_CHUNKS)
-    if len(chunks) < 2:
-        return main
+def _chunk_results(
+    main: LangResult, chunks: list[tuple[str, float]], backend: str, letters_of: _Letters, main_sample: str
+):
+    """Each chunk's (sampled text, result, letters), in document order, or None when no other
+    language can reach MIN_SHARE whatever the chunks not yet looked at say.
+
+    Chunks are looked at largest first, and looking stops as soon as the letters left cannot
+    lift any other language to MIN_SHARE: the document is then tagged `main`, as a full pass
+    would tag it (a chunk's letters count for one language at most)."""
     model = backends.get_model(backend)
-    screen = backends.get_screen(backend)
-    main_script = profile(sample(cleaned, DOCUMENT_BUDGET)).dominant
+    main_script = letters_of.dominant(main_sample)
     total = sum(n for _, n in chunks)
-    by_lang: dict[str, list[str]] = {}
-    letters: dict[str, int] = {}
-    for text, n in chunks:
+    needed = MIN_SHARE * total
+    left = total
+    other_best = 0.0
+    letters: dict[str, float] = {}
+    results: list = [None] * len(chunks)
+    for i in sorted(range(len(chunks)), key=lambda k: (-chunks[k][1], k)):
+        text, n = chunks[i]
         text = sample(text, CHUNK_BUDGET)
         # Most paragraphs agree with the document; only the others pay for a full detection.
-        if _agrees(text, main, main_script, screen):
+        if _agrees(text, main, main_script, letters_of):
             result = main
         else:
             result = classify(text, model)
+        results[i] = (text, result, n)
+        left -= n
+        if result is main or (result.lang != UND and result.confidence >= 0.5):
+            letters[result.lang] = letters.get(result.lang, 0) + n
+            if result.lang != main.lang:
+                other_best = max(other_best, letters[result.lang])
+        if other_best + left < needed:
+            return None
+    return results
+
+
+def _mixed(main: LangResult, cleaned: str, backend: str, main_sample: str) -> LangResult:
+    """Report other languages of a document whose paragraphs disagree strongly."""
+    letters_of = _Letters(cleaned)
+    chunks = _evenly(_chunks(paragraphs(cleaned), letters_of), MAX_CHUNKS)
+    if len(chunks) < 2:
+        return main
+    looked = _chunk_results(main, chunks, backend, letters_of, main_sample)
+    if looked is None:
+        return main
+    model = backends.get_model(backend)
+    total = sum(n for _, n in chunks)
+    by_lang: dict[str, list[str]] = {}
+    letters: dict[str, float] = {}
+    for text, result, n in looked:
         if result is main or (result.lang != UND and result.confidence >= 0.5):
             by_lang.setdefault(result.lang, []).append(text)
             letters[result.lang] = letters.get(result.lang, 0) + n
@@ -141,10 +216,11 @@ def detect_language(text: str, backend: str = "langdetect") -> LangResult:
         raise TypeError(f"detect_language expects str, not {type(text).__name__}")
     cleaned = clean_text(text)
     detector.new_document()
-    main = classify(sample(cleaned, DOCUMENT_BUDGET), model)
+    main_sample = sample(cleaned, DOCUMENT_BUDGET)
+    main = classify(main_sample, model)
     if main.lang == UND:
         return main
-    return _mixed(main, cleaned, backend)
+    return _mixed(main, cleaned, backend, main_sample)
 
 
 def warm_up(backend: str = "langdetect") -> None:
@@ -170,6 +246,8 @@ def tag_many(texts: Sequence[str], jobs: int = 0, backend: str = "langdetect") -
     if workers <= 1:
         warm_up(backend)
         return [detect_language(t, backend) for t in texts]
+    import multiprocessing  # here: a run that tags nothing, or one text, starts no pool
+
     context = multiprocessing.get_context()
     if context.get_start_method() == "fork":
         # Forked workers inherit loaded profiles (shared copy-on-write), so load them once here.

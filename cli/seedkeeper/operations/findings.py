@@ -3,11 +3,14 @@ INDEX.md is what `seedkeeper index` would write. `corpus_findings` is every find
 
 from __future__ import annotations
 
+import hashlib
+
 from seedkeeper.corpus.discovery import INDEX_NAME
+from seedkeeper.corpus.pool import CacheSpec
 from seedkeeper.corpus.survey import Survey
 from seedkeeper.problems import Problem, make
 
-from .index_rows import current_text, render_for
+from .index_rows import current_text, render_for, rows_for
 
 
 def duplicate_problems(s: Survey) -> list[Problem]:
@@ -119,21 +122,55 @@ def index_outdated() -> Problem:
     )
 
 
-def index_outdated_problem(s: Survey) -> Problem | None:
-    """index-outdated when INDEX.md differs from what `seedkeeper index` would write."""
+# Bump when the table `seedkeeper index` writes may change for the same rows and INDEX.md text.
+_OUTDATED_MEMO_VERSION = "1"
+
+
+def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem | None:
+    """index-outdated when INDEX.md differs from what `seedkeeper index` would write.
+
+    With a cache, the answer is kept by everything the rendered text depends on (INDEX.md's
+    text, every row, the settings that name documents, the versions): a warm run of an
+    unchanged corpus does not render the whole table again to compare it."""
     if s.corpus.index is None:
         return None  # index-missing / index-unreadable already say so
     if s.corpus.index.managed_span is None:
         # No managed table yet (a hand-written list): `index` would add one, whatever the rows.
         return index_outdated()
     old = current_text(s)
-    return index_outdated() if render_for(s, old) != old else None
+    rows = rows_for(s)
+    store = None
+    key = None
+    if cache is not None and old is not None:
+        from seedkeeper._version import __version__
+        from seedkeeper.corpus.cache import Cache
+
+        store = Cache(cache.folder)
+        h = hashlib.sha256(
+            f"{__version__}|{_OUTDATED_MEMO_VERSION}|{s.settings.include!r}|{s.settings.name_pattern!r}|".encode()
+        )
+        h.update(old.encode("utf-8", "surrogatepass"))
+        h.update(("\x00" + "\n".join(map(repr, rows))).encode("utf-8", "surrogatepass"))
+        key = "outdated-" + h.hexdigest()
+    try:
+        known = store.get_blob(key, "index-outdated") if store is not None else None
+        if known in (b"0", b"1"):
+            outdated = known == b"1"
+        else:
+            outdated = render_for(s, old, rows=rows) != old
+            if store is not None:
+                store.put_blobs("index-outdated", [(key, b"1" if outdated else b"0")])
+    finally:
+        if store is not None:
+            store.close()
+    return index_outdated() if outdated else None
 
 
-def corpus_findings(s: Survey) -> list[Problem]:
-    """Every finding of `check` for a survey made with dedup and lang (no policy applied yet)."""
+def corpus_findings(s: Survey, cache: CacheSpec | None = None) -> list[Problem]:
+    """Every finding of `check` for a survey made with dedup and lang (no policy applied yet);
+    `cache` (the survey's) keeps whether INDEX.md is outdated."""
     problems = s.problems() + duplicate_problems(s) + language_problems(s)
-    outdated = index_outdated_problem(s)
+    outdated = index_outdated_problem(s, cache)
     if outdated is not None:
         problems.append(outdated)
     return problems

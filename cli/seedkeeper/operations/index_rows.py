@@ -47,15 +47,20 @@ def rows_for(s: Survey) -> list:
     return rows
 
 
-def render_for(s: Survey, current: str | None, *, reuse_parse: bool = True) -> str:
+def render_for(s: Survey, current: str | None, *, reuse_parse: bool = True, rows: list | None = None) -> str:
     """The INDEX.md text `seedkeeper index` would write for this survey, given INDEX.md's `current` text.
 
-    The corpus' parse of INDEX.md is reused when `current` is the text it was parsed from."""
+    The corpus' parse of INDEX.md is reused when `current` is the text it was parsed from;
+    `rows` are rows_for(s) when the caller has them already."""
     from seedkeeper.indexmd.writer import render_index
 
     parsed = s.corpus.index if reuse_parse else None
     return render_index(
-        current, rows_for(s), include=s.settings.include, name_pattern=s.settings.name_pattern, parsed=parsed
+        current,
+        rows_for(s) if rows is None else rows,
+        include=s.settings.include,
+        name_pattern=s.settings.name_pattern,
+        parsed=parsed,
     )
 
 

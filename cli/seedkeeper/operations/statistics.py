@@ -72,7 +72,9 @@ def stats(
         progress=progress,
     )
     st = s.settings
-    problems = apply_policy(accept(s, corpus_findings(s), report_unused=True), st.select, st.ignore, st.severities)
+    problems = apply_policy(
+        accept(s, corpus_findings(s, cache), report_unused=True), st.select, st.ignore, st.severities
+    )
     readable = [a for a in s.analyses if a.readable]
     langs = Counter(a.lang["lang"] if a.lang else "und" for a in readable)
     sizes = sorted(a.chars for a in readable)

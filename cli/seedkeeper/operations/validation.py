@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from seedkeeper.corpus.analysis import DocAnalysis, Features
+from seedkeeper.corpus.gcpause import paused_gc
 from seedkeeper.corpus.pool import CacheSpec, Progress
 from seedkeeper.corpus.survey import Survey, survey
 from seedkeeper.problems import Problem, apply_policy, has_errors
@@ -89,12 +90,13 @@ def check(
     progress: Progress | None = None,
 ) -> Report:
     """Run every check; write nothing in the seeds folder (the cache lives outside it)."""
-    s = survey(
-        seeds,
-        settings,
-        features=Features(dedup=True, lang=True, quality=_quality(settings)),
-        jobs=jobs,
-        cache=cache,
-        progress=progress,
-    )
-    return report_for(s, corpus_findings(s))
+    with paused_gc():  # the findings of every document are built here too
+        s = survey(
+            seeds,
+            settings,
+            features=Features(dedup=True, lang=True, quality=_quality(settings)),
+            jobs=jobs,
+            cache=cache,
+            progress=progress,
+        )
+        return report_for(s, corpus_findings(s, cache))

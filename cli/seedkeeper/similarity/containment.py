@@ -72,14 +72,17 @@ def estimate_sizes(sigs: np.ndarray) -> np.ndarray:
     return (sigs.shape[1] - 1) / np.maximum(u.sum(axis=1), 1e-12)
 
 
-def _bucket_pairs(keys: np.ndarray) -> np.ndarray:
-    """Pairs (i, j), i < j, of rows with equal keys in one band, as int64 codes i * n + j."""
+def _bucket_pairs(keys: np.ndarray, step: int | None = None):
+    """Pairs (i, j), i < j, of rows with equal keys in one band, as int64 codes i * n + j, in
+    arrays of about `step` codes (None: all at once). A bucket of thousands of rows (a shingle
+    most documents of a language share) has millions of pairs: they come a block of rows at a
+    time, so memory stays bounded whatever the corpus."""
     n = len(keys)
     order = np.argsort(keys, kind="stable")
     sk = keys[order]
     same = np.flatnonzero(sk[1:] == sk[:-1])
     if same.size == 0:
-        return np.empty(0, dtype=np.int64)
+        return
     # Runs of two (nearly all of them) vectorised; longer runs pair every member.
     starts = np.flatnonzero(np.concatenate(([True], sk[1:] != sk[:-1])))
     ends = np.concatenate((starts[1:], [n]))
@@ -87,11 +90,36 @@ def _bucket_pairs(keys: np.ndarray) -> np.ndarray:
     two = starts[lengths == 2]
     a, b = order[two], order[two + 1]
     parts = [np.minimum(a, b).astype(np.int64) * n + np.maximum(a, b)]
+    size = parts[0].size
     for s, e in zip(starts[lengths > 2].tolist(), ends[lengths > 2].tolist()):
         members = np.sort(order[s:e]).astype(np.int64)
-        ii, jj = np.triu_indices(len(members), k=1)
-        parts.append(members[ii] * n + members[jj])
-    return np.concatenate(parts)
+        for ii, jj in _triangle_blocks(len(members), step):
+            parts.append(members[ii] * n + members[jj])
+            size += ii.size
+            if step is not None and size >= step:
+                yield np.concatenate(parts)
+                parts, size = [], 0
+    if parts:
+        yield np.concatenate(parts)
+
+
+def _triangle_blocks(m: int, step: int | None):
+    """np.triu_indices(m, k=1), a block of rows at a time (about `step` pairs; None: one block)."""
+    if step is None or m * (m - 1) // 2 <= step:
+        yield np.triu_indices(m, k=1)
+        return
+    r = 0
+    while r < m - 1:
+        # Rows r..r1-1 hold (m-1-r) + ... + (m-r1) pairs; take rows while they fit (one at least).
+        counts = m - 1 - np.arange(r, m - 1)
+        r1 = r + max(1, int(np.searchsorted(np.cumsum(counts), step, side="right")))
+        rows = np.arange(r, r1)
+        per_row = m - 1 - rows
+        ii = np.repeat(rows, per_row)
+        # Each row's columns run from row + 1 to m - 1.
+        offsets = np.arange(ii.size) - np.repeat(np.cumsum(per_row) - per_row, per_row)
+        yield ii, ii + 1 + offsets
+        r = r1
 
 
 def containment_candidates(sigs: np.ndarray, sizes: np.ndarray, t: float) -> list[tuple[int, int]]:
@@ -105,32 +133,58 @@ def containment_candidates(sigs: np.ndarray, sizes: np.ndarray, t: float) -> lis
     sizes = np.asarray(sizes, dtype=np.float64)
     bands, rows = containment_bands(t, sigs.shape[1])
     keys = _band_keys(sigs, bands, rows)
+    low_bytes = _low_bytes(sigs)
     found = [np.empty(0, dtype=np.int64)]
     for b in range(bands):
         # Screened band by band, so memory follows the survivors, not every chance collision
         # (a corpus full of shared boilerplate collides a lot). A pair colliding in several bands
         # is screened again each time: cheaper than tracking which were seen.
-        codes = _bucket_pairs(keys[:, b])
-        if codes.size:
-            found.append(codes[_screen(sigs, sizes, codes // n, codes % n, t)])
+        for codes in _bucket_pairs(keys[:, b], _STEP):
+            for s in range(0, codes.size, _STEP):
+                part = codes[s : s + _STEP]
+                found.append(part[_screen(sigs, sizes, part // n, part % n, t, low_bytes)])
     codes = np.unique(np.concatenate(found))
     return list(zip((codes // n).tolist(), (codes % n).tolist()))
 
 
-def _screen(sigs: np.ndarray, sizes: np.ndarray, i: np.ndarray, j: np.ndarray, t: float) -> np.ndarray:
+# Pairs screened at a time: bounds every (pairs x num_perm) temporary to a few MB.
+_STEP = 1 << 16
+
+
+def _low_bytes(sigs: np.ndarray) -> np.ndarray:
+    """Each signature value's low byte: two equal values have equal low bytes, so counting equal
+    low bytes (a quarter of the memory to gather) bounds the equal positions from above."""
+    return (sigs & 0xFF).astype(np.uint8)
+
+
+def _screen(
+    sigs: np.ndarray, sizes: np.ndarray, i: np.ndarray, j: np.ndarray, t: float, low_bytes: np.ndarray | None = None
+) -> np.ndarray:
     """Which pairs may reach containment t: the share of equal signature positions estimates
     their Jaccard; with their sizes, a pair at containment t would show at least
-    jaccard_at(t, ratio), give or take Z standard deviations (ratios judged leniently)."""
+    jaccard_at(t, ratio), give or take Z standard deviations (ratios judged leniently).
+
+    Pairs too far apart in size are dropped before any signature is compared, and pairs whose
+    equal low bytes already fall short before the full values are (the same answer, sooner)."""
     num_perm = sigs.shape[1]
     small, large = np.minimum(sizes[i], sizes[j]), np.maximum(sizes[i], sizes[j])
     ratio = np.minimum(small / np.maximum(large, 1.0) * (1 + SIZE_ERROR), 1.0)
-    equal = np.empty(i.size, dtype=np.int64)
-    step = 1 << 16  # bounds the (pairs x num_perm) temporary
-    for s in range(0, i.size, step):
-        equal[s : s + step] = np.count_nonzero(sigs[i[s : s + step]] == sigs[j[s : s + step]], axis=1)
     need = jaccard_at(t, ratio)
     low = num_perm * need - Z * np.sqrt(num_perm * need * (1 - need)) - 1
-    return (ratio >= SCREEN_RATIO) & (equal >= low)
+    keep = ratio >= SCREEN_RATIO
+    if low_bytes is None:
+        low_bytes = _low_bytes(sigs)
+    for s in range(0, i.size, _STEP):
+        part = np.flatnonzero(keep[s : s + _STEP]) + s
+        if part.size:
+            upper = np.count_nonzero(low_bytes[i[part]] == low_bytes[j[part]], axis=1)
+            keep[part[upper < low[part]]] = False
+    part = np.flatnonzero(keep)
+    for s in range(0, part.size, _STEP):
+        p = part[s : s + _STEP]
+        equal = np.count_nonzero(sigs[i[p]] == sigs[j[p]], axis=1)
+        keep[p[equal < low[p]]] = False
+    return keep
 
 
 def shares(inter: int, na: int, nb: int) -> tuple[float, float, float]:
