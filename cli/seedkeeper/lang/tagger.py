@@ -29,7 +29,7 @@ def _langdetect_version() -> str:
 
 # Bump the first part whenever this package's logic may change a result; every detector's
 # version is part of the key because a new profile set or model changes results too.
-DETECTOR_VERSION = f"4/langdetect-{_langdetect_version()}/{voters.VERSIONS}"
+DETECTOR_VERSION = f"5/langdetect-{_langdetect_version()}/{voters.VERSIONS}"
 
 # Characters of a whole document sent to the model: enough to be sure, small enough to be fast.
 DOCUMENT_BUDGET = 1000
