@@ -56,43 +56,77 @@ def _unpacked_model(packed):
     """py3langid's model arrays from an uncompressed copy kept in the user's cache folder.
 
     The wheel ships it LZMA-compressed, and unpacking costs ~0.35 s in every process that tags
-    (most of a one-document run); the copy (~20 MB, made once per py3langid version, written
-    atomically) loads in a few milliseconds. None when the copy cannot be made or read: then the
-    package loads its own file as usual. The arrays are the same either way."""
+    (most of a one-document run). The copy (made once per py3langid version, written atomically)
+    is a folder of plain arrays that are memory-mapped, not read: the two large ones (the 28 MB
+    score table and the 39 MB automaton) cost nothing until a text touches their pages, and
+    forked workers share them. None when the copy cannot be made or read: then the package loads
+    its own file as usual. The arrays are the same either way."""
     import lzma
-    import tempfile
+    import mmap
     import zipfile
 
     import numpy as np
-    from py3langid.modelio import _to_array
 
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    copy = os.path.join(base, "seedkeeper", f"py3langid-{package_version('py3langid')}-model.npz")
+    folder = os.path.join(base, "seedkeeper", f"py3langid-{package_version('py3langid')}-model")
     try:
-        if not os.path.isfile(copy):
-            os.makedirs(os.path.dirname(copy), exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=os.path.dirname(copy), suffix=".tmp")
-            try:
-                with os.fdopen(fd, "wb") as out, lzma.open(packed) as src:
-                    while chunk := src.read(1 << 20):
-                        out.write(chunk)
-                    out.flush()
-                    os.fsync(out.fileno())
-                os.replace(tmp, copy)
-            finally:
-                if os.path.exists(tmp):
-                    os.unlink(tmp)
-        with np.load(copy, allow_pickle=False) as data:
+        if not os.path.isfile(os.path.join(folder, _COMPLETE)):
+            _unpack(packed, folder)
+        ptc = np.load(os.path.join(folder, "ptc.npy"), mmap_mode="r", allow_pickle=False)
+        with open(os.path.join(folder, "nextmove.u32"), "rb") as fh:
+            mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        nextmove = memoryview(mapped).cast("I")  # indexed like py3langid's array('I'), no copy
+        with np.load(os.path.join(folder, "small.npz"), allow_pickle=False) as data:
             return (
-                np.asarray(data["ptc"]),
+                ptc,
                 np.asarray(data["pc"]),
                 data["classes"].tolist(),
-                _to_array(data["nextmove"]),
-                _to_array(data["nextmove_row"]),
+                nextmove,
+                data["nextmove_row"].tolist(),
                 data["out_feat"].tolist(),
             )
-    except (OSError, ValueError, KeyError, EOFError, lzma.LZMAError, zipfile.BadZipFile):
+    except (OSError, ValueError, KeyError, EOFError, TypeError, lzma.LZMAError, zipfile.BadZipFile):
         return None  # a damaged or unwritable copy: the package loads its own file instead
+
+
+# Written last into the model folder: a folder without it is a copy that was interrupted.
+_COMPLETE = "complete"
+
+
+def _unpack(packed, folder: str) -> None:
+    """Unpack py3langid's model into `folder` (built beside it, then renamed into place)."""
+    import lzma
+    import shutil
+    import tempfile
+
+    import numpy as np
+
+    parent = os.path.dirname(folder)
+    os.makedirs(parent, exist_ok=True)
+    tmp = tempfile.mkdtemp(dir=parent, suffix=".tmp")
+    try:
+        with lzma.open(packed) as src, np.load(src, allow_pickle=False) as data:
+            np.save(os.path.join(tmp, "ptc.npy"), data["ptc"])
+            nextmove = np.ascontiguousarray(data["nextmove"], dtype=np.uint32)
+            if nextmove.dtype.itemsize != memoryview(b"\0\0\0\0").cast("I").itemsize:
+                raise ValueError("unsigned int is not 32 bits here")
+            nextmove.tofile(os.path.join(tmp, "nextmove.u32"))
+            np.savez(
+                os.path.join(tmp, "small.npz"),
+                **{k: data[k] for k in ("pc", "classes", "nextmove_row", "out_feat")},
+            )
+        for name in os.listdir(tmp):
+            with open(os.path.join(tmp, name), "rb") as fh:
+                os.fsync(fh.fileno())
+        with open(os.path.join(tmp, _COMPLETE), "wb") as fh:
+            fh.flush()
+            os.fsync(fh.fileno())
+        if os.path.isdir(folder):
+            shutil.rmtree(folder)  # an interrupted copy (no marker): replaced whole
+        os.replace(tmp, folder)
+    finally:
+        if os.path.isdir(tmp):
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 def warm_up() -> None:
