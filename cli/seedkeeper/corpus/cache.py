@@ -115,6 +115,14 @@ def _decode(rel: str, data: str, signature: bytes | None) -> DocAnalysis:
     return DocAnalysis(rel=rel, signature=signature, **d)
 
 
+def _decode_into(out: dict[str, DocAnalysis], rel: str, data: str, signature: bytes | None) -> None:
+    """out[rel] = the decoded row; a damaged row is a miss (left out), never an error."""
+    try:
+        out[rel] = _decode(rel, data, signature)
+    except (ValueError, TypeError, KeyError, AttributeError):
+        pass
+
+
 _PAIRS_TABLE = """CREATE TABLE IF NOT EXISTS pairs (a TEXT NOT NULL, b TEXT NOT NULL, fingerprint TEXT NOT NULL,
     inter INTEGER NOT NULL, na INTEGER NOT NULL, nb INTEGER NOT NULL, PRIMARY KEY (a, b, fingerprint))"""
 
@@ -236,12 +244,8 @@ class Cache:
                 (fingerprint, folder),
             )
             for rel, size, mtime_ns, inode, ctime_ns, data, sig in rows:
-                if stats.get(rel) != (size, mtime_ns, inode, ctime_ns):
-                    continue
-                try:
-                    out[rel] = _decode(rel, data, sig)
-                except (ValueError, TypeError, KeyError, AttributeError):
-                    pass  # a damaged row is a miss
+                if stats.get(rel) == (size, mtime_ns, inode, ctime_ns):
+                    _decode_into(out, rel, data, sig)
         except sqlite3.Error:
             self.close()
             return {}
@@ -277,10 +281,7 @@ class Cache:
                 )
                 for sha, data, sig in rows:
                     for rel in by_sha[sha]:
-                        try:
-                            out[rel] = _decode(rel, data, sig)
-                        except (ValueError, TypeError, KeyError, AttributeError):
-                            pass  # a damaged row is a miss
+                        _decode_into(out, rel, data, sig)
         except sqlite3.Error:
             self.close()
             return {}
