@@ -354,3 +354,25 @@ def test_index_outdated_is_remembered_only_for_the_same_rows_and_text(cli, clean
     index_md = clean_folder / "INDEX.md"
     index_md.write_text(index_md.read_text(encoding="utf-8").replace("| ok |", "| okay |", 1), encoding="utf-8")
     assert "index-outdated" in codes()
+
+
+def test_a_changed_short_hash_makes_index_md_outdated_without_rendering_it(cli, clean_folder, tmp_path, monkeypatch):
+    """Against the INDEX.md text last found up to date, a document whose short hash changed
+    is an outdated row: the answer comes without rendering the table, and is the rendered one."""
+    import seedkeeper.operations.findings as findings
+
+    cache = tmp_path / "cache"
+    name = next(iter(CLEAN_FILES))
+
+    def codes(*extra) -> list[str]:
+        r = cli("check", clean_folder, "--format", "json", *extra)
+        return [p["code"] for p in as_json(r)["problems"]]
+
+    assert "index-outdated" not in codes("--cache-dir", cache)  # rendered once: up to date
+    (clean_folder / name).write_text(CLEAN["en"] + "One more sentence about the library.\n", encoding="utf-8")
+    renders = []
+    real = findings.render_for
+    monkeypatch.setattr(findings, "render_for", lambda *a, **k: renders.append(1) or real(*a, **k))
+    assert "index-outdated" in codes("--cache-dir", cache)
+    assert renders == []
+    assert "index-outdated" in codes("--no-cache") and renders  # the control: rendering agrees

@@ -4,6 +4,7 @@ INDEX.md is what `seedkeeper index` would write. `corpus_findings` is every find
 from __future__ import annotations
 
 import hashlib
+import json
 
 from seedkeeper.corpus.discovery import INDEX_NAME
 from seedkeeper.corpus.pool import CacheSpec
@@ -131,7 +132,9 @@ def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem
 
     With a cache, the answer is kept by everything the rendered text depends on (INDEX.md's
     text, every row, the settings that name documents, the versions): a warm run of an
-    unchanged corpus does not render the whole table again to compare it."""
+    unchanged corpus does not render the whole table again to compare it. And when INDEX.md is
+    the text last found up to date and a listed document's short hash has changed since, the
+    answer is yes without rendering: that hash is a cell of the document's row."""
     if s.corpus.index is None:
         return None  # index-missing / index-unreadable already say so
     if s.corpus.index.managed_span is None:
@@ -139,31 +142,45 @@ def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem
         return index_outdated()
     old = current_text(s)
     rows = rows_for(s)
-    store = None
-    key = None
-    if cache is not None and old is not None:
-        from seedkeeper._version import __version__
-        from seedkeeper.corpus.cache import Cache
+    if cache is None or old is None:
+        return index_outdated() if render_for(s, old, rows=rows) != old else None
+    from seedkeeper._version import __version__
+    from seedkeeper.corpus.cache import Cache
 
-        store = Cache(cache.folder)
-        h = hashlib.sha256(
-            f"{__version__}|{_OUTDATED_MEMO_VERSION}|{s.settings.include!r}|{s.settings.name_pattern!r}|".encode()
-        )
-        h.update(old.encode("utf-8", "surrogatepass"))
-        h.update(("\x00" + "\n".join(map(repr, rows))).encode("utf-8", "surrogatepass"))
-        key = "outdated-" + h.hexdigest()
+    h = hashlib.sha256(
+        f"{__version__}|{_OUTDATED_MEMO_VERSION}|{s.settings.include!r}|{s.settings.name_pattern!r}|".encode()
+    )
+    h.update(old.encode("utf-8", "surrogatepass"))
+    text_key = "uptodate-" + h.copy().hexdigest()
+    h.update(("\x00" + "\n".join(map(repr, rows))).encode("utf-8", "surrogatepass"))
+    key = "outdated-" + h.hexdigest()
+    store = Cache(cache.folder)
     try:
-        known = store.get_blob(key, "index-outdated") if store is not None else None
+        known = store.get_blob(key, "index-outdated")
         if known in (b"0", b"1"):
             outdated = known == b"1"
         else:
-            outdated = render_for(s, old, rows=rows) != old
-            if store is not None:
-                store.put_blobs("index-outdated", [(key, b"1" if outdated else b"0")])
+            outdated = _hash_changed(store.get_blob(text_key, "index-uptodate"), rows)
+            if not outdated:
+                outdated = render_for(s, old, rows=rows) != old
+            if not outdated:
+                shas = json.dumps({r.file: r.sha for r in rows}, sort_keys=True).encode()
+                store.put_blobs("index-uptodate", [(text_key, shas)])
+            store.put_blobs("index-outdated", [(key, b"1" if outdated else b"0")])
     finally:
-        if store is not None:
-            store.close()
+        store.close()
     return index_outdated() if outdated else None
+
+
+def _hash_changed(blob: bytes | None, rows) -> bool:
+    """True when a document of `rows` had another short hash when this INDEX.md was up to date."""
+    try:
+        then = json.loads(blob) if blob else None
+    except ValueError:
+        return False  # a damaged memo decides nothing: the table is rendered
+    if not isinstance(then, dict):
+        return False
+    return any(then.get(r.file, r.sha) != r.sha for r in rows)
 
 
 def corpus_findings(s: Survey, cache: CacheSpec | None = None) -> list[Problem]:
