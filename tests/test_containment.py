@@ -218,3 +218,21 @@ def test_sizes_estimated_from_signatures_when_not_given():
     est = estimate_sizes(np.stack([signature(s) for s in sets]))
     for s, e in zip(sets, est):
         assert 0.7 * s.size <= e <= 1.3 * s.size
+
+
+def test_block_wise_pairing_gives_the_pairs_of_one_block(monkeypatch):
+    """Big buckets are paired a block of rows at a time (65,536 pairs per block in real runs):
+    with tiny blocks the candidates are the same as in one block."""
+    import seedkeeper.similarity.containment as containment
+
+    rng = np.random.default_rng(7)
+    base = rng.integers(0, 2**32, size=(12, 128), dtype=np.uint64).astype(np.uint32)
+    rows = [base[k % 12].copy() for k in range(60)]
+    for k, row in enumerate(rows):  # near copies: a few positions changed in each
+        row[rng.integers(0, 128, size=k % 9)] = rng.integers(0, 2**32, size=k % 9, dtype=np.uint64).astype(np.uint32)
+    sigs = np.stack(rows)
+    sizes = np.full(len(rows), 200.0) + np.arange(len(rows))
+    whole = containment_candidates(sigs, sizes, 0.8)
+    assert whole  # the fixture has candidates to find
+    monkeypatch.setattr(containment, "_STEP", 3)
+    assert containment_candidates(sigs, sizes, 0.8) == whole

@@ -110,6 +110,21 @@ def test_the_collector_is_paused_inside_and_restored_after():
         gc.enable()
 
 
+def test_the_pause_leaves_objects_a_caller_froze_frozen():
+    # A pre-fork server freezes its objects so that forked workers share their pages.
+    keep = [[i] for i in range(1000)]
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        with paused_gc():
+            pass
+        assert gc.get_freeze_count() == frozen and gc.isenabled()
+    finally:
+        gc.unfreeze()
+    del keep
+
+
 def test_discovery_lists_files_and_symlinks_not_fifos_folders_or_hidden_paths(tmp_path):
     from seedkeeper.corpus.discovery import discover
 

@@ -190,5 +190,19 @@ def test_the_unpacked_py3langid_model_scores_exactly_like_the_packaged_one(tmp_p
     (folder / "complete").unlink()
     (folder / "ptc.npy").write_bytes(b"half")
     assert voters._unpacked_model(MODEL_DIR / MODEL_FILE) is not None and (folder / "complete").is_file()
+    # The raw automaton cut short (to a whole number of entries) is caught by its recorded length.
+    automaton = folder / "nextmove.u32"
+    automaton.write_bytes(automaton.read_bytes()[: automaton.stat().st_size // 8 * 4])
+    assert voters._unpacked_model(MODEL_DIR / MODEL_FILE) is None
     (folder / "small.npz").write_bytes(b"not a zip file")
     assert voters._unpacked_model(MODEL_DIR / MODEL_FILE) is None
+    # Left by older versions or by a build killed midway: swept when a copy is built.
+    import os
+
+    old_copy = tmp_path / "seedkeeper" / "py3langid-0.0-model.npz"
+    old_copy.write_bytes(b"x")
+    stale = tmp_path / "seedkeeper" / "tmpdead.tmp"
+    stale.mkdir()
+    os.utime(stale, (0, 0))
+    voters._sweep(str(tmp_path / "seedkeeper"))
+    assert not old_copy.exists() and not stale.exists() and folder.is_dir()

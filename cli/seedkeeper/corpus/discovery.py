@@ -33,7 +33,13 @@ def discover(root: Path, include: tuple[str, ...] = ("*.txt",), undecodable: lis
             # A symlink counts as "on disk" (dangling or outward ones too; it is never read here),
             # and so does a regular file; FIFOs, sockets and devices do not. The directory entry
             # knows which without a stat on most file systems.
-            if entry.is_symlink() or entry.is_file(follow_symlinks=False):
+            try:
+                listed = entry.is_symlink() or entry.is_file(follow_symlinks=False)
+            except OSError:
+                # A file system without types in its listings makes these an lstat, which can
+                # fail (a folder readable but not searchable): on disk, as a stat error was before.
+                listed = True
+            if listed:
                 found.append(rel)
     return sorted(found)
 

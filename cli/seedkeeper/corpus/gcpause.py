@@ -24,21 +24,27 @@ def paused_gc() -> Iterator[None]:
     """Turn automatic collection off for the block; back to what it was when the outermost
     block (of any thread) ends."""
     global _depth, _was_enabled
-    with _lock:
-        if _depth == 0:
-            _was_enabled = gc.isenabled()
-            gc.disable()
-        _depth += 1
+    entered = False
     try:
+        with _lock:
+            if _depth == 0:
+                _was_enabled = gc.isenabled()
+                gc.disable()
+            _depth += 1
+            entered = True
         yield
     finally:
-        with _lock:
-            _depth -= 1
-            if _depth == 0 and _was_enabled:
-                # Switched back on as is, the collector would at once walk every object made
-                # during the pause (they all count as new: 0.1 s at 30,000 documents). freeze()
-                # then unfreeze() moves them to the oldest generation without walking them, where
-                # the next full collection looks at them as at any long-lived object.
-                gc.freeze()
-                gc.unfreeze()
-                gc.enable()
+        if entered:
+            with _lock:
+                _depth -= 1
+                if _depth == 0 and _was_enabled:
+                    # Switched back on as is, the collector would at once walk every object made
+                    # during the pause (they all count as new: 0.1 s at 30,000 documents). freeze()
+                    # then unfreeze() moves them to the oldest generation without walking them, where
+                    # the next full collection looks at them as at any long-lived object. Not when
+                    # the caller froze objects itself (a pre-fork server): unfreeze() would release
+                    # them too.
+                    if gc.get_freeze_count() == 0:
+                        gc.freeze()
+                        gc.unfreeze()
+                    gc.enable()

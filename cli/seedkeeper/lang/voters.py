@@ -77,6 +77,10 @@ def _unpacked_model(packed):
             mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
         nextmove = memoryview(mapped).cast("I")  # indexed like py3langid's array('I'), no copy
         with np.load(os.path.join(folder, "small.npz"), allow_pickle=False) as data:
+            # The raw arrays carry no checksum: a copy cut short (a full disk, a damaged file)
+            # is caught by its shapes, which the small file (a zip, checksummed) records.
+            if tuple(data["ptc_shape"].tolist()) != ptc.shape or int(data["nextmove_len"]) != len(nextmove):
+                return None
             return (
                 ptc,
                 np.asarray(data["pc"]),
@@ -113,6 +117,8 @@ def _unpack(packed, folder: str) -> None:
             nextmove.tofile(os.path.join(tmp, "nextmove.u32"))
             np.savez(
                 os.path.join(tmp, "small.npz"),
+                ptc_shape=np.asarray(data["ptc"].shape),
+                nextmove_len=np.asarray(nextmove.size),
                 **{k: data[k] for k in ("pc", "classes", "nextmove_row", "out_feat")},
             )
         for name in os.listdir(tmp):
@@ -121,12 +127,36 @@ def _unpack(packed, folder: str) -> None:
         with open(os.path.join(tmp, _COMPLETE), "wb") as fh:
             fh.flush()
             os.fsync(fh.fileno())
+        if os.path.isfile(os.path.join(folder, _COMPLETE)):
+            return  # another process finished first: its copy is used, ours is dropped below
         if os.path.isdir(folder):
-            shutil.rmtree(folder)  # an interrupted copy (no marker): replaced whole
+            # An interrupted copy (no marker): moved aside before it goes, so that nothing
+            # deletes a folder another process has just renamed into place.
+            aside = f"{folder}.old{os.getpid()}"
+            os.replace(folder, aside)
+            shutil.rmtree(aside, ignore_errors=True)
         os.replace(tmp, folder)
+        _sweep(parent)
     finally:
         if os.path.isdir(tmp):
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _sweep(parent: str) -> None:
+    """Remove what earlier copies left: a build killed midway (an hour old) and the single-file
+    copy older versions of seedkeeper made."""
+    import shutil
+    import time
+
+    for name in os.listdir(parent):
+        path = os.path.join(parent, name)
+        try:
+            if name.startswith("py3langid-") and name.endswith("-model.npz"):
+                os.unlink(path)
+            elif name.startswith("tmp") and name.endswith(".tmp") and time.time() - os.path.getmtime(path) > 3600:
+                shutil.rmtree(path) if os.path.isdir(path) else os.unlink(path)
+        except OSError:
+            pass  # somebody else's clean-up, or not ours to remove
 
 
 def warm_up() -> None:

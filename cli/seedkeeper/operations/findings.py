@@ -124,7 +124,7 @@ def index_outdated() -> Problem:
 
 
 # Bump when the table `seedkeeper index` writes may change for the same rows and INDEX.md text.
-_OUTDATED_MEMO_VERSION = "1"
+_OUTDATED_MEMO_VERSION = "2"
 
 
 def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem | None:
@@ -147,9 +147,13 @@ def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem
     from seedkeeper._version import __version__
     from seedkeeper.corpus.cache import Cache
 
+    # The parser's version too (it reads INDEX.md for the render), and the text's length first,
+    # so that no text and rows run together into another text and other rows.
+    parser = _version_of("markdown-it-py")
     h = hashlib.sha256(
-        f"{__version__}|{_OUTDATED_MEMO_VERSION}|{s.settings.include!r}|{s.settings.name_pattern!r}|".encode()
+        f"{__version__}|{_OUTDATED_MEMO_VERSION}|{parser}|{s.settings.include!r}|{s.settings.name_pattern!r}|".encode()
     )
+    h.update(f"{len(old)}|".encode())
     h.update(old.encode("utf-8", "surrogatepass"))
     text_key = "uptodate-" + h.copy().hexdigest()
     h.update(("\x00" + "\n".join(map(repr, rows))).encode("utf-8", "surrogatepass"))
@@ -170,6 +174,15 @@ def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem
     finally:
         store.close()
     return index_outdated() if outdated else None
+
+
+def _version_of(package: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "unknown"
 
 
 def _hash_changed(blob: bytes | None, rows) -> bool:

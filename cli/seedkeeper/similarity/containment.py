@@ -172,13 +172,14 @@ def _screen(
     need = jaccard_at(t, ratio)
     low = num_perm * need - Z * np.sqrt(num_perm * need * (1 - need)) - 1
     keep = ratio >= SCREEN_RATIO
-    if low_bytes is None:
-        low_bytes = _low_bytes(sigs)
-    for s in range(0, i.size, _STEP):
-        part = np.flatnonzero(keep[s : s + _STEP]) + s
-        if part.size:
-            upper = np.count_nonzero(low_bytes[i[part]] == low_bytes[j[part]], axis=1)
-            keep[part[upper < low[part]]] = False
+    # The low-byte pre-screen pays for itself over many pairs; for the few pairs of one changed
+    # document (no low bytes given) building it for every signature would cost more than it saves.
+    if low_bytes is not None:
+        for s in range(0, i.size, _STEP):
+            part = np.flatnonzero(keep[s : s + _STEP]) + s
+            if part.size:
+                upper = np.count_nonzero(low_bytes[i[part]] == low_bytes[j[part]], axis=1)
+                keep[part[upper < low[part]]] = False
     part = np.flatnonzero(keep)
     for s in range(0, part.size, _STEP):
         p = part[s : s + _STEP]
