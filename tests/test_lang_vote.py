@@ -176,7 +176,7 @@ def test_the_unpacked_py3langid_model_scores_exactly_like_the_packaged_one(tmp_p
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     parts = voters._unpacked_model(MODEL_DIR / MODEL_FILE)
-    folder = next((tmp_path / "seedkeeper").glob("py3langid-*-model"))
+    folder = next((tmp_path / "seedkeeper").glob("py3langid-*-model-*"))
     assert parts is not None and (folder / "complete").is_file()
     assert not list((tmp_path / "seedkeeper").glob("*.tmp"))  # built beside it, renamed into place
     ptc, pc, classes, nextmove, row, output = parts
@@ -201,8 +201,10 @@ def test_the_unpacked_py3langid_model_scores_exactly_like_the_packaged_one(tmp_p
 
     old_copy = tmp_path / "seedkeeper" / "py3langid-0.0-model.npz"
     old_copy.write_bytes(b"x")
+    old_layout = tmp_path / "seedkeeper" / "py3langid-0.0-model"
+    old_layout.mkdir()
     stale = tmp_path / "seedkeeper" / "tmpdead.tmp"
     stale.mkdir()
     os.utime(stale, (0, 0))
     voters._sweep(str(tmp_path / "seedkeeper"))
-    assert not old_copy.exists() and not stale.exists() and folder.is_dir()
+    assert not old_copy.exists() and not old_layout.exists() and not stale.exists() and folder.is_dir()

@@ -68,7 +68,7 @@ def _unpacked_model(packed):
     import numpy as np
 
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = os.path.join(base, "seedkeeper", f"py3langid-{package_version('py3langid')}-model")
+    folder = os.path.join(base, "seedkeeper", f"py3langid-{package_version('py3langid')}-model-{_FORMAT}")
     try:
         if not os.path.isfile(os.path.join(folder, _COMPLETE)):
             _unpack(packed, folder)
@@ -95,6 +95,8 @@ def _unpacked_model(packed):
 
 # Written last into the model folder: a folder without it is a copy that was interrupted.
 _COMPLETE = "complete"
+# The layout of the copy; part of the folder's name, so a new layout is built beside an old one.
+_FORMAT = "2"
 
 
 def _unpack(packed, folder: str) -> None:
@@ -143,8 +145,8 @@ def _unpack(packed, folder: str) -> None:
 
 
 def _sweep(parent: str) -> None:
-    """Remove what earlier copies left: a build killed midway (an hour old) and the single-file
-    copy older versions of seedkeeper made."""
+    """Remove what earlier copies left: a build killed midway (an hour old) and the copies older
+    versions of seedkeeper made (a single file, then a folder without recorded shapes)."""
     import shutil
     import time
 
@@ -153,6 +155,8 @@ def _sweep(parent: str) -> None:
         try:
             if name.startswith("py3langid-") and name.endswith("-model.npz"):
                 os.unlink(path)
+            elif name.startswith("py3langid-") and name.endswith("-model"):
+                shutil.rmtree(path)  # the first folder layout, without the recorded shapes
             elif name.startswith("tmp") and name.endswith(".tmp") and time.time() - os.path.getmtime(path) > 3600:
                 shutil.rmtree(path) if os.path.isdir(path) else os.unlink(path)
         except OSError:
