@@ -16,7 +16,7 @@ from pathlib import Path
 from seedkeeper.corpus.discovery import INDEX_NAME, discover
 from seedkeeper.corpus.safe_read import FileInfo, inspect, resolve_inside
 from seedkeeper.errors import FolderNotFoundError, NotARegularFileError, UnsafePathError
-from seedkeeper.indexmd.reader import IndexDocument, IndexEntry, parse_index
+from seedkeeper.indexmd.reader import IndexDocument, IndexEntry
 from seedkeeper.problems import Problem, make
 from seedkeeper.settings import Settings
 
@@ -101,9 +101,10 @@ def decode_index(raw: bytes) -> tuple[str | None, list[Problem]]:
         ]
 
 
-def load_corpus(root: str | os.PathLike, settings: Settings) -> Corpus:
+def load_corpus(root: str | os.PathLike, settings: Settings, cache=None) -> Corpus:
     """Read INDEX.md and the folder; return the readable documents and the index findings.
 
+    `cache` (a pool.CacheSpec, or None) keeps a large INDEX.md's references by its text.
     Raises FolderNotFoundError when `root` is not a folder (a usage error, exit 2)."""
     root = Path(root)
     if not root.is_dir():
@@ -114,7 +115,9 @@ def load_corpus(root: str | os.PathLike, settings: Settings) -> Corpus:
         text, decode_problems = decode_index(raw)
         problems += decode_problems
         if text is not None:
-            index = parse_index(text, settings.include, settings.name_pattern)
+            from seedkeeper.corpus.index_memo import parse_index_cached
+
+            index = parse_index_cached(text, settings.include, settings.name_pattern, cache)
     undecodable: list[str] = []
     on_disk = discover(root, settings.include, undecodable)
     problems += _undecodable_problems(undecodable)

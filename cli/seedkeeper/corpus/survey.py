@@ -74,7 +74,7 @@ def survey(
 def _survey(
     seeds: str | os.PathLike, settings: Settings, features: Features, cache: CacheSpec | None, progress: Progress | None
 ) -> Survey:
-    corpus = load_corpus(seeds, settings)
+    corpus = load_corpus(seeds, settings, cache)
     stats = RunStats()
     analyses = run_analysis(
         corpus.documents,

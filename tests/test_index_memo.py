@@ -1,0 +1,70 @@
+"""A large INDEX.md's references kept in the cache by its text give what parsing gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import make_seeds
+from multilingual import CLEAN
+from seedkeeper import check, index
+from seedkeeper.corpus import index_memo
+from seedkeeper.corpus.pool import CacheSpec
+from seedkeeper.indexmd.reader import parse_index
+from seedkeeper.indexmd.writer import IndexRow, render_index
+from seedkeeper.settings import Settings
+
+NAMES = [f"{n:03d}_{n:016x}.txt" for n in range(400)]
+ROWS = [IndexRow(f, "fa", 120, 20, "0123456789ab", "ok", f"Title | {n} *x*") for n, f in enumerate(NAMES)]
+
+TEXTS = {
+    "plain list": "# Seeds\n\n" + "".join(f"- {f} — note {n} (lang: de)\n" for n, f in enumerate(NAMES)),
+    "managed table": render_index("# Seeds\n\nIntro with a [link](000_0000000000000000.txt).\n", ROWS),
+    "hand table and unsafe links": "# Seeds\n\n| File | Lang |\n|---|---|\n"
+    + "".join(f"| {f} | fa |\n" for f in NAMES[:50])
+    + "\n- [up](../x.txt)\n- [abs](/etc/passwd.txt)\n- <my file.txt>\n",
+}
+
+
+@pytest.fixture
+def spec(tmp_path):
+    return CacheSpec(tmp_path / "cache")
+
+
+@pytest.mark.parametrize("name", sorted(TEXTS))
+def test_the_kept_references_are_the_parsed_ones(name, spec, monkeypatch):
+    text = TEXTS[name]
+    monkeypatch.setattr(index_memo, "MIN_CHARS", 0)
+    parsed = parse_index(text, ("*.txt",), Settings().name_pattern)
+    first = index_memo.parse_index_cached(text, ("*.txt",), Settings().name_pattern, spec)
+    calls = []
+    monkeypatch.setattr(index_memo, "parse_index", lambda *a: calls.append(1) or parse_index(*a))
+    second = index_memo.parse_index_cached(text, ("*.txt",), Settings().name_pattern, spec)
+    assert first == parsed and second == parsed and calls == []  # the second came from the cache
+    # Other settings are another question: parsed again.
+    index_memo.parse_index_cached(text, ("*.md",), Settings().name_pattern, spec)
+    assert calls == [1]
+
+
+def test_a_damaged_memo_is_parsed_again(spec, monkeypatch):
+    from seedkeeper.corpus.cache import Cache
+
+    monkeypatch.setattr(index_memo, "MIN_CHARS", 0)
+    text = TEXTS["plain list"]
+    index_memo.parse_index_cached(text, ("*.txt",), Settings().name_pattern, spec)
+    key = index_memo._key(text, ("*.txt",), Settings().name_pattern)
+    store = Cache(spec.folder)
+    store.put_blobs("index-parse", [(key, b'{"entries": [[1, 2]], "span": null, "spans": []}')])
+    store.close()
+    again = index_memo.parse_index_cached(text, ("*.txt",), Settings().name_pattern, spec)
+    assert again == parse_index(text, ("*.txt",), Settings().name_pattern)
+
+
+def test_check_gives_the_same_report_from_the_kept_references(tmp_path, monkeypatch):
+    monkeypatch.setattr(index_memo, "MIN_CHARS", 0)
+    files = {f"{n:03d}_{n:016x}.txt": CLEAN[lang] for n, lang in enumerate(sorted(CLEAN))}
+    root = make_seeds(tmp_path, files)
+    index(root, Settings())
+    spec = CacheSpec(tmp_path / "cache")
+    cold = check(root, Settings(), cache=spec).to_dict()
+    warm = check(root, Settings(), cache=spec).to_dict()
+    assert cold == warm == check(root, Settings()).to_dict()
