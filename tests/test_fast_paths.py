@@ -13,7 +13,8 @@ import pytest
 
 from multilingual import CLEAN
 from seedkeeper.corpus.analysis import DocAnalysis
-from seedkeeper.corpus.cache import _decode, _encode
+from seedkeeper.corpus.cache_rows import decode_row as _decode
+from seedkeeper.corpus.cache_rows import encode_row as _encode
 from seedkeeper.corpus.gcpause import paused_gc
 from seedkeeper.corpus.safe_read import inspect
 from seedkeeper.lang import detect_language

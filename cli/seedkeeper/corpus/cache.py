@@ -18,14 +18,13 @@ from elsewhere must not be able to run code.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
 from seedkeeper.corpus.analysis import DocAnalysis
-from seedkeeper.problems import Problem
+from seedkeeper.corpus.cache_rows import decode_into, decode_row, encode_row
 
 SCHEMA = "seedkeeper-cache-4"
 CACHE_FILE = "cache.sqlite3"
@@ -49,78 +48,6 @@ def default_cache_dir(seeds: Path, config_file: str | None, configured: str | No
     if candidate.resolve() == seeds_real or seeds_real in candidate.resolve().parents:
         candidate = seeds_real.parent / DEFAULT_DIR
     return candidate
-
-
-def _encode(a: DocAnalysis) -> tuple[str, bytes | None]:
-    # The fields in declaration order, signature and rel left out (dataclasses.asdict, without
-    # its deep copy of every value): key order kept, outputs are byte-stable.
-    d = {
-        "size": a.size,
-        "sha256": a.sha256,
-        "problems": [
-            {"code": p.code, "severity": p.severity, "message": p.message, "line": p.line} for p in a.problems
-        ],
-        "readable": a.readable,
-        "chars": a.chars,
-        "words": a.words,
-        "title": a.title,
-        "normalized_hash": a.normalized_hash,
-        "line_fps": a.line_fps,
-        "lang": a.lang,
-    }
-    return json.dumps(d, ensure_ascii=False), a.signature
-
-
-_TYPES = {
-    "size": int,
-    "sha256": str,
-    "readable": bool,
-    "chars": int,
-    "words": int,
-    "title": str,
-    "normalized_hash": (str, type(None)),
-    "lang": (dict, type(None)),
-    "line_fps": (str, type(None)),
-    "problems": list,
-}
-
-
-_KEYS = frozenset(_TYPES)
-
-
-def _decode(rel: str, data: str, signature: bytes | None) -> DocAnalysis:
-    """Rebuild an analysis; anything of the wrong shape raises ValueError (a miss, not a crash)."""
-    d = json.loads(data)
-    if not isinstance(d, dict) or d.keys() != _KEYS:
-        raise ValueError("cache row of another shape")
-    for key, kind in _TYPES.items():
-        if not isinstance(d[key], kind):
-            raise ValueError(f"cache row field {key} has the wrong type")
-    if d["lang"] is not None and not (
-        isinstance(d["lang"].get("lang"), str) and isinstance(d["lang"].get("confidence"), (int, float))
-    ):
-        raise ValueError("cache row with a malformed language")
-    if signature is not None and (not isinstance(signature, bytes) or len(signature) % 4):
-        raise ValueError("cache row with a malformed signature")
-    d["problems"] = tuple(
-        Problem(
-            file=rel,
-            code=str(p["code"]),
-            severity=str(p["severity"]),
-            message=str(p["message"]),
-            line=p["line"] if isinstance(p["line"], int) else None,
-        )
-        for p in d["problems"]
-    )
-    return DocAnalysis(rel=rel, signature=signature, **d)
-
-
-def _decode_into(out: dict[str, DocAnalysis], rel: str, data: str, signature: bytes | None) -> None:
-    """out[rel] = the decoded row; a damaged row is a miss (left out), never an error."""
-    try:
-        out[rel] = _decode(rel, data, signature)
-    except (ValueError, TypeError, KeyError, AttributeError):
-        pass
 
 
 _PAIRS_TABLE = """CREATE TABLE IF NOT EXISTS pairs (a TEXT NOT NULL, b TEXT NOT NULL, fingerprint TEXT NOT NULL,
@@ -245,7 +172,7 @@ class Cache:
             )
             for rel, size, mtime_ns, inode, ctime_ns, data, sig in rows:
                 if stats.get(rel) == (size, mtime_ns, inode, ctime_ns):
-                    _decode_into(out, rel, data, sig)
+                    decode_into(out, rel, data, sig)
         except sqlite3.Error:
             self.close()
             return {}
@@ -258,7 +185,7 @@ class Cache:
             row = self.db.execute(
                 "SELECT data, signature FROM analyses WHERE sha256 = ? AND fingerprint = ?", (sha256, fingerprint)
             ).fetchone()
-            return _decode(rel, row[0], row[1]) if row else None
+            return decode_row(rel, row[0], row[1]) if row else None
         except (sqlite3.Error, ValueError, TypeError, KeyError, AttributeError):
             return None
 
@@ -281,7 +208,7 @@ class Cache:
                 )
                 for sha, data, sig in rows:
                     for rel in by_sha[sha]:
-                        _decode_into(out, rel, data, sig)
+                        decode_into(out, rel, data, sig)
         except sqlite3.Error:
             self.close()
             return {}
@@ -365,7 +292,7 @@ class Cache:
                 for a, (size, mtime_ns, inode, ctime_ns) in items:
                     if not a.sha256:
                         continue
-                    data, sig = _encode(a)
+                    data, sig = encode_row(a)
                     self.db.execute(
                         "INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?)", (a.sha256, fingerprint, data, sig)
                     )
