@@ -196,23 +196,24 @@ class Cache:
         by_sha: dict[str, list[str]] = {}
         for rel, sha in wanted.items():
             by_sha.setdefault(sha, []).append(rel)
-        shas = list(by_sha)
         out: dict[str, DocAnalysis] = {}
         try:
-            for i in range(0, len(shas), 500):
-                chunk = shas[i : i + 500]
-                marks = ",".join("?" * len(chunk))
-                rows = self.db.execute(
-                    f"SELECT sha256, data, signature FROM analyses WHERE fingerprint = ? AND sha256 IN ({marks})",
-                    (fingerprint, *chunk),
-                )
-                for sha, data, sig in rows:
-                    for rel in by_sha[sha]:
-                        decode_into(out, rel, data, sig)
+            query = "SELECT sha256, data, signature FROM analyses WHERE fingerprint = ? AND sha256 IN ({})"
+            for sha, data, sig in self._rows_in(query, fingerprint, list(by_sha)):
+                for rel in by_sha[sha]:
+                    decode_into(out, rel, data, sig)
         except sqlite3.Error:
             self.close()
             return {}
         return out
+
+    def _rows_in(self, query: str, fingerprint: str, values: list[str]):
+        """The rows of `query` (its `{}` an IN list) for `values`, 500 at a time: SQLite caps the
+        number of parameters of one statement."""
+        assert self.db is not None
+        for i in range(0, len(values), 500):
+            chunk = values[i : i + 500]
+            yield from self.db.execute(query.format(",".join("?" * len(chunk))), (fingerprint, *chunk))
 
     def get_blob(self, sha256: str, fingerprint: str) -> bytes | None:
         """Shingle hashes stored for these bytes (near-duplicate confirmation), or None."""
@@ -252,18 +253,11 @@ class Cache:
         wanted = set(keys)
         out: dict[tuple[str, str], tuple[int, int, int]] = {}
         try:
-            firsts = sorted({a for a, _ in keys})
-            for i in range(0, len(firsts), 500):
-                chunk = firsts[i : i + 500]
-                marks = ",".join("?" * len(chunk))
-                rows = self.db.execute(
-                    f"SELECT a, b, inter, na, nb FROM pairs WHERE fingerprint = ? AND a IN ({marks})",
-                    (fingerprint, *chunk),
-                )
-                for a, b, inter, na, nb in rows:
-                    ok = all(isinstance(v, int) and v >= 0 for v in (inter, na, nb)) and inter <= min(na, nb)
-                    if (a, b) in wanted and ok:
-                        out[(a, b)] = (inter, na, nb)
+            query = "SELECT a, b, inter, na, nb FROM pairs WHERE fingerprint = ? AND a IN ({})"
+            for a, b, inter, na, nb in self._rows_in(query, fingerprint, sorted({a for a, _ in keys})):
+                ok = all(isinstance(v, int) and v >= 0 for v in (inter, na, nb)) and inter <= min(na, nb)
+                if (a, b) in wanted and ok:
+                    out[(a, b)] = (inter, na, nb)
         except sqlite3.Error:
             return {}
         return out

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from importlib.metadata import PackageNotFoundError, version
 
 from seedkeeper.indexmd.entries import IndexDocument, IndexEntry
 from seedkeeper.indexmd.reader import parse_index
@@ -22,19 +21,20 @@ MEMO_VERSION = "1"
 _KIND = "index-parse"
 
 
-def _parser_version() -> str:
-    try:
-        return version("markdown-it-py")
-    except PackageNotFoundError:
-        return "unknown"
+def text_digest(text: str, include: tuple[str, ...], name_pattern: str, memo: str):
+    """A sha256 object over everything INDEX.md's reading depends on: its text (length first,
+    so that nothing appended later runs into it), the settings that name documents, the
+    parser's and this tool's versions, and `memo` (the asking memo's own version)."""
+    from seedkeeper._version import __version__, package_version
+
+    parser = package_version("markdown-it-py")
+    h = hashlib.sha256(f"{__version__}|{memo}|{parser}|{include!r}|{name_pattern!r}|{len(text)}|".encode())
+    h.update(text.encode("utf-8", "surrogatepass"))
+    return h
 
 
 def _key(text: str, include: tuple[str, ...], name_pattern: str) -> str:
-    from seedkeeper._version import __version__
-
-    h = hashlib.sha256(f"{__version__}|{MEMO_VERSION}|{_parser_version()}|{include!r}|{name_pattern!r}|".encode())
-    h.update(text.encode("utf-8", "surrogatepass"))
-    return "index-" + h.hexdigest()
+    return "index-" + text_digest(text, include, name_pattern, f"parse-{MEMO_VERSION}").hexdigest()
 
 
 def _encode(doc: IndexDocument) -> bytes:
@@ -51,10 +51,17 @@ def _decode(blob: bytes, text: str) -> IndexDocument:
     data = json.loads(blob.decode("utf-8", "surrogatepass"))
     entries = []
     for written, rel, line, kind, unsafe, title, note, lang, managed, cells in data["entries"]:
-        if not (isinstance(written, str) and isinstance(line, int) and isinstance(kind, str)):
+        texts = (written, kind, note)
+        optional = (rel, unsafe, title, lang)
+        if not (
+            all(isinstance(v, str) for v in texts)
+            and all(v is None or isinstance(v, str) for v in optional)
+            and isinstance(line, int)
+            and isinstance(managed, bool)
+        ):
             raise ValueError("index memo row of another shape")
         pairs = tuple((str(h), str(v)) for h, v in cells)
-        entries.append(IndexEntry(written, rel, line, kind, unsafe, title, note, lang, bool(managed), pairs))
+        entries.append(IndexEntry(written, rel, line, kind, unsafe, title, note, lang, managed, pairs))
     span = tuple(data["span"]) if data["span"] is not None else None
     spans = [(int(b), int(e)) for b, e in data["spans"]]
     return IndexDocument(text, entries, span, spans)  # type: ignore[arg-type]

@@ -162,7 +162,7 @@ def classify(text: str, model: Model) -> LangResult:
     # Names and code are set aside for the detectors, but still make the text a sentence
     # rather than a fragment ("Introduceți un URL valid.").
     letters = effective_letters(text)
-    text = without_names(text)
+    text = without_names(text, letters)
     prof = profile(text)
     script = prof.dominant
     if letters < MIN_SCRIPT_LETTERS or script is None:

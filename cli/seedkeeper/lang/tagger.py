@@ -11,25 +11,17 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import replace
-from importlib.metadata import PackageNotFoundError, version
 
+from .._version import package_version
 from . import backends, detector, voters
 from .classify import MODEL_GROUP, classify
 from .result import UND, LangResult
 from .scripts import CHAR_WEIGHT, effective_letters, profile, script_of
 from .textprep import clean_text, paragraphs, sample
 
-
-def _langdetect_version() -> str:
-    try:
-        return version("langdetect")
-    except PackageNotFoundError:  # vendored or unusual install: still a usable key
-        return "unknown"
-
-
 # Bump the first part whenever this package's logic may change a result; every detector's
 # version is part of the key because a new profile set or model changes results too.
-DETECTOR_VERSION = f"5/langdetect-{_langdetect_version()}/{voters.VERSIONS}"
+DETECTOR_VERSION = f"5/langdetect-{package_version('langdetect')}/{voters.VERSIONS}"
 
 # Characters of a whole document sent to the model: enough to be sure, small enough to be fast.
 DOCUMENT_BUDGET = 1000

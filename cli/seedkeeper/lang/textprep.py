@@ -134,12 +134,16 @@ _NAMES = re.compile(
 MIN_KEPT_SHARE = 0.34
 
 
-def without_names(text: str) -> str:
-    """`text` with acronyms, identifiers and paths blanked, unless they are most of it."""
+def without_names(text: str, letters: float | None = None) -> str:
+    """`text` with acronyms, identifiers and paths blanked, unless they are most of it.
+
+    `letters` is effective_letters(text) when the caller has it already."""
     stripped = _NAMES.sub(" ", text)
     if stripped == text:
         return text
+    if letters is None:
+        letters = effective_letters(text)
     # Weighted letters: two Han characters beside "PostgreSQL" are the sentence, not a tenth of it.
-    if effective_letters(stripped) < MIN_KEPT_SHARE * effective_letters(text):
+    if effective_letters(stripped) < MIN_KEPT_SHARE * letters:
         return text
     return _SPACES.sub(" ", stripped)

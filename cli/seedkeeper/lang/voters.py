@@ -16,22 +16,14 @@ from __future__ import annotations
 
 import os
 import threading
-from importlib.metadata import PackageNotFoundError, version
 
+from .._version import package_version
 from .tags import normalise
 
 _lock = threading.Lock()
 _identifier = None
 # A candidate list is cut here: enough to explain a decision, small enough to read.
 TOP = 3
-
-
-def package_version(name: str) -> str:
-    """Installed version of a distribution, "unknown" for vendored or unusual installs."""
-    try:
-        return version(name)
-    except PackageNotFoundError:
-        return "unknown"
 
 
 def _py3langid():

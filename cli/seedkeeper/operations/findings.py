@@ -3,7 +3,6 @@ INDEX.md is what `seedkeeper index` would write. `corpus_findings` is every find
 
 from __future__ import annotations
 
-import hashlib
 import json
 
 from seedkeeper.corpus.discovery import INDEX_NAME
@@ -124,7 +123,7 @@ def index_outdated() -> Problem:
 
 
 # Bump when the table `seedkeeper index` writes may change for the same rows and INDEX.md text.
-_OUTDATED_MEMO_VERSION = "2"
+_OUTDATED_MEMO_VERSION = "3"
 
 
 def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem | None:
@@ -144,17 +143,10 @@ def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem
     rows = rows_for(s)
     if cache is None or old is None:
         return index_outdated() if render_for(s, old, rows=rows) != old else None
-    from seedkeeper._version import __version__
     from seedkeeper.corpus.cache import Cache
+    from seedkeeper.corpus.index_memo import text_digest
 
-    # The parser's version too (it reads INDEX.md for the render), and the text's length first,
-    # so that no text and rows run together into another text and other rows.
-    parser = _version_of("markdown-it-py")
-    h = hashlib.sha256(
-        f"{__version__}|{_OUTDATED_MEMO_VERSION}|{parser}|{s.settings.include!r}|{s.settings.name_pattern!r}|".encode()
-    )
-    h.update(f"{len(old)}|".encode())
-    h.update(old.encode("utf-8", "surrogatepass"))
+    h = text_digest(old, s.settings.include, s.settings.name_pattern, f"outdated-{_OUTDATED_MEMO_VERSION}")
     text_key = "uptodate-" + h.copy().hexdigest()
     h.update(("\x00" + "\n".join(map(repr, rows))).encode("utf-8", "surrogatepass"))
     key = "outdated-" + h.hexdigest()
@@ -174,15 +166,6 @@ def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem
     finally:
         store.close()
     return index_outdated() if outdated else None
-
-
-def _version_of(package: str) -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version(package)
-    except PackageNotFoundError:
-        return "unknown"
 
 
 def _hash_changed(blob: bytes | None, rows) -> bool:
