@@ -78,7 +78,7 @@ def _overconfident(lang: str):
     """A stand-in model that is sure of the wrong answer, as langdetect can be."""
 
     def model(text, group, prior):
-        from seedkeeper.lang.detector import GROUPS
+        from seedkeeper.lang.profiles import GROUPS
 
         return {code: (0.98 if code == lang else 0.02 / (len(GROUPS[group]) - 1)) for code in GROUPS[group]}
 

@@ -1,7 +1,7 @@
 """Statistical models the tagger can use for languages a script alone does not settle.
 
 A backend is a function (text, group, prior) -> {language: probability} over the
-languages of a script group (see detector.GROUPS), with langdetect's codes. langdetect is
+languages of a script group (see profiles.GROUPS), with langdetect's codes. langdetect is
 the default and, for now, the only one; a faster optional backend (py3langid, pycld2)
 plugs in here behind the same interface.
 """

@@ -13,57 +13,16 @@ between two convergence checks are multiplied in one numpy step.
 
 from __future__ import annotations
 
-import json
-import os
 import re
 import threading
 
 import numpy as np
 from langdetect.detector import Detector
-from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+from langdetect.detector_factory import DetectorFactory
 from langdetect.lang_detect_exception import ErrorCode, LangDetectException
-from langdetect.utils.lang_profile import LangProfile
 from langdetect.utils.ngram import NGram
 
-# Script group -> langdetect profile names. Other scripts are settled without a model.
-GROUPS: dict[str, tuple[str, ...]] = {
-    "latin": (
-        "af",
-        "ca",
-        "cs",
-        "cy",
-        "da",
-        "de",
-        "en",
-        "es",
-        "et",
-        "fi",
-        "fr",
-        "hr",
-        "hu",
-        "id",
-        "it",
-        "lt",
-        "lv",
-        "nl",
-        "no",
-        "pl",
-        "pt",
-        "ro",
-        "sk",
-        "sl",
-        "so",
-        "sq",
-        "sv",
-        "sw",
-        "tl",
-        "tr",
-        "vi",
-    ),
-    "cyrillic": ("bg", "mk", "ru", "uk"),
-    "arabic": ("ar", "fa", "ur"),
-    "devanagari": ("hi", "mr", "ne"),
-}
+from .profiles import GROUPS, load_table
 
 # Characters handed to one Detector: more than the sampler ever sends, as a safety net.
 MAX_TEXT_LENGTH = 3000
@@ -73,20 +32,15 @@ _factories: dict[str, DetectorFactory] = {}
 
 
 def _build(group: str) -> DetectorFactory:
+    table = load_table(group)
     factory = DetectorFactory()
-    # Profiles are read in sorted order: langdetect sums per-language floats in list
-    # order, and directory order differs between file systems.
-    langs = GROUPS[group]
-    for index, name in enumerate(sorted(langs)):
-        with open(os.path.join(PROFILES_DIRECTORY, name), encoding="utf-8") as fh:
-            profile = LangProfile(**json.load(fh))
-        factory.add_profile(profile, index, len(langs))
+    factory.langlist = list(table.langs)
+    # langdetect's own update loop reads word_lang_prob_map; _FastDetector reads the dense
+    # table instead (row per n-gram, column per language), so the map stays empty.
+    factory.row_of = table.row_of
+    factory.matrix = table.matrix
     # An instance attribute: the class attribute langdetect.detect() relies on stays untouched.
     factory.set_seed(0)
-    # Dense copy of the profile table: row per n-gram, column per language.
-    words = sorted(factory.word_lang_prob_map)
-    factory.row_of = {w: i for i, w in enumerate(words)}
-    factory.matrix = np.array([factory.word_lang_prob_map[w] for w in words], dtype=np.float64)
     return factory
 
 

@@ -18,6 +18,7 @@ import os
 import threading
 
 from .._version import package_version
+from . import model_store
 from .tags import normalise
 
 _lock = threading.Lock()
@@ -48,7 +49,7 @@ def _unpacked_model(packed):
     """py3langid's model arrays from an uncompressed copy kept in the user's cache folder.
 
     The wheel ships it LZMA-compressed, and unpacking costs ~0.35 s in every process that tags
-    (most of a one-document run). The copy (made once per py3langid version, written atomically)
+    (most of a one-document run). The copy (made once per py3langid version, see model_store)
     is a folder of plain arrays that are memory-mapped, not read: the two large ones (the 28 MB
     score table and the 39 MB automaton) cost nothing until a text touches their pages, and
     forked workers share them. None when the copy cannot be made or read: then the package loads
@@ -59,11 +60,9 @@ def _unpacked_model(packed):
 
     import numpy as np
 
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = os.path.join(base, "seedkeeper", f"py3langid-{package_version('py3langid')}-model-{_FORMAT}")
+    name = f"py3langid-{package_version('py3langid')}-model-{_FORMAT}"
     try:
-        if not os.path.isfile(os.path.join(folder, _COMPLETE)):
-            _unpack(packed, folder)
+        folder = model_store.model_folder(name, lambda tmp: _unpack(packed, tmp))
         ptc = np.load(os.path.join(folder, "ptc.npy"), mmap_mode="r", allow_pickle=False)
         with open(os.path.join(folder, "nextmove.u32"), "rb") as fh:
             mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
@@ -85,74 +84,28 @@ def _unpacked_model(packed):
         return None  # a damaged or unwritable copy: the package loads its own file instead
 
 
-# Written last into the model folder: a folder without it is a copy that was interrupted.
-_COMPLETE = "complete"
 # The layout of the copy; part of the folder's name, so a new layout is built beside an old one.
 _FORMAT = "2"
 
 
 def _unpack(packed, folder: str) -> None:
-    """Unpack py3langid's model into `folder` (built beside it, then renamed into place)."""
+    """Write py3langid's model, unpacked, into the empty `folder`."""
     import lzma
-    import shutil
-    import tempfile
 
     import numpy as np
 
-    parent = os.path.dirname(folder)
-    os.makedirs(parent, exist_ok=True)
-    tmp = tempfile.mkdtemp(dir=parent, suffix=".tmp")
-    try:
-        with lzma.open(packed) as src, np.load(src, allow_pickle=False) as data:
-            np.save(os.path.join(tmp, "ptc.npy"), data["ptc"])
-            nextmove = np.ascontiguousarray(data["nextmove"], dtype=np.uint32)
-            if nextmove.dtype.itemsize != memoryview(b"\0\0\0\0").cast("I").itemsize:
-                raise ValueError("unsigned int is not 32 bits here")
-            nextmove.tofile(os.path.join(tmp, "nextmove.u32"))
-            np.savez(
-                os.path.join(tmp, "small.npz"),
-                ptc_shape=np.asarray(data["ptc"].shape),
-                nextmove_len=np.asarray(nextmove.size),
-                **{k: data[k] for k in ("pc", "classes", "nextmove_row", "out_feat")},
-            )
-        for name in os.listdir(tmp):
-            with open(os.path.join(tmp, name), "rb") as fh:
-                os.fsync(fh.fileno())
-        with open(os.path.join(tmp, _COMPLETE), "wb") as fh:
-            fh.flush()
-            os.fsync(fh.fileno())
-        if os.path.isfile(os.path.join(folder, _COMPLETE)):
-            return  # another process finished first: its copy is used, ours is dropped below
-        if os.path.isdir(folder):
-            # An interrupted copy (no marker): moved aside before it goes, so that nothing
-            # deletes a folder another process has just renamed into place.
-            aside = f"{folder}.old{os.getpid()}"
-            os.replace(folder, aside)
-            shutil.rmtree(aside, ignore_errors=True)
-        os.replace(tmp, folder)
-        _sweep(parent)
-    finally:
-        if os.path.isdir(tmp):
-            shutil.rmtree(tmp, ignore_errors=True)
-
-
-def _sweep(parent: str) -> None:
-    """Remove what earlier copies left: a build killed midway (an hour old) and the copies older
-    versions of seedkeeper made (a single file, then a folder without recorded shapes)."""
-    import shutil
-    import time
-
-    for name in os.listdir(parent):
-        path = os.path.join(parent, name)
-        try:
-            if name.startswith("py3langid-") and name.endswith("-model.npz"):
-                os.unlink(path)
-            elif name.startswith("py3langid-") and name.endswith("-model"):
-                shutil.rmtree(path)  # the first folder layout, without the recorded shapes
-            elif name.startswith("tmp") and name.endswith(".tmp") and time.time() - os.path.getmtime(path) > 3600:
-                shutil.rmtree(path) if os.path.isdir(path) else os.unlink(path)
-        except OSError:
-            pass  # somebody else's clean-up, or not ours to remove
+    with lzma.open(packed) as src, np.load(src, allow_pickle=False) as data:
+        np.save(os.path.join(folder, "ptc.npy"), data["ptc"])
+        nextmove = np.ascontiguousarray(data["nextmove"], dtype=np.uint32)
+        if nextmove.dtype.itemsize != memoryview(b"\0\0\0\0").cast("I").itemsize:
+            raise ValueError("unsigned int is not 32 bits here")
+        nextmove.tofile(os.path.join(folder, "nextmove.u32"))
+        np.savez(
+            os.path.join(folder, "small.npz"),
+            ptc_shape=np.asarray(data["ptc"].shape),
+            nextmove_len=np.asarray(nextmove.size),
+            **{k: data[k] for k in ("pc", "classes", "nextmove_row", "out_feat")},
+        )
 
 
 def warm_up() -> None:
