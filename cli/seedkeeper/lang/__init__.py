@@ -8,11 +8,33 @@ each result says which rule decided (`decided_by`) and what every detector propo
     detect_language("Ceci est une phrase en français.").lang  # "fr"
 """
 
-from .backends import BACKENDS, UnknownBackendError
-from .result import UND, Candidates, LangResult
-from .tagger import DETECTOR_VERSION, detect_language, tag_many, warm_up
-from .tags import LANGDETECT_LANGS, SCRIPT_LANGS
-from .voters import VERSIONS as VOTER_VERSIONS
+from __future__ import annotations
+
+import importlib
+
+from .version import DETECTOR_VERSION, VOTER_VERSIONS
+
+# public name -> module of this package that defines it. Imported on first use: the cache key
+# (DETECTOR_VERSION) is needed by every run, the detectors and numpy only by runs that tag.
+_LAZY = {
+    "BACKENDS": "backends",
+    "UnknownBackendError": "backends",
+    "UND": "result",
+    "Candidates": "result",
+    "LangResult": "result",
+    "detect_language": "tagger",
+    "tag_many": "tagger",
+    "warm_up": "tagger",
+    "LANGDETECT_LANGS": "tags",
+    "SCRIPT_LANGS": "tags",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "BACKENDS",

@@ -12,16 +12,12 @@ import os
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .._version import package_version
 from . import backends, detector, voters
 from .classify import MODEL_GROUP, classify
 from .result import UND, LangResult
 from .scripts import CHAR_WEIGHT, effective_letters, profile, script_of
 from .textprep import clean_text, paragraphs, sample
-
-# Bump the first part whenever this package's logic may change a result; every detector's
-# version is part of the key because a new profile set or model changes results too.
-DETECTOR_VERSION = f"5/langdetect-{package_version('langdetect')}/{voters.VERSIONS}"
+from .version import DETECTOR_VERSION  # noqa: F401  (re-exported: the cache key of these results)
 
 # Characters of a whole document sent to the model: enough to be sure, small enough to be fast.
 DOCUMENT_BUDGET = 1000

@@ -151,6 +151,3 @@ def cld2_probs(text: str, script: str | None) -> tuple[dict[str, float], bool]:
         return {}, False
     probs = _merge(((code, percent / 100) for _, code, percent, _ in details), script)
     return probs, bool(reliable)
-
-
-VERSIONS = f"py3langid-{package_version('py3langid')}/pycld2-{package_version('pycld2')}"

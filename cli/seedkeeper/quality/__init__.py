@@ -12,21 +12,41 @@ severities of QUALITY_CODES.
 
 from __future__ import annotations
 
-from .boilerplate import (
-    BoilerplateCounter,
-    boilerplate_by_document,
-    line_fingerprint,
-    line_fingerprints,
-    pack_fingerprints,
-    unpack_fingerprints,
-)
-from .check import DocumentQuality, document_quality, quality_findings
-from .findings import DOCUMENT_CODES, PII_CODES, QUALITY_CODES, Finding, QualitySettings, finding_order
-from .masking import shorten
-from .pii import PiiHit, find_pii, mask_pii
+import importlib
 
 # Bump when a finding or fingerprint may change for the same text (a cache key part).
 QUALITY_VERSION = "1"
+
+# public name -> module of this package that defines it, imported on first use: a run answered
+# from the cache needs the version and the settings record, not the checks' regexes and tables.
+_LAZY = {
+    "BoilerplateCounter": "boilerplate",
+    "boilerplate_by_document": "boilerplate",
+    "line_fingerprint": "boilerplate",
+    "line_fingerprints": "boilerplate",
+    "pack_fingerprints": "boilerplate",
+    "unpack_fingerprints": "boilerplate",
+    "DocumentQuality": "check",
+    "document_quality": "check",
+    "quality_findings": "check",
+    "DOCUMENT_CODES": "findings",
+    "PII_CODES": "findings",
+    "QUALITY_CODES": "findings",
+    "Finding": "findings",
+    "QualitySettings": "findings",
+    "finding_order": "findings",
+    "shorten": "masking",
+    "PiiHit": "pii",
+    "find_pii": "pii",
+    "mask_pii": "pii",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "QUALITY_VERSION",
