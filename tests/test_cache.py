@@ -589,3 +589,17 @@ def test_a_changed_document_searches_only_around_itself_and_finds_the_same_clust
     assert full_calls
     monkeypatch.undo()
     assert incremental.to_dict() == check(seeds, Settings(), jobs=1).to_dict()  # a full search agrees
+
+
+def test_blobs_are_found_by_key_in_batches_and_missing_keys_are_absent(tmp_path):
+    store = Cache(tmp_path)
+    items = {(f"{i:064x}", f"bp/1/{i % 7}"): f"data {i}".encode() for i in range(900)}
+    groups: dict[str, list[tuple[str, bytes]]] = {}
+    for (sha, fp), data in items.items():
+        groups.setdefault(fp, []).append((sha, data))
+    store.put_blob_groups(groups)
+    wanted = list(items) + [("f" * 64, "bp/1/0"), (f"{3:064x}", "bp/1/4")]  # two keys never stored
+    found = store.get_blobs(wanted)
+    assert found == items
+    assert store.get_blob(f"{5:064x}", "bp/1/5") == b"data 5" and store.get_blob("f" * 64, "bp/1/0") is None
+    store.close()

@@ -220,9 +220,9 @@ def test_the_mojibake_prefilter_never_hides_what_ftfy_would_flag():
 
     from ftfy.badness import is_bad
 
-    from seedkeeper.corpus.content_checks import _mojibake_chars
+    from seedkeeper.corpus.badness import _screen
 
-    needed = _mojibake_chars()
+    needed = _screen()[0]
     rng = random.Random(7)
     alphabet = [chr(i) for i in range(32, 0x2600)]
     flagged = 0
@@ -234,3 +234,27 @@ def test_the_mojibake_prefilter_never_hides_what_ftfy_would_flag():
     assert flagged > 100  # the property was exercised
     for sample in ("Ø³Ù„Ø§Ù…", "CafÃ©", "Ð¿Ñ€Ð¸Ð²ÐµÑ‚"):
         assert is_bad(sample) and not needed.isdisjoint(sample)
+
+
+def test_the_saved_badness_expression_is_ftfys_and_a_damaged_copy_is_not_used(tmp_path, monkeypatch):
+    """The copy kept in the cache folder answers as ftfy does; a damaged one falls back to ftfy."""
+    from ftfy.badness import BADNESS_RE
+
+    from seedkeeper.corpus import badness
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    badness._screen.cache_clear()
+    try:
+        chars, expression = badness._screen()
+        saved = next((tmp_path / "seedkeeper").glob("ftfy-*-badness-*"))
+        assert (saved / "complete").is_file()
+        assert expression.pattern == BADNESS_RE.pattern and expression.flags == BADNESS_RE.flags
+        assert chars == badness._from_ftfy()[0]
+        for text in ("CafÃ©", "Ø³Ù„Ø§Ù…", "Café crème", "سلام دنیا", "中文"):
+            assert badness.is_bad(text) == bool(BADNESS_RE.search(text))
+        assert not badness.could_be_bad("سلام دنیا") and not badness.could_be_bad("plain ASCII")
+        (saved / "badness.json").write_text('{"pattern": 1}', encoding="utf-8")
+        badness._screen.cache_clear()
+        assert badness._screen()[1] is BADNESS_RE
+    finally:
+        badness._screen.cache_clear()

@@ -206,7 +206,7 @@ def test_the_unpacked_py3langid_model_scores_exactly_like_the_packaged_one(tmp_p
     stale = tmp_path / "seedkeeper" / "tmpdead.tmp"
     stale.mkdir()
     os.utime(stale, (0, 0))
-    from seedkeeper.lang import model_store
+    from seedkeeper import model_store
 
     model_store.sweep(str(tmp_path / "seedkeeper"))
     assert not old_copy.exists() and not old_layout.exists() and not stale.exists() and folder.is_dir()

@@ -57,3 +57,22 @@ def test_codes_can_be_switched_off():
     text = f"{F._EN} <p> r@example.org\n"
     assert codes(text, codes=frozenset({"markup"})) == ["markup"]
     assert codes(text, codes=frozenset()) == []
+
+
+def test_the_character_table_is_read_from_its_saved_copy_and_rebuilt_when_damaged(tmp_path, monkeypatch):
+    import numpy as np
+
+    from seedkeeper.quality import chars
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = chars._build()
+    monkeypatch.setattr(chars, "_TABLE", None)
+    assert np.array_equal(chars.table(), built)  # made and saved
+    saved = next((tmp_path / "seedkeeper").glob("chartable-*")) / "flags.npy"
+    monkeypatch.setattr(chars, "_TABLE", None)
+    assert np.array_equal(chars.table(), built)  # read back
+    saved.write_bytes(saved.read_bytes()[:1000])  # cut short
+    monkeypatch.setattr(chars, "_TABLE", None)
+    assert np.array_equal(chars.table(), built)
+    # The flags a check relies on: Persian and Chinese letters are letters, Chinese ones wide.
+    assert built[ord("س")] & chars.LETTER and built[ord("中")] & chars.WIDE and not built[ord(" ")] & chars.LETTER

@@ -46,17 +46,20 @@ def boilerplate_problems(corpus: Corpus, analyses: Sequence[DocAnalysis], settin
     # The lines at or over the limit, as a dict: most documents hold none, and a dict look-up per
     # line answers that faster than counting each document's lines with numpy.
     frequent = counter.frequent(settings)
+    settings_key = settings.cache_key()
+    # Besides the bytes, a document's findings depend on how many documents share each of its
+    # lines, the corpus size (named in the message) and the settings.
+    keys = {
+        rel: f"bp/{QUALITY_VERSION}/{_digest(f, counter.counts(f), counter.documents, settings_key)}"
+        for rel, f in fps.items()
+        if frequent and any(fp in frequent for fp in f)
+    }
+    stored = store.get_blobs([(sha[rel], key) for rel, key in keys.items()]) if store is not None else {}
     try:
-        for rel, f in fps.items():
-            if not frequent or not any(fp in frequent for fp in f):
-                continue
-            counts = counter.counts(f)
-            # Besides the bytes, the findings depend on how many documents share each of its lines,
-            # the corpus size (named in the message) and the settings.
-            key = f"bp/{QUALITY_VERSION}/{_digest(f, counts, counter.documents, settings)}"
-            found = _decoded(store.get_blob(sha[rel], key) if store is not None else None)
+        for rel, key in keys.items():
+            found = _decoded(stored.get((sha[rel], key)))
             if found is None:
-                found = _compute(counter, infos[rel], f, settings, corpus.settings.max_size)
+                found = _compute(counter, infos[rel], fps[rel], settings, corpus.settings.max_size)
                 if found is None:
                     continue  # gone since it was analysed: its other findings already say what is wrong
                 fresh.setdefault(key, []).append((sha[rel], json.dumps(found, ensure_ascii=False).encode()))
@@ -88,9 +91,9 @@ def _decoded_all(blob: bytes | None) -> list[tuple[str, int, str]] | None:
         return None
 
 
-def _digest(fps: Sequence[int], counts: Sequence[int], documents: int, settings) -> str:
+def _digest(fps: Sequence[int], counts: Sequence[int], documents: int, settings_key: str) -> str:
     shared = [(fp, n) for fp, n in zip(fps, counts) if n > 1]
-    return hashlib.sha256(repr((shared, documents, settings.cache_key())).encode()).hexdigest()[:24]
+    return hashlib.sha256(repr((shared, documents, settings_key)).encode()).hexdigest()[:24]
 
 
 def _decoded(blob: bytes | None) -> list[tuple[int, str]] | None:

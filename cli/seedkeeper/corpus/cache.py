@@ -217,15 +217,28 @@ class Cache:
 
     def get_blob(self, sha256: str, fingerprint: str) -> bytes | None:
         """Shingle hashes stored for these bytes (near-duplicate confirmation), or None."""
-        if self.db is None:
-            return None
+        return self.get_blobs([(sha256, fingerprint)]).get((sha256, fingerprint))
+
+    def get_blobs(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], bytes]:
+        """get_blob for many (sha256, fingerprint) keys, 400 keys (800 parameters) per query."""
+        if self.db is None or not keys:
+            return {}
+        keys = sorted(set(keys))
+        out: dict[tuple[str, str], bytes] = {}
         try:
-            row = self.db.execute(
-                "SELECT data FROM shingles WHERE sha256 = ? AND fingerprint = ?", (sha256, fingerprint)
-            ).fetchone()
-            return row[0] if row else None
+            for i in range(0, len(keys), 400):
+                chunk = keys[i : i + 400]
+                # A join on a VALUES list: SQLite answers it from the primary key (a row-value IN
+                # scans the whole table).
+                rows = ",".join(["(?, ?)"] * len(chunk))
+                query = (
+                    f"SELECT s.sha256, s.fingerprint, s.data FROM (VALUES {rows}) AS k"
+                    " JOIN shingles AS s ON s.sha256 = k.column1 AND s.fingerprint = k.column2"
+                )
+                out.update(((sha, fp), data) for sha, fp, data in self.db.execute(query, [v for k in chunk for v in k]))
         except sqlite3.Error:
-            return None
+            return {}
+        return out
 
     def put_blobs(self, fingerprint: str, items: Iterable[tuple[str, bytes]]) -> None:
         self.put_blob_groups({fingerprint: list(items)})

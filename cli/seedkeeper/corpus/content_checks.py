@@ -6,11 +6,11 @@ too-short. Format characters that scripts need (ZWNJ, ZWJ, LRM, RLM) are ordinar
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from dataclasses import dataclass
 
+from seedkeeper.corpus import badness
 from seedkeeper.problems import Problem, make
 
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -163,33 +163,17 @@ def _first_line(text: str, pred) -> int:
     return 1
 
 
-@functools.lru_cache(maxsize=1)
-def _mojibake_chars() -> frozenset[str]:
-    """Every character ftfy's badness expression can need: each of its alternatives requires at
-    least one of these (no ASCII-only text is ever "bad"), so a text holding none of them, such as
-    Persian, Arabic, Chinese or plain English, cannot match and skips the regex."""
-    from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
-
-    members = re.compile("[" + "".join(MOJIBAKE_CATEGORIES.values()) + "]")
-    found = {ch for ch in BADNESS_RE.pattern if ord(ch) > 127}
-    found.update(ch for ch in map(chr, range(128, 0x10000)) if members.match(ch))
-    return frozenset(found)
-
-
 def _mojibake_line(text: str) -> tuple[int, str] | None:
     # is_bad is a regex over the whole text (the largest cost of the content checks), so it runs
     # only when the text holds a character it could match; fix_encoding (the real judge) runs only
-    # on lines it flags, and a line counts only if ftfy would actually change it. Imported here: a
-    # run answered from the cache never needs ftfy, and it costs 50 ms to load.
-    if text.isascii() or _mojibake_chars().isdisjoint(text):
+    # on lines it flags, and a line counts only if ftfy would actually change it. ftfy itself is
+    # imported only then: it costs ~70 ms to load.
+    if not badness.could_be_bad(text) or not badness.is_bad(text):
         return None
     from ftfy import fix_encoding
-    from ftfy.badness import is_bad
 
-    if not is_bad(text):
-        return None
     for i, ln in enumerate(text.split("\n"), 1):
-        if is_bad(ln) and fix_encoding(ln) != ln:
+        if badness.is_bad(ln) and fix_encoding(ln) != ln:
             m = re.search(r"\S{0,10}[ÃÂØÙÐÑРС][^\s]{0,10}", ln)
             return i, (m.group() if m else ln[:24])
     return None

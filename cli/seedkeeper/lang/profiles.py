@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .. import model_store
 from .._version import package_version
-from . import model_store
 
 # Script group -> langdetect profile names. Other scripts are settled without a model.
 GROUPS: dict[str, tuple[str, ...]] = {

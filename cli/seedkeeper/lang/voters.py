@@ -17,8 +17,8 @@ from __future__ import annotations
 import os
 import threading
 
+from .. import model_store
 from .._version import package_version
-from . import model_store
 from .tags import normalise
 
 _lock = threading.Lock()

@@ -1,9 +1,10 @@
-"""Ready-to-load copies of the detectors' models, kept in the user's cache folder.
+"""Ready-to-load copies of the models our libraries ship, kept in the user's cache folder.
 
-The detectors ship their models in forms that are slow to open: py3langid's is LZMA-compressed,
-langdetect's is one JSON file per language that has to be merged into a table. A process that tags
-one changed document would spend most of its time opening them. So each model is converted once
-(per package version) into plain arrays that later processes memory-map, and forked workers share.
+The libraries ship their models in forms that are slow to open: py3langid's is LZMA-compressed,
+langdetect's is one JSON file per language that has to be merged into a table, ftfy builds its
+mojibake expression from character tables when it is imported. A process that checks one changed
+document would spend most of its time opening them. So each is converted once (per package
+version) into plain files that later processes read or memory-map, and forked workers share.
 
 A copy is a folder built beside its final place and renamed into it, with a `complete` marker
 written last: a folder without the marker was interrupted and is built again. Nothing here is ever
