@@ -121,20 +121,11 @@ def cluster(
     order = {d.rel: d.order for d in corpus.documents}
     infos = {d.rel: d.info for d in corpus.documents}
     sha_of = {a.rel: a.sha256 for a in analyses}
-    items = [
-        DedupItem(
-            a.rel,
-            order[a.rel],
-            a.sha256,
-            a.normalized_hash,
-            None if a.signature is None else np.frombuffer(a.signature, dtype=np.uint32),
-            float(a.words),  # close to the shingle count: sizes for containment candidates
-        )
-        for a in analyses
-        # Text that normalizes to nothing (empty, white space, only punctuation) has its own
-        # finding; two such documents are not "duplicates" of each other.
-        if a.readable and a.normalized_hash is not None and a.normalized_hash != _EMPTY_NORMALIZED
-    ] + list(extra)
+    # Text that normalizes to nothing (empty, white space, only punctuation) has its own finding;
+    # two such documents are not "duplicates" of each other.
+    eligible = [
+        a for a in analyses if a.readable and a.normalized_hash is not None and a.normalized_hash != _EMPTY_NORMALIZED
+    ]
     extra_shingles = extra_shingles or {}
     store = Cache(cache.folder) if cache is not None else None
     fp = f"shingles/{NORMALIZATION_VERSION}/{MINHASH_VERSION}"
@@ -157,13 +148,24 @@ def cluster(
 
     pairs = _PairCache(store, fp) if store is not None else None
     # An unchanged corpus (same documents, order, bytes and settings) has the clusters it had:
-    # kept whole, so a warm run computes no candidates at all.
-    memo = _clusters_key(items, threshold, containment) if store is not None and not extra else None
+    # kept whole, so a warm run computes no candidates at all (and builds no signature arrays).
+    memo = _clusters_key(eligible, order, threshold, containment) if store is not None and not extra else None
     try:
         if memo is not None:
             hit = _cached_result(store.get_blob(memo, "clusters"))
             if hit is not None:
                 return hit
+        items = [
+            DedupItem(
+                a.rel,
+                order[a.rel],
+                a.sha256,
+                a.normalized_hash,
+                None if a.signature is None else np.frombuffer(a.signature, dtype=np.uint32),
+                float(a.words),  # close to the shingle count: sizes for containment candidates
+            )
+            for a in eligible
+        ] + list(extra)
         memo_c = _CandidateCache(store, threshold, containment) if store is not None and not extra else None
         result = find_duplicates(items, threshold, shingles_of, containment, pairs, memo_c)
         if memo is not None:
@@ -184,19 +186,19 @@ def _dedup_settings_key(threshold: float, containment: float) -> str:
     return f"{CLUSTERING_VERSION}|{MINHASH_VERSION}|{NORMALIZATION_VERSION}|{threshold}|{containment}"
 
 
-def _clusters_key(items: Sequence, threshold: float, containment: float) -> str:
-    """Everything find_duplicates' answer depends on: each item's name, order and hashes (its
+def _clusters_key(analyses: Sequence[DocAnalysis], order: dict[str, int], threshold: float, containment: float) -> str:
+    """Everything find_duplicates' answer depends on: each document's name, order and hashes (its
     signature and shingles follow from its bytes), the settings and the code's versions."""
     from seedkeeper._version import __version__
 
     h = hashlib.sha256(f"{__version__}|{_dedup_settings_key(threshold, containment)}".encode())
-    # One update of the joined text: the same digest as two updates per item, made faster.
+    # One update of the joined text: the same digest as two updates per document, made faster.
     h.update(
         "".join(
             [
-                f"\n{it.file}\x00{it.order}\x00{it.content_hash}\x00{it.normalized_hash}\x00{it.size}"
-                + ("-" if it.signature is None else "+")
-                for it in sorted(items, key=lambda it: (it.order, it.file))
+                f"\n{a.rel}\x00{order[a.rel]}\x00{a.sha256}\x00{a.normalized_hash}\x00{float(a.words)}"
+                + ("-" if a.signature is None else "+")
+                for a in sorted(analyses, key=lambda a: (order[a.rel], a.rel))
             ]
         ).encode()
     )

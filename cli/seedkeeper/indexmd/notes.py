@@ -30,5 +30,8 @@ def entry_ignores(entry: IndexEntry | None) -> tuple[str, ...]:
     """What a document's INDEX.md entry accepts: its list note, or its table row's Notes cell."""
     if entry is None:
         return ()
+    # The regex needs the word "ignore": an entry without it anywhere (nearly all) accepts nothing.
+    if "ignore" not in entry.note and not any("ignore" in value for _, value in entry.cells):
+        return ()
     notes = [entry.note] + [value for header, value in entry.cells if header.strip().lower() in _NOTE_HEADERS]
     return ignores_in_note(" ; ".join(n for n in notes if n))
