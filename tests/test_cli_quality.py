@@ -4,6 +4,7 @@ every output format, the cache, and boilerplate counted across the corpus."""
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -122,3 +123,11 @@ def test_warm_runs_answer_boilerplate_from_the_cache_without_reading_text(seeds_
     (seeds / doc_name(40)).write_text(_doc(40, "en", FOOTER + "\n"), encoding="utf-8")
     more = [p for p in check(seeds, Settings(), cache=spec).problems if p.code == "boilerplate"]
     assert len(more) == 13 and all("13 of 13 documents" in p.message for p in more)
+    # One document edited elsewhere (its footer kept): the others' findings come from the cache.
+    read = []
+    real_read = bp.read_text
+    monkeypatch.setattr(bp, "read_text", lambda info, limit: read.append(info.where) or real_read(info, limit))
+    (seeds / doc_name(40)).write_text(_doc(41, "ru", FOOTER + "\n"), encoding="utf-8")
+    edited = [p for p in check(seeds, Settings(), cache=spec).problems if p.code == "boilerplate"]
+    assert [p.message for p in edited] == [p.message for p in more]
+    assert [os.path.basename(w) for w in read] == [doc_name(40)]

@@ -48,12 +48,13 @@ def boilerplate_problems(corpus: Corpus, analyses: Sequence[DocAnalysis], settin
     frequent = counter.frequent(settings)
     settings_key = settings.cache_key()
     # Besides the bytes, a document's findings depend on how many documents share each of its
-    # lines, the corpus size (named in the message) and the settings.
-    keys = {
-        rel: f"bp/{QUALITY_VERSION}/{_digest(f, counter.counts(f), counter.documents, settings_key)}"
-        for rel, f in fps.items()
-        if frequent and any(fp in frequent for fp in f)
-    }
+    # frequent lines (the others are never reported), the corpus size (named in the message) and
+    # the settings.
+    keys = {}
+    for rel, f in fps.items():
+        shared = [(fp, frequent[fp]) for fp in f if fp in frequent]
+        if shared:
+            keys[rel] = f"bp/{QUALITY_VERSION}/{_digest(shared, counter.documents, settings_key)}"
     stored = store.get_blobs([(sha[rel], key) for rel, key in keys.items()]) if store is not None else {}
     try:
         for rel, key in keys.items():
@@ -91,8 +92,7 @@ def _decoded_all(blob: bytes | None) -> list[tuple[str, int, str]] | None:
         return None
 
 
-def _digest(fps: Sequence[int], counts: Sequence[int], documents: int, settings_key: str) -> str:
-    shared = [(fp, n) for fp, n in zip(fps, counts) if n > 1]
+def _digest(shared: list[tuple[int, int]], documents: int, settings_key: str) -> str:
     return hashlib.sha256(repr((shared, documents, settings_key)).encode()).hexdigest()[:24]
 
 
