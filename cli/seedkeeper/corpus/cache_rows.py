@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 
+import orjson
+
 from seedkeeper.corpus.analysis import DocAnalysis
 from seedkeeper.problems import Problem
 
@@ -32,46 +34,54 @@ def encode_row(a: DocAnalysis) -> tuple[str, bytes | None]:
     return json.dumps(d, ensure_ascii=False), a.signature
 
 
-_TYPES = {
-    "size": int,
-    "sha256": str,
-    "readable": bool,
-    "chars": int,
-    "words": int,
-    "title": str,
-    "normalized_hash": (str, type(None)),
-    "lang": (dict, type(None)),
-    "line_fps": (str, type(None)),
-    "problems": list,
-}
-
-
-_KEYS = frozenset(_TYPES)
+# The stored fields: DocAnalysis's without rel (the row's key) and signature (its own column).
+_KEYS = frozenset(
+    ("size", "sha256", "problems", "readable", "chars", "words", "title", "normalized_hash", "line_fps", "lang")
+)
 
 
 def decode_row(rel: str, data: str, signature: bytes | None) -> DocAnalysis:
     """Rebuild an analysis; anything of the wrong shape raises ValueError (a miss, not a crash)."""
-    d = json.loads(data)
-    if not isinstance(d, dict) or d.keys() != _KEYS:
+    d = orjson.loads(data)  # the fast reader; rows are written by json.dumps
+    if type(d) is not dict or d.keys() != _KEYS:
         raise ValueError("cache row of another shape")
-    for key, kind in _TYPES.items():
-        if not isinstance(d[key], kind):
-            raise ValueError(f"cache row field {key} has the wrong type")
-    if d["lang"] is not None and not (
-        isinstance(d["lang"].get("lang"), str) and isinstance(d["lang"].get("confidence"), (int, float))
+    # Exact type tests, written out (a warm run decodes one row per document): a bool is not a
+    # size, and generator expressions would cost more than the tests.
+    lang, normalized_hash, line_fps = d["lang"], d["normalized_hash"], d["line_fps"]
+    if (
+        type(d["size"]) is not int
+        or type(d["sha256"]) is not str
+        or type(d["readable"]) is not bool
+        or type(d["chars"]) is not int
+        or type(d["words"]) is not int
+        or type(d["title"]) is not str
+        or type(d["problems"]) is not list
+        or (normalized_hash is not None and type(normalized_hash) is not str)
+        or (line_fps is not None and type(line_fps) is not str)
+    ):
+        raise ValueError("cache row with a field of the wrong type")
+    if lang is not None and not (
+        type(lang) is dict and type(lang.get("lang")) is str and type(lang.get("confidence")) in (int, float)
     ):
         raise ValueError("cache row with a malformed language")
-    if signature is not None and (not isinstance(signature, bytes) or len(signature) % 4):
+    if signature is not None and (type(signature) is not bytes or len(signature) % 4):
         raise ValueError("cache row with a malformed signature")
-    d["problems"] = tuple(
-        Problem(
-            file=rel,
-            code=str(p["code"]),
-            severity=str(p["severity"]),
-            message=str(p["message"]),
-            line=p["line"] if isinstance(p["line"], int) else None,
+    problems = d["problems"]
+    d["problems"] = (
+        tuple(
+            [
+                Problem(
+                    file=rel,
+                    code=str(p["code"]),
+                    severity=str(p["severity"]),
+                    message=str(p["message"]),
+                    line=p["line"] if type(p["line"]) is int else None,
+                )
+                for p in problems
+            ]
         )
-        for p in d["problems"]
+        if problems
+        else ()
     )
     return DocAnalysis(rel=rel, signature=signature, **d)
 

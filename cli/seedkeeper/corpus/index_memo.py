@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import json
 
+import orjson
+
 from seedkeeper.indexmd.entries import IndexDocument, IndexEntry
 from seedkeeper.indexmd.reader import parse_index
 
@@ -48,20 +50,31 @@ def _encode(doc: IndexDocument) -> bytes:
 
 def _decode(blob: bytes, text: str) -> IndexDocument:
     """The document back from its blob; anything of another shape raises (a miss)."""
-    data = json.loads(blob.decode("utf-8", "surrogatepass"))
+    try:
+        data = orjson.loads(blob)  # the fast reader; the memo is written by json.dumps
+    except orjson.JSONDecodeError:
+        # orjson refuses the surrogate code points _encode lets through (surrogatepass).
+        data = json.loads(blob.decode("utf-8", "surrogatepass"))
     entries = []
+    append = entries.append
+    # Exact type tests, written out: this loop runs once per entry of a 100,000-line INDEX.md,
+    # and generator expressions would cost more than the decoding itself.
     for written, rel, line, kind, unsafe, title, note, lang, managed, cells in data["entries"]:
-        texts = (written, kind, note)
-        optional = (rel, unsafe, title, lang)
-        if not (
-            all(isinstance(v, str) for v in texts)
-            and all(v is None or isinstance(v, str) for v in optional)
-            and isinstance(line, int)
-            and isinstance(managed, bool)
+        if (
+            type(written) is not str
+            or type(kind) is not str
+            or type(note) is not str
+            or type(line) is not int
+            or type(managed) is not bool
+            or (rel is not None and type(rel) is not str)
+            or (unsafe is not None and type(unsafe) is not str)
+            or (title is not None and type(title) is not str)
+            or (lang is not None and type(lang) is not str)
+            or type(cells) is not list
         ):
             raise ValueError("index memo row of another shape")
-        pairs = tuple((str(h), str(v)) for h, v in cells)
-        entries.append(IndexEntry(written, rel, line, kind, unsafe, title, note, lang, managed, pairs))
+        pairs = tuple([(str(h), str(v)) for h, v in cells]) if cells else ()
+        append(IndexEntry(written, rel, line, kind, unsafe, title, note, lang, managed, pairs))
     span = tuple(data["span"]) if data["span"] is not None else None
     spans = [(int(b), int(e)) for b, e in data["spans"]]
     return IndexDocument(text, entries, span, spans)  # type: ignore[arg-type]
