@@ -119,8 +119,12 @@ def apply_policy(
     """Keep the selected, non-ignored codes, apply severity overrides, and sort."""
     select, ignore, severities = list(select), list(ignore), dict(severities or {})
     out = []
+    kept: dict[str, bool] = {}  # code -> selected and not ignored: asked once per code, not per finding
     for p in problems:
-        if not _matches(p.code, select) or _matches(p.code, ignore):
+        keep = kept.get(p.code)
+        if keep is None:
+            keep = kept[p.code] = _matches(p.code, select) and not _matches(p.code, ignore)
+        if not keep:
             continue
         if p.code in severities and severities[p.code] != p.severity:
             p = replace(p, severity=severities[p.code])

@@ -71,11 +71,11 @@ def decode_row(rel: str, data: str, signature: bytes | None) -> DocAnalysis:
         tuple(
             [
                 Problem(
-                    file=rel,
-                    code=str(p["code"]),
-                    severity=str(p["severity"]),
-                    message=str(p["message"]),
-                    line=p["line"] if type(p["line"]) is int else None,
+                    rel,
+                    str(p["code"]),
+                    str(p["severity"]),
+                    str(p["message"]),
+                    p["line"] if type(p["line"]) is int else None,
                 )
                 for p in problems
             ]

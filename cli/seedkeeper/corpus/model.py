@@ -6,6 +6,7 @@ whether it can be read safely. It opens no document: reading is the analysis ste
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import stat
@@ -144,6 +145,16 @@ def _undecodable_problems(names: list[str]) -> list[Problem]:
     return out
 
 
+def _nfc(rel: str) -> str:
+    # ASCII is its own NFC form (nearly every name): skips a Unicode table walk per document.
+    return rel if rel.isascii() else unicodedata.normalize("NFC", rel)
+
+
+@functools.lru_cache(maxsize=8)
+def _name_re(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
 def _admit_entries(corpus: Corpus, index: IndexDocument, on_disk: list[str]) -> tuple[dict[str, int], dict[str, int]]:
     """Admit each document INDEX.md references; report unsafe and duplicate entries. Returns the
     first line of any reference and the first list item / table row line of each document."""
@@ -152,7 +163,7 @@ def _admit_entries(corpus: Corpus, index: IndexDocument, on_disk: list[str]) -> 
     row_line: dict[str, int] = {}  # first list item / table row: what duplicate-entry compares
     admitted: dict[str, CorpusDocument] = {}
     # macOS writes names decomposed (NFD); INDEX.md is usually typed composed (NFC). Same name.
-    disk_by_nfc = {unicodedata.normalize("NFC", r): r for r in on_disk}
+    disk_by_nfc = {_nfc(r): r for r in on_disk}
     for entry in index.entries:
         if entry.rel is None:
             corpus.problems.append(
@@ -176,7 +187,7 @@ def _admit_entries(corpus: Corpus, index: IndexDocument, on_disk: list[str]) -> 
             continue  # a link in prose to a document that is listed: just a mention
         first_line[entry.rel] = entry.line
         before = len(corpus.documents)
-        spelled = disk_by_nfc.get(unicodedata.normalize("NFC", entry.rel))
+        spelled = disk_by_nfc.get(_nfc(entry.rel))
         disk_rel = spelled if spelled and spelled != entry.rel and not os.path.lexists(root / entry.rel) else None
         _admit(corpus, entry.rel, len(first_line) - 1, entry.line, entry, disk_rel)
         if len(corpus.documents) > before:
@@ -199,10 +210,10 @@ def _order_by_rows(corpus: Corpus, first_line: dict[str, int], row_line: dict[st
 def _admit_unlisted(corpus: Corpus, on_disk: list[str], listed: set[str]) -> None:
     """unlisted-file for documents on disk that INDEX.md does not list (NFC/NFD spellings equal);
     they are still checked, after the listed ones (so dedup never keeps one over a listed one)."""
-    listed_nfc = {unicodedata.normalize("NFC", r) for r in listed}
+    listed_nfc = {_nfc(r) for r in listed}
     order = len(listed)
     for rel in on_disk:
-        if rel not in listed and unicodedata.normalize("NFC", rel) not in listed_nfc:
+        if rel not in listed and _nfc(rel) not in listed_nfc:
             corpus.problems.append(make("unlisted-file", rel, "in the folder but not listed in INDEX.md"))
             _admit(corpus, rel, order, None, None)
             order += 1
@@ -230,7 +241,7 @@ def _admit(
         corpus.problems.append(make("missing-file", rel, f"{rel} cannot be accessed: {exc.strerror}", line))
         return
     name = rel.rsplit("/", 1)[-1]
-    if not re.fullmatch(s.name_pattern, name):
+    if not _name_re(s.name_pattern).fullmatch(name):
         corpus.problems.append(
             make(
                 "bad-name",

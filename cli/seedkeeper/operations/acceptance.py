@@ -37,8 +37,10 @@ class _Rule:
 def _rules(s: Survey) -> list[_Rule]:
     rules = [_Rule(sel, None, glob=glob) for glob, codes in s.settings.per_file_ignores for sel in codes]
     for doc in s.corpus.documents:
-        line = doc.entry.line if doc.entry is not None else doc.line
-        rules.extend(_Rule(sel, doc.rel, line=line) for sel in entry_ignores(doc.entry))
+        accepted = entry_ignores(doc.entry)
+        if accepted:  # rare: most entries accept nothing
+            line = doc.entry.line if doc.entry is not None else doc.line
+            rules.extend(_Rule(sel, doc.rel, line=line) for sel in accepted)
     return rules
 
 
