@@ -168,3 +168,26 @@ def test_candidate_pairs_match_direct_banding_on_many():
 
 def test_version():
     assert isinstance(MINHASH_VERSION, str)
+
+
+def test_saved_permutations_are_the_drawn_ones_and_a_damaged_copy_is_drawn_again(tmp_path, monkeypatch):
+    import numpy as np
+
+    from seedkeeper.similarity import minhash
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    rng = np.random.Generator(np.random.PCG64(minhash.SEED))
+    a = rng.integers(0, 1 << 64, size=16, dtype=np.uint64, endpoint=False) | np.uint64(1)
+    b = rng.integers(0, 1 << 64, size=16, dtype=np.uint64, endpoint=False)
+    minhash._permutations.cache_clear()
+    try:
+        for _ in range(2):  # made, then read back
+            got = minhash._permutations(16)
+            assert np.array_equal(got[0], a) and np.array_equal(got[1], b)
+            minhash._permutations.cache_clear()
+        saved = next((tmp_path / "seedkeeper").glob("minhash-permutations-*")) / "ab.npy"
+        saved.write_bytes(saved.read_bytes()[:100])
+        got = minhash._permutations(16)
+        assert np.array_equal(got[0], a) and np.array_equal(got[1], b)
+    finally:
+        minhash._permutations.cache_clear()

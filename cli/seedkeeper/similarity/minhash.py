@@ -158,10 +158,27 @@ def shingle_strings(normalized: str, k: int = SHINGLE_SIZE) -> list[str]:
 
 @lru_cache(maxsize=8)
 def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
-    rng = np.random.Generator(np.random.PCG64(SEED))
-    a = rng.integers(0, 1 << 64, size=num_perm, dtype=np.uint64, endpoint=False) | np.uint64(1)
-    b = rng.integers(0, 1 << 64, size=num_perm, dtype=np.uint64, endpoint=False)
-    return a, b
+    """The hash permutations (a odd, b), saved in the user's cache folder (see model_store) per
+    numpy version: importing numpy.random to draw them again costs ~15 ms in every process."""
+    import os
+
+    from seedkeeper import model_store
+
+    def draw() -> np.ndarray:
+        rng = np.random.Generator(np.random.PCG64(SEED))
+        a = rng.integers(0, 1 << 64, size=num_perm, dtype=np.uint64, endpoint=False) | np.uint64(1)
+        b = rng.integers(0, 1 << 64, size=num_perm, dtype=np.uint64, endpoint=False)
+        return np.stack([a, b])
+
+    name = f"minhash-permutations-{SEED}-{num_perm}-numpy{np.__version__}-1"
+    try:
+        folder = model_store.model_folder(name, lambda tmp: np.save(os.path.join(tmp, "ab.npy"), draw()))
+        ab = np.load(os.path.join(folder, "ab.npy"), allow_pickle=False)
+        if ab.shape != (2, num_perm) or ab.dtype != np.uint64:
+            ab = draw()  # a damaged copy: drawn again
+    except (OSError, ValueError):
+        ab = draw()  # an unwritable cache folder
+    return ab[0].copy(), ab[1].copy()
 
 
 def signature(shingle_hashes: np.ndarray, num_perm: int = NUM_PERM) -> np.ndarray:
