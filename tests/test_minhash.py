@@ -191,3 +191,21 @@ def test_saved_permutations_are_the_drawn_ones_and_a_damaged_copy_is_drawn_again
         assert np.array_equal(got[0], a) and np.array_equal(got[1], b)
     finally:
         minhash._permutations.cache_clear()
+
+
+def test_the_saved_unit_pattern_is_the_built_one_and_a_damaged_copy_is_built_again(tmp_path, monkeypatch):
+    from seedkeeper.similarity import minhash
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = minhash._unit_pattern()
+    minhash._unit_re.cache_clear()
+    try:
+        for _ in range(2):  # made, then read back
+            assert minhash._unit_re().pattern == built
+            minhash._unit_re.cache_clear()
+        saved = next((tmp_path / "seedkeeper").glob("unit-pattern-*")) / "pattern.txt"
+        saved.write_text(built[:40], encoding="utf-8")
+        assert minhash._unit_re().pattern == built
+        assert minhash.units("中文 text ภาษาไทย") == ["中", "文", "text", "ภ", "า", "ษ", "า", "ไ", "ท", "ย"]
+    finally:
+        minhash._unit_re.cache_clear()

@@ -76,7 +76,38 @@ def _class(cps: Iterable[int]) -> str:
 
 @lru_cache(maxsize=1)
 def _unit_re() -> re.Pattern[str]:
-    """Units: a no-space-script character with its combining marks, or a word of other text."""
+    """Units: a no-space-script character with its combining marks, or a word of other text.
+
+    The pattern depends only on Python's Unicode database; building it asks for the category of
+    ~100,000 characters (~35 ms per process), so it is saved in the user's cache folder."""
+    import os
+
+    from seedkeeper import model_store
+
+    name = f"unit-pattern-ucd{unicodedata.unidata_version}-{_UNIT_FORMAT}"
+    try:
+        folder = model_store.model_folder(name, _save_unit_pattern)
+        with open(os.path.join(folder, "pattern.txt"), encoding="utf-8") as fh:
+            saved = fh.read()
+        if saved.startswith("[") and saved.endswith("]+"):  # a copy cut short is built again
+            return re.compile(saved)
+    except (OSError, UnicodeDecodeError, re.error):
+        pass  # an unwritable cache folder or a damaged copy: built here
+    return re.compile(_unit_pattern())
+
+
+# The layout of the saved pattern; part of its folder's name. Bump when _unit_pattern changes.
+_UNIT_FORMAT = "1"
+
+
+def _save_unit_pattern(folder: str) -> None:
+    import os
+
+    with open(os.path.join(folder, "pattern.txt"), "w", encoding="utf-8") as fh:
+        fh.write(_unit_pattern())
+
+
+def _unit_pattern() -> str:
     base, marks = [], []
     for lo, hi in NO_SPACE_RANGES:
         for cp in range(lo, min(hi, sys.maxunicode) + 1):
@@ -87,7 +118,7 @@ def _unit_re() -> re.Pattern[str]:
                 base.append(cp)
     b, m = _class(base), _class(marks)
     # A mark with no base before it (rare) is a unit of its own rather than being lost.
-    return re.compile(f"[{b}][{m}]*|[{m}]+|[^\\s{b}{m}]+")
+    return f"[{b}][{m}]*|[{m}]+|[^\\s{b}{m}]+"
 
 
 # Any character of the no-space ranges (assigned or not): text without one has no unit but words.
