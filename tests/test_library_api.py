@@ -285,3 +285,20 @@ def test_every_error_class_is_a_seedkeeper_error():
     classes = [c for c in vars(errors).values() if isinstance(c, type) and issubclass(c, Exception)]
     assert len(classes) >= 6
     assert all(issubclass(c, SeedkeeperError) for c in classes)
+
+
+def test_cache_keys_need_no_detector_and_no_check_tables():
+    """A run answered from the cache needs the tagger's and the quality checks' versions only:
+    asking for them loads neither the detectors nor the checks' modules."""
+    p = run_python("""
+        import sys
+        from seedkeeper.lang import DETECTOR_VERSION
+        from seedkeeper.quality import QUALITY_VERSION
+        assert "langdetect-" in DETECTOR_VERSION and QUALITY_VERSION
+        loaded = [m for m in ("langdetect", "py3langid", "pycld2", "ftfy", "importlib.metadata",
+                              "seedkeeper.lang.tagger", "seedkeeper.quality.check") if m in sys.modules]
+        assert not loaded, loaded
+        from seedkeeper.lang import detect_language  # on first use
+        assert detect_language("Ceci est une phrase en français, écrite pour ce test.").lang == "fr"
+    """)
+    assert p.returncode == 0, p.stderr

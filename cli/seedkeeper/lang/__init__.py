@@ -10,7 +10,7 @@ each result says which rule decided (`decided_by`) and what every detector propo
 
 from __future__ import annotations
 
-import importlib
+from seedkeeper._lazy import lazy_exports
 
 from .version import DETECTOR_VERSION, VOTER_VERSIONS
 
@@ -30,11 +30,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str):
-    if name in _LAZY:
-        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
+__getattr__ = lazy_exports(__name__, _LAZY)
 
 __all__ = [
     "BACKENDS",

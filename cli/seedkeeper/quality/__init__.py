@@ -12,7 +12,7 @@ severities of QUALITY_CODES.
 
 from __future__ import annotations
 
-import importlib
+from seedkeeper._lazy import lazy_exports
 
 # Bump when a finding or fingerprint may change for the same text (a cache key part).
 QUALITY_VERSION = "1"
@@ -42,11 +42,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str):
-    if name in _LAZY:
-        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
+__getattr__ = lazy_exports(__name__, _LAZY)
 
 __all__ = [
     "QUALITY_VERSION",
