@@ -149,3 +149,38 @@ def test_text_keeps_every_word_of_a_long_message_and_long_file_name_at_80_column
     assert "".join(name.split()) in flat
     assert all(w in out for w in words)
     assert "mojibake" in out  # the code itself never wraps
+
+
+def _off_terminal(problems, monkeypatch=None) -> str:
+    buf = io.StringIO()
+    console = Console(file=buf, width=10_000, color_system=None, highlight=False, soft_wrap=False)
+    assert not console.is_terminal
+    print_problems_text(console, sorted(problems, key=sort_key), "failed: 9 documents checked", False)
+    return buf.getvalue()
+
+
+def test_off_a_terminal_plain_rows_are_what_rich_lays_out(monkeypatch):
+    """The fast writer for CI logs gives rich's own table output, byte for byte, on every script."""
+    from seedkeeper.shell import render
+
+    problems = [
+        make("contained-duplicate", "c.txt", "92% of its text is in d.txt (kept: d.txt)"),
+        make("bom", "fa/متن.txt", "شروع با نشانه ترتیب بایت", 1),
+        make("boilerplate", "zh.txt", "line appears in 12 of 40 documents: '今天天气很好，我们去公园散步。'", 1234567),
+        make("pii-email", "ar.txt", "e-mail address: a***@example.org — مرحبا 👋🏽 e\u0301\u200c", 3),
+        make("index-outdated", "INDEX.md", "INDEX.md is not what `seedkeeper index` would write"),
+        make("missing-file", "gone.txt", "listed in INDEX.md but not on disk", 7),
+        make("lang-undetermined", "ko.txt", "the language could not be determined [bold]x[/bold]"),
+        make("crlf", "tab.txt", "a tab\there is laid out by rich", 2),
+        make("markup", "long.txt", "x" * 3000, 5),
+        make("control-char", "ctl\x1b.txt", "control \x07 character", 9),
+    ]
+    fast = _off_terminal(problems)
+    monkeypatch.setattr(render, "_plain_rows", lambda *a: False)
+    assert fast == _off_terminal(problems)
+    assert "contained-duplicate" in fast and "1234567" in fast  # neither cut short any more
+
+
+def test_codes_and_line_numbers_are_never_cut_on_a_terminal_either():
+    out = render_text([make("contained-duplicate", "c.txt", "contained", 12345678)], width=100)
+    assert "contained-duplicate" in out and "12345678" in out and "…" not in out
