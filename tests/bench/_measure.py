@@ -48,10 +48,28 @@ def check(folder: str, cache_dir: str) -> dict:
     }
 
 
+def cli(folder: str, cache_dir: str) -> dict:
+    """`seedkeeper check FOLDER` as a user runs it: the text report written to a file (a CI log)."""
+    import contextlib
+    import os
+
+    from seedkeeper.shell.app import main
+
+    sys.argv = ["seedkeeper", "check", folder, "--cache-dir", cache_dir]
+    with open(os.devnull, "w", encoding="utf-8") as sink, contextlib.redirect_stdout(sink):
+        try:
+            main()
+        except SystemExit as exc:
+            return {"exit": exc.code}
+    return {"exit": 0}
+
+
 if __name__ == "__main__":
     step = sys.argv[1]
     t = time.perf_counter()
-    info = naive(sys.argv[2]) if step == "naive" else check(sys.argv[2], sys.argv[3])
+    runs = {"naive": lambda: naive(sys.argv[2]), "check": lambda: check(sys.argv[2], sys.argv[3])}
+    runs["cli"] = lambda: cli(sys.argv[2], sys.argv[3])
+    info = runs[step]()
     wall = time.perf_counter() - t
     rss = max(
         resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss

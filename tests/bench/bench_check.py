@@ -58,6 +58,8 @@ def run_form(n: int, folder: Path, names: list[str], form: str, naive_wall: floa
     rows = {}
     rows["cold"] = step("check", str(folder), str(cache))
     rows["warm"] = step("check", str(folder), str(cache))
+    # The same warm run as a user meets it: the CLI, its text report written to a file.
+    rows["warm, CLI"] = step("cli", str(folder), str(cache))
     victim = folder / names[n // 2]
     original = victim.read_bytes()
     victim.write_bytes(original + b"One more line, changed today.\n")
