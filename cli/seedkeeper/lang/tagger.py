@@ -21,7 +21,7 @@ from .textprep import clean_text, paragraphs, sample
 
 # Bump the first part whenever this package's logic may change a result; every detector's
 # version is part of the key because a new profile set or model changes results too.
-DETECTOR_VERSION = f"5/langdetect-{package_version('langdetect')}/{voters.VERSIONS}"
+DETECTOR_VERSION = f"6/langdetect-{package_version('langdetect')}/{voters.VERSIONS}"
 
 # Characters of a whole document sent to the model: enough to be sure, small enough to be fast.
 DOCUMENT_BUDGET = 1000
