@@ -22,23 +22,25 @@ MARKERS: dict[str, frozenset[str]] = {
         "av hva nå mye noen etter ble seg meg deg gjøre kanskje enn mellom bli ut opp noe uke "
         "språk nei fikk gikk dere vår blir sier heter litt tilbake spørre sånn veldig ikkje "
         "kjøpe hjelpe lenge mat å natt lar åpen åpent åpne åpner vei deilig henne uten utenfor "
-        "klokka".split()
+        "klokka verdi verdien verdier verdiene bruker brukeren brukere brukerne brukernavn feil".split()
     ),
     "da": frozenset(
         "af hvad meget nogen blive ud op noget gøre måske end mellem uge sprog nej fik gik jer "
         "vores bliver siger hedder lidt tilbage spørge købe hjælpe længe efter nat lader "
-        "åben åbent åbne åbner vej dejlig hende nogle lige uden udenfor".split()
+        "åben åbent åbne åbner vej dejlig hende nogle lige uden udenfor "
+        "værdi værdien værdier værdierne bruger brugeren brugere brugerne brugernavn fejl".split()
     ),
     "sv": frozenset(
         "och inte är att jag hade vad hur också mycket bara någon något från över sedan mellan därför".split()
     ),
+    # Croatian (and Bosnian and Serbian, see ALSO_WRITES) "u" where Slovene writes "v".
     "hr": frozenset(
         "i su sam što kao vrlo jako još može sve ako će gdje danas sutra toga tome među više "
-        "nešto sada sad ljudi godina grad koji koja koje kada".split()
+        "nešto sada sad ljudi godina grad koji koja koje kada u".split()
     ),
     "sl": frozenset(
         "in so sem ki kot zelo še lahko vse če bo kje danes jutri tega temu med več nekaj zdaj "
-        "ljudje leto leta mesto kaj tudi ter kdaj".split()
+        "ljudje leto leta mesto kaj tudi ter kdaj v".split()
     ),
     # Czech "pro", "ve", "ze", "ke", "mezi", "když", "pouze", "všechny", "jejich", "zde" where
     # Slovak writes "pre", "vo", "zo", "ku", "medzi", "keď", "iba", "všetky", "ich", "tu".
@@ -106,6 +108,7 @@ MARKERS: dict[str, frozenset[str]] = {
     "sw": frozenset("na ya wa kwa katika kuwa watu hii kama".split()),
 }
 
+_SHTOKAVIAN = MARKERS["hr"]
 # Other languages' marker words that a language writes too (same spelling, same use).
 ALSO_WRITES: dict[str, frozenset[str]] = {
     # Galician articles and contractions are Portuguese ones; "en", "con", "pero", "están" Spanish.
@@ -120,6 +123,10 @@ ALSO_WRITES: dict[str, frozenset[str]] = {
     ),
     # Swedish "av", "ut", "vår", "mat", "henne", "natt", "blir", "bli", "heter", "språk", "nej", "efter".
     "sv": frozenset("av ut vår mat henne natt blir bli heter språk nej efter".split()),
+    # Bosnian and Serbian write the Croatian words that differ from Slovene (Serbian "gde", not
+    # "gdje"), and Serbian the ekavian "mesto", "leto", "leta" as Slovene does.
+    "bs": _SHTOKAVIAN,
+    "sr-Latn": (_SHTOKAVIAN - {"gdje"}) | frozenset("mesto leto leta".split()),
     # Zulu "ukuze" (so that) as Xhosa.
     "zu": frozenset("ukuze".split()),
     # "eller" and "kunde" are Danish and Norwegian as much as Swedish.
@@ -142,9 +149,17 @@ AFFIXES: tuple[tuple[re.Pattern[str], frozenset[str], float], ...] = (
     # Norwegian "øy" (høy, nøyaktig) where Danish writes "øj" (høj, nøjagtig).
     (re.compile(r"øy"), frozenset({"no", "nn"}), 2.0),
     (re.compile(r"øj"), frozenset({"da"}), 2.0),
+    # Norwegian "ei" (vei, feil, reise) where Danish and Swedish write "ej" (vej, fejl, rejse), and
+    # Norwegian "opp-" (oppdater, oppgave) where Danish writes "op-" (opdater, opgave).
+    (re.compile(r"ei"), frozenset({"no", "nn"}), 1.0),
+    (re.compile(r"ej"), frozenset({"da", "sv"}), 1.0),
+    (re.compile(r"^opp[bdfgklmnrstv]"), frozenset({"no", "nn"}), 1.0),
+    (re.compile(r"^op[bdfgklmnr]"), frozenset({"da"}), 1.0),
     # Czech infinitives end in "-t" ("-ovat", "-nout"), Slovak ones in "-ť" ("-ovať", "-núť", "-iť").
     (re.compile(r"^\w{2,}(?:ovat|nout)$"), frozenset({"cs"}), 2.0),
     (re.compile(r"^\w{2,}(?:ovať|núť|iť|ať|ieť)$"), frozenset({"sk"}), 2.0),
+    # Czech "-it" infinitives (odstranit, uložit); not after d, m, f, c, t (kredit, limit, deficit).
+    (re.compile(r"^\w{3,}[nžšvlzsrpč]it$"), frozenset({"cs"}), 1.0),
     # Iberian spellings: "-ción" is Spanish and Galician ("-ciones" / "-cións" in the plural),
     # "-ção" Portuguese, "-ció" Catalan; "ll" is no Portuguese ("lh"), "nh" no Spanish or Catalan
     # ("ñ", "ny"); Spanish writes "zc" (introduzca, conozco) where the others write "z", "ç", "c".

@@ -34,13 +34,14 @@ _IJEKAVIAN = (
     "mjesec", "bijel", "lijep", "riječ", "rijek", "vjerojat", "vjerovat", "provjer", "uspješ", "promjen", "izmjen",
     "primjer", "zahtjev", "zahtijev", "dijel", "gdje", "ovdje", "svjet", "svijet", "vidje", "tjedan", "cvijet",
     "mlijek", "pjesm", "rješ", "odjel", "razumje", "mjer", "zabilje", "bilješ", "djec", "dijete", "podjel", "sjeć",
-    "nedjelj", "smije", "bezbjed", "lijev", "snijeg", "uvijek", "vijeć", "vjeruj", "vjerov",
+    "nedjelj", "smije", "bezbjed", "lijev", "snijeg", "uvijek", "vijeć", "vjeruj", "vjerov", "primjen", "savjest",
+    "obezbjed",
 )  # fmt: skip
 _EKAVIAN = (
     "vrednost", "vredn", "posle", "celi", "celu", "celo", "cena", "cene", "cenu", "sledeć", "sledi", "uspeš",
     "promen", "izmen", "primer", "prover", "zahtev", "mesto", "mesta", "mestu", "mesec",
     "verovatn", "nedelj", "menja", "razume", "videti", "hteo", "pesm", "podel", "odelj", "zabelež",
-    "beleš", "deca", "sećanj", "bezbed", "sneg",
+    "beleš", "deca", "sećanj", "bezbed", "sneg", "primen", "savest", "obezbed",
 )  # fmt: skip
 # Whole words only: as beginnings these would catch words all three write ("rečenica", "rekao").
 _EKAVIAN_WORDS = frozenset("pre deo ceo dve gde vreme uvek ovde sme lep lepo lepa reč reči reka reke reku dete".split())

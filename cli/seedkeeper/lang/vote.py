@@ -25,8 +25,10 @@ reported in LangResult.decided_by, so a person can see why a tag was given:
   langdetect cannot know (bs beside hr, ms beside id) and no marker settles it.
 - "disagreement" (und): no rule applies; the candidates are reported instead of a guess.
 
-An answer of bs, hr or sr-Latn is then checked against the reflex of yat and vocabulary
-(serbocroatian.py): "sh-yat", "sh-words", or "sh-undecided" (und).
+Every answer is then checked against what the languages of its group write (refine.py): bs,
+hr or sr-Latn against the reflex of yat and vocabulary (serbocroatian.py: "sh-yat", "sh-words",
+"sh-undecided"), id / ms against the words one standard never writes, any other group against
+its marker words and spellings ("close-words", "close-contradicted").
 
 Text shorter than a sentence (fewer than MIN_LETTERS letters) is tagged only when all three
 detectors agree ("unanimous-short"), or when py3langid and a reliable CLD2 agree and
