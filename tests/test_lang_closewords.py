@@ -188,3 +188,52 @@ def test_more_yat_reflexes():
     assert (result.lang, result.decided_by) == ("sr-Latn", "sh-yat")
     # Ijekavian is Croatian or Bosnian; nothing here says which.
     assert detect_language("Svako ima pravo na primjenu zakona i slobodu savjesti.").lang == "und"
+
+
+# ---------------------------------------------------------------- letters the answer never writes
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "named"),
+    [
+        # Kurmanji ê, û; Azerbaijani ə: letters Turkish never writes.
+        ("Zarok dikarin li baxçeyê bilîzin û pirtûkan bixwînin.", "ku", "ku"),
+        ("Parolunuz uğurla dəyişdirildi və yadda saxlanıldı.", "az", "az"),
+        # Luxembourgish ë, which German writes in a few names only.
+        ("Mir hunn d'Bicher op den Dësch geluecht, ët ass gëschter geschitt.", "lb", "lb"),
+    ],
+)
+def test_letters_a_language_never_writes_overturn_its_answer(text, lang, named):
+    wrong = "tr" if lang in ("ku", "az") else "de"
+    voices = Voices({named: 0.6, wrong: 0.4}, {wrong: 1.0}, True)
+    vote = _vote(wrong, "langdetect+cld2", {"langdetect": wrong, "py3langid": named, "cld2": wrong})
+    result = refine.refine(text, vote, voices)
+    assert (result.lang, result.rule) == (lang, "close-words")  # every marker letter is the language's
+    # The same vote on text of the answer's own language stands.
+    own = "Çocuklar bahçede oynayabilir ve kitap okuyabilir." if wrong == "tr" else "Die Kinder lesen Bücher."
+    assert refine.refine(own, vote, voices) == vote
+
+
+def test_letters_without_a_detector_naming_their_language_give_und():
+    voices = Voices({"tr": 0.9}, {"tr": 1.0}, True)
+    vote = _vote("tr", "agree", {"langdetect": "tr", "py3langid": "tr", "cld2": "tr"})
+    result = refine.refine("Zarok dikarin li baxçeyê bilîzin û pirtûkan bixwînin.", vote, voices)
+    assert result.lang == "und"
+
+
+def test_cebuano_words_against_a_tagalog_vote():
+    # langdetect and py3langid cannot name Cebuano; "ug", "og" and "dili", "kini" are no Tagalog.
+    for text in ("Ang mga bata nagdula sa tugkaran ug nagbasa og mga libro.", "Dili kini ang akong balay."):
+        result = detect_language(text)
+        assert (result.lang, result.decided_by) == ("ceb", "close-words")
+    # Tagalog ("hindi", "ito") stays Tagalog.
+    assert detect_language("Hindi ito ang aking bahay.").lang == "tl"
+
+
+def test_bosnian_or_serbian_words_do_not_pick_one_of_the_two_for_torn_detectors():
+    text = "Dozvoljena su samo slova i cifre."  # "cifre": Bosnian or Serbian, not Croatian
+    torn = {"bs": 0.45, "sr-Latn": 0.40, "hr": 0.15}
+    sure = {"bs": 0.80, "sr-Latn": 0.10, "hr": 0.10}
+    assert sh.settle(text, "bs", torn) == ("und", "sh-undecided")
+    assert sh.settle(text, "bs", sure) is None
+    assert sh.settle(text, "hr", sure) == ("und", "sh-undecided")

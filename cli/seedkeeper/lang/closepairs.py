@@ -48,6 +48,16 @@ VOTE_GROUPS: tuple[frozenset[str], ...] = (
 )
 
 
+# Groups an answer is checked against after the vote (refine.py), beside VOTE_GROUPS: their
+# letters tell them apart, but the vote does not treat them as confusable (a Turkish sentence
+# py3langid finds close to Azerbaijani is still Turkish unless its letters say otherwise).
+CHECK_GROUPS: tuple[frozenset[str], ...] = VOTE_GROUPS + (
+    frozenset({"az", "ku", "tr"}),
+    frozenset({"de", "lb"}),
+    frozenset({"ceb", "tl"}),
+)
+
+
 def group_covering(langs: set[str]) -> frozenset[str] | None:
     """The first vote group holding every language of `langs` (at least two), if any."""
     if len(langs) < 2:

@@ -106,6 +106,10 @@ MARKERS: dict[str, frozenset[str]] = {
     "xh": frozenset("ukuba kwaye kakhulu ngokuba ukuze okanye".split()),
     "sn": frozenset("uye kuti vanhu zvino chete kana".split()),
     "sw": frozenset("na ya wa kwa katika kuwa watu hii kama".split()),
+    # Cebuano "ug", "og" (and), "dili" (not), "kini", "niini" (this) where Tagalog writes "at",
+    # "hindi", "ito"; Tagalog's "ng" and "ay" are no Cebuano.
+    "ceb": frozenset("ug og dili kini niini adunay kinahanglan tungod".split()),
+    "tl": frozenset("ng ay hindi ito nang".split()),
 }
 
 _SHTOKAVIAN = MARKERS["hr"]
@@ -190,6 +194,11 @@ LETTERS: dict[str, str] = {
     "uk": "їєґЇЄҐ",
     "kk": "ғқұҒҚҰ",
     "tt": "җҗ",
+    # Azerbaijani ə, Kurmanji ê and û: letters Turkish never writes.
+    "az": "əƏ",
+    "ku": "êûÊÛ",
+    # Luxembourgish ë, which German writes in a few names only.
+    "lb": "ëË",
 }
 # Letters several languages of a group share and the others never write.
 SHARED_LETTERS: tuple[tuple[str, frozenset[str]], ...] = (
@@ -201,4 +210,6 @@ SHARED_LETTERS: tuple[tuple[str, frozenset[str]], ...] = (
     # Portuguese and Catalan write ç and à (Portuguese "à" is a + a), Spanish and Galician never.
     ("çÇàÀ", frozenset({"pt", "ca"})),
     ("әӘ", frozenset({"kk", "tt"})),
+    # Turkish and Azerbaijani dotless ı and ğ, which Kurmanji never writes.
+    ("ıİğĞ", frozenset({"tr", "az"})),
 )

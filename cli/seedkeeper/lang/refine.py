@@ -53,7 +53,7 @@ def _contradicted(text: str, outcome: Vote) -> tuple[str, str] | None:
     """(tag, rule) when the words of `text` speak against the answer within its group."""
     if outcome.rule == "close-pair":
         return None  # the words already decided it
-    group = next((g for g in closepairs.VOTE_GROUPS if outcome.lang in g), None)
+    group = next((g for g in closepairs.CHECK_GROUPS if outcome.lang in g), None)
     if group is None:
         return None
     named = _named(outcome)
@@ -76,7 +76,7 @@ def _open(text: str, outcome: Vote) -> str | None:
     """The language a vote left open may still be: the one every marker of the text allows,
     within a group two detectors named languages of, named by one of them."""
     named = _named(outcome)
-    for group in closepairs.VOTE_GROUPS:
+    for group in closepairs.CHECK_GROUPS:
         if len(named & group) >= 2 and not group <= serbocroatian.GROUP | {"sl"}:
             only = closepairs.survivor(text, group)
             if only in named:
