@@ -237,3 +237,33 @@ def test_bosnian_or_serbian_words_do_not_pick_one_of_the_two_for_torn_detectors(
     assert sh.settle(text, "bs", torn) == ("und", "sh-undecided")
     assert sh.settle(text, "bs", sure) is None
     assert sh.settle(text, "hr", sure) == ("und", "sh-undecided")
+
+
+def test_one_stray_word_does_not_overturn_a_longer_text():
+    # Every marker here is written by Galician; all but the English "do" by Spanish as well.
+    text = "Instalación con conexión en un servidor nuevo: do it now."
+    assert closepairs.survivor(text, IBERIAN) == "gl"
+    assert closepairs.against(text, IBERIAN, "es") < refine.CONTRADICT_SHARE
+    voices = Voices({"es": 0.6, "gl": 0.4}, {"es": 1.0}, True)
+    vote = _vote("es", "reliable-pair", {"py3langid": "es", "cld2": "es"})
+    assert refine.refine(text, vote, voices) == vote
+    # Two words of four against Spanish are a contradiction.
+    assert closepairs.against("Instalación do sitio", IBERIAN, "es") == 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "leaders"),
+    [
+        ("Mereka berfikir tentang perkahwinan dan kesihatan.", {"ms"}),  # affixed stems
+        ("Mereka berpikir tentang perkawinan dan kesehatan.", {"id"}),
+        ("Kualiti dan aktiviti di universiti", {"ms"}),  # "-iti" / "-itas"
+        ("Kualitas dan aktivitas di universitas", {"id"}),
+    ],
+)
+def test_malay_and_indonesian_spell_stems_and_endings_differently(text, leaders):
+    assert _leaders(text, ID_MS) == leaders
+
+
+def test_words_both_standards_spell_alike_are_no_evidence():
+    # "teliti" (careful) is no "-iti" noun; "pemikiran" is written by both.
+    assert set(closepairs.evidence("Dia meneliti pemikiran itu dengan teliti.", ID_MS).values()) == {0.0}

@@ -94,13 +94,17 @@ def features(text: str, group: frozenset[str]) -> list[tuple[frozenset[str], flo
     the languages of the group that write it, and its weight (letters weigh 2)."""
     found: list[tuple[frozenset[str], float]] = []
     for word in _words(text):
+        # One word is one piece of evidence per set of languages ("universiti" is a Malay marker
+        # word and has a Malay ending: it counts once).
+        own: dict[frozenset[str], float] = {}
         langs = _WRITERS.get(word, frozenset()) & group
         if langs and langs != group:
-            found.append((langs, 1.0))
+            own[langs] = 1.0
         for pattern, writers, weight in markers.AFFIXES:
             langs = writers & group
             if langs and langs != group and pattern.search(word):
-                found.append((langs, weight))
+                own[langs] = max(own.get(langs, 0.0), weight)
+        found.extend(own.items())
     for chars, writers in _LETTER_SETS:
         langs = writers & group
         if langs and langs != group:
@@ -130,8 +134,8 @@ def evidence(text: str, group: frozenset[str]) -> dict[str, float]:
 def survivor(text: str, group: frozenset[str], least: int = 2) -> str | None:
     """The one language of `group` that writes every marker of `text`, given `least` markers.
 
-    Galician shares words with Portuguese ("do", "os", "e") and spellings with Spanish ("-ción",
-    "ll"): neither count alone names it, but "Administración do sitio" can only be Galician."""
+    Galician shares words with Portuguese ("do", "os") and spellings with Spanish ("-ción", "ll"):
+    neither count alone names it, but "Administración do sitio" can only be Galician."""
     found = features(text, group)
     if len(found) < least:
         return None
@@ -139,6 +143,12 @@ def survivor(text: str, group: frozenset[str], least: int = 2) -> str | None:
     for langs, _ in found:
         left &= langs
     return left.pop() if len(left) == 1 else None
+
+
+def against(text: str, group: frozenset[str], lang: str) -> float:
+    """The share of the markers of `text` (within `group`) that `lang` does not write."""
+    found = features(text, group)
+    return sum(lang not in langs for langs, _ in found) / len(found) if found else 0.0
 
 
 def leader(text: str, names: set[str], lead: float = 2.0) -> str | None:

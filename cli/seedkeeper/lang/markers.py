@@ -53,13 +53,14 @@ MARKERS: dict[str, frozenset[str]] = {
         "pre vo zo ku medzi keď iba všetky ich".split()
     ),
     # The articles and conjunctions: "un" is Spanish (Galician and Catalan too, see ALSO_WRITES),
-    # "um" Portuguese; "e" and "ou" Portuguese and Galician ("y" / "o" Spanish, "i" / "o" Catalan).
+    # "um" Portuguese; "ou" Portuguese and Galician ("o" Spanish and Catalan). Not "e": Spanish
+    # writes it before "i" ("padre e hijo").
     "es": frozenset(
         "el la los las en una con del y es pero muy están también cuando donde hay fue sus un le más".split()
     ),
     "pt": frozenset(
         "não em uma com os as do da na é ao pelo pela também quando onde há foi seus mais muito "
-        "um aos lhe lhes e ou só pode nome".split()
+        "um aos lhe lhes ou só pode nome".split()
     ),
     # Groups below serve the vote (vote.py) only; written from grammar books (id/ms: see there).
     "nn": frozenset("ikkje eg kva korleis ein eit berre dei frå vere noko kvar mykje".split()),
@@ -80,7 +81,7 @@ MARKERS: dict[str, frozenset[str]] = {
         "aktiviti basikal katil tingkap pembaikan saintis perkahwinan antarabangsa telefon "
         "mahupun peribadi nombor rasmi khabar fikir fikiran berfikir jadual sihat kesihatan kewajipan "
         "isteri puteri putera demokratik automatik inggeris sepanyol disember ogos julai isnin khamis "
-        "jumaat lapan".split()
+        "jumaat lapan jenayah".split()
     ),
     "id": frozenset(
         "bisa karena tanggal sandi coba bahwa pria uang mobil kantor jembatan universitas kualitas "
@@ -116,7 +117,7 @@ _SHTOKAVIAN = MARKERS["hr"]
 # Other languages' marker words that a language writes too (same spelling, same use).
 ALSO_WRITES: dict[str, frozenset[str]] = {
     # Galician articles and contractions are Portuguese ones; "en", "con", "pero", "están" Spanish.
-    "gl": frozenset("os as do da na é ao onde foi seus mais en con pero están un aos e ou só pode nome".split()),
+    "gl": frozenset("os as do da na é ao onde foi seus mais en con pero están un aos ou só pode nome".split()),
     # Catalan "el", "la", "en", "una", "del", "es" (the pronoun), "com", "un".
     "ca": frozenset("el la en una del es com un".split()),
     "pt": frozenset("isto".split()),
@@ -180,6 +181,14 @@ AFFIXES: tuple[tuple[re.Pattern[str], frozenset[str], float], ...] = (
     # Galician "x" where the others write "j" / "g" (xeral, xestión, imaxe, mensaxe), and "-uír".
     (re.compile(r"^x[eiu]\w{2,}$|^\w{2,}axes?$"), frozenset({"gl"}), 1.0),
     (re.compile(r"uír$"), frozenset({"gl"}), 1.0),
+    # Malay and Indonesian stems spelled differently, with any affixes ("berfikir", "perkahwinan",
+    # "kesihatan", "perasmian" / "berpikir", "perkawinan", "kesehatan", "peresmian"), and the
+    # Latin nouns Malay ends in "-iti", Indonesian in "-itas" (universiti / universitas); not
+    # "teliti" (careful), which both write.
+    (re.compile(r"fikir|kahwin|sihat|rasmi|jadual|khabar|wajipan"), frozenset({"ms"}), 1.0),
+    (re.compile(r"pikir|kawin|sehat|resmi|jadwal|kabar|wajiban"), frozenset({"id"}), 1.0),
+    (re.compile(r"^(?!\w*teliti$)\w{2,}(?:[lvsr]iti|ntiti)$"), frozenset({"ms"}), 1.0),
+    (re.compile(r"^\w{3,}itas$"), frozenset({"id"}), 1.0),
 )
 
 # Letters one language of a group uses and the others do not.

@@ -20,6 +20,10 @@ from .vote import Voices, Vote, support
 
 # Evidence against an answer that overturns it: two marker words, or one marker letter.
 CONTRADICT_LEAD = 2.0
+# The share of a text's marker evidence its answer must fail to write before the one language
+# writing all of it replaces the answer: a stray word in a long document is not enough (tuned on
+# the dev halves' documents: Spanish paragraphs quoting one Portuguese word).
+CONTRADICT_SHARE = 0.34
 
 
 def _neighbours(text: str, outcome: Vote, py: dict[str, float]) -> tuple[str, str] | None:
@@ -58,7 +62,7 @@ def _contradicted(text: str, outcome: Vote) -> tuple[str, str] | None:
         return None
     named = _named(outcome)
     only = closepairs.survivor(text, group)
-    if only is not None and only != outcome.lang:
+    if only is not None and only != outcome.lang and closepairs.against(text, group, outcome.lang) >= CONTRADICT_SHARE:
         # Every marker of the text is written by one other language of the group.
         return (only, "close-words") if only in named and only not in serbocroatian.GROUP else ("und", "close-words")
     scores = closepairs.evidence(text, group)
