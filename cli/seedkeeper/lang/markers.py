@@ -184,10 +184,10 @@ AFFIXES: tuple[tuple[re.Pattern[str], frozenset[str], float], ...] = (
     # Malay and Indonesian stems spelled differently, with any affixes ("berfikir", "perkahwinan",
     # "kesihatan", "perasmian" / "berpikir", "perkawinan", "kesehatan", "peresmian"), and the
     # Latin nouns Malay ends in "-iti", Indonesian in "-itas" (universiti / universitas); not
-    # "teliti" (careful), which both write.
+    # "teliti" (careful) and "meneliti", which both write.
     (re.compile(r"fikir|kahwin|sihat|rasmi|jadual|khabar|wajipan"), frozenset({"ms"}), 1.0),
     (re.compile(r"pikir|kawin|sehat|resmi|jadwal|kabar|wajiban"), frozenset({"id"}), 1.0),
-    (re.compile(r"^(?!\w*teliti$)\w{2,}(?:[lvsr]iti|ntiti)$"), frozenset({"ms"}), 1.0),
+    (re.compile(r"^(?!\w*eliti$)\w{2,}(?:[lvsr]iti|ntiti)$"), frozenset({"ms"}), 1.0),
     (re.compile(r"^\w{3,}itas$"), frozenset({"id"}), 1.0),
 )
 
