@@ -9,6 +9,7 @@ adds to the clipped model probabilities within the group.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import markers
 
@@ -89,10 +90,23 @@ def _writers() -> dict[str, frozenset[str]]:
 _WRITERS = _writers()
 
 
-def features(text: str, group: frozenset[str]) -> list[tuple[frozenset[str], float]]:
+@lru_cache(maxsize=64)
+def _affixes(group: frozenset[str]) -> tuple[tuple[re.Pattern[str], frozenset[str], float], ...]:
+    """The spellings that tell languages of `group` apart, each with the group's languages that write it."""
+    out = []
+    for pattern, writers, weight in markers.AFFIXES:
+        langs = writers & group
+        if langs and langs != group:
+            out.append((pattern, langs, weight))
+    return tuple(out)
+
+
+@lru_cache(maxsize=256)  # refine asks the same text up to three questions about one group
+def features(text: str, group: frozenset[str]) -> tuple[tuple[frozenset[str], float], ...]:
     """Each marker word, spelling and letter of `text` that tells languages of `group` apart:
     the languages of the group that write it, and its weight (letters weigh 2)."""
     found: list[tuple[frozenset[str], float]] = []
+    affixes = _affixes(group)
     for word in _words(text):
         # One word is one piece of evidence per set of languages ("universiti" is a Malay marker
         # word and has a Malay ending: it counts once).
@@ -100,9 +114,8 @@ def features(text: str, group: frozenset[str]) -> list[tuple[frozenset[str], flo
         langs = _WRITERS.get(word, frozenset()) & group
         if langs and langs != group:
             own[langs] = 1.0
-        for pattern, writers, weight in markers.AFFIXES:
-            langs = writers & group
-            if langs and langs != group and pattern.search(word):
+        for pattern, langs, weight in affixes:
+            if pattern.search(word):
                 own[langs] = max(own.get(langs, 0.0), weight)
         found.extend(own.items())
     for chars, writers in _LETTER_SETS:
@@ -111,7 +124,7 @@ def features(text: str, group: frozenset[str]) -> list[tuple[frozenset[str], flo
             # Letters are near-proof (ř is never Slovak, ć never Slovene); six are plenty.
             count = min(sum(text.count(ch) for ch in chars), 6)
             found.extend([(langs, 2.0)] * count)
-    return found
+    return tuple(found)
 
 
 _LETTER_SETS = tuple((chars, frozenset({lang})) for lang, chars in markers.LETTERS.items()) + markers.SHARED_LETTERS
