@@ -267,3 +267,14 @@ def test_malay_and_indonesian_spell_stems_and_endings_differently(text, leaders)
 def test_words_both_standards_spell_alike_are_no_evidence():
     # "teliti" (careful) is no "-iti" noun; "pemikiran" is written by both.
     assert set(closepairs.evidence("Dia meneliti pemikiran itu dengan teliti.", ID_MS).values()) == {0.0}
+
+
+def test_split_detectors_and_words_against_the_answer_leave_it_open():
+    text = "Prisen er mindre enn i fjor."  # "enn": Norwegian, never Danish (one word only)
+    voices = Voices({"da": 0.5, "no": 0.4}, {"nn": 1.0}, True)
+    split = _vote("da", "agree", {"langdetect": "da", "py3langid": "da", "cld2": "nn"})
+    result = refine.refine(text, split, voices)
+    assert (result.lang, result.rule) == ("und", "close-contradicted")
+    # No detector named another language of the group: one word does not overturn three.
+    agreed = _vote("da", "agree", {"langdetect": "da", "py3langid": "da", "cld2": "da"})
+    assert refine.refine(text, agreed, voices) == agreed

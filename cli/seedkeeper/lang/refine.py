@@ -24,6 +24,9 @@ CONTRADICT_LEAD = 2.0
 # writing all of it replaces the answer: a stray word in a long document is not enough (tuned on
 # the dev halves' documents: Spanish paragraphs quoting one Portuguese word).
 CONTRADICT_SHARE = 0.34
+# With the detectors split within the group, the share of words against the answer that is
+# enough to leave the tag open.
+SPLIT_AGAINST = 0.5
 
 
 def _neighbours(text: str, outcome: Vote, py: dict[str, float]) -> tuple[str, str] | None:
@@ -69,6 +72,9 @@ def _contradicted(text: str, outcome: Vote) -> tuple[str, str] | None:
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
     best, lead = ranked[0]
     if best == outcome.lang or lead - scores[outcome.lang] < CONTRADICT_LEAD:
+        if (named & group) - {outcome.lang} and closepairs.against(text, group, outcome.lang) >= SPLIT_AGAINST:
+            # A detector named another language of the group, and most of the words agree with it.
+            return "und", "close-contradicted"
         return None
     clear = len(ranked) == 1 or lead - ranked[1][1] >= CONTRADICT_LEAD
     if clear and best in named and best not in serbocroatian.GROUP:
