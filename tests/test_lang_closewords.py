@@ -91,6 +91,7 @@ def test_no_survivor_where_two_languages_write_every_marker(text):
         ("Odstraňovat a přesunout", CZECH_SLOVAK, {"cs"}),  # Czech "-ovat", "-nout"
         ("Odstrániť a presunúť", CZECH_SLOVAK, {"sk"}),  # Slovak "-iť", "-núť"
         ("Introduzca su nombre", IBERIAN, {"es"}),  # Spanish "zc"
+        ("Ocurrió un problema", IBERIAN, {"es"}),  # the preterite "-ió" ("un": es, gl, ca)
         ("A situação das mulheres", IBERIAN, {"pt"}),  # "-ção"
         ("La informació dels usuaris", IBERIAN, {"ca"}),  # "-ció", "dels"
     ],
@@ -105,6 +106,7 @@ def test_spellings_one_language_of_a_group_writes(text, group, leaders):
         ("Kredit a limit", CZECH_SLOVAK),  # loanwords both write, not Czech infinitives
         ("Hotel total digital", SCANDINAVIAN),
         ("Mesa grande", IBERIAN),
+        ("Regió unió", IBERIAN),  # Catalan nouns in "-ió" are no Spanish preterites
     ],
 )
 def test_words_all_write_are_no_spelling_evidence(text, group):

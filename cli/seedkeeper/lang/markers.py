@@ -178,6 +178,9 @@ AFFIXES: tuple[tuple[re.Pattern[str], frozenset[str], float], ...] = (
     (re.compile(r"nh"), frozenset({"pt", "gl"}), 1.0),
     (re.compile(r"ny"), frozenset({"ca"}), 1.0),
     (re.compile(r"zc[aoáó]"), frozenset({"es"}), 2.0),
+    # The Spanish preterite "-ió" (ocurrió, recibió, salió); Catalan ends only nouns so ("-ció",
+    # "-sió", "regió", "unió"), Portuguese and Galician write "-iu".
+    (re.compile(r"^\w{2,}[bdlrv]ió$"), frozenset({"es"}), 1.0),
     # Galician "x" where the others write "j" / "g" (xeral, xestión, imaxe, mensaxe), and "-uír".
     (re.compile(r"^x[eiu]\w{2,}$|^\w{2,}axes?$"), frozenset({"gl"}), 1.0),
     (re.compile(r"uír$"), frozenset({"gl"}), 1.0),
