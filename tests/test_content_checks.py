@@ -253,6 +253,14 @@ def test_the_saved_badness_expression_is_ftfys_and_a_damaged_copy_is_not_used(tm
         for text in ("CafÃ©", "Ø³Ù„Ø§Ù…", "Café crème", "سلام دنیا", "中文"):
             assert badness.is_bad(text) == bool(BADNESS_RE.search(text))
         assert not badness.could_be_bad("سلام دنیا") and not badness.could_be_bad("plain ASCII")
+        badness._screen.cache_clear()
+        with monkeypatch.context() as m:  # read back from the copy: asking ftfy again would fail
+            m.setattr(badness, "_from_ftfy", lambda: (_ for _ in ()).throw(AssertionError("asked ftfy again")))
+            assert badness._screen() == (chars, expression)
+        badness._screen.cache_clear()
+        saved_json = (saved / "badness.json").read_text(encoding="utf-8")
+        (saved / "badness.json").write_text(saved_json.replace('"flags": ', '"flags": 1099511627776'), "utf-8")
+        assert badness._screen()[1] is BADNESS_RE  # a flag re.compile refuses (OverflowError): ftfy's
         (saved / "badness.json").write_text('{"pattern": 1}', encoding="utf-8")
         badness._screen.cache_clear()
         assert badness._screen()[1] is BADNESS_RE

@@ -36,6 +36,10 @@ def test_the_table_holds_exactly_langdetects_probabilities(group):
         assert table.matrix[table.row_of[word]].tolist() == probs
 
 
+def _no_building(*args):
+    raise AssertionError("the table was built again instead of read from its copy")
+
+
 def _copy_folder(root):
     return next((root / "seedkeeper").glob("langdetect-*-profiles-*"))
 
@@ -48,7 +52,9 @@ def test_the_cached_copy_is_the_same_table_and_a_damaged_one_is_not_used(tmp_pat
     assert (folder / "complete").is_file() and not list((tmp_path / "seedkeeper").glob("*.tmp"))
     for group in GROUPS:
         assert (folder / f"{group}.npy").is_file()
-    again = load_table("latin")  # read from the copy
+    with monkeypatch.context() as m:  # read from the copy: building the table again would fail
+        m.setattr(profiles, "build_table", _no_building)
+        again = load_table("latin")
     for table in (first, again):
         assert table.langs == fresh.langs and table.row_of == fresh.row_of
         assert np.array_equal(table.matrix, fresh.matrix) and table.matrix.dtype == np.float64

@@ -181,8 +181,11 @@ def test_saved_permutations_are_the_drawn_ones_and_a_damaged_copy_is_drawn_again
     b = rng.integers(0, 1 << 64, size=16, dtype=np.uint64, endpoint=False)
     minhash._permutations.cache_clear()
     try:
-        for _ in range(2):  # made, then read back
-            got = minhash._permutations(16)
+        for attempt in range(2):  # made, then read back (drawing again would fail)
+            with monkeypatch.context() as m:
+                if attempt:
+                    m.setattr(np.random, "PCG64", lambda *a: (_ for _ in ()).throw(AssertionError("drawn again")))
+                got = minhash._permutations(16)
             assert np.array_equal(got[0], a) and np.array_equal(got[1], b)
             minhash._permutations.cache_clear()
         saved = next((tmp_path / "seedkeeper").glob("minhash-permutations-*")) / "ab.npy"
@@ -200,8 +203,11 @@ def test_the_saved_unit_pattern_is_the_built_one_and_a_damaged_copy_is_built_aga
     built = minhash._unit_pattern()
     minhash._unit_re.cache_clear()
     try:
-        for _ in range(2):  # made, then read back
-            assert minhash._unit_re().pattern == built
+        for attempt in range(2):  # made, then read back (building it again would fail)
+            with monkeypatch.context() as m:
+                if attempt:
+                    m.setattr(minhash, "_unit_pattern", lambda: (_ for _ in ()).throw(AssertionError("built again")))
+                assert minhash._unit_re().pattern == built
             minhash._unit_re.cache_clear()
         saved = next((tmp_path / "seedkeeper").glob("unit-pattern-*")) / "pattern.txt"
         saved.write_text(built[:40], encoding="utf-8")

@@ -13,37 +13,43 @@ langdetect and markdown-it load only when a command needs them.
 
 from __future__ import annotations
 
-import importlib
+from typing import TYPE_CHECKING
 
+from ._lazy import lazy_exports
 from ._version import __version__
 from .errors import SeedkeeperError
 
-# public name -> module under seedkeeper.operations that defines it
-_OPERATIONS = {
-    "validate": "validation",
-    "check": "validation",
-    "tag": "tagging",
-    "dedup": "deduplication",
-    "restore": "deduplication",
-    "index": "indexing",
-    "add": "adding",
-    "stats": "statistics",
-    "rename": "renaming",
-    "init": "onboarding",
-    "fix": "fixing",
+# public name -> module under seedkeeper that defines it. Settings load on first use too: the
+# CLI's --version and --help need no TOML parser.
+_LAZY = {
+    "validate": "operations.validation",
+    "check": "operations.validation",
+    "tag": "operations.tagging",
+    "dedup": "operations.deduplication",
+    "restore": "operations.deduplication",
+    "index": "operations.indexing",
+    "add": "operations.adding",
+    "stats": "operations.statistics",
+    "rename": "operations.renaming",
+    "init": "operations.onboarding",
+    "fix": "operations.fixing",
+    "Settings": "settings",
+    "load_settings": "settings",
 }
 
+if TYPE_CHECKING:  # the names __getattr__ gives, for type checkers
+    from .operations.adding import add
+    from .operations.deduplication import dedup, restore
+    from .operations.fixing import fix
+    from .operations.indexing import index
+    from .operations.onboarding import init
+    from .operations.renaming import rename
+    from .operations.statistics import stats
+    from .operations.tagging import tag
+    from .operations.validation import check, validate
+    from .settings import Settings, load_settings
 
-def __getattr__(name: str):
-    if name in ("Settings", "load_settings"):
-        # Loaded on first use too: the CLI's --version and --help need no TOML parser.
-        from . import settings
-
-        return getattr(settings, name)
-    if name in _OPERATIONS:
-        module = importlib.import_module(f".operations.{_OPERATIONS[name]}", __name__)
-        return getattr(module, name)
-    raise AttributeError(f"module 'seedkeeper' has no attribute {name!r}")
+__getattr__, __dir__ = lazy_exports(__name__, _LAZY, globals())
 
 
 __all__ = [

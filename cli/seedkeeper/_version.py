@@ -33,25 +33,27 @@ def _normal(name: str) -> str:
 
 def _from_dist_info_names(name: str) -> str | None:
     """The version in the `<name>-<version>.dist-info` folder name that an installer writes (the
-    wheel format fixes that name), from the first `sys.path` entry that holds one, as
-    importlib.metadata searches them."""
+    wheel format fixes that name), from the first `sys.path` entry that holds the distribution,
+    as importlib.metadata searches them. None (ask importlib.metadata) when that entry holds it in
+    another form (an .egg-info, a zip) or twice."""
     wanted = _normal(name)
     for entry in sys.path:
-        matches = sorted(
-            stem[1]
-            for stem in (n[: -len(".dist-info")].split("-", 1) for n in _listing(entry or "."))
-            if len(stem) == 2 and _normal(stem[0]) == wanted and stem[1]
-        )
-        if len(matches) == 1:
-            return matches[0]
-        if matches:
-            return None  # two installs side by side: let importlib.metadata choose, as it always did
+        found = [(n, stem) for n, stem in _listing(entry or ".") if _normal(stem.split("-", 1)[0]) == wanted]
+        if not found:
+            continue
+        versions = [stem.split("-", 1)[1] for n, stem in found if n.endswith(".dist-info") and "-" in stem]
+        if len(found) == 1 and len(versions) == 1 and versions[0]:
+            return versions[0]
+        return None
     return None
 
 
 @functools.cache
-def _listing(folder: str) -> tuple[str, ...]:
+def _listing(folder: str) -> tuple[tuple[str, str], ...]:
+    """(entry, entry without its suffix) of the metadata folders and files in `folder`; a zip
+    file on sys.path lists nothing, and callers then ask importlib.metadata."""
     try:
-        return tuple(n for n in os.listdir(folder) if n.endswith(".dist-info"))
+        names = os.listdir(folder)
     except OSError:
         return ()
+    return tuple((n, n.rsplit(".", 1)[0]) for n in names if n.endswith((".dist-info", ".egg-info")))

@@ -7,28 +7,59 @@ document would spend most of its time opening them. So each is converted once (p
 version) into plain files that later processes read or memory-map, and forked workers share.
 
 A copy is a folder built beside its final place and renamed into it, with a `complete` marker
-written last: a folder without the marker was interrupted and is built again. Nothing here is ever
-required: when the cache folder cannot be written, callers load the packaged model as usual.
+written last: a folder without the marker was interrupted and is built again. A copy's name holds
+a digest of everything its builder reads besides the package (our own tables and ranges), so a
+seedkeeper whose tables changed never reads another's copy. Nothing here is ever required: when
+the cache folder cannot be written or a copy cannot be read, callers use the packaged data.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 import shutil
 import tempfile
 import time
 from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
 
 # Written last into a model folder: a folder without it is a copy that was interrupted.
 COMPLETE = "complete"
-# A temporary build older than this was killed midway: swept.
+# A temporary build (or a copy moved aside) older than this was abandoned: swept.
 _STALE_SECONDS = 3600
 
 
 def store_root() -> str:
-    """`$XDG_CACHE_HOME/seedkeeper` (or `~/.cache/seedkeeper`): the same root as the results cache."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    """`$XDG_CACHE_HOME/seedkeeper`, else `~/.cache/seedkeeper`. Raises OSError when neither is an
+    absolute path (HOME unset, a relative XDG_CACHE_HOME, which the XDG spec says to ignore): a
+    copy is never written relative to the working folder, which may be the seeds folder."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):
+        home = os.path.expanduser("~")
+        if not os.path.isabs(home):
+            raise OSError("no absolute cache folder: HOME is not set")
+        base = os.path.join(home, ".cache")
     return os.path.join(base, "seedkeeper")
+
+
+def copy_name(prefix: str, *inputs: object) -> str:
+    """`prefix-<digest>`: the digest covers `inputs` (the versions, tables and layout a builder
+    depends on), so a change to any of them names another copy instead of reusing a stale one."""
+    return f"{prefix}-{hashlib.sha256(repr(inputs).encode()).hexdigest()[:12]}"
+
+
+def load(name: str, build: Callable[[str], None], read: Callable[[str], T | None], fallback: Callable[[], T]) -> T:
+    """`read(folder)` of the copy `name` (made by `build` on first use), or `fallback()` when the
+    copy cannot be made or read, or `read` finds it damaged (returns None). A damaged or foreign
+    copy never fails a run: whatever reading it raises, the packaged data is used instead."""
+    try:
+        found = read(model_folder(name, build))
+    except Exception:  # noqa: BLE001  (any failure of an optional copy means: use the package)
+        found = None
+    return fallback() if found is None else found
 
 
 def model_folder(name: str, build: Callable[[str], None]) -> str:
@@ -49,9 +80,13 @@ def _make(folder: str, build: Callable[[str], None]) -> None:
     os.makedirs(parent, exist_ok=True)
     tmp = tempfile.mkdtemp(dir=parent, suffix=".tmp")
     try:
+        # mkdtemp makes the folder private (0700); a copy is no secret, and another user sharing
+        # the cache folder must see its marker rather than build (and move aside) their own.
+        os.chmod(tmp, 0o755)
         build(tmp)
         for entry in os.listdir(tmp):
-            with open(os.path.join(tmp, entry), "rb") as fh:
+            # Opened for writing: Windows cannot flush a handle opened read-only.
+            with open(os.path.join(tmp, entry), "r+b") as fh:
                 os.fsync(fh.fileno())
         with open(os.path.join(tmp, COMPLETE), "wb") as fh:
             os.fsync(fh.fileno())
@@ -73,12 +108,15 @@ def _make(folder: str, build: Callable[[str], None]) -> None:
 # Copies that earlier versions of seedkeeper made, in layouts nothing reads any more.
 _LEGACY_FILES = (("py3langid-", "-model.npz"),)
 _LEGACY_FOLDERS = (("py3langid-", "-model"),)
+# Abandoned work: a build killed midway, a copy moved aside whose removal failed.
+_ABANDONED = re.compile(r"tmp.*\.tmp|.*\.old\d+")
 
 
 def sweep(parent: str) -> None:
-    """Remove what earlier copies left: a build killed midway (an hour old) and the copies older
-    versions of seedkeeper made (py3langid's model as a single file, then a folder without
-    recorded shapes). Copies for other package versions stay: another environment may use them."""
+    """Remove what earlier copies left: abandoned builds and moved-aside copies (an hour old) and
+    the copies older versions of seedkeeper made (py3langid's model as a single file, then a
+    folder without recorded shapes). Copies for other package versions stay: another environment
+    may use them."""
     for entry in os.listdir(parent):
         path = os.path.join(parent, entry)
         try:
@@ -86,7 +124,7 @@ def sweep(parent: str) -> None:
                 os.unlink(path)
             elif any(entry.startswith(a) and entry.endswith(b) for a, b in _LEGACY_FOLDERS):
                 shutil.rmtree(path)
-            elif entry.startswith("tmp") and entry.endswith(".tmp"):
+            elif _ABANDONED.fullmatch(entry):
                 if time.time() - os.path.getmtime(path) > _STALE_SECONDS:
                     shutil.rmtree(path) if os.path.isdir(path) else os.unlink(path)
         except OSError:

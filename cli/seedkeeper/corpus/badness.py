@@ -34,16 +34,17 @@ def is_bad(text: str) -> bool:
 
 @functools.cache
 def _screen() -> tuple[frozenset[str], re.Pattern]:
-    try:
-        folder = model_store.model_folder(f"ftfy-{package_version('ftfy')}-badness-{_FORMAT}", _write)
-        with open(os.path.join(folder, "badness.json"), encoding="utf-8") as fh:
-            saved = json.load(fh)
-        pattern, flags, chars = saved["pattern"], saved["flags"], saved["chars"]
-        if not (isinstance(pattern, str) and isinstance(flags, int) and isinstance(chars, str) and chars):
-            return _from_ftfy()
-        return frozenset(chars), re.compile(pattern, flags)
-    except (OSError, ValueError, KeyError, TypeError, re.error):
-        return _from_ftfy()  # an unwritable cache folder or a damaged copy: ftfy itself
+    name = model_store.copy_name(f"ftfy-{package_version('ftfy')}-badness", _FORMAT)
+    return model_store.load(name, _write, _read, _from_ftfy)
+
+
+def _read(folder: str) -> tuple[frozenset[str], re.Pattern] | None:
+    with open(os.path.join(folder, "badness.json"), encoding="utf-8") as fh:
+        saved = json.load(fh)
+    pattern, flags, chars = saved["pattern"], saved["flags"], saved["chars"]
+    if not (isinstance(pattern, str) and type(flags) is int and isinstance(chars, str) and chars):
+        return None
+    return frozenset(chars), re.compile(pattern, flags)
 
 
 def _from_ftfy() -> tuple[frozenset[str], re.Pattern]:

@@ -10,6 +10,8 @@ each result says which rule decided (`decided_by`) and what every detector propo
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from seedkeeper._lazy import lazy_exports
 
 from .version import DETECTOR_VERSION, VOTER_VERSIONS
@@ -30,7 +32,13 @@ _LAZY = {
 }
 
 
-__getattr__ = lazy_exports(__name__, _LAZY)
+if TYPE_CHECKING:  # the names __getattr__ gives, for type checkers
+    from .backends import BACKENDS, UnknownBackendError
+    from .result import UND, Candidates, LangResult
+    from .tagger import detect_language, tag_many, warm_up
+    from .tags import LANGDETECT_LANGS, SCRIPT_LANGS
+
+__getattr__, __dir__ = lazy_exports(__name__, _LAZY, globals())
 
 __all__ = [
     "BACKENDS",

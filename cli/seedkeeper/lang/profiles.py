@@ -98,21 +98,21 @@ def build_table(group: str) -> ProfileTable:
 def load_table(group: str) -> ProfileTable:
     """The group's table from the cached copy, made on first use; built in memory if the copy
     cannot be made or read (a read-only home, a damaged file)."""
-    name = f"langdetect-{package_version('langdetect')}-profiles-{_FORMAT}"
-    try:
-        folder = model_store.model_folder(name, _write_all)
-        with open(os.path.join(folder, f"{group}.json"), encoding="utf-8") as fh:
-            meta = json.load(fh)
-        matrix = np.load(os.path.join(folder, f"{group}.npy"), mmap_mode="r", allow_pickle=False)
-        langs, words = tuple(meta["langs"]), meta["words"]
-        # The array file carries no checksum: a copy cut short is caught by its shape.
-        expected = tuple(sorted(GROUPS[group]))
-        if matrix.shape != (len(words), len(langs)) or matrix.dtype != np.float64 or langs != expected:
-            return build_table(group)
-        # A plain ndarray view of the mapped file: numpy's memmap subclass slows every indexing.
-        return ProfileTable(langs, {w: i for i, w in enumerate(words)}, np.asarray(matrix))
-    except (OSError, ValueError, KeyError, TypeError):
-        return build_table(group)
+    name = model_store.copy_name(f"langdetect-{package_version('langdetect')}-profiles", GROUPS, _FORMAT)
+    return model_store.load(name, _write_all, lambda folder: _read(folder, group), lambda: build_table(group))
+
+
+def _read(folder: str, group: str) -> ProfileTable | None:
+    with open(os.path.join(folder, f"{group}.json"), encoding="utf-8") as fh:
+        meta = json.load(fh)
+    matrix = np.load(os.path.join(folder, f"{group}.npy"), mmap_mode="r", allow_pickle=False)
+    langs, words = tuple(meta["langs"]), meta["words"]
+    # The array file carries no checksum: a copy cut short is caught by its shape.
+    expected = tuple(sorted(GROUPS[group]))
+    if matrix.shape != (len(words), len(langs)) or matrix.dtype != np.float64 or langs != expected:
+        return None
+    # A plain ndarray view of the mapped file: numpy's memmap subclass slows every indexing.
+    return ProfileTable(langs, {w: i for i, w in enumerate(words)}, np.asarray(matrix))
 
 
 def _write_all(folder: str) -> None:

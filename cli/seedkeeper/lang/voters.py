@@ -54,34 +54,32 @@ def _unpacked_model(packed):
     score table and the 39 MB automaton) cost nothing until a text touches their pages, and
     forked workers share them. None when the copy cannot be made or read: then the package loads
     its own file as usual. The arrays are the same either way."""
-    import lzma
+    name = f"py3langid-{package_version('py3langid')}-model-{_FORMAT}"
+    return model_store.load(name, lambda tmp: _unpack(packed, tmp), _read_model, lambda: None)
+
+
+def _read_model(folder: str):
     import mmap
-    import zipfile
 
     import numpy as np
 
-    name = f"py3langid-{package_version('py3langid')}-model-{_FORMAT}"
-    try:
-        folder = model_store.model_folder(name, lambda tmp: _unpack(packed, tmp))
-        ptc = np.load(os.path.join(folder, "ptc.npy"), mmap_mode="r", allow_pickle=False)
-        with open(os.path.join(folder, "nextmove.u32"), "rb") as fh:
-            mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
-        nextmove = memoryview(mapped).cast("I")  # indexed like py3langid's array('I'), no copy
-        with np.load(os.path.join(folder, "small.npz"), allow_pickle=False) as data:
-            # The raw arrays carry no checksum: a copy cut short (a full disk, a damaged file)
-            # is caught by its shapes, which the small file (a zip, checksummed) records.
-            if tuple(data["ptc_shape"].tolist()) != ptc.shape or int(data["nextmove_len"]) != len(nextmove):
-                return None
-            return (
-                ptc,
-                np.asarray(data["pc"]),
-                data["classes"].tolist(),
-                nextmove,
-                data["nextmove_row"].tolist(),
-                data["out_feat"].tolist(),
-            )
-    except (OSError, ValueError, KeyError, EOFError, TypeError, lzma.LZMAError, zipfile.BadZipFile):
-        return None  # a damaged or unwritable copy: the package loads its own file instead
+    ptc = np.load(os.path.join(folder, "ptc.npy"), mmap_mode="r", allow_pickle=False)
+    with open(os.path.join(folder, "nextmove.u32"), "rb") as fh:
+        mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+    nextmove = memoryview(mapped).cast("I")  # indexed like py3langid's array('I'), no copy
+    with np.load(os.path.join(folder, "small.npz"), allow_pickle=False) as data:
+        # The raw arrays carry no checksum: a copy cut short (a full disk, a damaged file)
+        # is caught by its shapes, which the small file (a zip, checksummed) records.
+        if tuple(data["ptc_shape"].tolist()) != ptc.shape or int(data["nextmove_len"]) != len(nextmove):
+            return None
+        return (
+            ptc,
+            np.asarray(data["pc"]),
+            data["classes"].tolist(),
+            nextmove,
+            data["nextmove_row"].tolist(),
+            data["out_feat"].tolist(),
+        )
 
 
 # The layout of the copy; part of the folder's name, so a new layout is built beside an old one.

@@ -12,6 +12,8 @@ severities of QUALITY_CODES.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from seedkeeper._lazy import lazy_exports
 
 # Bump when a finding or fingerprint may change for the same text (a cache key part).
@@ -42,7 +44,21 @@ _LAZY = {
 }
 
 
-__getattr__ = lazy_exports(__name__, _LAZY)
+if TYPE_CHECKING:  # the names __getattr__ gives, for type checkers
+    from .boilerplate import (
+        BoilerplateCounter,
+        boilerplate_by_document,
+        line_fingerprint,
+        line_fingerprints,
+        pack_fingerprints,
+        unpack_fingerprints,
+    )
+    from .check import DocumentQuality, document_quality, quality_findings
+    from .findings import DOCUMENT_CODES, PII_CODES, QUALITY_CODES, Finding, QualitySettings, finding_order
+    from .masking import shorten
+    from .pii import PiiHit, find_pii, mask_pii
+
+__getattr__, __dir__ = lazy_exports(__name__, _LAZY, globals())
 
 __all__ = [
     "QUALITY_VERSION",

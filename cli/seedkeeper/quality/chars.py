@@ -75,13 +75,14 @@ def table() -> np.ndarray:
 
         from seedkeeper import model_store
 
-        name = f"chartable-py{sys.version_info[0]}.{sys.version_info[1]}-ucd{unicodedata.unidata_version}-{_FORMAT}"
-        try:
-            folder = model_store.model_folder(name, lambda tmp: np.save(os.path.join(tmp, "flags.npy"), _build()))
+        def read(folder: str) -> np.ndarray | None:
             found = np.load(os.path.join(folder, "flags.npy"), allow_pickle=False)
-            _TABLE = found if found.shape == (0x10000,) and found.dtype == np.uint8 else _build()
-        except (OSError, ValueError):
-            _TABLE = _build()  # an unwritable cache folder or a damaged copy: built here
+            return found if found.shape == (0x10000,) and found.dtype == np.uint8 else None
+
+        flags = (LETTER, DIGIT, SPACE, WIDE, ASCII_DIGIT, ASCII_UPPER, B64)
+        prefix = f"chartable-py{sys.version_info[0]}.{sys.version_info[1]}-ucd{unicodedata.unidata_version}"
+        name = model_store.copy_name(prefix, _WIDE_RANGES, flags, _FORMAT)
+        _TABLE = model_store.load(name, lambda tmp: np.save(os.path.join(tmp, "flags.npy"), _build()), read, _build)
     return _TABLE
 
 

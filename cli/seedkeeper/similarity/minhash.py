@@ -84,16 +84,14 @@ def _unit_re() -> re.Pattern[str]:
 
     from seedkeeper import model_store
 
-    name = f"unit-pattern-ucd{unicodedata.unidata_version}-{_UNIT_FORMAT}"
-    try:
-        folder = model_store.model_folder(name, _save_unit_pattern)
+    def read(folder: str) -> re.Pattern[str] | None:
         with open(os.path.join(folder, "pattern.txt"), encoding="utf-8") as fh:
             saved = fh.read()
-        if saved.startswith("[") and saved.endswith("]+"):  # a copy cut short is built again
-            return re.compile(saved)
-    except (OSError, UnicodeDecodeError, re.error):
-        pass  # an unwritable cache folder or a damaged copy: built here
-    return re.compile(_unit_pattern())
+        # A copy cut short is built again.
+        return re.compile(saved) if saved.startswith("[") and saved.endswith("]+") else None
+
+    name = model_store.copy_name(f"unit-pattern-ucd{unicodedata.unidata_version}", NO_SPACE_RANGES, _UNIT_FORMAT)
+    return model_store.load(name, _save_unit_pattern, read, lambda: re.compile(_unit_pattern()))
 
 
 # The layout of the saved pattern; part of its folder's name. Bump when _unit_pattern changes.
@@ -201,14 +199,12 @@ def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
         b = rng.integers(0, 1 << 64, size=num_perm, dtype=np.uint64, endpoint=False)
         return np.stack([a, b])
 
-    name = f"minhash-permutations-{SEED}-{num_perm}-numpy{np.__version__}-1"
-    try:
-        folder = model_store.model_folder(name, lambda tmp: np.save(os.path.join(tmp, "ab.npy"), draw()))
+    def read(folder: str) -> np.ndarray | None:
         ab = np.load(os.path.join(folder, "ab.npy"), allow_pickle=False)
-        if ab.shape != (2, num_perm) or ab.dtype != np.uint64:
-            ab = draw()  # a damaged copy: drawn again
-    except (OSError, ValueError):
-        ab = draw()  # an unwritable cache folder
+        return ab if ab.shape == (2, num_perm) and ab.dtype == np.uint64 else None
+
+    name = model_store.copy_name(f"minhash-permutations-numpy{np.__version__}", SEED, num_perm)
+    ab = model_store.load(name, lambda tmp: np.save(os.path.join(tmp, "ab.npy"), draw()), read, draw)
     return ab[0].copy(), ab[1].copy()
 
 

@@ -1,0 +1,69 @@
+"""The store of ready-to-load model copies: named by what built them, never relative, never required."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+from seedkeeper import model_store
+
+
+def test_a_copy_is_named_by_everything_its_builder_reads():
+    a = model_store.copy_name("unit-pattern-ucd15", ((0x0E00, 0x0E7F),), "1")
+    assert a.startswith("unit-pattern-ucd15-") and a == model_store.copy_name(
+        "unit-pattern-ucd15", ((0x0E00, 0x0E7F),), "1"
+    )
+    assert a != model_store.copy_name("unit-pattern-ucd15", ((0x0E00, 0x0E7E),), "1")  # a changed table
+    assert a != model_store.copy_name("unit-pattern-ucd15", ((0x0E00, 0x0E7F),), "2")  # a new layout
+
+
+def test_no_absolute_cache_folder_means_no_copy_and_nothing_written_here(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")  # the XDG spec says: ignore it
+    monkeypatch.setenv("HOME", "")
+    monkeypatch.setattr(os.path, "expanduser", lambda p: p)  # as when HOME is unset and no passwd entry
+    built = []
+    value = model_store.load("x-1", lambda tmp: built.append(tmp), lambda folder: "copy", lambda: "package")
+    assert value == "package" and built == [] and os.listdir(tmp_path) == []
+
+
+def test_a_copy_is_built_once_readable_by_others_and_read_back(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = []
+
+    def build(folder):
+        built.append(folder)
+        with open(os.path.join(folder, "data.txt"), "w", encoding="utf-8") as fh:
+            fh.write("table")
+
+    def read(folder):
+        with open(os.path.join(folder, "data.txt"), encoding="utf-8") as fh:
+            return fh.read()
+
+    assert model_store.load("t-1", build, read, lambda: "package") == "table"
+    assert model_store.load("t-1", build, read, lambda: "package") == "table"
+    folder = tmp_path / "seedkeeper" / "t-1"
+    assert len(built) == 1 and (folder / "complete").is_file()
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o755  # not mkdtemp's private 0700
+    # A reader that finds the copy damaged (None) or fails in any way gets the package's data.
+    assert model_store.load("t-1", build, lambda folder: None, lambda: "package") == "package"
+
+    def overflowing(folder):
+        raise OverflowError("a flag re.compile cannot take")
+
+    assert model_store.load("t-1", build, overflowing, lambda: "package") == "package"
+
+
+def test_abandoned_builds_and_moved_aside_copies_are_swept_after_an_hour(tmp_path):
+    old_tmp, aside, fresh, kept = (
+        tmp_path / "tmpab12.tmp",
+        tmp_path / "x-1.old4242",
+        tmp_path / "tmpnew.tmp",
+        tmp_path / "x-1",
+    )
+    for path in (old_tmp, aside, fresh, kept):
+        path.mkdir()
+    for path in (old_tmp, aside):
+        os.utime(path, (0, 0))
+    model_store.sweep(str(tmp_path))
+    assert not old_tmp.exists() and not aside.exists() and fresh.exists() and kept.exists()
