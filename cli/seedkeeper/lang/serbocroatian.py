@@ -34,21 +34,17 @@ _IJEKAVIAN = (
     "mjesec", "bijel", "lijep", "riječ", "rijek", "vjerojat", "vjerovat", "provjer", "uspješ", "promjen", "izmjen",
     "primjer", "zahtjev", "zahtijev", "dijel", "gdje", "ovdje", "svjet", "svijet", "vidje", "tjedan", "cvijet",
     "mlijek", "pjesm", "rješ", "odjel", "razumje", "mjer", "zabilje", "bilješ", "djec", "dijete", "podjel", "sjeć",
-    "nedjelj", "smije", "bezbjed", "lijev", "snijeg", "uvijek", "vijeć", "vjeruj", "vjerov", "primjen", "savjest",
-    "obezbjed", "punoljet",
+    "nedjelj", "smije", "bezbjed", "lijev", "snijeg", "uvijek", "vijeć", "vjeruj", "vjerov",
 )  # fmt: skip
 _EKAVIAN = (
     "vrednost", "vredn", "posle", "celi", "celu", "celo", "cena", "cene", "cenu", "sledeć", "sledi", "uspeš",
     "promen", "izmen", "primer", "prover", "zahtev", "mesto", "mesta", "mestu", "mesec",
     "verovatn", "nedelj", "menja", "razume", "videti", "hteo", "pesm", "podel", "odelj", "zabelež",
-    "beleš", "deca", "sećanj", "bezbed", "sneg", "primen", "savest", "obezbed", "punolet",
+    "beleš", "deca", "sećanj", "bezbed", "sneg",
 )  # fmt: skip
 # Whole words only: as beginnings these would catch words all three write ("rečenica", "rekao").
-_EKAVIAN_WORDS = frozenset(
-    "pre deo ceo dve gde vreme uvek ovde sme lep lepo lepa reč reči reka reke reku dete delo dela delu vera vere "
-    "veru".split()
-)
-_IJEKAVIAN_WORDS = frozenset("prije djelo djela djelu vjera vjere vjeru".split())
+_EKAVIAN_WORDS = frozenset("pre deo ceo dve gde vreme uvek ovde sme lep lepo lepa reč reči reka reke reku dete".split())
+_IJEKAVIAN_WORDS = frozenset("prije".split())
 # Croatian vocabulary (against Bosnian and Serbian), and Bosnian/Serbian against Croatian.
 _CROATIAN = (
     "tisuć", "točk", "točn", "tjedn", "tjedan", "kolačić", "datotek", "zarez", "povijest", "glazb", "obvez",
@@ -64,7 +60,7 @@ _BOSNIAN_SERBIAN = (
     "sačuva", "dešav", "desil", "historij", "istorij", "hljeb", "hleb", "januar", "februar", "septemb", "oktob",
     "novemb", "decemb", "avgust", "generiš", "generis", "definiš", "definis", "resetov", "verifikov", "organizov",
     "konfiguris", "konfiguriš", "naučn", "bibliotek", "univerzitet", "fabrik", "pozoriš", "fudbal", "porodic",
-    "vazduh", "izvinj", "ovlašć", "korišć", "takođe", "cifr",
+    "vazduh", "izvinj", "ovlašć", "korišć", "takođe",
 )  # fmt: skip
 _BOSNIAN_SERBIAN_WORDS = frozenset("šta ko neko niko".split())
 
@@ -104,12 +100,8 @@ def settle(text: str, lang: str, py: dict[str, float]) -> tuple[str, str] | None
     if hr and not bsr:
         return "hr", "sh-words"
     if bsr and not hr:
-        # Bosnian or Serbian, not Croatian: without the reflex of yat, not which of the two, unless
-        # py3langid is sure of it.
-        other = "sr-Latn" if lang == "bs" else "bs"
-        if lang == "hr" or py.get(other, 0.0) >= RATIO * py.get(lang, 0.0):
-            return "und", "sh-undecided"
-        return None
+        # Bosnian or Serbian, not Croatian: without the reflex of yat, not which of the two.
+        return ("und", "sh-undecided") if lang == "hr" else None
     if lang != "hr":
         # bs and sr-Latn are the detectors' weakest languages: without a word of evidence,
         # a text they call so is as likely Croatian (or the other one).
