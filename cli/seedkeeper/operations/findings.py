@@ -123,7 +123,7 @@ def index_outdated() -> Problem:
 
 
 # Bump when the table `seedkeeper index` writes may change for the same rows and INDEX.md text.
-_OUTDATED_MEMO_VERSION = "3"
+_OUTDATED_MEMO_VERSION = "4"
 
 
 def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem | None:
@@ -148,7 +148,8 @@ def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem
 
     h = text_digest(old, s.settings.include, s.settings.name_pattern, f"outdated-{_OUTDATED_MEMO_VERSION}")
     text_key = "uptodate-" + h.copy().hexdigest()
-    h.update(("\x00" + "\n".join(map(repr, rows))).encode("utf-8", "surrogatepass"))
+    # Every field of every row, as one repr of plain tuples (a dataclass repr per row costs more).
+    h.update(("\x00" + repr([_row_fields(r) for r in rows])).encode("utf-8", "surrogatepass"))
     key = "outdated-" + h.hexdigest()
     store = Cache(cache.folder)
     try:
@@ -166,6 +167,20 @@ def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem
     finally:
         store.close()
     return index_outdated() if outdated else None
+
+
+def _row_fields(row) -> tuple:
+    """All of an IndexRow's fields, in declaration order (fields() read once)."""
+    global _ROW_GETTER
+    if _ROW_GETTER is None:
+        from dataclasses import fields
+        from operator import attrgetter
+
+        _ROW_GETTER = attrgetter(*[f.name for f in fields(type(row))])
+    return _ROW_GETTER(row)
+
+
+_ROW_GETTER = None
 
 
 def _hash_changed(blob: bytes | None, rows) -> bool:
