@@ -64,7 +64,8 @@ def median_step(repeat: int, *args: str, before=None) -> dict:
         if before is not None:
             before(i)
         runs.append(step(*args))
-    return sorted(runs, key=lambda r: r["wall"])[len(runs) // 2]
+    ranked = sorted(runs, key=lambda r: r["wall"])
+    return {**ranked[len(runs) // 2], "spread": f"{ranked[0]['wall']:.2f}-{ranked[-1]['wall']:.2f}"}
 
 
 def run_form(
@@ -96,7 +97,8 @@ def run_form(
         else:
             ratio = f"{r['wall'] / cold:.3f}x cold"
         label = f"{form}:{name}"
-        print(f"{n:>7} {label:<20} {r['wall']:>8.2f} {n / r['wall']:>8.0f} {r['peak_mb']:>8.0f} {ratio:>14}")
+        spread = r.get("spread", "")
+        print(f"{n:>7} {label:<20} {r['wall']:>8.2f} {n / r['wall']:>8.0f} {r['peak_mb']:>8.0f} {ratio:>14}  {spread}")
     sys.stdout.flush()
 
 
@@ -114,7 +116,7 @@ def main() -> None:
     args = ap.parse_args()
     print(f"cores: {os.cpu_count()}")
     startup()
-    print(f"{'docs':>7} {'step':<20} {'wall s':>8} {'docs/s':>8} {'peak MB':>8} {'ratio':>14}")
+    print(f"{'docs':>7} {'step':<20} {'wall s':>8} {'docs/s':>8} {'peak MB':>8} {'ratio':>14}  runs (min-max)")
     for n in [int(x) for x in args.sizes.split(",")]:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp, "seeds")
@@ -124,7 +126,8 @@ def main() -> None:
             if n <= args.skip_naive_above:
                 r = median_step(cold_repeat, "naive", str(folder))
                 naive_wall = r["wall"]
-                print(f"{n:>7} {'naive':<20} {r['wall']:>8.2f} {n / r['wall']:>8.0f} {r['peak_mb']:>8.0f} {'':>14}")
+                row = f"{n:>7} {'naive':<20} {r['wall']:>8.2f} {n / r['wall']:>8.0f} {r['peak_mb']:>8.0f} {'':>14}"
+                print(f"{row}  {r.get('spread', '')}")
             for form in args.forms.split(","):
                 if form == "managed":
                     # The everyday gate of a maintained corpus: its managed table written first
