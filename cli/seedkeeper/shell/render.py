@@ -165,8 +165,11 @@ def print_problems_text(console: Console, problems: list[Problem], summary: str,
     # Wide enough for every code and line number shown (a fixed 17 cut "contained-duplicate").
     line_width = max([6] + [len(str(p.line)) for p in problems if p.line is not None])
     code_width = max([17] + [len(p.code) for p in problems])
+    # Asked once: rich works both out from the environment each time (a cost per file at 30,000).
+    plain, out = not console.is_terminal, console.file
+    limit = min(_PLAIN_MAX, console.width // 2 - line_width - code_width - 16)
     for heading, group in text_groups(problems):
-        if not console.is_terminal and _plain_rows(console, heading, group, line_width, code_width):
+        if plain and _plain_rows(out, heading, group, line_width, code_width, limit):
             continue
         console.print(Text(shown(heading), style="bold underline"), overflow="fold")
         table = Table(show_header=False, box=None, pad_edge=False, expand=False)
@@ -193,19 +196,18 @@ def print_problems_text(console: Console, problems: list[Problem], summary: str,
 _PLAIN_MAX = 1_000
 
 
-def _plain_rows(console: Console, heading: str, group: list[tuple[Problem, str]], line_w: int, code_w: int) -> bool:
-    """Write one group as rich would lay it out off a terminal; False (nothing written) when the
-    text needs rich's own layout."""
-    limit = min(_PLAIN_MAX, console.width // 2 - line_w - code_w - 16)
+def _plain_rows(out, heading: str, group: list[tuple[Problem, str]], line_w: int, code_w: int, limit: int) -> bool:
+    """Write one group to `out` as rich would lay it out off a terminal (text of at most `limit`
+    characters is never folded); False (nothing written) when the text needs rich's own layout."""
     head = shown(heading)
     rows = [(p, shown(message)) for p, message in group]
     if len(head) > limit or "\t" in head or any(len(m) > limit or "\t" in m for _, m in rows):
         return False
-    out = [head]
+    lines = [head]
     for p, message in rows:
         line = "" if p.line is None else str(p.line)
-        out.append(f"{line:>{line_w}}  {p.severity:<8}  {p.code:<{code_w}}  {message}".rstrip())
-    console.file.write("\n".join(out) + "\n")
+        lines.append(f"{line:>{line_w}}  {p.severity:<8}  {p.code:<{code_w}}  {message}".rstrip())
+    out.write("\n".join(lines) + "\n")
     return True
 
 
