@@ -185,17 +185,20 @@ def test_the_unpacked_py3langid_model_scores_exactly_like_the_packaged_one(tmp_p
     texts = ("The city council met on Tuesday.", "شورای شهر روز سه‌شنبه تشکیل جلسه داد.", "Der Stadtrat", "这是测试")
     for text in texts:
         assert ours.rank(text) == theirs.rank(text)
-    # A copy interrupted before its marker is made again; a damaged one is not used: the
-    # packaged model loads instead.
+    # A copy interrupted before its marker is made again.
     (folder / "complete").unlink()
     (folder / "ptc.npy").write_bytes(b"half")
     assert voters._unpacked_model(MODEL_DIR / MODEL_FILE) is not None and (folder / "complete").is_file()
-    # The raw automaton cut short (to a whole number of entries) is caught by its recorded length.
+    # Damaged copies (the raw automaton cut short, the small file overwritten) no longer match the
+    # record in their marker: they are set aside and built again, and score as before.
     automaton = folder / "nextmove.u32"
     automaton.write_bytes(automaton.read_bytes()[: automaton.stat().st_size // 8 * 4])
-    assert voters._unpacked_model(MODEL_DIR / MODEL_FILE) is None
+    assert voters._unpacked_model(MODEL_DIR / MODEL_FILE) is not None
+    assert automaton.stat().st_size == len(parts[3]) * 4
     (folder / "small.npz").write_bytes(b"not a zip file")
-    assert voters._unpacked_model(MODEL_DIR / MODEL_FILE) is None
+    again = voters._unpacked_model(MODEL_DIR / MODEL_FILE)
+    rebuilt = LanguageIdentifier(again[0], again[1], again[2], again[3], again[5], norm_probs=True, tk_row=again[4])
+    assert all(rebuilt.rank(text) == theirs.rank(text) for text in texts)
     # Left by older versions or by a build killed midway: swept when a copy is built.
     import os
 
@@ -210,3 +213,23 @@ def test_the_unpacked_py3langid_model_scores_exactly_like_the_packaged_one(tmp_p
 
     model_store.sweep(str(tmp_path / "seedkeeper"))
     assert not old_copy.exists() and not old_layout.exists() and not stale.exists() and folder.is_dir()
+
+
+def test_a_py3langid_copy_damaged_without_changing_its_size_falls_back_to_the_packaged_model(tmp_path, monkeypatch):
+    """The automaton is too large to checksum in every process: garbage of the right length is
+    caught where it fails (an index out of range) and the packaged model answers instead."""
+    import random
+
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from seedkeeper.lang import voters
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(voters, "_identifier", None)
+    text = "Die Kinder spielen im Garten, während die Eltern Kaffee trinken."
+    expected = voters._merge(LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True).rank(text), "Latin")
+    assert voters.py3langid_probs(text, "Latin") == expected  # made the copy and used it
+    automaton = next((tmp_path / "seedkeeper").glob("py3langid-*-model-*")) / "nextmove.u32"
+    automaton.write_bytes(random.Random(3).randbytes(automaton.stat().st_size))
+    monkeypatch.setattr(voters, "_identifier", None)  # a new process meets the damaged copy
+    assert voters.py3langid_probs(text, "Latin") == expected

@@ -45,8 +45,10 @@ def test_a_copy_is_built_once_readable_by_others_and_read_back(tmp_path, monkeyp
     folder = tmp_path / "seedkeeper" / "t-1"
     assert len(built) == 1 and (folder / "complete").is_file()
     assert stat.S_IMODE(folder.stat().st_mode) == 0o755  # not mkdtemp's private 0700
-    # A reader that finds the copy damaged (None) or fails in any way gets the package's data.
+    # A reader that finds the copy damaged (None) or fails in any way: built once more, and when
+    # that copy fails too, the package's data.
     assert model_store.load("t-1", build, lambda folder: None, lambda: "package") == "package"
+    assert len(built) == 2
 
     def overflowing(folder):
         raise OverflowError("a flag re.compile cannot take")
@@ -67,3 +69,24 @@ def test_abandoned_builds_and_moved_aside_copies_are_swept_after_an_hour(tmp_pat
         os.utime(path, (0, 0))
     model_store.sweep(str(tmp_path))
     assert not old_tmp.exists() and not aside.exists() and fresh.exists() and kept.exists()
+
+
+def test_a_copy_whose_files_changed_is_built_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+
+    def build(folder):
+        with open(os.path.join(folder, "data.txt"), "w", encoding="utf-8") as fh:
+            fh.write("table")
+
+    def read(folder):
+        with open(os.path.join(folder, "data.txt"), encoding="utf-8") as fh:
+            return fh.read()
+
+    assert model_store.load("t-2", build, read, lambda: "package") == "table"
+    data = tmp_path / "seedkeeper" / "t-2" / "data.txt"
+    data.write_text("tabxe", encoding="utf-8")  # same size, other bytes: the checksum differs
+    assert model_store.load("t-2", build, read, lambda: "package") == "table"
+    assert data.read_text(encoding="utf-8") == "table"  # a new copy in its place
+    (tmp_path / "seedkeeper" / "t-2" / "complete").write_text("", encoding="utf-8")  # an older marker
+    data.write_text("older", encoding="utf-8")
+    assert model_store.load("t-2", build, read, lambda: "package") == "older"  # taken as it is

@@ -42,3 +42,18 @@ def test_a_dist_info_folder_name_is_read_without_importlib_metadata(tmp_path, fr
 
 def test_an_unknown_distribution_is_unknown(fresh):
     assert _version.package_version("no-such-distribution-here") == "unknown"
+
+
+def test_a_zip_or_egg_first_on_the_path_is_left_to_importlib_metadata(tmp_path, fresh):
+    import zipfile
+
+    archive = tmp_path / "vendored.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("langdetect-0.0.7.dist-info/METADATA", "Metadata-Version: 2.1\nName: langdetect\nVersion: 0.0.7\n")
+    egg = tmp_path / "langdetect-0.0.8-py3.11.egg"
+    (egg / "EGG-INFO").mkdir(parents=True)
+    (egg / "EGG-INFO" / "PKG-INFO").write_text("Metadata-Version: 1.1\nName: langdetect\nVersion: 0.0.8\n", "utf-8")
+    for first in (archive, egg):
+        _version.package_version.cache_clear()
+        fresh.setattr(sys, "path", [str(first), *sys.path])
+        assert _version.package_version("langdetect") == version("langdetect") != "1.0.9"

@@ -15,8 +15,7 @@ def lazy_exports(
 ) -> tuple[Callable[[str], object], Callable[[], list[str]]]:
     """A module `__getattr__` for `package` that imports `where[name]` (a submodule's name,
     relative to the package) the first time `name` is asked for and returns its attribute, and
-    a `__dir__` that lists the package's public names (its `__all__` in `namespace`, its globals)
-    together with those."""
+    a `__dir__` that lists the package's own names (its globals, `namespace`) together with those."""
 
     def __getattr__(name: str) -> object:
         if name in where:
@@ -24,6 +23,6 @@ def lazy_exports(
         raise AttributeError(f"module {package!r} has no attribute {name!r}")
 
     def __dir__() -> list[str]:
-        return sorted(set(namespace.get("__all__", ())) | set(where))
+        return sorted(set(namespace) | set(where))
 
     return __getattr__, __dir__

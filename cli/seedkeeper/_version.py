@@ -34,14 +34,18 @@ def _normal(name: str) -> str:
 def _from_dist_info_names(name: str) -> str | None:
     """The version in the `<name>-<version>.dist-info` folder name that an installer writes (the
     wheel format fixes that name), from the first `sys.path` entry that holds the distribution,
-    as importlib.metadata searches them. None (ask importlib.metadata) when that entry holds it in
-    another form (an .egg-info, a zip) or twice."""
+    as importlib.metadata searches them. None (ask importlib.metadata) when an entry comes first
+    that this cannot list (a zip, an .egg), or the entry holds it in another form (an .egg-info)
+    or twice."""
     wanted = _normal(name)
     for entry in sys.path:
-        found = [(n, stem) for n, stem in _listing(entry or ".") if _normal(stem.split("-", 1)[0]) == wanted]
+        listing = _listing(entry or ".")
+        if listing is None:
+            return None  # a zip or an egg: importlib.metadata reads inside it
+        found = [(n, stem) for n, stem in listing if _normal(stem.split("-", 1)[0]) == wanted]
         if not found:
             continue
-        versions = [stem.split("-", 1)[1] for n, stem in found if n.endswith(".dist-info") and "-" in stem]
+        versions = [stem.split("-", 1)[1] for n, stem in found if n.lower().endswith(".dist-info") and "-" in stem]
         if len(found) == 1 and len(versions) == 1 and versions[0]:
             return versions[0]
         return None
@@ -49,11 +53,15 @@ def _from_dist_info_names(name: str) -> str | None:
 
 
 @functools.cache
-def _listing(folder: str) -> tuple[tuple[str, str], ...]:
-    """(entry, entry without its suffix) of the metadata folders and files in `folder`; a zip
-    file on sys.path lists nothing, and callers then ask importlib.metadata."""
+def _listing(folder: str) -> tuple[tuple[str, str], ...] | None:
+    """(entry, entry without its suffix) of the metadata folders and files in `folder`; () for a
+    missing folder, None for what only importlib.metadata can read (a zip file, an .egg)."""
+    if folder.lower().endswith(".egg") or os.path.isfile(folder):
+        return None
     try:
         names = os.listdir(folder)
     except OSError:
         return ()
-    return tuple((n, n.rsplit(".", 1)[0]) for n in names if n.endswith((".dist-info", ".egg-info")))
+    if "EGG-INFO" in names:
+        return None
+    return tuple((n, n.rsplit(".", 1)[0]) for n in names if n.lower().endswith((".dist-info", ".egg-info")))

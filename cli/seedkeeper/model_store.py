@@ -16,6 +16,7 @@ the cache folder cannot be written or a copy cannot be read, callers use the pac
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -53,26 +54,84 @@ def copy_name(prefix: str, *inputs: object) -> str:
 
 def load(name: str, build: Callable[[str], None], read: Callable[[str], T | None], fallback: Callable[[], T]) -> T:
     """`read(folder)` of the copy `name` (made by `build` on first use), or `fallback()` when the
-    copy cannot be made or read, or `read` finds it damaged (returns None). A damaged or foreign
-    copy never fails a run: whatever reading it raises, the packaged data is used instead."""
-    try:
-        found = read(model_folder(name, build))
-    except Exception:  # noqa: BLE001  (any failure of an optional copy means: use the package)
-        found = None
-    return fallback() if found is None else found
+    copy cannot be made or read. A copy whose files no longer match what was written (sizes, and
+    the checksums of the files under 1 MB), or that `read` finds damaged (returns None or raises),
+    is moved aside and built once more; whatever still fails, the packaged data is used: a
+    damaged or foreign copy never fails a run."""
+    for attempt in range(2):
+        try:
+            folder = model_folder(name, build)
+            found = read(folder) if _intact(folder) else None
+        except Exception:  # noqa: BLE001  (any failure of an optional copy means: rebuild, else the package)
+            found = None
+        if found is not None:
+            return found
+        if attempt == 0 and not _set_aside(name):
+            break
+    return fallback()
 
 
 def model_folder(name: str, build: Callable[[str], None]) -> str:
     """The folder `name` under the store, made by `build(folder)` the first time it is asked for.
 
-    `build` writes its files into an empty folder; they are flushed to disk, the marker is added
-    and the folder is renamed into place, so a reader never sees half a copy. Raises OSError (or
-    whatever `build` raises) when it cannot be made: callers fall back to the packaged model.
+    `build` writes its files into an empty folder; they are flushed to disk, the marker (a record
+    of the files) is added and the folder is renamed into place, so a reader never sees half a
+    copy. Raises OSError (or whatever `build` raises) when it cannot be made.
     """
     folder = os.path.join(store_root(), name)
     if not os.path.isfile(os.path.join(folder, COMPLETE)):
         _make(folder, build)
     return folder
+
+
+def _set_aside(name: str) -> bool:
+    """Move a damaged copy out of the way (removed later by the sweep); False when there is none
+    or it cannot be moved."""
+    try:
+        folder = os.path.join(store_root(), name)
+        if not os.path.isdir(folder):
+            return False
+        os.replace(folder, _aside(folder))
+        return True
+    except OSError:
+        return False
+
+
+def _aside(folder: str) -> str:
+    """A fresh name beside `folder` for a copy moved out of the way (digits only after `.old`, so
+    the sweep recognises it)."""
+    return f"{folder}.old{os.getpid()}{time.time_ns()}"
+
+
+# Files up to this size are checksummed in the marker (reading them back costs well under a
+# millisecond); larger ones (the memory-mapped tables) by their size only, like any cache file.
+_CHECKSUMMED = 1 << 20
+
+
+def _manifest(folder: str) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for entry in sorted(os.listdir(folder)):
+        if entry == COMPLETE:
+            continue
+        path = os.path.join(folder, entry)
+        size = os.path.getsize(path)
+        digest = None
+        if size <= _CHECKSUMMED:
+            with open(path, "rb") as fh:
+                digest = hashlib.sha256(fh.read()).hexdigest()
+        out[entry] = [size, digest]
+    return out
+
+
+def _intact(folder: str) -> bool:
+    """The copy's files are those its marker records (a marker without a record, from an older
+    seedkeeper, is taken as it is)."""
+    with open(os.path.join(folder, COMPLETE), encoding="utf-8") as fh:
+        text = fh.read()
+    if not text:
+        return True
+    recorded = json.loads(text)
+    return _manifest(folder) == recorded
 
 
 def _make(folder: str, build: Callable[[str], None]) -> None:
@@ -88,14 +147,16 @@ def _make(folder: str, build: Callable[[str], None]) -> None:
             # Opened for writing: Windows cannot flush a handle opened read-only.
             with open(os.path.join(tmp, entry), "r+b") as fh:
                 os.fsync(fh.fileno())
-        with open(os.path.join(tmp, COMPLETE), "wb") as fh:
+        with open(os.path.join(tmp, COMPLETE), "w", encoding="utf-8") as fh:
+            json.dump(_manifest(tmp), fh)
+            fh.flush()
             os.fsync(fh.fileno())
         if os.path.isfile(os.path.join(folder, COMPLETE)):
             return  # another process finished first: its copy is used, ours is dropped below
         if os.path.isdir(folder):
             # An interrupted copy (no marker): moved aside before it goes, so that nothing
             # deletes a folder another process has just renamed into place.
-            aside = f"{folder}.old{os.getpid()}"
+            aside = _aside(folder)
             os.replace(folder, aside)
             shutil.rmtree(aside, ignore_errors=True)
         os.replace(tmp, folder)

@@ -49,7 +49,8 @@ def check(folder: str, cache_dir: str) -> dict:
 
 
 def cli(folder: str, cache_dir: str) -> dict:
-    """`seedkeeper check FOLDER` as a user runs it: the text report written to a file (a CI log)."""
+    """`seedkeeper check FOLDER` as a user runs it, its text report sent to /dev/null (not a
+    terminal, as in a CI log)."""
     import contextlib
     import os
 

@@ -15,6 +15,7 @@ Both are deterministic (no sampling) and loaded once per process.
 from __future__ import annotations
 
 import os
+import sys
 import threading
 
 from .. import model_store
@@ -27,16 +28,18 @@ _identifier = None
 TOP = 3
 
 
-def _py3langid():
+def _py3langid(packaged: bool = False):
+    """The process's py3langid identifier: from the unpacked copy, or (`packaged`, or when the
+    copy cannot be used) from the model file in the wheel."""
     global _identifier
-    if _identifier is None:
+    if _identifier is None or packaged:
         with _lock:
-            if _identifier is None:
+            if _identifier is None or packaged:
                 from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
                 # norm_probs: a softmax tempered by text length, so scores are comparable
                 # probabilities rather than raw log-likelihoods.
-                parts = _unpacked_model(MODEL_DIR / MODEL_FILE)
+                parts = None if packaged else _unpacked_model(MODEL_DIR / MODEL_FILE)
                 if parts is None:
                     _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
                 else:
@@ -54,7 +57,8 @@ def _unpacked_model(packed):
     score table and the 39 MB automaton) cost nothing until a text touches their pages, and
     forked workers share them. None when the copy cannot be made or read: then the package loads
     its own file as usual. The arrays are the same either way."""
-    name = f"py3langid-{package_version('py3langid')}-model-{_FORMAT}"
+    # The automaton is raw unsigned ints in this machine's byte order: part of the name.
+    name = f"py3langid-{package_version('py3langid')}-model-{_FORMAT}-{sys.byteorder}"
     return model_store.load(name, lambda tmp: _unpack(packed, tmp), _read_model, lambda: None)
 
 
@@ -132,7 +136,13 @@ def top(probs: dict[str, float], n: int = TOP) -> tuple[tuple[str, float], ...]:
 
 def py3langid_probs(text: str, script: str | None) -> dict[str, float]:
     """py3langid's probability for each language that can be written in `script`."""
-    return _merge(_py3langid().rank(text), script)
+    try:
+        ranked = _py3langid().rank(text)
+    except (IndexError, ValueError, TypeError):
+        # The copy's automaton damaged where its size cannot tell (same length, other bytes):
+        # the packaged model from now on in this process.
+        ranked = _py3langid(packaged=True).rank(text)
+    return _merge(ranked, script)
 
 
 def cld2_probs(text: str, script: str | None) -> tuple[dict[str, float], bool]:

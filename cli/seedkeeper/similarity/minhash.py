@@ -203,7 +203,7 @@ def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
         ab = np.load(os.path.join(folder, "ab.npy"), allow_pickle=False)
         return ab if ab.shape == (2, num_perm) and ab.dtype == np.uint64 else None
 
-    name = model_store.copy_name(f"minhash-permutations-numpy{np.__version__}", SEED, num_perm)
+    name = model_store.copy_name(f"minhash-permutations-numpy{np.__version__}", MINHASH_VERSION, SEED, num_perm)
     ab = model_store.load(name, lambda tmp: np.save(os.path.join(tmp, "ab.npy"), draw()), read, draw)
     return ab[0].copy(), ab[1].copy()
 
