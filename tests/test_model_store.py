@@ -8,6 +8,16 @@ import stat
 from seedkeeper import model_store
 
 
+def _write_table(folder):
+    with open(os.path.join(folder, "data.txt"), "w", encoding="utf-8") as fh:
+        fh.write("table")
+
+
+def _read_table(folder):
+    with open(os.path.join(folder, "data.txt"), encoding="utf-8") as fh:
+        return fh.read()
+
+
 def test_a_copy_is_named_by_everything_its_builder_reads():
     a = model_store.copy_name("unit-pattern-ucd15", ((0x0E00, 0x0E7F),), "1")
     assert a.startswith("unit-pattern-ucd15-") and a == model_store.copy_name(
@@ -33,13 +43,9 @@ def test_a_copy_is_built_once_readable_by_others_and_read_back(tmp_path, monkeyp
 
     def build(folder):
         built.append(folder)
-        with open(os.path.join(folder, "data.txt"), "w", encoding="utf-8") as fh:
-            fh.write("table")
+        _write_table(folder)
 
-    def read(folder):
-        with open(os.path.join(folder, "data.txt"), encoding="utf-8") as fh:
-            return fh.read()
-
+    read = _read_table
     assert model_store.load("t-1", build, read, lambda: "package") == "table"
     assert model_store.load("t-1", build, read, lambda: "package") == "table"
     folder = tmp_path / "seedkeeper" / "t-1"
@@ -73,15 +79,7 @@ def test_abandoned_builds_and_moved_aside_copies_are_swept_after_an_hour(tmp_pat
 
 def test_a_copy_whose_files_changed_is_built_again(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-
-    def build(folder):
-        with open(os.path.join(folder, "data.txt"), "w", encoding="utf-8") as fh:
-            fh.write("table")
-
-    def read(folder):
-        with open(os.path.join(folder, "data.txt"), encoding="utf-8") as fh:
-            return fh.read()
-
+    build, read = _write_table, _read_table
     assert model_store.load("t-2", build, read, lambda: "package") == "table"
     data = tmp_path / "seedkeeper" / "t-2" / "data.txt"
     data.write_text("tabxe", encoding="utf-8")  # same size, other bytes: the checksum differs
