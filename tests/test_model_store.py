@@ -69,12 +69,14 @@ def test_abandoned_builds_and_moved_aside_copies_are_swept_after_an_hour(tmp_pat
         tmp_path / "tmpnew.tmp",
         tmp_path / "x-1",
     )
-    for path in (old_tmp, aside, fresh, kept):
+    legacy, current = tmp_path / "py3langid-0.4.0-model-2", tmp_path / "py3langid-0.4.0-model-2-little"
+    for path in (old_tmp, aside, fresh, kept, legacy, current):
         path.mkdir()
     for path in (old_tmp, aside):
         os.utime(path, (0, 0))
     model_store.sweep(str(tmp_path))
     assert not old_tmp.exists() and not aside.exists() and fresh.exists() and kept.exists()
+    assert not legacy.exists() and current.exists()  # an older layout of py3langid's copy goes
 
 
 def test_a_copy_whose_files_changed_is_built_again(tmp_path, monkeypatch):
@@ -83,8 +85,23 @@ def test_a_copy_whose_files_changed_is_built_again(tmp_path, monkeypatch):
     assert model_store.load("t-2", build, read, lambda: "package") == "table"
     data = tmp_path / "seedkeeper" / "t-2" / "data.txt"
     data.write_text("tabxe", encoding="utf-8")  # same size, other bytes: the checksum differs
+    model_store._verified.clear()  # a new process: each checks a copy once
     assert model_store.load("t-2", build, read, lambda: "package") == "table"
     assert data.read_text(encoding="utf-8") == "table"  # a new copy in its place
-    (tmp_path / "seedkeeper" / "t-2" / "complete").write_text("", encoding="utf-8")  # an older marker
+    (tmp_path / "seedkeeper" / "t-2" / "complete").write_text("", encoding="utf-8")  # no record
     data.write_text("older", encoding="utf-8")
-    assert model_store.load("t-2", build, read, lambda: "package") == "older"  # taken as it is
+    model_store._verified.clear()
+    assert model_store.load("t-2", build, read, lambda: "package") == "table"  # built again
+    assert not list((tmp_path / "seedkeeper").glob("t-2.old*"))  # the damaged copy is gone
+
+
+def test_a_copy_is_checked_once_per_process(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    model_store.load("t-3", _write_table, _read_table, lambda: "package")  # built
+    model_store._verified.clear()  # a new process
+    checks = []
+    real = model_store._manifest
+    monkeypatch.setattr(model_store, "_manifest", lambda folder: checks.append(folder) or real(folder))
+    for _ in range(3):  # say, three of langdetect's groups read from one copy
+        assert model_store.load("t-3", _write_table, _read_table, lambda: "package") == "table"
+    assert len(checks) == 1

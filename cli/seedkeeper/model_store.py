@@ -85,16 +85,20 @@ def model_folder(name: str, build: Callable[[str], None]) -> str:
 
 
 def _set_aside(name: str) -> bool:
-    """Move a damaged copy out of the way (removed later by the sweep); False when there is none
-    or it cannot be moved."""
+    """Move a damaged copy out of the way and remove it (what cannot be removed now, a file
+    another process still maps on Windows, goes with a later sweep); False when there is none or
+    it cannot be moved."""
     try:
         folder = os.path.join(store_root(), name)
         if not os.path.isdir(folder):
             return False
-        os.replace(folder, _aside(folder))
-        return True
+        aside = _aside(folder)
+        os.replace(folder, aside)
     except OSError:
         return False
+    _verified.discard(folder)
+    shutil.rmtree(aside, ignore_errors=True)
+    return True
 
 
 def _aside(folder: str) -> str:
@@ -123,15 +127,19 @@ def _manifest(folder: str) -> dict[str, list]:
     return out
 
 
+# Copies found intact in this process: a copy holding several tables (langdetect's groups) is
+# checked once, not once per table read from it.
+_verified: set[str] = set()
+
+
 def _intact(folder: str) -> bool:
-    """The copy's files are those its marker records (a marker without a record, from an older
-    seedkeeper, is taken as it is)."""
-    with open(os.path.join(folder, COMPLETE), encoding="utf-8") as fh:
-        text = fh.read()
-    if not text:
-        return True
-    recorded = json.loads(text)
-    return _manifest(folder) == recorded
+    """The copy's files are those its marker records."""
+    if folder not in _verified:
+        with open(os.path.join(folder, COMPLETE), encoding="utf-8") as fh:
+            if _manifest(folder) != json.load(fh):
+                return False
+        _verified.add(folder)
+    return True
 
 
 def _make(folder: str, build: Callable[[str], None]) -> None:
@@ -168,15 +176,16 @@ def _make(folder: str, build: Callable[[str], None]) -> None:
 
 # Copies that earlier versions of seedkeeper made, in layouts nothing reads any more.
 _LEGACY_FILES = (("py3langid-", "-model.npz"),)
-_LEGACY_FOLDERS = (("py3langid-", "-model"),)
+# (py3langid's unpacked model without recorded shapes, then without its byte order in the name.)
+_LEGACY_FOLDERS = (("py3langid-", "-model"), ("py3langid-", "-model-2"))
 # Abandoned work: a build killed midway, a copy moved aside whose removal failed.
 _ABANDONED = re.compile(r"tmp.*\.tmp|.*\.old\d+")
 
 
 def sweep(parent: str) -> None:
     """Remove what earlier copies left: abandoned builds and moved-aside copies (an hour old) and
-    the copies older versions of seedkeeper made (py3langid's model as a single file, then a
-    folder without recorded shapes). Copies for other package versions stay: another environment
+    the copies older versions of seedkeeper made (py3langid's model as a single file, then in
+    two older folder layouts). Copies for other package versions stay: another environment
     may use them."""
     for entry in os.listdir(parent):
         path = os.path.join(parent, entry)

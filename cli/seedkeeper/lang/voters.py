@@ -72,8 +72,8 @@ def _read_model(folder: str):
         mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
     nextmove = memoryview(mapped).cast("I")  # indexed like py3langid's array('I'), no copy
     with np.load(os.path.join(folder, "small.npz"), allow_pickle=False) as data:
-        # The raw arrays carry no checksum: a copy cut short (a full disk, a damaged file)
-        # is caught by its shapes, which the small file (a zip, checksummed) records.
+        # The raw arrays carry no checksum (the marker records their sizes only): the shapes the
+        # small file (checksummed) records must match them.
         if tuple(data["ptc_shape"].tolist()) != ptc.shape or int(data["nextmove_len"]) != len(nextmove):
             return None
         return (

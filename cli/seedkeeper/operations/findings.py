@@ -149,7 +149,7 @@ def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem
     h = text_digest(old, s.settings.include, s.settings.name_pattern, f"outdated-{_OUTDATED_MEMO_VERSION}")
     text_key = "uptodate-" + h.copy().hexdigest()
     # Every field of every row, as one repr of plain tuples (a dataclass repr per row costs more).
-    h.update(("\x00" + repr([_row_fields(r) for r in rows])).encode("utf-8", "surrogatepass"))
+    h.update(("\x00" + repr([tuple(vars(r).values()) for r in rows])).encode("utf-8", "surrogatepass"))
     key = "outdated-" + h.hexdigest()
     store = Cache(cache.folder)
     try:
@@ -167,20 +167,6 @@ def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem
     finally:
         store.close()
     return index_outdated() if outdated else None
-
-
-def _row_fields(row) -> tuple:
-    """All of an IndexRow's fields, in declaration order (fields() read once)."""
-    global _ROW_GETTER
-    if _ROW_GETTER is None:
-        from dataclasses import fields
-        from operator import attrgetter
-
-        _ROW_GETTER = attrgetter(*[f.name for f in fields(type(row))])
-    return _ROW_GETTER(row)
-
-
-_ROW_GETTER = None
 
 
 def _hash_changed(blob: bytes | None, rows) -> bool:
