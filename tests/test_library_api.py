@@ -287,6 +287,24 @@ def test_every_error_class_is_a_seedkeeper_error():
     assert all(issubclass(c, SeedkeeperError) for c in classes)
 
 
+def test_a_warm_check_loads_no_numpy(folder, tmp_path):
+    """An unchanged corpus takes its clusters and boilerplate findings whole from the cache:
+    the second run gives the same findings without importing numpy (~60 ms of a warm run)."""
+    code = f"""
+        import json, sys
+        from pathlib import Path
+        from seedkeeper.corpus.pool import CacheSpec
+        from seedkeeper.operations.validation import check
+        report = check({str(folder)!r}, jobs=1, cache=CacheSpec(Path({str(tmp_path / "cache")!r})))
+        print(json.dumps([[p.file, p.code, p.line] for p in report.problems]))
+        print("numpy" in sys.modules)
+    """
+    cold, warm = run_python(code), run_python(code)
+    assert cold.returncode == 0 and warm.returncode == 0, cold.stderr + warm.stderr
+    assert cold.stdout.splitlines() == [warm.stdout.splitlines()[0], "True"]
+    assert "exact-duplicate" in cold.stdout and warm.stdout.splitlines()[1] == "False"
+
+
 def test_cache_keys_need_no_detector_and_no_check_tables():
     """A run answered from the cache needs the tagger's and the quality checks' versions only:
     asking for them loads neither the detectors nor the checks' modules."""

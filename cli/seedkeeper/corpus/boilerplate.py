@@ -23,7 +23,7 @@ def boilerplate_problems(corpus: Corpus, analyses: Sequence[DocAnalysis], settin
     """The `boilerplate` findings of every readable document (`settings`: quality.QualitySettings;
     `cache`: a pool.CacheSpec or None)."""
     from seedkeeper.corpus.cache import Cache
-    from seedkeeper.quality import QUALITY_VERSION, BoilerplateCounter, unpack_fingerprints
+    from seedkeeper.quality import QUALITY_VERSION
 
     with_lines = [a for a in analyses if a.readable and a.line_fps]
     sha = {a.rel: a.sha256 for a in analyses}
@@ -36,6 +36,9 @@ def boilerplate_problems(corpus: Corpus, analyses: Sequence[DocAnalysis], settin
         if found_all is not None:
             store.close()
             return [make("boilerplate", rel, message, line) for rel, line, message in found_all]
+    # The counter needs numpy (~60 ms to import): a warm run, answered above, never loads it.
+    from seedkeeper.quality import BoilerplateCounter, unpack_fingerprints
+
     fps = {a.rel: unpack_fingerprints(bytes.fromhex(a.line_fps)) for a in with_lines}
     counter = BoilerplateCounter()
     for f in fps.values():

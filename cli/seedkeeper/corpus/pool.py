@@ -65,8 +65,7 @@ def fingerprint(features: Features, max_size: int, min_chars: int) -> str:
 
         parts.append(f"quality={QUALITY_VERSION}:{features.quality.cache_key()}")
     if features.dedup:
-        from seedkeeper.similarity.minhash import MINHASH_VERSION
-        from seedkeeper.similarity.normalize import NORMALIZATION_VERSION
+        from seedkeeper.similarity.version import MINHASH_VERSION, NORMALIZATION_VERSION
 
         parts += [f"norm={NORMALIZATION_VERSION}", f"mh={MINHASH_VERSION}"]
     if features.lang:

@@ -40,7 +40,7 @@ from seedkeeper.corpus.safe_moves import (
     sha256_file,
 )
 from seedkeeper.errors import SeedkeeperError, UsageError
-from seedkeeper.similarity.clustering import DedupResult
+from seedkeeper.similarity.results import DedupResult
 
 QUARANTINE_DIR = ".seedkeeper/quarantine"
 INDEX = "INDEX.md"

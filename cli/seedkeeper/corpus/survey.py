@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from seedkeeper.corpus.analysis import DocAnalysis, Features
 from seedkeeper.corpus.gcpause import paused_gc
 from seedkeeper.corpus.model import Corpus, load_corpus
@@ -22,7 +20,9 @@ from seedkeeper.problems import Problem
 from seedkeeper.settings import Settings
 
 if TYPE_CHECKING:  # pragma: no cover - the dedup module loads numpy
-    from seedkeeper.similarity.clustering import DedupResult
+    import numpy as np
+
+    from seedkeeper.similarity.results import DedupResult
 
 
 _EMPTY_NORMALIZED = hashlib.sha256(b"").hexdigest()
@@ -114,22 +114,49 @@ def cluster(
     unchanged, and each confirmed overlap is cached by pair. `extra` are DedupItems of
     documents not in the folder yet (`add`), with their shingles."""
     from seedkeeper.corpus.cache import Cache
-    from seedkeeper.similarity.clustering import DedupItem, find_duplicates
-    from seedkeeper.similarity.minhash import MINHASH_VERSION, shingles
-    from seedkeeper.similarity.normalize import NORMALIZATION_VERSION, normalize
+    from seedkeeper.similarity.version import MINHASH_VERSION, NORMALIZATION_VERSION
 
     order = {d.rel: d.order for d in corpus.documents}
-    infos = {d.rel: d.info for d in corpus.documents}
-    sha_of = {a.rel: a.sha256 for a in analyses}
     # Text that normalizes to nothing (empty, white space, only punctuation) has its own finding;
     # two such documents are not "duplicates" of each other.
     eligible = [
         a for a in analyses if a.readable and a.normalized_hash is not None and a.normalized_hash != _EMPTY_NORMALIZED
     ]
-    extra_shingles = extra_shingles or {}
     store = Cache(cache.folder) if cache is not None else None
     fp = f"shingles/{NORMALIZATION_VERSION}/{MINHASH_VERSION}"
     fresh: list[tuple[str, bytes]] = []
+    # An unchanged corpus (same documents, order, bytes and settings) has the clusters it had:
+    # kept whole, so a warm run computes no candidates at all (and imports no numpy).
+    memo = _clusters_key(eligible, order, threshold, containment) if store is not None and not extra else None
+    try:
+        if memo is not None:
+            hit = _cached_result(store.get_blob(memo, "clusters"))
+            if hit is not None:
+                return hit
+        shingle_source = (store, fp, fresh, extra_shingles or {})
+        result = _find(corpus, analyses, eligible, extra, shingle_source, threshold, containment)
+        if memo is not None:
+            store.put_blobs("clusters", [(memo, _result_blob(result))])
+        return result
+    finally:
+        if store is not None:
+            store.put_blobs(fp, fresh)
+            store.close()
+
+
+def _find(corpus, analyses, eligible, extra, shingle_source, threshold: float, containment: float):
+    """find_duplicates over `eligible` (and `extra`). `shingle_source` is (cache or None, its
+    key, a list the shingles computed here are appended to, shingles of `extra` by name)."""
+    import numpy as np
+
+    from seedkeeper.similarity.clustering import DedupItem, find_duplicates
+    from seedkeeper.similarity.minhash import shingles
+    from seedkeeper.similarity.normalize import normalize
+
+    store, fp, fresh, extra_shingles = shingle_source
+    order = {d.rel: d.order for d in corpus.documents}
+    infos = {d.rel: d.info for d in corpus.documents}
+    sha_of = {a.rel: a.sha256 for a in analyses}
 
     def shingles_of(rel: str) -> np.ndarray:
         if rel in extra_shingles:
@@ -146,42 +173,25 @@ def cluster(
         fresh.append((sha_of[rel], sh.astype(np.uint64).tobytes()))
         return sh
 
+    items = [
+        DedupItem(
+            a.rel,
+            order[a.rel],
+            a.sha256,
+            a.normalized_hash,
+            None if a.signature is None else np.frombuffer(a.signature, dtype=np.uint32),
+            float(a.words),  # close to the shingle count: sizes for containment candidates
+        )
+        for a in eligible
+    ] + list(extra)
     pairs = _PairCache(store, fp) if store is not None else None
-    # An unchanged corpus (same documents, order, bytes and settings) has the clusters it had:
-    # kept whole, so a warm run computes no candidates at all (and builds no signature arrays).
-    memo = _clusters_key(eligible, order, threshold, containment) if store is not None and not extra else None
-    try:
-        if memo is not None:
-            hit = _cached_result(store.get_blob(memo, "clusters"))
-            if hit is not None:
-                return hit
-        items = [
-            DedupItem(
-                a.rel,
-                order[a.rel],
-                a.sha256,
-                a.normalized_hash,
-                None if a.signature is None else np.frombuffer(a.signature, dtype=np.uint32),
-                float(a.words),  # close to the shingle count: sizes for containment candidates
-            )
-            for a in eligible
-        ] + list(extra)
-        memo_c = _CandidateCache(store, threshold, containment) if store is not None and not extra else None
-        result = find_duplicates(items, threshold, shingles_of, containment, pairs, memo_c)
-        if memo is not None:
-            store.put_blobs("clusters", [(memo, _result_blob(result))])
-        return result
-    finally:
-        if store is not None:
-            store.put_blobs(fp, fresh)
-            store.close()
+    memo = _CandidateCache(store, threshold, containment) if store is not None and not extra else None
+    return find_duplicates(items, threshold, shingles_of, containment, pairs, memo)
 
 
 def _dedup_settings_key(threshold: float, containment: float) -> str:
     """The versions and settings every stored duplicate result depends on."""
-    from seedkeeper.similarity.clustering import CLUSTERING_VERSION
-    from seedkeeper.similarity.minhash import MINHASH_VERSION
-    from seedkeeper.similarity.normalize import NORMALIZATION_VERSION
+    from seedkeeper.similarity.version import CLUSTERING_VERSION, MINHASH_VERSION, NORMALIZATION_VERSION
 
     return f"{CLUSTERING_VERSION}|{MINHASH_VERSION}|{NORMALIZATION_VERSION}|{threshold}|{containment}"
 
@@ -212,7 +222,7 @@ def _result_blob(result) -> bytes:
 
 def _cached_result(blob: bytes | None):
     """A DedupResult from the cache, or None for a miss or anything of another shape."""
-    from seedkeeper.similarity.clustering import Cluster, DedupResult, Duplicate
+    from seedkeeper.similarity.results import Cluster, DedupResult, Duplicate
 
     if not blob:
         return None

@@ -20,7 +20,7 @@ from seedkeeper.settings import Settings
 from .findings import duplicate_problems
 
 if TYPE_CHECKING:  # pragma: no cover - the dedup module loads numpy
-    from seedkeeper.similarity.clustering import DedupResult
+    from seedkeeper.similarity.results import DedupResult
 
 
 @dataclass
@@ -116,7 +116,7 @@ def _report(s: Survey, excerpts: bool) -> DedupReport:
 def _movable(s: Survey):
     """The clusters without duplicates that are not plain files (a symlink is reported, not
     moved: moving it would move a name, not the bytes), and the skipped ones with why."""
-    from seedkeeper.similarity.clustering import Cluster, DedupResult
+    from seedkeeper.similarity.results import Cluster, DedupResult
 
     skipped, clusters = [], []
     for c in s.dedup.clusters:

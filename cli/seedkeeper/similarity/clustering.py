@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from typing import Any, Literal, Protocol
+from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 
@@ -32,11 +32,9 @@ from seedkeeper.similarity.containment import (
 from seedkeeper.similarity.minhash import MIN_SHINGLES, NUM_PERM, shingles, signature
 from seedkeeper.similarity.normalize import normalize
 from seedkeeper.similarity.pairs import candidates, overlaps
+from seedkeeper.similarity.results import Cluster, DedupResult, Duplicate, Kind  # noqa: F401  (re-exported)
+from seedkeeper.similarity.version import CLUSTERING_VERSION  # noqa: F401  (bumped there: clusters may change)
 
-# Bump when clusters may change for the same documents and settings (a cache key part).
-CLUSTERING_VERSION = "1"
-
-Kind = Literal["exact", "normalized", "near", "contained"]
 # Stronger evidence first: used to pick the link a duplicate is reported by.
 _KIND_RANK = {"exact": 0, "normalized": 1, "near": 2, "contained": 3}
 
@@ -70,48 +68,6 @@ class DedupItem:
     normalized_hash: str
     signature: np.ndarray | None
     size: float | None = None
-
-
-@dataclass(frozen=True)
-class Duplicate:
-    """A document found to repeat `of` (the document it matched)."""
-
-    file: str
-    kind: Kind
-    similarity: float
-    of: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"file": self.file, "kind": self.kind, "similarity": self.similarity, "of": self.of}
-
-
-@dataclass(frozen=True)
-class Cluster:
-    """Documents that repeat each other; `keep` is the one listed first in INDEX.md."""
-
-    keep: str
-    duplicates: list[Duplicate]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"keep": self.keep, "duplicates": [d.to_dict() for d in self.duplicates]}
-
-
-@dataclass
-class DedupResult:
-    """Clusters sorted by kept file, duplicates by file; `too_short` lists documents with too
-    few shingles for near-duplicate comparison (their exact/normalized copies are still found)."""
-
-    clusters: list[Cluster] = field(default_factory=list)
-    too_short: list[str] = field(default_factory=list)
-    confirmed: int = 0  # candidate pairs whose exact overlap was computed (not from the PairStore)
-
-    @property
-    def duplicate_files(self) -> list[str]:
-        """Every file that is a duplicate of a kept one, sorted."""
-        return sorted(d.file for c in self.clusters for d in c.duplicates)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"clusters": [c.to_dict() for c in self.clusters], "too_short": list(self.too_short)}
 
 
 def _sha256(data: bytes) -> str:

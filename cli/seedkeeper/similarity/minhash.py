@@ -17,7 +17,7 @@ hashes) and keeps, per function, the high 32 bits of the minimum. No modular red
 prime, so nothing overflows into bias, and the multiply wraps exactly as intended in uint64.
 Coefficients come from a fixed seed: the same text always gives the same signature.
 
-Bump MINHASH_VERSION whenever shingles or signatures for some text may change.
+Bump MINHASH_VERSION (in similarity/version.py) whenever shingles or signatures for some text may change.
 """
 
 from __future__ import annotations
@@ -32,8 +32,7 @@ from functools import lru_cache
 import numpy as np
 
 from seedkeeper.similarity.normalize import NO_SPACE_RANGES
-
-MINHASH_VERSION = "1"
+from seedkeeper.similarity.version import MINHASH_VERSION
 
 SHINGLE_SIZE = 3
 """Units per shingle. 3 keeps a few changed words from costing many shingles (near copies

@@ -26,7 +26,7 @@ near-duplicate shingles are taken from this string too. The rules, applied in th
 
 The function is idempotent: normalize(normalize(x)) == normalize(x).
 
-Bump NORMALIZATION_VERSION whenever the output for some input may change: cached hashes and
+Bump NORMALIZATION_VERSION (in similarity/version.py) whenever the output for some input may change: cached hashes and
 signatures keyed on it are then recomputed.
 """
 
@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-NORMALIZATION_VERSION = "2"
+from seedkeeper.similarity.version import NORMALIZATION_VERSION  # noqa: F401  (bumped there)
 
 # Arabic-script letters replaced by another letter (rule 5).
 _ARABIC_LETTERS = {

@@ -1,0 +1,13 @@
+"""The duplicate finder's cache-key parts, importable without numpy or the normalizer's patterns.
+
+Each is bumped in the module it versions (see there) and re-exported from it.
+"""
+
+from __future__ import annotations
+
+# normalize.py: the normalized text of some input may change.
+NORMALIZATION_VERSION = "2"
+# minhash.py: shingles or signatures of some text may change.
+MINHASH_VERSION = "1"
+# clustering.py: clusters may change for the same documents and settings.
+CLUSTERING_VERSION = "1"
