@@ -220,9 +220,9 @@ def test_the_mojibake_prefilter_never_hides_what_ftfy_would_flag():
 
     from ftfy.badness import is_bad
 
-    from seedkeeper.corpus.badness import _screen
+    from seedkeeper.corpus.badness import _saved
 
-    needed = _screen()[0]
+    needed = _saved()[0]
     rng = random.Random(7)
     alphabet = [chr(i) for i in range(32, 0x2600)]
     flagged = 0
@@ -243,29 +243,37 @@ def test_the_saved_badness_expression_is_ftfys_and_a_damaged_copy_is_not_used(tm
     from seedkeeper.corpus import badness
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    badness._screen.cache_clear()
+    _clear(badness)
     try:
-        chars, expression = badness._screen()
+        chars, pattern, flags = badness._saved()
         saved = next((tmp_path / "seedkeeper").glob("ftfy-*-badness-*"))
         assert (saved / "complete").is_file()
-        assert expression.pattern == BADNESS_RE.pattern and expression.flags == BADNESS_RE.flags
+        assert pattern == BADNESS_RE.pattern and flags == BADNESS_RE.flags
+        assert badness._pattern().pattern == BADNESS_RE.pattern
         assert chars == badness._from_ftfy()[0]
         for text in ("CafÃ©", "Ø³Ù„Ø§Ù…", "Café crème", "سلام دنیا", "中文"):
             assert badness.is_bad(text) == bool(BADNESS_RE.search(text))
         assert not badness.could_be_bad("سلام دنیا") and not badness.could_be_bad("plain ASCII")
-        badness._screen.cache_clear()
+        _clear(badness)
         with monkeypatch.context() as m:  # read back from the copy: asking ftfy again would fail
             m.setattr(badness, "_from_ftfy", lambda: (_ for _ in ()).throw(AssertionError("asked ftfy again")))
-            assert badness._screen() == (chars, expression)
-        badness._screen.cache_clear()
+            assert badness._saved() == (chars, pattern, flags)
+            assert badness.is_bad("CafÃ©") and badness._pattern().flags == BADNESS_RE.flags
+        _clear(badness)
         # Damaged copies (a flag re.compile refuses with OverflowError, a field of another type) no
         # longer match their marker's record: built again, and the expression is ftfy's.
         saved_json = (saved / "badness.json").read_text(encoding="utf-8")
         for damaged in (saved_json.replace('"flags": ', '"flags": 1099511627776'), '{"pattern": 1}'):
             (saved / "badness.json").write_text(damaged, encoding="utf-8")
-            badness._screen.cache_clear()
-            chars_again, again = badness._screen()
-            assert (again.pattern, again.flags, chars_again) == (BADNESS_RE.pattern, BADNESS_RE.flags, chars)
+            _clear(badness)
+            chars_again, again, flags_again = badness._saved()
+            assert (again, flags_again, chars_again) == (BADNESS_RE.pattern, BADNESS_RE.flags, chars)
+            assert badness._pattern().pattern == BADNESS_RE.pattern
             assert (saved / "badness.json").read_text(encoding="utf-8") == saved_json
     finally:
-        badness._screen.cache_clear()
+        _clear(badness)
+
+
+def _clear(badness) -> None:
+    badness._saved.cache_clear()
+    badness._pattern.cache_clear()

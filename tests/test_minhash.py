@@ -18,6 +18,7 @@ from seedkeeper.similarity.minhash import (
     shingles,
     signature,
     signatures,
+    sorted_unique,
     units,
 )
 from seedkeeper.similarity.normalize import normalize
@@ -39,6 +40,17 @@ def test_shingles_sorted_unique_uint64():
         sh = shingles(normalize(text))
         assert sh.dtype == np.uint64 and sh.size > 10
         assert np.all(sh[1:] > sh[:-1])
+
+
+def test_sorted_unique_is_np_unique():
+    rng = np.random.default_rng(7)
+    for n in (0, 1, 2, 5, 1000):
+        values = rng.integers(0, 50, size=n).astype(np.uint64)  # many repeats
+        got = sorted_unique(values)
+        assert got.dtype == np.uint64 and np.array_equal(got, np.unique(values))
+    unsorted = np.array([3, 1, 2], dtype=np.uint64)
+    sorted_unique(unsorted)
+    assert unsorted.tolist() == [3, 1, 2]  # the input is left alone
 
 
 def test_shingle_count_matches_strings():

@@ -28,6 +28,7 @@ from functools import lru_cache
 import numpy as np
 
 from seedkeeper.similarity.lsh import _band_keys
+from seedkeeper.similarity.minhash import sorted_unique
 
 MIN_CONTAINED_SHINGLES = 50
 """A document needs this many distinct shingles (about 50 words, or 50 characters of Chinese)
@@ -143,7 +144,7 @@ def containment_candidates(sigs: np.ndarray, sizes: np.ndarray, t: float) -> lis
             for s in range(0, codes.size, _STEP):
                 part = codes[s : s + _STEP]
                 found.append(part[_screen(sigs, sizes, part // n, part % n, t, low_bytes)])
-    codes = np.unique(np.concatenate(found))
+    codes = sorted_unique(np.concatenate(found))
     return list(zip((codes // n).tolist(), (codes % n).tolist()))
 
 

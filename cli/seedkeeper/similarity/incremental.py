@@ -16,6 +16,7 @@ import numpy as np
 
 from seedkeeper.similarity.containment import _screen, containment_bands
 from seedkeeper.similarity.lsh import _band_keys, optimal_bands
+from seedkeeper.similarity.minhash import sorted_unique
 
 
 def _pairs_with(keys: np.ndarray, new: np.ndarray) -> np.ndarray:
@@ -43,7 +44,7 @@ def _pairs_with(keys: np.ndarray, new: np.ndarray) -> np.ndarray:
                 others = members[members != m]
                 lo, hi = np.minimum(others, m), np.maximum(others, m)
                 parts.append(lo.astype(np.int64) * n + hi)
-    return np.unique(np.concatenate(parts))
+    return sorted_unique(np.concatenate(parts))
 
 
 def _collisions(sigs, new: Iterable[int], bands_rows) -> tuple[np.ndarray, np.ndarray, int]:

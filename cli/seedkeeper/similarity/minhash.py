@@ -152,6 +152,18 @@ def _unit_hashes(us: list[str]) -> np.ndarray:
     return np.array(out, dtype=np.uint64)
 
 
+def sorted_unique(values: np.ndarray) -> np.ndarray:
+    """np.unique(values) for a 1-D array: a sorted copy without repeats. np.unique's first call
+    imports numpy.ma (~12 ms, a fifth of a run that checks one changed document)."""
+    out = np.sort(values)
+    if len(out) < 2:
+        return out
+    keep = np.empty(len(out), dtype=bool)
+    keep[0] = True
+    np.not_equal(out[1:], out[:-1], out=keep[1:])
+    return out[keep]
+
+
 def shingles(normalized: str, k: int = SHINGLE_SIZE) -> np.ndarray:
     """Hashes of the k-unit shingles of normalized text: uint64, unique, sorted.
 
@@ -169,7 +181,7 @@ def shingles(normalized: str, k: int = SHINGLE_SIZE) -> np.ndarray:
     with np.errstate(over="ignore"):
         for j in range(1, min(k, len(h))):
             acc = acc * POLY + h[j : j + n]
-        return np.unique(mix64(acc))
+        return sorted_unique(mix64(acc))
 
 
 def shingle_strings(normalized: str, k: int = SHINGLE_SIZE) -> list[str]:
