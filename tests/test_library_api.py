@@ -305,6 +305,20 @@ def test_a_warm_check_loads_no_numpy(folder, tmp_path):
     assert "exact-duplicate" in cold.stdout and warm.stdout.splitlines()[1] == "False"
 
 
+def test_a_lazy_name_is_resolved_once():
+    """After its first use a lazily exported name is an ordinary global of its package: the
+    look-ups a hot loop makes (once per document) do not run the package's __getattr__ again."""
+    p = run_python("""
+        import seedkeeper.quality as quality
+        from seedkeeper.quality.check import document_quality
+        assert "document_quality" not in vars(quality)
+        assert quality.document_quality is document_quality
+        assert vars(quality)["document_quality"] is document_quality
+        assert "document_quality" in dir(quality)
+    """)
+    assert p.returncode == 0, p.stderr
+
+
 def test_cache_keys_need_no_detector_and_no_check_tables():
     """A run answered from the cache needs the tagger's and the quality checks' versions only:
     asking for them loads neither the detectors nor the checks' modules."""

@@ -14,12 +14,17 @@ def lazy_exports(
     package: str, where: dict[str, str], namespace: dict[str, object]
 ) -> tuple[Callable[[str], object], Callable[[], list[str]]]:
     """A module `__getattr__` for `package` that imports `where[name]` (a submodule's name,
-    relative to the package) the first time `name` is asked for and returns its attribute, and
+    relative to the package) the first time `name` is asked for, keeps its attribute in the
+    package's globals (`namespace`) and returns it, and
     a `__dir__` that lists the package's own names (its globals, `namespace`) together with those."""
 
     def __getattr__(name: str) -> object:
         if name in where:
-            return getattr(importlib.import_module(f".{where[name]}", package), name)
+            value = getattr(importlib.import_module(f".{where[name]}", package), name)
+            # Kept as an ordinary global: later look-ups (once per document in a hot loop) do
+            # not come back here.
+            namespace[name] = value
+            return value
         raise AttributeError(f"module {package!r} has no attribute {name!r}")
 
     def __dir__() -> list[str]:
