@@ -332,5 +332,7 @@ def test_cache_keys_need_no_detector_and_no_check_tables():
         assert not loaded, loaded
         from seedkeeper.lang import detect_language  # on first use
         assert detect_language("Ceci est une phrase en français, écrite pour ce test.").lang == "fr"
+        # py3langid and CLD2 agreed: langdetect (the slow voter, ~15 ms to load) was not needed.
+        assert "langdetect" not in sys.modules and "seedkeeper.lang.detector" not in sys.modules
     """)
     assert p.returncode == 0, p.stderr

@@ -8,10 +8,10 @@ plugs in here behind the same interface.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 
 from ..errors import UsageError
-from . import detector
 
 Model = Callable[[str, str, "dict[str, float] | None"], "dict[str, float]"]
 
@@ -22,17 +22,33 @@ class UnknownBackendError(UsageError):
     """The requested language-detection backend does not exist or is not installed."""
 
 
+def _langdetect():
+    # Imported on first use: langdetect and its tables cost ~15 ms, and most documents are
+    # settled by py3langid and CLD2 without it (a run that checks one changed document).
+    from . import detector
+
+    return detector
+
+
+def _langdetect_probabilities(text: str, group: str, prior: dict[str, float] | None = None) -> dict[str, float]:
+    return _langdetect().probabilities(text, group, prior)
+
+
+def _langdetect_screen(text: str, group: str) -> str | None:
+    return _langdetect().screen(text, group)
+
+
 def get_model(name: str) -> Model:
     """Return the model function of backend `name`; raise UnknownBackendError if unusable."""
     if name == "langdetect":
-        return detector.probabilities
+        return _langdetect_probabilities
     raise UnknownBackendError(f"unknown language-detection backend {name!r}; choose one of {', '.join(BACKENDS)}")
 
 
 def get_screen(name: str) -> Callable[[str, str], str | None]:
     """Return a cheap (text, group) -> best language code function for backend `name`."""
     if name == "langdetect":
-        return detector.screen
+        return _langdetect_screen
     model = get_model(name)
 
     def screen(text: str, group: str) -> str | None:
@@ -45,4 +61,12 @@ def get_screen(name: str) -> Callable[[str, str], str | None]:
 def warm_up(name: str) -> None:
     """Load the backend's model data now (once per process)."""
     get_model(name)
-    detector.warm_up()
+    _langdetect().warm_up()
+
+
+def new_document() -> None:
+    """Tell the backend a new document starts (langdetect bounds its word cache then); nothing
+    to do while it is not loaded."""
+    detector = sys.modules.get(f"{__package__}.detector")
+    if detector is not None:
+        detector.new_document()

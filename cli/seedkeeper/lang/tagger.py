@@ -12,7 +12,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import replace
 
-from . import backends, detector, voters
+from . import backends, voters
 from .classify import MODEL_GROUP, classify
 from .result import UND, LangResult
 from .scripts import CHAR_WEIGHT, effective_letters, profile, script_of
@@ -203,7 +203,7 @@ def detect_language(text: str, backend: str = "langdetect") -> LangResult:
     if not isinstance(text, str):
         raise TypeError(f"detect_language expects str, not {type(text).__name__}")
     cleaned = clean_text(text)
-    detector.new_document()
+    backends.new_document()
     main_sample = sample(cleaned, DOCUMENT_BUDGET)
     main = classify(main_sample, model)
     if main.lang == UND:
