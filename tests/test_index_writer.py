@@ -291,3 +291,31 @@ def test_remove_from_hand_table_keeps_other_rows():
     text = f"Intro\n\n| File | Note |\n|---|---|\n| {A} | a |\n| {B} | b |\n\nEnd\n"
     assert remove_entries(text, [A]) == f"Intro\n\n| File | Note |\n|---|---|\n| {B} | b |\n\nEnd\n"
     assert remove_entries(text, [A, B]) == "Intro\n\nEnd\n"
+
+
+def test_escape_text_skips_only_what_needs_no_escape():
+    """escape_text's quick test (no special character, every `_` between letters or digits)
+    passes exactly the texts its character loop would leave as they are, in any script."""
+    import random
+
+    from seedkeeper.indexmd.table import escape_text
+
+    def by_hand(text: str) -> str:
+        special = set("\\`*[]<>&|~$")
+        out = []
+        for i, ch in enumerate(text):
+            if ch in special:
+                out.append("\\" + ch)
+            elif ch == "_" and not (0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()):
+                out.append("\\_")
+            else:
+                out.append(ch)
+        return "".join(out)
+
+    rng = random.Random(3)
+    alphabet = list("ab1._*[]`|~$<>&\\ é中٣²ⅷ") + ["\u0301", "_", "_"]
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6)))
+        assert escape_text(text) == by_hand(text), text
+    assert escape_text("000_bd9696f674d5fbff.txt") == "000_bd9696f674d5fbff.txt"
+    assert escape_text("_x") == "\\_x" and escape_text("a_") == "a\\_" and escape_text("a_é") == "a_é"

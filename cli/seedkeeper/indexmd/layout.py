@@ -8,13 +8,24 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-
-from markdown_it import MarkdownIt
+from functools import cache
+from typing import TYPE_CHECKING
 
 from seedkeeper.indexmd.entries import IndexEntry
 
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
 _KINDS = {"bullet_list_open": "list", "ordered_list_open": "list", "list_item_open": "item", "table_open": "table"}
-_MD = MarkdownIt("commonmark", {"html": True}).enable("table").disable("inline")  # block maps are all we need
+
+
+@cache
+def block_parser() -> MarkdownIt:
+    """CommonMark with tables, block level only (block maps are all the line editing needs);
+    built on first use: rendering our own table over INDEX.md never needs it (~25 ms to import)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True}).enable("table").disable("inline")
 
 
 @dataclass(eq=False)
@@ -38,7 +49,7 @@ class Layout:
         self.top: list[Node] = []  # top-level blocks
         self.headings: list[int] = []  # first line of every heading: where sections start
         stack: list[Node] = []
-        for tok in _MD.parse(text):
+        for tok in block_parser().parse(text):
             if tok.nesting == -1:
                 stack.pop()
                 continue

@@ -11,18 +11,16 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from markdown_it import MarkdownIt
-
 from seedkeeper.corpus.paths import normalize_target
 from seedkeeper.errors import UsageError
 from seedkeeper.indexmd.entries import LINK_SRC
+from seedkeeper.indexmd.layout import block_parser
 from seedkeeper.indexmd.reader import parse_index
 from seedkeeper.indexmd.table import escape_text
 
 # `[label]: destination "title"`: a reference-style link definition.
 _DEFINITION = re.compile(r"^( {0,3}\[(?:[^\]\\]|\\.)+\]:[ \t]*)(<[^>\n]*>|\S+)")
 _CODE_BLOCKS = ("fence", "code_block", "html_block")
-_MD = MarkdownIt("commonmark", {"html": True}).enable("table").disable("inline")
 
 
 class RenameError(UsageError):
@@ -75,7 +73,7 @@ def _rewrite_bare(line: str, written: str, new: str) -> tuple[str, int]:
 
 def _code_lines(text: str) -> set[int]:
     out: set[int] = set()
-    for tok in _MD.parse(text):
+    for tok in block_parser().parse(text):
         if tok.type in _CODE_BLOCKS and tok.map:
             out.update(range(tok.map[0], tok.map[1]))
     return out

@@ -63,7 +63,9 @@ class IndexRow:
 _CONTROL_OR_BIDI = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
-_NEEDS_ESCAPE = re.compile("[" + re.escape("".join(sorted(_INLINE_SPECIAL))) + "_]")
+# A character escape_text changes: a special one, or a `_` not between two letters or digits
+# ([^\W_] is what str.isalnum accepts). Most cells hold none; file names hold intraword ones.
+_NEEDS_ESCAPE = re.compile("[" + re.escape("".join(sorted(_INLINE_SPECIAL))) + "]|(?<![^\\W_])_|_(?![^\\W_])")
 
 
 def escape_text(text: str) -> str:
@@ -118,6 +120,8 @@ class CellGuard:
         self._seen: dict[str, str] = {}  # languages, statuses and counts repeat row after row
 
     def __call__(self, cell: str) -> str:
+        if "." not in cell:
+            return cell  # nothing to guard: counts, hashes, languages, most statuses
         done = self._seen.get(cell)
         if done is not None:
             return done
