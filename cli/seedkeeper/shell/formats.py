@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from xml.sax.saxutils import escape, quoteattr
 
 from seedkeeper._version import __version__
 from seedkeeper.corpus.paths import shown
@@ -63,6 +62,8 @@ def sarif(problems: list[Problem], seeds_prefix: str) -> str:
 def _xml(text: str) -> str:
     """Text XML 1.0 can hold: control characters (which no XML parser accepts, even escaped) are
     shown as `\\xNN`, as in every other output; then the usual entity escaping."""
+    from xml.sax.saxutils import escape  # here: it loads urllib and http (~10 ms) for JUnit only
+
     return escape(_plain(text))
 
 
@@ -73,6 +74,8 @@ def _plain(text: str) -> str:
 def junit(problems: list[Problem], documents: list[str], strict: bool = False) -> str:
     """JUnit XML: a test case per document (and one for the folder), failing on its errors (and
     warnings when strict); other findings are listed in system-out."""
+    from xml.sax.saxutils import quoteattr
+
     by_file: dict[str | None, list[Problem]] = {}
     for p in problems:
         # Findings about INDEX.md itself belong to the folder's test case.
