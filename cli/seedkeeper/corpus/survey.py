@@ -114,7 +114,6 @@ def cluster(
     unchanged, and each confirmed overlap is cached by pair. `extra` are DedupItems of
     documents not in the folder yet (`add`), with their shingles."""
     from seedkeeper.corpus.cache import Cache
-    from seedkeeper.similarity.version import MINHASH_VERSION, NORMALIZATION_VERSION
 
     order = {d.rel: d.order for d in corpus.documents}
     # Text that normalizes to nothing (empty, white space, only punctuation) has its own finding;
@@ -123,8 +122,7 @@ def cluster(
         a for a in analyses if a.readable and a.normalized_hash is not None and a.normalized_hash != _EMPTY_NORMALIZED
     ]
     store = Cache(cache.folder) if cache is not None else None
-    fp = f"shingles/{NORMALIZATION_VERSION}/{MINHASH_VERSION}"
-    fresh: list[tuple[str, bytes]] = []
+    source = _Shingles(corpus, analyses, store, extra_shingles or {})
     # An unchanged corpus (same documents, order, bytes and settings) has the clusters it had:
     # kept whole, so a warm run computes no candidates at all (and imports no numpy).
     memo = _clusters_key(eligible, order, threshold, containment) if store is not None and not extra else None
@@ -133,45 +131,21 @@ def cluster(
             hit = _cached_result(store.get_blob(memo, "clusters"))
             if hit is not None:
                 return hit
-        shingle_source = (store, fp, fresh, extra_shingles or {})
-        result = _find(corpus, analyses, eligible, extra, shingle_source, threshold, containment)
+        result = _find(eligible, order, extra, source, threshold, containment)
         if memo is not None:
             store.put_blobs("clusters", [(memo, _result_blob(result))])
         return result
     finally:
         if store is not None:
-            store.put_blobs(fp, fresh)
+            store.put_blobs(source.key, source.fresh)
             store.close()
 
 
-def _find(corpus, analyses, eligible, extra, shingle_source, threshold: float, containment: float):
-    """find_duplicates over `eligible` (and `extra`). `shingle_source` is (cache or None, its
-    key, a list the shingles computed here are appended to, shingles of `extra` by name)."""
+def _find(eligible: list[DocAnalysis], order: dict[str, int], extra: Sequence, source, threshold, containment):
+    """find_duplicates over `eligible` (and `extra`), each exact shingle set from `source`."""
     import numpy as np
 
     from seedkeeper.similarity.clustering import DedupItem, find_duplicates
-    from seedkeeper.similarity.minhash import shingles
-    from seedkeeper.similarity.normalize import normalize
-
-    store, fp, fresh, extra_shingles = shingle_source
-    order = {d.rel: d.order for d in corpus.documents}
-    infos = {d.rel: d.info for d in corpus.documents}
-    sha_of = {a.rel: a.sha256 for a in analyses}
-
-    def shingles_of(rel: str) -> np.ndarray:
-        if rel in extra_shingles:
-            return extra_shingles[rel]
-        blob = store.get_blob(sha_of[rel], fp) if store is not None else None
-        if isinstance(blob, bytes) and blob and len(blob) % 8 == 0:
-            return np.frombuffer(blob, dtype=np.uint64)  # anything else is damaged: recompute
-        try:
-            sh = shingles(normalize(read_text(infos[rel], corpus.settings.max_size + 1)))
-        except OSError:
-            # Moved away since it was surveyed (a racing `dedup --apply`): it confirms nothing. One
-            # shingle of its own, so two vanished documents are not "identical" either.
-            return np.array([int.from_bytes(hashlib.sha256(rel.encode()).digest()[:8], "big")], dtype=np.uint64)
-        fresh.append((sha_of[rel], sh.astype(np.uint64).tobytes()))
-        return sh
 
     items = [
         DedupItem(
@@ -184,9 +158,44 @@ def _find(corpus, analyses, eligible, extra, shingle_source, threshold: float, c
         )
         for a in eligible
     ] + list(extra)
-    pairs = _PairCache(store, fp) if store is not None else None
+    store = source.store
+    pairs = _PairCache(store, source.key) if store is not None else None
     memo = _CandidateCache(store, threshold, containment) if store is not None and not extra else None
-    return find_duplicates(items, threshold, shingles_of, containment, pairs, memo)
+    return find_duplicates(items, threshold, source, containment, pairs, memo)
+
+
+class _Shingles:
+    """A document's exact shingle set, by name: given (`extra`: documents being added), from the
+    cache when its bytes are unchanged, else from its text (kept in `fresh` for the cache)."""
+
+    def __init__(self, corpus: Corpus, analyses: Sequence[DocAnalysis], store, extra: dict):
+        from seedkeeper.similarity.version import MINHASH_VERSION, NORMALIZATION_VERSION
+
+        self.key = f"shingles/{NORMALIZATION_VERSION}/{MINHASH_VERSION}"
+        self.store, self.extra, self.corpus = store, extra, corpus
+        self.infos = {d.rel: d.info for d in corpus.documents}
+        self.sha_of = {a.rel: a.sha256 for a in analyses}
+        self.fresh: list[tuple[str, bytes]] = []
+
+    def __call__(self, rel: str) -> np.ndarray:
+        import numpy as np
+
+        from seedkeeper.similarity.minhash import shingles
+        from seedkeeper.similarity.normalize import normalize
+
+        if rel in self.extra:
+            return self.extra[rel]
+        blob = self.store.get_blob(self.sha_of[rel], self.key) if self.store is not None else None
+        if isinstance(blob, bytes) and blob and len(blob) % 8 == 0:
+            return np.frombuffer(blob, dtype=np.uint64)  # anything else is damaged: recompute
+        try:
+            sh = shingles(normalize(read_text(self.infos[rel], self.corpus.settings.max_size + 1)))
+        except OSError:
+            # Moved away since it was surveyed (a racing `dedup --apply`): it confirms nothing. One
+            # shingle of its own, so two vanished documents are not "identical" either.
+            return np.array([int.from_bytes(hashlib.sha256(rel.encode()).digest()[:8], "big")], dtype=np.uint64)
+        self.fresh.append((self.sha_of[rel], sh.astype(np.uint64).tobytes()))
+        return sh
 
 
 def _dedup_settings_key(threshold: float, containment: float) -> str:
