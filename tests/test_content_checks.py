@@ -4,6 +4,7 @@ finding stay quiet, and clean text in scripts that need format characters produc
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
@@ -277,3 +278,37 @@ def test_the_saved_badness_expression_is_ftfys_and_a_damaged_copy_is_not_used(tm
 def _clear(badness) -> None:
     badness._saved.cache_clear()
     badness._pattern.cache_clear()
+
+
+def test_a_forged_badness_copy_never_raises_prints_or_judges_otherwise(tmp_path, monkeypatch, capsys):
+    """A copy rewritten together with its marker (so its checksums match) still cannot make the
+    check raise, print (re.DEBUG) or answer otherwise than ftfy: its expression is compiled on
+    first use, and whatever fails there gives ftfy's own expression."""
+    import json
+
+    from ftfy.badness import is_bad as ftfy_is_bad
+
+    from seedkeeper import model_store
+    from seedkeeper.corpus import badness
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    _clear(badness)
+    try:
+        badness._saved()
+        folder = next((tmp_path / "seedkeeper").glob("ftfy-*-badness-*"))
+        good = json.loads((folder / "badness.json").read_text(encoding="utf-8"))
+        forged = {
+            "too deep": {"pattern": "(" * 5000 + ")" * 5000},
+            "incompatible flags": {"flags": int(re.ASCII | re.UNICODE | re.VERBOSE)},
+            "debug flag": {"flags": good["flags"] | int(re.DEBUG)},
+        }
+        for name, change in forged.items():
+            (folder / "badness.json").write_text(json.dumps({**good, **change}), encoding="utf-8")
+            (folder / "complete").write_text(json.dumps(model_store._manifest(str(folder))), encoding="utf-8")
+            model_store._verified.clear()
+            _clear(badness)
+            for text in ("CafÃ©", "Café crème", "Ø³Ù„Ø§Ù…"):
+                assert badness.is_bad(text) == ftfy_is_bad(text), (name, text)
+            assert capsys.readouterr().out == "", name
+    finally:
+        _clear(badness)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import json
-import operator
 import os
 import re
 
@@ -21,7 +20,8 @@ from .._version import package_version
 
 # The layout of the saved copy; part of its folder's name.
 _FORMAT = "1"
-_FLAG_BITS = functools.reduce(operator.or_, (int(f) for f in re.RegexFlag))
+# The flags a saved expression may carry: not DEBUG (re.compile would print) nor TEMPLATE.
+_FLAG_BITS = int(re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE | re.UNICODE | re.ASCII)
 
 
 def could_be_bad(text: str) -> bool:
@@ -43,7 +43,7 @@ def _pattern() -> re.Pattern:
         return pattern
     try:
         return re.compile(pattern, flags)
-    except (re.error, OverflowError, ValueError):  # a copy its checksums did not catch: ftfy's own
+    except Exception:  # noqa: BLE001 - a copy its checksums did not catch (too deep, bad flags): ftfy's own
         return _from_ftfy()[1]
 
 
