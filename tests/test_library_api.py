@@ -319,6 +319,35 @@ def test_a_lazy_name_is_resolved_once():
     assert p.returncode == 0, p.stderr
 
 
+def test_tagging_in_two_threads_while_langdetect_loads():
+    """langdetect loads on first use: a thread tagging meanwhile must not see it half loaded
+    (one text here needs langdetect, the other is settled without it)."""
+    p = run_python("""
+        import threading
+        from seedkeeper.lang import detect_language
+        errors, results = [], []
+        start = threading.Barrier(2)
+
+        def other():
+            start.wait()
+            for _ in range(300):
+                try:
+                    results.append(detect_language("Ceci est une phrase en français, écrite pour ce test.").lang)
+                except Exception as exc:
+                    errors.append(repr(exc))
+                    return
+
+        t = threading.Thread(target=other)
+        t.start()
+        start.wait()
+        detect_language("Ja sam ovdje danas i sutra.")
+        t.join()
+        assert not errors, errors[:1]
+        assert set(results) == {"fr"} and len(results) == 300
+    """)
+    assert p.returncode == 0, p.stderr
+
+
 def test_cache_keys_need_no_detector_and_no_check_tables():
     """A run answered from the cache needs the tagger's and the quality checks' versions only:
     asking for them loads neither the detectors nor the checks' modules."""

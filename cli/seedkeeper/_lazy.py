@@ -2,6 +2,8 @@
 
 Type checkers do not run `__getattr__`: each package also imports its names under
 `typing.TYPE_CHECKING`, so `from seedkeeper.lang import detect_language` keeps its type.
+Once resolved, a name is an ordinary global of its package: to replace it (a test's
+monkeypatch), patch the package's attribute, not the submodule that defines it.
 """
 
 from __future__ import annotations

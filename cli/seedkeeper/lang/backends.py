@@ -8,7 +8,6 @@ plugs in here behind the same interface.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 
 from ..errors import UsageError
@@ -34,10 +33,6 @@ def _langdetect_probabilities(text: str, group: str, prior: dict[str, float] | N
     return _langdetect().probabilities(text, group, prior)
 
 
-def _langdetect_screen(text: str, group: str) -> str | None:
-    return _langdetect().screen(text, group)
-
-
 def get_model(name: str) -> Model:
     """Return the model function of backend `name`; raise UnknownBackendError if unusable."""
     if name == "langdetect":
@@ -45,28 +40,7 @@ def get_model(name: str) -> Model:
     raise UnknownBackendError(f"unknown language-detection backend {name!r}; choose one of {', '.join(BACKENDS)}")
 
 
-def get_screen(name: str) -> Callable[[str, str], str | None]:
-    """Return a cheap (text, group) -> best language code function for backend `name`."""
-    if name == "langdetect":
-        return _langdetect_screen
-    model = get_model(name)
-
-    def screen(text: str, group: str) -> str | None:
-        probs = model(text, group, None)
-        return min(probs, key=lambda lg: (-probs[lg], lg)) if probs else None
-
-    return screen
-
-
 def warm_up(name: str) -> None:
     """Load the backend's model data now (once per process)."""
     get_model(name)
     _langdetect().warm_up()
-
-
-def new_document() -> None:
-    """Tell the backend a new document starts (langdetect bounds its word cache then); nothing
-    to do while it is not loaded."""
-    detector = sys.modules.get(f"{__package__}.detector")
-    if detector is not None:
-        detector.new_document()

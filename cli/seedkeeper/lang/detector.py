@@ -51,17 +51,11 @@ _local = threading.local()
 _WORD_CACHE_MAX = 200_000
 
 
-def new_document() -> None:
-    """Start a new document (kept for callers; the word cache is safe to share across them)."""
+def _word_cache(row_of: dict) -> dict[str, list[int]]:
+    """This thread's word cache for one profile table, emptied (all tables) once it is full."""
     caches = getattr(_local, "caches", None)
     if caches is None or sum(len(c) for c in caches.values()) > _WORD_CACHE_MAX:
-        _local.caches = {}
-
-
-def _word_cache(row_of: dict) -> dict[str, list[int]]:
-    caches = getattr(_local, "caches", None)
-    if caches is None:
-        return {}
+        caches = _local.caches = {}
     return caches.setdefault(id(row_of), {})
 
 
@@ -234,23 +228,3 @@ def probabilities(text: str, group: str, prior: dict[str, float] | None = None) 
         return {}
     # langprob holds every language, not just those above langdetect's 0.1 display cut.
     return dict(zip(detector.langlist, detector.langprob))
-
-
-def screen(text: str, group: str) -> str | None:
-    """Cheap deterministic guess for `text` within `group`, or None without features.
-
-    Scores every n-gram at once (naive Bayes over the same profile table) instead of
-    langdetect's random sampling: about as accurate on paragraphs, far cheaper. Used only to
-    spot paragraphs of a mixed document that may disagree; those get a full detection.
-    """
-    f = factory(group)
-    detector = _FastDetector(f)
-    detector.set_max_text_length(MAX_TEXT_LENGTH)
-    detector.append(text)
-    detector.cleaning_text()
-    rows = detector._extract_ngrams()
-    if not rows:
-        return None
-    weight = detector.ALPHA_DEFAULT / detector.BASE_FREQ
-    scores = np.log(f.matrix[rows] + weight).sum(axis=0)
-    return f.langlist[int(np.argmax(scores))]

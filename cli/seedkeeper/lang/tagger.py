@@ -203,7 +203,6 @@ def detect_language(text: str, backend: str = "langdetect") -> LangResult:
     if not isinstance(text, str):
         raise TypeError(f"detect_language expects str, not {type(text).__name__}")
     cleaned = clean_text(text)
-    backends.new_document()
     main_sample = sample(cleaned, DOCUMENT_BUDGET)
     main = classify(main_sample, model)
     if main.lang == UND:

@@ -1,6 +1,6 @@
 """The duplicate finder's cache-key parts, importable without numpy or the normalizer's patterns.
 
-Each is bumped in the module it versions (see there) and re-exported from it.
+Each is bumped here when the module named beside it changes (see there), which re-exports it.
 """
 
 from __future__ import annotations
