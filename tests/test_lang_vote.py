@@ -92,6 +92,38 @@ def test_ambiguous_short_text_is_und_not_a_guess(text):
     assert detect_language(text).lang == "und"
 
 
+# Kurdish (Kurmanji) that langdetect and CLD2 both call Turkish while py3langid says Kurdish:
+# langdetect cannot know Kurdish, and "ê" is a letter Turkish never writes.
+KURDISH_NOT_TURKISH = [
+    "Herkes mafê xebatê û mûçeyeke adil heye.",
+    "Herkes mafê tenduristî û ewlehiya civakî heye.",
+]
+
+
+@pytest.mark.parametrize("text", KURDISH_NOT_TURKISH)
+def test_kurdish_that_langdetect_and_cld2_call_turkish_is_kurdish(text):
+    result = detect_language(text)
+    votes = {name: top[0][0] for name, top in result.candidates if top}
+    assert votes.get("langdetect") == "tr" and votes.get("cld2") == "tr" and votes.get("py3langid") == "ku"
+    assert (result.lang, result.decided_by) == ("ku", "close-pair"), result.to_dict(explain=True)
+
+
+def test_turkish_azerbaijani_kurdish_letters_and_words():
+    """Within the group only what one standard writes decides: ə (az), ê (ku), the spelling of
+    "and", "for", "with"; text without any of it, or with two standards' letters, decides nothing."""
+    from seedkeeper.lang.vote import _close_pair
+
+    group = {"tr", "az", "ku"}
+    assert _close_pair("Sabah erkən durub işə getdim.", group) == "az"
+    assert _close_pair("Zarokên me her roj diçin dibistanê.", group) == "ku"
+    assert _close_pair("Kitap ve defter için çanta ile geldim.", group) == "tr"
+    assert _close_pair("Bir iki üç dört beş", group) is None
+    assert _close_pair("Erkən bê", group) is None  # one letter of each of two standards: no lead
+    # Turkish stays Turkish, Azerbaijani Azerbaijani.
+    assert detect_language("Dün akşam arkadaşlarımla birlikte sinemaya gittik.").lang == "tr"
+    assert detect_language("Sabah erkən durub işə getdim.").lang == "az"
+
+
 def test_serbian_gets_a_script_subtag():
     assert detect_language("Данас је време веома лепо, па ћемо шетати поред реке.").lang == "sr-Cyrl"
     assert "sr-Latn" in SCRIPT_LANGS["Latin"] and "sr-Cyrl" in SCRIPT_LANGS["Cyrillic"]

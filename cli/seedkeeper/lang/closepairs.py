@@ -73,6 +73,10 @@ _MARKERS: dict[str, frozenset[str]] = {
     "xh": frozenset("ukuba kwaye kakhulu ngokuba ukuze okanye".split()),
     "sn": frozenset("uye kuti vanhu zvino chete kana".split()),
     "sw": frozenset("na ya wa kwa katika kuwa watu hii kama".split()),
+    # Turkish, Azerbaijani, Kurdish (Kurmanji): "and", "for", "with" are spelled differently.
+    "tr": frozenset("ve için ile olarak veya değil".split()),
+    "az": frozenset("və üçün ilə olaraq deyil".split()),
+    "ku": frozenset("û ji xwe heye divê".split()),
 }
 # Letters one language of a group uses and the others do not.
 _LETTERS: dict[str, str] = {
@@ -90,6 +94,8 @@ _LETTERS: dict[str, str] = {
     "uk": "їєґЇЄҐ",
     "kk": "әғқұӘҒҚҰ",
     "tt": "җҗ",
+    "az": "əƏ",
+    "ku": "êÊ",
 }
 
 GROUPS: tuple[frozenset[str], ...] = (
@@ -110,6 +116,7 @@ VOTE_GROUPS: tuple[frozenset[str], ...] = (
     frozenset({"be", "ru", "uk"}),
     frozenset({"kk", "ky", "mn", "ru", "tt"}),
     frozenset({"sn", "sw", "xh", "zu"}),
+    frozenset({"az", "ku", "tr"}),
 )
 
 
