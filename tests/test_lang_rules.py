@@ -212,6 +212,22 @@ def test_one_word_of_one_standard_settles_indonesian_or_malay_when_the_detectors
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Spellings and words of one standard only: "senarai", "sesetengah", "mengandungi" and
+        # "bahagian" are Malay, "nomor", "akun", "surel", "formulir", "galat" Indonesian.
+        ("Senarai ini mengandungi sesetengah nama yang salah.", "ms"),
+        ("Pilih bahagian yang mahu dipadam dari senarai.", "ms"),
+        ("Masukkan nomor akun Anda pada formulir ini.", "id"),
+        ("Kirim surel ke alamat ini jika terjadi galat.", "id"),
+    ],
+)
+def test_words_one_standard_writes_settle_indonesian_or_malay(text, expected):
+    result = detect_language(text)
+    assert (result.lang, result.decided_by) == (expected, "close-pair"), result.to_dict(explain=True)
+
+
+@pytest.mark.parametrize(
     ("text", "wrong"),
     [
         # Words both standards write are no markers; one word never overturns agreeing detectors.

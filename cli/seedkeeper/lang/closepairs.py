@@ -49,14 +49,19 @@ _MARKERS: dict[str, frozenset[str]] = {
     # writes them, some with another sense), nor "sudah", "saja", "harus", "benar", "apakah",
     # "merupakan", "silakan", "pemerintah", "polisi", "efektif", "pengadilan" (Malay writes
     # them). Checked against both standards' dictionaries; the spelling pairs were added after
-    # reading the errors on the benchmark's UDHR dev half.
+    # reading the errors on the benchmark's UDHR dev half, the interface words (nombor / nomor,
+    # akaun / akun, emel / surel, borang / formulir, senarai, galat...) after its Django dev half.
+    # Not "ralat" (Indonesian: an erratum), "berkas" or "sebarang" (in both dictionaries).
     "ms": frozenset(
         "kerana tarikh laluan iaitu sahaja baharu cuba bahawa sesiapa wang jambatan universiti kualiti "
-        "aktiviti basikal katil tingkap pembaikan saintis perkahwinan antarabangsa telefon".split()
+        "aktiviti basikal katil tingkap pembaikan saintis perkahwinan antarabangsa telefon "
+        "bahawasanya bahagian nombor akaun emel borang senarai sesetengah mengandungi pertubuhan "
+        "perlembagaan jenayah tempoh berkahwin".split()
     ),
     "id": frozenset(
         "bisa karena tanggal sandi coba bahwa pria uang mobil kantor jembatan universitas kualitas "
-        "aktivitas dokter sepeda jendela perbaikan ilmuwan perkawinan internasional telepon gratis".split()
+        "aktivitas dokter sepeda jendela perbaikan ilmuwan perkawinan internasional telepon gratis "
+        "bahwasanya bagian nomor akun surel formulir galat".split()
     ),
     "bs": frozenset("šta hiljada historija sedmica hljeb lahko uvijek gdje".split()),
     "sr-Latn": frozenset("šta hiljada istorija nedelja hleb opština uvek gde vreme reč dete deo".split()),
