@@ -214,10 +214,10 @@ def test_one_word_of_one_standard_settles_indonesian_or_malay_when_the_detectors
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # Spellings and words of one standard only: "senarai", "sesetengah", "mengandungi" and
-        # "bahagian" are Malay, "nomor", "akun", "surel", "formulir", "galat" Indonesian.
+        # Spellings and words of one standard only: "sesetengah", "mengandungi", "nombor",
+        # "akaun" are Malay, "nomor", "akun", "surel", "formulir", "galat" Indonesian.
         ("Senarai ini mengandungi sesetengah nama yang salah.", "ms"),
-        ("Pilih bahagian yang mahu dipadam dari senarai.", "ms"),
+        ("Sila masukkan nombor akaun anda di sini.", "ms"),
         ("Masukkan nomor akun Anda pada formulir ini.", "id"),
         ("Kirim surel ke alamat ini jika terjadi galat.", "id"),
     ],
@@ -240,6 +240,21 @@ def test_words_one_standard_writes_settle_indonesian_or_malay(text, expected):
 )
 def test_shared_words_do_not_pick_indonesian_or_malay(text, wrong):
     assert detect_language(text).lang != wrong
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Words Indonesian writes too ("borang" in accreditation, "senarai"), or Malaysian names
+        # and personal names quoted in Indonesian news: never Malay markers.
+        "Perguruan tinggi menyiapkan borang akreditasi untuk BAN-PT.",
+        "Senarai buku baru perpustakaan diumumkan setiap bulan.",
+        "Penyanyi Emel Mathlouthi dari Tunisia tampil di Java Jazz Festival.",
+        "Kasus ini ditangani Jabatan Siasatan Jenayah Bukit Aman.",
+    ],
+)
+def test_indonesian_with_shared_words_or_malaysian_names_is_not_malay(text):
+    assert detect_language(text).lang != "ms"
 
 
 def test_words_indonesian_writes_too_are_not_malay_markers():

@@ -109,19 +109,41 @@ def test_kurdish_that_langdetect_and_cld2_call_turkish_is_kurdish(text):
 
 
 def test_turkish_azerbaijani_kurdish_letters_and_words():
-    """Within the group only what one standard writes decides: ə (az), ê (ku), the spelling of
-    "and", "for", "with"; text without any of it, or with two standards' letters, decides nothing."""
-    from seedkeeper.lang.vote import _close_pair
+    """Only what one standard writes, in words written in lower case, decides: ə (az), ê (ku),
+    the spelling of "for", "with", "or", "not"; names carry their own language's letters."""
+    from seedkeeper.lang import closepairs
+    from seedkeeper.lang.vote import _overturned
 
-    group = {"tr", "az", "ku"}
-    assert _close_pair("Sabah erkən durub işə getdim.", group) == "az"
-    assert _close_pair("Zarokên me her roj diçin dibistanê.", group) == "ku"
-    assert _close_pair("Kitap ve defter için çanta ile geldim.", group) == "tr"
-    assert _close_pair("Bir iki üç dört beş", group) is None
-    assert _close_pair("Erkən bê", group) is None  # one letter of each of two standards: no lead
-    # Turkish stays Turkish, Azerbaijani Azerbaijani.
-    assert detect_language("Dün akşam arkadaşlarımla birlikte sinemaya gittik.").lang == "tr"
-    assert detect_language("Sabah erkən durub işə getdim.").lang == "az"
+    group = frozenset({"tr", "az", "ku"})
+    assert _overturned("Sabah erkən durub işə getdim.", "tr", "az") == "az"
+    assert _overturned("Zarokên me her roj diçin dibistanê.", "tr", "ku") == "ku"
+    assert _overturned("Kitap için çanta ile geldim.", "tr", "az") == "tr"
+    assert _overturned("Bir iki üç dört beş", "tr", "az") is None
+    assert _overturned("gəl bê", "tr", "ku") is None  # one letter of each of two standards: no lead
+    assert _overturned("Sabah erkən durub işə getdim.", "tr", "ku") is None  # az: not a language asked about
+    # A name's letters count for nothing.
+    assert closepairs.evidence("Bakü'deki zirvede Mehriban Əliyeva da hazır bulundu.", group, lowercase_only=True) == {
+        "az": 0.0,
+        "ku": 0.0,
+        "tr": 0.0,
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Turkish about Azerbaijan and Kurdish culture: names written in their own alphabets.
+        "Erdoğan, Bakü'de İlham Əliyev'le görüştü.",
+        "Azerbaycan'ın Ankara Büyükelçisi Rəşad Məmmədov, Türk gazetecileri kabul etti.",
+        "Şuşa'da düzenlenen festivale Azerbaycanlı sanatçı Niyaməddin Musayev katıldı.",
+        "Bakü'deki zirvede Mehriban Əliyeva da hazır bulundu.",
+        "Dengbêj Mıhemed Şêxo anıldı.",
+        "Günaydın!",
+        "Nasılsın?",
+    ],
+)
+def test_turkish_with_azerbaijani_or_kurdish_names_is_not_tagged_otherwise(text):
+    assert detect_language(text).lang in ("tr", "und")
 
 
 def test_serbian_gets_a_script_subtag():

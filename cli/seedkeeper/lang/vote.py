@@ -13,10 +13,11 @@ reported in LangResult.decided_by, so a person can see why a tag was given:
 - "py3langid+cld2" / "langdetect+cld2": two of three agree, CLD2 breaking the tie. This is
   how languages langdetect cannot name (az, ms, bs, kk...) are tagged: langdetect's vote
   then goes to a neighbour (tr, id, hr, ru) and the two others outvote it.
-- "close-pair": the candidates are a known confusable group (ms/id, bs/hr/sr, tr/az/ku...)
-  and the marker words and letters of closepairs.py settle it. Also tried when langdetect and
-  CLD2 agree against py3langid's neighbour that langdetect cannot know (Kurdish "called"
-  Turkish): langdetect's vote is then no evidence against it.
+- "close-pair": the candidates are a known confusable group (ms/id, bs/hr/sr...) and the
+  marker words and letters of closepairs.py settle it. Also when langdetect and CLD2 agree
+  against py3langid's neighbour that langdetect cannot know, in a group of OVERTURN_GROUPS
+  (Kurdish or Azerbaijani "called" Turkish): the letters and words of the text, names aside,
+  may overturn them.
 - "cld2-outside": a language neither langdetect nor py3langid knows (Cebuano, Maori,
   Tsonga...), named by a reliable CLD2 on a long sentence (CLD2_OUTSIDE_LETTERS). Tried before
   "agree": the two others can only name a neighbour (Tagalog, Swahili), so their agreement is
@@ -128,7 +129,21 @@ def _close_pair(text: str, names: set[str], lead: float = 2.0) -> str | None:
     group = closepairs.group_covering(names)
     if group is None:
         return None
-    evidence = closepairs.evidence(text, group)
+    return _leader(closepairs.evidence(text, group), lead)
+
+
+def _overturned(text: str, l_top: str, p_top: str) -> str | None:
+    """`p_top` or `l_top` when the letters and words of an OVERTURN_GROUPS group holding both
+    single it out (names aside), else None."""
+    group = next((g for g in closepairs.OVERTURN_GROUPS if {l_top, p_top} <= g), None)
+    if group is None or p_top in LANGDETECT_LANGS:
+        return None
+    settled = _leader(closepairs.evidence(text, group, lowercase_only=True), 2.0)
+    return settled if settled in (l_top, p_top) else None
+
+
+def _leader(evidence: dict[str, float], lead: float) -> str | None:
+    """The language whose evidence is at least `lead` and leads every other by `lead`, if any."""
     ranked = sorted(evidence.items(), key=lambda kv: (-kv[1], kv[0]))
     if ranked and ranked[0][1] >= lead and (len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= lead):
         return ranked[0][0]
@@ -215,12 +230,11 @@ def decide(text: str, script: str, ld_codes: dict[str, float], letters: float, v
     if c_top is not None and c_top == p_top:
         return vote(p_top, "py3langid+cld2", 2)
     if c_top is not None and c_top == l_top:
-        if p_top not in LANGDETECT_LANGS and closepairs.group_covering({l_top, p_top}) is not None:
-            # py3langid names a neighbour langdetect cannot know (Kurdish beside Turkish): the
-            # letters and words that tell the group apart decide when they can.
-            settled = _close_pair(text, {l_top, p_top})
-            if settled is not None:
-                return vote(settled, "close-pair", 2 if settled == l_top else 1)
+        # py3langid names a neighbour langdetect cannot know (Kurdish beside Turkish): the
+        # letters and words that tell the group apart decide when they can.
+        settled = _overturned(text, l_top, p_top) if p_top is not None else None
+        if settled is not None:
+            return vote(settled, "close-pair", 2 if settled == l_top else 1)
         return vote(l_top, "langdetect+cld2", 2)
     if (not cld or not reliable) and p_top is not None and p_top not in LANGDETECT_LANGS and py[p_top] >= OUTSIDE_P:
         return vote(p_top, "py3langid-outside", 1)
