@@ -182,3 +182,42 @@ def test_a_long_word_run_beside_an_e_mail_address_is_linear_time():
     cleaned = clean_text(text)
     assert time.perf_counter() - start < 10
     assert "someone@example.com" not in cleaned
+
+
+def _paragraph_documents() -> list[str]:
+    """Single-language documents of several paragraphs in every fixture language, the mixed
+    ones, and pairs CLD2 counts as one language (Indonesian with Malay, Norwegian with Nynorsk)."""
+    from test_lang_vote import CLOSE, OUTSIDE
+
+    docs = ["\n\n".join(F.SENTENCES[lang]) for lang in F.LANGUAGES]
+    docs += [text for text, _, _ in F.MIXED]
+    outside, close = dict((lang, text) for text, lang in OUTSIDE), dict((lang, text) for text, lang in CLOSE)
+    for a, b in (("id", "ms"), ("no", "nn")):
+        first = close.get(a) or "\n\n".join(F.SENTENCES[a])
+        docs.append("\n\n".join([first] * 3 + [outside[b]] * 3))
+    return docs
+
+
+def test_the_paragraph_check_is_skipped_only_where_it_would_find_nothing(monkeypatch):
+    """A document CLD2 reads as 95% one language skips the paragraph-by-paragraph check (~0.15
+    ms a document): the results are the ones the full check gives, others included, and the
+    check still runs for mixed documents and for close groups CLD2 lumps together."""
+    from seedkeeper.lang import tagger
+
+    docs = _paragraph_documents()
+    monkeypatch.setattr(tagger, "SINGLE_LANGUAGE_PERCENT", 101)  # never skip
+    full = [detect_language(d).to_dict(explain=True) for d in docs]
+    monkeypatch.setattr(tagger, "SINGLE_LANGUAGE_PERCENT", 95)
+    checked: list[str] = []
+    real = tagger._Letters
+    monkeypatch.setattr(tagger, "_Letters", lambda text: checked.append(text) or real(text))
+    results, ran = [], []
+    for doc in docs:
+        checked.clear()
+        results.append(detect_language(doc).to_dict(explain=True))
+        ran.append(bool(checked))
+    assert results == full
+    single = len(F.LANGUAGES)
+    assert sum(ran[:single]) < single // 2  # most single-language documents skip it
+    assert all(ran[single:])  # mixed documents and lumped close groups never do
+    assert all(r.get("others") for r in full[single : single + len(F.MIXED)])
