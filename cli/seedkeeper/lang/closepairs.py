@@ -142,11 +142,6 @@ def group_covering(langs: set[str]) -> frozenset[str] | None:
     return None
 
 
-def in_vote_group(lang: str) -> bool:
-    """Is `lang` a member of a confusable vote group (one the detectors may lump together)?"""
-    return any(lang in group for group in VOTE_GROUPS)
-
-
 def group_of(lang: str) -> frozenset[str] | None:
     """The confusable group `lang` belongs to, if any."""
     for group in GROUPS:

@@ -3,8 +3,7 @@
 A document is cleaned (URLs, digits, markup out), sampled to a few windows and classified.
 Documents with several paragraphs are also checked paragraph by paragraph: when another
 language covers a large share of the letters and holds up on its own text, it is reported
-in `others`. A document CLD2 reads as one language (95% of its bytes, and not a close group
-CLD2 counts as one) skips that check: no other language could reach the share.
+in `others`.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import replace
 
-from . import backends, closepairs, voters
+from . import backends, voters
 from .classify import MODEL_GROUP, classify
 from .result import UND, LangResult
 from .scripts import CHAR_WEIGHT, effective_letters, profile, script_of
@@ -31,11 +30,6 @@ CHUNK_BUDGET = 240
 # paragraphs, taken together, are tagged with it at least this confidently.
 MIN_SHARE = 0.2
 MIN_VERIFIED_CONFIDENCE = 0.6
-# The paragraph check is skipped when CLD2, reading the whole document (~0.1 ms), puts this
-# share of its bytes in one language: another language holding MIN_SHARE of the weighted
-# letters is at least 7.7% of the bytes even in a 3-byte script (Devanagari, Thai; Han counts
-# 3 letters for its 3 bytes), so it would have shown.
-SINGLE_LANGUAGE_PERCENT = 95
 
 
 class _Letters:
@@ -154,9 +148,6 @@ def _chunk_results(
 
 def _mixed(main: LangResult, cleaned: str, backend: str, main_sample: str) -> LangResult:
     """Report other languages of a document whose paragraphs disagree strongly."""
-    # Not for a close group (id beside ms, no beside nn): CLD2 counts both as one language.
-    if not closepairs.in_vote_group(main.lang) and voters.cld2_single_language(cleaned, SINGLE_LANGUAGE_PERCENT):
-        return main
     letters_of = _Letters(cleaned)
     chunks = _evenly(_chunks(paragraphs(cleaned), letters_of), MAX_CHUNKS)
     if len(chunks) < 2:

@@ -145,17 +145,6 @@ def py3langid_probs(text: str, script: str | None) -> dict[str, float]:
     return _merge(ranked, script)
 
 
-def cld2_single_language(text: str, percent: int) -> bool:
-    """True when CLD2 reliably puts at least `percent` % of `text`'s bytes in one language."""
-    import pycld2
-
-    try:
-        reliable, _, details = pycld2.detect(text, isPlainText=True, bestEffort=True)
-    except pycld2.error:
-        return False
-    return bool(reliable) and bool(details) and details[0][1] != "un" and details[0][2] >= percent
-
-
 def cld2_probs(text: str, script: str | None) -> tuple[dict[str, float], bool]:
     """CLD2's languages with their share of the text, and whether CLD2 calls it reliable.
 
