@@ -236,3 +236,22 @@ def test_block_wise_pairing_gives_the_pairs_of_one_block(monkeypatch):
     assert whole  # the fixture has candidates to find
     monkeypatch.setattr(containment, "_STEP", 3)
     assert containment_candidates(sigs, sizes, 0.8) == whole
+
+
+def test_bucket_pairs_are_every_pair_of_equal_keys_in_any_block_size():
+    """Short runs are paired all at once per length, long ones a block at a time: either way the
+    pairs are exactly those of rows with equal keys, each once."""
+    import itertools
+
+    from seedkeeper.similarity.containment import _bucket_pairs
+
+    rng = np.random.default_rng(5)
+    for trial in range(60):
+        n = int(rng.integers(0, 400))
+        keys = rng.integers(0, max(1, n // 3), size=n).astype(np.uint64)
+        if trial % 6 == 0 and n > 100:
+            keys[:90] = 7  # one run longer than the short-run limit
+        step = (None, 1 << 16, 50, 3)[trial % 4]
+        got = [c for block in _bucket_pairs(keys, step) for c in block.tolist()]
+        want = [i * n + j for i, j in itertools.combinations(range(n), 2) if keys[i] == keys[j]]
+        assert sorted(got) == want and len(got) == len(set(got)), (trial, step)

@@ -92,7 +92,22 @@ def _bucket_pairs(keys: np.ndarray, step: int | None = None):
     a, b = order[two], order[two + 1]
     parts = [np.minimum(a, b).astype(np.int64) * n + np.maximum(a, b)]
     size = parts[0].size
-    for s, e in zip(starts[lengths > 2].tolist(), ends[lengths > 2].tolist()):
+    # Short runs (a few documents sharing a band: most of the rest) are paired a run length at a
+    # time, all runs of that length at once; long ones a block of rows at a time.
+    for length in sorted(set(lengths[(lengths > 2) & (lengths <= _SHORT_RUN)].tolist())):
+        first = starts[lengths == length]
+        members = np.sort(order[first[:, None] + np.arange(length)], axis=1).astype(np.int64)
+        ii, jj = np.triu_indices(length, k=1)
+        rows = max(1, (step or len(first) * ii.size) // ii.size)
+        for r in range(0, len(first), rows):
+            block = members[r : r + rows]
+            parts.append((block[:, ii] * n + block[:, jj]).ravel())
+            size += parts[-1].size
+            if step is not None and size >= step:
+                yield np.concatenate(parts)
+                parts, size = [], 0
+    long_runs = lengths > _SHORT_RUN
+    for s, e in zip(starts[long_runs].tolist(), ends[long_runs].tolist()):
         members = np.sort(order[s:e]).astype(np.int64)
         for ii, jj in _triangle_blocks(len(members), step):
             parts.append(members[ii] * n + members[jj])
@@ -102,6 +117,10 @@ def _bucket_pairs(keys: np.ndarray, step: int | None = None):
                 parts, size = [], 0
     if parts:
         yield np.concatenate(parts)
+
+
+# Runs up to this length are paired all together per length (their pairs fit in one block).
+_SHORT_RUN = 64
 
 
 def _triangle_blocks(m: int, step: int | None):
