@@ -229,12 +229,10 @@ def test_the_unpacked_py3langid_model_scores_exactly_like_the_packaged_one(tmp_p
     from seedkeeper.lang import voters
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    parts = voters._unpacked_model(MODEL_DIR / MODEL_FILE)
+    ours = voters._unpacked_model(MODEL_DIR / MODEL_FILE)
     folder = next((tmp_path / "seedkeeper").glob("py3langid-*-model-*"))
-    assert parts is not None and (folder / "complete").is_file()
+    assert ours is not None and (folder / "complete").is_file()
     assert not list((tmp_path / "seedkeeper").glob("*.tmp"))  # built beside it, renamed into place
-    ptc, pc, classes, nextmove, row, output = parts
-    ours = LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
     theirs = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     texts = ("The city council met on Tuesday.", "شورای شهر روز سه‌شنبه تشکیل جلسه داد.", "Der Stadtrat", "这是测试")
     for text in texts:
@@ -248,10 +246,9 @@ def test_the_unpacked_py3langid_model_scores_exactly_like_the_packaged_one(tmp_p
     automaton = folder / "nextmove.u32"
     automaton.write_bytes(automaton.read_bytes()[: automaton.stat().st_size // 8 * 4])
     assert voters._unpacked_model(MODEL_DIR / MODEL_FILE) is not None
-    assert automaton.stat().st_size == len(parts[3]) * 4
+    assert automaton.stat().st_size == len(ours.tk_nextmove) * 4
     (folder / "small.npz").write_bytes(b"not a zip file")
-    again = voters._unpacked_model(MODEL_DIR / MODEL_FILE)
-    rebuilt = LanguageIdentifier(again[0], again[1], again[2], again[3], again[5], norm_probs=True, tk_row=again[4])
+    rebuilt = voters._unpacked_model(MODEL_DIR / MODEL_FILE)
     assert all(rebuilt.rank(text) == theirs.rank(text) for text in texts)
     # Left by older versions or by a build killed midway: swept when a copy is built.
     import os

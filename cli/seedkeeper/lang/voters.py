@@ -39,24 +39,25 @@ def _py3langid(packaged: bool = False):
 
                 # norm_probs: a softmax tempered by text length, so scores are comparable
                 # probabilities rather than raw log-likelihoods.
-                parts = None if packaged else _unpacked_model(MODEL_DIR / MODEL_FILE)
-                if parts is None:
-                    _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-                else:
-                    ptc, pc, classes, nextmove, row, output = parts
-                    _identifier = LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
+                found = None if packaged else _unpacked_model(MODEL_DIR / MODEL_FILE)
+                if found is None:
+                    found = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+                _identifier = found  # one assignment: other threads read it without the lock
     return _identifier
 
 
 def _unpacked_model(packed):
-    """py3langid's model arrays from an uncompressed copy kept in the user's cache folder.
+    """py3langid's identifier on an uncompressed copy of its model kept in the user's cache
+    folder, scanning text with langid_scan (same scores, a fraction of the time).
 
     The wheel ships it LZMA-compressed, and unpacking costs ~0.35 s in every process that tags
     (most of a one-document run). The copy (made once per py3langid version, see model_store)
     is a folder of plain arrays that are memory-mapped, not read: the two large ones (the 28 MB
     score table and the 39 MB automaton) cost nothing until a text touches their pages, and
-    forked workers share them. None when the copy cannot be made or read: then the package loads
-    its own file as usual. The arrays are the same either way."""
+    forked workers share them. The copy also records what the fast scan needs to know of the
+    model (its trie's depth, whether its scores are normal floats), found once when it is made.
+    None when the copy cannot be made or read: then the package loads its own file as usual.
+    The arrays are the same either way."""
     # The automaton is raw unsigned ints in this machine's byte order: part of the name.
     name = f"py3langid-{package_version('py3langid')}-model-{_FORMAT}-{sys.byteorder}"
     return model_store.load(name, lambda tmp: _unpack(packed, tmp), _read_model, lambda: None)
@@ -76,18 +77,23 @@ def _read_model(folder: str):
         # small file (checksummed) records must match them.
         if tuple(data["ptc_shape"].tolist()) != ptc.shape or int(data["nextmove_len"]) != len(nextmove):
             return None
-        return (
+        from .langid_scan import WindowedIdentifier
+
+        return WindowedIdentifier(
             ptc,
             np.asarray(data["pc"]),
             data["classes"].tolist(),
             nextmove,
-            data["nextmove_row"].tolist(),
             data["out_feat"].tolist(),
+            norm_probs=True,
+            tk_row=data["nextmove_row"].tolist(),
+            depth=int(data["trie_depth"]),
+            normal=bool(data["ptc_normal"]),
         )
 
 
 # The layout of the copy; part of the folder's name, so a new layout is built beside an old one.
-_FORMAT = "2"
+_FORMAT = "3"
 
 
 def _unpack(packed, folder: str) -> None:
@@ -95,6 +101,8 @@ def _unpack(packed, folder: str) -> None:
     import lzma
 
     import numpy as np
+
+    from .langid_scan import normal_halves, trie_depth
 
     with lzma.open(packed) as src, np.load(src, allow_pickle=False) as data:
         np.save(os.path.join(folder, "ptc.npy"), data["ptc"])
@@ -106,6 +114,8 @@ def _unpack(packed, folder: str) -> None:
             os.path.join(folder, "small.npz"),
             ptc_shape=np.asarray(data["ptc"].shape),
             nextmove_len=np.asarray(nextmove.size),
+            trie_depth=np.asarray(trie_depth(nextmove, data["nextmove_row"].tolist())),
+            ptc_normal=np.asarray(normal_halves(data["ptc"])),
             **{k: data[k] for k in ("pc", "classes", "nextmove_row", "out_feat")},
         )
 
