@@ -14,7 +14,12 @@ py3langid's Counter), so the scores are the same floats, not merely close ones.
 from __future__ import annotations
 
 import numpy as np
-from py3langid.langid import LanguageIdentifier
+from py3langid.langid import RAW_FLOOR, LanguageIdentifier
+
+
+def _moves(nextmove) -> np.ndarray:
+    """The automaton's moves as an array (a model copy maps them as a memoryview of uint32)."""
+    return nextmove if isinstance(nextmove, np.ndarray) else np.frombuffer(nextmove, dtype=np.uint32)
 
 
 def trie_depth(nextmove, row: list[int]) -> int:
@@ -23,7 +28,7 @@ def trie_depth(nextmove, row: list[int]) -> int:
     A state's distance from the root is the length of the trie node it stands for: reading
     any string from the root ends in a suffix of that string.
     """
-    moves = np.frombuffer(nextmove, dtype=np.uint32) if not isinstance(nextmove, np.ndarray) else nextmove
+    moves = _moves(nextmove)
     bases = np.asarray(row, dtype=np.int64) << 8
     seen = np.zeros(bases.size, dtype=bool)
     seen[0] = True
@@ -61,21 +66,24 @@ class WindowedIdentifier(LanguageIdentifier):
     `normal` says `normal_halves` holds for the model's scores (then they are widened by bits).
     """
 
-    __slots__ = ("_depth", "_normal", "_moves", "_bases", "_outputs")
+    __slots__ = ("_depth", "_normal", "_moves")
 
-    def __init__(self, *args, depth: int, normal: bool, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, nb_ptc, nb_pc, nb_classes, tk_nextmove, tk_output, *, tk_row, depth: int, normal: bool, **kw):
+        # py3langid keeps the automaton's rows and outputs as lists for its byte loop; the scan
+        # here wants arrays, taken as they come (a model copy gives arrays: no list is built).
+        super().__init__(nb_ptc, nb_pc, nb_classes, tk_nextmove, (), tk_row=(), **kw)
+        self.tk_row = np.asarray(tk_row, dtype=np.int64)
+        self._rowbase = self.tk_row << 8
+        self.tk_output = np.asarray(tk_output, dtype=np.int64)
         self._depth = depth
         self._normal = normal and np.asarray(self.nb_ptc).dtype == np.float16
-        nextmove = self.tk_nextmove
-        self._moves = np.frombuffer(nextmove, dtype=np.uint32) if not isinstance(nextmove, np.ndarray) else nextmove
-        self._bases = np.asarray(self._rowbase, dtype=np.int64)
-        self._outputs = np.asarray(self.tk_output, dtype=np.int64)
+        self._moves = _moves(tk_nextmove)
 
     def _raw_score(self, text):
         found = self._features(text)
         if not found.size:
-            return super()._raw_score(text)  # no feature: py3langid's own floor
+            # No feature: py3langid's own answer (uniform under norm_probs, else its floor).
+            return np.full(len(self.nb_classes), 0.0 if self._norm_probs else RAW_FLOOR, dtype=np.float32)
         # Distinct features with their counts, in order of first occurrence (py3langid's
         # Counter order: the matrix product below then adds the same floats in the same order).
         perm = np.argsort(found, kind="stable")
@@ -96,6 +104,6 @@ class WindowedIdentifier(LanguageIdentifier):
         # Position i takes bytes i-depth+1 .. i in order; positions near the start take fewer,
         # from the root, as the byte loop does.
         for back in range(min(self._depth, n) - 1, -1, -1):
-            state[back:] = self._moves[self._bases[state[back:]] + data[: n - back]]
-        found = self._outputs[state]
+            state[back:] = self._moves[self._rowbase[state[back:]] + data[: n - back]]
+        found = self.tk_output[state]
         return found[found >= 0]

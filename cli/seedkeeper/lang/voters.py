@@ -84,9 +84,9 @@ def _read_model(folder: str):
             np.asarray(data["pc"]),
             data["classes"].tolist(),
             nextmove,
-            data["out_feat"].tolist(),
+            data["out_feat"],
             norm_probs=True,
-            tk_row=data["nextmove_row"].tolist(),
+            tk_row=data["nextmove_row"],
             depth=int(data["trie_depth"]),
             normal=bool(data["ptc_normal"]),
         )
@@ -114,7 +114,7 @@ def _unpack(packed, folder: str) -> None:
             os.path.join(folder, "small.npz"),
             ptc_shape=np.asarray(data["ptc"].shape),
             nextmove_len=np.asarray(nextmove.size),
-            trie_depth=np.asarray(trie_depth(nextmove, data["nextmove_row"].tolist())),
+            trie_depth=np.asarray(trie_depth(nextmove, data["nextmove_row"])),
             ptc_normal=np.asarray(normal_halves(data["ptc"])),
             **{k: data[k] for k in ("pc", "classes", "nextmove_row", "out_feat")},
         )
