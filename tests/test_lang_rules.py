@@ -65,6 +65,9 @@ def test_settle_rules():
     assert sh.settle("Ovo polje je obavezno.", "hr", torn) == ("und", "sh-undecided")
     # Words that all three standards write are not evidence ("rečenica", "rekao", "prijem").
     assert sh.evidence("Rekao je da je rečenica na prijemu duga.") == (0, 0, 0, 0)
+    # "takođe" is Bosnian or Serbian; "također" (which it begins) Croatian and Bosnian both write.
+    assert sh.evidence("Obrazovanje također mora biti dostupno.") == (0, 0, 0, 0)
+    assert sh.evidence("Obrazovanje takođe mora biti dostupno.") == (0, 0, 0, 1)
 
 
 def test_slovene_ekavian_looking_words_are_not_serbian():
