@@ -87,6 +87,8 @@ def _survey(
         seeds=corpus.root,
         stats=stats,
     )
+    if features.lang and settings.languages:
+        _settle_by_allowed(analyses, settings.languages)
     result = Survey(corpus=corpus, analyses=analyses, stats=stats)
     if features.dedup:
         result.dedup = cluster(corpus, analyses, settings.threshold, cache, containment=settings.containment)
@@ -95,6 +97,16 @@ def _survey(
 
         result.corpus_problems = boilerplate_problems(corpus, analyses, features.quality, cache)
     return result
+
+
+def _settle_by_allowed(analyses: list[DocAnalysis], allowed: tuple[str, ...]) -> None:
+    """Tags the detectors left open within a group of close languages, settled by the
+    configured `languages` (lang/allowed.py); the cached records stay as they were."""
+    from seedkeeper.lang.allowed import settle_allowed
+
+    for a in analyses:
+        if a.lang is not None and a.lang.get("lang") == "und":
+            a.lang = settle_allowed(a.lang, allowed)
 
 
 def cluster(

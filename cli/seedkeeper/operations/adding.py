@@ -193,6 +193,7 @@ def add(
 ) -> AddReport:
     """Add documents to the corpus. Refused ones are reported, never half-written."""
     from seedkeeper.lang import detect_language
+    from seedkeeper.lang.allowed import settle_allowed
     from seedkeeper.similarity.clustering import analyze_text
 
     settings = settings or Settings()
@@ -241,8 +242,9 @@ def add(
             ]
         name = f"{number:0{width}d}_{hashlib.sha256(data).hexdigest()[:16]}.txt"
         number += 1
-        lang = detect_language(data.decode("utf-8"))
-        report.added.append(Added(source, name, lang.lang, lang.confidence, used, warnings))
+        # As `tag` will report it: an open vote settled by the allow-list where it can be.
+        lang = settle_allowed(detect_language(data.decode("utf-8")).to_dict(explain=True), settings.languages)
+        report.added.append(Added(source, name, lang["lang"], lang["confidence"], used, warnings))
         to_write.append((report.added[-1], data))
     if to_write:
         require_managed(s)  # a dry run says so too: the real run would stop here

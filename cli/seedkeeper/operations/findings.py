@@ -8,6 +8,7 @@ import json
 from seedkeeper.corpus.discovery import INDEX_NAME
 from seedkeeper.corpus.pool import CacheSpec
 from seedkeeper.corpus.survey import Survey
+from seedkeeper.lang.tags import same_lang
 from seedkeeper.problems import Problem, make
 
 from .index_rows import current_text, render_for, rows_for
@@ -81,35 +82,6 @@ def candidate_langs(lang: dict, limit: int = 4) -> list[str]:
             if rank < len(top) and isinstance(top[rank], dict) and top[rank].get("lang") not in seen:
                 seen.append(str(top[rank].get("lang")))
     return seen[:limit]
-
-
-# Tags that name one language under another code (BCP 47 deprecated codes, langdetect's codes).
-_ALIASES = {"iw": "he", "in": "id", "ji": "yi", "jw": "jv", "mo": "ro", "fil": "tl", "nb": "no", "sh": "hbs"}
-# Regions that imply a Chinese script: zh-CN is written in Simplified characters, zh-TW in Traditional.
-_IMPLIED_SCRIPT = {("zh", region): "hans" for region in ("cn", "sg")} | {
-    ("zh", region): "hant" for region in ("tw", "hk", "mo")
-}
-
-
-def _parts(tag: str) -> tuple[str, str | None]:
-    """(language, script or None) of a BCP 47 tag; regions only count where they imply a script."""
-    subtags = tag.replace("_", "-").lower().split("-")
-    language = _ALIASES.get(subtags[0], subtags[0])
-    script = next((t for t in subtags[1:] if len(t) == 4 and t.isalpha()), None)
-    if script is None:
-        script = next((_IMPLIED_SCRIPT[(language, t)] for t in subtags[1:] if (language, t) in _IMPLIED_SCRIPT), None)
-    return language, script
-
-
-def same_lang(a: str, b: str) -> bool:
-    """Whether two tags can name the same text's language: `zh` matches `zh-Hans`, `sr` matches
-    `sr-Cyrl` and `sr-Latn` (but those two differ), `no` matches `nb`, `zh-CN` matches `zh-Hans`,
-    `pt-BR` matches `pt`; case does not matter. Scripts must agree when both tags name one."""
-    (lang_a, script_a), (lang_b, script_b) = _parts(a), _parts(b)
-    if lang_a != lang_b:
-        # Norwegian: "no" is the macrolanguage of Bokmål (nb, folded into "no") and Nynorsk.
-        return {lang_a, lang_b} == {"no", "nn"}
-    return script_a is None or script_b is None or script_a == script_b
 
 
 def index_outdated() -> Problem:
