@@ -187,6 +187,20 @@ def test_version(cli):
     assert r.exit_code == 0 and r.stdout.strip() == f"seedkeeper {__version__}"
 
 
+def test_the_console_script_answers_version_as_typer_does(cli, monkeypatch, capsys):
+    """`main` answers a lone --version before building the app's commands: the same text."""
+    from seedkeeper.shell.app import main
+
+    monkeypatch.setattr(sys, "argv", ["seedkeeper", "--version"])
+    main()
+    assert capsys.readouterr().out == cli("--version").stdout
+    # Anything more goes through typer: `--version` with a command is its eager option still.
+    monkeypatch.setattr(sys, "argv", ["seedkeeper", "--version", "check"])
+    with pytest.raises(SystemExit) as exit_:
+        main()
+    assert exit_.value.code == 0 and capsys.readouterr().out == cli("--version").stdout
+
+
 # --- error messages -----------------------------------------------------------------------------
 
 

@@ -70,6 +70,11 @@ app.add_typer(cache_cmd.cache_app, name="cache")
 
 def main() -> None:
     """Console-script entry point."""
+    if sys.argv[1:] == ["--version"]:
+        # What typer answers (see _version_callback), without first turning all thirteen
+        # commands' signatures into click parameters: ~20 ms of an ~85 ms `seedkeeper --version`.
+        sys.stdout.write(f"seedkeeper {__version__}\n")
+        return
     try:
         app()
     except KeyboardInterrupt:  # pragma: no cover - interrupted outside a command body
