@@ -48,14 +48,26 @@ def test_one_allowed_language_of_the_group_settles_an_open_vote(text, allowed, e
         (CROATIAN, ("de", "fr")),  # none of the group allowed: lang-undetermined says so
         (CROATIAN, ("sl",)),  # Slovene is in the group, but no detector comes near it
         (INDONESIAN, ("hr",)),
-        ("Boolsk (True, False eller None)", ("no",)),  # one detector outside the group (CLD2: Wolof)
-        ("ok", ("en",)),  # too short to judge is not an open vote
+        # The text's own words rule the allowed language out: Bosnian/Serbian vocabulary
+        # ("izvinjavamo", "niko", "šta", "fudbal") is not Croatian; "lijepa" is not Slovene.
+        ("Izvinjavamo se, ali tražena stranica nije pronađena.", ("hr",)),
+        ("Niko nije znao šta da radi.", ("hr",)),
+        ("Fudbal je najpopularniji sport u zemlji.", ("hr",)),
+        ("Hvala lijepa", ("sl",)),
     ],
 )
 def test_the_allow_list_does_not_guess(text, allowed):
     before = record(text)
     assert before["lang"] == "und"
     assert settle_allowed(before, allowed) is before
+
+
+def test_what_the_words_rule_out_is_recorded_with_the_und():
+    assert record("Niko nije znao šta da radi.")["ruled_out"] == ["hr", "sl"]
+    assert "sr-Latn" in record("Hvala lijepa")["ruled_out"]  # ijekavian
+    # The same words leave the languages they belong to open: Bosnian and Serbian both say "šta".
+    assert settle_allowed(record("Niko nije znao šta da radi."), ("bs",))["lang"] == "bs"
+    assert "ruled_out" not in record(CROATIAN) or "hr" not in record(CROATIAN)["ruled_out"]
 
 
 @pytest.mark.parametrize(
@@ -71,6 +83,85 @@ def test_a_tag_the_detectors_gave_is_never_changed(text):
     before = record(text)
     assert before["lang"] != "und"
     assert settle_allowed(before, ("hr",)) is before
+
+
+def test_a_group_tag_the_detectors_gave_is_not_changed_by_a_neighbour_allowed():
+    croatian = record("Tko je to napravio? Ne znam, tisuću puta sam pitao.")
+    assert croatian["lang"] == "hr"
+    assert settle_allowed(croatian, ("bs",)) is croatian  # lang-not-allowed will say so
+
+
+def _record(rule: str, **tops: list[tuple[str, float]]) -> dict:
+    """An "und" record as the tagger writes it, with these detectors' candidates."""
+    candidates = {name: [{"lang": lang, "score": score} for lang, score in top] for name, top in tops.items()}
+    return {"lang": "und", "confidence": 0.0, "decided_by": rule, "candidates": candidates}
+
+
+@pytest.mark.parametrize(
+    "allowed, expected",
+    [
+        (("no",), "no"),  # "no" admits Bokmål and Nynorsk: the tag it names
+        (("nb", "en"), "no"),  # nb is written no
+        (("nn",), "nn"),
+        (("no", "nn"), "und"),  # both named: still open
+        (("da",), "da"),
+        (("sv",), "und"),  # no detector near it
+    ],
+)
+def test_norwegian_allow_lists(allowed, expected):
+    rec = _record(
+        "disagreement",
+        langdetect=[("no", 0.9), ("da", 0.1)],
+        py3langid=[("nn", 0.4), ("da", 0.35), ("no", 0.2)],
+        cld2=[("da", 1.0)],
+    )
+    assert settle_allowed(rec, allowed)["lang"] == expected
+
+
+@pytest.mark.parametrize(
+    "allowed, expected",
+    [(("kk",), "kk"), (("kk", "uk"), "und"), (("uk",), "uk"), (("be",), "und"), (("sr",), "und")],
+)
+def test_a_language_in_two_groups_admits_both(allowed, expected):
+    # Russian first everywhere: both groups that hold ru are open (be/ru/uk, kk/ky/mn/ru/tt).
+    rec = _record("disagreement", langdetect=[("ru", 0.9)], py3langid=[("ru", 0.40), ("kk", 0.38), ("uk", 0.21)])
+    assert settle_allowed(rec, allowed)["lang"] == expected
+
+
+def test_scripts_and_regions_in_the_allow_list_match_the_tags():
+    rec = _record("sh-undecided", py3langid=[("sr-Latn", 0.45), ("bs", 0.40)], cld2=[("hr", 1.0)])
+    assert settle_allowed(rec, ("sr",))["lang"] == "sr-Latn"
+    assert settle_allowed(rec, ("SR-latn",))["lang"] == "sr-Latn"
+    assert settle_allowed(rec, ("sr-Cyrl",))["lang"] == "und"
+    iberian = _record("close-pair-undecided", langdetect=[("pt", 0.98)], py3langid=[("es", 0.4), ("pt", 0.38)])
+    assert settle_allowed(iberian, ("pt-BR",))["lang"] == "pt"
+
+
+def test_only_open_votes_within_one_group_are_settled():
+    hr_bs = {"py3langid": [("hr", 0.5), ("bs", 0.4)], "cld2": [("hr", 1.0)]}
+    assert settle_allowed(_record("close-pair-undecided", **hr_bs), ("hr",))["lang"] == "hr"
+    assert settle_allowed(_record("too-short", **hr_bs), ("hr",))["lang"] == "und"
+    assert settle_allowed(_record("zh-variant-unknown", **hr_bs), ("hr",))["lang"] == "und"
+    # A detector's first choice outside the group: the text may be of another family.
+    outside = _record("disagreement", py3langid=[("hr", 0.6), ("bs", 0.3)], cld2=[("de", 1.0)])
+    assert settle_allowed(outside, ("hr",))["lang"] == "und"
+    settled = settle_allowed(_record("close-pair-undecided", **hr_bs), ("hr",))
+    assert settled["decided_by"] == RULE and settled["confidence"] == round(0.5 * (0.5 + 1.0) / 2, 4)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        {"decided_by": ["disagreement"]},
+        {"candidates": ["x"]},
+        {"candidates": {"py3langid": [{"lang": "hr", "score": 10**400}]}},
+        {"candidates": {"py3langid": "hr"}},
+        {"ruled_out": "hr"},
+    ],
+)
+def test_a_record_of_another_shape_is_left_as_it_is(damage):
+    rec = {**_record("disagreement", py3langid=[("hr", 0.5), ("bs", 0.4)], cld2=[("hr", 1.0)]), **damage}
+    assert settle_allowed(rec, ("hr",)) is rec or settle_allowed(rec, ("hr",))["lang"] == "und"
 
 
 PERSIAN = "شورای شهر روز سه‌شنبه برای بررسی بودجهٔ جدید تشکیل جلسه داد."
@@ -91,3 +182,29 @@ def test_tag_and_check_use_the_configured_languages(cli, tmp_path, languages, cr
     codes = {(p["file"], p["code"]) for p in json.loads(checked.stdout)["problems"]}
     assert ((HR, "lang-undetermined") in codes) is (croatian == "und")
     assert not any(code == "lang-not-allowed" for _, code in codes)
+
+
+def test_the_cache_keeps_the_detectors_answer_whatever_the_allow_list(cli, tmp_path):
+    seeds = make_seeds(tmp_path, {HR: CROATIAN + "\n", FA: PERSIAN + "\n"})
+    config = tmp_path / "seedkeeper.toml"
+    seen = []
+    for languages in (["hr", "fa"], None, ["bs", "fa"], ["hr", "fa"]):
+        if languages is None:
+            config.unlink()
+        else:
+            config.write_text(f"languages = {json.dumps(languages)}\n", encoding="utf-8")
+        out = cli("tag", seeds, "--format", "json", "--cache-dir", tmp_path / "cache")
+        seen.append({d["file"]: d["lang"] for d in json.loads(out.stdout)["documents"]}[HR])
+    assert seen == ["hr", "und", "bs", "hr"]
+
+
+def test_a_pinned_language_is_not_overruled_by_the_allow_list(cli, tmp_path):
+    index = f"# Seeds\n\n- {HR} (lang: bs)\n- {FA}\n"
+    seeds = make_seeds(tmp_path, {HR: CROATIAN + "\n", FA: PERSIAN + "\n"}, index)
+    (tmp_path / "seedkeeper.toml").write_text('languages = ["hr", "fa"]\n', encoding="utf-8")
+    problems = json.loads(cli("check", seeds, "--format", "json").stdout)["problems"]
+    # The pin decides: no lang-mismatch against a settled hr, and bs is not allowed.
+    found = {(p["file"], p["code"]) for p in problems if p["code"].startswith("lang-")}
+    assert (HR, "lang-mismatch") not in found and (HR, "lang-not-allowed") in found
+    tagged = json.loads(cli("tag", seeds, "--format", "json").stdout)["documents"]
+    assert [(d["lang"], d["pinned"]) for d in tagged if d["file"] == HR] == [("und", "bs")]

@@ -52,6 +52,8 @@ def test_the_windowed_scan_scores_exactly_as_the_byte_loop(packaged):
     # Cuts of the texts at every length near the trie's depth, and random bytes read as text.
     texts += [t[:n] for t in TEXTS[4:] for n in range(1, 9)]
     texts += [rng.randbytes(rng.randrange(1, 400)).decode("latin-1") for _ in range(20)]
+    # Raw bytes, mostly not UTF-8 (py3langid scans them as they are), and cut UTF-8.
+    texts += [rng.randbytes(rng.randrange(1, 400)) for _ in range(20)] + [TEXTS[5].encode()[:-1], b""]
     assert normal_halves(packaged.nb_ptc)
     for normal in (True, False):
         ours = _windowed(packaged, normal)

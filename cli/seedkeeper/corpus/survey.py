@@ -88,7 +88,7 @@ def _survey(
         stats=stats,
     )
     if features.lang and settings.languages:
-        _settle_by_allowed(analyses, settings.languages)
+        _settle_by_allowed(corpus, analyses, settings.languages)
     result = Survey(corpus=corpus, analyses=analyses, stats=stats)
     if features.dedup:
         result.dedup = cluster(corpus, analyses, settings.threshold, cache, containment=settings.containment)
@@ -99,13 +99,15 @@ def _survey(
     return result
 
 
-def _settle_by_allowed(analyses: list[DocAnalysis], allowed: tuple[str, ...]) -> None:
+def _settle_by_allowed(corpus: Corpus, analyses: list[DocAnalysis], allowed: tuple[str, ...]) -> None:
     """Tags the detectors left open within a group of close languages, settled by the
-    configured `languages` (lang/allowed.py); the cached records stay as they were."""
+    configured `languages` (lang/allowed.py); the cached records stay as they were. A document
+    whose language a person pinned in INDEX.md keeps the detectors' answer: the pin decides."""
     from seedkeeper.lang.allowed import settle_allowed
 
+    pinned = {d.rel for d in corpus.documents if d.entry is not None and d.entry.lang}
     for a in analyses:
-        if a.lang is not None and a.lang.get("lang") == "und":
+        if a.lang is not None and a.rel not in pinned:
             a.lang = settle_allowed(a.lang, allowed)
 
 

@@ -4,16 +4,19 @@ The detectors cannot tell a Croatian sentence from a Bosnian one when the two st
 the same way, nor formal Indonesian from Malay: the tagger then answers "und" (a wrong tag is
 worse). A corpus whose configuration allows one language of such a group and none of its
 neighbours has answered the question already: a text the detectors place in that group is in the
-allowed language. This module applies that, and only that:
+allowed language. `settle_allowed` applies that, and only that:
 
 - the record must be "und" from an open vote ("close-pair-undecided", "sh-undecided",
-  "disagreement"), never a tag the detectors gave and never text too short to judge;
+  "disagreement"), never a tag the detectors gave nor text too short for any vote ("too-short",
+  under 5 letters; fragments of a few words are open votes too);
 - every detector's first choice must lie in one group of close languages (closepairs.VOTE_GROUPS:
-  bs/hr/sr-Latn/sl, id/ms, da/no/nn/sv, ca/es/gl/pt, cs/sk, be/ru/uk, ...), so a text that may
-  be of another family entirely stays "und";
-- exactly one language of that group is allowed, and some detector scores it at least NEAR of
-  its favourite: a Bosnian intruder that no detector comes close to calling Croatian stays "und"
-  in a Croatian corpus, and a Croatian sentence "und" in a Slovene one.
+  bs/hr/sr-Latn/sl, id/ms, da/no/nn/sv, ca/es/gl/pt, cs/sk, be/ru/uk, kk/ky/mn/ru/tt, sn/sw/xh/zu),
+  so a text that may be of another family entirely stays "und";
+- exactly one language of the groups holding those choices is allowed (or several that the
+  allow-list names as one, "no" for Bokmål and Nynorsk: then the tag it names), some detector
+  scores it at least NEAR of its favourite, and the text's own words do not rule it out
+  (`ruled_out`, recorded by the tagger with the "und"): a Bosnian intruder that no detector comes
+  close to calling Croatian, or that writes "šta" and "hiljada", stays "und" in a Croatian corpus.
 
 The cached per-document record is not changed: this runs on every read, with the settings of
 that run, and the rule is reported as "allowed-in-group".
@@ -21,50 +24,91 @@ that run, and the rule is reported as "allowed-in-group".
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
+from . import closepairs, serbocroatian
 from .closepairs import VOTE_GROUPS
-from .tags import same_lang
+from .tags import canonical, same_lang
 
 RULE = "allowed-in-group"
 # Some detector must give the allowed language at least this share of its favourite's score:
 # a language it barely lists (Slovene third behind Bosnian and Croatian) is no candidate.
 NEAR = 0.5
+# A tag settled by configuration is weaker evidence than one the detectors gave: its confidence
+# is this share of the detectors' mean score for it.
+CONFIDENCE_SHARE = 0.5
 OPEN_RULES = frozenset({"close-pair-undecided", "sh-undecided", "disagreement"})
 
 
 def settle_allowed(record: dict, allowed: Sequence[str]) -> dict:
     """`record` (LangResult.to_dict(explain=True)) with its "und" settled by the allow-list, or
-    `record` itself when the rules above do not apply.
-
-    The confidence given is the mean score the detectors gave the language (0 for one that did
-    not list it). "others" goes: for an "und" it held the candidates, which stay in "candidates".
-    """
-    if not allowed or record.get("lang") != "und" or record.get("decided_by") not in OPEN_RULES:
+    `record` itself when the rules above do not apply (or it is not of the shape the tagger
+    writes). "others" goes: for an "und" it held the candidates, which stay in "candidates"."""
+    rule, candidates, excluded = record.get("decided_by"), record.get("candidates"), record.get("ruled_out", [])
+    if not allowed or record.get("lang") != "und" or type(rule) is not str or rule not in OPEN_RULES:
         return record
-    tops = [_scores(top) for top in (record.get("candidates") or {}).values()]
-    tops = [top for top in tops if top]
+    if type(candidates) is not dict or type(excluded) is not list:
+        return record
+    tops = [top for top in map(_scores, candidates.values()) if top]
     firsts = {next(iter(top)) for top in tops}
-    group = next((g for g in VOTE_GROUPS if firsts <= g), None) if firsts else None
-    if group is None:
+    groups = [g for g in VOTE_GROUPS if firsts and firsts <= g]
+    lang = _allowed_member(frozenset().union(*groups), allowed)
+    if lang is None or lang in excluded:
         return record
-    members = [lang for lang in sorted(group) if any(same_lang(lang, a) for a in allowed)]
-    if len(members) != 1:
-        return record
-    lang = members[0]
     if not any(top.get(lang, 0.0) >= NEAR * next(iter(top.values())) for top in tops):
         return record
-    confidence = round(sum(top.get(lang, 0.0) for top in tops) / len(tops), 4)
+    confidence = round(CONFIDENCE_SHARE * sum(top.get(lang, 0.0) for top in tops) / len(tops), 4)
     settled = {k: v for k, v in record.items() if k != "others"}
     return {**settled, "lang": lang, "confidence": confidence, "decided_by": RULE}
 
 
+def _allowed_member(members: Iterable[str], allowed: Sequence[str]) -> str | None:
+    """The one member of `members` the allow-list admits; of several, the one tag they all
+    match, if the allow-list names it ("no" admits no and nn: "no"), else None."""
+    admitted = sorted(m for m in members if any(same_lang(m, a) for a in allowed))
+    if len(admitted) == 1:
+        return admitted[0]
+    named = {canonical(a) for a in allowed if all(same_lang(m, a) for m in admitted)}
+    chosen = [m for m in admitted if m in named]
+    return chosen[0] if admitted and len(chosen) == 1 else None
+
+
 def _scores(top) -> dict[str, float]:
     """One detector's candidates as {tag: score}, best first; anything malformed is left out."""
-    if not isinstance(top, list):
+    if type(top) is not list:
         return {}
     return {
-        c["lang"]: float(c.get("score") or 0.0)
+        c["lang"]: float(c["score"])
         for c in top
-        if isinstance(c, dict) and isinstance(c.get("lang"), str) and isinstance(c.get("score", 0.0), (int, float))
+        if type(c) is dict and type(c.get("lang")) is str and type(c.get("score")) is float and 0 <= c["score"] <= 1
     }
+
+
+def ruled_out(text: str, named: set[str]) -> tuple[str, ...]:
+    """Languages of the close groups holding `named` (the detectors' candidates) that the words
+    of `text` rule out, sorted: Croatian where only Bosnian/Serbian vocabulary or the ekavian
+    reflex of yat is written, Serbian where only the ijekavian one is (the tagger's own reading,
+    serbocroatian.py), Slovene against the ijekavian reflex, Bosnian, Croatian or Serbian words or
+    their function words (and they against Slovene function words), and in the other
+    groups every language without a marker word or letter where another has one."""
+    out: set[str] = set()
+    for group in (g for g in VOTE_GROUPS if g & named):
+        if serbocroatian.GROUP <= group:
+            ije, eke, hr, bsr = serbocroatian.evidence(text)
+            if bsr > hr or (eke and not ije):
+                out.add("hr")
+            if hr > bsr or (eke and not ije):
+                out.add("bs")
+            if hr > bsr or (ije and not eke):
+                out.add("sr-Latn")
+            pair = closepairs.evidence(text, frozenset({"hr", "sl"}))
+            # Slovene has no ijekavian reflex and writes neither standard's own words.
+            if pair["hr"] > 0 or ije or hr or bsr:
+                out.add("sl")
+            elif pair["sl"] > 0:
+                out.update(serbocroatian.GROUP)
+            continue
+        scores = closepairs.evidence(text, group)
+        if any(scores.values()):
+            out.update(lang for lang, score in scores.items() if score == 0)
+    return tuple(sorted(out))

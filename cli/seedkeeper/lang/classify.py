@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 
-from . import arabic, closepairs, cyrillic, vote
+from . import allowed, arabic, closepairs, cyrillic, vote
 from .backends import Model
 from .hanzi import chinese_variant, variant_counts
 from .result import UND, UNDETERMINED, LangResult
@@ -196,7 +196,9 @@ def classify(text: str, model: Model) -> LangResult:
                 for cand, score in top[:1]:
                     best[cand] = max(best.get(cand, 0.0), score)
             others = tuple(sorted(best.items(), key=lambda kv: (-kv[1], kv[0])))
-            return LangResult(UND, 0.0, others, outcome.candidates, outcome.rule)
+            named = {cand for _, top in outcome.candidates for cand, _ in top}
+            excluded = allowed.ruled_out(text, named)
+            return LangResult(UND, 0.0, others, outcome.candidates, outcome.rule, excluded)
         lang, p, rule, candidates = outcome.lang, outcome.probability, outcome.rule, outcome.candidates
     else:
         return UNDETERMINED

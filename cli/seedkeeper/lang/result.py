@@ -28,6 +28,8 @@ class LangResult:
     others: tuple[tuple[str, float], ...] = ()
     candidates: Candidates = field(default=(), compare=False)
     decided_by: str = field(default="", compare=False)
+    # For an "und" among close languages: those the text's own words rule out (lang/allowed.py).
+    ruled_out: tuple[str, ...] = field(default=(), compare=False)
 
     def to_dict(self, explain: bool = False) -> dict:
         """JSON-ready form; "others" appears only when present, the explanation on request."""
@@ -39,6 +41,8 @@ class LangResult:
             out["candidates"] = {
                 name: [{"lang": lang, "score": score} for lang, score in top] for name, top in self.candidates
             }
+            if self.ruled_out:
+                out["ruled_out"] = list(self.ruled_out)
         return out
 
     def candidate_langs(self) -> tuple[str, ...]:

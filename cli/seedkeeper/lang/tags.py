@@ -85,7 +85,10 @@ def normalise(code: str, script: str | None) -> str | None:
     return code
 
 
-# Tags that name one language under another code (BCP 47 deprecated codes, langdetect's codes).
+# Tags a person writes that name one language under another code (BCP 47 deprecated codes),
+# for comparing tags. Not _ALIASES above, which maps the detectors' output to one tag each:
+# there "sh" becomes hr (a detector must answer one standard), here it stays Serbo-Croatian,
+# which matches none of bs, hr and sr.
 _TAG_ALIASES = {"iw": "he", "in": "id", "ji": "yi", "jw": "jv", "mo": "ro", "fil": "tl", "nb": "no", "sh": "hbs"}
 # Regions that imply a Chinese script: zh-CN is written in Simplified characters, zh-TW in Traditional.
 _IMPLIED_SCRIPT = {("zh", region): "hans" for region in ("cn", "sg")} | {
@@ -112,3 +115,10 @@ def same_lang(a: str, b: str) -> bool:
         # Norwegian: "no" is the macrolanguage of Bokmål (nb, folded into "no") and Nynorsk.
         return {lang_a, lang_b} == {"no", "nn"}
     return script_a is None or script_b is None or script_a == script_b
+
+
+def canonical(tag: str) -> str:
+    """A BCP 47 tag written as seedkeeper writes its own: `nb` is `no`, `SR-latn` is `sr-Latn`,
+    `zh-CN` is `zh-Hans`; regions other than those that imply a script are dropped."""
+    language, script = _parts(tag)
+    return f"{language}-{script.title()}" if script else language

@@ -66,7 +66,7 @@ _SAID_ALREADY = ("empty", "not-utf8", "mojibake")
 def _undetermined(lang: dict) -> str:
     """The lang-undetermined message: too little text, or the detectors' disagreeing candidates."""
     names = candidate_langs(lang)
-    if lang.get("decided_by") in ("disagreement", "close-pair-undecided") and names:
+    if lang.get("decided_by") in ("disagreement", "close-pair-undecided", "sh-undecided") and names:
         return f"the language could not be determined (the detectors disagree: {', '.join(names)})"
     return "the language could not be determined (too little text)"
 
@@ -75,7 +75,8 @@ def candidate_langs(lang: dict, limit: int = 4) -> list[str]:
     """Distinct languages the detectors proposed, best first (rank 1 of each, then rank 2...).
 
     `lang` is a cached LangResult.to_dict(explain=True); records without candidates give []."""
-    tops = [list(top) for top in (lang.get("candidates") or {}).values() if isinstance(top, list)]
+    candidates = lang.get("candidates")
+    tops = [list(top) for top in candidates.values() if isinstance(top, list)] if isinstance(candidates, dict) else []
     seen: list[str] = []
     for rank in range(max((len(t) for t in tops), default=0)):
         for top in tops:
