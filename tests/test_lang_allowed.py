@@ -208,3 +208,14 @@ def test_a_pinned_language_is_not_overruled_by_the_allow_list(cli, tmp_path):
     assert (HR, "lang-mismatch") not in found and (HR, "lang-not-allowed") in found
     tagged = json.loads(cli("tag", seeds, "--format", "json").stdout)["documents"]
     assert [(d["lang"], d["pinned"]) for d in tagged if d["file"] == HR] == [("und", "bs")]
+
+
+def test_tag_explains_what_the_words_rule_out(cli, tmp_path):
+    seeds = make_seeds(tmp_path, {HR: "Niko nije znao šta da radi.\n", FA: PERSIAN + "\n"})
+    text = cli("tag", seeds, "--explain")
+    assert text.exit_code == 0 and "ruled out by its words: hr, sl" in text.stdout
+    plain = {d["file"]: d for d in json.loads(cli("tag", seeds, "--format", "json").stdout)["documents"]}
+    explained = {
+        d["file"]: d for d in json.loads(cli("tag", seeds, "--format", "json", "--explain").stdout)["documents"]
+    }
+    assert "ruled_out" not in plain[HR] and explained[HR]["ruled_out"] == ["hr", "sl"]

@@ -22,14 +22,15 @@ class TagReport:
 
 
 # The explanation keys of a cached language record (LangResult.to_dict(explain=True)).
-EXPLAIN_KEYS = ("decided_by", "candidates")
+EXPLAIN_KEYS = ("decided_by", "candidates", "ruled_out")
 
 
 def tag_report(s: Survey, explain: bool = False) -> TagReport:
     """Build the report from a survey made with Features(lang=True).
 
-    With `explain`, each document also has "decided_by" (the rule that settled its tag) and
-    "candidates" (each detector's top languages and scores)."""
+    With `explain`, each document also has "decided_by" (the rule that settled its tag),
+    "candidates" (each detector's top languages and scores) and, for an "und" among close
+    languages, "ruled_out" (those its own words rule out)."""
     pinned = {d.rel: d.entry.lang for d in s.corpus.documents if d.entry is not None and d.entry.lang}
     docs = []
     for a in sorted(s.analyses, key=lambda a: a.rel):

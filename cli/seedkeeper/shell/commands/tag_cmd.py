@@ -84,6 +84,8 @@ def _print_explained(report) -> None:
         )
         console.print(f"    decided by: {d.get('decided_by') or 'unknown'}", markup=False)
         console.print(f"    candidates: {explain_candidates(d.get('candidates') or {})}", markup=False)
+        if d.get("ruled_out"):
+            console.print(f"    ruled out by its words: {', '.join(d['ruled_out'])}", markup=False)
     console.print(f"{plural(len(report.documents), 'document')} tagged")
 
 
