@@ -79,6 +79,39 @@ def test_cache_rows_are_the_analysis_fields_in_declaration_order():
     assert _decode(a.rel, data, sig) == a
 
 
+@pytest.mark.parametrize(
+    "damage",
+    [
+        {"candidates": ["x"]},
+        {"candidates": {"py3langid": [{"lang": "hr", "score": "x"}]}},
+        {"candidates": {"py3langid": "hr"}},
+        {"others": "x"},
+        {"others": [{"lang": "hr"}]},
+        {"decided_by": ["agree"]},
+        {"ruled_out": 5},
+        {"ruled_out": ["hr", 5]},
+        {"confidence": True},
+    ],
+)
+def test_a_cached_language_of_another_shape_is_a_miss(damage):
+    """Every field of the language record a reader renders or reasons on is checked: a damaged
+    row is analysed again, never a crash in `tag --explain` or the allow-list."""
+    good = {
+        "lang": "und",
+        "confidence": 0.0,
+        "others": [{"lang": "hr", "share": 0.5}],
+        "decided_by": "sh-undecided",
+        "candidates": {"py3langid": [{"lang": "hr", "score": 0.5}], "cld2": []},
+        "ruled_out": ["sl"],
+    }
+    a = DocAnalysis(rel="001_x.txt", size=1, sha256="ab" * 32, readable=True, lang=good)
+    data, sig = _encode(a)
+    assert _decode(a.rel, data, sig) == a
+    data, sig = _encode(DocAnalysis(rel="001_x.txt", size=1, sha256="ab" * 32, readable=True, lang={**good, **damage}))
+    with pytest.raises(ValueError):
+        _decode(a.rel, data, sig)
+
+
 def test_inspect_gives_what_stat_says(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "a.txt").write_text("hello\n", encoding="utf-8")

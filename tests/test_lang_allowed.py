@@ -8,7 +8,7 @@ import pytest
 
 from helpers import doc_name, make_seeds
 from seedkeeper.lang import detect_language
-from seedkeeper.lang.allowed import RULE, settle_allowed
+from seedkeeper.lang.allowed import RULE, ruled_out, settle_allowed
 
 # Croatian that Bosnian writes the same way; Indonesian that Malay writes the same way; Spanish
 # the detectors split with Portuguese and Galician. Each is "und" without an allow-list.
@@ -63,11 +63,45 @@ def test_the_allow_list_does_not_guess(text, allowed):
 
 
 def test_what_the_words_rule_out_is_recorded_with_the_und():
-    assert record("Niko nije znao šta da radi.")["ruled_out"] == ["hr", "sl"]
-    assert "sr-Latn" in record("Hvala lijepa")["ruled_out"]  # ijekavian
+    assert record("Niko nije znao šta da radi.")["ruled_out"] == ["hr"]
+    assert record("Hvala lijepa")["ruled_out"] == ["sl", "sr-Latn"]  # ijekavian
     # The same words leave the languages they belong to open: Bosnian and Serbian both say "šta".
     assert settle_allowed(record("Niko nije znao šta da radi."), ("bs",))["lang"] == "bs"
-    assert "ruled_out" not in record(CROATIAN) or "hr" not in record(CROATIAN)["ruled_out"]
+    assert "ruled_out" not in record(CROATIAN)
+
+
+SH = {"hr", "bs"}
+
+
+@pytest.mark.parametrize(
+    "text, named, expected",
+    [
+        ("Niko nije znao šta da radi.", SH, ("hr",)),  # Bosnian/Serbian words
+        ("Tko je uzeo tisuću kuna?", SH, ("bs", "sr-Latn")),  # Croatian words
+        ("Promenite vrednost polja.", SH, ("bs", "hr")),  # ekavian: Serbian (or Slovene)
+        ("Hvala lijepa", SH, ("sl", "sr-Latn")),  # ijekavian
+        ("Platni nalog je poslan banci i sačuvan.", SH, ()),  # Croatian writes these too
+        ("Ispričavamo se, ali tražena stranica nije pronađena.", SH, ()),  # nothing decides
+        ("Dia membeli tiket kerana harganya murah.", {"id", "ms"}, ("id",)),
+        ("Saya tidak bisa datang karena hujan.", {"id", "ms"}, ("ms",)),
+        ("Kerana itu, bisa jadi telepon.", {"id", "ms"}, ()),  # both standards' words
+        # Other groups' marker words weigh a vote but are shared too widely to rule out:
+        ("Boolsk (True, False eller None)", {"no", "da"}, ()),
+        ("Tornar a la documentació", {"ca", "es"}, ()),
+        ("Corrixa os valores duplicados de abaixo.", {"gl", "pt"}, ()),
+        ("Поле для пошуку", {"uk", "ru"}, ()),
+    ],
+)
+def test_ruled_out_is_proof_only(text, named, expected):
+    assert ruled_out(text, named) == expected
+
+
+def test_norwegian_stays_admitted_while_either_written_form_is():
+    rec = _record("disagreement", langdetect=[("no", 0.9)], py3langid=[("nn", 0.6), ("no", 0.3)])
+    # Nynorsk words ("eg", "kva") rule out Bokmål; "no" admits Nynorsk still.
+    assert settle_allowed({**rec, "ruled_out": ["da", "no", "sv"]}, ("no",))["lang"] == "no"
+    assert settle_allowed({**rec, "ruled_out": ["da", "nn", "no", "sv"]}, ("no",))["lang"] == "und"
+    assert settle_allowed({**rec, "ruled_out": ["nn"]}, ("nn",))["lang"] == "und"
 
 
 @pytest.mark.parametrize(
@@ -157,6 +191,7 @@ def test_only_open_votes_within_one_group_are_settled():
         {"candidates": {"py3langid": [{"lang": "hr", "score": 10**400}]}},
         {"candidates": {"py3langid": "hr"}},
         {"ruled_out": "hr"},
+        {"ruled_out": 5},
     ],
 )
 def test_a_record_of_another_shape_is_left_as_it_is(damage):
@@ -179,8 +214,11 @@ def test_tag_and_check_use_the_configured_languages(cli, tmp_path, languages, cr
     assert (docs[HR]["lang"], docs[FA]["lang"]) == (croatian, "fa")
     assert (docs[HR]["decided_by"] == RULE) is (croatian == "hr")
     checked = cli("check", seeds, "--format", "json")
-    codes = {(p["file"], p["code"]) for p in json.loads(checked.stdout)["problems"]}
+    problems = json.loads(checked.stdout)["problems"]
+    codes = {(p["file"], p["code"]) for p in problems}
     assert ((HR, "lang-undetermined") in codes) is (croatian == "und")
+    # The Serbo-Croatian rule left it open among candidates: not "too little text".
+    assert all("the detectors disagree: hr, bs" in p["message"] for p in problems if p["code"] == "lang-undetermined")
     assert not any(code == "lang-not-allowed" for _, code in codes)
 
 
@@ -210,12 +248,24 @@ def test_a_pinned_language_is_not_overruled_by_the_allow_list(cli, tmp_path):
     assert [(d["lang"], d["pinned"]) for d in tagged if d["file"] == HR] == [("und", "bs")]
 
 
+def test_a_pin_the_allow_list_agrees_with_is_settled_like_any_document(cli, tmp_path):
+    other = doc_name(2)
+    index = f"# Seeds\n\n- {HR} (lang: hr)\n- {other}\n- {FA}\n"
+    files = {HR: CROATIAN + "\n", other: "Molimo, " + CROATIAN + "\n", FA: PERSIAN + "\n"}
+    seeds = make_seeds(tmp_path, files, index)
+    (tmp_path / "seedkeeper.toml").write_text('languages = ["hr", "fa"]\n', encoding="utf-8")
+    tagged = {d["file"]: d["lang"] for d in json.loads(cli("tag", seeds, "--format", "json").stdout)["documents"]}
+    assert tagged[HR] == tagged[other] == "hr"
+    problems = json.loads(cli("check", seeds, "--format", "json").stdout)["problems"]
+    assert not [p for p in problems if p["code"].startswith("lang-")]
+
+
 def test_tag_explains_what_the_words_rule_out(cli, tmp_path):
     seeds = make_seeds(tmp_path, {HR: "Niko nije znao šta da radi.\n", FA: PERSIAN + "\n"})
     text = cli("tag", seeds, "--explain")
-    assert text.exit_code == 0 and "ruled out by its words: hr, sl" in text.stdout
+    assert text.exit_code == 0 and "ruled out by its words: hr" in text.stdout
     plain = {d["file"]: d for d in json.loads(cli("tag", seeds, "--format", "json").stdout)["documents"]}
     explained = {
         d["file"]: d for d in json.loads(cli("tag", seeds, "--format", "json", "--explain").stdout)["documents"]
     }
-    assert "ruled_out" not in plain[HR] and explained[HR]["ruled_out"] == ["hr", "sl"]
+    assert "ruled_out" not in plain[HR] and explained[HR]["ruled_out"] == ["hr"]

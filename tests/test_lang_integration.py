@@ -209,4 +209,5 @@ def test_candidate_langs_ranks_first_choices_first_and_tolerates_old_records():
     }
     assert candidate_langs(lang) == ["hr", "sl", "bs"]
     assert candidate_langs({"lang": "en", "confidence": 0.9}) == []
+    assert candidate_langs({"lang": "und", "confidence": 0.0, "candidates": ["x"]}) == []
     assert SENTENCES["hr"]  # the fixtures this file's Croatian mirrors exist

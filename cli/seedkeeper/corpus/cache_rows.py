@@ -60,9 +60,7 @@ def decode_row(rel: str, data: str, signature: bytes | None) -> DocAnalysis:
         or (line_fps is not None and type(line_fps) is not str)
     ):
         raise ValueError("cache row with a field of the wrong type")
-    if lang is not None and not (
-        type(lang) is dict and type(lang.get("lang")) is str and type(lang.get("confidence")) in (int, float)
-    ):
+    if lang is not None and not _valid_lang(lang):
         raise ValueError("cache row with a malformed language")
     if signature is not None and (type(signature) is not bytes or len(signature) % 4):
         raise ValueError("cache row with a malformed signature")
@@ -84,6 +82,30 @@ def decode_row(rel: str, data: str, signature: bytes | None) -> DocAnalysis:
         else ()
     )
     return DocAnalysis(rel=rel, signature=signature, **d)
+
+
+_NUMBER = (int, float)
+
+
+def _valid_lang(lang) -> bool:
+    """A language record of the shape LangResult.to_dict(explain=True) writes: every field a
+    reader renders or reasons on (tag, confidence, others, rule, candidates, ruled_out)."""
+    if type(lang) is not dict or type(lang.get("lang")) is not str or type(lang.get("confidence")) not in _NUMBER:
+        return False
+    others, rule = lang.get("others", []), lang.get("decided_by", "")
+    candidates, excluded = lang.get("candidates", {}), lang.get("ruled_out", [])
+    if type(others) is not list or type(rule) is not str or type(candidates) is not dict or type(excluded) is not list:
+        return False
+    for o in others:
+        if type(o) is not dict or type(o.get("lang")) is not str or type(o.get("share")) not in _NUMBER:
+            return False
+    for top in candidates.values():
+        if type(top) is not list:
+            return False
+        for c in top:
+            if type(c) is not dict or type(c.get("lang")) is not str or type(c.get("score")) not in _NUMBER:
+                return False
+    return all(type(x) is str for x in excluded)
 
 
 def decode_into(out: dict[str, DocAnalysis], rel: str, data: str, signature: bytes | None) -> None:

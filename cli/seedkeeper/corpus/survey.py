@@ -101,14 +101,20 @@ def _survey(
 
 def _settle_by_allowed(corpus: Corpus, analyses: list[DocAnalysis], allowed: tuple[str, ...]) -> None:
     """Tags the detectors left open within a group of close languages, settled by the
-    configured `languages` (lang/allowed.py); the cached records stay as they were. A document
-    whose language a person pinned in INDEX.md keeps the detectors' answer: the pin decides."""
+    configured `languages` (lang/allowed.py); the cached records stay as they were. For a
+    document whose language a person pinned in INDEX.md, only a settled tag that is the pinned
+    language is kept: the pin decides, and it is no reason for a lang-mismatch."""
     from seedkeeper.lang.allowed import settle_allowed
+    from seedkeeper.lang.tags import same_lang
 
-    pinned = {d.rel for d in corpus.documents if d.entry is not None and d.entry.lang}
+    pinned = {d.rel: d.entry.lang for d in corpus.documents if d.entry is not None and d.entry.lang}
     for a in analyses:
-        if a.lang is not None and a.rel not in pinned:
-            a.lang = settle_allowed(a.lang, allowed)
+        if a.lang is None:
+            continue
+        settled = settle_allowed(a.lang, allowed)
+        pin = pinned.get(a.rel)
+        if pin is None or same_lang(settled["lang"], pin):
+            a.lang = settled
 
 
 def cluster(

@@ -15,8 +15,9 @@ allowed language. `settle_allowed` applies that, and only that:
 - exactly one language of the groups holding those choices is allowed (or several that the
   allow-list names as one, "no" for Bokmål and Nynorsk: then the tag it names), some detector
   scores it at least NEAR of its favourite, and the text's own words do not rule it out
-  (`ruled_out`, recorded by the tagger with the "und"): a Bosnian intruder that no detector comes
-  close to calling Croatian, or that writes "šta" and "hiljada", stays "und" in a Croatian corpus.
+  (`ruled_out`, recorded by the tagger with the "und": proof only, such as Bosnian or Serbian
+  vocabulary against Croatian): a Bosnian intruder that no detector comes close to calling
+  Croatian, or that writes "šta" and "hiljada", stays "und" in a Croatian corpus.
 
 The cached per-document record is not changed: this runs on every read, with the settings of
 that run, and the rule is reported as "allowed-in-group".
@@ -53,7 +54,8 @@ def settle_allowed(record: dict, allowed: Sequence[str]) -> dict:
     firsts = {next(iter(top)) for top in tops}
     groups = [g for g in VOTE_GROUPS if firsts and firsts <= g]
     lang = _allowed_member(frozenset().union(*groups), allowed)
-    if lang is None or lang in excluded:
+    # "no" stands for Bokmål and Nynorsk: it is out only when the words rule out both.
+    if lang is None or _COVERS.get(lang, {lang}) <= set(excluded):
         return record
     if not any(top.get(lang, 0.0) >= NEAR * next(iter(top.values())) for top in tops):
         return record
@@ -73,6 +75,11 @@ def _allowed_member(members: Iterable[str], allowed: Sequence[str]) -> str | Non
     return chosen[0] if admitted and len(chosen) == 1 else None
 
 
+# The tags a settled tag stands for, where it is more than itself: Norwegian is Bokmål
+# (seedkeeper's "no") and Nynorsk.
+_COVERS = {"no": {"no", "nn"}}
+
+
 def _scores(top) -> dict[str, float]:
     """One detector's candidates as {tag: score}, best first; anything malformed is left out."""
     if type(top) is not list:
@@ -86,29 +93,31 @@ def _scores(top) -> dict[str, float]:
 
 def ruled_out(text: str, named: set[str]) -> tuple[str, ...]:
     """Languages of the close groups holding `named` (the detectors' candidates) that the words
-    of `text` rule out, sorted: Croatian where only Bosnian/Serbian vocabulary or the ekavian
-    reflex of yat is written, Serbian where only the ijekavian one is (the tagger's own reading,
-    serbocroatian.py), Slovene against the ijekavian reflex, Bosnian, Croatian or Serbian words or
-    their function words (and they against Slovene function words), and in the other
-    groups every language without a marker word or letter where another has one."""
+    of `text` rule out, sorted. Only evidence that is proof, not a leaning: the tagger's reading
+    of Bosnian, Croatian and Serbian (serbocroatian.py: Croatian is ruled out by Bosnian/Serbian
+    vocabulary or the ekavian reflex of yat, Bosnian by Croatian vocabulary or ekavian, Serbian by
+    Croatian vocabulary or the ijekavian reflex, which Slovene never writes either), and Indonesian
+    or Malay by the other standard's own spellings and words. The other groups' marker words
+    (closepairs.py) weigh a vote; they are shared too widely to rule a language out ("eller" is
+    Danish and Norwegian too, "os" Galician, "la" Catalan)."""
     out: set[str] = set()
-    for group in (g for g in VOTE_GROUPS if g & named):
-        if serbocroatian.GROUP <= group:
-            ije, eke, hr, bsr = serbocroatian.evidence(text)
-            if bsr > hr or (eke and not ije):
-                out.add("hr")
-            if hr > bsr or (eke and not ije):
-                out.add("bs")
-            if hr > bsr or (ije and not eke):
-                out.add("sr-Latn")
-            pair = closepairs.evidence(text, frozenset({"hr", "sl"}))
-            # Slovene has no ijekavian reflex and writes neither standard's own words.
-            if pair["hr"] > 0 or ije or hr or bsr:
-                out.add("sl")
-            elif pair["sl"] > 0:
-                out.update(serbocroatian.GROUP)
-            continue
-        scores = closepairs.evidence(text, group)
-        if any(scores.values()):
-            out.update(lang for lang, score in scores.items() if score == 0)
+    if named & serbocroatian.GROUP:
+        ije, eke, hr, bsr = serbocroatian.evidence(text)
+        if bsr > hr or (eke and not ije):
+            out.add("hr")
+        if hr > bsr or (eke and not ije):
+            out.add("bs")
+        if hr > bsr or (ije and not eke):
+            out.add("sr-Latn")
+        if ije and not eke:
+            out.add("sl")
+    if named & _ID_MS:
+        markers = closepairs.marker_counts(text, _ID_MS)
+        for lang in _ID_MS:
+            if any(markers[other] for other in _ID_MS - {lang}) and not markers[lang]:
+                out.add(lang)
     return tuple(sorted(out))
+
+
+# Indonesian and Malay: their marker words are spellings and words one standard never writes.
+_ID_MS = frozenset({"id", "ms"})

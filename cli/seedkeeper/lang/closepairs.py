@@ -170,3 +170,9 @@ def evidence(text: str, group: frozenset[str], *, lowercase_only: bool = False) 
     # Only differences matter: subtract the minimum so absent evidence stays at zero.
     low = min(scores.values())
     return {lang: s - low for lang, s in scores.items()}
+
+
+def marker_counts(text: str, group: frozenset[str]) -> dict[str, int]:
+    """How many of each `group` language's marker words `text` holds (raw counts, no letters)."""
+    words = _WORD.findall(text.lower())
+    return {lang: sum(w in _MARKERS.get(lang, frozenset()) for w in words) for lang in group}

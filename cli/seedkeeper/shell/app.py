@@ -73,8 +73,12 @@ def main() -> None:
     if sys.argv[1:] == ["--version"]:
         # What typer answers (see _version_callback), without first turning all thirteen
         # commands' signatures into click parameters: ~20 ms of an ~85 ms `seedkeeper --version`.
-        sys.stdout.write(f"seedkeeper {__version__}\n")
-        return
+        try:
+            sys.stdout.write(f"seedkeeper {__version__}\n")
+            sys.stdout.flush()
+            return
+        except (AttributeError, OSError):
+            pass  # no stdout, or a closed pipe: typer's own handling below, as for any command
     try:
         app()
     except KeyboardInterrupt:  # pragma: no cover - interrupted outside a command body
