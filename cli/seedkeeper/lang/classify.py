@@ -195,9 +195,11 @@ def classify(text: str, model: Model) -> LangResult:
             for _, top in outcome.candidates:
                 for cand, score in top[:1]:
                     best[cand] = max(best.get(cand, 0.0), score)
-            others = tuple(sorted(best.items(), key=lambda kv: (-kv[1], kv[0])))
             named = {cand for _, top in outcome.candidates for cand, _ in top}
             excluded = allowed.ruled_out(text, named)
+            # A candidate the text's own words rule out is no candidate (it stays in "candidates").
+            kept = (kv for kv in best.items() if kv[0] not in excluded)
+            others = tuple(sorted(kept, key=lambda kv: (-kv[1], kv[0])))
             return LangResult(UND, 0.0, others, outcome.candidates, outcome.rule, excluded)
         lang, p, rule, candidates = outcome.lang, outcome.probability, outcome.rule, outcome.candidates
     else:

@@ -66,8 +66,12 @@ _SAID_ALREADY = ("empty", "not-utf8", "mojibake")
 def _undetermined(lang: dict) -> str:
     """The lang-undetermined message: too little text, or the detectors' disagreeing candidates."""
     names = candidate_langs(lang)
-    if lang.get("decided_by") in ("disagreement", "close-pair-undecided", "sh-undecided") and names:
+    rule = lang.get("decided_by")
+    if rule == "disagreement" and names:
         return f"the language could not be determined (the detectors disagree: {', '.join(names)})"
+    if rule in ("close-pair-undecided", "sh-undecided") and names:
+        # The detectors may agree: the text is one that close languages write alike.
+        return f"the language could not be determined (close languages write it alike: {', '.join(names)})"
     return "the language could not be determined (too little text)"
 
 
