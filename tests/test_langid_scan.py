@@ -6,6 +6,8 @@ import random
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from seedkeeper.lang.langid_scan import WindowedIdentifier, normal_halves, trie_depth
 
@@ -96,3 +98,23 @@ def test_normal_halves_refuses_zero_and_subnormal_scores():
     assert not normal_halves(np.array([[-3.5, 0.0]], dtype=np.float16))
     assert not normal_halves(np.array([[-3.5, -1e-7]], dtype=np.float16))
     assert not normal_halves(np.array([[-3.5, -np.inf]], dtype=np.float16))
+
+
+_PAIR: list = []
+
+
+def _identifiers():
+    """(packaged, windowed) on the packaged model, built once for the property below."""
+    if not _PAIR:
+        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+        model = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        _PAIR.extend((model, _windowed(model, normal_halves(model.nb_ptc))))
+    return _PAIR
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=300), st.binary(max_size=300)))
+def test_any_text_or_bytes_scores_exactly_as_the_byte_loop(text):
+    packaged, windowed = _identifiers()
+    assert windowed.rank(text) == packaged.rank(text)
