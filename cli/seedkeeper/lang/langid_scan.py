@@ -22,8 +22,9 @@ def _moves(nextmove) -> np.ndarray:
     return nextmove if isinstance(nextmove, np.ndarray) else np.frombuffer(nextmove, dtype=np.uint32)
 
 
-def trie_depth(nextmove, row: list[int]) -> int:
-    """The automaton's deepest state, in bytes from the root (a breadth-first walk).
+def trie_depth(nextmove, row) -> int:
+    """The automaton's deepest state, in bytes from the root (a breadth-first walk). `row` is
+    each state's row of moves (a list or an array, as py3langid or a model copy holds it).
 
     A state's distance from the root is the length of the trie node it stands for: reading
     any string from the root ends in a suffix of that string.
