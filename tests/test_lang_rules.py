@@ -60,6 +60,10 @@ def test_settle_rules():
     # hr stays hr unless py3langid is torn between hr and bs.
     assert sh.settle("Provjerite vrijednost.", "hr", sure) is None
     assert sh.settle("Provjerite vrijednost.", "hr", torn) == ("und", "sh-undecided")
+    # Bosnian/Serbian words without the reflex of yat: not Croatian, and not which of bs and sr-Latn,
+    # whatever the detectors answered.
+    for lang in ("bs", "sr-Latn", "hr"):
+        assert sh.settle("Na ovom nivou kolona pokazuje procenat.", lang, sure) == ("und", "sh-undecided")
     # No evidence at all: the detectors decide only when they are not torn.
     assert sh.settle("Ovo polje je obavezno.", "hr", sure) is None
     assert sh.settle("Ovo polje je obavezno.", "hr", torn) == ("und", "sh-undecided")
@@ -68,6 +72,29 @@ def test_settle_rules():
     # "takođe" is Bosnian or Serbian; "također" (which it begins) Croatian and Bosnian both write.
     assert sh.evidence("Obrazovanje također mora biti dostupno.") == (0, 0, 0, 0)
     assert sh.evidence("Obrazovanje takođe mora biti dostupno.") == (0, 0, 0, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "evidence"),
+    [
+        # Croatian "sustav", "tijekom", "unatoč"; Bosnian/Serbian "sistem", "tokom", "uprkos".
+        ("Sustav je tijekom noći bio nedostupan unatoč upozorenju korisnika.", "hr", (0, 0, 3, 0)),
+        ("Na ovoj razini stupac tablice pokazuje postotak korisnika.", "hr", (0, 0, 3, 0)),
+        # Bosnian or Serbian, not Croatian; without the reflex of yat, not which of the two.
+        # ("sistem" is no evidence: Django's Croatian translators write it beside "sustav".)
+        ("Sistem je tokom noći bio nedostupan uprkos upozorenju korisnika.", "und", (0, 0, 0, 2)),
+        ("Na ovom nivou kolona tabele pokazuje procenat korisnika.", "und", (0, 0, 0, 3)),
+    ],
+)
+def test_croatian_and_bosnian_serbian_vocabulary(text, expected, evidence):
+    assert sh.evidence(text) == evidence
+    assert detect_language(text).lang == expected
+
+
+def test_words_all_three_write_are_not_vocabulary_evidence():
+    # Serbian writes "subjekt" and "objekt" beside "objekat" (its UDHR does): not Croatian evidence.
+    assert sh.evidence("Subjekt i objekt rečenice su jasni.") == (0, 0, 0, 0)
+    assert sh.evidence("Objekat je sačuvan.")[3] == 1
 
 
 def test_slovene_ekavian_looking_words_are_not_serbian():
@@ -95,6 +122,23 @@ def test_a_vote_left_open_in_the_group_is_decided_by_words():
 def test_malay_markers_give_malay(text):
     result = detect_language(text)
     assert (result.lang, result.decided_by) == ("ms", "close-pair")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # mahu / mau, jawapan / jawaban, beza / beda, kenderaan / kendaraan, projek / proyek, -iti / -itas,
+        # and the month names (Ogos / Agustus).
+        ("Saya mahu tahu jawapan kepada soalan ini sebelum bulan Ogos.", "ms"),
+        ("Kenderaan itu berbeza daripada projek komuniti kami.", "ms"),
+        ("Saya mau tahu jawaban atas pertanyaan ini sebelum bulan Agustus.", "id"),
+        ("Kendaraan itu berbeda dari proyek komunitas kami.", "id"),
+    ],
+)
+def test_spellings_of_each_standard_settle_malay_and_indonesian(text, lang):
+    assert closepairs.marker_counts(text, frozenset({"id", "ms"}))[lang] >= 3
+    result = detect_language(text)
+    assert (result.lang, result.decided_by) == (lang, "close-pair")
 
 
 @pytest.mark.parametrize("text", ["Kami pergi ke pasar pada pagi hari.", "Terima kasih banyak"])

@@ -57,12 +57,20 @@ _MARKERS: dict[str, frozenset[str]] = {
     "ms": frozenset(
         "kerana tarikh laluan iaitu sahaja baharu cuba bahawa sesiapa wang jambatan universiti kualiti "
         "aktiviti basikal katil tingkap pembaikan saintis perkahwinan antarabangsa telefon "
-        "bahawasanya bahagian nombor akaun sesetengah mengandungi tempoh berkahwin".split()
+        "bahawasanya bahagian nombor akaun sesetengah mengandungi tempoh berkahwin "
+        # Spellings and loans of the Malaysian standard (Dewan Bahasa dan Pustaka) that KBBI
+        # writes otherwise: mahu / mau, beza / beda, -iti / -itas, -al / -is, the months and days.
+        "mahu beza berbeza perbezaan membezakan jawapan kenderaan projek komuniti identiti fasiliti "
+        "kapasiti integriti prioriti realiti entiti teknikal muzik stesen televisyen mesej kod "
+        "peratus kempen julai ogos disember isnin khamis jumaat".split()
     ),
     "id": frozenset(
         "bisa karena tanggal sandi coba bahwa pria uang mobil kantor jembatan universitas kualitas "
         "aktivitas dokter sepeda jendela perbaikan ilmuwan perkawinan internasional telepon gratis "
-        "bahwasanya bagian nomor akun surel formulir galat".split()
+        "bahwasanya bagian nomor akun surel formulir galat "
+        "mau beda berbeda perbedaan membedakan jawaban kendaraan proyek komunitas identitas fasilitas "
+        "kapasitas integritas prioritas realitas entitas teknis musik stasiun televisi pikir berpikir "
+        "kode menit persen kampanye maret juni juli agustus desember senin kamis jumat".split()
     ),
     "bs": frozenset("šta hiljada historija sedmica hljeb lahko uvijek gdje".split()),
     "sr-Latn": frozenset("šta hiljada istorija nedelja hleb opština uvek gde vreme reč dete deo".split()),
