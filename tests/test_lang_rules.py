@@ -141,6 +141,27 @@ def test_spellings_of_each_standard_settle_malay_and_indonesian(text, lang):
     assert (result.lang, result.decided_by) == (lang, "close-pair")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Formal Indonesian that py3langid and a reliable CLD2 both call Malay: "bahwa" is a
+        # spelling Malay never writes ("bahawa"), and nothing in it is Malay's own.
+        "Menimbang bahwa kerjasama antara negara-negara perlu digalakkan.",
+        "Kerajaan berpendapat bahwa rakyat mesti diberikan peluang yang sama.",
+    ],
+)
+def test_a_malay_answer_contradicted_by_indonesian_spelling_is_indonesian(text):
+    result = detect_language(text)
+    py, cld = (dict(result.candidates)[name] for name in ("py3langid", "cld2"))
+    assert py[0][0] == cld[0][0] == "ms"  # the detectors' answer, overturned
+    assert (result.lang, result.decided_by) == ("id", "close-pair")
+
+
+def test_a_word_of_each_standard_contradicts_nothing():
+    result = detect_language("Kerajaan berpendapat bahwa rakyat mesti diberikan peluang yang sama kerana itu adil.")
+    assert result.lang in ("ms", "und")
+
+
 @pytest.mark.parametrize("text", ["Kami pergi ke pasar pada pagi hari.", "Terima kasih banyak"])
 def test_text_both_write_the_same_is_und_not_indonesian(text):
     result = detect_language(text)

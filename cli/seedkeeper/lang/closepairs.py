@@ -180,7 +180,9 @@ def evidence(text: str, group: frozenset[str], *, lowercase_only: bool = False) 
     return {lang: s - low for lang, s in scores.items()}
 
 
-def marker_counts(text: str, group: frozenset[str]) -> dict[str, int]:
-    """How many of each `group` language's marker words `text` holds (raw counts, no letters)."""
-    words = _WORD.findall(text.lower())
+def marker_counts(text: str, group: frozenset[str], *, lowercase_only: bool = False) -> dict[str, int]:
+    """How many of each `group` language's marker words `text` holds (raw counts, no letters).
+
+    `lowercase_only`: only words written in lower case count (not the name "Wang Yi", not "wang")."""
+    words = [w for w in _WORD.findall(text) if w.islower()] if lowercase_only else _WORD.findall(text.lower())
     return {lang: sum(w in _MARKERS.get(lang, frozenset()) for w in words) for lang in group}

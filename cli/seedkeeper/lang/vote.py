@@ -262,7 +262,13 @@ def _neighbours(text: str, outcome: Vote, py: dict[str, float]) -> tuple[str, st
     top = py.get(outcome.lang, 0.0)
     # Either way round: py3langid and CLD2 call formal Indonesian Malay as readily as the
     # reverse, and langdetect (which knows only id) cannot arbitrate.
-    others = (other for other in group if other != outcome.lang)
+    others = [other for other in group if other != outcome.lang]
+    # A word only the other standard writes ("bahwa", "karena"), none of the answer's own: the
+    # answer is contradicted, however sure the detectors (formal Indonesian called Malay). Names
+    # aside: "Wang Yi" is no Malay "wang".
+    counts = closepairs.marker_counts(text, group, lowercase_only=True)
+    if not counts[outcome.lang] and len(others) == 1 and counts[others[0]]:
+        return others[0], "close-pair"
     if any(py.get(other, 0.0) >= NEIGHBOUR_RATIO * top for other in others):
         # Torn detectors: then one word of one standard's spelling or lexicon ("bahwa" /
         # "bahawa", "karena" / "kerana") settles it; it never overturns detectors that agree.
