@@ -178,6 +178,21 @@ def test_fragment_tagged_when_py3langid_and_a_reliable_cld2_agree(text, lang):
     assert "langdetect" in dict(result.candidates)  # outvoted, and the explanation shows it
 
 
+@pytest.mark.parametrize(("text", "lang"), [("Tout afficher", "fr"), ("Vista breytingar", "is")])
+def test_a_fragment_outside_close_groups_needs_py3langid_at_03(text, lang):
+    # langdetect says en / sv; py3langid gives the language between 0.3 and 0.4, a reliable CLD2 agrees.
+    result = detect_language(text)
+    assert 0.3 <= dict(dict(result.candidates)["py3langid"])[lang] < 0.4
+    assert (result.lang, result.decided_by) == (lang, "py3langid+cld2-short")
+
+
+def test_a_fragment_in_a_close_group_needs_py3langid_at_04():
+    # py3langid's Croatian at 0.34 (Bosnian 0.15), CLD2 Croatian: Bosnian writes it the same way.
+    result = detect_language("Hvala lijepa")
+    assert 0.3 <= dict(dict(result.candidates)["py3langid"])["hr"] < 0.4
+    assert result.lang == "und"
+
+
 @pytest.mark.parametrize("text", ["Ngiyabonga", "Merci beaucoup madame", "Dobro jutro"])
 def test_one_word_or_a_split_vote_stays_und(text):
     assert detect_language(text).lang == "und"
