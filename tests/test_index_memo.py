@@ -47,15 +47,29 @@ def test_the_kept_references_are_the_parsed_ones(name, spec, monkeypatch):
     assert calls == [1]
 
 
-def test_a_damaged_memo_is_parsed_again(spec, monkeypatch):
+_ROW = '"000_0000000000000000.txt", "000_0000000000000000.txt", 3, "table", null, null, "", null, true'
+
+
+@pytest.mark.parametrize(
+    "blob",
+    [
+        b'{"entries": [[1, 2]], "span": null, "spans": []}',  # the first format, and a wrong row
+        b'{"heads": [["File"]], "entries": [[' + _ROW.encode() + b', 1, ["x"]]], "span": null, "spans": []}',
+        b'{"heads": [["File"]], "entries": [[' + _ROW.encode() + b', 0, ["x", "y"]]], "span": null, "spans": []}',
+        b'{"heads": [["File"]], "entries": [[' + _ROW.encode() + b', 0, [7]]], "span": null, "spans": []}',
+        b'{"heads": [[3]], "entries": [[' + _ROW.encode() + b', 0, ["x"]]], "span": null, "spans": []}',
+    ],
+    ids=["old format", "head out of range", "cells and heads differ", "cell not text", "head not text"],
+)
+def test_a_damaged_memo_is_parsed_again(spec, monkeypatch, blob):
     from seedkeeper.corpus.cache import Cache
 
     monkeypatch.setattr(index_memo, "MIN_CHARS", 0)
-    text = TEXTS["plain list"]
+    text = TEXTS["managed table"]
     index_memo.parse_index_cached(text, ("*.txt",), Settings().name_pattern, spec)
     key = index_memo._key(text, ("*.txt",), Settings().name_pattern)
     store = Cache(spec.folder)
-    store.put_blobs("index-parse", [(key, b'{"entries": [[1, 2]], "span": null, "spans": []}')])
+    store.put_blobs("index-parse", [(key, blob)])
     store.close()
     again = index_memo.parse_index_cached(text, ("*.txt",), Settings().name_pattern, spec)
     assert again == parse_index(text, ("*.txt",), Settings().name_pattern)

@@ -19,7 +19,7 @@ from seedkeeper.indexmd.reader import parse_index
 # Below this many characters INDEX.md is simply parsed.
 MIN_CHARS = 50_000
 # Bump when the reader may give other references for the same text.
-MEMO_VERSION = "1"
+MEMO_VERSION = "2"
 _KIND = "index-parse"
 
 
@@ -40,11 +40,16 @@ def _key(text: str, include: tuple[str, ...], name_pattern: str) -> str:
 
 
 def _encode(doc: IndexDocument) -> bytes:
-    rows = [
-        [e.written, e.rel, e.line, e.kind, e.unsafe_reason, e.title, e.note, e.lang, e.managed, e.cells]
-        for e in doc.entries
-    ]
-    data = {"entries": rows, "span": doc.managed_span, "spans": doc.managed_spans}
+    # A table row's cells are (header, text) pairs, and every row of a table has the same
+    # headers: they are kept once ("heads") and each row keeps its texts and its headers' index.
+    heads: dict[tuple[str, ...], int] = {}
+    rows = []
+    for e in doc.entries:
+        names = tuple(h for h, _ in e.cells)
+        at = heads.setdefault(names, len(heads))
+        texts = [v for _, v in e.cells]
+        rows.append([e.written, e.rel, e.line, e.kind, e.unsafe_reason, e.title, e.note, e.lang, e.managed, at, texts])
+    data = {"heads": list(heads), "entries": rows, "span": doc.managed_span, "spans": doc.managed_spans}
     return json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass")
 
 
@@ -55,11 +60,12 @@ def _decode(blob: bytes, text: str) -> IndexDocument:
     except orjson.JSONDecodeError:
         # orjson refuses the surrogate code points _encode lets through (surrogatepass).
         data = json.loads(blob.decode("utf-8", "surrogatepass"))
+    heads = [tuple(_strings(h)) for h in data["heads"]]
     entries = []
     append = entries.append
     # Exact type tests, written out: this loop runs once per entry of a 100,000-line INDEX.md,
     # and generator expressions would cost more than the decoding itself.
-    for written, rel, line, kind, unsafe, title, note, lang, managed, cells in data["entries"]:
+    for written, rel, line, kind, unsafe, title, note, lang, managed, at, texts in data["entries"]:
         if (
             type(written) is not str
             or type(kind) is not str
@@ -70,14 +76,25 @@ def _decode(blob: bytes, text: str) -> IndexDocument:
             or (unsafe is not None and type(unsafe) is not str)
             or (title is not None and type(title) is not str)
             or (lang is not None and type(lang) is not str)
-            or type(cells) is not list
+            or type(at) is not int
+            or type(texts) is not list
         ):
             raise ValueError("index memo row of another shape")
-        pairs = tuple([(str(h), str(v)) for h, v in cells]) if cells else ()
+        names = heads[at]  # an index out of range raises IndexError: a miss
+        if len(names) != len(texts):
+            raise ValueError("index memo row of another shape")
+        pairs = tuple(zip(names, _strings(texts))) if texts else ()
         append(IndexEntry(written, rel, line, kind, unsafe, title, note, lang, managed, pairs))
     span = tuple(data["span"]) if data["span"] is not None else None
     spans = [(int(b), int(e)) for b, e in data["spans"]]
     return IndexDocument(text, entries, span, spans)  # type: ignore[arg-type]
+
+
+def _strings(values: list) -> list:
+    """`values` when every one is a str, else ValueError (a memo of another shape)."""
+    if not all(type(v) is str for v in values):
+        raise ValueError("index memo cell of another shape")
+    return values
 
 
 def parse_index_cached(text: str, include: tuple[str, ...], name_pattern: str, cache) -> IndexDocument:
@@ -94,7 +111,7 @@ def parse_index_cached(text: str, include: tuple[str, ...], name_pattern: str, c
         if blob:
             try:
                 return _decode(blob, text)
-            except (ValueError, TypeError, KeyError, UnicodeDecodeError):
+            except (ValueError, TypeError, KeyError, IndexError, UnicodeDecodeError):
                 pass  # a damaged memo is a miss: parsed again and replaced
         doc = parse_index(text, include, name_pattern)
         store.put_blobs(_KIND, [(key, _encode(doc))])

@@ -11,7 +11,7 @@ from seedkeeper.corpus.survey import Survey
 from seedkeeper.lang.tags import same_lang
 from seedkeeper.problems import Problem, make
 
-from .index_rows import current_text, render_for, rows_for
+from .index_rows import current_text, render_for, row_values
 
 
 def duplicate_problems(s: Survey) -> list[Problem]:
@@ -117,16 +117,16 @@ def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem
         # No managed table yet (a hand-written list): `index` would add one, whatever the rows.
         return index_outdated()
     old = current_text(s)
-    rows = rows_for(s)
+    values = row_values(s)
     if cache is None or old is None:
-        return index_outdated() if render_for(s, old, rows=rows) != old else None
+        return index_outdated() if render_for(s, old, rows=_rows(values)) != old else None
     from seedkeeper.corpus.cache import Cache
     from seedkeeper.corpus.index_memo import text_digest
 
     h = text_digest(old, s.settings.include, s.settings.name_pattern, f"outdated-{_OUTDATED_MEMO_VERSION}")
     text_key = "uptodate-" + h.copy().hexdigest()
     # Every field of every row, as one repr of plain tuples (a dataclass repr per row costs more).
-    h.update(("\x00" + repr([tuple(vars(r).values()) for r in rows])).encode("utf-8", "surrogatepass"))
+    h.update(("\x00" + repr(values)).encode("utf-8", "surrogatepass"))
     key = "outdated-" + h.hexdigest()
     store = Cache(cache.folder)
     try:
@@ -134,11 +134,11 @@ def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem
         if known in (b"0", b"1"):
             outdated = known == b"1"
         else:
-            outdated = _hash_changed(store.get_blob(text_key, "index-uptodate"), rows)
+            outdated = _hash_changed(store.get_blob(text_key, "index-uptodate"), values)
             if not outdated:
-                outdated = render_for(s, old, rows=rows) != old
+                outdated = render_for(s, old, rows=_rows(values)) != old
             if not outdated:
-                shas = json.dumps({r.file: r.sha for r in rows}, sort_keys=True).encode()
+                shas = json.dumps({v[0]: v[4] for v in values}, sort_keys=True).encode()
                 store.put_blobs("index-uptodate", [(text_key, shas)])
             store.put_blobs("index-outdated", [(key, b"1" if outdated else b"0")])
     finally:
@@ -146,15 +146,22 @@ def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem
     return index_outdated() if outdated else None
 
 
-def _hash_changed(blob: bytes | None, rows) -> bool:
-    """True when a document of `rows` had another short hash when this INDEX.md was up to date."""
+def _hash_changed(blob: bytes | None, values) -> bool:
+    """True when a document of `values` (row_values) had another short hash when this INDEX.md
+    was up to date."""
     try:
         then = json.loads(blob) if blob else None
     except ValueError:
         return False  # a damaged memo decides nothing: the table is rendered
     if not isinstance(then, dict):
         return False
-    return any(then.get(r.file, r.sha) != r.sha for r in rows)
+    return any(then.get(v[0], v[4]) != v[4] for v in values)
+
+
+def _rows(values) -> list:
+    from seedkeeper.indexmd.table import IndexRow
+
+    return [IndexRow(*v) for v in values]
 
 
 def corpus_findings(s: Survey, cache: CacheSpec | None = None) -> list[Problem]:

@@ -23,6 +23,12 @@ def rows_for(s: Survey) -> list:
     """One `indexmd.table.IndexRow` per document, in the corpus' order (listed first, then newly found)."""
     from seedkeeper.indexmd.table import IndexRow
 
+    return [IndexRow(*values) for values in row_values(s)]
+
+
+def row_values(s: Survey) -> list[tuple[str, str, int, int, str, str, str]]:
+    """rows_for(s) as plain tuples of IndexRow's fields, in its field order: what a check that
+    only compares rows needs (a frozen dataclass per row costs more than the row's values)."""
     dup = {d.file: d for c in (s.dedup.clusters if s.dedup else []) for d in c.duplicates}
     rows = []
     for a in s.analyses:
@@ -39,11 +45,7 @@ def rows_for(s: Survey) -> list:
         else:
             status = "ok"
         lang = a.lang["lang"] if a.lang else ""
-        rows.append(
-            IndexRow(
-                file=a.rel, lang=lang, chars=a.chars, words=a.words, sha=a.sha256[:12], status=status, title=a.title
-            )
-        )
+        rows.append((a.rel, lang, a.chars, a.words, a.sha256[:12], status, a.title))
     return rows
 
 
