@@ -603,3 +603,15 @@ def test_blobs_are_found_by_key_in_batches_and_missing_keys_are_absent(tmp_path)
     assert found == items
     assert store.get_blob(f"{5:064x}", "bp/1/5") == b"data 5" and store.get_blob("f" * 64, "bp/1/0") is None
     store.close()
+
+
+def test_a_cache_folder_with_uri_characters_in_its_name_is_read_by_the_workers(seeds, tmp_path):
+    # The workers open the cache read-only through a file: URI; "?", "#" and "%" are path here.
+    spec = CacheSpec(tmp_path / "c?a#c%20he")
+    run_survey(seeds, spec)
+    reader = Cache(spec.folder, readonly=True)
+    try:
+        assert reader.db is not None
+        assert reader.db.execute("SELECT count(*) FROM analyses").fetchone()[0] > 0
+    finally:
+        reader.close()

@@ -2,9 +2,11 @@
 
 Each document's line fingerprints come from its (cached) analysis; counting them needs no text.
 Only the documents that hold a frequent line are read again, to name the line and its number.
-The counting is redone every run (it depends on the whole corpus, and recounting cached
-fingerprints takes milliseconds); a document's findings are cached by its bytes and by how many
-documents share each of its frequent lines, so an unchanged corpus reads no text again.
+An unchanged corpus gets its findings whole from the cache. When a few documents changed, last
+run's counts are brought up to date with their old and new lines (boilerplate_state.py) and only
+they are looked at again, unless that moves a frequent line's count; else everything is counted
+again. A document's findings are cached by its bytes and by how many documents share each of its
+frequent lines, so a recount reads no text that it read before.
 """
 
 from __future__ import annotations
@@ -19,9 +21,13 @@ from seedkeeper.corpus.safe_read import read_text
 from seedkeeper.problems import Problem, make
 
 
-def boilerplate_problems(corpus: Corpus, analyses: Sequence[DocAnalysis], settings, cache=None) -> list[Problem]:
+def boilerplate_problems(
+    corpus: Corpus, analyses: Sequence[DocAnalysis], settings, cache=None, row_fingerprint: str | None = None
+) -> list[Problem]:
     """The `boilerplate` findings of every readable document (`settings`: quality.QualitySettings;
-    `cache`: a pool.CacheSpec or None)."""
+    `cache`: a pool.CacheSpec or None; `row_fingerprint`: the cache fingerprint of `analyses`,
+    with which a changed document's earlier analysis is found, so that its old lines can be
+    taken out of last run's counts)."""
     from seedkeeper.corpus.cache import Cache
     from seedkeeper.quality import QUALITY_VERSION
 
@@ -37,45 +43,116 @@ def boilerplate_problems(corpus: Corpus, analyses: Sequence[DocAnalysis], settin
             store.close()
             return [make("boilerplate", rel, message, line) for rel, line, message in found_all]
     # The counter needs numpy (~60 ms to import): a warm run, answered above, never loads it.
-    from seedkeeper.quality import BoilerplateCounter, unpack_fingerprints
+    from seedkeeper.corpus import boilerplate_state as bs
+    from seedkeeper.quality import BoilerplateCounter
 
-    fps = {a.rel: unpack_fingerprints(bytes.fromhex(a.line_fps)) for a in with_lines}
-    counter = BoilerplateCounter()
-    for f in fps.values():
-        counter.add(f)
-    infos = {d.rel: d.info for d in corpus.documents}
+    key = bs.state_key(QUALITY_VERSION, settings.cache_key())
     fresh: dict[str, list[tuple[str, bytes]]] = {}
-    out: list[Problem] = []
-    # The lines at or over the limit, as a dict: most documents hold none, and a dict look-up per
-    # line answers that faster than counting each document's lines with numpy.
-    frequent = counter.frequent(settings)
-    settings_key = settings.cache_key()
-    # Besides the bytes, a document's findings depend on how many documents share each of its
-    # frequent lines (the others are never reported), the corpus size (named in the message) and
-    # the settings.
-    keys = {}
-    for rel, f in fps.items():
-        shared = [(fp, frequent[fp]) for fp in f if fp in frequent]
-        if shared:
-            keys[rel] = f"bp/{QUALITY_VERSION}/{_digest(shared, counter.documents, settings_key)}"
-    stored = store.get_blobs([(sha[rel], key) for rel, key in keys.items()]) if store is not None else {}
     try:
-        for rel, key in keys.items():
-            found = _decoded(stored.get((sha[rel], key)))
-            if found is None:
-                found = _compute(counter, infos[rel], fps[rel], settings, corpus.settings.max_size)
-                if found is None:
-                    continue  # gone since it was analysed: its other findings already say what is wrong
-                fresh.setdefault(key, []).append((sha[rel], json.dumps(found, ensure_ascii=False).encode()))
-            out.extend(make("boilerplate", rel, message, line) for line, message in found)
+        run = _Run(corpus, with_lines, sha, settings, store, fresh)
+        state = None
+        if store is not None and row_fingerprint is not None:
+            state = _updated(run, bs.decode(store.get_blob(key, bs.KIND)), row_fingerprint)
+        if state is None:
+            counter = BoilerplateCounter()
+            for a in with_lines:
+                counter.add(run.fps(a.rel))
+            found = run.findings([a.rel for a in with_lines], counter)
+            keys, counts = counter.all_counts()
+            state = bs.BoilerplateState({a.rel: a.sha256 for a in with_lines}, keys, counts, found)
         if whole is not None:
-            rows = [[p.file, p.line, p.message] for p in out]
-            fresh.setdefault("boilerplate", []).append((whole, json.dumps(rows, ensure_ascii=False).encode()))
+            fresh.setdefault("boilerplate", []).append((whole, json.dumps(state.found, ensure_ascii=False).encode()))
+            fresh.setdefault(bs.KIND, []).append((key, bs.encode(state)))
     finally:
         if store is not None:
             store.put_blob_groups(fresh)
             store.close()
-    return out
+    return [make("boilerplate", rel, message, line) for rel, line, message in state.found]
+
+
+class _Run:
+    """One run's documents with lines, their fingerprints (unpacked on demand) and the per-document
+    findings cache."""
+
+    def __init__(self, corpus: Corpus, with_lines: Sequence[DocAnalysis], sha: dict, settings, store, fresh: dict):
+        self.corpus, self.settings, self.store, self.fresh, self.sha = corpus, settings, store, fresh, sha
+        self.hex = {a.rel: a.line_fps for a in with_lines}
+        self.infos = {d.rel: d.info for d in corpus.documents}
+        self._fps: dict[str, tuple[int, ...]] = {}
+
+    def fps(self, rel: str) -> tuple[int, ...]:
+        from seedkeeper.quality import unpack_fingerprints
+
+        if rel not in self._fps:
+            self._fps[rel] = unpack_fingerprints(bytes.fromhex(self.hex[rel]))
+        return self._fps[rel]
+
+    def findings(self, rels: list[str], counter) -> list[tuple[str, int, str]]:
+        """(file, line, message) of the documents `rels`, in their order, against `counter`."""
+        from seedkeeper.quality import QUALITY_VERSION
+
+        # The lines at or over the limit, as a dict: most documents hold none, and a dict look-up
+        # per line answers that faster than counting each document's lines with numpy.
+        frequent = counter.frequent(self.settings)
+        settings_key = self.settings.cache_key()
+        # Besides the bytes, a document's findings depend on how many documents share each of its
+        # frequent lines (the others are never reported), the corpus size (named in the message)
+        # and the settings.
+        keys = {}
+        for rel in rels:
+            shared = [(fp, frequent[fp]) for fp in self.fps(rel) if fp in frequent]
+            if shared:
+                keys[rel] = f"bp/{QUALITY_VERSION}/{_digest(shared, counter.documents, settings_key)}"
+        sha = self.sha
+        stored = self.store.get_blobs([(sha[rel], key) for rel, key in keys.items()]) if self.store is not None else {}
+        out: list[tuple[str, int, str]] = []
+        for rel, key in keys.items():
+            found = _decoded(stored.get((sha[rel], key)))
+            if found is None:
+                found = _compute(counter, self.infos[rel], self.fps(rel), self.settings, self.corpus.settings.max_size)
+                if found is None:
+                    continue  # gone since it was analysed: its other findings already say what is wrong
+                self.fresh.setdefault(key, []).append((sha[rel], json.dumps(found, ensure_ascii=False).encode()))
+            out.extend((rel, line, message) for line, message in found)
+        return out
+
+
+def _updated(run: _Run, state, row_fingerprint: str):
+    """Last run's `state` brought up to this corpus when only a few of the same documents
+    changed (see boilerplate_state), or None: then everything is counted again."""
+    import numpy as np
+
+    from seedkeeper.corpus import boilerplate_state as bs
+    from seedkeeper.quality import BoilerplateCounter
+
+    if state is None or state.docs.keys() != run.hex.keys():
+        return None  # documents added or removed: the threshold and every message may change
+    changed = [rel for rel in run.hex if state.docs[rel] != run.sha[rel]]
+    if not changed:
+        return None  # same documents, yet the whole result was not kept: count again
+    if len(changed) > max(32, len(run.hex) // 20):
+        return None  # a full count costs less than this many look-ups
+    old = run.store.get_many({rel: state.docs[rel] for rel in changed}, row_fingerprint)
+    if any(rel not in old or not old[rel].line_fps for rel in changed):
+        return None  # an earlier analysis not kept (or it had no lines then): count again
+    removed = [np.frombuffer(bytes.fromhex(old[rel].line_fps), dtype="<u8") for rel in changed]
+    added = [np.asarray(run.fps(rel), dtype=np.uint64) for rel in changed]
+    limit = BoilerplateCounter.from_counts(state.keys, state.counts, len(state.docs)).threshold(run.settings)
+    moved = bs.apply_changes(state.keys, state.counts, np.concatenate(removed), np.concatenate(added), limit)
+    if moved is None:
+        return None
+    keys, counts = moved
+    counter = BoilerplateCounter.from_counts(keys, counts, len(state.docs))
+    redone = set(changed)
+    fresh = {}
+    for rel, line, message in run.findings(changed, counter):
+        fresh.setdefault(rel, []).append((rel, line, message))
+    kept: dict[str, list[tuple[str, int, str]]] = {}
+    for item in state.found:
+        if item[0] not in redone:
+            kept.setdefault(item[0], []).append(item)
+    found = [item for rel in run.hex for item in (fresh if rel in redone else kept).get(rel, ())]
+    return bs.BoilerplateState({rel: run.sha[rel] for rel in run.hex}, keys, counts, found)
 
 
 def _corpus_key(rels: list[str], sha: dict, settings, version: str) -> str:

@@ -70,7 +70,7 @@ class Cache(SideTables):
             if self.readonly:
                 if not self.path.exists():
                     return
-                self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=5)
+                self.db = sqlite3.connect(self._uri("mode=ro"), uri=True, timeout=5)
                 self._verify()
                 return
             self.folder.mkdir(parents=True, exist_ok=True)
@@ -79,6 +79,10 @@ class Cache(SideTables):
             self._add_pairs_table()
         except (sqlite3.Error, OSError):
             self.close()
+
+    def _uri(self, query: str) -> str:
+        # as_uri percent-encodes the path: a folder named "a?b" or "50%" is still that folder.
+        return f"{self.path.absolute().as_uri()}?{query}"
 
     def _add_pairs_table(self) -> None:
         """Caches made before the pairs table get it now; a cache that cannot be written (a

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from seedkeeper.corpus.analysis import DocAnalysis, Features
 from seedkeeper.corpus.gcpause import paused_gc
 from seedkeeper.corpus.model import Corpus, load_corpus
-from seedkeeper.corpus.pool import CacheSpec, Progress, RunStats, run_analysis
+from seedkeeper.corpus.pool import CacheSpec, Progress, RunStats, fingerprint, run_analysis
 from seedkeeper.corpus.safe_read import read_text
 from seedkeeper.problems import Problem
 from seedkeeper.settings import Settings
@@ -95,7 +95,8 @@ def _survey(
     if features.quality is not None:
         from seedkeeper.corpus.boilerplate import boilerplate_problems
 
-        result.corpus_problems = boilerplate_problems(corpus, analyses, features.quality, cache)
+        row_fp = fingerprint(features, settings.max_size, settings.min_chars)
+        result.corpus_problems = boilerplate_problems(corpus, analyses, features.quality, cache, row_fp)
     return result
 
 

@@ -128,6 +128,7 @@ class BoilerplateCounter:
         self.documents = 0
         self._keys: np.ndarray | None = None
         self._counts: np.ndarray | None = None
+        self._all: tuple[np.ndarray, np.ndarray] | None = None
         # threshold -> {fingerprint: documents} for the few fingerprints at or over it: the
         # per-document questions are then Python dict look-ups, not numpy calls.
         self._frequent: dict[int, dict[int, int]] = {}
@@ -136,12 +137,33 @@ class BoilerplateCounter:
         """Count one document (its fingerprints must be distinct, as line_fingerprints returns them)."""
         self._raw.extend(fingerprints)
         self.documents += 1
-        self._keys = None
+        self._keys = self._all = None
         self._frequent = {}
+
+    @classmethod
+    def from_counts(cls, keys: np.ndarray, counts: np.ndarray, documents: int) -> BoilerplateCounter:
+        """A counter that has counted `documents` documents, given every fingerprint (`keys`,
+        sorted, distinct) and in how many of them each appears (`counts`): what all_counts
+        returned, kept from an earlier run. Nothing can be added to it."""
+        counter = cls()
+        counter.documents = documents
+        counter._all = (keys, counts)
+        shared = counts > 1
+        counter._keys, counter._counts = keys[shared], counts[shared]
+        counter._raw = None  # type: ignore[assignment]  # add() on it fails loudly
+        return counter
+
+    def all_counts(self) -> tuple[np.ndarray, np.ndarray]:
+        """(every fingerprint counted, sorted; in how many documents each appears), singletons
+        included: what an update needs, since one more document can make a singleton shared."""
+        if self._all is None:
+            keys, counts = np.unique(np.frombuffer(self._raw, dtype=np.uint64), return_counts=True)
+            self._all = (keys, counts.astype(np.int64, copy=False))
+        return self._all
 
     def _table(self) -> tuple[np.ndarray, np.ndarray]:
         if self._keys is None:
-            keys, counts = np.unique(np.frombuffer(self._raw, dtype=np.uint64), return_counts=True)
+            keys, counts = self.all_counts()
             shared = counts > 1  # a line in one document only can never be boilerplate: drop it
             self._keys, self._counts = keys[shared], counts[shared]
         assert self._counts is not None

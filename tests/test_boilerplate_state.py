@@ -1,0 +1,191 @@
+"""Boilerplate counted again only for the documents that changed: last run's counts, kept in the
+cache, give the same findings as counting the whole corpus (every case below is compared with a
+run without any cache), and a change that moves a frequent line's count is counted in full."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import quality_fixtures as F
+from helpers import make_seeds
+from seedkeeper.corpus import boilerplate_state as bs
+from seedkeeper.corpus.pool import CacheSpec
+from seedkeeper.operations.validation import check
+from seedkeeper.quality import BoilerplateCounter
+from seedkeeper.settings import Settings
+
+N = 40  # documents; boilerplate-min-docs is 10
+
+
+def files() -> dict[str, str]:
+    docs = F.clean_documents()[:N]
+    out = {}
+    for i, (_, text) in enumerate(docs):
+        # A footer in every third document (14 of 40), another one in 9 (one under 10).
+        extra = ""
+        if i % 3 == 0:
+            extra += F.FOOTERS[0] + "\n"
+        if i % 4 == 2 and i < 36:
+            extra += F.FOOTERS[1] + "\n"
+        out[f"{i:03d}_{i:016x}.txt"] = text + extra
+    return out
+
+
+def boilerplate(root, cache) -> list[tuple]:
+    report = check(root, Settings(), jobs=1, cache=cache)
+    return [(p.file, p.line, p.message) for p in report.problems if p.code == "boilerplate"]
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    return make_seeds(tmp_path, files())
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    """How many documents a full count added (0 when the kept counts were brought up to date)."""
+    calls = []
+    real = BoilerplateCounter.add
+    monkeypatch.setattr(BoilerplateCounter, "add", lambda self, f: calls.append(1) or real(self, f))
+    return calls
+
+
+def edit(root, index: int, change) -> None:
+    path = sorted(root.glob("*.txt"))[index]
+    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+CASES = {
+    # Nothing frequent moves: only the changed document is looked at again.
+    "a line of its own appended": (lambda t: t + "A sentence that no other document of this corpus holds.\n", False),
+    "a document with the footer edited elsewhere": (lambda t: "Ein neuer erster Satz steht jetzt hier.\n" + t, False),
+    # The footer's count (named in every message) moves, or a line reaches the threshold: full count.
+    "the frequent footer removed": (lambda t: t.replace(F.FOOTERS[0] + "\n", ""), True),
+    "the second footer added (9 -> 10)": (lambda t: t + F.FOOTERS[1] + "\n", True),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_one_changed_document_gives_what_a_full_count_gives(corpus, tmp_path, counted, name):
+    change, full = CASES[name]
+    spec = CacheSpec(tmp_path / "cache")
+    boilerplate(corpus, spec)
+    target = 3 if "footer" in name and "added" not in name else 1  # 3 holds the first footer; 1 none
+    edit(corpus, target, change)
+    counted.clear()
+    got = boilerplate(corpus, spec)
+    assert bool(counted) == full
+    assert got == boilerplate(corpus, None)
+    assert got  # the corpus has boilerplate: the comparison means something
+    # And the state it kept is right for the next change too.
+    edit(corpus, 7, lambda t: t + "Noch ein Satz, den sonst niemand schreibt.\n")
+    counted.clear()
+    assert boilerplate(corpus, spec) == boilerplate(corpus, None)
+
+
+def test_a_document_added_or_removed_is_a_full_count(corpus, tmp_path, counted):
+    spec = CacheSpec(tmp_path / "cache")
+    boilerplate(corpus, spec)
+    path = sorted(corpus.glob("*.txt"))[4]
+    path.unlink()
+    index_md = corpus / "INDEX.md"
+    index_md.write_text(index_md.read_text(encoding="utf-8").replace(path.name, "gone.txt"), encoding="utf-8")
+    counted.clear()
+    got = boilerplate(corpus, spec)
+    assert counted
+    assert got == boilerplate(corpus, None)
+
+
+def test_a_changed_document_whose_old_analysis_is_gone_is_a_full_count(corpus, tmp_path, counted):
+    import sqlite3
+
+    from seedkeeper.corpus.cache import CACHE_FILE
+
+    spec = CacheSpec(tmp_path / "cache")
+    boilerplate(corpus, spec)
+    db = sqlite3.connect(spec.folder / CACHE_FILE)
+    with db:
+        db.execute("DELETE FROM analyses")
+    db.close()
+    edit(corpus, 1, lambda t: t + "A sentence that no other document of this corpus holds.\n")
+    counted.clear()
+    got = boilerplate(corpus, spec)
+    assert counted
+    assert got == boilerplate(corpus, None)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda b: b[:-1],  # truncated arrays
+        lambda b: b[:8] + b"!" + b[9:],  # header not JSON
+        lambda b: (10**9).to_bytes(8, "little") + b[8:],  # header length beyond the blob
+        lambda b: b"",
+    ],
+    ids=["truncated", "bad header", "bad length", "empty"],
+)
+def test_a_damaged_state_is_a_full_count(corpus, tmp_path, counted, damage):
+    from seedkeeper.corpus.cache import Cache
+
+    spec = CacheSpec(tmp_path / "cache")
+    boilerplate(corpus, spec)
+    store = Cache(spec.folder)
+    key = next(k for (k,) in store.db.execute("SELECT sha256 FROM shingles WHERE fingerprint = ?", (bs.KIND,)))
+    store.put_blobs(bs.KIND, [(key, damage(store.get_blob(key, bs.KIND)))])
+    store.close()
+    edit(corpus, 1, lambda t: t + "A sentence that no other document of this corpus holds.\n")
+    counted.clear()
+    got = boilerplate(corpus, spec)
+    assert counted
+    assert got == boilerplate(corpus, None)
+
+
+def test_the_state_round_trips():
+    state = bs.BoilerplateState(
+        {"a.txt": "1" * 64, "b/ü.txt": "2" * 64},
+        np.array([3, 9, 2**63 + 5], dtype=np.uint64),
+        np.array([1, 12, 2], dtype=np.int64),
+        [("b/ü.txt", 4, "line appears in 12 of 2 documents: 'x'")],
+    )
+    back = bs.decode(bs.encode(state))
+    assert back is not None
+    assert back.docs == state.docs and back.found == state.found
+    assert back.keys.tolist() == state.keys.tolist() and back.counts.tolist() == state.counts.tolist()
+    unsorted = bs.BoilerplateState(state.docs, state.keys[::-1].copy(), state.counts, [])
+    assert bs.decode(bs.encode(unsorted)) is None
+
+
+def test_apply_changes():
+    keys = np.array([10, 20, 30, 40], dtype=np.uint64)
+    counts = np.array([1, 2, 9, 12], dtype=np.int64)
+    # 10 leaves (count 0: dropped), 25 arrives, 20 goes 2 -> 3: nothing crosses 10.
+    k, c = bs.apply_changes(keys, counts, np.array([10], np.uint64), np.array([25, 20], np.uint64), limit=10)
+    assert (k.tolist(), c.tolist()) == ([20, 25, 30, 40], [3, 1, 9, 12])
+    # A line that reaches the limit, or one over it that moves: the caller counts in full.
+    assert bs.apply_changes(keys, counts, np.array([], np.uint64), np.array([30], np.uint64), limit=10) is None
+    assert bs.apply_changes(keys, counts, np.array([40], np.uint64), np.array([], np.uint64), limit=10) is None
+    # Out and back in again is no change at all, even over the limit.
+    k, c = bs.apply_changes(keys, counts, np.array([40], np.uint64), np.array([40], np.uint64), limit=10)
+    assert (k.tolist(), c.tolist()) == (keys.tolist(), counts.tolist())
+    # Removing a line the counts do not hold: the state does not match.
+    assert bs.apply_changes(keys, counts, np.array([99], np.uint64), np.array([], np.uint64), limit=10) is None
+
+
+def test_a_run_of_random_edits_matches_full_counts(corpus, tmp_path):
+    import random
+
+    rng = random.Random(7)
+    spec = CacheSpec(tmp_path / "cache")
+    boilerplate(corpus, spec)
+    edits = [
+        lambda t: t + f"Eine Zeile, die nur hier steht: {rng.random()}.\n",
+        lambda t: t.replace(F.FOOTERS[0] + "\n", ""),
+        lambda t: t + F.FOOTERS[0] + "\n",
+        lambda t: t + F.FOOTERS[1] + "\n",
+        lambda t: "Oben steht jetzt ein anderer Satz.\n" + t,
+    ]
+    for _ in range(12):
+        for _ in range(rng.choice((1, 1, 2))):
+            edit(corpus, rng.randrange(N), rng.choice(edits))
+        assert boilerplate(corpus, spec) == boilerplate(corpus, None)
