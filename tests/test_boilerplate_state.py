@@ -188,3 +188,77 @@ def test_a_run_of_random_edits_matches_full_counts(corpus, tmp_path):
         for _ in range(rng.choice((1, 1, 2))):
             edit(corpus, rng.randrange(N), rng.choice(edits))
         assert boilerplate(corpus, spec) == boilerplate(corpus, None)
+
+
+def test_a_document_unreadable_for_one_run_gets_its_findings_back(corpus, tmp_path, monkeypatch):
+    """Its findings could not be named that run: nothing of that run is kept as a whole result,
+    so a later run (with another document changed, or none) names them again."""
+    from seedkeeper.corpus import boilerplate as B
+
+    spec = CacheSpec(tmp_path / "cache")
+    victim = sorted(corpus.glob("*.txt"))[3].name  # holds the frequent footer
+    real = B.read_text
+
+    def flaky(info, limit):
+        if info.where.endswith(victim):
+            raise OSError("gone for a moment")
+        return real(info, limit)
+
+    monkeypatch.setattr(B, "read_text", flaky)
+    assert victim not in {f for f, _, _ in boilerplate(corpus, spec)}
+    monkeypatch.setattr(B, "read_text", real)
+    assert boilerplate(corpus, spec) == boilerplate(corpus, None)  # nothing changed
+    edit(corpus, 1, lambda t: t + "A sentence that no other document of this corpus holds.\n")
+    got = boilerplate(corpus, spec)
+    assert victim in {f for f, _, _ in got}
+    assert got == boilerplate(corpus, None)
+
+
+@pytest.mark.parametrize(
+    "damage", [lambda h: h[:-1], lambda h: h[16:32] + h[:16] + h[32:]], ids=["a digit lost", "unsorted"]
+)
+def test_a_damaged_earlier_analysis_of_a_changed_document_is_a_miss(corpus, tmp_path, counted, damage):
+    import hashlib
+    import json
+    import sqlite3
+
+    from seedkeeper.corpus.cache import CACHE_FILE
+
+    spec = CacheSpec(tmp_path / "cache")
+    boilerplate(corpus, spec)
+    target = sorted(corpus.glob("*.txt"))[3]
+    old_sha = hashlib.sha256(target.read_bytes()).hexdigest()
+    db = sqlite3.connect(spec.folder / CACHE_FILE)
+    with db:
+        for fp, data in db.execute("SELECT fingerprint, data FROM analyses WHERE sha256 = ?", (old_sha,)).fetchall():
+            row = json.loads(data)
+            assert len(row["line_fps"]) >= 32
+            row["line_fps"] = damage(row["line_fps"])
+            update = "UPDATE analyses SET data = ? WHERE sha256 = ? AND fingerprint = ?"
+            db.execute(update, (json.dumps(row), old_sha, fp))
+    db.close()
+    edit(corpus, 3, lambda t: t + "A sentence that no other document of this corpus holds.\n")
+    assert_counted_in_full(corpus, spec, counted)
+
+
+def test_a_kept_whole_result_comes_back_in_this_runs_order(corpus, tmp_path):
+    from seedkeeper.corpus.analysis import Features
+    from seedkeeper.corpus.survey import survey
+    from seedkeeper.operations.validation import _quality
+
+    features = Features(dedup=True, lang=True, quality=_quality(Settings()))
+
+    def found(cache):  # the library's order (the CLI sorts its report)
+        s = survey(corpus, Settings(), features=features, jobs=1, cache=cache)
+        return [(p.file, p.line) for p in s.corpus_problems]
+
+    spec = CacheSpec(tmp_path / "cache")
+    found(spec)
+    index_md = corpus / "INDEX.md"
+    lines = index_md.read_text(encoding="utf-8").splitlines(keepends=True)
+    listed = [i for i, line in enumerate(lines) if line.startswith("- ")]
+    assert len(listed) == N
+    for i, line in zip(listed, [lines[i] for i in listed][::-1]):
+        lines[i] = line
+    index_md.write_text("".join(lines), encoding="utf-8")
+    assert found(spec) == found(None)

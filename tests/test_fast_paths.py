@@ -64,7 +64,7 @@ def test_cache_rows_are_the_analysis_fields_in_declaration_order():
         title="Tëst",
         normalized_hash="cd" * 32,
         signature=b"\x00" * 8,
-        line_fps="00ff",
+        line_fps="00ff00ff00ff00ff",
         lang={"lang": "de", "confidence": 0.5, "decided_by": "x", "candidates": {}},
     )
     reference = asdict(a)
@@ -108,6 +108,16 @@ def test_a_cached_language_of_another_shape_is_a_miss(damage):
     data, sig = _encode(a)
     assert _decode(a.rel, data, sig) == a
     data, sig = _encode(DocAnalysis(rel="001_x.txt", size=1, sha256="ab" * 32, readable=True, lang={**good, **damage}))
+    with pytest.raises(ValueError):
+        _decode(a.rel, data, sig)
+
+
+@pytest.mark.parametrize("line_fps", ["00ff", "00FF00FF00FF00FF", "00ff00ff00ff00fg", "00ff00ff00ff00ff0"])
+def test_cached_line_fingerprints_of_another_shape_are_a_miss(line_fps):
+    """Packed fingerprints are 16 lowercase hex digits each; anything else was damaged, and is
+    analysed again rather than unpacked wrong (or crashing) when boilerplate is counted."""
+    a = DocAnalysis(rel="001_x.txt", size=1, sha256="ab" * 32, readable=True, line_fps=line_fps)
+    data, sig = _encode(a)
     with pytest.raises(ValueError):
         _decode(a.rel, data, sig)
 

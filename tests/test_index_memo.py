@@ -58,8 +58,18 @@ _ROW = '"000_0000000000000000.txt", "000_0000000000000000.txt", 3, "table", null
         b'{"heads": [["File"]], "entries": [[' + _ROW.encode() + b', 0, ["x", "y"]]], "span": null, "spans": []}',
         b'{"heads": [["File"]], "entries": [[' + _ROW.encode() + b', 0, [7]]], "span": null, "spans": []}',
         b'{"heads": [[3]], "entries": [[' + _ROW.encode() + b', 0, ["x"]]], "span": null, "spans": []}',
+        b'{"heads": [["File"]], "entries": [[' + _ROW.encode() + b', -1, ["x"]]], "span": null, "spans": []}',
+        b'{"heads": ["F"], "entries": [[' + _ROW.encode() + b', 0, ["x"]]], "span": null, "spans": []}',
     ],
-    ids=["old format", "head out of range", "cells and heads differ", "cell not text", "head not text"],
+    ids=[
+        "old format",
+        "head out of range",
+        "cells and heads differ",
+        "cell not text",
+        "head not text",
+        "negative head",
+        "head not a list",
+    ],
 )
 def test_a_damaged_memo_is_parsed_again(spec, monkeypatch, blob):
     from seedkeeper.corpus.cache import Cache

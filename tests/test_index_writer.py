@@ -319,3 +319,13 @@ def test_escape_text_skips_only_what_needs_no_escape():
         assert escape_text(text) == by_hand(text), text
     assert escape_text("000_bd9696f674d5fbff.txt") == "000_bd9696f674d5fbff.txt"
     assert escape_text("_x") == "\\_x" and escape_text("a_") == "a\\_" and escape_text("a_é") == "a_é"
+
+
+def test_row_values_follow_index_row_fields():
+    """operations.index_rows.row_values builds IndexRows by position: a field added to IndexRow
+    must be added there in the same place."""
+    from dataclasses import fields
+
+    from seedkeeper.indexmd.table import IndexRow
+
+    assert [f.name for f in fields(IndexRow)] == ["file", "lang", "chars", "words", "sha", "status", "title"]

@@ -14,11 +14,15 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from seedkeeper.corpus.analysis import DocAnalysis
 from seedkeeper.corpus.model import Corpus
 from seedkeeper.corpus.safe_read import read_text
 from seedkeeper.problems import Problem, make
+
+if TYPE_CHECKING:  # imports numpy, which a warm run never loads
+    from seedkeeper.corpus.boilerplate_state import BoilerplateState
 
 
 def boilerplate_problems(
@@ -36,17 +40,23 @@ def boilerplate_problems(
     store = Cache(cache.folder) if cache is not None else None
     # The same documents with the same lines and settings give the same findings: kept whole
     # (looked up before any fingerprint is unpacked or counted).
-    whole = _corpus_key([a.rel for a in with_lines], sha, settings, QUALITY_VERSION) if store is not None else None
+    # The analyses' own cache fingerprint is part of both keys below: a release that reads
+    # lines otherwise bumps it, and then nothing counted before is taken for this run's.
+    version = f"{QUALITY_VERSION}|{row_fingerprint or ''}"
+    whole = _corpus_key([a.rel for a in with_lines], sha, settings, version) if store is not None else None
     if whole is not None:
         found_all = _decoded_all(store.get_blob(whole, "boilerplate"))
         if found_all is not None:
             store.close()
+            # In this run's order (INDEX.md may list the same documents in another order now).
+            order = {a.rel: i for i, a in enumerate(with_lines)}
+            found_all.sort(key=lambda item: order.get(item[0], len(order)))
             return [make("boilerplate", rel, message, line) for rel, line, message in found_all]
     # The counter needs numpy (~60 ms to import): a warm run, answered above, never loads it.
     from seedkeeper.corpus import boilerplate_state as bs
     from seedkeeper.quality import BoilerplateCounter
 
-    key = bs.state_key(QUALITY_VERSION, settings.cache_key())
+    key = bs.state_key(version, settings.cache_key())
     fresh: dict[str, list[tuple[str, bytes]]] = {}
     try:
         run = _Run(corpus, with_lines, sha, settings, store, fresh)
@@ -60,7 +70,9 @@ def boilerplate_problems(
             found = run.findings([a.rel for a in with_lines], counter)
             keys, counts = counter.all_counts()
             state = bs.BoilerplateState({a.rel: a.sha256 for a in with_lines}, keys, counts, found)
-        if whole is not None:
+        # A document that could not be read again has no findings this run: nothing whole is
+        # kept, or a later run would take its missing findings for its findings.
+        if whole is not None and not run.incomplete:
             fresh.setdefault("boilerplate", []).append((whole, json.dumps(state.found, ensure_ascii=False).encode()))
             fresh.setdefault(bs.KIND, []).append((key, bs.encode(state)))
     finally:
@@ -79,8 +91,10 @@ class _Run:
         self.hex = {a.rel: a.line_fps for a in with_lines}
         self.infos = {d.rel: d.info for d in corpus.documents}
         self._fps: dict[str, tuple[int, ...]] = {}
+        self.incomplete = False  # a document could not be read again for its findings
 
     def fps(self, rel: str) -> tuple[int, ...]:
+        """The line fingerprints of document `rel` (its analysis keeps them packed, as hex)."""
         from seedkeeper.quality import unpack_fingerprints
 
         if rel not in self._fps:
@@ -111,13 +125,14 @@ class _Run:
             if found is None:
                 found = _compute(counter, self.infos[rel], self.fps(rel), self.settings, self.corpus.settings.max_size)
                 if found is None:
+                    self.incomplete = True
                     continue  # gone since it was analysed: its other findings already say what is wrong
                 self.fresh.setdefault(key, []).append((sha[rel], json.dumps(found, ensure_ascii=False).encode()))
             out.extend((rel, line, message) for line, message in found)
         return out
 
 
-def _updated(run: _Run, state, row_fingerprint: str):
+def _updated(run: _Run, state: BoilerplateState | None, row_fingerprint: str) -> BoilerplateState | None:
     """Last run's `state` brought up to this corpus when only a few of the same documents
     changed (see boilerplate_state), or None: then everything is counted again."""
     import numpy as np
@@ -136,6 +151,8 @@ def _updated(run: _Run, state, row_fingerprint: str):
     if any(rel not in old or not old[rel].line_fps for rel in changed):
         return None  # an earlier analysis not kept (or it had no lines then): count again
     removed = [np.frombuffer(bytes.fromhex(old[rel].line_fps), dtype="<u8") for rel in changed]
+    if any(np.any(r[1:] <= r[:-1]) for r in removed):
+        return None  # not sorted and distinct, as line_fingerprints keeps them: damaged
     added = [np.asarray(run.fps(rel), dtype=np.uint64) for rel in changed]
     limit = BoilerplateCounter.from_counts(state.keys, state.counts, len(state.docs)).threshold(run.settings)
     moved = bs.apply_changes(state.keys, state.counts, np.concatenate(removed), np.concatenate(added), limit)
@@ -156,6 +173,7 @@ def _updated(run: _Run, state, row_fingerprint: str):
 
 
 def _corpus_key(rels: list[str], sha: dict, settings, version: str) -> str:
+    """The key of the whole result: the documents with lines and their bytes, the settings and `version`."""
     h = hashlib.sha256(f"{version}|{settings.cache_key()}".encode())
     # One update of the joined text: the same digest as one update per document, made faster.
     h.update("".join([f"\n{rel}\x00{sha[rel]}" for rel in sorted(rels)]).encode())
@@ -163,6 +181,7 @@ def _corpus_key(rels: list[str], sha: dict, settings, version: str) -> str:
 
 
 def _decoded_all(blob: bytes | None) -> list[tuple[str, int, str]] | None:
+    """A whole result as (file, line, message) triples; None for a miss or another shape."""
     if not blob:
         return None
     try:
@@ -173,6 +192,7 @@ def _decoded_all(blob: bytes | None) -> list[tuple[str, int, str]] | None:
 
 
 def _digest(shared: list[tuple[int, int]], documents: int, settings_key: str) -> str:
+    """A document's findings key: its frequent lines with their counts, the corpus size, the settings."""
     return hashlib.sha256(repr((shared, documents, settings_key)).encode()).hexdigest()[:24]
 
 

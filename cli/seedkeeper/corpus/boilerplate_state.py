@@ -39,9 +39,10 @@ class BoilerplateState:
     found: list[tuple[str, int, str]]
 
 
-def state_key(quality_version: str, settings_key: str) -> str:
-    """The cache key of the state for these quality settings (one state per settings)."""
-    digest = hashlib.sha256(f"{STATE_VERSION}|{quality_version}|{settings_key}".encode()).hexdigest()
+def state_key(version: str, settings_key: str) -> str:
+    """The cache key of the state for these quality settings and `version` (the quality checks'
+    and the analyses' versions): one state per settings, replaced by each run that counts."""
+    digest = hashlib.sha256(f"{STATE_VERSION}|{version}|{settings_key}".encode()).hexdigest()
     return "bp-state-" + digest[:32]
 
 

@@ -7,6 +7,7 @@ other shape decodes to nothing (a miss), never to an error.
 from __future__ import annotations
 
 import json
+import re
 
 import orjson
 
@@ -35,6 +36,8 @@ def encode_row(a: DocAnalysis) -> tuple[str, bytes | None]:
 
 
 # The stored fields: DocAnalysis's without rel (the row's key) and signature (its own column).
+# Packed line fingerprints: 16 hex digits each (what boilerplate counting unpacks).
+_FINGERPRINTS = re.compile(r"(?:[0-9a-f]{16})*")
 _KEYS = frozenset(
     ("size", "sha256", "problems", "readable", "chars", "words", "title", "normalized_hash", "line_fps", "lang")
 )
@@ -60,6 +63,8 @@ def decode_row(rel: str, data: str, signature: bytes | None) -> DocAnalysis:
         or (line_fps is not None and type(line_fps) is not str)
     ):
         raise ValueError("cache row with a field of the wrong type")
+    if line_fps is not None and _FINGERPRINTS.fullmatch(line_fps) is None:
+        raise ValueError("cache row with malformed line fingerprints")
     if lang is not None and not _valid_lang(lang):
         raise ValueError("cache row with a malformed language")
     if signature is not None and (type(signature) is not bytes or len(signature) % 4):

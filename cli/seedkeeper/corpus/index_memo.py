@@ -60,7 +60,7 @@ def _decode(blob: bytes, text: str) -> IndexDocument:
     except orjson.JSONDecodeError:
         # orjson refuses the surrogate code points _encode lets through (surrogatepass).
         data = json.loads(blob.decode("utf-8", "surrogatepass"))
-    heads = [tuple(_strings(h)) for h in data["heads"]]
+    heads = [tuple(_strings(h)) if type(h) is list else _reject() for h in data["heads"]]
     entries = []
     append = entries.append
     # Exact type tests, written out: this loop runs once per entry of a 100,000-line INDEX.md,
@@ -80,7 +80,9 @@ def _decode(blob: bytes, text: str) -> IndexDocument:
             or type(texts) is not list
         ):
             raise ValueError("index memo row of another shape")
-        names = heads[at]  # an index out of range raises IndexError: a miss
+        if not 0 <= at < len(heads):
+            raise ValueError("index memo row of another shape")
+        names = heads[at]
         if len(names) != len(texts):
             raise ValueError("index memo row of another shape")
         pairs = tuple(zip(names, _strings(texts))) if texts else ()
@@ -88,6 +90,10 @@ def _decode(blob: bytes, text: str) -> IndexDocument:
     span = tuple(data["span"]) if data["span"] is not None else None
     spans = [(int(b), int(e)) for b, e in data["spans"]]
     return IndexDocument(text, entries, span, spans)  # type: ignore[arg-type]
+
+
+def _reject():
+    raise ValueError("index memo of another shape")
 
 
 def _strings(values: list) -> list:
@@ -111,7 +117,7 @@ def parse_index_cached(text: str, include: tuple[str, ...], name_pattern: str, c
         if blob:
             try:
                 return _decode(blob, text)
-            except (ValueError, TypeError, KeyError, IndexError, UnicodeDecodeError):
+            except (ValueError, TypeError, KeyError, UnicodeDecodeError):
                 pass  # a damaged memo is a miss: parsed again and replaced
         doc = parse_index(text, include, name_pattern)
         store.put_blobs(_KIND, [(key, _encode(doc))])

@@ -4,7 +4,6 @@ the per-document analyses (cached, in parallel), and, on request, the duplicate 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -12,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from seedkeeper.corpus.analysis import DocAnalysis, Features
+from seedkeeper.corpus.dedup_cache import CandidateCache, PairCache, cached_result, clusters_key, result_blob
 from seedkeeper.corpus.gcpause import paused_gc
 from seedkeeper.corpus.model import Corpus, load_corpus
 from seedkeeper.corpus.pool import CacheSpec, Progress, RunStats, fingerprint, run_analysis
@@ -95,7 +95,7 @@ def _survey(
     if features.quality is not None:
         from seedkeeper.corpus.boilerplate import boilerplate_problems
 
-        row_fp = fingerprint(features, settings.max_size, settings.min_chars)
+        row_fp = fingerprint(features, settings.max_size, settings.min_chars)  # finds earlier analyses
         result.corpus_problems = boilerplate_problems(corpus, analyses, features.quality, cache, row_fp)
     return result
 
@@ -146,15 +146,15 @@ def cluster(
     source = _Shingles(corpus, analyses, store, extra_shingles or {})
     # An unchanged corpus (same documents, order, bytes and settings) has the clusters it had:
     # kept whole, so a warm run computes no candidates at all (and imports no numpy).
-    memo = _clusters_key(eligible, order, threshold, containment) if store is not None and not extra else None
+    memo = clusters_key(eligible, order, threshold, containment) if store is not None and not extra else None
     try:
         if memo is not None:
-            hit = _cached_result(store.get_blob(memo, "clusters"))
+            hit = cached_result(store.get_blob(memo, "clusters"))
             if hit is not None:
                 return hit
         result = _find(eligible, order, extra, source, threshold, containment)
         if memo is not None:
-            store.put_blobs("clusters", [(memo, _result_blob(result))])
+            store.put_blobs("clusters", [(memo, result_blob(result))])
         return result
     finally:
         if store is not None:
@@ -180,8 +180,8 @@ def _find(eligible: list[DocAnalysis], order: dict[str, int], extra: Sequence, s
         for a in eligible
     ] + list(extra)
     store = source.store
-    pairs = _PairCache(store, source.key) if store is not None else None
-    memo = _CandidateCache(store, threshold, containment) if store is not None and not extra else None
+    pairs = PairCache(store, source.key) if store is not None else None
+    memo = CandidateCache(store, threshold, containment) if store is not None and not extra else None
     return find_duplicates(items, threshold, source, containment, pairs, memo)
 
 
@@ -217,87 +217,3 @@ class _Shingles:
             return np.array([int.from_bytes(hashlib.sha256(rel.encode()).digest()[:8], "big")], dtype=np.uint64)
         self.fresh.append((self.sha_of[rel], sh.astype(np.uint64).tobytes()))
         return sh
-
-
-def _dedup_settings_key(threshold: float, containment: float) -> str:
-    """The versions and settings every stored duplicate result depends on."""
-    from seedkeeper.similarity.version import CLUSTERING_VERSION, MINHASH_VERSION, NORMALIZATION_VERSION
-
-    return f"{CLUSTERING_VERSION}|{MINHASH_VERSION}|{NORMALIZATION_VERSION}|{threshold}|{containment}"
-
-
-def _clusters_key(analyses: Sequence[DocAnalysis], order: dict[str, int], threshold: float, containment: float) -> str:
-    """Everything find_duplicates' answer depends on: each document's name, order and hashes (its
-    signature and shingles follow from its bytes), the settings and the code's versions."""
-    from seedkeeper._version import __version__
-
-    h = hashlib.sha256(f"{__version__}|{_dedup_settings_key(threshold, containment)}".encode())
-    # One update of the joined text: the same digest as two updates per document, made faster.
-    h.update(
-        "".join(
-            [
-                f"\n{a.rel}\x00{order[a.rel]}\x00{a.sha256}\x00{a.normalized_hash}\x00{float(a.words)}"
-                + ("-" if a.signature is None else "+")
-                for a in sorted(analyses, key=lambda a: (order[a.rel], a.rel))
-            ]
-        ).encode()
-    )
-    return "clusters-" + h.hexdigest()
-
-
-def _result_blob(result) -> bytes:
-    data = {"clusters": [c.to_dict() for c in result.clusters], "too_short": list(result.too_short)}
-    return json.dumps(data, ensure_ascii=False).encode("utf-8")
-
-
-def _cached_result(blob: bytes | None):
-    """A DedupResult from the cache, or None for a miss or anything of another shape."""
-    from seedkeeper.similarity.results import Cluster, DedupResult, Duplicate
-
-    if not blob:
-        return None
-    try:
-        data = json.loads(blob.decode("utf-8"))
-        clusters = []
-        for c in data["clusters"]:
-            dups = [Duplicate(d["file"], d["kind"], float(d["similarity"]), d["of"]) for d in c["duplicates"]]
-            clusters.append(Cluster(c["keep"], dups))
-        too_short = [str(f) for f in data["too_short"]]
-    except (UnicodeDecodeError, ValueError, KeyError, TypeError):
-        return None
-    return DedupResult(clusters, too_short)
-
-
-class _CandidateCache:
-    """find_duplicates' CandidateMemo on the SQLite cache: one blob per settings and versions."""
-
-    def __init__(self, store, threshold: float, containment: float):
-        key = _dedup_settings_key(threshold, containment)
-        self.store, self.key = store, "candidates-" + hashlib.sha256(key.encode()).hexdigest()[:24]
-
-    def load(self):
-        blob = self.store.get_blob(self.key, "candidates")
-        if not blob:
-            return None
-        try:
-            data = json.loads(blob.decode("utf-8"))
-            return {str(k) for k in data["present"]}, {(str(a), str(b)) for a, b in data["pairs"]}
-        except (UnicodeDecodeError, ValueError, KeyError, TypeError):
-            return None
-
-    def save(self, present, pairs) -> None:
-        data = {"present": sorted(present), "pairs": sorted(pairs)}
-        self.store.put_blobs("candidates", [(self.key, json.dumps(data).encode("utf-8"))])
-
-
-class _PairCache:
-    """find_duplicates' PairStore on the SQLite cache."""
-
-    def __init__(self, store, fingerprint: str):
-        self.store, self.fp = store, fingerprint
-
-    def get_many(self, keys):
-        return self.store.get_pairs(keys, self.fp)
-
-    def put_many(self, found):
-        self.store.put_pairs(found, self.fp)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 
-from . import allowed, arabic, closepairs, cyrillic, vote
+from . import allowed, arabic, closepairs, cyrillic, refine, vote
 from .backends import Model
 from .hanzi import chinese_variant, variant_counts
 from .result import UND, UNDETERMINED, LangResult
@@ -184,7 +184,7 @@ def classify(text: str, model: Model) -> LangResult:
         outcome = vote.without_langdetect(voices, letters)
         if outcome is None:
             outcome = vote.decide(text, script, _model_probs(script, text, prof, model), letters, voices)
-        outcome = vote.refine(text, outcome, voices)
+        outcome = refine.refine(text, outcome, voices)
         if outcome.lang == UND and script == "Latin":
             aside = _latin_set_aside(text, prof, model)
             if aside is not None:

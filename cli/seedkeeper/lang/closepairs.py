@@ -63,13 +63,15 @@ _MARKERS: dict[str, frozenset[str]] = {
         "mahu beza berbeza perbezaan membezakan jawapan kenderaan projek komuniti identiti fasiliti "
         "kapasiti integriti prioriti realiti entiti teknikal muzik stesen televisyen mesej kod "
         "peratus kempen julai ogos disember isnin khamis jumaat".split()
-    ),
+    )
+    - {"baharu"},  # KBBI writes "baharu" beside "baru"
     "id": frozenset(
         "bisa karena tanggal sandi coba bahwa pria uang mobil kantor jembatan universitas kualitas "
         "aktivitas dokter sepeda jendela perbaikan ilmuwan perkawinan internasional telepon gratis "
-        "bahwasanya bagian nomor akun surel formulir galat "
-        "mau beda berbeda perbedaan membedakan jawaban kendaraan proyek komunitas identitas fasilitas "
-        "kapasitas integritas prioritas realitas entitas teknis musik stasiun televisi pikir berpikir "
+        "bahwasanya bagian nomor akun surel formulir galat yaitu "
+        # Not "mau", "pikir" (colloquial Malay writes them, Kamus Dewan records "pikir").
+        "beda berbeda perbedaan membedakan jawaban kendaraan proyek komunitas identitas fasilitas "
+        "kapasitas integritas prioritas realitas entitas teknis musik stasiun televisi "
         "kode menit persen kampanye maret juni juli agustus desember senin kamis jumat".split()
     ),
     "bs": frozenset("šta hiljada historija sedmica hljeb lahko uvijek gdje".split()),
@@ -92,6 +94,21 @@ _MARKERS: dict[str, frozenset[str]] = {
     "tr": frozenset("için ile olarak veya değil".split()),
     "az": frozenset("və üçün ilə olaraq deyil".split()),
     "ku": frozenset("û xwe heye divê".split()),
+}
+# Spellings that alone overturn detectors agreeing on the other standard (refine._neighbours):
+# pairs of one word written two ways by the two standards' reforms, never a word the other
+# standard also writes in some sense ("bisa": Malay venom; "tanggal", "jendela": Malay too).
+SPELLINGS: dict[str, frozenset[str]] = {
+    "ms": frozenset(
+        "bahawa bahawasanya kerana iaitu bahagian nombor akaun jawapan kenderaan projek universiti "
+        "kualiti aktiviti komuniti identiti fasiliti kapasiti integriti prioriti realiti entiti "
+        "berbeza perbezaan membezakan televisyen stesen telefon".split()
+    ),
+    "id": frozenset(
+        "bahwa bahwasanya karena yaitu bagian nomor akun jawaban kendaraan proyek universitas "
+        "kualitas aktivitas komunitas identitas fasilitas kapasitas integritas prioritas realitas "
+        "entitas berbeda perbedaan membedakan televisi stasiun telepon".split()
+    ),
 }
 # Letters one language of a group uses and the others do not.
 _LETTERS: dict[str, str] = {
@@ -180,9 +197,13 @@ def evidence(text: str, group: frozenset[str], *, lowercase_only: bool = False) 
     return {lang: s - low for lang, s in scores.items()}
 
 
-def marker_counts(text: str, group: frozenset[str], *, lowercase_only: bool = False) -> dict[str, int]:
+def marker_counts(
+    text: str, group: frozenset[str], *, lowercase_only: bool = False, spellings_only: bool = False
+) -> dict[str, int]:
     """How many of each `group` language's marker words `text` holds (raw counts, no letters).
 
-    `lowercase_only`: only words written in lower case count (not the name "Wang Yi", not "wang")."""
+    `lowercase_only`: only words written in lower case count (not the name "Wang Yi", not "wang").
+    `spellings_only`: only the SPELLINGS, the markers strong enough to overturn detectors."""
     words = [w for w in _WORD.findall(text) if w.islower()] if lowercase_only else _WORD.findall(text.lower())
-    return {lang: sum(w in _MARKERS.get(lang, frozenset()) for w in words) for lang in group}
+    table = SPELLINGS if spellings_only else _MARKERS
+    return {lang: sum(w in table.get(lang, frozenset()) for w in words) for lang in group}

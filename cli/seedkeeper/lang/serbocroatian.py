@@ -8,11 +8,11 @@ does tell them apart is written in grammar books:
   "uvek", "primer"), Croatian and Bosnian are ijekavian ("vrijeme", "uvijek", "primjer");
 - vocabulary each standard prefers: Croatian "tko", "svatko", "tisuća", "točka", "tjedan",
   "obveza", "sustav", "tijekom", "unatoč", "razina", the month names "siječanj"...; Bosnian and
-  Serbian "ko", "šta", "hiljada", "tačka", "sedmica" or "nedelja", "tokom", "uprkos", "nivo",
-  "uslov", "objekat", "januar"..., and "da li". ("obitelj" and "obavezno" decide nothing:
-  Bosnian writes "obitelj" beside "porodica", and Croatians "obavezno" beside "obvezno"; nor
-  do "nalog" and "sačuvati", standard Croatian too: "platni nalog", "sačuvati baštinu"; nor
-  "sistem" and "subjekt", which Croatian and Serbian texts both write.)
+  Serbian "ko", "šta", "hiljada", "tačka", "sedmica" or "nedelja", "uprkos", "uslov",
+  "objekat", "januar"..., and "da li". ("obitelj" and "obavezno" decide nothing: Bosnian
+  writes "obitelj" beside "porodica", and Croatians "obavezno" beside "obvezno"; nor do
+  "nalog" and "sačuvati", standard Croatian too: "platni nalog", "sačuvati baštinu"; nor
+  "sistem", "subjekt", "kolona", "tokom", "nivo", which Croatian texts write too.)
 
 `settle` applies that evidence to a vote whose answer is one of the three. Without any, a
 vote whose runner-up among the three (py3langid's) is close gives "und": every bs or sr-Latn
@@ -58,23 +58,24 @@ _CROATIAN = (
     "tvornic", "kazališ", "nogomet", "zapork", "poslužitelj", "trenutačn", "unatoč", "sustav", "postot",
     "stupc", "mirovin", "veleposlan", "tajnik", "putovnic", "razin", "redatelj", "pisač", "nazoč",
 )  # fmt: skip
-# Not "objekt", "projekt", "subjekt": Serbian writes them beside "objekat" (the UDHR's "subjekt").
+# Not "objekt", "projekt", "subjekt": Serbian writes them beside "objekat" (the UDHR's "subjekt");
+# nor "jučer", which Bosnian writes too.
 _CROATIAN_WORDS = frozenset(
-    "tko netko nitko svatko itko tijekom jučer glede stupac tisak "
-    "računalo računala računalu računalom računalima".split()
+    "tko netko nitko svatko itko tijekom glede stupac tisak računalo računala računalu računalom računalima".split()
 )
 _BOSNIAN_SERBIAN = (
     "hiljad", "sedmic", "fajl", "zapet", "tačk", "tačn", "uopšt", "opšt", "obezbe", "bezbed", "bezbjed",
     "dešav", "desil", "historij", "istorij", "hljeb", "hleb", "januar", "februar", "septemb", "oktob",
     "novemb", "decemb", "avgust", "generiš", "generis", "definiš", "definis", "resetov", "verifikov", "organizov",
     "konfiguris", "konfiguriš", "naučn", "bibliotek", "univerzitet", "fabrik", "pozoriš", "fudbal", "porodic",
-    "vazduh", "izvinj", "ovlašć", "korišć", "uprkos", "procenat", "procent", "računar", "štamp",
-    "penzij", "ambasad", "sekretar", "hemij", "saobraćaj", "uslov", "nivo", "pasoš",
+    "vazduh", "izvinj", "ovlašć", "korišć", "uprkos", "procenat", "hemij", "saobraćaj", "uslov", "pasoš",
 )  # fmt: skip
-# Whole words: "takođe" begins "također", which Croatian and Bosnian both write.
+# Whole words: "takođe" begins "također", which Croatian and Bosnian both write; "računar" begins
+# Croatian "računarstvo". Not "kolona" ("kolona vozila"), "tokom" ("svojim tokom"), "nivo",
+# "penzija", "ambasada", "sekretar", "štampa": Croatian texts write them too.
 _BOSNIAN_SERBIAN_WORDS = frozenset(
-    "šta ko neko niko takođe tokom juče objekat projekat subjekat efekat "
-    "kolona kolone koloni kolonu kolonom kolonama".split()
+    "šta ko neko niko takođe juče objekat projekat subjekat efekat "
+    "računar računara računaru računarom računari računare računarima".split()
 )
 
 

@@ -28,8 +28,10 @@ reported in LangResult.decided_by, so a person can see why a tag was given:
   langdetect cannot know (bs beside hr, ms beside id) and no marker settles it.
 - "disagreement" (und): no rule applies; the candidates are reported instead of a guess.
 
-An answer of bs, hr or sr-Latn is then checked against the reflex of yat and vocabulary
-(serbocroatian.py): "sh-yat", "sh-words", or "sh-undecided" (und).
+An answer in a close group is then checked against what its languages write differently
+(refine.py): for bs, hr or sr-Latn the reflex of yat and vocabulary (serbocroatian.py):
+"sh-yat", "sh-words", or "sh-undecided" (und); for ms or id, spellings only one standard writes,
+which overturn even detectors that agree ("close-pair").
 
 Text shorter than a sentence (fewer than MIN_LETTERS letters) is tagged only when all three
 detectors agree ("unanimous-short"), or when py3langid and a reliable CLD2 agree and
@@ -42,7 +44,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import closepairs, serbocroatian, voters
+from . import closepairs, voters
 from .scripts import effective_letters
 from .tags import LANGDETECT_LANGS, PY3LANGID_LANGS, normalise
 
@@ -71,6 +73,11 @@ FRAGMENT_PAIR_P_CLOSE = 0.4
 # A single word is not a phrase: the same word is often shared by neighbours (zu / ss / nr
 # "ngiyabonga"), so one word needs this much.
 ONE_WORD_PAIR_P = 0.9
+
+# Close pairs where one language is outside langdetect's set (refine.py checks their answers);
+# detectors torn between them are settled by one word of either standard.
+NEIGHBOURS = (frozenset({"id", "ms"}),)
+NEIGHBOUR_LEAD = 1.0
 
 Candidates = tuple[tuple[str, tuple[tuple[str, float], ...]], ...]
 
@@ -104,7 +111,7 @@ def _best(probs: dict[str, float]) -> str | None:
     return min(probs, key=lambda lang: (-probs[lang], lang)) if probs else None
 
 
-def _support(lang: str, *dists: dict[str, float]) -> float:
+def support(lang: str, *dists: dict[str, float]) -> float:
     """Mean probability the answering detectors give `lang` (an abstaining one is skipped)."""
     answering = [d for d in dists if d]
     return sum(d.get(lang, 0.0) for d in answering) / len(answering) if answering else 0.0
@@ -127,7 +134,7 @@ def _ambiguous(lang: str, py: dict[str, float]) -> bool:
     )
 
 
-def _close_pair(text: str, names: set[str], lead: float = 2.0) -> str | None:
+def close_pair(text: str, names: set[str], lead: float = 2.0) -> str | None:
     """The language marker words and letters single out among confusable `names`, if any.
 
     Decisive only with a clear `lead`: by default two marker words, or one marker letter.
@@ -170,7 +177,7 @@ def without_langdetect(voices: Voices, letters: float) -> Vote | None:
     if p_top is None or p_top != c_top:
         return None
     candidates: Candidates = (("py3langid", voters.top(py)), ("cld2", voters.top(cld)))
-    return Vote(p_top, _support(p_top, py, cld), "reliable-pair", candidates)
+    return Vote(p_top, support(p_top, py, cld), "reliable-pair", candidates)
 
 
 def decide(text: str, script: str, ld_codes: dict[str, float], letters: float, voices: Voices | None = None) -> Vote:
@@ -196,7 +203,7 @@ def decide(text: str, script: str, ld_codes: dict[str, float], letters: float, v
     l_top, p_top, c_top = _best(ld), _best(py), _best(cld)
 
     def vote(lang: str, rule: str, agreeing: int) -> Vote:
-        return Vote(lang, _support(lang, ld, py, cld) * agreeing / 3, rule, candidates)
+        return Vote(lang, support(lang, ld, py, cld) * agreeing / 3, rule, candidates)
 
     und = Vote("und", 0.0, "disagreement", candidates)
     if letters < MIN_LETTERS:
@@ -228,13 +235,13 @@ def decide(text: str, script: str, ld_codes: dict[str, float], letters: float, v
         if c_top != l_top and _ambiguous(l_top, py):
             group = closepairs.group_covering({l_top, _runner_up(py)}) or frozenset()
             # Torn detectors: in Indonesian/Malay one word of one standard is enough (_neighbours).
-            settled = _close_pair(text, set(group), lead=NEIGHBOUR_LEAD if group in NEIGHBOURS else 2.0)
+            settled = close_pair(text, set(group), lead=NEIGHBOUR_LEAD if group in NEIGHBOURS else 2.0)
             if settled is None:
                 return Vote("und", 0.0, "close-pair-undecided", candidates)
             return vote(settled, "close-pair", 1 + (settled in (l_top, c_top)))
         if c_top in (None, l_top) or not reliable:
             return vote(l_top, "agree", 3 if c_top == l_top else 2)
-        settled = _close_pair(text, {l_top, c_top})
+        settled = close_pair(text, {l_top, c_top})
         if settled is not None and settled in (l_top, c_top):
             return vote(settled, "close-pair", 2 if settled == l_top else 1)
         return vote(l_top, "agree", 2)
@@ -250,68 +257,7 @@ def decide(text: str, script: str, ld_codes: dict[str, float], letters: float, v
     if (not cld or not reliable) and p_top is not None and p_top not in LANGDETECT_LANGS and py[p_top] >= OUTSIDE_P:
         return vote(p_top, "py3langid-outside", 1)
     names = {n for n in (l_top, p_top, c_top) if n is not None}
-    settled = _close_pair(text, names)
+    settled = close_pair(text, names)
     if settled is not None:
         return vote(settled, "close-pair", 1)
     return und
-
-
-# Close pairs where one language is outside langdetect's set: whatever the vote, py3langid's
-# runner-up this close to its favourite means the detectors cannot tell (tuned on dev).
-NEIGHBOUR_RATIO = 0.8
-NEIGHBOURS = (frozenset({"id", "ms"}),)
-NEIGHBOUR_LEAD = 1.0
-
-
-def _neighbours(text: str, outcome: Vote, py: dict[str, float]) -> tuple[str, str] | None:
-    group = next((g for g in NEIGHBOURS if outcome.lang in g), None)
-    if group is None:
-        return None
-    settled = _close_pair(text, set(group))
-    if settled is not None:
-        return settled, "close-pair"
-    top = py.get(outcome.lang, 0.0)
-    # Either way round: py3langid and CLD2 call formal Indonesian Malay as readily as the
-    # reverse, and langdetect (which knows only id) cannot arbitrate.
-    others = [other for other in group if other != outcome.lang]
-    # A word only the other standard writes ("bahwa", "karena"), none of the answer's own: the
-    # answer is contradicted, however sure the detectors (formal Indonesian called Malay). Names
-    # aside: "Wang Yi" is no Malay "wang".
-    counts = closepairs.marker_counts(text, group, lowercase_only=True)
-    if not counts[outcome.lang] and len(others) == 1 and counts[others[0]]:
-        return others[0], "close-pair"
-    if any(py.get(other, 0.0) >= NEIGHBOUR_RATIO * top for other in others):
-        # Torn detectors: then one word of one standard's spelling or lexicon ("bahwa" /
-        # "bahawa", "karena" / "kerana") settles it; it never overturns detectors that agree.
-        settled = _close_pair(text, set(group), lead=NEIGHBOUR_LEAD)
-        return (settled, "close-pair") if settled is not None else ("und", "close-pair-undecided")
-    return None
-
-
-def refine(text: str, outcome: Vote, voices: Voices) -> Vote:
-    """Check an answer in a close group against what its languages write differently."""
-    tops = {top[0][0] for _, top in outcome.candidates if top}
-    # Slovene writes "vrednost", "mesto", "cena" too: where a detector that knows Serbian says
-    # Slovene, the ekavian reflex of yat is no evidence for Serbian. (langdetect does not know
-    # Serbian, and calls most ekavian Serbian Slovene.)
-    slovene = any(top and top[0][0] == "sl" for name, top in outcome.candidates if name != "langdetect")
-    if outcome.lang == "und" and outcome.rule in ("disagreement", "close-pair-undecided"):
-        # Left open between Bosnian, Croatian, Serbian (and Slovene, their neighbour in the
-        # detectors' eyes): the words may still decide it.
-        if not tops or not tops <= serbocroatian.GROUP | {"sl"}:
-            return outcome
-        settled = serbocroatian.decide_open(text)
-        if settled is None or (slovene and settled[1] == "sh-yat"):
-            return outcome
-        return Vote(settled[0], _support(settled[0], voices.py, voices.cld), settled[1], outcome.candidates)
-    if outcome.lang in serbocroatian.GROUP:
-        settled = serbocroatian.settle(text, outcome.lang, voices.py)
-        if settled is not None and slovene and settled[1] == "sh-yat":
-            settled = ("und", "sh-undecided")
-    else:
-        settled = _neighbours(text, outcome, voices.py)
-    if settled is None:
-        return outcome
-    lang, rule = settled
-    # The detectors' confidence is in the group; the evidence picks its member.
-    return Vote(lang, outcome.probability if lang != "und" else 0.0, rule, outcome.candidates)

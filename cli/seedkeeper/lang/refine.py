@@ -1,0 +1,77 @@
+"""A vote's answer in a close group, checked against what the group's languages write differently.
+
+The detectors are trained on little text of Bosnian, Serbian (Latin) and Malay, and cannot tell
+them from Croatian and Indonesian on a sentence; grammar books can. `refine` takes the vote's
+outcome (vote.decide) and:
+
+- for bs, hr or sr-Latn (and a vote left open between them and Slovene), applies the reflex of
+  yat and each standard's vocabulary (serbocroatian.py): "sh-yat", "sh-words", "sh-undecided";
+- for ms or id (NEIGHBOURS), lets marker words settle detectors torn between the two, and a
+  spelling only one standard writes ("bahwa" / "bahawa") overturn even detectors that agree
+  ("close-pair"); torn detectors and no word give "close-pair-undecided" (und).
+"""
+
+from __future__ import annotations
+
+from . import closepairs, serbocroatian
+from .vote import NEIGHBOUR_LEAD, NEIGHBOURS, Voices, Vote, close_pair, support
+
+# In a NEIGHBOURS pair, whatever the vote, py3langid's runner-up this close to its favourite
+# means the detectors cannot tell (tuned on dev).
+NEIGHBOUR_RATIO = 0.8
+
+
+def _neighbours(text: str, outcome: Vote, py: dict[str, float]) -> tuple[str, str] | None:
+    """A better (tag, rule) for an answer in a NEIGHBOURS pair (`py`: py3langid's distribution),
+    or None to keep it."""
+    group = next((g for g in NEIGHBOURS if outcome.lang in g), None)
+    if group is None:
+        return None
+    settled = close_pair(text, set(group))
+    if settled is not None:
+        return settled, "close-pair"
+    top = py.get(outcome.lang, 0.0)
+    # Either way round: py3langid and CLD2 call formal Indonesian Malay as readily as the
+    # reverse, and langdetect (which knows only id) cannot arbitrate.
+    others = [other for other in group if other != outcome.lang]
+    # A spelling only the other standard writes ("bahwa", "karena"), none of the answer's own:
+    # the answer is contradicted, however sure the detectors (formal Indonesian called Malay).
+    # Names aside: "Wang Yi" is no Malay "wang".
+    counts = closepairs.marker_counts(text, group, lowercase_only=True, spellings_only=True)
+    if not counts[outcome.lang] and len(others) == 1 and counts[others[0]]:
+        return others[0], "close-pair"
+    if any(py.get(other, 0.0) >= NEIGHBOUR_RATIO * top for other in others):
+        # Torn detectors: then one word of one standard's spelling or lexicon ("bahwa" /
+        # "bahawa", "karena" / "kerana") settles it.
+        settled = close_pair(text, set(group), lead=NEIGHBOUR_LEAD)
+        return (settled, "close-pair") if settled is not None else ("und", "close-pair-undecided")
+    return None
+
+
+def refine(text: str, outcome: Vote, voices: Voices) -> Vote:
+    """Check an answer in a close group against what its languages write differently."""
+    tops = {top[0][0] for _, top in outcome.candidates if top}
+    # Slovene writes "vrednost", "mesto", "cena" too: where a detector that knows Serbian says
+    # Slovene, the ekavian reflex of yat is no evidence for Serbian. (langdetect does not know
+    # Serbian, and calls most ekavian Serbian Slovene.)
+    slovene = any(top and top[0][0] == "sl" for name, top in outcome.candidates if name != "langdetect")
+    if outcome.lang == "und" and outcome.rule in ("disagreement", "close-pair-undecided"):
+        # Left open between Bosnian, Croatian, Serbian (and Slovene, their neighbour in the
+        # detectors' eyes): the words may still decide it.
+        if not tops or not tops <= serbocroatian.GROUP | {"sl"}:
+            return outcome
+        settled = serbocroatian.decide_open(text)
+        if settled is None or (slovene and settled[1] == "sh-yat"):
+            return outcome
+        return Vote(settled[0], support(settled[0], voices.py, voices.cld), settled[1], outcome.candidates)
+    if outcome.lang in serbocroatian.GROUP:
+        settled = serbocroatian.settle(text, outcome.lang, voices.py)
+        if settled is not None and slovene and settled[1] == "sh-yat":
+            settled = ("und", "sh-undecided")
+    else:
+        settled = _neighbours(text, outcome, voices.py)
+    if settled is None:
+        return outcome
+    lang, rule = settled
+    # The detectors' confidence is in the group; the evidence picks its member.
+    return Vote(lang, outcome.probability if lang != "und" else 0.0, rule, outcome.candidates)
