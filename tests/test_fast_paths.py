@@ -112,9 +112,11 @@ def test_a_cached_language_of_another_shape_is_a_miss(damage):
         _decode(a.rel, data, sig)
 
 
-@pytest.mark.parametrize("line_fps", ["00ff", "00FF00FF00FF00FF", "00ff00ff00ff00fg", "00ff00ff00ff00ff0"])
+@pytest.mark.parametrize(
+    "line_fps", ["00ff", "00ff00ff00ff00fg", "00ff00ff00ff00ff0", "00ff 00ff 00ff 00ff 00ff00ff00ff", "é" * 16]
+)
 def test_cached_line_fingerprints_of_another_shape_are_a_miss(line_fps):
-    """Packed fingerprints are 16 lowercase hex digits each; anything else was damaged, and is
+    """Packed fingerprints are 16 hex digits each; anything else was damaged, and is
     analysed again rather than unpacked wrong (or crashing) when boilerplate is counted."""
     a = DocAnalysis(rel="001_x.txt", size=1, sha256="ab" * 32, readable=True, line_fps=line_fps)
     data, sig = _encode(a)
