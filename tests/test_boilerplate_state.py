@@ -262,3 +262,20 @@ def test_a_kept_whole_result_comes_back_in_this_runs_order(corpus, tmp_path):
         lines[i] = line
     index_md.write_text("".join(lines), encoding="utf-8")
     assert found(spec) == found(None)
+
+
+def test_a_corpus_over_the_size_limit_keeps_no_counts(corpus, tmp_path, counted, monkeypatch):
+    """Over MAX_LINES document-lines, keeping the counts costs what counting again does: none are
+    kept, and a change is counted in full (with the same findings)."""
+    from seedkeeper.corpus.cache import Cache
+
+    monkeypatch.setattr(bs, "MAX_LINES", 10)
+    spec = CacheSpec(tmp_path / "cache")
+    boilerplate(corpus, spec)
+    store = Cache(spec.folder)
+    try:
+        assert store.db.execute("SELECT count(*) FROM shingles WHERE fingerprint = ?", (bs.KIND,)).fetchone() == (0,)
+    finally:
+        store.close()
+    edit(corpus, 1, lambda t: t + "A sentence that no other document of this corpus holds.\n")
+    assert_counted_in_full(corpus, spec, counted)

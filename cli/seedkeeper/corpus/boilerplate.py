@@ -63,23 +63,27 @@ def boilerplate_problems(
         state = None
         if store is not None and row_fingerprint is not None:
             state = _updated(run, bs.decode(store.get_blob(key, bs.KIND)), row_fingerprint)
-        if state is None:
+        if state is not None:
+            found = state.found
+        else:
             counter = BoilerplateCounter()
             for a in with_lines:
                 counter.add(run.fps(a.rel))
             found = run.findings([a.rel for a in with_lines], counter)
-            keys, counts = counter.all_counts()
-            state = bs.BoilerplateState({a.rel: a.sha256 for a in with_lines}, keys, counts, found)
+            if store is not None and counter.lines <= bs.MAX_LINES:
+                keys, counts = counter.all_counts()
+                state = bs.BoilerplateState({a.rel: a.sha256 for a in with_lines}, keys, counts, found)
         # A document that could not be read again has no findings this run: nothing whole is
         # kept, or a later run would take its missing findings for its findings.
         if whole is not None and not run.incomplete:
-            fresh.setdefault("boilerplate", []).append((whole, json.dumps(state.found, ensure_ascii=False).encode()))
-            fresh.setdefault(bs.KIND, []).append((key, bs.encode(state)))
+            fresh.setdefault("boilerplate", []).append((whole, json.dumps(found, ensure_ascii=False).encode()))
+            if state is not None:
+                fresh.setdefault(bs.KIND, []).append((key, bs.encode(state)))
     finally:
         if store is not None:
             store.put_blob_groups(fresh)
             store.close()
-    return [make("boilerplate", rel, message, line) for rel, line, message in state.found]
+    return [make("boilerplate", rel, message, line) for rel, line, message in found]
 
 
 class _Run:

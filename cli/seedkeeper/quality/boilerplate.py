@@ -153,6 +153,11 @@ class BoilerplateCounter:
         counter._raw = None  # type: ignore[assignment]  # add() on it fails loudly
         return counter
 
+    @property
+    def lines(self) -> int:
+        """Fingerprints added so far (each document's distinct lines, summed)."""
+        return len(self._raw) if self._raw is not None else int(self._all[1].sum()) if self._all else 0
+
     def all_counts(self) -> tuple[np.ndarray, np.ndarray]:
         """(every fingerprint counted, sorted; in how many documents each appears), singletons
         included: what an update needs, since one more document can make a singleton shared."""
