@@ -188,11 +188,26 @@ def _decoded_all(blob: bytes | None) -> list[tuple[str, int, str]] | None:
     """A whole result as (file, line, message) triples; None for a miss or another shape."""
     if not blob:
         return None
+    from seedkeeper.corpus.cache_json import loads
+
     try:
-        data = json.loads(blob.decode("utf-8"))
-        return [(str(rel), int(line), str(message)) for rel, line, message in data]
-    except (UnicodeDecodeError, ValueError, TypeError):
+        data = loads(blob)
+    except ValueError:
         return None
+    if type(data) is not list or not all(_is_finding(item, 3) for item in data):
+        return None
+    return [(rel, line, message) for rel, line, message in data]
+
+
+def _is_finding(item, size: int) -> bool:
+    """[file, line, message] (size 3) or [line, message] (size 2), exactly typed."""
+    return (
+        type(item) is list
+        and len(item) == size
+        and type(item[-2]) is int
+        and type(item[-1]) is str
+        and (size == 2 or type(item[0]) is str)
+    )
 
 
 def _digest(shared: list[tuple[int, int]], documents: int, settings_key: str) -> str:
@@ -202,15 +217,15 @@ def _digest(shared: list[tuple[int, int]], documents: int, settings_key: str) ->
 
 def _decoded(blob: bytes | None) -> list[tuple[int, str]] | None:
     """Cached findings as (line, message) pairs; anything of another shape is a miss."""
+    from seedkeeper.corpus.cache_json import loads
+
     if not blob:
         return None
     try:
-        data = json.loads(blob.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+        data = loads(blob)
+    except ValueError:
         return None
-    if not isinstance(data, list) or not all(
-        isinstance(x, list) and len(x) == 2 and isinstance(x[0], int) and isinstance(x[1], str) for x in data
-    ):
+    if type(data) is not list or not all(_is_finding(item, 2) for item in data):
         return None
     return [(line, message) for line, message in data]
 

@@ -71,13 +71,19 @@ def decode(blob: bytes | None) -> BoilerplateState | None:
     """The state back from its blob; None for a miss or for anything of another shape."""
     if not blob or len(blob) < 8:
         return None
+    from seedkeeper.corpus.cache_json import loads_lenient
+
     size = int.from_bytes(blob[:8], "little")
     try:
-        header = json.loads(blob[8 : 8 + size].decode("utf-8", "surrogatepass"))
+        header = loads_lenient(blob[8 : 8 + size])
         n = header["n"]
-        docs = {str(rel): str(sha) for rel, sha in header["docs"]}
-        found = [(str(rel), int(line), str(message)) for rel, line, message in header["found"]]
-    except (UnicodeDecodeError, ValueError, KeyError, TypeError):
+        docs = {rel: sha for rel, sha in header["docs"] if type(rel) is str and type(sha) is str}
+        found = [tuple(item) for item in header["found"]]
+    except (ValueError, KeyError, TypeError):
+        return None
+    if len(docs) != len(header["docs"]) or not all(
+        len(f) == 3 and type(f[0]) is str and type(f[1]) is int and type(f[2]) is str for f in found
+    ):
         return None
     if type(n) is not int or n < 0 or len(blob) != 8 + size + 12 * n:
         return None

@@ -50,14 +50,20 @@ def cached_result(blob: bytes | None):
 
     if not blob:
         return None
+    from seedkeeper.corpus.cache_json import loads
+
     try:
-        data = json.loads(blob.decode("utf-8"))
+        data = loads(blob)
         clusters = []
         for c in data["clusters"]:
             dups = [Duplicate(d["file"], d["kind"], float(d["similarity"]), d["of"]) for d in c["duplicates"]]
+            if not all(type(d.file) is str and type(d.kind) is str and type(d.of) is str for d in dups):
+                return None
+            if type(c["keep"]) is not str:
+                return None
             clusters.append(Cluster(c["keep"], dups))
         too_short = [str(f) for f in data["too_short"]]
-    except (UnicodeDecodeError, ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError):
         return None
     return DedupResult(clusters, too_short)
 
@@ -70,16 +76,20 @@ class CandidateCache:
         self.store, self.key = store, "candidates-" + hashlib.sha256(key.encode()).hexdigest()[:24]
 
     def load(self):
+        """(identities present, candidate pairs) of the last run, or None for a miss."""
+        from seedkeeper.corpus.cache_json import loads
+
         blob = self.store.get_blob(self.key, "candidates")
         if not blob:
             return None
         try:
-            data = json.loads(blob.decode("utf-8"))
+            data = loads(blob)
             return {str(k) for k in data["present"]}, {(str(a), str(b)) for a, b in data["pairs"]}
-        except (UnicodeDecodeError, ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError):
             return None
 
     def save(self, present, pairs) -> None:
+        """Keep this run's identities and candidate pairs for the next run."""
         data = {"present": sorted(present), "pairs": sorted(pairs)}
         self.store.put_blobs("candidates", [(self.key, json.dumps(data).encode("utf-8"))])
 

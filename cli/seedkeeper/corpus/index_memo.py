@@ -11,8 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-import orjson
-
+from seedkeeper.corpus.cache_json import loads_lenient
 from seedkeeper.indexmd.entries import IndexDocument, IndexEntry
 from seedkeeper.indexmd.reader import parse_index
 
@@ -55,11 +54,10 @@ def _encode(doc: IndexDocument) -> bytes:
 
 def _decode(blob: bytes, text: str) -> IndexDocument:
     """The document back from its blob; anything of another shape raises (a miss)."""
-    try:
-        data = orjson.loads(blob)  # the fast reader; the memo is written by json.dumps
-    except orjson.JSONDecodeError:
-        # orjson refuses the surrogate code points _encode lets through (surrogatepass).
-        data = json.loads(blob.decode("utf-8", "surrogatepass"))
+    # orjson is the fast reader (the memo is written by json.dumps); it refuses the surrogate
+    # code points _encode lets through (surrogatepass), which the json module then reads.
+    data = loads_lenient(blob)
+    lines = text.count("\n") + 1
     heads = [tuple(_strings(h)) if type(h) is list else _reject() for h in data["heads"]]
     entries = []
     append = entries.append
@@ -71,6 +69,7 @@ def _decode(blob: bytes, text: str) -> IndexDocument:
             or type(kind) is not str
             or type(note) is not str
             or type(line) is not int
+            or not 0 < line <= lines
             or type(managed) is not bool
             or (rel is not None and type(rel) is not str)
             or (unsafe is not None and type(unsafe) is not str)
@@ -87,9 +86,19 @@ def _decode(blob: bytes, text: str) -> IndexDocument:
             raise ValueError("index memo row of another shape")
         pairs = tuple(zip(names, _strings(texts))) if texts else ()
         append(IndexEntry(written, rel, line, kind, unsafe, title, note, lang, managed, pairs))
-    span = tuple(data["span"]) if data["span"] is not None else None
-    spans = [(int(b), int(e)) for b, e in data["spans"]]
-    return IndexDocument(text, entries, span, spans)  # type: ignore[arg-type]
+    span = _span(data["span"], lines) if data["span"] is not None else None
+    spans = [_span(pair, lines) for pair in data["spans"]]
+    return IndexDocument(text, entries, span, spans)
+
+
+def _span(pair, lines: int) -> tuple[int, int]:
+    """A managed block's (begin, end) line numbers, inside the text's `lines`; else ValueError."""
+    if type(pair) is not list or len(pair) != 2 or not all(type(x) is int for x in pair):
+        raise ValueError("index memo span of another shape")
+    begin, end = pair
+    if not 0 <= begin <= end < lines:
+        raise ValueError("index memo span outside the text")
+    return begin, end
 
 
 def _reject():
