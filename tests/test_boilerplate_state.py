@@ -197,16 +197,16 @@ def test_a_document_unreadable_for_one_run_gets_its_findings_back(corpus, tmp_pa
 
     spec = CacheSpec(tmp_path / "cache")
     victim = sorted(corpus.glob("*.txt"))[3].name  # holds the frequent footer
-    real = B.read_text
+    real = B.read_bytes
 
     def flaky(info, limit):
         if info.where.endswith(victim):
             raise OSError("gone for a moment")
         return real(info, limit)
 
-    monkeypatch.setattr(B, "read_text", flaky)
+    monkeypatch.setattr(B, "read_bytes", flaky)
     assert victim not in {f for f, _, _ in boilerplate(corpus, spec)}
-    monkeypatch.setattr(B, "read_text", real)
+    monkeypatch.setattr(B, "read_bytes", real)
     assert boilerplate(corpus, spec) == boilerplate(corpus, None)  # nothing changed
     edit(corpus, 1, lambda t: t + "A sentence that no other document of this corpus holds.\n")
     got = boilerplate(corpus, spec)
@@ -274,8 +274,45 @@ def test_a_corpus_over_the_size_limit_keeps_no_counts(corpus, tmp_path, counted,
     boilerplate(corpus, spec)
     store = Cache(spec.folder)
     try:
-        assert store.db.execute("SELECT count(*) FROM shingles WHERE fingerprint = ?", (bs.KIND,)).fetchone() == (0,)
+        kept = store.db.execute("SELECT data FROM shingles WHERE fingerprint = ?", (bs.KIND,)).fetchall()
+        assert all(data == b"" for (data,) in kept)
     finally:
         store.close()
     edit(corpus, 1, lambda t: t + "A sentence that no other document of this corpus holds.\n")
     assert_counted_in_full(corpus, spec, counted)
+
+
+def test_a_document_edited_during_the_run_has_no_findings_kept_for_its_old_bytes(corpus, tmp_path, monkeypatch):
+    """Read again for its findings, a document no longer holds the bytes it was analysed with:
+    nothing is kept under those bytes (nor whole), and the next run reads it again."""
+    from seedkeeper.corpus import boilerplate as B
+
+    spec = CacheSpec(tmp_path / "cache")
+    victim = sorted(corpus.glob("*.txt"))[3]  # holds the frequent footer
+    real = B.read_bytes
+
+    def edited_meanwhile(info, limit):
+        data = real(info, limit)
+        return b"Neue erste Zeile.\n" + data if info.where.endswith(victim.name) else data
+
+    monkeypatch.setattr(B, "read_bytes", edited_meanwhile)
+    assert victim.name not in {f for f, _, _ in boilerplate(corpus, spec)}
+    monkeypatch.setattr(B, "read_bytes", real)
+    assert boilerplate(corpus, spec) == boilerplate(corpus, None)
+
+
+def test_counts_that_grow_past_the_limit_are_not_kept(corpus, tmp_path, monkeypatch):
+    from seedkeeper.corpus.cache import Cache
+
+    spec = CacheSpec(tmp_path / "cache")
+    boilerplate(corpus, spec)
+    store = Cache(spec.folder)
+    ((blob,),) = store.db.execute("SELECT data FROM shingles WHERE fingerprint = ?", (bs.KIND,)).fetchall()
+    store.close()
+    monkeypatch.setattr(bs, "MAX_LINES", int(bs.decode(blob).counts.sum()) + 2)
+    many = "".join(f"Zeile Nummer {chr(97 + i)} steht nur in diesem einen Dokument.\n" for i in range(5))
+    edit(corpus, 1, lambda t: t + many)  # five more lines: over the limit
+    assert boilerplate(corpus, spec) == boilerplate(corpus, None)
+    store = Cache(spec.folder)
+    assert store.db.execute("SELECT data FROM shingles WHERE fingerprint = ?", (bs.KIND,)).fetchall() == [(b"",)]
+    store.close()

@@ -115,7 +115,7 @@ def test_warm_runs_answer_boilerplate_from_the_cache_without_reading_text(seeds_
     def no_reading(*a, **k):
         raise AssertionError("a warm run read a document's text for boilerplate")
 
-    monkeypatch.setattr(bp, "read_text", no_reading)
+    monkeypatch.setattr(bp, "read_bytes", no_reading)
     warm = [p for p in check(seeds, Settings(), cache=spec).problems if p.code == "boilerplate"]
     assert warm == cold
     # A changed count (one more document sharing the footer) is a miss: recomputed, not served stale.
@@ -125,8 +125,8 @@ def test_warm_runs_answer_boilerplate_from_the_cache_without_reading_text(seeds_
     assert len(more) == 13 and all("13 of 13 documents" in p.message for p in more)
     # One document edited elsewhere (its footer kept): the others' findings come from the cache.
     read = []
-    real_read = bp.read_text
-    monkeypatch.setattr(bp, "read_text", lambda info, limit: read.append(info.where) or real_read(info, limit))
+    real_read = bp.read_bytes
+    monkeypatch.setattr(bp, "read_bytes", lambda info, limit: read.append(info.where) or real_read(info, limit))
     (seeds / doc_name(40)).write_text(_doc(41, "ru", FOOTER + "\n"), encoding="utf-8")
     edited = [p for p in check(seeds, Settings(), cache=spec).problems if p.code == "boilerplate"]
     assert [p.message for p in edited] == [p.message for p in more]

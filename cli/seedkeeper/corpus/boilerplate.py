@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from seedkeeper.corpus.analysis import DocAnalysis
 from seedkeeper.corpus.model import Corpus
-from seedkeeper.corpus.safe_read import read_text
+from seedkeeper.corpus.safe_read import read_bytes
 from seedkeeper.problems import Problem, make
 
 if TYPE_CHECKING:  # imports numpy, which a warm run never loads
@@ -77,8 +77,9 @@ def boilerplate_problems(
         # kept, or a later run would take its missing findings for its findings.
         if whole is not None and not run.incomplete:
             fresh.setdefault("boilerplate", []).append((whole, json.dumps(found, ensure_ascii=False).encode()))
-            if state is not None:
-                fresh.setdefault(bs.KIND, []).append((key, bs.encode(state)))
+            keep = state is not None and int(state.counts.sum()) <= bs.MAX_LINES
+            # A state not kept is emptied: a corpus grown past the limit reads no stale megabytes.
+            fresh.setdefault(bs.KIND, []).append((key, bs.encode(state) if keep else b""))
     finally:
         if store is not None:
             store.put_blob_groups(fresh)
@@ -127,10 +128,11 @@ class _Run:
         for rel, key in keys.items():
             found = _decoded(stored.get((sha[rel], key)))
             if found is None:
-                found = _compute(counter, self.infos[rel], self.fps(rel), self.settings, self.corpus.settings.max_size)
+                max_size = self.corpus.settings.max_size
+                found = _compute(counter, self.infos[rel], self.fps(rel), self.settings, max_size, sha[rel])
                 if found is None:
                     self.incomplete = True
-                    continue  # gone since it was analysed: its other findings already say what is wrong
+                    continue  # gone or changed since it was analysed: the next run reads it again
                 self.fresh.setdefault(key, []).append((sha[rel], json.dumps(found, ensure_ascii=False).encode()))
             out.extend((rel, line, message) for line, message in found)
         return out
@@ -230,11 +232,15 @@ def _decoded(blob: bytes | None) -> list[tuple[int, str]] | None:
     return [(line, message) for line, message in data]
 
 
-def _compute(counter, info, fps, settings, max_size: int) -> list[tuple[int, str]] | None:
+def _compute(counter, info, fps, settings, max_size: int, sha256: str) -> list[tuple[int, str]] | None:
+    """A document's findings from its text, or None when it cannot be read, or no longer holds
+    the bytes it was analysed with (edited during the run: findings of other bytes would be
+    kept under these bytes' name)."""
     try:
-        text = read_text(info, max_size + 1)
+        data = read_bytes(info, max_size + 1)
     except OSError:
         return None
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    if hashlib.sha256(data).hexdigest() != sha256:
+        return None
+    text = data.decode("utf-8", errors="replace").lstrip("\ufeff")
     return [(x.line, x.message) for x in counter.findings(text, fps, settings)]
