@@ -137,11 +137,11 @@ def test_malay_markers_give_malay(text):
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
-        # mahu, jawapan / jawaban, beza / beda, kenderaan / kendaraan, projek / proyek, -iti / -itas,
+        # mahu, jawapan, beza / beda, kenderaan / kendaraan, projek / proyek, -iti / -itas,
         # and the month names (Ogos / Agustus).
         ("Saya mahu tahu jawapan kepada soalan ini sebelum bulan Ogos.", "ms"),
         ("Kenderaan itu berbeza daripada projek komuniti kami.", "ms"),
-        ("Saya ingin tahu jawaban atas pertanyaan ini sebelum bulan Agustus karena penting.", "id"),
+        ("Saya ingin tahu hasilnya sebelum bulan Agustus karena proyek ini penting.", "id"),
         ("Kendaraan itu berbeda dari proyek komunitas kami.", "id"),
     ],
 )
@@ -182,6 +182,33 @@ def test_words_both_standards_write_do_not_overturn_agreeing_detectors(text):
     result = detect_language(text)
     py, cld = (dict(result.candidates)[name] for name in ("py3langid", "cld2"))
     assert py[0][0] == cld[0][0] == result.lang  # py3langid and CLD2 agreed, and it stands
+
+
+@pytest.mark.parametrize(
+    ("text", "not_lang"),
+    [
+        # Kamus Dewan writes "jawaban" (its own example); Indonesian dictionaries "telefon".
+        ("Menteri itu memberi jawaban sambil membidas pihak pembangkang di Dewan Rakyat.", "id"),
+        ("Silakan hubungi kami melalui telefon untuk informasi lebih lanjut.", "ms"),
+        # Serbian "točak" (wheel) and "kolovoz" (roadway); Bosnian "općina", "izvještaj";
+        # Croatian "porodica" (in biology).
+        ("Automobil ima četiri točka i rezervni točak u prtljažniku.", "hr"),
+        ("Kolovoz je mokar i klizav, pa vozači treba da budu oprezni.", "hr"),
+        ("Općina Centar je objavila izvještaj o budžetu za ovu godinu.", "hr"),
+        ("Biljke iz porodice ruža uvijek cvatu u proljeće.", "bs"),
+    ],
+)
+def test_words_the_other_standard_writes_too_decide_nothing(text, not_lang):
+    assert detect_language(text).lang != not_lang
+
+
+def test_what_rules_a_language_out_is_proof():
+    from seedkeeper.lang.allowed import ruled_out
+
+    # Malay "bisa" (venom), "tanggal" (to come off): no proof against Malay.
+    assert "ms" not in ruled_out("Ular itu mempunyai bisa yang sangat kuat.", {"ms", "id"})
+    assert "ms" not in ruled_out("Gigi susu kanak-kanak itu sudah tanggal semalam.", {"ms", "id"})
+    assert ruled_out("Menimbang bahwa kerjasama antara negara-negara perlu digalakkan.", {"ms", "id"}) == ("ms",)
 
 
 def test_a_word_of_each_standard_contradicts_nothing():

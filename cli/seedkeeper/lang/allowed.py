@@ -112,12 +112,12 @@ def ruled_out(text: str, named: set[str]) -> tuple[str, ...]:
         if ije and not eke:
             out.add("sl")
     if named & _ID_MS:
-        markers = closepairs.marker_counts(text, _ID_MS)
+        markers = closepairs.marker_counts(text, _ID_MS, lowercase_only=True, spellings_only=True)
         for lang in _ID_MS:
             if any(markers[other] for other in _ID_MS - {lang}) and not markers[lang]:
                 out.add(lang)
     return tuple(sorted(out))
 
 
-# Indonesian and Malay: their marker words are spellings and words one standard never writes.
+# Indonesian and Malay: proof is a spelling pair only one standard writes (closepairs.SPELLINGS).
 _ID_MS = frozenset({"id", "ms"})

@@ -41,7 +41,7 @@ _MARKERS: dict[str, frozenset[str]] = {
     "sk": frozenset("sa som sú aj ako alebo ktorý ktorá ktoré veľmi tiež nie sme bol bola".split()),
     "es": frozenset("el la los las en una con del y es pero muy están también cuando donde hay fue sus".split()),
     "pt": frozenset("não em uma com os as do da na é ao pelo pela também quando onde há foi seus mais muito".split()),
-    # Groups below serve the vote (vote.py) only; written from grammar books (id/ms: see there).
+    # Groups below serve the vote (vote.py, refine.py) only; written from grammar books.
     "nn": frozenset("ikkje eg kva korleis ein eit berre dei frå vere noko kvar mykje".split()),
     # Indonesian and Malay: only words one standard spells or names differently and the other
     # never writes. Not "boleh", "ialah", "mesti", "semasa", "betul", "sila", "kereta", "polis",
@@ -55,7 +55,7 @@ _MARKERS: dict[str, frozenset[str]] = {
     # (in Indonesian dictionaries), nor words Malaysian names hold ("Jabatan Siasatan Jenayah",
     # "Perlembagaan Persekutuan") or that are names ("Emel").
     "ms": frozenset(
-        "kerana tarikh laluan iaitu sahaja baharu cuba bahawa sesiapa wang jambatan universiti kualiti "
+        "kerana tarikh laluan iaitu sahaja cuba bahawa sesiapa wang jambatan universiti kualiti "
         "aktiviti basikal katil tingkap pembaikan saintis perkahwinan antarabangsa telefon "
         "bahawasanya bahagian nombor akaun sesetengah mengandungi tempoh berkahwin "
         # Spellings and loans of the Malaysian standard (Dewan Bahasa dan Pustaka) that KBBI
@@ -63,14 +63,15 @@ _MARKERS: dict[str, frozenset[str]] = {
         "mahu beza berbeza perbezaan membezakan jawapan kenderaan projek komuniti identiti fasiliti "
         "kapasiti integriti prioriti realiti entiti teknikal muzik stesen televisyen mesej kod "
         "peratus kempen julai ogos disember isnin khamis jumaat".split()
-    )
-    - {"baharu"},  # KBBI writes "baharu" beside "baru"
+    ),
+    # Not "baharu" (KBBI writes it beside "baru"); not "mau", "pikir" (colloquial Malay writes
+    # them), "jawaban", "gratis" (Kamus Dewan records them), "bisa" (Malay: venom), "tanggal"
+    # (Malay: to come off), "jendela".
     "id": frozenset(
-        "bisa karena tanggal sandi coba bahwa pria uang mobil kantor jembatan universitas kualitas "
-        "aktivitas dokter sepeda jendela perbaikan ilmuwan perkawinan internasional telepon gratis "
+        "karena sandi coba bahwa pria uang mobil kantor jembatan universitas kualitas "
+        "aktivitas dokter sepeda perbaikan ilmuwan perkawinan internasional telepon "
         "bahwasanya bagian nomor akun surel formulir galat yaitu "
-        # Not "mau", "pikir" (colloquial Malay writes them, Kamus Dewan records "pikir").
-        "beda berbeda perbedaan membedakan jawaban kendaraan proyek komunitas identitas fasilitas "
+        "beda berbeda perbedaan membedakan kendaraan proyek komunitas identitas fasilitas "
         "kapasitas integritas prioritas realitas entitas teknis musik stasiun televisi "
         "kode menit persen kampanye maret juni juli agustus desember senin kamis jumat".split()
     ),
@@ -97,17 +98,18 @@ _MARKERS: dict[str, frozenset[str]] = {
 }
 # Spellings that alone overturn detectors agreeing on the other standard (refine._neighbours):
 # pairs of one word written two ways by the two standards' reforms, never a word the other
-# standard also writes in some sense ("bisa": Malay venom; "tanggal", "jendela": Malay too).
+# standard also writes in some sense ("bisa": Malay venom; "tanggal", "jendela": Malay too) or
+# records (Kamus Dewan writes "jawaban" and "bagian"; Indonesian dictionaries "telefon").
 SPELLINGS: dict[str, frozenset[str]] = {
     "ms": frozenset(
-        "bahawa bahawasanya kerana iaitu bahagian nombor akaun jawapan kenderaan projek universiti "
+        "bahawa bahawasanya kerana iaitu nombor akaun kenderaan projek universiti "
         "kualiti aktiviti komuniti identiti fasiliti kapasiti integriti prioriti realiti entiti "
-        "berbeza perbezaan membezakan televisyen stesen telefon".split()
+        "berbeza perbezaan membezakan televisyen stesen".split()
     ),
     "id": frozenset(
-        "bahwa bahwasanya karena yaitu bagian nomor akun jawaban kendaraan proyek universitas "
+        "bahwa bahwasanya karena yaitu nomor akun kendaraan proyek universitas "
         "kualitas aktivitas komunitas identitas fasilitas kapasitas integritas prioritas realitas "
-        "entitas berbeda perbedaan membedakan televisi stasiun telepon".split()
+        "entitas berbeda perbedaan membedakan televisi stasiun".split()
     ),
 }
 # Letters one language of a group uses and the others do not.
