@@ -101,7 +101,9 @@ class PairCache:
         self.store, self.fp = store, fingerprint
 
     def get_many(self, keys):
+        """(intersection, size a, size b) of the pairs of normalized hashes `keys` confirmed before."""
         return self.store.get_pairs(keys, self.fp)
 
     def put_many(self, found):
+        """Keep this run's confirmed overlaps, by pair of normalized hashes."""
         self.store.put_pairs(found, self.fp)

@@ -35,10 +35,12 @@ def text_digest(text: str, include: tuple[str, ...], name_pattern: str, memo: st
 
 
 def _key(text: str, include: tuple[str, ...], name_pattern: str) -> str:
+    """The cache key of INDEX.md's parse (text_digest, for this memo's version)."""
     return "index-" + text_digest(text, include, name_pattern, f"parse-{MEMO_VERSION}").hexdigest()
 
 
 def _encode(doc: IndexDocument) -> bytes:
+    """The parse as the memo keeps it (_decode reads it back)."""
     # A table row's cells are (header, text) pairs, and every row of a table has the same
     # headers: they are kept once ("heads") and each row keeps its texts and its headers' index.
     heads: dict[tuple[str, ...], int] = {}
@@ -102,6 +104,7 @@ def _span(pair, lines: int) -> tuple[int, int]:
 
 
 def _reject():
+    """Raise: a memo of another shape (used inside an expression)."""
     raise ValueError("index memo of another shape")
 
 

@@ -65,12 +65,12 @@ _MARKERS: dict[str, frozenset[str]] = {
         "peratus kempen julai ogos disember isnin khamis jumaat".split()
     ),
     # Not "baharu" (KBBI writes it beside "baru"); not "mau", "pikir" (colloquial Malay writes
-    # them), "jawaban", "gratis" (Kamus Dewan records them), "bisa" (Malay: venom), "tanggal"
-    # (Malay: to come off), "jendela".
+    # them), "jawaban", "bagian", "gratis" (Kamus Dewan records them), "bisa" (Malay: venom),
+    # "tanggal" (Malay: to come off), "jendela".
     "id": frozenset(
         "karena sandi coba bahwa pria uang mobil kantor jembatan universitas kualitas "
         "aktivitas dokter sepeda perbaikan ilmuwan perkawinan internasional telepon "
-        "bahwasanya bagian nomor akun surel formulir galat yaitu "
+        "bahwasanya nomor akun surel formulir galat yaitu "
         "beda berbeda perbedaan membedakan kendaraan proyek komunitas identitas fasilitas "
         "kapasitas integritas prioritas realitas entitas teknis musik stasiun televisi "
         "kode menit persen kampanye maret juni juli agustus desember senin kamis jumat".split()
