@@ -22,6 +22,8 @@ TEXTS = {
     "hand table and unsafe links": "# Seeds\n\n| File | Lang |\n|---|---|\n"
     + "".join(f"| {f} | fa |\n" for f in NAMES[:50])
     + "\n- [up](../x.txt)\n- [abs](/etc/passwd.txt)\n- <my file.txt>\n",
+    # A lone CR is a line break to markdown-it: entry lines past the LF count are still kept.
+    "lone CR": "# Seeds\r\r" + "".join(f"- {f}\r" for f in NAMES[:30]),
     # A library caller's text may hold a lone surrogate (kept through the memo by surrogatepass).
     "lone surrogate in a note": "# Seeds\n\n" + "".join(f"- {f} — n\ud800te {n}\n" for n, f in enumerate(NAMES[:20])),
 }

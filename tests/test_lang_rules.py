@@ -23,7 +23,7 @@ def _warm():
     [
         # Ekavian ("uvek", "proverite", "vrednost", "pre"): Serbian as written in Serbia.
         ("Uvek proverite da li je vrednost ispravna pre nego što pošaljete poruku.", "sr-Latn", "sh-yat"),
-        # Ijekavian and Croatian words ("tko", "spremio", "datoteku").
+        # Ijekavian and a Croatian word ("tko"; not "spremio", "datoteku": Serbian writes them too).
         ("Tko je spremio ovu datoteku? Provjerite vrijednost prije slanja.", "hr", "sh-words"),
         # Croatian "trenutačno", "zaporka", "poslužitelj", "svatko", "obveza"; Bosnian "izvinjavamo se".
         ("Poslužitelj trenutačno ne odgovara, pokušajte poslije podne.", "hr", "sh-words"),

@@ -40,7 +40,10 @@ class SideTables:
                     f"SELECT s.sha256, s.fingerprint, s.data FROM (VALUES {rows}) AS k"
                     " JOIN shingles AS s ON s.sha256 = k.column1 AND s.fingerprint = k.column2"
                 )
-                out.update(((sha, fp), data) for sha, fp, data in self.db.execute(query, [v for k in chunk for v in k]))
+                found = self.db.execute(query, [v for k in chunk for v in k])
+                # SQLite keeps any type in any column: a value that is not bytes was not written
+                # here (or was damaged), and is a miss for every reader.
+                out.update(((sha, fp), data) for sha, fp, data in found if type(data) is bytes)
         except sqlite3.Error:
             return {}
         return out

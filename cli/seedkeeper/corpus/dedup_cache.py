@@ -56,16 +56,25 @@ def cached_result(blob: bytes | None):
         data = loads(blob)
         clusters = []
         for c in data["clusters"]:
+            if type(c["keep"]) is not str or not all(_is_duplicate(d) for d in c["duplicates"]):
+                return None
             dups = [Duplicate(d["file"], d["kind"], float(d["similarity"]), d["of"]) for d in c["duplicates"]]
-            if not all(type(d.file) is str and type(d.kind) is str and type(d.of) is str for d in dups):
-                return None
-            if type(c["keep"]) is not str:
-                return None
             clusters.append(Cluster(c["keep"], dups))
-        too_short = [str(f) for f in data["too_short"]]
+        too_short = data["too_short"]
+        if type(too_short) is not list or not all(type(f) is str for f in too_short):
+            return None
     except (ValueError, KeyError, TypeError):
         return None
     return DedupResult(clusters, too_short)
+
+
+def _is_duplicate(d) -> bool:
+    """A duplicate as result_blob writes it, exactly typed (a bool is no similarity)."""
+    return (
+        type(d) is dict
+        and all(type(d.get(k)) is str for k in ("file", "kind", "of"))
+        and type(d.get("similarity")) in (int, float)
+    )
 
 
 class CandidateCache:
@@ -84,7 +93,12 @@ class CandidateCache:
             return None
         try:
             data = loads(blob)
-            return {str(k) for k in data["present"]}, {(str(a), str(b)) for a, b in data["pairs"]}
+            present, pairs = data["present"], data["pairs"]
+            if not all(type(k) is str for k in present) or not all(
+                type(p) is list and len(p) == 2 and type(p[0]) is str and type(p[1]) is str for p in pairs
+            ):
+                return None
+            return set(present), {(a, b) for a, b in pairs}
         except (ValueError, KeyError, TypeError):
             return None
 

@@ -59,7 +59,8 @@ def _decode(blob: bytes, text: str) -> IndexDocument:
     # orjson is the fast reader (the memo is written by json.dumps); it refuses the surrogate
     # code points _encode lets through (surrogatepass), which the json module then reads.
     data = loads_lenient(blob)
-    lines = text.count("\n") + 1
+    # markdown-it counts a lone CR as a line break too: entry lines may go that far.
+    lines = text.count("\n") + text.count("\r") + 1
     heads = [tuple(_strings(h)) if type(h) is list else _reject() for h in data["heads"]]
     entries = []
     append = entries.append
@@ -88,8 +89,9 @@ def _decode(blob: bytes, text: str) -> IndexDocument:
             raise ValueError("index memo row of another shape")
         pairs = tuple(zip(names, _strings(texts))) if texts else ()
         append(IndexEntry(written, rel, line, kind, unsafe, title, note, lang, managed, pairs))
-    span = _span(data["span"], lines) if data["span"] is not None else None
-    spans = [_span(pair, lines) for pair in data["spans"]]
+    blocks = text.count("\n") + 1  # the managed blocks' lines come from text.split("\n")
+    span = _span(data["span"], blocks) if data["span"] is not None else None
+    spans = [_span(pair, blocks) for pair in data["spans"]]
     return IndexDocument(text, entries, span, spans)
 
 

@@ -56,7 +56,7 @@ _MARKERS: dict[str, frozenset[str]] = {
     # "Perlembagaan Persekutuan") or that are names ("Emel").
     "ms": frozenset(
         "kerana tarikh laluan iaitu sahaja cuba bahawa sesiapa wang jambatan universiti kualiti "
-        "aktiviti basikal katil tingkap pembaikan saintis perkahwinan antarabangsa telefon "
+        "aktiviti basikal katil tingkap pembaikan saintis perkahwinan antarabangsa "
         "bahawasanya bahagian nombor akaun sesetengah mengandungi tempoh berkahwin "
         # Spellings and loans of the Malaysian standard (Dewan Bahasa dan Pustaka) that KBBI
         # writes otherwise: mahu / mau, beza / beda, -iti / -itas, -al / -is, the months and days.
@@ -75,7 +75,7 @@ _MARKERS: dict[str, frozenset[str]] = {
         "kapasitas integritas prioritas realitas entitas teknis musik stasiun televisi "
         "kode menit persen kampanye maret juni juli agustus desember senin kamis jumat".split()
     ),
-    "bs": frozenset("šta hiljada historija sedmica hljeb lahko uvijek gdje".split()),
+    "bs": frozenset("šta hiljada historija hljeb lahko uvijek gdje".split()),
     "sr-Latn": frozenset("šta hiljada istorija nedelja hleb opština uvek gde vreme reč dete deo".split()),
     "ca": frozenset("els amb però molt és dels aquest aquesta perquè també seva què ara".split()),
     "gl": frozenset("unha non moi tamén xa polo pola coa nunha dunha cando isto".split()),

@@ -8,7 +8,7 @@ does tell them apart is written in grammar books:
   "uvek", "primer"), Croatian and Bosnian are ijekavian ("vrijeme", "uvijek", "primjer");
 - vocabulary each standard prefers: Croatian "tko", "svatko", "tisuća", "točno", "tjedan",
   "obveza", "sustav", "tijekom", "unatoč", "razina", the month names "siječanj"...; Bosnian and
-  Serbian "ko", "šta", "hiljada", "tačka", "sedmica" or "nedelja", "uprkos", "uslov",
+  Serbian "ko", "šta", "hiljada", "tačka", "uprkos", "uslov",
   "objekat", "januar"..., and "da li". ("obitelj" and "obavezno" decide nothing: Bosnian
   writes "obitelj" beside "porodica", and Croatians "obavezno" beside "obvezno"; nor do
   "nalog" and "sačuvati", standard Croatian too: "platni nalog", "sačuvati baštinu"; nor
