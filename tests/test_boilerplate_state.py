@@ -153,6 +153,10 @@ def test_the_state_round_trips():
     assert back.keys.tolist() == state.keys.tolist() and back.counts.tolist() == state.counts.tolist()
     unsorted = bs.BoilerplateState(state.docs, state.keys[::-1].copy(), state.counts, [])
     assert bs.decode(bs.encode(unsorted)) is None
+    # Documents as a mapping, a finding as a string: another shape (iterating either would
+    # still give pairs and triples of strings).
+    for header in (b'{"docs": {"ab": "c"}, "found": [], "n": 0}', b'{"docs": [], "found": ["abc"], "n": 0}'):
+        assert bs.decode(len(header).to_bytes(8, "little") + header) is None
 
 
 def test_apply_changes():

@@ -145,6 +145,7 @@ def _updated(run: _Run, state: BoilerplateState | None, row_fingerprint: str) ->
 
     from seedkeeper.corpus import boilerplate_state as bs
     from seedkeeper.quality import BoilerplateCounter
+    from seedkeeper.quality.boilerplate import threshold
 
     if state is None or state.docs.keys() != run.hex.keys():
         return None  # documents added or removed: the threshold and every message may change
@@ -160,7 +161,7 @@ def _updated(run: _Run, state: BoilerplateState | None, row_fingerprint: str) ->
     if any(np.any(r[1:] <= r[:-1]) for r in removed):
         return None  # not sorted and distinct, as line_fingerprints keeps them: damaged
     added = [np.asarray(run.fps(rel), dtype=np.uint64) for rel in changed]
-    limit = BoilerplateCounter.from_counts(state.keys, state.counts, len(state.docs)).threshold(run.settings)
+    limit = threshold(len(state.docs), run.settings)
     moved = bs.apply_changes(state.keys, state.counts, np.concatenate(removed), np.concatenate(added), limit)
     if moved is None:
         return None

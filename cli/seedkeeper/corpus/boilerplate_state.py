@@ -76,15 +76,19 @@ def decode(blob: bytes | None) -> BoilerplateState | None:
     size = int.from_bytes(blob[:8], "little")
     try:
         header = loads_lenient(blob[8 : 8 + size])
-        n = header["n"]
-        docs = {rel: sha for rel, sha in header["docs"] if type(rel) is str and type(sha) is str}
-        found = [tuple(item) for item in header["found"]]
+        n, pairs, found = header["n"], header["docs"], header["found"]
     except (ValueError, KeyError, TypeError):
         return None
-    if len(docs) != len(header["docs"]) or not all(
-        len(f) == 3 and type(f[0]) is str and type(f[1]) is int and type(f[2]) is str for f in found
+    if type(pairs) is not list or type(found) is not list:
+        return None
+    if not all(type(p) is list and len(p) == 2 and type(p[0]) is str and type(p[1]) is str for p in pairs):
+        return None
+    if not all(
+        type(f) is list and len(f) == 3 and type(f[0]) is str and type(f[1]) is int and type(f[2]) is str for f in found
     ):
         return None
+    docs = dict(pairs)
+    found = [tuple(f) for f in found]
     if type(n) is not int or n < 0 or len(blob) != 8 + size + 12 * n:
         return None
     start = 8 + size

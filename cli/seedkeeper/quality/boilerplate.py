@@ -116,6 +116,11 @@ def unpack_fingerprints(data: bytes) -> tuple[int, ...]:
     return tuple(np.frombuffer(data, dtype="<u8").tolist())
 
 
+def threshold(documents: int, settings: QualitySettings = DEFAULT_SETTINGS) -> int:
+    """In how many of a corpus's `documents` a line must appear to be boilerplate."""
+    return max(settings.boilerplate_min_docs, math.ceil(settings.boilerplate_min_share * documents))
+
+
 class BoilerplateCounter:
     """Counts, over a corpus, in how many documents each line fingerprint appears.
 
@@ -185,7 +190,7 @@ class BoilerplateCounter:
 
     def threshold(self, settings: QualitySettings = DEFAULT_SETTINGS) -> int:
         """Documents a line must appear in to be boilerplate: max(min_docs, ceil(min_share * corpus))."""
-        return max(settings.boilerplate_min_docs, math.ceil(settings.boilerplate_min_share * self.documents))
+        return threshold(self.documents, settings)
 
     def frequent(self, settings: QualitySettings = DEFAULT_SETTINGS) -> dict[int, int]:
         """{fingerprint: documents} of every fingerprint at or over the threshold (the boilerplate lines)."""
