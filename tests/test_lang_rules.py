@@ -101,6 +101,34 @@ def test_croatian_and_bosnian_serbian_vocabulary(text, expected, evidence):
         assert detect_language(text).decided_by != "sh-words"
 
 
+@pytest.mark.parametrize(
+    ("ekavian", "ijekavian"),
+    [
+        # News and legal words with the reflex of yat, each checked against the hunspell sr, hr
+        # and bs dictionaries (the ekavian form is in none of hr and bs).
+        ("Predsednik je sazvao sednicu vlade.", "Predsjednik je sazvao sjednicu vlade."),
+        ("Svaki čovek ima pravo na slobodu savesti i veroispovesti.",
+         "Svaki čovjek ima pravo na slobodu savjesti i vjeroispovijesti."),
+        ("Lekar je obavestio susede o primeni novog leka.", "Ljekar je obavijestio susjede o primjeni novog lijeka."),
+        ("Posle pobede nemačkog tima, devojke su pevale pesme.",
+         "Poslije pobjede njemačkog tima, djevojke su pjevale pjesme."),
+    ],
+)  # fmt: skip
+def test_the_reflex_of_yat_in_everyday_words(ekavian, ijekavian):
+    ije, eke, _, _ = sh.evidence(ekavian)
+    assert (ije, eke >= 2) == (0, True)
+    ije, eke, _, _ = sh.evidence(ijekavian)
+    assert (ije >= 2, eke) == (True, 0)
+    assert detect_language(ekavian).lang == "sr-Latn"
+    assert detect_language(ijekavian).lang != "sr-Latn"
+
+
+def test_names_and_words_croatian_writes_are_not_ekavian():
+    # "Svetlana", "Cvetković", "Severina", "Crvena zvezda", "uspeh" (bs dictionary), lower-cased.
+    text = "Svetlana Cvetković i Severina gledale su Crvenu zvezdu; uspeh je bio sprečen."
+    assert sh.evidence(text)[1] == 0
+
+
 def test_words_all_three_write_are_not_vocabulary_evidence():
     # Serbian writes "subjekt" and "objekt" beside "objekat" (its UDHR does): not Croatian evidence.
     assert sh.evidence("Subjekt i objekt rečenice su jasni.") == (0, 0, 0, 0)
