@@ -398,6 +398,7 @@ def test_cache_clear_removes_the_cache(cli, seeds, tmp_path):
     assert r.exit_code == 0, r.output
     assert not (folder / CACHE_FILE).exists()
     assert not any(p.name.startswith("cache.") for p in folder.iterdir())
+    assert folder.is_dir()  # a folder the user named is theirs: emptied, not removed
     assert "cleared" in r.stdout
     r = cli("cache", "clear", seeds, "--cache-dir", folder)
     assert r.exit_code == 0 and "cleared" not in r.stdout
@@ -450,7 +451,7 @@ def test_default_location_beside_the_seeds_folder_without_config(cli, seeds, tmp
     assert snapshot(seeds) == before
     assert Path(cli("cache", "dir", seeds).stdout.strip()).resolve() == (tmp_path / ".seedkeeper_cache").resolve()
     r = cli("cache", "clear", seeds)
-    assert r.exit_code == 0 and not (tmp_path / ".seedkeeper_cache" / CACHE_FILE).exists()
+    assert r.exit_code == 0 and not (tmp_path / ".seedkeeper_cache").exists()  # the folder it made goes too
 
 
 def test_default_location_beside_the_config_file(cli, tmp_path, monkeypatch):

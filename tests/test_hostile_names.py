@@ -125,3 +125,41 @@ def test_github_annotation_paths_keep_escape_sequences(cli, tmp_path):
     assert f"file=seeds/{ANSI}".replace(";", ";") in out  # the exact path, CSI kept
     messages = [ln.split("::", 2)[2] for ln in out.splitlines() if ln.startswith("::")]
     assert messages and not any("\x1b" in m or "\x07" in m for m in messages)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("tag", "--explain"),
+        ("rename", "--dry-run"),
+        ("fix", "--dry-run"),
+        ("dedup",),
+        ("check",),
+        ("validate",),
+        ("tag",),
+    ],
+)
+def test_every_command_shows_control_characters_in_names_escaped(cli, tmp_path, args):
+    # The escaped form must be printed: off a terminal click would silently drop raw escape
+    # codes, and "would fix ansiRED.txt" names a file that does not exist.
+    seeds = _hostile_seeds(tmp_path)
+    for name in (ANSI, OSC, CTRL):  # CRLF: something for fix to do
+        (seeds / name).write_bytes(b"some document text that is long enough to matter here\r\n")
+    result = cli(args[0], seeds, *args[1:])
+    assert result.exit_code in (0, 1), result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output and "\x01" not in result.output
+    assert "osc\\x1b]0;TITLE\\x07.txt" in result.output, result.output
+
+
+def test_names_that_look_like_rich_markup_are_printed_as_they_are(cli, tmp_path):
+    # A folder "q[" holding "red].txt": "[/red]" closes a style that was never opened.
+    names = [doc_name(1), "q[/red].txt", "p[bold]x.txt"]
+    seeds = make_seeds(tmp_path, {names[0]: TEXT_A}, index_for(names))
+    (seeds / "q[").mkdir()
+    (seeds / "q[" / "red].txt").write_text("short\n")
+    (seeds / "p[bold]x.txt").write_text("tiny\n")
+    for command in ("dedup", "check", "tag", "validate", "stats"):
+        result = cli(command, seeds)
+        assert result.exit_code in (0, 1), (command, result.output)
+        if command in ("dedup", "check", "validate"):
+            assert "p[bold]x.txt" in result.output, (command, result.output)

@@ -24,6 +24,7 @@ import typer
 if TYPE_CHECKING:  # pragma: no cover - the settings module (and its TOML parser) loads on first use
     from ..settings import Settings
 
+from ..corpus.paths import shown
 from ..errors import FolderNotFoundError, SeedkeeperError, UsageError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
@@ -96,7 +97,7 @@ def cache_spec(settings: Settings, seeds: Path, no_cache: bool, cache_dir: Optio
 def exit_code_of(exc: BaseException, debug: bool) -> int:
     """Report an exception on stderr as one line and return its exit code."""
     if isinstance(exc, UsageError):
-        typer.echo(f"seedkeeper: error: {exc}", err=True)
+        typer.echo(shown(f"seedkeeper: error: {exc}"), err=True)
         return EXIT_USAGE
     if isinstance(exc, KeyboardInterrupt):
         typer.echo("seedkeeper: interrupted", err=True)
@@ -114,16 +115,16 @@ def exit_code_of(exc: BaseException, debug: bool) -> int:
         # and dedup journals its moves, so nothing is half-done; re-run once there is room.
         where = f": {exc.filename}" if exc.filename else ""
         msg = f"{os.strerror(exc.errno).lower()}{where}; nothing was half-written: free some space and run it again"
-        typer.echo(f"seedkeeper: error: {msg}", err=True)
+        typer.echo(shown(f"seedkeeper: error: {msg}"), err=True)
         return EXIT_USAGE
     if debug:
         traceback.print_exc()
     if isinstance(exc, SeedkeeperError):
         # Raised on purpose about the data (an unsafe path, a missing quarantined copy): exit 1.
-        typer.echo(f"seedkeeper: error: {exc}", err=True)
+        typer.echo(shown(f"seedkeeper: error: {exc}"), err=True)
         return EXIT_FINDINGS
     kind = f"internal error ({type(exc).__name__})"
-    typer.echo(f"seedkeeper: {kind}: {exc}" + ("" if debug else " (run with --debug for details)"), err=True)
+    typer.echo(shown(f"seedkeeper: {kind}: {exc}") + ("" if debug else " (run with --debug for details)"), err=True)
     return EXIT_INTERNAL
 
 

@@ -20,7 +20,9 @@ def clear_command(
 
     run = open_run(directory, config, cache=True, cache_dir=cache_dir)
     removed = clear_cache(run.cache.folder)
-    typer.echo(f"{'cleared' if removed else 'no cache at'} {run.cache.folder}")
+    from ...corpus.paths import shown
+
+    typer.echo(shown(f"{'cleared' if removed else 'no cache at'} {run.cache.folder}"))
     return EXIT_OK
 
 
@@ -31,5 +33,5 @@ def dir_command(
 ) -> int:
     """Print the cache folder that commands on this seeds folder use."""
     run = open_run(directory, config, cache=True, cache_dir=cache_dir)
-    typer.echo(str(run.cache.folder))
+    typer.echo(str(run.cache.folder))  # exact, not escaped: scripts use it as a path
     return EXIT_OK

@@ -88,9 +88,11 @@ def _print_text(report) -> None:
     too_short = report.result.too_short
     if too_short:
         console.print(
-            f"{len(too_short)} documents too short to compare for near duplicates: "
-            + ", ".join(shown(f) for f in too_short[:10])
-            + (" …" if len(too_short) > 10 else "")
+            Text(
+                f"{plural(len(too_short), 'document')} too short to compare for near duplicates: "
+                + ", ".join(shown(f) for f in too_short[:10])
+                + (" …" if len(too_short) > 10 else "")
+            )
         )
     n = sum(len(c.duplicates) for c in clusters)
     for f, why in report.skipped:

@@ -79,13 +79,15 @@ def fix_command(
 
 
 def _text(report) -> None:
+    from ..render import shown
+
     verb = "would fix" if report.dry_run else "fixed"
     for f in report.fixed:
         how = f" (read as {f.encoding})" if f.encoding else ""
-        typer.echo(f"{verb} {f.file}: {', '.join(f.codes)}{how}")
+        typer.echo(shown(f"{verb} {f.file}: {', '.join(f.codes)}{how}"))
     for kind, items in (("refused", report.refused), ("remaining", report.remaining)):
         for r in items:
-            typer.echo(f"{kind} {r.file}: {r.code}: {r.message}", err=True)
+            typer.echo(shown(f"{kind} {r.file}: {r.code}: {r.message}"), err=True)
     if report.index_written:
         typer.echo("INDEX.md updated")
     if not (report.fixed or report.refused or report.remaining):

@@ -12,6 +12,9 @@ from ..runner import EXIT_OK, command
 def init_command(directory: DirArg = None, fmt: FormatOpt = Format.text, debug: DebugOpt = False) -> int:
     """Create the seeds folder with INDEX.md, seedkeeper.toml, a GitHub Actions workflow and a
     pre-commit config in the current folder. Never overwrites: files that exist are kept."""
+    import shlex
+
+    from ...corpus.paths import shown
     from ...operations.onboarding import init
     from .. import render
 
@@ -20,10 +23,10 @@ def init_command(directory: DirArg = None, fmt: FormatOpt = Format.text, debug: 
         render.emit_json(done.to_dict())
         return EXIT_OK
     for rel in done.created:
-        typer.echo(f"created {rel}")
+        typer.echo(shown(f"created {rel}"))
     for rel in done.kept:
-        typer.echo(f"kept    {rel} (exists; not overwritten)")
-    seeds = done.seeds
+        typer.echo(shown(f"kept    {rel} (exists; not overwritten)"))
+    seeds = shlex.quote(shown(str(done.seeds)))  # a command to copy: quoted, and safe to print
     typer.echo("next:")
     if done.hand_written_index:
         typer.echo(f"  seedkeeper index {seeds} --diff   # preview: your lists become tables, one per section")

@@ -33,17 +33,17 @@ def rename_command(
         return EXIT_OK
     verb = "would rename" if dry_run else "renamed"
     for r in report.renamed:
-        typer.echo(f"{verb} {r.old} -> {r.new}")
+        typer.echo(render.shown(f"{verb} {r.old} -> {r.new}"))
     for file, why in report.skipped:
-        typer.echo(f"skipped {file}: {why}", err=True)
+        typer.echo(render.shown(f"skipped {file}: {why}"), err=True)
     if dry_run and report.diff:
         typer.echo(report.diff, nl=False)
     if not report.renamed:
         typer.echo("every document already follows the name pattern")
     else:
-        refs = plural(report.references, "reference")
-        typer.echo(
-            f"{plural(len(report.renamed), 'document')} {verb}; {refs} in INDEX.md updated"
-            + (" (dry run: nothing written)" if dry_run else "")
-        )
+        docs, refs = plural(len(report.renamed), "document"), plural(report.references, "reference")
+        if dry_run:
+            typer.echo(f"{docs} would be renamed; {refs} in INDEX.md would be updated (dry run: nothing written)")
+        else:
+            typer.echo(f"{docs} renamed; {refs} in INDEX.md updated")
     return EXIT_OK

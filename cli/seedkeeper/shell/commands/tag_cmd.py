@@ -80,7 +80,8 @@ def _print_explained(report) -> None:
     for d in report.documents:
         extra = d.get("error") or ", ".join(f"{o['lang']} {o['share']:.0%}" for o in d.get("others", []))
         console.print(
-            f"{d['file']}  {d['lang']}  {d['confidence']:.2f}" + (f"  ({extra})" if extra else ""), markup=False
+            render.shown(f"{d['file']}  {d['lang']}  {d['confidence']:.2f}" + (f"  ({extra})" if extra else "")),
+            markup=False,
         )
         console.print(f"    decided by: {d.get('decided_by') or 'unknown'}", markup=False)
         console.print(f"    candidates: {explain_candidates(d.get('candidates') or {})}", markup=False)
