@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from helpers import doc_name
@@ -136,6 +136,12 @@ SETTINGS = settings(max_examples=250, deadline=None, suppress_health_check=[Heal
 
 @SETTINGS
 @given(index_md())
+# An HTML block glued to empty markers holds the list after them; once the table sets the
+# markers apart, that list is a list, which the next run adopted (found by hypothesis).
+@example(
+    text="# Seeds\n\n<div>\ntok0x 001_0758ffe9350a70a1.txt\n</div>\n<!-- seedkeeper:index:begin -->\n"
+    "<!-- seedkeeper:index:end -->\n- 001_0758ffe9350a70a1.txt tok1x\n"
+)
 def test_index_is_a_fixed_point_and_loses_no_word(text):
     once = _render(text)
     assert _render(once) == once, "a second index changed INDEX.md"

@@ -79,13 +79,21 @@ def render_index(
     opts = (tuple(include), name_pattern, guard)
     new, touched = _render(current_text, rows, opts, parsed, "delete")
     if not touched:
-        return new
-    for mode in ("delete", "blank", "keep"):
-        if mode != "delete":
-            new = _render(current_text, rows, opts, parsed, mode)[0]
+        if new == current_text:
+            return new
+        # Nothing adopted, yet the block written may change how what follows it reads: a list
+        # inside an HTML block glued to the markers ("<div>" up to a blank line) becomes a list
+        # once the block is set apart by blank lines, and is adopted by the next run.
         again = _render(new, rows, opts, None, "delete")[0]
         if again == new:
             return new
+    else:
+        for mode in ("delete", "blank", "keep"):
+            if mode != "delete":
+                new = _render(current_text, rows, opts, parsed, mode)[0]
+            again = _render(new, rows, opts, None, "delete")[0]
+            if again == new:
+                return new
     for _ in range(2):  # Markdown that hides the markers (an HTML block glued to them) settles in a run or two
         new, again = again, _render(again, rows, opts, None, "delete")[0]
         if again == new:
