@@ -131,3 +131,16 @@ def test_warm_runs_answer_boilerplate_from_the_cache_without_reading_text(seeds_
     edited = [p for p in check(seeds, Settings(), cache=spec).problems if p.code == "boilerplate"]
     assert [p.message for p in edited] == [p.message for p in more]
     assert [os.path.basename(w) for w in read] == [doc_name(40)]
+
+
+def test_low_text_is_not_reported_on_bytes_that_are_not_utf8(cli, seeds_factory):
+    # A Russian document saved as cp1251 decodes to U+FFFD, which is no letter: its not-utf8
+    # finding says what is wrong, a low-text warning beside it would mislead. The same share of
+    # non-letters in UTF-8 text (a table of numbers) still gets one.
+    russian = "Привет, мир — это длинный русский текст о погоде и городе, о людях и улицах, о реке.\n"
+    table = "12,5 | 13,7 | 99,1 | 42,0 | 17,3 | 88,8 | 10,1 | 55,5 | 23,4 | 64,6 | 71,9 | 30,2 | 11,1\n"
+    seeds = seeds_factory({doc_name(1): (russian * 2).encode("cp1251"), doc_name(2): table * 2})
+    data = json.loads(cli("validate", seeds, "--format", "json").stdout)
+    codes = {(p["file"], p["code"]) for p in data["problems"]}
+    assert (doc_name(1), "not-utf8") in codes and (doc_name(1), "low-text") not in codes, codes
+    assert (doc_name(2), "low-text") in codes, codes

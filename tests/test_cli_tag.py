@@ -236,3 +236,26 @@ def test_explain_keeps_the_rule_and_candidates_for_a_mixed_document():
     r = detect_language(fa + "\n\n" + en)
     assert r.lang == "fa" and r.others and r.others[0][0] == "en"
     assert r.decided_by and r.candidates
+
+
+def test_concise_and_github_output_word_lang_undetermined_as_check_does(cli, tmp_path):
+    # A document that is not UTF-8, or garbled, already has its own finding: no lang-undetermined
+    # on top of it, in `tag` as in `check`. A Bosnian-or-Serbian text ("hiljada": not Croatian)
+    # is undetermined, and the message does not offer the language its words rule out.
+    garbled = ("Le café est très bon. " * 3 + "\n").encode("utf-8").decode("latin-1").encode("utf-8")
+    bs_sr = "Na koncertu je bilo nekoliko hiljada ljudi, a svi su pjevali zajedno do kasno u noć.\n"
+    files = {
+        doc_name(1): "Привет, мир. Это русский текст о погоде и городе.\n".encode("cp1251"),
+        doc_name(2): garbled,
+        doc_name(3): bs_sr,
+        doc_name(4): UND_TEXT,
+    }
+    root = make_seeds(tmp_path, files)
+    tagged = cli("tag", root, "--format", "concise").stdout.splitlines()
+    checked = [ln for ln in cli("check", root, "--format", "concise").stdout.splitlines() if "lang-undetermined" in ln]
+    assert tagged == checked, (tagged, checked)
+    assert [ln.split(":")[0] for ln in tagged] == [f"seeds/{doc_name(3)}", f"seeds/{doc_name(4)}"], tagged
+    assert "close languages write it alike: " in tagged[0] and "its words rule out hr" in tagged[0], tagged[0]
+    assert "alike: hr" not in tagged[0] and ", hr," not in tagged[0].split("rule out")[0], tagged[0]
+    github = cli("tag", root, "--format", "github").stdout
+    assert doc_name(1) not in github and doc_name(2) not in github and doc_name(3) in github

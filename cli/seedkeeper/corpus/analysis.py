@@ -103,7 +103,11 @@ def _add_quality(a: DocAnalysis, text: str, settings) -> None:
     from seedkeeper.quality import document_quality, pack_fingerprints
 
     dq = document_quality(text, settings)
-    a.problems = a.problems + tuple(make(f.code, a.rel, f.message, f.line) for f in dq.findings)
+    # The bytes of a document that is not UTF-8 were decoded as U+FFFD, which is no letter: its
+    # share of letters says nothing (its not-utf8 or binary finding says what is wrong).
+    undecodable = any(p.code in ("not-utf8", "binary") for p in a.problems)
+    found = [f for f in dq.findings if not (undecodable and f.code == "low-text")]
+    a.problems = a.problems + tuple(make(f.code, a.rel, f.message, f.line) for f in found)
     a.line_fps = pack_fingerprints(dq.fingerprints).hex()
 
 

@@ -65,13 +65,16 @@ _SAID_ALREADY = ("empty", "not-utf8", "mojibake")
 
 def _undetermined(lang: dict) -> str:
     """The lang-undetermined message: too little text, or the detectors' disagreeing candidates."""
-    names = candidate_langs(lang)
+    ruled_out = [str(x) for x in lang.get("ruled_out") or () if isinstance(x, str)]
+    # A language the text's own words rule out is no candidate (`tag --explain` says so too).
+    names = [n for n in candidate_langs(lang, limit=4 + len(ruled_out)) if n not in ruled_out][:4]
     rule = lang.get("decided_by")
+    also = f"; its words rule out {', '.join(ruled_out)}" if ruled_out else ""
     if rule == "disagreement" and names:
-        return f"the language could not be determined (the detectors disagree: {', '.join(names)})"
+        return f"the language could not be determined (the detectors disagree: {', '.join(names)}{also})"
     if rule in ("close-pair-undecided", "sh-undecided") and names:
         # The detectors may agree: the text is one that close languages write alike.
-        return f"the language could not be determined (close languages write it alike: {', '.join(names)})"
+        return f"the language could not be determined (close languages write it alike: {', '.join(names)}{also})"
     return "the language could not be determined (too little text)"
 
 

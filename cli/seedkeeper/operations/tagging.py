@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from seedkeeper.corpus.analysis import NOT_TEXT_CODES, Features
 from seedkeeper.corpus.pool import CacheSpec, Progress
 from seedkeeper.corpus.survey import Survey, survey
+from seedkeeper.problems import Problem
 from seedkeeper.settings import Settings
 
 
@@ -16,6 +17,9 @@ class TagReport:
     """One entry per document, sorted by file: lang, confidence, and extras (others, pinned)."""
 
     documents: list[dict] = field(default_factory=list)
+    # The lang-undetermined findings, worded as `check` words them (and, as there, none for a
+    # document whose own finding, not-utf8 or mojibake, already says why it has no language).
+    undetermined: list[Problem] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {"documents": self.documents}
@@ -47,7 +51,10 @@ def tag_report(s: Survey, explain: bool = False) -> TagReport:
         if a.rel in pinned:
             entry["pinned"] = pinned[a.rel]
         docs.append(entry)
-    return TagReport(docs)
+    from .findings import language_problems
+
+    und = sorted((p for p in language_problems(s) if p.code == "lang-undetermined"), key=lambda p: p.file or "")
+    return TagReport(docs, und)
 
 
 def tag(

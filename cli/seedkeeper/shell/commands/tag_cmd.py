@@ -19,7 +19,6 @@ def tag_command(
 ) -> int:
     """Detect each document's language (BCP 47; `und` when the text gives too little). Writes nothing."""
     from ...operations.tagging import tag
-    from ...problems import make
     from .. import render
     from ..progress import progress_bar
 
@@ -29,17 +28,8 @@ def tag_command(
     if fmt == Format.json:
         render.emit_json(report.to_dict())
     elif fmt in (Format.github, Format.concise):
-        und = [
-            make(
-                "lang-undetermined",
-                d["file"],
-                "the language could not be determined" + (f" ({d['error']})" if "error" in d else ""),
-            )
-            for d in report.documents
-            if d["lang"] == "und"
-        ]
         lines = render.github_lines if fmt == Format.github else render.concise_lines
-        render.emit_lines(lines(und, run.seeds))
+        render.emit_lines(lines(report.undetermined, run.seeds))
     elif explain:
         _print_explained(report)
     else:
