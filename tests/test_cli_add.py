@@ -391,3 +391,16 @@ def test_library_add(seeds, tmp_path):
     assert_clean_document(seeds, a.file, CLEAN["he"], 13)
     assert a.file in rows(seeds)
     assert index(seeds, SETTINGS, write=False).changed is False
+
+
+def test_concise_output_is_one_finding_per_line(cli, seeds, tmp_path):
+    # Refusals and the warnings of added documents, `path: code message`, on stdout; what was
+    # added goes to stderr, so grep and editors see findings only.
+    short = incoming(tmp_path, "short.txt", b"Kurzer Text hier.\n")
+    empty = incoming(tmp_path, "empty.txt", b"  \n")
+    r = cli("add", short, empty, "--seeds", seeds, "--format", "concise", "--dry-run")
+    assert r.exit_code == 1, r.output
+    lines = r.stdout.splitlines()
+    assert sorted(ln.split(": ")[1].split()[0] for ln in lines) == ["empty", "too-short"], lines
+    assert all(re.match(r"^\S.*: [a-z-]+ \S", ln) for ln in lines), lines
+    assert "would add" in r.stderr and "would add" not in r.stdout

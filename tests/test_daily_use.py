@@ -285,10 +285,12 @@ def test_restore_of_an_unknown_name_says_what_is_there(cli, tmp_path):
     assert usage_error(r) and f"did you mean '{copy}'?" in r.output
 
 
-@pytest.mark.parametrize("args", [["tag"], ["stats"], ["validate"], ["tag", "--format", "json"]])
+@pytest.mark.parametrize(
+    "args", [["tag"], ["stats"], ["validate"], ["tag", "--format", "json"], ["-h"], ["check", "-h"], ["--version"]]
+)
 def test_a_reader_that_went_away_gives_141_for_tables_too(tmp_path, args):
     # `seedkeeper tag | head`: rich's own broken-pipe handler exited 1 for the text tables,
-    # which a CI script reads as "errors found".
+    # which a CI script reads as "errors found"; click's and rich's did for help and --version.
     import os
     import subprocess
 

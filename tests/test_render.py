@@ -13,7 +13,7 @@ from rich.console import Console
 
 from helpers import github_annotations
 from seedkeeper.problems import make, sort_key
-from seedkeeper.shell.render import emit_json, github_lines, print_problems_text
+from seedkeeper.shell.render import concise_lines, emit_json, github_lines, print_problems_text
 
 
 def unescape(s: str) -> str:
@@ -184,3 +184,19 @@ def test_off_a_terminal_plain_rows_are_what_rich_lays_out(monkeypatch):
 def test_codes_and_line_numbers_are_never_cut_on_a_terminal_either():
     out = render_text([make("contained-duplicate", "c.txt", "contained", 12345678)], width=100)
     assert "contained-duplicate" in out and "12345678" in out and "…" not in out
+
+
+def test_concise_lines_are_sorted_by_path_then_line(tmp_path):
+    problems = [
+        make("crlf", "015_b.txt", "CR or CRLF line endings", 1),
+        make("unlisted-file", "014_a.txt", "not listed in INDEX.md", None),
+        make("duplicate-entry", "014_a.txt", "listed twice", 43),
+        make("bom", "014_a.txt", "starts with a byte-order mark", 1),
+        make("duplicate-entry", "015_b.txt", "listed twice", 38),
+    ]
+    lines = concise_lines(problems, tmp_path / "seeds")
+    paths = [(ln.split(":")[0], int(ln.split(":")[1]) if ln.split(":")[1].isdigit() else 0) for ln in lines]
+    assert paths == sorted(paths), lines
+    assert [ln.split(": ")[1].split()[0] for ln in lines] == [
+        "unlisted-file", "bom", "crlf", "duplicate-entry", "duplicate-entry"
+    ], lines  # fmt: skip

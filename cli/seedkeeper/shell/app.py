@@ -7,6 +7,8 @@ numpy, the detectors) load inside the commands, so `--version` and `--help` stay
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
 
 import typer
@@ -26,7 +28,7 @@ from .commands import (
     validate_cmd,
 )
 from .group import SeedkeeperGroup
-from .runner import EXIT_INTERRUPTED
+from .runner import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED
 
 app = typer.Typer(
     name="seedkeeper",
@@ -77,10 +79,40 @@ def main() -> None:
             sys.stdout.write(f"seedkeeper {__version__}\n")
             sys.stdout.flush()
             return
+        except BrokenPipeError:
+            _quiet_stdout()
+            sys.exit(EXIT_BROKEN_PIPE)
         except (AttributeError, OSError):
-            pass  # no stdout, or a closed pipe: typer's own handling below, as for any command
+            pass  # no stdout: typer's own handling below, as for any command
     try:
         app()
     except KeyboardInterrupt:  # pragma: no cover - interrupted outside a command body
         sys.stderr.write("seedkeeper: interrupted\n")
         sys.exit(EXIT_INTERRUPTED)
+    except SystemExit as stop:
+        # A closed pipe while click or rich prints help or the version ends in their exit 1; the
+        # commands exit 141 there (runner), so `seedkeeper -h | head -1` must too.
+        if stop.code == 1 and _from_broken_pipe(stop):
+            _quiet_stdout()
+            sys.exit(EXIT_BROKEN_PIPE)
+        raise
+
+
+def _from_broken_pipe(exc: BaseException) -> bool:
+    """Whether `exc` was raised while handling a closed pipe (EPIPE), a few causes deep."""
+    seen = exc.__context__
+    for _ in range(4):
+        if seen is None:
+            return False
+        if isinstance(seen, BrokenPipeError) or (isinstance(seen, OSError) and seen.errno == errno.EPIPE):
+            return True
+        seen = seen.__context__
+    return False
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush cannot fail on the closed pipe."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass

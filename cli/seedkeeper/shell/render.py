@@ -124,17 +124,19 @@ def display_path(seeds: Path, target: str) -> str:
 
 
 def concise_lines(problems: Iterable[Problem], seeds: Path) -> list[str]:
-    """One line per finding, `path:line: code message`, for grep and editors. Findings about an
-    INDEX.md entry point at INDEX.md (where the fix goes) and name the document at the end."""
-    out = []
+    """One line per finding, `path:line: code message`, for grep and editors, sorted by path and
+    line as ruff sorts them. Findings about an INDEX.md entry point at INDEX.md (where the fix
+    goes) and name the document at the end."""
+    keyed = []
     for p in problems:
         in_index = p.file is None or (p.code in INDEX_LINE_CODES and p.line is not None)
         target = "INDEX.md" if in_index else p.file
         where = f" ({p.file})" if p.file and target != p.file else ""
         line = "" if p.line is None else f":{p.line}"
         message = " ".join((p.message + where).splitlines())
-        out.append(f"{shown(display_path(seeds, target))}{line}: {p.code} {shown(message)}")
-    return out
+        path = shown(display_path(seeds, target))
+        keyed.append(((path, p.line or 0, p.code, message), f"{path}{line}: {p.code} {shown(message)}"))
+    return [text for _, text in sorted(keyed)]
 
 
 def _on_index(p: Problem) -> bool:

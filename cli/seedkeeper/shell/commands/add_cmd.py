@@ -61,23 +61,27 @@ def add_command(
         return EXIT_FINDINGS if report.refused else EXIT_OK
     shown = render.shown
     verb = "would add" if dry_run else "added"
+    # github and concise keep stdout to one finding per line (refusals, and the warnings of what
+    # was added); the account of what was done goes to stderr there.
+    findings_only = fmt in (Format.github, Format.concise)
     for a in report.added:
-        typer.echo(f"{verb} {shown(a.source)} as {a.file} ({a.lang}, {a.confidence:.2f}; decoded as {a.encoding})")
-        for w in a.warnings:
-            typer.echo(f"  warning {shown(w)}")
-    if fmt == Format.github:
-        # Refusals go through the one escaping renderer: a crafted file name cannot forge annotations.
-        render.emit_lines(render.github_lines([_as_problem(r) for r in report.refused], run.seeds))
+        line = f"{verb} {shown(a.source)} as {a.file} ({a.lang}, {a.confidence:.2f}; decoded as {a.encoding})"
+        typer.echo(line, err=findings_only)
+        if not findings_only:
+            for w in a.warnings:
+                typer.echo(f"  warning {shown(w)}")
+    if findings_only:
+        # One escaping renderer for both: a crafted file name cannot forge annotations.
+        found = [_as_problem(r) for r in report.refused] + [_warning(a, w) for a in report.added for w in a.warnings]
+        lines = render.github_lines if fmt == Format.github else render.concise_lines
+        render.emit_lines(lines(found, run.seeds))
     else:
         for r in report.refused:
-            if fmt == Format.concise:
-                typer.echo(f"{shown(r.source)}: {r.code} {shown(r.message)}")
-            else:
-                typer.echo(f"refused {shown(r.source)}: {r.code}: {shown(r.message)}", err=True)
+            typer.echo(f"refused {shown(r.source)}: {r.code}: {shown(r.message)}", err=True)
     if report.index_diff:
-        typer.echo(report.index_diff, nl=False)  # hand-written entries were adopted: show how
+        typer.echo(report.index_diff, nl=False, err=findings_only)  # hand-written entries were adopted: show how
     if report.index_written:
-        typer.echo("INDEX.md updated")
+        typer.echo("INDEX.md updated", err=findings_only)
     return EXIT_FINDINGS if report.refused else EXIT_OK
 
 
@@ -85,3 +89,9 @@ def _as_problem(r) -> Problem:
     """A refusal as an error finding on the input file (absolute, so the annotation path is right
     wherever the file lives)."""
     return Problem(file=os.path.abspath(r.source), code=r.code, severity="error", message=r.message)
+
+
+def _warning(a, warning: str) -> Problem:
+    """A warning about an added document ("too-short: ..."), on the input file as refusals are."""
+    code, _, message = warning.partition(": ")
+    return Problem(file=os.path.abspath(a.source), code=code, severity="warning", message=message)

@@ -39,7 +39,8 @@ def dedup_command(
     cache_dir: CacheDirOpt = None,
     debug: DebugOpt = False,
 ) -> int:
-    """Find exact, normalized, near and contained duplicates. Exit 1 if any are found (0 after --apply)."""
+    """Find exact, normalized, near and contained duplicates. Exit 1 if any are found (with --apply:
+    if any could not be moved out)."""
     from ...operations.deduplication import dedup
     from .. import render
     from ..progress import progress_bar
@@ -66,8 +67,9 @@ def dedup_command(
         render.emit_lines(render.concise_lines(report.problems, run.seeds))
     else:
         _print_text(report)
-    found = any(c.duplicates for c in report.result.clusters)
-    return EXIT_FINDINGS if found and not apply else EXIT_OK
+    if apply:
+        return EXIT_FINDINGS if report.skipped else EXIT_OK
+    return EXIT_FINDINGS if any(c.duplicates for c in report.result.clusters) else EXIT_OK
 
 
 def _print_text(report) -> None:
