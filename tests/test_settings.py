@@ -104,6 +104,25 @@ def test_nearest_config_wins_and_pyproject_without_section_is_skipped(tmp_path):
     assert find_config(tmp_path / "a") == (tmp_path / "seedkeeper.toml").resolve()
 
 
+def test_the_search_stops_at_the_repository_root(tmp_path):
+    # Another project's configuration above a repository is not this one's (as black stops).
+    write(tmp_path / "pyproject.toml", "[tool.seedkeeper]\nmin-chars = 7\n")
+    (tmp_path / "repo" / ".git").mkdir(parents=True)
+    (tmp_path / "repo" / "seeds").mkdir()
+    assert find_config(tmp_path / "repo" / "seeds") is None
+    assert load_settings(start=tmp_path / "repo" / "seeds").min_chars != 7
+    # A worktree or submodule has a .git file; the repository's own config is still found.
+    write(tmp_path / "wt" / ".git", "gitdir: /elsewhere\n")
+    write(tmp_path / "wt" / "seedkeeper.toml", "min-chars = 5\n")
+    (tmp_path / "wt" / "seeds").mkdir()
+    assert load_settings(start=tmp_path / "wt" / "seeds").min_chars == 5
+    (tmp_path / "wt" / "seedkeeper.toml").unlink()
+    assert find_config(tmp_path / "wt" / "seeds") is None
+    # Without a repository, the search goes on upwards.
+    (tmp_path / "plain" / "seeds").mkdir(parents=True)
+    assert load_settings(start=tmp_path / "plain" / "seeds").min_chars == 7
+
+
 def test_explicit_config_file(tmp_path):
     cfg = write(tmp_path / "elsewhere" / "my.toml", "min-chars = 9\n")
     assert load_settings(config=cfg, start=tmp_path).min_chars == 9

@@ -210,7 +210,9 @@ def _validated(s: Settings, where: str | None = None) -> Settings:
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest seedkeeper.toml, or pyproject.toml with [tool.seedkeeper], at or above start."""
+    """The nearest seedkeeper.toml, or pyproject.toml with [tool.seedkeeper], at or above start,
+    up to the root of the repository start is in (a folder holding `.git` or `.hg`), as black
+    stops: another project's configuration above a repository is not this one's."""
     start = start.resolve()
     for folder in [start, *start.parents]:
         own = folder / "seedkeeper.toml"
@@ -224,6 +226,8 @@ def find_config(start: Path) -> Path | None:
                 continue
             if "seedkeeper" in data.get("tool", {}):
                 return py
+        if (folder / ".git").exists() or (folder / ".hg").exists():
+            break  # the repository's root (a worktree or submodule has a .git file)
     return None
 
 
