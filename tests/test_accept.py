@@ -89,7 +89,12 @@ def test_per_file_ignores_in_config(cli, tmp_path):
     )
     codes = _codes(cli, "check", root)
     assert (B, "near-duplicate") not in codes
-    assert (None, "unused-ignore") in codes  # sub/*.txt matches nothing
+    # sub/*.txt matches nothing: said on the config file, where the fix goes, with its line.
+    assert ("../seedkeeper.toml", "unused-ignore") in codes
+    r = cli("check", root, "--format", "concise")
+    line = next(ln for ln in r.stdout.splitlines() if "unused-ignore" in ln)
+    assert line.startswith("seedkeeper.toml: unused-ignore per-file-ignores 'sub/*.txt' (line 3)"), line
+    assert "INDEX.md" not in line
 
 
 def test_acceptance_applies_in_validate_and_stats(cli, tmp_path):

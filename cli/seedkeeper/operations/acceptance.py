@@ -9,6 +9,7 @@ could only mean "not checked this time".
 from __future__ import annotations
 
 import fnmatch
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -76,13 +77,43 @@ def accept(s: Survey, problems: Iterable[Problem], *, report_unused: bool) -> li
 def _unused(s: Survey, rules: list[_Rule]) -> list[Problem]:
     st = s.settings
     selected = {p.code for p in apply_policy([make(c, None, "") for c in CODES], st.select, st.ignore)}
+    config = _config_place(s)
     out = []
     for r in rules:
         if r.used:
             continue
-        where = f"per-file-ignores {r.glob!r}" if r.file is None else "the INDEX.md note"
+        file, line, where = r.file, r.line, "the INDEX.md note"
+        if r.file is None:
+            # On the config file, where the fix goes (a path relative to the seeds folder, as
+            # every `file` is), with the line of the glob in the message: the line of a finding
+            # with this code is an INDEX.md line.
+            file, text = config
+            at = _line_of(text, r.glob or "")
+            where = f"per-file-ignores {r.glob!r}" + (f" (line {at})" if at else "")
         if not known_selector(r.selector):
-            out.append(make("unused-ignore", r.file, f"{where} ignores {r.selector!r}, which is no code", r.line))
+            out.append(make("unused-ignore", file, f"{where} ignores {r.selector!r}, which is no code", line))
         elif any(matches(c, [r.selector]) for c in selected if c != "unused-ignore"):
-            out.append(make("unused-ignore", r.file, f"{where} ignores {r.selector}, which no finding needs", r.line))
+            out.append(make("unused-ignore", file, f"{where} ignores {r.selector}, which no finding needs", line))
     return out
+
+
+def _config_place(s: Survey) -> tuple[str | None, str]:
+    """(the config file relative to the seeds folder, its text) for findings about it; (None, "")
+    when there is none or it cannot be read."""
+    path = s.settings.config_file
+    if not path:
+        return None, ""
+    rel = os.path.relpath(os.path.abspath(path), os.path.abspath(s.root)).replace(os.sep, "/")
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return rel, fh.read()
+    except (OSError, UnicodeDecodeError):
+        return rel, ""
+
+
+def _line_of(text: str, glob: str) -> int | None:
+    """The 1-based line where the quoted key `glob` is written in the config, if found."""
+    for n, line in enumerate(text.splitlines(), 1):
+        if f'"{glob}"' in line or f"'{glob}'" in line:
+            return n
+    return None

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import posixpath
 from collections import Counter
 
 from seedkeeper._version import __version__
@@ -14,7 +15,8 @@ from seedkeeper.problems import CODES, INDEX_LINE_CODES, Problem
 def _location(p: Problem, seeds_prefix: str) -> tuple[str, int | None]:
     in_index = p.file is None or (p.code in INDEX_LINE_CODES and p.line is not None)
     path = "INDEX.md" if in_index else p.file
-    return (f"{seeds_prefix}/{path}" if seeds_prefix not in ("", ".") else path), p.line
+    # normpath: a finding on the config file beside the folder is "../seedkeeper.toml".
+    return posixpath.normpath(f"{seeds_prefix}/{path}" if seeds_prefix not in ("", ".") else path), p.line
 
 
 def sarif(problems: list[Problem], seeds_prefix: str) -> str:

@@ -114,7 +114,7 @@ def display_path(seeds: Path, target: str) -> str:
     """`target` (relative to the seeds folder) as the person would type it from the current folder:
     under the folder they typed (`seeds/000_x.txt`, `../corpus/INDEX.md`), absolute only when the
     seeds folder is outside the current folder and was not typed relative."""
-    path = Path(seeds) / target
+    path = Path(os.path.normpath(Path(seeds) / target))  # "../seedkeeper.toml": the config file
     if path.is_absolute():
         try:
             return path.relative_to(Path.cwd()).as_posix()
