@@ -127,7 +127,8 @@ def test_adopting_carries_notes_and_pins(cli, hand):
     rows = managed_rows(read(hand))
     assert list(rows) == [FA, AR, ZH, EN, EN_COPY]  # INDEX.md order
     for name, note in NOTES.items():
-        assert rows[name]["Notes"] == note, name  # a person's Markdown, kept as written
+        # A person's Markdown, kept as written; the `(lang: fa)` moved to Pinned.
+        assert rows[name]["Notes"] == note.replace(" (lang: fa)", ""), name
     assert rows[EN_COPY]["Notes"] == ""
     assert rows[FA]["Pinned"] == "fa"
     assert all(rows[n]["Pinned"] == "" for n in (AR, ZH, EN, EN_COPY))
@@ -472,7 +473,7 @@ def test_concurrent_index_runs_end_with_a_single_runs_output(tmp_path):
     rows = managed_rows(read(racing))
     assert list(rows) == list(files)
     assert [rows[n]["Notes"] for n in files] == [
-        f"note {i}" + (" (lang: fa)" if i == 0 else "") for i in range(len(files))
+        f"note {i}" for i in range(len(files))  # note 0's `(lang: fa)` went to Pinned
     ]
 
 

@@ -66,7 +66,7 @@ def test_adoption_keeps_every_prose_line_in_order():
 def test_adoption_moves_notes_and_pinned_language():
     rows = table_rows(render_index(HAND, ROWS))
     assert list(rows) == [A, B, C, D, E]
-    assert rows[A]["Notes"] == "Persian news (lang: fa)" and rows[A]["Pinned"] == "fa"
+    assert rows[A]["Notes"] == "Persian news" and rows[A]["Pinned"] == "fa"  # `lang: fa` moved to Pinned
     assert rows[B]["Notes"] == "English blog | with a pipe and a continuation line"
     assert rows[C]["Notes"] == "Tehran *daily*"  # the link text a person chose is kept, as Markdown
     assert rows[D]["Notes"] == "" and rows[E]["Pinned"] == ""
@@ -100,7 +100,7 @@ def test_new_index_without_file():
 
 def test_notes_and_pinned_survive_changed_detection():
     once = render_index(HAND, ROWS)
-    edited = once.replace("| Persian news (lang: fa) |", "| Persian news, edited by hand `x` |")
+    edited = once.replace("| Persian news |", "| Persian news, edited by hand `x` |")
     changed = [row(A, "ar", "New title", "duplicate of 004.txt", 999), row(B, "de"), row(C), row(D), row(E)]
     again = render_index(edited, changed)
     rows = table_rows(again)
@@ -119,7 +119,7 @@ def test_rows_dropped_and_reordered_as_the_caller_says():
     once = render_index(HAND, ROWS)
     out = render_index(once, [row(E), row(A, "fa")])
     assert list(table_rows(out)) == [E, A]
-    assert table_rows(out)[A]["Notes"] == "Persian news (lang: fa)"
+    assert table_rows(out)[A]["Notes"] == "Persian news"
 
 
 @pytest.mark.parametrize(
@@ -198,7 +198,7 @@ def test_list_outside_existing_block_is_adopted_later():
     once = render_index(HAND, ROWS[:2])
     later = once + "\n- " + E + " — added by hand (lang: de)\n"
     out = render_index(later, ROWS[:2] + [row(E)])
-    assert table_rows(out)[E] == {**table_rows(out)[E], "Notes": "added by hand (lang: de)", "Pinned": "de"}
+    assert table_rows(out)[E] == {**table_rows(out)[E], "Notes": "added by hand", "Pinned": "de"}
     assert f"- {E}" not in out
     assert render_index(out, ROWS[:2] + [row(E)]) == out
 
@@ -257,7 +257,7 @@ def test_add_entries_managed_and_hand_written():
     assert list(table_rows(out)) == [A, B, C, D, "new file.txt"]
     assert table_rows(out)[D]["Chars"] == ""
     filled = render_index(out, ROWS[:4] + [row("new file.txt")])
-    assert table_rows(filled)[D]["Chars"] == "120" and table_rows(filled)[A]["Notes"] == "Persian news (lang: fa)"
+    assert table_rows(filled)[D]["Chars"] == "120" and table_rows(filled)[A]["Notes"] == "Persian news"
     ordered = add_entries(f"# I\n\n1. {A}\n2. {B}\n\nOutro\n", [C, D])
     assert ordered == f"# I\n\n1. {A}\n2. {B}\n3. {C}\n4. {D}\n\nOutro\n"
     bullets = add_entries(HAND, [E])
@@ -329,3 +329,14 @@ def test_row_values_follow_index_row_fields():
     from seedkeeper.indexmd.table import IndexRow
 
     assert [f.name for f in fields(IndexRow)] == ["file", "lang", "chars", "words", "sha", "status", "title"]
+
+
+def test_a_pinned_language_moves_out_of_the_note_and_a_second_one_stays():
+    # Adopting "- x (lang: fa)" moves the `lang:` to Pinned, as a `lang:` typed in a Notes cell
+    # is moved; a listing that pins another language (the later listing wins) keeps its own.
+    text = f"# I\n\n- {A} Persian park text (lang: fa)\n"
+    rows = table_rows(render_index(text, [row(A)]))
+    assert (rows[A]["Pinned"], rows[A]["Notes"]) == ("fa", "Persian park text")
+    twice = text + f"- {A} news, lang: de, more\n"
+    rows = table_rows(render_index(twice, [row(A)]))
+    assert (rows[A]["Pinned"], rows[A]["Notes"]) == ("de", "Persian park text (lang: fa); news, more")

@@ -123,6 +123,7 @@ def pinned_lang(note: str) -> str | None:
 def without_pinned_lang(note: str) -> str:
     """The note with its `lang: fa` taken out (index moves it to the Pinned column)."""
     out = _LANG_IN_NOTE.sub("", note, count=1)
+    out = re.sub(r"([;,])\s*[;,]", r"\1", out)  # "news, lang: fa, more": one comma left
     return re.sub(r"\s{2,}", " ", out).strip().strip(";,").strip()
 
 

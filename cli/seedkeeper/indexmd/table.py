@@ -208,10 +208,26 @@ def managed_carry(doc: IndexDocument) -> dict[str, tuple[str, str]]:
         else:
             continue
         # A file listed twice keeps both rows' notes (and the first pinned language).
-        old_pinned, old_notes = carried.get(e.rel, ("", ""))
-        merged = old_notes if notes in old_notes else "; ".join(p for p in (old_notes, notes) if p)
-        carried[e.rel] = (old_pinned or pinned, merged)
+        carried[e.rel] = merge_fields(carried.get(e.rel, ("", "")), (pinned, notes), prefer_new=False)
     return carried
+
+
+def merge_fields(old: tuple[str, str], new: tuple[str, str], *, prefer_new: bool) -> tuple[str, str]:
+    """One file's (pinned, notes) from two rows that list it: the notes joined (old first), the
+    preferred row's pinned language; the other row's different one stays in its note, as the
+    person wrote it (`lang: xx`), rather than be lost."""
+    (old_pinned, old_notes), (pinned, notes) = old, new
+    if old_pinned and pinned and old_pinned != pinned:
+        if prefer_new:
+            old_notes = _with_lang(old_notes, old_pinned)
+        else:
+            notes = _with_lang(notes, pinned)
+    merged = old_notes if notes in old_notes else "; ".join(p for p in (old_notes, notes) if p)
+    return (pinned or old_pinned) if prefer_new else (old_pinned or pinned), merged
+
+
+def _with_lang(note: str, lang: str) -> str:
+    return note if pinned_lang(note) == lang else f"{note} (lang: {lang})".strip()
 
 
 def _link_text_source(line: str, rel: str) -> str | None:
@@ -248,7 +264,8 @@ def adopted_fields(e: IndexEntry, source_line: str, continuation: str = "") -> t
         text = (_link_text_source(source_line, e.rel) or e.title) if e.title is not None else None
         label = text if text and (e.title or "").strip("` ") not in name_forms else ""
         note = _join(label, " ".join(p for p in (e.note, continuation) if p))  # continuation lines: one sentence
-        return e.lang or pinned_lang(note) or "", cell_content(note)
+        pinned, note = _moved_to_pinned(e.lang or pinned_lang(note) or "", note)
+        return pinned, cell_content(note)
     cells = [(h.strip().lower(), h.strip(), v) for h, v in e.cells]
     if {"file", "pinned", "notes"} <= {h for h, _, _ in cells}:  # our own table
         pinned = next((v for h, _, v in cells if h == "pinned"), "")
@@ -275,4 +292,12 @@ def adopted_fields(e: IndexEntry, source_line: str, continuation: str = "") -> t
                 notes.append(text)
             continue
         notes.append(value if low in _NOTE_HEADERS or not header else f"{header}: {value}")
-    return e.lang or "", "; ".join(notes)
+    return _moved_to_pinned(e.lang or "", "; ".join(notes))
+
+
+def _moved_to_pinned(pinned: str, note: str) -> tuple[str, str]:
+    """(pinned, the note's cell) with the note's `lang: xx` taken out when it is what Pinned now
+    says (moved, as from a Notes cell); a different one stays, the person's own words."""
+    if pinned and pinned_lang(note) == pinned:
+        note = without_pinned_lang(note)
+    return pinned, note

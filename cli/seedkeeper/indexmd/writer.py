@@ -25,6 +25,7 @@ from seedkeeper.indexmd.table import (
     full_block,
     header_lines,
     managed_carry,
+    merge_fields,
 )
 from seedkeeper.settings import DEFAULT_NAME_PATTERN
 
@@ -254,12 +255,8 @@ def _adopt(
             home[e.rel] = block
         item = layout.items.get(e.line - 1)
         more = " ".join(ln.strip() for ln in lines[e.line : item.para_end]) if item and e.kind == "list" else ""
-        pinned, note = adopted_fields(e, lines[e.line - 1], more)
-        old_pinned, old_note = carried.get(e.rel, ("", ""))
-        carried[e.rel] = (
-            pinned or old_pinned,
-            old_note if note in old_note else "; ".join(p for p in (old_note, note) if p),
-        )
+        fields = adopted_fields(e, lines[e.line - 1], more)
+        carried[e.rel] = merge_fields(carried.get(e.rel, ("", "")), fields, prefer_new=True)
     return carried, adopted
 
 
