@@ -259,3 +259,19 @@ def test_concise_and_github_output_word_lang_undetermined_as_check_does(cli, tmp
     assert "alike: hr" not in tagged[0] and ", hr," not in tagged[0].split("rule out")[0], tagged[0]
     github = cli("tag", root, "--format", "github").stdout
     assert doc_name(1) not in github and doc_name(2) not in github and doc_name(3) in github
+
+
+def test_every_und_names_its_rule_and_check_says_why():
+    # No letters is "too-short" (it was an empty rule); Chinese without a character of one
+    # standard says so in lang-undetermined, not "too little text".
+    from seedkeeper.lang import detect_language
+    from seedkeeper.operations.findings import _undetermined
+
+    for text in ("12345 67890", "😀😀😀", "   "):
+        assert detect_language(text).decided_by == "too-short"
+    han = detect_language("日期字串不符合格式。" * 10)
+    assert (han.lang, han.decided_by) == ("und", "zh-variant-unknown")
+    message = _undetermined(han.to_dict(explain=True))
+    assert "Simplified" in message and "too little text" not in message
+    assert "too little text" in _undetermined(detect_language("12345").to_dict(explain=True))
+    assert "RecursionError" in _undetermined({"lang": "und", "decided_by": "tagger-error: RecursionError"})

@@ -267,3 +267,19 @@ def test_a_short_text_is_not_given_a_language_only_cld2_knows():
     result = detect_language("Ingiza namba zilizotenganishwa kwa koma.")  # CLD2: Nyanja
     assert result.lang != "ny"
     assert result.decided_by != "cld2-outside"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ｓｍａｒｔｐｈｏｎｅ　スマホ",  # full-width Latin beside kana
+        "é è ê ë à â ç ô û 한국 사람",  # accented Latin only, beside Hangul
+        "ééééé ééé привет",
+        "ñ é í ó ú 안녕",
+    ],
+)
+def test_latin_that_is_not_ascii_beside_another_script_never_recurses(text):
+    # Setting the Latin words aside removed ASCII letters only: the text came back unchanged
+    # and was classified again, forever (RecursionError, exit 3 for the whole run).
+    result = detect_language(text)
+    assert result.lang in ("und", "ja", "ko", "ru", "bg", "mk", "uk", "sr-Cyrl"), result

@@ -398,3 +398,26 @@ def test_two_megabyte_line_of_brackets_in_index_is_fast(tmp_path):
         pytest.fail("validate took more than 6 s on a 2 MB INDEX.md line")
     assert p.returncode == 0, p.stderr
     assert p.stdout.strip() == "[]"
+
+
+def test_a_tagger_defect_on_one_document_leaves_the_others_tagged(tmp_path, monkeypatch):
+    # A RecursionError on one text once ended the whole run (exit 3). Now that document is
+    # "und" with the reason in its explanation, and every other document is still tagged.
+    import seedkeeper.lang as lang
+    from seedkeeper.operations.tagging import tag
+
+    real = lang.detect_language
+
+    def flaky(text, *args, **kwargs):
+        if "Hamburg" in text:
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(lang, "detect_language", flaky)
+    bad = "Der Hafen von Hamburg ist einer der größten Häfen Europas und zieht viele Besucher an.\n"
+    root = make_seeds(tmp_path, {doc_name(1): bad, doc_name(2): CLEAN["fa"]})
+    report = tag(root, Settings(), jobs=1, cache=None, explain=True)
+    by_file = {d["file"]: d for d in report.documents}
+    assert by_file[doc_name(1)]["lang"] == "und"
+    assert by_file[doc_name(1)]["decided_by"] == "tagger-error: RecursionError"
+    assert by_file[doc_name(2)]["lang"] == "fa"

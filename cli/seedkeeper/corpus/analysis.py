@@ -95,7 +95,12 @@ def _language(text: str, problems: tuple[Problem, ...]) -> dict:
 
     if any(p.code in NOT_TEXT_CODES for p in problems):
         return LangResult("und", 0.0, decided_by="not-text").to_dict(explain=True)
-    return detect_language(text).to_dict(explain=True)
+    try:
+        return detect_language(text).to_dict(explain=True)
+    except Exception as exc:  # noqa: BLE001 - one document must never stop the run
+        # A defect of the tagger on this text (a RecursionError once): this document is "und",
+        # and says why in `tag --explain`; the others are still tagged.
+        return LangResult("und", 0.0, decided_by=f"tagger-error: {type(exc).__name__}").to_dict(explain=True)
 
 
 def _add_quality(a: DocAnalysis, text: str, settings) -> None:

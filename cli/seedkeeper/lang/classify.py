@@ -18,7 +18,7 @@ import re
 from . import allowed, arabic, closepairs, cyrillic, refine, vote
 from .backends import Model
 from .hanzi import chinese_variant, variant_counts
-from .result import UND, UNDETERMINED, LangResult
+from .result import UND, LangResult
 from .scripts import EAST_ASIAN, ScriptProfile, effective_letters, profile
 from .textprep import without_names
 
@@ -129,8 +129,10 @@ def _model_probs(script: str, text: str, prof: ScriptProfile, model: Model) -> d
     return probs
 
 
-# Latin words in text of another script: code, file names, English terms ("flatpages/default.html").
-_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9_./:-]*")
+# Latin words in text of another script: code, file names, English terms ("flatpages/default.html"),
+# with accented and full-width letters too ("ñ é", "ｓｍａｒｔ").
+_LATIN_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff\uff21-\uff3a\uff41-\uff5a"
+_LATIN_RUN = re.compile(f"[{_LATIN_LETTER}][{_LATIN_LETTER}0-9_./:-]*")
 # The other script's share of the letters from which it, not the Latin words, is the language
 # (a French phrase with one Korean word stays "und"; tuned on the benchmark's dev half).
 MIN_SECOND_SHARE = 0.4
@@ -150,7 +152,12 @@ def _latin_set_aside(text: str, prof: ScriptProfile, model: Model) -> LangResult
     single = second in SCRIPT_LANG or second in ("Hangul", "Kana")
     if prof.share(second) < (MIN_SINGLE_SCRIPT_SHARE if single else MIN_SECOND_SHARE):
         return None
-    result = classify(_LATIN_RUN.sub(" ", text), model)
+    rest = _LATIN_RUN.sub(" ", text)
+    if profile(rest).dominant in (None, "Latin"):
+        # Latin letters the run does not cover (rare Latin blocks): classifying `rest` would be
+        # classifying the same text again, with no end.
+        return None
+    result = classify(rest, model)
     if result.lang == UND:
         return None
     confidence = round(result.confidence * prof.share(second), 4)
@@ -166,7 +173,7 @@ def classify(text: str, model: Model) -> LangResult:
     prof = profile(text)
     script = prof.dominant
     if letters < MIN_SCRIPT_LETTERS or script is None:
-        return UNDETERMINED
+        return LangResult(UND, 0.0, decided_by="too-short")
     candidates: tuple = ()
     if script in EAST_ASIAN:
         lang, p = _east_asian(prof)
@@ -203,7 +210,7 @@ def classify(text: str, model: Model) -> LangResult:
             return LangResult(UND, 0.0, others, outcome.candidates, outcome.rule, excluded)
         lang, p, rule, candidates = outcome.lang, outcome.probability, outcome.rule, outcome.candidates
     else:
-        return UNDETERMINED
+        return LangResult(UND, 0.0, decided_by="unknown-script")
     length_factor = letters / (letters + HALF_CONFIDENCE_LETTERS)
     # Text mixing scripts (a Persian article quoting English) is less certain.
     confidence = p * length_factor * prof.share(script)

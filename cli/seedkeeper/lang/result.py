@@ -54,5 +54,3 @@ class LangResult:
                     seen.append(top[rank][0])
         return tuple(seen)
 
-
-UNDETERMINED = LangResult(UND, 0.0)

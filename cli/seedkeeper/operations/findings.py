@@ -75,7 +75,18 @@ def _undetermined(lang: dict) -> str:
     if rule in ("close-pair-undecided", "sh-undecided") and names:
         # The detectors may agree: the text is one that close languages write alike.
         return f"the language could not be determined (close languages write it alike: {', '.join(names)}{also})"
-    return "the language could not be determined (too little text)"
+    why = _WHY_UND.get(str(rule).split(":")[0], "too little text")
+    if str(rule).startswith("tagger-error"):
+        why += f" ({str(rule).split(': ', 1)[-1]}); please report it"
+    return f"the language could not be determined ({why})"
+
+
+# Why an "und" that is neither a disagreement nor a close pair (decided_by -> words).
+_WHY_UND = {
+    "zh-variant-unknown": "Chinese that writes no character only Simplified or only Traditional has",
+    "unknown-script": "a script none of the detectors knows",
+    "tagger-error": "the tagger failed on this text",
+}
 
 
 def candidate_langs(lang: dict, limit: int = 4) -> list[str]:
