@@ -254,6 +254,20 @@ def test_nfc_listed_nfd_on_disk_is_read(tmp_path):
     assert codes(report) == ["bom"]
 
 
+@pytest.mark.parametrize("disk_form", ["NFD", "NFC"])
+def test_one_file_listed_composed_and_decomposed_is_one_document(tmp_path, disk_form):
+    # Two spellings of one name were two documents: an exact-duplicate of itself, and
+    # `dedup --apply` then moved the only copy out of the corpus.
+    nfc, nfd = (unicodedata.normalize(f, "café.txt") for f in ("NFC", "NFD"))
+    on_disk = unicodedata.normalize(disk_form, "café.txt")
+    root = make_seeds(tmp_path, {on_disk: CLEAN["fr"]}, index=f"# S\n\n- {nfc}\n- {nfd}\n")
+    report = check(root, name_pattern=r".*")
+    assert codes(report) == ["duplicate-entry"], report.problems
+    from seedkeeper.operations.tagging import tag
+
+    assert len(tag(root, Settings(name_pattern=r".*"), jobs=1).documents) == 1
+
+
 def test_subfolders_and_hidden_paths(tmp_path):
     files = {
         "a/" + GOOD: CLEAN["en"],

@@ -164,34 +164,42 @@ def _admit_entries(corpus: Corpus, index: IndexDocument, on_disk: list[str]) -> 
     admitted: dict[str, CorpusDocument] = {}
     # macOS writes names decomposed (NFD); INDEX.md is usually typed composed (NFC). Same name.
     disk_by_nfc = {_nfc(r): r for r in on_disk}
+
+    def same_file(rel: str) -> str:
+        """What identifies the file `rel` names: its spelling on disk ("café.txt" typed composed
+        and decomposed is one file, as unlisted-file sees it), else its NFC form."""
+        if rel.isascii() or os.path.lexists(root / rel):  # ASCII: one spelling only
+            return rel
+        return disk_by_nfc.get(_nfc(rel)) or _nfc(rel)
+
+    spelling: dict[str, str] = {}  # same_file() -> the first spelling INDEX.md used
     for entry in index.entries:
         if entry.rel is None:
             corpus.problems.append(
                 make("unsafe-path", entry.written, f"unsafe entry ({entry.unsafe_reason}); not read", entry.line)
             )
             continue
+        rel = spelling.setdefault(same_file(entry.rel), entry.rel)
         if entry.kind != "link":
-            if entry.rel in row_line:
+            if rel in row_line:
                 corpus.problems.append(
-                    make(
-                        "duplicate-entry", entry.rel, f"listed again (first at line {row_line[entry.rel]})", entry.line
-                    )
+                    make("duplicate-entry", rel, f"listed again (first at line {row_line[rel]})", entry.line)
                 )
                 continue
-            row_line[entry.rel] = entry.line
-            if entry.rel in admitted:
+            row_line[rel] = entry.line
+            if rel in admitted:
                 # Mentioned in prose first: the list item is what a person annotates (notes, lang).
-                admitted[entry.rel].entry = entry
+                admitted[rel].entry = entry
                 continue
-        if entry.rel in first_line:
+        if rel in first_line:
             continue  # a link in prose to a document that is listed: just a mention
-        first_line[entry.rel] = entry.line
+        first_line[rel] = entry.line
         before = len(corpus.documents)
-        spelled = disk_by_nfc.get(_nfc(entry.rel))
-        disk_rel = spelled if spelled and spelled != entry.rel and not os.path.lexists(root / entry.rel) else None
-        _admit(corpus, entry.rel, len(first_line) - 1, entry.line, entry, disk_rel)
+        spelled = disk_by_nfc.get(_nfc(rel))
+        disk_rel = spelled if spelled and spelled != rel and not os.path.lexists(root / rel) else None
+        _admit(corpus, rel, len(first_line) - 1, entry.line, entry, disk_rel)
         if len(corpus.documents) > before:
-            admitted[entry.rel] = corpus.documents[-1]
+            admitted[rel] = corpus.documents[-1]
     return first_line, row_line
 
 
