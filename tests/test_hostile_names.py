@@ -163,3 +163,16 @@ def test_names_that_look_like_rich_markup_are_printed_as_they_are(cli, tmp_path)
         assert result.exit_code in (0, 1), (command, result.output)
         if command in ("dedup", "check", "validate"):
             assert "p[bold]x.txt" in result.output, (command, result.output)
+
+
+@pytest.mark.skipif(os.sep != "/", reason="a backslash separates folders on Windows")
+def test_names_with_backslashes_are_listed_and_then_accepted(cli, tmp_path):
+    # `index` listed "\\m.txt" and "sub\\..\\y.txt"; `check` then called those rows unsafe and
+    # the files unlisted, forever. On POSIX they are ordinary names inside the folder.
+    names = ["\\m.txt", "sub\\..\\y.txt"]
+    seeds = make_seeds(tmp_path, {names[0]: TEXT_A, names[1]: TEXT_B}, "# S\n")
+    assert cli("index", seeds).exit_code == 0
+    assert cli("index", seeds, "--check").exit_code == 0
+    r = cli("check", seeds, "--ignore", "bad-name", "--format", "json")
+    assert r.exit_code == 0, r.stdout
+    assert json.loads(r.stdout)["problems"] == []

@@ -64,10 +64,7 @@ def test_safe_forms_normalize_to_the_folder_relative_path(written, rel, from_lin
         (f"../{DOC}", ".."),
         (f"sub/../../{DOC}", ".."),
         (f"sub/../{DOC}", ".."),  # stays inside, but `..` is never resolved
-        (f"..\\{DOC}", ".."),  # climbs out on Windows
-        (f"sub\\..\\..\\{DOC}", ".."),
         (f"/etc/{DOC}", "absolute"),
-        (f"\\\\server\\share\\{DOC}", "absolute"),
         (f"~/{DOC}", "absolute"),
         (f"C:\\seeds\\{DOC}", "absolute"),
         (f"c:/seeds/{DOC}", "absolute"),
@@ -84,6 +81,24 @@ def test_unsafe_forms_have_no_path_and_say_why(written, reason, from_link):
 def test_a_backslash_is_an_ordinary_character_in_a_name():
     t = normalize_target("odd\\name.txt", from_link=False)
     assert t.rel == "odd\\name.txt" and t.unsafe_reason is None
+
+
+@pytest.mark.parametrize(
+    "written, reason",
+    [
+        (f"..\\{DOC}", ".."),  # climbs out on Windows
+        (f"sub\\..\\..\\{DOC}", ".."),
+        (f"\\\\server\\share\\{DOC}", "absolute"),
+        (f"\\{DOC}", "absolute"),
+    ],
+)
+def test_backslash_forms_are_read_as_the_platform_reads_them(written, reason):
+    # Where a backslash separates folders they climb out or are absolute; on POSIX they are
+    # names inside the folder, which `index` lists and `check` must then accept.
+    windows = normalize_target(written, from_link=False, backslash_separates=True)
+    assert windows.rel is None and reason in windows.unsafe_reason
+    posix = normalize_target(written, from_link=False, backslash_separates=False)
+    assert (posix.rel, posix.unsafe_reason) == (written, None)
 
 
 def test_links_are_percent_decoded_and_lose_fragment_and_query():

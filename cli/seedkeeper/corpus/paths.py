@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import os
 import re
 import urllib.parse
 from dataclasses import dataclass
@@ -56,11 +57,18 @@ def is_external(target: str) -> bool:
     return bool(_SCHEME.match(target)) or target.startswith("#") or target.startswith("//")
 
 
-def normalize_target(written: str, *, from_link: bool) -> Target:
+# Where a backslash separates folders (Windows), `\\x.txt` is absolute and `..\\` climbs out; on
+# POSIX it is an ordinary character of a name, and such a file can be listed like any other
+# (`index` writes it, and `check` must then read the row it wrote).
+BACKSLASH_SEPARATES = os.sep == "\\" or os.altsep == "\\"
+
+
+def normalize_target(written: str, *, from_link: bool, backslash_separates: bool = BACKSLASH_SEPARATES) -> Target:
     """Normalize a reference: percent-decoding for links, `./` stripped, unsafe forms flagged.
 
     Absolute paths, `~`, Windows drives and any `..` segment are unsafe: they are never resolved,
-    so nothing outside the folder is even looked at.
+    so nothing outside the folder is even looked at. `backslash_separates`: read `\\` as the
+    platform reads it (a separator on Windows only).
     """
     t = written.strip()
     if from_link:
@@ -69,10 +77,9 @@ def normalize_target(written: str, *, from_link: bool) -> Target:
     if "\x00" in t:
         # A `%00` in a link decodes to NUL: no file system can name it, and the OS refuses it.
         return Target(written, None, "a NUL character in the path")
-    if t.startswith(("/", "\\", "~")) or _DRIVE.match(t):
+    if t.startswith(("/", "~")) or (backslash_separates and t.startswith("\\")) or _DRIVE.match(t):
         return Target(written, None, "absolute path")
-    # A backslash is an ordinary character in POSIX names, but `..\\` climbs out on Windows.
-    if any(p == ".." for p in re.split(r"[\\/]", t)):
+    if any(p == ".." for p in re.split(r"[\\/]" if backslash_separates else "/", t)):
         return Target(written, None, "climbs out of the folder with '..'")
     parts = [p for p in t.split("/") if p not in ("", ".")]
     if not parts:
