@@ -473,7 +473,8 @@ def test_concurrent_index_runs_end_with_a_single_runs_output(tmp_path):
     rows = managed_rows(read(racing))
     assert list(rows) == list(files)
     assert [rows[n]["Notes"] for n in files] == [
-        f"note {i}" for i in range(len(files))  # note 0's `(lang: fa)` went to Pinned
+        f"note {i}"
+        for i in range(len(files))  # note 0's `(lang: fa)` went to Pinned
     ]
 
 

@@ -227,3 +227,17 @@ def test_the_saved_unit_pattern_is_the_built_one_and_a_damaged_copy_is_built_aga
         assert minhash.units("中文 text ภาษาไทย") == ["中", "文", "text", "ภ", "า", "ษ", "า", "ไ", "ท", "ย"]
     finally:
         minhash._unit_re.cache_clear()
+
+
+def test_a_long_document_signature_is_the_same_taken_in_blocks(monkeypatch):
+    # A 10 MB document's 600,000 shingles took 600 MB in one product; blocks of shingles give
+    # the same minimum.
+    import numpy as np
+
+    import seedkeeper.similarity.minhash as mh
+
+    rng = np.random.default_rng(7)
+    x = np.unique(rng.integers(0, 2**63, 20_000, dtype=np.uint64))
+    whole = mh.signature(x)
+    monkeypatch.setattr(mh, "_SIGNATURE_BLOCK", 333)
+    assert (mh.signature(x) == whole).all()

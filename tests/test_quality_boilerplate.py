@@ -110,3 +110,18 @@ def test_a_line_has_the_same_fingerprint_wherever_it_stands():
     ]:
         for text in [line, F._EN + "\n" + line, line + "\n" + F._ZH + "\n\n", F._TH + "\n\n" + line + "\n"]:
             assert line_fingerprint(line) in line_fingerprints(text)
+
+
+def test_fingerprints_do_not_depend_on_how_the_text_is_chunked(monkeypatch):
+    # A long document is hashed a chunk of lines at a time (a 10 MB document once took 1.2 GB
+    # in one go); a line's fingerprint is the same whichever chunk it falls in, and the powers
+    # built for one document are the same numbers as those built by repeated multiplication.
+    import seedkeeper.quality.boilerplate as bp
+    from multilingual import CLEAN
+
+    text = "\n".join(CLEAN[k] for k in sorted(CLEAN)) * 3
+    whole = bp.line_fingerprints(text)
+    monkeypatch.setattr(bp, "_CHUNK", 97)
+    assert bp.line_fingerprints(text) == whole
+    table = bp._power_table(bp._P, 300).tolist()
+    assert table == [pow(bp._P, i, 1 << 64) for i in range(300)]

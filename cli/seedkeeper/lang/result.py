@@ -53,4 +53,3 @@ class LangResult:
                 if rank < len(top) and top[rank][0] not in seen:
                     seen.append(top[rank][0])
         return tuple(seen)
-

@@ -38,7 +38,6 @@ from .findings import DEFAULT_SETTINGS, Finding, QualitySettings, cap
 _FLAGS = np.arange(256)
 _LINE_WEIGHT = ((_FLAGS & LETTER) != 0).astype(np.int64) + ((_FLAGS & WIDE) != 0)  # wide letters count 2
 _KEEP = (_FLAGS & (LETTER | DIGIT)) != 0
-_MASK64 = (1 << 64) - 1
 _P = 0x100000001B3  # odd, so invertible mod 2**64
 _P_INV = pow(_P, -1, 1 << 64)
 _POW = np.ones(1, dtype=np.uint64)
@@ -46,16 +45,34 @@ _POW_INV = np.ones(1, dtype=np.uint64)
 
 
 def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
-    """P**i and P**-i mod 2**64 for i < n, grown by doubling and kept for the process."""
+    """P**i and P**-i mod 2**64 for i < n. Up to _KEEP_POWERS of them are kept for the process;
+    a longer document's are built for it alone (8 bytes each, never Python ints: a 10 MB
+    document once took 1.2 GB here)."""
     global _POW, _POW_INV
-    if len(_POW) < n:
-        size = max(n, 2 * len(_POW), 4096)
-        pw, pinv = [1] * size, [1] * size
-        for i in range(1, size):
-            pw[i] = pw[i - 1] * _P & _MASK64
-            pinv[i] = pinv[i - 1] * _P_INV & _MASK64
-        _POW, _POW_INV = np.array(pw, dtype=np.uint64), np.array(pinv, dtype=np.uint64)
-    return _POW[:n], _POW_INV
+    if len(_POW) >= n:
+        return _POW[:n], _POW_INV[:n]
+    size = max(n, min(2 * len(_POW), _KEEP_POWERS), 4096)
+    pw, pinv = _power_table(_P, size), _power_table(_P_INV, size)
+    if size <= _KEEP_POWERS:
+        _POW, _POW_INV = pw, pinv
+    return pw[:n], pinv[:n]
+
+
+# Powers kept between documents: enough for a 1 MB document (16 MB of tables).
+_KEEP_POWERS = 1 << 20
+
+
+def _power_table(base: int, size: int) -> np.ndarray:
+    """base**i mod 2**64 for i < size, by doubling: each block is the one before times base**len.
+    numpy's uint64 product wraps, which is the arithmetic mod 2**64 wanted."""
+    out = np.empty(size, dtype=np.uint64)
+    out[0] = 1
+    filled = 1
+    while filled < size:
+        step = min(filled, size - filled)
+        np.multiply(out[:step], np.uint64(pow(base, filled, 1 << 64)), out=out[filled : filled + step])
+        filled += step
+    return out
 
 
 def _fingerprinted_lines(text: str, min_letters: int, prof: Profile | None = None) -> list[tuple[int, str, int]]:
@@ -76,17 +93,41 @@ def _fingerprinted_lines(text: str, min_letters: int, prof: Profile | None = Non
     lines = text.split("\n")
     if len(lines) != len(prof.line_starts):  # cannot happen (no NFKC mapping makes a LF): never guess
         return [x for i, line in enumerate(lines) for x in _renumber(_fingerprinted_lines(line, min_letters), i)]
-    kept = np.flatnonzero(_KEEP[prof.flags])
+    ends = np.append(prof.line_starts[1:], n)  # one past each line's last character
+    fps: list[int] = []
+    for lo, hi in _chunks(prof.line_starts[picked], ends[picked]):
+        fps += _hashes(prof, picked[lo:hi], ends)
+    return [(i + 1, lines[i], fp) for i, fp in zip(picked.tolist(), fps)]
+
+
+# Characters hashed at once: a chunk's tables (its powers, products and prefix sums: ~40 bytes a
+# character) stay small whatever the document's size. A longer line is a chunk of its own.
+_CHUNK = 1 << 20
+
+
+def _chunks(line_starts: np.ndarray, line_ends: np.ndarray) -> list[tuple[int, int]]:
+    """[lo, hi) ranges over the picked lines, each spanning at most _CHUNK characters (or one line)."""
+    out, lo = [], 0
+    while lo < len(line_starts):
+        hi = int(np.searchsorted(line_ends, line_starts[lo] + _CHUNK, side="right"))
+        hi = max(hi, lo + 1)
+        out.append((lo, hi))
+        lo = hi
+    return out
+
+
+def _hashes(prof: Profile, sel: np.ndarray, ends: np.ndarray) -> list[int]:
+    """The fingerprints of the lines `sel` (indices), all within one chunk of the text."""
+    a, b = int(prof.line_starts[sel[0]]), int(ends[sel[-1]])
+    kept = a + np.flatnonzero(_KEEP[prof.flags[a:b]])
     values = np.where(prof.flags[kept] & DIGIT, np.uint32(48), prof.cps[kept]).astype(np.uint64)
     pw, pinv = _powers(len(kept) + 1)
     # uint64 arrays wrap silently: that is the arithmetic mod 2**64 wanted here.
     prefix = np.concatenate((np.zeros(1, np.uint64), np.cumsum(values * pw[: len(kept)], dtype=np.uint64)))
-    ends = np.append(prof.line_starts[1:], n)  # one past each line's last character
-    first = np.searchsorted(kept, prof.line_starts[picked])  # the kept characters of each picked line
-    last = np.searchsorted(kept, ends[picked])
+    first = np.searchsorted(kept, prof.line_starts[sel])  # the kept characters of each line
+    last = np.searchsorted(kept, ends[sel])
     h = (prefix[last] - prefix[first]) * pinv[first]  # sum of value * P**(position in the line)
-    fps = mix64(h + (last - first).astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)).tolist()
-    return [(i + 1, lines[i], fp) for i, fp in zip(picked.tolist(), fps)]
+    return mix64(h + (last - first).astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)).tolist()
 
 
 def _renumber(found: list[tuple[int, str, int]], index: int) -> list[tuple[int, str, int]]:
