@@ -283,3 +283,16 @@ def test_latin_that_is_not_ascii_beside_another_script_never_recurses(text):
     # and was classified again, forever (RecursionError, exit 3 for the whole run).
     result = detect_language(text)
     assert result.lang in ("und", "ja", "ko", "ru", "bg", "mk", "uk", "sr-Cyrl"), result
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("大韓民國은 民主共和國이다.", "ko"),  # Korean with Hanja: Chinese writes no Hangul
+        ("東京都庁舎新宿区西新宿二丁目", "ja"),  # kanji alone, 庁 a form only Japanese writes
+        ("這是繁體中文的句子，關於臺北的交通。", "zh-Hant"),
+        ("这是一个中文句子，关于东京的交通。", "zh-Hans"),  # 東京 named in Chinese stays Chinese
+    ],
+)
+def test_han_text_is_not_called_chinese_when_its_characters_say_otherwise(text, lang):
+    assert detect_language(text).lang == lang

@@ -17,7 +17,7 @@ import re
 
 from . import allowed, arabic, closepairs, cyrillic, refine, vote
 from .backends import Model
-from .hanzi import chinese_variant, variant_counts
+from .hanzi import JAPANESE_ONLY, chinese_variant, variant_counts
 from .result import UND, LangResult
 from .scripts import EAST_ASIAN, ScriptProfile, effective_letters, profile
 from .textprep import without_names
@@ -75,6 +75,13 @@ def _east_asian(prof: ScriptProfile) -> tuple[str, float]:
         return "ko", hangul / (hangul + kana + 0.2 * han)
     if kana >= 2 and kana >= 0.05 * (han + kana):
         return "ja", min(1.0, 0.5 + 2.5 * kana / (han + kana))
+    if hangul >= 2 and not kana and hangul >= 0.1 * (han + hangul):
+        # Korean written with Hanja ("大韓民國은 民主共和國이다"): Chinese writes no Hangul.
+        return "ko", 0.5 + hangul / (han + hangul)
+    japanese = sum(n for ch, n in prof.chars.items() if ch in JAPANESE_ONLY)
+    if japanese and not hangul and japanese * 2 >= sum(variant_counts(prof.chars)):
+        # Kanji alone, in forms only Japanese writes ("東京都庁舎"): not Chinese.
+        return "ja", japanese / (japanese + 1) * 0.75
     return chinese_variant(prof.chars, bopomofo)
 
 

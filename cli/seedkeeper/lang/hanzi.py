@@ -50,6 +50,16 @@ assert len(_SIMPLIFIED) == len(_TRADITIONAL)
 SIMPLIFIED_ONLY = frozenset(_SIMPLIFIED)
 TRADITIONAL_ONLY = frozenset(_TRADITIONAL)
 
+# Japanese forms (shinjitai) that neither Chinese standard writes (庁: 厅 / 廳, 駅: 驿 / 驛), and
+# characters made in Japan (畑, 込, 峠): a text of kanji alone ("東京都庁舎") is Japanese when it
+# holds one. Not 浅, 践, 湾, which Simplified Chinese writes too; checked against the Chinese of
+# the benchmark's texts (none there).
+JAPANESE_ONLY = frozenset(
+    "庁駅県図広売読気沢桜円対応楽薬鉄発変戦転辺関験険処畑込峠枠辻栃働払黒緑経軽検権弾浜満亜悪圧営塩"
+    "価覚観帰挙継専銭総続帯団伝脳歳済渉様頼覧両労恵剣"
+)
+assert not JAPANESE_ONLY & (SIMPLIFIED_ONLY | TRADITIONAL_ONLY)
+
 
 def variant_counts(chars: Counter) -> tuple[int, int]:
     """Occurrences of simplified-only and traditional-only characters in a character count."""
