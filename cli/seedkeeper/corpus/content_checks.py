@@ -113,10 +113,22 @@ def check_content(rel: str, raw: bytes, min_chars: int) -> ContentResult:
         problems.append(make("empty", rel, "no text but white space", 1))
         return ContentResult(problems, text)
     stripped = len(text.strip())
+    if stripped >= min_chars and _INVISIBLE.search(text):
+        # Format and control characters (ZWJ, ZWNJ, soft hyphen, ZWSP...) join or shape text;
+        # they are not text. Ninety of them are a document with nothing in it.
+        stripped = len(_INVISIBLE.sub("", text).strip())
     if stripped < min_chars:
         problems.append(make("too-short", rel, f"{stripped} characters, under the minimum of {min_chars}", 1))
     problems.extend(_text_checks(rel, text))
     return ContentResult(problems, text)
+
+
+# Invisible characters that do not count towards a document's length: C0/C1 controls (tab and
+# newline are white space) and the format characters (Unicode Cf) a text may hold.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
+)
 
 
 def _text_checks(rel: str, text: str) -> list[Problem]:
