@@ -340,3 +340,17 @@ def test_a_pinned_language_moves_out_of_the_note_and_a_second_one_stays():
     twice = text + f"- {A} news, lang: de, more\n"
     rows = table_rows(render_index(twice, [row(A)]))
     assert (rows[A]["Pinned"], rows[A]["Notes"]) == ("de", "Persian park text (lang: fa); news, more")
+
+
+def test_an_index_written_with_crlf_keeps_crlf():
+    # The table was written with LF into a CRLF file: a file of mixed line endings.
+    crlf = f"# I\r\n\r\nProse.\r\n\r\n- {A} Persian news (lang: fa)\r\n- {B}\r\n"
+    once = render_index(crlf, ROWS[:2])
+    assert once.count("\r\n") == once.count("\n") > 8
+    assert render_index(once, ROWS[:2]) == once
+    added = add_entries(once, [C])
+    assert C in added and added.count("\r\n") == added.count("\n")
+    listed = add_entries(crlf, [C])  # a hand-written list grows with CRLF too
+    assert listed.count("\r\n") == listed.count("\n") and f"- {C}\r\n" in listed
+    mixed = f"# I\r\n\n- {A}\n"  # mixed already: blocks are LF, as before
+    assert "\r\n" not in render_index(mixed, ROWS[:1]).split("# I\r\n", 1)[1]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from seedkeeper.indexmd.layout import Layout, Remover, emit, finish_text, prepare, trim
+from seedkeeper.indexmd.layout import Layout, Remover, emit, finish_text, prepare, same_endings, trim
 from seedkeeper.indexmd.reader import parse_index
 from seedkeeper.indexmd.table import (
     NEW_INDEX_HEADING,
@@ -46,6 +46,19 @@ def remove_entries(
 
 
 def add_entries(
+    text: str | None,
+    files: Sequence[str],
+    *,
+    include: tuple[str, ...] = ("*.txt",),
+    name_pattern: str = DEFAULT_NAME_PATTERN,
+    carried: dict[str, tuple[str, str]] | None = None,
+) -> str:
+    """Reference new files (see _add_entries), in the line endings INDEX.md is written with."""
+    new = _add_entries(text, files, include=include, name_pattern=name_pattern, carried=carried)
+    return same_endings(text, new)
+
+
+def _add_entries(
     text: str | None,
     files: Sequence[str],
     *,

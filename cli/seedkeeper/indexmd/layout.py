@@ -193,6 +193,14 @@ def emit(
     return out
 
 
+def same_endings(original: str | None, new: str) -> str:
+    """`new` with CRLF line ends when `original` was written with CRLF throughout (the lines we
+    add would otherwise be LF, leaving a file of mixed endings); else `new` as it is."""
+    if original and "\r\n" in original and original.count("\r\n") == original.count("\n"):
+        return new.replace("\r\n", "\n").replace("\n", "\r\n")
+    return new
+
+
 def finish_text(bom: str, lines: list[str]) -> str:
     while lines and is_blank(lines[-1]):
         lines.pop()

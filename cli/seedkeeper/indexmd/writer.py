@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from seedkeeper.corpus.paths import normalize_target
 from seedkeeper.indexmd.entries import IndexDocument, IndexEntry, marker_lines
-from seedkeeper.indexmd.layout import Layout, Node, Remover, emit, finish_text, is_blank, prepare, trim
+from seedkeeper.indexmd.layout import Layout, Node, Remover, emit, finish_text, is_blank, prepare, same_endings, trim
 from seedkeeper.indexmd.reader import parse_index
 from seedkeeper.indexmd.table import (
     HEADER_COMMENT,
@@ -54,7 +54,23 @@ def render_index(
     name_pattern: str = DEFAULT_NAME_PATTERN,
     parsed: IndexDocument | None = None,
 ) -> str:
-    """The whole new INDEX.md text for `rows` (rendered in the given order).
+    """The whole new INDEX.md text for `rows` (see _render_index), in the line endings of the
+    current text: an INDEX.md written with CRLF throughout gets its table with CRLF too, rather
+    than a file of mixed endings. (Any other file is written with LF blocks.)"""
+    return same_endings(
+        current_text, _render_index(current_text, rows, include=include, name_pattern=name_pattern, parsed=parsed)
+    )
+
+
+def _render_index(
+    current_text: str | None,
+    rows: Sequence[IndexRow],
+    *,
+    include: tuple[str, ...] = ("*.txt",),
+    name_pattern: str = DEFAULT_NAME_PATTERN,
+    parsed: IndexDocument | None = None,
+) -> str:
+    """The whole new INDEX.md text for `rows` (rendered in the given order), LF in the blocks.
 
     Each managed block (marker pair) is rewritten in place with the rows of the documents it
     holds, carrying their Pinned and Notes cells. Hand-written list items and table rows that
