@@ -537,7 +537,7 @@ def test_apply_refuses_an_index_symlinked_outside_the_folder(cli, tmp_path):
 
     for fmt in ("text", "json"):
         r = cli("dedup", root, "--apply", "--format", fmt, "--no-cache", "--jobs", "1")
-        assert r.exit_code == 2, (r.stdout, r.stderr)
+        assert r.exit_code == 1, (r.stdout, r.stderr)
         assert "INDEX.md" in r.stderr and r.stderr.strip()
         assert SECRET not in r.stdout and SECRET not in r.stderr
     assert snapshot(root) == before  # nothing moved, nothing written, no .seedkeeper/
@@ -555,7 +555,7 @@ def test_apply_refuses_an_index_fifo_without_hanging(cli, tmp_path):
     r = call_with_timeout(
         lambda: cli("dedup", root, "--apply", "--no-cache", "--jobs", "1"), 10, fifo_paths=[root / "INDEX.md"]
     )
-    assert r.exit_code == 2, (r.stdout, r.stderr)
+    assert r.exit_code == 1, (r.stdout, r.stderr)
     assert "INDEX.md" in r.stderr
     assert snapshot(root) == before
     assert (root / EXACT).is_file()
@@ -568,7 +568,7 @@ def test_apply_refuses_an_index_that_is_a_folder(cli, tmp_path):
     (root / "INDEX.md" / "keep.md").write_text(f"- {ORIG}\n", encoding="utf-8")
     before = snapshot(root)
     r = cli("dedup", root, "--apply", "--no-cache", "--jobs", "1")
-    assert r.exit_code == 2, (r.stdout, r.stderr)
+    assert r.exit_code == 1, (r.stdout, r.stderr)
     assert "INDEX.md" in r.stderr
     assert snapshot(root) == before
     assert (root / "INDEX.md").is_dir() and (root / EXACT).is_file()

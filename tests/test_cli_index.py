@@ -430,7 +430,8 @@ def test_adopted_hand_list_note_survives_apply_restore_index(cli, tmp_path):
 
 def test_index_refuses_an_index_symlinked_inside_the_folder(cli, tmp_path):
     """A symlinked INDEX.md is refused even when it points inside the folder: one line on stderr,
-    exit 2, nothing written, the link and its target unchanged."""
+    exit 1 (the data must be fixed, as for an unsafe path), nothing written, the link and its
+    target unchanged."""
     root = make_seeds(tmp_path, {FA: CLEAN["fa"], EN: CLEAN["en"]})
     real = root / "docs" / "real.md"
     real.parent.mkdir()
@@ -439,7 +440,7 @@ def test_index_refuses_an_index_symlinked_inside_the_folder(cli, tmp_path):
     os.symlink("docs/real.md", root / "INDEX.md")
     before = snapshot(root)
     r = cli("index", root, "--no-cache", "--jobs", "1")
-    assert r.exit_code == 2, (r.stdout, r.stderr)
+    assert r.exit_code == 1, (r.stdout, r.stderr)
     msg = r.stderr.strip()
     assert msg and "\n" not in msg and "Traceback" not in msg and "INDEX.md" in msg
     assert snapshot(root) == before

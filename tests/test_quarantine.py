@@ -200,7 +200,7 @@ def test_cli_restore_refuses_an_index_symlinked_outside(cli, tmp_path, quarantin
     os.symlink(outside, root / "INDEX.md")
     before = snapshot(root)
     r = cli("restore", COPY, "--seeds", root)
-    assert r.exit_code == 2, (r.stdout, r.stderr)
+    assert r.exit_code == 1, (r.stdout, r.stderr)
     assert "INDEX.md" in r.stderr and SECRET not in r.stdout + r.stderr
     assert snapshot(root) == before  # still quarantined, manifest untouched
     assert outside.read_bytes() == outside_bytes and os.path.islink(root / "INDEX.md")

@@ -1,7 +1,7 @@
 """Exception types raised by the seedkeeper core.
 
 The core never prints and never exits: it raises one of these, and the shell maps them to
-exit codes (usage problems to 2, everything else to 3).
+exit codes (usage problems to 2, the data stopping a command on purpose to 1).
 """
 
 from __future__ import annotations
@@ -31,6 +31,11 @@ class NotARegularFileError(SeedkeeperError):
     """A path names a folder, FIFO, device or socket; it was not opened."""
 
 
-class IndexWriteError(UsageError):
+class IndexWriteError(SeedkeeperError):
     """INDEX.md could not be written safely: it is not a regular UTF-8 file, or it kept changing
-    under us, or the lock could not be had. Nothing was written (exit code 2)."""
+    under us. Nothing was written (exit code 1: the data needs fixing first)."""
+
+
+class IndexLockError(IndexWriteError, UsageError):
+    """The lock on the seeds folder could not be had in time (exit code 2, as for a full disk:
+    the machine's state, not the data's). Nothing was written."""

@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from seedkeeper.errors import IndexWriteError
+from seedkeeper.errors import IndexLockError
 
 
 def write_atomic(path: Path, data: bytes, *, mode: int | None = None) -> None:
@@ -85,7 +85,7 @@ def folder_lock(folder: Path, timeout: float = 300.0) -> Iterator[None]:
                 if exc.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
                     raise
                 if time.monotonic() > deadline:
-                    raise IndexWriteError(f"timed out waiting for the lock on {folder}") from None
+                    raise IndexLockError(f"timed out waiting for the lock on {folder}") from None
                 time.sleep(0.02)
         yield
     finally:

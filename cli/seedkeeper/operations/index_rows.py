@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from seedkeeper.corpus.discovery import INDEX_NAME
 from seedkeeper.corpus.survey import Survey
-from seedkeeper.errors import UsageError
+from seedkeeper.errors import IndexWriteError, UsageError
 
 # Content codes that make a document's row say it is broken.
 _ERROR_CODES = ("binary", "not-utf8", "empty", "too-large")
@@ -67,14 +67,14 @@ def render_for(s: Survey, current: str | None, *, reuse_parse: bool = True, rows
 
 
 def current_text(s: Survey) -> str | None:
-    """INDEX.md as text, or None when it is missing; unreadable INDEX.md is a usage error for
-    commands that would rewrite it (we never overwrite what we cannot read)."""
+    """INDEX.md as text, or None when it is missing; an unreadable INDEX.md stops the commands
+    that would rewrite it (IndexWriteError, exit 1: we never overwrite what we cannot read)."""
     if s.corpus.index is not None and s.corpus.index_raw is not None:
         return s.corpus.index_raw.decode("utf-8")  # the raw text: a BOM is kept, as a person wrote it
     if not os.path.lexists(s.root / INDEX_NAME):
         return None
     why = next((p.message for p in s.corpus.problems if p.code == "index-unreadable"), f"{INDEX_NAME} cannot be read")
-    raise UsageError(f"{why}; fix it first (see `seedkeeper validate`)")
+    raise IndexWriteError(f"{why}; fix it first (see `seedkeeper validate`)")
 
 
 def write_rows(s: Survey, old: str | None = None, resurvey: Callable[[], Survey] | None = None) -> tuple[bool, str]:

@@ -19,7 +19,7 @@ from seedkeeper.corpus.atomic import folder_lock, write_atomic
 from seedkeeper.corpus.discovery import INDEX_NAME
 from seedkeeper.corpus.model import load_corpus
 from seedkeeper.corpus.paths import matches_include
-from seedkeeper.errors import UsageError
+from seedkeeper.errors import IndexWriteError, UsageError
 from seedkeeper.settings import Settings
 
 
@@ -172,7 +172,7 @@ def _utf8(raw: bytes) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise UsageError(f"{INDEX_NAME} is not UTF-8; fix it first (see `seedkeeper validate`)") from None
+        raise IndexWriteError(f"{INDEX_NAME} is not UTF-8; fix it first (see `seedkeeper validate`)") from None
 
 
 def _apply(root: Path, plan: list[Renamed], index_text: str | None) -> None:
