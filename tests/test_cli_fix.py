@@ -204,3 +204,14 @@ def test_accepted_findings_are_not_fixed(cli, tmp_path):
     assert r.exit_code == 0, data
     assert data["fixed"] == [{"file": CONTROL, "codes": ["control-char"]}] and data["remaining"] == []
     assert (root / BOM_CRLF).read_bytes() == raw
+
+
+def test_diff_shows_zwnj_as_text_and_says_when_only_the_encoding_of_letters_changes(cli, tmp_path):
+    # ZWNJ is ordinary Persian text: escaped as \u200c it made every unchanged line unreadable.
+    # An NFC fix changes how letters are encoded, not how they look: the header says so.
+    persian = "این یک متن فارسی با نیم\u200cفاصله است و می\u200cخواهیم آن را بخوانیم.\n"
+    decomposed = unicodedata.normalize("NFD", "Le café est très bon, et le thé aussi, à côté.\n") * 2
+    root = _seeds(tmp_path, {BOM_CRLF: (persian * 2).replace("\n", "\r\n"), NFD: decomposed})
+    out = cli("fix", root, "--diff").stdout
+    assert "\\u200c" not in out and "نیم\u200cفاصله" in out and "\\r" in out
+    assert f"# {NFD}: not-nfc (not-nfc: changed lines differ in how their letters are encoded" in out

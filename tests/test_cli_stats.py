@@ -148,3 +148,12 @@ def test_stats_on_an_empty_folder(cli, tmp_path):
 def test_stats_missing_folder_is_exit_2(cli, tmp_path):
     r = cli("stats", tmp_path / "nope", "--format", "json")
     assert r.exit_code == 2 and r.stdout == ""
+
+
+def test_text_summary_counts_contained_duplicates_and_says_one_document(cli, tmp_path):
+    from helpers import doc_name, make_seeds
+
+    root = make_seeds(tmp_path, {doc_name(1): "A single short document about rivers and mills in spring.\n"})
+    out = cli("stats", root).stdout
+    assert "1 document " in out and "1 documents" not in out
+    assert "0 contained" in out

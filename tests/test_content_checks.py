@@ -91,7 +91,7 @@ def test_invalid_utf8_gives_line_and_byte_offset():
     offset = raw.index(b"\xff")
     col = offset - (raw.rindex(b"\n", 0, offset) + 1)
     assert line == 2
-    assert f"line 2, byte offset {offset} (column byte {col})" in msg and "ff" in msg
+    assert f"line 2, byte offset {offset} (byte {col + 1} of the line)" in msg and "ff" in msg
     assert set(got) == {"not-utf8"}
 
 
@@ -101,7 +101,7 @@ def test_invalid_utf8_after_a_bom_counts_the_bom_in_the_offset():
     assert set(got) == {"bom", "not-utf8"}
     offset = raw.index(b"\xc3(")
     assert got["not-utf8"][0] == 2
-    assert f"byte offset {offset} (column byte 5)" in got["not-utf8"][1]
+    assert f"byte offset {offset} (byte 6 of the line)" in got["not-utf8"][1]
 
 
 def test_invalid_utf8_still_yields_the_rest_of_the_text():

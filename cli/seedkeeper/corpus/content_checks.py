@@ -104,7 +104,8 @@ def check_content(rel: str, raw: bytes, min_chars: int) -> ContentResult:
             make(
                 "not-utf8",
                 rel,
-                f"invalid UTF-8 at line {line}, byte offset {offset} (column byte {col}): {bad} ({exc.reason})",
+                f"invalid UTF-8 at line {line}, byte offset {offset} (byte {col + 1} of the line): "
+                f"{bad} ({exc.reason})",
                 line,
             )
         )

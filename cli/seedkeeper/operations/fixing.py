@@ -16,6 +16,7 @@ from pathlib import Path
 from seedkeeper.corpus.analysis import Features
 from seedkeeper.corpus.atomic import folder_lock, write_atomic
 from seedkeeper.corpus.content_checks import check_content
+from seedkeeper.corpus.paths import shown
 from seedkeeper.corpus.pool import CacheSpec, Progress
 from seedkeeper.corpus.repair import CHANGES_LETTERS, FIXABLE, Repair, repair
 from seedkeeper.corpus.safe_read import read_bytes
@@ -173,6 +174,11 @@ def _write(root: Path, infos: dict, plans: list[tuple[str, str, Repair]], report
             write_atomic(infos[rel].path, r.data)
 
 
+# Format characters that are ordinary text (ZWNJ and ZWJ in Persian or Hindi words, LRM and RLM):
+# shown as they are, not escaped, in a diff; other invisible characters are escaped.
+_SHOWN_AS_IS = "\t\u200c\u200d\u200e\u200f"
+
+
 def _diff(rel: str, r: Repair) -> str:
     """A unified diff of one document; invisible changes (CR, BOM, controls) are shown escaped."""
     import difflib
@@ -183,13 +189,17 @@ def _diff(rel: str, r: Repair) -> str:
         for ln in lines:
             body = ln.rstrip("\n")
             body = body.replace("\r", "\\r").replace("\ufeff", "\\ufeff")
-            body = "".join(ch if ch in "\t" or ch.isprintable() else f"\\u{ord(ch):04x}" for ch in body)
+            body = "".join(ch if ch in _SHOWN_AS_IS or ch.isprintable() else f"\\u{ord(ch):04x}" for ch in body)
             out.append(body + "\n")
         return out
 
     old = visible(r.old_text)
     new = visible(r.new_text)
-    head = f"# {rel}: {', '.join(r.codes)}" + (f" (read as {r.encoding})" if r.encoding else "") + "\n"
+    head = f"# {shown(rel)}: {', '.join(r.codes)}" + (f" (read as {r.encoding})" if r.encoding else "")
+    if "not-nfc" in r.codes:
+        head += " (not-nfc: changed lines differ in how their letters are encoded, not in how they look)"
+    head += "\n"
+    rel = shown(rel)
     body = "".join(difflib.unified_diff(old, new, f"a/{rel}", f"b/{rel}"))
     if not body:  # only the normalization changed: same visible text
         body = f"--- a/{rel}\n+++ b/{rel}\n(only bytes change: {', '.join(r.codes)})\n"

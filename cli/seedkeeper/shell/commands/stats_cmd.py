@@ -37,11 +37,12 @@ def _print_text(r) -> None:
     from rich.table import Table
 
     from .. import render
+    from ..report import plural
 
     c = render.stdout_console()
     c.print(
-        f"[bold]{r.documents}[/] documents ({r.listed} listed in INDEX.md, {r.on_disk} on disk), "
-        f"{r.chars['total']} characters, {r.words_total} words"
+        f"[bold]{plural(r.documents, 'document')}[/] ({r.listed} listed in INDEX.md, {r.on_disk} on disk), "
+        f"{plural(r.chars['total'], 'character')}, {plural(r.words_total, 'word')}"
     )
     top = max(r.languages.values(), default=1)
     langs = Table(title="languages", box=None, show_header=False)
@@ -56,10 +57,8 @@ def _print_text(r) -> None:
     c.print(sizes)
     c.print(f"median {r.chars['median']}, p90 {r.chars['p90']}, max {r.chars['max']} characters")
     d = r.duplicates
-    c.print(
-        f"duplicates: {d['clusters']} clusters ({d['exact']} exact, {d['normalized']} normalized, {d['near']} near); "
-        f"{d['too_short']} too short to compare"
-    )
+    kinds = ", ".join(f"{d.get(k, 0)} {k}" for k in ("exact", "normalized", "near", "contained"))
+    c.print(f"duplicates: {plural(d['clusters'], 'cluster')} ({kinds}); {d['too_short']} too short to compare")
     if r.findings:
         f = Table(title="findings", box=None, show_header=False)
         for code, n in r.findings.items():
