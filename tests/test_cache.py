@@ -399,6 +399,10 @@ def test_cache_clear_removes_the_cache(cli, seeds, tmp_path):
     assert not (folder / CACHE_FILE).exists()
     assert not any(p.name.startswith("cache.") for p in folder.iterdir())
     assert folder.is_dir()  # a folder the user named is theirs: emptied, not removed
+    named = tmp_path / "x" / ".seedkeeper_cache"  # even when named like the default one
+    assert cli("tag", seeds, "--cache-dir", named).exit_code == 0
+    assert cli("cache", "clear", seeds, "--cache-dir", named).exit_code == 0
+    assert named.is_dir() and not any(named.iterdir())
     assert "cleared" in r.stdout
     r = cli("cache", "clear", seeds, "--cache-dir", folder)
     assert r.exit_code == 0 and "cleared" not in r.stdout

@@ -507,3 +507,27 @@ def test_index_check_github_annotation_path_is_relative_to_the_repository(cli, h
     assert "::error file=seeds/INDEX.md," in r.stdout, r.stdout
     ref = cli("check", hand, "--format", "github").stdout
     assert "::error file=seeds/INDEX.md," in ref  # what check says about the same finding
+
+
+@pytest.mark.parametrize("command", ["index", "add", "dedup --apply", "restore", "rename"])
+def test_an_index_that_is_not_utf8_stops_every_writer_with_exit_1(cli, tmp_path, command):
+    # The data must be fixed (as for an unsafe path): exit 1 from each command that would rewrite
+    # it, with something to do (a duplicate to move, a name to fix, a document to put back).
+    root = make_seeds(tmp_path, {FA: CLEAN["fa"], EN: CLEAN["en"], "copy of en.txt": CLEAN["en"]})
+    if command == "restore":
+        assert cli("dedup", root, "--apply").exit_code == 0
+    (root / "INDEX.md").write_bytes(b"# S\n\n- \xff\n")
+    before = snapshot(root)
+    new = tmp_path / "new.txt"
+    new.write_text(CLEAN["ar"], encoding="utf-8")
+    args = {
+        "index": ["index", root],
+        "add": ["add", new, "--seeds", root],
+        "dedup --apply": ["dedup", root, "--apply"],
+        "restore": ["restore", "copy of en.txt", "--seeds", root],
+        "rename": ["rename", root],
+    }[command]
+    r = cli(*args)
+    assert r.exit_code == 1, (command, r.stdout, r.stderr)
+    assert "UTF-8" in r.stderr and "Traceback" not in r.stderr
+    assert snapshot(root) == before

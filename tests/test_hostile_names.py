@@ -176,3 +176,11 @@ def test_names_with_backslashes_are_listed_and_then_accepted(cli, tmp_path):
     r = cli("check", seeds, "--ignore", "bad-name", "--format", "json")
     assert r.exit_code == 0, r.stdout
     assert json.loads(r.stdout)["problems"] == []
+    # Moved out as a duplicate and put back like any other name.
+    (seeds / names[1]).write_text(TEXT_A)
+    r = cli("dedup", seeds, "--apply")
+    assert r.exit_code == 0, r.output
+    assert not (seeds / names[1]).exists()
+    r = cli("restore", names[1], "--seeds", seeds)
+    assert r.exit_code == 0, r.output
+    assert (seeds / names[1]).read_text() == TEXT_A

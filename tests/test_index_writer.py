@@ -333,13 +333,14 @@ def test_row_values_follow_index_row_fields():
 
 def test_a_pinned_language_moves_out_of_the_note_and_a_second_one_stays():
     # Adopting "- x (lang: fa)" moves the `lang:` to Pinned, as a `lang:` typed in a Notes cell
-    # is moved; a listing that pins another language (the later listing wins) keeps its own.
+    # is moved; a later listing that pins another language keeps it in its note (the first wins,
+    # as the corpus model reads a file listed twice).
     text = f"# I\n\n- {A} Persian park text (lang: fa)\n"
     rows = table_rows(render_index(text, [row(A)]))
     assert (rows[A]["Pinned"], rows[A]["Notes"]) == ("fa", "Persian park text")
     twice = text + f"- {A} news, lang: de, more\n"
     rows = table_rows(render_index(twice, [row(A)]))
-    assert (rows[A]["Pinned"], rows[A]["Notes"]) == ("de", "Persian park text (lang: fa); news, more")
+    assert (rows[A]["Pinned"], rows[A]["Notes"]) == ("fa", "Persian park text; news, more (lang: de)")
 
 
 def test_an_index_written_with_crlf_keeps_crlf():
@@ -354,3 +355,20 @@ def test_an_index_written_with_crlf_keeps_crlf():
     assert listed.count("\r\n") == listed.count("\n") and f"- {C}\r\n" in listed
     mixed = f"# I\r\n\n- {A}\n"  # mixed already: blocks are LF, as before
     assert "\r\n" not in render_index(mixed, ROWS[:1]).split("# I\r\n", 1)[1]
+
+
+@pytest.mark.parametrize(
+    ("note", "left"),
+    [
+        ("Persian park text (lang: fa)", "Persian park text"),
+        ("a (b, lang: fa)", "a (b)"),  # the person's bracket stays
+        ("a (lang: fa, b)", "a (b)"),
+        ("x — lang: fa — y", "x — y"),
+        ("news, lang=fa, more", "news, more"),
+        ("a , , b lang: fa", "a , , b"),  # the rest of the note exactly as written
+    ],
+)
+def test_a_moved_lang_takes_only_itself_and_its_seam(note, left):
+    from seedkeeper.indexmd.entries import without_pinned_lang
+
+    assert without_pinned_lang(note) == left

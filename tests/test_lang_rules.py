@@ -124,8 +124,9 @@ def test_the_reflex_of_yat_in_everyday_words(ekavian, ijekavian):
 
 
 def test_names_and_words_croatian_writes_are_not_ekavian():
-    # "Svetlana", "Cvetković", "Severina", "Crvena zvezda", "uspeh" (bs dictionary), lower-cased.
-    text = "Svetlana Cvetković i Severina gledale su Crvenu zvezdu; uspeh je bio sprečen."
+    # "Svetlana", "Cvetković", "Severina", "Crvena zvezda", "uspeh" (bs dictionary), the poet
+    # Josip Sever and Zagreb's Susedgrad, lower-cased.
+    text = "Svetlana Cvetković i Severina gledale su Crvenu zvezdu; uspeh je bio sprečen. Sever, Susedgrad."
     assert sh.evidence(text)[1] == 0
 
 
@@ -296,3 +297,16 @@ def test_latin_that_is_not_ascii_beside_another_script_never_recurses(text):
 )
 def test_han_text_is_not_called_chinese_when_its_characters_say_otherwise(text, lang):
     assert detect_language(text).lang == lang
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "韩国的首都是首尔（서울），人口约一千万。",
+        "“谢谢”在韩语中写作“감사합니다”，意思是感谢。",
+        "這個韓國詞「사랑」的意思是愛。",
+        "他住在上海的张家浜附近。",  # 浜 is Chinese too
+    ],
+)
+def test_chinese_quoting_korean_or_writing_a_shared_form_stays_chinese(text):
+    assert detect_language(text).lang in ("zh-Hans", "zh-Hant", "und")

@@ -125,3 +125,13 @@ def test_fingerprints_do_not_depend_on_how_the_text_is_chunked(monkeypatch):
     assert bp.line_fingerprints(text) == whole
     table = bp._power_table(bp._P, 300).tolist()
     assert table == [pow(bp._P, i, 1 << 64) for i in range(300)]
+
+
+def test_a_line_longer_than_a_chunk_has_the_same_fingerprint(monkeypatch):
+    import seedkeeper.quality.boilerplate as bp
+
+    line = " ".join(["alpha", "δέλτα", "эпсилон", "12,5", "zeta"] * 400)
+    text = "a short line of words here\n" + line + "\nand one more line of words\n"
+    whole = bp.line_fingerprints(text)
+    monkeypatch.setattr(bp, "_CHUNK", 500)  # the long line is hashed in pieces now
+    assert bp.line_fingerprints(text) == whole

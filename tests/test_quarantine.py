@@ -275,3 +275,18 @@ def test_cli_restore_refuses_a_quarantine_folder_symlinked_outside(cli, tmp_path
     assert not (root / COPY).exists()
     assert r.exit_code == 2, (r.stdout, r.stderr)
     assert snapshot(root) == before
+
+
+def test_restore_into_a_hand_written_table_puts_the_notes_back(cli, tmp_path):
+    # The table branch ignored what the manifest kept: the row came back empty.
+    from helpers import doc_name, make_seeds
+    from multilingual import CLEAN
+
+    a, b = doc_name(1), doc_name(2)
+    index_md = f"# S\n\n| File | Notes |\n| --- | --- |\n| {a} | first |\n| {b} | my precious note (lang: fr) |\n"
+    root = make_seeds(tmp_path, {a: CLEAN["fr"], b: CLEAN["fr"]}, index=index_md)
+    assert cli("dedup", root, "--apply").exit_code == 0
+    assert b not in (root / "INDEX.md").read_text(encoding="utf-8")
+    assert cli("restore", b, "--seeds", root).exit_code == 0
+    row = next(ln for ln in (root / "INDEX.md").read_text(encoding="utf-8").splitlines() if b in ln)
+    assert "my precious note" in row and "lang: fr" in row, row

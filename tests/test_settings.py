@@ -118,6 +118,11 @@ def test_the_search_stops_at_the_repository_root(tmp_path):
     assert load_settings(start=tmp_path / "wt" / "seeds").min_chars == 5
     (tmp_path / "wt" / "seedkeeper.toml").unlink()
     assert find_config(tmp_path / "wt" / "seeds") is None
+    # A corpus kept as a submodule belongs to the project around it: its config is found.
+    write(tmp_path / "proj" / "seedkeeper.toml", "min-chars = 6\n")
+    (tmp_path / "proj" / ".git").mkdir(parents=True)
+    write(tmp_path / "proj" / "seeds" / ".git", "gitdir: ../.git/modules/seeds\n")
+    assert load_settings(start=tmp_path / "proj" / "seeds").min_chars == 6
     # Without a repository, the search goes on upwards.
     (tmp_path / "plain" / "seeds").mkdir(parents=True)
     assert load_settings(start=tmp_path / "plain" / "seeds").min_chars == 7

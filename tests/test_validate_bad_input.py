@@ -268,6 +268,25 @@ def test_one_file_listed_composed_and_decomposed_is_one_document(tmp_path, disk_
     assert len(tag(root, Settings(name_pattern=r".*"), jobs=1).documents) == 1
 
 
+def test_one_file_listed_in_two_spellings_becomes_one_row_keeping_both_notes(tmp_path):
+    # The writer tracked the two spellings apart: the second item stayed outside the table
+    # (index-outdated right after index), and the next run replaced the row, losing a note.
+    from seedkeeper.operations.indexing import index
+
+    nfc, nfd = (unicodedata.normalize(f, "café.txt") for f in ("NFC", "NFD"))
+    index_md = f"# S\n\n- {nfc} first note (lang: en)\n- {nfd} second note (lang: fr)\n"
+    root = make_seeds(tmp_path, {nfc: CLEAN["en"]}, index=index_md)
+    settings = Settings(name_pattern=r".*")
+    index(root, settings)
+    once = (root / "INDEX.md").read_text(encoding="utf-8")
+    row = next(ln for ln in once.splitlines() if ln.startswith("| [caf"))
+    assert "first note" in row and "second note (lang: fr)" in row and "| en |" in row, row
+    assert nfd not in once and "- " + nfc not in once
+    assert codes(check(root, name_pattern=r".*")) == []
+    index(root, settings)
+    assert (root / "INDEX.md").read_text(encoding="utf-8") == once
+
+
 def test_subfolders_and_hidden_paths(tmp_path):
     files = {
         "a/" + GOOD: CLEAN["en"],
@@ -435,3 +454,26 @@ def test_a_tagger_defect_on_one_document_leaves_the_others_tagged(tmp_path, monk
     assert by_file[doc_name(1)]["lang"] == "und"
     assert by_file[doc_name(1)]["decided_by"] == "tagger-error: RecursionError"
     assert by_file[doc_name(2)]["lang"] == "fa"
+
+
+def test_a_tagger_defect_does_not_stop_add_but_memory_errors_are_not_hidden(tmp_path, monkeypatch):
+    import seedkeeper.lang as lang
+    from seedkeeper.corpus.analysis import language_of
+    from seedkeeper.operations.adding import add
+
+    def broken(text, *args, **kwargs):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(lang, "detect_language", broken)
+    root = make_seeds(tmp_path, {doc_name(1): CLEAN["fa"]}, index="# S\n")  # nothing hand-written to adopt
+    new = tmp_path / "new.txt"
+    new.write_text(CLEAN["en"], encoding="utf-8")
+    report = add([str(new)], root, Settings(), dry_run=True)
+    assert [a.lang for a in report.added] == ["und"]
+
+    def no_memory(text, *args, **kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(lang, "detect_language", no_memory)
+    with pytest.raises(MemoryError):  # the machine's state: raised, never cached as "und"
+        language_of("Some text")

@@ -211,8 +211,8 @@ def _validated(s: Settings, where: str | None = None) -> Settings:
 
 def find_config(start: Path) -> Path | None:
     """The nearest seedkeeper.toml, or pyproject.toml with [tool.seedkeeper], at or above start,
-    up to the root of the repository start is in (a folder holding `.git` or `.hg`), as black
-    stops: another project's configuration above a repository is not this one's."""
+    up to the root of the repository start is in (_repository_root), as black stops: another
+    project's configuration above a repository is not this one's (a submodule's is)."""
     start = start.resolve()
     for folder in [start, *start.parents]:
         own = folder / "seedkeeper.toml"
@@ -226,9 +226,25 @@ def find_config(start: Path) -> Path | None:
                 continue
             if "seedkeeper" in data.get("tool", {}):
                 return py
-        if (folder / ".git").exists() or (folder / ".hg").exists():
-            break  # the repository's root (a worktree or submodule has a .git file)
+        if _repository_root(folder):
+            break
     return None
+
+
+def _repository_root(folder: Path) -> bool:
+    """Whether `folder` is the root of a repository the search must not leave: a `.git` or `.hg`
+    folder, or a worktree's `.git` file. A submodule's `.git` file is not: a corpus kept as a
+    submodule belongs to the project around it, whose configuration is its own."""
+    if (folder / ".hg").exists() or (folder / ".git").is_dir():
+        return True
+    git = folder / ".git"
+    if not git.is_file():
+        return False
+    try:
+        pointer = git.read_text(encoding="utf-8", errors="replace")[:4096]
+    except OSError:
+        return True
+    return "/modules/" not in pointer.replace("\\", "/")
 
 
 def load_settings(config: str | os.PathLike | None = None, start: str | os.PathLike | None = None) -> Settings:

@@ -93,15 +93,26 @@ def analyze_bytes(rel: str, raw: bytes, min_chars: int, features: Features, sha2
 
 
 def _language(text: str, problems: tuple[Problem, ...]) -> dict:
-    from seedkeeper.lang import LangResult, detect_language
+    from seedkeeper.lang import LangResult
 
     if any(p.code in NOT_TEXT_CODES for p in problems):
         return LangResult("und", 0.0, decided_by="not-text").to_dict(explain=True)
+    return language_of(text)
+
+
+def language_of(text: str) -> dict:
+    """detect_language(text) as a cached record (LangResult.to_dict(explain=True)), never raising.
+
+    A defect of the tagger on one text (a RecursionError once) makes that document "und", with
+    the reason in `tag --explain`, and the others are still tagged. The same text fails the same
+    way, so caching it is right; running out of memory is the machine's state, and is raised."""
+    from seedkeeper.lang import LangResult, detect_language
+
     try:
         return detect_language(text).to_dict(explain=True)
+    except MemoryError:
+        raise
     except Exception as exc:  # noqa: BLE001 - one document must never stop the run
-        # A defect of the tagger on this text (a RecursionError once): this document is "und",
-        # and says why in `tag --explain`; the others are still tagged.
         return LangResult("und", 0.0, decided_by=f"tagger-error: {type(exc).__name__}").to_dict(explain=True)
 
 

@@ -244,17 +244,18 @@ class Cache(SideTables):
             self.close()
 
 
-def clear_cache(folder: Path) -> bool:
-    """Remove the cache file (and SQLite side files), and the default `.seedkeeper_cache` folder
+def clear_cache(folder: Path, *, remove_folder: bool = False) -> bool:
+    """Remove the cache file (and SQLite side files), and with `remove_folder` the folder itself
     once it is empty. Returns whether any cache file was removed."""
     removed = False
     for name in (CACHE_FILE, CACHE_FILE + "-wal", CACHE_FILE + "-shm", CACHE_FILE + "-journal", "cache.corrupt"):
         with contextlib.suppress(FileNotFoundError):
             os.unlink(Path(folder) / name)
             removed = True
-    if Path(folder).name == DEFAULT_DIR:
-        # The folder seedkeeper made goes too, once empty; a folder the user named (--cache-dir,
-        # `cache-dir`) is theirs, and one holding anything else is kept.
+    if remove_folder:
+        # The default folder, which seedkeeper made, goes too once empty; a folder the user
+        # named (--cache-dir, $SEEDKEEPER_CACHE_DIR, `cache-dir`) is theirs, and one holding
+        # anything else is kept.
         with contextlib.suppress(OSError):
             os.rmdir(folder)
     return removed

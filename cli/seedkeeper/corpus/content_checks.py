@@ -114,22 +114,30 @@ def check_content(rel: str, raw: bytes, min_chars: int) -> ContentResult:
         problems.append(make("empty", rel, "no text but white space", 1))
         return ContentResult(problems, text)
     stripped = len(text.strip())
-    if stripped >= min_chars and _INVISIBLE.search(text):
-        # Format and control characters (ZWJ, ZWNJ, soft hyphen, ZWSP...) join or shape text;
-        # they are not text. Ninety of them are a document with nothing in it.
-        stripped = len(_INVISIBLE.sub("", text).strip())
+    if stripped >= min_chars:
+        # Punctuation, format and control characters (ZWJ, ZWNJ, soft hyphen) are not text:
+        # ninety of them are a document with nothing in it.
+        stripped = _text_chars(text, min_chars)
     if stripped < min_chars:
         problems.append(make("too-short", rel, f"{stripped} characters, under the minimum of {min_chars}", 1))
     problems.extend(_text_checks(rel, text))
     return ContentResult(problems, text)
 
 
-# Invisible characters that do not count towards a document's length: C0/C1 controls (tab and
-# newline are white space) and the format characters (Unicode Cf) a text may hold.
-_INVISIBLE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e"
-    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
-)
+def _text_chars(text: str, enough: int) -> int:
+    """Characters of text in the stripped `text`: letters, marks, digits, symbols and the spaces
+    between them (not punctuation, format or control characters), counted up to `enough`, so an
+    ordinary document stops within its first line. Spaces alone are no text: 0 then."""
+    count, seen = 0, False
+    for ch in text.strip():
+        kind = unicodedata.category(ch)
+        if kind[0] in "LMNS":
+            count, seen = count + 1, True
+        elif kind == "Zs":
+            count += 1
+        if seen and count >= enough:
+            break
+    return count if seen else 0
 
 
 def _text_checks(rel: str, text: str) -> list[Problem]:

@@ -12,13 +12,15 @@ import hashlib
 import json
 
 from seedkeeper.corpus.cache_json import loads_lenient
+from seedkeeper.corpus.paths import BACKSLASH_SEPARATES
 from seedkeeper.indexmd.entries import IndexDocument, IndexEntry
 from seedkeeper.indexmd.reader import parse_index
 
 # Below this many characters INDEX.md is simply parsed.
 MIN_CHARS = 50_000
 # Bump when the reader may give other references for the same text.
-MEMO_VERSION = "2"
+# 3: a backslash is a separator only where the platform says so (corpus.paths.BACKSLASH_SEPARATES).
+MEMO_VERSION = "3"
 _KIND = "index-parse"
 
 
@@ -36,7 +38,10 @@ def text_digest(text: str, include: tuple[str, ...], name_pattern: str, memo: st
 
 def _key(text: str, include: tuple[str, ...], name_pattern: str) -> str:
     """The cache key of INDEX.md's parse (text_digest, for this memo's version)."""
-    return "index-" + text_digest(text, include, name_pattern, f"parse-{MEMO_VERSION}").hexdigest()
+    # The platform's reading of a backslash is part of the parse: a shared cache folder must not
+    # hand Windows's parse to POSIX.
+    salt = f"parse-{MEMO_VERSION}-{int(BACKSLASH_SEPARATES)}"
+    return "index-" + text_digest(text, include, name_pattern, salt).hexdigest()
 
 
 def _encode(doc: IndexDocument) -> bytes:

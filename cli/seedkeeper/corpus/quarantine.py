@@ -39,7 +39,7 @@ from seedkeeper.corpus.safe_moves import (
     same_file,
     sha256_file,
 )
-from seedkeeper.errors import SeedkeeperError, UsageError
+from seedkeeper.errors import IndexWriteError, SeedkeeperError, UsageError
 from seedkeeper.similarity.results import DedupResult
 
 QUARANTINE_DIR = ".seedkeeper/quarantine"
@@ -72,7 +72,7 @@ def _read_index(seeds: Path) -> str | None:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise UsageError(f"{INDEX} is not UTF-8; not rewriting it") from None
+        raise IndexWriteError(f"{INDEX} is not UTF-8; not rewriting it") from None
 
 
 def _own_folder(seeds: Path) -> None:

@@ -10,18 +10,20 @@ import re
 import stat
 from pathlib import Path, PurePosixPath
 
+from seedkeeper.corpus.paths import BACKSLASH_SEPARATES
 from seedkeeper.errors import NotARegularFileError, UnsafePathError, UsageError
 
 
 def climbs(path: str) -> bool:
-    return any(part == ".." for part in re.split(r"[\\/]", path))
+    """A `..` segment, between slashes or, where the platform separates with it, backslashes."""
+    return any(part == ".." for part in re.split(r"[\\/]" if BACKSLASH_SEPARATES else "/", path))
 
 
 def safe_rel(file: str) -> PurePosixPath:
     """Refuse paths that are absolute, climb with '..', or point into the quarantine itself."""
     p = PurePosixPath(file)
-    # A backslash is an ordinary character in a POSIX name; only a `..` between backslashes (which
-    # climbs out on Windows) is refused, as the index reader does.
+    # A backslash is an ordinary character in a POSIX name; a `..` between backslashes climbs out
+    # only on Windows, and is refused there, as the index reader does (corpus.paths).
     if p.is_absolute() or not p.parts or any(part in ("", ".", "..") for part in p.parts) or climbs(file):
         raise UnsafePathError(f"{file!r} is not a plain path inside the seeds folder")
     if p.parts[0] == ".seedkeeper":

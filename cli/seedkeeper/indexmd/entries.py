@@ -13,6 +13,9 @@ END_MARKER = "<!-- seedkeeper:index:end -->"
 
 # `lang: fa`, `lang=fa`, `(lang: zh-Hant)` in a note pins the document's language.
 _LANG_IN_NOTE = re.compile(r"\(?\blang(?:uage)?\s*[:=]\s*([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)(?![\w-])\)?", re.I)
+_LANG_TAG = r"lang(?:uage)?\s*[:=]\s*[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*(?![\w-])"
+_LANG_IN_BRACKETS = re.compile(r"\(\s*\b" + _LANG_TAG + r"\s*\)", re.I)
+_LANG_BARE = re.compile(r"\b" + _LANG_TAG, re.I)
 LINK_SRC = re.compile(
     r"!?\[((?:[^\[\]\\]|\\.)*)\]\(\s*(<[^>\n]*>|[^\s)]*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
 )
@@ -122,9 +125,20 @@ def pinned_lang(note: str) -> str | None:
 
 def without_pinned_lang(note: str) -> str:
     """The note with its `lang: fa` taken out (index moves it to the Pinned column)."""
-    out = _LANG_IN_NOTE.sub("", note, count=1)
-    out = re.sub(r"([;,])\s*[;,]", r"\1", out)  # "news, lang: fa, more": one comma left
-    return re.sub(r"\s{2,}", " ", out).strip().strip(";,").strip()
+    # "(lang: fa)" goes with its brackets; a bare "lang: fa" leaves the brackets around it alone
+    # ("a (b, lang: fa)" keeps its closing bracket). Only the separator at the seam goes with it;
+    # the rest of the note is left exactly as written.
+    m = _LANG_IN_BRACKETS.search(note) or _LANG_BARE.search(note)
+    if m is None:
+        return note.strip()
+    left, right = note[: m.start()].rstrip(), note[m.end() :].lstrip()
+    seps = (";", ",", "—", "–")
+    if right.startswith(seps) and (not left or left.endswith(seps + ("(",))):
+        right = right[1:].lstrip()
+    elif left.endswith(seps) and (not right or right.startswith(")")):
+        left = left[:-1].rstrip()
+    glue = "" if not left or not right or left.endswith("(") or right.startswith(")") else " "
+    return (left + glue + right).strip()
 
 
 def lang_from_cells(cells: tuple[tuple[str, str], ...], managed: bool) -> str | None:

@@ -10,6 +10,7 @@ from seedkeeper.indexmd.layout import Layout, Remover, emit, finish_text, prepar
 from seedkeeper.indexmd.reader import parse_index
 from seedkeeper.indexmd.table import (
     NEW_INDEX_HEADING,
+    escape_cell,
     header_lines,
     list_reference,
     placeholder_row,
@@ -56,6 +57,26 @@ def add_entries(
     """Reference new files (see _add_entries), in the line endings INDEX.md is written with."""
     new = _add_entries(text, files, include=include, name_pattern=name_pattern, carried=carried)
     return same_endings(text, new)
+
+
+def _hand_row(cells: Sequence[tuple[str, str]], col: int, f: str, pinned: str, notes: str) -> list[str]:
+    """A row for `f` in a hand-written table shaped like `cells`: the reference in column `col`,
+    a person's pinned language and notes (a restore puts them back) in the table's own Language
+    and Notes columns, else beside the reference, never lost."""
+    headers = [h.strip().lower() for h, _ in cells]
+    out = [""] * len(cells)
+    lang_col = next((k for k, h in enumerate(headers) if h in ("pinned", "lang", "language") and k != col), None)
+    note_col = next((k for k, h in enumerate(headers) if h in ("notes", "note", "description") and k != col), None)
+    if pinned and lang_col is not None:
+        out[lang_col] = escape_cell(pinned)
+    elif pinned and f"lang: {pinned}" not in notes:
+        notes = f"{notes} (lang: {pinned})".strip()
+    out[col] = list_reference(f)
+    if notes and note_col is not None:
+        out[note_col] = escape_cell(notes)
+    elif notes:
+        out[col] += " — " + escape_cell(notes)
+    return out
 
 
 def _add_entries(
@@ -112,6 +133,6 @@ def _add_entries(
         e = hand[-1]
         table = layout.rows[e.line - 1]
         col = next((k for k, (_, v) in enumerate(e.cells) if e.written in v or "](" in v), 0)
-        block = [row_line([list_reference(f) if k == col else "" for k in range(len(e.cells))]) for f in new]
+        block = [row_line(_hand_row(e.cells, col, f, *carried.get(f, ("", "")))) for f in new]
         return bom + "\n".join(emit(lines, set(), table.end, block))
     return finish_text(bom, emit(lines, set(), len(lines), [f"- {list_line(f)}" for f in new], pad=True))

@@ -17,11 +17,12 @@ from pathlib import Path
 
 from seedkeeper.corpus.atomic import clean_stale_temps, folder_lock, write_atomic
 from seedkeeper.corpus.discovery import INDEX_NAME
-from seedkeeper.errors import IndexWriteError
+from seedkeeper.errors import IndexWriteError, UsageError
 
 
-class IndexChangedError(IndexWriteError):
-    """INDEX.md kept changing under us (someone else writes it without the lock); nothing written."""
+class IndexChangedError(IndexWriteError, UsageError):
+    """INDEX.md kept changing under us (someone else writes it without the lock); nothing written.
+    Exit 2, as for the lock: the machine's state, not the data's."""
 
 
 def read_index_bytes(seeds: Path) -> bytes | None:

@@ -7,7 +7,9 @@ Only the lines between the markers and the lines of adopted list items / table r
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -57,9 +59,12 @@ def render_index(
     """The whole new INDEX.md text for `rows` (see _render_index), in the line endings of the
     current text: an INDEX.md written with CRLF throughout gets its table with CRLF too, rather
     than a file of mixed endings. (Any other file is written with LF blocks.)"""
-    return same_endings(
-        current_text, _render_index(current_text, rows, include=include, name_pattern=name_pattern, parsed=parsed)
-    )
+    if current_text and "\r\n" in current_text and current_text.count("\r\n") == current_text.count("\n"):
+        # Rendered on the LF text, so an unchanged file is found unchanged at once (the blocks
+        # are written with LF), then given back its CRLF.
+        lf = current_text.replace("\r\n", "\n")
+        return same_endings(current_text, _render_index(lf, rows, include=include, name_pattern=name_pattern))
+    return _render_index(current_text, rows, include=include, name_pattern=name_pattern, parsed=parsed)
 
 
 def _render_index(
@@ -153,6 +158,26 @@ def _rescued(lines: list[str], doc: IndexDocument, begin: int, end: int) -> list
     return out + ([""] if out[-1] else [])
 
 
+def _aliased(doc: IndexDocument, files: set[str]) -> IndexDocument:
+    """`doc` with each entry that names one of `files` in another Unicode spelling ("café.txt"
+    typed composed, the row's decomposed) given that file's spelling: one file, as the corpus
+    model sees it, so its notes and pinned language are carried into its one row, not lost."""
+    by_nfc: dict[str, list[str]] = {}
+    for f in files:
+        if not f.isascii():
+            by_nfc.setdefault(unicodedata.normalize("NFC", f), []).append(f)
+    if not by_nfc:
+        return doc
+    entries, changed = [], False
+    for e in doc.entries:
+        if e.rel is not None and e.rel not in files and not e.rel.isascii():
+            named = by_nfc.get(unicodedata.normalize("NFC", e.rel), [])
+            if len(named) == 1:
+                e, changed = dataclasses.replace(e, rel=named[0]), True
+        entries.append(e)
+    return dataclasses.replace(doc, entries=entries) if changed else doc
+
+
 def _render(
     current_text: str, rows: Sequence[IndexRow], opts: tuple, parsed: IndexDocument | None, mode: str
 ) -> tuple[str, bool]:
@@ -162,6 +187,7 @@ def _render(
     bom, lines = prepare(current_text)
     text = "\n".join(lines)
     doc = parsed if parsed is not None and parsed.text == text else parse_index(text, include, name_pattern)
+    doc = _aliased(doc, {r.file for r in rows})
     spans = doc.managed_spans or ([doc.managed_span] if doc.managed_span else [])
     remover = Remover(lines, keep=[(b, e + 1) for b, e in spans])
     blocks = [_Block(None, span=sp) for sp in spans]
@@ -272,7 +298,8 @@ def _adopt(
         item = layout.items.get(e.line - 1)
         more = " ".join(ln.strip() for ln in lines[e.line : item.para_end]) if item and e.kind == "list" else ""
         fields = adopted_fields(e, lines[e.line - 1], more)
-        carried[e.rel] = merge_fields(carried.get(e.rel, ("", "")), fields, prefer_new=True)
+        # The first listing's pinned language wins, as in the corpus model (a managed row's first).
+        carried[e.rel] = merge_fields(carried.get(e.rel, ("", "")), fields, prefer_new=False)
     return carried, adopted
 
 

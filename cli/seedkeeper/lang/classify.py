@@ -64,7 +64,11 @@ def to_bcp47(code: str) -> str:
     return _BCP47.get(code, code)
 
 
-def _east_asian(prof: ScriptProfile) -> tuple[str, float]:
+# A Han character followed by a Hangul syllable, or the reverse: one word in two scripts.
+_HANJA_PARTICLE = re.compile("[\u4e00-\u9fff][\uac00-\ud7a3]|[\uac00-\ud7a3][\u4e00-\u9fff]")
+
+
+def _east_asian(prof: ScriptProfile, text: str) -> tuple[str, float]:
     han = prof.counts.get("Han", 0)
     kana = prof.counts.get("Kana", 0)
     hangul = prof.counts.get("Hangul", 0)
@@ -75,8 +79,9 @@ def _east_asian(prof: ScriptProfile) -> tuple[str, float]:
         return "ko", hangul / (hangul + kana + 0.2 * han)
     if kana >= 2 and kana >= 0.05 * (han + kana):
         return "ja", min(1.0, 0.5 + 2.5 * kana / (han + kana))
-    if hangul >= 2 and not kana and hangul >= 0.1 * (han + hangul):
-        # Korean written with Hanja ("大韓民國은 民主共和國이다"): Chinese writes no Hangul.
+    if hangul >= 2 and not kana and hangul >= 0.1 * (han + hangul) and _HANJA_PARTICLE.search(text):
+        # Korean written with Hanja ("大韓民國은 民主共和國이다"): Hangul endings glued to Han
+        # words. Chinese quoting a Korean word sets it apart ("首尔（서울）", "「사랑」").
         return "ko", 0.5 + hangul / (han + hangul)
     japanese = sum(n for ch, n in prof.chars.items() if ch in JAPANESE_ONLY)
     if japanese and not hangul and japanese * 2 >= sum(variant_counts(prof.chars)):
@@ -183,7 +188,7 @@ def classify(text: str, model: Model) -> LangResult:
         return LangResult(UND, 0.0, decided_by="too-short")
     candidates: tuple = ()
     if script in EAST_ASIAN:
-        lang, p = _east_asian(prof)
+        lang, p = _east_asian(prof, text)
         rule = "script"
         # A Han text without a character that differs between the standards cannot be given
         # a variant honestly, however long ("日期字串不符合格式" is both): a guess would be

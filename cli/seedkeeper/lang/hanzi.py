@@ -52,11 +52,11 @@ TRADITIONAL_ONLY = frozenset(_TRADITIONAL)
 
 # Japanese forms (shinjitai) that neither Chinese standard writes (庁: 厅 / 廳, 駅: 驿 / 驛), and
 # characters made in Japan (畑, 込, 峠): a text of kanji alone ("東京都庁舎") is Japanese when it
-# holds one. Not 浅, 践, 湾, which Simplified Chinese writes too; checked against the Chinese of
-# the benchmark's texts (none there).
+# holds one. Not 浅, 践, 湾, which Simplified Chinese writes too, nor 浜 (Shanghai's 张家浜) or
+# 歳; checked against the Chinese of the benchmark's texts (none there).
 JAPANESE_ONLY = frozenset(
-    "庁駅県図広売読気沢桜円対応楽薬鉄発変戦転辺関験険処畑込峠枠辻栃働払黒緑経軽検権弾浜満亜悪圧営塩"
-    "価覚観帰挙継専銭総続帯団伝脳歳済渉様頼覧両労恵剣"
+    "庁駅県図広売読気沢桜円対応楽薬鉄発変戦転辺関験険処畑込峠枠辻栃働払黒緑経軽検権弾満亜悪圧営塩"
+    "価覚観帰挙継専銭総続帯団伝脳済渉様頼覧両労恵剣"
 )
 assert not JAPANESE_ONLY & (SIMPLIFIED_ONLY | TRADITIONAL_ONLY)
 

@@ -35,7 +35,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 # ekavian one is in the hunspell sr-Latn dictionary and begins no word of the hr or bs ones.
 # Left out for that reason: "vere", "uspeh", "uspel", "spreč" (bs or hr dictionaries have them),
 # "svetl" and "cvet" ("Svetlana", "Cvetković": the text is lower-cased), "zvezd" ("Crvena
-# zvezda" in Croatian sports news), "sever" as a beginning ("Severina").
+# zvezda" in Croatian sports news), "sever" ("Severina", the surname Sever), "sused" as such
+# ("Susedgrad", a Zagreb district).
 _IJEKAVIAN = (
     "vrijed", "vrijem", "poslije", "cijel", "cijen", "dvije", "slijed", "sljed", "mijenj", "mjest",
     "mjesec", "bijel", "lijep", "riječ", "rijek", "vjerojat", "vjerovat", "provjer", "uspješ", "promjen", "izmjen",
@@ -57,14 +58,15 @@ _EKAVIAN = (
     "čovek", "čoveč", "savest", "savesn", "versk", "veroispov", "predsedn", "sednic", "sedišt",
     "obavešt", "obavest", "izvešt", "pobed", "oseć", "ocen", "severn", "lekar", "leč", "pevač",
     "pesnik", "vetar", "vetr", "nasleđ", "uveren", "uverav", "uveri", "poveren", "smer", "namer",
-    "primedb", "devojk", "mlek", "sused", "dečj", "dečij", "dečak", "rešen", "rešav", "nemač", "vežb",
+    "primedb", "devojk", "mlek", "suseda", "susede", "susedi", "susedn", "susedu",
+    "dečj", "dečij", "dečak", "rešen", "rešav", "nemač", "vežb",
     "razmen", "zamen", "primen", "namen", "smen", "menj", "htel", "želeo", "želel", "voleo", "volel",
     "videl", "cveć", "lepš",
 )  # fmt: skip
 # Whole words only: as beginnings these would catch words all three write ("rečenica", "rekao").
 _EKAVIAN_WORDS = frozenset(
     "pre deo ceo dve gde vreme uvek ovde sme lep lepo lepa reč reči reka reke reku dete "
-    "sever severa severu telo tela telu telom vek veka veku vekom nigde negde svugde".split()
+    "telo tela telu telom vek veka veku vekom nigde negde svugde".split()
 )
 _IJEKAVIAN_WORDS = frozenset("prije".split())
 # Croatian vocabulary (against Bosnian and Serbian), and Bosnian/Serbian against Croatian. Left

@@ -20,7 +20,7 @@ from seedkeeper.corpus.decoding import clean, decode
 from seedkeeper.corpus.paths import matches_include
 from seedkeeper.corpus.pool import CacheSpec
 from seedkeeper.corpus.survey import cluster, survey
-from seedkeeper.errors import UsageError
+from seedkeeper.errors import IndexWriteError, UsageError
 from seedkeeper.settings import Settings
 
 from .index_rows import adopted_files, current_text, require_managed, write_rows
@@ -144,7 +144,7 @@ def _check_index_writable(root: Path) -> None:
         try:
             raw_index.decode("utf-8")
         except UnicodeDecodeError:
-            raise UsageError("INDEX.md is not UTF-8; fix it before adding documents") from None
+            raise IndexWriteError("INDEX.md is not UTF-8; fix it before adding documents") from None
 
 
 def _duplicates_of_new(s, settings: Settings, cache, new_items, new_shingles):
@@ -192,7 +192,7 @@ def add(
     cache: CacheSpec | None = None,
 ) -> AddReport:
     """Add documents to the corpus. Refused ones are reported, never half-written."""
-    from seedkeeper.lang import detect_language
+    from seedkeeper.corpus.analysis import language_of
     from seedkeeper.lang.allowed import settle_allowed
     from seedkeeper.similarity.clustering import analyze_text
 
@@ -243,7 +243,7 @@ def add(
         name = f"{number:0{width}d}_{hashlib.sha256(data).hexdigest()[:16]}.txt"
         number += 1
         # As `tag` will report it: an open vote settled by the allow-list where it can be.
-        lang = settle_allowed(detect_language(data.decode("utf-8")).to_dict(explain=True), settings.languages)
+        lang = settle_allowed(language_of(data.decode("utf-8")), settings.languages)
         report.added.append(Added(source, name, lang["lang"], lang["confidence"], used, warnings))
         to_write.append((report.added[-1], data))
     if to_write:

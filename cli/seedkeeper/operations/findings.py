@@ -114,7 +114,7 @@ def index_outdated() -> Problem:
 
 
 # Bump when the table `seedkeeper index` writes may change for the same rows and INDEX.md text.
-_OUTDATED_MEMO_VERSION = "4"
+_OUTDATED_MEMO_VERSION = "5"  # 5: a CRLF INDEX.md keeps CRLF; NFC/NFD spellings are one row
 
 
 def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem | None:

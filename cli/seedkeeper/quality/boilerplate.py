@@ -96,7 +96,11 @@ def _fingerprinted_lines(text: str, min_letters: int, prof: Profile | None = Non
     ends = np.append(prof.line_starts[1:], n)  # one past each line's last character
     fps: list[int] = []
     for lo, hi in _chunks(prof.line_starts[picked], ends[picked]):
-        fps += _hashes(prof, picked[lo:hi], ends)
+        line = int(picked[lo])
+        if hi == lo + 1 and ends[line] - prof.line_starts[line] > _CHUNK:
+            fps.append(_long_line_hash(prof, int(prof.line_starts[line]), int(ends[line])))
+        else:
+            fps += _hashes(prof, picked[lo:hi], ends)
     return [(i + 1, lines[i], fp) for i, fp in zip(picked.tolist(), fps)]
 
 
@@ -128,6 +132,27 @@ def _hashes(prof: Profile, sel: np.ndarray, ends: np.ndarray) -> list[int]:
     last = np.searchsorted(kept, ends[sel])
     h = (prefix[last] - prefix[first]) * pinv[first]  # sum of value * P**(position in the line)
     return mix64(h + (last - first).astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)).tolist()
+
+
+def _long_line_hash(prof: Profile, a: int, b: int) -> int:
+    """The fingerprint of one line longer than _CHUNK characters, _CHUNK at a time: the same sum
+    of value * P**(position in the line), each piece's share shifted by the kept characters
+    before it (a 10 MB line in one piece took twice the memory of the same text in lines)."""
+    total, kept_before = np.uint64(0), 0
+    for start in range(a, b, _CHUNK):
+        stop = min(start + _CHUNK, b)
+        kept = start + np.flatnonzero(_KEEP[prof.flags[start:stop]])
+        if not len(kept):
+            continue
+        values = np.where(prof.flags[kept] & DIGIT, np.uint32(48), prof.cps[kept]).astype(np.uint64)
+        pw, _ = _powers(len(kept))
+        with np.errstate(over="ignore"):
+            piece = np.sum(values * pw, dtype=np.uint64)  # wraps mod 2**64, as wanted
+            total += piece * np.uint64(pow(_P, kept_before, 1 << 64))
+        kept_before += len(kept)
+    count = np.uint64(kept_before)
+    with np.errstate(over="ignore"):
+        return int(mix64(np.array([total + count * np.uint64(0x9E3779B97F4A7C15)], dtype=np.uint64))[0])
 
 
 def _renumber(found: list[tuple[int, str, int]], index: int) -> list[tuple[int, str, int]]:

@@ -16,10 +16,14 @@ def clear_command(
     directory: DirArg = None, config: ConfigOpt = None, cache_dir: CacheDirOpt = None, debug: DebugOpt = False
 ) -> int:
     """Delete the cache file; the next run rebuilds it."""
+    import os
+
     from ...corpus.cache import clear_cache
 
     run = open_run(directory, config, cache=True, cache_dir=cache_dir)
-    removed = clear_cache(run.cache.folder)
+    # Only the default folder is seedkeeper's to remove; one the user named is emptied.
+    default = cache_dir is None and not os.environ.get("SEEDKEEPER_CACHE_DIR") and not run.settings.cache_dir
+    removed = clear_cache(run.cache.folder, remove_folder=default)
     from ...corpus.paths import shown
 
     typer.echo(shown(f"{'cleared' if removed else 'no cache at'} {run.cache.folder}"))
