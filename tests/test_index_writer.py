@@ -366,9 +366,23 @@ def test_an_index_written_with_crlf_keeps_crlf():
         ("x — lang: fa — y", "x — y"),
         ("news, lang=fa, more", "news, more"),
         ("a , , b lang: fa", "a , , b"),  # the rest of the note exactly as written
+        ("a, lang=fa.", "a."),
+        ("a, lang: fa;", "a"),
+        ("lang: en; quoted (lang: fa)", "quoted (lang: fa)"),  # the one pinned_lang read: en
     ],
 )
 def test_a_moved_lang_takes_only_itself_and_its_seam(note, left):
     from seedkeeper.indexmd.entries import without_pinned_lang
 
     assert without_pinned_lang(note) == left
+
+
+def test_the_first_listing_in_index_md_pins_the_language_wherever_the_table_is():
+    # A list item above the managed table pins de; the table's row says it. `check` reads the
+    # first listing, so `index` must keep de (and it in the note), not the table's.
+    once = render_index(f"# I\n\n- {A}\n", [row(A)])
+    tabled = once.replace(f"| {row(A).lang} |  |", f"| {row(A).lang} | it |", 1)
+    assert table_rows(tabled)[A]["Pinned"] == "it"
+    text = tabled.replace("# I\n", f"# I\n\n- {A} lang: de\n", 1)
+    rows = table_rows(render_index(text, [row(A)]))
+    assert rows[A]["Pinned"] == "de" and "lang: it" in rows[A]["Notes"], rows[A]

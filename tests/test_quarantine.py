@@ -290,3 +290,25 @@ def test_restore_into_a_hand_written_table_puts_the_notes_back(cli, tmp_path):
     assert cli("restore", b, "--seeds", root).exit_code == 0
     row = next(ln for ln in (root / "INDEX.md").read_text(encoding="utf-8").splitlines() if b in ln)
     assert "my precious note" in row and "lang: fr" in row, row
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["| File |\n| --- |", "| Title | File |\n| --- | --- |", "| File | Comments |\n| --- | --- |"],
+)
+def test_restore_into_a_table_without_a_notes_column_keeps_the_file_listed(cli, tmp_path, header):
+    # The note went beside a bare name ("| 001.txt — Poem |"), which the reader does not take
+    # for a reference: the restored document was unlisted.
+    from helpers import doc_name, make_seeds
+    from multilingual import CLEAN
+
+    a, b = doc_name(1), doc_name(2)
+    cols = header.count("---")
+    row = lambda cell: "| " + " | ".join([cell] + [""] * (cols - 1)) + " |"  # noqa: E731
+    index_md = f"# S\n\n{header}\n{row(a)}\n{row(f'[Poem, lang: en]({b})')}\n"
+    root = make_seeds(tmp_path, {a: CLEAN["en"], b: CLEAN["en"]}, index=index_md)
+    assert cli("dedup", root, "--apply").exit_code == 0
+    assert cli("restore", b, "--seeds", root).exit_code == 0
+    r = cli("validate", root, "--format", "json")
+    assert not [p for p in json.loads(r.stdout)["problems"] if p["code"] in ("unlisted-file", "missing-file")], r.stdout
+    assert "Poem" in (root / "INDEX.md").read_text(encoding="utf-8")

@@ -122,6 +122,9 @@ def test_the_search_stops_at_the_repository_root(tmp_path):
     write(tmp_path / "proj" / "seedkeeper.toml", "min-chars = 6\n")
     (tmp_path / "proj" / ".git").mkdir(parents=True)
     write(tmp_path / "proj" / "seeds" / ".git", "gitdir: ../.git/modules/seeds\n")
+    # ...but a worktree of a repository that happens to sit under a "modules" folder stops it.
+    write(tmp_path / "wt2" / ".git", f"gitdir: {tmp_path}/modules/repo/.git/worktrees/wt2\n")
+    assert find_config(tmp_path / "wt2") is None
     assert load_settings(start=tmp_path / "proj" / "seeds").min_chars == 6
     # Without a repository, the search goes on upwards.
     (tmp_path / "plain" / "seeds").mkdir(parents=True)

@@ -119,7 +119,8 @@ CONTENT_CASES = [
     ("too-short-fa", "too-short", f"سلام، می{ZWNJ}خواهم.\n", 1, []),
     ("too-short-zh", "too-short", "你好，世界。\n", 1, []),
     # Ninety format characters (ZWJ, ZWNJ, soft hyphen) are a document with nothing in it.
-    ("too-short-format-only", "too-short", ("\u200d\u200c\u00ad" * 30 + "\n").encode(), 1, ["0 characters"]),
+    ("too-short-format-only", "too-short", ("\u200d\u200c\u00ad" * 30 + "\n").encode(), 1, ["no letter"]),
+    ("too-short-punctuation-only", "too-short", b"!!!! ???? .... ---- " * 3, 1, ["only punctuation"]),
     ("bom", "bom", b"\xef\xbb\xbf" + CLEAN["ar"].encode(), 1, []),
     ("crlf", "crlf", CLEAN["fa"].replace("\n", "\r\n").encode(), 1, ["CRLF"]),
     ("crlf-lone-cr-line2", "crlf", _lines(EN1, "old mac\rline", EN2).encode(), 2, ["CR"]),

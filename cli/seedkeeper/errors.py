@@ -32,8 +32,8 @@ class NotARegularFileError(SeedkeeperError):
 
 
 class IndexWriteError(SeedkeeperError):
-    """INDEX.md could not be written safely: it is not a regular UTF-8 file, or it kept changing
-    under us. Nothing was written (exit code 1: the data needs fixing first)."""
+    """INDEX.md could not be written safely: it is not a regular UTF-8 file (exit code 1: the data
+    needs fixing first). Subclasses about the machine's state exit 2. Nothing was written."""
 
 
 class IndexLockError(IndexWriteError, UsageError):

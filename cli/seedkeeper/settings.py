@@ -244,7 +244,12 @@ def _repository_root(folder: Path) -> bool:
         pointer = git.read_text(encoding="utf-8", errors="replace")[:4096]
     except OSError:
         return True
-    return "/modules/" not in pointer.replace("\\", "/")
+    # A submodule's git folder lives in its superproject's `.git/modules/`; a worktree's in
+    # `.git/worktrees/` (and a main repository may itself sit under a folder named "modules").
+    gitdir = pointer.replace("\\", "/")
+    return not ("/.git/modules/" in gitdir or gitdir.lstrip().startswith("gitdir: .git/modules/")) or (
+        "/worktrees/" in gitdir
+    )
 
 
 def load_settings(config: str | os.PathLike | None = None, start: str | os.PathLike | None = None) -> Settings:

@@ -216,12 +216,17 @@ def _order_by_rows(corpus: Corpus, first_line: dict[str, int], row_line: dict[st
 
 
 def _admit_unlisted(corpus: Corpus, on_disk: list[str], listed: set[str]) -> None:
-    """unlisted-file for documents on disk that INDEX.md does not list (NFC/NFD spellings equal);
+    """unlisted-file for documents on disk that INDEX.md does not list (an entry in the other
+    NFC/NFD spelling names a file, unless that file's own spelling is listed too);
     they are still checked, after the listed ones (so dedup never keeps one over a listed one)."""
-    listed_nfc = {_nfc(r) for r in listed}
+    # The file each entry names: its own spelling when that is on disk, else the other spelling
+    # (as _admit_entries reads it). Two real files in two spellings are two files.
+    on_disk_set = set(on_disk)
+    disk_by_nfc = {_nfc(r): r for r in on_disk}
+    taken = {r if r in on_disk_set else disk_by_nfc.get(_nfc(r), r) for r in listed}
     order = len(listed)
     for rel in on_disk:
-        if rel not in listed and _nfc(rel) not in listed_nfc:
+        if rel not in taken:
             corpus.problems.append(make("unlisted-file", rel, "in the folder but not listed in INDEX.md"))
             _admit(corpus, rel, order, None, None)
             order += 1

@@ -12,10 +12,9 @@ BEGIN_MARKER = "<!-- seedkeeper:index:begin -->"
 END_MARKER = "<!-- seedkeeper:index:end -->"
 
 # `lang: fa`, `lang=fa`, `(lang: zh-Hant)` in a note pins the document's language.
-_LANG_IN_NOTE = re.compile(r"\(?\blang(?:uage)?\s*[:=]\s*([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)(?![\w-])\)?", re.I)
-_LANG_TAG = r"lang(?:uage)?\s*[:=]\s*[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*(?![\w-])"
-_LANG_IN_BRACKETS = re.compile(r"\(\s*\b" + _LANG_TAG + r"\s*\)", re.I)
-_LANG_BARE = re.compile(r"\b" + _LANG_TAG, re.I)
+_TAG = r"([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)(?![\w-])"
+# The first `lang: xx` of a note, in brackets ("(lang: fa)", which go with it) or bare.
+_LANG_IN_NOTE = re.compile(r"\(\s*\blang(?:uage)?\s*[:=]\s*" + _TAG + r"\s*\)|\blang(?:uage)?\s*[:=]\s*" + _TAG, re.I)
 LINK_SRC = re.compile(
     r"!?\[((?:[^\[\]\\]|\\.)*)\]\(\s*(<[^>\n]*>|[^\s)]*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
 )
@@ -120,7 +119,7 @@ class IndexDocument:
 def pinned_lang(note: str) -> str | None:
     """The language pinned in a note (`lang: fa`), or None."""
     m = _LANG_IN_NOTE.search(note)
-    return m.group(1) if m else None
+    return (m.group(1) or m.group(2)) if m else None
 
 
 def without_pinned_lang(note: str) -> str:
@@ -128,16 +127,16 @@ def without_pinned_lang(note: str) -> str:
     # "(lang: fa)" goes with its brackets; a bare "lang: fa" leaves the brackets around it alone
     # ("a (b, lang: fa)" keeps its closing bracket). Only the separator at the seam goes with it;
     # the rest of the note is left exactly as written.
-    m = _LANG_IN_BRACKETS.search(note) or _LANG_BARE.search(note)
+    m = _LANG_IN_NOTE.search(note)  # the very one pinned_lang reads
     if m is None:
         return note.strip()
     left, right = note[: m.start()].rstrip(), note[m.end() :].lstrip()
-    seps = (";", ",", "—", "–")
-    if right.startswith(seps) and (not left or left.endswith(seps + ("(",))):
+    seps, openers, closers = (";", ",", "—", "–"), ("(", "["), (")", "]", ".")
+    if right.startswith(seps) and (not left or left.endswith(seps + openers)):
         right = right[1:].lstrip()
-    elif left.endswith(seps) and (not right or right.startswith(")")):
+    if left.endswith(seps) and (not right or right.startswith(closers)):
         left = left[:-1].rstrip()
-    glue = "" if not left or not right or left.endswith("(") or right.startswith(")") else " "
+    glue = "" if not left or not right or left.endswith(openers) or right.startswith(closers) else " "
     return (left + glue + right).strip()
 
 

@@ -6,11 +6,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from seedkeeper.indexmd.entries import pinned_lang
 from seedkeeper.indexmd.layout import Layout, Remover, emit, finish_text, prepare, same_endings, trim
 from seedkeeper.indexmd.reader import parse_index
 from seedkeeper.indexmd.table import (
+    LANG_HEADERS,
     NEW_INDEX_HEADING,
+    NOTE_HEADERS,
     escape_cell,
+    file_link,
     header_lines,
     list_reference,
     placeholder_row,
@@ -65,17 +69,25 @@ def _hand_row(cells: Sequence[tuple[str, str]], col: int, f: str, pinned: str, n
     and Notes columns, else beside the reference, never lost."""
     headers = [h.strip().lower() for h, _ in cells]
     out = [""] * len(cells)
-    lang_col = next((k for k, h in enumerate(headers) if h in ("pinned", "lang", "language") and k != col), None)
-    note_col = next((k for k, h in enumerate(headers) if h in ("notes", "note", "description") and k != col), None)
+    lang_col = next((k for k, h in enumerate(headers) if h in LANG_HEADERS and k != col), None)
+    # Where the reader takes a `lang:` from (lang_from_cells): a Notes or Note column.
+    note_col = next((k for k, h in enumerate(headers) if h in ("notes", "note") and k != col), None)
+    note_col = (
+        note_col
+        if note_col is not None
+        else next((k for k, h in enumerate(headers) if h in NOTE_HEADERS and k != col), None)
+    )
     if pinned and lang_col is not None:
         out[lang_col] = escape_cell(pinned)
-    elif pinned and f"lang: {pinned}" not in notes:
+    elif pinned and pinned_lang(notes) != pinned:
         notes = f"{notes} (lang: {pinned})".strip()
     out[col] = list_reference(f)
     if notes and note_col is not None:
         out[note_col] = escape_cell(notes)
     elif notes:
-        out[col] += " — " + escape_cell(notes)
+        # Beside the reference, which must then be a link: a cell is a bare name only when the
+        # name is all it holds.
+        out[col] = file_link(f) + " — " + escape_cell(notes)
     return out
 
 

@@ -43,8 +43,8 @@ _BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _SIMPLE_DEST = re.compile(r"[\w.\-/~+,=@]+")
 # Headers of computed columns in a hand-written table: derived data, not a person's note.
 _COMPUTED = {"chars", "characters", "words", "size", "sha", "sha-256", "sha256", "hash", "status"}
-_LANG_HEADERS = {"pinned", "lang", "language"}
-_NOTE_HEADERS = {"note", "notes", "comment", "comments", "description"}
+LANG_HEADERS = {"pinned", "lang", "language"}
+NOTE_HEADERS = {"note", "notes", "comment", "comments", "description"}
 
 
 @dataclass(frozen=True)
@@ -283,7 +283,7 @@ def adopted_fields(e: IndexEntry, source_line: str, continuation: str = "") -> t
         return pinned, notes
     notes = []
     for low, header, value in cells:
-        if not value or low in _COMPUTED or (low in _LANG_HEADERS and value == e.lang):
+        if not value or low in _COMPUTED or (low in LANG_HEADERS and value == e.lang):
             continue
         if value.strip("`") == e.written or _link_text_source(value, e.rel) is not None:
             # The reference cell: keep its words, with the link to the file shown as its text.
@@ -291,7 +291,7 @@ def adopted_fields(e: IndexEntry, source_line: str, continuation: str = "") -> t
             if text and text.strip("` ") not in name_forms:
                 notes.append(text)
             continue
-        notes.append(value if low in _NOTE_HEADERS or not header else f"{header}: {value}")
+        notes.append(value if low in NOTE_HEADERS or not header else f"{header}: {value}")
     return _moved_to_pinned(e.lang or "", "; ".join(notes))
 
 

@@ -133,11 +133,14 @@ def _dangling_definitions(lines: list[str], gone: set[int], adopted: set[str]) -
     if not defs:
         return set()
     kept = "\n".join(ln for i, ln in enumerate(lines) if i not in gone and i not in defs).lower()
-    return {
-        i
-        for i, m in defs.items()
-        if normalize_target(m.group(2), from_link=True).rel in adopted and f"[{m.group(1).lower()}]" not in kept
-    }
+    # Either spelling of an adopted file (entries are aliased to the row's: _aliased).
+    adopted_nfc = {unicodedata.normalize("NFC", a) for a in adopted}
+
+    def names_adopted(target: str) -> bool:
+        rel = normalize_target(target, from_link=True).rel
+        return rel is not None and unicodedata.normalize("NFC", rel) in adopted_nfc
+
+    return {i for i, m in defs.items() if names_adopted(m.group(2)) and f"[{m.group(1).lower()}]" not in kept}
 
 
 def _rescued(lines: list[str], doc: IndexDocument, begin: int, end: int) -> list[str]:
@@ -279,6 +282,12 @@ def _adopt(
     `remover`; none in "keep" mode), give each a home block in its section, and return every
     file's (Pinned, Notes) and the adopted files."""
     carried = managed_carry(doc)
+    # The line of the listing whose pinned language `carried` holds: the first one in INDEX.md
+    # wins, wherever the managed table is, as the corpus model reads a file listed twice.
+    pin_line = {}
+    for e in doc.entries:
+        if e.managed and e.kind == "table" and e.rel in carried and carried[e.rel][0] and e.rel not in pin_line:
+            pin_line[e.rel] = e.line
     adopted: set[str] = set()
     for e in doc.entries:
         if mode == "keep" or e.managed or e.rel not in wanted or e.kind == "link" or not remover.entry(e):
@@ -298,8 +307,10 @@ def _adopt(
         item = layout.items.get(e.line - 1)
         more = " ".join(ln.strip() for ln in lines[e.line : item.para_end]) if item and e.kind == "list" else ""
         fields = adopted_fields(e, lines[e.line - 1], more)
-        # The first listing's pinned language wins, as in the corpus model (a managed row's first).
-        carried[e.rel] = merge_fields(carried.get(e.rel, ("", "")), fields, prefer_new=False)
+        earlier = bool(fields[0]) and e.line < pin_line.get(e.rel, 1 << 30)
+        carried[e.rel] = merge_fields(carried.get(e.rel, ("", "")), fields, prefer_new=earlier)
+        if earlier:
+            pin_line[e.rel] = e.line
     return carried, adopted
 
 
