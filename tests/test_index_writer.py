@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
 
@@ -386,3 +387,20 @@ def test_the_first_listing_in_index_md_pins_the_language_wherever_the_table_is()
     text = tabled.replace("# I\n", f"# I\n\n- {A} lang: de\n", 1)
     rows = table_rows(render_index(text, [row(A)]))
     assert rows[A]["Pinned"] == "de" and "lang: it" in rows[A]["Notes"], rows[A]
+
+
+def test_a_list_line_between_the_markers_pins_as_the_first_listing():
+    # managed_carry reads a list line typed between the markers; a listing after the block is not
+    # "earlier" than it.
+    text = (
+        f"# I\n\n<!-- seedkeeper:index:begin -->\n- {A} — lang: en\n<!-- seedkeeper:index:end -->\n\n- {A} — lang: de\n"
+    )
+    rows = table_rows(render_index(text, [row(A)]))
+    assert rows[A]["Pinned"] == "en" and "lang: de" in rows[A]["Notes"], rows[A]
+
+
+def test_a_link_definition_of_another_real_file_in_the_other_spelling_stays():
+    nfc, nfd = (unicodedata.normalize(f, "café.txt") for f in ("NFC", "NFD"))
+    text = f"# I\n\n- {nfc} — see [the other][r]\n\n[r]: {nfd}\n"
+    out = render_index(text, [row(nfc), row(nfd)])
+    assert f"[r]: {nfd}" in out

@@ -294,21 +294,41 @@ def test_restore_into_a_hand_written_table_puts_the_notes_back(cli, tmp_path):
 
 @pytest.mark.parametrize(
     "header",
-    ["| File |\n| --- |", "| Title | File |\n| --- | --- |", "| File | Comments |\n| --- | --- |"],
+    [
+        "| File |\n| --- |",
+        "| Title | File |\n| --- | --- |",
+        "| File | Comments |\n| --- | --- |",
+        "| File | Notes |\n| --- | --- |",
+        "| Notes | File |\n| --- | --- |",
+        None,  # a hand-written list
+    ],
 )
-def test_restore_into_a_table_without_a_notes_column_keeps_the_file_listed(cli, tmp_path, header):
-    # The note went beside a bare name ("| 001.txt — Poem |"), which the reader does not take
-    # for a reference: the restored document was unlisted.
+def test_restore_keeps_the_file_listed_and_its_pinned_language(cli, tmp_path, header):
+    # The note went beside a bare name (no reference), or a lang: where the reader never looks, or
+    # after a note holding another lang: (which then pinned), or a note with a link before the
+    # file's cell (the link became the row's reference).
     from helpers import doc_name, make_seeds
     from multilingual import CLEAN
 
-    a, b = doc_name(1), doc_name(2)
-    cols = header.count("---")
-    row = lambda cell: "| " + " | ".join([cell] + [""] * (cols - 1)) + " |"  # noqa: E731
-    index_md = f"# S\n\n{header}\n{row(a)}\n{row(f'[Poem, lang: en]({b})')}\n"
-    root = make_seeds(tmp_path, {a: CLEAN["en"], b: CLEAN["en"]}, index=index_md)
+    a, b, c = doc_name(1), doc_name(2), doc_name(3)
+    listed = f"- {a}\n- {b} — same poem as [the first]({a}); quoting (lang: it), lang: fr\n"
+    if header is None:
+        listed += f"- {c}\n"
+    else:
+        cols = header.count("---")
+        at = [h.strip() for h in header.splitlines()[0].strip("|").split("|")].index("File")
+        cells = [""] * cols
+        cells[at] = c
+        listed += f"\n{header}\n| " + " | ".join(cells) + " |\n"
+    root = make_seeds(tmp_path, {a: CLEAN["fr"], b: CLEAN["fr"], c: CLEAN["en"]}, index=f"# S\n\n{listed}")
+    pinned_before = {
+        d["file"]: d.get("pinned") for d in json.loads(cli("tag", root, "--format", "json").stdout)["documents"]
+    }
+    assert pinned_before[b] == "it"  # the first lang: of the note pins
     assert cli("dedup", root, "--apply").exit_code == 0
     assert cli("restore", b, "--seeds", root).exit_code == 0
     r = cli("validate", root, "--format", "json")
     assert not [p for p in json.loads(r.stdout)["problems"] if p["code"] in ("unlisted-file", "missing-file")], r.stdout
-    assert "Poem" in (root / "INDEX.md").read_text(encoding="utf-8")
+    docs = {d["file"]: d for d in json.loads(cli("tag", root, "--format", "json").stdout)["documents"]}
+    assert docs[b].get("pinned") == "it", (root / "INDEX.md").read_text(encoding="utf-8")
+    assert "same poem" in (root / "INDEX.md").read_text(encoding="utf-8")

@@ -122,6 +122,10 @@ def test_the_search_stops_at_the_repository_root(tmp_path):
     write(tmp_path / "proj" / "seedkeeper.toml", "min-chars = 6\n")
     (tmp_path / "proj" / ".git").mkdir(parents=True)
     write(tmp_path / "proj" / "seeds" / ".git", "gitdir: ../.git/modules/seeds\n")
+    # (as git writes it for a submodule of a worktree, or of a repository with a separate git dir)
+    for pointer in ("../../proj/.git/worktrees/proj-wt/modules/seeds", "../../sep.git/modules/seeds"):
+        write(tmp_path / "proj" / "seeds" / ".git", f"gitdir: {pointer}\n")
+        assert load_settings(start=tmp_path / "proj" / "seeds").min_chars == 6, pointer
     # ...but a worktree of a repository that happens to sit under a "modules" folder stops it.
     write(tmp_path / "wt2" / ".git", f"gitdir: {tmp_path}/modules/repo/.git/worktrees/wt2\n")
     assert find_config(tmp_path / "wt2") is None

@@ -244,12 +244,11 @@ def _repository_root(folder: Path) -> bool:
         pointer = git.read_text(encoding="utf-8", errors="replace")[:4096]
     except OSError:
         return True
-    # A submodule's git folder lives in its superproject's `.git/modules/`; a worktree's in
-    # `.git/worktrees/` (and a main repository may itself sit under a folder named "modules").
-    gitdir = pointer.replace("\\", "/")
-    return not ("/.git/modules/" in gitdir or gitdir.lstrip().startswith("gitdir: .git/modules/")) or (
-        "/worktrees/" in gitdir
-    )
+    # A submodule's git folder is `<git dir>/modules/<name>` (in a worktree's or a separate git
+    # dir too); a worktree's is `<git dir>/worktrees/<name>`, and a repository may itself sit
+    # under a folder named "modules": so the last segments decide.
+    parts = [p for p in pointer.strip().removeprefix("gitdir:").strip().replace("\\", "/").split("/") if p]
+    return len(parts) < 2 or parts[-2] == "worktrees" or "modules" not in parts[:-1]
 
 
 def load_settings(config: str | os.PathLike | None = None, start: str | os.PathLike | None = None) -> Settings:

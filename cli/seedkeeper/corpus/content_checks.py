@@ -124,9 +124,13 @@ def check_content(rel: str, raw: bytes, min_chars: int) -> ContentResult:
     return ContentResult(problems, text)
 
 
-# Characters that may be text: not white space, ASCII punctuation or the usual format
+# Characters that may be text: not white space, punctuation that is common (ASCII, general,
+# CJK and Arabic: the symbols among them, $ + < = > ^ ` | ~, stay candidates) or the usual format
 # characters. A regex skips a page of dashes at C speed; each candidate is then asked its category.
-_MAY_BE_TEXT = re.compile("[^\\s!-/:-@\\[-`{-~\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+_MAY_BE_TEXT = re.compile(
+    "[^\\s!\"#%&'()*,\\-./:;?@\\[\\\\\\]_{}\u00ad\u060c\u061b\u061f\u066a-\u066d\u200b-\u200f"
+    "\u2010-\u2027\u2030-\u2043\u2045-\u2051\u2053-\u205e\u2060-\u2064\u3001-\u3003\u3008-\u3011\ufeff]"
+)
 
 
 def _has_text(text: str) -> bool:

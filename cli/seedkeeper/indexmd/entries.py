@@ -125,8 +125,8 @@ def pinned_lang(note: str) -> str | None:
 def without_pinned_lang(note: str) -> str:
     """The note with its `lang: fa` taken out (index moves it to the Pinned column)."""
     # "(lang: fa)" goes with its brackets; a bare "lang: fa" leaves the brackets around it alone
-    # ("a (b, lang: fa)" keeps its closing bracket). Only the separator at the seam goes with it;
-    # the rest of the note is left exactly as written.
+    # ("a (b, lang: fa)" keeps its closing bracket). Only the separators at the seam go with it
+    # (one before it that nothing follows); the rest of the note is left exactly as written.
     m = _LANG_IN_NOTE.search(note)  # the very one pinned_lang reads
     if m is None:
         return note.strip()
@@ -145,12 +145,19 @@ def lang_from_cells(cells: tuple[tuple[str, str], ...], managed: bool) -> str | 
     # In the managed table only the "Pinned" column is a person's; in a hand-written table a
     # "Language"/"Lang" column is. A `lang: zu` typed in a Notes cell pins too, as it does in a
     # list item's note (the Pinned column wins when both are filled).
+    # In a hand-written table a `lang:` typed in any other cell pins too (a Comments column, or
+    # beside the file name: where `restore` puts a person's language back when there is no
+    # Notes or Language column), the Notes cell first.
     wanted = ("pinned",) if managed else ("pinned", "lang", "language")
-    in_notes = None
+    in_notes = elsewhere = None
     for header, value in cells:
         h = header.strip().lower()
         if h in wanted and re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", value.strip()):
             return value.strip()
-        if in_notes is None and value and h in ("notes", "note") and "lang" in value.lower():
+        if not value or "lang" not in value.lower():
+            continue
+        if in_notes is None and h in ("notes", "note"):
             in_notes = pinned_lang(value)
-    return in_notes
+        elif elsewhere is None and not managed and h not in wanted:
+            elsewhere = pinned_lang(value)
+    return in_notes or elsewhere

@@ -63,6 +63,15 @@ def add_entries(
     return same_endings(text, new)
 
 
+def with_pinned(notes: str, pinned: str) -> str:
+    """`notes` that pin `pinned`: as they are when they do; else with `(lang: xx)` after them, or
+    before them when they hold another `lang:` (the first one a note holds is the one that pins)."""
+    found = pinned_lang(notes)
+    if found == pinned:
+        return notes
+    return f"{notes} (lang: {pinned})".strip() if found is None else f"(lang: {pinned}) {notes}"
+
+
 def _hand_row(cells: Sequence[tuple[str, str]], col: int, f: str, pinned: str, notes: str) -> list[str]:
     """A row for `f` in a hand-written table shaped like `cells`: the reference in column `col`,
     a person's pinned language and notes (a restore puts them back) in the table's own Language
@@ -79,10 +88,12 @@ def _hand_row(cells: Sequence[tuple[str, str]], col: int, f: str, pinned: str, n
     )
     if pinned and lang_col is not None:
         out[lang_col] = escape_cell(pinned)
-    elif pinned and pinned_lang(notes) != pinned:
-        notes = f"{notes} (lang: {pinned})".strip()
+    elif pinned:
+        notes = with_pinned(notes, pinned)
     out[col] = list_reference(f)
-    if notes and note_col is not None:
+    # A note holding a link must not come before the file's cell: the first cell that names a
+    # document is the row's reference.
+    if notes and note_col is not None and not (note_col < col and "](" in notes):
         out[note_col] = escape_cell(notes)
     elif notes:
         # Beside the reference, which must then be a link: a cell is a bare name only when the
@@ -107,8 +118,8 @@ def _add_entries(
 
     def list_line(f: str) -> str:
         pinned, notes = carried.get(f, ("", ""))
-        if pinned and f"lang: {pinned}" not in notes:
-            notes = f"{notes} (lang: {pinned})".strip()
+        if pinned:
+            notes = with_pinned(notes, pinned)
         return list_reference(f) + (f" — {notes}" if notes else "")
 
     if text is None or not text.strip("\ufeff \t\r\n"):

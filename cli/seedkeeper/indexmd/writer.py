@@ -126,19 +126,20 @@ def _render_index(
 _DEFINITION = re.compile(r"^ {0,3}\[((?:[^\[\]\\]|\\.)+)\]:[ \t]*<?([^\s>]+)>?[ \t]*$")
 
 
-def _dangling_definitions(lines: list[str], gone: set[int], adopted: set[str]) -> set[int]:
+def _dangling_definitions(lines: list[str], gone: set[int], adopted: set[str], files: set[str]) -> set[int]:
     """Link reference definitions (`[r]: 002_x.txt`) of adopted documents that no kept line uses
     any more: they would be left dangling."""
     defs = {i: m for i, ln in enumerate(lines) if i not in gone and (m := _DEFINITION.match(ln))}
     if not defs:
         return set()
     kept = "\n".join(ln for i, ln in enumerate(lines) if i not in gone and i not in defs).lower()
-    # Either spelling of an adopted file (entries are aliased to the row's: _aliased).
-    adopted_nfc = {unicodedata.normalize("NFC", a) for a in adopted}
+    # An adopted file named in another spelling counts, as _aliased reads entries (unless that
+    # spelling is a file of its own).
+    by_nfc = _by_nfc(files)
 
     def names_adopted(target: str) -> bool:
         rel = normalize_target(target, from_link=True).rel
-        return rel is not None and unicodedata.normalize("NFC", rel) in adopted_nfc
+        return rel is not None and _alias(rel, files, by_nfc) in adopted
 
     return {i for i, m in defs.items() if names_adopted(m.group(2)) and f"[{m.group(1).lower()}]" not in kept}
 
@@ -161,22 +162,34 @@ def _rescued(lines: list[str], doc: IndexDocument, begin: int, end: int) -> list
     return out + ([""] if out[-1] else [])
 
 
+def _by_nfc(files: set[str]) -> dict[str, str]:
+    """NFC spelling -> the one non-ASCII file of `files` with it (spellings shared by two files
+    name neither)."""
+    groups: dict[str, list[str]] = {}
+    for f in files:
+        if not f.isascii():
+            groups.setdefault(unicodedata.normalize("NFC", f), []).append(f)
+    return {k: v[0] for k, v in groups.items() if len(v) == 1}
+
+
+def _alias(rel: str, files: set[str], by_nfc: dict[str, str]) -> str:
+    """The file of `files` that `rel` names: itself, or the one file it spells otherwise."""
+    if rel in files or rel.isascii():
+        return rel
+    return by_nfc.get(unicodedata.normalize("NFC", rel), rel)
+
+
 def _aliased(doc: IndexDocument, files: set[str]) -> IndexDocument:
     """`doc` with each entry that names one of `files` in another Unicode spelling ("café.txt"
     typed composed, the row's decomposed) given that file's spelling: one file, as the corpus
     model sees it, so its notes and pinned language are carried into its one row, not lost."""
-    by_nfc: dict[str, list[str]] = {}
-    for f in files:
-        if not f.isascii():
-            by_nfc.setdefault(unicodedata.normalize("NFC", f), []).append(f)
+    by_nfc = _by_nfc(files)
     if not by_nfc:
         return doc
     entries, changed = [], False
     for e in doc.entries:
-        if e.rel is not None and e.rel not in files and not e.rel.isascii():
-            named = by_nfc.get(unicodedata.normalize("NFC", e.rel), [])
-            if len(named) == 1:
-                e, changed = dataclasses.replace(e, rel=named[0]), True
+        if e.rel is not None and (named := _alias(e.rel, files, by_nfc)) != e.rel:
+            e, changed = dataclasses.replace(e, rel=named), True
         entries.append(e)
     return dataclasses.replace(doc, entries=entries) if changed else doc
 
@@ -202,7 +215,7 @@ def _render(
                 home[e.rel] = block
     carried, adopted = _adopt(doc, lines, {r.file for r in rows}, remover, blocks, home, mode)
     if adopted:
-        remover.gone.update(_dangling_definitions(lines, remover.gone, adopted))
+        remover.gone.update(_dangling_definitions(lines, remover.gone, adopted, {r.file for r in rows}))
     # A marker left without its partner would swallow text on a later run: drop strays, and the
     # header comment this tool wrote under one (a merge that lost the other marker would
     # otherwise leave a second copy of it, as if a person had written it).
@@ -286,7 +299,8 @@ def _adopt(
     # wins, wherever the managed table is, as the corpus model reads a file listed twice.
     pin_line = {}
     for e in doc.entries:
-        if e.managed and e.kind == "table" and e.rel in carried and carried[e.rel][0] and e.rel not in pin_line:
+        # (a list line typed between the markers counts too: managed_carry reads it)
+        if e.managed and e.kind != "link" and e.rel in carried and carried[e.rel][0] and e.rel not in pin_line:
             pin_line[e.rel] = e.line
     adopted: set[str] = set()
     for e in doc.entries:
