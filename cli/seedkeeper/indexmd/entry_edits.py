@@ -59,7 +59,7 @@ def add_entries(
     carried: dict[str, tuple[str, str]] | None = None,
 ) -> str:
     """Reference new files (see _add_entries), in the line endings INDEX.md is written with."""
-    new = _add_entries(text, files, include=include, name_pattern=name_pattern, carried=carried)
+    new = _add_entries(text, files, (include, name_pattern), carried or {})
     return same_endings(text, new)
 
 
@@ -103,18 +103,13 @@ def _hand_row(cells: Sequence[tuple[str, str]], col: int, f: str, pinned: str, n
 
 
 def _add_entries(
-    text: str | None,
-    files: Sequence[str],
-    *,
-    include: tuple[str, ...] = ("*.txt",),
-    name_pattern: str = DEFAULT_NAME_PATTERN,
-    carried: dict[str, tuple[str, str]] | None = None,
+    text: str | None, files: Sequence[str], names: tuple[tuple[str, ...], str], carried: dict[str, tuple[str, str]]
 ) -> str:
     """Reference new files: a placeholder row in the managed table (the next `index` fills it), else
     a line after the last hand-written document list (same marker), a row after the last
     hand-written document table, or a new list at the end. Files already listed are skipped.
     `carried` gives a file's (pinned, notes) that a person wrote before (a restore puts them back)."""
-    carried = carried or {}
+    include, name_pattern = names
 
     def list_line(f: str) -> str:
         pinned, notes = carried.get(f, ("", ""))

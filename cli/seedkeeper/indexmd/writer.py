@@ -63,17 +63,12 @@ def render_index(
         # Rendered on the LF text, so an unchanged file is found unchanged at once (the blocks
         # are written with LF), then given back its CRLF.
         lf = current_text.replace("\r\n", "\n")
-        return same_endings(current_text, _render_index(lf, rows, include=include, name_pattern=name_pattern))
-    return _render_index(current_text, rows, include=include, name_pattern=name_pattern, parsed=parsed)
+        return same_endings(current_text, _render_index(lf, rows, (include, name_pattern), None))
+    return _render_index(current_text, rows, (include, name_pattern), parsed)
 
 
 def _render_index(
-    current_text: str | None,
-    rows: Sequence[IndexRow],
-    *,
-    include: tuple[str, ...] = ("*.txt",),
-    name_pattern: str = DEFAULT_NAME_PATTERN,
-    parsed: IndexDocument | None = None,
+    current_text: str | None, rows: Sequence[IndexRow], names: tuple[tuple[str, ...], str], parsed: IndexDocument | None
 ) -> str:
     """The whole new INDEX.md text for `rows` (rendered in the given order), LF in the blocks.
 
@@ -95,6 +90,7 @@ def _render_index(
     `parsed` is `current_text` already parsed (the corpus model holds it): it is used when it was
     parsed from the same text, so a run parses INDEX.md once.
     """
+    include, name_pattern = names
     guard = CellGuard(tuple(include), name_pattern)
     if current_text is None or not current_text.strip("\ufeff \t\r\n"):  # empty: as if absent
         return "\n".join([NEW_INDEX_HEADING, "", *full_block(rows, {}, guard)]) + "\n"
