@@ -249,8 +249,10 @@ def _render(
         else:
             inserts[b.anchor] = (full_block(mine, carried, guard), True, False)
     blank = frozenset(outside) if mode != "delete" else frozenset()
+    # Blank as Markdown reads it: spaces and tabs only (str.strip() would take a line of
+    # no-break spaces for blank, which to a renderer continues an HTML block).
     glued = any(b.span is None for b in blocks) or any(  # a new block is checked too (rare)
-        (begin > 0 and not is_blank(lines[begin - 1])) or (end + 1 < len(lines) and not is_blank(lines[end + 1]))
+        (begin > 0 and lines[begin - 1].strip(" \t\r")) or (end + 1 < len(lines) and lines[end + 1].strip(" \t\r"))
         for begin, end in spans
     )
     return finish_text(bom, emit(lines, gone, inserts=inserts, blank=blank)), bool(outside or rescued_any), glued
@@ -301,8 +303,9 @@ def _adopt(
     # wins, wherever the managed table is, as the corpus model reads a file listed twice.
     pin_line = {}
     for e in doc.entries:
-        # (a list line typed between the markers counts too: managed_carry reads it)
-        if e.managed and e.kind != "link" and e.rel in carried and carried[e.rel][0] and e.rel not in pin_line:
+        # (a list line typed between the markers counts too: managed_carry reads it), the first
+        # managed listing that pins at all
+        if e.managed and e.kind != "link" and e.lang and e.rel in carried and e.rel not in pin_line:
             pin_line[e.rel] = e.line
     adopted: set[str] = set()
     for e in doc.entries:
