@@ -413,22 +413,3 @@ def test_a_line_of_no_break_spaces_glues_the_markers_as_markdown_reads_it(space)
     text = f"<div>\n{space}\n{BEGIN_MARKER}\n{END_MARKER}\n{space}\n- {B} note\n"
     once = render_index(text, [row(A), row(B)])
     assert render_index(once, [row(A), row(B)]) == once
-
-
-@pytest.mark.parametrize("opener, closer", [("<pre>", "</pre>"), ("<style>", "</style>"), ("<?x", "?>")])
-def test_markers_inside_a_raw_html_block_are_text(opener, closer):
-    # A <pre> block runs to </pre>, blank lines included: the rows written between markers inside
-    # it were read as nothing, moved out, and copied again on every run.
-    text = f"# S\n\n{opener}\n\n{BEGIN_MARKER}\n{END_MARKER}\n\n{closer}\n"
-    rows = [IndexRow(A, "en", 10, 2, "abcdefabcdef", "ok", "a <b> c"), row(B)]
-    once = render_index(text, rows)
-    assert render_index(once, rows) == once
-    assert once.count("| [" + A) == 1
-
-
-def test_only_a_bracketed_lang_pins_from_a_title_or_the_file_cell():
-    from seedkeeper.indexmd.entries import lang_from_cells
-
-    assert lang_from_cells((("File", A), ("Title", "Plain language: no jargon")), managed=False) is None
-    assert lang_from_cells((("File", f"[{A}]({A}) — (lang: fr)"),), managed=False) == "fr"
-    assert lang_from_cells((("File", A), ("Comments", "original, lang: de")), managed=False) == "de"

@@ -14,8 +14,6 @@ END_MARKER = "<!-- seedkeeper:index:end -->"
 # `lang: fa`, `lang=fa`, `(lang: zh-Hant)` in a note pins the document's language.
 _TAG = r"([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)(?![\w-])"
 # The first `lang: xx` of a note, in brackets ("(lang: fa)", which go with it) or bare.
-_NOTE_LIKE = frozenset({"comment", "comments", "description"})
-_LANG_IN_BRACKETS = re.compile(r"\(\s*\blang(?:uage)?\s*[:=]\s*" + _TAG + r"\s*\)", re.I)
 _LANG_IN_NOTE = re.compile(r"\(\s*\blang(?:uage)?\s*[:=]\s*" + _TAG + r"\s*\)|\blang(?:uage)?\s*[:=]\s*" + _TAG, re.I)
 LINK_SRC = re.compile(
     r"!?\[((?:[^\[\]\\]|\\.)*)\]\(\s*(<[^>\n]*>|[^\s)]*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
@@ -23,8 +21,6 @@ LINK_SRC = re.compile(
 
 
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
-# The start of an HTML block that only its closing string ends (CommonMark kinds 1, 3, 5).
-_RAW_HTML = re.compile(r"^ {0,3}<(?:(pre|script|style|textarea)(?=[\s>]|$)|(\?)|(!\[CDATA\[))", re.I)
 
 
 def marker_lines(lines: list[str], also: tuple[str, ...] = ()) -> list[tuple[int, str]]:
@@ -34,20 +30,7 @@ def marker_lines(lines: list[str], also: tuple[str, ...] = ()) -> list[tuple[int
     rules, are reported as (line, "also")."""
     out: list[tuple[int, str]] = []
     fence: tuple[str, int] | None = None  # (fence character, length) while inside a fence
-    raw_end: str | None = None  # the closing string of a raw HTML block (<pre>...</pre>) we are in
     for i, line in enumerate(lines):
-        if raw_end is not None:
-            if raw_end in line.lower():
-                raw_end = None
-            continue
-        if fence is None and (raw := _RAW_HTML.match(line)):
-            # CommonMark's HTML blocks of kinds 1, 3 and 5 run to their closing string, blank
-            # lines included: a marker inside one is text to a renderer, as in a fence.
-            tag, pi, cdata = raw.groups()
-            end = f"</{tag.lower()}>" if tag else "?>" if pi else "]]>"
-            if end not in line.lower()[raw.end() :]:
-                raw_end = end
-            continue
         m = _FENCE.match(line)
         if fence is not None:
             if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= fence[1] and not m.group(2).strip():
@@ -139,12 +122,6 @@ def pinned_lang(note: str) -> str | None:
     return (m.group(1) or m.group(2)) if m else None
 
 
-def bracketed_lang(text: str) -> str | None:
-    """The language of the first bracketed `(lang: xx)` in `text`, or None."""
-    m = _LANG_IN_BRACKETS.search(text)
-    return m.group(1) if m else None
-
-
 def without_pinned_lang(note: str) -> str:
     """The note with its `lang: fa` taken out (index moves it to the Pinned column)."""
     # "(lang: fa)" goes with its brackets; a bare "lang: fa" leaves the brackets around it alone
@@ -168,10 +145,9 @@ def lang_from_cells(cells: tuple[tuple[str, str], ...], managed: bool) -> str | 
     # In the managed table only the "Pinned" column is a person's; in a hand-written table a
     # "Language"/"Lang" column is. A `lang: zu` typed in a Notes cell pins too, as it does in a
     # list item's note (the Pinned column wins when both are filled).
-    # In a hand-written table a bracketed `(lang: xx)` in any other cell pins too (a Comments
-    # column, or beside the file name: where `restore` puts a person's language back when there
-    # is no Notes or Language column), the Notes cell first. Only bracketed: "Plain language: no
-    # jargon" in a Title, or "?lang=fr" in a link, is nobody's pin.
+    # In a hand-written table a `lang:` typed in any other cell pins too (a Comments column, or
+    # beside the file name: where `restore` puts a person's language back when there is no
+    # Notes or Language column), the Notes cell first.
     wanted = ("pinned",) if managed else ("pinned", "lang", "language")
     in_notes = elsewhere = None
     for header, value in cells:
@@ -180,10 +156,8 @@ def lang_from_cells(cells: tuple[tuple[str, str], ...], managed: bool) -> str | 
             return value.strip()
         if not value or "lang" not in value.lower():
             continue
-        if in_notes is None and (h in ("notes", "note") or (not managed and h in _NOTE_LIKE)):
-            # A hand table's Comments or Description cell goes to Notes when adopted: it pins now
-            # as it will there.
+        if in_notes is None and h in ("notes", "note"):
             in_notes = pinned_lang(value)
         elif elsewhere is None and not managed and h not in wanted:
-            elsewhere = bracketed_lang(value)
+            elsewhere = pinned_lang(value)
     return in_notes or elsewhere

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from seedkeeper.indexmd.entries import bracketed_lang, pinned_lang
+from seedkeeper.indexmd.entries import pinned_lang
 from seedkeeper.indexmd.layout import Layout, Remover, emit, finish_text, prepare, same_endings, trim
 from seedkeeper.indexmd.reader import parse_index
 from seedkeeper.indexmd.table import (
@@ -63,11 +63,10 @@ def add_entries(
     return same_endings(text, new)
 
 
-def with_pinned(notes: str, pinned: str, *, bracketed: bool = False) -> str:
+def with_pinned(notes: str, pinned: str) -> str:
     """`notes` that pin `pinned`: as they are when they do; else with `(lang: xx)` after them, or
-    before them when they hold another `lang:` (the first one a note holds is the one that pins).
-    `bracketed`: only a bracketed `(lang: xx)` counts, as outside a Notes cell."""
-    found = bracketed_lang(notes) if bracketed else pinned_lang(notes)
+    before them when they hold another `lang:` (the first one a note holds is the one that pins)."""
+    found = pinned_lang(notes)
     if found == pinned:
         return notes
     return f"{notes} (lang: {pinned})".strip() if found is None else f"(lang: {pinned}) {notes}"
@@ -90,9 +89,7 @@ def _hand_row(cells: Sequence[tuple[str, str]], col: int, f: str, pinned: str, n
     if pinned and lang_col is not None:
         out[lang_col] = escape_cell(pinned)
     elif pinned:
-        # Beside the file name only a bracketed `(lang: xx)` pins (lang_from_cells); in a Notes,
-        # Comments or Description cell any `lang:` does.
-        notes = with_pinned(notes, pinned, bracketed=note_col is None)
+        notes = with_pinned(notes, pinned)
     out[col] = list_reference(f)
     # A note holding a link must not come before the file's cell: the first cell that names a
     # document is the row's reference.

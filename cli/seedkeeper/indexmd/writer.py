@@ -299,12 +299,12 @@ def _adopt(
     `remover`; none in "keep" mode), give each a home block in its section, and return every
     file's (Pinned, Notes) and the adopted files."""
     carried = managed_carry(doc)
-    # The line of the listing whose pinned language `carried` holds: the first one in INDEX.md
-    # wins, wherever the managed table is, as the corpus model reads a file listed twice.
+    # The line of the listing whose pinned language `carried` holds: the first listing in
+    # INDEX.md that pins wins, wherever the managed table is. (The corpus model reads the first
+    # listing only, pin or none; a second listing is a duplicate-entry error either way.) A list
+    # line typed between the markers counts too: managed_carry reads it.
     pin_line = {}
     for e in doc.entries:
-        # (a list line typed between the markers counts too: managed_carry reads it), the first
-        # managed listing that pins at all
         if e.managed and e.kind != "link" and e.lang and e.rel in carried and e.rel not in pin_line:
             pin_line[e.rel] = e.line
     adopted: set[str] = set()
