@@ -128,9 +128,11 @@ def load_corpus(root: str | os.PathLike, settings: Settings, cache=None) -> Corp
         for order, rel in enumerate(on_disk):
             _admit(corpus, rel, order, None, None)
         return corpus
-    first_line, row_line = _admit_entries(corpus, index, on_disk)
+    # macOS writes names decomposed (NFD); INDEX.md is usually typed composed (NFC). Same name.
+    disk_by_nfc = {_nfc(r): r for r in on_disk}
+    first_line, row_line = _admit_entries(corpus, index, disk_by_nfc)
     _order_by_rows(corpus, first_line, row_line)
-    _admit_unlisted(corpus, on_disk, set(first_line))
+    _admit_unlisted(corpus, on_disk, set(first_line), disk_by_nfc)
     return corpus
 
 
@@ -155,15 +157,15 @@ def _name_re(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-def _admit_entries(corpus: Corpus, index: IndexDocument, on_disk: list[str]) -> tuple[dict[str, int], dict[str, int]]:
+def _admit_entries(
+    corpus: Corpus, index: IndexDocument, disk_by_nfc: dict[str, str]
+) -> tuple[dict[str, int], dict[str, int]]:
     """Admit each document INDEX.md references; report unsafe and duplicate entries. Returns the
     first line of any reference and the first list item / table row line of each document."""
     root = corpus.root
     first_line: dict[str, int] = {}  # first reference of any kind: the document's order
     row_line: dict[str, int] = {}  # first list item / table row: what duplicate-entry compares
     admitted: dict[str, CorpusDocument] = {}
-    # macOS writes names decomposed (NFD); INDEX.md is usually typed composed (NFC). Same name.
-    disk_by_nfc = {_nfc(r): r for r in on_disk}
 
     def same_file(rel: str) -> str:
         """What identifies the file `rel` names: its spelling on disk ("café.txt" typed composed
@@ -215,14 +217,13 @@ def _order_by_rows(corpus: Corpus, first_line: dict[str, int], row_line: dict[st
         d.order = n
 
 
-def _admit_unlisted(corpus: Corpus, on_disk: list[str], listed: set[str]) -> None:
+def _admit_unlisted(corpus: Corpus, on_disk: list[str], listed: set[str], disk_by_nfc: dict[str, str]) -> None:
     """unlisted-file for documents on disk that INDEX.md does not list (an entry in the other
     NFC/NFD spelling names a file, unless that file's own spelling is listed too);
     they are still checked, after the listed ones (so dedup never keeps one over a listed one)."""
     # The file each entry names: its own spelling when that is on disk, else the other spelling
     # (as _admit_entries reads it). Two real files in two spellings are two files.
     on_disk_set = set(on_disk)
-    disk_by_nfc = {_nfc(r): r for r in on_disk}
     taken = {r if r in on_disk_set else disk_by_nfc.get(_nfc(r), r) for r in listed}
     order = len(listed)
     for rel in on_disk:

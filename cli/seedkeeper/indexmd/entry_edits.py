@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from seedkeeper.indexmd.entries import pinned_lang
 from seedkeeper.indexmd.layout import Layout, Remover, emit, finish_text, prepare, same_endings, trim
 from seedkeeper.indexmd.reader import parse_index
 from seedkeeper.indexmd.table import (
@@ -19,6 +18,7 @@ from seedkeeper.indexmd.table import (
     list_reference,
     placeholder_row,
     row_line,
+    with_pinned,
 )
 from seedkeeper.settings import DEFAULT_NAME_PATTERN
 
@@ -61,15 +61,6 @@ def add_entries(
     """Reference new files (see _add_entries), in the line endings INDEX.md is written with."""
     new = _add_entries(text, files, (include, name_pattern), carried or {})
     return same_endings(text, new)
-
-
-def with_pinned(notes: str, pinned: str) -> str:
-    """`notes` that pin `pinned`: as they are when they do; else with `(lang: xx)` after them, or
-    before them when they hold another `lang:` (the first one a note holds is the one that pins)."""
-    found = pinned_lang(notes)
-    if found == pinned:
-        return notes
-    return f"{notes} (lang: {pinned})".strip() if found is None else f"(lang: {pinned}) {notes}"
 
 
 def _hand_row(cells: Sequence[tuple[str, str]], col: int, f: str, pinned: str, notes: str) -> list[str]:

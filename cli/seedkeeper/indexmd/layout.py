@@ -193,10 +193,15 @@ def emit(
     return out
 
 
+def all_crlf(text: str | None) -> bool:
+    """Whether `text` ends every line with CRLF (and has at least one)."""
+    return bool(text) and "\r\n" in text and text.count("\r\n") == text.count("\n")
+
+
 def same_endings(original: str | None, new: str) -> str:
     """`new` with CRLF line ends when `original` was written with CRLF throughout (the lines we
     add would otherwise be LF, leaving a file of mixed endings); else `new` as it is."""
-    if original and "\r\n" in original and original.count("\r\n") == original.count("\n"):
+    if all_crlf(original):
         return new.replace("\r\n", "\n").replace("\n", "\r\n")
     return new
 

@@ -219,15 +219,20 @@ def merge_fields(old: tuple[str, str], new: tuple[str, str], *, prefer_new: bool
     (old_pinned, old_notes), (pinned, notes) = old, new
     if old_pinned and pinned and old_pinned != pinned:
         if prefer_new:
-            old_notes = _with_lang(old_notes, old_pinned)
+            old_notes = with_pinned(old_notes, old_pinned)
         else:
-            notes = _with_lang(notes, pinned)
+            notes = with_pinned(notes, pinned)
     merged = old_notes if notes in old_notes else "; ".join(p for p in (old_notes, notes) if p)
     return (pinned or old_pinned) if prefer_new else (old_pinned or pinned), merged
 
 
-def _with_lang(note: str, lang: str) -> str:
-    return note if pinned_lang(note) == lang else f"{note} (lang: {lang})".strip()
+def with_pinned(notes: str, pinned: str) -> str:
+    """`notes` that pin `pinned`: as they are when they do; else with `(lang: xx)` after them, or
+    before them when they hold another `lang:` (the first one a note holds is the one that pins)."""
+    found = pinned_lang(notes)
+    if found == pinned:
+        return notes
+    return f"{notes} (lang: {pinned})".strip() if found is None else f"(lang: {pinned}) {notes}"
 
 
 def _link_text_source(line: str, rel: str) -> str | None:

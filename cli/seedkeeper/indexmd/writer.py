@@ -15,7 +15,18 @@ from dataclasses import dataclass
 
 from seedkeeper.corpus.paths import normalize_target
 from seedkeeper.indexmd.entries import IndexDocument, IndexEntry, marker_lines
-from seedkeeper.indexmd.layout import Layout, Node, Remover, emit, finish_text, is_blank, prepare, same_endings, trim
+from seedkeeper.indexmd.layout import (
+    Layout,
+    Node,
+    Remover,
+    all_crlf,
+    emit,
+    finish_text,
+    is_blank,
+    prepare,
+    same_endings,
+    trim,
+)
 from seedkeeper.indexmd.reader import parse_index
 from seedkeeper.indexmd.table import (
     HEADER_COMMENT,
@@ -59,7 +70,7 @@ def render_index(
     """The whole new INDEX.md text for `rows` (see _render_index), in the line endings of the
     current text: an INDEX.md written with CRLF throughout gets its table with CRLF too, rather
     than a file of mixed endings. (Any other file is written with LF blocks.)"""
-    if current_text and "\r\n" in current_text and current_text.count("\r\n") == current_text.count("\n"):
+    if current_text is not None and all_crlf(current_text):
         # Rendered on the LF text, so an unchanged file is found unchanged at once (the blocks
         # are written with LF), then given back its CRLF.
         lf = current_text.replace("\r\n", "\n")
