@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from .._version import package_version
 
-VOTER_VERSIONS = f"py3langid-{package_version('py3langid')}/pycld2-{package_version('pycld2')}"
+VOTER_VERSIONS = (
+    f"py3langid-{package_version('py3langid')}/pycld2-{package_version('pycld2')}"
+    f"/wordfreq-{package_version('wordfreq')}"
+)
 # Bump the first part whenever this package's logic may change a result; every detector's
 # version is part of the key because a new profile set or model changes results too.
-DETECTOR_VERSION = f"16/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
+DETECTOR_VERSION = f"17/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
