@@ -121,3 +121,33 @@ def test_lexicon_tags_are_deterministic_across_calls():
     texts = ["Keluarga adalah kesatuan alamiah dari masyarakat.", "Semua orang adalah sama di sisi undang-undang."]
     first = [detect_language(t).to_dict(explain=True) for t in texts]
     assert [detect_language(t).to_dict(explain=True) for t in reversed(texts)][::-1] == first
+
+
+# ---------------------------------------------------------------- mk / sr-Cyrl
+
+
+def test_serbian_cyrillic_is_read_against_the_latin_serbo_croatian_list():
+    # wordfreq's "sh" list is in Latin letters: "који", "објекат" are found as "koji", "objekat".
+    assert lexicon.log_odds("који објекат", "mk", "sr-Cyrl") <= -4
+    assert lexicon.log_odds("кој објект", "mk", "sr-Cyrl") >= 4
+    # A letter Serbian never writes makes no Serbian word ("ќе": Macedonian "will").
+    assert lexicon._frequency("sr-Cyrl", "ќе") == 0.0
+
+
+def test_serbian_cyrillic_the_detectors_call_macedonian_is_serbian():
+    result = detect_language("Сачувај и додај нови објекат")
+    assert (result.lang, result.decided_by) == ("sr-Cyrl", "lexicon"), result.to_dict(explain=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Секој човек има право на образование.",
+        "Внесете валидна вредност.",
+        "Ова поле е задолжително.",
+        "Корисникот нема дозвола да го измени овој објект.",
+        "Зачувај и додади нов објект",
+    ],
+)
+def test_macedonian_stays_macedonian(text):
+    assert detect_language(text).lang == "mk"

@@ -21,7 +21,10 @@ SENTENCES = [
     ("es", "Marco Polo llegó a China."),
     ("no", "Han tok bilen til Göteborg og kjørte videre til Malmö."),
     ("no", "Endringene er pushed og published, så du kan teste nå."),
-    ("da", "Den tyske forbundskansleren Gerhard Schröder møtte Putin i Moskva."),
+    # Danish "forbundskansler ... mødte" (this fixture once read "forbundskansleren ... møtte",
+    # which is Norwegian: the word-frequency rule tagged it no, rightly).
+    ("da", "Den tyske forbundskansler Gerhard Schröder mødte Putin i Moskva."),
+    ("no", "Den tyske forbundskansleren Gerhard Schröder møtte Putin i Moskva."),
     ("da", "Vi håber at nå målet og nå frem til en aftale."),
     ("da", "Pengeinstituttet har ændret sine regler for skoleindskrivning."),
     ("sv", "Jag har pushed och published koden till servern."),

@@ -8,9 +8,11 @@ how often each writes a word: Indonesian "harus", "pengadilan", "efektif" agains
 inside its wheel) gives those frequencies; `log_odds` sums the naive-Bayes evidence of each
 word of the text.
 
-Only where the two lists are separate standards (wordfreq merges Bosnian, Croatian and Serbian
-into one "sh" list, so it cannot help there), and only for pairs the refine step settles
-(refine.py). The lists are loaded on first use, once per process (~10 ms and ~3 MB each).
+Only where the two lists are separate standards, and only for pairs the refine step settles
+(refine.py). wordfreq merges Bosnian, Croatian and Serbian into one "sh" list, written in Latin
+letters, so it cannot tell those three apart; it does tell Serbian Cyrillic (transliterated)
+from Macedonian, which py3langid and CLD2 confuse when the text holds no "ђ" or "ћ". The lists
+are loaded on first use, once per process (~10 ms and ~3 MB each).
 """
 
 from __future__ import annotations
@@ -20,7 +22,11 @@ import math
 import re
 
 # Our tags -> wordfreq's list names.
-CODES = {"id": "id", "ms": "ms", "da": "da", "no": "nb"}
+CODES = {"id": "id", "ms": "ms", "da": "da", "no": "nb", "mk": "mk", "sr-Cyrl": "sh"}
+# Serbian Cyrillic to the Latin letters of the "sh" list (one letter each way, as in Serbia).
+_SERBIAN_LATIN = dict(
+    zip("абвгдђежзијклљмнњопрстћуфхцчџш", "a b v g d đ e ž z i j k l lj m n nj o p r s t ć u f h c č dž š".split())
+)
 # A word missing from a "small" list is rarer than its one-per-million cutoff, not impossible:
 # it counts at this frequency.
 FLOOR = 0.3e-6
@@ -42,6 +48,16 @@ def _frequencies(lang: str) -> dict[str, float]:
     return wordfreq.get_frequency_dict(CODES[lang], wordlist="small")
 
 
+def _frequency(lang: str, word: str) -> float:
+    """How often `lang` writes `word` (0.0 if its list does not hold it)."""
+    if lang == "sr-Cyrl":
+        # A letter Serbian does not write ("ѓ", "ќ", "ѕ", or a Latin one) is no Serbian word.
+        if not all(ch in _SERBIAN_LATIN for ch in word):
+            return 0.0
+        word = "".join(_SERBIAN_LATIN[ch] for ch in word)
+    return _frequencies(lang).get(word, 0.0)
+
+
 def covers(langs: set[str] | frozenset[str]) -> bool:
     """Whether `langs` are two languages this module can weigh against each other."""
     return len(langs) == 2 and all(lang in CODES for lang in langs)
@@ -52,12 +68,11 @@ def log_odds(text: str, a: str, b: str) -> float:
 
     Words with a capital are left out: names ("Wang", "Kuala Lumpur") carry no standard.
     """
-    fa, fb = _frequencies(a), _frequencies(b)
     score = 0.0
     for word in _WORD.findall(text):
         if not word.islower():
             continue
-        pa, pb = fa.get(word, 0.0), fb.get(word, 0.0)
+        pa, pb = _frequency(a, word), _frequency(b, word)
         if pa == 0.0 and pb == 0.0:
             continue
         ratio = math.log(max(pa, FLOOR) / max(pb, FLOOR))
