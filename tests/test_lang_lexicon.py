@@ -151,3 +151,13 @@ def test_serbian_cyrillic_the_detectors_call_macedonian_is_serbian():
 )
 def test_macedonian_stays_macedonian(text):
     assert detect_language(text).lang == "mk"
+
+
+def test_the_lists_read_directly_are_wordfreqs_own(monkeypatch):
+    import importlib.util
+
+    direct = lexicon._buckets("ms")
+    # Without the package's folder (another layout), wordfreq's own reader gives the same lists.
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    assert lexicon._buckets("ms") == direct
+    assert any("kerana" in bucket for bucket in direct)
