@@ -620,3 +620,18 @@ def test_a_cache_folder_with_uri_characters_in_its_name_is_read_by_the_workers(s
         assert reader.db.execute("SELECT count(*) FROM analyses").fetchone()[0] > 0
     finally:
         reader.close()
+
+
+def test_cache_commands_take_format_json(cli, seeds, tmp_path):
+    # Every command takes --format (interface.md): one JSON object on stdout and nothing else.
+    folder = tmp_path / "explicit"
+    r = cli("cache", "dir", seeds, "--cache-dir", folder, "--format", "json")
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout) == {"cache_dir": str(folder)}
+    assert cli("tag", seeds, "--cache-dir", folder).exit_code == 0
+    r = cli("cache", "clear", seeds, "--cache-dir", folder, "--format", "json")
+    assert r.exit_code == 0 and json.loads(r.stdout) == {"cache_dir": str(folder), "cleared": True}
+    r = cli("cache", "clear", seeds, "--cache-dir", folder, "-f", "json")
+    assert json.loads(r.stdout) == {"cache_dir": str(folder), "cleared": False}
+    # github and text print the line people read.
+    assert cli("cache", "dir", seeds, "--cache-dir", folder, "--format", "github").stdout.strip() == str(folder)

@@ -212,6 +212,17 @@ def test_help_shows_what_to_type_not_python_types(cli):
     assert "CODES" in cli("check", "--help").stdout
 
 
+def test_the_command_list_shows_each_summary_as_one_paragraph(cli, monkeypatch):
+    # rich kept the docstrings' line breaks: at 80 columns "(with --apply:" ended a line of the
+    # command list, and "if any could not be moved out)." began the next.
+    monkeypatch.setenv("COLUMNS", "200")
+    lines = [" ".join(line.replace("│", " ").split()) for line in cli("--help").stdout.splitlines()]
+    dedup = next(line for line in lines if line.startswith("dedup "))
+    assert dedup.endswith("Exit 1 if any are found (with --apply: if any could not be moved out).")
+    add = next(line for line in lines if line.startswith("add "))
+    assert add.endswith("tag, and list them in INDEX.md. Exit 1 if any file was refused.")
+
+
 def test_mistyped_command_gets_did_you_mean(cli):
     r = cli("chek", "seeds")
     assert r.exit_code == 2 and "check" in r.output and "id you mean" in r.output

@@ -8,6 +8,7 @@ numpy, the detectors) load inside the commands, so `--version` and `--help` stay
 from __future__ import annotations
 
 import errno
+import inspect
 import os
 import sys
 
@@ -56,17 +57,27 @@ def _main(
     """seedkeeper: validate, deduplicate, language-tag and index a seeds folder."""
 
 
-app.command("validate")(validate_cmd.validate_command)
-app.command("check")(check_cmd.check_command)
-app.command("tag")(tag_cmd.tag_command)
-app.command("dedup")(dedup_cmd.dedup_command)
-app.command("restore")(dedup_cmd.restore_command)
-app.command("index")(index_cmd.index_command)
-app.command("add")(add_cmd.add_command)
-app.command("stats")(stats_cmd.stats_command)
-app.command("init")(init_cmd.init_command)
-app.command("rename")(rename_cmd.rename_command)
-app.command("fix")(fix_cmd.fix_command)
+def _command(name: str, func) -> None:
+    """Register `func` as `name`, its short help the docstring's first paragraph on one line
+    (rich keeps a docstring's line breaks in the command list, mid-sentence at 80 columns)."""
+    first = inspect.getdoc(func).split("\n\n")[0]
+    app.command(name, short_help=" ".join(first.split()))(func)
+
+
+for _name, _func in (
+    ("validate", validate_cmd.validate_command),
+    ("check", check_cmd.check_command),
+    ("tag", tag_cmd.tag_command),
+    ("dedup", dedup_cmd.dedup_command),
+    ("restore", dedup_cmd.restore_command),
+    ("index", index_cmd.index_command),
+    ("add", add_cmd.add_command),
+    ("stats", stats_cmd.stats_command),
+    ("init", init_cmd.init_command),
+    ("rename", rename_cmd.rename_command),
+    ("fix", fix_cmd.fix_command),
+):
+    _command(_name, _func)
 app.add_typer(cache_cmd.cache_app, name="cache")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from ..options import CacheDirOpt, ConfigOpt, DebugOpt, DirArg
+from ..options import CacheDirOpt, ConfigOpt, DebugOpt, DirArg, Format, FormatOpt
 from ..runner import EXIT_OK, command, open_run
 
 cache_app = typer.Typer(help="Manage the incremental cache (.seedkeeper_cache/).", no_args_is_help=True)
@@ -13,7 +13,11 @@ cache_app = typer.Typer(help="Manage the incremental cache (.seedkeeper_cache/).
 @cache_app.command("clear")
 @command
 def clear_command(
-    directory: DirArg = None, config: ConfigOpt = None, cache_dir: CacheDirOpt = None, debug: DebugOpt = False
+    directory: DirArg = None,
+    config: ConfigOpt = None,
+    cache_dir: CacheDirOpt = None,
+    fmt: FormatOpt = Format.text,
+    debug: DebugOpt = False,
 ) -> int:
     """Delete the cache file; the next run rebuilds it."""
     import os
@@ -24,6 +28,11 @@ def clear_command(
     # Only the default folder is seedkeeper's to remove; one the user named is emptied.
     default = cache_dir is None and not os.environ.get("SEEDKEEPER_CACHE_DIR") and not run.settings.cache_dir
     removed = clear_cache(run.cache.folder, remove_folder=default)
+    if fmt == Format.json:
+        from .. import render
+
+        render.emit_json({"cache_dir": str(run.cache.folder), "cleared": removed})
+        return EXIT_OK
     from ...corpus.paths import shown
 
     typer.echo(shown(f"{'cleared' if removed else 'no cache at'} {run.cache.folder}"))
@@ -33,9 +42,18 @@ def clear_command(
 @cache_app.command("dir")
 @command
 def dir_command(
-    directory: DirArg = None, config: ConfigOpt = None, cache_dir: CacheDirOpt = None, debug: DebugOpt = False
+    directory: DirArg = None,
+    config: ConfigOpt = None,
+    cache_dir: CacheDirOpt = None,
+    fmt: FormatOpt = Format.text,
+    debug: DebugOpt = False,
 ) -> int:
     """Print the cache folder that commands on this seeds folder use."""
     run = open_run(directory, config, cache=True, cache_dir=cache_dir)
+    if fmt == Format.json:
+        from .. import render
+
+        render.emit_json({"cache_dir": str(run.cache.folder)})
+        return EXIT_OK
     typer.echo(str(run.cache.folder))  # exact, not escaped: scripts use it as a path
     return EXIT_OK
