@@ -144,6 +144,24 @@ def test_pinned_language_is_not_a_word_prefix(note):
     assert one(f"- {A} — {note}\n").lang is None
 
 
+@pytest.mark.parametrize(
+    "note, lang",
+    [
+        # "language:" in prose is no pin: the tag must end the phrase.
+        ("Plain language: no jargon", None),
+        ("Language: en and fr side by side", None),
+        ("language: fa", "fa"),
+        ("(language: fa) Persian news", "fa"),
+        ("language: fa, from the BBC", "fa"),
+        ("language: uk ignore=lang-mismatch", "uk"),
+        # The short form pins as before, whatever follows.
+        ("lang: fa Persian news", "fa"),
+    ],
+)
+def test_the_long_form_pins_only_where_the_tag_ends_the_phrase(note, lang):
+    assert one(f"- {A} — {note}\n").lang == lang
+
+
 @pytest.mark.parametrize("item", [f"- Remember that {A} is Persian", f"- The old {A} was removed last week"])
 def test_list_item_prose_mentioning_a_name_is_not_a_reference_to_the_prose(item):
     # GitHub shows prose; whatever the reader decides, it must not invent a file named like the prose.

@@ -195,6 +195,17 @@ def test_hand_table_is_adopted_with_language_and_other_cells():
     assert out.startswith("# Docs\n\nIntro.\n\n" + BEGIN_MARKER) and out.endswith(END_MARKER + "\n\nEnd.\n")
 
 
+def test_a_hand_table_title_saying_language_in_prose_pins_nothing():
+    # "Plain language: no jargon" moved into Notes pinned Norwegian; the reader and the writer
+    # now agree that prose is no pin.
+    text = f"# Docs\n\n| File | Title |\n|---|---|\n| {A} | Plain language: no jargon |\n| {B} | language: fa |\n"
+    doc = parse_index(text)
+    assert [e.lang for e in doc.entries] == [None, "fa"]
+    rows = table_rows(render_index(text, [row(A), row(B)]))
+    assert rows[A]["Pinned"] == "" and "Plain language: no jargon" in rows[A]["Notes"]
+    assert rows[B]["Pinned"] == "fa"
+
+
 def test_list_outside_existing_block_is_adopted_later():
     once = render_index(HAND, ROWS[:2])
     later = once + "\n- " + E + " — added by hand (lang: de)\n"

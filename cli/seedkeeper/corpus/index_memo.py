@@ -20,7 +20,8 @@ from seedkeeper.indexmd.reader import parse_index
 MIN_CHARS = 50_000
 # Bump when the reader may give other references for the same text.
 # 3: a backslash is a separator only where the platform says so (corpus.paths.BACKSLASH_SEPARATES).
-MEMO_VERSION = "3"
+# 4: a bare "language: xx" pins only where the tag ends the phrase (entries._LANG_IN_NOTE).
+MEMO_VERSION = "4"
 _KIND = "index-parse"
 
 

@@ -13,8 +13,14 @@ END_MARKER = "<!-- seedkeeper:index:end -->"
 
 # `lang: fa`, `lang=fa`, `(lang: zh-Hant)` in a note pins the document's language.
 _TAG = r"([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)(?![\w-])"
-# The first `lang: xx` of a note, in brackets ("(lang: fa)", which go with it) or bare.
-_LANG_IN_NOTE = re.compile(r"\(\s*\blang(?:uage)?\s*[:=]\s*" + _TAG + r"\s*\)|\blang(?:uage)?\s*[:=]\s*" + _TAG, re.I)
+# The first `lang: xx` of a note, in brackets ("(lang: fa)", which go with it) or bare. A bare
+# long form "language: xx" pins only where the tag ends the phrase (end, punctuation or another
+# `key=`/`key:` directive): "Plain language: no jargon" is prose, not Norwegian.
+_LANG_IN_NOTE = re.compile(
+    r"\(\s*\blang(?:uage)?\s*[:=]\s*" + _TAG + r"\s*\)"
+    r"|\blang\s*[:=]\s*" + _TAG + r"|\blanguage\s*[:=]\s*" + _TAG + r"(?=\s*(?:$|[^\w\s]|[\w-]+\s*[:=]))",
+    re.I,
+)
 LINK_SRC = re.compile(
     r"!?\[((?:[^\[\]\\]|\\.)*)\]\(\s*(<[^>\n]*>|[^\s)]*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
 )
@@ -119,7 +125,7 @@ class IndexDocument:
 def pinned_lang(note: str) -> str | None:
     """The language pinned in a note (`lang: fa`), or None."""
     m = _LANG_IN_NOTE.search(note)
-    return (m.group(1) or m.group(2)) if m else None
+    return next(tag for tag in m.groups() if tag) if m else None
 
 
 def without_pinned_lang(note: str) -> str:
