@@ -275,3 +275,53 @@ def test_every_und_names_its_rule_and_check_says_why():
     assert "Simplified" in message and "too little text" not in message
     assert "too little text" in _undetermined(detect_language("12345").to_dict(explain=True))
     assert "RecursionError" in _undetermined({"lang": "und", "decided_by": "tagger-error: RecursionError"})
+
+
+# ---------------------------------------------------------------- files named one by one
+
+
+def test_tag_files_explains_each_file_under_the_name_given(cli, tmp_path):
+    (tmp_path / "persian.txt").write_text(CLEAN["fa"], encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "russian.txt").write_text(paragraph("ru"), encoding="utf-8")
+    before = snapshot(tmp_path)
+    docs = tag_json(cli, "sub/russian.txt", "persian.txt", "--explain")["documents"]
+    assert [(d["file"], d["lang"]) for d in docs] == [("persian.txt", "fa"), ("sub/russian.txt", "ru")]
+    assert all(d["decided_by"] and "candidates" in d for d in docs)
+    assert snapshot(tmp_path) == before  # nothing written beside them, no cache
+    r = cli("tag", "persian.txt", "--explain")
+    assert r.exit_code == 0 and "persian.txt  fa" in r.stdout and "decided by:" in r.stdout
+
+
+def test_tag_files_never_opens_a_fifo_and_reports_bad_input_as_und(cli, tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "pipe")
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02" * 50)
+    docs = {d["file"]: d for d in tag_json(cli, "pipe", "bin.txt")["documents"]}
+    assert docs["pipe"]["lang"] == "und" and docs["pipe"]["error"] == "not-a-file"
+    assert docs["bin.txt"]["lang"] == "und" and "binary" in docs["bin.txt"]["error"]
+
+
+def test_tag_files_usage_errors(cli, tmp_path):
+    (tmp_path / "a.txt").write_text(CLEAN["fa"], encoding="utf-8")
+    r = cli("tag", "a.txt", "nothere.txt")
+    assert r.exit_code == 2 and "no such file: nothere.txt" in r.stderr and r.stdout == ""
+    (tmp_path / "folder").mkdir()
+    r = cli("tag", "a.txt", "folder")
+    assert r.exit_code == 2 and "give one seeds folder, or files, not both" in r.stderr
+
+
+def test_tag_files_warns_for_und_as_check_does(cli, tmp_path):
+    (tmp_path / "digits.txt").write_text(UND_TEXT, encoding="utf-8")
+    r = cli("tag", "digits.txt", "--format", "concise")
+    assert r.exit_code == 0
+    assert r.stdout == "digits.txt: lang-undetermined the language could not be determined (too little text)\n"
+
+
+def test_tag_files_is_a_library_call_too(tmp_path):
+    import seedkeeper
+
+    (tmp_path / "a.txt").write_text(CLEAN["fa"], encoding="utf-8")
+    report = seedkeeper.tag_files([tmp_path / "a.txt", tmp_path / "a.txt"])
+    assert [(d["file"], d["lang"]) for d in report.documents] == [(str(tmp_path / "a.txt"), "fa")]

@@ -25,6 +25,7 @@ _LAZY = {
     "validate": "operations.validation",
     "check": "operations.validation",
     "tag": "operations.tagging",
+    "tag_files": "operations.tagging",
     "dedup": "operations.deduplication",
     "restore": "operations.deduplication",
     "index": "operations.indexing",
@@ -45,7 +46,7 @@ if TYPE_CHECKING:  # the names __getattr__ gives, for type checkers
     from .operations.onboarding import init
     from .operations.renaming import rename
     from .operations.statistics import stats
-    from .operations.tagging import tag
+    from .operations.tagging import tag, tag_files
     from .operations.validation import check, validate
     from .settings import Settings, load_settings
 
@@ -67,5 +68,6 @@ __all__ = [
     "restore",
     "stats",
     "tag",
+    "tag_files",
     "validate",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from seedkeeper.corpus.analysis import NOT_TEXT_CODES, Features
@@ -70,4 +71,21 @@ def tag(
 
     `explain` adds each document's "decided_by" and "candidates" (see tag_report)."""
     s = survey(seeds, settings, features=Features(lang=True), jobs=jobs, cache=cache, progress=progress)
+    return tag_report(s, explain)
+
+
+def tag_files(
+    paths: Sequence[str | os.PathLike],
+    settings: Settings | None = None,
+    *,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+    explain: bool = False,
+) -> TagReport:
+    """Detect the language of files named one by one, outside any seeds folder (no INDEX.md,
+    no cache). Each keeps the name it was given in "file"; one that does not exist or is not a
+    regular file is "und" with its finding in "error". Reads the files, writes nothing."""
+    from seedkeeper.corpus.loose import survey_files
+
+    s = survey_files(paths, settings, features=Features(lang=True), jobs=jobs, progress=progress)
     return tag_report(s, explain)

@@ -1,14 +1,46 @@
-"""`seedkeeper tag [DIR]`: each document's language."""
+"""`seedkeeper tag [DIR]` or `seedkeeper tag FILE...`: each document's language."""
 
 from __future__ import annotations
 
-from ..options import CacheDirOpt, ConfigOpt, DebugOpt, DirArg, ExplainOpt, Format, FormatOpt, JobsOpt, NoCacheOpt
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ..options import CacheDirOpt, ConfigOpt, DebugOpt, ExplainOpt, Format, FormatOpt, JobsOpt, NoCacheOpt
 from ..runner import EXIT_OK, command, open_run
+
+PathsArg = Annotated[
+    Optional[list[Path]],
+    typer.Argument(
+        help="The seeds folder (default: from config, else ./seeds), or files to tag one by one "
+        "(no INDEX.md, no cache).",
+        show_default=False,
+        metavar="DIR|FILE",
+    ),
+]
+
+
+def _files_or_folder(paths: list[Path] | None) -> tuple[Path | None, list[Path] | None]:
+    """(folder, None) for no path or one folder; (None, files) for files. Mixing is a usage error."""
+    from ...errors import UsageError
+
+    if not paths:
+        return None, None
+    folders = [p for p in paths if p.is_dir()]
+    if len(paths) == 1 and (folders or not paths[0].exists()):
+        return paths[0], None  # a folder, or a missing one: the folder's own error says so
+    if folders:
+        raise UsageError(f"{folders[0]} is a folder: give one seeds folder, or files, not both")
+    missing = [p for p in paths if not p.exists() and not p.is_symlink()]
+    if missing:
+        raise UsageError(f"no such file: {missing[0]}")
+    return None, paths
 
 
 @command
 def tag_command(
-    directory: DirArg = None,
+    paths: PathsArg = None,
     fmt: FormatOpt = Format.text,
     config: ConfigOpt = None,
     jobs: JobsOpt = None,
@@ -17,19 +49,29 @@ def tag_command(
     explain: ExplainOpt = False,
     debug: DebugOpt = False,
 ) -> int:
-    """Detect each document's language (BCP 47; `und` when the text gives too little). Writes nothing."""
-    from ...operations.tagging import tag
+    """Detect each document's language (BCP 47; `und` when the text gives too little). Writes nothing.
+
+    Given files instead of a folder, tags each of them under the name given."""
+    from ...operations.tagging import tag, tag_files
     from .. import render
     from ..progress import progress_bar
 
-    run = open_run(directory, config, cache=True, no_cache=no_cache, cache_dir=cache_dir, jobs=jobs)
-    with progress_bar(False, "tagging") as progress:
-        report = tag(run.seeds, run.settings, cache=run.cache, progress=progress, explain=explain)
+    directory, files = _files_or_folder(paths)
+    if files is None:
+        run = open_run(directory, config, cache=True, no_cache=no_cache, cache_dir=cache_dir, jobs=jobs)
+        root = run.seeds
+        with progress_bar(False, "tagging") as progress:
+            report = tag(run.seeds, run.settings, cache=run.cache, progress=progress, explain=explain)
+    else:
+        run = open_run(None, config, jobs=jobs)  # settings from the nearest config to here
+        root = Path.cwd()
+        with progress_bar(False, "tagging") as progress:
+            report = tag_files(files, run.settings, progress=progress, explain=explain)
     if fmt == Format.json:
         render.emit_json(report.to_dict())
     elif fmt in (Format.github, Format.concise):
         lines = render.github_lines if fmt == Format.github else render.concise_lines
-        render.emit_lines(lines(report.undetermined, run.seeds))
+        render.emit_lines(lines(report.undetermined, root))
     elif explain:
         _print_explained(report)
     else:
