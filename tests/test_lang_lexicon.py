@@ -161,3 +161,19 @@ def test_the_lists_read_directly_are_wordfreqs_own(monkeypatch):
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
     assert lexicon._buckets("ms") == direct
     assert any("kerana" in bucket for bucket in direct)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Danish and Norwegian Bokmål write this alike; so do Macedonian and Serbian ("Скопје" is a
+        # name, which weighs nothing).
+        "Hun er lærer i en skole.",
+        "Град Скопје",
+    ],
+)
+def test_text_both_write_stays_und_in_the_other_pairs(text):
+    result = detect_language(text)
+    assert result.lang == "und", result.to_dict(explain=True)
+    tops = {top[0][0] for _, top in result.candidates if top}
+    assert lexicon.covers(tops)  # the pair was weighed, and the words did not lead
