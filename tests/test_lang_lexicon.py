@@ -31,14 +31,60 @@ def test_norwegian_and_danish_words_weigh_each_their_way():
 
 
 def test_names_and_shared_words_weigh_nothing():
-    # Capitalised words are names ("Kuala Lumpur", "Wang"); "setiap orang berhak" both write.
-    assert lexicon.log_odds("Kuala Lumpur Wang Karena Bahawa", "id", "ms") == 0.0
+    # A capitalised word inside a sentence is a name: "Kerana" there weighs nothing, though the
+    # word "kerana" is Malay's (~80 times more frequent than in Indonesian).
+    assert lexicon.log_odds("kata Kerana itu", "id", "ms") == lexicon.log_odds("kata itu", "id", "ms")
+    assert lexicon.log_odds("kata kerana itu", "id", "ms") < 0
+    # Words both standards write about as often (within SHARED) weigh nothing either.
     assert lexicon.log_odds("setiap orang berhak", "id", "ms") == 0.0
+
+
+def test_a_capital_that_begins_a_sentence_or_a_shouted_text_is_a_word():
+    plain = lexicon.log_odds("kerana itu", "id", "ms")
+    assert plain < 0
+    assert lexicon.log_odds("Kerana itu", "id", "ms") == plain
+    assert lexicon.log_odds("Ya. Kerana itu", "id", "ms") == lexicon.log_odds("ya. kerana itu", "id", "ms")
+    assert lexicon.log_odds("KERANA ITU", "id", "ms") == plain
+
+
+def test_each_word_counts_once_and_reduplication_is_one_word():
+    assert lexicon.log_odds("kerana kerana kerana", "id", "ms") == lexicon.log_odds("kerana", "id", "ms")
+    # "undang-undang" is one word (Indonesian writes it as often as Malay): not two of "undang".
+    assert lexicon._words("di sisi undang-undang") == {"di", "sisi", "undang-undang"}
+
+
+def test_decomposed_text_weighs_as_composed():
+    import unicodedata
+
+    text = "han møtte henne på stasjonen"
+    nfd = unicodedata.normalize("NFD", text)
+    assert nfd != text and lexicon.log_odds(nfd, "no", "da") == lexicon.log_odds(text, "no", "da") > 0
 
 
 def test_one_word_never_outweighs_more_than_its_cap():
     # "kerana" is ~80 times more frequent in Malay: capped, one word is no more than CLIP.
     assert lexicon.log_odds("kerana", "id", "ms") == -lexicon.CLIP
+
+
+def test_only_the_three_pairs_are_weighed():
+    assert all(lexicon.covers(pair) for pair in lexicon.PAIRS)
+    # Any two languages with lists are not a pair: Indonesian against Danish means mixed text.
+    assert not lexicon.covers({"id", "da"}) and not lexicon.covers({"no", "mk"})
+    assert lexicon.decide("terima kasih banyak, hvad hedder du", {"id", "da"}, 0.1) is None
+
+
+def test_latin_words_weigh_nothing_between_macedonian_and_serbian():
+    # "facebook" is in the Macedonian list; in Latin letters it is looked up nowhere for Serbian.
+    assert lexicon.log_odds("facebook youtube email", "mk", "sr-Cyrl") == 0.0
+    result = detect_language("Пронађи нас на facebook страници")
+    assert result.lang == "sr-Cyrl", result.to_dict(explain=True)
+
+
+def test_a_letter_one_language_never_writes_vetoes_the_words():
+    # ѕ is Macedonian only: whatever "око" and "горе" weigh, this is not Serbian.
+    text = "Ѕвездите горе се мали, а око не гледа."
+    assert lexicon.decide(text, {"mk", "sr-Cyrl"}, 0.1) != "sr-Cyrl"
+    assert detect_language(text).lang == "mk"
 
 
 def test_decide_needs_the_margin_and_a_known_pair():
@@ -54,7 +100,6 @@ def test_decide_needs_the_margin_and_a_known_pair():
     [
         "Pendidikan harus diarahkan pada perkembangan pribadi anak.",
         "Keluarga adalah kesatuan alamiah dari masyarakat.",
-        "Setiap orang berhak mendapat perlindungan dari pengadilan nasional.",
     ],
 )
 def test_indonesian_the_detectors_are_torn_on_is_settled_by_its_words(text):
@@ -63,8 +108,35 @@ def test_indonesian_the_detectors_are_torn_on_is_settled_by_its_words(text):
 
 
 def test_malay_the_detectors_are_torn_on_is_settled_by_its_words():
-    result = detect_language("Semua orang adalah sama di sisi undang-undang.")
+    # Every word but "senarai" both standards write about as often; "senarai" is Malay's.
+    result = detect_language("Senarai buku baru perpustakaan diumumkan setiap bulan.")
     assert (result.lang, result.decided_by) == ("ms", "lexicon"), result.to_dict(explain=True)
+
+
+@pytest.mark.parametrize("text", ["kerana", "buat apa", "pergi ke sekolah", "на линк"])
+def test_fragments_keep_their_own_rules(text):
+    # Text shorter than a sentence is tagged only when the detectors agree (vote.py).
+    assert detect_language(text).decided_by != "lexicon"
+
+
+def test_the_allow_list_settles_what_word_frequencies_answered():
+    from seedkeeper.lang.allowed import settle_allowed
+
+    record = {
+        "lang": "ms",
+        "confidence": 0.3,
+        "decided_by": "lexicon",
+        "candidates": {
+            "langdetect": [{"lang": "id", "score": 1.0}],
+            "py3langid": [{"lang": "ms", "score": 0.51}, {"lang": "id", "score": 0.48}],
+            "cld2": [{"lang": "id", "score": 1.0}],
+        },
+        "ruled_out": [],
+    }
+    settled = settle_allowed(record, ("id", "en"))
+    assert (settled["lang"], settled["decided_by"]) == ("id", "allowed-in-group")
+    assert settle_allowed(record, ("ms",)) == record  # the allow-list agrees: kept as it was
+    assert settle_allowed(record, ("de",)) == record
 
 
 @pytest.mark.parametrize(
@@ -153,14 +225,49 @@ def test_macedonian_stays_macedonian(text):
     assert detect_language(text).lang == "mk"
 
 
-def test_the_lists_read_directly_are_wordfreqs_own(monkeypatch):
+def test_the_lists_are_read_without_importing_wordfreq():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from seedkeeper.lang import lexicon; d = lexicon._frequencies('ms');"
+        "print(len(d) > 10000, 'kerana' in d, 'wordfreq' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["True", "True", "False"]
+
+
+def test_a_broken_install_stops_the_run_and_is_never_cached_as_a_tag(monkeypatch, tmp_path):
     import importlib.util
 
-    direct = lexicon._buckets("ms")
-    # Without the package's folder (another layout), wordfreq's own reader gives the same lists.
+    from seedkeeper.corpus.analysis import language_of
+    from seedkeeper.errors import DetectorDataError
+
+    lexicon._frequencies.cache_clear()
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
-    assert lexicon._buckets("ms") == direct
-    assert any("kerana" in bucket for bucket in direct)
+    try:
+        with pytest.raises(DetectorDataError):
+            lexicon._buckets("ms")
+        with pytest.raises(DetectorDataError):
+            language_of("Pendidikan harus diarahkan pada perkembangan pribadi anak.")
+    finally:
+        monkeypatch.undo()
+        lexicon._frequencies.cache_clear()
+
+
+def test_a_truncated_list_is_a_broken_install(monkeypatch, tmp_path):
+    import importlib.util
+    from types import SimpleNamespace
+
+    from seedkeeper.errors import DetectorDataError
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "small_ms.msgpack.gz").write_bytes(b"\x1f\x8b\x08\x00")  # a gzip header, cut off
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name: SimpleNamespace(submodule_search_locations=[tmp_path])
+    )
+    with pytest.raises(DetectorDataError, match="reinstall wordfreq"):
+        lexicon._buckets("ms")
 
 
 @pytest.mark.parametrize(

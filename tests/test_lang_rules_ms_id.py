@@ -159,10 +159,9 @@ def test_shared_words_do_not_pick_indonesian_or_malay(text, wrong):
 @pytest.mark.parametrize(
     "text",
     [
-        # Words Indonesian writes too ("borang" in accreditation, "senarai"), or Malaysian names
-        # and personal names quoted in Indonesian news: never Malay markers.
+        # Words Indonesian writes too ("borang" in accreditation), or Malaysian names and
+        # personal names quoted in Indonesian news: never Malay markers.
         "Perguruan tinggi menyiapkan borang akreditasi untuk BAN-PT.",
-        "Senarai buku baru perpustakaan diumumkan setiap bulan.",
         "Penyanyi Emel Mathlouthi dari Tunisia tampil di Java Jazz Festival.",
         "Kasus ini ditangani Jabatan Siasatan Jenayah Bukit Aman.",
     ],
@@ -178,6 +177,11 @@ def test_words_indonesian_writes_too_are_not_malay_markers():
         "id": 0.0,
         "ms": 0.0,
     }
+    # "senarai" is in Indonesian dictionaries: no marker. (It is ~80 times more frequent in Malay
+    # text, so when the detectors are torn on a sentence whose other words both standards write,
+    # the word frequencies settle it Malay: see test_lang_lexicon.py.)
+    text = "Senarai buku baru perpustakaan diumumkan setiap bulan."
+    assert closepairs.evidence(text, group) == {"id": 0.0, "ms": 0.0}
 
 
 def test_py3langid_language_list_matches_its_model():

@@ -39,3 +39,9 @@ class IndexWriteError(SeedkeeperError):
 class IndexLockError(IndexWriteError, UsageError):
     """The lock on the seeds folder could not be had in time (exit code 2, as for a full disk:
     the machine's state, not the data's). Nothing was written."""
+
+
+class DetectorDataError(UsageError):
+    """A language detector's packaged data could not be read: a broken install (exit code 2, the
+    machine's state). Raised, never turned into a tag: tags cached from a broken install would
+    outlive its repair."""

@@ -105,13 +105,15 @@ def language_of(text: str) -> dict:
 
     A defect of the tagger on one text (a RecursionError once) makes that document "und", with
     the reason in `tag --explain`, and the others are still tagged. The same text fails the same
-    way, so caching it is right; running out of memory is the machine's state, and is raised."""
+    way, so caching it is right; running out of memory, or a detector's data missing from a
+    broken install, is the machine's state, and is raised."""
+    from seedkeeper.errors import DetectorDataError
     from seedkeeper.lang import LangResult, detect_language
 
     try:
         return detect_language(text).to_dict(explain=True)
-    except MemoryError:
-        raise
+    except (MemoryError, DetectorDataError):
+        raise  # the machine's state, not the text's: never cached as the text's tag
     except Exception as exc:  # noqa: BLE001 - one document must never stop the run
         return LangResult("und", 0.0, decided_by=f"tagger-error: {type(exc).__name__}").to_dict(explain=True)
 

@@ -7,8 +7,9 @@ neighbours has answered the question already: a text the detectors place in that
 allowed language. `settle_allowed` applies that, and only that:
 
 - the record must be "und" from an open vote ("close-pair-undecided", "sh-undecided",
-  "disagreement"), never a tag the detectors gave nor text too short for any vote ("too-short",
-  under 5 letters; fragments of a few words are open votes too);
+  "disagreement"), or a tag that word frequencies gave ("lexicon": weaker evidence than the
+  corpus's own configuration), never a tag the detectors gave nor text too short for any vote
+  ("too-short", under 5 letters; fragments of a few words are open votes too);
 - every detector's first choice must lie in one group of close languages (closepairs.VOTE_GROUPS:
   bs/hr/sr-Latn/sl, id/ms, da/no/nn/sv, ca/es/gl/pt, cs/sk, be/ru/uk, kk/ky/mn/ru/tt, sn/sw/xh/zu),
   so a text that may be of another family entirely stays "und";
@@ -39,6 +40,9 @@ NEAR = 0.5
 # is this share of the detectors' mean score for it.
 CONFIDENCE_SHARE = 0.5
 OPEN_RULES = frozenset({"close-pair-undecided", "sh-undecided", "disagreement"})
+# A tag word frequencies gave where the detectors were torn (lexicon.py): weaker evidence than a
+# corpus's own allow-list, which settles it as it would an open vote.
+WEAK_RULES = frozenset({"lexicon"})
 
 
 def settle_allowed(record: dict, allowed: Sequence[str]) -> dict:
@@ -46,7 +50,9 @@ def settle_allowed(record: dict, allowed: Sequence[str]) -> dict:
     `record` itself when the rules above do not apply (or it is not of the shape the tagger
     writes). "others" goes: for an "und" it held the candidates, which stay in "candidates"."""
     rule, candidates, excluded = record.get("decided_by"), record.get("candidates"), record.get("ruled_out", [])
-    if not allowed or record.get("lang") != "und" or type(rule) is not str or rule not in OPEN_RULES:
+    if not allowed or type(rule) is not str:
+        return record
+    if not (record.get("lang") == "und" and rule in OPEN_RULES) and rule not in WEAK_RULES:
         return record
     if type(candidates) is not dict or type(excluded) is not list:
         return record
@@ -57,7 +63,7 @@ def settle_allowed(record: dict, allowed: Sequence[str]) -> dict:
     # "no" stands for Bokmål and Nynorsk: it is out only when the words rule out both.
     if lang is None or _COVERS.get(lang, {lang}) <= set(excluded):
         return record
-    if not any(top.get(lang, 0.0) >= NEAR * next(iter(top.values())) for top in tops):
+    if lang == record.get("lang") or not any(top.get(lang, 0.0) >= NEAR * next(iter(top.values())) for top in tops):
         return record
     confidence = round(CONFIDENCE_SHARE * sum(top.get(lang, 0.0) for top in tops) / len(tops), 4)
     settled = {k: v for k, v in record.items() if k != "others"}

@@ -6,13 +6,14 @@ how often each writes a word: Indonesian "harus", "pengadilan", "efektif" agains
 "hendaklah", "mahkamah", "berkesan", and hundreds of words no hand-made list holds. wordfreq
 (Robyn Speer's lists, built from Wikipedia, subtitles, news, books and web crawls, and shipped
 inside its wheel) gives those frequencies; `log_odds` sums the naive-Bayes evidence of each
-word of the text.
+distinct word of the text.
 
-Only where the two lists are separate standards, and only for pairs the refine step settles
+Only for PAIRS, where the two lists are separate standards, and only as the refine step asks
 (refine.py). wordfreq merges Bosnian, Croatian and Serbian into one "sh" list, written in Latin
 letters, so it cannot tell those three apart; it does tell Serbian Cyrillic (transliterated)
 from Macedonian, which py3langid and CLD2 confuse when the text holds no "ђ" or "ћ". The lists
-are loaded on first use, once per process (~10 ms and ~3 MB each).
+are loaded on first use, once per process (~5-25 ms and ~2-7 MB each, "sh" the largest); a list
+that cannot be read is a broken install (DetectorDataError), never a silent change of tags.
 """
 
 from __future__ import annotations
@@ -22,10 +23,20 @@ import gzip
 import importlib.util
 import math
 import re
+import unicodedata
 from pathlib import Path
+
+from ..errors import DetectorDataError
 
 # Our tags -> wordfreq's list names.
 CODES = {"id": "id", "ms": "ms", "da": "da", "no": "nb", "mk": "mk", "sr-Cyrl": "sh"}
+# The pairs weighed against each other: each a pair of standards the detectors confuse.
+PAIRS = frozenset({frozenset({"id", "ms"}), frozenset({"da", "no"}), frozenset({"mk", "sr-Cyrl"})})
+# Pairs written in Cyrillic: only Cyrillic words count there (a Latin loan such as "facebook"
+# is in the Macedonian list and, in Latin letters, looked up nowhere for Serbian).
+_CYRILLIC_PAIRS = frozenset({frozenset({"mk", "sr-Cyrl"})})
+# Letters only one language of a pair writes: proof against the other.
+_PROOF = {"sr-Cyrl": "ѓќѕЃЌЅ", "mk": "ђћЂЋ"}  # a text with these is not that language
 # Serbian Cyrillic to the Latin letters of the "sh" list (one letter each way, as in Serbia).
 _SERBIAN_LATIN = dict(
     zip("абвгдђежзијклљмнњопрстћуфхцчџш", "a b v g d đ e ž z i j k l lj m n nj o p r s t ć u f h c č dž š".split())
@@ -36,34 +47,37 @@ FLOOR = 0.3e-6
 # One word's log-odds is capped, so that a name or a loan word one list happens to hold never
 # outweighs two ordinary words.
 CLIP = 3.0
-# Words whose frequencies differ by less than this log-ratio (e-fold) are words both standards
-# write: their small differences say more about the corpora than the standards, and many of
-# them would add up to a false lead.
-SHARED = 1.0
+# Words whose frequencies differ by less than this log-ratio are words both standards write:
+# their small differences say more about the corpora (subtitles, web, Wikipedia) than about the
+# standards ("pergi", "tahu", "sekolah"), and several would add up to a false lead.
+SHARED = 1.5
 
-_WORD = re.compile(r"[^\W\d_]+")
+# Words, with hyphenated reduplication kept whole ("undang-undang", "kanak-kanak").
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_ENDS = ".!?…\n"  # after these, a capital begins a sentence, not a name
 
 
 def _buckets(code: str) -> list[list[str]]:
     """wordfreq's "small" list for `code`: lists of words, the i-th holding those of frequency
-    10 ** (-i / 100) (its documented "cBpack" format)."""
+    10 ** (-i / 100) (its documented "cBpack" format). Raises DetectorDataError if it cannot
+    be read: a broken install must stop the run, not be cached as tags."""
     spec = importlib.util.find_spec("wordfreq")
-    if spec is not None and spec.submodule_search_locations:
-        # Read the file itself: importing wordfreq (langcodes, ftfy, regex...) costs ~115 ms in
-        # every worker, reading one list ~8 ms.
-        path = Path(next(iter(spec.submodule_search_locations)), "data", f"small_{code}.msgpack.gz")
-        try:
-            import msgpack
+    if spec is None or not spec.submodule_search_locations:
+        raise DetectorDataError("wordfreq is not installed; reinstall seedkeeper")
+    # Read the file itself: importing wordfreq (langcodes, ftfy, regex...) costs ~115 ms in every
+    # worker, reading one list a few ms. (Not wordfreq's own reader as a fallback: it picks the
+    # closest list when one is missing, Indonesian for Malay.)
+    path = Path(next(iter(spec.submodule_search_locations)), "data", f"small_{code}.msgpack.gz")
+    try:
+        import msgpack
 
-            with gzip.open(path, "rb") as handle:
-                header, *buckets = msgpack.unpackb(handle.read(), raw=False)
-            if header == {"format": "cB", "version": 1}:
-                return buckets
-        except (OSError, ValueError, ImportError):
-            pass
-    import wordfreq  # another layout or format: its own reader knows it
-
-    return wordfreq.get_frequency_list(code, wordlist="small")
+        with gzip.open(path, "rb") as handle:
+            header, *buckets = msgpack.unpackb(handle.read(), raw=False)
+    except Exception as exc:  # noqa: BLE001 - any failure to read the packaged list is the same failure
+        raise DetectorDataError(f"wordfreq's word list {path} could not be read ({exc}); reinstall wordfreq") from exc
+    if header != {"format": "cB", "version": 1} or not all(isinstance(b, list) for b in buckets):
+        raise DetectorDataError(f"wordfreq's word list {path} is not in the format this seedkeeper reads")
+    return buckets
 
 
 @functools.cache
@@ -80,43 +94,70 @@ def _frequency(lang: str, word: str) -> float:
     """How often `lang` writes `word` (0.0 if its list does not hold it)."""
     if lang == "sr-Cyrl":
         # A letter Serbian does not write ("ѓ", "ќ", "ѕ", or a Latin one) is no Serbian word.
-        if not all(ch in _SERBIAN_LATIN for ch in word):
+        if not all(ch in _SERBIAN_LATIN for ch in word.replace("-", "")):
             return 0.0
-        word = "".join(_SERBIAN_LATIN[ch] for ch in word)
-    return _frequencies(lang).get(word, 0.0)
+        word = "".join(_SERBIAN_LATIN.get(ch, ch) for ch in word)
+    freqs = _frequencies(lang)
+    found = freqs.get(word)
+    if found is None and "-" in word:
+        # wordfreq splits at hyphens: a reduplicated word counts once, as its parts.
+        found = min((freqs.get(part, 0.0) for part in word.split("-")), default=0.0)
+    return found or 0.0
 
 
 def covers(langs: set[str] | frozenset[str]) -> bool:
-    """Whether `langs` are two languages this module can weigh against each other."""
-    return len(langs) == 2 and all(lang in CODES for lang in langs)
+    """Whether `langs` are one of PAIRS."""
+    return frozenset(langs) in PAIRS
 
 
-def log_odds(text: str, a: str, b: str) -> float:
-    """Naive-Bayes log-odds that `text` is `a` rather than `b`, from the words both lists weigh.
+def _words(text: str) -> set[str]:
+    """The distinct words that may carry a standard, lower-cased: words in lower case, a
+    capitalised word that begins the text, a line or a sentence, and every word of a text written
+    in capitals. A capitalised word inside a sentence is a name ("Wang", "Kuala Lumpur")."""
+    text = unicodedata.normalize("NFC", text)
+    shouting = not any(ch.islower() for ch in text)
+    out = set()
+    previous_end = 0
+    for m in _WORD.finditer(text):
+        word, gap = m.group(), text[previous_end : m.start()]
+        previous_end = m.end()
+        if word.islower():
+            out.add(word)
+        elif shouting or (word[1:].islower() and (m.start() == len(gap) or any(c in gap for c in _ENDS))):
+            out.add(word.lower())
+    return out
 
-    Words with a capital are left out: names ("Wang", "Kuala Lumpur") carry no standard.
-    """
-    score = 0.0
-    for word in _WORD.findall(text):
-        if not word.islower():
+
+def _ratios(text: str, a: str, b: str) -> list[float]:
+    """Each counting word's capped log-ratio of `a`'s frequency to `b`'s."""
+    cyrillic = frozenset({a, b}) in _CYRILLIC_PAIRS
+    out = []
+    for word in sorted(_words(text)):
+        if cyrillic and not all("\u0400" <= ch <= "\u04ff" or ch == "-" for ch in word):
             continue
         pa, pb = _frequency(a, word), _frequency(b, word)
         if pa == 0.0 and pb == 0.0:
             continue
         ratio = math.log(max(pa, FLOOR) / max(pb, FLOOR))
         if abs(ratio) >= SHARED:
-            score += max(-CLIP, min(CLIP, ratio))
-    return score
+            out.append(max(-CLIP, min(CLIP, ratio)))
+    return out
+
+
+def log_odds(text: str, a: str, b: str) -> float:
+    """Naive-Bayes log-odds that `text` is `a` rather than `b`, from its distinct words that
+    the two lists weigh differently (see _words for which words count)."""
+    return sum(_ratios(text, a, b))
 
 
 def decide(text: str, langs: set[str] | frozenset[str], margin: float) -> str | None:
-    """The language of the pair `langs` whose words the text writes, by at least `margin`."""
+    """The language of the pair `langs` whose words the text writes, by at least `margin`,
+    unless a letter of the text proves it is not that one."""
     if not covers(langs):
         return None
     a, b = sorted(langs)
     score = log_odds(text, a, b)
-    if score >= margin:
-        return a
-    if score <= -margin:
-        return b
-    return None
+    winner = a if score >= margin else b if score <= -margin else None
+    if winner is not None and any(ch in text for ch in _PROOF.get(winner, "")):
+        return None
+    return winner

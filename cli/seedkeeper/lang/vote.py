@@ -31,7 +31,8 @@ reported in LangResult.decided_by, so a person can see why a tag was given:
 An answer in a close group is then checked against what its languages write differently
 (refine.py): for bs, hr or sr-Latn the reflex of yat and vocabulary (serbocroatian.py):
 "sh-yat", "sh-words", or "sh-undecided" (und); for ms or id, spellings only one standard writes,
-which overturn even detectors that agree ("close-pair").
+which overturn even detectors that agree ("close-pair"); for id/ms, da/no and mk/sr-Cyrl, how
+often real text writes each word (lexicon.py, "lexicon").
 
 Text shorter than a sentence (fewer than MIN_LETTERS letters) is tagged only when all three
 detectors agree ("unanimous-short"), or when py3langid and a reliable CLD2 agree and
