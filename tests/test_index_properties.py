@@ -1,16 +1,18 @@
 """Properties of the INDEX.md reader and writer on generated Markdown (issue 13).
 
 Hypothesis mixes fragments a person might write (lists with notes and pinned languages, links,
-reference links and their definitions, tables, fences holding marker examples, HTML blocks,
-indented code, stray and nested markers, a managed block with things typed into it), joined with
-or without blank lines so that neighbours can interact. Every fragment's words are unique tokens.
-For every mix:
+reference links and their definitions, tables, fences holding marker examples, HTML blocks, raw
+ones (`<pre>`, `<script>`) holding markers or left open, indented code, stray and nested markers,
+a managed block with things typed into it), joined with or without blank lines so that
+neighbours can interact. Every fragment's words are unique tokens. For every mix:
   * parsing and rendering never raise;
   * rendering is a fixed point: `index` run twice writes the same bytes (so `index --check`
     passes right after `index`);
   * every token a person wrote survives (in place, or in the Notes column when its line was
     adopted), and every line outside the markers that names no document is kept verbatim;
-  * every pinned language of an adopted document lands in its Pinned cell.
+  * every pinned language of an adopted document lands in its Pinned cell;
+  * with raw HTML blocks and unclosed fences about, every document ends up in a table a renderer
+    shows (not in raw HTML or code, where the markers read as text).
 The example count is bounded to keep the suite fast; the fixed regressions are in
 test_index_hostile_md.py.
 """
@@ -94,6 +96,12 @@ fragment = st.one_of(
     st.builds(lambda n: f"```\n{BEGIN}\n- {n} T\n{END}\n```", name),
     st.builds(lambda n: f"~~~md\n| File |\n{BEGIN}\n~~~", name),
     st.builds(lambda n: f"<div>\nT {n}\n</div>", name),
+    # Raw HTML blocks, which only their closing tag ends: markers and rows in them are text.
+    st.builds(lambda n: f"<pre>\n{BEGIN}\n- {n} T\n{END}\n</pre>", name),
+    st.builds(lambda n: f"<script>\nT {n}\n\nT\n</script>", name),
+    st.just("<pre>"),  # left open: closed by a later fragment, or swallowing the end of the file
+    st.just("</pre>"),
+    st.just("~~~"),  # a fence left open, or closing one
     st.just("    T indented code"),
     st.just("> T quoted"),
     st.just("<!-- T comment -->"),
@@ -119,6 +127,14 @@ def _tokens(text: str) -> set[str]:
 
 def _render(text: str) -> str:
     return render_index(text, ROWS)
+
+
+def _shown(text: str) -> set[str]:
+    """The documents a CommonMark renderer (GitHub) shows as the first cell of a table row."""
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("commonmark", {"html": True}).enable("table").render(text)
+    return set(re.findall(r'<tr>\n<td><a href="([^"]+)">', html))
 
 
 def _pins(text: str) -> dict[str, str]:
@@ -160,6 +176,47 @@ def test_index_is_a_fixed_point_and_loses_no_word(text):
             continue  # a continuation line is adopted with its item
         # Lines typed between the markers move above them; everything else stays verbatim.
         assert line in out_lines, f"line not kept verbatim: {line!r}"
+
+
+# Raw HTML blocks (which only their closing tag ends) and fences, opened and closed anywhere,
+# among markers, lists and tables. (No `<div>`-like blocks, which end at a blank line: a fence
+# line inside one is text to markdown-it but a fence to the marker scan, a separate matter.)
+raw_fragment = st.one_of(
+    st.just("T prose line."),
+    st.just("# T heading"),
+    a_list(),
+    a_table(),
+    st.builds(lambda n: f"<pre>\n{BEGIN}\n| File |\n|---|\n| {n} |\n{END}\n</pre>", name),
+    st.builds(lambda n: f"<script>\nT {n}\n\n{BEGIN}\n</script>", name),
+    st.just("<pre>"),
+    st.just("<STYLE type='x'>"),
+    st.just("</pre>\n"),  # alone, a block of its own up to the blank line
+    st.just("~~~"),
+    st.builds(lambda n: f"```\n{BEGIN}\n- {n} T\n{END}\n```", name),
+    st.just("    T indented code"),
+    st.just("<!-- T comment -->"),
+    st.just(BEGIN),
+    st.just(END),
+    st.builds(lambda body: f"{BEGIN}\n{body}\n{END}", a_list() | a_table() | st.just("T typed inside")),
+)
+
+
+@st.composite
+def raw_index_md(draw) -> str:
+    parts = draw(st.lists(raw_fragment, min_size=1, max_size=7))
+    seps = draw(st.lists(st.sampled_from(["\n", "\n\n"]), min_size=len(parts), max_size=len(parts)))
+    text = "# Seeds\n\n" + "".join(p + s for p, s in zip(parts, seps))
+    counter = iter(range(10_000))
+    return re.sub(r"\bT\b", lambda m: f"tok{next(counter)}x", text)
+
+
+@SETTINGS
+@given(raw_index_md())
+def test_every_document_is_in_a_table_a_renderer_shows(text):
+    once = _render(text)
+    assert _render(once) == once, "a second index changed INDEX.md"
+    assert _shown(once) == set(NAMES), "a document is not in a table a renderer shows"
+    assert not _tokens(text) - _tokens(once), "words lost"
 
 
 @SETTINGS

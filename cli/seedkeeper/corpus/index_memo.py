@@ -21,7 +21,8 @@ MIN_CHARS = 50_000
 # Bump when the reader may give other references for the same text.
 # 3: a backslash is a separator only where the platform says so (corpus.paths.BACKSLASH_SEPARATES).
 # 4: a bare "language: xx" pins only where the tag ends the phrase (entries._LANG_IN_NOTE).
-MEMO_VERSION = "4"
+# 5: markers inside a raw HTML block (`<pre>`, `<script>`, ...) are text, not a managed block.
+MEMO_VERSION = "5"
 _KIND = "index-parse"
 
 

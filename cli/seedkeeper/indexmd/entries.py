@@ -4,8 +4,11 @@ table's fast path and the table renderer."""
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 # The managed table lives between these markers (see writer.py).
 BEGIN_MARKER = "<!-- seedkeeper:index:begin -->"
@@ -28,22 +31,53 @@ LINK_SRC = re.compile(
 
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})(.*)$")
 
+# HTML blocks that only their closing text ends (CommonMark HTML block types 1, 3 and 5): a
+# renderer shows every line in them as raw HTML, marker lines and table rows included, however
+# many blank lines they hold. The openers as markdown-it matches them at a block's start (the
+# tag names ASCII case-insensitive), found anywhere here: a cheap first test over the whole text.
+_RAW_OPEN = re.compile(r"<(?a:script|pre|style|textarea)(?=\s|>|$)|<\?|<!\[CDATA\[", re.I | re.M)
+# An html_block token whose content starts so is one of them.
+_RAW_BLOCK = re.compile(r"[ \t]*(?:<(?a:script|pre|style|textarea)(?=\s|>|$)|<\?|<!\[CDATA\[)", re.I)
+# Each one's end: any of the four closing tags ends a type 1 block, whichever tag opened it.
+_RAW_CLOSE = {
+    "<": re.compile(r"</(?a:script|pre|style|textarea)>", re.I),
+    "?": re.compile(r"\?>"),
+    "!": re.compile(r"\]\]>"),
+}
+# What may stand before a block's first character on its line: indentation, and the markers of
+# block quotes and list items (a superset of where CommonMark starts a block).
+_BLOCK_PREFIX = re.compile(r"(?:[ \t]*(?:>|[-+*][ \t]|\d{1,9}[.)][ \t]))*[ \t]*")
 
-def marker_lines(lines: list[str], also: tuple[str, ...] = ()) -> list[tuple[int, str]]:
-    """(line, "begin" | "end") of the marker lines that are markers to a Markdown renderer: not
-    inside a fenced code block (an example of the markers in a README-style fence) and not an
-    indented code line (4+ spaces). Lines equal to one of `also` (stripped), found by the same
-    rules, are reported as (line, "also")."""
+
+def _scan(
+    lines: list[str], also: tuple[str, ...], raw: Sequence[tuple[int, int]] = ()
+) -> tuple[list[tuple[int, str]], int | None, list[int]]:
+    """The line scan of marker_lines: the marker lines outside fences and indented code, the line
+    of the fence still open at the end (None when every fence is closed), and every fence line
+    (a raw HTML block above one may hold it: then it opens no fence). The lines inside the `raw`
+    blocks ((first line, end) pairs, sorted) are raw text: neither markers nor fences."""
     out: list[tuple[int, str]] = []
+    fences: list[int] = []
     fence: tuple[str, int] | None = None  # (fence character, length) while inside a fence
+    opened = 0
+    blocks = iter(raw)
+    first, end = next(blocks, (len(lines), len(lines)))  # the next raw block (one compare a line)
     for i, line in enumerate(lines):
+        if i > first:
+            if i < end:
+                continue  # inside a raw HTML block
+            first, end = next(blocks, (len(lines), len(lines)))
+            if first < i < end:
+                continue
         m = _FENCE.match(line)
+        if m:
+            fences.append(i)
         if fence is not None:
             if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= fence[1] and not m.group(2).strip():
                 fence = None
             continue
         if m and not (m.group(1)[0] == "`" and "`" in m.group(2)):
-            fence = (m.group(1)[0], len(m.group(1)))
+            fence, opened = (m.group(1)[0], len(m.group(1))), i
             continue
         stripped = line.strip()
         if (
@@ -53,15 +87,124 @@ def marker_lines(lines: list[str], also: tuple[str, ...] = ()) -> list[tuple[int
         ):
             kind = "begin" if stripped == BEGIN_MARKER else "end" if stripped == END_MARKER else "also"
             out.append((i, kind))
-    return out
+    return out, (opened if fence is not None else None), fences
 
 
-def managed_span(lines: list[str]) -> tuple[int, int] | None:
+def _read(
+    lines: list[str], also: tuple[str, ...], text: str | None
+) -> tuple[list[tuple[int, str]], int | None, list[tuple[int, int]]]:
+    """_scan, told where markdown-it finds raw HTML blocks when one could matter: the markers,
+    the fence open at the end, and those raw blocks ([] when none could matter)."""
+    out, fence, fences = _scan(lines, also)
+    hints = [i for i, _ in out] + fences  # the lines a raw HTML block above would change
+    if not hints:
+        return out, fence, []
+    if text is None:
+        text = "\n".join(lines)
+    if not _at_risk(text, hints, len(lines)):
+        return out, fence, []
+    raw = _raw_block_lines(text)
+    if not raw:
+        return out, fence, []
+    out, fence, _ = _scan(lines, also, raw)
+    return out, fence, raw
+
+
+def marker_lines(lines: list[str], also: tuple[str, ...] = (), text: str | None = None) -> list[tuple[int, str]]:
+    """(line, "begin" | "end") of the marker lines that are markers to a Markdown renderer: not
+    inside a fenced code block (an example of the markers in a README-style fence), not an
+    indented code line (4+ spaces), and not inside an HTML block that only its closing tag ends
+    (`<pre>`, `<script>`, `<style>`, `<textarea>`, `<?`, `<![CDATA[`: raw text to a renderer, as
+    markdown-it reads the file). Lines equal to one of `also` (stripped), found by the same
+    rules, are reported as (line, "also"). `text` is "\n".join(lines) when the caller has it.
+
+    markdown-it is asked only when a raw HTML block could hold a marker or a fence line (an
+    opener above one, with no closing text between them): an ordinary file costs one regular
+    expression search over its text, and no Markdown parse."""
+    return _read(lines, also, text)[0]
+
+
+# A new block goes this many blocks up at most before it goes to the top of the file.
+_MAX_CLIMB = 8
+
+
+def open_block_at_end(lines: list[str], text: str | None = None) -> int | None:
+    """Where a new managed block goes instead of the end of `lines` when the end is inside a
+    block never closed (a fence, a `<pre>`), as marker_lines reads the file: the first line of
+    that block (of the block around it, if that one is inside another). None when the end is
+    fine. At the end the new block would be text of that block, and the next run would add
+    another."""
+    at, moved = len(lines), False
+    for _ in range(_MAX_CLIMB):
+        # A probe: the begin marker as the writer puts it there (after a blank line).
+        probe = [*lines[:at], "", BEGIN_MARKER]
+        joined = text + "\n\n" + BEGIN_MARKER if text is not None and at == len(lines) else None
+        found, fence, raw = _read(probe, (), joined)
+        if found and found[-1][0] == len(probe) - 1:
+            return at if moved else None
+        starts = [b for b, e in raw if b < len(probe) - 1 < e] + ([] if fence is None else [fence])
+        at, moved = min(starts, default=0), True
+        if at == 0:
+            return 0
+    return 0
+
+
+def _at_risk(text: str, candidates: list[int], n_lines: int) -> bool:
+    """Whether a raw HTML block could hold one of the `candidates` lines: some line above it
+    starts with an opener (after indentation and container markers, a superset of markdown-it's
+    rule) and no closing text follows the opener before that line."""
+    if not candidates or not _RAW_OPEN.search(text):
+        return False
+    candidates = sorted(candidates)
+    last = candidates[-1]
+    line, counted = 0, 0  # line number of the offset `counted`
+    closing: dict[str, tuple[int, int | None, int]] = {}  # kind -> (searched from, closer offset, its line)
+    for m in _RAW_OPEN.finditer(text):
+        p = m.start()
+        start = text.rfind("\n", 0, p) + 1
+        if not _BLOCK_PREFIX.fullmatch(text, start, p):
+            continue
+        line += text.count("\n", counted, start)
+        counted = start
+        if line >= last:
+            break
+        kind = text[p + 1] if text[p + 1] in "?!" else "<"
+        known = closing.get(kind)
+        if known is None or p < known[0] or (known[1] is not None and p > known[1]):
+            close = _RAW_CLOSE[kind].search(text, p)
+            at = close.start() if close else None
+            known = closing[kind] = (p, at, line + text.count("\n", start, at) if at is not None else n_lines)
+        after = bisect.bisect_right(candidates, line)  # the first candidate below the opener
+        if after < len(candidates) and candidates[after] < known[2]:
+            return True
+    return False
+
+
+@lru_cache(maxsize=2)
+def _raw_block_lines(text: str) -> list[tuple[int, int]]:
+    """(first line, end line) of every raw HTML block (types 1, 3, 5) markdown-it finds in `text`,
+    the lines of `text.split("\n")`. Cached: a run asks again for the same text (the reader, then
+    the writer; the writer's fixed-point check)."""
+    from seedkeeper.indexmd.layout import block_parser
+    from seedkeeper.indexmd.markdown_guard import defuse
+
+    # As the reader parses it (without a BOM, defused); a CR counts as a line break to
+    # markdown-it, not here.
+    text = text[1:] if text.startswith("\ufeff") else text
+    source = "\n".join(defuse(text.replace("\r", " ").split("\n")))
+    return [
+        (tok.map[0], tok.map[1])
+        for tok in block_parser().parse(source)
+        if tok.type == "html_block" and tok.map is not None and _RAW_BLOCK.match(tok.content)
+    ]
+
+
+def managed_span(lines: list[str], text: str | None = None) -> tuple[int, int] | None:
     """The managed block (0-based marker lines): the first end marker that follows a begin marker,
     and the last begin marker before it (so a stray begin marker higher up never swallows the
-    text between it and the real block), or None."""
+    text between it and the real block), or None. `text` is "\n".join(lines) when at hand."""
     begin = None
-    for i, kind in marker_lines(lines):
+    for i, kind in marker_lines(lines, text=text):
         if kind == "begin":
             begin = i
         elif begin is not None:
@@ -69,14 +212,15 @@ def managed_span(lines: list[str]) -> tuple[int, int] | None:
     return None
 
 
-def managed_spans(lines: list[str]) -> list[tuple[int, int]]:
+def managed_spans(lines: list[str], text: str | None = None) -> list[tuple[int, int]]:
     """Every managed block (0-based marker lines), in order: one per section of INDEX.md that
     holds a table. Each end marker closes the last begin marker before it (so a stray begin
     marker higher up never swallows the text between it and a real block); markers inside code
-    are examples, not markers; a marker left without its partner is stray."""
+    and raw HTML blocks are examples, not markers; a marker left without its partner is stray.
+    `text` is "\n".join(lines) when the caller has it."""
     spans: list[tuple[int, int]] = []
     begin = None
-    for i, kind in marker_lines(lines):
+    for i, kind in marker_lines(lines, text=text):
         if kind == "begin":
             begin = i
         elif begin is not None:

@@ -68,7 +68,7 @@ def _parse(text: str, include: tuple[str, ...], name_pattern: str, fast_plain: b
         text = text[1:]
     lines = text.split("\n")
     name_re = re.compile(name_pattern)
-    spans = managed_spans(lines)
+    spans = managed_spans(lines, text)
     doc = IndexDocument(text=text, managed_span=spans[0] if spans else None, managed_spans=spans)
     ctx = Walker(lines, include, name_re, spans)
     fast: list[IndexEntry] | None = [] if spans else None

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from seedkeeper.corpus.paths import normalize_target
-from seedkeeper.indexmd.entries import IndexDocument, IndexEntry, marker_lines
+from seedkeeper.indexmd.entries import IndexDocument, IndexEntry, marker_lines, open_block_at_end
 from seedkeeper.indexmd.layout import (
     Layout,
     Node,
@@ -230,7 +230,7 @@ def _render(
     # otherwise leave a second copy of it, as if a person had written it).
     paired = {i for span in spans for i in span}
     inside = {i for b, e in spans for i in range(b, e + 1)}
-    found = marker_lines(lines, also=(HEADER_COMMENT,))
+    found = marker_lines(lines, also=(HEADER_COMMENT,), text=text)
     strays = {i for i, kind in found if kind != "also" and i not in paired}
     strays.update(_orphan_comments(lines, found, inside, strays))
     remover.gone.update(strays)
@@ -242,7 +242,10 @@ def _render(
             fully = all(i in gone or is_blank(lines[i]) for i in range(b.top.start, b.top.end))
             b.anchor = b.top.start if fully else trim(lines, b.top.start, b.top.end)
     if not blocks:
-        blocks.append(_Block(None, anchor=len(lines)))
+        # At the end, unless the end is inside a block never closed (a fence, a `<pre>`): there the
+        # new table would be text of that block, hidden, and the next run would add another.
+        tail = open_block_at_end(lines, text)
+        blocks.append(_Block(None, anchor=len(lines) if tail is None else tail))
     last = max(blocks, key=lambda b: b.position)
     for r in rows:
         home.setdefault(r.file, last)

@@ -114,7 +114,9 @@ def index_outdated() -> Problem:
 
 
 # Bump when the table `seedkeeper index` writes may change for the same rows and INDEX.md text.
-_OUTDATED_MEMO_VERSION = "5"  # 5: a CRLF INDEX.md keeps CRLF; NFC/NFD spellings are one row
+# 5: a CRLF INDEX.md keeps CRLF; NFC/NFD spellings are one row. 6: markers inside a raw HTML
+# block (`<pre>`, `<script>`, ...) are text; a new table goes before a block left open at the end.
+_OUTDATED_MEMO_VERSION = "6"
 
 
 def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem | None:

@@ -126,7 +126,7 @@ def _rename_in_status(text: str, mapping: dict[str, str]) -> str:
     from seedkeeper.indexmd.table import escape_text
 
     lines = text.split("\n")
-    inside = {i for b, e in managed_spans(lines) for i in range(b + 1, e)}
+    inside = {i for b, e in managed_spans(lines, text) for i in range(b + 1, e)}
     for i in sorted(inside):
         line = lines[i]
         if not line.lstrip().startswith("|"):

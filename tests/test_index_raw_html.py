@@ -1,0 +1,218 @@
+"""Marker lines inside an HTML block that only its closing tag ends (CommonMark HTML block types
+1, 3 and 5: `<pre>`, `<script>`, `<style>`, `<textarea>`, `<?...?>`, `<![CDATA[...]]>`).
+
+A renderer shows such a block as raw HTML: the marker lines and the table rows in it are text, not
+a table, so the documents are not listed. `index` must read them the same way (an example the
+person keeps, like markers in a code fence), put its table where a renderer shows it, and reach
+a fixed point; a file that ends inside such a block (or an unclosed fence) must not grow on every
+run."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from helpers import doc_name, make_seeds
+from seedkeeper.indexmd import entries as entries_mod
+from seedkeeper.indexmd.entries import BEGIN_MARKER, END_MARKER, managed_spans, marker_lines
+from seedkeeper.indexmd.reader import parse_index
+from seedkeeper.indexmd.writer import IndexRow, render_index
+
+pytestmark = pytest.mark.usefixtures("isolated_env")
+
+A, B = doc_name(1), doc_name(2)
+TEXTS = {
+    A: "The river runs through the old town and past the mill before it reaches the sea.\n",
+    B: "Mountains rise to the north, where snow stays on the peaks for most of the year.\n",
+}
+HEADER = (
+    "| File | Language | Pinned | Chars | Words | SHA-256 | Status | Title | Notes |\n"
+    "| --- | --- | --- | ---: | ---: | --- | --- | --- | --- |"
+)
+
+
+def _row_line(f: str, notes: str = "") -> str:
+    return f"| [{f}]({f}) | en |  | 81 | 16 | abcdefabcdef | ok | A title | {notes} |"
+
+
+def _table(*files: str, notes: str = "") -> str:
+    return "\n".join([HEADER, *(_row_line(f, notes) for f in files)])
+
+
+def _row(f: str) -> IndexRow:
+    return IndexRow(f, "en", 80, 15, "abcdefabcdef", "ok", "A title")
+
+
+def _shown(text: str) -> list[str]:
+    """The documents a CommonMark renderer (GitHub) shows as a table row's link."""
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("commonmark", {"html": True}).enable("table").render(text)
+    return re.findall(r'<tr>\n<td><a href="([^"]+)">', html)
+
+
+def _index_twice(cli, seeds) -> str:
+    r = cli("index", seeds)
+    assert r.exit_code == 0, r.output
+    first = (seeds / "INDEX.md").read_text()
+    r = cli("index", seeds, "--check")
+    assert r.exit_code == 0, f"index --check right after index:\n{r.output}\n{first}"
+    assert cli("index", seeds).exit_code == 0
+    assert (seeds / "INDEX.md").read_text() == first, "a second index changed INDEX.md"
+    return first
+
+
+RAW_WRAPPED = [
+    pytest.param("<pre>", "</pre>", id="pre"),
+    pytest.param('<script type="text/x-template">', "</script>", id="script"),
+    pytest.param("<STYLE>", "</style>", id="style-uppercase"),
+    pytest.param("<textarea>", "</textarea>", id="textarea"),
+    pytest.param("<?php", "?>", id="processing-instruction"),
+    pytest.param("<![CDATA[", "]]>", id="cdata"),
+]
+
+
+@pytest.mark.parametrize(("opener", "closer"), RAW_WRAPPED)
+def test_markers_inside_a_raw_html_block_are_text_not_the_block(cli, tmp_path, opener, closer):
+    example = f"{opener}\n{BEGIN_MARKER}\n{_table(A)}\n{END_MARKER}\n{closer}\n"
+    seeds = make_seeds(tmp_path, {A: TEXTS[A]}, f"# Corpus\n\n{example}")
+    # As a renderer reads it: nothing is listed, there is no managed block.
+    doc = parse_index((seeds / "INDEX.md").read_text())
+    assert doc.managed_spans == [] and A not in doc.listed()
+    text = _index_twice(cli, seeds)
+    assert example in text  # the person's raw block is kept byte for byte
+    assert _shown(text) == [A]  # and the document is in a table a renderer shows
+    after = text.split(closer, 1)[1]
+    assert BEGIN_MARKER in after and END_MARKER in after
+    assert cli("check", seeds).exit_code == 0
+
+
+def test_a_row_edited_inside_a_pre_block_is_not_copied_out(cli, tmp_path):
+    """The slow path (a Notes cell with a link): the rows inside <pre> were copied above the
+    begin marker and the block rewritten inside the <pre>, still invisible."""
+    example = f"<pre>\n{BEGIN_MARKER}\n{_table(A, notes='see [x](https://example.com)')}\n{END_MARKER}\n</pre>\n"
+    seeds = make_seeds(tmp_path, {A: TEXTS[A]}, f"# Corpus\n\n{example}")
+    text = _index_twice(cli, seeds)
+    assert example in text
+    assert _shown(text) == [A]
+
+
+def test_pre_opened_above_the_begin_marker_and_closed_between_the_markers(cli, tmp_path):
+    index = f"# Corpus\n\n<pre>\n{BEGIN_MARKER}\n</pre>\n\n{_table(A)}\n\n{END_MARKER}\n"
+    seeds = make_seeds(tmp_path, {A: TEXTS[A]}, index)
+    assert managed_spans(index.split("\n")) == []  # the begin marker is text in the <pre>
+    text = _index_twice(cli, seeds)
+    assert f"<pre>\n{BEGIN_MARKER}\n</pre>\n" in text
+    assert _shown(text) == [A]
+    assert len(managed_spans(text.split("\n"))) == 1
+
+
+def test_pre_opened_above_the_begin_marker_and_closed_after_the_end_marker(cli, tmp_path):
+    example = f"<pre>\nsome preformatted text\n\n{BEGIN_MARKER}\n\n{_table(A)}\n\n{END_MARKER}\n\nmore text\n</pre>\n"
+    seeds = make_seeds(tmp_path, {A: TEXTS[A], B: TEXTS[B]}, f"# Corpus\n\n{example}\n- {B} my note\n")
+    text = _index_twice(cli, seeds)
+    assert example in text
+    assert sorted(_shown(text)) == sorted([A, B])
+
+
+def test_pre_opened_between_the_markers_and_left_open():
+    text = f"# Corpus\n\n{BEGIN_MARKER}\n{_table(A)}\n<pre>\n{END_MARKER}\n"
+    assert managed_spans(text.split("\n")) == []
+    once = render_index(text, [_row(A)])
+    assert render_index(once, [_row(A)]) == once
+    assert _shown(once) == [A]
+
+
+def test_markers_in_a_pre_block_inside_a_list_item():
+    text = f"# Corpus\n\n- an item\n  <pre>\n  {BEGIN_MARKER}\n  {_row_line(A)}\n  {END_MARKER}\n  </pre>\n"
+    assert managed_spans(text.split("\n")) == []
+    once = render_index(text, [_row(A)])
+    assert render_index(once, [_row(A)]) == once
+    assert _shown(once) == [A]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        pytest.param("<pre>\n", id="pre"),
+        pytest.param("<pre>\nsome text\n\nmore text\n", id="pre-with-text"),
+        pytest.param("<script>\nvar x = 1;\n", id="script"),
+        pytest.param("```\ncode\n", id="fence"),
+        pytest.param("~~~python\ncode\n\n", id="tilde-fence"),
+    ],
+)
+def test_a_file_ending_inside_an_unclosed_block_does_not_grow(cli, tmp_path, tail):
+    """The new table used to go at the end, inside the unclosed block: hidden, so the next run
+    added another one, and another."""
+    seeds = make_seeds(tmp_path, {A: TEXTS[A]}, f"# Corpus\n\nSome prose.\n\n{tail}")
+    text = _index_twice(cli, seeds)
+    assert text.count(BEGIN_MARKER) == 1
+    assert _shown(text) == [A]
+    assert text.endswith(tail.rstrip("\n") + "\n")  # the person's block is left as it was, last
+    assert "Some prose." in text.split(BEGIN_MARKER)[0]
+
+
+def test_a_file_ending_inside_an_unclosed_pre_with_a_managed_block_above():
+    text = render_index(f"# Corpus\n\n- {A}\n", [_row(A)])
+    text += "\n<pre>\nunclosed\n"
+    once = render_index(text, [_row(A), _row(B)])
+    assert render_index(once, [_row(A), _row(B)]) == once
+    assert _shown(once) == [A, B]
+    assert once.endswith("<pre>\nunclosed\n")
+
+
+def test_crlf_file_with_markers_in_a_pre_block():
+    text = f"# Corpus\r\n\r\n<pre>\r\n{BEGIN_MARKER}\r\n{_row_line(A)}\r\n{END_MARKER}\r\n</pre>\r\n"
+    once = render_index(text, [_row(A)])
+    assert render_index(once, [_row(A)]) == once
+    assert f"<pre>\r\n{BEGIN_MARKER}\r\n" in once
+    assert _shown(once.replace("\r\n", "\n")) == [A]
+
+
+# Markers a renderer reads as markers keep working exactly as before.
+def _after(before: str) -> str:
+    return f"# S\n\n{before}{BEGIN_MARKER}\n{_table(A)}\n{END_MARKER}\n"
+
+
+ORDINARY = [
+    pytest.param(_after(""), id="top-level"),
+    pytest.param(_after("<pre>\nexample\n</pre>\n\n"), id="after-a-closed-pre"),
+    pytest.param(_after("<pre>example</pre>\n"), id="after-a-one-line-pre"),
+    pytest.param(_after("Use a `<pre>` block.\n\n"), id="pre-in-inline-code"),
+    pytest.param(_after("<details>\n<summary>More</summary>\n\n</details>\n\n"), id="after-details"),
+    pytest.param(_after("<!--\na comment\n-->\n"), id="after-a-comment"),
+    pytest.param(f"# S\n\n- item\n  {BEGIN_MARKER}\n  {_row_line(A)}\n  {END_MARKER}\n", id="in-a-list-item"),
+    pytest.param(_after("```\n<pre>\n```\n\n"), id="pre-in-a-fence"),
+    pytest.param(_after("    <pre>\n\n"), id="pre-in-indented-code"),
+    pytest.param(_after("<pre>\n</PRE>\n"), id="closed-case-insensitively"),
+    pytest.param(_after("<pre>\n</script>\n"), id="closed-by-any-type-1-tag"),
+    pytest.param(_after("<prefix>\n\n"), id="a-tag-that-only-starts-with-pre"),
+]
+
+
+@pytest.mark.parametrize("text", ORDINARY)
+def test_markers_a_renderer_sees_are_still_markers(text):
+    lines = text.split("\n")
+    assert [lines[i].strip() for i, _ in marker_lines(lines)] == [BEGIN_MARKER, END_MARKER]
+    assert len(managed_spans(lines)) == 1
+    once = render_index(text, [_row(A)])
+    assert render_index(once, [_row(A)]) == once
+    assert once.count(BEGIN_MARKER) == 1
+
+
+def test_ordinary_files_never_run_the_block_parser(monkeypatch):
+    """marker_lines runs on every `index`: a file without a raw HTML opener, or whose raw blocks
+    all close above the markers, costs no Markdown parse."""
+
+    def fail(*_a, **_k):
+        raise AssertionError("parsed")
+
+    monkeypatch.setattr(entries_mod, "_raw_block_lines", fail)
+    rows = "\n".join(_row_line(doc_name(k)) for k in range(200))
+    for text in (
+        f"# S\n\n{BEGIN_MARKER}\n{HEADER}\n{rows}\n{END_MARKER}\n",
+        f"# S\n\n<pre>\nexample\n</pre>\n\n<script>x()</script>\n\n{BEGIN_MARKER}\n{HEADER}\n{rows}\n{END_MARKER}\n",
+        f"# S\n\n{BEGIN_MARKER}\n{HEADER}\n{rows}\n{END_MARKER}\n\n<pre>\nunclosed, but below the markers\n",
+    ):
+        assert len(managed_spans(text.split("\n"))) == 1
