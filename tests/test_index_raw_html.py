@@ -216,3 +216,14 @@ def test_ordinary_files_never_run_the_block_parser(monkeypatch):
         f"# S\n\n{BEGIN_MARKER}\n{HEADER}\n{rows}\n{END_MARKER}\n\n<pre>\nunclosed, but below the markers\n",
     ):
         assert len(managed_spans(text.split("\n"))) == 1
+
+
+def test_restore_lists_a_document_before_an_unclosed_block_at_the_end():
+    """add_entries (`restore`) lists a document in a new list at the end of a file with no list
+    or table: not inside a `<pre>` left open there, where no renderer shows it."""
+    from seedkeeper.indexmd.entry_edits import add_entries
+
+    text = "# Corpus\n\nSome prose.\n\n<pre>\nunclosed\n"
+    out = add_entries(text, [A])
+    assert out == f"# Corpus\n\nSome prose.\n\n- {A}\n\n<pre>\nunclosed\n"
+    assert parse_index(out).listed() == [A]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from seedkeeper.indexmd.entries import open_block_at_end
 from seedkeeper.indexmd.layout import Layout, Remover, emit, finish_text, prepare, same_endings, trim
 from seedkeeper.indexmd.reader import parse_index
 from seedkeeper.indexmd.table import (
@@ -98,7 +99,8 @@ def _add_entries(
 ) -> str:
     """Reference new files: a placeholder row in the managed table (the next `index` fills it), else
     a line after the last hand-written document list (same marker), a row after the last
-    hand-written document table, or a new list at the end. Files already listed are skipped.
+    hand-written document table, or a new list at the end (before a block the end is inside of:
+    an unclosed fence or `<pre>`). Files already listed are skipped.
     `carried` gives a file's (pinned, notes) that a person wrote before (a restore puts them back)."""
     include, name_pattern = names
 
@@ -144,4 +146,8 @@ def _add_entries(
         col = next((k for k, (_, v) in enumerate(e.cells) if e.written in v or "](" in v), 0)
         block = [row_line(_hand_row(e.cells, col, f, *carried.get(f, ("", "")))) for f in new]
         return bom + "\n".join(emit(lines, set(), table.end, block))
-    return finish_text(bom, emit(lines, set(), len(lines), [f"- {list_line(f)}" for f in new], pad=True))
+    # At the end, unless the end is inside a block never closed (a fence, a `<pre>`): the list
+    # would be text of that block there, and the documents still unlisted.
+    at = open_block_at_end(lines, "\n".join(lines))
+    at = len(lines) if at is None else at
+    return finish_text(bom, emit(lines, set(), at, [f"- {list_line(f)}" for f in new], pad=True))
