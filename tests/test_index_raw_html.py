@@ -227,3 +227,27 @@ def test_restore_lists_a_document_before_an_unclosed_block_at_the_end():
     out = add_entries(text, [A])
     assert out == f"# Corpus\n\nSome prose.\n\n- {A}\n\n<pre>\nunclosed\n"
     assert parse_index(out).listed() == [A]
+
+
+def test_a_render_that_never_settles_is_refused_not_written(cli, tmp_path, monkeypatch):
+    """The last line of defence: a text that indexing again would change is never written (it
+    would grow or flip on every run); `index` says so in one line and exits 1."""
+    from seedkeeper.errors import IndexWriteError
+    from seedkeeper.indexmd import writer
+
+    real = writer._render
+
+    def restless(text, rows, opts, parsed, mode):
+        new, touched, _glued = real(text, rows, opts, parsed, mode)
+        return new + "again\n", touched, True  # every run adds a line
+
+    monkeypatch.setattr(writer, "_render", restless)
+    with pytest.raises(IndexWriteError, match="nothing was written"):
+        render_index(f"# S\n\n- {A}\n", [_row(A)])
+    index = f"# S\n\n- {A}\n"
+    seeds = make_seeds(tmp_path, {A: TEXTS[A]}, index)
+    r = cli("index", seeds)
+    assert r.exit_code == 1, r.output
+    assert "seedkeeper: error: INDEX.md: the managed table does not stay put" in r.output
+    assert "Traceback" not in r.output and len(r.output.strip().splitlines()) == 1
+    assert (seeds / "INDEX.md").read_text() == index

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from seedkeeper.corpus.paths import normalize_target
+from seedkeeper.errors import IndexWriteError
 from seedkeeper.indexmd.entries import IndexDocument, IndexEntry, marker_lines, open_block_at_end
 from seedkeeper.indexmd.layout import (
     Layout,
@@ -127,8 +128,14 @@ def _render_index(
     for _ in range(2):  # Markdown that hides the markers (an HTML block glued to them) settles in a run or two
         new, again = again, _render(again, rows, opts, None, "delete")[0]
         if again == new:
-            break
-    return again
+            return again
+    # Never write a file that the next run would change again (it would grow, or flip, on every
+    # run, and `index --check` would never pass): say so, and write nothing.
+    raise IndexWriteError(
+        "INDEX.md: the managed table does not stay put where it would be written (Markdown around "
+        "its markers hides or moves them: an unclosed code fence or HTML block?); fix INDEX.md by "
+        "hand, nothing was written"
+    )
 
 
 _DEFINITION = re.compile(r"^ {0,3}\[((?:[^\[\]\\]|\\.)+)\]:[ \t]*<?([^\s>]+)>?[ \t]*$")
