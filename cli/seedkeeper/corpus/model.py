@@ -6,15 +6,16 @@ whether it can be read safely. It opens no document: reading is the analysis ste
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import re
 import stat
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from seedkeeper.corpus.discovery import INDEX_NAME, discover
+from seedkeeper.corpus.paths import by_nfc, nfc
 from seedkeeper.corpus.safe_read import FileInfo, inspect, resolve_inside
 from seedkeeper.errors import FolderNotFoundError, NotARegularFileError, UnsafePathError
 from seedkeeper.indexmd.reader import IndexDocument, IndexEntry
@@ -47,6 +48,13 @@ class Corpus:
     on_disk: list[str]
     documents: list[CorpusDocument] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # A spelling INDEX.md used -> the rel of the document it names, where the two differ (the
+    # document is named as the folder spells it: "café.txt" typed composed, decomposed on disk).
+    aliases: dict[str, str] = field(default_factory=dict)
+
+    def named(self, rel: str) -> str:
+        """The document `rel` (as INDEX.md spells it) names: its rel as the corpus knows it."""
+        return self.aliases.get(rel, rel)
 
 
 def read_index(root: Path) -> tuple[bytes | None, list[Problem]]:
@@ -128,11 +136,9 @@ def load_corpus(root: str | os.PathLike, settings: Settings, cache=None) -> Corp
         for order, rel in enumerate(on_disk):
             _admit(corpus, rel, order, None, None)
         return corpus
-    # macOS writes names decomposed (NFD); INDEX.md is usually typed composed (NFC). Same name.
-    disk_by_nfc = {_nfc(r): r for r in on_disk}
-    first_line, row_line = _admit_entries(corpus, index, disk_by_nfc)
+    first_line, row_line = _admit_entries(corpus, index)
     _order_by_rows(corpus, first_line, row_line)
-    _admit_unlisted(corpus, on_disk, set(first_line), disk_by_nfc)
+    _admit_unlisted(corpus, on_disk, set(first_line))
     return corpus
 
 
@@ -147,41 +153,34 @@ def _undecodable_problems(names: list[str]) -> list[Problem]:
     return out
 
 
-def _nfc(rel: str) -> str:
-    # ASCII is its own NFC form (nearly every name): skips a Unicode table walk per document.
-    return rel if rel.isascii() else unicodedata.normalize("NFC", rel)
-
-
 @functools.lru_cache(maxsize=8)
 def _name_re(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-def _admit_entries(
-    corpus: Corpus, index: IndexDocument, disk_by_nfc: dict[str, str]
-) -> tuple[dict[str, int], dict[str, int]]:
+def _admit_entries(corpus: Corpus, index: IndexDocument) -> tuple[dict[str, int], dict[str, int]]:
     """Admit each document INDEX.md references; report unsafe and duplicate entries. Returns the
     first line of any reference and the first list item / table row line of each document."""
     root = corpus.root
     first_line: dict[str, int] = {}  # first reference of any kind: the document's order
     row_line: dict[str, int] = {}  # first list item / table row: what duplicate-entry compares
     admitted: dict[str, CorpusDocument] = {}
-
-    def same_file(rel: str) -> str:
-        """What identifies the file `rel` names: its spelling on disk ("café.txt" typed composed
-        and decomposed is one file, as unlisted-file sees it), else its NFC form."""
-        if rel.isascii() or os.path.lexists(root / rel):  # ASCII: one spelling only
-            return rel
-        return disk_by_nfc.get(_nfc(rel)) or _nfc(rel)
-
-    spelling: dict[str, str] = {}  # same_file() -> the first spelling INDEX.md used
+    file_of = functools.partial(spelled_on_disk, root, set(corpus.on_disk), by_nfc(corpus.on_disk))
+    spelling: dict[str, str] = {}  # the file an entry names -> the document's rel
     for entry in index.entries:
         if entry.rel is None:
             corpus.problems.append(
                 make("unsafe-path", entry.written, f"unsafe entry ({entry.unsafe_reason}); not read", entry.line)
             )
             continue
-        rel = spelling.setdefault(same_file(entry.rel), entry.rel)
+        # The document is named as the folder spells it ("café.txt" typed composed and the file
+        # decomposed are one file, as unlisted-file sees it), so that what `index` writes for it
+        # resolves on a file system that compares names byte for byte. A file that is not there
+        # is named as INDEX.md first spelled it.
+        on_disk_as = file_of(entry.rel)
+        rel = spelling.setdefault(on_disk_as or nfc(entry.rel), on_disk_as or entry.rel)
+        if rel != entry.rel:
+            corpus.aliases[entry.rel] = rel
         if entry.kind != "link":
             if rel in row_line:
                 corpus.problems.append(
@@ -197,12 +196,34 @@ def _admit_entries(
             continue  # a link in prose to a document that is listed: just a mention
         first_line[rel] = entry.line
         before = len(corpus.documents)
-        spelled = disk_by_nfc.get(_nfc(rel))
-        disk_rel = spelled if spelled and spelled != rel and not os.path.lexists(root / rel) else None
-        _admit(corpus, rel, len(first_line) - 1, entry.line, entry, disk_rel)
+        _admit(corpus, rel, len(first_line) - 1, entry.line, entry)
         if len(corpus.documents) > before:
             admitted[rel] = corpus.documents[-1]
     return first_line, row_line
+
+
+def spelled_on_disk(root: Path, on_disk: set[str], disk_by_nfc: dict[str, str], rel: str) -> str | None:
+    """The spelling of the file INDEX.md's `rel` names as the folder holds it: `rel` itself, or
+    the document on disk spelled otherwise (composed / decomposed, see paths.spelled_as_file);
+    None when there is neither. (`disk_by_nfc` is paths.by_nfc(on_disk).)
+    A name that is a file of its own (Linux keeps both spellings apart) names that file. ASCII
+    has one spelling: it is its own name, there or not."""
+    if rel.isascii() or rel in on_disk:
+        return rel
+    other = disk_by_nfc.get(nfc(rel))
+    try:
+        st = os.lstat(root / rel)
+    except (OSError, ValueError):
+        return other  # not there by this spelling
+    if other is not None:
+        # There by this spelling too: the same file (a file system that normalizes names, as
+        # macOS does) is named as the folder lists it; another file (not a document: a hidden
+        # folder, a name outside `include`) is its own.
+        with contextlib.suppress(OSError):
+            o = os.lstat(root / other)
+            if (o.st_dev, o.st_ino) == (st.st_dev, st.st_ino):
+                return other
+    return rel
 
 
 def _order_by_rows(corpus: Corpus, first_line: dict[str, int], row_line: dict[str, int]) -> None:
@@ -217,28 +238,23 @@ def _order_by_rows(corpus: Corpus, first_line: dict[str, int], row_line: dict[st
         d.order = n
 
 
-def _admit_unlisted(corpus: Corpus, on_disk: list[str], listed: set[str], disk_by_nfc: dict[str, str]) -> None:
-    """unlisted-file for documents on disk that INDEX.md does not list (an entry in the other
-    NFC/NFD spelling names a file, unless that file's own spelling is listed too);
-    they are still checked, after the listed ones (so dedup never keeps one over a listed one)."""
-    # The file each entry names: its own spelling when that is on disk, else the other spelling
-    # (as _admit_entries reads it). Two real files in two spellings are two files.
-    on_disk_set = set(on_disk)
-    taken = {r if r in on_disk_set else disk_by_nfc.get(_nfc(r), r) for r in listed}
+def _admit_unlisted(corpus: Corpus, on_disk: list[str], listed: set[str]) -> None:
+    """unlisted-file for documents on disk that INDEX.md does not list (`listed` are named as the
+    folder spells them: an entry in the other NFC/NFD spelling names a file, unless that file's
+    own spelling is listed too); they are still checked, after the listed ones (so dedup never
+    keeps one over a listed one)."""
     order = len(listed)
     for rel in on_disk:
-        if rel not in taken:
+        if rel not in listed:
             corpus.problems.append(make("unlisted-file", rel, "in the folder but not listed in INDEX.md"))
             _admit(corpus, rel, order, None, None)
             order += 1
 
 
-def _admit(
-    corpus: Corpus, rel: str, order: int, line: int | None, entry: IndexEntry | None, disk_rel: str | None = None
-) -> None:
+def _admit(corpus: Corpus, rel: str, order: int, line: int | None, entry: IndexEntry | None) -> None:
     s = corpus.settings
     try:
-        info = inspect(corpus.root, disk_rel or rel)
+        info = inspect(corpus.root, rel)
     except UnsafePathError:
         corpus.problems.append(make("unsafe-path", rel, "resolves outside the seeds folder (symlink); not read", line))
         return

@@ -5,7 +5,9 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
+import unicodedata
 import urllib.parse
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -110,3 +112,31 @@ def looks_like_reference(written: str, include: tuple[str, ...], name_re: re.Pat
     if not name:
         return False
     return matches_include(name, tuple(p.rsplit("/", 1)[-1] for p in include)) or bool(name_re.fullmatch(name))
+
+
+# One name, two Unicode spellings: macOS writes names decomposed (NFD: "e" + U+0301), INDEX.md is
+# usually typed composed (NFC: "é"). Both name one file, unless each is a file of its own (a file
+# system that compares names byte for byte, as Linux does, can hold both).
+
+
+def nfc(rel: str) -> str:
+    """`rel` composed (NFC). ASCII is its own NFC form (nearly every name): no table walk."""
+    return rel if rel.isascii() else unicodedata.normalize("NFC", rel)
+
+
+def by_nfc(files: Iterable[str]) -> dict[str, str]:
+    """NFC spelling -> the one non-ASCII file of `files` with it (a spelling two files share
+    names neither)."""
+    groups: dict[str, list[str]] = {}
+    for f in files:
+        if not f.isascii():
+            groups.setdefault(nfc(f), []).append(f)
+    return {k: v[0] for k, v in groups.items() if len(v) == 1}
+
+
+def spelled_as_file(rel: str, files: Collection[str], files_by_nfc: Mapping[str, str]) -> str:
+    """The file of `files` that `rel` names: itself, or the one file it spells otherwise; else
+    `rel`. (`files_by_nfc` is by_nfc(files).)"""
+    if rel.isascii() or rel in files:
+        return rel
+    return files_by_nfc.get(nfc(rel), rel)

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from seedkeeper.corpus.paths import normalize_target
+from seedkeeper.corpus.paths import by_nfc, normalize_target, spelled_as_file
 from seedkeeper.errors import IndexWriteError
 from seedkeeper.indexmd.entries import IndexDocument, IndexEntry, marker_lines, open_block_at_end
 from seedkeeper.indexmd.layout import (
@@ -150,11 +149,11 @@ def _dangling_definitions(lines: list[str], gone: set[int], adopted: set[str], f
     kept = "\n".join(ln for i, ln in enumerate(lines) if i not in gone and i not in defs).lower()
     # An adopted file named in another spelling counts, as _aliased reads entries (unless that
     # spelling is a file of its own).
-    by_nfc = _by_nfc(files)
+    files_by_nfc = by_nfc(files)
 
     def names_adopted(target: str) -> bool:
         rel = normalize_target(target, from_link=True).rel
-        return rel is not None and _alias(rel, files, by_nfc) in adopted
+        return rel is not None and spelled_as_file(rel, files, files_by_nfc) in adopted
 
     return {i for i, m in defs.items() if names_adopted(m.group(2)) and f"[{m.group(1).lower()}]" not in kept}
 
@@ -177,33 +176,16 @@ def _rescued(lines: list[str], doc: IndexDocument, begin: int, end: int) -> list
     return out + ([""] if out[-1] else [])
 
 
-def _by_nfc(files: set[str]) -> dict[str, str]:
-    """NFC spelling -> the one non-ASCII file of `files` with it (spellings shared by two files
-    name neither)."""
-    groups: dict[str, list[str]] = {}
-    for f in files:
-        if not f.isascii():
-            groups.setdefault(unicodedata.normalize("NFC", f), []).append(f)
-    return {k: v[0] for k, v in groups.items() if len(v) == 1}
-
-
-def _alias(rel: str, files: set[str], by_nfc: dict[str, str]) -> str:
-    """The file of `files` that `rel` names: itself, or the one file it spells otherwise."""
-    if rel in files or rel.isascii():
-        return rel
-    return by_nfc.get(unicodedata.normalize("NFC", rel), rel)
-
-
 def _aliased(doc: IndexDocument, files: set[str]) -> IndexDocument:
     """`doc` with each entry that names one of `files` in another Unicode spelling ("café.txt"
     typed composed, the row's decomposed) given that file's spelling: one file, as the corpus
     model sees it, so its notes and pinned language are carried into its one row, not lost."""
-    by_nfc = _by_nfc(files)
-    if not by_nfc:
+    files_by_nfc = by_nfc(files)
+    if not files_by_nfc:
         return doc
     entries, changed = [], False
     for e in doc.entries:
-        if e.rel is not None and (named := _alias(e.rel, files, by_nfc)) != e.rel:
+        if e.rel is not None and (named := spelled_as_file(e.rel, files, files_by_nfc)) != e.rel:
             e, changed = dataclasses.replace(e, rel=named), True
         entries.append(e)
     return dataclasses.replace(doc, entries=entries) if changed else doc

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +27,12 @@ class Renamed:
     old: str  # as INDEX.md names it
     new: str
     disk: str = ""  # as the folder spells it, when that differs (NFD names from macOS)
+    spellings: tuple[str, ...] = ()  # INDEX.md's other spellings of it (composed, decomposed)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name a reference to it may use: INDEX.md's spellings and the folder's."""
+        return tuple(dict.fromkeys((self.old, self.source, *self.spellings)))
 
     @property
     def source(self) -> str:
@@ -83,7 +88,11 @@ def plan_renames(root: Path, settings: Settings) -> tuple[list[Renamed], list[tu
     names += [e.file.rsplit("/", 1)[-1] for e in list_quarantined(root, include_restored=True)]
     number, width = _first_free(names, settings.name_pattern)
     plan, skipped = [], []
-    disk_by_nfc = {unicodedata.normalize("NFC", rel): rel for rel in corpus.on_disk}
+    # The corpus names a document as the folder spells it; INDEX.md may spell it otherwise
+    # ("café.txt" typed composed, decomposed on disk), once or more: every spelling is renamed.
+    spellings: dict[str, list[str]] = {}
+    for written, rel in corpus.aliases.items():
+        spellings.setdefault(rel, []).append(written)
     # A symlink in the folder names its target by its old name: renaming the target would leave
     # the link dangling, so a linked-to document keeps its name too.
     linked = _link_targets(root, corpus.on_disk)
@@ -91,8 +100,8 @@ def plan_renames(root: Path, settings: Settings) -> tuple[list[Renamed], list[tu
         folder, _, name = doc.rel.rpartition("/")
         if re.fullmatch(settings.name_pattern, name):
             continue
-        disk = doc.rel if os.path.lexists(root / doc.rel) else disk_by_nfc.get(unicodedata.normalize("NFC", doc.rel))
-        if disk is None:
+        disk = doc.rel  # admitted: it is there, by this spelling
+        if not os.path.lexists(root / disk):
             skipped.append((doc.rel, "not found under that spelling"))
             continue
         path = root / disk
@@ -112,7 +121,8 @@ def plan_renames(root: Path, settings: Settings) -> tuple[list[Renamed], list[tu
         number += 1
         folder = disk.rpartition("/")[0]  # the folder as it is spelled on disk
         new_rel = f"{folder}/{new_name}" if folder else new_name
-        plan.append(Renamed(doc.rel, new_rel, "" if disk == doc.rel else disk))
+        listed = doc.entry.rel if doc.entry is not None and doc.entry.rel is not None else doc.rel
+        plan.append(Renamed(listed, new_rel, "" if disk == listed else disk, tuple(spellings.get(disk, ()))))
     return plan, skipped
 
 
@@ -152,7 +162,7 @@ def rename(seeds: str | os.PathLike, settings: Settings | None = None, *, dry_ru
         return report
     raw = read_index_bytes(root)
     old_text = None if raw is None else _utf8(raw)
-    mapping = {r.old: r.new for r in plan}
+    mapping = {name: r.new for r in plan for name in r.names}
     new_text = old_text
     if old_text is not None:
         new_text, report.references = rename_references(old_text, mapping, settings.include, settings.name_pattern)
