@@ -65,7 +65,9 @@ def test_an_nfc_list_item_adopted_above_an_nfd_row_keeps_the_link_on_disk(cli, t
 @pytest.mark.parametrize("typed", [NFC, NFD])
 def test_a_hand_list_becomes_a_table_linking_the_spelling_on_disk(cli, tmp_path, typed):
     root = _folder(tmp_path, NFD, f"# S\n\n- {typed} a note\n")
-    assert_exit(cli("index", root), 0)
+    r = cli("index", root, "--format", "json")
+    assert_exit(r, 0)
+    assert json.loads(r.stdout)["adopted"] == [NFD]  # the composed item was adopted too: said so
     assert _row_links(root) == [NFD]
     assert _codes(cli, root) == []
 
@@ -116,6 +118,10 @@ def test_a_missing_file_is_reported_as_it_was_typed(tmp_path):
 
 # ---------------------------------------------------------------- every spelling follows the file
 
+KEPT = "kept.txt"
+COPY_NFC, COPY_NFD = (unicodedata.normalize(form, "copié.txt") for form in ("NFC", "NFD"))
+DUP = CLEAN["fr"]
+
 
 def test_rename_rewrites_every_spelling_index_md_uses(cli, tmp_path):
     # A list item typed composed and a link in prose decomposed: both name the one file, and
@@ -131,3 +137,45 @@ def test_rename_rewrites_every_spelling_index_md_uses(cli, tmp_path):
     assert "caf" not in text and f"- {move['to']} — French letter" in text
     assert f"[the letter]({move['to']})" in text
     assert _codes(cli, root) == ["index-outdated"]  # no missing-file: only the table to write
+
+
+def test_dedup_apply_and_restore_follow_the_file_in_another_spelling(cli, tmp_path):
+    # The copy is decomposed on disk, listed composed: `dedup --apply` moves the file on disk and
+    # takes its listing out of INDEX.md (it stayed, naming a file that had gone), keeping its
+    # note for `restore`, which lists it once again.
+    (tmp_path / "seedkeeper.toml").write_text('name-pattern = ".*"\n', encoding="utf-8")
+    index = f"# S\n\n- {KEPT}\n- {COPY_NFC} — a copy (lang: fr)\n"
+    root = make_seeds(tmp_path, {KEPT: DUP, COPY_NFD: DUP}, index=index)
+    assert_exit(cli("dedup", root, "--apply", "--no-cache", "--jobs", "1"), 0)
+    assert not (root / COPY_NFD).exists()
+    text = (root / "INDEX.md").read_text(encoding="utf-8")
+    assert "copi" not in text, text
+    assert _codes(cli, root) == ["index-outdated"]
+
+    assert_exit(cli("restore", COPY_NFC, "--seeds", root), 0)
+    assert (root / COPY_NFD).exists()
+    text = (root / "INDEX.md").read_text(encoding="utf-8")
+    (line,) = [ln for ln in text.splitlines() if "copi" in ln]
+    assert "a copy" in line and "lang: fr" in line, text
+    assert sorted(_codes(cli, root)) == ["exact-duplicate", "index-outdated"]
+
+
+def test_stats_count_a_file_listed_in_two_spellings_once(cli, tmp_path):
+    root = _folder(tmp_path, NFD, f"# S\n\n- {NFC} one\n- {NFD} two\n")
+    r = cli("stats", root, "--format", "json")
+    data = json.loads(r.stdout)
+    assert (data["listed"], data["on_disk"], data["documents"]) == (1, 1, 1), data
+
+
+def test_remove_entries_takes_every_spelling_of_a_file_but_not_a_file_of_its_own():
+    from seedkeeper.indexmd.entry_edits import remove_entries
+
+    text = f"# S\n\n- {KEPT}\n- {COPY_NFC} a note\n- {COPY_NFD} again\n"
+    names = {"include": ("*.txt",), "name_pattern": r".*"}
+    # The decomposed file goes; the composed spelling is no file of its own: both items name it.
+    assert remove_entries(text, [COPY_NFD], others=[KEPT], **names) == f"# S\n\n- {KEPT}\n"
+    # Both spellings are files (Linux): only the one removed loses its listing.
+    both = remove_entries(text, [COPY_NFD], others=[KEPT, COPY_NFC], **names)
+    assert both == f"# S\n\n- {KEPT}\n- {COPY_NFC} a note\n"
+    # ASCII names have one spelling.
+    assert remove_entries(text, [KEPT], **names) == f"# S\n\n- {COPY_NFC} a note\n- {COPY_NFD} again\n"

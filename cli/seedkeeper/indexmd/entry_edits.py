@@ -4,8 +4,9 @@ and `restore` change between two `index` runs. Every other byte stays as it was.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
+from seedkeeper.corpus.paths import by_nfc, spelled_as_file
 from seedkeeper.indexmd.entries import open_block_at_end
 from seedkeeper.indexmd.layout import Layout, Remover, emit, finish_text, prepare, same_endings, trim
 from seedkeeper.indexmd.reader import parse_index
@@ -27,14 +28,27 @@ __all__ = ["remove_entries", "add_entries"]
 
 
 def remove_entries(
-    text: str, files: Sequence[str], *, include: tuple[str, ...] = ("*.txt",), name_pattern: str = DEFAULT_NAME_PATTERN
+    text: str,
+    files: Sequence[str],
+    *,
+    include: tuple[str, ...] = ("*.txt",),
+    name_pattern: str = DEFAULT_NAME_PATTERN,
+    others: Collection[str] = (),
 ) -> str:
     """Drop the references to `files`: their managed-table rows, hand-written list items or table
-    rows. Links in prose are left alone (they are the person's sentences). Other bytes unchanged."""
+    rows. Links in prose are left alone (they are the person's sentences). Other bytes unchanged.
+
+    A reference in another Unicode spelling of a file ("café.txt" typed composed, the file
+    decomposed) names it too, unless that spelling is one of `others`, the other files in the
+    folder: then it names that one."""
     bom, lines = prepare(text)
     joined = "\n".join(lines)
     doc = parse_index(joined, tuple(include), name_pattern)
     targets = set(files)
+    if any(not f.isascii() for f in targets):
+        known = targets.union(others)
+        known_by_nfc = by_nfc(known)
+        targets.update(e.rel for e in doc.entries if e.rel and spelled_as_file(e.rel, known, known_by_nfc) in targets)
     remover = Remover(lines, keep=[(b, e + 1) for b, e in doc.managed_spans])
     row_owner: set[int] = set()
     for e in doc.entries:

@@ -82,12 +82,9 @@ def dedup(
     and under the folder lock. Nothing is deleted; `restore` puts a file back."""
     from seedkeeper.corpus.discovery import discover
     from seedkeeper.corpus.quarantine import apply_moves, finish_interrupted
-    from seedkeeper.indexmd.entry_edits import remove_entries
 
     settings = settings or Settings()
-
-    def drop(text: str, files: list[str]) -> str:
-        return remove_entries(text, files, include=settings.include, name_pattern=settings.name_pattern)
+    drop = _dropper(Path(seeds), settings)
 
     def run(progress: Progress | None = None) -> Survey:
         return survey(seeds, settings, features=Features(dedup=True), jobs=jobs, cache=cache, progress=progress)
@@ -106,6 +103,20 @@ def dedup(
         movable, report.skipped = _movable(s)
         report.moved = apply_moves(Path(seeds), movable, drop, carried=_written_by_people(s))
     return report
+
+
+def _dropper(seeds: Path, settings: Settings):
+    """`drop(index_text, files)`: INDEX.md without its references to `files`, however INDEX.md
+    spells them ("café.txt" typed composed, the file decomposed: as the corpus reads it)."""
+    from seedkeeper.corpus.discovery import discover
+    from seedkeeper.indexmd.entry_edits import remove_entries
+
+    def drop(text: str, files: list[str]) -> str:
+        # Only a name with another Unicode spelling needs to know the folder's other files.
+        others = discover(seeds, settings.include) if any(not f.isascii() for f in files) else ()
+        return remove_entries(text, files, include=settings.include, name_pattern=settings.name_pattern, others=others)
+
+    return drop
 
 
 def _report(s: Survey, excerpts: bool) -> DedupReport:
@@ -138,7 +149,7 @@ def _written_by_people(s: Survey) -> dict[str, tuple[str, str]]:
     from seedkeeper.indexmd.writer import written_beside
 
     out = {}
-    hand = []
+    hand = {}  # the entry's spelling -> the document (named as the folder spells it)
     for d in s.corpus.documents:
         e = d.entry
         if e is None:
@@ -147,11 +158,12 @@ def _written_by_people(s: Survey) -> dict[str, tuple[str, str]]:
             cells = {h.strip().lower(): v for h, v in e.cells}
             out[d.rel] = (cells.get("pinned", ""), cells.get("notes", ""))
         elif e.kind in ("list", "table"):
-            hand.append(e)
+            hand[e.rel] = (e, d.rel)
     if hand and s.corpus.index is not None:
         # A hand-written item's continuation lines and other cells leave INDEX.md with it: kept.
-        for rel, (pinned, note) in written_beside(s.corpus.index.text, hand).items():
-            out[rel] = (pinned, note)
+        beside = written_beside(s.corpus.index.text, [e for e, _ in hand.values()])
+        for written, (pinned, note) in beside.items():
+            out[hand[written][1]] = (pinned, note)
     return out
 
 
@@ -163,7 +175,7 @@ def restore(seeds: str | os.PathLike, file: str, settings: Settings | None = Non
     (`seeds/.seedkeeper/quarantine/000_x.txt`, an absolute path)."""
     from seedkeeper.corpus.quarantine import finish_interrupted, list_quarantined
     from seedkeeper.corpus.quarantine import restore as _restore
-    from seedkeeper.indexmd.entry_edits import add_entries, remove_entries
+    from seedkeeper.indexmd.entry_edits import add_entries
 
     settings = settings or Settings()
     waiting = list_quarantined(Path(seeds))
@@ -173,11 +185,8 @@ def restore(seeds: str | os.PathLike, file: str, settings: Settings | None = Non
     def relist(text: str, rel: str) -> str:
         return add_entries(text, [rel], include=settings.include, name_pattern=settings.name_pattern, carried=people)
 
-    def drop(text: str, files: list[str]) -> str:
-        return remove_entries(text, files, include=settings.include, name_pattern=settings.name_pattern)
-
     with folder_lock(Path(seeds)):
-        finish_interrupted(Path(seeds), drop)
+        finish_interrupted(Path(seeds), _dropper(Path(seeds), settings))
         return _restore(Path(seeds), file, relist)
 
 
@@ -196,6 +205,14 @@ def _recorded_name(seeds: Path, file: str, waiting) -> str:
     for c in candidates:
         if c in known:
             return c
+    # Typed in another Unicode spelling than the folder's ("café.txt" composed, recorded as macOS
+    # wrote it, decomposed): the same name, when it is one recorded name's only other spelling.
+    from seedkeeper.corpus.paths import by_nfc, spelled_as_file
+
+    known_by_nfc = by_nfc(known)
+    for c in candidates:
+        if (recorded := spelled_as_file(c, known, known_by_nfc)) in known:
+            return recorded
     if not waiting:
         raise UsageError(
             f"{file} is not in the quarantine: nothing is (`seedkeeper dedup --apply` moves duplicates there)"

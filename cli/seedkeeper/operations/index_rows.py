@@ -112,7 +112,10 @@ def adopted_files(s: Survey) -> list[str]:
     if s.corpus.index is None:
         return []
     present = {a.rel for a in s.analyses}
-    hand = (e.rel for e in s.corpus.index.entries if not e.managed and e.kind in ("list", "table"))
+    # Each entry names its document as the corpus does ("café.txt" typed composed, the file
+    # decomposed on disk: the file, as its row will name it).
+    named = s.corpus.named
+    hand = (named(e.rel) for e in s.corpus.index.entries if not e.managed and e.kind in ("list", "table"))
     return list(dict.fromkeys(rel for rel in hand if rel in present))
 
 

@@ -83,7 +83,8 @@ def stats(
         n = sum(1 for c in sizes if c >= lo and (hi is None or c < hi))
         buckets.append({"from": lo, "to": hi, "documents": n})
     dups = Counter(d.kind for c in (s.dedup.clusters if s.dedup else []) for d in c.duplicates)
-    listed = len(s.corpus.index.listed()) if s.corpus.index is not None else 0
+    # A file INDEX.md names in two Unicode spellings (composed, decomposed) is one file listed.
+    listed = len({s.corpus.named(rel) for rel in s.corpus.index.listed()}) if s.corpus.index is not None else 0
     return StatsReport(
         documents=len(s.analyses),
         listed=listed,
