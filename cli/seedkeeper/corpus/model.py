@@ -18,6 +18,7 @@ from seedkeeper.corpus.discovery import INDEX_NAME, discover
 from seedkeeper.corpus.paths import by_nfc, nfc
 from seedkeeper.corpus.safe_read import FileInfo, inspect, resolve_inside
 from seedkeeper.errors import FolderNotFoundError, NotARegularFileError, UnsafePathError
+from seedkeeper.indexmd.entries import first_pins
 from seedkeeper.indexmd.reader import IndexDocument, IndexEntry
 from seedkeeper.problems import Problem, make
 from seedkeeper.settings import Settings
@@ -34,7 +35,13 @@ class CorpusDocument:
     order: int  # position in INDEX.md: the first listed is kept by dedup
     line: int | None  # line of its first reference in INDEX.md
     info: FileInfo
-    entry: IndexEntry | None = None
+    entry: IndexEntry | None = None  # its first listing (else its first mention): notes, ignores
+    pin: IndexEntry | None = None  # the listing whose pinned language applies (entries.first_pins)
+
+    @property
+    def pinned(self) -> str | None:
+        """The language a person pinned in INDEX.md, or None."""
+        return self.pin.lang if self.pin is not None else None
 
 
 @dataclass
@@ -137,6 +144,11 @@ def load_corpus(root: str | os.PathLike, settings: Settings, cache=None) -> Corp
             _admit(corpus, rel, order, None, None)
         return corpus
     first_line, row_line = _admit_entries(corpus, index)
+    # The pin is not always the first listing's: the first listing that pins one, as `index`
+    # writes it into the Pinned cell.
+    pins = first_pins(index.entries, corpus.named)
+    for d in corpus.documents:
+        d.pin = pins.get(d.rel)
     _order_by_rows(corpus, first_line, row_line)
     _admit_unlisted(corpus, on_disk, set(first_line))
     return corpus

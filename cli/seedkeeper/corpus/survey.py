@@ -108,7 +108,7 @@ def _settle_by_allowed(corpus: Corpus, analyses: list[DocAnalysis], allowed: tup
     from seedkeeper.lang.allowed import settle_allowed
     from seedkeeper.lang.tags import same_lang
 
-    pinned = {d.rel: d.entry.lang for d in corpus.documents if d.entry is not None and d.entry.lang}
+    pinned = {d.rel: d.pinned for d in corpus.documents if d.pinned}
     for a in analyses:
         if a.lang is None:
             continue

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -264,6 +264,22 @@ class IndexDocument:
             if e.rel is not None:
                 seen.setdefault(e.rel, None)
         return list(seen)
+
+
+def first_pins(entries: Iterable[IndexEntry], name: Callable[[str], str] | None = None) -> dict[str, IndexEntry]:
+    """file -> the listing whose pinned language applies to it: the first list item or table row
+    in INDEX.md (entries in line order; the managed table's rows as any other) that pins one.
+
+    The one rule for a file listed more than once (a duplicate-entry error, until `index` makes
+    it one row): the first pin wins, and a listing that pins nothing does not undo a pin. `check`
+    (through the corpus model) and `index` (the Pinned cell it writes) both read pins by it.
+    Links in prose pin nothing. `name` maps an entry's path to the file it names (the corpus
+    names a file as the folder spells it); by default the path itself."""
+    out: dict[str, IndexEntry] = {}
+    for e in entries:
+        if e.rel is not None and e.lang and e.kind != "link":
+            out.setdefault(name(e.rel) if name is not None else e.rel, e)
+    return out
 
 
 def pinned_lang(note: str) -> str | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from seedkeeper.corpus.paths import by_nfc, normalize_target, spelled_as_file
 from seedkeeper.errors import IndexWriteError
-from seedkeeper.indexmd.entries import IndexDocument, IndexEntry, marker_lines, open_block_at_end
+from seedkeeper.indexmd.entries import IndexDocument, IndexEntry, first_pins, marker_lines, open_block_at_end
 from seedkeeper.indexmd.layout import (
     Layout,
     Node,
@@ -301,15 +301,12 @@ def _adopt(
     """Take the hand-written list items and table rows of `wanted` files out of the text (via
     `remover`; none in "keep" mode), give each a home block in its section, and return every
     file's (Pinned, Notes) and the adopted files."""
-    carried = managed_carry(doc)
-    # The line of the listing whose pinned language `carried` holds: the first listing in
-    # INDEX.md that pins wins, wherever the managed table is. (The corpus model reads the first
-    # listing only, pin or none; a second listing is a duplicate-entry error either way.) A list
-    # line typed between the markers counts too: managed_carry reads it.
-    pin_line = {}
-    for e in doc.entries:
-        if e.managed and e.kind != "link" and e.lang and e.rel in carried and e.rel not in pin_line:
-            pin_line[e.rel] = e.line
+    carried = managed_carry(doc)  # the managed rows' pins: the first of them wins
+    # The listing whose pinned language applies: the first in INDEX.md that pins one, wherever
+    # the managed table is, as the corpus model (`check`) reads it. An adopted listing that is it
+    # wins over the managed rows' pin; theirs, if another, stays in the note. (A list line typed
+    # between the markers counts too: managed_carry reads it.)
+    pins = first_pins(doc.entries)
     adopted: set[str] = set()
     for e in doc.entries:
         if mode == "keep" or e.managed or e.rel not in wanted or e.kind == "link" or not remover.entry(e):
@@ -329,10 +326,7 @@ def _adopt(
         item = layout.items.get(e.line - 1)
         more = " ".join(ln.strip() for ln in lines[e.line : item.para_end]) if item and e.kind == "list" else ""
         fields = adopted_fields(e, lines[e.line - 1], more)
-        earlier = bool(fields[0]) and e.line < pin_line.get(e.rel, 1 << 30)
-        carried[e.rel] = merge_fields(carried.get(e.rel, ("", "")), fields, prefer_new=earlier)
-        if earlier:
-            pin_line[e.rel] = e.line
+        carried[e.rel] = merge_fields(carried.get(e.rel, ("", "")), fields, prefer_new=pins.get(e.rel) is e)
     return carried, adopted
 
 

@@ -146,6 +146,7 @@ def _movable(s: Survey):
 def _written_by_people(s: Survey) -> dict[str, tuple[str, str]]:
     """file -> (pinned language, notes) as a person wrote them in INDEX.md, so that a restore
     can put them back."""
+    from seedkeeper.indexmd.entries import pinned_lang
     from seedkeeper.indexmd.writer import written_beside
 
     out = {}
@@ -164,6 +165,12 @@ def _written_by_people(s: Survey) -> dict[str, tuple[str, str]]:
         beside = written_beside(s.corpus.index.text, [e for e, _ in hand.values()])
         for written, (pinned, note) in beside.items():
             out[hand[written][1]] = (pinned, note)
+    # The pin that applies may be a later listing's (entries.first_pins): `dedup --apply` takes
+    # every listing out, so that is the one to put back, beside the first listing's notes.
+    for d in s.corpus.documents:
+        pinned, note = out.get(d.rel, ("", ""))
+        if d.pinned and not pinned and pinned_lang(note) != d.pinned:
+            out[d.rel] = (d.pinned, note)
     return out
 
 

@@ -42,8 +42,10 @@ def language_problems(s: Survey) -> list[Problem]:
             continue  # an empty or garbled document already has its finding; "und" would only repeat it
         lang = a.lang["lang"]
         doc = entries.get(a.rel)
-        line = doc.entry.line if doc and doc.entry else (doc.line if doc else None)
-        pinned = doc.entry.lang if doc and doc.entry else None
+        pinned = doc.pinned if doc else None
+        # Where the pin is written, which a lang-mismatch asks to fix (a later listing's, maybe).
+        at = doc.pin or doc.entry if doc else None
+        line = at.line if at is not None else (doc.line if doc else None)
         if lang == "und":
             out.append(make("lang-undetermined", a.rel, _undetermined(a.lang), None))
         if pinned and lang != "und" and not same_lang(pinned, lang):
@@ -116,7 +118,8 @@ def index_outdated() -> Problem:
 # Bump when the table `seedkeeper index` writes may change for the same rows and INDEX.md text.
 # 5: a CRLF INDEX.md keeps CRLF; NFC/NFD spellings are one row. 6: markers inside a raw HTML
 # block (`<pre>`, `<script>`, ...) are text; a new table goes before a block left open at the end.
-_OUTDATED_MEMO_VERSION = "6"
+# 7: the pin is entries.first_pins.
+_OUTDATED_MEMO_VERSION = "7"
 
 
 def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem | None:

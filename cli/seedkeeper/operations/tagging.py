@@ -36,7 +36,7 @@ def tag_report(s: Survey, explain: bool = False) -> TagReport:
     With `explain`, each document also has "decided_by" (the rule that settled its tag),
     "candidates" (each detector's top languages and scores) and, for an "und" among close
     languages, "ruled_out" (those its own words rule out)."""
-    pinned = {d.rel: d.entry.lang for d in s.corpus.documents if d.entry is not None and d.entry.lang}
+    pinned = {d.rel: d.pinned for d in s.corpus.documents if d.pinned}
     docs = []
     for a in sorted(s.analyses, key=lambda a: a.rel):
         if a.readable and a.lang is not None:

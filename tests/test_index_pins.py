@@ -1,0 +1,145 @@
+"""Which pinned language applies when INDEX.md lists a file more than once: the first listing that
+pins one (`lang: fa`), in INDEX.md order, wherever the managed table is. A listing that pins
+nothing does not undo a pin. `check` (lang-mismatch, lang-not-allowed), `tag` and `index` (the
+Pinned cell) all read it by this one rule (entries.first_pins), so `check` says before `index`
+what it says after. (The second listing is a duplicate-entry error either way.)"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from helpers import assert_exit, doc_name, make_seeds
+from multilingual import CLEAN
+from seedkeeper.corpus.model import load_corpus
+from seedkeeper.indexmd.reader import parse_index
+from seedkeeper.indexmd.writer import render_index
+from seedkeeper.settings import Settings
+
+pytestmark = pytest.mark.usefixtures("isolated_env")
+
+EN, FA = doc_name(1, "en"), doc_name(2, "fa")
+BEGIN, END = "<!-- seedkeeper:index:begin -->", "<!-- seedkeeper:index:end -->"
+
+
+def _pins_said(cli, root: Path) -> dict[str, str]:
+    """file -> the language `check` reads as pinned (from its lang-mismatch messages)."""
+    r = cli("check", root, "--format", "json")
+    out = {}
+    for p in json.loads(r.stdout)["problems"]:
+        if p["code"] == "lang-mismatch":
+            out[p["file"]] = p["message"].split("INDEX.md says ", 1)[1].split(",", 1)[0]
+    return out
+
+
+def _codes(cli, root: Path) -> list[str]:
+    r = cli("check", root, "--format", "json")
+    return sorted(p["code"] for p in json.loads(r.stdout)["problems"])
+
+
+def _pinned_cells(root: Path) -> dict[str, str]:
+    """file -> Pinned cell of the managed table (read with a plain split, not seedkeeper's parser)."""
+    text = (root / "INDEX.md").read_text(encoding="utf-8")
+    block = text.split(BEGIN, 1)[1].split(END, 1)[0]
+    rows = [ln for ln in block.splitlines() if ln.startswith("| [")]
+    return {ln.split("](", 1)[0][3:].replace("\\_", "_"): ln.split(" | ")[2].strip() for ln in rows}
+
+
+def _tagged_pins(cli, root: Path) -> dict[str, str]:
+    r = cli("tag", root, "--format", "json")
+    return {d["file"]: d["pinned"] for d in json.loads(r.stdout)["documents"] if "pinned" in d}
+
+
+def test_a_later_listing_that_pins_is_the_pin_for_check_and_index(cli, tmp_path):
+    # EN is listed first without a pin, again further down with `lang: fa`. `check` read no pin
+    # (the first listing only) while `index` wrote fa into the table: after `index`, check then
+    # said lang-mismatch where it had said nothing.
+    index = f"# S\n\n- {EN} an English text\n- {FA}\n- {EN} (lang: fa)\n"
+    root = make_seeds(tmp_path, {EN: CLEAN["en"], FA: CLEAN["fa"]}, index=index)
+    assert "duplicate-entry" in _codes(cli, root)
+    before = _pins_said(cli, root)
+    assert before == {EN: "fa"}
+    # lang-mismatch points at the line whose pin it is about: the one to fix.
+    r = cli("check", root, "--format", "json")
+    assert [p["line"] for p in json.loads(r.stdout)["problems"] if p["code"] == "lang-mismatch"] == [5]
+    assert _tagged_pins(cli, root) == {EN: "fa"}
+
+    assert_exit(cli("index", root), 0)
+    assert _pinned_cells(root) == {EN: "fa", FA: ""}
+    assert _pins_said(cli, root) == before
+    assert _tagged_pins(cli, root) == {EN: "fa"}
+    assert _codes(cli, root) == ["lang-mismatch"]
+
+
+def test_the_first_pin_wins_over_a_later_one_in_check_and_index(cli, tmp_path):
+    index = f"# S\n\n- {EN}\n- {EN} (lang: de)\n- {FA}\n- {EN} (lang: fa)\n"
+    root = make_seeds(tmp_path, {EN: CLEAN["en"], FA: CLEAN["fa"]}, index=index)
+    assert _pins_said(cli, root) == {EN: "de"}
+    assert_exit(cli("index", root), 0)
+    assert _pinned_cells(root)[EN] == "de"
+    assert "lang: fa" in (root / "INDEX.md").read_text(encoding="utf-8")  # the other pin stays in the note
+    assert _pins_said(cli, root) == {EN: "de"}
+
+
+def test_a_listing_without_a_pin_after_a_pinning_one_does_not_unpin(cli, tmp_path):
+    index = f"# S\n\n- {EN} (lang: fa)\n- {FA}\n- {EN} no pin here\n"
+    root = make_seeds(tmp_path, {EN: CLEAN["en"], FA: CLEAN["fa"]}, index=index)
+    assert _pins_said(cli, root) == {EN: "fa"}
+    assert_exit(cli("index", root), 0)
+    assert _pinned_cells(root)[EN] == "fa"
+    assert _pins_said(cli, root) == {EN: "fa"}
+
+
+def test_first_pins_reads_the_first_listing_that_pins():
+    from seedkeeper.indexmd.entries import first_pins
+
+    text = (
+        f"# S\n\nSee [this one]({EN}) (lang: it).\n\n- {EN}\n- {FA} (lang: fa)\n- {EN} (lang: de)\n"
+        f"\n| File | Language |\n| --- | --- |\n| {EN} | fr |\n"
+    )
+    doc = parse_index(text)
+    pins = first_pins(doc.entries)
+    # A link in prose pins nothing; the bare first listing neither: the third list item does.
+    assert {rel: (e.lang, e.line) for rel, e in pins.items()} == {EN: ("de", 7), FA: ("fa", 6)}
+    # Entries are named by the caller's rule (the corpus: the file on disk, in either spelling).
+    nfc, nfd = (unicodedata.normalize(f, "café.txt") for f in ("NFC", "NFD"))
+    doc = parse_index(f"- {nfc}\n- {nfd} (lang: fr)\n", name_pattern=r".*")
+    assert {rel: e.lang for rel, e in first_pins(doc.entries, lambda r: nfc).items()} == {nfc: "fr"}
+
+
+def test_the_corpus_and_the_writer_agree_on_the_pin():
+    # The plain-call form of the first test: the corpus model (what check, tag and stats read)
+    # and render_index (what index writes) give the same pin for every file.
+    import tempfile
+
+    index = f"# S\n\n- {EN}\n- {FA}\n- {EN} — lang: fa\n- {FA} (lang: ur)\n"
+    with tempfile.TemporaryDirectory() as tmp:
+        root = make_seeds(Path(tmp), {EN: CLEAN["en"], FA: CLEAN["fa"]}, index=index)
+        corpus = load_corpus(root, Settings(jobs=1))
+    pinned = {d.rel: d.pinned for d in corpus.documents}
+    assert pinned == {EN: "fa", FA: "ur"}
+    assert {d.rel: d.entry.line for d in corpus.documents} == {EN: 3, FA: 4}  # notes: the first listing
+    from seedkeeper.indexmd.table import IndexRow
+
+    rows = [IndexRow(f, "", 1, 1, "abc", "ok", "t") for f in (EN, FA)]
+    out = render_index(index, rows)
+    cells = {ln.split("](", 1)[0][3:]: ln.split(" | ")[2].strip() for ln in out.splitlines() if ln.startswith("| [")}
+    assert cells == pinned
+
+
+def test_dedup_apply_and_restore_keep_the_pin_that_applies(cli, tmp_path):
+    # The copy's first listing pins nothing, a later one pins en-GB: `dedup --apply` takes both
+    # out of INDEX.md, and `restore` must put back the pin check read, not the first listing's none.
+    kept, copy = doc_name(10, "kept"), doc_name(11, "copy")
+    index = f"# S\n\n- {kept}\n- {copy} a copy\n- {FA}\n- {copy} (lang: de)\n"
+    root = make_seeds(tmp_path, {kept: CLEAN["en"], copy: CLEAN["en"], FA: CLEAN["fa"]}, index=index)
+    assert _pins_said(cli, root) == {copy: "de"}
+    assert_exit(cli("dedup", root, "--apply", "--no-cache", "--jobs", "1"), 0)
+    assert copy not in (root / "INDEX.md").read_text(encoding="utf-8")
+    assert_exit(cli("restore", copy, "--seeds", root), 0)
+    (line,) = [ln for ln in (root / "INDEX.md").read_text(encoding="utf-8").splitlines() if copy in ln]
+    assert "a copy" in line and "lang: de" in line, line
+    assert _pins_said(cli, root) == {copy: "de"}
