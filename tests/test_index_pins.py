@@ -130,6 +130,35 @@ def test_the_corpus_and_the_writer_agree_on_the_pin():
     assert cells == pinned
 
 
+@pytest.mark.parametrize(
+    "item",
+    [
+        f"- {EN} an English text\n  continued (lang: fa)\n",  # on a continuation line
+        f"- [An English text (lang: fa)]({EN})\n",  # in the link's text
+        f"- [An English text (lang: fa)]({EN}) and a note\n",
+        f"- [An English text, lang: fa][t]\n\n[t]: {EN}\n",  # a reference-style link
+    ],
+)
+def test_a_pin_index_reads_in_a_list_item_is_the_pin_check_reads(cli, tmp_path, item):
+    # `index` pins what a `lang:` anywhere in an adopted item says (its note, its link's text,
+    # its continuation lines); `check` read the note on the item's first line only, so it said
+    # nothing before `index` and lang-mismatch after.
+    root = make_seeds(tmp_path, {EN: CLEAN["en"]}, index=f"# S\n\n{item}")
+    assert _pins_said(cli, root) == {EN: "fa"}
+    assert_exit(cli("index", root), 0)
+    assert _pinned_cells(root) == {EN: "fa"}
+    assert _pins_said(cli, root) == {EN: "fa"}
+
+
+def test_a_file_named_like_a_pin_pins_nothing(cli, tmp_path):
+    name = "lang=fa.txt"
+    (tmp_path / "seedkeeper.toml").write_text('name-pattern = ".*"\n', encoding="utf-8")
+    root = make_seeds(tmp_path, {name: CLEAN["en"]}, index=f"# S\n\n- [{name}]({name})\n")
+    assert _pins_said(cli, root) == {}
+    assert_exit(cli("index", root), 0)
+    assert _pinned_cells(root) == {name: ""}
+
+
 def test_dedup_apply_and_restore_keep_the_pin_that_applies(cli, tmp_path):
     # The copy's first listing pins nothing, a later one pins en-GB: `dedup --apply` takes both
     # out of INDEX.md, and `restore` must put back the pin check read, not the first listing's none.

@@ -22,7 +22,8 @@ MIN_CHARS = 50_000
 # 3: a backslash is a separator only where the platform says so (corpus.paths.BACKSLASH_SEPARATES).
 # 4: a bare "language: xx" pins only where the tag ends the phrase (entries._LANG_IN_NOTE).
 # 5: markers inside a raw HTML block (`<pre>`, `<script>`, ...) are text, not a managed block.
-MEMO_VERSION = "5"
+# 6: a list item's pinned language is read in its link's text and continuation lines too.
+MEMO_VERSION = "6"
 _KIND = "index-parse"
 
 

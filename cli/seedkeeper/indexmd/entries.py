@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from seedkeeper.corpus.paths import normalize_target
+
 # The managed table lives between these markers (see writer.py).
 BEGIN_MARKER = "<!-- seedkeeper:index:begin -->"
 END_MARKER = "<!-- seedkeeper:index:end -->"
@@ -286,6 +288,54 @@ def pinned_lang(note: str) -> str | None:
     """The language pinned in a note (`lang: fa`), or None."""
     m = _LANG_IN_NOTE.search(note)
     return next(tag for tag in m.groups() if tag) if m else None
+
+
+def link_text_source(line: str, rel: str) -> str | None:
+    """The source text of the first inline link in `line` to `rel`, or None."""
+    for m in LINK_SRC.finditer(line):
+        if normalize_target(m.group(2).strip("<>"), from_link=True).rel == rel:
+            return m.group(1).strip()
+    return None
+
+
+def item_label(rel: str, written: str, title: str | None, source_line: str) -> str:
+    """A list item's link text when it says more than the file's name (`[Persian poem](x.txt)`),
+    as written in `source_line`; else "". A reference-style link (`[text][label]`) has no target
+    in the line: its rendered `title`, then."""
+    if title is None:
+        return ""
+    text = link_text_source(source_line, rel) or title
+    name_forms = {rel, rel.rsplit("/", 1)[-1], written, f"./{rel}"}
+    return text if text and title.strip("` ") not in name_forms else ""
+
+
+def item_note(label: str, note: str, continuation: str = "") -> str:
+    """Everything a person wrote in a list item besides the reference, as one note: the link's
+    label, the note on its line, and the lines that continue the item (one sentence)."""
+    rest = " ".join(p for p in (note, continuation) if p)
+    return " — ".join(p for p in (label, rest) if p)
+
+
+def item_lang(label: str, note: str, continuation: str = "") -> str | None:
+    """The language a list item pins: the first `lang: xx` of the note on its line, else of
+    anything else written in it (its link's label, its continuation lines: item_note). What
+    `index` moves to the Pinned cell when it adopts the item (table.adopted_fields), so what
+    `check` reads before `index` is what it reads after."""
+    if "lang" not in label.lower() and "lang" not in continuation.lower():
+        return pinned_lang(note)  # nothing else could pin (nearly every item): one search
+    return pinned_lang(note) or pinned_lang(item_note(label, note, continuation))
+
+
+def list_item_lang(
+    written: str, from_link: bool, title: str | None, source_line: str, note: str, continuation: str = ""
+) -> str | None:
+    """item_lang of the list item whose reference is `written` (a link when `from_link`), with
+    link text `title` (None for a bare name), on `source_line`: what the readers pin."""
+    if title is None or ("lang" not in title.lower() and "lang" not in source_line.lower()):
+        return item_lang("", note, continuation)  # no label, or one that cannot pin: not looked for
+    rel = normalize_target(written, from_link=from_link).rel
+    label = item_label(rel, written, title, source_line) if rel is not None else ""
+    return item_lang(label, note, continuation)
 
 
 def without_pinned_lang(note: str) -> str:

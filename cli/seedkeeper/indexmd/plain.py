@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from seedkeeper.indexmd.entries import BEGIN_MARKER, END_MARKER, IndexEntry, pinned_lang
+from seedkeeper.indexmd.entries import BEGIN_MARKER, END_MARKER, IndexEntry, list_item_lang, pinned_lang
 
 # Characters whose Markdown meaning a line-by-line reader cannot settle: links, emphasis, code,
 # HTML and entities, escapes, tables, strike-through, math. `_` is handled apart (intraword `_`,
@@ -82,7 +82,8 @@ def _item(line0: int, source: str, content: str, walker) -> IndexEntry | None | 
         if not _plain(title) or not _plain(rest) or not walker.is_ref(href, True):
             return False
         note = rest.strip().lstrip(_NOTE_SEPARATORS).strip()
-        return walker.entry(href, True, line0, "list", title=title.strip(), note=note, lang=pinned_lang(note))
+        lang = list_item_lang(href, True, title.strip(), source, note)
+        return walker.entry(href, True, line0, "list", title=title.strip(), note=note, lang=lang)
     if not _plain(content):
         return False
     words = content.rstrip(" ").split(" ")

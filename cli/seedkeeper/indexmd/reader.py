@@ -22,7 +22,9 @@ from seedkeeper.indexmd.entries import (  # noqa: F401 - re-exported
     REF_LINK_SRC,
     IndexDocument,
     IndexEntry,
+    item_lang,
     lang_from_cells,
+    list_item_lang,
     managed_span,
     managed_spans,
     pinned_lang,
@@ -166,18 +168,21 @@ class Walker:
             None,
         )
         source = self.lines[line0] if line0 < len(self.lines) else ""
+        # The lines that continue the item's first paragraph: a `lang:` there pins too.
+        more = " ".join(ln.strip() for ln in tok.content.split("\n")[1:])
         if first is not None and first.type == "link_open":
             href = first.attrGet("href") or ""
             if self.is_ref(href, True):
                 note = _note_after_link(source, href)
+                title = _link_text(children, 0 if children[0] is first else children.index(first))
                 yield self.entry(
                     href,
                     True,
                     line0,
                     "list",
-                    title=_link_text(children, 0 if children[0] is first else children.index(first)),
+                    title=title,
                     note=note,
-                    lang=pinned_lang(note),
+                    lang=list_item_lang(href, True, title, source, note, more),
                 )
                 rest = [c for c in children[children.index(first) + 1 :]]
                 from markdown_it.token import Token
@@ -191,7 +196,7 @@ class Walker:
             name = first.content
             if self.is_ref(name, False):
                 note = _clean_note(content.split("`", 2)[-1] if content.startswith("`") else "")
-                yield self.entry(name, False, line0, "list", note=note, lang=pinned_lang(note))
+                yield self.entry(name, False, line0, "list", note=note, lang=item_lang("", note, more))
                 yield from self._links(tok, line0, "link")
                 return
         # A bare name is the item's first word (then the rest is a note), or, for a name with
@@ -203,11 +208,11 @@ class Walker:
         whole = content.strip()
         if first_word and self.is_ref(first_word, False):
             note = _clean_note(" ".join(words[1:]))
-            yield self.entry(first_word, False, line0, "list", note=note, lang=pinned_lang(note))
+            yield self.entry(first_word, False, line0, "list", note=note, lang=item_lang("", note, more))
         elif " " in whole and not any(c.type != "text" for c in children):
             head, note = _split_note(whole)
             if self.is_ref(head, False):
-                yield self.entry(head, False, line0, "list", note=note, lang=pinned_lang(note))
+                yield self.entry(head, False, line0, "list", note=note, lang=item_lang("", note, more))
         yield from self._links(tok, line0, "link")
 
     def _table_row(self, pending, cells, headers, row_line) -> Iterable[IndexEntry]:

@@ -24,6 +24,10 @@ from seedkeeper.indexmd.entries import (
     LINK_SRC,
     IndexDocument,
     IndexEntry,
+    item_label,
+    item_lang,
+    item_note,
+    link_text_source,
     pinned_lang,
     without_pinned_lang,
 )
@@ -235,13 +239,6 @@ def with_pinned(notes: str, pinned: str) -> str:
     return f"{notes} (lang: {pinned})".strip() if found is None else f"(lang: {pinned}) {notes}"
 
 
-def _link_text_source(line: str, rel: str) -> str | None:
-    for m in LINK_SRC.finditer(line):
-        if normalize_target(m.group(2).strip("<>"), from_link=True).rel == rel:
-            return m.group(1).strip()
-    return None
-
-
 def _link_as_text(cell: str, rel: str) -> str:
     """A cell's source with links to `rel` replaced by their text (`See [doc](x.txt) here` ->
     `See doc here`); the bare file name alone gives ""."""
@@ -255,21 +252,16 @@ def _link_as_text(cell: str, rel: str) -> str:
     return " ".join(LINK_SRC.sub(text_of, cell).split())
 
 
-def _join(*parts: str) -> str:
-    return " — ".join(p for p in parts if p)
-
-
 def adopted_fields(e: IndexEntry, source_line: str, continuation: str = "") -> tuple[str, str]:
     """(pinned, note) of a hand-written list item or table row, losing nothing a person wrote
     beside the file name: the note, the item's continuation lines, a link text that is not just
     the file name, and a hand table's other cells (`Header: value`)."""
     name_forms = {e.rel, e.rel.rsplit("/", 1)[-1], e.written, f"./{e.rel}"}
     if e.kind == "list":
-        # A reference-style link (`[text][label]`) has no target in the line: its rendered text, then.
-        text = (_link_text_source(source_line, e.rel) or e.title) if e.title is not None else None
-        label = text if text and (e.title or "").strip("` ") not in name_forms else ""
-        note = _join(label, " ".join(p for p in (e.note, continuation) if p))  # continuation lines: one sentence
-        pinned, note = _moved_to_pinned(e.lang or pinned_lang(note) or "", note)
+        label = item_label(e.rel, e.written, e.title, source_line)
+        note = item_note(label, e.note, continuation)
+        # The reader's e.lang is item_lang of the same item (what `check` reads as its pin).
+        pinned, note = _moved_to_pinned(e.lang or item_lang(label, e.note, continuation) or "", note)
         return pinned, cell_content(note)
     cells = [(h.strip().lower(), h.strip(), v) for h, v in e.cells]
     if {"file", "pinned", "notes"} <= {h for h, _, _ in cells}:  # our own table
@@ -290,7 +282,7 @@ def adopted_fields(e: IndexEntry, source_line: str, continuation: str = "") -> t
     for low, header, value in cells:
         if not value or low in _COMPUTED or (low in LANG_HEADERS and value == e.lang):
             continue
-        if value.strip("`") == e.written or _link_text_source(value, e.rel) is not None:
+        if value.strip("`") == e.written or link_text_source(value, e.rel) is not None:
             # The reference cell: keep its words, with the link to the file shown as its text.
             text = _link_as_text(value, e.rel)
             if text and text.strip("` ") not in name_forms:
