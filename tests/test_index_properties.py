@@ -112,13 +112,18 @@ fragment = st.one_of(
 )
 
 
-@st.composite
-def index_md(draw) -> str:
-    parts = draw(st.lists(fragment, min_size=1, max_size=7))
+def _assembled(draw, fragments) -> str:
+    """A heading, then 1-7 fragments glued by one or two newlines, every placeholder word unique."""
+    parts = draw(st.lists(fragments, min_size=1, max_size=7))
     seps = draw(st.lists(st.sampled_from(["\n", "\n\n"]), min_size=len(parts), max_size=len(parts)))
     text = "# Seeds\n\n" + "".join(p + s for p, s in zip(parts, seps))
     counter = iter(range(10_000))
-    return re.sub(r"\bT\b", lambda m: f"tok{next(counter)}x", text)  # every word unique
+    return re.sub(r"\bT\b", lambda m: f"tok{next(counter)}x", text)
+
+
+@st.composite
+def index_md(draw) -> str:
+    return _assembled(draw, fragment)
 
 
 def _tokens(text: str) -> set[str]:
@@ -203,11 +208,7 @@ raw_fragment = st.one_of(
 
 @st.composite
 def raw_index_md(draw) -> str:
-    parts = draw(st.lists(raw_fragment, min_size=1, max_size=7))
-    seps = draw(st.lists(st.sampled_from(["\n", "\n\n"]), min_size=len(parts), max_size=len(parts)))
-    text = "# Seeds\n\n" + "".join(p + s for p, s in zip(parts, seps))
-    counter = iter(range(10_000))
-    return re.sub(r"\bT\b", lambda m: f"tok{next(counter)}x", text)
+    return _assembled(draw, raw_fragment)
 
 
 @SETTINGS

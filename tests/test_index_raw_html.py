@@ -116,16 +116,17 @@ def test_pre_opened_above_the_begin_marker_and_closed_after_the_end_marker(cli, 
     assert sorted(_shown(text)) == sorted([A, B])
 
 
-def test_pre_opened_between_the_markers_and_left_open():
-    text = f"# Corpus\n\n{BEGIN_MARKER}\n{_table(A)}\n<pre>\n{END_MARKER}\n"
-    assert managed_spans(text.split("\n")) == []
-    once = render_index(text, [_row(A)])
-    assert render_index(once, [_row(A)]) == once
-    assert _shown(once) == [A]
-
-
-def test_markers_in_a_pre_block_inside_a_list_item():
-    text = f"# Corpus\n\n- an item\n  <pre>\n  {BEGIN_MARKER}\n  {_row_line(A)}\n  {END_MARKER}\n  </pre>\n"
+@pytest.mark.parametrize(
+    "text",
+    [
+        # <pre> opened between the markers and left open: the end marker is text.
+        f"# Corpus\n\n{BEGIN_MARKER}\n{_table(A)}\n<pre>\n{END_MARKER}\n",
+        # Markers in a <pre> block inside a list item.
+        f"# Corpus\n\n- an item\n  <pre>\n  {BEGIN_MARKER}\n  {_row_line(A)}\n  {END_MARKER}\n  </pre>\n",
+    ],
+    ids=["pre-left-open-between-markers", "pre-in-a-list-item"],
+)
+def test_markers_in_a_raw_block_make_no_table_and_index_settles(text):
     assert managed_spans(text.split("\n")) == []
     once = render_index(text, [_row(A)])
     assert render_index(once, [_row(A)]) == once
