@@ -252,3 +252,24 @@ def test_a_render_that_never_settles_is_refused_not_written(cli, tmp_path, monke
     assert "seedkeeper: error: INDEX.md: the managed table does not stay put" in r.output
     assert "Traceback" not in r.output and len(r.output.strip().splitlines()) == 1
     assert (seeds / "INDEX.md").read_text() == index
+
+
+def test_check_reports_a_table_index_would_refuse_to_write_as_a_finding(cli, tmp_path, monkeypatch):
+    # `check` must not stop on the writer's refusal: it is a finding on INDEX.md, exit 1.
+    import json
+
+    from seedkeeper.indexmd import writer
+
+    real = writer._render
+
+    def restless(text, rows, opts, parsed, mode):
+        new, touched, _glued = real(text, rows, opts, parsed, mode)
+        return new + "again\n", touched, True
+
+    seeds = make_seeds(tmp_path, {A: TEXTS[A]}, f"# S\n\n- {A}\n")
+    assert cli("index", seeds).exit_code == 0
+    monkeypatch.setattr(writer, "_render", restless)
+    r = cli("check", seeds, "--format", "json", "--no-cache")
+    assert r.exit_code == 1, r.output
+    found = [p for p in json.loads(r.stdout)["problems"] if p["code"] == "index-outdated"]
+    assert len(found) == 1 and "does not stay put" in found[0]["message"] and found[0]["file"] == "INDEX.md"

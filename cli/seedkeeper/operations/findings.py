@@ -130,6 +130,17 @@ def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem
     unchanged corpus does not render the whole table again to compare it. And when INDEX.md is
     the text last found up to date and a listed document's short hash has changed since, the
     answer is yes without rendering: that hash is a cell of the document's row."""
+    from seedkeeper.errors import IndexWriteError
+
+    try:
+        return _index_outdated_problem(s, cache)
+    except IndexWriteError as exc:
+        # `index` would refuse to write (its table would not stay put): INDEX.md needs a person,
+        # and `check` says so as a finding, never by stopping.
+        return make("index-outdated", INDEX_NAME, str(exc).removeprefix("INDEX.md: "), None)
+
+
+def _index_outdated_problem(s: Survey, cache: CacheSpec | None) -> Problem | None:
     if s.corpus.index is None:
         return None  # index-missing / index-unreadable already say so
     if s.corpus.index.managed_span is None:
