@@ -66,6 +66,19 @@ def test_note_accepts_near_duplicate_and_lang_prefix(cli, tmp_path):
     assert not [c for c in codes if c[1].startswith("lang-") or c[1] == "unused-ignore"]
 
 
+def test_a_later_listing_accepts_before_index_merges_the_notes(cli, tmp_path):
+    # `index` merges a file's listings into one row, notes and all: `check` must accept what the
+    # second listing accepts before `index` has run, as after.
+    a, near = _near_pair()
+    index = f"# Seeds\n\n- {A}\n- {B}\n\n## Again\n\n- {B} ignore: near-duplicate\n"
+    root = make_seeds(tmp_path, {A: a, B: near}, index)
+    before = [c for c in _codes(cli, "check", root) if c[1] != "duplicate-entry"]
+    assert (B, "near-duplicate") not in before and not [c for c in before if c[1] == "unused-ignore"]
+    assert cli("index", root).exit_code == 0
+    after = [c for c in _codes(cli, "check", root) if c[1] != "duplicate-entry"]
+    assert (B, "near-duplicate") not in after
+
+
 def test_unused_note_ignore_is_reported_on_its_index_line(cli, tmp_path):
     root = _folder(tmp_path, {ZH: "ignore: near-duplicate", RU: "ignore: no-such-code"})
     r = cli("check", root, "--format", "json")

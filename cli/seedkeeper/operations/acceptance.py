@@ -37,11 +37,17 @@ class _Rule:
 
 def _rules(s: Survey) -> list[_Rule]:
     rules = [_Rule(sel, None, glob=glob) for glob, codes in s.settings.per_file_ignores for sel in codes]
-    for doc in s.corpus.documents:
-        accepted = entry_ignores(doc.entry)
+    documents = {doc.rel for doc in s.corpus.documents}
+    # Every listing of a document accepts: `index` merges a file's listings into one row, notes
+    # and all, so a later listing's `ignore:` must count before `index` has run, too.
+    for entry in s.corpus.index.entries if s.corpus.index is not None else ():
+        if entry.rel is None:
+            continue
+        rel = s.corpus.named(entry.rel)
+        accepted = entry_ignores(entry) if rel in documents else ()
         if accepted:  # rare: most entries accept nothing
-            line = doc.entry.line if doc.entry is not None else doc.line
-            rules.extend(_Rule(sel, doc.rel, line=line) for sel in accepted)
+            seen = {r.selector for r in rules if r.file == rel}
+            rules.extend(_Rule(sel, rel, line=entry.line) for sel in accepted if sel not in seen)
     return rules
 
 
