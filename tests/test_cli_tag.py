@@ -304,12 +304,45 @@ def test_tag_files_never_opens_a_fifo_and_reports_bad_input_as_und(cli, tmp_path
 
 
 def test_tag_files_usage_errors(cli, tmp_path):
+    import os
+
     (tmp_path / "a.txt").write_text(CLEAN["fa"], encoding="utf-8")
     r = cli("tag", "a.txt", "nothere.txt")
-    assert r.exit_code == 2 and "no such file: nothere.txt" in r.stderr and r.stdout == ""
+    assert r.exit_code == 2 and "no such file or folder: nothere.txt" in r.stderr and r.stdout == ""
+    r = cli("tag", "nothere.txt")
+    assert r.exit_code == 2 and "no such file or folder: nothere.txt" in r.stderr
     (tmp_path / "folder").mkdir()
     r = cli("tag", "a.txt", "folder")
     assert r.exit_code == 2 and "give one seeds folder, or files, not both" in r.stderr
+    os.symlink("loop", tmp_path / "loop")  # a symbolic link to itself
+    os.symlink("gone.txt", tmp_path / "dangling")
+    for args in (["loop"], ["a.txt", "loop"], ["a.txt", "dangling"]):
+        r = cli("tag", *args)
+        assert r.exit_code == 2 and "no such file or folder" in r.stderr, args
+    r = cli("check", "loop")
+    assert r.exit_code == 2 and "a symbolic link that leads nowhere" in r.stderr and "internal error" not in r.output
+
+
+def test_tag_files_takes_the_settings_of_the_config_nearest_the_files(cli, tmp_path):
+    project = tmp_path / "project"
+    (project / "docs").mkdir(parents=True)
+    (project / "seedkeeper.toml").write_text('languages = ["id"]\n', encoding="utf-8")
+    # Torn detectors, "senarai" leaning Malay: the project allows Indonesian only.
+    (project / "docs" / "x.txt").write_text(
+        "Ini senarai buku baru perpustakaan yang diumumkan setiap bulan.\n", "utf-8"
+    )
+    (d,) = tag_json(cli, "project/docs/x.txt", "--explain")["documents"]  # run from outside the project
+    assert (d["file"], d["lang"], d["decided_by"]) == ("project/docs/x.txt", "id", "allowed-in-group")
+
+
+def test_tag_files_concise_output_keeps_the_names_given(cli, tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "digits.txt").write_text(UND_TEXT, encoding="utf-8")
+    r = cli("tag", "sub/../digits.txt", str(tmp_path / "digits.txt"), "--format", "concise")
+    assert r.exit_code == 0
+    assert [line.split(":")[0] for line in r.stdout.splitlines()] == sorted(
+        ["sub/../digits.txt", str(tmp_path / "digits.txt")]
+    )
 
 
 def test_tag_files_warns_for_und_as_check_does(cli, tmp_path):

@@ -281,7 +281,9 @@ def test_the_allow_list_settles_a_tag_word_frequencies_gave(cli, tmp_path):
     # Torn detectors, and "senarai" leaning Malay: "lexicon" gives ms. A corpus that allows
     # Indonesian and not Malay has answered the question already: id, and no lang-not-allowed.
     name = doc_name(0)
-    seeds = make_seeds(tmp_path, {name: "Senarai buku baru perpustakaan diumumkan setiap bulan.\n", FA: PERSIAN + "\n"})
+    seeds = make_seeds(
+        tmp_path, {name: "Ini senarai buku baru perpustakaan yang diumumkan setiap bulan.\n", FA: PERSIAN + "\n"}
+    )
     docs = {d["file"]: d for d in json.loads(cli("tag", seeds, "--format", "json", "--explain").stdout)["documents"]}
     assert (docs[name]["lang"], docs[name]["decided_by"]) == ("ms", "lexicon")
     (tmp_path / "seedkeeper.toml").write_text('languages = ["id", "fa"]\n', encoding="utf-8")

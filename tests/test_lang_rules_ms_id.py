@@ -180,7 +180,7 @@ def test_words_indonesian_writes_too_are_not_malay_markers():
     # "senarai" is in Indonesian dictionaries: no marker. (It is ~80 times more frequent in Malay
     # text, so when the detectors are torn on a sentence whose other words both standards write,
     # the word frequencies settle it Malay: see test_lang_lexicon.py.)
-    text = "Senarai buku baru perpustakaan diumumkan setiap bulan."
+    text = "Ini senarai buku baru perpustakaan yang diumumkan setiap bulan."
     assert closepairs.evidence(text, group) == {"id": 0.0, "ms": 0.0}
 
 

@@ -10,8 +10,9 @@ allowed language. `settle_allowed` applies that, and only that:
   "disagreement"), or a tag that word frequencies gave ("lexicon": weaker evidence than the
   corpus's own configuration), never a tag the detectors gave nor text too short for any vote
   ("too-short", under 5 letters; fragments of a few words are open votes too);
-- every detector's first choice must lie in one group of close languages (closepairs.VOTE_GROUPS:
-  bs/hr/sr-Latn/sl, id/ms, da/no/nn/sv, ca/es/gl/pt, cs/sk, be/ru/uk, kk/ky/mn/ru/tt, sn/sw/xh/zu),
+- every detector's first choice must lie in one group of close languages (SETTLE_GROUPS:
+  bs/hr/sr-Latn/sl, id/ms, da/no/nn/sv, ca/es/gl/pt, cs/sk, be/ru/uk, kk/ky/mn/ru/tt, sn/sw/xh/zu,
+  mk/sr-Cyrl),
   so a text that may be of another family entirely stays "und";
 - exactly one language of the groups holding those choices is allowed (or several that the
   allow-list names as one, "no" for Bokmål and Nynorsk: then the tag it names), some detector
@@ -40,6 +41,9 @@ NEAR = 0.5
 # is this share of the detectors' mean score for it.
 CONFIDENCE_SHARE = 0.5
 OPEN_RULES = frozenset({"close-pair-undecided", "sh-undecided", "disagreement"})
+# The groups the allow-list settles within: the vote's, and Macedonian with Serbian Cyrillic
+# (which the vote tells apart by letters, and the word frequencies settle when it cannot).
+SETTLE_GROUPS = (*VOTE_GROUPS, frozenset({"mk", "sr-Cyrl"}))
 # A tag word frequencies gave where the detectors were torn (lexicon.py): weaker evidence than a
 # corpus's own allow-list, which settles it as it would an open vote.
 WEAK_RULES = frozenset({"lexicon"})
@@ -58,7 +62,7 @@ def settle_allowed(record: dict, allowed: Sequence[str]) -> dict:
         return record
     tops = [top for top in map(_scores, candidates.values()) if top]
     firsts = {next(iter(top)) for top in tops}
-    groups = [g for g in VOTE_GROUPS if firsts and firsts <= g]
+    groups = [g for g in SETTLE_GROUPS if firsts and firsts <= g]
     lang = _allowed_member(frozenset().union(*groups), allowed)
     # "no" stands for Bokmål and Nynorsk: it is out only when the words rule out both.
     if lang is None or _COVERS.get(lang, {lang}) <= set(excluded):

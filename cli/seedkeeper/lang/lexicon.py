@@ -54,7 +54,6 @@ SHARED = 1.5
 
 # Words, with hyphenated reduplication kept whole ("undang-undang", "kanak-kanak").
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_ENDS = ".!?…\n"  # after these, a capital begins a sentence, not a name
 
 
 def _buckets(code: str) -> list[list[str]]:
@@ -111,25 +110,17 @@ def covers(langs: set[str] | frozenset[str]) -> bool:
 
 
 def _words(text: str) -> set[str]:
-    """The distinct words that may carry a standard, lower-cased: words in lower case, a
-    capitalised word that begins the text, a line or a sentence, and every word of a text written
-    in capitals. A capitalised word inside a sentence is a name ("Wang", "Kuala Lumpur")."""
-    text = unicodedata.normalize("NFC", text)
+    """The distinct words that may carry a standard, lower-cased: words written in lower case,
+    and every word of a text written in capitals. A capitalised word is left out, at the start
+    of a sentence too: it is as often a name ("Tromsø", "Kelantan: ...", "Jakarta") as a word,
+    and a name says where a text is about, not which standard it is written in."""
     shouting = not any(ch.islower() for ch in text)
-    out = set()
-    previous_end = 0
-    for m in _WORD.finditer(text):
-        word, gap = m.group(), text[previous_end : m.start()]
-        previous_end = m.end()
-        if word.islower():
-            out.add(word)
-        elif shouting or (word[1:].islower() and (m.start() == len(gap) or any(c in gap for c in _ENDS))):
-            out.add(word.lower())
-    return out
+    return {word.lower() for word in _WORD.findall(text) if shouting or word.islower()}
 
 
-def _ratios(text: str, a: str, b: str) -> list[float]:
-    """Each counting word's capped log-ratio of `a`'s frequency to `b`'s."""
+def _weights(text: str, a: str, b: str) -> list[tuple[float, bool]]:
+    """Each counting word's capped log-ratio of `a`'s frequency to `b`'s, and whether the list it
+    leans away from lacks the word entirely."""
     cyrillic = frozenset({a, b}) in _CYRILLIC_PAIRS
     out = []
     for word in sorted(_words(text)):
@@ -140,24 +131,33 @@ def _ratios(text: str, a: str, b: str) -> list[float]:
             continue
         ratio = math.log(max(pa, FLOOR) / max(pb, FLOOR))
         if abs(ratio) >= SHARED:
-            out.append(max(-CLIP, min(CLIP, ratio)))
+            out.append((max(-CLIP, min(CLIP, ratio)), (pb if ratio > 0 else pa) == 0.0))
     return out
 
 
 def log_odds(text: str, a: str, b: str) -> float:
     """Naive-Bayes log-odds that `text` is `a` rather than `b`, from its distinct words that
     the two lists weigh differently (see _words for which words count)."""
-    return sum(_ratios(text, a, b))
+    return sum(w for w, _ in _weights(unicodedata.normalize("NFC", text), a, b))
 
 
-def decide(text: str, langs: set[str] | frozenset[str], margin: float) -> str | None:
+def decide(text: str, langs: set[str] | frozenset[str], margin: float, *, overturn: bool = False) -> str | None:
     """The language of the pair `langs` whose words the text writes, by at least `margin`,
-    unless a letter of the text proves it is not that one."""
+    unless a letter of the text proves it is not that one. To `overturn` detectors that agree,
+    the lead must also rest on two words or more that lean that way, or on one word the other
+    list does not hold at all ("mødte" is in no Norwegian list): one word both standards write,
+    however unevenly ("kult", "dansk"), never overturns them."""
     if not covers(langs):
         return None
+    text = unicodedata.normalize("NFC", text)
     a, b = sorted(langs)
-    score = log_odds(text, a, b)
+    weights = _weights(text, a, b)
+    score = sum(w for w, _ in weights)
     winner = a if score >= margin else b if score <= -margin else None
-    if winner is not None and any(ch in text for ch in _PROOF.get(winner, "")):
+    if winner is None or any(ch in text for ch in _PROOF.get(winner, "")):
         return None
+    if overturn:
+        leaning = [absent for w, absent in weights if (w > 0) == (winner == a)]
+        if len(leaning) < 2 and not any(leaning):
+            return None
     return winner

@@ -123,10 +123,11 @@ def display_path(seeds: Path, target: str) -> str:
     return Path(os.path.normpath(path)).as_posix()
 
 
-def concise_lines(problems: Iterable[Problem], seeds: Path) -> list[str]:
+def concise_lines(problems: Iterable[Problem], seeds: Path | None) -> list[str]:
     """One line per finding, `path:line: code message`, for grep and editors, sorted by path and
     line as ruff sorts them. Findings about an INDEX.md entry point at INDEX.md (where the fix
-    goes) and name the document at the end."""
+    goes) and name the document at the end. `seeds` None: files named one by one, each shown as
+    it was given."""
     keyed = []
     for p in problems:
         in_index = p.file is None or (p.code in INDEX_LINE_CODES and p.line is not None)
@@ -134,7 +135,7 @@ def concise_lines(problems: Iterable[Problem], seeds: Path) -> list[str]:
         where = f" ({p.file})" if p.file and target != p.file else ""
         line = "" if p.line is None else f":{p.line}"
         message = " ".join((p.message + where).splitlines())
-        path = shown(display_path(seeds, target))
+        path = shown(target if seeds is None else display_path(seeds, target))
         keyed.append(((path, p.line or 0, p.code, message), f"{path}{line}: {p.code} {shown(message)}"))
     return [text for _, text in sorted(keyed)]
 

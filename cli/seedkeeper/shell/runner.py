@@ -71,6 +71,9 @@ def open_run(
     seeds = settings.seeds_path(directory)
     if must_exist and not seeds.is_dir():
         raise FolderNotFoundError(f"seeds folder not found: {seeds}")
+    if seeds.is_symlink() and not seeds.exists():
+        # A symbolic link that leads nowhere, or round in a loop (resolving it would raise).
+        raise FolderNotFoundError(f"seeds folder not found: {seeds} (a symbolic link that leads nowhere)")
     spec = cache_spec(settings, seeds, no_cache, cache_dir) if cache else None
     return Run(settings, seeds, spec)
 

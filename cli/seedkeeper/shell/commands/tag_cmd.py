@@ -22,20 +22,32 @@ PathsArg = Annotated[
 
 
 def _files_or_folder(paths: list[Path] | None) -> tuple[Path | None, list[Path] | None]:
-    """(folder, None) for no path or one folder; (None, files) for files. Mixing is a usage error."""
+    """(folder, None) for no path or one folder; (None, files) for files. Mixing is a usage
+    error, and so is a path that does not exist (a dangling or looping symbolic link too)."""
+    import os
+
     from ...errors import UsageError
 
     if not paths:
         return None, None
     folders = [p for p in paths if p.is_dir()]
-    if len(paths) == 1 and (folders or not paths[0].exists()):
-        return paths[0], None  # a folder, or a missing one: the folder's own error says so
+    if len(paths) == 1 and folders:
+        return paths[0], None
     if folders:
         raise UsageError(f"{folders[0]} is a folder: give one seeds folder, or files, not both")
-    missing = [p for p in paths if not p.exists() and not p.is_symlink()]
+    missing = [p for p in paths if not os.path.exists(p)]
     if missing:
-        raise UsageError(f"no such file: {missing[0]}")
+        raise UsageError(f"no such file or folder: {missing[0]}")
     return None, paths
+
+
+def _files_start(files: list[Path]) -> Path:
+    """Where the config search starts for files: their common folder, as a folder's own search
+    starts at the folder (files of another project get that project's settings)."""
+    import os
+
+    parents = [os.path.dirname(os.path.abspath(f)) for f in files]
+    return Path(os.path.commonpath(parents))
 
 
 @command
@@ -63,15 +75,17 @@ def tag_command(
         with progress_bar(False, "tagging") as progress:
             report = tag(run.seeds, run.settings, cache=run.cache, progress=progress, explain=explain)
     else:
-        run = open_run(None, config, jobs=jobs)  # settings from the nearest config to here
-        root = Path.cwd()
+        run = open_run(_files_start(files), config, jobs=jobs)  # the nearest config to the files
+        root = None
         with progress_bar(False, "tagging") as progress:
             report = tag_files(files, run.settings, progress=progress, explain=explain)
     if fmt == Format.json:
         render.emit_json(report.to_dict())
     elif fmt in (Format.github, Format.concise):
-        lines = render.github_lines if fmt == Format.github else render.concise_lines
-        render.emit_lines(lines(report.undetermined, root))
+        if fmt == Format.github:
+            render.emit_lines(render.github_lines(report.undetermined, root or Path.cwd()))
+        else:
+            render.emit_lines(render.concise_lines(report.undetermined, root))  # None: names as given
     elif explain:
         _print_explained(report)
     else:
