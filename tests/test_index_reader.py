@@ -294,3 +294,10 @@ def test_many_references_parse_fast():
     entries = parse_index(text).entries
     assert len(entries) == 5000 and entries[-1].line == 5002
     assert time.monotonic() - t0 < 5
+
+
+def test_a_note_wrapped_after_language_colon_pins_nothing():
+    # Hard-wrapped prose: "language: no" ends the first line, "jargon" begins the next.
+    assert one(f"- {A} Written in plain language: no\n  jargon at all.\n").lang is None
+    assert one(f"- {A} Written in plain language: no jargon at all.\n").lang is None
+    assert one(f"- {A} Persian news\n  (lang: fa)\n").lang == "fa"

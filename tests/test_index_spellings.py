@@ -179,3 +179,24 @@ def test_remove_entries_takes_every_spelling_of_a_file_but_not_a_file_of_its_own
     assert both == f"# S\n\n- {KEPT}\n- {COPY_NFC} a note\n"
     # ASCII names have one spelling.
     assert remove_entries(text, [KEPT], **names) == f"# S\n\n- {COPY_NFC} a note\n- {COPY_NFD} again\n"
+
+
+def _notes(root: Path) -> list[str]:
+    text = (root / "INDEX.md").read_text(encoding="utf-8")
+    return [ln.rstrip(" |").rsplit("|", 1)[-1].strip() for ln in text.splitlines() if _LINK.match(ln)]
+
+
+@pytest.mark.parametrize(
+    "index, note",
+    [
+        (f"# S\n\n- [{NFC}]({NFC}) a note\n", "a note"),
+        (f"# S\n\n| File | Notes |\n|---|---|\n| [{NFC}]({NFC}) | hand note |\n", "hand note"),
+    ],
+    ids=["list-item-link", "hand-table-link"],
+)
+def test_adopting_a_link_in_the_other_spelling_copies_no_file_name_into_notes(cli, tmp_path, index, note):
+    # The link's text and target name the file, typed composed; the file on disk is decomposed.
+    root = _folder(tmp_path, NFD, index)
+    assert_exit(cli("index", root), 0)
+    assert _notes(root) == [note]
+    assert _row_links(root) == [NFD]

@@ -23,7 +23,8 @@ MIN_CHARS = 50_000
 # 4: a bare "language: xx" pins only where the tag ends the phrase (entries._LANG_IN_NOTE).
 # 5: markers inside a raw HTML block (`<pre>`, `<script>`, ...) are text, not a managed block.
 # 6: a list item's pinned language is read in its link's text and continuation lines too.
-MEMO_VERSION = "6"
+# 7: ... its note read with its continuation lines, as one sentence.
+MEMO_VERSION = "7"
 _KIND = "index-parse"
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -290,10 +291,29 @@ def pinned_lang(note: str) -> str | None:
     return next(tag for tag in m.groups() if tag) if m else None
 
 
+def same_name(a: str | None, b: str | None) -> bool:
+    """Whether two names are one, as the corpus model reads them: equal, or equal in Unicode NFC
+    ("café.txt" typed composed names the file spelled decomposed on disk)."""
+    if a is None or b is None:
+        return a is b
+    return a == b or unicodedata.normalize("NFC", a) == unicodedata.normalize("NFC", b)
+
+
+def _name_forms(rel: str, written: str) -> set[str]:
+    """The ways a reference may spell just the file's name, in NFC."""
+    return {unicodedata.normalize("NFC", f) for f in (rel, rel.rsplit("/", 1)[-1], written, f"./{rel}")}
+
+
+def is_just_the_name(text: str, rel: str, written: str) -> bool:
+    """Whether `text` (a link's text, a cell) says nothing but the file's name."""
+    return unicodedata.normalize("NFC", text.strip("` ")) in _name_forms(rel, written)
+
+
 def link_text_source(line: str, rel: str) -> str | None:
-    """The source text of the first inline link in `line` to `rel`, or None."""
+    """The source text of the first inline link in `line` to `rel` (in either Unicode spelling),
+    or None."""
     for m in LINK_SRC.finditer(line):
-        if normalize_target(m.group(2).strip("<>"), from_link=True).rel == rel:
+        if same_name(normalize_target(m.group(2).strip("<>"), from_link=True).rel, rel):
             return m.group(1).strip()
     return None
 
@@ -305,8 +325,7 @@ def item_label(rel: str, written: str, title: str | None, source_line: str) -> s
     if title is None:
         return ""
     text = link_text_source(source_line, rel) or title
-    name_forms = {rel, rel.rsplit("/", 1)[-1], written, f"./{rel}"}
-    return text if text and title.strip("` ") not in name_forms else ""
+    return text if text and not is_just_the_name(title, rel, written) else ""
 
 
 def item_note(label: str, note: str, continuation: str = "") -> str:
@@ -317,13 +336,16 @@ def item_note(label: str, note: str, continuation: str = "") -> str:
 
 
 def item_lang(label: str, note: str, continuation: str = "") -> str | None:
-    """The language a list item pins: the first `lang: xx` of the note on its line, else of
-    anything else written in it (its link's label, its continuation lines: item_note). What
+    """The language a list item pins: the first `lang: xx` of its note (the text after the
+    reference and the lines that continue it), else of its link's label (item_note). What
     `index` moves to the Pinned cell when it adopts the item (table.adopted_fields), so what
     `check` reads before `index` is what it reads after."""
-    if "lang" not in label.lower() and "lang" not in continuation.lower():
-        return pinned_lang(note)  # nothing else could pin (nearly every item): one search
-    return pinned_lang(note) or pinned_lang(item_note(label, note, continuation))
+    # The note is read with its continuation lines, one sentence: "plain language: no" at the end
+    # of a line wrapped before "jargon" is prose, as it is on one line.
+    body = f"{note} {continuation}" if continuation else note
+    if "lang" not in label.lower():
+        return pinned_lang(body)  # nothing else could pin (nearly every item): one search
+    return pinned_lang(body) or pinned_lang(item_note(label, note, continuation))
 
 
 def list_item_lang(

@@ -24,11 +24,13 @@ from seedkeeper.indexmd.entries import (
     LINK_SRC,
     IndexDocument,
     IndexEntry,
+    is_just_the_name,
     item_label,
     item_lang,
     item_note,
     link_text_source,
     pinned_lang,
+    same_name,
     without_pinned_lang,
 )
 
@@ -242,11 +244,11 @@ def with_pinned(notes: str, pinned: str) -> str:
 def _link_as_text(cell: str, rel: str) -> str:
     """A cell's source with links to `rel` replaced by their text (`See [doc](x.txt) here` ->
     `See doc here`); the bare file name alone gives ""."""
-    if cell.strip("` ") == rel or normalize_target(cell.strip("` "), from_link=False).rel == rel:
+    if same_name(cell.strip("` "), rel) or same_name(normalize_target(cell.strip("` "), from_link=False).rel, rel):
         return ""
 
     def text_of(m: re.Match[str]) -> str:
-        same = normalize_target(m.group(2).strip("<>"), from_link=True).rel == rel
+        same = same_name(normalize_target(m.group(2).strip("<>"), from_link=True).rel, rel)
         return m.group(1).strip() if same else m.group(0)
 
     return " ".join(LINK_SRC.sub(text_of, cell).split())
@@ -256,7 +258,6 @@ def adopted_fields(e: IndexEntry, source_line: str, continuation: str = "") -> t
     """(pinned, note) of a hand-written list item or table row, losing nothing a person wrote
     beside the file name: the note, the item's continuation lines, a link text that is not just
     the file name, and a hand table's other cells (`Header: value`)."""
-    name_forms = {e.rel, e.rel.rsplit("/", 1)[-1], e.written, f"./{e.rel}"}
     if e.kind == "list":
         label = item_label(e.rel, e.written, e.title, source_line)
         note = item_note(label, e.note, continuation)
@@ -282,10 +283,10 @@ def adopted_fields(e: IndexEntry, source_line: str, continuation: str = "") -> t
     for low, header, value in cells:
         if not value or low in _COMPUTED or (low in LANG_HEADERS and value == e.lang):
             continue
-        if value.strip("`") == e.written or link_text_source(value, e.rel) is not None:
+        if same_name(value.strip("`"), e.written) or link_text_source(value, e.rel) is not None:
             # The reference cell: keep its words, with the link to the file shown as its text.
             text = _link_as_text(value, e.rel)
-            if text and text.strip("` ") not in name_forms:
+            if text and not is_just_the_name(text, e.rel, e.written):
                 notes.append(text)
             continue
         notes.append(value if low in NOTE_HEADERS or not header else f"{header}: {value}")
