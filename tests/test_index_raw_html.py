@@ -273,3 +273,35 @@ def test_check_reports_a_table_index_would_refuse_to_write_as_a_finding(cli, tmp
     assert r.exit_code == 1, r.output
     found = [p for p in json.loads(r.stdout)["problems"] if p["code"] == "index-outdated"]
     assert len(found) == 1 and "does not stay put" in found[0]["message"] and found[0]["file"] == "INDEX.md"
+
+
+def _big_table(rows: int, inside: dict[int, str] | None = None) -> str:
+    lines = [f"| [{doc_name(i)}]({doc_name(i)}) | en |  | 1 | 1 | abc | ok | t | n |" for i in range(rows)]
+    for at, line in (inside or {}).items():
+        lines[at] = line
+    header = "| File | Language | Pinned | Chars | Words | SHA-256 | Status | Title | Notes |\n" + "|---" * 9 + "|"
+    return f"{BEGIN_MARKER}\n\n{header}\n" + "\n".join(lines) + f"\n\n{END_MARKER}\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An opener in a fence above a large table (a PHP example): the parse that settles it
+        # reads the table's rows as one-word lines, and must find the same markers.
+        f"# S\n\n```php\n<?php echo 'hi';\n```\n\n{_big_table(100)}",
+        f"# S\n\n<pre>\nopen above\n\n{_big_table(100, {50: '</pre> closed in a row'})}",
+        f"# S\n\n<pre>\nopen above, never closed\n\n{_big_table(100)}\nafter\n",
+        f"# S\n\n<script>\n{_big_table(100, {10: '| <b>x</b> | y |', 70: '</script>'})}\n{_big_table(80)}",
+    ],
+    ids=["php-in-a-fence", "pre-closed-in-a-row", "pre-never-closed", "script-then-a-second-table"],
+)
+def test_thinning_a_large_table_finds_the_same_markers(text, monkeypatch):
+    lines = text.split("\n")
+    entries_mod._raw_block_lines.cache_clear()
+    real, made = entries_mod._thinned, []
+    monkeypatch.setattr(entries_mod, "_thinned", lambda lines, found: made.append(real(lines, found)) or made[-1])
+    thinned = marker_lines(lines, text=text)
+    assert made and made[0] is not None  # the parse ran, on the thinned text
+    monkeypatch.setattr(entries_mod, "_thinned", lambda lines, found: None)
+    entries_mod._raw_block_lines.cache_clear()
+    assert thinned == marker_lines(lines, text=text)

@@ -106,7 +106,7 @@ def _read(
         text = "\n".join(lines)
     if not _at_risk(text, hints, len(lines)):
         return out, fence, []
-    raw = _raw_block_lines(text)
+    raw = _raw_block_lines(_thinned(lines, out) or text)
     if not raw:
         return out, fence, []
     out, fence, _ = _scan(lines, also, raw)
@@ -178,9 +178,33 @@ def _at_risk(text: str, candidates: list[int], n_lines: int) -> bool:
             at = close.start() if close else None
             known = closing[kind] = (p, at, line + text.count("\n", start, at) if at is not None else n_lines)
         after = bisect.bisect_right(candidates, line)  # the first candidate below the opener
-        if after < len(candidates) and candidates[after] < known[2]:
+        # A closer on a candidate line leaves that line in the block (<=).
+        if after < len(candidates) and candidates[after] <= known[2]:
             return True
     return False
+
+
+def _thinned(lines: list[str], found: list[tuple[int, str]]) -> str | None:
+    """The text with the lines between each begin and end marker of `found` (a table of
+    thousands of rows) made one-word lines, for the parse that looks for raw HTML blocks: their
+    openers and closers (kept) are what that parse needs, and a table's rows are most of a large
+    file. None when there is nothing to thin. Line numbers are kept."""
+    spans, begin = [], None
+    for i, kind in found:
+        if kind == "begin":
+            begin = i
+        elif kind == "end" and begin is not None:
+            spans.append((begin, i))
+            begin = None
+    if not spans or sum(e - b for b, e in spans) < 64:
+        return None
+    out = list(lines)
+    for b, e in spans:
+        for i in range(b + 1, e):
+            line = out[i]
+            if line.strip() and "<" not in line and "?>" not in line and "]]>" not in line:
+                out[i] = line[: len(line) - len(line.lstrip())] + "x"
+    return "\n".join(out)
 
 
 @lru_cache(maxsize=2)
