@@ -305,3 +305,20 @@ def test_thinning_a_large_table_finds_the_same_markers(text, monkeypatch):
     monkeypatch.setattr(entries_mod, "_thinned", lambda lines, found: None)
     entries_mod._raw_block_lines.cache_clear()
     assert thinned == marker_lines(lines, text=text)
+
+
+def test_adopting_an_item_that_holds_an_open_pre_is_refused_not_a_dead_copy(cli, tmp_path):
+    # The <pre> is closed by the end of its list item; adopting the item would leave it open at
+    # the top level, where it hid a second table holding the note and the pin, and `check` then
+    # said ok with the pin lost. Refused: nothing written, said in one line; `check` still sees
+    # the pin.
+    index = f"# Seeds\n\n- {A} my note lang: de\n  <pre>\n  example\n- {B}\n"
+    seeds = make_seeds(tmp_path, {A: TEXTS[A], B: TEXTS[B]}, index)
+    r = cli("index", seeds)
+    assert r.exit_code == 1 and "does not stay put" in r.output and "Traceback" not in r.output
+    assert (seeds / "INDEX.md").read_text(encoding="utf-8") == index
+    r = cli("check", seeds, "--format", "json")
+    import json
+
+    codes = {(p["file"], p["code"]) for p in json.loads(r.stdout)["problems"]}
+    assert ("INDEX.md", "index-outdated") in codes and (A, "lang-mismatch") in codes

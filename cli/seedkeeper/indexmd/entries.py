@@ -127,6 +127,15 @@ def marker_lines(lines: list[str], also: tuple[str, ...] = (), text: str | None 
     return _read(lines, also, text)[0]
 
 
+def hidden_markers(lines: list[str], text: str | None = None) -> int:
+    """How many marker lines a raw HTML block holds (a `<pre>` left open above them, or a person's
+    example): text to a renderer, as marker_lines reads the file."""
+    raw = _read(lines, (), text)[2]
+    return sum(
+        1 for b, e in raw for i in range(b, min(e, len(lines))) if lines[i].strip() in (BEGIN_MARKER, END_MARKER)
+    )
+
+
 # A new block goes this many blocks up at most before it goes to the top of the file.
 _MAX_CLIMB = 8
 

@@ -14,7 +14,14 @@ from dataclasses import dataclass
 
 from seedkeeper.corpus.paths import by_nfc, normalize_target, spelled_as_file
 from seedkeeper.errors import IndexWriteError
-from seedkeeper.indexmd.entries import IndexDocument, IndexEntry, first_pins, marker_lines, open_block_at_end
+from seedkeeper.indexmd.entries import (
+    IndexDocument,
+    IndexEntry,
+    first_pins,
+    hidden_markers,
+    marker_lines,
+    open_block_at_end,
+)
 from seedkeeper.indexmd.layout import (
     Layout,
     Node,
@@ -122,11 +129,11 @@ def _render_index(
             if mode != "delete":
                 new = _render(current_text, rows, opts, parsed, mode)[0]
             again = _render(new, rows, opts, None, "delete")[0]
-            if again == new:
+            if again == new and _none_hidden(new, current_text):
                 return new
     for _ in range(2):  # Markdown that hides the markers (an HTML block glued to them) settles in a run or two
         new, again = again, _render(again, rows, opts, None, "delete")[0]
-        if again == new:
+        if again == new and _none_hidden(again, current_text):
             return again
     # Never write a file that the next run would change again (it would grow, or flip, on every
     # run, and `index --check` would never pass): say so, and write nothing.
@@ -135,6 +142,14 @@ def _render_index(
         "its markers hides or moves them: an unclosed code fence or HTML block?); fix INDEX.md by "
         "hand, nothing was written"
     )
+
+
+def _none_hidden(candidate: str, current_text: str) -> bool:
+    """Whether `candidate` hides no more marker lines in raw HTML blocks than the text it was
+    rendered from: a table the writer put inside a block left open (a `<pre>` an adopted list
+    item held, now at the top level) is a dead copy of the notes and pins it carries, however
+    stable."""
+    return hidden_markers(candidate.split("\n"), candidate) <= hidden_markers(current_text.split("\n"), current_text)
 
 
 _DEFINITION = re.compile(r"^ {0,3}\[((?:[^\[\]\\]|\\.)+)\]:[ \t]*<?([^\s>]+)>?[ \t]*$")
