@@ -25,6 +25,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from helpers import doc_name
+from seedkeeper.errors import IndexWriteError
 from seedkeeper.indexmd.reader import parse_index
 from seedkeeper.indexmd.table import IndexRow
 from seedkeeper.indexmd.writer import render_index
@@ -130,8 +131,18 @@ def _tokens(text: str) -> set[str]:
     return set(re.findall(r"tok\d+x", text))
 
 
+_REFUSED: list[str] = []
+
+
 def _render(text: str) -> str:
-    return render_index(text, ROWS)
+    """render_index, or the text itself when index refuses to write (nothing written): allowed
+    only where HTML around the markers could hide them, which the refusal says."""
+    try:
+        return render_index(text, ROWS)
+    except IndexWriteError:
+        assert re.search(r"^\s*</?(?:pre|script|style|textarea|div)\b", text, re.I | re.M), text
+        _REFUSED.append(text)
+        return text
 
 
 def _shown(text: str) -> set[str]:
@@ -215,6 +226,8 @@ def raw_index_md(draw) -> str:
 @given(raw_index_md())
 def test_every_document_is_in_a_table_a_renderer_shows(text):
     once = _render(text)
+    if once == text and _REFUSED and _REFUSED[-1] == text:
+        return  # refused: nothing written, and the reason said
     assert _render(once) == once, "a second index changed INDEX.md"
     assert _shown(once) == set(NAMES), "a document is not in a table a renderer shows"
     assert not _tokens(text) - _tokens(once), "words lost"
