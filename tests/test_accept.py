@@ -145,3 +145,20 @@ def test_config_validation(tmp_path):
     assert Settings().with_overrides(per_file_ignores={"a/*.txt": "bom, crlf"}).per_file_ignores == (
         ("a/*.txt", ("bom", "crlf")),
     )
+
+
+def test_dedup_neither_reports_nor_moves_an_accepted_duplicate(cli, tmp_path):
+    # "kept on purpose (ignore: near-duplicate)": check accepted it, and dedup --apply moved it
+    # to the quarantine all the same.
+    root = _folder(tmp_path, {B: "kept on purpose (ignore: near-duplicate)"})
+    r = cli("dedup", root, "--format", "json")
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    assert not any(d["file"] == B for c in data["clusters"] for d in c["duplicates"])
+    assert data["accepted"] == [{"file": B, "code": "near-duplicate"}]
+    r = cli("dedup", root, "--apply")
+    assert r.exit_code == 0 and (root / B).is_file() and "left alone" in r.stdout
+    assert B in (root / "INDEX.md").read_text(encoding="utf-8")
+    # Without the note, the same pair is a duplicate again.
+    bare = _folder(tmp_path / "bare")
+    assert cli("dedup", bare).exit_code == 1

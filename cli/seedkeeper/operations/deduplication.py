@@ -33,9 +33,12 @@ class DedupReport:
     moved: list = field(default_factory=list)  # quarantine_manifest.QuarantineEntry
     skipped: list = field(default_factory=list)  # (file, why) duplicates left in place
     problems: list = field(default_factory=list)  # exact-, near- and contained-duplicate findings
+    accepted: list = field(default_factory=list)  # (file, code): kept on purpose, neither reported nor moved
 
     def to_dict(self) -> dict:
         data = self.result.to_dict()
+        if self.accepted:
+            data["accepted"] = [{"file": f, "code": code} for f, code in self.accepted]
         if self.moved:
             data["moved"] = [{"file": m.file, "quarantined": m.quarantined, "kind": m.kind} for m in self.moved]
         if self.skipped:
@@ -120,8 +123,24 @@ def _dropper(seeds: Path, settings: Settings):
 
 
 def _report(s: Survey, excerpts: bool) -> DedupReport:
+    """The report of `s`'s duplicates, less those a person accepted (`ignore: near-duplicate`
+    in the note, per-file-ignores): as `check` does not report them, `dedup` neither reports nor
+    moves them (`s.dedup` is narrowed to the others)."""
     assert s.dedup is not None
-    return DedupReport(result=s.dedup, excerpts=near_excerpts(s) if excerpts else {}, problems=duplicate_problems(s))
+    from .acceptance import accept
+
+    problems = duplicate_problems(s)
+    kept = accept(s, problems, report_unused=False)
+    accepted = sorted({(p.file, p.code) for p in problems} - {(p.file, p.code) for p in kept})
+    if accepted:
+        from seedkeeper.similarity.results import Cluster, DedupResult
+
+        gone = {f for f, _ in accepted}
+        clusters = [Cluster(c.keep, [d for d in c.duplicates if d.file not in gone]) for c in s.dedup.clusters]
+        s.dedup = DedupResult([c for c in clusters if c.duplicates], s.dedup.too_short, s.dedup.confirmed)
+    report = DedupReport(result=s.dedup, excerpts=near_excerpts(s) if excerpts else {}, problems=kept)
+    report.accepted = accepted
+    return report
 
 
 def _movable(s: Survey):

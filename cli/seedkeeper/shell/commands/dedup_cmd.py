@@ -99,6 +99,9 @@ def _print_text(report) -> None:
     n = sum(len(c.duplicates) for c in clusters)
     for f, why in report.skipped:
         console.print(Text(f"not moved: {shown(f)}: {shown(why)}"), soft_wrap=True)
+    if report.accepted:
+        names = ", ".join(shown(f) for f, _ in report.accepted[:10]) + (" …" if len(report.accepted) > 10 else "")
+        console.print(Text(f"accepted (ignore: in INDEX.md or per-file-ignores), left alone: {names}"), soft_wrap=True)
     moved = ""
     if report.moved:
         moved = f"; moved {len(report.moved)} to .seedkeeper/quarantine/ (undo: seedkeeper restore FILE)"
