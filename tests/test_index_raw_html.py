@@ -320,5 +320,9 @@ def test_adopting_an_item_that_holds_an_open_pre_is_refused_not_a_dead_copy(cli,
     r = cli("check", seeds, "--format", "json")
     import json
 
-    codes = {(p["file"], p["code"]) for p in json.loads(r.stdout)["problems"]}
+    problems = json.loads(r.stdout)["problems"]
+    codes = {(p["file"], p["code"]) for p in problems}
     assert ("INDEX.md", "index-outdated") in codes and (A, "lang-mismatch") in codes
+    # check gives the reason index gives, not "run `seedkeeper index`", which would fail again.
+    (outdated,) = [p["message"] for p in problems if p["code"] == "index-outdated"]
+    assert "does not stay put" in outdated and "fix INDEX.md by hand" in outdated

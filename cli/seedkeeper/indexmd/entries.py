@@ -127,6 +127,12 @@ def marker_lines(lines: list[str], also: tuple[str, ...] = (), text: str | None 
     return _read(lines, also, text)[0]
 
 
+def may_hide_markers(text: str) -> bool:
+    """Whether `text` holds an opener of a raw HTML block anywhere (one regular expression
+    search): else no placement of a table can be hidden, and `index` never refuses."""
+    return _RAW_OPEN.search(text) is not None
+
+
 def hidden_markers(lines: list[str], text: str | None = None) -> int:
     """How many marker lines a raw HTML block holds (a `<pre>` left open above them, or a person's
     example): text to a renderer, as marker_lines reads the file."""

@@ -146,6 +146,11 @@ def _index_outdated_problem(s: Survey, cache: CacheSpec | None) -> Problem | Non
         return None  # index-missing / index-unreadable already say so
     if s.corpus.index.managed_span is None:
         # No managed table yet (a hand-written list): `index` would add one, whatever the rows.
+        # Unless it would refuse to (an HTML block that could hide its table): then say why.
+        from seedkeeper.indexmd.entries import may_hide_markers
+
+        if may_hide_markers(s.corpus.index.text):
+            render_for(s, current_text(s), rows=_rows(row_values(s)))  # raises IndexWriteError
         return index_outdated()
     old = current_text(s)
     values = row_values(s)
