@@ -333,6 +333,13 @@ def test_tag_files_takes_the_settings_of_the_config_nearest_the_files(cli, tmp_p
     )
     (d,) = tag_json(cli, "project/docs/x.txt", "--explain")["documents"]  # run from outside the project
     assert (d["file"], d["lang"], d["decided_by"]) == ("project/docs/x.txt", "id", "allowed-in-group")
+    # A second project, allowing Malay, given on the same command line: each file its own config.
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "seedkeeper.toml").write_text('languages = ["ms"]\n', encoding="utf-8")
+    (other / "y.txt").write_text((project / "docs" / "x.txt").read_text("utf-8"), "utf-8")
+    docs = tag_json(cli, "project/docs/x.txt", "other/y.txt")["documents"]
+    assert [(d["file"], d["lang"]) for d in docs] == [("other/y.txt", "ms"), ("project/docs/x.txt", "id")]
 
 
 def test_tag_files_concise_output_keeps_the_names_given(cli, tmp_path):

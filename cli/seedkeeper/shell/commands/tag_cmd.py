@@ -41,13 +41,27 @@ def _files_or_folder(paths: list[Path] | None) -> tuple[Path | None, list[Path] 
     return None, paths
 
 
-def _files_start(files: list[Path]) -> Path:
-    """Where the config search starts for files: their common folder, as a folder's own search
-    starts at the folder (files of another project get that project's settings)."""
-    import os
+def _tag_files_by_config(files: list[Path], config, jobs, explain: bool):
+    """Tag `files`, each with the settings of the config nearest it (or `config`): files of two
+    projects given together each get their project's `languages`. One report, sorted by file."""
+    from ...operations.tagging import TagReport, tag_files
+    from ...settings import find_config
+    from ..progress import progress_bar
 
-    parents = [os.path.dirname(os.path.abspath(f)) for f in files]
-    return Path(os.path.commonpath(parents))
+    groups: dict[object, list[Path]] = {}
+    for f in files:
+        key = None if config is not None else find_config(Path(f).absolute().parent)
+        groups.setdefault(key, []).append(f)
+    merged = TagReport()
+    with progress_bar(False, "tagging") as progress:
+        for group in groups.values():
+            run = open_run(Path(group[0]).absolute().parent, config, jobs=jobs)
+            report = tag_files(group, run.settings, progress=progress, explain=explain)
+            merged.documents += report.documents
+            merged.undetermined += report.undetermined
+    merged.documents.sort(key=lambda d: d["file"])
+    merged.undetermined.sort(key=lambda p: p.file or "")
+    return merged
 
 
 @command
@@ -64,7 +78,7 @@ def tag_command(
     """Detect each document's language (BCP 47; `und` when the text gives too little). Writes nothing.
 
     Given files instead of a folder, tags each of them under the name given."""
-    from ...operations.tagging import tag, tag_files
+    from ...operations.tagging import tag
     from .. import render
     from ..progress import progress_bar
 
@@ -75,10 +89,8 @@ def tag_command(
         with progress_bar(False, "tagging") as progress:
             report = tag(run.seeds, run.settings, cache=run.cache, progress=progress, explain=explain)
     else:
-        run = open_run(_files_start(files), config, jobs=jobs)  # the nearest config to the files
         root = None
-        with progress_bar(False, "tagging") as progress:
-            report = tag_files(files, run.settings, progress=progress, explain=explain)
+        report = _tag_files_by_config(files, config, jobs, explain)
     if fmt == Format.json:
         render.emit_json(report.to_dict())
     elif fmt in (Format.github, Format.concise):
