@@ -365,3 +365,22 @@ def test_cli_bad_config_value_names_the_config_file(cli, tmp_path):
     r = cli("check", root, "--no-cache")
     assert r.exit_code == 2, (r.stdout, r.stderr)
     assert "pyproject.toml" in r.stderr and "flags" not in r.stderr
+
+
+@pytest.mark.parametrize(
+    "value, hint",
+    [('["farsi"]', "did you mean 'fa'"), ('["fa", "en_US"]', "'en_US'"), ('["Persian language"]', "not a BCP 47")],
+)
+def test_languages_must_be_language_tags(tmp_path, value, hint):
+    # `languages = ["farsi"]` was taken silently: every document was then "not allowed".
+    config = tmp_path / "seedkeeper.toml"
+    config.write_text(f"languages = {value}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="not a BCP 47 language tag") as err:
+        load_settings(config)
+    assert hint in str(err.value)
+
+
+def test_language_tags_with_subtags_are_accepted(tmp_path):
+    config = tmp_path / "seedkeeper.toml"
+    config.write_text('languages = ["fa", "zh-Hans", "sr-Cyrl", "yue"]\n', encoding="utf-8")
+    assert load_settings(config).languages == ("fa", "zh-Hans", "sr-Cyrl", "yue")

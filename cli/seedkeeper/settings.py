@@ -166,6 +166,18 @@ def known_selector(sel: str) -> bool:
     return sel == "ALL" or sel in CODES or (sel.endswith("-") and any(c.startswith(sel) for c in CODES))
 
 
+# A language tag as BCP 47 writes one: a 2-3 letter language, then subtags ("zh-Hans", "sr-Cyrl").
+_LANG_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+# Names people type for a tag (English and endonyms of the corpus's likeliest languages).
+_LANGUAGE_NAMES = {
+    "persian": "fa", "farsi": "fa", "arabic": "ar", "english": "en", "chinese": "zh-Hans", "russian": "ru",
+    "french": "fr", "german": "de", "spanish": "es", "portuguese": "pt", "italian": "it", "japanese": "ja",
+    "korean": "ko", "turkish": "tr", "hindi": "hi", "urdu": "ur", "indonesian": "id", "malay": "ms",
+    "croatian": "hr", "serbian": "sr-Latn", "bosnian": "bs", "norwegian": "no", "danish": "da", "swedish": "sv",
+    "dutch": "nl", "polish": "pl", "ukrainian": "uk", "greek": "el", "hebrew": "he", "dari": "fa",
+}  # fmt: skip
+
+
 def _validated(s: Settings, where: str | None = None) -> Settings:
     where = where or s.config_file or "settings"
     try:
@@ -200,6 +212,14 @@ def _validated(s: Settings, where: str | None = None) -> Settings:
             if not known_selector(sel):
                 name = f"--{key}" if flags else key
                 raise ConfigError(f"{where}: {name} names an unknown code: {sel!r}{_code_hint(sel)}")
+    for lang in s.languages:
+        if not _LANG_TAG.fullmatch(lang):
+            name = "--languages" if flags else "languages"
+            hint = f" (did you mean {_LANGUAGE_NAMES[lang.lower()]!r}?)" if lang.lower() in _LANGUAGE_NAMES else ""
+            raise ConfigError(
+                f"{where}: {name} holds {lang!r}, which is not a BCP 47 language tag such as 'fa', 'zh-Hans' or "
+                f"'sr-Cyrl'{hint}"
+            )
     for glob, codes in s.per_file_ignores:
         for sel in codes:
             if not known_selector(sel):
