@@ -161,6 +161,9 @@ def test_binary_document_is_und_with_an_error(cli, tmp_path):
     assert docs[binary]["lang"] == "und"
     assert "binary" in docs[binary]["error"]
     assert "error" not in docs[good] and docs[good]["lang"] == "fa"
+    # Read, and not text: "not-text", as the README says for binary (not "unreadable": never read).
+    explained = {d["file"]: d for d in tag_json(cli, root, "--explain")["documents"]}
+    assert explained[binary]["decided_by"] == "not-text"
 
 
 def test_empty_document_is_und(cli, tmp_path):

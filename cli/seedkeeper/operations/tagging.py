@@ -48,7 +48,10 @@ def tag_report(s: Survey, explain: bool = False) -> TagReport:
             codes = sorted({p.code for p in a.problems if p.severity == "error"}) or ["unreadable"]
             entry = {"file": a.rel, "lang": "und", "confidence": 0.0, "error": ", ".join(codes)}
         if explain and "decided_by" not in entry:
-            entry.update(decided_by="unreadable", candidates={})
+            # Read, but not text (binary): "not-text", as for not-UTF-8 and mojibake; never read
+            # (too large, not a file, gone): "unreadable".
+            not_text = any(p.code in NOT_TEXT_CODES for p in a.problems)
+            entry.update(decided_by="not-text" if not_text else "unreadable", candidates={})
         if a.rel in pinned:
             entry["pinned"] = pinned[a.rel]
         docs.append(entry)
