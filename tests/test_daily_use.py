@@ -329,3 +329,19 @@ def test_a_closed_pipe_ends_quietly(capsys):
 
     assert exit_code_of(BrokenPipeError(32, "Broken pipe"), False) == EXIT_BROKEN_PIPE == 141
     assert capsys.readouterr().err == ""  # `seedkeeper check | head` prints no "internal error"
+
+
+def test_standing_in_a_seeds_folder_the_error_says_to_pass_dot(cli, tmp_path, monkeypatch):
+    seeds = tmp_path / "corpus"
+    seeds.mkdir()
+    (seeds / "INDEX.md").write_text("# Seeds\n", encoding="utf-8")
+    monkeypatch.chdir(seeds)
+    r = cli("check")
+    assert r.exit_code == 2 and "seeds folder not found" in r.stderr and "pass `.`" in r.stderr
+
+
+def test_two_folders_to_tag_say_one_folder(cli, tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    r = cli("tag", "a", "b")
+    assert r.exit_code == 2 and "give one seeds folder, not 2" in r.stderr

@@ -78,6 +78,13 @@ def open_run(
     return Run(settings, seeds, spec)
 
 
+def _here_hint(exc: BaseException) -> str:
+    """What to type instead when a seeds folder is missing because the person stands in one."""
+    if isinstance(exc, FolderNotFoundError) and (Path.cwd() / "INDEX.md").is_file():
+        return " (this folder holds an INDEX.md: to use it as the seeds folder, pass `.`)"
+    return ""
+
+
 def cache_spec(settings: Settings, seeds: Path, no_cache: bool, cache_dir: Optional[Path]):
     """The cache to use: None with --no-cache; else --cache-dir, $SEEDKEEPER_CACHE_DIR, config,
     or .seedkeeper_cache beside the config (never inside the seeds folder)."""
@@ -92,7 +99,8 @@ def cache_spec(settings: Settings, seeds: Path, no_cache: bool, cache_dir: Optio
     real, seeds_real = Path(folder).resolve(), seeds.resolve()
     if real == seeds_real or seeds_real in real.parents:
         raise UsageError(
-            f"the cache folder {folder} is inside the seeds folder; read-only commands write nothing there"
+            f"the cache folder {folder} is inside the seeds folder; read-only commands write nothing there "
+            "(choose one outside it, or leave --cache-dir out for .seedkeeper_cache beside the config)"
         )
     return CacheSpec(Path(folder))
 
@@ -100,7 +108,7 @@ def cache_spec(settings: Settings, seeds: Path, no_cache: bool, cache_dir: Optio
 def exit_code_of(exc: BaseException, debug: bool) -> int:
     """Report an exception on stderr as one line and return its exit code."""
     if isinstance(exc, UsageError):
-        typer.echo(shown(f"seedkeeper: error: {exc}"), err=True)
+        typer.echo(shown(f"seedkeeper: error: {exc}{_here_hint(exc)}"), err=True)
         return EXIT_USAGE
     if isinstance(exc, KeyboardInterrupt):
         typer.echo("seedkeeper: interrupted", err=True)

@@ -33,6 +33,8 @@ def _files_or_folder(paths: list[Path] | None) -> tuple[Path | None, list[Path] 
     folders = [p for p in paths if p.is_dir()]
     if len(paths) == 1 and folders:
         return paths[0], None
+    if len(folders) == len(paths):
+        raise UsageError(f"give one seeds folder, not {len(paths)} ({', '.join(map(str, paths))})")
     if folders:
         raise UsageError(f"{folders[0]} is a folder: give one seeds folder, or files, not both")
     missing = [p for p in paths if not os.path.exists(p)]
