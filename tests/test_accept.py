@@ -162,3 +162,18 @@ def test_dedup_neither_reports_nor_moves_an_accepted_duplicate(cli, tmp_path):
     # Without the note, the same pair is a duplicate again.
     bare = _folder(tmp_path / "bare")
     assert cli("dedup", bare).exit_code == 1
+
+
+def test_an_ignore_index_would_move_into_notes_counts_before_index(cli, tmp_path):
+    # In a hand table's other column, or in a link's text: `index` moves it into the row's Notes,
+    # where it accepts; `check` must accept it before `index` too.
+    a, near = _near_pair()
+    index = (
+        f"# Seeds\n\n| File | Status note |\n|---|---|\n| {A} | |\n| {B} | ignore: near-duplicate |\n\n"
+        f"- [{RU} ignore: lang-](./{RU})\n"
+    )
+    root = make_seeds(tmp_path, {A: a, B: near, RU: CLEAN["ru"]}, index)
+    (tmp_path / "seedkeeper.toml").write_text('languages = ["fa"]\n', encoding="utf-8")
+    before = _codes(cli, "check", root)
+    assert (B, "near-duplicate") not in before and not [c for c in before if c[0] == RU and c[1].startswith("lang-")]
+    assert not [c for c in before if c[1] == "unused-ignore"]

@@ -326,3 +326,40 @@ def test_adopting_an_item_that_holds_an_open_pre_is_refused_not_a_dead_copy(cli,
     # check gives the reason index gives, not "run `seedkeeper index`", which would fail again.
     (outdated,) = [p["message"] for p in problems if p["code"] == "index-outdated"]
     assert "does not stay put" in outdated and "fix INDEX.md by hand" in outdated
+
+
+def _refusing(monkeypatch):
+    from seedkeeper.indexmd import writer
+
+    real = writer._render
+
+    def restless(text, rows, opts, parsed, mode):
+        new, touched, _glued = real(text, rows, opts, parsed, mode)
+        return new + "again\n", touched, True
+
+    monkeypatch.setattr(writer, "_render", restless)
+
+
+def test_add_leaves_nothing_half_added_when_index_refuses(cli, tmp_path, monkeypatch):
+    seeds = make_seeds(tmp_path, {A: TEXTS[A]}, f"# S\n\n- {A}\n")
+    assert cli("index", seeds).exit_code == 0
+    new = tmp_path / "new.txt"
+    new.write_text(TEXTS[B], encoding="utf-8")
+    before = sorted(p.name for p in seeds.iterdir())
+    _refusing(monkeypatch)
+    r = cli("add", new, "--seeds", seeds)
+    assert r.exit_code == 1 and "does not stay put" in r.output
+    assert sorted(p.name for p in seeds.iterdir()) == before  # the copy went again
+    monkeypatch.undo()
+    assert cli("add", new, "--seeds", seeds).exit_code == 0  # and the same add works later
+
+
+def test_fix_says_what_it_repaired_when_index_refuses(cli, tmp_path, monkeypatch):
+    seeds = make_seeds(tmp_path, {A: TEXTS[A]}, f"# S\n\n- {A}\n")
+    assert cli("index", seeds).exit_code == 0
+    (seeds / A).write_bytes(TEXTS[A].replace("\n", "\r\n").encode("utf-8"))
+    _refusing(monkeypatch)
+    r = cli("fix", seeds)
+    assert r.exit_code == 1 and f"repaired {A}; INDEX.md was not rewritten" in r.output
+    assert "nothing was written" not in r.output
+    assert b"\r\n" not in (seeds / A).read_bytes()

@@ -267,3 +267,12 @@ def test_rename_never_leaves_a_symlink_in_the_folder_dangling(cli, tmp_path):
     assert r.exit_code == 0, r.output
     assert (root / "b.txt").exists() and (root / "a.txt").exists()  # the link still resolves
     assert "points to it" in r.output
+
+
+@pytest.mark.parametrize("target", ["loop", "gone"])
+def test_init_on_a_link_that_leads_nowhere_is_a_usage_error(cli, tmp_path, target):
+    import os
+
+    os.symlink(target, tmp_path / "loop")
+    r = cli("init", "loop")
+    assert r.exit_code == 2 and "leads nowhere" in r.stderr and "internal error" not in r.output

@@ -23,8 +23,9 @@ MIN_CHARS = 50_000
 # 4: a bare "language: xx" pins only where the tag ends the phrase (entries._LANG_IN_NOTE).
 # 5: markers inside a raw HTML block (`<pre>`, `<script>`, ...) are text, not a managed block.
 # 6: a list item's pinned language is read in its link's text and continuation lines too.
-# 7: ... its note read with its continuation lines, as one sentence.
-MEMO_VERSION = "7"
+# 7: ... its note read with its continuation lines, as one sentence. 8: a closer on a marker or
+# fence line leaves that line in its raw HTML block.
+MEMO_VERSION = "8"
 _KIND = "index-parse"
 
 

@@ -200,7 +200,7 @@ def _at_risk(text: str, candidates: list[int], n_lines: int) -> bool:
 
 
 def _thinned(lines: list[str], found: list[tuple[int, str]]) -> str | None:
-    """The text with the lines between each begin and end marker of `found` (a table of
+    """The text with the table rows between each begin and end marker of `found` (a table of
     thousands of rows) made one-word lines, for the parse that looks for raw HTML blocks: their
     openers and closers (kept) are what that parse needs, and a table's rows are most of a large
     file. None when there is nothing to thin. Line numbers are kept."""
@@ -217,7 +217,9 @@ def _thinned(lines: list[str], found: list[tuple[int, str]]) -> str | None:
     for b, e in spans:
         for i in range(b + 1, e):
             line = out[i]
-            if line.strip() and "<" not in line and "?>" not in line and "]]>" not in line:
+            # Table rows only (what the writer puts there): any other line may be Markdown that
+            # a one-word line would read otherwise (a fence, a comment's end, a list item).
+            if line.lstrip().startswith("|") and "<" not in line and "?>" not in line and "]]>" not in line:
                 out[i] = line[: len(line) - len(line.lstrip())] + "x"
     return "\n".join(out)
 

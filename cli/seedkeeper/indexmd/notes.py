@@ -27,11 +27,17 @@ def ignores_in_note(note: str) -> tuple[str, ...]:
 
 
 def entry_ignores(entry: IndexEntry | None) -> tuple[str, ...]:
-    """What a document's INDEX.md entry accepts: its list note, or its table row's Notes cell."""
+    """What a document's INDEX.md entry accepts: what `index` would put in its row's Notes (a
+    list item's note and link text; in the managed table, the Notes cell; in a hand-written
+    table, every cell a person wrote), so `check` accepts the same before `index` as after."""
     if entry is None:
         return ()
+    title = entry.title or ""
     # The regex needs the word "ignore": an entry without it anywhere (nearly all) accepts nothing.
-    if "ignore" not in entry.note and not any("ignore" in value for _, value in entry.cells):
+    if "ignore" not in entry.note and "ignore" not in title and not any("ignore" in v for _, v in entry.cells):
         return ()
-    notes = [entry.note] + [value for header, value in entry.cells if header.strip().lower() in _NOTE_HEADERS]
-    return ignores_in_note(" ; ".join(n for n in notes if n))
+    if entry.managed:
+        cells = [value for header, value in entry.cells if header.strip().lower() in _NOTE_HEADERS]
+    else:
+        cells = [value for _, value in entry.cells]
+    return ignores_in_note(" ; ".join(n for n in [entry.note, title, *cells] if n))

@@ -38,6 +38,7 @@ class _Rule:
 def _rules(s: Survey) -> list[_Rule]:
     rules = [_Rule(sel, None, glob=glob) for glob, codes in s.settings.per_file_ignores for sel in codes]
     documents = {doc.rel for doc in s.corpus.documents}
+    seen: dict[str, set[str]] = {}  # document -> selectors it has a rule for already
     # Every listing of a document accepts: `index` merges a file's listings into one row, notes
     # and all, so a later listing's `ignore:` must count before `index` has run, too.
     for entry in s.corpus.index.entries if s.corpus.index is not None else ():
@@ -46,8 +47,9 @@ def _rules(s: Survey) -> list[_Rule]:
         rel = s.corpus.named(entry.rel)
         accepted = entry_ignores(entry) if rel in documents else ()
         if accepted:  # rare: most entries accept nothing
-            seen = {r.selector for r in rules if r.file == rel}
-            rules.extend(_Rule(sel, rel, line=entry.line) for sel in accepted if sel not in seen)
+            have = seen.setdefault(rel, set())
+            rules.extend(_Rule(sel, rel, line=entry.line) for sel in accepted if sel not in have)
+            have.update(accepted)
     return rules
 
 

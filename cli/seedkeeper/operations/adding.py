@@ -276,9 +276,10 @@ def add(
             from seedkeeper.indexmd.files import unified_diff
 
             report.index_diff = unified_diff(old, text)
-    except OSError:
-        # A full disk: the copies this run just made go again (the inputs are untouched), so
-        # nothing is left half-added and running the same `add` again works.
+    except (OSError, IndexWriteError):
+        # A full disk, or INDEX.md that `index` refuses to rewrite (its table would be hidden):
+        # the copies this run just made go again (the inputs are untouched), so nothing is left
+        # half-added and running the same `add` again works.
         for path in written:
             with contextlib.suppress(OSError):
                 os.unlink(path)

@@ -119,8 +119,9 @@ def index_outdated() -> Problem:
 # 5: a CRLF INDEX.md keeps CRLF; NFC/NFD spellings are one row. 6: markers inside a raw HTML
 # block (`<pre>`, `<script>`, ...) are text; a new table goes before a block left open at the end.
 # 7: the pin is entries.first_pins. 8: a link in the other Unicode spelling is the file's name
-# (adoption copies no name into Notes); a note is read with its continuation lines.
-_OUTDATED_MEMO_VERSION = "8"
+# (adoption copies no name into Notes); a note is read with its continuation lines. 9: index
+# refuses a placement that hides its table (the finding then carries the reason).
+_OUTDATED_MEMO_VERSION = "9"
 
 
 def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem | None:

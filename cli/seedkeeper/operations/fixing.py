@@ -21,7 +21,7 @@ from seedkeeper.corpus.pool import CacheSpec, Progress
 from seedkeeper.corpus.repair import CHANGES_LETTERS, FIXABLE, Repair, repair
 from seedkeeper.corpus.safe_read import read_bytes
 from seedkeeper.corpus.survey import survey
-from seedkeeper.errors import NotARegularFileError
+from seedkeeper.errors import IndexWriteError, NotARegularFileError
 from seedkeeper.problems import apply_policy, make
 from seedkeeper.settings import Settings
 
@@ -134,7 +134,13 @@ def fix(
     _write(s.root, infos, plans, report, settings.max_size + 1)
     if s.corpus.index is not None and s.corpus.index.managed_span is not None:
         relisted = survey(s.root, settings, features=Features(dedup=True, lang=True), cache=cache)
-        report.index_written, _ = write_rows(relisted)
+        try:
+            report.index_written, _ = write_rows(relisted)
+        except IndexWriteError as exc:
+            # The documents are repaired (atomically, each): only the table's refresh was refused.
+            fixed = ", ".join(f.file for f in report.fixed)
+            reason = str(exc).removeprefix("INDEX.md: ").replace(", nothing was written", "")
+            raise IndexWriteError(f"repaired {fixed}; INDEX.md was not rewritten: {reason}") from exc
     return report
 
 

@@ -148,6 +148,9 @@ def init(seeds: str | os.PathLike | None = None, project: str | os.PathLike | No
     project = Path(project or ".")
     folder = Path(seeds) if seeds is not None else Path(Settings().seeds)
     folder = folder if folder.is_absolute() else project / folder
+    if folder.is_symlink() and not folder.exists():
+        # A link that leads nowhere or round in a loop: not a folder to create, nor one to use.
+        raise UsageError(f"{folder} is a symbolic link that leads nowhere; give `seedkeeper init` a folder name")
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder} exists and is not a folder; give `seedkeeper init` a folder name")
     rel = _relative(folder, project)
