@@ -177,3 +177,28 @@ def test_an_ignore_index_would_move_into_notes_counts_before_index(cli, tmp_path
     before = _codes(cli, "check", root)
     assert (B, "near-duplicate") not in before and not [c for c in before if c[0] == RU and c[1].startswith("lang-")]
     assert not [c for c in before if c[1] == "unused-ignore"]
+
+
+@pytest.mark.parametrize(
+    "index",
+    [
+        # A continuation line: index carries it into Notes, so it accepts before index too.
+        "# Seeds\n\n- {A}\n- {B}\n  kept on purpose (ignore: near-duplicate)\n",
+    ],
+)
+def test_an_ignore_on_a_continuation_line_accepts_before_index(cli, tmp_path, index):
+    a, near = _near_pair()
+    root = make_seeds(tmp_path, {A: a, B: near}, index.format(A=A, B=B))
+    assert (B, "near-duplicate") not in _codes(cli, "check", root)
+    assert cli("dedup", root).exit_code == 0
+
+
+def test_an_ignore_in_a_column_index_computes_again_accepts_nothing(cli, tmp_path):
+    # A Status cell is not carried into Notes (index computes Status): it accepts neither before
+    # nor after index, so dedup --apply does not spare before what it moves after.
+    a, near = _near_pair()
+    index = f"# S\n\n| File | Status |\n|---|---|\n| {A} | |\n| {B} | ignore: near-duplicate |\n"
+    root = make_seeds(tmp_path, {A: a, B: near}, index)
+    assert (B, "near-duplicate") in _codes(cli, "check", root)
+    assert cli("index", root).exit_code == 0
+    assert (B, "near-duplicate") in _codes(cli, "check", root)

@@ -369,7 +369,11 @@ def test_cli_bad_config_value_names_the_config_file(cli, tmp_path):
 
 @pytest.mark.parametrize(
     "value, hint",
-    [('["farsi"]', "did you mean 'fa'"), ('["fa", "en_US"]', "'en_US'"), ('["Persian language"]', "not a BCP 47")],
+    [
+        ('["farsi"]', "did you mean 'fa'"),
+        ('["fa", "en_US"]', "did you mean 'en-US'"),
+        ('["Persian language"]', "not a BCP 47"),
+    ],
 )
 def test_languages_must_be_language_tags(tmp_path, value, hint):
     # `languages = ["farsi"]` was taken silently: every document was then "not allowed".
@@ -382,5 +386,6 @@ def test_languages_must_be_language_tags(tmp_path, value, hint):
 
 def test_language_tags_with_subtags_are_accepted(tmp_path):
     config = tmp_path / "seedkeeper.toml"
-    config.write_text('languages = ["fa", "zh-Hans", "sr-Cyrl", "yue"]\n', encoding="utf-8")
-    assert load_settings(config).languages == ("fa", "zh-Hans", "sr-Cyrl", "yue")
+    tags = ["fa", "zh-Hans", "sr-Cyrl-RS", "yue", "es-419", "de-DE-u-co-phonebk", "x-klingon", "i-klingon", "EN"]
+    config.write_text(f"languages = {tags!r}\n".replace("'", '"'), encoding="utf-8")
+    assert load_settings(config).languages == tuple(tags)

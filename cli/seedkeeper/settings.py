@@ -166,8 +166,9 @@ def known_selector(sel: str) -> bool:
     return sel == "ALL" or sel in CODES or (sel.endswith("-") and any(c.startswith(sel) for c in CODES))
 
 
-# A language tag as BCP 47 writes one: a 2-3 letter language, then subtags ("zh-Hans", "sr-Cyrl").
-_LANG_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+# A language tag as BCP 47 writes one: a language, then subtags ("zh-Hans", "sr-Cyrl-RS",
+# "de-DE-u-co-phonebk"), or a private-use or grandfathered one ("x-klingon", "i-klingon").
+_LANG_TAG = re.compile(r"(?:[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*|[xXiI](?:-[A-Za-z0-9]{1,8})+)")
 # Names people type for a tag (English and endonyms of the corpus's likeliest languages).
 _LANGUAGE_NAMES = {
     "persian": "fa", "farsi": "fa", "arabic": "ar", "english": "en", "chinese": "zh-Hans", "russian": "ru",
@@ -213,9 +214,13 @@ def _validated(s: Settings, where: str | None = None) -> Settings:
                 name = f"--{key}" if flags else key
                 raise ConfigError(f"{where}: {name} names an unknown code: {sel!r}{_code_hint(sel)}")
     for lang in s.languages:
-        if not _LANG_TAG.fullmatch(lang):
+        # A language's name ("farsi": the shape of a tag, but no tag any detector gives) is an
+        # error too: every document would be "not allowed".
+        if not _LANG_TAG.fullmatch(lang) or lang.lower() in _LANGUAGE_NAMES:
             name = "--languages" if flags else "languages"
             hint = f" (did you mean {_LANGUAGE_NAMES[lang.lower()]!r}?)" if lang.lower() in _LANGUAGE_NAMES else ""
+            if "_" in lang and _LANG_TAG.fullmatch(lang.replace("_", "-")):
+                hint = f" (did you mean {lang.replace('_', '-')!r}?)"
             raise ConfigError(
                 f"{where}: {name} holds {lang!r}, which is not a BCP 47 language tag such as 'fa', 'zh-Hans' or "
                 f"'sr-Cyrl'{hint}"

@@ -24,8 +24,8 @@ MIN_CHARS = 50_000
 # 5: markers inside a raw HTML block (`<pre>`, `<script>`, ...) are text, not a managed block.
 # 6: a list item's pinned language is read in its link's text and continuation lines too.
 # 7: ... its note read with its continuation lines, as one sentence. 8: a closer on a marker or
-# fence line leaves that line in its raw HTML block.
-MEMO_VERSION = "8"
+# fence line leaves that line in its raw HTML block. 9: entries carry a list item's continuation.
+MEMO_VERSION = "9"
 _KIND = "index-parse"
 
 

@@ -290,6 +290,7 @@ class IndexEntry:
     lang: str | None = None  # a language a person pinned
     managed: bool = False  # inside the managed table
     cells: tuple[tuple[str, str], ...] = ()  # table rows: (header, cell source text)
+    more: str = ""  # list items: the lines that continue the item's first paragraph (index adopts them)
 
 
 @dataclass

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from seedkeeper.indexmd.entries import IndexEntry
+from seedkeeper.indexmd.table import COMPUTED_HEADERS
 
 # `ignore: near-duplicate`, `ignore=lang-, bom`, `(ignore: lang-mismatch)`; codes are lower-case
 # words with dashes (a prefix ends in "-"), or ALL.
@@ -33,11 +34,13 @@ def entry_ignores(entry: IndexEntry | None) -> tuple[str, ...]:
     if entry is None:
         return ()
     title = entry.title or ""
+    written = (entry.note, title, entry.more)
     # The regex needs the word "ignore": an entry without it anywhere (nearly all) accepts nothing.
-    if "ignore" not in entry.note and "ignore" not in title and not any("ignore" in v for _, v in entry.cells):
+    if not any("ignore" in w for w in written) and not any("ignore" in v for _, v in entry.cells):
         return ()
     if entry.managed:
         cells = [value for header, value in entry.cells if header.strip().lower() in _NOTE_HEADERS]
     else:
-        cells = [value for _, value in entry.cells]
-    return ignores_in_note(" ; ".join(n for n in [entry.note, title, *cells] if n))
+        # Every cell index carries into Notes: not the columns it computes again (Status, Words...).
+        cells = [value for header, value in entry.cells if header.strip().lower() not in COMPUTED_HEADERS]
+    return ignores_in_note(" ; ".join(n for n in [*written, *cells] if n))

@@ -183,6 +183,7 @@ class Walker:
                     title=title,
                     note=note,
                     lang=list_item_lang(href, True, title, source, note, more),
+                    more=more,
                 )
                 rest = [c for c in children[children.index(first) + 1 :]]
                 from markdown_it.token import Token
@@ -196,7 +197,7 @@ class Walker:
             name = first.content
             if self.is_ref(name, False):
                 note = _clean_note(content.split("`", 2)[-1] if content.startswith("`") else "")
-                yield self.entry(name, False, line0, "list", note=note, lang=item_lang("", note, more))
+                yield self.entry(name, False, line0, "list", note=note, lang=item_lang("", note, more), more=more)
                 yield from self._links(tok, line0, "link")
                 return
         # A bare name is the item's first word (then the rest is a note), or, for a name with
@@ -208,11 +209,11 @@ class Walker:
         whole = content.strip()
         if first_word and self.is_ref(first_word, False):
             note = _clean_note(" ".join(words[1:]))
-            yield self.entry(first_word, False, line0, "list", note=note, lang=item_lang("", note, more))
+            yield self.entry(first_word, False, line0, "list", note=note, lang=item_lang("", note, more), more=more)
         elif " " in whole and not any(c.type != "text" for c in children):
             head, note = _split_note(whole)
             if self.is_ref(head, False):
-                yield self.entry(head, False, line0, "list", note=note, lang=item_lang("", note, more))
+                yield self.entry(head, False, line0, "list", note=note, lang=item_lang("", note, more), more=more)
         yield from self._links(tok, line0, "link")
 
     def _table_row(self, pending, cells, headers, row_line) -> Iterable[IndexEntry]:
@@ -244,7 +245,7 @@ class Walker:
         raw = [c.strip() for c in _CELL_SPLIT.split(source.strip("|"))]
         return tuple(("", c) for c in raw[width:] if c)
 
-    def entry(self, written, from_link, line0, kind, title=None, note="", lang=None, cells=()) -> IndexEntry:
+    def entry(self, written, from_link, line0, kind, title=None, note="", lang=None, cells=(), more="") -> IndexEntry:
         target: Target = normalize_target(written, from_link=from_link)
         return IndexEntry(
             written=written,
@@ -257,6 +258,7 @@ class Walker:
             lang=lang,
             managed=self.in_managed(line0),
             cells=cells,
+            more=more,
         )
 
 

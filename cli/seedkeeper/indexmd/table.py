@@ -48,7 +48,8 @@ _INLINE_SPECIAL = set("\\`*[]<>&|~$")
 _BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _SIMPLE_DEST = re.compile(r"[\w.\-/~+,=@]+")
 # Headers of computed columns in a hand-written table: derived data, not a person's note.
-_COMPUTED = {"chars", "characters", "words", "size", "sha", "sha-256", "sha256", "hash", "status"}
+# Hand-table columns `index` computes again (their cells are not carried into Notes).
+COMPUTED_HEADERS = frozenset({"chars", "characters", "words", "size", "sha", "sha-256", "sha256", "hash", "status"})
 LANG_HEADERS = {"pinned", "lang", "language"}
 NOTE_HEADERS = {"note", "notes", "comment", "comments", "description"}
 
@@ -281,7 +282,7 @@ def adopted_fields(e: IndexEntry, source_line: str, continuation: str = "") -> t
         return pinned, notes
     notes = []
     for low, header, value in cells:
-        if not value or low in _COMPUTED or (low in LANG_HEADERS and value == e.lang):
+        if not value or low in COMPUTED_HEADERS or (low in LANG_HEADERS and value == e.lang):
             continue
         if same_name(value.strip("`"), e.written) or link_text_source(value, e.rel) is not None:
             # The reference cell: keep its words, with the link to the file shown as its text.

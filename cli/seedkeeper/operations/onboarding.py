@@ -153,11 +153,15 @@ def init(seeds: str | os.PathLike | None = None, project: str | os.PathLike | No
         raise UsageError(f"{folder} is a symbolic link that leads nowhere; give `seedkeeper init` a folder name")
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder} exists and is not a folder; give `seedkeeper init` a folder name")
-    rel = _relative(folder, project)
-    done = Scaffolded(project=project, seeds=rel)
-    if not folder.is_dir():
-        folder.mkdir(parents=True)
-        done.created.append(rel + "/")
+    try:
+        rel = _relative(folder, project)
+        done = Scaffolded(project=project, seeds=rel)
+        if not folder.is_dir():
+            folder.mkdir(parents=True)
+            done.created.append(rel + "/")
+    except (OSError, RuntimeError) as exc:
+        # A link above it that leads nowhere or round in a loop, a file in the way, no permission.
+        raise UsageError(f"cannot create the seeds folder {folder}: {exc}") from None
     done.documents = len(discover(folder, Settings().include))
     index_rel = f"{rel}/{INDEX_NAME}" if rel != "." else INDEX_NAME
     index_path = folder / INDEX_NAME

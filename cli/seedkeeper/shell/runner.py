@@ -55,10 +55,13 @@ def open_run(
     cache: bool = False,
     no_cache: bool = False,
     cache_dir: Optional[Path] = None,
+    here_hint: str | None = "`.`",
     **overrides,
 ) -> Run:
     """Load settings (nearest config from the folder, or cwd), apply the flags, pick the folder
-    and, with cache=True, the cache. With must_exist, a missing folder is a usage error."""
+    and, with cache=True, the cache. With must_exist, a missing folder is a usage error. When no
+    folder was given, the default is missing and the current folder holds an INDEX.md, the error
+    says how to name this one (`here_hint`; None: the command needs no folder)."""
     from ..settings import load_settings
 
     start = directory if directory is not None and directory.is_dir() else Path.cwd()
@@ -69,20 +72,18 @@ def open_run(
             overrides[key] = tuple(_split(overrides[key]) or ())
     settings = settings.with_overrides(**overrides)
     seeds = settings.seeds_path(directory)
-    if must_exist and not seeds.is_dir():
-        raise FolderNotFoundError(f"seeds folder not found: {seeds}")
     if seeds.is_symlink() and not seeds.exists():
         # A symbolic link that leads nowhere, or round in a loop (resolving it would raise).
         raise FolderNotFoundError(f"seeds folder not found: {seeds} (a symbolic link that leads nowhere)")
+    if not seeds.exists() and directory is None and here_hint and (Path.cwd() / "INDEX.md").is_file():
+        # No folder typed, the default one missing, and the person stands in a seeds folder.
+        raise FolderNotFoundError(
+            f"seeds folder not found: {seeds} (this folder holds an INDEX.md: to use it, pass {here_hint})"
+        )
+    if must_exist and not seeds.is_dir():
+        raise FolderNotFoundError(f"seeds folder not found: {seeds}")
     spec = cache_spec(settings, seeds, no_cache, cache_dir) if cache else None
     return Run(settings, seeds, spec)
-
-
-def _here_hint(exc: BaseException) -> str:
-    """What to type instead when a seeds folder is missing because the person stands in one."""
-    if isinstance(exc, FolderNotFoundError) and (Path.cwd() / "INDEX.md").is_file():
-        return " (this folder holds an INDEX.md: to use it as the seeds folder, pass `.`)"
-    return ""
 
 
 def cache_spec(settings: Settings, seeds: Path, no_cache: bool, cache_dir: Optional[Path]):
@@ -108,7 +109,7 @@ def cache_spec(settings: Settings, seeds: Path, no_cache: bool, cache_dir: Optio
 def exit_code_of(exc: BaseException, debug: bool) -> int:
     """Report an exception on stderr as one line and return its exit code."""
     if isinstance(exc, UsageError):
-        typer.echo(shown(f"seedkeeper: error: {exc}{_here_hint(exc)}"), err=True)
+        typer.echo(shown(f"seedkeeper: error: {exc}"), err=True)
         return EXIT_USAGE
     if isinstance(exc, KeyboardInterrupt):
         typer.echo("seedkeeper: interrupted", err=True)

@@ -24,7 +24,7 @@ def clear_command(
 
     from ...corpus.cache import clear_cache
 
-    run = open_run(directory, config, cache=True, cache_dir=cache_dir)
+    run = open_run(directory, config, cache=True, cache_dir=cache_dir, here_hint=None)
     # Only the default folder is seedkeeper's to remove; one the user named is emptied.
     default = cache_dir is None and not os.environ.get("SEEDKEEPER_CACHE_DIR") and not run.settings.cache_dir
     removed = clear_cache(run.cache.folder, remove_folder=default)
@@ -49,7 +49,7 @@ def dir_command(
     debug: DebugOpt = False,
 ) -> int:
     """Print the cache folder that commands on this seeds folder use."""
-    run = open_run(directory, config, cache=True, cache_dir=cache_dir)
+    run = open_run(directory, config, cache=True, cache_dir=cache_dir, here_hint=None)
     if fmt == Format.json:
         from .. import render
 

@@ -125,7 +125,7 @@ def restore_command(
     from ...operations.deduplication import restore
     from .. import render
 
-    run = open_run(seeds_dir, config, must_exist=True)
+    run = open_run(seeds_dir, config, must_exist=True, here_hint="`--seeds .`")
     r = restore(run.seeds, file, run.settings)
     if fmt == Format.json:
         render.emit_json({"restored": r.file, "from": r.quarantined, "sha256": r.sha256, "intact": r.intact})
