@@ -41,7 +41,10 @@ def _rules(s: Survey) -> list[_Rule]:
     seen: dict[str, set[str]] = {}  # document -> selectors it has a rule for already
     # Every listing of a document accepts: `index` merges a file's listings into one row, notes
     # and all, so a later listing's `ignore:` must count before `index` has run, too.
-    for entry in s.corpus.index.entries if s.corpus.index is not None else ():
+    index = s.corpus.index
+    # An INDEX.md without the word "ignore" (nearly all) accepts nothing: one search, not a
+    # look at every listing.
+    for entry in index.entries if index is not None and "ignore" in index.text else ():
         if entry.rel is None:
             continue
         rel = s.corpus.named(entry.rel)
