@@ -531,3 +531,17 @@ def test_an_index_that_is_not_utf8_stops_every_writer_with_exit_1(cli, tmp_path,
     assert r.exit_code == 1, (command, r.stdout, r.stderr)
     assert "UTF-8" in r.stderr and "Traceback" not in r.stderr
     assert snapshot(root) == before
+
+
+@pytest.mark.parametrize("fmt", ["concise", "github"])
+def test_an_up_to_date_check_prints_no_finding_in_concise_and_github(tmp_path, fmt):
+    from typer.testing import CliRunner
+
+    from seedkeeper.shell.app import app
+
+    name = doc_name(0)
+    seeds = make_seeds(tmp_path, {name: CLEAN["en"]}, f"# S\n\n- {name}\n")
+    runner = CliRunner()
+    assert runner.invoke(app, ["index", str(seeds)]).exit_code == 0
+    r = runner.invoke(app, ["index", str(seeds), "--check", "--format", fmt])
+    assert r.exit_code == 0 and r.stdout == "" and "up to date" in r.stderr

@@ -62,5 +62,6 @@ def index_command(
                 f"; {n} hand-written {'entry' if n == 1 else 'entries'} moved into managed tables, one per section "
                 "(the diff above is every change; undo with your version control)"
             )
-        typer.echo(msg, err=check_only and outcome.changed)
+        # concise and github print findings only: an up-to-date check says so on stderr.
+        typer.echo(msg, err=check_only and (outcome.changed or fmt in (Format.github, Format.concise)))
     return EXIT_FINDINGS if check_only and outcome.changed else EXIT_OK
