@@ -34,7 +34,7 @@ def survey_files(
 
     A path that does not exist is a `missing-file` finding, one that is not a regular file
     `not-a-file`; neither is opened. The same path given twice is analysed once."""
-    from seedkeeper.corpus.survey import Survey, _settle_by_allowed
+    from seedkeeper.corpus.survey import Survey, settle_by_allowed
 
     settings = settings or Settings()
     if jobs is not None:
@@ -66,5 +66,5 @@ def survey_files(
     corpus = Corpus(root=Path.cwd(), settings=settings, index=None, index_raw=None, on_disk=[], documents=docs)
     analyses = [by_name[name] for name in names]
     if features.lang and settings.languages:
-        _settle_by_allowed(corpus, analyses, settings.languages)
+        settle_by_allowed(corpus, analyses, settings.languages)
     return Survey(corpus=corpus, analyses=analyses)

@@ -88,7 +88,7 @@ def _survey(
         stats=stats,
     )
     if features.lang and settings.languages:
-        _settle_by_allowed(corpus, analyses, settings.languages)
+        settle_by_allowed(corpus, analyses, settings.languages)
     result = Survey(corpus=corpus, analyses=analyses, stats=stats)
     if features.dedup:
         result.dedup = cluster(corpus, analyses, settings.threshold, cache, containment=settings.containment)
@@ -100,7 +100,7 @@ def _survey(
     return result
 
 
-def _settle_by_allowed(corpus: Corpus, analyses: list[DocAnalysis], allowed: tuple[str, ...]) -> None:
+def settle_by_allowed(corpus: Corpus, analyses: list[DocAnalysis], allowed: tuple[str, ...]) -> None:
     """Tags the detectors left open within a group of close languages, settled by the
     configured `languages` (lang/allowed.py); the cached records stay as they were. For a
     document whose language a person pinned in INDEX.md, only a settled tag that is the pinned

@@ -9,12 +9,11 @@ from __future__ import annotations
 import re
 
 from seedkeeper.indexmd.entries import IndexEntry
-from seedkeeper.indexmd.table import COMPUTED_HEADERS
+from seedkeeper.indexmd.table import COMPUTED_HEADERS, NOTE_HEADERS
 
 # `ignore: near-duplicate`, `ignore=lang-, bom`, `(ignore: lang-mismatch)`; codes are lower-case
 # words with dashes (a prefix ends in "-"), or ALL.
 _IGNORE_IN_NOTE = re.compile(r"\bignore\s*[:=]\s*((?:ALL|[a-z][a-z0-9-]*)(?:\s*,\s*(?:ALL|[a-z][a-z0-9-]*))*)")
-_NOTE_HEADERS = {"note", "notes", "comment", "comments", "description"}
 
 
 def ignores_in_note(note: str) -> tuple[str, ...]:
@@ -29,8 +28,9 @@ def ignores_in_note(note: str) -> tuple[str, ...]:
 
 def entry_ignores(entry: IndexEntry | None) -> tuple[str, ...]:
     """What a document's INDEX.md entry accepts: what `index` would put in its row's Notes (a
-    list item's note and link text; in the managed table, the Notes cell; in a hand-written
-    table, every cell a person wrote), so `check` accepts the same before `index` as after."""
+    list item's note, link text and continuation lines; in the managed table, the Notes cell;
+    in a hand-written table, every cell but the columns `index` computes again), so `check`
+    accepts the same before `index` as after."""
     if entry is None:
         return ()
     title = entry.title or ""
@@ -39,7 +39,7 @@ def entry_ignores(entry: IndexEntry | None) -> tuple[str, ...]:
     if not any("ignore" in w for w in written) and not any("ignore" in v for _, v in entry.cells):
         return ()
     if entry.managed:
-        cells = [value for header, value in entry.cells if header.strip().lower() in _NOTE_HEADERS]
+        cells = [value for header, value in entry.cells if header.strip().lower() in NOTE_HEADERS]
     else:
         # Every cell index carries into Notes: not the columns it computes again (Status, Words...).
         cells = [value for header, value in entry.cells if header.strip().lower() not in COMPUTED_HEADERS]
