@@ -276,6 +276,8 @@ def test_every_und_names_its_rule_and_check_says_why():
     assert (han.lang, han.decided_by) == ("und", "zh-variant-unknown")
     message = _undetermined(han.to_dict(explain=True))
     assert "Simplified" in message and "too little text" not in message
+    kanji = detect_language("横浜")
+    assert "Japanese and Chinese both write" in _undetermined(kanji.to_dict(explain=True))
     assert "too little text" in _undetermined(detect_language("12345").to_dict(explain=True))
     assert "RecursionError" in _undetermined({"lang": "und", "decided_by": "tagger-error: RecursionError"})
 

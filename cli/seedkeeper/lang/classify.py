@@ -17,7 +17,7 @@ import re
 
 from . import allowed, arabic, closepairs, cyrillic, refine, vote
 from .backends import Model
-from .hanzi import JAPANESE_ONLY, chinese_variant, variant_counts
+from .hanzi import JAPANESE_ONLY, chinese_evidence, chinese_variant, variant_counts
 from .result import UND, LangResult
 from .scripts import EAST_ASIAN, ScriptProfile, effective_letters, profile
 from .textprep import without_names
@@ -68,6 +68,11 @@ def to_bcp47(code: str) -> str:
 _HANJA_PARTICLE = re.compile("[\u4e00-\u9fff][\uac00-\ud7a3]|[\uac00-\ud7a3][\u4e00-\u9fff]")
 
 
+# Japanese prose writes kana every few characters: this many kanji with none is Chinese, even
+# when every distinctive character is one Japanese writes too ("刑罰不得重於犯罪時適用的法律規定").
+KANJI_RUN = 12
+
+
 def _east_asian(prof: ScriptProfile, text: str) -> tuple[str, float]:
     han = prof.counts.get("Han", 0)
     kana = prof.counts.get("Kana", 0)
@@ -87,7 +92,18 @@ def _east_asian(prof: ScriptProfile, text: str) -> tuple[str, float]:
     if japanese and not hangul and japanese * 2 >= sum(variant_counts(prof.chars)):
         # Kanji alone, in forms only Japanese writes ("東京都庁舎"): not Chinese.
         return "ja", japanese / (japanese + 1) * 0.75
-    return chinese_variant(prof.chars, bopomofo)
+    chinese, is_chinese = chinese_evidence(prof.chars)
+    if kana and not is_chinese and not hangul:
+        # Kanji with one kana ending and nothing only Chinese writes ("人間は、理", "本当に選"):
+        # Chinese has no kana.
+        return "ja", 0.5 + 0.5 * kana / (han + kana)
+    if not is_chinese and han < KANJI_RUN and any(variant_counts(prof.chars)):
+        # Every distinctive character is one Japanese writes too ("横浜", "東京"), and nothing
+        # else says Chinese: kanji without kana may be either language, and no variant can be
+        # named honestly.
+        return UND, 0.0
+    # The variant from the characters Japanese does not write, where there are some.
+    return chinese_variant(chinese if any(variant_counts(chinese)) else prof.chars, bopomofo)
 
 
 def _single_script(script: str, prof: ScriptProfile) -> str:
@@ -190,6 +206,8 @@ def classify(text: str, model: Model) -> LangResult:
     if script in EAST_ASIAN:
         lang, p = _east_asian(prof, text)
         rule = "script"
+        if lang == UND:
+            return LangResult(UND, 0.0, decided_by="han-ja-or-zh")
         # A Han text without a character that differs between the standards cannot be given
         # a variant honestly, however long ("日期字串不符合格式" is both): a guess would be
         # wrong half the time, and a wrong tag is worse than "und".

@@ -60,6 +60,78 @@ JAPANESE_ONLY = frozenset(
 )
 assert not JAPANESE_ONLY & (SIMPLIFIED_ONLY | TRADITIONAL_ONLY)
 
+# Forms of the table above that Japanese writes too: 国, 学, 会 (simplified and shinjitai alike),
+# 東, 時, 語 (traditional and Japanese alike). Kanji with no kana may be Japanese ("横浜",
+# "東京駅前"), so these say nothing about which Chinese standard a text is written in unless
+# it is Chinese. Derived from wordfreq's Japanese list: each character in words whose
+# frequencies add up to 3e-5 or more (是, which Japanese writes in 是非 alone, stays out).
+JAPANESE_TOO = frozenset(
+    "国会学来乱争体内写区医却参双号宝寿将属当恋担数断旧条横欧残没浅温湾滞灯点独猫献画礼称税脚装辞静黄与万"
+    "時過還個為開長門問間聞見現視親車東動務頭買書業臨義習億倉儀優偉傷倫偵側傾償興養岡冊軍農決況凍涼減"
+    "則剛創別劇勢華協衛呂員響園聖場備誇奪奮婦孫審憲宮導層島師帳庫異棄張強徹憶態驚慣願執掃報揮損換敵無"
+    "術機殺極構標樹橋夢漢湯測濃滅災熱愛環電療監盤礎確離積競筆築簡類緊紅約級紀純納紙線練組細織終紹結給"
+    "絡統績維緩編縮罰職脅勝艦節獲慮補襲規認討訓議記講許論設訪評識訴詞試誠話該詳語誤請諸課誰調談謀謝負"
+    "財責敗貨質販購貫貴貸費資賞躍輪載較輩輸達運進遠違連選遺針鈴銀鎖鍵閉隊陽陰陣階際陸難頂項順須顧預領"
+    "頻題風飛飯飲飾飽館馬騙騎魚鮮鳥鳴龍"
+)  # fmt: skip
+assert JAPANESE_TOO <= SIMPLIFIED_ONLY | TRADITIONAL_ONLY
+
+
+# Characters both Chinese standards write often and Japanese rarely (function words: 是, 了,
+# 你, 很, 吧...): kanji-only text holding one is Chinese. From wordfreq's lists: 1e-3 or more in
+# Chinese, 30 times or more as frequent as in Japanese, the same in both Chinese standards; not
+# 的, which Japanese writes in 目的 and as a suffix (国際的), nor 斯, a transliteration.
+CHINESE_SIGNS = frozenset("是了我到你就也而之看其如那但什些很已此她或怎做把它又站需每吧")
+# Characters Chinese writes (1e-5 or more in wordfreq's Chinese list, in either standard's form)
+# that Japanese does not (under 1e-6 in its list: 們, 這, 你, 註, 效, 缺, 允...). The lists were
+# read once to write this table (tests/test_lang_hanzi.py checks it against them): loading the
+# Japanese list at run time costs half a second per process.
+CHINESE_NOT_JAPANESE = frozenset(
+    "丑专业丛东丝丟丢两严丧个丰临为丽举么义乌乎乐乔乘习乡书买亂于亏亚亞亦产亩亲亿什仅仆仍从仑仓仗仪们价份仿众优伙伞伟传伤伦伪"
+    "估佈佔你佣佩佬侄侈侖侠侣侦侧侨侷俘俠俩俬俱倆們倡倦债值倾假偷偿傅傢储傻僑僞僱僵價儁儘儿允兇兌兑兒兔內兩兰关兴兹养兽冈册军"
+    "农冯冰冲决况冻净凈凉减凑凤凭凯击划刘则刚创删刪别刮剂剋剑剝剧剩剪剷劃劍劑劝办务动劲劳势勁勋勒勛勞勳勵勸匆匈匪匯區华协单卖"
+    "卡卢卦卧卫卷卹卻卽厅历厉压厌厕厘厠厢厤厦厲县參发变叙叛叠叢另叹吁吃吓吕吗吞吧吨听启吳吴吵吶吼呀呐员呜呢呵咋咒咖咨咪咬咯咱"
+    "咸哄哇哈响哎哟哥哦哩哪哭哼唉唔唤售唸啊啟啡啤啥啦啪喀喂喇喊喔喬單喲喷喻嗎嗨嗯嘗嘛嘴嘿噁噢噪噸噹嚐嚮嚴囊囌团园围图圆圈圍圖"
+    "圣圳场圾址坎坏坐块坚坛坝坞坟坠坡垃垄垒垫垮埔埰堡塌塑塘塢墅墊墙增墮墰墻壓壘壜壞壟壤壩壯壳处备复够夠夥头夸夹夺夾奋奖套奠奧"
+    "奬奶奸她妆妇妈妒妓妝妞妮妳姆姊姨姬娃娛娜娱娶婊婪婴婶媳媽嫂嫩嬰嬸孃孙孟孩宁它实宠审宪宫宽宾寀寓寞寡寨寫寬寵寶对寻导將專對"
+    "尔尘尝尤尬尴尷尸层屆屎屡屢屬屿岁岂岗岛岭峻峽崑崗崙崛崭嵗嶄嶼巖巢巩已币帅师帐帕帜带帮帶幟幫并广庆库应庙庞废庸廁廂廈廚廟廠"
+    "廢廳开异弃弔弗张弯弹强彆彈彌彎归彔录彭彻很徑徙從徵德徽忆忧忽怀态怎怕总恆恕恢恤恳恶恼悄悅悉您悬惊惟惠惡惩惯惱愈愤愧愿慘慼"
+    "慾懂懒懞懶懷懼戀戈戏战截戰戲戳戶户扁扎扑扒扔托扣执扩扫扬扭扯扰找抓抖抚抛抢护报抨抬拆拋拔拖拜拟拥拦拨择拯拼拿挂按挖挚挠挡"
+    "挣挤挥挪挺捆捍捐捞损捡换捣捱捲捷掀掉掏掙掠掩掷插揭搁搅搏搖搗搜搞搶摄摆摇摊摔摧摸摺撈撐撑撓撕撞撥撸撼撿擅擇擊擋擎擔據擠擡"
+    "擣擱擲擴擺擼擾攀攔攜攝攤攪收效敌敎敘敞敲數斃斤斩斯斷旁旂无旣旱时显晉晓晕晚晤晨暂暈暨曆曉曏曬曼曾會朕朮术朵杀杂权杆杠杨杰"
+    "极构枪柜查柬柯标栋栏树样框桌档桥桩桿梦梭检棉棊棍棕棵楊榄榘榦槓槛槟樁樂樑樓樞樣樱樸橄橡橫檔檢檯檳櫃權欖欢欣欽款歇歉歎歐歡"
+    "步歧歲歷歸歼殘殭殼毁毆每毕毙毫氓气氛氢氧氨氫汀汇汉汙污汤汪沃沉沒沟沦沪沫沮沾泛泝泪泼泽洁浆测济浏浓浙涂涉涌涡润涨涩涵淇淚"
+    "淨淩淪淮淺渊渐渔渗渠渴游溃溪溫溯溼滙滚满滤滥滨滩滬滯滾滿漲漸漿潑潘潛澀澡澱澳濒濕濛濟瀋瀏瀑瀰灌灑灣灭灵灾炮炼烂烛烟烤烦烧"
+    "烫热烹焰煤熙熬燒燙營燬燭爐爛爭爱爲爷爸爹爾牀牆牠牵牺犧犹狀狠狮狱狹猎猜猴獃獎獨獵獸獻玛玫环现玻琱琳琼瑜瑟瑪瑰瓊瓣瓷甜產甦"
+    "甩甯电甸畅畏畝畢畫畴畵當疆疊疏疗疯疼痠痪瘋瘓瘦瘫瘾癡癥癮癱發盃盈盐监盒盔盖盘盜盡盧盪盯盼眾睏睛睹瞄瞎瞒瞧矇矩矮矶矿码砍砖"
+    "砸础硃硕确碌碍碎碟碩碰碳碼磅磚礙礦祕祸禦禪禮禱离禽种积稅稍稣稱稳稻穆穌穎穩穷窄窗窝窥窩窺竊竖站竞竟竪竭笔笨笼筛筹签简箭篩"
+    "篮篷簽籃籌籤籲类粤粮粵粹糕糟糰紡紧紮絃絕絲綁綉綑經綜綠綫綵緝緣緬縣縱縴總繞繡繩繪繫繳繹繼續纍纔纖纜纠红纤约级纪纬纯纱纲纳"
+    "纵纷纸纹纺纽线练组绅细织终绍绎经绑结绕绘给络绝统绣继绩绪续绳维绵综绿缅缆缉缓缔编缘缚缝缠缩缴缺罈罎罐网罕罗罚罢罩羡羣翅翘"
+    "翰翹耀而耍耻耽聊职联聚聪聯聰聲聽肃肅肆肚肠肤肮肾肿胀胁胖胜胶脉脏脑脖脣脩脫脸脹脾腊腥腦腳腻腾膩膽臀臂臉臘臟臥臺舆舉舊舍舒"
+    "舔舰舱艘艙艰艱艳艷艺艾节芒芙芬芭苍苏苹范茲荆荊荐荡荣药莊莎莓莖莞莱莲获菇菲菸萊萝营萧萨葯蒂蒋蒐蓆蓝蓬蔔蔘蔡蔣蔬蕉蕩蕭蕴薯"
+    "藉藏藥藴蘊蘋蘿虏虑處虛號虧虽虾蚀蚁蜡蝇蝕蝙蝠蝦蝴蠅蠟蠢蠻衅衊衍衔衕衚补衫衬衷袁袜袭裙裝裡裤裹褲襪襬襯覈覓覺覽觀见观规觅视"
+    "览觉觸訝註詛詢詭詹說誼諧諷謊謠謬證譟譬譭譯譴譽讀變讓讚计订认讨让训议讯记讲讶许论讼讽设访诀证评诅识诈诉诊词译试诗诚话诞诠"
+    "诡询该详语误诱说请诸诺读课谁调谅谈谊谋谍谎谐谓谜谢谣谦谨谬谱谴豈豎豐豔豫豬貓賈賓賣賤賦賬賴賺賽贊贏贝负贡财责败账货质贩贪"
+    "贫贬购贯贱贴贵贷贸费贺贼贾贿赁赂资赋赌赎赏赐赔赖赚赛赞赠赢赫赵赶趁趋趕趟趨跃跌跑跟跨跪踐踢踩踰蹈蹤蹲躁躲躺輓輕輛輯輻轉轎"
+    "车轨转轮软轰轴轻载轿较辅辆辈辉辐辑输辖辜辦辨辩辭辯边辽达迁过迈运还这进远违连迟迪迴迹适选逊逍递逛逻逼逾遏遗遞遲邀邁邏邓邮"
+    "邻郑鄂鄉鄙鄧鄭鄰酱酿醇醉醣醫醬釀釁释釋釐釦鈎鈔鈕鉅鉤鉴銜銳銷鋒鋪錄錘錢錫錶鍊鍾鎊鎚鏈鏚鏟鑄鑒鑰鑽针钉钓钞钟钢钥钦钩钮钱钻"
+    "铁铃铅铜铭铲银铸铺链销锁锅锋锐错锡锤锦键锻镇镑镜镟长閑閒閤閩閱闆闖關闡闢门闪闭问闯闲间闷闹闻闽阀阁阅阐阔队阱阳阴阵阶际陆"
+    "陈陋陌陕陝陞险陷隐隧隨險隱隶隸难雕雖雙雜雞雾霉霍霸靈靜靠鞋鞏鞦韆韋韦韩韵頌頗顆顏顫顯页顶顷项顺须顽顾顿颁颂预领颇颈频颖颗"
+    "题颜额颠颤颱颳颶飄风飓飘飞飪餘餵饋饑饒饥饪饭饮饰饱饲饶饼饿馆馈馒馮駁駛駝駡駱騷驅驕驗驟驢马驰驱驳驴驶驻驼驾骂骄骆验骑骗骚"
+    "骤骯髒體髮鬆鬍鬚鬥鬧鬨魯鮑鯊鰐鱷鱼鲁鲍鲜鲨鲸鳄鵝鵰鷄鸟鸡鸣鸦鸭鸿鹅鹏鹰鹹鹽麥麪麫麯麴麵麼麽黃黑默點黨黴鼕齊齐齒齡齣齿龄龐"
+    "龙龜龟"
+)  # fmt: skip
+
+
+def chinese_evidence(chars: Counter) -> tuple[Counter, bool]:
+    """The characters of a count that Japanese does not write (JAPANESE_TOO left out), and
+    whether the text holds any sign that it is Chinese (such a character, one of
+    CHINESE_NOT_JAPANESE, or one of CHINESE_SIGNS)."""
+    chinese = Counter({ch: n for ch, n in chars.items() if ch not in JAPANESE_TOO})
+    return chinese, any(variant_counts(chinese)) or any(
+        ch in CHINESE_SIGNS or ch in CHINESE_NOT_JAPANESE for ch in chars
+    )
+
 
 def variant_counts(chars: Counter) -> tuple[int, int]:
     """Occurrences of simplified-only and traditional-only characters in a character count."""

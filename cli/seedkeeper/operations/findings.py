@@ -86,6 +86,7 @@ def _undetermined(lang: dict) -> str:
 # Why an "und" that is neither a disagreement nor a close pair (decided_by -> words).
 _WHY_UND = {
     "zh-variant-unknown": "Chinese that writes no character only Simplified or only Traditional has",
+    "han-ja-or-zh": "kanji that Japanese and Chinese both write, with no kana",
     "unknown-script": "a script none of the detectors knows",
     "tagger-error": "the tagger failed on this text",
 }
