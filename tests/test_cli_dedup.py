@@ -603,3 +603,27 @@ def test_apply_keeps_an_items_continuation_lines_for_restore(cli, tmp_path):
     assert "received from Ali" in (root / ".seedkeeper" / "quarantine.jsonl").read_text(encoding="utf-8")
     assert cli("restore", "001_bbbbbbbbbbbbbbbb.txt", "--seeds", root).exit_code == 0
     assert "received from Ali in 2021" in (root / "INDEX.md").read_text(encoding="utf-8")
+
+
+# ---------------------------------------------- what a person wrote survives --apply and restore
+
+_SAME = "The same text appears in two documents and is long enough here, about a harbour.\n"
+_KEPT, _COPY = "000_aaaaaaaaaaaaaaaa.txt", "001_bbbbbbbbbbbbbbbb.txt"
+
+
+def _two_copies(tmp_path, index: str) -> Path:
+    return make_seeds(tmp_path, {_KEPT: _SAME, _COPY: _SAME}, index)
+
+
+def test_apply_and_restore_keep_status_words_of_a_hand_table(cli, tmp_path):
+    # The Status cell of a hand table is a person's when it holds their words: it leaves INDEX.md
+    # with the row, so the manifest keeps it and `restore` puts it back.
+    index = (
+        f"# I\n\n| File | Status | Source |\n| --- | --- | --- |\n| {_KEPT} | ok | BBC |\n"
+        f"| {_COPY} | waiting on the author's permission | Reuters |\n"
+    )
+    root = _two_copies(tmp_path, index)
+    assert_exit(cli("dedup", root, "--apply", "--no-cache", "--jobs", "1"), 0)
+    assert_exit(cli("restore", _COPY, "--seeds", root), 0)
+    text = (root / "INDEX.md").read_text(encoding="utf-8")
+    assert "waiting on the author's permission" in text and "Reuters" in text, text
