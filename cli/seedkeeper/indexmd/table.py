@@ -231,21 +231,28 @@ def managed_carry(doc: IndexDocument) -> dict[str, tuple[str, str]]:
         if not e.managed or e.rel is None or e.line in seen_lines:
             continue
         seen_lines.add(e.line)  # the first reference on a row is its File cell; Notes may link others
-        if e.kind == "table":
-            # Our table's Pinned and Notes cells; any other table typed between the markers is
-            # read as a hand-written one (every cell a person wrote, the link text too).
-            pinned, notes = adopted_fields(e, "")
-            if not pinned.strip() and (lang := pinned_lang(notes)):
-                pinned, notes = lang, without_pinned_lang(notes)  # `lang: zu` typed in Notes: moved to Pinned
-        elif e.kind == "list":
-            if lines is None:
-                lines = doc.text.split("\n")
-            pinned, notes = adopted_fields(e, lines[e.line - 1] if e.line <= len(lines) else "")
-        else:
+        if e.kind not in ("table", "list"):
             continue
+        if lines is None and e.kind == "list":
+            lines = doc.text.split("\n")
+        fields = managed_fields(e, lines[e.line - 1] if lines is not None and e.line <= len(lines) else "")
         # A file listed twice keeps both rows' notes (and the first pinned language).
-        carried[e.rel] = merge_fields(carried.get(e.rel, ("", "")), (pinned, notes), prefer_new=False)
+        carried[e.rel] = merge_fields(carried.get(e.rel, ("", "")), fields, prefer_new=False)
     return carried
+
+
+def managed_fields(e: IndexEntry, source_line: str) -> tuple[str, str]:
+    """(pinned, notes) of one listing inside a managed block, as `index` carries it: our table's
+    Pinned and Notes cells (a `lang:` typed in Notes moved to Pinned), or what a person wrote in
+    a list line typed between the markers (`source_line`)."""
+    if e.kind == "list":
+        return adopted_fields(e, source_line)
+    # Our table's Pinned and Notes cells; any other table typed between the markers is read as a
+    # hand-written one (every cell a person wrote, the link text too).
+    pinned, notes = adopted_fields(e, "")
+    if not pinned.strip() and (lang := pinned_lang(notes)):
+        pinned, notes = lang, without_pinned_lang(notes)  # `lang: zu` typed in Notes: moved to Pinned
+    return pinned, notes
 
 
 def merge_fields(old: tuple[str, str], new: tuple[str, str], *, prefer_new: bool) -> tuple[str, str]:
