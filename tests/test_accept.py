@@ -193,12 +193,24 @@ def test_an_ignore_on_a_continuation_line_accepts_before_index(cli, tmp_path, in
     assert cli("dedup", root).exit_code == 0
 
 
-def test_an_ignore_in_a_column_index_computes_again_accepts_nothing(cli, tmp_path):
-    # A Status cell is not carried into Notes (index computes Status): it accepts neither before
-    # nor after index, so dedup --apply does not spare before what it moves after.
+def test_an_ignore_in_a_column_index_computes_again_accepts_before_and_after_index(cli, tmp_path):
+    # A Status cell holding a person's words (not a status index computes) is carried into Notes
+    # by `index`; an `ignore:` there accepts before index as after, so dedup --apply does not move
+    # before what it would spare after. A Status index writes itself ("ok") accepts nothing.
     a, near = _near_pair()
-    index = f"# S\n\n| File | Status |\n|---|---|\n| {A} | |\n| {B} | ignore: near-duplicate |\n"
+    index = f"# S\n\n| File | Status |\n|---|---|\n| {A} | ok |\n| {B} | ignore: near-duplicate |\n"
     root = make_seeds(tmp_path, {A: a, B: near}, index)
-    assert (B, "near-duplicate") in _codes(cli, "check", root)
+    assert (B, "near-duplicate") not in _codes(cli, "check", root)
     assert cli("index", root).exit_code == 0
-    assert (B, "near-duplicate") in _codes(cli, "check", root)
+    assert "Status: ignore: near-duplicate" in (root / "INDEX.md").read_text(encoding="utf-8")
+    assert (B, "near-duplicate") not in _codes(cli, "check", root)
+
+
+def test_entry_ignores_reads_the_cells_index_carries():
+    from seedkeeper.indexmd.notes import entry_ignores
+    from seedkeeper.indexmd.reader import parse_index
+
+    text = f"# S\n\n| File | Status | Words |\n|---|---|---|\n| {A} | ignore: bom | 12 |\n| {B} | ok | 3 |\n"
+    entries = {e.rel: e for e in parse_index(text).entries}
+    assert entry_ignores(entries[A]) == ("bom",)
+    assert entry_ignores(entries[B]) == ()

@@ -603,3 +603,66 @@ def test_apply_keeps_an_items_continuation_lines_for_restore(cli, tmp_path):
     assert "received from Ali" in (root / ".seedkeeper" / "quarantine.jsonl").read_text(encoding="utf-8")
     assert cli("restore", "001_bbbbbbbbbbbbbbbb.txt", "--seeds", root).exit_code == 0
     assert "received from Ali in 2021" in (root / "INDEX.md").read_text(encoding="utf-8")
+
+
+# ---------------------------------------------- what a person wrote survives --apply and restore
+
+_SAME = "The same text appears in two documents and is long enough here, about a harbour.\n"
+_KEPT, _COPY = "000_aaaaaaaaaaaaaaaa.txt", "001_bbbbbbbbbbbbbbbb.txt"
+_ROW_HEAD = "| File | Language | Pinned | Chars | Words | SHA-256 | Status | Title | Notes |\n" + "| --- " * 9 + "|\n"
+
+
+def _managed(rows: str) -> str:
+    return f"<!-- seedkeeper:index:begin -->\n{_ROW_HEAD}{rows}<!-- seedkeeper:index:end -->\n"
+
+
+def _placeholder(name: str, pinned: str = "", notes: str = "") -> str:
+    return f"| [{name}]({name}) |  | {pinned} |  |  |  |  |  | {notes} |\n"
+
+
+def _two_copies(tmp_path, index: str) -> Path:
+    return make_seeds(tmp_path, {_KEPT: _SAME, _COPY: _SAME}, index)
+
+
+@pytest.mark.parametrize(
+    "index",
+    [
+        # Listed in two sections of a hand-written INDEX.md, each listing with its own note.
+        f"# I\n\n## News\n\n- {_KEPT} original\n- {_COPY} first note about the copy\n\n"
+        f"## Archive\n\n- {_COPY} second note: from the 1998 archive (language: en)\n",
+        # The same in two managed tables (a person typed the row into both).
+        f"# I\n\n## News\n\n{_managed(_placeholder(_KEPT) + _placeholder(_COPY, '', 'first note about the copy'))}\n"
+        f"## Archive\n\n{_managed(_placeholder(_COPY, 'en', 'second note: from the 1998 archive'))}",
+        # A managed row, and a hand list item below it.
+        f"# I\n\n{_managed(_placeholder(_KEPT) + _placeholder(_COPY, '', 'first note about the copy'))}\n"
+        f"## Archive\n\n- {_COPY} second note: from the 1998 archive (lang: en)\n",
+    ],
+    ids=["hand-lists", "managed-tables", "managed-then-hand"],
+)
+def test_apply_and_restore_keep_every_listings_note(cli, tmp_path, index):
+    """A document listed twice: `dedup --apply` drops both listings and `restore` put back only
+    the first one's note. Both notes (and the pin) are recorded and come back."""
+    root = _two_copies(tmp_path, index)
+    assert_exit(cli("dedup", root, "--apply", "--no-cache", "--jobs", "1"), 0)
+    assert _COPY not in (root / "INDEX.md").read_text(encoding="utf-8")
+    (moved,) = [json.loads(ln) for ln in (root / MANIFEST).read_text(encoding="utf-8").splitlines()]
+    assert "first note about the copy" in moved["notes"] and "from the 1998 archive" in moved["notes"], moved
+    assert moved["pinned"] == "en"
+    assert_exit(cli("restore", _COPY, "--seeds", root), 0)
+    text = (root / "INDEX.md").read_text(encoding="utf-8")
+    assert "first note about the copy" in text and "second note: from the 1998 archive" in text, text
+    assert re.search(r"\blang(uage)?: en\b|\| en \|", text), text
+
+
+def test_apply_and_restore_keep_status_words_of_a_hand_table(cli, tmp_path):
+    # The Status cell of a hand table is a person's when it holds their words: it leaves INDEX.md
+    # with the row, so the manifest keeps it and `restore` puts it back.
+    index = (
+        f"# I\n\n| File | Status | Source |\n| --- | --- | --- |\n| {_KEPT} | ok | BBC |\n"
+        f"| {_COPY} | waiting on the author's permission | Reuters |\n"
+    )
+    root = _two_copies(tmp_path, index)
+    assert_exit(cli("dedup", root, "--apply", "--no-cache", "--jobs", "1"), 0)
+    assert_exit(cli("restore", _COPY, "--seeds", root), 0)
+    text = (root / "INDEX.md").read_text(encoding="utf-8")
+    assert "waiting on the author's permission" in text and "Reuters" in text, text

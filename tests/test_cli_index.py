@@ -545,3 +545,24 @@ def test_an_up_to_date_check_prints_no_finding_in_concise_and_github(tmp_path, f
     assert runner.invoke(app, ["index", str(seeds)]).exit_code == 0
     r = runner.invoke(app, ["index", str(seeds), "--check", "--format", fmt])
     assert r.exit_code == 0 and r.stdout == "" and "up to date" in r.stderr
+
+
+def test_index_keeps_a_persons_words_in_a_hand_tables_status_column(cli, tmp_path):
+    # The Status column of a hand-written table is one `index` computes again; a person's words
+    # there ("waiting on the author's permission") were dropped with it. They go to Notes now,
+    # once: a second `index` writes the same bytes and `index --check` says up to date.
+    index = (
+        "# Seeds\n\n| File | Status | Source |\n| --- | --- | --- |\n"
+        f"| {EN} | waiting on the author's permission | BBC |\n| {FA} | ok | Reuters |\n"
+    )
+    root = make_seeds(tmp_path, {EN: TEXTS[EN], FA: TEXTS[FA]}, index)
+    assert_exit(cli("index", root), 0)
+    once = read(root)
+    rows = managed_rows(once)
+    assert rows[EN]["Notes"] == "Status: waiting on the author's permission; Source: BBC", rows[EN]
+    assert rows[FA]["Notes"] == "Source: Reuters", rows[FA]
+    assert_exit(cli("index", root), 0)
+    assert read(root) == once
+    r = cli("index", root, "--check")
+    assert_exit(r, 0)
+    assert "up to date" in r.stdout + r.stderr

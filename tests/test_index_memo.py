@@ -26,6 +26,9 @@ TEXTS = {
     "lone CR": "# Seeds\r\r" + "".join(f"- {f}\r" for f in NAMES[:30]),
     # A library caller's text may hold a lone surrogate (kept through the memo by surrogatepass).
     "lone surrogate in a note": "# Seeds\n\n" + "".join(f"- {f} — n\ud800te {n}\n" for n, f in enumerate(NAMES[:20])),
+    # A list item's continuation lines are part of what a person wrote (an `ignore:` there accepts).
+    "continuation lines": "# Seeds\n\n"
+    + "".join(f"- {f} — note {n}\n  kept on purpose (ignore: bom)\n" for n, f in enumerate(NAMES[:30])),
 }
 
 
@@ -56,12 +59,15 @@ _ROW = '"000_0000000000000000.txt", "000_0000000000000000.txt", 3, "table", null
     "blob",
     [
         b'{"entries": [[1, 2]], "span": null, "spans": []}',  # the first format, and a wrong row
-        b'{"heads": [["File"]], "entries": [[' + _ROW.encode() + b', 1, ["x"]]], "span": null, "spans": []}',
-        b'{"heads": [["File"]], "entries": [[' + _ROW.encode() + b', 0, ["x", "y"]]], "span": null, "spans": []}',
-        b'{"heads": [["File"]], "entries": [[' + _ROW.encode() + b', 0, [7]]], "span": null, "spans": []}',
-        b'{"heads": [[3]], "entries": [[' + _ROW.encode() + b', 0, ["x"]]], "span": null, "spans": []}',
-        b'{"heads": [["File"]], "entries": [[' + _ROW.encode() + b', -1, ["x"]]], "span": null, "spans": []}',
-        b'{"heads": ["F"], "entries": [[' + _ROW.encode() + b', 0, ["x"]]], "span": null, "spans": []}',
+        b'{"heads": [["File"]], "entries": [[' + _ROW.encode() + b', 1, ["x"], ""]], "span": null, "spans": []}',
+        b'{"heads": [["File"]], "entries": [[' + _ROW.encode() + b', 0, ["x", "y"], ""]], "span": null, "spans": []}',
+        b'{"heads": [["File"]], "entries": [[' + _ROW.encode() + b', 0, [7], ""]], "span": null, "spans": []}',
+        b'{"heads": [[3]], "entries": [[' + _ROW.encode() + b', 0, ["x"], ""]], "span": null, "spans": []}',
+        b'{"heads": [["File"]], "entries": [[' + _ROW.encode() + b', -1, ["x"], ""]], "span": null, "spans": []}',
+        b'{"heads": ["F"], "entries": [[' + _ROW.encode() + b', 0, ["x"], ""]], "span": null, "spans": []}',
+        # Version 9's rows, without a list item's continuation lines.
+        b'{"heads": [["File"]], "entries": [[' + _ROW.encode() + b', 0, ["x"]]], "span": null, "spans": []}',
+        b'{"heads": [["File"]], "entries": [[' + _ROW.encode() + b', 0, ["x"], 7]], "span": null, "spans": []}',
     ],
     ids=[
         "old format",
@@ -71,6 +77,8 @@ _ROW = '"000_0000000000000000.txt", "000_0000000000000000.txt", 3, "table", null
         "head not text",
         "negative head",
         "head not a list",
+        "no continuation",
+        "continuation not text",
     ],
 )
 def test_a_damaged_memo_is_parsed_again(spec, monkeypatch, blob):
@@ -96,3 +104,14 @@ def test_check_gives_the_same_report_from_the_kept_references(tmp_path, monkeypa
     cold = check(root, Settings(), cache=spec).to_dict()
     warm = check(root, Settings(), cache=spec).to_dict()
     assert cold == warm == check(root, Settings()).to_dict()
+
+
+def test_an_ignore_on_a_continuation_line_accepts_from_the_kept_references(tmp_path, monkeypatch):
+    # The memo kept every field of a reference but a list item's continuation lines: a warm
+    # `check` of a large INDEX.md no longer accepted what an `ignore:` written there accepts.
+    monkeypatch.setattr(index_memo, "MIN_CHARS", 0)
+    name = "000_0000000000000000.txt"
+    root = make_seeds(tmp_path, {name: "\ufeff" + CLEAN["en"]}, f"# Seeds\n\n- {name} a note\n  kept (ignore: bom)\n")
+    spec = CacheSpec(tmp_path / "cache")
+    codes = [[p["code"] for p in check(root, Settings(), cache=spec).to_dict()["problems"]] for _ in range(2)]
+    assert "bom" not in codes[0] and codes[0] == codes[1], codes

@@ -9,7 +9,8 @@ neighbours can interact. Every fragment's words are unique tokens. For every mix
   * rendering is a fixed point: `index` run twice writes the same bytes (so `index --check`
     passes right after `index`);
   * every token a person wrote survives (in place, or in the Notes column when its line was
-    adopted), and every line outside the markers that names no document is kept verbatim;
+    adopted: a hand table's Status words too), and every line outside the markers that names no
+    document is kept verbatim;
   * every pinned language of an adopted document lands in its Pinned cell;
   * with raw HTML blocks and unclosed fences about, every document ends up in a table a renderer
     shows (not in raw HTML or code, where the markers read as text).
@@ -81,9 +82,16 @@ def a_list(draw) -> str:
 
 @st.composite
 def a_table(draw) -> str:
-    row = st.builds(lambda n: f"| {n} | T |", name) | st.builds(lambda n: f"| [T]({n}) | T T |", name)
-    rows = draw(st.lists(row | st.just("| T | T |"), min_size=1, max_size=3))
-    return "\n".join(["| File | Notes |", "|---|---|", *rows])
+    if draw(st.booleans()):
+        row = st.builds(lambda n: f"| {n} | T |", name) | st.builds(lambda n: f"| [T]({n}) | T T |", name)
+        rows = draw(st.lists(row | st.just("| T | T |"), min_size=1, max_size=3))
+        return "\n".join(["| File | Notes |", "|---|---|", *rows])
+    # A Status column, which `index` computes again: a person's words there are theirs all the
+    # same; what index writes itself ("ok") may go.
+    status = st.sampled_from(["T", "T T", "ok", ""])
+    row = st.builds(lambda n, s: f"| {n} | {s} | T |", name, status)
+    rows = draw(st.lists(row, min_size=1, max_size=3))
+    return "\n".join(["| File | Status | Notes |", "|---|---|---|", *rows])
 
 
 fragment = st.one_of(

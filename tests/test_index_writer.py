@@ -424,3 +424,70 @@ def test_a_line_of_no_break_spaces_glues_the_markers_as_markdown_reads_it(space)
     text = f"<div>\n{space}\n{BEGIN_MARKER}\n{END_MARKER}\n{space}\n- {B} note\n"
     once = render_index(text, [row(A), row(B)])
     assert render_index(once, [row(A), row(B)]) == once
+
+
+# --- A hand table's cells in the columns `index` computes again (Status, Words, SHA-256...) ---
+
+_STATUS_TABLE = f"""# Seeds
+
+| File | Status | Source |
+| --- | --- | --- |
+| {A} | waiting on the author's permission | BBC |
+| {B} | ok | Reuters |
+"""
+
+
+def test_a_hand_tables_status_words_are_kept_in_notes():
+    # `index` computes Status again, but "waiting on the author's permission" is a person's words,
+    # not a status it computed: it goes to Notes, as other hand cells do ("Source: BBC").
+    out = render_index(_STATUS_TABLE, [row(A), row(B)])
+    rows = table_rows(out)
+    assert rows[A]["Notes"] == "Status: waiting on the author's permission; Source: BBC", rows[A]
+    assert rows[B]["Notes"] == "Source: Reuters", rows[B]  # "ok" is what index computes: nothing lost
+    assert rows[A]["Status"] == "ok"
+    assert render_index(out, [row(A), row(B)]) == out  # index twice: the same bytes
+
+
+@pytest.mark.parametrize(
+    ("header", "cell", "kept"),
+    [
+        # What index writes there itself (any spelling of it) is derived data: it is written again.
+        ("Status", "ok", False),
+        ("Status", "OK", False),
+        ("Status", f"duplicate of {C} (exact)", False),
+        ("Status", f"duplicate of {C}", False),  # an older version's wording
+        ("Status", f"near duplicate of {C} (0.91)", False),
+        ("Status", f"contained in {C} (0.97)", False),
+        ("Status", "error: empty, too-large", False),
+        ("Words", "1,234", False),
+        ("Chars", "5021", False),
+        ("Size", "12 KB", False),
+        ("SHA-256", "`d43410b260bd`", False),
+        ("Hash", "d43410b260bd9664ad8261d2397707320bfeb828583c5b24c8e4baac4583b97f", False),
+        # A person's words in those columns are theirs: kept.
+        ("Status", "waiting on the author's permission", True),
+        ("Status", "duplicate of the BBC text (see below)", True),
+        ("Status", "duplicate of Ali's", True),
+        ("Status", "error: the scan is missing a page", True),
+        ("Words", "about 3 pages", True),
+        ("SHA-256", "to do: ask Ali", True),
+    ],
+)
+def test_which_computed_column_cells_of_a_hand_table_are_kept(header, cell, kept):
+    text = f"# S\n\n| File | {header} |\n| --- | --- |\n| {A} | {cell} |\n"
+    notes = table_rows(render_index(text, [row(A)]))[A]["Notes"]
+    assert notes == (f"{header}: {cell}" if kept else ""), notes
+
+
+def test_status_words_in_a_hand_table_shaped_like_ours_are_kept():
+    # A hand table with File, Pinned and Notes columns is read as ours (a managed table whose
+    # markers were lost): its tool-written Status is dropped, a person's words in it are not.
+    text = (
+        f"# S\n\n| File | Pinned | Notes | Status |\n| --- | --- | --- | --- |\n"
+        f"| {A} | fa | from Ali | waiting on the author's permission |\n| {B} |  | x | ok |\n"
+    )
+    out = render_index(text, [row(A), row(B)])
+    rows = table_rows(out)
+    assert rows[A]["Notes"] == "from Ali; Status: waiting on the author's permission", rows[A]
+    assert rows[A]["Pinned"] == "fa" and rows[B]["Notes"] == "x"
+    assert render_index(out, [row(A), row(B)]) == out

@@ -25,7 +25,8 @@ MIN_CHARS = 50_000
 # 6: a list item's pinned language is read in its link's text and continuation lines too.
 # 7: ... its note read with its continuation lines, as one sentence. 8: a closer on a marker or
 # fence line leaves that line in its raw HTML block. 9: entries carry a list item's continuation.
-MEMO_VERSION = "9"
+# 10: ... and the memo keeps it (9 left it out: a warm run lost an `ignore:` written there).
+MEMO_VERSION = "10"
 _KIND = "index-parse"
 
 
@@ -59,7 +60,9 @@ def _encode(doc: IndexDocument) -> bytes:
         names = tuple(h for h, _ in e.cells)
         at = heads.setdefault(names, len(heads))
         texts = [v for _, v in e.cells]
-        rows.append([e.written, e.rel, e.line, e.kind, e.unsafe_reason, e.title, e.note, e.lang, e.managed, at, texts])
+        rows.append(
+            [e.written, e.rel, e.line, e.kind, e.unsafe_reason, e.title, e.note, e.lang, e.managed, at, texts, e.more]
+        )
     data = {"heads": list(heads), "entries": rows, "span": doc.managed_span, "spans": doc.managed_spans}
     return json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass")
 
@@ -76,7 +79,7 @@ def _decode(blob: bytes, text: str) -> IndexDocument:
     append = entries.append
     # Exact type tests, written out: this loop runs once per entry of a 100,000-line INDEX.md,
     # and generator expressions would cost more than the decoding itself.
-    for written, rel, line, kind, unsafe, title, note, lang, managed, at, texts in data["entries"]:
+    for written, rel, line, kind, unsafe, title, note, lang, managed, at, texts, more in data["entries"]:
         if (
             type(written) is not str
             or type(kind) is not str
@@ -90,6 +93,7 @@ def _decode(blob: bytes, text: str) -> IndexDocument:
             or (lang is not None and type(lang) is not str)
             or type(at) is not int
             or type(texts) is not list
+            or type(more) is not str
         ):
             raise ValueError("index memo row of another shape")
         if not 0 <= at < len(heads):
@@ -98,7 +102,7 @@ def _decode(blob: bytes, text: str) -> IndexDocument:
         if len(names) != len(texts):
             raise ValueError("index memo row of another shape")
         pairs = tuple(zip(names, _strings(texts))) if texts else ()
-        append(IndexEntry(written, rel, line, kind, unsafe, title, note, lang, managed, pairs))
+        append(IndexEntry(written, rel, line, kind, unsafe, title, note, lang, managed, pairs, more))
     blocks = text.count("\n") + 1  # the managed blocks' lines come from text.split("\n")
     span = _span(data["span"], blocks) if data["span"] is not None else None
     spans = [_span(pair, blocks) for pair in data["spans"]]

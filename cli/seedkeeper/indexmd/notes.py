@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from seedkeeper.indexmd.entries import IndexEntry
-from seedkeeper.indexmd.table import COMPUTED_HEADERS, NOTE_HEADERS
+from seedkeeper.indexmd.table import adopted_fields
 
 # `ignore: near-duplicate`, `ignore=lang-, bom`, `(ignore: lang-mismatch)`; codes are lower-case
 # words with dashes (a prefix ends in "-"), or ALL.
@@ -28,9 +28,10 @@ def ignores_in_note(note: str) -> tuple[str, ...]:
 
 def entry_ignores(entry: IndexEntry | None) -> tuple[str, ...]:
     """What a document's INDEX.md entry accepts: what `index` would put in its row's Notes (a
-    list item's note, link text and continuation lines; in the managed table, the Notes cell;
-    in a hand-written table, every cell but the columns `index` computes again), so `check`
-    accepts the same before `index` as after."""
+    list item's note, link text and continuation lines; a table row's cells as `index` carries
+    them: in the managed table the Notes cell and columns a person added, in a hand-written
+    table every cell but those holding what `index` computes again), so `check` accepts the
+    same before `index` as after."""
     if entry is None:
         return ()
     title = entry.title or ""
@@ -38,9 +39,8 @@ def entry_ignores(entry: IndexEntry | None) -> tuple[str, ...]:
     # The regex needs the word "ignore": an entry without it anywhere (nearly all) accepts nothing.
     if not any("ignore" in w for w in written) and not any("ignore" in v for _, v in entry.cells):
         return ()
-    if entry.managed:
-        cells = [value for header, value in entry.cells if header.strip().lower() in NOTE_HEADERS]
-    else:
-        # Every cell index carries into Notes: not the columns it computes again (Status, Words...).
-        cells = [value for header, value in entry.cells if header.strip().lower() not in COMPUTED_HEADERS]
-    return ignores_in_note(" ; ".join(n for n in [*written, *cells] if n))
+    if entry.kind == "table" and entry.rel is not None:
+        # The very cells adoption carries (table.adopted_fields): a Status cell holding a
+        # person's words accepts, one saying what index writes there ("ok") is not a note.
+        return ignores_in_note(adopted_fields(entry, "")[1])
+    return ignores_in_note(" ; ".join(n for n in written if n))

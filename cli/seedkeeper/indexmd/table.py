@@ -47,11 +47,40 @@ _INLINE_SPECIAL = set("\\`*[]<>&|~$")
 # Bidi embeddings/overrides/isolates would reorder the rest of the table row on screen.
 _BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _SIMPLE_DEST = re.compile(r"[\w.\-/~+,=@]+")
-# Headers of computed columns in a hand-written table: derived data, not a person's note.
-# Hand-table columns `index` computes again (their cells are not carried into Notes).
-COMPUTED_HEADERS = frozenset({"chars", "characters", "words", "size", "sha", "sha-256", "sha256", "hash", "status"})
 LANG_HEADERS = {"pinned", "lang", "language"}
 NOTE_HEADERS = {"note", "notes", "comment", "comments", "description"}
+
+# Hand-table columns `index` computes again, each with what such a cell says when it holds only
+# derived data (what this tool writes there, or a count or hash a person copied): such a cell is
+# written again, not carried into Notes. Any other text in these columns ("waiting on the
+# author's permission" under Status) is a person's words, carried into Notes as `Header: text`.
+_COUNT = re.compile(r"\d[\d,.'\s\u00a0\u202f]*(?:[kmgt]i?b|b|bytes?|chars?|characters|words?)?", re.I)
+_HASH = re.compile(r"`?(?:sha-?256:)?[0-9a-f]{6,64}(?:…|\.\.\.)?`?", re.I)
+# operations/index_rows.row_values writes these (older versions: "duplicate of X" alone); the
+# file named must look like one (an extension), so "duplicate of the BBC text" stays a person's.
+_FILE = r".+\.\w+"
+_STATUS = re.compile(
+    r"ok"
+    rf"|duplicate of {_FILE}(?: \((?:exact|normalized)\))?"
+    rf"|(?:near duplicate of|contained in) {_FILE} \(\d\.\d+\)"
+    r"|error: (?:binary|not-utf8|empty|too-large)(?:, (?:binary|not-utf8|empty|too-large))*",
+    re.I,
+)
+_COMPUTED = {
+    **dict.fromkeys(("chars", "characters", "words", "size"), _COUNT),
+    **dict.fromkeys(("sha", "sha-256", "sha256", "hash"), _HASH),
+    "status": _STATUS,
+}
+COMPUTED_HEADERS = frozenset(_COMPUTED)
+
+
+def recomputed(header: str, value: str) -> bool:
+    """Whether a hand-written table's cell holds only what `index` computes again: its column is
+    one the managed table computes (Status, Words, SHA-256...) and it says what index would
+    write there (`ok`, `duplicate of x.txt (exact)`, a count, a hash). Dropping it loses
+    nothing; any other text in such a column is a person's, and is kept."""
+    pattern = _COMPUTED.get(header.strip().lower())
+    return pattern is not None and pattern.fullmatch(value.strip()) is not None
 
 
 @dataclass(frozen=True)
@@ -202,21 +231,28 @@ def managed_carry(doc: IndexDocument) -> dict[str, tuple[str, str]]:
         if not e.managed or e.rel is None or e.line in seen_lines:
             continue
         seen_lines.add(e.line)  # the first reference on a row is its File cell; Notes may link others
-        if e.kind == "table":
-            # Our table's Pinned and Notes cells; any other table typed between the markers is
-            # read as a hand-written one (every cell a person wrote, the link text too).
-            pinned, notes = adopted_fields(e, "")
-            if not pinned.strip() and (lang := pinned_lang(notes)):
-                pinned, notes = lang, without_pinned_lang(notes)  # `lang: zu` typed in Notes: moved to Pinned
-        elif e.kind == "list":
-            if lines is None:
-                lines = doc.text.split("\n")
-            pinned, notes = adopted_fields(e, lines[e.line - 1] if e.line <= len(lines) else "")
-        else:
+        if e.kind not in ("table", "list"):
             continue
+        if lines is None and e.kind == "list":
+            lines = doc.text.split("\n")
+        fields = managed_fields(e, lines[e.line - 1] if lines is not None and e.line <= len(lines) else "")
         # A file listed twice keeps both rows' notes (and the first pinned language).
-        carried[e.rel] = merge_fields(carried.get(e.rel, ("", "")), (pinned, notes), prefer_new=False)
+        carried[e.rel] = merge_fields(carried.get(e.rel, ("", "")), fields, prefer_new=False)
     return carried
+
+
+def managed_fields(e: IndexEntry, source_line: str) -> tuple[str, str]:
+    """(pinned, notes) of one listing inside a managed block, as `index` carries it: our table's
+    Pinned and Notes cells (a `lang:` typed in Notes moved to Pinned), or what a person wrote in
+    a list line typed between the markers (`source_line`)."""
+    if e.kind == "list":
+        return adopted_fields(e, source_line)
+    # Our table's Pinned and Notes cells; any other table typed between the markers is read as a
+    # hand-written one (every cell a person wrote, the link text too).
+    pinned, notes = adopted_fields(e, "")
+    if not pinned.strip() and (lang := pinned_lang(notes)):
+        pinned, notes = lang, without_pinned_lang(notes)  # `lang: zu` typed in Notes: moved to Pinned
+    return pinned, notes
 
 
 def merge_fields(old: tuple[str, str], new: tuple[str, str], *, prefer_new: bool) -> tuple[str, str]:
@@ -270,10 +306,13 @@ def adopted_fields(e: IndexEntry, source_line: str, continuation: str = "") -> t
         pinned = next((v for h, _, v in cells if h == "pinned"), "")
         notes = next((v for h, _, v in cells if h == "notes"), "")
         # A column a person added ("Owner"), or cells past the header (a `|` typed in Notes), are
-        # theirs too: kept in Notes rather than lost when the table is written again.
+        # theirs too: kept in Notes rather than lost when the table is written again. Outside
+        # the markers (a table shaped like ours, or ours that lost its markers) a person's words
+        # in a computed column (Status) are theirs too; inside, those columns are the tool's.
         ours = {c.lower() for c in COLUMNS}
         for low, header, value in cells:
-            if not value or low in ours:
+            theirs = low not in ours or (not e.managed and low in COMPUTED_HEADERS and not recomputed(low, value))
+            if not value or not theirs:
                 continue
             if not header:  # typed after a `|` in the Notes cell: it was part of the note
                 notes = f"{notes} | {value}" if notes else value
@@ -282,7 +321,8 @@ def adopted_fields(e: IndexEntry, source_line: str, continuation: str = "") -> t
         return pinned, notes
     notes = []
     for low, header, value in cells:
-        if not value or low in COMPUTED_HEADERS or (low in LANG_HEADERS and value == e.lang):
+        # A cell of a column index computes again goes only when it says what index would write.
+        if not value or recomputed(low, value) or (low in LANG_HEADERS and value == e.lang):
             continue
         if same_name(value.strip("`"), e.written) or link_text_source(value, e.rel) is not None:
             # The reference cell: keep its words, with the link to the file shown as its text.

@@ -104,7 +104,8 @@ def dedup(
             s = run()  # another run moved or added documents since: decide again, under the lock
         report = _report(s, excerpts)  # excerpts read before the duplicates move
         movable, report.skipped = _movable(s)
-        report.moved = apply_moves(Path(seeds), movable, drop, carried=_written_by_people(s))
+        moving = {d.file for c in movable.clusters for d in c.duplicates}
+        report.moved = apply_moves(Path(seeds), movable, drop, carried=_written_by_people(s, moving))
     return report
 
 
@@ -162,35 +163,19 @@ def _movable(s: Survey):
     return DedupResult(clusters, s.dedup.too_short), skipped
 
 
-def _written_by_people(s: Survey) -> dict[str, tuple[str, str]]:
-    """file -> (pinned language, notes) as a person wrote them in INDEX.md, so that a restore
-    can put them back."""
-    from seedkeeper.indexmd.entries import pinned_lang
+def _written_by_people(s: Survey, files: set[str]) -> dict[str, tuple[str, str]]:
+    """file -> (pinned language, notes) as a person wrote them in INDEX.md, for the `files` about
+    to be moved out, so that a restore can put them back. `dedup --apply` takes every listing of
+    a file out of INDEX.md, so every listing's words are kept (and the pin that applies, which
+    may be a later listing's: entries.first_pins)."""
     from seedkeeper.indexmd.writer import written_beside
 
-    out = {}
-    hand = {}  # the entry's spelling -> the document (named as the folder spells it)
-    for d in s.corpus.documents:
-        e = d.entry
-        if e is None:
-            continue
-        if e.managed and e.kind == "table":
-            cells = {h.strip().lower(): v for h, v in e.cells}
-            out[d.rel] = (cells.get("pinned", ""), cells.get("notes", ""))
-        elif e.kind in ("list", "table"):
-            hand[e.rel] = (e, d.rel)
-    if hand and s.corpus.index is not None:
-        # A hand-written item's continuation lines and other cells leave INDEX.md with it: kept.
-        beside = written_beside(s.corpus.index.text, [e for e, _ in hand.values()])
-        for written, (pinned, note) in beside.items():
-            out[hand[written][1]] = (pinned, note)
-    # The pin that applies may be a later listing's (entries.first_pins): `dedup --apply` takes
-    # every listing out, so that is the one to put back, beside the first listing's notes.
-    for d in s.corpus.documents:
-        pinned, note = out.get(d.rel, ("", ""))
-        if d.pinned and not pinned and pinned_lang(note) != d.pinned:
-            out[d.rel] = (d.pinned, note)
-    return out
+    index = s.corpus.index
+    if index is None or not files:
+        return {}
+    named = s.corpus.named
+    listings = [e for e in index.entries if e.rel is not None and e.kind != "link" and named(e.rel) in files]
+    return written_beside(index.text, listings, name=named)
 
 
 def restore(seeds: str | os.PathLike, file: str, settings: Settings | None = None):
