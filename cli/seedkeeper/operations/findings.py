@@ -120,8 +120,9 @@ def index_outdated() -> Problem:
 # block (`<pre>`, `<script>`, ...) are text; a new table goes before a block left open at the end.
 # 7: the pin is entries.first_pins. 8: a link in the other Unicode spelling is the file's name
 # (adoption copies no name into Notes); a note is read with its continuation lines. 9: index
-# refuses a placement that hides its table (the finding then carries the reason).
-_OUTDATED_MEMO_VERSION = "9"
+# refuses a placement that hides its table (the finding then carries the reason). 10: a pin is a
+# tag of registered subtags (entries.is_pin_tag), so a note's "no-nonsense" stays a note.
+_OUTDATED_MEMO_VERSION = "10"
 
 
 def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem | None:
