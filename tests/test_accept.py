@@ -214,3 +214,60 @@ def test_entry_ignores_reads_the_cells_index_carries():
     entries = {e.rel: e for e in parse_index(text).entries}
     assert entry_ignores(entries[A]) == ("bom",)
     assert entry_ignores(entries[B]) == ()
+
+
+def _clusters(cli, *args) -> list[dict]:
+    r = cli(*args, "--format", "json")
+    assert r.exit_code in (0, 1), r.output
+    return json.loads(r.stdout)["clusters"]
+
+
+def _three(tmp_path, note: str = ""):
+    """A, B (a near copy of A) and C (an exact copy of A), B with `note`."""
+    a, near = _near_pair()
+    index = f"# Seeds\n\n- {A}\n- {B} {note}\n- {C}\n"
+    return make_seeds(tmp_path, {A: a, B: near, C: a}, index)
+
+
+C = doc_name(5, "acc")
+
+
+def test_check_clusters_leave_out_what_dedup_leaves_out(cli, tmp_path):
+    # dedup left B out as accepted, check's "clusters" still listed it as B's near duplicate.
+    root = _three(tmp_path, "kept on purpose (ignore: near-duplicate)")
+    dedup, check = _clusters(cli, "dedup", root), _clusters(cli, "check", root)
+    assert dedup == [{"keep": A, "duplicates": [{"file": C, "kind": "exact", "similarity": 1.0, "of": A}]}]
+    assert check == dedup
+    # Without the note both list B again.
+    bare = _three(tmp_path / "bare")
+    assert {d["file"] for c in _clusters(cli, "check", bare) for d in c["duplicates"]} == {B, C}
+    assert _clusters(cli, "check", bare) == _clusters(cli, "dedup", bare)
+
+
+def test_dedup_follows_the_configs_ignore_and_severity_as_check_does(cli, tmp_path):
+    # `ignore = ["near-duplicate"]`: check reported no near duplicate, dedup still reported B and
+    # `dedup --apply` moved it. `severity`: dedup's annotations kept the default severities.
+    root = _three(tmp_path)
+    (tmp_path / "seedkeeper.toml").write_text(
+        'ignore = ["near-duplicate"]\nseverity = { exact-duplicate = "warning" }\n', encoding="utf-8"
+    )
+    r = cli("dedup", root, "--format", "json")
+    assert r.exit_code == 1, r.output  # C is still a duplicate
+    data = json.loads(r.stdout)
+    assert data["clusters"] == _clusters(cli, "check", root)
+    assert [d["file"] for c in data["clusters"] for d in c["duplicates"]] == [C]
+    assert data["ignored"] == [{"file": B, "code": "near-duplicate"}] and "accepted" not in data
+    for command in ("dedup", "check"):
+        lines = [ln for ln in cli(command, root, "--format", "github").stdout.splitlines() if "duplicate" in ln]
+        assert [ln.split(" ", 1)[0] for ln in lines] == ["::warning"], (command, lines)
+        assert "title=exact-duplicate" in lines[0]
+    assert "left alone" in cli("dedup", root).stdout
+    r = cli("dedup", root, "--apply")
+    assert r.exit_code == 0, r.output
+    assert (root / B).is_file() and not (root / C).exists()
+
+
+def test_stats_counts_the_duplicates_dedup_reports(cli, tmp_path):
+    root = _three(tmp_path, "ignore: near-duplicate")
+    duplicates = json.loads(cli("stats", root, "--format", "json").stdout)["duplicates"]
+    assert (duplicates["clusters"], duplicates["exact"], duplicates["near"]) == (1, 1, 0)

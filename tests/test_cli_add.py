@@ -404,3 +404,29 @@ def test_concise_output_is_one_finding_per_line(cli, seeds, tmp_path):
     assert sorted(ln.split(": ")[1].split()[0] for ln in lines) == ["empty", "too-short"], lines
     assert all(re.match(r"^\S.*: [a-z-]+ \S", ln) for ln in lines), lines
     assert "would add" in r.stderr and "would add" not in r.stdout
+
+
+def test_concise_names_each_input_as_it_was_typed(cli, seeds, tmp_path, monkeypatch):
+    # Run from a folder beside the inputs: refusals and warnings were printed with absolute
+    # paths (/tmp/.../incoming/dup.txt), while every other concise line keeps what was typed.
+    incoming(tmp_path, "dup.txt", LONG_EN.encode())  # refused: an exact duplicate of EXIST_EN
+    incoming(tmp_path, "short.txt", b"Kurzer Text hier.\n")  # added, with a too-short warning
+    (tmp_path / "work").mkdir()
+    monkeypatch.chdir(tmp_path / "work")
+    inside = f"../seeds/{EXIST_ZH}"  # refused: already in the folder
+    args = ("add", "../incoming/dup.txt", "../incoming/short.txt", inside, "--seeds", "../seeds")
+    r = cli(*args, "--format", "concise", "--dry-run")
+    assert r.exit_code == 1, r.output
+    assert [ln.split(": ")[:2] for ln in r.stdout.splitlines()] == [
+        [
+            "../incoming/dup.txt",
+            "exact-duplicate exact duplicate (1.00) of " + EXIST_EN + "; use --force to add it anyway",
+        ],
+        ["../incoming/short.txt", "too-short 17 characters, under the minimum of 30"],
+        [inside, "already-in-folder already inside the seeds folder; list it with `seedkeeper index` instead"],
+    ], r.stdout
+    # github keeps paths from the repository root (GITHUB_WORKSPACE, here tmp_path).
+    files = [
+        ln.split("file=")[1].split(",")[0] for ln in cli(*args, "--format", "github", "--dry-run").stdout.splitlines()
+    ]
+    assert sorted(files) == ["incoming/dup.txt", "incoming/short.txt", f"seeds/{EXIST_ZH}"]

@@ -189,6 +189,39 @@ def test_text_output_lists_files_and_languages(cli, tmp_path):
     assert "3 documents" in r.stdout
 
 
+def _column(header: str, row: str, name: str) -> str:
+    """The cell of `row` under the column `name` (rich left-aligns each cell under its header)."""
+    at = header.index(name)
+    return row[at:].split()[0] if len(row) > at and row[at] != " " else ""
+
+
+def test_text_output_shows_a_pin_as_pinned_and_an_error_as_an_error(cli, tmp_path):
+    # The text table had no pinned column (JSON has "pinned") and put an unreadable document's
+    # error codes under "others", the column of a mixed document's other languages.
+    pinned, binary = doc_name(1, "fa"), doc_name(2, "bin")
+    files = {pinned: CLEAN["fa"], binary: b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 4}
+    root = make_seeds(tmp_path, files, index=f"# S\n\n- {pinned} (lang: ar)\n- {binary}\n")
+    r = cli("tag", root)
+    assert r.exit_code == 0, r.output
+    header, *rows = r.stdout.splitlines()
+    assert header.split() == ["file", "lang", "confidence", "pinned", "error"], r.stdout
+    row = {name: next(ln for ln in rows if ln.lstrip().startswith(name)) for name in files}
+    assert _column(header, row[pinned], "lang") == "fa" and _column(header, row[pinned], "pinned") == "ar"
+    assert _column(header, row[pinned], "error") == ""
+    assert _column(header, row[binary], "error") == "binary" and _column(header, row[binary], "pinned") == ""
+
+
+def test_explained_text_shows_a_pin_and_an_error_by_name(cli, tmp_path):
+    pinned, binary = doc_name(1, "fa"), doc_name(2, "bin")
+    files = {pinned: CLEAN["fa"], binary: b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 4}
+    root = make_seeds(tmp_path, files, index=f"# S\n\n- {pinned} (lang: ar)\n- {binary}\n")
+    r = cli("tag", root, "--explain")
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    assert "  pinned: ar" in next(ln for ln in lines if ln.startswith(pinned))
+    assert next(ln for ln in lines if ln.startswith(binary)).endswith("  error: binary")
+
+
 def test_missing_folder_exits_2(cli, tmp_path):
     r = cli("tag", tmp_path / "nope", "--format", "json")
     assert r.exit_code == 2

@@ -228,6 +228,64 @@ def test_mistyped_command_gets_did_you_mean(cli):
     assert r.exit_code == 2 and "check" in r.output and "id you mean" in r.output
 
 
+def _flat(output: str) -> str:
+    """click's error box, its borders and line breaks taken out: the message as one line."""
+    return " ".join(" ".join(line.strip("│╭╮╰╯─ ").split()) for line in output.splitlines()).strip()
+
+
+FOUR = "text, json, github or concise"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["tag"],
+        ["validate"],
+        ["dedup"],
+        ["index"],
+        ["stats"],
+        ["fix"],
+        ["rename"],
+        ["init"],
+        ["add", "x.txt"],
+        ["restore", "x.txt"],
+        ["cache", "dir"],
+        ["cache", "clear"],
+    ],
+)
+def test_a_format_only_check_writes_is_a_usage_error_that_names_the_commands_formats(cli, tmp_path, command):
+    # typer answered "Invalid value for '--format' / '-f': Value error, 'sarif' is not one of ...":
+    # pydantic's wording, and no word of which command writes SARIF.
+    r = cli(*command, "--format", "sarif")
+    assert usage_error(r), r.output
+    message = _flat(r.output)
+    assert "Value error" not in message
+    name = "seedkeeper " + " ".join(c for c in command if c != "x.txt")
+    assert f"'sarif' is not a format of {name}: choose {FOUR} (sarif and junit: seedkeeper check)" in message
+    assert not (tmp_path / "seeds").exists() and not (tmp_path / "seedkeeper.toml").exists()  # nothing ran
+
+
+def test_an_unknown_format_names_checks_formats_and_the_close_one(cli):
+    r = cli("check", "--format", "xml")
+    assert usage_error(r) and "Value error" not in r.output
+    assert "'xml' is not a format of seedkeeper check: choose text, json, github, concise, sarif or junit" in _flat(
+        r.output
+    )
+    r = cli("tag", "-f", "JSON")
+    assert usage_error(r) and f"'JSON' is not a format of seedkeeper tag: choose {FOUR} (did you mean 'json'?)" in (
+        _flat(r.output)
+    )
+
+
+def test_a_known_format_still_works_and_help_lists_the_choices(cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")  # check's six choices, unwrapped
+    make_seeds(tmp_path, {FA: CLEAN["fa"]})
+    r = cli("tag", "seeds", "-f", "json")
+    assert r.exit_code == 0 and json.loads(r.stdout)["documents"][0]["lang"] == "fa"
+    assert "text|json|github|concise" in cli("tag", "--help").stdout
+    assert "text|json|github|concise|sarif|junit" in cli("check", "--help").stdout
+
+
 def test_add_missing_file_is_a_usage_error(cli, corpus, tmp_path):
     r = cli("add", "nothere.txt", "--seeds", corpus)
     assert usage_error(r) and "no such file: nothere.txt" in r.output

@@ -8,6 +8,7 @@ import gc
 import json
 import os
 from dataclasses import asdict
+from pathlib import Path
 
 import pytest
 
@@ -138,6 +139,20 @@ def test_inspect_gives_what_stat_says(tmp_path):
             st.st_ctime_ns,
         )
         assert info.path == (tmp_path / "sub" / "a.txt").resolve()
+
+
+def test_a_folder_named_relative_is_resolved_from_the_current_folder_each_time(tmp_path, monkeypatch):
+    # The seeds folder's real path was cached by the name as given: after a chdir, "seeds" still
+    # meant the first folder of that name (a library user, or the CLI run twice in one process,
+    # read the other corpus's files: `init` counted another folder's documents).
+    for project, text in (("one", "first\n"), ("two", "second, longer\n")):
+        (tmp_path / project / "seeds").mkdir(parents=True)
+        (tmp_path / project / "seeds" / "a.txt").write_text(text, encoding="utf-8")
+    for project in ("one", "two"):
+        monkeypatch.chdir(tmp_path / project)
+        info = inspect(Path("seeds"), "a.txt")
+        assert info.path == (tmp_path / project / "seeds" / "a.txt").resolve()
+        assert info.size == (tmp_path / project / "seeds" / "a.txt").stat().st_size
 
 
 def test_the_collector_is_paused_inside_and_restored_after():

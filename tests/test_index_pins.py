@@ -172,3 +172,15 @@ def test_dedup_apply_and_restore_keep_the_pin_that_applies(cli, tmp_path):
     (line,) = [ln for ln in (root / "INDEX.md").read_text(encoding="utf-8").splitlines() if copy in ln]
     assert "a copy" in line and "lang: de" in line, line
     assert _pins_said(cli, root) == {copy: "de"}
+
+
+def test_prose_shaped_like_a_tag_pins_nothing_in_check_tag_or_index(cli, tmp_path):
+    # "Plain language: no-nonsense." has the shape of `language: <tag>` with Norwegian and a
+    # variant: check said "INDEX.md says no-nonsense, detected en" and index wrote it into Pinned.
+    index = f"# S\n\n- {EN} Plain language: no-nonsense.\n- {FA} a Persian text (lang: fa)\n"
+    root = make_seeds(tmp_path, {EN: CLEAN["en"], FA: CLEAN["fa"]}, index=index)
+    assert _pins_said(cli, root) == {} and _tagged_pins(cli, root) == {FA: "fa"}
+    assert cli("index", root).exit_code == 0
+    assert _pinned_cells(root) == {EN: "", FA: "fa"}
+    assert "Plain language: no-nonsense." in (root / "INDEX.md").read_text(encoding="utf-8")
+    assert _pins_said(cli, root) == {} and _tagged_pins(cli, root) == {FA: "fa"}

@@ -162,6 +162,44 @@ def test_the_long_form_pins_only_where_the_tag_ends_the_phrase(note, lang):
     assert one(f"- {A} — {note}\n").lang == lang
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        # English with the shape of a tag: Norwegian plus a variant ("nonsense"), a script ("fuss",
+        # "code") or a region ("go"). None of these subtags is registered: they are words.
+        "Plain language: no-nonsense",
+        "written in plain language: no-nonsense.",
+        "lang: no-nonsense prose",
+        "lang=no-nonsense",
+        "(language: no-nonsense)",
+        "language: no-nonsense prose",
+        "Plain language: no-fuss.",
+        "lang: no-code tools",
+        "(lang: no-go)",
+        # A tag that starts well and ends in a word is not cut down to its start ("no").
+        "lang: en-GB-nonsense",
+    ],
+)
+def test_words_shaped_like_a_tag_pin_nothing(note):
+    assert one(f"- {A} — {note}\n").lang is None
+    table = f"| File | Notes |\n|---|---|\n| {A} | {note} |\n"
+    assert one(table).lang is None
+
+
+@pytest.mark.parametrize(
+    "tag", ["zh-Hant", "sr-Latn", "pt-BR", "es-419", "sr-Cyrl-RS", "zh-hant", "sl-rozaj", "de-CH-1996", "en-GB", "und"]
+)
+def test_registered_tags_pin(tag):
+    for note in (f"lang: {tag}", f"(language: {tag}) from the archive", f"language: {tag}"):
+        assert one(f"- {A} — {note}\n").lang == tag, note
+    # A hand-written table's Language column holds the tag alone: the same grammar.
+    assert one(f"| File | Language |\n|---|---|\n| {A} | {tag} |\n").lang == tag
+
+
+def test_a_language_column_holding_words_pins_nothing():
+    assert one(f"| File | Language |\n|---|---|\n| {A} | no-nonsense |\n").lang is None
+
+
 @pytest.mark.parametrize("item", [f"- Remember that {A} is Persian", f"- The old {A} was removed last week"])
 def test_list_item_prose_mentioning_a_name_is_not_a_reference_to_the_prose(item):
     # GitHub shows prose; whatever the reader decides, it must not invent a file named like the prose.

@@ -184,6 +184,52 @@ def test_init_never_overwrites(cli, tmp_path):
     assert not (tmp_path / "seedkeeper.toml").exists() and root.is_dir()
 
 
+def _next_steps(stdout: str) -> list[str]:
+    """The commands init suggests, after its "next:" line, without their comments."""
+    return [line.split("#")[0].strip() for line in stdout.split("next:\n", 1)[1].splitlines()]
+
+
+def test_init_on_an_indexed_corpus_suggests_neither_index_nor_rename(cli, tmp_path):
+    # Every document listed in the managed table and named NNN_<hash>.txt: init said
+    # "seedkeeper index seeds  # list the 2 documents already there" and suggested rename anyway.
+    names = [f"00{i}_{'ab' * 7}0{i}.txt" for i in range(2)]
+    root = make_seeds(tmp_path, dict(zip(names, (CLEAN["fa"], CLEAN["ru"]))))
+    index(root, SETTINGS)
+    r = cli("init", "seeds")
+    assert r.exit_code == 0, r.output
+    assert _next_steps(r.stdout) == ["seedkeeper check seeds", "add .seedkeeper_cache/ to .gitignore"], r.stdout
+    assert "INDEX.md lists all 2 documents" in r.stdout
+    data = json.loads(cli("init", "seeds", "--format", "json").stdout)
+    assert (data["documents"], data["unlisted"], data["misnamed"]) == (2, 0, 0)
+
+
+def test_init_counts_what_index_and_rename_would_do(cli, tmp_path):
+    listed, unlisted, misnamed = f"000_{'ab' * 8}.txt", f"001_{'cd' * 8}.txt", "notes.txt"
+    root = make_seeds(tmp_path, {listed: CLEAN["fa"], misnamed: CLEAN["ru"]})
+    index(root, SETTINGS)
+    (root / unlisted).write_text(CLEAN["zh"], encoding="utf-8")  # added after the table was written
+    (tmp_path / ".gitignore").write_text("*.pyc\n.seedkeeper_cache/\n", encoding="utf-8")
+    r = cli("init", "seeds")
+    assert r.exit_code == 0, r.output
+    assert _next_steps(r.stdout) == [
+        "seedkeeper index seeds",
+        "seedkeeper rename seeds --dry-run",
+        "seedkeeper check seeds",
+    ], r.stdout  # .gitignore already holds the cache folder
+    assert "list the 1 document INDEX.md does not list yet" in r.stdout
+    assert "1 document named other than NNN_<hash>.txt" in r.stdout
+
+
+def test_init_on_an_empty_folder_suggests_adding_documents(cli, tmp_path):
+    r = cli("init", "seeds")
+    assert r.exit_code == 0, r.output
+    assert _next_steps(r.stdout) == [
+        "seedkeeper add FILE... --seeds seeds",
+        "seedkeeper check seeds",
+        "add .seedkeeper_cache/ to .gitignore",
+    ], r.stdout
+
+
 def test_init_refuses_a_file_as_folder(cli, tmp_path):
     (tmp_path / "seeds").write_text("not a folder", encoding="utf-8")
     r = cli("init", "seeds")

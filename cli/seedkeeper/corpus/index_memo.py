@@ -26,7 +26,8 @@ MIN_CHARS = 50_000
 # 7: ... its note read with its continuation lines, as one sentence. 8: a closer on a marker or
 # fence line leaves that line in its raw HTML block. 9: entries carry a list item's continuation.
 # 10: ... and the memo keeps it (9 left it out: a warm run lost an `ignore:` written there).
-MEMO_VERSION = "10"
+# 11: a pinned language is a tag of registered subtags (entries.is_pin_tag): "no-nonsense" pins nothing.
+MEMO_VERSION = "11"
 _KIND = "index-parse"
 
 

@@ -46,7 +46,9 @@ def resolve_inside(root: Path, rel: str) -> Path:
 def _confine(root: Path, rel: str) -> tuple[str, os.stat_result | None]:
     """resolve_inside as a str, plus the file's stat when the fast path already has it (its last
     lstat, of a component that is not a symlink, is what stat would say), else None."""
-    base = _realpath(os.fspath(root))
+    folder = os.fspath(root)
+    # Cached by absolute path: a relative "seeds" names another folder after a chdir.
+    base = _realpath(folder if os.path.isabs(folder) else os.path.abspath(folder))
     if rel and "/" not in rel and rel != "..":
         # A name in the folder itself (most documents): os.path.join(base, rel), spelled out.
         path = base + rel if base.endswith("/") else f"{base}/{rel}"

@@ -12,13 +12,39 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from seedkeeper.corpus.paths import normalize_target
+from seedkeeper.indexmd.subtags import REGIONS, SCRIPTS, VARIANTS
 
 # The managed table lives between these markers (see writer.py).
 BEGIN_MARKER = "<!-- seedkeeper:index:begin -->"
 END_MARKER = "<!-- seedkeeper:index:end -->"
 
-# `lang: fa`, `lang=fa`, `(lang: zh-Hant)` in a note pins the document's language.
+
+# `lang: fa`, `lang=fa`, `(lang: zh-Hant)` in a note pins the document's language. The pattern
+# finds what has a tag's shape; is_pin_tag then decides (a regex of every registered subtag
+# would cost ~15 ms to compile in every run).
 _TAG = r"([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)(?![\w-])"
+_TAG_SHAPE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+
+
+def is_pin_tag(tag: str) -> bool:
+    """Whether `tag` is a language tag a note may pin (BCP 47, RFC 5646): a 2-3 letter language
+    subtag, then a script (4 letters), a region (2 letters or 3 digits) and variants, in that
+    order, each registered (subtags.py), in any case (zh-hant is zh-Hant). Their shapes alone
+    would read English as a tag: "no-nonsense" is Norwegian and a variant, "no-fuss" Norwegian and
+    a script. Extended language subtags (zh-yue), extensions and private use are not pins: the
+    language's own subtag says the same (yue)."""
+    if not _TAG_SHAPE.fullmatch(tag):
+        return False
+    rest = tag.lower().split("-")[1:]
+    at = 0
+    for registered in (SCRIPTS, REGIONS):
+        if at < len(rest) and rest[at] in registered:
+            at += 1
+    while at < len(rest) and rest[at] in VARIANTS:
+        at += 1
+    return at == len(rest)
+
+
 # The first `lang: xx` of a note, in brackets ("(lang: fa)", which go with it) or bare. A bare
 # long form "language: xx" pins only where the tag ends the phrase (end, punctuation or another
 # `key=`/`key:` directive): "Plain language: no jargon" is prose, not Norwegian.
@@ -329,8 +355,17 @@ def first_pins(entries: Iterable[IndexEntry], name: Callable[[str], str] | None 
 
 def pinned_lang(note: str) -> str | None:
     """The language pinned in a note (`lang: fa`), or None."""
-    m = _LANG_IN_NOTE.search(note)
+    m = _pin_in_note(note)
     return next(tag for tag in m.groups() if tag) if m else None
+
+
+def _pin_in_note(note: str) -> re.Match[str] | None:
+    """The first `lang: xx` of a note whose tag is one (is_pin_tag): "lang: no-nonsense" is
+    prose, wholly (not a pin of "no"), and a later `lang:` may still pin."""
+    for m in _LANG_IN_NOTE.finditer(note):
+        if is_pin_tag(next(tag for tag in m.groups() if tag)):
+            return m
+    return None
 
 
 def same_name(a: str | None, b: str | None) -> bool:
@@ -407,7 +442,7 @@ def without_pinned_lang(note: str) -> str:
     # "(lang: fa)" goes with its brackets; a bare "lang: fa" leaves the brackets around it alone
     # ("a (b, lang: fa)" keeps its closing bracket). Only the separators at the seam go with it
     # (one before it that nothing follows); the rest of the note is left exactly as written.
-    m = _LANG_IN_NOTE.search(note)  # the very one pinned_lang reads
+    m = _pin_in_note(note)  # the very one pinned_lang reads
     if m is None:
         return note.strip()
     left, right = note[: m.start()].rstrip(), note[m.end() :].lstrip()
@@ -432,7 +467,7 @@ def lang_from_cells(cells: tuple[tuple[str, str], ...], managed: bool) -> str | 
     in_notes = elsewhere = None
     for header, value in cells:
         h = header.strip().lower()
-        if h in wanted and re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", value.strip()):
+        if h in wanted and is_pin_tag(value.strip()):
             return value.strip()
         if not value or "lang" not in value.lower():
             continue

@@ -17,7 +17,7 @@ from seedkeeper.corpus.survey import Survey, survey
 from seedkeeper.errors import UsageError
 from seedkeeper.settings import Settings
 
-from .findings import duplicate_problems
+from .findings import duplicate_problems, reported_clusters
 
 if TYPE_CHECKING:  # pragma: no cover - the dedup module loads numpy
     from seedkeeper.similarity.results import DedupResult
@@ -34,11 +34,14 @@ class DedupReport:
     skipped: list = field(default_factory=list)  # (file, why) duplicates left in place
     problems: list = field(default_factory=list)  # exact-, near- and contained-duplicate findings
     accepted: list = field(default_factory=list)  # (file, code): kept on purpose, neither reported nor moved
+    ignored: list = field(default_factory=list)  # (file, code): a code select/ignore leaves out, as check does
 
     def to_dict(self) -> dict:
         data = self.result.to_dict()
         if self.accepted:
             data["accepted"] = [{"file": f, "code": code} for f, code in self.accepted]
+        if self.ignored:
+            data["ignored"] = [{"file": f, "code": code} for f, code in self.ignored]
         if self.moved:
             data["moved"] = [{"file": m.file, "quarantined": m.quarantined, "kind": m.kind} for m in self.moved]
         if self.skipped:
@@ -124,24 +127,30 @@ def _dropper(seeds: Path, settings: Settings):
 
 
 def _report(s: Survey, excerpts: bool) -> DedupReport:
-    """The report of `s`'s duplicates, less those a person accepted (`ignore: near-duplicate`
-    in the note, per-file-ignores): as `check` does not report them, `dedup` neither reports nor
-    moves them (`s.dedup` is narrowed to the others)."""
+    """The report of `s`'s duplicates, as `check` reports them: less those a person accepted
+    (`ignore: near-duplicate` in the note, per-file-ignores) and those of codes the config's
+    select/ignore leaves out, which `dedup` neither reports nor moves (`s.dedup` is narrowed to
+    the others), with the config's severities."""
     assert s.dedup is not None
+    from seedkeeper.problems import apply_policy
+
     from .acceptance import accept
 
+    st = s.settings
     problems = duplicate_problems(s)
     kept = accept(s, problems, report_unused=False)
-    accepted = sorted({(p.file, p.code) for p in problems} - {(p.file, p.code) for p in kept})
-    if accepted:
-        from seedkeeper.similarity.results import Cluster, DedupResult
-
-        gone = {f for f, _ in accepted}
-        clusters = [Cluster(c.keep, [d for d in c.duplicates if d.file not in gone]) for c in s.dedup.clusters]
-        s.dedup = DedupResult([c for c in clusters if c.duplicates], s.dedup.too_short, s.dedup.confirmed)
-    report = DedupReport(result=s.dedup, excerpts=near_excerpts(s) if excerpts else {}, problems=kept)
-    report.accepted = accepted
+    reported = apply_policy(kept, st.select, st.ignore, st.severities)
+    accepted = sorted(_pairs(problems) - _pairs(kept))
+    ignored = sorted(_pairs(kept) - _pairs(reported))
+    if accepted or ignored:
+        s.dedup = reported_clusters(s.dedup, reported)
+    report = DedupReport(result=s.dedup, excerpts=near_excerpts(s) if excerpts else {}, problems=reported)
+    report.accepted, report.ignored = accepted, ignored
     return report
+
+
+def _pairs(problems) -> set[tuple[str, str]]:
+    return {(p.file, p.code) for p in problems}
 
 
 def _movable(s: Survey):

@@ -4,6 +4,8 @@ INDEX.md is what `seedkeeper index` would write. `corpus_findings` is every find
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from seedkeeper.corpus.discovery import INDEX_NAME
 from seedkeeper.corpus.pool import CacheSpec
@@ -12,6 +14,9 @@ from seedkeeper.lang.tags import same_lang
 from seedkeeper.problems import Problem, make
 
 from .index_rows import current_text, render_for, row_values
+
+if TYPE_CHECKING:  # pragma: no cover
+    from seedkeeper.similarity.results import DedupResult
 
 
 def duplicate_problems(s: Survey) -> list[Problem]:
@@ -30,6 +35,31 @@ def duplicate_problems(s: Survey) -> list[Problem]:
             else:
                 out.append(make("near-duplicate", d.file, f"{d.similarity:.0%} similar to {d.of} (kept: {c.keep})"))
     return out
+
+
+# The finding each kind of duplicate gets (duplicate_problems).
+DUPLICATE_CODES = {
+    "exact": "exact-duplicate",
+    "normalized": "exact-duplicate",
+    "near": "near-duplicate",
+    "contained": "contained-duplicate",
+}
+
+
+def reported_clusters(result: DedupResult, reported: Iterable[Problem]) -> DedupResult:
+    """`result` with only the duplicates whose finding is in `reported` (the findings left after
+    acceptances and the select/ignore policy), clusters left without one dropped: the clusters
+    `check` and `stats` show are the ones `dedup` reports and `dedup --apply` moves."""
+    if not result.clusters:
+        return result
+    from seedkeeper.similarity.results import Cluster, DedupResult
+
+    codes = set(DUPLICATE_CODES.values())
+    kept = {(p.file, p.code) for p in reported if p.code in codes}
+    clusters = [
+        Cluster(c.keep, [d for d in c.duplicates if (d.file, DUPLICATE_CODES[d.kind]) in kept]) for c in result.clusters
+    ]
+    return DedupResult([c for c in clusters if c.duplicates], result.too_short, result.confirmed)
 
 
 def language_problems(s: Survey) -> list[Problem]:
@@ -123,7 +153,8 @@ def index_outdated() -> Problem:
 # (adoption copies no name into Notes); a note is read with its continuation lines. 9: index
 # refuses a placement that hides its table (the finding then carries the reason). 10: a hand
 # table's Status (Words, SHA-256...) cell holding a person's words is carried into Notes.
-_OUTDATED_MEMO_VERSION = "10"
+# 11: a pin is a tag of registered subtags (entries.is_pin_tag), so a note's "no-nonsense" stays a note.
+_OUTDATED_MEMO_VERSION = "11"
 
 
 def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem | None:

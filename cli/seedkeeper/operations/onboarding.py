@@ -9,7 +9,7 @@ from pathlib import Path
 
 from seedkeeper._version import __version__
 from seedkeeper.corpus.atomic import write_atomic
-from seedkeeper.corpus.discovery import INDEX_NAME, discover
+from seedkeeper.corpus.discovery import INDEX_NAME
 from seedkeeper.errors import UsageError
 from seedkeeper.indexmd.entries import BEGIN_MARKER, END_MARKER
 from seedkeeper.indexmd.table import HEADER_COMMENT, header_lines
@@ -30,6 +30,10 @@ class Scaffolded:
     kept: list[str] = field(default_factory=list)
     documents: int = 0  # documents already in the folder
     hand_written_index: bool = False  # an INDEX.md without the markers was there
+    # What is left to do, so that the next steps init suggests are the ones this corpus needs:
+    unlisted: int = 0  # documents INDEX.md does not list (`seedkeeper index` lists them)
+    misnamed: int = 0  # documents not named by the name pattern (`seedkeeper rename` renames them)
+    cache_ignored: bool = False  # .gitignore already names the cache folder
 
     def to_dict(self) -> dict:
         return {
@@ -38,6 +42,9 @@ class Scaffolded:
             "kept": self.kept,
             "documents": self.documents,
             "hand_written_index": self.hand_written_index,
+            "unlisted": self.unlisted,
+            "misnamed": self.misnamed,
+            "cache_ignored": self.cache_ignored,
         }
 
 
@@ -162,7 +169,6 @@ def init(seeds: str | os.PathLike | None = None, project: str | os.PathLike | No
     except (OSError, RuntimeError) as exc:
         # A link above it that leads nowhere or round in a loop, a file in the way, no permission.
         raise UsageError(f"cannot create the seeds folder {folder}: {exc}") from None
-    done.documents = len(discover(folder, Settings().include))
     index_rel = f"{rel}/{INDEX_NAME}" if rel != "." else INDEX_NAME
     index_path = folder / INDEX_NAME
     if index_path.is_file():
@@ -176,4 +182,34 @@ def init(seeds: str | os.PathLike | None = None, project: str | os.PathLike | No
         _create(project, CONFIG, _config_text(rel), done)
     _create(project, WORKFLOW, _workflow_text(rel), done)
     _create(project, PRE_COMMIT, _pre_commit_text(rel), done)
+    _take_stock(folder, existing, done)
+    done.cache_ignored = _ignores_cache(project / ".gitignore")
     return done
+
+
+def _take_stock(folder: Path, config: Path | None, done: Scaffolded) -> None:
+    """Count the documents, those INDEX.md does not list and those the name pattern does not
+    name, as `check` would (the config init kept, if any, names documents and their pattern).
+    Reads INDEX.md and the folder's names, never a document."""
+    from seedkeeper.corpus.model import load_corpus
+    from seedkeeper.errors import SeedkeeperError
+    from seedkeeper.settings import load_settings
+
+    try:
+        settings = load_settings(config) if config is not None else Settings()
+    except SeedkeeperError:
+        settings = Settings()  # a config `check` will refuse: it says why then; init counts by default
+    corpus = load_corpus(folder, settings)
+    done.documents = len(corpus.on_disk)
+    codes = [p.code for p in corpus.problems]
+    done.unlisted, done.misnamed = codes.count("unlisted-file"), codes.count("bad-name")
+
+
+def _ignores_cache(gitignore: Path) -> bool:
+    """Whether `.gitignore` has a line naming the cache folder (`.seedkeeper_cache`, with or
+    without slashes)."""
+    try:
+        lines = gitignore.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return False
+    return any(line.strip().strip("/") == ".seedkeeper_cache" for line in lines)

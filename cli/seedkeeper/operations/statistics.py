@@ -13,7 +13,7 @@ from seedkeeper.problems import apply_policy, has_errors
 from seedkeeper.settings import Settings
 
 from .acceptance import accept
-from .findings import corpus_findings
+from .findings import corpus_findings, reported_clusters
 
 # Size buckets in characters, for the distribution.
 BUCKETS = (0, 100, 500, 1_000, 2_000, 5_000, 10_000, 50_000, 100_000)
@@ -82,7 +82,10 @@ def stats(
     for lo, hi in zip(BUCKETS, BUCKETS[1:] + (None,)):
         n = sum(1 for c in sizes if c >= lo and (hi is None or c < hi))
         buckets.append({"from": lo, "to": hi, "documents": n})
-    dups = Counter(d.kind for c in (s.dedup.clusters if s.dedup else []) for d in c.duplicates)
+    # The duplicates dedup reports: an accepted one (or one of a code the config ignores) is no
+    # more counted here than it is reported there or by check.
+    clusters = reported_clusters(s.dedup, problems).clusters if s.dedup else []
+    dups = Counter(d.kind for c in clusters for d in c.duplicates)
     # A file INDEX.md names in two Unicode spellings (composed, decomposed) is one file listed.
     listed = len({s.corpus.named(rel) for rel in s.corpus.index.listed()}) if s.corpus.index is not None else 0
     return StatsReport(
@@ -100,7 +103,7 @@ def stats(
         words_total=sum(a.words for a in readable),
         size_buckets=buckets,
         duplicates={
-            "clusters": len(s.dedup.clusters) if s.dedup else 0,
+            "clusters": len(clusters),
             **{k: dups.get(k, 0) for k in ("exact", "normalized", "near", "contained")},
             "too_short": len(s.dedup.too_short) if s.dedup else 0,
         },

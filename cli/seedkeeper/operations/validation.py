@@ -18,7 +18,7 @@ from seedkeeper.problems import Problem, apply_policy, has_errors
 from seedkeeper.settings import Settings
 
 from .acceptance import accept
-from .findings import corpus_findings
+from .findings import corpus_findings, reported_clusters
 
 
 @dataclass
@@ -32,6 +32,9 @@ class Report:
     documents: int  # how many documents were checked
     analyses: list[DocAnalysis] = field(default_factory=list)
     survey: Survey | None = field(default=None, repr=False)
+    # check: the duplicate clusters whose findings it reports (findings.reported_clusters), as
+    # `dedup` reports them: without what an acceptance or the select/ignore policy leaves out.
+    clusters: list | None = None
 
     def ok(self, strict: bool = False) -> bool:
         return not has_errors(self.problems, strict)
@@ -42,12 +45,12 @@ class Report:
 
     def to_dict(self, strict: bool = False) -> dict:
         data = {"ok": self.ok(strict), "problems": [p.to_dict() for p in self.problems], "summary": self.counts()}
-        if self.survey is not None and self.survey.dedup is not None:
-            data["clusters"] = [c.to_dict() for c in self.survey.dedup.clusters]
+        if self.clusters is not None:
+            data["clusters"] = [c.to_dict() for c in self.clusters]
         return data
 
 
-# Kept for library users: a check report is a Report that carries its survey's clusters.
+# Kept for library users: a check report is a Report that carries its clusters.
 CheckReport = Report
 
 
@@ -58,7 +61,10 @@ def report_for(s: Survey, problems: list[Problem], *, report_unused: bool = True
     st = s.settings
     accepted = accept(s, problems, report_unused=report_unused)
     kept = apply_policy(accepted, st.select, st.ignore, st.severities)
-    return Report(root=s.root, problems=kept, documents=len(s.corpus.documents), analyses=s.analyses, survey=s)
+    clusters = reported_clusters(s.dedup, kept).clusters if s.dedup is not None else None
+    return Report(
+        root=s.root, problems=kept, documents=len(s.corpus.documents), analyses=s.analyses, survey=s, clusters=clusters
+    )
 
 
 def _quality(settings: Settings | None):

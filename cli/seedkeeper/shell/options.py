@@ -5,15 +5,16 @@ A command writes `fmt: FormatOpt = Format.text`; the help text and flag names li
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 
-class Format(str, Enum):
-    """Output formats every command takes."""
+class Format(StrEnum):
+    """Output formats every command takes (a StrEnum: str() of a member is its value, which the
+    `--format` option, typed `str`, receives as its default)."""
 
     text = "text"
     json = "json"
@@ -21,7 +22,7 @@ class Format(str, Enum):
     concise = "concise"
 
 
-class CheckFormat(str, Enum):
+class CheckFormat(StrEnum):
     """`check` also writes SARIF and JUnit."""
 
     text = "text"
@@ -42,16 +43,62 @@ SeedsOpt = Annotated[
         "--seeds", help="The seeds folder (default: from config, else ./seeds).", show_default=False, metavar="DIR"
     ),
 ]
+
+
+def _format_parser(formats: type[Enum]):
+    """The `--format` callback of a command taking `formats`: the value as a member of `formats`,
+    or a usage error that names the command's formats (and the command that writes sarif/junit).
+
+    The option is typed `str` and converted here: typer's own check of an Enum answers "Value
+    error, 'sarif' is not one of ...", pydantic's wording, without a word of which command has it."""
+
+    def convert(ctx: typer.Context, param: typer.CallbackParam, value):
+        if value is None or isinstance(value, formats):
+            return value
+        try:
+            return formats(value)
+        except ValueError:
+            raise typer.BadParameter(unknown_format(value, ctx.command_path, formats), ctx=ctx, param=param) from None
+
+    return convert
+
+
+def unknown_format(value: str, command: str, formats: type[Enum]) -> str:
+    """The message for an unknown `--format`: "'sarif' is not a format of seedkeeper tag: choose
+    text, json, github or concise (sarif and junit: seedkeeper check)", or with a close one
+    suggested ("did you mean 'json'?")."""
+    import difflib
+
+    names = [f.value for f in formats]
+    message = f"{value!r} is not a format of {command}: choose {', '.join(names[:-1])} or {names[-1]}"
+    only_check = [f.value for f in CheckFormat if f.value not in names]
+    close = difflib.get_close_matches(value.lower(), names, n=1, cutoff=0.6)
+    if close:
+        message += f" (did you mean {close[0]!r}?)"
+    elif only_check and value.lower() in only_check:
+        message += f" ({' and '.join(only_check)}: seedkeeper check)"
+    return message
+
+
 FormatOpt = Annotated[
-    Format,
+    str,
     typer.Option(
         "--format",
         "-f",
         help="Output: text (people), json (scripts), github (Actions), concise (one line per finding).",
+        metavar="<" + "|".join(f.value for f in Format) + ">",
+        callback=_format_parser(Format),
     ),
 ]
 CheckFormatOpt = Annotated[
-    CheckFormat, typer.Option("--format", "-f", help="text, json, github, concise, sarif or junit.")
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        help="text, json, github, concise, sarif or junit.",
+        metavar="<" + "|".join(f.value for f in CheckFormat) + ">",
+        callback=_format_parser(CheckFormat),
+    ),
 ]
 ConfigOpt = Annotated[
     Optional[Path],

@@ -73,10 +73,16 @@ def add_command(
             for w in a.warnings:
                 typer.echo(f"  warning {shown(w)}")
     if findings_only:
-        # One escaping renderer for both: a crafted file name cannot forge annotations.
-        found = [_as_problem(r) for r in report.refused] + [_warning(a, w) for a in report.added for w in a.warnings]
-        lines = render.github_lines if fmt == Format.github else render.concise_lines
-        render.emit_lines(lines(found, run.seeds))
+        # One escaping renderer for both: a crafted file name cannot forge annotations. GitHub
+        # wants paths from the repository root (made from absolute ones); concise names each input
+        # as it was typed, as tag does for files and as the text output does.
+        github = fmt == Format.github
+        found = [_as_problem(r, github) for r in report.refused]
+        found += [_warning(a, w, github) for a in report.added for w in a.warnings]
+        if github:
+            render.emit_lines(render.github_lines(found, run.seeds))
+        else:
+            render.emit_lines(render.concise_lines(found, None))  # None: paths as given
     else:
         for r in report.refused:
             typer.echo(f"refused {shown(r.source)}: {r.code}: {shown(r.message)}", err=True)
@@ -87,13 +93,17 @@ def add_command(
     return EXIT_FINDINGS if report.refused else EXIT_OK
 
 
-def _as_problem(r) -> Problem:
-    """A refusal as an error finding on the input file (absolute, so the annotation path is right
-    wherever the file lives)."""
-    return Problem(file=os.path.abspath(r.source), code=r.code, severity="error", message=r.message)
+def _as_problem(r, absolute: bool) -> Problem:
+    """A refusal as an error finding on the input file: absolute (GitHub annotations, whose path
+    is then made relative to the repository root), or as the person typed it."""
+    return Problem(file=_source(r.source, absolute), code=r.code, severity="error", message=r.message)
 
 
-def _warning(a, warning: str) -> Problem:
+def _warning(a, warning: str, absolute: bool) -> Problem:
     """A warning about an added document ("too-short: ..."), on the input file as refusals are."""
     code, _, message = warning.partition(": ")
-    return Problem(file=os.path.abspath(a.source), code=code, severity="warning", message=message)
+    return Problem(file=_source(a.source, absolute), code=code, severity="warning", message=message)
+
+
+def _source(source: str, absolute: bool) -> str:
+    return os.path.abspath(source) if absolute else source

@@ -102,6 +102,10 @@ def _print_text(report) -> None:
     if report.accepted:
         names = ", ".join(shown(f) for f, _ in report.accepted[:10]) + (" …" if len(report.accepted) > 10 else "")
         console.print(Text(f"accepted (ignore: in INDEX.md or per-file-ignores), left alone: {names}"), soft_wrap=True)
+    if report.ignored:
+        codes = ", ".join(sorted({code for _, code in report.ignored}))
+        names = ", ".join(shown(f) for f, _ in report.ignored[:10]) + (" …" if len(report.ignored) > 10 else "")
+        console.print(Text(f"not checked ({codes}: select/ignore in the config), left alone: {names}"), soft_wrap=True)
     moved = ""
     if report.moved:
         moved = f"; moved {len(report.moved)} to .seedkeeper/quarantine/ (undo: seedkeeper restore FILE)"

@@ -28,12 +28,39 @@ def init_command(directory: DirArg = None, fmt: FormatOpt = Format.text, debug: 
         typer.echo(shown(f"kept    {rel} (exists; not overwritten)"))
     seeds = shlex.quote(shown(str(done.seeds)))  # a command to copy: quoted, and safe to print
     typer.echo("next:")
-    if done.hand_written_index:
-        typer.echo(f"  seedkeeper index {seeds} --diff   # preview: your lists become tables, one per section")
-        typer.echo(f"  seedkeeper index {seeds}          # adopt it")
-    elif done.documents:
-        typer.echo(f"  seedkeeper index {seeds}          # list the {done.documents} documents already there")
-    typer.echo(f"  seedkeeper rename {seeds} --dry-run   # documents named other than NNN_<hash>.txt")
-    typer.echo(f"  seedkeeper check {seeds}            # what CI will run")
-    typer.echo("  add .seedkeeper_cache/ to .gitignore")
+    for step, why in next_steps(done, seeds):
+        typer.echo(f"  {step:<{max(len(s) for s, _ in next_steps(done, seeds))}}  # {why}" if why else f"  {step}")
     return EXIT_OK
+
+
+def next_steps(done, seeds: str) -> list[tuple[str, str]]:
+    """What to run next, and why, for the corpus init found: only the steps it needs (a corpus
+    INDEX.md already lists, named by the pattern, needs neither `index` nor `rename`)."""
+    from ..report import plural
+
+    steps = []
+    if done.hand_written_index:
+        steps.append((f"seedkeeper index {seeds} --diff", "preview: your lists become tables, one per section"))
+        steps.append((f"seedkeeper index {seeds}", "adopt it"))
+    elif done.unlisted:
+        steps.append(
+            (f"seedkeeper index {seeds}", f"list the {plural(done.unlisted, 'document')} INDEX.md does not list yet")
+        )
+    if done.misnamed:
+        steps.append(
+            (
+                f"seedkeeper rename {seeds} --dry-run",
+                f"{plural(done.misnamed, 'document')} named other than NNN_<hash>.txt",
+            )
+        )
+    if not done.documents:
+        steps.append((f"seedkeeper add FILE... --seeds {seeds}", "add your first documents"))
+    if done.documents and not (done.hand_written_index or done.unlisted or done.misnamed):
+        steps.append(
+            (f"seedkeeper check {seeds}", f"INDEX.md lists all {plural(done.documents, 'document')}: what CI will run")
+        )
+    else:
+        steps.append((f"seedkeeper check {seeds}", "what CI will run"))
+    if not done.cache_ignored:
+        steps.append(("add .seedkeeper_cache/ to .gitignore", ""))
+    return steps

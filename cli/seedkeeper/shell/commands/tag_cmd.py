@@ -107,6 +107,21 @@ def tag_command(
     return EXIT_OK
 
 
+def _others(d: dict) -> str:
+    """A document's other languages (or, for an `und`, the detectors' candidates): "en 30%, ar 21%"."""
+    return ", ".join(f"{o['lang']} {o['share']:.0%}" for o in d.get("others", []))
+
+
+# The columns after file, lang and confidence, each shown when a document has one: the language a
+# person pinned in INDEX.md, the other languages of a mixed document, and the codes that made a
+# document unreadable or not text (kept apart from "others": an error is not a language).
+_EXTRA_COLUMNS = (
+    ("pinned", lambda d: d.get("pinned", "")),
+    ("others", _others),
+    ("error", lambda d: d.get("error", "")),
+)
+
+
 def _print_table(report) -> None:
     from rich.table import Table
     from rich.text import Text
@@ -114,17 +129,17 @@ def _print_table(report) -> None:
     from .. import render
     from ..report import plural
 
+    extra = [(name, cell) for name, cell in _EXTRA_COLUMNS if any(cell(d) for d in report.documents)]
     table = Table(box=None, header_style="bold")
-    for col in ("file", "lang", "confidence", "others"):
+    for col in ("file", "lang", "confidence", *(name for name, _ in extra)):
         table.add_column(col, justify="right" if col == "confidence" else "left")
     for d in report.documents:
-        others = ", ".join(f"{o['lang']} {o['share']:.0%}" for o in d.get("others", []))
         # Text cells: a file name such as "[draft] x.txt" is a name, not rich markup.
         table.add_row(
             Text(render.shown(d["file"])),
             Text(d["lang"]),
             f"{d['confidence']:.2f}",
-            Text(render.shown(d.get("error", others))),
+            *(Text(render.shown(cell(d))) for _, cell in extra),
         )
     console = render.stdout_console()
     console.print(table)
@@ -132,15 +147,18 @@ def _print_table(report) -> None:
 
 
 def _print_explained(report) -> None:
-    """Per document: its tag line, then the rule that decided and each detector's candidates."""
+    """Per document: its tag line (with its pin, other languages and error, each named), then the
+    rule that decided and each detector's candidates."""
     from .. import render
     from ..report import plural
 
     console = render.stdout_console()
     for d in report.documents:
-        extra = d.get("error") or ", ".join(f"{o['lang']} {o['share']:.0%}" for o in d.get("others", []))
+        extra = [f"pinned: {d['pinned']}"] if d.get("pinned") else []
+        extra += [f"({_others(d)})"] if d.get("others") else []
+        extra += [f"error: {d['error']}"] if d.get("error") else []
         console.print(
-            render.shown(f"{d['file']}  {d['lang']}  {d['confidence']:.2f}" + (f"  ({extra})" if extra else "")),
+            render.shown("  ".join([d["file"], d["lang"], f"{d['confidence']:.2f}", *extra])),
             markup=False,
         )
         console.print(f"    decided by: {d.get('decided_by') or 'unknown'}", markup=False)
