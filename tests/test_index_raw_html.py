@@ -230,6 +230,54 @@ def test_restore_lists_a_document_before_an_unclosed_block_at_the_end():
     assert parse_index(out).listed() == [A]
 
 
+@pytest.mark.parametrize(
+    ("above", "tail"),
+    [
+        pytest.param("", "<!-- note to self\nremember the licences\n", id="comment"),
+        pytest.param("", "<!--\n\nstill the note, after a blank line\n", id="comment-with-a-blank-line"),
+        pytest.param("", "<!DOCTYPE notes\nnever closed\n", id="declaration"),
+        pytest.param("<pre>\nexample\n</pre>\n\n", "<!-- note\n", id="comment-after-a-closed-pre"),
+        pytest.param("Some more prose.\n", "<!-- glued to the prose\n", id="comment-glued-to-a-paragraph"),
+    ],
+)
+def test_restore_lists_a_document_before_an_html_comment_left_open_at_the_end(above, tail):
+    """An HTML comment (or declaration) never closed swallows every line after it: a list item
+    appended there is invisible to a renderer, and the document unlisted. It goes before the
+    comment instead, and the person's text keeps every byte."""
+    from seedkeeper.indexmd.entry_edits import add_entries
+
+    text = f"# Corpus\n\nSome prose.\n\n{above}{tail}"
+    out = add_entries(text, [A])
+    assert parse_index(out).listed() == [A]
+    sep = "\n" if above.endswith("prose.\n") else ""  # the list is set apart from a paragraph
+    assert out == f"# Corpus\n\nSome prose.\n\n{above}{sep}- {A}\n\n{tail}"
+
+
+def test_restore_before_an_open_comment_keeps_crlf_and_the_comment_as_written():
+    from seedkeeper.indexmd.entry_edits import add_entries
+
+    text = "# Corpus\r\n\r\n<!-- note to self\r\nremember\r\n"
+    out = add_entries(text, [A])
+    assert parse_index(out).listed() == [A]
+    assert out == f"# Corpus\r\n\r\n- {A}\r\n\r\n<!-- note to self\r\nremember\r\n"
+
+
+def test_quarantine_restore_by_default_lists_a_document_where_a_renderer_shows_it(tmp_path):
+    """corpus.quarantine.restore without a re-lister of its own appended `- file` as the last
+    line: inside a comment (or fence) left open at the end, hidden."""
+    from seedkeeper.corpus.quarantine import apply_moves, restore
+    from seedkeeper.similarity.results import Cluster, DedupResult, Duplicate
+
+    index = f"# Corpus\n\n- {A}\n- {B}\n\n<!-- note to self\nremember\n"
+    seeds = make_seeds(tmp_path, {A: TEXTS[A], B: TEXTS[A]}, index)
+    result = DedupResult([Cluster(A, [Duplicate(B, "exact", 1.0, A)])], [])
+    apply_moves(seeds, result, lambda text, files: text.replace(f"- {B}\n", ""))
+    restore(seeds, B)
+    out = (seeds / "INDEX.md").read_text(encoding="utf-8")
+    assert parse_index(out).listed() == [A, B], out
+    assert out.endswith("<!-- note to self\nremember\n")
+
+
 def test_a_render_that_never_settles_is_refused_not_written(cli, tmp_path, monkeypatch):
     """The last line of defence: a text that indexing again would change is never written (it
     would grow or flip on every run); `index` says so in one line and exits 1."""

@@ -7,8 +7,17 @@ import re
 from collections.abc import Collection, Sequence
 
 from seedkeeper.corpus.paths import by_nfc, spelled_as_file
-from seedkeeper.indexmd.entries import open_block_at_end
-from seedkeeper.indexmd.layout import Layout, Remover, emit, finish_text, prepare, same_endings, trim
+from seedkeeper.indexmd.layout import (
+    Layout,
+    Remover,
+    emit,
+    finish_text,
+    is_blank,
+    prepare,
+    same_endings,
+    swallowed_at,
+    trim,
+)
 from seedkeeper.indexmd.reader import parse_index
 from seedkeeper.indexmd.table import (
     LANG_HEADERS,
@@ -114,7 +123,7 @@ def _add_entries(
     """Reference new files: a placeholder row in the managed table (the next `index` fills it), else
     a line after the last hand-written document list (same marker), a row after the last
     hand-written document table, or a new list at the end (before a block the end is inside of:
-    an unclosed fence or `<pre>`). Files already listed are skipped.
+    an unclosed fence, `<pre>` or HTML comment). Files already listed are skipped.
     `carried` gives a file's (pinned, notes) that a person wrote before (a restore puts them back)."""
     include, name_pattern = names
 
@@ -160,8 +169,20 @@ def _add_entries(
         col = next((k for k, (_, v) in enumerate(e.cells) if e.written in v or "](" in v), 0)
         block = [row_line(_hand_row(e.cells, col, f, *carried.get(f, ("", "")))) for f in new]
         return bom + "\n".join(emit(lines, set(), table.end, block))
-    # At the end, unless the end is inside a block never closed (a fence, a `<pre>`): the list
-    # would be text of that block there, and the documents still unlisted.
-    at = open_block_at_end(lines, "\n".join(lines))
-    at = len(lines) if at is None else at
-    return finish_text(bom, emit(lines, set(), at, [f"- {list_line(f)}" for f in new], pad=True))
+    return finish_text(bom, _at_the_end(lines, [f"- {list_line(f)}" for f in new]))
+
+
+def _at_the_end(lines: list[str], block: list[str]) -> list[str]:
+    """`lines` with the list `block` at the end, unless the end is inside a block never closed (a
+    fence, a `<pre>`, an HTML comment `<!-- ...` with no `-->`): there the list would be text of
+    that block, no renderer would show it, and the documents would stay unlisted. Then it goes
+    before that block (before the block around it, if that one is held too), which keeps every
+    byte of it."""
+    at = len(lines)
+    while True:
+        out = emit(lines, set(), at, block, pad=True)
+        first = at if at == 0 or is_blank(lines[at - 1]) else at + 1  # emit pads with a blank line
+        held = swallowed_at(out, first)
+        if held is None:
+            return out
+        at = held  # above `at` (a blank line starts no block): the loop ends, at the top at worst
