@@ -7,6 +7,7 @@ import re
 from collections.abc import Collection, Sequence
 
 from seedkeeper.corpus.paths import by_nfc, spelled_as_file
+from seedkeeper.indexmd.entries import IndexDocument
 from seedkeeper.indexmd.layout import (
     Layout,
     Remover,
@@ -81,10 +82,29 @@ def add_entries(
     include: tuple[str, ...] = ("*.txt",),
     name_pattern: str = DEFAULT_NAME_PATTERN,
     carried: dict[str, tuple[str, str]] | None = None,
+    others: Collection[str] = (),
 ) -> str:
-    """Reference new files (see _add_entries), in the line endings INDEX.md is written with."""
-    new = _add_entries(text, files, (include, name_pattern), carried or {})
+    """Reference new files (see _add_entries), in the line endings INDEX.md is written with.
+
+    A file INDEX.md lists already, in either Unicode spelling of its name ("café.txt" typed
+    composed, the file decomposed), is skipped, unless that spelling is one of `others`, the
+    other files in the folder: then it names that one."""
+    new = _add_entries(text, files, (include, name_pattern), carried or {}, others)
     return same_endings(text, new)
+
+
+def _unlisted(doc: IndexDocument, files: Sequence[str], others: Collection[str]) -> list[str]:
+    """`files` (each once) that no list item or table row of `doc` names, as the corpus model
+    reads them for duplicate-entry: a link (in prose, or in a Notes cell of the managed table)
+    is a mention, and a name in the other Unicode spelling names the file unless that spelling
+    is a file of its own (one of `files` or `others`)."""
+    listed = {e.rel for e in doc.entries if e.rel is not None and e.kind != "link"}
+    wanted = list(dict.fromkeys(files))
+    if any(not f.isascii() for f in wanted):
+        known = set(wanted).union(others)
+        known_by_nfc = by_nfc(known)
+        listed.update({spelled_as_file(rel, known, known_by_nfc) for rel in listed})
+    return [f for f in wanted if f not in listed]
 
 
 def _hand_row(cells: Sequence[tuple[str, str]], col: int, f: str, pinned: str, notes: str) -> list[str]:
@@ -118,12 +138,16 @@ def _hand_row(cells: Sequence[tuple[str, str]], col: int, f: str, pinned: str, n
 
 
 def _add_entries(
-    text: str | None, files: Sequence[str], names: tuple[tuple[str, ...], str], carried: dict[str, tuple[str, str]]
+    text: str | None,
+    files: Sequence[str],
+    names: tuple[tuple[str, ...], str],
+    carried: dict[str, tuple[str, str]],
+    others: Collection[str],
 ) -> str:
     """Reference new files: a placeholder row in the managed table (the next `index` fills it), else
     a line after the last hand-written document list (same marker), a row after the last
     hand-written document table, or a new list at the end (before a block the end is inside of:
-    an unclosed fence, `<pre>` or HTML comment). Files already listed are skipped.
+    an unclosed fence, `<pre>` or HTML comment). Files already listed are skipped (_unlisted).
     `carried` gives a file's (pinned, notes) that a person wrote before (a restore puts them back)."""
     include, name_pattern = names
 
@@ -138,8 +162,7 @@ def _add_entries(
     bom, lines = prepare(text)
     joined = "\n".join(lines)
     doc = parse_index(joined, tuple(include), name_pattern)
-    listed = {e.rel for e in doc.entries if e.kind != "link" or e.managed}
-    new = [f for f in dict.fromkeys(files) if f not in listed]
+    new = _unlisted(doc, files, others)
     if not new:
         return text
     if not lines[-1] == "":
