@@ -25,7 +25,8 @@ MIN_CHARS = 50_000
 # 6: a list item's pinned language is read in its link's text and continuation lines too.
 # 7: ... its note read with its continuation lines, as one sentence. 8: a closer on a marker or
 # fence line leaves that line in its raw HTML block. 9: entries carry a list item's continuation.
-MEMO_VERSION = "9"
+# 10: a fence line markdown-it reads as HTML or indented code (`<div>` then `~~~`) hides no marker.
+MEMO_VERSION = "10"
 _KIND = "index-parse"
 
 
