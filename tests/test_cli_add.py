@@ -430,3 +430,22 @@ def test_concise_names_each_input_as_it_was_typed(cli, seeds, tmp_path, monkeypa
         ln.split("file=")[1].split(",")[0] for ln in cli(*args, "--format", "github", "--dry-run").stdout.splitlines()
     ]
     assert sorted(files) == ["incoming/dup.txt", "incoming/short.txt", f"seeds/{EXIST_ZH}"]
+
+
+def test_add_lists_the_document_outside_a_comment_left_open_at_the_end(cli, tmp_path):
+    """INDEX.md without a table, ending in an HTML comment never closed: the new table must be
+    one a renderer shows (the begin marker's `-->` ends the person's comment) and the comment's
+    bytes stay as written. (Its sibling, `restore`'s list item, was hidden there.)"""
+    from markdown_it import MarkdownIt
+
+    index = "# Seeds\n\nProse.\n\n<!-- note to self\nask about the licences\n"
+    root = make_seeds(tmp_path, {}, index)
+    src = tmp_path / "in.txt"
+    src.write_text(LONG_EN, encoding="utf-8")
+    assert_exit(cli("add", src, "--seeds", root), 0)
+    text = (root / "INDEX.md").read_text(encoding="utf-8")
+    assert text.startswith(index)
+    (name,) = [p.name for p in root.glob("*.txt")]
+    html = MarkdownIt("commonmark", {"html": True}).enable("table").render(text)
+    assert re.findall(r'<tr>\n<td><a href="([^"]+)">', html) == [name], text
+    assert_exit(cli("check", root), 0)

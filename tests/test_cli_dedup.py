@@ -329,6 +329,43 @@ def test_restore_puts_one_back_and_lists_it(cli, applied):
     assert found(data) == {NESTED: "normalized"}
 
 
+def test_restore_lists_the_document_outside_a_comment_left_open_at_the_end(cli, tmp_path):
+    """INDEX.md with no list or table, ending in an HTML comment never closed: `restore` put the
+    document's list item inside the comment, where no renderer shows it (and `validate` then
+    reported it unlisted). It goes before the comment, whose bytes stay as they were."""
+    tail = "<!-- note to self\nask about the licences\n"
+    index = f"# Seeds\n\nThe documents of this corpus.\n\n{tail}"
+    root = make_seeds(tmp_path, {ORIG: A, EXACT: A}, index)
+    assert_exit(cli("dedup", root, "--apply"), 0)
+    assert not (root / EXACT).exists()
+
+    assert_exit(cli("restore", EXACT, "--seeds", root), 0)
+    text = (root / "INDEX.md").read_text(encoding="utf-8")
+    assert text.endswith(f"- {EXACT}\n\n{tail}"), text
+    assert text.replace(f"- {EXACT}\n\n", "") == index
+    v = json.loads(cli("validate", root, "--format", "json").stdout)
+    assert [p["file"] for p in v["problems"] if p["code"] == "unlisted-file"] == [ORIG], v
+
+
+def test_restore_gives_the_row_back_when_another_rows_notes_link_the_document(cli, tmp_path):
+    """A link to the copy in the kept document's Notes cell is a mention, not the copy's row:
+    `restore` took it for a listing, added no row, and the notes a person wrote for the copy
+    (kept in the quarantine manifest for this) were not put back."""
+    index = f"# Seeds\n\n- {ORIG} — the copy is [here]({EXACT})\n- {EXACT} — my own note (lang: en)\n"
+    root = make_seeds(tmp_path, {ORIG: A, EXACT: A}, index)
+    assert_exit(cli("index", root), 0)
+    assert_exit(cli("dedup", root, "--apply"), 0)
+    assert "my own note" not in (root / "INDEX.md").read_text(encoding="utf-8")
+
+    assert_exit(cli("restore", EXACT, "--seeds", root), 0)
+    assert_exit(cli("index", root), 0)
+    text = (root / "INDEX.md").read_text(encoding="utf-8")
+    (row,) = [ln for ln in text.splitlines() if ln.startswith(f"| [{EXACT}]")]
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert cells[2] == "en" and cells[-1] == "my own note", text  # Pinned and Notes
+    assert f"the copy is [here]({EXACT})" in text
+
+
 def test_restore_onto_an_existing_file_refuses(cli, applied):
     root, before = applied
     (root / NEAR).write_text("something new the user wrote\n", encoding="utf-8")

@@ -13,7 +13,9 @@ neighbours can interact. Every fragment's words are unique tokens. For every mix
     document is kept verbatim;
   * every pinned language of an adopted document lands in its Pinned cell;
   * with raw HTML blocks and unclosed fences about, every document ends up in a table a renderer
-    shows (not in raw HTML or code, where the markers read as text).
+    shows (not in raw HTML or code, where the markers read as text);
+  * the marker lines the writer finds are those markdown-it leaves outside code and raw HTML
+    (fence-like lines in `<div>` blocks, comments, indented code and list items included).
 The example count is bounded to keep the suite fast; the fixed regressions are in
 test_index_hostile_md.py.
 """
@@ -94,6 +96,20 @@ def a_table(draw) -> str:
     return "\n".join(["| File | Status | Notes |", "|---|---|---|", *rows])
 
 
+# Lines that look like a fence but are none to markdown-it, and a fence the line scan does not
+# see: what the marker scan once read otherwise than markdown-it.
+_FENCE_LOOKALIKES = (
+    st.just("<div>\n~~~"),  # a fence line in an HTML block up to the blank line
+    st.just("<div>"),
+    st.just("</div>"),
+    st.just("<span class='T'>\n```"),  # CommonMark HTML block type 7
+    st.just("<!-- T\n~~~"),  # in a comment left open (closed by a later marker's `-->`, or not)
+    st.just("-->"),
+    st.just("    ~~~"),  # indented code, or a paragraph's lazy line: never a fence
+    st.just("- T item\n  ~~~"),  # a fence in a list item, closed when the item ends
+    st.just("- ~~~"),  # a fence opened on a list item's line
+    st.builds(lambda n: f"- ```\n  {BEGIN}\n  - {n} T\n  {END}", name),  # markers in it: an example
+)
 fragment = st.one_of(
     st.just("T prose line."),
     st.just("# T heading"),
@@ -118,6 +134,7 @@ fragment = st.one_of(
     st.just(BEGIN),
     st.just(END),
     st.builds(lambda body: f"{BEGIN}\n{body}\n{END}", a_list() | a_table() | st.just("T typed inside")),
+    *_FENCE_LOOKALIKES,
 )
 
 
@@ -203,8 +220,9 @@ def test_index_is_a_fixed_point_and_loses_no_word(text):
 
 
 # Raw HTML blocks (which only their closing tag ends) and fences, opened and closed anywhere,
-# among markers, lists and tables. (No `<div>`-like blocks, which end at a blank line: a fence
-# line inside one is text to markdown-it but a fence to the marker scan, a separate matter.)
+# among markers, lists and tables; and the lines that look like a fence but are none to
+# markdown-it (in a `<div>`-like block, which a blank line ends, or in a comment; indented 4+
+# columns), or a fence the line scan does not see (opened on a list item's line).
 raw_fragment = st.one_of(
     st.just("T prose line."),
     st.just("# T heading"),
@@ -222,6 +240,7 @@ raw_fragment = st.one_of(
     st.just(BEGIN),
     st.just(END),
     st.builds(lambda body: f"{BEGIN}\n{body}\n{END}", a_list() | a_table() | st.just("T typed inside")),
+    *_FENCE_LOOKALIKES,
 )
 
 
@@ -239,6 +258,32 @@ def test_every_document_is_in_a_table_a_renderer_shows(text):
     assert _render(once) == once, "a second index changed INDEX.md"
     assert _shown(once) == set(NAMES), "a document is not in a table a renderer shows"
     assert not _tokens(text) - _tokens(once), "words lost"
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["", "T prose", "- T item", BEGIN, END, "  " + BEGIN]), max_size=3), raw_index_md())
+def test_the_marker_scan_reads_the_markers_markdown_it_reads(extra, text):
+    """marker_lines (the line scan, and markdown-it when the scan could be wrong) finds exactly
+    the marker lines that markdown-it's parse leaves outside code blocks and raw HTML blocks."""
+    from markdown_it import MarkdownIt
+
+    from seedkeeper.indexmd.entries import marker_lines
+
+    text = text + "\n".join(extra)
+    hidden: set[int] = set()
+    for tok in MarkdownIt("commonmark", {"html": True}).enable("table").parse(text):
+        raw = tok.type == "html_block" and re.match(
+            r"\s*(?:<(?:pre|script|style|textarea)\b|<\?|<!\[CDATA\[)", tok.content, re.I
+        )
+        if tok.map is not None and (tok.type in ("fence", "code_block") or raw):
+            hidden.update(range(*tok.map))
+    lines = text.split("\n")
+    want = [
+        (i, "begin" if ln.strip() == BEGIN else "end")
+        for i, ln in enumerate(lines)
+        if ln.strip() in (BEGIN, END) and not ln.startswith(("    ", "\t")) and i not in hidden
+    ]
+    assert marker_lines(lines, text=text) == want
 
 
 @SETTINGS

@@ -202,6 +202,84 @@ def test_markers_a_renderer_sees_are_still_markers(text):
     assert once.count(BEGIN_MARKER) == 1
 
 
+def _markers_as_markdown_it_reads_them(text: str) -> list[tuple[int, str]]:
+    """The reference for marker_lines: marker lines (indented under 4 spaces) that no fenced or
+    indented code block and no raw HTML block of markdown-it's parse holds."""
+    from markdown_it import MarkdownIt
+
+    hidden: set[int] = set()
+    for tok in MarkdownIt("commonmark", {"html": True}).enable("table").parse(text):
+        raw = tok.type == "html_block" and re.match(
+            r"\s*<(?:pre|script|style|textarea)\b|\s*<\?|\s*<!\[CDATA\[", tok.content, re.I
+        )
+        if tok.map is not None and (tok.type in ("fence", "code_block") or raw):
+            hidden.update(range(*tok.map))
+    out = []
+    for i, line in enumerate(text.split("\n")):
+        if line.strip() in (BEGIN_MARKER, END_MARKER) and not line.startswith(("    ", "\t")) and i not in hidden:
+            out.append((i, "begin" if line.strip() == BEGIN_MARKER else "end"))
+    return out
+
+
+FENCE_LINES_MARKDOWN_IT_READS_OTHERWISE = [
+    # A fence line inside an HTML block that ends at a blank line (types 6 and 7) is HTML.
+    pytest.param("<div>\n~~~\n</div>\n\n", id="in-a-div-block"),
+    pytest.param("<details>\n<summary>x</summary>\n```\n\n", id="in-a-details-block"),
+    pytest.param("Prose.\n\n<span class='x'>\n~~~\n\n", id="in-a-type-7-block"),
+    # ... inside a comment or a declaration, which their closing text ends.
+    pytest.param("<!--\n~~~\n-->\n\n", id="in-a-comment"),
+    pytest.param("<!-- a note\n\n```\nstill the note -->\n\n", id="in-a-comment-with-a-blank-line"),
+    pytest.param("<!DOCTYPE notes\n~~~\n>\n\n", id="in-a-declaration"),
+    # Indented 4+ columns: indented code (or a paragraph's lazy line), never a fence.
+    pytest.param("    ~~~\n\n", id="indented-code"),
+    pytest.param("\t```\n\n", id="tab-indented-code"),
+    pytest.param("Prose.\n    ~~~\n\n", id="a-paragraphs-lazy-line"),
+    # A fence inside a list item ends with the item.
+    pytest.param("- item\n  ~~~\n", id="in-a-list-item"),
+]
+
+
+@pytest.mark.parametrize("above", FENCE_LINES_MARKDOWN_IT_READS_OTHERWISE)
+def test_a_fence_line_markdown_it_reads_otherwise_hides_no_marker(above):
+    """The marker scan read these lines as a code fence left open: the managed block below was
+    no block to it, while markdown-it (the reference, and what GitHub shows) reads HTML, indented
+    code, or a fence its container closed."""
+    text = f"# S\n\n{above}{BEGIN_MARKER}\n{_table(A)}\n{END_MARKER}\n"
+    lines = text.split("\n")
+    assert marker_lines(lines, text=text) == _markers_as_markdown_it_reads_them(text)
+    assert len(managed_spans(lines, text)) == 1
+    once = render_index(text, [_row(A)])
+    assert once.count(BEGIN_MARKER) == 1 and render_index(once, [_row(A)]) == once
+    assert _shown(once) == [A]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(f"# S\n\n~~~\n    ~~~\n\n{BEGIN_MARKER}\n{END_MARKER}\n", id="a-closer-indented-4-spaces"),
+        pytest.param(f"# S\n\n````\n  ```\n\n{BEGIN_MARKER}\n{END_MARKER}\n", id="a-shorter-closer"),
+        pytest.param(f"# S\n\n- ~~~\n  {BEGIN_MARKER}\n  {END_MARKER}\n", id="a-fence-opened-on-a-list-items-line"),
+    ],
+)
+def test_a_fence_markdown_it_reads_holds_the_markers(text):
+    # The other way round: the scan closed a fence at a line that closes nothing to markdown-it,
+    # or saw no fence after a list item's marker.
+    lines = text.split("\n")
+    assert marker_lines(lines, text=text) == _markers_as_markdown_it_reads_them(text) == []
+
+
+def test_index_check_passes_on_a_table_under_a_div_holding_a_fence_line(cli, tmp_path):
+    """Found with the CLI: `<div>` directly followed by `~~~` above the managed table. `check`
+    said index-outdated forever, and `index` wrote a second table above the first."""
+    seeds = make_seeds(tmp_path, {A: TEXTS[A]}, "# Corpus\n\n")
+    assert cli("index", seeds).exit_code == 0
+    text = (seeds / "INDEX.md").read_text().replace(BEGIN_MARKER, f"<div>\n~~~\n</div>\n\n{BEGIN_MARKER}", 1)
+    (seeds / "INDEX.md").write_text(text)
+    r = cli("check", seeds)
+    assert r.exit_code == 0, r.output
+    assert _index_twice(cli, seeds) == text
+
+
 def test_ordinary_files_never_run_the_block_parser(monkeypatch):
     """marker_lines runs on every `index`: a file without a raw HTML opener, or whose raw blocks
     all close above the markers, costs no Markdown parse."""
@@ -209,7 +287,7 @@ def test_ordinary_files_never_run_the_block_parser(monkeypatch):
     def fail(*_a, **_k):
         raise AssertionError("parsed")
 
-    monkeypatch.setattr(entries_mod, "_raw_block_lines", fail)
+    monkeypatch.setattr(entries_mod, "_block_ranges", fail)
     rows = "\n".join(_row_line(doc_name(k)) for k in range(200))
     for text in (
         f"# S\n\n{BEGIN_MARKER}\n{HEADER}\n{rows}\n{END_MARKER}\n",
@@ -228,6 +306,54 @@ def test_restore_lists_a_document_before_an_unclosed_block_at_the_end():
     out = add_entries(text, [A])
     assert out == f"# Corpus\n\nSome prose.\n\n- {A}\n\n<pre>\nunclosed\n"
     assert parse_index(out).listed() == [A]
+
+
+@pytest.mark.parametrize(
+    ("above", "tail"),
+    [
+        pytest.param("", "<!-- note to self\nremember the licences\n", id="comment"),
+        pytest.param("", "<!--\n\nstill the note, after a blank line\n", id="comment-with-a-blank-line"),
+        pytest.param("", "<!DOCTYPE notes\nnever closed\n", id="declaration"),
+        pytest.param("<pre>\nexample\n</pre>\n\n", "<!-- note\n", id="comment-after-a-closed-pre"),
+        pytest.param("Some more prose.\n", "<!-- glued to the prose\n", id="comment-glued-to-a-paragraph"),
+    ],
+)
+def test_restore_lists_a_document_before_an_html_comment_left_open_at_the_end(above, tail):
+    """An HTML comment (or declaration) never closed swallows every line after it: a list item
+    appended there is invisible to a renderer, and the document unlisted. It goes before the
+    comment instead, and the person's text keeps every byte."""
+    from seedkeeper.indexmd.entry_edits import add_entries
+
+    text = f"# Corpus\n\nSome prose.\n\n{above}{tail}"
+    out = add_entries(text, [A])
+    assert parse_index(out).listed() == [A]
+    sep = "\n" if above.endswith("prose.\n") else ""  # the list is set apart from a paragraph
+    assert out == f"# Corpus\n\nSome prose.\n\n{above}{sep}- {A}\n\n{tail}"
+
+
+def test_restore_before_an_open_comment_keeps_crlf_and_the_comment_as_written():
+    from seedkeeper.indexmd.entry_edits import add_entries
+
+    text = "# Corpus\r\n\r\n<!-- note to self\r\nremember\r\n"
+    out = add_entries(text, [A])
+    assert parse_index(out).listed() == [A]
+    assert out == f"# Corpus\r\n\r\n- {A}\r\n\r\n<!-- note to self\r\nremember\r\n"
+
+
+def test_quarantine_restore_by_default_lists_a_document_where_a_renderer_shows_it(tmp_path):
+    """corpus.quarantine.restore without a re-lister of its own appended `- file` as the last
+    line: inside a comment (or fence) left open at the end, hidden."""
+    from seedkeeper.corpus.quarantine import apply_moves, restore
+    from seedkeeper.similarity.results import Cluster, DedupResult, Duplicate
+
+    index = f"# Corpus\n\n- {A}\n- {B}\n\n<!-- note to self\nremember\n"
+    seeds = make_seeds(tmp_path, {A: TEXTS[A], B: TEXTS[A]}, index)
+    result = DedupResult([Cluster(A, [Duplicate(B, "exact", 1.0, A)])], [])
+    apply_moves(seeds, result, lambda text, files: text.replace(f"- {B}\n", ""))
+    restore(seeds, B)
+    out = (seeds / "INDEX.md").read_text(encoding="utf-8")
+    assert parse_index(out).listed() == [A, B], out
+    assert out.endswith("<!-- note to self\nremember\n")
 
 
 def test_a_render_that_never_settles_is_refused_not_written(cli, tmp_path, monkeypatch):
@@ -297,13 +423,13 @@ def _big_table(rows: int, inside: dict[int, str] | None = None) -> str:
 )
 def test_thinning_a_large_table_finds_the_same_markers(text, monkeypatch):
     lines = text.split("\n")
-    entries_mod._raw_block_lines.cache_clear()
+    entries_mod._block_ranges.cache_clear()
     real, made = entries_mod._thinned, []
     monkeypatch.setattr(entries_mod, "_thinned", lambda lines, found: made.append(real(lines, found)) or made[-1])
     thinned = marker_lines(lines, text=text)
     assert made and made[0] is not None  # the parse ran, on the thinned text
     monkeypatch.setattr(entries_mod, "_thinned", lambda lines, found: None)
-    entries_mod._raw_block_lines.cache_clear()
+    entries_mod._block_ranges.cache_clear()
     assert thinned == marker_lines(lines, text=text)
 
 

@@ -17,6 +17,8 @@ import pytest
 from helpers import assert_exit, make_seeds
 from multilingual import CLEAN
 from seedkeeper.corpus.model import load_corpus
+from seedkeeper.indexmd.table import IndexRow, list_reference
+from seedkeeper.indexmd.writer import render_index
 from seedkeeper.settings import Settings
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
@@ -179,6 +181,40 @@ def test_remove_entries_takes_every_spelling_of_a_file_but_not_a_file_of_its_own
     assert both == f"# S\n\n- {KEPT}\n- {COPY_NFC} a note\n"
     # ASCII names have one spelling.
     assert remove_entries(text, [KEPT], **names) == f"# S\n\n- {COPY_NFC} a note\n- {COPY_NFD} again\n"
+
+
+@pytest.mark.parametrize(("typed", "restored"), [(COPY_NFC, COPY_NFD), (COPY_NFD, COPY_NFC)], ids=["nfc", "nfd"])
+def test_add_entries_finds_a_file_listed_in_its_other_spelling(typed, restored):
+    """`restore` re-lists a file unless INDEX.md lists it already: decided by the exact spelling,
+    a hand re-listing typed in the other spelling was listed a second time (duplicate-entry)."""
+    from seedkeeper.indexmd.entry_edits import add_entries
+
+    names = {"include": ("*.txt",), "name_pattern": r".*"}
+    hand = f"# S\n\n- {KEPT}\n- {typed} listed again by hand\n"
+    assert add_entries(hand, [restored], others=[KEPT], **names) == hand
+    table = f"# S\n\n| File | Notes |\n|---|---|\n| {KEPT} | |\n| {typed} | by hand |\n"
+    assert add_entries(table, [restored], others=[KEPT], **names) == table
+    managed = render_index(f"# S\n\n- {typed}\n", [IndexRow(typed, "fr", 1, 1, "abc", "ok", "t")], **names)
+    assert add_entries(managed, [restored], others=[KEPT], **names) == managed
+    # Both spellings are files (Linux): the other one's listing does not list this one.
+    added = add_entries(hand, [restored], others=[KEPT, typed], **names)
+    assert added == hand + f"- {list_reference(restored)}\n"
+
+
+def test_add_entries_reads_a_link_in_a_notes_cell_as_a_mention_not_a_row():
+    """A link to the file in another row's Notes cell of the managed table is a mention (it is
+    not what duplicate-entry compares): it kept `restore` from giving the file its row back, and
+    the notes a person wrote for it were not put back."""
+    from seedkeeper.indexmd.entry_edits import add_entries
+    from seedkeeper.indexmd.reader import parse_index
+
+    names = {"include": ("*.txt",), "name_pattern": r".*"}
+    rows = [IndexRow(KEPT, "fr", 1, 1, "abc", "ok", "t")]
+    managed = render_index(f"# S\n\n- {KEPT} the copy is [here]({COPY_NFD})\n", rows, **names)
+    out = add_entries(managed, [COPY_NFD], carried={COPY_NFD: ("fr", "my note")}, **names)
+    rows_now = [e for e in parse_index(out, ("*.txt",), r".*").entries if e.kind == "table"]
+    assert [e.rel for e in rows_now] == [KEPT, COPY_NFD], out
+    assert "my note" in out and "| fr |" in out
 
 
 def _notes(root: Path) -> list[str]:

@@ -27,7 +27,8 @@ MIN_CHARS = 50_000
 # fence line leaves that line in its raw HTML block. 9: entries carry a list item's continuation.
 # 10: ... and the memo keeps it (9 left it out: a warm run lost an `ignore:` written there).
 # 11: a pinned language is a tag of registered subtags (entries.is_pin_tag): "no-nonsense" pins nothing.
-MEMO_VERSION = "11"
+# 12: a fence line markdown-it reads as HTML or indented code (`<div>` then `~~~`) hides no marker.
+MEMO_VERSION = "12"
 _KIND = "index-parse"
 
 

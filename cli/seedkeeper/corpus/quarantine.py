@@ -229,10 +229,11 @@ def finish_interrupted(seeds: Path, remove_from_index: Callable[[str, list[str]]
 
 
 def _append_entry(index_text: str, file: str) -> str:
-    """Default re-listing: append "- file" as the last line of INDEX.md."""
-    if index_text and not index_text.endswith("\n"):
-        index_text += "\n"
-    return f"{index_text}- {file}\n"
+    """Default re-listing: a list item for `file` where a renderer shows it (after the last list,
+    or at the end but before a comment or fence left open there, which would hide it)."""
+    from seedkeeper.indexmd.entry_edits import add_entries
+
+    return add_entries(index_text, [file])
 
 
 def restore(

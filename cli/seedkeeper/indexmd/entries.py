@@ -7,9 +7,10 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from seedkeeper.corpus.paths import normalize_target
 from seedkeeper.indexmd.subtags import REGIONS, SCRIPTS, VARIANTS
@@ -76,28 +77,21 @@ _RAW_CLOSE = {
 # What may stand before a block's first character on its line: indentation, and the markers of
 # block quotes and list items (a superset of where CommonMark starts a block).
 _BLOCK_PREFIX = re.compile(r"(?:[ \t]*(?:>|[-+*][ \t]|\d{1,9}[.)][ \t]))*[ \t]*")
+# A fence opened after a block quote's or list item's marker (`- ~~~`): the line scan sees no
+# fence there, markdown-it one that holds the item's indented lines (a marker among them too).
+_CONTAINED_FENCE = re.compile(r"^(?:[ \t]*(?:>|[-+*][ \t]|\d{1,9}[.)][ \t]))+[ \t]*(?:`{3}|~{3})", re.M)
 
 
-def _scan(
-    lines: list[str], also: tuple[str, ...], raw: Sequence[tuple[int, int]] = ()
-) -> tuple[list[tuple[int, str]], int | None, list[int]]:
+def _scan(lines: list[str], also: tuple[str, ...]) -> tuple[list[tuple[int, str]], int | None, list[int]]:
     """The line scan of marker_lines: the marker lines outside fences and indented code, the line
-    of the fence still open at the end (None when every fence is closed), and every fence line
-    (a raw HTML block above one may hold it: then it opens no fence). The lines inside the `raw`
-    blocks ((first line, end) pairs, sorted) are raw text: neither markers nor fences."""
+    of the fence still open at the end (None when every fence is closed), and every fence line.
+    Exact for a fence line at the start of its line with no HTML block about (_fences_in_doubt);
+    markdown-it settles the others (_read)."""
     out: list[tuple[int, str]] = []
     fences: list[int] = []
     fence: tuple[str, int] | None = None  # (fence character, length) while inside a fence
     opened = 0
-    blocks = iter(raw)
-    first, end = next(blocks, (len(lines), len(lines)))  # the next raw block (one compare a line)
     for i, line in enumerate(lines):
-        if i > first:
-            if i < end:
-                continue  # inside a raw HTML block
-            first, end = next(blocks, (len(lines), len(lines)))
-            if first < i < end:
-                continue
         m = _FENCE.match(line)
         if m:
             fences.append(i)
@@ -108,6 +102,7 @@ def _scan(
         if m and not (m.group(1)[0] == "`" and "`" in m.group(2)):
             fence, opened = (m.group(1)[0], len(m.group(1))), i
             continue
+        # _marker_kind, written out: this loop runs over every line of the file (a call a line costs).
         stripped = line.strip()
         if (
             (stripped in (BEGIN_MARKER, END_MARKER) or stripped in also)
@@ -119,24 +114,90 @@ def _scan(
     return out, (opened if fence is not None else None), fences
 
 
+def _marker_kind(line: str, also: tuple[str, ...]) -> str | None:
+    """ "begin", "end" or "also" when `line` is a marker line (or one of `also`) indented less
+    than indented code, else None."""
+    stripped = line.strip()
+    if (
+        (stripped in (BEGIN_MARKER, END_MARKER) or stripped in also)
+        and len(line) - len(line.lstrip(" ")) < 4
+        and not line.startswith("\t")
+    ):
+        return "begin" if stripped == BEGIN_MARKER else "end" if stripped == END_MARKER else "also"
+    return None
+
+
+def _outside(lines: list[str], also: tuple[str, ...], blocks: _Blocks) -> tuple[list[tuple[int, str]], int | None]:
+    """The markers of marker_lines as markdown-it's parse (`blocks`) places them: the marker lines
+    outside its fenced and indented code blocks and raw HTML blocks, and the first line of the
+    fence that holds the last line (None when none does)."""
+    # These blocks never overlap (none holds another): the one that could hold a line is the
+    # last one starting at or above it.
+    hidden = sorted(blocks.code + blocks.raw)
+    starts = [b for b, _ in hidden]
+    out = []
+    for i, line in enumerate(lines):
+        kind = _marker_kind(line, also)
+        if kind is None:
+            continue
+        k = bisect.bisect_right(starts, i)
+        if k and hidden[k - 1][1] > i:
+            continue
+        out.append((i, kind))
+    last = len(lines) - 1
+    fence = next((b for b, e in blocks.fences if b <= last < e), None)
+    return out, fence
+
+
+def _fences_in_doubt(lines: list[str], fences: list[int]) -> bool:
+    """Whether markdown-it may read a fence line of `fences` otherwise than the line scan, which
+    knows no containers and no HTML blocks but the raw ones: a fence line indented at all (in a
+    list item, or indented code, or a paragraph's lazy line at 4+ columns), or one that an HTML
+    block above may hold (an HTML line in the lines above it since the last blank one, as a
+    `<div>` block runs to a blank line; or a comment or declaration opened anywhere above, which
+    only its closing text ends). Cheap: no parse."""
+    if not fences:
+        return False
+    if any(lines[f][:1] in (" ", "\t") for f in fences):
+        return True
+    targets, tagged, declared = set(fences), False, False
+    for i in range(fences[-1] + 1):
+        if i in targets and (tagged or declared):
+            return True
+        line = lines[i]
+        if not line.strip(" \t\r"):
+            tagged = False  # a blank line ends the HTML blocks of CommonMark types 6 and 7
+        elif "<" in line:
+            at = _BLOCK_PREFIX.match(line).end()
+            if line.startswith("<", at):
+                tagged = True
+                declared = declared or line.startswith("<!", at)
+    return False
+
+
 def _read(
     lines: list[str], also: tuple[str, ...], text: str | None
 ) -> tuple[list[tuple[int, str]], int | None, list[tuple[int, int]]]:
-    """_scan, told where markdown-it finds raw HTML blocks when one could matter: the markers,
-    the fence open at the end, and those raw blocks ([] when none could matter)."""
+    """_scan, or markdown-it's reading where the scan could be wrong: the markers, the fence open
+    at the end, and the raw HTML blocks ([] when none could matter)."""
     out, fence, fences = _scan(lines, also)
     hints = [i for i, _ in out] + fences  # the lines a raw HTML block above would change
     if not hints:
         return out, fence, []
     if text is None:
         text = "\n".join(lines)
-    if not _at_risk(text, hints, len(lines)):
+    # A fence opened on a list item's line holds only lines indented into the item: a marker at
+    # the start of its line ends the item (and the fence), so only indented ones send us looking.
+    doubt = _fences_in_doubt(lines, fences) or (
+        any(lines[i][:1] == " " for i, _ in out) and _CONTAINED_FENCE.search(text) is not None
+    )
+    if not doubt and not _at_risk(text, hints, len(lines)):
         return out, fence, []
-    raw = _raw_block_lines(_thinned(lines, out) or text)
-    if not raw:
-        return out, fence, []
-    out, fence, _ = _scan(lines, also, raw)
-    return out, fence, raw
+    # markdown-it is the reference: its raw HTML blocks hold no markers, and its fences and code
+    # blocks (not the lines the scan took for fences) are where code is.
+    blocks = _block_ranges(_thinned(lines, out) or text)
+    out, fence = _outside(lines, also, blocks)
+    return out, fence, blocks.raw
 
 
 def marker_lines(lines: list[str], also: tuple[str, ...] = (), text: str | None = None) -> list[tuple[int, str]]:
@@ -147,9 +208,11 @@ def marker_lines(lines: list[str], also: tuple[str, ...] = (), text: str | None 
     markdown-it reads the file). Lines equal to one of `also` (stripped), found by the same
     rules, are reported as (line, "also"). `text` is "\n".join(lines) when the caller has it.
 
-    markdown-it is asked only when a raw HTML block could hold a marker or a fence line (an
-    opener above one, with no closing text between them): an ordinary file costs one regular
-    expression search over its text, and no Markdown parse."""
+    What counts is what markdown-it reads; it is asked only when the line scan could read
+    otherwise: when a raw HTML block could hold a marker or a fence line (an opener above one,
+    with no closing text between them), or a fence line could be no fence (indented, or held by
+    an HTML block above: `<div>` then `~~~` is HTML up to the blank line). An ordinary file costs
+    one regular expression search over its text, and no Markdown parse."""
     return _read(lines, also, text)[0]
 
 
@@ -250,10 +313,18 @@ def _thinned(lines: list[str], found: list[tuple[int, str]]) -> str | None:
     return "\n".join(out)
 
 
+class _Blocks(NamedTuple):
+    """Where markdown-it finds the blocks a marker line is text in: (first line, end line) pairs."""
+
+    raw: list[tuple[int, int]]  # raw HTML blocks (types 1, 3, 5)
+    code: list[tuple[int, int]]  # fenced and indented code blocks, at any depth (fences too)
+    fences: list[tuple[int, int]]  # fenced code blocks
+
+
 @lru_cache(maxsize=2)
-def _raw_block_lines(text: str) -> list[tuple[int, int]]:
-    """(first line, end line) of every raw HTML block (types 1, 3, 5) markdown-it finds in `text`,
-    the lines of `text.split("\n")`. Cached: a run asks again for the same text (the reader, then
+def _block_ranges(text: str) -> _Blocks:
+    """The raw HTML blocks (types 1, 3, 5) and code blocks markdown-it finds in `text`, by the
+    lines of `text.split("\n")`. Cached: a run asks again for the same text (the reader, then
     the writer; the writer's fixed-point check)."""
     from seedkeeper.indexmd.layout import block_parser
     from seedkeeper.indexmd.markdown_guard import defuse
@@ -262,11 +333,18 @@ def _raw_block_lines(text: str) -> list[tuple[int, int]]:
     # markdown-it, not here.
     text = text[1:] if text.startswith("\ufeff") else text
     source = "\n".join(defuse(text.replace("\r", " ").split("\n")))
-    return [
-        (tok.map[0], tok.map[1])
-        for tok in block_parser().parse(source)
-        if tok.type == "html_block" and tok.map is not None and _RAW_BLOCK.match(tok.content)
-    ]
+    raw, code, fences = [], [], []
+    for tok in block_parser().parse(source):
+        if tok.map is None:
+            continue
+        span = (tok.map[0], tok.map[1])
+        if tok.type == "html_block" and _RAW_BLOCK.match(tok.content):
+            raw.append(span)
+        elif tok.type in ("fence", "code_block"):
+            code.append(span)
+            if tok.type == "fence":
+                fences.append(span)
+    return _Blocks(raw, code, fences)
 
 
 def managed_span(lines: list[str], text: str | None = None) -> tuple[int, int] | None:

@@ -7,8 +7,18 @@ import re
 from collections.abc import Collection, Sequence
 
 from seedkeeper.corpus.paths import by_nfc, spelled_as_file
-from seedkeeper.indexmd.entries import open_block_at_end
-from seedkeeper.indexmd.layout import Layout, Remover, emit, finish_text, prepare, same_endings, trim
+from seedkeeper.indexmd.entries import IndexDocument
+from seedkeeper.indexmd.layout import (
+    Layout,
+    Remover,
+    emit,
+    finish_text,
+    is_blank,
+    prepare,
+    same_endings,
+    swallowed_at,
+    trim,
+)
 from seedkeeper.indexmd.reader import parse_index
 from seedkeeper.indexmd.table import (
     LANG_HEADERS,
@@ -72,10 +82,29 @@ def add_entries(
     include: tuple[str, ...] = ("*.txt",),
     name_pattern: str = DEFAULT_NAME_PATTERN,
     carried: dict[str, tuple[str, str]] | None = None,
+    others: Collection[str] = (),
 ) -> str:
-    """Reference new files (see _add_entries), in the line endings INDEX.md is written with."""
-    new = _add_entries(text, files, (include, name_pattern), carried or {})
+    """Reference new files (see _add_entries), in the line endings INDEX.md is written with.
+
+    A file INDEX.md lists already, in either Unicode spelling of its name ("café.txt" typed
+    composed, the file decomposed), is skipped, unless that spelling is one of `others`, the
+    other files in the folder: then it names that one."""
+    new = _add_entries(text, files, (include, name_pattern), carried or {}, others)
     return same_endings(text, new)
+
+
+def _unlisted(doc: IndexDocument, files: Sequence[str], others: Collection[str]) -> list[str]:
+    """`files` (each once) that no list item or table row of `doc` names, as the corpus model
+    reads them for duplicate-entry: a link (in prose, or in a Notes cell of the managed table)
+    is a mention, and a name in the other Unicode spelling names the file unless that spelling
+    is a file of its own (one of `files` or `others`)."""
+    listed = {e.rel for e in doc.entries if e.rel is not None and e.kind != "link"}
+    wanted = list(dict.fromkeys(files))
+    if any(not f.isascii() for f in wanted):
+        known = set(wanted).union(others)
+        known_by_nfc = by_nfc(known)
+        listed.update({spelled_as_file(rel, known, known_by_nfc) for rel in listed})
+    return [f for f in wanted if f not in listed]
 
 
 def _hand_row(cells: Sequence[tuple[str, str]], col: int, f: str, pinned: str, notes: str) -> list[str]:
@@ -109,12 +138,16 @@ def _hand_row(cells: Sequence[tuple[str, str]], col: int, f: str, pinned: str, n
 
 
 def _add_entries(
-    text: str | None, files: Sequence[str], names: tuple[tuple[str, ...], str], carried: dict[str, tuple[str, str]]
+    text: str | None,
+    files: Sequence[str],
+    names: tuple[tuple[str, ...], str],
+    carried: dict[str, tuple[str, str]],
+    others: Collection[str],
 ) -> str:
     """Reference new files: a placeholder row in the managed table (the next `index` fills it), else
     a line after the last hand-written document list (same marker), a row after the last
     hand-written document table, or a new list at the end (before a block the end is inside of:
-    an unclosed fence or `<pre>`). Files already listed are skipped.
+    an unclosed fence, `<pre>` or HTML comment). Files already listed are skipped (_unlisted).
     `carried` gives a file's (pinned, notes) that a person wrote before (a restore puts them back)."""
     include, name_pattern = names
 
@@ -129,8 +162,7 @@ def _add_entries(
     bom, lines = prepare(text)
     joined = "\n".join(lines)
     doc = parse_index(joined, tuple(include), name_pattern)
-    listed = {e.rel for e in doc.entries if e.kind != "link" or e.managed}
-    new = [f for f in dict.fromkeys(files) if f not in listed]
+    new = _unlisted(doc, files, others)
     if not new:
         return text
     if not lines[-1] == "":
@@ -160,8 +192,20 @@ def _add_entries(
         col = next((k for k, (_, v) in enumerate(e.cells) if e.written in v or "](" in v), 0)
         block = [row_line(_hand_row(e.cells, col, f, *carried.get(f, ("", "")))) for f in new]
         return bom + "\n".join(emit(lines, set(), table.end, block))
-    # At the end, unless the end is inside a block never closed (a fence, a `<pre>`): the list
-    # would be text of that block there, and the documents still unlisted.
-    at = open_block_at_end(lines, "\n".join(lines))
-    at = len(lines) if at is None else at
-    return finish_text(bom, emit(lines, set(), at, [f"- {list_line(f)}" for f in new], pad=True))
+    return finish_text(bom, _at_the_end(lines, [f"- {list_line(f)}" for f in new]))
+
+
+def _at_the_end(lines: list[str], block: list[str]) -> list[str]:
+    """`lines` with the list `block` at the end, unless the end is inside a block never closed (a
+    fence, a `<pre>`, an HTML comment `<!-- ...` with no `-->`): there the list would be text of
+    that block, no renderer would show it, and the documents would stay unlisted. Then it goes
+    before that block (before the block around it, if that one is held too), which keeps every
+    byte of it."""
+    at = len(lines)
+    while True:
+        out = emit(lines, set(), at, block, pad=True)
+        first = at if at == 0 or is_blank(lines[at - 1]) else at + 1  # emit pads with a blank line
+        held = swallowed_at(out, first)
+        if held is None:
+            return out
+        at = held  # above `at` (a blank line starts no block): the loop ends, at the top at worst

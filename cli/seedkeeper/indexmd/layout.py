@@ -88,6 +88,21 @@ class Layout:
         return bisect.bisect_right(self.headings, line)
 
 
+# Top-level blocks whose lines a renderer shows as raw HTML or code, never as Markdown.
+_OPAQUE = ("html_block", "fence", "code_block")
+
+
+def swallowed_at(lines: list[str], line: int) -> int | None:
+    """Where the block starts that holds `line` as raw HTML or code although it began above it
+    (an HTML comment, a `<pre>` or a fence left open): a block put at `line` is not seen there, but
+    is before that start. None when `line` is Markdown a renderer shows (a block of its own, or a
+    list it continues)."""
+    node = Layout("\n".join(lines)).top_of(line)
+    if node is None or node.start >= line or node.kind not in _OPAQUE:
+        return None
+    return node.start
+
+
 def prepare(text: str) -> tuple[str, list[str]]:
     # A lone CR is a line break to markdown-it but not to str.split("\n"); make them agree.
     bom = "\ufeff" if text.startswith("\ufeff") else ""

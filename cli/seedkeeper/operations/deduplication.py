@@ -193,6 +193,7 @@ def restore(seeds: str | os.PathLike, file: str, settings: Settings | None = Non
     `file` is its path as INDEX.md listed it, or where it was moved: relative to the seeds folder
     (`.seedkeeper/quarantine/000_x.txt`) or as printed from the current folder
     (`seeds/.seedkeeper/quarantine/000_x.txt`, an absolute path)."""
+    from seedkeeper.corpus.discovery import discover
     from seedkeeper.corpus.quarantine import finish_interrupted, list_quarantined
     from seedkeeper.corpus.quarantine import restore as _restore
     from seedkeeper.indexmd.entry_edits import add_entries
@@ -203,7 +204,12 @@ def restore(seeds: str | os.PathLike, file: str, settings: Settings | None = Non
     people = {e.file: (e.pinned, e.notes) for e in waiting if file in (e.file, e.quarantined)}
 
     def relist(text: str, rel: str) -> str:
-        return add_entries(text, [rel], include=settings.include, name_pattern=settings.name_pattern, carried=people)
+        # Only a name with another Unicode spelling needs to know the folder's other files (a
+        # listing in that spelling names this file, unless it is a file of its own).
+        others = discover(Path(seeds), settings.include) if not rel.isascii() else ()
+        return add_entries(
+            text, [rel], include=settings.include, name_pattern=settings.name_pattern, carried=people, others=others
+        )
 
     with folder_lock(Path(seeds)):
         finish_interrupted(Path(seeds), _dropper(Path(seeds), settings))
