@@ -703,3 +703,23 @@ def test_apply_and_restore_keep_status_words_of_a_hand_table(cli, tmp_path):
     assert_exit(cli("restore", _COPY, "--seeds", root), 0)
     text = (root / "INDEX.md").read_text(encoding="utf-8")
     assert "waiting on the author's permission" in text and "Reuters" in text, text
+
+
+@pytest.mark.parametrize("then", ["dedup", "restore"])
+def test_a_listing_written_back_after_a_move_is_the_persons(cli, tmp_path, then):
+    """After `dedup --apply` moved two copies out, a person lists one again by hand with a note.
+    The next `dedup --apply`, or the restore of the other copy, dropped that line, note and all:
+    recovery removed every listing of every quarantined file, not only those of a move a killed
+    run left half-done."""
+    root = make_seeds(tmp_path, {ORIG: A, EXACT: A, NORM: A}, f"# Seeds\n\n- {ORIG}\n- {EXACT}\n- {NORM}\n")
+    assert_exit(cli("dedup", root, "--apply"), 0)
+    assert not (root / EXACT).exists() and not (root / NORM).exists()
+    line = f"- {EXACT} — listed again by hand: ask Sam before restoring\n"
+    with (root / "INDEX.md").open("a", encoding="utf-8") as handle:
+        handle.write(line)
+    if then == "dedup":
+        assert_exit(cli("dedup", root, "--apply"), 0)
+    else:
+        assert_exit(cli("restore", NORM, "--seeds", root), 0)
+        assert (root / NORM).is_file()
+    assert line in (root / "INDEX.md").read_text(encoding="utf-8")

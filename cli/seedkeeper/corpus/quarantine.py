@@ -13,7 +13,8 @@ bytes, never none. If the quarantine name is taken, a suffix is added: `a.txt` -
 The manifest is also the journal: every move is recorded (state "moving") before anything moves,
 then the files move, INDEX.md is rewritten, and the moves are marked "done". A run killed (or a disk that fills up) at
 any point leaves a state `finish_interrupted` completes: the next `dedup --apply` (or restore)
-finishes half-done moves, forgets moves that never happened, and drops moved files from INDEX.md.
+finishes half-done moves, forgets moves that never happened, and drops the files those moves
+moved from INDEX.md (never a listing a person wrote back after a move was done).
 
 These functions do not take the folder lock themselves (flock is per open file, so nesting it
 would deadlock the caller): hold `atomic.folder_lock(seeds)` around them.
@@ -186,12 +187,13 @@ def _roll_back(seeds: Path, entries: list[QuarantineEntry], moved: list[Moved]) 
 def finish_interrupted(seeds: Path, remove_from_index: Callable[[str, list[str]], str]) -> list[str]:
     """Complete what a killed or failed `dedup --apply` or restore left half-done, from the journal:
     a move recorded but not made is forgotten; one made (or half-made: two names for the same
-    bytes) is completed and marked done; a restore that moved the file back is marked restored;
-    documents in the quarantine are dropped from INDEX.md. Returns the files it settled. Hold the
-    folder lock around it."""
+    bytes) is completed, marked done and dropped from INDEX.md; a restore that moved the file back
+    is marked restored. A listing of a file whose move was already done is left alone. Returns
+    the files it settled. Hold the folder lock around it."""
     seeds = Path(seeds)
     entries = read_manifest(seeds)
     out, settled, changed = [], [], False
+    completed: set[str] = set()  # moves a killed run made: their listings must still go
     for e in entries:
         if e.restored:
             out.append(e)
@@ -206,6 +208,7 @@ def finish_interrupted(seeds: Path, remove_from_index: Callable[[str, list[str]]
                 settled.append(e.file)
                 continue  # never moved: forget the intent
             settled.append(e.file)
+            completed.add(e.file)
             out.append(replace(e, state="done"))
         elif has_orig and not has_q:
             changed = True  # a restore moved it back but was killed before recording it
@@ -215,7 +218,10 @@ def finish_interrupted(seeds: Path, remove_from_index: Callable[[str, list[str]]
             out.append(e)
     if changed:
         write_manifest(seeds, out)
-    gone = [e.file for e in out if not e.restored and not os.path.lexists(seeds / e.file)]
+    # Only the moves the killed run made: INDEX.md is rewritten before a move is marked done, so a
+    # done move's listings were dropped then, and a listing of it now is one a person wrote back
+    # (a note on a quarantined file, a line before `restore`): it is theirs, and `check` reports it.
+    gone = [e.file for e in out if e.file in completed and not os.path.lexists(seeds / e.file)]
     index_text = None
     if gone:
         with contextlib.suppress(UsageError):  # an unreadable INDEX.md is reported by the survey, not here
