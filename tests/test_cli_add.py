@@ -301,6 +301,34 @@ def test_missing_input_and_missing_seeds_folder(cli, seeds, tmp_path):
     assert not (tmp_path / "no-seeds").exists()
 
 
+@pytest.mark.parametrize(("on_disk", "typed"), [("NFD", "NFC"), ("NFC", "NFD")])
+def test_a_file_typed_in_its_other_unicode_spelling_is_added(cli, seeds, tmp_path, on_disk, typed):
+    # `add café.txt` said "no such file" for the file macOS named café.txt (decomposed).
+    incoming(tmp_path, unicodedata.normalize(on_disk, "café.txt"), FRENCH.encode())
+    src = tmp_path / "incoming" / unicodedata.normalize(typed, "café.txt")
+    assert not src.exists()  # two names on this file system
+    r, data = add_json(cli, src, "--seeds", seeds)
+    assert r.exit_code == 0, r.output
+    (added,) = data["added"]
+    assert added["source"] == str(src)  # the name as typed
+    assert_clean_document(seeds, added["file"], FRENCH, 13)
+    assert added["file"] in rows(seeds)
+    # Both spellings on one command line are one file, added once.
+    other = tmp_path / "incoming" / unicodedata.normalize(on_disk, "café.txt")
+    r, data = add_json(cli, src, other, "--seeds", seeds, "--dry-run", "--force")
+    assert [x["code"] for x in data["refused"]] == ["duplicate-entry"] and len(data["added"]) == 1, data
+
+
+def test_a_name_with_several_other_spellings_stops_add_and_says_so(cli, seeds, tmp_path):
+    for name in (unicodedata.normalize("NFD", "Việt.txt"), "Vi\u1eb9\u0302t.txt"):
+        incoming(tmp_path, name, FRENCH.encode())
+    before = snapshot(seeds)
+    r = cli("add", tmp_path / "incoming" / unicodedata.normalize("NFC", "Việt.txt"), "--seeds", seeds)
+    assert r.exit_code == 2 and isinstance(r.exception, SystemExit), r.output
+    assert "no such file" in r.stderr and "2 entries spell this name otherwise" in r.stderr, r.stderr
+    assert snapshot(seeds) == before
+
+
 # ---------------------------------------------------------------- where the new file comes from, where it goes
 
 DOC_EN, DOC_FA = doc("en", [0, 1, 2, 3]), doc("fa", [0, 1, 2, 3])

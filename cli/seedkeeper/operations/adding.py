@@ -17,7 +17,7 @@ from seedkeeper.corpus.analysis import Features, count_words
 from seedkeeper.corpus.atomic import folder_lock, write_atomic
 from seedkeeper.corpus.content_checks import check_content
 from seedkeeper.corpus.decoding import clean, decode
-from seedkeeper.corpus.paths import matches_include
+from seedkeeper.corpus.paths import matches_include, other_spellings_note, spelled_otherwise
 from seedkeeper.corpus.pool import CacheSpec
 from seedkeeper.corpus.survey import cluster, survey
 from seedkeeper.errors import IndexWriteError, UsageError
@@ -73,9 +73,9 @@ def next_number(names: Sequence[str]) -> tuple[int, int]:
     return max(int(n) for n in nums) + 1, max(3, max(len(n) for n in nums))
 
 
-def _read_source(src: Path, root_real: Path, settings: Settings, encoding: str):
-    """(clean UTF-8 bytes, encoding used, warnings) for one input file, or why it is Refused."""
-    source = str(src)
+def _read_source(source: str, src: Path, root_real: Path, settings: Settings, encoding: str):
+    """(clean UTF-8 bytes, encoding used, warnings) for the input file `source` (as typed), read
+    from `src` (the path on disk: see on_disk), or why it is Refused."""
     if src.resolve().is_relative_to(root_real):
         return Refused(
             source, "already-in-folder", "already inside the seeds folder; list it with `seedkeeper index` instead"
@@ -106,16 +106,28 @@ def _read_source(src: Path, root_real: Path, settings: Settings, encoding: str):
     return data, used, [f"{p.code}: {p.message}" for p in result.problems]
 
 
+def on_disk(source: str | os.PathLike) -> Path | None:
+    """The file an input names: itself, or the one file beside it spelling its name otherwise
+    ("café.txt" typed composed, the file decomposed as macOS wrote it); None when neither."""
+    found, _ = spelled_otherwise(source)
+    return None if found is None else Path(found)
+
+
 def check_inputs(files: Sequence[str | os.PathLike], root: Path) -> None:
-    """Inputs that are not there, or a folder among them, are usage errors (exit 2) that say what
-    to type instead; nothing is read or written then."""
-    missing = [str(f) for f in files if not os.path.lexists(f)]
+    """Inputs that are not there (in neither Unicode spelling of their name), or a folder among
+    them, are usage errors (exit 2) that say what to type instead; nothing is read or written
+    then."""
+    missing = []
+    for f in files:
+        found, others = spelled_otherwise(f)
+        if found is None:
+            missing.append(f"{f}{other_spellings_note(others)}")
     if missing:
         raise UsageError(
             f"no such file: {', '.join(missing)} (check the path; `seedkeeper add` takes the files to copy in)"
         )
     for f in files:
-        if Path(f).is_dir():
+        if on_disk(f).is_dir():
             others = " ".join(str(o) for o in files if o is not f) or "FILE..."
             raise UsageError(
                 f"{f} is a folder, not a file. To add files into it as the seeds folder, type: "
@@ -213,11 +225,12 @@ def add(
     named: set[str] = set()
     for source in files:
         key = str(source)  # keyed by the source path until accepted: a refused file takes no number
-        if os.path.abspath(key) in named:
+        src = on_disk(source)  # check_inputs found it, in one spelling or the other
+        if os.path.abspath(src) in named:
             report.refused.append(Refused(key, "duplicate-entry", "named twice on the command line; added once"))
             continue
-        named.add(os.path.abspath(key))
-        outcome = _read_source(Path(source), root.resolve(), settings, encoding)
+        named.add(os.path.abspath(src))
+        outcome = _read_source(key, src, root.resolve(), settings, encoding)
         if isinstance(outcome, Refused):
             report.refused.append(outcome)
             continue
