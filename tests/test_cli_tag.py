@@ -461,6 +461,32 @@ def test_tag_files_warns_for_und_as_check_does(cli, tmp_path):
     assert r.stdout == "digits.txt: lang-undetermined the language could not be determined (too little text)\n"
 
 
+@pytest.mark.parametrize(
+    ("config", "note", "expected"),
+    [
+        ('severity = { lang-undetermined = "error" }', "", "error"),
+        ('ignore = ["lang-"]', "", None),
+        ("", " ignore: lang-undetermined", None),  # accepted in INDEX.md
+        ("", "", "warning"),
+    ],
+)
+def test_tag_annotations_follow_the_config_as_check_does(cli, tmp_path, config, note, expected):
+    # tag annotated every `und` at lang-undetermined's default severity, and even when the config
+    # ignored the code or INDEX.md accepted it, while check followed both.
+    name = doc_name(0)
+    root = make_seeds(tmp_path, {name: UND_TEXT}, f"# S\n\n- {name}{note}\n")
+    (tmp_path / "seedkeeper.toml").write_text(config + "\n", encoding="utf-8")
+    for fmt in ("github", "concise"):
+        r = cli("tag", root, "--format", fmt, "--no-cache")
+        assert r.exit_code == 0, r.output
+        tagged = [ln for ln in r.stdout.splitlines() if "lang-undetermined" in ln]
+        checked = [ln for ln in cli("check", root, "--format", fmt).stdout.splitlines() if "lang-undetermined" in ln]
+        assert tagged == checked, fmt
+        assert len(tagged) == (expected is not None), r.stdout
+    if expected:
+        assert cli("tag", root, "--format", "github", "--no-cache").stdout.startswith(f"::{expected} "), expected
+
+
 def test_tag_files_is_a_library_call_too(tmp_path):
     import seedkeeper
 
