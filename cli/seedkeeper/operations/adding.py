@@ -6,6 +6,7 @@ becomes the duplicate at the next `dedup --apply`."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import re
@@ -21,9 +22,23 @@ from seedkeeper.corpus.paths import matches_include, other_spellings_note, spell
 from seedkeeper.corpus.pool import CacheSpec
 from seedkeeper.corpus.survey import cluster, survey
 from seedkeeper.errors import IndexWriteError, UsageError
+from seedkeeper.problems import CODES, Severity, apply_policy, is_selected
 from seedkeeper.settings import Settings
 
 from .index_rows import adopted_files, current_text, require_managed, write_rows
+
+
+@dataclass(frozen=True)
+class AddWarning:
+    """A finding about a document `add` added, at its configured severity; str() is
+    "code: message", as JSON gives it."""
+
+    code: str
+    message: str
+    severity: Severity = "warning"
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.message}"
 
 
 @dataclass
@@ -33,7 +48,10 @@ class Added:
     lang: str
     confidence: float
     encoding: str
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[AddWarning] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {**self.__dict__, "warnings": [str(w) for w in self.warnings]}
 
 
 @dataclass
@@ -60,7 +78,7 @@ class AddReport:
             "index_written": self.index_written,
             "adopted": self.adopted,
             "index_diff": self.index_diff,
-            "added": [a.__dict__ for a in self.added],
+            "added": [a.to_dict() for a in self.added],
             "refused": [r.__dict__ for r in self.refused],
         }
 
@@ -100,10 +118,13 @@ def _read_source(source: str, src: Path, root_real: Path, settings: Settings, en
         return Refused(source, code, f"cannot decode as {encoding}: {exc}{hint}", candidates)
     data = clean(text).encode("utf-8")
     result = check_content(src.name, data, settings.min_chars)
+    # What cannot be a document (empty, binary...) is refused whatever the config says; the
+    # warnings are reported as check will report them: selected codes, configured severities.
     errors = [p for p in result.problems if p.severity == "error"]
     if errors:
         return Refused(source, errors[0].code, errors[0].message)
-    return data, used, [f"{p.code}: {p.message}" for p in result.problems]
+    found = apply_policy(result.problems, settings.select, settings.ignore, settings.severities)
+    return data, used, [AddWarning(p.code, p.message, p.severity) for p in found]
 
 
 def on_disk(source: str | os.PathLike) -> Path | None:
@@ -185,12 +206,31 @@ def _duplicates_of_new(s, settings: Settings, cache, new_items, new_shingles):
     return dup_of, contains
 
 
-def _refusal(source: str, of: str, kind: str, sim: float) -> Refused:
+# The problem code of each duplicate kind, as check reports it.
+_DUPLICATE_CODE = {
+    "exact": "exact-duplicate",
+    "normalized": "exact-duplicate",
+    "near": "near-duplicate",
+    "contained": "contained-duplicate",
+}
+
+
+def _duplicate(of: str, kind: str, sim: float) -> str:
     if kind == "contained":
-        msg = f"contained duplicate: {sim:.0%} of its text is in {of}; use --force to add it anyway"
-        return Refused(source, "contained-duplicate", msg)
-    code = "near-duplicate" if kind == "near" else "exact-duplicate"
-    return Refused(source, code, f"{kind} duplicate ({sim:.2f}) of {of}; use --force to add it anyway")
+        return f"contained duplicate: {sim:.0%} of its text is in {of}"
+    return f"{kind} duplicate ({sim:.2f}) of {of}"
+
+
+def _refusal(source: str, of: str, kind: str, sim: float) -> Refused:
+    return Refused(source, _DUPLICATE_CODE[kind], f"{_duplicate(of, kind, sim)}; use --force to add it anyway")
+
+
+def _not_checked(of: str, kind: str, sim: float) -> AddWarning:
+    """A duplicate added because the config does not check its code (`ignore = ["near-duplicate"]`):
+    check and dedup will never report it, so refusing it would contradict the corpus's own policy.
+    Still said once, as a warning: a person adding a file wants to know it repeats another."""
+    code = _DUPLICATE_CODE[kind]
+    return AddWarning(code, f"{_duplicate(of, kind, sim)}; added: {code} is not checked (select/ignore in the config)")
 
 
 def add(
@@ -244,15 +284,21 @@ def add(
     # Duplicates against the corpus and among the new files themselves (same machinery as dedup).
     dup_of, contains = _duplicates_of_new(s, settings, cache, new_items, new_shingles)
     to_write = []
+    checked = functools.partial(is_selected, select=settings.select, ignore=settings.ignore)
     for source, data, used, warnings in pending:
         if source in dup_of and not force:
-            report.refused.append(_refusal(source, *dup_of[source]))
-            continue
-        for old, share in contains.get(source, []):
-            warnings = warnings + [
-                f"contained-duplicate: contains {share:.0%} of {old}, which becomes a contained duplicate "
-                "at the next `seedkeeper dedup --apply`"
-            ]
+            if checked(_DUPLICATE_CODE[dup_of[source][1]]):
+                report.refused.append(_refusal(source, *dup_of[source]))
+                continue
+            warnings = warnings + [_not_checked(*dup_of[source])]
+        if checked("contained-duplicate"):  # else dedup --apply will not move the older one
+            severity = settings.severities.get("contained-duplicate", CODES["contained-duplicate"][0])
+            for old, share in contains.get(source, []):
+                message = (
+                    f"contains {share:.0%} of {old}, which becomes a contained duplicate "
+                    "at the next `seedkeeper dedup --apply`"
+                )
+                warnings = warnings + [AddWarning("contained-duplicate", message, severity)]
         name = f"{number:0{width}d}_{hashlib.sha256(data).hexdigest()[:16]}.txt"
         number += 1
         # As `tag` will report it: an open vote settled by the allow-list where it can be.
