@@ -237,6 +237,53 @@ def test_near_duplicate_is_refused_naming_the_document_unless_force(cli, seeds, 
     assert_clean_document(seeds, data["added"][0]["file"], near, 13)
 
 
+@pytest.mark.parametrize(
+    ("config", "added", "refused"),
+    [
+        ('ignore = ["near-duplicate"]', ["near-duplicate"], ["exact-duplicate"]),
+        ('ignore = ["exact-duplicate"]', ["exact-duplicate"], ["near-duplicate"]),
+        ('select = ["bom", "lang-"]', ["exact-duplicate", "near-duplicate"], []),
+        ("", [], ["exact-duplicate", "near-duplicate"]),
+    ],
+)
+def test_a_duplicate_the_config_does_not_check_is_added_with_a_warning(cli, seeds, tmp_path, config, added, refused):
+    # add refused a near duplicate although the config ignores near-duplicate, which check and
+    # dedup then never report: the corpus says such duplicates are fine. Exact ones likewise.
+    (tmp_path / "seedkeeper.toml").write_text(config + "\n", encoding="utf-8")
+    near = incoming(tmp_path, "near.txt", LONG_EN.replace("old fishing boats", "old sailing boats").encode())
+    exact = incoming(tmp_path, "exact.txt", LONG_EN.replace("\n", "\r\n").encode())
+    code_of = {str(near): "near-duplicate", str(exact): "exact-duplicate"}
+    r, data = add_json(cli, near, exact, "--seeds", seeds)
+    assert_exit(r, 1 if refused else 0)
+    assert sorted(code_of[x["source"]] for x in data["refused"]) == refused
+    assert sorted(code_of[x["source"]] for x in data["added"]) == added
+    for a in data["added"]:  # each added duplicate says what it repeats, and why it was added
+        (note,) = [w for w in a["warnings"] if w.startswith(code_of[a["source"]] + ": ")]
+        assert EXIST_EN in note and "not checked (select/ignore in the config)" in note, note
+        assert a["file"] in rows(seeds)
+    if added:
+        # What add let in, check does not report: the two agree.
+        found = {p["code"] for p in json.loads(cli("check", seeds, "--format", "json").stdout)["problems"]}
+        assert not found & set(added), found
+
+
+def test_the_warnings_of_an_added_document_follow_the_config(cli, seeds, tmp_path):
+    # A too-short warning was printed although the config ignores too-short, and annotated as
+    # ::warning although the config makes it an error, as check does.
+    short = incoming(tmp_path, "short.txt", b"Kurzer Text hier.\n")
+    config = tmp_path / "seedkeeper.toml"
+    config.write_text('ignore = ["too-short"]\n', encoding="utf-8")
+    r, data = add_json(cli, short, "--seeds", seeds, "--dry-run")
+    assert r.exit_code == 0 and data["added"][0]["warnings"] == [], data
+    r = cli("add", short, "--seeds", seeds, "--dry-run")
+    assert r.exit_code == 0 and "too-short" not in r.output, r.output
+    config.write_text('severity = { too-short = "error" }\n', encoding="utf-8")
+    r = cli("add", short, "--seeds", seeds, "--dry-run")
+    assert r.exit_code == 0 and "  error too-short: 17 characters" in r.stdout, r.output
+    r = cli("add", short, "--seeds", seeds, "--dry-run", "--format", "github")
+    assert r.exit_code == 0 and r.stdout.startswith("::error ") and "title=too-short" in r.stdout, r.output
+
+
 def test_duplicates_among_the_new_files_themselves(cli, seeds, tmp_path):
     a = incoming(tmp_path, "a.txt", CLEAN["ru"].encode())
     b = incoming(tmp_path, "b.txt", CLEAN["ru"].encode())
@@ -299,6 +346,34 @@ def test_missing_input_and_missing_seeds_folder(cli, seeds, tmp_path):
     r = cli("add", src, "--seeds", tmp_path / "no-seeds")
     assert r.exit_code == 2
     assert not (tmp_path / "no-seeds").exists()
+
+
+@pytest.mark.parametrize(("on_disk", "typed"), [("NFD", "NFC"), ("NFC", "NFD")])
+def test_a_file_typed_in_its_other_unicode_spelling_is_added(cli, seeds, tmp_path, on_disk, typed):
+    # `add café.txt` said "no such file" for the file macOS named café.txt (decomposed).
+    incoming(tmp_path, unicodedata.normalize(on_disk, "café.txt"), FRENCH.encode())
+    src = tmp_path / "incoming" / unicodedata.normalize(typed, "café.txt")
+    assert not src.exists()  # two names on this file system
+    r, data = add_json(cli, src, "--seeds", seeds)
+    assert r.exit_code == 0, r.output
+    (added,) = data["added"]
+    assert added["source"] == str(src)  # the name as typed
+    assert_clean_document(seeds, added["file"], FRENCH, 13)
+    assert added["file"] in rows(seeds)
+    # Both spellings on one command line are one file, added once.
+    other = tmp_path / "incoming" / unicodedata.normalize(on_disk, "café.txt")
+    r, data = add_json(cli, src, other, "--seeds", seeds, "--dry-run", "--force")
+    assert [x["code"] for x in data["refused"]] == ["duplicate-entry"] and len(data["added"]) == 1, data
+
+
+def test_a_name_with_several_other_spellings_stops_add_and_says_so(cli, seeds, tmp_path):
+    for name in (unicodedata.normalize("NFD", "Việt.txt"), "Vi\u1eb9\u0302t.txt"):
+        incoming(tmp_path, name, FRENCH.encode())
+    before = snapshot(seeds)
+    r = cli("add", tmp_path / "incoming" / unicodedata.normalize("NFC", "Việt.txt"), "--seeds", seeds)
+    assert r.exit_code == 2 and isinstance(r.exception, SystemExit), r.output
+    assert "no such file" in r.stderr and "2 entries spell this name otherwise" in r.stderr, r.stderr
+    assert snapshot(seeds) == before
 
 
 # ---------------------------------------------------------------- where the new file comes from, where it goes

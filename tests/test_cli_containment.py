@@ -134,6 +134,23 @@ def test_add_warns_when_a_new_file_contains_an_existing_one(cli, tmp_path):
     assert d["clusters"][0]["duplicates"][0]["file"] == PART
 
 
+def test_add_follows_the_config_for_contained_duplicates(cli, tmp_path):
+    # With contained-duplicate not checked, an excerpt is added (noted), and a file containing an
+    # existing one gets no warning that dedup --apply will move that one: it will not.
+    root = make_seeds(tmp_path, {FULL: doc("fa", range(6)), PART: doc("en", [0, 1, 2])})
+    (tmp_path / "seedkeeper.toml").write_text('ignore = ["contained-duplicate"]\n', encoding="utf-8")
+    assert cli("index", root).exit_code == 0
+    excerpt, full = tmp_path / "excerpt.txt", tmp_path / "full.txt"
+    excerpt.write_text(doc("fa", [1, 2, 3]), encoding="utf-8")
+    full.write_text(doc("en", range(6)), encoding="utf-8")
+    r = cli("add", excerpt, full, "--seeds", root, "--format", "json", "--dry-run")
+    assert r.exit_code == 0, r.output
+    warnings = {Path(a["source"]).name: a["warnings"] for a in as_json(r)["added"]}
+    assert [w.split(":")[0] for w in warnings["excerpt.txt"]] == ["contained-duplicate"]
+    assert FULL in warnings["excerpt.txt"][0] and "not checked" in warnings["excerpt.txt"][0]
+    assert warnings["full.txt"] == []
+
+
 def test_warm_run_confirms_nothing_again(tmp_path):
     root = folder(tmp_path)
     spec = CacheSpec(tmp_path / "cache")

@@ -8,7 +8,7 @@ import unicodedata
 
 import pytest
 
-from helpers import doc_name, make_seeds, snapshot
+from helpers import doc_name, github_annotations, make_seeds, snapshot
 from multilingual import CLEAN
 from seedkeeper.operations.fixing import fix
 from seedkeeper.settings import Settings
@@ -193,6 +193,29 @@ def test_github_format_annotates_what_is_left(cli, tmp_path):
     assert r.exit_code == 1
     assert r.stdout.startswith(f"::error file=seeds/{GREEK}")
     assert "not-utf8" in r.stdout and "--encoding auto" in r.stdout
+
+
+def _levels(stdout: str) -> dict[str, str]:
+    """{code: annotation level} of `--format github` output (check's summary line left out)."""
+    lines = "\n".join(ln for ln in stdout.splitlines() if ln.startswith("::"))
+    return {props["title"]: level for level, props, _ in github_annotations(lines)}
+
+
+@pytest.mark.parametrize(
+    "severity",
+    ['{ not-utf8 = "warning" }', '{ mojibake = "error" }', '{ not-utf8 = "warning", mojibake = "error" }', "{}"],
+)
+def test_github_format_annotates_each_code_at_its_configured_severity_as_check_does(cli, tmp_path, severity):
+    # fix annotated every refused or remaining item as ::error, whatever seedkeeper.toml said.
+    mojibake = ("Le café est très bon. " * 3 + "\n").encode("utf-8").decode("latin-1").encode("utf-8")
+    root = make_seeds(tmp_path, {GREEK: "Привет, мир".encode("cp1251"), NFD: mojibake})
+    (tmp_path / "seedkeeper.toml").write_text(f"severity = {severity}\n", encoding="utf-8")
+    r = cli("fix", root, "--format", "github")
+    assert r.exit_code == 1, r.output  # refused and remaining fail the run, whatever their severity
+    levels = _levels(r.stdout)
+    assert set(levels) == {"not-utf8", "mojibake"}, r.stdout
+    checked = _levels(cli("check", root, "--format", "github", "--select", "not-utf8,mojibake").stdout)
+    assert levels == checked
 
 
 def test_accepted_findings_are_not_fixed(cli, tmp_path):

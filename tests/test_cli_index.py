@@ -509,6 +509,16 @@ def test_index_check_github_annotation_path_is_relative_to_the_repository(cli, h
     assert "::error file=seeds/INDEX.md," in ref  # what check says about the same finding
 
 
+def test_index_check_github_annotation_takes_the_configured_severity(cli, hand, tmp_path):
+    # `severity = { index-outdated = "warning" }`: check annotated ::warning, index --check ::error.
+    (tmp_path / "seedkeeper.toml").write_text('severity = { index-outdated = "warning" }\n', encoding="utf-8")
+    r = cli("index", hand, "--check", "--format", "github")
+    assert_exit(r, 1)  # --check fails on any change, whatever the severity
+    assert r.stdout.startswith("::warning file=seeds/INDEX.md,"), r.stdout
+    ref = cli("check", hand, "--format", "github").stdout
+    assert "::warning file=seeds/INDEX.md,title=index-outdated" in ref  # as check says it
+
+
 @pytest.mark.parametrize("command", ["index", "add", "dedup --apply", "restore", "rename"])
 def test_an_index_that_is_not_utf8_stops_every_writer_with_exit_1(cli, tmp_path, command):
     # The data must be fixed (as for an unsafe path): exit 1 from each command that would rewrite

@@ -4,6 +4,7 @@ jobs, cache), `und` documents, unreadable documents, text output, the project's 
 from __future__ import annotations
 
 import json
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -361,6 +362,69 @@ def test_tag_files_usage_errors(cli, tmp_path):
     assert r.exit_code == 2 and "a symbolic link that leads nowhere" in r.stderr and "internal error" not in r.output
 
 
+# One name in its two Unicode spellings: "café" composed (NFC, as people type it) and decomposed
+# (NFD, "e" + U+0301, as macOS writes names). Linux compares names byte for byte.
+CAFE = {form: unicodedata.normalize(form, "café.txt") for form in ("NFC", "NFD")}
+# "Việt" has three spellings of its "ệ": composed, decomposed, and "ẹ" + combining circumflex.
+VIET = {
+    "NFC": unicodedata.normalize("NFC", "Việt.txt"),
+    "NFD": unicodedata.normalize("NFD", "Việt.txt"),
+    "mixed": "Vi\u1eb9\u0302t.txt",
+}
+
+
+@pytest.mark.parametrize(("on_disk", "typed"), [("NFD", "NFC"), ("NFC", "NFD")])
+def test_tag_files_finds_a_name_typed_in_its_other_unicode_spelling(cli, tmp_path, on_disk, typed):
+    # `seedkeeper tag café.txt` said "no such file or folder" for the file macOS named café.txt.
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / CAFE[on_disk]).write_text(paragraph("fr"), encoding="utf-8")
+    assert not (tmp_path / "docs" / CAFE[typed]).exists()  # two names on this file system
+    before = snapshot(tmp_path)
+    (d,) = tag_json(cli, f"docs/{CAFE[typed]}")["documents"]
+    assert (d["file"], d["lang"]) == (f"docs/{CAFE[typed]}", "fr")  # under the name given
+    assert snapshot(tmp_path) == before  # read-only: nothing renamed
+    r = cli("tag", f"docs/{CAFE[typed]}")
+    assert r.exit_code == 0 and " fr " in r.stdout, r.output
+
+
+def test_tag_files_says_when_a_name_has_several_other_spellings(cli, tmp_path):
+    for form in ("NFD", "mixed"):
+        (tmp_path / VIET[form]).write_text(paragraph("fr"), encoding="utf-8")
+    r = cli("tag", VIET["NFC"])
+    assert r.exit_code == 2 and f"no such file or folder: {VIET['NFC']}" in r.stderr, r.output
+    assert "2 entries spell this name otherwise" in r.stderr
+    assert "Vie\\u0323\\u0302t.txt" in r.stderr and "Vi\\u1eb9\\u0302t.txt" in r.stderr
+    # Typed as the folder spells it, each is its own file.
+    assert [d["file"] for d in tag_json(cli, VIET["NFD"], VIET["mixed"])["documents"]] == sorted(
+        [VIET["NFD"], VIET["mixed"]]
+    )
+
+
+def test_tag_files_library_call_finds_the_other_spelling_too(tmp_path):
+    import seedkeeper
+
+    (tmp_path / CAFE["NFD"]).write_text(paragraph("fr"), encoding="utf-8")
+    (d,) = seedkeeper.tag_files([tmp_path / CAFE["NFC"]]).documents
+    assert (d["file"], d["lang"]) == (str(tmp_path / CAFE["NFC"]), "fr")
+
+
+def test_a_seeds_folder_typed_in_its_other_unicode_spelling(cli, tmp_path):
+    # The folder argument of every command: "données" typed composed, the folder decomposed.
+    typed, on_disk = (unicodedata.normalize(f, "données") for f in ("NFC", "NFD"))
+    make_seeds(tmp_path, {doc_name(0): paragraph("fr")}, folder=on_disk)
+    (d,) = tag_json(cli, typed, "--no-cache")["documents"]
+    assert d["lang"] == "fr"
+    r = cli("validate", typed)
+    assert r.exit_code == 0 and "1 document checked" in r.stdout, r.output
+    r = cli("stats", typed, "--format", "json", "--no-cache")
+    assert r.exit_code == 0 and json.loads(r.stdout)["documents"] == 1, r.output
+    # --config too: the config names the folder in its own spelling.
+    config = {f: unicodedata.normalize(f, "réglages.toml") for f in ("NFC", "NFD")}
+    (tmp_path / config["NFD"]).write_text(f'seeds = "{on_disk}"\n', encoding="utf-8")
+    r = cli("validate", "--config", config["NFC"])
+    assert r.exit_code == 0 and "1 document checked" in r.stdout, r.output
+
+
 def test_tag_files_takes_the_settings_of_the_config_nearest_the_files(cli, tmp_path):
     project = tmp_path / "project"
     (project / "docs").mkdir(parents=True)
@@ -395,6 +459,32 @@ def test_tag_files_warns_for_und_as_check_does(cli, tmp_path):
     r = cli("tag", "digits.txt", "--format", "concise")
     assert r.exit_code == 0
     assert r.stdout == "digits.txt: lang-undetermined the language could not be determined (too little text)\n"
+
+
+@pytest.mark.parametrize(
+    ("config", "note", "expected"),
+    [
+        ('severity = { lang-undetermined = "error" }', "", "error"),
+        ('ignore = ["lang-"]', "", None),
+        ("", " ignore: lang-undetermined", None),  # accepted in INDEX.md
+        ("", "", "warning"),
+    ],
+)
+def test_tag_annotations_follow_the_config_as_check_does(cli, tmp_path, config, note, expected):
+    # tag annotated every `und` at lang-undetermined's default severity, and even when the config
+    # ignored the code or INDEX.md accepted it, while check followed both.
+    name = doc_name(0)
+    root = make_seeds(tmp_path, {name: UND_TEXT}, f"# S\n\n- {name}{note}\n")
+    (tmp_path / "seedkeeper.toml").write_text(config + "\n", encoding="utf-8")
+    for fmt in ("github", "concise"):
+        r = cli("tag", root, "--format", fmt, "--no-cache")
+        assert r.exit_code == 0, r.output
+        tagged = [ln for ln in r.stdout.splitlines() if "lang-undetermined" in ln]
+        checked = [ln for ln in cli("check", root, "--format", fmt).stdout.splitlines() if "lang-undetermined" in ln]
+        assert tagged == checked, fmt
+        assert len(tagged) == (expected is not None), r.stdout
+    if expected:
+        assert cli("tag", root, "--format", "github", "--no-cache").stdout.startswith(f"::{expected} "), expected
 
 
 def test_tag_files_is_a_library_call_too(tmp_path):

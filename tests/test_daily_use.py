@@ -212,6 +212,46 @@ def test_help_shows_what_to_type_not_python_types(cli):
     assert "CODES" in cli("check", "--help").stdout
 
 
+def _every_command() -> list[list[str]]:
+    """The path of every command, sub-commands too (`["cache", "dir"]`), from the app itself, so
+    a command added later is checked as well."""
+    import typer
+
+    from seedkeeper.shell.app import app
+
+    def walk(cmd, path):
+        subs = getattr(cmd, "commands", None)
+        if not subs:
+            return [path]
+        return [p for name, sub in sorted(subs.items()) for p in walk(sub, [*path, name])]
+
+    return walk(typer.main.get_command(app), [])
+
+
+def _usage_line(output: str) -> str:
+    return next(" ".join(line.split()) for line in output.splitlines() if "Usage:" in line)
+
+
+def test_every_usage_line_reads_like_cli_usage(cli):
+    # typer 0.29 writes a required argument as `{FILE}` in the usage line, whatever its metavar:
+    # `seedkeeper restore [OPTIONS] {FILE}`. Usage lines show `FILE`, `[DIR]`, `FILE...`.
+    paths = _every_command()
+    assert ["restore"] in paths and ["cache", "dir"] in paths  # the walk found the commands
+    for path in paths:
+        usage = _usage_line(cli(*path, "--help").stdout)
+        assert usage.startswith(f"Usage: {' '.join(['seedkeeper', *path])} [OPTIONS]"), usage
+        assert "{" not in usage and "}" not in usage, usage
+    assert _usage_line(cli("restore", "--help").stdout).endswith("restore [OPTIONS] FILE")
+    assert _usage_line(cli("add", "--help").stdout).endswith("add [OPTIONS] FILE...")
+    assert _usage_line(cli("check", "--help").stdout).endswith("check [OPTIONS] [DIR]")
+    assert _usage_line(cli("cache", "clear", "--help").stdout).endswith("clear [OPTIONS] [DIR]")
+    assert _usage_line(cli("tag", "--help").stdout).endswith("tag [OPTIONS] [DIR|FILE]...")
+    # The usage a missing argument prints is the same line.
+    for args, tail in ((["restore"], "restore [OPTIONS] FILE"), (["add"], "add [OPTIONS] FILE...")):
+        r = cli(*args)
+        assert usage_error(r) and _usage_line(r.output).endswith(tail), r.output
+
+
 def test_the_command_list_shows_each_summary_as_one_paragraph(cli, monkeypatch):
     # rich kept the docstrings' line breaks: at 80 columns "(with --apply:" ended a line of the
     # command list, and "if any could not be moved out)." began the next.

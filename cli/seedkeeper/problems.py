@@ -110,6 +110,11 @@ def _matches(code: str, selectors: Iterable[str]) -> bool:
     return False
 
 
+def is_selected(code: str, select: Iterable[str] = ("ALL",), ignore: Iterable[str] = ()) -> bool:
+    """Whether the select/ignore policy checks `code` (apply_policy keeps its findings)."""
+    return _matches(code, select) and not _matches(code, ignore)
+
+
 def apply_policy(
     problems: Iterable[Problem],
     select: Iterable[str] = ("ALL",),
@@ -123,7 +128,7 @@ def apply_policy(
     for p in problems:
         keep = kept.get(p.code)
         if keep is None:
-            keep = kept[p.code] = _matches(p.code, select) and not _matches(p.code, ignore)
+            keep = kept[p.code] = is_selected(p.code, select, ignore)
         if not keep:
             continue
         if p.code in severities and severities[p.code] != p.severity:

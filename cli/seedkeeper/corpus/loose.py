@@ -16,6 +16,7 @@ from pathlib import Path
 
 from seedkeeper.corpus.analysis import DocAnalysis, Features
 from seedkeeper.corpus.model import Corpus, CorpusDocument
+from seedkeeper.corpus.paths import other_spellings_note, spelled_otherwise
 from seedkeeper.corpus.pool import Progress, RunStats, run_analysis
 from seedkeeper.corpus.safe_read import FileInfo
 from seedkeeper.problems import make
@@ -33,7 +34,8 @@ def survey_files(
     """Analyse `paths` as documents, each under its name as given (a Survey, in the given order).
 
     A path that does not exist is a `missing-file` finding, one that is not a regular file
-    `not-a-file`; neither is opened. The same path given twice is analysed once."""
+    `not-a-file`; neither is opened. A name in the other Unicode spelling of one file beside it
+    names that file (paths.spelled_otherwise). The same path given twice is analysed once."""
     from seedkeeper.corpus.survey import Survey, settle_by_allowed
 
     settings = settings or Settings()
@@ -43,15 +45,18 @@ def survey_files(
     docs: list[CorpusDocument] = []
     refused: dict[str, DocAnalysis] = {}
     for order, name in enumerate(names):
+        # "café.txt" typed composed names the file macOS wrote decomposed (kept under the name given).
+        path, others = spelled_otherwise(name)
         try:
-            st = os.stat(name)  # follows a symbolic link: the person named the file
+            st = os.stat(path if path is not None else name)  # follows a symbolic link: the person named the file
         except OSError as exc:
-            refused[name] = DocAnalysis(name, 0, problems=(make("missing-file", name, f"cannot read: {exc.strerror}"),))
+            why = f"cannot read: {exc.strerror}{other_spellings_note(others)}"
+            refused[name] = DocAnalysis(name, 0, problems=(make("missing-file", name, why),))
             continue
         if not stat.S_ISREG(st.st_mode):
             refused[name] = DocAnalysis(name, 0, problems=(make("not-a-file", name, "not a regular file; not opened"),))
             continue
-        info = FileInfo(os.path.realpath(name), st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
+        info = FileInfo(os.path.realpath(path), st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
         docs.append(CorpusDocument(rel=name, order=order, line=None, info=info))
     analysed = run_analysis(
         docs,

@@ -140,3 +140,42 @@ def spelled_as_file(rel: str, files: Collection[str], files_by_nfc: Mapping[str,
     if rel.isascii() or rel in files:
         return rel
     return files_by_nfc.get(nfc(rel), rel)
+
+
+def spelled_otherwise(path: str | os.PathLike) -> tuple[str | None, list[str]]:
+    """A path a person typed, found in the other Unicode spelling of its name: `(path to open,
+    the other spellings found beside it)`.
+
+    `path` itself when it is there (a dangling symbolic link too: it is the file named); else,
+    when exactly one entry of its folder has the same NFC name, that entry, beside it ("café.txt"
+    typed composed, the file decomposed as macOS wrote it); else None, with the entries that
+    share the name when there are several (by_nfc's rule: a spelling two files share names
+    neither). Only the last part of the path is looked up; ASCII has one spelling."""
+    text = os.fspath(path)
+    if os.path.lexists(text):
+        return text, []
+    folder, name = os.path.split(text)
+    if name.isascii():
+        return None, []
+    try:
+        entries = os.listdir(folder or ".")
+    except (OSError, ValueError):
+        return None, []
+    others = [os.path.join(folder, e) for e in sorted(entries) if not e.isascii() and nfc(e) == nfc(name)]
+    return (others[0] if len(others) == 1 else None), others
+
+
+def other_spellings_note(others: list[str]) -> str:
+    """Why a typed name found none of its several other spellings: " (2 entries spell this name
+    otherwise: caf\\u00e9.txt, cafe\\u0301.txt; type one as the folder spells it)", each with
+    its composed letters and combining marks escaped, since they print alike; "" for none."""
+    if len(others) < 2:
+        return ""
+
+    def spelled(p: str) -> str:
+        return "".join(
+            f"\\u{ord(ch):04x}" if unicodedata.combining(ch) or unicodedata.decomposition(ch) else ch for ch in shown(p)
+        )
+
+    names = ", ".join(map(spelled, others))
+    return f" ({len(others)} entries spell this name otherwise: {names}; type one as the folder spells it)"

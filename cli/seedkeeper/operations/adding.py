@@ -6,6 +6,7 @@ becomes the duplicate at the next `dedup --apply`."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import re
@@ -17,13 +18,27 @@ from seedkeeper.corpus.analysis import Features, count_words
 from seedkeeper.corpus.atomic import folder_lock, write_atomic
 from seedkeeper.corpus.content_checks import check_content
 from seedkeeper.corpus.decoding import clean, decode
-from seedkeeper.corpus.paths import matches_include
+from seedkeeper.corpus.paths import matches_include, other_spellings_note, spelled_otherwise
 from seedkeeper.corpus.pool import CacheSpec
 from seedkeeper.corpus.survey import cluster, survey
 from seedkeeper.errors import IndexWriteError, UsageError
+from seedkeeper.problems import CODES, Severity, apply_policy, is_selected
 from seedkeeper.settings import Settings
 
 from .index_rows import adopted_files, current_text, require_managed, write_rows
+
+
+@dataclass(frozen=True)
+class AddWarning:
+    """A finding about a document `add` added, at its configured severity; str() is
+    "code: message", as JSON gives it."""
+
+    code: str
+    message: str
+    severity: Severity = "warning"
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.message}"
 
 
 @dataclass
@@ -33,7 +48,10 @@ class Added:
     lang: str
     confidence: float
     encoding: str
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[AddWarning] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {**self.__dict__, "warnings": [str(w) for w in self.warnings]}
 
 
 @dataclass
@@ -60,7 +78,7 @@ class AddReport:
             "index_written": self.index_written,
             "adopted": self.adopted,
             "index_diff": self.index_diff,
-            "added": [a.__dict__ for a in self.added],
+            "added": [a.to_dict() for a in self.added],
             "refused": [r.__dict__ for r in self.refused],
         }
 
@@ -73,9 +91,9 @@ def next_number(names: Sequence[str]) -> tuple[int, int]:
     return max(int(n) for n in nums) + 1, max(3, max(len(n) for n in nums))
 
 
-def _read_source(src: Path, root_real: Path, settings: Settings, encoding: str):
-    """(clean UTF-8 bytes, encoding used, warnings) for one input file, or why it is Refused."""
-    source = str(src)
+def _read_source(source: str, src: Path, root_real: Path, settings: Settings, encoding: str):
+    """(clean UTF-8 bytes, encoding used, warnings) for the input file `source` (as typed), read
+    from `src` (the path on disk: see on_disk), or why it is Refused."""
     if src.resolve().is_relative_to(root_real):
         return Refused(
             source, "already-in-folder", "already inside the seeds folder; list it with `seedkeeper index` instead"
@@ -100,22 +118,37 @@ def _read_source(src: Path, root_real: Path, settings: Settings, encoding: str):
         return Refused(source, code, f"cannot decode as {encoding}: {exc}{hint}", candidates)
     data = clean(text).encode("utf-8")
     result = check_content(src.name, data, settings.min_chars)
+    # What cannot be a document (empty, binary...) is refused whatever the config says; the
+    # warnings are reported as check will report them: selected codes, configured severities.
     errors = [p for p in result.problems if p.severity == "error"]
     if errors:
         return Refused(source, errors[0].code, errors[0].message)
-    return data, used, [f"{p.code}: {p.message}" for p in result.problems]
+    found = apply_policy(result.problems, settings.select, settings.ignore, settings.severities)
+    return data, used, [AddWarning(p.code, p.message, p.severity) for p in found]
+
+
+def on_disk(source: str | os.PathLike) -> Path | None:
+    """The file an input names: itself, or the one file beside it spelling its name otherwise
+    ("café.txt" typed composed, the file decomposed as macOS wrote it); None when neither."""
+    found, _ = spelled_otherwise(source)
+    return None if found is None else Path(found)
 
 
 def check_inputs(files: Sequence[str | os.PathLike], root: Path) -> None:
-    """Inputs that are not there, or a folder among them, are usage errors (exit 2) that say what
-    to type instead; nothing is read or written then."""
-    missing = [str(f) for f in files if not os.path.lexists(f)]
+    """Inputs that are not there (in neither Unicode spelling of their name), or a folder among
+    them, are usage errors (exit 2) that say what to type instead; nothing is read or written
+    then."""
+    missing = []
+    for f in files:
+        found, others = spelled_otherwise(f)
+        if found is None:
+            missing.append(f"{f}{other_spellings_note(others)}")
     if missing:
         raise UsageError(
             f"no such file: {', '.join(missing)} (check the path; `seedkeeper add` takes the files to copy in)"
         )
     for f in files:
-        if Path(f).is_dir():
+        if on_disk(f).is_dir():
             others = " ".join(str(o) for o in files if o is not f) or "FILE..."
             raise UsageError(
                 f"{f} is a folder, not a file. To add files into it as the seeds folder, type: "
@@ -173,12 +206,31 @@ def _duplicates_of_new(s, settings: Settings, cache, new_items, new_shingles):
     return dup_of, contains
 
 
-def _refusal(source: str, of: str, kind: str, sim: float) -> Refused:
+# The problem code of each duplicate kind, as check reports it.
+_DUPLICATE_CODE = {
+    "exact": "exact-duplicate",
+    "normalized": "exact-duplicate",
+    "near": "near-duplicate",
+    "contained": "contained-duplicate",
+}
+
+
+def _duplicate(of: str, kind: str, sim: float) -> str:
     if kind == "contained":
-        msg = f"contained duplicate: {sim:.0%} of its text is in {of}; use --force to add it anyway"
-        return Refused(source, "contained-duplicate", msg)
-    code = "near-duplicate" if kind == "near" else "exact-duplicate"
-    return Refused(source, code, f"{kind} duplicate ({sim:.2f}) of {of}; use --force to add it anyway")
+        return f"contained duplicate: {sim:.0%} of its text is in {of}"
+    return f"{kind} duplicate ({sim:.2f}) of {of}"
+
+
+def _refusal(source: str, of: str, kind: str, sim: float) -> Refused:
+    return Refused(source, _DUPLICATE_CODE[kind], f"{_duplicate(of, kind, sim)}; use --force to add it anyway")
+
+
+def _not_checked(of: str, kind: str, sim: float) -> AddWarning:
+    """A duplicate added because the config does not check its code (`ignore = ["near-duplicate"]`):
+    check and dedup will never report it, so refusing it would contradict the corpus's own policy.
+    Still said once, as a warning: a person adding a file wants to know it repeats another."""
+    code = _DUPLICATE_CODE[kind]
+    return AddWarning(code, f"{_duplicate(of, kind, sim)}; added: {code} is not checked (select/ignore in the config)")
 
 
 def add(
@@ -213,11 +265,12 @@ def add(
     named: set[str] = set()
     for source in files:
         key = str(source)  # keyed by the source path until accepted: a refused file takes no number
-        if os.path.abspath(key) in named:
+        src = on_disk(source)  # check_inputs found it, in one spelling or the other
+        if os.path.abspath(src) in named:
             report.refused.append(Refused(key, "duplicate-entry", "named twice on the command line; added once"))
             continue
-        named.add(os.path.abspath(key))
-        outcome = _read_source(Path(source), root.resolve(), settings, encoding)
+        named.add(os.path.abspath(src))
+        outcome = _read_source(key, src, root.resolve(), settings, encoding)
         if isinstance(outcome, Refused):
             report.refused.append(outcome)
             continue
@@ -231,15 +284,21 @@ def add(
     # Duplicates against the corpus and among the new files themselves (same machinery as dedup).
     dup_of, contains = _duplicates_of_new(s, settings, cache, new_items, new_shingles)
     to_write = []
+    checked = functools.partial(is_selected, select=settings.select, ignore=settings.ignore)
     for source, data, used, warnings in pending:
         if source in dup_of and not force:
-            report.refused.append(_refusal(source, *dup_of[source]))
-            continue
-        for old, share in contains.get(source, []):
-            warnings = warnings + [
-                f"contained-duplicate: contains {share:.0%} of {old}, which becomes a contained duplicate "
-                "at the next `seedkeeper dedup --apply`"
-            ]
+            if checked(_DUPLICATE_CODE[dup_of[source][1]]):
+                report.refused.append(_refusal(source, *dup_of[source]))
+                continue
+            warnings = warnings + [_not_checked(*dup_of[source])]
+        if checked("contained-duplicate"):  # else dedup --apply will not move the older one
+            severity = settings.severities.get("contained-duplicate", CODES["contained-duplicate"][0])
+            for old, share in contains.get(source, []):
+                message = (
+                    f"contains {share:.0%} of {old}, which becomes a contained duplicate "
+                    "at the next `seedkeeper dedup --apply`"
+                )
+                warnings = warnings + [AddWarning("contained-duplicate", message, severity)]
         name = f"{number:0{width}d}_{hashlib.sha256(data).hexdigest()[:16]}.txt"
         number += 1
         # As `tag` will report it: an open vote settled by the allow-list where it can be.

@@ -22,7 +22,7 @@ from seedkeeper.corpus.repair import CHANGES_LETTERS, FIXABLE, Repair, repair
 from seedkeeper.corpus.safe_read import read_bytes
 from seedkeeper.corpus.survey import survey
 from seedkeeper.errors import IndexWriteError, NotARegularFileError
-from seedkeeper.problems import apply_policy, make
+from seedkeeper.problems import Problem, apply_policy, make
 from seedkeeper.settings import Settings
 
 from .acceptance import accept
@@ -77,6 +77,13 @@ class FixReport:
             "refused": [r.to_dict() for r in self.refused],
             "remaining": [r.to_dict() for r in self.remaining],
         }
+
+
+def unfixed_findings(report: FixReport, settings: Settings) -> list[Problem]:
+    """What `fix` refused or left, as findings at each code's severity as `check` gives it (the
+    config's `severity` table; `fix` still fails on any of them, as `dedup` on any duplicate)."""
+    found = [make(r.code, r.file, r.message) for r in report.refused + report.remaining]
+    return apply_policy(found, severities=settings.severities)
 
 
 def wanted_codes(settings: Settings) -> tuple[set[str], set[str]]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from seedkeeper.corpus.analysis import NOT_TEXT_CODES, Features
 from seedkeeper.corpus.pool import CacheSpec, Progress
 from seedkeeper.corpus.survey import Survey, survey
-from seedkeeper.problems import Problem
+from seedkeeper.problems import Problem, apply_policy
 from seedkeeper.settings import Settings
 
 
@@ -18,8 +18,9 @@ class TagReport:
     """One entry per document, sorted by file: lang, confidence, and extras (others, pinned)."""
 
     documents: list[dict] = field(default_factory=list)
-    # The lang-undetermined findings, worded as `check` words them (and, as there, none for a
-    # document whose own finding, not-utf8 or mojibake, already says why it has no language).
+    # The lang-undetermined findings as `check` reports them: its words, the config's policy and
+    # acceptances (and, as there, none for a document whose own finding, not-utf8 or mojibake,
+    # already says why it has no language).
     undetermined: list[Problem] = field(default_factory=list)
 
     def to_dict(self) -> dict:
@@ -55,9 +56,14 @@ def tag_report(s: Survey, explain: bool = False) -> TagReport:
         if a.rel in pinned:
             entry["pinned"] = pinned[a.rel]
         docs.append(entry)
+    from .acceptance import accept
     from .findings import language_problems
 
-    und = sorted((p for p in language_problems(s) if p.code == "lang-undetermined"), key=lambda p: p.file or "")
+    # As check reports them: accepted ones (per-file-ignores, `ignore:` notes) and codes the config
+    # does not select left out, each at its configured severity; sorted by file.
+    und = [p for p in language_problems(s) if p.code == "lang-undetermined"]
+    st = s.settings
+    und = apply_policy(accept(s, und, report_unused=False), st.select, st.ignore, st.severities)
     return TagReport(docs, und)
 
 

@@ -28,7 +28,7 @@ from .commands import (
     tag_cmd,
     validate_cmd,
 )
-from .group import SeedkeeperGroup
+from .group import SeedkeeperCommand, SeedkeeperGroup
 from .runner import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED
 
 app = typer.Typer(
@@ -61,7 +61,7 @@ def _command(name: str, func) -> None:
     """Register `func` as `name`, its short help the docstring's first paragraph on one line
     (rich keeps a docstring's line breaks in the command list, mid-sentence at 80 columns)."""
     first = inspect.getdoc(func).split("\n\n")[0]
-    app.command(name, short_help=" ".join(first.split()))(func)
+    app.command(name, short_help=" ".join(first.split()), cls=SeedkeeperCommand)(func)
 
 
 for _name, _func in (

@@ -1,10 +1,11 @@
-"""The command group behind `seedkeeper`: a help screen that shows what to type (`--strict`,
-`--jobs N`, `FILE`) instead of Python types (`<bool>`, `<list[Path]>`). (typer already answers a
-mistyped command with "Did you mean ...?".)"""
+"""The command group and command class behind `seedkeeper`: a help screen that shows what to
+type (`--strict`, `--jobs N`, `FILE`) instead of Python types (`<bool>`, `<list[Path]>`), and usage
+lines written as CLIs write them. (typer already answers a mistyped command with "Did you mean
+...?".)"""
 
 from __future__ import annotations
 
-from typer.core import TyperArgument, TyperGroup, TyperOption
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 
 def tidy_help(params) -> None:
@@ -35,3 +36,28 @@ class SeedkeeperGroup(TyperGroup):
         params = super().get_params(ctx)
         tidy_help(params)
         return params
+
+
+def usage_piece(param) -> str:
+    """An argument as a usage line shows it: `FILE` (required), `[DIR]` (optional), `FILE...`
+    (any number).
+
+    typer 0.29 writes a required argument as `{FILE}` (TyperArgument._usage_display_name), a
+    notation for a choice of values, not for a value to type; click, argparse and man pages
+    write the bare metavar."""
+    name = param.metavar or param.name.upper()
+    shown = name if param.required else f"[{name}]"
+    return shown + ("..." if param.nargs != 1 else "")
+
+
+class SeedkeeperCommand(TyperCommand):
+    """typer's command with the usage line of `usage_piece` (in `--help` and in usage errors)."""
+
+    def collect_usage_pieces(self, ctx) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if isinstance(param, TyperArgument):
+                pieces.append(usage_piece(param))
+            else:
+                pieces.extend(param.get_usage_pieces(ctx))
+        return pieces

@@ -59,11 +59,15 @@ def open_run(
     **overrides,
 ) -> Run:
     """Load settings (nearest config from the folder, or cwd), apply the flags, pick the folder
-    and, with cache=True, the cache. With must_exist, a missing folder is a usage error. When no
+    and, with cache=True, the cache. With must_exist, a missing folder is a usage error. A folder
+    or config given in the other Unicode spelling of its name names it. When no
     folder was given, the default is missing and the current folder holds an INDEX.md, the error
     says how to name this one (`here_hint`; None: the command needs no folder)."""
     from ..settings import load_settings
 
+    # A folder or config typed in the other Unicode spelling of its name ("données" composed, the
+    # folder decomposed as macOS wrote it) is that one, as a document's name is.
+    directory, config = _as_spelled(directory), _as_spelled(config)
     start = directory if directory is not None and directory.is_dir() else Path.cwd()
     settings = load_settings(config, start=start)
     overrides = {k: v for k, v in overrides.items() if v is not None}
@@ -84,6 +88,17 @@ def open_run(
         raise FolderNotFoundError(f"seeds folder not found: {seeds}")
     spec = cache_spec(settings, seeds, no_cache, cache_dir) if cache else None
     return Run(settings, seeds, spec)
+
+
+def _as_spelled(path: Optional[Path]) -> Optional[Path]:
+    """`path`, or the one entry beside it spelling its name otherwise when it is not there (else
+    `path`: what is missing is then reported as before)."""
+    from ..corpus.paths import spelled_otherwise
+
+    if path is None:
+        return None
+    found, _ = spelled_otherwise(path)
+    return path if found is None else Path(found)
 
 
 def cache_spec(settings: Settings, seeds: Path, no_cache: bool, cache_dir: Optional[Path]):

@@ -71,7 +71,7 @@ def add_command(
         typer.echo(line, err=findings_only)
         if not findings_only:
             for w in a.warnings:
-                typer.echo(f"  warning {shown(w)}")
+                typer.echo(f"  {w.severity} {shown(str(w))}")
     if findings_only:
         # One escaping renderer for both: a crafted file name cannot forge annotations. GitHub
         # wants paths from the repository root (made from absolute ones); concise names each input
@@ -99,10 +99,12 @@ def _as_problem(r, absolute: bool) -> Problem:
     return Problem(file=_source(r.source, absolute), code=r.code, severity="error", message=r.message)
 
 
-def _warning(a, warning: str, absolute: bool) -> Problem:
-    """A warning about an added document ("too-short: ..."), on the input file as refusals are."""
-    code, _, message = warning.partition(": ")
-    return Problem(file=_source(a.source, absolute), code=code, severity="warning", message=message)
+def _warning(a, warning, absolute: bool) -> Problem:
+    """A finding about an added document (too-short, at its configured severity), on the input
+    file as refusals are."""
+    return Problem(
+        file=_source(a.source, absolute), code=warning.code, severity=warning.severity, message=warning.message
+    )
 
 
 def _source(source: str, absolute: bool) -> str:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import typer
 
+from ..group import SeedkeeperCommand
 from ..options import CacheDirOpt, ConfigOpt, DebugOpt, DirArg, Format, FormatOpt
 from ..runner import EXIT_OK, command, open_run
 
 cache_app = typer.Typer(help="Manage the incremental cache (.seedkeeper_cache/).", no_args_is_help=True)
 
 
-@cache_app.command("clear")
+@cache_app.command("clear", cls=SeedkeeperCommand)
 @command
 def clear_command(
     directory: DirArg = None,
@@ -39,7 +40,7 @@ def clear_command(
     return EXIT_OK
 
 
-@cache_app.command("dir")
+@cache_app.command("dir", cls=SeedkeeperCommand)
 @command
 def dir_command(
     directory: DirArg = None,

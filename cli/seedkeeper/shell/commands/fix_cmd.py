@@ -68,11 +68,9 @@ def fix_command(
     elif diff:
         typer.echo(report.diff, nl=False)
     elif fmt == Format.github:
-        from ...problems import Problem
+        from ...operations.fixing import unfixed_findings
 
-        left = [Problem(r.file, r.code, "error", r.message) for r in report.refused + report.remaining]
-        for line in render.github_lines(left, run.seeds):
-            typer.echo(line)
+        render.emit_lines(render.github_lines(unfixed_findings(report, run.settings), run.seeds))
     else:
         _text(report)
     return EXIT_OK if report.ok else EXIT_FINDINGS

@@ -28,6 +28,7 @@ def index_command(
     """Write the managed document table in INDEX.md, keeping everything a person wrote."""
     from ...operations.findings import index_outdated
     from ...operations.indexing import index
+    from ...problems import apply_policy
     from .. import render
     from ..progress import progress_bar
 
@@ -48,7 +49,9 @@ def index_command(
         typer.echo(outcome.diff, nl=False)
     elif fmt in (Format.github, Format.concise) and check_only and outcome.changed:
         lines = render.github_lines if fmt == Format.github else render.concise_lines
-        render.emit_lines(lines([index_outdated()], run.seeds))
+        # At its configured severity, as check annotates it (--check fails whatever the severity).
+        finding = apply_policy([index_outdated()], severities=run.settings.severities)
+        render.emit_lines(lines(finding, run.seeds))
     else:
         if check_only:
             msg = "INDEX.md would change" if outcome.changed else "INDEX.md is up to date"

@@ -23,23 +23,29 @@ PathsArg = Annotated[
 
 def _files_or_folder(paths: list[Path] | None) -> tuple[Path | None, list[Path] | None]:
     """(folder, None) for no path or one folder; (None, files) for files. Mixing is a usage
-    error, and so is a path that does not exist (a dangling or looping symbolic link too)."""
+    error, and so is a path that does not exist (a dangling or looping symbolic link too).
+    A name typed in the other Unicode spelling of a file's or folder's name (`café.txt` composed,
+    the file decomposed) names it; the files keep the names given (tag_files finds them too)."""
     import os
 
+    from ...corpus.paths import other_spellings_note, spelled_otherwise
     from ...errors import UsageError
 
     if not paths:
         return None, None
-    folders = [p for p in paths if p.is_dir()]
+    on_disk = {}
+    for p in paths:
+        found, others = spelled_otherwise(p)
+        if found is None or not os.path.exists(found):
+            raise UsageError(f"no such file or folder: {p}{other_spellings_note(others)}")
+        on_disk[p] = Path(found)
+    folders = [p for p in paths if on_disk[p].is_dir()]
     if len(paths) == 1 and folders:
         return paths[0], None
     if len(folders) == len(paths):
         raise UsageError(f"give one seeds folder, not {len(paths)} ({', '.join(map(str, paths))})")
     if folders:
         raise UsageError(f"{folders[0]} is a folder: give one seeds folder, or files, not both")
-    missing = [p for p in paths if not os.path.exists(p)]
-    if missing:
-        raise UsageError(f"no such file or folder: {missing[0]}")
     return None, paths
 
 
