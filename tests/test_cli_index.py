@@ -576,3 +576,20 @@ def test_index_keeps_a_persons_words_in_a_hand_tables_status_column(cli, tmp_pat
     r = cli("index", root, "--check")
     assert_exit(r, 0)
     assert "up to date" in r.stdout + r.stderr
+
+
+def test_index_moves_a_pin_typed_in_a_hand_tables_status_cell_without_leaving_its_label(cli, tmp_path):
+    # `lang: fa` typed in a hand table's Status cell is the pin: it goes to Pinned, and Notes
+    # gets no bare `Status:` label (nor `Owner:` for another column that held only the pin).
+    index = (
+        "# Seeds\n\n| File | Status | Owner | Notes |\n| --- | --- | --- | --- |\n"
+        f"| {FA} | lang: fa | Sara | Persian news |\n| {EN} | ok | lang: en | |\n"
+    )
+    root = make_seeds(tmp_path, {FA: TEXTS[FA], EN: TEXTS[EN]}, index)
+    assert_exit(cli("index", root), 0)
+    once = read(root)
+    rows = managed_rows(once)
+    assert (rows[FA]["Pinned"], rows[FA]["Notes"]) == ("fa", "Owner: Sara; Persian news"), rows[FA]
+    assert (rows[EN]["Pinned"], rows[EN]["Notes"]) == ("en", ""), rows[EN]
+    assert_exit(cli("index", root, "--check"), 0)
+    assert read(root) == once

@@ -265,3 +265,16 @@ def test_real_process_with_fifos_does_not_hang(tmp_path):
     data = json.loads(p.stdout)
     assert [(q["code"], q["file"]) for q in data["problems"] if q["file"] == BAD] == [("not-a-file", BAD)]
     assert not [q for q in data["problems"] if q["file"] == GOOD]
+
+
+def test_concise_and_github_name_the_listing_line_of_a_document_also_linked_in_prose(cli, tmp_path):
+    # `notes.txt` is linked in prose on line 3 and listed on line 7: its bad-name (and the
+    # missing document's missing-file) are on the listing's line, where `rename` and the fix go.
+    index = f"# Seeds\n\nSee [notes](notes.txt) and [gone]({BAD}).\n\n## List\n\n- notes.txt — mine\n- {BAD}\n"
+    seeds = make_seeds(tmp_path, {"notes.txt": CLEAN["en"]}, index)
+    r = cli("validate", seeds, "--format", "concise")
+    lines = r.stdout.splitlines()
+    assert "seeds/INDEX.md:7: bad-name" in "\n".join(lines) and "(notes.txt)" in "\n".join(lines), r.stdout
+    assert any(ln.startswith("seeds/INDEX.md:8: missing-file") for ln in lines), r.stdout
+    r = cli("validate", seeds, "--format", "github")
+    assert "file=seeds/INDEX.md,line=7,title=bad-name" in r.stdout, r.stdout

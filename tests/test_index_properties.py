@@ -161,11 +161,14 @@ _REFUSED: list[str] = []
 
 def _render(text: str) -> str:
     """render_index, or the text itself when index refuses to write (nothing written): allowed
-    only where HTML around the markers could hide them, which the refusal says."""
+    only where HTML around the markers could hide them, which the refusal says. (A `<span ...>`
+    line starts an HTML block up to the blank line, as `<div>` does: with markers glued to it,
+    the rewrite that sets them apart may turn a fence line it held into a fence that holds a
+    heading, which index refuses rather than write.)"""
     try:
         return render_index(text, ROWS)
     except IndexWriteError:
-        assert re.search(r"^\s*</?(?:pre|script|style|textarea|div)\b", text, re.I | re.M), text
+        assert re.search(r"^\s*</?(?:pre|script|style|textarea|div|span)\b", text, re.I | re.M), text
         _REFUSED.append(text)
         return text
 

@@ -433,25 +433,24 @@ def test_thinning_a_large_table_finds_the_same_markers(text, monkeypatch):
     assert thinned == marker_lines(lines, text=text)
 
 
-def test_adopting_an_item_that_holds_an_open_pre_is_refused_not_a_dead_copy(cli, tmp_path):
-    # The <pre> is closed by the end of its list item; adopting the item would leave it open at
-    # the top level, where it hid a second table holding the note and the pin, and `check` then
-    # said ok with the pin lost. Refused: nothing written, said in one line; `check` still sees
-    # the pin.
+def test_adopting_an_item_that_holds_an_open_pre_puts_the_table_above_it_not_a_dead_copy(cli, tmp_path):
+    # The <pre> is closed by the end of its list item; adopting the item leaves it open at the
+    # top level. The table once went below it, where the <pre> hid it (a dead copy of the note
+    # and the pin; `check` then said ok with the pin lost), and index refused. The table now
+    # goes where the list began, above the <pre>: a live table with the note and the pin, every
+    # byte of the <pre> kept, and `check` sees the pin.
     index = f"# Seeds\n\n- {A} my note lang: de\n  <pre>\n  example\n- {B}\n"
     seeds = make_seeds(tmp_path, {A: TEXTS[A], B: TEXTS[B]}, index)
-    r = cli("index", seeds)
-    assert r.exit_code == 1 and "does not stay put" in r.output and "Traceback" not in r.output
-    assert (seeds / "INDEX.md").read_text(encoding="utf-8") == index
+    out = _index_twice(cli, seeds)
+    assert sorted(_shown(out)) == [A, B], out
+    assert out.endswith(f"{END_MARKER}\n\n  <pre>\n  example\n"), out
+    (row,) = [ln for ln in out.split("\n") if ln.startswith(f"| [{A}]")]
+    assert "| de |" in row and row.endswith("| my note |"), row
     r = cli("check", seeds, "--format", "json")
     import json
 
-    problems = json.loads(r.stdout)["problems"]
-    codes = {(p["file"], p["code"]) for p in problems}
-    assert ("INDEX.md", "index-outdated") in codes and (A, "lang-mismatch") in codes
-    # check gives the reason index gives, not "run `seedkeeper index`", which would fail again.
-    (outdated,) = [p["message"] for p in problems if p["code"] == "index-outdated"]
-    assert "does not stay put" in outdated and "fix INDEX.md by hand" in outdated
+    codes = {(p["file"], p["code"]) for p in json.loads(r.stdout)["problems"]}
+    assert ("INDEX.md", "index-outdated") not in codes and (A, "lang-mismatch") in codes
 
 
 def _refusing(monkeypatch):
@@ -489,3 +488,105 @@ def test_fix_says_what_it_repaired_when_index_refuses(cli, tmp_path, monkeypatch
     assert r.exit_code == 1 and f"repaired {A}; INDEX.md was not rewritten" in r.output
     assert "nothing was written" not in r.output
     assert b"\r\n" not in (seeds / A).read_bytes()
+
+
+# --- An adopted list item's raw HTML block stays in its section, and so does its row ---
+
+
+def _sections_of_rows(text: str) -> dict[str, list[str]]:
+    """Heading -> the files of the managed tables a renderer shows under it (headings as
+    markdown-it reads them: one inside a `<pre>` is text)."""
+    from seedkeeper.indexmd.layout import Layout
+
+    layout, lines = Layout(text), text.split("\n")
+    out: dict[str, list[str]] = {}
+    for e in parse_index(text).entries:
+        if e.managed and e.kind == "table":
+            section = layout.section_of(e.line - 1)
+            heading = lines[layout.headings[section - 1]] if section else ""
+            files = out.setdefault(heading, [])
+            if e.rel not in files:
+                files.append(e.rel)
+    return out
+
+
+RAW_IN_ITEMS = [
+    pytest.param("<pre>", "</pre>", id="pre"),
+    pytest.param("<script>", "</script>", id="script"),
+    pytest.param("<textarea>", "</textarea>", id="textarea"),
+    pytest.param("<!-- draft", "-->", id="comment"),
+    pytest.param("<?php", "?>", id="processing-instruction"),
+]
+
+
+@pytest.mark.parametrize("opener, closer", RAW_IN_ITEMS)
+def test_an_adopted_items_raw_block_and_its_row_stay_in_its_section(cli, tmp_path, opener, closer):
+    # The item holds the opener; its list item ends it (the blank line, then a line at column 0),
+    # and the closer follows. Once the item's line is adopted, the block is at the top level and
+    # runs on to the closer: the new table, put at the end of the list, was inside it, so index
+    # fell back to a table at the end of the file, under `## English`.
+    index = (
+        f"# Seeds\n\n## French\n\n- {A} — a poem\n  {opener}\n  verse one\n\n{closer}\n\n## English\n\n- {B} — a blog\n"
+    )
+    seeds = make_seeds(tmp_path, {A: TEXTS[A], B: TEXTS[B]}, index)
+    assert cli("init", "seeds").exit_code == 0  # keeps INDEX.md, adds the config
+    out = _index_twice(cli, seeds)
+    assert _sections_of_rows(out) == {"## French": [A], "## English": [B]}, out
+    french = out[out.index("## French") : out.index("## English")]
+    assert f"  {opener}\n  verse one\n\n{closer}\n" in french, out  # every byte, still in its section
+    assert "a poem" in french and "a blog" in out[out.index("## English") :]
+    assert sorted(_shown(out)) == [A, B]
+
+
+def test_an_item_holding_a_raw_block_is_not_the_last_in_its_list():
+    # The <pre> item first, another item after it: the table still goes where the list was.
+    text = f"# S\n\n## French\n\n- {A} — a poem\n- {B} — another\n  <pre>\n  verse\n\n</pre>\n\n## English\n\nProse.\n"
+    out = render_index(text, [_row(A), _row(B)])
+    assert _sections_of_rows(out) == {"## French": [A, B]}, out
+    assert "  <pre>\n  verse\n\n</pre>\n" in out[: out.index("## English")]
+    assert render_index(out, [_row(A), _row(B)]) == out
+
+
+def test_an_adopted_items_fence_left_open_at_the_end_holds_no_copy_of_the_table():
+    # A fence the item held, closed by the end of the file: un-nested, it held the table put
+    # after it, and the settled file had a live table and a dead copy inside the fence
+    # (_none_hidden counts raw HTML blocks, not fences). The table goes above the fence now.
+    text = f"# S\n\n## A\n\nProse.\n\n## B\n\n- {A} — a poem\n  ```\n  code\n"
+    out = render_index(text, [_row(A), _row(B)])
+    assert out.count(BEGIN_MARKER) == 1 and out.endswith(f"{END_MARKER}\n\n  ```\n  code\n"), out
+    assert _sections_of_rows(out) == {"## B": [A, B]}
+    assert render_index(out, [_row(A), _row(B)]) == out
+
+
+def test_an_items_pre_that_would_swallow_the_next_heading_is_refused_not_moved(cli, tmp_path):
+    # Un-nested, the <pre> would run over `## English` to the `</pre>` below it: the English
+    # item's row ended up under `## French`, and the heading was text. Nothing is written, said
+    # in one line, and `check` gives the same reason.
+    index = f"# S\n\n## French\n\n- {A} — a poem\n  <pre>\n  verse\n\n## English\n\n- {B} — a blog\n\n</pre>\n"
+    seeds = make_seeds(tmp_path, {A: TEXTS[A], B: TEXTS[B]}, index)
+    r = cli("index", seeds)
+    assert r.exit_code == 1 and "does not stay put" in r.output and "Traceback" not in r.output
+    assert (seeds / "INDEX.md").read_text(encoding="utf-8") == index
+    r = cli("check", seeds, "--format", "json")
+    import json
+
+    (outdated,) = [p["message"] for p in json.loads(r.stdout)["problems"] if p["code"] == "index-outdated"]
+    assert "does not stay put" in outdated and "fix INDEX.md by hand" in outdated
+
+
+@pytest.mark.parametrize(
+    "held, below",
+    [
+        pytest.param("<!-- draft", f"- {B} — a blog\n\n-->", id="comment-over-a-list"),
+        pytest.param("<pre>", "Prose only.\n\n</pre>", id="pre-over-prose"),
+        pytest.param("<script>", "Prose only.\n\n</script>", id="script-over-prose"),
+    ],
+)
+def test_an_items_raw_block_that_would_swallow_the_next_section_is_refused_not_moved(held, below):
+    # The same with a comment the item held, or with nothing of ours below to hide: the next
+    # heading would be text in the block, its section gone. Nothing is written.
+    from seedkeeper.errors import IndexWriteError
+
+    text = f"# S\n\n## French\n\n- {A} — a poem\n  {held}\n  verse\n\n## English\n\n{below}\n"
+    with pytest.raises(IndexWriteError, match="does not stay put"):
+        render_index(text, [_row(A), _row(B)])

@@ -145,3 +145,33 @@ def test_add_shows_the_diff_when_it_adopts_a_hand_written_line(cli, tmp_path):
     assert r.exit_code == 0, r.output
     assert f"-- {EL} — γραμμένο με το χέρι" in r.stdout and "INDEX.md updated" in r.stdout
     assert sections((root / "INDEX.md").read_text(encoding="utf-8"))["## Ελληνικά"][0] == EL
+
+
+def _table_under(heading: str, *files: str) -> str:
+    rows = "".join(f"| [{f}]({f}) | fa |  | 1 | 1 | 0 | ok | t |  |\n" for f in files)
+    return (
+        f"{heading}\n\n{BEGIN_MARKER}\n"
+        "| File | Language | Pinned | Chars | Words | SHA-256 | Status | Title | Notes |\n"
+        f"| --- | --- | --- | ---: | ---: | --- | --- | --- | --- |\n{rows}{END_MARKER}\n"
+    )
+
+
+def test_keeps_sections_checks_headings_and_where_adopted_documents_go():
+    from seedkeeper.indexmd.sections import keeps_sections
+
+    names = (("*.txt",), r"\d{3,}_[0-9a-f]{16}\.txt")
+    current = f"# S\n\n## A\n\n- {FA} — a note\n\n## B\n\n- {AR}\n"
+    # Each adopted document in a table in its own section: kept.
+    assert keeps_sections(f"# S\n\n{_table_under('## A', FA)}\n{_table_under('## B', AR)}", current, names)
+    # Still listed by hand there, its row elsewhere (nothing adopted): kept.
+    assert keeps_sections(current + "\n" + _table_under("## C", FA, AR), current + "\n## C\n", names)
+    # Moved to the other section's table: not kept.
+    assert not keeps_sections(f"# S\n\n## A\n\n{_table_under('## B', FA, AR)}", current, names)
+    # A heading turned into text (held by a block left open above it): not kept.
+    swallowed = f"# S\n\n<pre>\n## A\n</pre>\n\n{_table_under('## B', FA, AR)}"
+    assert not keeps_sections(swallowed, current.replace("## A\n\n- ", "<pre>\n## A\n</pre>\n\n- "), names)
+    # A document a managed table already holds stays in that table, wherever it is.
+    held = f"# S\n\n## A\n\n- {FA} — a note\n\n{_table_under('## B', FA)}"
+    assert keeps_sections(f"# S\n\n## A\n\n{_table_under('## B', FA)}", held, names)
+    # Nothing listed by hand: nothing to check.
+    assert keeps_sections("# other\n", "# S\n\nProse.\n", names)

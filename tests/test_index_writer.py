@@ -479,6 +479,40 @@ def test_which_computed_column_cells_of_a_hand_table_are_kept(header, cell, kept
     assert notes == (f"{header}: {cell}" if kept else ""), notes
 
 
+@pytest.mark.parametrize(
+    ("table", "pinned", "notes"),
+    [
+        # The pin typed in a Status cell moves to Pinned, and its label goes with it.
+        (f"| File | Status | Notes |\n| --- | --- | --- |\n| {A} | lang: fa | a poem |\n", "fa", "a poem"),
+        (f"| File | Status |\n| --- | --- |\n| {A} | lang: fa |\n", "fa", ""),
+        # Any other carried column alike; what is left beside the pin keeps its label.
+        (f"| File | Owner | Notes |\n| --- | --- | --- |\n| {A} | lang: de | x |\n", "de", "x"),
+        (f"| File | Owner |\n| --- | --- |\n| {A} | Sara; lang: de |\n", "de", "Owner: Sara"),
+        (f"| File | Status | Owner |\n| --- | --- | --- |\n| {A} | (lang: fa) | Ali |\n", "fa", "Owner: Ali"),
+        # A second, different `lang:` is a person's words: it stays, with its label.
+        (f"| File | Status | Owner |\n| --- | --- | --- |\n| {A} | lang: fa | lang: de |\n", "fa", "Owner: lang: de"),
+        # A table shaped like ours whose markers were lost, and a column a person added to ours.
+        (
+            f"| File | Pinned | Notes | Status |\n| --- | --- | --- | --- |\n| {A} |  | from Ali | lang: fa |\n",
+            "fa",
+            "from Ali",
+        ),
+        (
+            f"{BEGIN_MARKER}\n| File | Language | Pinned | Chars | Words | SHA-256 | Status | Title | Notes | Owner |\n"
+            "| --- | --- | --- | ---: | ---: | --- | --- | --- | --- | --- |\n"
+            f"| [{A}]({A}) | en |  | 1 | 1 | 0 | ok | T | a poem | lang: fa |\n{END_MARKER}\n",
+            "fa",
+            "a poem",
+        ),
+    ],
+)
+def test_a_pin_typed_in_a_carried_cell_leaves_no_bare_label_in_notes(table, pinned, notes):
+    out = render_index(f"# S\n\n{table}", [row(A)])
+    rows = table_rows(out)
+    assert (rows[A]["Pinned"], rows[A]["Notes"]) == (pinned, notes), rows[A]
+    assert render_index(out, [row(A)]) == out
+
+
 def test_status_words_in_a_hand_table_shaped_like_ours_are_kept():
     # A hand table with File, Pinned and Notes columns is read as ours (a managed table whose
     # markers were lost): its tool-written Status is dropped, a person's words in it are not.

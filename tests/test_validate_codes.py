@@ -356,6 +356,55 @@ def test_bad_name_pattern_is_configurable(tmp_path):
     assert find(check(root), "bad-name", "notes-fa.txt")
 
 
+# A finding about an INDEX.md entry points at where the document is listed (its list item or
+# table row, the listing `check` reads), not at an earlier link to it in prose.
+_LISTED_BELOW_PROSE = "# Seeds\n\nBackground: see [this one]({name}).\n\n## List\n\n- {good}\n- {name} — a note\n"
+_LISTED_IN_A_TABLE = (
+    "# Seeds\n\nBackground: see [this one]({name}).\n\n| File | Notes |\n|---|---|\n| {good} | |\n| {name} | a note |\n"
+)
+
+
+def _entry_finding_setup(tmp_path, kind: str, layout: str):
+    """A folder whose second document gets a `kind` finding about its INDEX.md entry, linked in
+    prose on line 3 and listed on line 8 (list item or table row)."""
+    name = "notes.txt" if kind == "bad-name" else BAD
+    index = (_LISTED_BELOW_PROSE if layout == "list" else _LISTED_IN_A_TABLE).format(name=name, good=GOOD)
+    files = {GOOD: CLEAN["en"]}
+    if kind == "bad-name":
+        files[name] = CLEAN["fa"]
+    root = make_seeds(tmp_path, files, index=index)
+    if kind == "not-a-file":
+        (root / name).mkdir()
+    elif kind == "unsafe-path":
+        outside = tmp_path / "outside.txt"
+        outside.write_text(CLEAN["de"], encoding="utf-8")
+        os.symlink(outside, root / name)
+    return root, name
+
+
+@pytest.mark.parametrize("layout", ["list", "table"])
+@pytest.mark.parametrize("kind", ["bad-name", "missing-file", "not-a-file", "unsafe-path"])
+def test_an_entry_finding_points_at_the_listing_not_at_a_prose_link_above_it(tmp_path, kind, layout):
+    root, name = _entry_finding_setup(tmp_path, kind, layout)
+    p = only(check(root), kind, name)
+    assert p.line == 8, p
+
+
+def test_a_document_gone_before_it_is_read_is_reported_at_its_listing(tmp_path):
+    # The same line for a finding made when the document is read (it went away after INDEX.md
+    # was read): the listing, not the prose link above it.
+    from seedkeeper.corpus.analysis import Features, analyze_document
+    from seedkeeper.corpus.model import load_corpus
+
+    root = make_seeds(tmp_path, {GOOD: CLEAN["en"], BAD: CLEAN["fa"]})
+    (root / "INDEX.md").write_text(_LISTED_BELOW_PROSE.format(name=BAD, good=GOOD), encoding="utf-8")
+    corpus = load_corpus(root, Settings(jobs=1))
+    (doc,) = [d for d in corpus.documents if d.rel == BAD]
+    (root / BAD).unlink()
+    (p,) = analyze_document(doc, 1 << 20, 30, Features()).problems
+    assert (p.code, p.line) == ("missing-file", 8)
+
+
 # --------------------------------------------------------------------------------------------
 # Index codes
 

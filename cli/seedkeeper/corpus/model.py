@@ -33,7 +33,7 @@ class CorpusDocument:
 
     rel: str
     order: int  # position in INDEX.md: the first listed is kept by dedup
-    line: int | None  # line of its first reference in INDEX.md
+    line: int | None  # its listing's line in INDEX.md (list item / table row), else its first mention's
     info: FileInfo
     entry: IndexEntry | None = None  # its first listing (else its first mention): notes, ignores
     pin: IndexEntry | None = None  # the listing whose pinned language applies (entries.first_pins)
@@ -176,7 +176,7 @@ def _admit_entries(corpus: Corpus, index: IndexDocument) -> tuple[dict[str, int]
     root = corpus.root
     first_line: dict[str, int] = {}  # first reference of any kind: the document's order
     row_line: dict[str, int] = {}  # first list item / table row: what duplicate-entry compares
-    admitted: dict[str, CorpusDocument] = {}
+    entry_of: dict[str, IndexEntry] = {}  # its first listing, else its first mention in prose
     file_of = functools.partial(spelled_on_disk, root, set(corpus.on_disk), by_nfc(corpus.on_disk))
     spelling: dict[str, str] = {}  # the file an entry names -> the document's rel
     for entry in index.entries:
@@ -200,17 +200,15 @@ def _admit_entries(corpus: Corpus, index: IndexDocument) -> tuple[dict[str, int]
                 )
                 continue
             row_line[rel] = entry.line
-            if rel in admitted:
-                # Mentioned in prose first: the list item is what a person annotates (notes, lang).
-                admitted[rel].entry = entry
-                continue
-        if rel in first_line:
-            continue  # a link in prose to a document that is listed: just a mention
-        first_line[rel] = entry.line
-        before = len(corpus.documents)
-        _admit(corpus, rel, len(first_line) - 1, entry.line, entry)
-        if len(corpus.documents) > before:
-            admitted[rel] = corpus.documents[-1]
+            # The listing, even after a mention in prose: what a person annotates (notes, lang).
+            entry_of[rel] = entry
+        first_line.setdefault(rel, entry.line)  # a later link in prose to a listed document: a mention
+        entry_of.setdefault(rel, entry)
+    # Admitted once every listing is known: a finding about the entry (bad-name, missing-file,
+    # not-a-file, unsafe-path) points at the listing, where the fix goes and `check` reads it,
+    # not at a link in prose above it.
+    for order, rel in enumerate(first_line):
+        _admit(corpus, rel, order, row_line.get(rel, first_line[rel]), entry_of[rel])
     return first_line, row_line
 
 

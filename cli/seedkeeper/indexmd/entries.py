@@ -288,6 +288,13 @@ def _at_risk(text: str, candidates: list[int], n_lines: int) -> bool:
     return False
 
 
+def thinned_text(lines: list[str], text: str | None = None) -> str:
+    """`text` ("\n".join(lines)) for a block-level parse that needs no table row: the rows of
+    the managed tables (most of a large file) made one-word lines, line numbers kept."""
+    joined = "\n".join(lines) if text is None else text
+    return _thinned(lines, marker_lines(lines, text=joined)) or joined
+
+
 def _thinned(lines: list[str], found: list[tuple[int, str]]) -> str | None:
     """The text with the table rows between each begin and end marker of `found` (a table of
     thousands of rows) made one-word lines, for the parse that looks for raw HTML blocks: their

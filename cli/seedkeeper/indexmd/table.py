@@ -243,16 +243,14 @@ def managed_carry(doc: IndexDocument) -> dict[str, tuple[str, str]]:
 
 def managed_fields(e: IndexEntry, source_line: str) -> tuple[str, str]:
     """(pinned, notes) of one listing inside a managed block, as `index` carries it: our table's
-    Pinned and Notes cells (a `lang:` typed in Notes moved to Pinned), or what a person wrote in
-    a list line typed between the markers (`source_line`)."""
+    Pinned and Notes cells (a `lang:` typed in Notes, or in a column a person added, moved to an
+    empty Pinned), or what a person wrote in a list line typed between the markers
+    (`source_line`)."""
     if e.kind == "list":
         return adopted_fields(e, source_line)
     # Our table's Pinned and Notes cells; any other table typed between the markers is read as a
     # hand-written one (every cell a person wrote, the link text too).
-    pinned, notes = adopted_fields(e, "")
-    if not pinned.strip() and (lang := pinned_lang(notes)):
-        pinned, notes = lang, without_pinned_lang(notes)  # `lang: zu` typed in Notes: moved to Pinned
-    return pinned, notes
+    return adopted_fields(e, "")
 
 
 def merge_fields(old: tuple[str, str], new: tuple[str, str], *, prefer_new: bool) -> tuple[str, str]:
@@ -302,9 +300,10 @@ def adopted_fields(e: IndexEntry, source_line: str, continuation: str = "") -> t
         pinned, note = _moved_to_pinned(e.lang or item_lang(label, e.note, continuation) or "", note)
         return pinned, cell_content(note)
     cells = [(h.strip().lower(), h.strip(), v) for h, v in e.cells]
+    parts: list[tuple[str, str, str]] = []  # the cells carried into Notes: (separator, label, text)
     if {"file", "pinned", "notes"} <= {h for h, _, _ in cells}:  # our own table
         pinned = next((v for h, _, v in cells if h == "pinned"), "")
-        notes = next((v for h, _, v in cells if h == "notes"), "")
+        parts.append(("", "", next((v for h, _, v in cells if h == "notes"), "")))
         # A column a person added ("Owner"), or cells past the header (a `|` typed in Notes), are
         # theirs too: kept in Notes rather than lost when the table is written again. Outside
         # the markers (a table shaped like ours, or ours that lost its markers) a person's words
@@ -312,14 +311,12 @@ def adopted_fields(e: IndexEntry, source_line: str, continuation: str = "") -> t
         ours = {c.lower() for c in COLUMNS}
         for low, header, value in cells:
             theirs = low not in ours or (not e.managed and low in COMPUTED_HEADERS and not recomputed(low, value))
-            if not value or not theirs:
-                continue
-            if not header:  # typed after a `|` in the Notes cell: it was part of the note
-                notes = f"{notes} | {value}" if notes else value
-            else:
-                notes = "; ".join(p for p in (notes, f"{header}: {value}") if p)
-        return pinned, notes
-    notes = []
+            if value and theirs:
+                # Typed after a `|` in the Notes cell, it was part of the note.
+                parts.append((" | ", "", value) if not header else ("; ", header, value))
+        # Our table: a `lang:` typed in its Notes (or a column added to it) moves to an empty
+        # Pinned; beside a filled one it stays as typed.
+        return _pin_taken(pinned, parts, if_same=False, if_empty=True)
     for low, header, value in cells:
         # A cell of a column index computes again goes only when it says what index would write.
         if not value or recomputed(low, value) or (low in LANG_HEADERS and value == e.lang):
@@ -328,10 +325,36 @@ def adopted_fields(e: IndexEntry, source_line: str, continuation: str = "") -> t
             # The reference cell: keep its words, with the link to the file shown as its text.
             text = _link_as_text(value, e.rel)
             if text and not is_just_the_name(text, e.rel, e.written):
-                notes.append(text)
+                parts.append(("; ", "", text))
             continue
-        notes.append(value if low in NOTE_HEADERS or not header else f"{header}: {value}")
-    return _moved_to_pinned(e.lang or "", "; ".join(notes))
+        parts.append(("; ", "" if low in NOTE_HEADERS or not header else header, value))
+    # A hand table typed between the markers is read as ours is: a `lang:` in any cell it carries
+    # moves to an empty Pinned. Outside, the reader's pin (lang_from_cells) is the one.
+    return _pin_taken(e.lang or "", parts, if_same=True, if_empty=e.managed)
+
+
+def _pin_taken(pinned: str, parts: list[tuple[str, str, str]], *, if_same: bool, if_empty: bool) -> tuple[str, str]:
+    """(pinned, the Notes cell) of a table row whose carried cells are `parts` ((separator,
+    label, text), joined in order as `Label: text`). The first `lang:` they hold moves out of its
+    cell when it is what Pinned says (`if_same`), or into an empty Pinned (`if_empty`); else it
+    stays, a person's own words. A cell left with nothing goes with its label: a Status cell
+    that only said `lang: fa` leaves no bare `Status:` in Notes."""
+    for k, (sep, label, text) in enumerate(parts):
+        found = pinned_lang(text)
+        if found is None:
+            continue
+        if if_empty and not pinned.strip():
+            pinned = found
+        elif not (if_same and found == pinned):
+            break
+        parts = [*parts[:k], (sep, label, without_pinned_lang(text)), *parts[k + 1 :]]
+        break
+    note = ""
+    for sep, label, text in parts:
+        if text:
+            shown = f"{label}: {text}" if label else text
+            note = f"{note}{sep}{shown}" if note else shown
+    return pinned, note
 
 
 def _moved_to_pinned(pinned: str, note: str) -> tuple[str, str]:

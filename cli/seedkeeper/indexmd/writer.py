@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from seedkeeper.corpus.paths import by_nfc, normalize_target, spelled_as_file
 from seedkeeper.errors import IndexWriteError
 from seedkeeper.indexmd.entries import (
+    BEGIN_MARKER,
     IndexDocument,
     IndexEntry,
     first_pins,
@@ -32,9 +33,11 @@ from seedkeeper.indexmd.layout import (
     is_blank,
     prepare,
     same_endings,
+    swallowed_at,
     trim,
 )
 from seedkeeper.indexmd.reader import parse_index
+from seedkeeper.indexmd.sections import keeps_sections
 from seedkeeper.indexmd.table import (
     HEADER_COMMENT,
     NEW_INDEX_HEADING,
@@ -101,10 +104,12 @@ def _render_index(
     blocks, exactly one newline at the end.
 
     Removing lines can make their neighbours merge (a sentence under a removed marker joins the
-    table above it). So when lines outside the block left, the result is checked to be a fixed
-    point (indexing it again changes nothing); if not, the removed lines leave blank lines behind;
-    if still not, nothing is adopted (the hand-written references stay, and are reported as listed
-    twice) rather than lose a word.
+    table above it), and un-nest what an item held (its `<pre>`, left open, runs on). So when
+    lines outside the block left, the result is checked to be a fixed point (indexing it again
+    changes nothing) that keeps every heading and lists every adopted document in its own
+    section (sections.keeps_sections); if not, the removed lines leave blank lines behind; if
+    still not, nothing is adopted (the hand-written references stay, and are reported as listed
+    twice) rather than lose a word; failing all, nothing is written.
 
     `parsed` is `current_text` already parsed (the corpus model holds it): it is used when it was
     parsed from the same text, so a run parses INDEX.md once.
@@ -125,17 +130,30 @@ def _render_index(
         again = _render(new, rows, opts, None, "delete")[0]
         if again == new:
             return new
+        chains = [again]
     else:
+        chains = []
         for mode in ("delete", "blank", "keep"):
             if mode != "delete":
                 new = _render(current_text, rows, opts, parsed, mode)[0]
             again = _render(new, rows, opts, None, "delete")[0]
-            if again == new and _none_hidden(new, current_text):
+            if again == new and _none_hidden(new, current_text) and keeps_sections(new, current_text, names):
                 return new
-    for _ in range(2):  # Markdown that hides the markers (an HTML block glued to them) settles in a run or two
-        new, again = again, _render(again, rows, opts, None, "delete")[0]
-        if again == new and _none_hidden(again, current_text):
-            return again
+            chains.append(again)
+    # Markdown that hides the markers (an HTML block glued to them) settles in a run or two. The
+    # "delete" render's run first: it puts each adopted document's table in its own section,
+    # where the "keep" render lists every document in one table at the end (adopting from that
+    # would move an item there, which keeps_sections refuses).
+    for new in chains:
+        for _ in range(2):
+            again = _render(new, rows, opts, None, "delete")[0]
+            if (
+                again == new
+                and _none_hidden(new, current_text)
+                and (not touched or keeps_sections(new, current_text, names))
+            ):
+                return new
+            new = again
     # Never write a file that the next run would change again (it would grow, or flip, on every
     # run, and `index --check` would never pass): say so, and write nothing.
     raise IndexWriteError(
@@ -242,10 +260,11 @@ def _render(
     gone = remover.finish()
     _close_gaps(lines, gone, strays)
     outside = set(gone)
+    blank = frozenset(outside) if mode != "delete" else frozenset()
     for b in blocks:
         if b.top is not None:
             fully = all(i in gone or is_blank(lines[i]) for i in range(b.top.start, b.top.end))
-            b.anchor = b.top.start if fully else trim(lines, b.top.start, b.top.end)
+            b.anchor = b.top.start if fully else _after_what_is_left(lines, gone, blank, b.top)
     if not blocks:
         # At the end, unless the end is inside a block never closed (a fence, a `<pre>`): there the
         # new table would be text of that block, hidden, and the next run would add another.
@@ -267,7 +286,6 @@ def _render(
             inserts[begin] = ([*rescued, lines[begin], *block_lines(mine, carried, guard)], False, True)
         else:
             inserts[b.anchor] = (full_block(mine, carried, guard), True, False)
-    blank = frozenset(outside) if mode != "delete" else frozenset()
     # Blank as Markdown reads it: spaces and tabs only (str.strip() would take a line of
     # no-break spaces for blank, which to a renderer continues an HTML block).
     glued = any(b.span is None for b in blocks) or any(  # a new block is checked too (rare)
@@ -275,6 +293,24 @@ def _render(
         for begin, end in spans
     )
     return finish_text(bom, emit(lines, gone, inserts=inserts, blank=blank)), bool(outside or rescued_any), glued
+
+
+def _after_what_is_left(lines: list[str], gone: set[int], blank: frozenset[int], top: Node) -> int:
+    """Where the new table for the hand-written list `top`, not all of which leaves, goes: after
+    what is left of it, unless that holds the table as raw HTML or code. An adopted item's
+    nested `<pre>`, `<script>`, comment or fence, which the end of its item closed, runs on to
+    its closing tag once the item's line has left: a table put after it was text inside it,
+    and index settled on a table at the end of the file, in another section. Then the table
+    goes where the list began, above what is left of it, in the same section."""
+    end = trim(lines, top.start, top.end)
+    left = [i for i in range(top.start, end) if i not in gone]
+    if not any(lines[i].lstrip().startswith(("<", "`", "~")) for i in left):
+        return end  # nothing left that could open a raw HTML or code block (nearly every list)
+    probe = [BEGIN_MARKER]
+    before = emit(lines[:end], {i for i in gone if i < end}, blank=frozenset(i for i in blank if i < end))
+    first = len(before) + (1 if before and not is_blank(before[-1]) else 0)  # emit pads with a blank line
+    held = swallowed_at(emit(lines, gone, end, probe, pad=True, blank=blank), first)
+    return end if held is None else top.start
 
 
 def _orphan_comments(lines: list[str], found: list[tuple[int, str]], inside: set[int], strays: set[int]) -> set[int]:
