@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from helpers import doc_name, make_seeds
-from seedkeeper.indexmd.reader import BEGIN_MARKER, END_MARKER, parse_index
+from seedkeeper.indexmd.markers import BEGIN_MARKER, END_MARKER
+from seedkeeper.indexmd.reader import parse_index
 from seedkeeper.indexmd.writer import IndexRow, render_index
 
 pytestmark = pytest.mark.usefixtures("isolated_env")

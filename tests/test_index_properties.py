@@ -270,7 +270,7 @@ def test_the_marker_scan_reads_the_markers_markdown_it_reads(extra, text):
     the marker lines that markdown-it's parse leaves outside code blocks and raw HTML blocks."""
     from markdown_it import MarkdownIt
 
-    from seedkeeper.indexmd.entries import marker_lines
+    from seedkeeper.indexmd.markers import marker_lines
 
     text = text + "\n".join(extra)
     hidden: set[int] = set()

@@ -14,8 +14,8 @@ import re
 import pytest
 
 from helpers import doc_name, make_seeds
-from seedkeeper.indexmd import entries as entries_mod
-from seedkeeper.indexmd.entries import BEGIN_MARKER, END_MARKER, managed_spans, marker_lines
+from seedkeeper.indexmd import markers as markers_mod
+from seedkeeper.indexmd.markers import BEGIN_MARKER, END_MARKER, managed_spans, marker_lines
 from seedkeeper.indexmd.reader import parse_index
 from seedkeeper.indexmd.writer import IndexRow, render_index
 
@@ -287,7 +287,7 @@ def test_ordinary_files_never_run_the_block_parser(monkeypatch):
     def fail(*_a, **_k):
         raise AssertionError("parsed")
 
-    monkeypatch.setattr(entries_mod, "_block_ranges", fail)
+    monkeypatch.setattr(markers_mod, "_block_ranges", fail)
     rows = "\n".join(_row_line(doc_name(k)) for k in range(200))
     for text in (
         f"# S\n\n{BEGIN_MARKER}\n{HEADER}\n{rows}\n{END_MARKER}\n",
@@ -423,13 +423,13 @@ def _big_table(rows: int, inside: dict[int, str] | None = None) -> str:
 )
 def test_thinning_a_large_table_finds_the_same_markers(text, monkeypatch):
     lines = text.split("\n")
-    entries_mod._block_ranges.cache_clear()
-    real, made = entries_mod._thinned, []
-    monkeypatch.setattr(entries_mod, "_thinned", lambda lines, found: made.append(real(lines, found)) or made[-1])
+    markers_mod._block_ranges.cache_clear()
+    real, made = markers_mod._thinned, []
+    monkeypatch.setattr(markers_mod, "_thinned", lambda lines, found: made.append(real(lines, found)) or made[-1])
     thinned = marker_lines(lines, text=text)
     assert made and made[0] is not None  # the parse ran, on the thinned text
-    monkeypatch.setattr(entries_mod, "_thinned", lambda lines, found: None)
-    entries_mod._block_ranges.cache_clear()
+    monkeypatch.setattr(markers_mod, "_thinned", lambda lines, found: None)
+    markers_mod._block_ranges.cache_clear()
     assert thinned == marker_lines(lines, text=text)
 
 

@@ -12,7 +12,8 @@ import pytest
 from helpers import doc_name, make_seeds, snapshot
 from multilingual import CLEAN
 from seedkeeper.indexmd.entry_edits import remove_entries
-from seedkeeper.indexmd.reader import BEGIN_MARKER, END_MARKER, parse_index
+from seedkeeper.indexmd.markers import BEGIN_MARKER, END_MARKER
+from seedkeeper.indexmd.reader import parse_index
 from seedkeeper.indexmd.writer import IndexRow, render_index
 
 pytestmark = pytest.mark.usefixtures("isolated_env")

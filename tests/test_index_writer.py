@@ -9,7 +9,8 @@ import pytest
 
 from seedkeeper.corpus.titles import short_title
 from seedkeeper.indexmd.entry_edits import add_entries, remove_entries
-from seedkeeper.indexmd.reader import BEGIN_MARKER, END_MARKER, parse_index
+from seedkeeper.indexmd.markers import BEGIN_MARKER, END_MARKER
+from seedkeeper.indexmd.reader import parse_index
 from seedkeeper.indexmd.writer import IndexRow, render_index
 
 A, B, C, D, E = (f"{n:03d}_{n:016x}.txt" for n in range(5))

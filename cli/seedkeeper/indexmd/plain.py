@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from seedkeeper.indexmd.entries import BEGIN_MARKER, END_MARKER, IndexEntry, list_item_lang, pinned_lang
+from seedkeeper.indexmd.entries import IndexEntry, list_item_lang, pinned_lang
+from seedkeeper.indexmd.markers import BEGIN_MARKER, END_MARKER
 
 # Characters whose Markdown meaning a line-by-line reader cannot settle: links, emphasis, code,
 # HTML and entities, escapes, tables, strike-through, math. `_` is handled apart (intraword `_`,

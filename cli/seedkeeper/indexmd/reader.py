@@ -16,8 +16,6 @@ from typing import TYPE_CHECKING
 
 from seedkeeper.corpus.paths import Target, looks_like_reference, normalize_target
 from seedkeeper.indexmd.entries import (  # noqa: F401 - re-exported
-    BEGIN_MARKER,
-    END_MARKER,
     LINK_SRC,
     REF_LINK_SRC,
     IndexDocument,
@@ -25,12 +23,11 @@ from seedkeeper.indexmd.entries import (  # noqa: F401 - re-exported
     item_lang,
     lang_from_cells,
     list_item_lang,
-    managed_span,
-    managed_spans,
     pinned_lang,
 )
 from seedkeeper.indexmd.managed import managed_rows
 from seedkeeper.indexmd.markdown_guard import defuse
+from seedkeeper.indexmd.markers import managed_spans
 from seedkeeper.indexmd.plain import plain_entries
 
 if TYPE_CHECKING:  # pragma: no cover - markdown-it loads only when a file needs the parser

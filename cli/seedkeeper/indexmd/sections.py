@@ -10,8 +10,8 @@ import re
 from functools import lru_cache
 
 from seedkeeper.corpus.paths import nfc
-from seedkeeper.indexmd.entries import thinned_text
 from seedkeeper.indexmd.layout import block_parser
+from seedkeeper.indexmd.markers import thinned_text
 from seedkeeper.indexmd.reader import parse_index
 
 

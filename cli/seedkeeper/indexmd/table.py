@@ -19,8 +19,6 @@ from dataclasses import dataclass
 from seedkeeper.corpus.paths import looks_like_reference, normalize_target, shown
 from seedkeeper.corpus.titles import short_title
 from seedkeeper.indexmd.entries import (
-    BEGIN_MARKER,
-    END_MARKER,
     LINK_SRC,
     IndexDocument,
     IndexEntry,
@@ -33,6 +31,7 @@ from seedkeeper.indexmd.entries import (
     same_name,
     without_pinned_lang,
 )
+from seedkeeper.indexmd.markers import BEGIN_MARKER, END_MARKER
 
 COLUMNS = ("File", "Language", "Pinned", "Chars", "Words", "SHA-256", "Status", "Title", "Notes")
 _DELIMITER = "| --- | --- | --- | ---: | ---: | --- | --- | --- | --- |"

@@ -14,15 +14,7 @@ from dataclasses import dataclass
 
 from seedkeeper.corpus.paths import by_nfc, normalize_target, spelled_as_file
 from seedkeeper.errors import IndexWriteError
-from seedkeeper.indexmd.entries import (
-    BEGIN_MARKER,
-    IndexDocument,
-    IndexEntry,
-    first_pins,
-    hidden_markers,
-    marker_lines,
-    open_block_at_end,
-)
+from seedkeeper.indexmd.entries import IndexDocument, IndexEntry, first_pins
 from seedkeeper.indexmd.layout import (
     Layout,
     Node,
@@ -36,6 +28,7 @@ from seedkeeper.indexmd.layout import (
     swallowed_at,
     trim,
 )
+from seedkeeper.indexmd.markers import BEGIN_MARKER, hidden_markers, marker_lines, open_block_at_end
 from seedkeeper.indexmd.reader import parse_index
 from seedkeeper.indexmd.sections import keeps_sections
 from seedkeeper.indexmd.table import (

@@ -11,7 +11,7 @@ from seedkeeper._version import __version__
 from seedkeeper.corpus.atomic import write_atomic
 from seedkeeper.corpus.discovery import INDEX_NAME
 from seedkeeper.errors import UsageError
-from seedkeeper.indexmd.entries import BEGIN_MARKER, END_MARKER
+from seedkeeper.indexmd.markers import BEGIN_MARKER, END_MARKER
 from seedkeeper.indexmd.table import HEADER_COMMENT, header_lines
 from seedkeeper.settings import Settings, find_config
 

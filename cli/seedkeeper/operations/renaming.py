@@ -132,7 +132,7 @@ _STATUS_PREFIXES = ("duplicate of ", "contained in ")
 def _rename_in_status(text: str, mapping: dict[str, str]) -> str:
     """The managed table's Status cells name the kept document ("near duplicate of X (0.97)"):
     they follow the rename too, so `index --check` passes right after it."""
-    from seedkeeper.indexmd.entries import managed_spans
+    from seedkeeper.indexmd.markers import managed_spans
     from seedkeeper.indexmd.table import escape_text
 
     lines = text.split("\n")
