@@ -23,6 +23,12 @@ from seedkeeper.lang.hanzi import CHINESE_NOT_JAPANESE, CHINESE_SIGNS, JAPANESE_
         "学校",
         "国際的",  # 的: Japanese writes it as a suffix
         "主鍵 的 物件不存在。",
+        # However many kanji: Japanese addresses, names and lists of places have no kana either.
+        "東京、大阪、京都、横浜、名古屋、神戸",
+        "東京 横浜 千葉 埼玉 茨城 栃木 群馬",
+        "東京大学大学院医学系研究科",
+        "独立行政法人国際協力機構東京本部",
+        "東京都千代田区永田町一丁目七番一号国会議事堂",
     ],
 )
 def test_kanji_japanese_writes_too_get_no_chinese_variant(text):
@@ -39,8 +45,6 @@ def test_kanji_japanese_writes_too_get_no_chinese_variant(text):
         ("這是台灣", "zh-Hant"),
         ("你们学校很大", "zh-Hans"),
         ("東京は日本の首都です。", "ja"),
-        # No sign of Chinese, but twelve kanji and no kana: Japanese prose is never written so.
-        ("刑罰不得重於犯罪時適用的法律規定。", "zh-Hant"),
     ],
 )
 def test_chinese_with_a_sign_of_chinese_keeps_its_variant(text, lang):

@@ -68,11 +68,6 @@ def to_bcp47(code: str) -> str:
 _HANJA_PARTICLE = re.compile("[\u4e00-\u9fff][\uac00-\ud7a3]|[\uac00-\ud7a3][\u4e00-\u9fff]")
 
 
-# Japanese prose writes kana every few characters: this many kanji with none is Chinese, even
-# when every distinctive character is one Japanese writes too ("刑罰不得重於犯罪時適用的法律規定").
-KANJI_RUN = 12
-
-
 def _east_asian(prof: ScriptProfile, text: str) -> tuple[str, float]:
     han = prof.counts.get("Han", 0)
     kana = prof.counts.get("Kana", 0)
@@ -97,10 +92,11 @@ def _east_asian(prof: ScriptProfile, text: str) -> tuple[str, float]:
         # Kanji with one kana ending and nothing only Chinese writes ("人間は、理", "本当に選"):
         # Chinese has no kana.
         return "ja", 0.5 + 0.5 * kana / (han + kana)
-    if not is_chinese and han < KANJI_RUN and any(variant_counts(prof.chars)):
+    if not is_chinese and any(variant_counts(prof.chars)):
         # Every distinctive character is one Japanese writes too ("横浜", "東京"), and nothing
-        # else says Chinese: kanji without kana may be either language, and no variant can be
-        # named honestly.
+        # else says Chinese: kanji without kana may be either language, however long (an
+        # address, "東京都千代田区永田町一丁目七番一号", or a list of place names), and no
+        # variant can be named honestly.
         return UND, 0.0
     # The variant from the characters Japanese does not write, where there are some.
     return chinese_variant(chinese if any(variant_counts(chinese)) else prof.chars, bopomofo)
