@@ -314,19 +314,6 @@ def _block_ranges(text: str) -> _Blocks:
     return _Blocks(raw, code, fences)
 
 
-def managed_span(lines: list[str], text: str | None = None) -> tuple[int, int] | None:
-    """The managed block (0-based marker lines): the first end marker that follows a begin marker,
-    and the last begin marker before it (so a stray begin marker higher up never swallows the
-    text between it and the real block), or None. `text` is "\n".join(lines) when at hand."""
-    begin = None
-    for i, kind in marker_lines(lines, text=text):
-        if kind == "begin":
-            begin = i
-        elif begin is not None:
-            return (begin, i)
-    return None
-
-
 def managed_spans(lines: list[str], text: str | None = None) -> list[tuple[int, int]]:
     """Every managed block (0-based marker lines), in order: one per section of INDEX.md that
     holds a table. Each end marker closes the last begin marker before it (so a stray begin

@@ -28,8 +28,10 @@ def init_command(directory: DirArg = None, fmt: FormatOpt = Format.text, debug: 
         typer.echo(shown(f"kept    {rel} (exists; not overwritten)"))
     seeds = shlex.quote(shown(str(done.seeds)))  # a command to copy: quoted, and safe to print
     typer.echo("next:")
-    for step, why in next_steps(done, seeds):
-        typer.echo(f"  {step:<{max(len(s) for s, _ in next_steps(done, seeds))}}  # {why}" if why else f"  {step}")
+    steps = next_steps(done, seeds)
+    width = max(len(step) for step, _ in steps)
+    for step, why in steps:
+        typer.echo(f"  {step:<{width}}  # {why}" if why else f"  {step}")
     return EXIT_OK
 
 
