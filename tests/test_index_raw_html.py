@@ -590,3 +590,19 @@ def test_an_items_raw_block_that_would_swallow_the_next_section_is_refused_not_m
     text = f"# S\n\n## French\n\n- {A} — a poem\n  {held}\n  verse\n\n## English\n\n{below}\n"
     with pytest.raises(IndexWriteError, match="does not stay put"):
         render_index(text, [_row(A), _row(B)])
+
+
+def test_the_line_scan_reads_marker_lines_as_marker_kind_does():
+    # markers._scan writes _marker_kind out for speed: the two must read every line alike.
+    from seedkeeper.indexmd.markers import _marker_kind, _scan
+
+    also = ("<!-- other -->",)
+    lines = [
+        prefix + body + suffix
+        for body in (BEGIN_MARKER, END_MARKER, "<!-- other -->", "<!-- seedkeeper:index:begin", "text")
+        for prefix in ("", " ", "   ", "    ", "\t", " \t")
+        for suffix in ("", " ", "\t", "\r")
+    ]
+    expected = [(i, kind) for i, line in enumerate(lines) if (kind := _marker_kind(line, also))]
+    assert _scan(lines, also)[0] == expected
+    assert {kind for _, kind in expected} == {"begin", "end", "also"}
