@@ -33,7 +33,7 @@ from seedkeeper.indexmd.table import (
 )
 from seedkeeper.settings import DEFAULT_NAME_PATTERN
 
-__all__ = ["remove_entries", "add_entries"]
+__all__ = ["remove_entries", "add_entries", "not_put_back"]
 
 
 def remove_entries(
@@ -192,3 +192,36 @@ def _add_entries(
         block = [row_line(_hand_row(e.cells, col, f, *carried.get(f, ("", "")))) for f in new]
         return bom + "\n".join(emit(lines, set(), table.end, block))
     return finish_text(bom, with_new_list(lines, [f"- {list_line(f)}" for f in new], names))
+
+
+def not_put_back(
+    text: str | None,
+    rel: str,
+    saved: tuple[str, str],
+    *,
+    include: tuple[str, ...] = ("*.txt",),
+    name_pattern: str = DEFAULT_NAME_PATTERN,
+) -> tuple[str, str, int | None] | None:
+    """The (pinned, notes, line) of `saved` that INDEX.md `text` (as add_entries left it) does not
+    hold for `rel`, or None when it holds them all. add_entries skips a file listed already: a
+    person wrote its line back, and that line is theirs, so the saved words are not merged into
+    it; the caller says so instead. `line` is the person's listing (None: no INDEX.md)."""
+    pinned, notes = saved
+    if not pinned and not notes:
+        return None
+    if text is None:
+        return pinned, notes, None
+    from seedkeeper.indexmd.entries import same_name
+    from seedkeeper.indexmd.writer import written_beside
+
+    doc = parse_index(text, tuple(include), name_pattern)
+    listings = [e for e in doc.entries if e.kind != "link" and same_name(e.rel, rel)]
+    if not listings:
+        return pinned, notes, None
+    has_pin, has_notes = written_beside(text, listings, name=lambda _r: rel).get(rel, ("", ""))
+    missing_pin = pinned if pinned and pinned != has_pin else ""
+    # A note counts as kept when the person's words include it (spacing aside).
+    missing_notes = notes if notes and " ".join(notes.split()) not in " ".join(has_notes.split()) else ""
+    if not missing_pin and not missing_notes:
+        return None
+    return missing_pin, missing_notes, listings[0].line
