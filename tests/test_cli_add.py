@@ -524,3 +524,19 @@ def test_add_lists_the_document_outside_a_comment_left_open_at_the_end(cli, tmp_
     html = MarkdownIt("commonmark", {"html": True}).enable("table").render(text)
     assert re.findall(r'<tr>\n<td><a href="([^"]+)">', html) == [name], text
     assert_exit(cli("check", root), 0)
+
+
+def test_one_mapping_from_duplicate_kind_to_problem_code():
+    """The kind -> code mapping was written three times (check's findings, its table, add's
+    refusals): add refused with one code while check reported another once they drifted. One
+    table now, and add's duplicate policy is a module of its own (adding.py stays under 300 lines)."""
+    import inspect
+
+    import seedkeeper.operations.add_duplicates as policy
+    import seedkeeper.operations.adding as adding
+    import seedkeeper.operations.findings as findings
+
+    for module in (adding, policy, findings):
+        assert inspect.getsource(module).count('"normalized": "exact-duplicate"') == (module is findings), module
+    assert policy.DUPLICATE_CODES is findings.DUPLICATE_CODES
+    assert len(inspect.getsource(adding).splitlines()) <= 300

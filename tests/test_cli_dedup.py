@@ -723,3 +723,45 @@ def test_a_listing_written_back_after_a_move_is_the_persons(cli, tmp_path, then)
         assert_exit(cli("restore", NORM, "--seeds", root), 0)
         assert (root / NORM).is_file()
     assert line in (root / "INDEX.md").read_text(encoding="utf-8")
+
+
+def _written_back(cli, tmp_path, back: str) -> tuple[Path, str]:
+    """A copy listed with a note and a pin, moved out, then listed again by a person (`back`)."""
+    root = make_seeds(
+        tmp_path, {ORIG: A, EXACT: A}, f"# Seeds\n\n- {ORIG}\n- {EXACT} precious provenance note, lang: en\n"
+    )
+    assert_exit(cli("dedup", root, "--apply"), 0)
+    with (root / "INDEX.md").open("a", encoding="utf-8") as handle:
+        handle.write(back)
+    return root, (root / "INDEX.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_restore_says_which_saved_notes_it_did_not_put_back(cli, tmp_path, fmt):
+    """A person wrote a line back for the moved copy: `restore` left it alone (it is theirs) and
+    said nothing, so the note and pin saved at the move stayed only in the manifest. INDEX.md is
+    still left as the person wrote it, and restore's output names what was not put back, why,
+    and where it is kept."""
+    root, before = _written_back(cli, tmp_path, f"- {EXACT} written back by a person\n")
+    r = cli("restore", EXACT, "--seeds", root, "--format", fmt)
+    assert_exit(r, 0)
+    assert (root / "INDEX.md").read_text(encoding="utf-8") == before
+    if fmt == "json":
+        out = json.loads(r.stdout)
+        assert out["not_put_back"] == {
+            "notes": "precious provenance note",
+            "pinned": "en",
+            "line": 4,
+            "why": "already-listed",
+        }, out
+    else:
+        assert "not put back" in r.stdout and "precious provenance note" in r.stdout, r.stdout
+        assert "lang: en" in r.stdout and "INDEX.md:4" in r.stdout and "quarantine.jsonl" in r.stdout, r.stdout
+
+
+def test_restore_reports_nothing_when_the_person_wrote_the_note_back(cli, tmp_path):
+    root, before = _written_back(cli, tmp_path, f"- {EXACT} precious provenance note, and more (lang: en)\n")
+    r = cli("restore", EXACT, "--seeds", root, "--format", "json")
+    assert_exit(r, 0)
+    assert json.loads(r.stdout)["not_put_back"] is None
+    assert (root / "INDEX.md").read_text(encoding="utf-8") == before

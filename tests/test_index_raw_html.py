@@ -340,6 +340,57 @@ def test_restore_before_an_open_comment_keeps_crlf_and_the_comment_as_written():
     assert out == f"# Corpus\r\n\r\n- {A}\r\n\r\n<!-- note to self\r\nremember\r\n"
 
 
+_HIDDEN = "003_cccccccccccccccc.txt"
+
+
+@pytest.mark.parametrize("indent", [1, 2, 3])
+@pytest.mark.parametrize(
+    ("opener", "closer"),
+    [
+        pytest.param("<!-- retired, do not list:", "", id="comment"),
+        pytest.param("<pre>", "", id="pre"),
+        pytest.param("```", "", id="fence"),
+        pytest.param("<!-- retired, do not list:", "-->", id="comment-closed-after-an-unindented-line"),
+    ],
+)
+def test_restore_never_makes_an_indented_open_blocks_text_a_listing(opener, closer, indent):
+    """The new list went right above the block left open at the end; an opener indented 1-3
+    spaces then belonged to the new list item, which ended at the next unindented line: the
+    text the person hid (`- 003_...`, a retired listing) became Markdown, a listing of a file
+    not on disk. The list goes where the parse shows exactly the new file listed, and the
+    person's bytes stay as written."""
+    from seedkeeper.indexmd.entry_edits import add_entries
+
+    text = f"# Seeds\n\nThe original is [here]({A}). A copy [there]({B}).\n\n{' ' * indent}{opener}\n- {_HIDDEN}\n" + (
+        f"{closer}\n" if closer else ""
+    )
+    out = add_entries(text, [B])
+    doc = parse_index(out)
+    assert [(e.rel, e.kind) for e in doc.entries if e.kind != "link"] == [(B, "list")], out
+    assert _HIDDEN not in doc.listed(), out
+    # Every byte the person wrote is still there, in order: only the new list (and blank lines
+    # around it) was added.
+    added = re.sub(rf"(?m)^ *- {B}\n", "", out, count=1)
+    assert re.sub(r"\n\n+", "\n\n", added).rstrip("\n") == re.sub(r"\n\n+", "\n\n", text).rstrip("\n"), out
+
+
+def test_restore_next_to_an_indented_open_comment_through_the_shell(cli, tmp_path):
+    """The review's reproducer: `dedup --apply`, then `restore`, then `check` reported
+    `missing-file` for a name the person had hidden in a comment."""
+    index = (
+        f"# Seeds\n\nThe original is [here]({A}). A copy [there]({B}).\n\n  <!-- retired, do not list:\n- {_HIDDEN}\n"
+    )
+    seeds = make_seeds(tmp_path, {A: TEXTS[A], B: TEXTS[A]}, index)
+    assert cli("dedup", str(seeds), "--apply").exit_code == 0
+    assert cli("restore", B, "--seeds", str(seeds)).exit_code == 0
+    import json
+
+    r = cli("validate", str(seeds), "--format", "json")
+    codes = {(p["file"], p["code"]) for p in json.loads(r.stdout)["problems"]}
+    assert (_HIDDEN, "missing-file") not in codes, codes
+    assert (seeds / "INDEX.md").read_text(encoding="utf-8").endswith(f"  <!-- retired, do not list:\n- {_HIDDEN}\n")
+
+
 def test_quarantine_restore_by_default_lists_a_document_where_a_renderer_shows_it(tmp_path):
     """corpus.quarantine.restore without a re-lister of its own appended `- file` as the last
     line: inside a comment (or fence) left open at the end, hidden."""

@@ -48,6 +48,18 @@ INDEX = "INDEX.md"
 
 
 @dataclass(frozen=True)
+class NotPutBack:
+    """The notes and pin saved at the move that `restore` did not write into INDEX.md, and why:
+    "already-listed" (a person wrote the document's line back; `line` is it, left as written) or
+    "no-index" (there is no INDEX.md). They stay in the manifest."""
+
+    notes: str
+    pinned: str
+    line: int | None
+    why: str
+
+
+@dataclass(frozen=True)
 class Restored:
     """A document put back; `intact` is False if its bytes changed while in quarantine."""
 
@@ -55,6 +67,7 @@ class Restored:
     quarantined: str
     sha256: str
     intact: bool
+    not_put_back: NotPutBack | None = None
 
 
 def _utc(now: datetime | None) -> str:

@@ -13,12 +13,11 @@ from seedkeeper.indexmd.layout import (
     Remover,
     emit,
     finish_text,
-    is_blank,
     prepare,
     same_endings,
-    swallowed_at,
     trim,
 )
+from seedkeeper.indexmd.list_placement import with_new_list
 from seedkeeper.indexmd.reader import parse_index
 from seedkeeper.indexmd.table import (
     LANG_HEADERS,
@@ -34,7 +33,7 @@ from seedkeeper.indexmd.table import (
 )
 from seedkeeper.settings import DEFAULT_NAME_PATTERN
 
-__all__ = ["remove_entries", "add_entries"]
+__all__ = ["remove_entries", "add_entries", "not_put_back"]
 
 
 def remove_entries(
@@ -146,8 +145,8 @@ def _add_entries(
 ) -> str:
     """Reference new files: a placeholder row in the managed table (the next `index` fills it), else
     a line after the last hand-written document list (same marker), a row after the last
-    hand-written document table, or a new list at the end (before a block the end is inside of:
-    an unclosed fence, `<pre>` or HTML comment). Files already listed are skipped (_unlisted).
+    hand-written document table, or a new list at the end (where the parse shows it and nothing
+    else changes: list_placement). Files already listed are skipped (_unlisted).
     `carried` gives a file's (pinned, notes) that a person wrote before (a restore puts them back)."""
     include, name_pattern = names
 
@@ -192,20 +191,37 @@ def _add_entries(
         col = next((k for k, (_, v) in enumerate(e.cells) if e.written in v or "](" in v), 0)
         block = [row_line(_hand_row(e.cells, col, f, *carried.get(f, ("", "")))) for f in new]
         return bom + "\n".join(emit(lines, set(), table.end, block))
-    return finish_text(bom, _at_the_end(lines, [f"- {list_line(f)}" for f in new]))
+    return finish_text(bom, with_new_list(lines, [f"- {list_line(f)}" for f in new], names))
 
 
-def _at_the_end(lines: list[str], block: list[str]) -> list[str]:
-    """`lines` with the list `block` at the end, unless the end is inside a block never closed (a
-    fence, a `<pre>`, an HTML comment `<!-- ...` with no `-->`): there the list would be text of
-    that block, no renderer would show it, and the documents would stay unlisted. Then it goes
-    before that block (before the block around it, if that one is held too), which keeps every
-    byte of it."""
-    at = len(lines)
-    while True:
-        out = emit(lines, set(), at, block, pad=True)
-        first = at if at == 0 or is_blank(lines[at - 1]) else at + 1  # emit pads with a blank line
-        held = swallowed_at(out, first)
-        if held is None:
-            return out
-        at = held  # above `at` (a blank line starts no block): the loop ends, at the top at worst
+def not_put_back(
+    text: str | None,
+    rel: str,
+    saved: tuple[str, str],
+    *,
+    include: tuple[str, ...] = ("*.txt",),
+    name_pattern: str = DEFAULT_NAME_PATTERN,
+) -> tuple[str, str, int | None] | None:
+    """The (pinned, notes, line) of `saved` that INDEX.md `text` (as add_entries left it) does not
+    hold for `rel`, or None when it holds them all. add_entries skips a file listed already: a
+    person wrote its line back, and that line is theirs, so the saved words are not merged into
+    it; the caller says so instead. `line` is the person's listing (None: no INDEX.md)."""
+    pinned, notes = saved
+    if not pinned and not notes:
+        return None
+    if text is None:
+        return pinned, notes, None
+    from seedkeeper.indexmd.entries import same_name
+    from seedkeeper.indexmd.writer import written_beside
+
+    doc = parse_index(text, tuple(include), name_pattern)
+    listings = [e for e in doc.entries if e.kind != "link" and same_name(e.rel, rel)]
+    if not listings:
+        return pinned, notes, None
+    has_pin, has_notes = written_beside(text, listings, name=lambda _r: rel).get(rel, ("", ""))
+    missing_pin = pinned if pinned and pinned != has_pin else ""
+    # A note counts as kept when the person's words include it (spacing aside).
+    missing_notes = notes if notes and " ".join(notes.split()) not in " ".join(has_notes.split()) else ""
+    if not missing_pin and not missing_notes:
+        return None
+    return missing_pin, missing_notes, listings[0].line

@@ -6,7 +6,6 @@ becomes the duplicate at the next `dedup --apply`."""
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
 import os
 import re
@@ -20,25 +19,14 @@ from seedkeeper.corpus.content_checks import check_content
 from seedkeeper.corpus.decoding import clean, decode
 from seedkeeper.corpus.paths import matches_include, other_spellings_note, spelled_otherwise
 from seedkeeper.corpus.pool import CacheSpec
-from seedkeeper.corpus.survey import cluster, survey
+from seedkeeper.corpus.survey import survey
 from seedkeeper.errors import IndexWriteError, UsageError
-from seedkeeper.problems import CODES, Severity, apply_policy, is_selected
+from seedkeeper.problems import apply_policy
 from seedkeeper.settings import Settings
 
+from .add_duplicates import AddWarning, Refused, duplicate_verdict, duplicates_of_new
+from .findings import DUPLICATE_CODES
 from .index_rows import adopted_files, current_text, require_managed, write_rows
-
-
-@dataclass(frozen=True)
-class AddWarning:
-    """A finding about a document `add` added, at its configured severity; str() is
-    "code: message", as JSON gives it."""
-
-    code: str
-    message: str
-    severity: Severity = "warning"
-
-    def __str__(self) -> str:
-        return f"{self.code}: {self.message}"
 
 
 @dataclass
@@ -52,15 +40,6 @@ class Added:
 
     def to_dict(self) -> dict:
         return {**self.__dict__, "warnings": [str(w) for w in self.warnings]}
-
-
-@dataclass
-class Refused:
-    source: str
-    code: str
-    message: str
-    # With --encoding auto and no clear choice: each candidate encoding with an excerpt.
-    candidates: list[dict] = field(default_factory=list)
 
 
 @dataclass
@@ -180,59 +159,6 @@ def _check_index_writable(root: Path) -> None:
             raise IndexWriteError("INDEX.md is not UTF-8; fix it before adding documents") from None
 
 
-def _duplicates_of_new(s, settings: Settings, cache, new_items, new_shingles):
-    """Duplicates against the corpus and among the new files themselves (same machinery as
-    dedup): {new file: (of, kind, similarity)}, and {new file: [(corpus document it contains,
-    share)]}."""
-    dup_of: dict[str, tuple[str, str, float]] = {}
-    contains: dict[str, list[tuple[str, float]]] = {}
-    if not new_items:
-        return dup_of, contains
-    res = cluster(
-        s.corpus,
-        s.analyses,
-        settings.threshold,
-        cache,
-        extra=new_items,
-        extra_shingles=new_shingles,
-        containment=settings.containment,
-    )
-    for c in res.clusters:
-        for d in c.duplicates:
-            if d.file in new_shingles:
-                dup_of[d.file] = (d.of, d.kind, d.similarity)
-            elif d.kind == "contained" and d.of in new_shingles:
-                contains.setdefault(d.of, []).append((d.file, d.similarity))
-    return dup_of, contains
-
-
-# The problem code of each duplicate kind, as check reports it.
-_DUPLICATE_CODE = {
-    "exact": "exact-duplicate",
-    "normalized": "exact-duplicate",
-    "near": "near-duplicate",
-    "contained": "contained-duplicate",
-}
-
-
-def _duplicate(of: str, kind: str, sim: float) -> str:
-    if kind == "contained":
-        return f"contained duplicate: {sim:.0%} of its text is in {of}"
-    return f"{kind} duplicate ({sim:.2f}) of {of}"
-
-
-def _refusal(source: str, of: str, kind: str, sim: float) -> Refused:
-    return Refused(source, _DUPLICATE_CODE[kind], f"{_duplicate(of, kind, sim)}; use --force to add it anyway")
-
-
-def _not_checked(of: str, kind: str, sim: float) -> AddWarning:
-    """A duplicate added because the config does not check its code (`ignore = ["near-duplicate"]`):
-    check and dedup will never report it, so refusing it would contradict the corpus's own policy.
-    Still said once, as a warning: a person adding a file wants to know it repeats another."""
-    code = _DUPLICATE_CODE[kind]
-    return AddWarning(code, f"{_duplicate(of, kind, sim)}; added: {code} is not checked (select/ignore in the config)")
-
-
 def add(
     files: Sequence[str | os.PathLike],
     seeds: str | os.PathLike,
@@ -282,23 +208,14 @@ def add(
         new_shingles[key] = sh
         pending.append((key, data, used, warnings))
     # Duplicates against the corpus and among the new files themselves (same machinery as dedup).
-    dup_of, contains = _duplicates_of_new(s, settings, cache, new_items, new_shingles)
+    dup_of, contains = duplicates_of_new(s, settings, cache, new_items, new_shingles)
     to_write = []
-    checked = functools.partial(is_selected, select=settings.select, ignore=settings.ignore)
     for source, data, used, warnings in pending:
-        if source in dup_of and not force:
-            if checked(_DUPLICATE_CODE[dup_of[source][1]]):
-                report.refused.append(_refusal(source, *dup_of[source]))
-                continue
-            warnings = warnings + [_not_checked(*dup_of[source])]
-        if checked("contained-duplicate"):  # else dedup --apply will not move the older one
-            severity = settings.severities.get("contained-duplicate", CODES["contained-duplicate"][0])
-            for old, share in contains.get(source, []):
-                message = (
-                    f"contains {share:.0%} of {old}, which becomes a contained duplicate "
-                    "at the next `seedkeeper dedup --apply`"
-                )
-                warnings = warnings + [AddWarning("contained-duplicate", message, severity)]
+        verdict = duplicate_verdict(dup_of.get(source), contains.get(source, []), settings, force)
+        if isinstance(verdict, str):
+            report.refused.append(Refused(source, DUPLICATE_CODES[dup_of[source][1]], verdict))
+            continue
+        warnings = warnings + verdict
         name = f"{number:0{width}d}_{hashlib.sha256(data).hexdigest()[:16]}.txt"
         number += 1
         # As `tag` will report it: an open vote settled by the allow-list where it can be.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import difflib
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -194,9 +194,9 @@ def restore(seeds: str | os.PathLike, file: str, settings: Settings | None = Non
     (`.seedkeeper/quarantine/000_x.txt`) or as printed from the current folder
     (`seeds/.seedkeeper/quarantine/000_x.txt`, an absolute path)."""
     from seedkeeper.corpus.discovery import discover
-    from seedkeeper.corpus.quarantine import finish_interrupted, list_quarantined
+    from seedkeeper.corpus.quarantine import NotPutBack, finish_interrupted, list_quarantined
     from seedkeeper.corpus.quarantine import restore as _restore
-    from seedkeeper.indexmd.entry_edits import add_entries
+    from seedkeeper.indexmd.entry_edits import add_entries, not_put_back
 
     settings = settings or Settings()
     waiting = list_quarantined(Path(seeds))
@@ -211,9 +211,29 @@ def restore(seeds: str | os.PathLike, file: str, settings: Settings | None = Non
             text, [rel], include=settings.include, name_pattern=settings.name_pattern, carried=people, others=others
         )
 
+    written: list[str | None] = [None]  # INDEX.md as relist left it (None: there is none)
+
+    def relist_and_keep(text: str, rel: str) -> str:
+        written[0] = relist(text, rel)
+        return written[0]
+
     with folder_lock(Path(seeds)):
         finish_interrupted(Path(seeds), _dropper(Path(seeds), settings))
-        return _restore(Path(seeds), file, relist)
+        done = _restore(Path(seeds), file, relist_and_keep)
+    # A listing a person wrote back is theirs: the saved words are not merged into it, but the
+    # user is told which were not put back (they stay in the manifest).
+    left = not_put_back(
+        written[0],
+        done.file,
+        people.get(done.file, ("", "")),
+        include=settings.include,
+        name_pattern=settings.name_pattern,
+    )
+    if left is None:
+        return done
+    pinned, notes, line = left
+    why = "already-listed" if line is not None else "no-index"
+    return replace(done, not_put_back=NotPutBack(notes, pinned, line, why))
 
 
 def _recorded_name(seeds: Path, file: str, waiting) -> str:

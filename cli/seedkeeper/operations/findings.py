@@ -19,31 +19,31 @@ if TYPE_CHECKING:  # pragma: no cover
     from seedkeeper.similarity.results import DedupResult
 
 
-def duplicate_problems(s: Survey) -> list[Problem]:
-    """exact-duplicate (error), near-duplicate and contained-duplicate (warnings) for each repeat
-    of a kept document."""
-    # No line: the finding is about the whole document, and annotations land on the file itself.
-    out = []
-    for c in s.dedup.clusters if s.dedup else []:
-        for d in c.duplicates:
-            if d.kind in ("exact", "normalized"):
-                how = "the same bytes as" if d.kind == "exact" else "the same normalized text as"
-                out.append(make("exact-duplicate", d.file, f"{how} {d.of} (kept: {c.keep})"))
-            elif d.kind == "contained":
-                msg = f"{d.similarity:.0%} of its text is in the longer {d.of} (kept: {c.keep})"
-                out.append(make("contained-duplicate", d.file, msg))
-            else:
-                out.append(make("near-duplicate", d.file, f"{d.similarity:.0%} similar to {d.of} (kept: {c.keep})"))
-    return out
-
-
-# The finding each kind of duplicate gets (duplicate_problems).
+# The finding each kind of duplicate gets: the one mapping, for check, dedup and add.
 DUPLICATE_CODES = {
     "exact": "exact-duplicate",
     "normalized": "exact-duplicate",
     "near": "near-duplicate",
     "contained": "contained-duplicate",
 }
+
+
+def duplicate_problems(s: Survey) -> list[Problem]:
+    """exact-duplicate (error), near-duplicate and contained-duplicate (warnings) for each repeat
+    of a kept document (DUPLICATE_CODES)."""
+    # No line: the finding is about the whole document, and annotations land on the file itself.
+    out = []
+    for c in s.dedup.clusters if s.dedup else []:
+        for d in c.duplicates:
+            if d.kind in ("exact", "normalized"):
+                how = "the same bytes as" if d.kind == "exact" else "the same normalized text as"
+                msg = f"{how} {d.of} (kept: {c.keep})"
+            elif d.kind == "contained":
+                msg = f"{d.similarity:.0%} of its text is in the longer {d.of} (kept: {c.keep})"
+            else:
+                msg = f"{d.similarity:.0%} similar to {d.of} (kept: {c.keep})"
+            out.append(make(DUPLICATE_CODES[d.kind], d.file, msg))
+    return out
 
 
 def reported_clusters(result: DedupResult, reported: Iterable[Problem]) -> DedupResult:

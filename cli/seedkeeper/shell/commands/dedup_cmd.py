@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Annotated
 
 import typer
@@ -131,9 +132,34 @@ def restore_command(
 
     run = open_run(seeds_dir, config, must_exist=True, here_hint="`--seeds .`")
     r = restore(run.seeds, file, run.settings)
+    left = r.not_put_back
     if fmt == Format.json:
-        render.emit_json({"restored": r.file, "from": r.quarantined, "sha256": r.sha256, "intact": r.intact})
+        out = {"restored": r.file, "from": r.quarantined, "sha256": r.sha256, "intact": r.intact}
+        out["not_put_back"] = None if left is None else dataclasses.asdict(left)
+        render.emit_json(out)
     else:
         changed = "" if r.intact else " (its bytes changed while in quarantine)"
         typer.echo(f"restored {render.shown(r.file)} from {render.shown(r.quarantined)}{changed}")
+        if left is not None:
+            typer.echo(_not_put_back_line(left))
     return EXIT_OK
+
+
+def _not_put_back_line(left) -> str:
+    """Which saved words restore left out of INDEX.md, why, and where they still are."""
+    from .. import render
+
+    saved = " and ".join(
+        part
+        for part in (f'the note "{left.notes}"' if left.notes else "", f"lang: {left.pinned}" if left.pinned else "")
+        if part
+    )
+    where = (
+        f"INDEX.md:{left.line} lists it already, as a person wrote it back, and is left as it is"
+        if left.line is not None
+        else "there is no INDEX.md"
+    )
+    return render.shown(
+        f"not put back: {saved} saved at the move ({where}); add them there if you want them: "
+        "they stay in .seedkeeper/quarantine.jsonl"
+    )
