@@ -1,0 +1,82 @@
+"""A hand-written table's cells as `seedkeeper index` carries them into its managed table.
+
+A person's table may have columns the managed table computes again (Status, Words, SHA-256...):
+a cell there that says only what `index` would write is derived data and is written again; any
+other text in it is a person's words. Those words, and every other cell the managed table has no
+column for, go to the row's Notes as `Header: text` (a `lang:` among them may move to Pinned).
+Nothing a person wrote may be lost, so the recognisers below match only the tool's own text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from seedkeeper.indexmd.entries import pinned_lang, without_pinned_lang
+
+# What a hand table's column is, by its header: where a pinned language or a note is.
+LANG_HEADERS = {"pinned", "lang", "language"}
+NOTE_HEADERS = {"note", "notes", "comment", "comments", "description"}
+
+# Hand-table columns `index` computes again, each with what such a cell says when it holds only
+# derived data (what this tool writes there, or a count or hash a person copied): such a cell is
+# written again, not carried into Notes. Any other text in these columns ("waiting on the
+# author's permission" under Status) is a person's words, carried into Notes as `Header: text`.
+_COUNT = re.compile(r"\d[\d,.'\s\u00a0\u202f]*(?:[kmgt]i?b|b|bytes?|chars?|characters|words?)?", re.I)
+_HASH = re.compile(r"`?(?:sha-?256:)?[0-9a-f]{6,64}(?:…|\.\.\.)?`?", re.I)
+# operations/index_rows.row_values writes these (older versions: "duplicate of X" alone); the
+# file named must look like one (an extension), so "duplicate of the BBC text" stays a person's.
+_FILE = r".+\.\w+"
+_STATUS = re.compile(
+    r"ok"
+    rf"|duplicate of {_FILE}(?: \((?:exact|normalized)\))?"
+    rf"|(?:near duplicate of|contained in) {_FILE} \(\d\.\d+\)"
+    r"|error: (?:binary|not-utf8|empty|too-large)(?:, (?:binary|not-utf8|empty|too-large))*",
+    re.I,
+)
+_COMPUTED = {
+    **dict.fromkeys(("chars", "characters", "words", "size"), _COUNT),
+    **dict.fromkeys(("sha", "sha-256", "sha256", "hash"), _HASH),
+    "status": _STATUS,
+}
+COMPUTED_HEADERS = frozenset(_COMPUTED)
+
+
+def recomputed(header: str, value: str) -> bool:
+    """Whether a hand-written table's cell holds only what `index` computes again: its column is
+    one the managed table computes (Status, Words, SHA-256...) and it says what index would
+    write there (`ok`, `duplicate of x.txt (exact)`, a count, a hash). Dropping it loses
+    nothing; any other text in such a column is a person's, and is kept."""
+    pattern = _COMPUTED.get(header.strip().lower())
+    return pattern is not None and pattern.fullmatch(value.strip()) is not None
+
+
+def carried_note(pinned: str, parts: list[tuple[str, str, str]], *, if_same: bool, if_empty: bool) -> tuple[str, str]:
+    """(pinned, the Notes cell) of a table row whose carried cells are `parts` ((separator,
+    label, text), joined in order as `Label: text`). The first `lang:` they hold moves out of its
+    cell when it is what Pinned says (`if_same`), or into an empty Pinned (`if_empty`); else it
+    stays, a person's own words. A cell left with nothing goes with its label: a Status cell
+    that only said `lang: fa` leaves no bare `Status:` in Notes."""
+    for k, (sep, label, text) in enumerate(parts):
+        found = pinned_lang(text)
+        if found is None:
+            continue
+        if if_empty and not pinned.strip():
+            pinned = found
+        elif not (if_same and found == pinned):
+            break
+        parts = [*parts[:k], (sep, label, without_pinned_lang(text)), *parts[k + 1 :]]
+        break
+    note = ""
+    for sep, label, text in parts:
+        if text:
+            shown = f"{label}: {text}" if label else text
+            note = f"{note}{sep}{shown}" if note else shown
+    return pinned, note
+
+
+def moved_to_pinned(pinned: str, note: str) -> tuple[str, str]:
+    """(pinned, the note's cell) with the note's `lang: xx` taken out when it is what Pinned now
+    says (moved, as from a Notes cell); a different one stays, the person's own words."""
+    if pinned and pinned_lang(note) == pinned:
+        note = without_pinned_lang(note)
+    return pinned, note
