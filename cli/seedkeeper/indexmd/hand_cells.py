@@ -23,13 +23,15 @@ NOTE_HEADERS = {"note", "notes", "comment", "comments", "description"}
 # author's permission" under Status) is a person's words, carried into Notes as `Header: text`.
 _COUNT = re.compile(r"\d[\d,.'\s\u00a0\u202f]*(?:[kmgt]i?b|b|bytes?|chars?|characters|words?)?", re.I)
 _HASH = re.compile(r"`?(?:sha-?256:)?[0-9a-f]{6,64}(?:…|\.\.\.)?`?", re.I)
-# operations/index_rows.row_values writes these (older versions: "duplicate of X" alone); the
-# file named must look like one (an extension), so "duplicate of the BBC text" stays a person's.
-_FILE = r".+\.\w+"
+# Exactly what operations/index_rows.row_values writes (older versions: "duplicate of X" alone),
+# X being one file name: no space, an extension with a letter in it. A sentence that merely
+# starts and ends like it ("duplicate of the BBC text, see notes.txt", "... before v2.1") is a
+# person's. (A document whose name has a space gets its status kept in Notes: noisy, not lossy.)
+_FILE = r"\S+\.\w*[^\W\d_]\w*"
 _STATUS = re.compile(
     r"ok"
     rf"|duplicate of {_FILE}(?: \((?:exact|normalized)\))?"
-    rf"|(?:near duplicate of|contained in) {_FILE} \(\d\.\d+\)"
+    rf"|(?:near duplicate of|contained in) {_FILE} \(\d\.\d\d\)"  # similarity, as `:.2f` writes it
     r"|error: (?:binary|not-utf8|empty|too-large)(?:, (?:binary|not-utf8|empty|too-large))*",
     re.I,
 )
