@@ -490,6 +490,24 @@ def test_which_computed_column_cells_of_a_hand_table_are_kept(header, cell, kept
 
 
 @pytest.mark.parametrize(
+    ("header", "cell"),
+    [
+        ("Status", "Status: pending review"),
+        ("Status", "status: pending review"),
+        ("Status", "STATUS : pending review"),
+        ("Owner", "Owner: Sara"),
+    ],
+)
+def test_a_cell_that_starts_with_its_label_does_not_get_it_twice(header, cell):
+    # Notes carry a hand cell as `Header: text`; a cell that already says its header keeps its
+    # own wording ("Status: Status: pending review" would be noise, and grow on no run).
+    text = f"# S\n\n| File | {header} |\n| --- | --- |\n| {A} | {cell} |\n"
+    out = render_index(text, [row(A)])
+    assert table_rows(out)[A]["Notes"] == cell
+    assert render_index(out, [row(A)]) == out
+
+
+@pytest.mark.parametrize(
     ("table", "pinned", "notes"),
     [
         # The pin typed in a Status cell moves to Pinned, and its label goes with it.
@@ -499,6 +517,8 @@ def test_which_computed_column_cells_of_a_hand_table_are_kept(header, cell, kept
         (f"| File | Owner | Notes |\n| --- | --- | --- |\n| {A} | lang: de | x |\n", "de", "x"),
         (f"| File | Owner |\n| --- | --- |\n| {A} | Sara; lang: de |\n", "de", "Owner: Sara"),
         (f"| File | Status | Owner |\n| --- | --- | --- |\n| {A} | (lang: fa) | Ali |\n", "fa", "Owner: Ali"),
+        # A cell that said its own label and the pin: neither label is left behind.
+        (f"| File | Status | Owner |\n| --- | --- | --- |\n| {A} | Status: lang: fa | Ali |\n", "fa", "Owner: Ali"),
         # A second, different `lang:` is a person's words: it stays, with its label.
         (f"| File | Status | Owner |\n| --- | --- | --- |\n| {A} | lang: fa | lang: de |\n", "fa", "Owner: lang: de"),
         # A table shaped like ours whose markers were lost, and a column a person added to ours.

@@ -70,10 +70,22 @@ def carried_note(pinned: str, parts: list[tuple[str, str, str]], *, if_same: boo
         break
     note = ""
     for sep, label, text in parts:
-        if text:
-            shown = f"{label}: {text}" if label else text
+        shown = _labelled(label, text)
+        if shown:
             note = f"{note}{sep}{shown}" if note else shown
     return pinned, note
+
+
+def _labelled(label: str, text: str) -> str:
+    """`Label: text` for Notes; the text as written when it starts with its own label already
+    ("Status: pending review" under Status; twice would be noise), and "" when that label is all
+    it holds (what is left of "Status: lang: fa" once the pin moved)."""
+    if not label or not text:
+        return text
+    own = re.match(rf"{re.escape(label)}\s*:", text, re.I)
+    if own is None:
+        return f"{label}: {text}"
+    return text if text[own.end() :].strip() else ""
 
 
 def moved_to_pinned(pinned: str, note: str) -> tuple[str, str]:
