@@ -578,6 +578,18 @@ def test_index_keeps_a_persons_words_in_a_hand_tables_status_column(cli, tmp_pat
     assert "up to date" in r.stdout + r.stderr
 
 
+def test_index_keeps_a_status_sentence_that_only_looks_like_the_tools(cli, tmp_path):
+    # "duplicate of the BBC text, see notes.txt" starts and ends like a status index writes
+    # ("duplicate of NAME"), but names no one file: it is a person's sentence, kept in Notes.
+    said = "duplicate of the BBC text, see notes.txt"
+    index = f"# Seeds\n\n| File | Status |\n| --- | --- |\n| {EN} | {said} |\n"
+    root = make_seeds(tmp_path, {EN: TEXTS[EN]}, index)
+    assert_exit(cli("index", root), 0)
+    once = read(root)
+    assert shown(managed_rows(once)[EN]["Notes"]) == f"Status: {said}", managed_rows(once)[EN]
+    assert_exit(cli("index", root, "--check"), 0)
+
+
 def test_index_moves_a_pin_typed_in_a_hand_tables_status_cell_without_leaving_its_label(cli, tmp_path):
     # `lang: fa` typed in a hand table's Status cell is the pin: it goes to Pinned, and Notes
     # gets no bare `Status:` label (nor `Owner:` for another column that held only the pin).

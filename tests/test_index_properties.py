@@ -298,3 +298,38 @@ def test_every_pinned_language_of_an_adopted_item_survives(text):
         if e.lang and not e.managed and e.kind == "list" and e.rel in pins:
             still_there = f"lang: {e.lang}" in once
             assert pins[e.rel] == e.lang or still_there, (e.rel, e.lang, pins[e.rel])
+
+
+# A person's Status sentence shaped like what `index` writes there: one of its openings, then
+# words that are not one file name (a space or punctuation between them), ending the way its
+# text ends (a file name, ` (exact)`, ` (0.91)`) or not at all.
+_STATUS_OPENINGS = st.sampled_from(["duplicate of", "Duplicate of", "near duplicate of", "contained in"])
+_STATUS_WORDS = st.lists(st.sampled_from(["T", "T.txt", "T's", "v2.1"]), min_size=2, max_size=4)
+_STATUS_GLUE = st.sampled_from([" ", ", ", ", see ", "? ask ", " - "])
+_STATUS_ENDINGS = st.sampled_from(["", " (exact)", " (normalized)", " (0.91)", ".txt", "? T.txt"])
+
+
+@st.composite
+def a_status_sentence(draw) -> str:
+    words = draw(_STATUS_WORDS)
+    glued = words[0] + "".join(draw(_STATUS_GLUE) + w for w in words[1:])
+    return f"{draw(_STATUS_OPENINGS)} {glued}{draw(_STATUS_ENDINGS)}"
+
+
+@SETTINGS
+@given(a_status_sentence(), name)
+# The review's reproducers: each ends like a file name, none is one.
+@example(said="duplicate of T, see T.txt", file=NAMES[0])
+@example(said="Duplicate of T.txt? ask T before v2.1", file=NAMES[0])
+def test_a_persons_status_sentence_that_looks_like_the_tools_is_kept(said, file):
+    text = _assembled_once(f"| File | Status |\n|---|---|\n| {file} | {said} |\n")
+    once = _render(text)
+    lost = _tokens(text) - _tokens(once)
+    assert not lost, f"words lost: {sorted(lost)}"
+    assert _render(once) == once
+
+
+def _assembled_once(table: str) -> str:
+    """`table` under a heading, every placeholder word made a unique token."""
+    counter = iter(range(10_000))
+    return re.sub(r"\bT\b", lambda m: f"tok{next(counter)}x", "# Seeds\n\n" + table)

@@ -470,6 +470,14 @@ def test_a_hand_tables_status_words_are_kept_in_notes():
         ("Status", "duplicate of the BBC text (see below)", True),
         ("Status", "duplicate of Ali's", True),
         ("Status", "error: the scan is missing a page", True),
+        # Close to what index writes, but not one file name: a person's sentence, kept whole.
+        ("Status", "duplicate of the BBC text, see notes.txt", True),
+        ("Status", "Duplicate of bbc.txt? ask Ana before v2.1", True),
+        ("Status", "duplicate of v2.1", True),
+        ("Status", "duplicate of Ali's draft.txt (exact)", True),
+        ("Status", "near duplicate of the old scan, chapter 2.txt (0.91)", True),
+        ("Status", "contained in the 2019 book.txt (0.97)", True),
+        ("Status", f"duplicate of {C} (exact), keep both", True),
         ("Words", "about 3 pages", True),
         ("SHA-256", "to do: ask Ali", True),
     ],
@@ -477,7 +485,26 @@ def test_a_hand_tables_status_words_are_kept_in_notes():
 def test_which_computed_column_cells_of_a_hand_table_are_kept(header, cell, kept):
     text = f"# S\n\n| File | {header} |\n| --- | --- |\n| {A} | {cell} |\n"
     notes = table_rows(render_index(text, [row(A)]))[A]["Notes"]
-    assert notes == (f"{header}: {cell}" if kept else ""), notes
+    # A Notes cell that could read as a file reference has its dots written `&#46;` (same on screen).
+    assert notes.replace("&#46;", ".") == (f"{header}: {cell}" if kept else ""), notes
+
+
+@pytest.mark.parametrize(
+    ("header", "cell"),
+    [
+        ("Status", "Status: pending review"),
+        ("Status", "status: pending review"),
+        ("Status", "STATUS : pending review"),
+        ("Owner", "Owner: Sara"),
+    ],
+)
+def test_a_cell_that_starts_with_its_label_does_not_get_it_twice(header, cell):
+    # Notes carry a hand cell as `Header: text`; a cell that already says its header keeps its
+    # own wording ("Status: Status: pending review" would be noise, and grow on no run).
+    text = f"# S\n\n| File | {header} |\n| --- | --- |\n| {A} | {cell} |\n"
+    out = render_index(text, [row(A)])
+    assert table_rows(out)[A]["Notes"] == cell
+    assert render_index(out, [row(A)]) == out
 
 
 @pytest.mark.parametrize(
@@ -490,6 +517,8 @@ def test_which_computed_column_cells_of_a_hand_table_are_kept(header, cell, kept
         (f"| File | Owner | Notes |\n| --- | --- | --- |\n| {A} | lang: de | x |\n", "de", "x"),
         (f"| File | Owner |\n| --- | --- |\n| {A} | Sara; lang: de |\n", "de", "Owner: Sara"),
         (f"| File | Status | Owner |\n| --- | --- | --- |\n| {A} | (lang: fa) | Ali |\n", "fa", "Owner: Ali"),
+        # A cell that said its own label and the pin: neither label is left behind.
+        (f"| File | Status | Owner |\n| --- | --- | --- |\n| {A} | Status: lang: fa | Ali |\n", "fa", "Owner: Ali"),
         # A second, different `lang:` is a person's words: it stays, with its label.
         (f"| File | Status | Owner |\n| --- | --- | --- |\n| {A} | lang: fa | lang: de |\n", "fa", "Owner: lang: de"),
         # A table shaped like ours whose markers were lost, and a column a person added to ours.

@@ -8,6 +8,7 @@ from collections.abc import Collection, Sequence
 
 from seedkeeper.corpus.paths import by_nfc, spelled_as_file
 from seedkeeper.indexmd.entries import IndexDocument
+from seedkeeper.indexmd.hand_cells import LANG_HEADERS, NOTE_HEADERS
 from seedkeeper.indexmd.layout import (
     Layout,
     Remover,
@@ -20,9 +21,7 @@ from seedkeeper.indexmd.layout import (
 from seedkeeper.indexmd.list_placement import with_new_list
 from seedkeeper.indexmd.reader import parse_index
 from seedkeeper.indexmd.table import (
-    LANG_HEADERS,
     NEW_INDEX_HEADING,
-    NOTE_HEADERS,
     escape_cell,
     file_link,
     header_lines,

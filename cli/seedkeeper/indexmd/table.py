@@ -1,6 +1,7 @@
 """The managed table in INDEX.md: its columns, how one row becomes one line of GFM, and how to read
 back what a person wrote (the Pinned and Notes cells, or a hand-written list line or table row
-being adopted), so later runs carry it over.
+being adopted), so later runs carry it over. Which of a hand table's cells say only what the
+tool computes, and how the others are joined into Notes, is hand_cells.py's job.
 
 Two kinds of cell text are handled differently on purpose:
 - computed values (file name, title, status, ...) are plain text and are escaped so GitHub shows
@@ -29,7 +30,14 @@ from seedkeeper.indexmd.entries import (
     link_text_source,
     pinned_lang,
     same_name,
-    without_pinned_lang,
+)
+from seedkeeper.indexmd.hand_cells import (
+    COMPUTED_HEADERS,
+    LANG_HEADERS,
+    NOTE_HEADERS,
+    carried_note,
+    moved_to_pinned,
+    recomputed,
 )
 from seedkeeper.indexmd.markers import BEGIN_MARKER, END_MARKER
 
@@ -46,40 +54,6 @@ _INLINE_SPECIAL = set("\\`*[]<>&|~$")
 # Bidi embeddings/overrides/isolates would reorder the rest of the table row on screen.
 _BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _SIMPLE_DEST = re.compile(r"[\w.\-/~+,=@]+")
-LANG_HEADERS = {"pinned", "lang", "language"}
-NOTE_HEADERS = {"note", "notes", "comment", "comments", "description"}
-
-# Hand-table columns `index` computes again, each with what such a cell says when it holds only
-# derived data (what this tool writes there, or a count or hash a person copied): such a cell is
-# written again, not carried into Notes. Any other text in these columns ("waiting on the
-# author's permission" under Status) is a person's words, carried into Notes as `Header: text`.
-_COUNT = re.compile(r"\d[\d,.'\s\u00a0\u202f]*(?:[kmgt]i?b|b|bytes?|chars?|characters|words?)?", re.I)
-_HASH = re.compile(r"`?(?:sha-?256:)?[0-9a-f]{6,64}(?:…|\.\.\.)?`?", re.I)
-# operations/index_rows.row_values writes these (older versions: "duplicate of X" alone); the
-# file named must look like one (an extension), so "duplicate of the BBC text" stays a person's.
-_FILE = r".+\.\w+"
-_STATUS = re.compile(
-    r"ok"
-    rf"|duplicate of {_FILE}(?: \((?:exact|normalized)\))?"
-    rf"|(?:near duplicate of|contained in) {_FILE} \(\d\.\d+\)"
-    r"|error: (?:binary|not-utf8|empty|too-large)(?:, (?:binary|not-utf8|empty|too-large))*",
-    re.I,
-)
-_COMPUTED = {
-    **dict.fromkeys(("chars", "characters", "words", "size"), _COUNT),
-    **dict.fromkeys(("sha", "sha-256", "sha256", "hash"), _HASH),
-    "status": _STATUS,
-}
-COMPUTED_HEADERS = frozenset(_COMPUTED)
-
-
-def recomputed(header: str, value: str) -> bool:
-    """Whether a hand-written table's cell holds only what `index` computes again: its column is
-    one the managed table computes (Status, Words, SHA-256...) and it says what index would
-    write there (`ok`, `duplicate of x.txt (exact)`, a count, a hash). Dropping it loses
-    nothing; any other text in such a column is a person's, and is kept."""
-    pattern = _COMPUTED.get(header.strip().lower())
-    return pattern is not None and pattern.fullmatch(value.strip()) is not None
 
 
 @dataclass(frozen=True)
@@ -296,7 +270,7 @@ def adopted_fields(e: IndexEntry, source_line: str, continuation: str = "") -> t
         label = item_label(e.rel, e.written, e.title, source_line)
         note = item_note(label, e.note, continuation)
         # The reader's e.lang is item_lang of the same item (what `check` reads as its pin).
-        pinned, note = _moved_to_pinned(e.lang or item_lang(label, e.note, continuation) or "", note)
+        pinned, note = moved_to_pinned(e.lang or item_lang(label, e.note, continuation) or "", note)
         return pinned, cell_content(note)
     cells = [(h.strip().lower(), h.strip(), v) for h, v in e.cells]
     parts: list[tuple[str, str, str]] = []  # the cells carried into Notes: (separator, label, text)
@@ -315,7 +289,7 @@ def adopted_fields(e: IndexEntry, source_line: str, continuation: str = "") -> t
                 parts.append((" | ", "", value) if not header else ("; ", header, value))
         # Our table: a `lang:` typed in its Notes (or a column added to it) moves to an empty
         # Pinned; beside a filled one it stays as typed.
-        return _pin_taken(pinned, parts, if_same=False, if_empty=True)
+        return carried_note(pinned, parts, if_same=False, if_empty=True)
     for low, header, value in cells:
         # A cell of a column index computes again goes only when it says what index would write.
         if not value or recomputed(low, value) or (low in LANG_HEADERS and value == e.lang):
@@ -329,36 +303,4 @@ def adopted_fields(e: IndexEntry, source_line: str, continuation: str = "") -> t
         parts.append(("; ", "" if low in NOTE_HEADERS or not header else header, value))
     # A hand table typed between the markers is read as ours is: a `lang:` in any cell it carries
     # moves to an empty Pinned. Outside, the reader's pin (lang_from_cells) is the one.
-    return _pin_taken(e.lang or "", parts, if_same=True, if_empty=e.managed)
-
-
-def _pin_taken(pinned: str, parts: list[tuple[str, str, str]], *, if_same: bool, if_empty: bool) -> tuple[str, str]:
-    """(pinned, the Notes cell) of a table row whose carried cells are `parts` ((separator,
-    label, text), joined in order as `Label: text`). The first `lang:` they hold moves out of its
-    cell when it is what Pinned says (`if_same`), or into an empty Pinned (`if_empty`); else it
-    stays, a person's own words. A cell left with nothing goes with its label: a Status cell
-    that only said `lang: fa` leaves no bare `Status:` in Notes."""
-    for k, (sep, label, text) in enumerate(parts):
-        found = pinned_lang(text)
-        if found is None:
-            continue
-        if if_empty and not pinned.strip():
-            pinned = found
-        elif not (if_same and found == pinned):
-            break
-        parts = [*parts[:k], (sep, label, without_pinned_lang(text)), *parts[k + 1 :]]
-        break
-    note = ""
-    for sep, label, text in parts:
-        if text:
-            shown = f"{label}: {text}" if label else text
-            note = f"{note}{sep}{shown}" if note else shown
-    return pinned, note
-
-
-def _moved_to_pinned(pinned: str, note: str) -> tuple[str, str]:
-    """(pinned, the note's cell) with the note's `lang: xx` taken out when it is what Pinned now
-    says (moved, as from a Notes cell); a different one stays, the person's own words."""
-    if pinned and pinned_lang(note) == pinned:
-        note = without_pinned_lang(note)
-    return pinned, note
+    return carried_note(e.lang or "", parts, if_same=True, if_empty=e.managed)
