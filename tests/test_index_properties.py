@@ -168,7 +168,9 @@ def _render(text: str) -> str:
     try:
         return render_index(text, ROWS)
     except IndexWriteError:
-        assert re.search(r"^\s*</?(?:pre|script|style|textarea|div|span)\b", text, re.I | re.M), text
+        # ... or a person's comment left open above the markers, which a marker's `-->` closes.
+        hiding = r"^\s*(?:</?(?:pre|script|style|textarea|div|span)\b|<!--(?!.*-->))"
+        assert re.search(hiding, text, re.I | re.M), text
         _REFUSED.append(text)
         return text
 
@@ -254,6 +256,12 @@ def raw_index_md(draw) -> str:
 
 @SETTINGS
 @given(raw_index_md())
+# A comment left open ends at the begin marker's `-->`: the markers are hidden, index refuses
+# (this refusal failed the test's own allowance, found by hypothesis).
+@example(
+    text="# Seeds\n\n<!-- tok0x\n~~~\n<!-- seedkeeper:index:begin -->\n# tok1x heading\n"
+    "- [tok2x][r0] tok3x\n\n[r0]: 001_0758ffe9350a70a1.txt\n"
+)
 def test_every_document_is_in_a_table_a_renderer_shows(text):
     once = _render(text)
     if once == text and _REFUSED and _REFUSED[-1] == text:
