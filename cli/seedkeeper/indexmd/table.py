@@ -18,6 +18,14 @@ from dataclasses import dataclass
 
 from seedkeeper.corpus.paths import looks_like_reference, normalize_target, shown
 from seedkeeper.corpus.titles import short_title
+from seedkeeper.indexmd.columns import (  # noqa: F401 - LANG_HEADERS, NOTE_HEADERS re-exported
+    COLUMNS,
+    LANG_HEADERS,
+    NOTE_HEADERS,
+    added_in_ours,
+    recomputed,
+    shaped_like_ours,
+)
 from seedkeeper.indexmd.entries import (
     LINK_SRC,
     IndexDocument,
@@ -33,7 +41,6 @@ from seedkeeper.indexmd.entries import (
 )
 from seedkeeper.indexmd.markers import BEGIN_MARKER, END_MARKER
 
-COLUMNS = ("File", "Language", "Pinned", "Chars", "Words", "SHA-256", "Status", "Title", "Notes")
 _DELIMITER = "| --- | --- | --- | ---: | ---: | --- | --- | --- | --- |"
 # The heading of an INDEX.md the tool creates from nothing.
 NEW_INDEX_HEADING = "# Index"
@@ -46,40 +53,6 @@ _INLINE_SPECIAL = set("\\`*[]<>&|~$")
 # Bidi embeddings/overrides/isolates would reorder the rest of the table row on screen.
 _BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _SIMPLE_DEST = re.compile(r"[\w.\-/~+,=@]+")
-LANG_HEADERS = {"pinned", "lang", "language"}
-NOTE_HEADERS = {"note", "notes", "comment", "comments", "description"}
-
-# Hand-table columns `index` computes again, each with what such a cell says when it holds only
-# derived data (what this tool writes there, or a count or hash a person copied): such a cell is
-# written again, not carried into Notes. Any other text in these columns ("waiting on the
-# author's permission" under Status) is a person's words, carried into Notes as `Header: text`.
-_COUNT = re.compile(r"\d[\d,.'\s\u00a0\u202f]*(?:[kmgt]i?b|b|bytes?|chars?|characters|words?)?", re.I)
-_HASH = re.compile(r"`?(?:sha-?256:)?[0-9a-f]{6,64}(?:…|\.\.\.)?`?", re.I)
-# operations/index_rows.row_values writes these (older versions: "duplicate of X" alone); the
-# file named must look like one (an extension), so "duplicate of the BBC text" stays a person's.
-_FILE = r".+\.\w+"
-_STATUS = re.compile(
-    r"ok"
-    rf"|duplicate of {_FILE}(?: \((?:exact|normalized)\))?"
-    rf"|(?:near duplicate of|contained in) {_FILE} \(\d\.\d+\)"
-    r"|error: (?:binary|not-utf8|empty|too-large)(?:, (?:binary|not-utf8|empty|too-large))*",
-    re.I,
-)
-_COMPUTED = {
-    **dict.fromkeys(("chars", "characters", "words", "size"), _COUNT),
-    **dict.fromkeys(("sha", "sha-256", "sha256", "hash"), _HASH),
-    "status": _STATUS,
-}
-COMPUTED_HEADERS = frozenset(_COMPUTED)
-
-
-def recomputed(header: str, value: str) -> bool:
-    """Whether a hand-written table's cell holds only what `index` computes again: its column is
-    one the managed table computes (Status, Words, SHA-256...) and it says what index would
-    write there (`ok`, `duplicate of x.txt (exact)`, a count, a hash). Dropping it loses
-    nothing; any other text in such a column is a person's, and is kept."""
-    pattern = _COMPUTED.get(header.strip().lower())
-    return pattern is not None and pattern.fullmatch(value.strip()) is not None
 
 
 @dataclass(frozen=True)
@@ -300,17 +273,14 @@ def adopted_fields(e: IndexEntry, source_line: str, continuation: str = "") -> t
         return pinned, cell_content(note)
     cells = [(h.strip().lower(), h.strip(), v) for h, v in e.cells]
     parts: list[tuple[str, str, str]] = []  # the cells carried into Notes: (separator, label, text)
-    if {"file", "pinned", "notes"} <= {h for h, _, _ in cells}:  # our own table
+    if shaped_like_ours({h for h, _, _ in cells}):  # our own table
         pinned = next((v for h, _, v in cells if h == "pinned"), "")
         parts.append(("", "", next((v for h, _, v in cells if h == "notes"), "")))
         # A column a person added ("Owner"), or cells past the header (a `|` typed in Notes), are
-        # theirs too: kept in Notes rather than lost when the table is written again. Outside
-        # the markers (a table shaped like ours, or ours that lost its markers) a person's words
-        # in a computed column (Status) are theirs too; inside, those columns are the tool's.
-        ours = {c.lower() for c in COLUMNS}
+        # theirs too (columns.added_in_ours): kept in Notes rather than lost when the table is
+        # written again.
         for low, header, value in cells:
-            theirs = low not in ours or (not e.managed and low in COMPUTED_HEADERS and not recomputed(low, value))
-            if value and theirs:
+            if value and added_in_ours(low, value, e.managed):
                 # Typed after a `|` in the Notes cell, it was part of the note.
                 parts.append((" | ", "", value) if not header else ("; ", header, value))
         # Our table: a `lang:` typed in its Notes (or a column added to it) moves to an empty
