@@ -284,7 +284,8 @@ def adopted_fields(e: IndexEntry, source_line: str, continuation: str = "") -> t
                 # Typed after a `|` in the Notes cell, it was part of the note.
                 parts.append((" | ", "", value) if not header else ("; ", header, value))
         # Our table: a `lang:` typed in its Notes (or a column added to it) moves to an empty
-        # Pinned; beside a filled one it stays as typed.
+        # Pinned; beside a filled one it stays as typed. The reader's pin (lang_from_cells) reads
+        # these cells in this order, so `check` reads before `index` the pin written here.
         return _pin_taken(pinned, parts, if_same=False, if_empty=True)
     for low, header, value in cells:
         # A cell of a column index computes again goes only when it says what index would write.
@@ -297,8 +298,8 @@ def adopted_fields(e: IndexEntry, source_line: str, continuation: str = "") -> t
                 parts.append(("; ", "", text))
             continue
         parts.append(("; ", "" if low in NOTE_HEADERS or not header else header, value))
-    # A hand table typed between the markers is read as ours is: a `lang:` in any cell it carries
-    # moves to an empty Pinned. Outside, the reader's pin (lang_from_cells) is the one.
+    # The reader's pin (lang_from_cells reads every cell carried here, between the markers or
+    # not) is the one; its `lang:` leaves the cell it was typed in.
     return _pin_taken(e.lang or "", parts, if_same=True, if_empty=e.managed)
 
 
