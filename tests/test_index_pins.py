@@ -290,3 +290,24 @@ def test_a_pinned_column_wins_over_a_language_column_in_a_hand_table(cli, tmp_pa
     assert_exit(cli("index", root), 0)
     assert _pinned_cells(root) == {EN: "de", FA: "fa"}
     assert _pins_said(cli, root) == {EN: "de"} and _tagged_pins(cli, root) == {EN: "de", FA: "fa"}
+
+
+def test_restore_into_a_table_shaped_like_ours_puts_the_pin_where_it_pins(cli, tmp_path):
+    # `restore` put a person's language back in the first of a hand table's Language and Pinned
+    # columns: in a table shaped like ours, the detected Language, which pins nothing (`check`
+    # said nothing, the next `index` dropped it). It goes where the reader reads a pin first.
+    kept, copy = doc_name(10, "kept"), doc_name(11, "copy")
+    root = make_seeds(tmp_path, {kept: CLEAN["en"], copy: CLEAN["en"], FA: CLEAN["fa"]})
+    assert_exit(cli("index", root), 0)
+    _markers_lost(root)
+    _edit_rows(
+        root, lambda ln: ln.replace(" | en |  | ", " | en | de | ") if f"[{copy}" in ln.replace("\\_", "_") else ln
+    )
+    assert _pins_said(cli, root) == {copy: "de"}
+    assert_exit(cli("dedup", root, "--apply", "--no-cache", "--jobs", "1"), 0)
+    assert copy not in (root / "INDEX.md").read_text(encoding="utf-8")
+    assert_exit(cli("restore", copy, "--seeds", root), 0)
+    assert _pins_said(cli, root) == {copy: "de"}
+    assert_exit(cli("index", root), 0)
+    assert _pinned_cells(root)[copy] == "de"
+    assert _pins_said(cli, root) == {copy: "de"}
