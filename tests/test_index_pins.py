@@ -311,3 +311,71 @@ def test_restore_into_a_table_shaped_like_ours_puts_the_pin_where_it_pins(cli, t
     assert_exit(cli("index", root), 0)
     assert _pinned_cells(root)[copy] == "de"
     assert _pins_said(cli, root) == {copy: "de"}
+
+
+def test_a_language_cell_that_is_not_a_tag_pins_nothing_before_or_after_index(cli, tmp_path):
+    # "fa, mostly" in a Language column is no pin (a pin is a tag); carried into Notes as
+    # "Language: fa, mostly" it became one (`language: fa,`), so `check` said lang-mismatch after.
+    index = f"# S\n\n| File | Language |\n| --- | --- |\n| {EN} | fa, mostly |\n| {FA} | fa |\n"
+    root = make_seeds(tmp_path, {EN: CLEAN["en"], FA: CLEAN["fa"]}, index=index)
+    assert _pins_said(cli, root) == {} and _tagged_pins(cli, root) == {FA: "fa"}
+    assert_exit(cli("index", root), 0)
+    assert _pinned_cells(root) == {EN: "", FA: "fa"}
+    assert _pins_said(cli, root) == {} and _tagged_pins(cli, root) == {FA: "fa"}
+    assert "fa, mostly" in (root / "INDEX.md").read_text(encoding="utf-8")
+
+
+_OURS = ("File", "Language", "Pinned", "Chars", "Words", "SHA-256", "Status", "Title", "Notes")
+_SHAPES = [
+    _OURS,
+    (*_OURS, "Owner"),
+    (*_OURS, "Lang"),
+    ("File", "Language", "Pinned"),
+    ("File", "Comments"),
+    ("File", "Lang", "Notes"),
+    ("File", "Pinned", "Language", "Status"),
+    ("File", "Description", "Language"),
+]
+_CELLS = {
+    "file": [f"[{EN}]({EN})"],
+    "chars": ["10"],
+    "words": ["2"],
+    "sha-256": ["abcdefabcdef"],
+    "language": ["en", "fa, mostly"],
+    "lang": ["de", "fa, mostly"],
+    "pinned": ["", "ur", "German"],
+    "notes": ["", "lang: fa"],
+    "comments": ["lang: de", "Ana"],
+    "description": ["lang: de; language: fa", "Language: fa"],
+    "owner": ["lang: de", ""],
+    "status": ["ok", "lang: it"],
+    "title": ["lang: it"],
+}
+
+
+def test_check_and_index_read_one_pin_from_every_row_shape():
+    # Rows of tables shaped like ours (with a column a person added) and hand-written ones, inside
+    # the markers and out, with and without cells past the header: the pin the corpus model reads
+    # (entries.first_pins over the parse) is the pin read back from what render_index writes.
+    import itertools
+
+    from seedkeeper.indexmd.entries import first_pins
+    from seedkeeper.indexmd.table import IndexRow
+
+    def pins(text: str) -> dict[str, str | None]:
+        return {rel: e.lang for rel, e in first_pins(parse_index(text).entries).items()}
+
+    rows = [IndexRow(EN, "en", 10, 2, "abcdefabcdef", "ok", "t")]
+    differ, pinned = [], 0  # rows read two ways; rows that pin
+    for shape in _SHAPES:
+        for cells in itertools.product(*(_CELLS[h.lower()] for h in shape)):
+            for past in ("", " lang: es |"):
+                for managed in (False, True):
+                    table = [f"| {' | '.join(shape)} |", "|" + " --- |" * len(shape), f"| {' | '.join(cells)} |{past}"]
+                    text = "# S\n\n" + "\n".join([BEGIN, *table, END] if managed else table) + "\n"
+                    before = pins(text)
+                    pinned += bool(before)
+                    if pins(render_index(text, rows)) != before:
+                        differ.append(text)
+    assert not differ, f"{len(differ)} rows read two pins, first:\n{differ[0]}"
+    assert pinned  # the rows do pin, most of them

@@ -322,9 +322,19 @@ def _pin_taken(pinned: str, parts: list[tuple[str, str, str]], *, if_same: bool,
     note = ""
     for sep, label, text in parts:
         if text:
-            shown = f"{label}: {text}" if label else text
+            shown = _labelled(label, text) if label else text
             note = f"{note}{sep}{shown}" if note else shown
     return pinned, note
+
+
+def _labelled(label: str, text: str) -> str:
+    """A carried cell as Notes shows it: `Header: text`, or `Header — text` when the colon would
+    make a pin the cell did not (a Language cell of "fa, mostly" is no pin, the note
+    "Language: fa, mostly" would be one): the reader never read it as one, nor does it after."""
+    shown = f"{label}: {text}"
+    if "lang" in label.lower() and pinned_lang(shown) != pinned_lang(text):
+        return f"{label} — {text}"
+    return shown
 
 
 def _moved_to_pinned(pinned: str, note: str) -> tuple[str, str]:

@@ -155,7 +155,8 @@ def index_outdated() -> Problem:
 # table's Status (Words, SHA-256...) cell holding a person's words is carried into Notes.
 # 11: a pin is a tag of registered subtags (entries.is_pin_tag), so a note's "no-nonsense" stays a note.
 # 12: a hand table's Pinned column wins over its Language column (entries.lang_from_cells).
-_OUTDATED_MEMO_VERSION = "12"
+# 13: a carried cell whose `Header: text` would pin is written `Header — text` (table._labelled).
+_OUTDATED_MEMO_VERSION = "13"
 
 
 def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem | None:
