@@ -184,3 +184,198 @@ def test_prose_shaped_like_a_tag_pins_nothing_in_check_tag_or_index(cli, tmp_pat
     assert _pinned_cells(root) == {EN: "", FA: "fa"}
     assert "Plain language: no-nonsense." in (root / "INDEX.md").read_text(encoding="utf-8")
     assert _pins_said(cli, root) == {} and _tagged_pins(cli, root) == {FA: "fa"}
+
+
+# A table row's pin: the one `index` writes into its Pinned cell is the one `check` reads.
+
+
+def _indexed(cli, tmp_path) -> Path:
+    """EN and FA in a managed table written by `index`."""
+    root = make_seeds(tmp_path, {EN: CLEAN["en"], FA: CLEAN["fa"]})
+    assert_exit(cli("index", root), 0)
+    return root
+
+
+def _edit_rows(root: Path, edit) -> None:
+    """INDEX.md with each table line (header, delimiter, rows) replaced by edit(line)."""
+    text = (root / "INDEX.md").read_text(encoding="utf-8")
+    lines = [edit(ln) if ln.startswith("|") else ln for ln in text.split("\n")]
+    (root / "INDEX.md").write_text("\n".join(lines), encoding="utf-8")
+
+
+def _explained_pins(cli, root: Path) -> dict[str, str]:
+    """file -> the pin `tag --explain` names on the document's line (`pinned: de`)."""
+    r = cli("tag", root, "--explain")
+    out = {}
+    for ln in r.stdout.splitlines():
+        if "pinned: " in ln and ln.split(" ", 1)[0] in (EN, FA):
+            out[ln.split(" ", 1)[0]] = ln.split("pinned: ", 1)[1].split()[0]
+    return out
+
+
+def _added_column(ln: str) -> str:
+    if ln.startswith("| File "):
+        return ln + " Owner |"
+    if ln.startswith("| ---"):
+        return ln + " --- |"
+    return ln + (" lang: de |" if f"[{EN}" in ln.replace("\\_", "_") else " Ana |")
+
+
+def _past_the_header(ln: str) -> str:
+    return ln + " lang: de |" if f"[{EN}" in ln.replace("\\_", "_") else ln
+
+
+def _hand_table_between_the_markers(ln: str) -> str:
+    if ln.startswith("| File "):
+        return "| File | Comments |"
+    if ln.startswith("| ---"):
+        return "| --- | --- |"
+    name = EN if f"[{EN}" in ln.replace("\\_", "_") else FA
+    return f"| {name} | {'lang: de' if name == EN else 'Ana'} |"
+
+
+@pytest.mark.parametrize("edit", [_added_column, _past_the_header, _hand_table_between_the_markers])
+def test_a_lang_typed_in_a_cell_of_a_column_a_person_added_pins_in_check_and_index(cli, tmp_path, edit):
+    # `lang: de` in a column a person added to the managed table ("Owner"), after a `|` typed in
+    # a row, or in a hand table typed between the markers: `index` moved it into Pinned, but
+    # `check` read only the Pinned and Notes cells there, so it pinned nothing before `index`
+    # and said lang-mismatch after. A person who typed it means it, as in a hand table's cells.
+    root = _indexed(cli, tmp_path)
+    _edit_rows(root, edit)
+    assert _pins_said(cli, root) == {EN: "de"}
+    assert _tagged_pins(cli, root) == {EN: "de"}
+    assert _explained_pins(cli, root) == {EN: "de"}
+    assert_exit(cli("index", root), 0)
+    assert _pinned_cells(root) == {EN: "de", FA: ""}
+    assert _pins_said(cli, root) == {EN: "de"} and _tagged_pins(cli, root) == {EN: "de"}
+    if edit is not _past_the_header:
+        assert "Ana" in (root / "INDEX.md").read_text(encoding="utf-8")  # the other cell, in FA's Notes
+    assert_exit(cli("index", root, "--check"), 0)
+
+
+def _markers_lost(root: Path) -> None:
+    text = (root / "INDEX.md").read_text(encoding="utf-8")
+    (root / "INDEX.md").write_text(text.replace(BEGIN + "\n", "").replace(END + "\n", ""), encoding="utf-8")
+
+
+def test_a_table_shaped_like_ours_without_markers_pins_by_pinned_not_by_the_detected_language(cli, tmp_path):
+    # The managed table lost its markers. Its Language column is what the tool detected (here a
+    # stale "fr", and "ur" beside a Pinned "fa"): `check` read it as a pin (the first of
+    # Language and Pinned), `index` rightly did not, and wrote Pinned as it was.
+    root = _indexed(cli, tmp_path)
+    _markers_lost(root)
+
+    def stale(ln: str) -> str:
+        cells = ln.split(" | ")
+        if f"[{EN}" in ln.replace("\\_", "_"):
+            cells[1] = "fr"
+        elif f"[{FA}" in ln.replace("\\_", "_"):
+            cells[1], cells[2] = "ur", "fa"
+        return " | ".join(cells)
+
+    _edit_rows(root, stale)
+    assert _pins_said(cli, root) == {}
+    assert _tagged_pins(cli, root) == {FA: "fa"} == _explained_pins(cli, root)
+    assert_exit(cli("index", root), 0)
+    assert _pinned_cells(root) == {EN: "", FA: "fa"}
+    assert _pins_said(cli, root) == {} and _tagged_pins(cli, root) == {FA: "fa"}
+
+
+def test_a_pinned_column_wins_over_a_language_column_in_a_hand_table(cli, tmp_path):
+    # A hand table with both: Pinned is the pin (as in ours); Language pins where Pinned is empty.
+    index = f"# S\n\n| File | Language | Pinned |\n| --- | --- | --- |\n| {EN} | en | de |\n| {FA} | fa |  |\n"
+    root = make_seeds(tmp_path, {EN: CLEAN["en"], FA: CLEAN["fa"]}, index=index)
+    assert _pins_said(cli, root) == {EN: "de"}
+    assert _tagged_pins(cli, root) == {EN: "de", FA: "fa"}
+    assert_exit(cli("index", root), 0)
+    assert _pinned_cells(root) == {EN: "de", FA: "fa"}
+    assert _pins_said(cli, root) == {EN: "de"} and _tagged_pins(cli, root) == {EN: "de", FA: "fa"}
+
+
+def test_restore_into_a_table_shaped_like_ours_puts_the_pin_where_it_pins(cli, tmp_path):
+    # `restore` put a person's language back in the first of a hand table's Language and Pinned
+    # columns: in a table shaped like ours, the detected Language, which pins nothing (`check`
+    # said nothing, the next `index` dropped it). It goes where the reader reads a pin first.
+    kept, copy = doc_name(10, "kept"), doc_name(11, "copy")
+    root = make_seeds(tmp_path, {kept: CLEAN["en"], copy: CLEAN["en"], FA: CLEAN["fa"]})
+    assert_exit(cli("index", root), 0)
+    _markers_lost(root)
+    _edit_rows(
+        root, lambda ln: ln.replace(" | en |  | ", " | en | de | ") if f"[{copy}" in ln.replace("\\_", "_") else ln
+    )
+    assert _pins_said(cli, root) == {copy: "de"}
+    assert_exit(cli("dedup", root, "--apply", "--no-cache", "--jobs", "1"), 0)
+    assert copy not in (root / "INDEX.md").read_text(encoding="utf-8")
+    assert_exit(cli("restore", copy, "--seeds", root), 0)
+    assert _pins_said(cli, root) == {copy: "de"}
+    assert_exit(cli("index", root), 0)
+    assert _pinned_cells(root)[copy] == "de"
+    assert _pins_said(cli, root) == {copy: "de"}
+
+
+def test_a_language_cell_that_is_not_a_tag_pins_nothing_before_or_after_index(cli, tmp_path):
+    # "fa, mostly" in a Language column is no pin (a pin is a tag); carried into Notes as
+    # "Language: fa, mostly" it became one (`language: fa,`), so `check` said lang-mismatch after.
+    index = f"# S\n\n| File | Language |\n| --- | --- |\n| {EN} | fa, mostly |\n| {FA} | fa |\n"
+    root = make_seeds(tmp_path, {EN: CLEAN["en"], FA: CLEAN["fa"]}, index=index)
+    assert _pins_said(cli, root) == {} and _tagged_pins(cli, root) == {FA: "fa"}
+    assert_exit(cli("index", root), 0)
+    assert _pinned_cells(root) == {EN: "", FA: "fa"}
+    assert _pins_said(cli, root) == {} and _tagged_pins(cli, root) == {FA: "fa"}
+    assert "fa, mostly" in (root / "INDEX.md").read_text(encoding="utf-8")
+
+
+_OURS = ("File", "Language", "Pinned", "Chars", "Words", "SHA-256", "Status", "Title", "Notes")
+_SHAPES = [
+    _OURS,
+    (*_OURS, "Owner"),
+    (*_OURS, "Lang"),
+    ("File", "Language", "Pinned"),
+    ("File", "Comments"),
+    ("File", "Lang", "Notes"),
+    ("File", "Pinned", "Language", "Status"),
+    ("File", "Description", "Language"),
+]
+_CELLS = {
+    "file": [f"[{EN}]({EN})"],
+    "chars": ["10"],
+    "words": ["2"],
+    "sha-256": ["abcdefabcdef"],
+    "language": ["en", "fa, mostly"],
+    "lang": ["de", "fa, mostly"],
+    "pinned": ["", "ur", "German"],
+    "notes": ["", "lang: fa"],
+    "comments": ["lang: de", "Ana"],
+    "description": ["lang: de; language: fa", "Language: fa"],
+    "owner": ["lang: de", ""],
+    "status": ["ok", "lang: it"],
+    "title": ["lang: it"],
+}
+
+
+def test_check_and_index_read_one_pin_from_every_row_shape():
+    # Rows of tables shaped like ours (with a column a person added) and hand-written ones, inside
+    # the markers and out, with and without cells past the header: the pin the corpus model reads
+    # (entries.first_pins over the parse) is the pin read back from what render_index writes.
+    import itertools
+
+    from seedkeeper.indexmd.entries import first_pins
+    from seedkeeper.indexmd.table import IndexRow
+
+    def pins(text: str) -> dict[str, str | None]:
+        return {rel: e.lang for rel, e in first_pins(parse_index(text).entries).items()}
+
+    rows = [IndexRow(EN, "en", 10, 2, "abcdefabcdef", "ok", "t")]
+    differ, pinned = [], 0  # rows read two ways; rows that pin
+    for shape in _SHAPES:
+        for cells in itertools.product(*(_CELLS[h.lower()] for h in shape)):
+            for past in ("", " lang: es |"):
+                for managed in (False, True):
+                    table = [f"| {' | '.join(shape)} |", "|" + " --- |" * len(shape), f"| {' | '.join(cells)} |{past}"]
+                    text = "# S\n\n" + "\n".join([BEGIN, *table, END] if managed else table) + "\n"
+                    before = pins(text)
+                    pinned += bool(before)
+                    if pins(render_index(text, rows)) != before:
+                        differ.append(text)
+    assert not differ, f"{len(differ)} rows read two pins, first:\n{differ[0]}"
+    assert pinned  # the rows do pin, most of them

@@ -28,7 +28,9 @@ MIN_CHARS = 50_000
 # 10: ... and the memo keeps it (9 left it out: a warm run lost an `ignore:` written there).
 # 11: a pinned language is a tag of registered subtags (entries.is_pin_tag): "no-nonsense" pins nothing.
 # 12: a fence line markdown-it reads as HTML or indented code (`<div>` then `~~~`) hides no marker.
-MEMO_VERSION = "12"
+# 13: a table row pins what `index` writes into Pinned (entries.lang_from_cells): a `lang:` in a column a
+# person added to ours pins, the Language column of a table shaped like ours never does, Pinned wins.
+MEMO_VERSION = "13"
 _KIND = "index-parse"
 
 

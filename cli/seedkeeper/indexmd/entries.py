@@ -8,8 +8,10 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from seedkeeper.corpus.paths import normalize_target
+from seedkeeper.indexmd.columns import COMPUTED_HEADERS, OUR_HEADERS, added_in_ours, shaped_like_ours
 from seedkeeper.indexmd.subtags import REGIONS, SCRIPTS, VARIANTS
 
 # `lang: fa`, `lang=fa`, `(lang: zh-Hant)` in a note pins the document's language. The pattern
@@ -208,23 +210,50 @@ def without_pinned_lang(note: str) -> str:
 
 
 def lang_from_cells(cells: tuple[tuple[str, str], ...], managed: bool) -> str | None:
-    """The language a person pinned in a table row's cells, or None."""
-    # In the managed table only the "Pinned" column is a person's; in a hand-written table a
-    # "Language"/"Lang" column is. A `lang: zu` typed in a Notes cell pins too, as it does in a
-    # list item's note (the Pinned column wins when both are filled).
-    # In a hand-written table a `lang:` typed in any other cell pins too (a Comments column, or
-    # beside the file name: where `restore` puts a person's language back when there is no
-    # Notes or Language column), the Notes cell first.
-    wanted = ("pinned",) if managed else ("pinned", "lang", "language")
+    """The language a person pinned in a table row's cells (`managed`: between the markers), or
+    None: what `index` writes into the row's Pinned cell when it carries the row
+    (table.adopted_fields), so `check` reads before `index` the pin it reads after."""
+    lows, ours = _header_roles(tuple(h for h, _ in cells))
+    if ours is not None:
+        # Our table, between the markers or one that lost them: its Language column is what the
+        # tool detected, not a pin. The Pinned cell, else the first `lang:` of the cells `index`
+        # carries into Notes: Notes, then a column a person added ("Owner"), a cell past the
+        # header, a person's words in a computed column outside the markers (columns.added_in_ours).
+        pinned_at, notes_at, others = ours
+        pinned = cells[pinned_at][1].strip()
+        if pinned and is_pin_tag(pinned):
+            return pinned
+        carried = [cells[notes_at][1], *(cells[k][1] for k in others if added_in_ours(lows[k], cells[k][1], managed))]
+        return next((found for v in carried if "lang" in v.lower() and (found := pinned_lang(v))), None)
+    # A hand-written table, wherever it is (a table typed between the markers is carried as one):
+    # a Pinned column holding a tag, else a Language/Lang column (a person's, in such a table);
+    # else a `lang:` in a Notes cell, as in a list item's note; else in any other cell (a
+    # Comments column, beside the file name: where `restore` puts a person's language back when
+    # there is no Notes or Language column). The Pinned column wins over the others, as in ours.
+    row = list(zip(lows, (v for _, v in cells)))
+    for wanted in (("pinned",), ("lang", "language")):
+        for h, value in row:
+            if h in wanted and is_pin_tag(value.strip()):
+                return value.strip()
     in_notes = elsewhere = None
-    for header, value in cells:
-        h = header.strip().lower()
-        if h in wanted and is_pin_tag(value.strip()):
-            return value.strip()
+    for h, value in row:
         if not value or "lang" not in value.lower():
             continue
-        if in_notes is None and h in ("notes", "note"):
-            in_notes = pinned_lang(value)
-        elif elsewhere is None and not managed and h not in wanted:
+        if h in ("notes", "note"):
+            in_notes = in_notes or pinned_lang(value)
+        elif elsewhere is None:
             elsewhere = pinned_lang(value)
     return in_notes or elsewhere
+
+
+@lru_cache(maxsize=256)
+def _header_roles(headers: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[int, int, tuple[int, ...]] | None]:
+    """A table's headers in lower case, and for a table shaped like ours where its Pinned and
+    Notes cells are (the first of each, as `index` reads them) and which other cells may be a
+    person's (columns.added_in_ours): worked out once per table, not once per row (a managed
+    table of 100,000 rows is read on every run)."""
+    lows = tuple(h.strip().lower() for h in headers)
+    if not shaped_like_ours(set(lows)):
+        return lows, None
+    others = tuple(k for k, h in enumerate(lows) if h not in OUR_HEADERS or h in COMPUTED_HEADERS)
+    return lows, (lows.index("pinned"), lows.index("notes"), others)

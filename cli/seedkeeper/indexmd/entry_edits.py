@@ -7,8 +7,8 @@ import re
 from collections.abc import Collection, Sequence
 
 from seedkeeper.corpus.paths import by_nfc, spelled_as_file
+from seedkeeper.indexmd.columns import LANG_HEADERS, NOTE_HEADERS
 from seedkeeper.indexmd.entries import IndexDocument
-from seedkeeper.indexmd.hand_cells import LANG_HEADERS, NOTE_HEADERS
 from seedkeeper.indexmd.layout import (
     Layout,
     Remover,
@@ -107,11 +107,15 @@ def _unlisted(doc: IndexDocument, files: Sequence[str], others: Collection[str])
 
 def _hand_row(cells: Sequence[tuple[str, str]], col: int, f: str, pinned: str, notes: str) -> list[str]:
     """A row for `f` in a hand-written table shaped like `cells`: the reference in column `col`,
-    a person's pinned language and notes (a restore puts them back) in the table's own Language
-    and Notes columns, else beside the reference, never lost."""
+    a person's pinned language and notes (a restore puts them back) in the table's own Pinned (else
+    Language) and Notes columns, else beside the reference, never lost."""
     headers = [h.strip().lower() for h, _ in cells]
     out = [""] * len(cells)
-    lang_col = next((k for k, h in enumerate(headers) if h in LANG_HEADERS and k != col), None)
+    # Where the reader takes a pin from first (lang_from_cells): a Pinned column, else a Language
+    # or Lang column (a table shaped like ours has Pinned: its Language is the detected one).
+    lang_col = next((k for k, h in enumerate(headers) if h == "pinned" and k != col), None)
+    if lang_col is None:
+        lang_col = next((k for k, h in enumerate(headers) if h in LANG_HEADERS and k != col), None)
     # Where the reader takes a `lang:` from (lang_from_cells): a Notes or Note column.
     note_col = next((k for k, h in enumerate(headers) if h in ("notes", "note") and k != col), None)
     note_col = (

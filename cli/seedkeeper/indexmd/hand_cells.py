@@ -4,7 +4,7 @@ A person's table may have columns the managed table computes again (Status, Word
 a cell there that says only what `index` would write is derived data and is written again; any
 other text in it is a person's words. Those words, and every other cell the managed table has no
 column for, go to the row's Notes as `Header: text` (a `lang:` among them may move to Pinned).
-Nothing a person wrote may be lost, so the recognisers below match only the tool's own text.
+Nothing a person wrote may be lost: columns.recomputed matches only the tool's own text.
 """
 
 from __future__ import annotations
@@ -12,44 +12,6 @@ from __future__ import annotations
 import re
 
 from seedkeeper.indexmd.entries import pinned_lang, without_pinned_lang
-
-# What a hand table's column is, by its header: where a pinned language or a note is.
-LANG_HEADERS = {"pinned", "lang", "language"}
-NOTE_HEADERS = {"note", "notes", "comment", "comments", "description"}
-
-# Hand-table columns `index` computes again, each with what such a cell says when it holds only
-# derived data (what this tool writes there, or a count or hash a person copied): such a cell is
-# written again, not carried into Notes. Any other text in these columns ("waiting on the
-# author's permission" under Status) is a person's words, carried into Notes as `Header: text`.
-_COUNT = re.compile(r"\d[\d,.'\s\u00a0\u202f]*(?:[kmgt]i?b|b|bytes?|chars?|characters|words?)?", re.I)
-_HASH = re.compile(r"`?(?:sha-?256:)?[0-9a-f]{6,64}(?:…|\.\.\.)?`?", re.I)
-# Exactly what operations/index_rows.row_values writes (older versions: "duplicate of X" alone),
-# X being one file name: no space, an extension with a letter in it. A sentence that merely
-# starts and ends like it ("duplicate of the BBC text, see notes.txt", "... before v2.1") is a
-# person's. (A document whose name has a space gets its status kept in Notes: noisy, not lossy.)
-_FILE = r"\S+\.\w*[^\W\d_]\w*"
-_STATUS = re.compile(
-    r"ok"
-    rf"|duplicate of {_FILE}(?: \((?:exact|normalized)\))?"
-    rf"|(?:near duplicate of|contained in) {_FILE} \(\d\.\d\d\)"  # similarity, as `:.2f` writes it
-    r"|error: (?:binary|not-utf8|empty|too-large)(?:, (?:binary|not-utf8|empty|too-large))*",
-    re.I,
-)
-_COMPUTED = {
-    **dict.fromkeys(("chars", "characters", "words", "size"), _COUNT),
-    **dict.fromkeys(("sha", "sha-256", "sha256", "hash"), _HASH),
-    "status": _STATUS,
-}
-COMPUTED_HEADERS = frozenset(_COMPUTED)
-
-
-def recomputed(header: str, value: str) -> bool:
-    """Whether a hand-written table's cell holds only what `index` computes again: its column is
-    one the managed table computes (Status, Words, SHA-256...) and it says what index would
-    write there (`ok`, `duplicate of x.txt (exact)`, a count, a hash). Dropping it loses
-    nothing; any other text in such a column is a person's, and is kept."""
-    pattern = _COMPUTED.get(header.strip().lower())
-    return pattern is not None and pattern.fullmatch(value.strip()) is not None
 
 
 def carried_note(pinned: str, parts: list[tuple[str, str, str]], *, if_same: bool, if_empty: bool) -> tuple[str, str]:
@@ -77,14 +39,20 @@ def carried_note(pinned: str, parts: list[tuple[str, str, str]], *, if_same: boo
 
 
 def _labelled(label: str, text: str) -> str:
-    """`Label: text` for Notes; the text as written when it starts with its own label already
-    ("Status: pending review" under Status; twice would be noise), and "" when that label is all
-    it holds (what is left of "Status: lang: fa" once the pin moved)."""
+    """`Label: text` for Notes (`Label — text` where the colon would pin); the text as written
+    when it starts with its own label already ("Status: pending review" under Status; twice
+    would be noise), and "" when that label is all it holds (what is left of "Status: lang: fa"
+    once the pin moved)."""
     if not label or not text:
         return text
     own = re.match(rf"{re.escape(label)}\s*:", text, re.I)
     if own is None:
-        return f"{label}: {text}"
+        shown = f"{label}: {text}"
+        # `Header — text` when the colon would make a pin the cell did not: a Language cell of
+        # "fa, mostly" is no pin, the note "Language: fa, mostly" would be one.
+        if "lang" in label.lower() and pinned_lang(shown) != pinned_lang(text):
+            return f"{label} — {text}"
+        return shown
     return text if text[own.end() :].strip() else ""
 
 

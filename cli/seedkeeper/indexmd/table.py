@@ -19,6 +19,14 @@ from dataclasses import dataclass
 
 from seedkeeper.corpus.paths import looks_like_reference, normalize_target, shown
 from seedkeeper.corpus.titles import short_title
+from seedkeeper.indexmd.columns import (  # noqa: F401 - LANG_HEADERS, NOTE_HEADERS re-exported
+    COLUMNS,
+    LANG_HEADERS,
+    NOTE_HEADERS,
+    added_in_ours,
+    recomputed,
+    shaped_like_ours,
+)
 from seedkeeper.indexmd.entries import (
     LINK_SRC,
     IndexDocument,
@@ -31,17 +39,9 @@ from seedkeeper.indexmd.entries import (
     pinned_lang,
     same_name,
 )
-from seedkeeper.indexmd.hand_cells import (
-    COMPUTED_HEADERS,
-    LANG_HEADERS,
-    NOTE_HEADERS,
-    carried_note,
-    moved_to_pinned,
-    recomputed,
-)
+from seedkeeper.indexmd.hand_cells import carried_note, moved_to_pinned
 from seedkeeper.indexmd.markers import BEGIN_MARKER, END_MARKER
 
-COLUMNS = ("File", "Language", "Pinned", "Chars", "Words", "SHA-256", "Status", "Title", "Notes")
 _DELIMITER = "| --- | --- | --- | ---: | ---: | --- | --- | --- | --- |"
 # The heading of an INDEX.md the tool creates from nothing.
 NEW_INDEX_HEADING = "# Index"
@@ -274,21 +274,19 @@ def adopted_fields(e: IndexEntry, source_line: str, continuation: str = "") -> t
         return pinned, cell_content(note)
     cells = [(h.strip().lower(), h.strip(), v) for h, v in e.cells]
     parts: list[tuple[str, str, str]] = []  # the cells carried into Notes: (separator, label, text)
-    if {"file", "pinned", "notes"} <= {h for h, _, _ in cells}:  # our own table
+    if shaped_like_ours({h for h, _, _ in cells}):  # our own table
         pinned = next((v for h, _, v in cells if h == "pinned"), "")
         parts.append(("", "", next((v for h, _, v in cells if h == "notes"), "")))
         # A column a person added ("Owner"), or cells past the header (a `|` typed in Notes), are
-        # theirs too: kept in Notes rather than lost when the table is written again. Outside
-        # the markers (a table shaped like ours, or ours that lost its markers) a person's words
-        # in a computed column (Status) are theirs too; inside, those columns are the tool's.
-        ours = {c.lower() for c in COLUMNS}
+        # theirs too (columns.added_in_ours): kept in Notes rather than lost when the table is
+        # written again.
         for low, header, value in cells:
-            theirs = low not in ours or (not e.managed and low in COMPUTED_HEADERS and not recomputed(low, value))
-            if value and theirs:
+            if value and added_in_ours(low, value, e.managed):
                 # Typed after a `|` in the Notes cell, it was part of the note.
                 parts.append((" | ", "", value) if not header else ("; ", header, value))
         # Our table: a `lang:` typed in its Notes (or a column added to it) moves to an empty
-        # Pinned; beside a filled one it stays as typed.
+        # Pinned; beside a filled one it stays as typed. The reader's pin (lang_from_cells) reads
+        # these cells in this order, so `check` reads before `index` the pin written here.
         return carried_note(pinned, parts, if_same=False, if_empty=True)
     for low, header, value in cells:
         # A cell of a column index computes again goes only when it says what index would write.
@@ -301,6 +299,6 @@ def adopted_fields(e: IndexEntry, source_line: str, continuation: str = "") -> t
                 parts.append(("; ", "", text))
             continue
         parts.append(("; ", "" if low in NOTE_HEADERS or not header else header, value))
-    # A hand table typed between the markers is read as ours is: a `lang:` in any cell it carries
-    # moves to an empty Pinned. Outside, the reader's pin (lang_from_cells) is the one.
+    # The reader's pin (lang_from_cells reads every cell carried here, between the markers or
+    # not) is the one; its `lang:` leaves the cell it was typed in.
     return carried_note(e.lang or "", parts, if_same=True, if_empty=e.managed)

@@ -1,0 +1,67 @@
+"""The managed table's columns, and which cells of a table row are a person's.
+
+Shared by the reader (entries.lang_from_cells: the language a row pins, which `check` reads) and
+the table renderer (table.adopted_fields: what `index` carries into the Pinned and Notes cells),
+so both read a row by one rule: `check` says before `index` what it says after.
+"""
+
+from __future__ import annotations
+
+import re
+
+COLUMNS = ("File", "Language", "Pinned", "Chars", "Words", "SHA-256", "Status", "Title", "Notes")
+OUR_HEADERS = frozenset(c.lower() for c in COLUMNS)
+LANG_HEADERS = {"pinned", "lang", "language"}
+NOTE_HEADERS = {"note", "notes", "comment", "comments", "description"}
+
+# Hand-table columns `index` computes again, each with what such a cell says when it holds only
+# derived data (what this tool writes there, or a count or hash a person copied): such a cell is
+# written again, not carried into Notes. Any other text in these columns ("waiting on the
+# author's permission" under Status) is a person's words, carried into Notes as `Header: text`.
+_COUNT = re.compile(r"\d[\d,.'\s\u00a0\u202f]*(?:[kmgt]i?b|b|bytes?|chars?|characters|words?)?", re.I)
+_HASH = re.compile(r"`?(?:sha-?256:)?[0-9a-f]{6,64}(?:…|\.\.\.)?`?", re.I)
+# Exactly what operations/index_rows.row_values writes (older versions: "duplicate of X" alone),
+# X being one file name: no space, an extension with a letter in it. A sentence that merely
+# starts and ends like it ("duplicate of the BBC text, see notes.txt", "... before v2.1") is a
+# person's. (A document whose name has a space gets its status kept in Notes: noisy, not lossy.)
+_FILE = r"\S+\.\w*[^\W\d_]\w*"
+_STATUS = re.compile(
+    r"ok"
+    rf"|duplicate of {_FILE}(?: \((?:exact|normalized)\))?"
+    rf"|(?:near duplicate of|contained in) {_FILE} \(\d\.\d\d\)"  # similarity, as `:.2f` writes it
+    r"|error: (?:binary|not-utf8|empty|too-large)(?:, (?:binary|not-utf8|empty|too-large))*",
+    re.I,
+)
+_COMPUTED = {
+    **dict.fromkeys(("chars", "characters", "words", "size"), _COUNT),
+    **dict.fromkeys(("sha", "sha-256", "sha256", "hash"), _HASH),
+    "status": _STATUS,
+}
+COMPUTED_HEADERS = frozenset(_COMPUTED)
+
+
+def recomputed(header: str, value: str) -> bool:
+    """Whether a hand-written table's cell holds only what `index` computes again: its column is
+    one the managed table computes (Status, Words, SHA-256...) and it says what index would
+    write there (`ok`, `duplicate of x.txt (exact)`, a count, a hash). Dropping it loses
+    nothing; any other text in such a column is a person's, and is kept."""
+    pattern = _COMPUTED.get(header.strip().lower())
+    return pattern is not None and pattern.fullmatch(value.strip()) is not None
+
+
+def shaped_like_ours(headers: set[str] | frozenset[str]) -> bool:
+    """Whether a table with these (lower-case) headers is the managed table, or one shaped like
+    it (ours that lost its markers, or a copy): its Language column is what the tool detected,
+    and only its Pinned and Notes columns, and columns a person added, are a person's."""
+    return {"file", "pinned", "notes"} <= headers
+
+
+def added_in_ours(header: str, value: str, managed: bool) -> bool:
+    """In a table shaped like ours, whether the cell (`header` lower-case) is a person's besides
+    Pinned and Notes, which `index` carries into Notes: a column a person added ("Owner"), a
+    cell past the header (a `|` typed in Notes: no header), and, outside the markers, a
+    person's words in a column the table computes (a Status of "waiting on the author");
+    inside, those columns are the tool's."""
+    if header not in OUR_HEADERS:
+        return True
+    return not managed and header in COMPUTED_HEADERS and not recomputed(header, value)
