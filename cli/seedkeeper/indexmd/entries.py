@@ -221,6 +221,8 @@ def lang_from_cells(cells: tuple[tuple[str, str], ...], managed: bool) -> str | 
         h = header.strip().lower()
         if h in wanted and is_pin_tag(value.strip()):
             return value.strip()
+        if h in wanted and (found := pinned_lang(value)) is not None:
+            return found  # `lang: ja` typed in the Language column: the column's pin, as a Notes one
         if not value or "lang" not in value.lower():
             continue
         if in_notes is None and h in ("notes", "note"):
