@@ -540,3 +540,19 @@ def test_one_mapping_from_duplicate_kind_to_problem_code():
         assert inspect.getsource(module).count('"normalized": "exact-duplicate"') == (module is findings), module
     assert policy.DUPLICATE_CODES is findings.DUPLICATE_CODES
     assert len(inspect.getsource(adding).splitlines()) <= 300
+
+
+def test_add_reports_the_tag_tag_gives_a_mojibake_file(cli, seeds, tmp_path):
+    # Text decoded with the wrong encoding: a language read off it describes the wrong decoding,
+    # so `tag` (and the INDEX.md row) say und / not-text; `add` must say the same.
+    moji = "Le café est délicieux et la crème brûlée aussi, dit le cuisinier à sa sœur.\n" * 3
+    src = tmp_path / "moji.txt"
+    src.write_text(moji.encode("utf-8").decode("cp1252", errors="replace"), encoding="utf-8")
+    r = cli("add", src, "--seeds", seeds, "--format", "json")
+    assert_exit(r, 0)
+    added = json.loads(r.stdout)["added"][0]
+    assert any(w.startswith("warning mojibake") or "mojibake" in w for w in added["warnings"]), added
+    t = cli("tag", seeds, "--format", "json", "--explain")
+    tagged = next(d for d in json.loads(t.stdout)["documents"] if d["file"] == added["file"])
+    assert tagged["lang"] == "und" and tagged["decided_by"] == "not-text"
+    assert (added["lang"], added["confidence"]) == ("und", 0.0)

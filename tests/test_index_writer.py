@@ -555,3 +555,50 @@ def test_status_words_in_a_hand_table_shaped_like_ours_are_kept():
     assert rows[A]["Notes"] == "from Ali; Status: waiting on the author's permission", rows[A]
     assert rows[A]["Pinned"] == "fa" and rows[B]["Notes"] == "x"
     assert render_index(out, [row(A), row(B)]) == out
+
+
+@pytest.mark.parametrize(
+    ("table", "pinned", "notes"),
+    [
+        # A Language column holding a note-style pin: the pin moves, its label with it.
+        (
+            f"| File | Language | Source | Notes |\n| --- | --- | --- | --- |\n| {A} | lang: ja | travel site | |\n",
+            "ja",
+            "Source: travel site",
+        ),
+        (f"| File | Language |\n| --- | --- |\n| {A} | language: zh-Hans |\n", "zh-Hans", ""),
+        (f"| File | Lang | Notes |\n| --- | --- | --- |\n| {A} | (lang: fa) | a poem |\n", "fa", "a poem"),
+        # What else the cell says stays, under its label.
+        (f"| File | Language |\n| --- | --- |\n| {A} | lang: fa, checked by Ali |\n", "fa", "Language: checked by Ali"),
+        # A plain tag there pins as before, and prose stays prose.
+        (f"| File | Language |\n| --- | --- |\n| {A} | fa |\n", "fa", ""),
+        (f"| File | Language |\n| --- | --- |\n| {A} | Japanese |\n", "", "Language: Japanese"),
+    ],
+)
+def test_a_pin_in_a_hand_language_column_leaves_no_bare_label_in_notes(table, pinned, notes):
+    out = render_index(f"# S\n\n{table}", [row(A)])
+    rows = table_rows(out)
+    assert (rows[A]["Pinned"], rows[A]["Notes"]) == (pinned, notes), rows[A]
+    assert render_index(out, [row(A)]) == out
+
+
+@pytest.mark.parametrize(
+    ("cell", "notes"),
+    [
+        ("Language: lang: ja; Source: travel site", "Source: travel site"),
+        ("Source: travel site; Status: (lang: ja)", "Source: travel site"),
+        ("Owner: ; Status: lang: ja", "Owner: ; Status: lang: ja"),  # beside a filled Pinned: kept
+    ],
+)
+def test_a_pin_moved_out_of_a_managed_notes_cell_takes_its_bare_label_along(cell, notes):
+    # What an earlier version wrote for such a row: `Label: lang: ja` inside the Notes cell.
+    pinned = "de" if cell.startswith("Owner") else ""
+    managed = (
+        f"{BEGIN_MARKER}\n| File | Language | Pinned | Chars | Words | SHA-256 | Status | Title | Notes |\n"
+        "| --- | --- | --- | ---: | ---: | --- | --- | --- | --- |\n"
+        f"| [{A}]({A}) | en | {pinned} | 1 | 1 | 0 | ok | T | {cell} |\n{END_MARKER}\n"
+    )
+    out = render_index(f"# S\n\n{managed}", [row(A)])
+    rows = table_rows(out)
+    assert (rows[A]["Pinned"], rows[A]["Notes"]) == (pinned or "ja", notes), rows[A]
+    assert render_index(out, [row(A)]) == out

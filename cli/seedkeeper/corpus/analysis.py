@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from seedkeeper.corpus.content_checks import check_content
@@ -86,13 +86,16 @@ def analyze_bytes(rel: str, raw: bytes, min_chars: int, features: Features, sha2
         a.normalized_hash = item.normalized_hash
         a.signature = None if item.signature is None else item.signature.tobytes()
     if features.lang:
-        a.lang = _language(text, a.problems)
+        a.lang = language_for(text, a.problems)
     if features.quality is not None:
         _add_quality(a, text, features.quality)
     return a
 
 
-def _language(text: str, problems: tuple[Problem, ...]) -> dict:
+def language_for(text: str, problems: Iterable[Problem]) -> dict:
+    """The tag a document with these findings (check_content's, before select/ignore) carries:
+    `und` decided by "not-text" when one says the text is not what its author wrote, else
+    language_of(text). `tag`, the INDEX.md row and `add` all take it from here."""
     from seedkeeper.lang import LangResult
 
     if any(p.code in NOT_TEXT_CODES for p in problems):

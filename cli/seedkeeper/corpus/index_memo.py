@@ -30,7 +30,8 @@ MIN_CHARS = 50_000
 # 12: a fence line markdown-it reads as HTML or indented code (`<div>` then `~~~`) hides no marker.
 # 13: a table row pins what `index` writes into Pinned (entries.lang_from_cells): a `lang:` in a column a
 # person added to ours pins, the Language column of a table shaped like ours never does, Pinned wins.
-MEMO_VERSION = "13"
+# 14: `lang: ja` in a Language or Pinned column pins; a list item starting with a spaced name is unmarked.
+MEMO_VERSION = "14"
 _KIND = "index-parse"
 
 

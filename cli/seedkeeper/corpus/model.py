@@ -20,6 +20,7 @@ from seedkeeper.corpus.safe_read import FileInfo, inspect, resolve_inside
 from seedkeeper.errors import FolderNotFoundError, NotARegularFileError, UnsafePathError
 from seedkeeper.indexmd.entries import first_pins
 from seedkeeper.indexmd.reader import IndexDocument, IndexEntry
+from seedkeeper.indexmd.unmarked import how_to_write, unmarked_items
 from seedkeeper.problems import Problem, make
 from seedkeeper.settings import Settings
 
@@ -58,6 +59,9 @@ class Corpus:
     # A spelling INDEX.md used -> the rel of the document it names, where the two differ (the
     # document is named as the folder spells it: "café.txt" typed composed, decomposed on disk).
     aliases: dict[str, str] = field(default_factory=dict)
+    # An unlisted document with a spaced name that a list item starts with, unmarked -> (that
+    # item's line, the rest of its line): `index` leaves it out rather than list it elsewhere.
+    unmarked: dict[str, tuple[int, str]] = field(default_factory=dict)
 
     def named(self, rel: str) -> str:
         """The document `rel` (as INDEX.md spells it) names: its rel as the corpus knows it."""
@@ -254,9 +258,20 @@ def _admit_unlisted(corpus: Corpus, on_disk: list[str], listed: set[str]) -> Non
     own spelling is listed too); they are still checked, after the listed ones (so dedup never
     keeps one over a listed one)."""
     order = len(listed)
+    unlisted = [rel for rel in on_disk if rel not in listed]
+    unmarked = unmarked_items(corpus.index.text, unlisted) if corpus.index is not None else {}
+    corpus.unmarked = unmarked
     for rel in on_disk:
         if rel not in listed:
-            corpus.problems.append(make("unlisted-file", rel, "in the folder but not listed in INDEX.md"))
+            why = "in the folder but not listed in INDEX.md"
+            if rel in unmarked:
+                # The person did list it, in a form Markdown cannot delimit: say how to write it.
+                line, rest = unmarked[rel]
+                why += (
+                    f": the list item at INDEX.md line {line} starts with its name, but a name with"
+                    f" spaces is read only where its end is marked; write {how_to_write(rel, rest)}"
+                )
+            corpus.problems.append(make("unlisted-file", rel, why))
             _admit(corpus, rel, order, None, None)
             order += 1
 

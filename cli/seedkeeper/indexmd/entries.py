@@ -235,6 +235,8 @@ def lang_from_cells(cells: tuple[tuple[str, str], ...], managed: bool) -> str | 
         for h, value in row:
             if h in wanted and is_pin_tag(value.strip()):
                 return value.strip()
+            if h in wanted and (found := pinned_lang(value)) is not None:
+                return found  # `lang: ja` typed in the Language column: the column's pin, as a Notes one
     in_notes = elsewhere = None
     for h, value in row:
         if not value or "lang" not in value.lower():

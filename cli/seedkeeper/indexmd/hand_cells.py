@@ -28,7 +28,7 @@ def carried_note(pinned: str, parts: list[tuple[str, str, str]], *, if_same: boo
             pinned = found
         elif not (if_same and found == pinned):
             break
-        parts = [*parts[:k], (sep, label, without_pinned_lang(text)), *parts[k + 1 :]]
+        parts = [*parts[:k], (sep, label, pin_taken_out(text)), *parts[k + 1 :]]
         break
     note = ""
     for sep, label, text in parts:
@@ -60,5 +60,23 @@ def moved_to_pinned(pinned: str, note: str) -> tuple[str, str]:
     """(pinned, the note's cell) with the note's `lang: xx` taken out when it is what Pinned now
     says (moved, as from a Notes cell); a different one stays, the person's own words."""
     if pinned and pinned_lang(note) == pinned:
-        note = without_pinned_lang(note)
+        note = pin_taken_out(note)
     return pinned, note
+
+
+# A `Label:` part of a note with nothing after it before the next `;` or the end.
+_BARE_LABEL = re.compile(r"(?:^|;)\s*[^\s:;|][^:;|]{0,60}:\s*(?=;|$)")
+
+
+def pin_taken_out(note: str) -> str:
+    """`note` without its `lang: xx` (without_pinned_lang), and without a `Label:` that pin was
+    all of: "Language: lang: ja; Source: x" (a hand cell carried into Notes by an earlier
+    version) leaves "Source: x", not "Language: ; Source: x". A bare label the person wrote
+    themselves ("Owner: ;") is not the pin's, and stays."""
+    out = without_pinned_lang(note)
+    theirs = {m.group().strip(" ;") for m in _BARE_LABEL.finditer(note)}
+    left = [m for m in _BARE_LABEL.finditer(out) if m.group().strip(" ;") not in theirs]
+    for m in reversed(left):
+        out = out[: m.start()] + out[m.end() :]
+    # The first part's label went with the `;` before the next part: drop that seam, nothing else.
+    return out.strip().lstrip(";").strip() if left else out

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from seedkeeper.corpus.analysis import Features, count_words
+from seedkeeper.corpus.analysis import Features, count_words, language_for
 from seedkeeper.corpus.atomic import folder_lock, write_atomic
 from seedkeeper.corpus.content_checks import check_content
 from seedkeeper.corpus.decoding import clean, decode
@@ -71,7 +71,7 @@ def next_number(names: Sequence[str]) -> tuple[int, int]:
 
 
 def _read_source(source: str, src: Path, root_real: Path, settings: Settings, encoding: str):
-    """(clean UTF-8 bytes, encoding used, warnings) for the input file `source` (as typed), read
+    """(clean UTF-8 bytes, encoding used, warnings, its tag record) for the input file `source` (as typed), read
     from `src` (the path on disk: see on_disk), or why it is Refused."""
     if src.resolve().is_relative_to(root_real):
         return Refused(
@@ -103,7 +103,10 @@ def _read_source(source: str, src: Path, root_real: Path, settings: Settings, en
     if errors:
         return Refused(source, errors[0].code, errors[0].message)
     found = apply_policy(result.problems, settings.select, settings.ignore, settings.severities)
-    return data, used, [AddWarning(p.code, p.message, p.severity) for p in found]
+    # The tag as `tag` will give it, from the same findings (mojibake: und), before the config
+    # filters them: the config chooses what is reported, not what the text is.
+    lang = language_for(data.decode("utf-8"), result.problems)
+    return data, used, [AddWarning(p.code, p.message, p.severity) for p in found], lang
 
 
 def on_disk(source: str | os.PathLike) -> Path | None:
@@ -170,7 +173,6 @@ def add(
     cache: CacheSpec | None = None,
 ) -> AddReport:
     """Add documents to the corpus. Refused ones are reported, never half-written."""
-    from seedkeeper.corpus.analysis import language_of
     from seedkeeper.lang.allowed import settle_allowed
     from seedkeeper.similarity.clustering import analyze_text
 
@@ -186,7 +188,7 @@ def add(
             f"new documents are named NNN_<hash>.txt, which the include globs "
             f"({', '.join(settings.include)}) do not match; add '*.txt' to include"
         )
-    pending: list[tuple[str, bytes, str, list[str]]] = []  # (source, data, encoding, warnings)
+    pending: list[tuple[str, bytes, str, list, dict]] = []  # (source, data, encoding, warnings, tag)
     new_items, new_shingles = [], {}
     named: set[str] = set()
     for source in files:
@@ -200,17 +202,17 @@ def add(
         if isinstance(outcome, Refused):
             report.refused.append(outcome)
             continue
-        data, used, warnings = outcome
+        data, used, warnings, lang = outcome
         text = data.decode("utf-8")
         item, sh = analyze_text(key, 10**9 + len(new_items), data, text)
         # Sizes as the corpus documents have them (word counts), for containment candidates.
         new_items.append(replace(item, size=float(count_words(text))))
         new_shingles[key] = sh
-        pending.append((key, data, used, warnings))
+        pending.append((key, data, used, warnings, lang))
     # Duplicates against the corpus and among the new files themselves (same machinery as dedup).
     dup_of, contains = duplicates_of_new(s, settings, cache, new_items, new_shingles)
     to_write = []
-    for source, data, used, warnings in pending:
+    for source, data, used, warnings, lang in pending:
         verdict = duplicate_verdict(dup_of.get(source), contains.get(source, []), settings, force)
         if isinstance(verdict, str):
             report.refused.append(Refused(source, DUPLICATE_CODES[dup_of[source][1]], verdict))
@@ -219,7 +221,7 @@ def add(
         name = f"{number:0{width}d}_{hashlib.sha256(data).hexdigest()[:16]}.txt"
         number += 1
         # As `tag` will report it: an open vote settled by the allow-list where it can be.
-        lang = settle_allowed(language_of(data.decode("utf-8")), settings.languages)
+        lang = settle_allowed(lang, settings.languages)
         report.added.append(Added(source, name, lang["lang"], lang["confidence"], used, warnings))
         to_write.append((report.added[-1], data))
     if to_write:

@@ -155,8 +155,9 @@ def index_outdated() -> Problem:
 # table's Status (Words, SHA-256...) cell holding a person's words is carried into Notes.
 # 11: a pin is a tag of registered subtags (entries.is_pin_tag), so a note's "no-nonsense" stays a note.
 # 12: a hand table's Pinned column wins over its Language column (entries.lang_from_cells).
-# 13: a carried cell whose `Header: text` would pin is written `Header — text` (table._labelled).
-_OUTDATED_MEMO_VERSION = "13"
+# 13: a carried cell whose `Header: text` would pin is written `Header — text` (hand_cells._labelled).
+# 14: a `lang:` in a hand table's Language column moves to Pinned with its label.
+_OUTDATED_MEMO_VERSION = "14"
 
 
 def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem | None:

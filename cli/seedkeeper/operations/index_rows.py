@@ -32,6 +32,10 @@ def row_values(s: Survey) -> list[tuple[str, str, int, int, str, str, str]]:
     dup = {d.file: d for c in (s.dedup.clusters if s.dedup else []) for d in c.duplicates}
     rows = []
     for a in s.analyses:
+        if a.rel in s.corpus.unmarked:
+            # The person listed it in a section, in a form Markdown cannot delimit: a row appended
+            # elsewhere would part it from its note and pin and silence check's hint.
+            continue
         d = dup.get(a.rel)
         errors = sorted({p.code for p in a.problems if p.code in _ERROR_CODES})
         if d is not None and d.kind == "near":

@@ -23,6 +23,8 @@ class IndexOutcome:
     diff: str
     text: str
     adopted: list[str] = field(default_factory=list)  # hand-written entries moved into managed tables
+    # Documents left out: a list item starts with the (spaced) name without marking its end.
+    unmarked: dict[str, tuple[int, str]] = field(default_factory=dict)
 
 
 def index(
@@ -52,9 +54,13 @@ def index(
     diff = unified_diff(old, new, INDEX_NAME)
     adopted = adopted_files(s) if new != old else []
     if not write or new == old:
-        return IndexOutcome(changed=new != old, written=False, diff=diff, text=new, adopted=adopted)
+        return IndexOutcome(
+            changed=new != old, written=False, diff=diff, text=new, adopted=adopted, unmarked=s.corpus.unmarked
+        )
 
     written, text = write_rows(s, old, resurvey=run)
     if text != new:  # INDEX.md changed under us and was rendered again: show what was written
         diff = unified_diff(old, text, INDEX_NAME)
-    return IndexOutcome(changed=True, written=written, diff=diff, text=text, adopted=adopted)
+    return IndexOutcome(
+        changed=True, written=written, diff=diff, text=text, adopted=adopted, unmarked=s.corpus.unmarked
+    )

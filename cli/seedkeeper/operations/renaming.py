@@ -100,6 +100,12 @@ def plan_renames(root: Path, settings: Settings) -> tuple[list[Renamed], list[tu
         folder, _, name = doc.rel.rpartition("/")
         if re.fullmatch(settings.name_pattern, name):
             continue
+        if doc.rel in corpus.unmarked:
+            # INDEX.md names it in a form rename cannot rewrite (a spaced name, end unmarked):
+            # renaming would leave that item naming a file that is gone.
+            line = corpus.unmarked[doc.rel][0]
+            skipped.append((doc.rel, f"INDEX.md line {line} names it without marking where the name ends; see check"))
+            continue
         disk = doc.rel  # admitted: it is there, by this spelling
         if not os.path.lexists(root / disk):
             skipped.append((doc.rel, "not found under that spelling"))

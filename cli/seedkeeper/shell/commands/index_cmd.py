@@ -36,6 +36,16 @@ def index_command(
     write = not (check_only or diff)
     with progress_bar(False, "indexing") as progress:
         outcome = index(run.seeds, run.settings, write=write, cache=run.cache, progress=progress)
+    if fmt == Format.text:
+        from ...indexmd.unmarked import how_to_write
+
+        for rel, (line, rest) in sorted(outcome.unmarked.items()):
+            # Not listed, on purpose: say why, where the person wrote it, and how to write it.
+            typer.echo(
+                f"not listed: {rel}: INDEX.md line {line} starts with its name without marking where it ends;"
+                f" write {how_to_write(rel, rest)}",
+                err=True,
+            )
     if fmt == Format.json:
         render.emit_json(
             {
