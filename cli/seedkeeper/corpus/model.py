@@ -68,7 +68,8 @@ def read_index(root: Path) -> tuple[bytes | None, list[Problem]]:
     """Read INDEX.md's bytes safely, or say why not (index-missing / index-unreadable)."""
     path = root / INDEX_NAME
     if not os.path.lexists(path):
-        return None, [make("index-missing", None, f"{INDEX_NAME} not found in the seeds folder")]
+        missing = f"{INDEX_NAME} not found in the seeds folder; `seedkeeper index` creates one"
+        return None, [make("index-missing", None, missing)]
     try:
         real = resolve_inside(root, INDEX_NAME)
         st = os.stat(real)
@@ -256,7 +257,8 @@ def _admit_unlisted(corpus: Corpus, on_disk: list[str], listed: set[str]) -> Non
     order = len(listed)
     for rel in on_disk:
         if rel not in listed:
-            corpus.problems.append(make("unlisted-file", rel, "in the folder but not listed in INDEX.md"))
+            unlisted = "in the folder but not listed in INDEX.md; `seedkeeper index` lists it"
+            corpus.problems.append(make("unlisted-file", rel, unlisted))
             _admit(corpus, rel, order, None, None)
             order += 1
 
