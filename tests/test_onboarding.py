@@ -324,3 +324,31 @@ def test_init_on_a_link_that_leads_nowhere_is_a_usage_error(cli, tmp_path, targe
     r = cli("init", folder)
     assert r.exit_code == 2 and "internal error" not in r.output, r.output
     assert "leads nowhere" in r.stderr or "cannot create the seeds folder" in r.stderr
+
+
+def _quick_start_commands() -> list[list[str]]:
+    """The `seedkeeper` lines of README's "Quick start for an existing corpus" block, as argv."""
+    import shlex
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Quick start for an existing corpus", 1)[1]
+    block = section.split("```sh\n", 1)[1].split("```", 1)[0]
+    lines = [shlex.split(ln.split("#", 1)[0]) for ln in block.splitlines()]
+    return [argv[1:] for argv in lines if argv and argv[0] == "seedkeeper"]
+
+
+def test_readme_quick_start_ends_clean_with_a_duplicate(cli, tmp_path):
+    """The Quick start, typed as written on a hand-listed corpus with bad names, CRLF and one
+    exact copy, ends with a `check` that passes: it must say how to resolve the duplicate."""
+    root = tmp_path / "data" / "seeds"
+    root.mkdir(parents=True)
+    (root / "fa.txt").write_bytes(CLEAN["fa"].replace("\n", "\r\n").encode("utf-8"))
+    (root / "zh.txt").write_text(CLEAN["zh"], encoding="utf-8")
+    (root / "zh copy.txt").write_text(CLEAN["zh"], encoding="utf-8")
+    (root / "INDEX.md").write_text("# Seeds\n\n- fa.txt — Persian\n- zh.txt\n- zh copy.txt\n", encoding="utf-8")
+    commands = _quick_start_commands()
+    assert commands[-1][0] == "check"
+    for argv in commands:
+        r = cli(*argv)
+        assert r.exit_code in (0, 1) and isinstance(r.exception, (SystemExit, type(None))), (argv, r.output)
+    assert r.exit_code == 0, (commands[-1], r.output)
