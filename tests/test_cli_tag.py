@@ -512,3 +512,37 @@ def test_a_broken_detector_install_exits_2_and_caches_nothing(cli, tmp_path, mon
     # Repaired: the document gets its tag (no "tagger-error" was cached for it).
     (d,) = tag_json(cli, seeds, "--jobs", "1", "--cache-dir", tmp_path / "cache", "--explain")["documents"]
     assert (d["lang"], d["decided_by"]) == ("id", "lexicon")
+
+
+# Serbo-Croatian the detectors cannot split: each an `und` whose first choices are one or two
+# languages while check names more ("close languages write it alike: hr, sr-Latn, sl, bs").
+_SH_UND = {
+    doc_name(0, "sh0"): "Dobar dan, kako ste danas.\n",
+    doc_name(1, "sh1"): "Vlada je danas objavila da ce se novi zakon primjenjivati od sljedece godine "
+    "u svim opcinama.\n",
+    doc_name(2, "sh2"): "Ovo je kratka recenica o gradu i ljudima koji tamo zive vec dugo vremena.\n",
+}
+
+
+def test_an_und_lists_every_candidate_not_ruled_out_as_check_names_them(cli, tmp_path):
+    """`others` of an `und` took only each detector's first choice: `und (hr 100%)` beside a
+    check naming hr, sr-Latn and bs. It holds every candidate the text's words do not rule out,
+    each with its best score, and the text output names them without a percentage."""
+    root = make_seeds(tmp_path, _SH_UND)
+    docs = json.loads(cli("tag", root, "--format", "json", "--explain").stdout)["documents"]
+    check = json.loads(cli("check", root, "--format", "json").stdout)["problems"]
+    said = {p["file"]: p["message"] for p in check if p["code"] == "lang-undetermined"}
+    for d in docs:
+        assert d["lang"] == "und", d
+        best: dict[str, float] = {}
+        for top in d["candidates"].values():
+            for c in top:
+                best[c["lang"]] = max(best.get(c["lang"], 0.0), c["score"])
+        expected = {lang: score for lang, score in best.items() if lang not in d.get("ruled_out", [])}
+        assert {o["lang"]: o["share"] for o in d["others"]} == expected, d
+        named = said[d["file"]].split(": ", 1)[1].split(";")[0].rstrip(")").split(", ")
+        assert set(named) <= set(expected), (named, d)
+    text = cli("tag", root).stdout
+    for line in text.splitlines():
+        if " und " in line:
+            assert "%" not in line and "candidates" in line, line

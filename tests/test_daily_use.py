@@ -435,7 +435,7 @@ def test_standing_in_a_seeds_folder_the_error_says_to_pass_dot(cli, tmp_path, mo
     (seeds / "INDEX.md").write_text("# Seeds\n", encoding="utf-8")
     monkeypatch.chdir(seeds)
     r = cli("check")
-    assert r.exit_code == 2 and "seeds folder not found" in r.stderr and "pass `.`" in r.stderr
+    assert r.exit_code == 2 and "seeds folder not found" in r.stderr and "run `seedkeeper check .`" in r.stderr
 
 
 def test_two_folders_to_tag_say_one_folder(cli, tmp_path):

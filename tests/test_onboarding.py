@@ -189,6 +189,14 @@ def _next_steps(stdout: str) -> list[str]:
     return [line.split("#")[0].strip() for line in stdout.split("next:\n", 1)[1].splitlines()]
 
 
+def _edit_workflow() -> list[str]:
+    """The step init adds when the workflow it wrote installs seedkeeper by version (not on PyPI):
+    how this environment installed seedkeeper decides."""
+    from seedkeeper.operations import onboarding
+
+    return [f"edit {WORKFLOW}"] if onboarding.by_version(onboarding.install_spec()) else []
+
+
 def test_init_on_an_indexed_corpus_suggests_neither_index_nor_rename(cli, tmp_path):
     # Every document listed in the managed table and named NNN_<hash>.txt: init said
     # "seedkeeper index seeds  # list the 2 documents already there" and suggested rename anyway.
@@ -197,7 +205,11 @@ def test_init_on_an_indexed_corpus_suggests_neither_index_nor_rename(cli, tmp_pa
     index(root, SETTINGS)
     r = cli("init", "seeds")
     assert r.exit_code == 0, r.output
-    assert _next_steps(r.stdout) == ["seedkeeper check seeds", "add .seedkeeper_cache/ to .gitignore"], r.stdout
+    assert _next_steps(r.stdout) == [
+        "seedkeeper check seeds",
+        *_edit_workflow(),
+        "add .seedkeeper_cache/ to .gitignore",
+    ], r.stdout
     assert "INDEX.md lists all 2 documents" in r.stdout
     data = json.loads(cli("init", "seeds", "--format", "json").stdout)
     assert (data["documents"], data["unlisted"], data["misnamed"]) == (2, 0, 0)
@@ -215,6 +227,7 @@ def test_init_counts_what_index_and_rename_would_do(cli, tmp_path):
         "seedkeeper index seeds",
         "seedkeeper rename seeds --dry-run",
         "seedkeeper check seeds",
+        *_edit_workflow(),
     ], r.stdout  # .gitignore already holds the cache folder
     assert "list the 1 document INDEX.md does not list yet" in r.stdout
     assert "1 document named other than NNN_<hash>.txt" in r.stdout
@@ -226,6 +239,7 @@ def test_init_on_an_empty_folder_suggests_adding_documents(cli, tmp_path):
     assert _next_steps(r.stdout) == [
         "seedkeeper add FILE... --seeds seeds",
         "seedkeeper check seeds",
+        *_edit_workflow(),
         "add .seedkeeper_cache/ to .gitignore",
     ], r.stdout
 
@@ -324,3 +338,60 @@ def test_init_on_a_link_that_leads_nowhere_is_a_usage_error(cli, tmp_path, targe
     r = cli("init", folder)
     assert r.exit_code == 2 and "internal error" not in r.output, r.output
     assert "leads nowhere" in r.stderr or "cannot create the seeds folder" in r.stderr
+
+
+def _quick_start_commands() -> list[list[str]]:
+    """The `seedkeeper` lines of README's "Quick start for an existing corpus" block, as argv."""
+    import shlex
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Quick start for an existing corpus", 1)[1]
+    block = section.split("```sh\n", 1)[1].split("```", 1)[0]
+    lines = [shlex.split(ln.split("#", 1)[0]) for ln in block.splitlines()]
+    return [argv[1:] for argv in lines if argv and argv[0] == "seedkeeper"]
+
+
+def test_readme_quick_start_ends_clean_with_a_duplicate(cli, tmp_path):
+    """The Quick start, typed as written on a hand-listed corpus with bad names, CRLF and one
+    exact copy, ends with a `check` that passes: it must say how to resolve the duplicate."""
+    root = tmp_path / "data" / "seeds"
+    root.mkdir(parents=True)
+    (root / "fa.txt").write_bytes(CLEAN["fa"].replace("\n", "\r\n").encode("utf-8"))
+    (root / "zh.txt").write_text(CLEAN["zh"], encoding="utf-8")
+    (root / "zh copy.txt").write_text(CLEAN["zh"], encoding="utf-8")
+    (root / "INDEX.md").write_text("# Seeds\n\n- fa.txt — Persian\n- zh.txt\n- zh copy.txt\n", encoding="utf-8")
+    commands = _quick_start_commands()
+    assert commands[-1][0] == "check"
+    for argv in commands:
+        r = cli(*argv)
+        assert r.exit_code in (0, 1) and isinstance(r.exception, (SystemExit, type(None))), (argv, r.output)
+    assert r.exit_code == 0, (commands[-1], r.output)
+
+
+def test_init_says_to_check_the_workflows_install_line(cli, tmp_path, monkeypatch):
+    """seedkeeper is not on PyPI: a workflow installing `seedkeeper==X` fails until edited, and
+    init's next steps say so. A git install pins its commit and needs no step."""
+    from seedkeeper._version import __version__
+    from seedkeeper.operations import onboarding
+
+    monkeypatch.setattr(onboarding, "install_spec", lambda: f"seedkeeper=={__version__}")
+    r = cli("init", "seeds")
+    assert r.exit_code == 0, r.output
+    (step,) = [ln for ln in r.stdout.splitlines() if WORKFLOW in ln and "created" not in ln]
+    assert "pip install" in step and "seedkeeper==" in step and "git+" in step, step
+    assert json.loads(cli("init", "seeds", "--format", "json").stdout)["workflow_install"] == ""  # kept, not written
+
+    sha = "0123456789abcdef0123456789abcdef01234567"
+    monkeypatch.setattr(onboarding, "install_spec", lambda: f"git+https://example.org/seedkeeper.git@{sha}")
+    r = cli("init", "other")
+    assert not [ln for ln in r.stdout.splitlines() if WORKFLOW in ln and "created" not in ln and "kept" not in ln]
+
+
+def test_readme_ci_example_is_what_init_writes(monkeypatch):
+    from seedkeeper._version import __version__
+    from seedkeeper.operations import onboarding
+
+    monkeypatch.setattr(onboarding, "install_spec", lambda: f"seedkeeper=={__version__}")
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("\n## CI\n", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    assert block == onboarding._workflow_text("seeds")

@@ -18,9 +18,10 @@ from seedkeeper.errors import NotARegularFileError
 from seedkeeper.problems import Problem, make
 
 # Bump when anything this module computes may change for the same bytes (a cache key part).
-# 7: not-utf8 says "byte N of the line"; 6: too-short counts no format characters; 5: not-valid
-# text is und, explanations cached, UTF-16 is not-utf8.
-ANALYSIS_VERSION = "7"
+# 8: not-utf8 ends with the `fix --encoding auto` that repairs it. 7: not-utf8 says "byte N of
+# the line"; 6: too-short counts no format characters; 5: not-valid text is und, explanations
+# cached, UTF-16 is not-utf8.
+ANALYSIS_VERSION = "8"
 
 
 # A "word": a run of letters/digits (ZWNJ/ZWJ keep Persian words whole), or one CJK character,

@@ -105,7 +105,7 @@ def check_content(rel: str, raw: bytes, min_chars: int) -> ContentResult:
                 "not-utf8",
                 rel,
                 f"invalid UTF-8 at line {line}, byte offset {offset} (byte {col + 1} of the line): "
-                f"{bad} ({exc.reason})",
+                f"{bad} ({exc.reason}); fix with `seedkeeper fix --encoding auto`",
                 line,
             )
         )

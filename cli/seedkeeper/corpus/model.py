@@ -72,7 +72,8 @@ def read_index(root: Path) -> tuple[bytes | None, list[Problem]]:
     """Read INDEX.md's bytes safely, or say why not (index-missing / index-unreadable)."""
     path = root / INDEX_NAME
     if not os.path.lexists(path):
-        return None, [make("index-missing", None, f"{INDEX_NAME} not found in the seeds folder")]
+        missing = f"{INDEX_NAME} not found in the seeds folder; `seedkeeper index` creates one"
+        return None, [make("index-missing", None, missing)]
     try:
         real = resolve_inside(root, INDEX_NAME)
         st = os.stat(real)
@@ -263,13 +264,15 @@ def _admit_unlisted(corpus: Corpus, on_disk: list[str], listed: set[str]) -> Non
     corpus.unmarked = unmarked
     for rel in on_disk:
         if rel not in listed:
-            why = "in the folder but not listed in INDEX.md"
+            why = "in the folder but not listed in INDEX.md; `seedkeeper index` lists it"
             if rel in unmarked:
-                # The person did list it, in a form Markdown cannot delimit: say how to write it.
+                # The person did list it, in a form Markdown cannot delimit: say how to write it
+                # (`index` leaves that item alone, so it would not list it).
                 line, rest = unmarked[rel]
-                why += (
-                    f": the list item at INDEX.md line {line} starts with its name, but a name with"
-                    f" spaces is read only where its end is marked; write {how_to_write(rel, rest)}"
+                why = (
+                    f"in the folder but not listed in INDEX.md: the list item at INDEX.md line {line} starts with"
+                    f" its name, but a name with spaces is read only where its end is marked; write"
+                    f" {how_to_write(rel, rest)}"
                 )
             corpus.problems.append(make("unlisted-file", rel, why))
             _admit(corpus, rel, order, None, None)

@@ -223,10 +223,12 @@ def classify(text: str, model: Model) -> LangResult:
             if aside is not None:
                 return aside
         if outcome.lang == UND:
-            # The candidates take the place of a guess: each with its best score.
+            # The candidates take the place of a guess: every language any detector proposed, at
+            # any rank, with its best score. (First choices only showed `und (hr 100%)`, one
+            # language, beside a check naming hr, sr-Latn and bs.)
             best: dict[str, float] = {}
             for _, top in outcome.candidates:
-                for cand, score in top[:1]:
+                for cand, score in top:
                     best[cand] = max(best.get(cand, 0.0), score)
             named = {cand for _, top in outcome.candidates for cand, _ in top}
             excluded = allowed.ruled_out(text, named)

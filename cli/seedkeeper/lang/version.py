@@ -10,4 +10,5 @@ VOTER_VERSIONS = (
 )
 # Bump the first part whenever this package's logic may change a result; every detector's
 # version is part of the key because a new profile set or model changes results too.
-DETECTOR_VERSION = f"19/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
+# 20: an und's others hold every candidate, not only first choices.
+DETECTOR_VERSION = f"20/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"

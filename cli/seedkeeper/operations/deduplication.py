@@ -199,8 +199,9 @@ def restore(seeds: str | os.PathLike, file: str, settings: Settings | None = Non
     from seedkeeper.indexmd.entry_edits import add_entries, not_put_back
 
     settings = settings or Settings()
-    waiting = list_quarantined(Path(seeds))
-    file = _recorded_name(Path(seeds), file, waiting)
+    history = list_quarantined(Path(seeds), include_restored=True)
+    waiting = [e for e in history if not e.restored]
+    file = _recorded_name(Path(seeds), file, waiting, [e for e in history if e.restored])
     people = {e.file: (e.pinned, e.notes) for e in waiting if file in (e.file, e.quarantined)}
 
     def relist(text: str, rel: str) -> str:
@@ -236,9 +237,10 @@ def restore(seeds: str | os.PathLike, file: str, settings: Settings | None = Non
     return replace(done, not_put_back=NotPutBack(notes, pinned, line, why))
 
 
-def _recorded_name(seeds: Path, file: str, waiting) -> str:
+def _recorded_name(seeds: Path, file: str, waiting, restored=()) -> str:
     """The name the manifest records for `file` (however it was typed), or a UsageError that says
-    what is in the quarantine and which name was probably meant."""
+    what is in the quarantine and which name was probably meant, or that it was restored already
+    (`restored`: the manifest's restored entries)."""
     known = {name for e in waiting for name in (e.file, e.quarantined)}
     candidates = [file, file.removeprefix("./")]
     typed = Path(file)
@@ -259,6 +261,13 @@ def _recorded_name(seeds: Path, file: str, waiting) -> str:
     for c in candidates:
         if (recorded := spelled_as_file(c, known, known_by_nfc)) in known:
             return recorded
+    # A second restore of the same file: the manifest records when the first one put it back.
+    gone = {name: e for e in restored for name in (e.file, e.quarantined)}
+    gone_by_nfc = by_nfc(set(gone))
+    for c in candidates:
+        entry = gone.get(spelled_as_file(c, gone, gone_by_nfc))
+        if entry is not None:
+            raise UsageError(f"{file} was already restored ({entry.restored_at}); nothing to do")
     if not waiting:
         raise UsageError(
             f"{file} is not in the quarantine: nothing is (`seedkeeper dedup --apply` moves duplicates there)"

@@ -42,8 +42,15 @@ def duplicate_problems(s: Survey) -> list[Problem]:
                 msg = f"{d.similarity:.0%} of its text is in the longer {d.of} (kept: {c.keep})"
             else:
                 msg = f"{d.similarity:.0%} similar to {d.of} (kept: {c.keep})"
-            out.append(make(DUPLICATE_CODES[d.kind], d.file, msg))
+            code = DUPLICATE_CODES[d.kind]
+            out.append(make(code, d.file, f"{msg}; {duplicate_hint(code)}"))
     return out
+
+
+def duplicate_hint(code: str) -> str:
+    """What resolves a duplicate finding: move the copy out (restorably) or accept it in INDEX.md
+    (README "Accepting findings"), so the finding itself says what to type next."""
+    return f"`seedkeeper dedup --apply` moves it out (restorable), or accept it with `ignore: {code}` in its note"
 
 
 def reported_clusters(result: DedupResult, reported: Iterable[Problem]) -> DedupResult:

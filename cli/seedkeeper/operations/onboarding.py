@@ -34,6 +34,9 @@ class Scaffolded:
     unlisted: int = 0  # documents INDEX.md does not list (`seedkeeper index` lists them)
     misnamed: int = 0  # documents not named by the name pattern (`seedkeeper rename` renames them)
     cache_ignored: bool = False  # .gitignore already names the cache folder
+    # What the workflow init wrote installs, when that is a released version by name (not a git
+    # commit): seedkeeper is not on PyPI, so that line needs a person ("" otherwise).
+    workflow_install: str = ""
 
     def to_dict(self) -> dict:
         return {
@@ -45,6 +48,7 @@ class Scaffolded:
             "unlisted": self.unlisted,
             "misnamed": self.misnamed,
             "cache_ignored": self.cache_ignored,
+            "workflow_install": self.workflow_install,
         }
 
 
@@ -96,7 +100,23 @@ def install_spec() -> str:
     return f"seedkeeper=={__version__}"
 
 
+def by_version(spec: str) -> bool:
+    """True when `spec` installs seedkeeper by name from the package index, where it is not."""
+    return spec.startswith("seedkeeper==")
+
+
+def _install_comment(spec: str) -> str:
+    """The workflow's comment above its install line: what to put there when it is a version."""
+    if not by_version(spec):
+        return f"      # The seedkeeper commit this workflow was written with ({__version__}).\n"
+    return (
+        "      # seedkeeper is not on PyPI: make this line install it from where you host it, pinned\n"
+        '      # to a commit (pip install "git+https://<host>/<repo>.git@<sha>") or from a path.\n'
+    )
+
+
 def _workflow_text(seeds: str) -> str:
+    spec = install_spec()
     return f"""name: seeds
 on: [push, pull_request]
 jobs:
@@ -111,9 +131,7 @@ jobs:
           path: .seedkeeper_cache
           key: seedkeeper-${{{{ github.sha }}}}
           restore-keys: seedkeeper-
-      # The seedkeeper this workflow was written with ({__version__}). From a git host, pin a commit:
-      # pip install "git+https://<where seedkeeper is hosted>@<commit sha>"
-      - run: pip install "{install_spec()}"
+{_install_comment(spec)}      - run: pip install "{spec}"
       - run: seedkeeper check {seeds} --format github
 """
 
@@ -181,6 +199,8 @@ def init(seeds: str | os.PathLike | None = None, project: str | os.PathLike | No
     else:
         _create(project, CONFIG, _config_text(rel), done)
     _create(project, WORKFLOW, _workflow_text(rel), done)
+    if WORKFLOW in done.created and by_version(spec := install_spec()):
+        done.workflow_install = spec
     _create(project, PRE_COMMIT, _pre_commit_text(rel), done)
     _take_stock(folder, existing, done)
     done.cache_ignored = _ignores_cache(project / ".gitignore")

@@ -5,6 +5,8 @@ lines written as CLIs write them. (typer already answers a mistyped command with
 
 from __future__ import annotations
 
+from contextvars import ContextVar
+
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 
@@ -50,8 +52,20 @@ def usage_piece(param) -> str:
     return shown + ("..." if param.nargs != 1 else "")
 
 
+# The command being run (`validate`), for messages that say what to type next; None outside one.
+RUNNING: ContextVar[str | None] = ContextVar("seedkeeper_command", default=None)
+
+
 class SeedkeeperCommand(TyperCommand):
-    """typer's command with the usage line of `usage_piece` (in `--help` and in usage errors)."""
+    """typer's command with the usage line of `usage_piece` (in `--help` and in usage errors),
+    that records its name in RUNNING while it runs."""
+
+    def invoke(self, ctx):
+        token = RUNNING.set(ctx.info_name)
+        try:
+            return super().invoke(ctx)
+        finally:
+            RUNNING.reset(token)
 
     def collect_usage_pieces(self, ctx) -> list[str]:
         pieces = [self.options_metavar] if self.options_metavar else []

@@ -79,15 +79,43 @@ def open_run(
     if seeds.is_symlink() and not seeds.exists():
         # A symbolic link that leads nowhere, or round in a loop (resolving it would raise).
         raise FolderNotFoundError(f"seeds folder not found: {seeds} (a symbolic link that leads nowhere)")
-    if not seeds.exists() and directory is None and here_hint and (Path.cwd() / "INDEX.md").is_file():
-        # No folder typed, the default one missing, and the person stands in a seeds folder.
-        raise FolderNotFoundError(
-            f"seeds folder not found: {seeds} (this folder holds an INDEX.md: to use it, pass {here_hint})"
-        )
+    holds = _seeds_here(settings.include) if not seeds.exists() and directory is None and here_hint else None
+    if holds:
+        # No folder typed, the default one missing, and the person stands in a seeds folder
+        # (maybe before it has an INDEX.md): say what to type, not only what is wrong.
+        raise FolderNotFoundError(f"seeds folder not found: {seeds} (this folder holds {holds}: {_retry(here_hint)})")
     if must_exist and not seeds.is_dir():
         raise FolderNotFoundError(f"seeds folder not found: {seeds}")
     spec = cache_spec(settings, seeds, no_cache, cache_dir) if cache else None
     return Run(settings, seeds, spec)
+
+
+def _seeds_here(include: tuple[str, ...]) -> str | None:
+    """What makes the current folder look like a seeds folder ("an INDEX.md", "documents"), or
+    None. Only its own entries are listed (never a walk: this runs on an error path)."""
+    from ..corpus.paths import matches_include
+
+    if (Path.cwd() / "INDEX.md").is_file():
+        return "an INDEX.md"
+    try:
+        with os.scandir(Path.cwd()) as entries:
+            for e in entries:
+                if not e.name.startswith(".") and matches_include(e.name, include) and e.is_file():
+                    return "documents"
+    except OSError:
+        pass
+    return None
+
+
+def _retry(here_hint: str) -> str:
+    """The command line to type instead: this command on `.` (the default hint), else the
+    command's own way to name the folder (`--seeds .` for add and restore, which take files)."""
+    from .group import RUNNING
+
+    name = RUNNING.get()
+    if here_hint == "`.`" and name:
+        return f"run `seedkeeper {name} .`"
+    return f"to use it, pass {here_hint}"
 
 
 def _as_spelled(path: Optional[Path]) -> Optional[Path]:

@@ -67,13 +67,13 @@ def dedup_command(
     elif fmt == Format.concise:
         render.emit_lines(render.concise_lines(report.problems, run.seeds))
     else:
-        _print_text(report)
+        _print_text(report, apply)
     if apply:
         return EXIT_FINDINGS if report.skipped else EXIT_OK
     return EXIT_FINDINGS if any(c.duplicates for c in report.result.clusters) else EXIT_OK
 
 
-def _print_text(report) -> None:
+def _print_text(report, applied: bool) -> None:
     from rich.text import Text
 
     from .. import render
@@ -110,6 +110,9 @@ def _print_text(report) -> None:
     moved = ""
     if report.moved:
         moved = f"; moved {len(report.moved)} to .seedkeeper/quarantine/ (undo: seedkeeper restore FILE)"
+    elif n and not applied:
+        # The exit is 1: say what resolves it (accepting one instead is in each finding's message).
+        moved = "; `seedkeeper dedup --apply` moves them out (restorable)"
     console.print(f"{plural(len(clusters), 'cluster')}, {plural(n, 'duplicate')}" + moved, soft_wrap=True)
 
 

@@ -64,7 +64,9 @@ def index_command(
         render.emit_lines(lines(finding, run.seeds))
     else:
         if check_only:
-            msg = "INDEX.md would change" if outcome.changed else "INDEX.md is up to date"
+            msg = "INDEX.md is up to date"
+            if outcome.changed:
+                msg = "INDEX.md would change; `seedkeeper index --diff` shows how, `seedkeeper index` writes it"
         else:
             msg = "INDEX.md written" if outcome.written else "INDEX.md unchanged"
         if outcome.adopted and outcome.written:

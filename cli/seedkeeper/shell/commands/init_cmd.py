@@ -38,6 +38,8 @@ def init_command(directory: DirArg = None, fmt: FormatOpt = Format.text, debug: 
 def next_steps(done, seeds: str) -> list[tuple[str, str]]:
     """What to run next, and why, for the corpus init found: only the steps it needs (a corpus
     INDEX.md already lists, named by the pattern, needs neither `index` nor `rename`)."""
+    from ...corpus.paths import shown
+    from ...operations.onboarding import WORKFLOW
     from ..report import plural
 
     steps = []
@@ -63,6 +65,10 @@ def next_steps(done, seeds: str) -> list[tuple[str, str]]:
         )
     else:
         steps.append((f"seedkeeper check {seeds}", "what CI will run"))
+    if done.workflow_install:
+        # The workflow installs seedkeeper by version, from an index it is not on: CI would fail.
+        why = f"it installs {done.workflow_install}, not on PyPI: pip install git+URL@commit, or a path"
+        steps.append((f"edit {shown(WORKFLOW)}", why))
     if not done.cache_ignored:
         steps.append(("add .seedkeeper_cache/ to .gitignore", ""))
     return steps

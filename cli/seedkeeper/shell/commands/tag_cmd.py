@@ -114,8 +114,13 @@ def tag_command(
 
 
 def _others(d: dict) -> str:
-    """A document's other languages (or, for an `und`, the detectors' candidates): "en 30%, ar 21%"."""
-    return ", ".join(f"{o['lang']} {o['share']:.0%}" for o in d.get("others", []))
+    """A document's other languages with their share of its letters ("en 30%, ar 21%"), or, for
+    an `und`, the detectors' candidates by name ("candidates: hr, sr-Latn, bs"): a score there
+    is a detector's, not a share of the text, and `und (hr 100%)` read as a confident hr."""
+    others = d.get("others", [])
+    if d.get("lang") == "und" and others:
+        return "candidates: " + ", ".join(o["lang"] for o in others)
+    return ", ".join(f"{o['lang']} {o['share']:.0%}" for o in others)
 
 
 # The columns after file, lang and confidence, each shown when a document has one: the language a
