@@ -379,3 +379,24 @@ def test_check_and_index_read_one_pin_from_every_row_shape():
                         differ.append(text)
     assert not differ, f"{len(differ)} rows read two pins, first:\n{differ[0]}"
     assert pinned  # the rows do pin, most of them
+
+
+def test_a_pinned_cell_the_registry_lacks_is_still_a_pin_check_compares(cli, tmp_path):
+    # "fr-UK" (the region is GB) in the managed table's Pinned column: since pins must use
+    # registered subtags, check and tag read past it silently, and the table kept showing a pin
+    # nothing honoured. The column holds nothing but a pin: it is one, and lang-mismatch names it.
+    root = make_seeds(tmp_path, {EN: CLEAN["en"], FA: CLEAN["fa"]}, index=f"# S\n\n- {EN}\n- {FA}\n")
+    assert_exit(cli("index", root), 0)
+    text = (root / "INDEX.md").read_text(encoding="utf-8")
+    row = next(ln for ln in text.splitlines() if ln.startswith(f"| [{EN}"))
+    cells = row.split(" | ")
+    cells[2] = "fr-UK"
+    (root / "INDEX.md").write_text(text.replace(row, " | ".join(cells)), encoding="utf-8")
+    assert _pinned_cells(root)[EN] == "fr-UK"
+    assert _pins_said(cli, root) == {EN: "fr-UK"}
+    assert _tagged_pins(cli, root)[EN] == "fr-UK"
+    assert_exit(cli("index", root), 0)
+    assert _pinned_cells(root)[EN] == "fr-UK" and _pins_said(cli, root) == {EN: "fr-UK"}
+    # In a note the registry still decides: "lang: no-nonsense" is prose there.
+    hand = make_seeds(tmp_path / "notes", {EN: CLEAN["en"]}, index=f"# S\n\n- {EN} plain lang: no-nonsense\n")
+    assert _pins_said(cli, hand) == {} and EN not in _tagged_pins(cli, hand)

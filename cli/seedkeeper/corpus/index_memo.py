@@ -31,7 +31,8 @@ MIN_CHARS = 50_000
 # 13: a table row pins what `index` writes into Pinned (entries.lang_from_cells): a `lang:` in a column a
 # person added to ours pins, the Language column of a table shaped like ours never does, Pinned wins.
 # 14: `lang: ja` in a Language or Pinned column pins; a list item starting with a spaced name is unmarked.
-MEMO_VERSION = "14"
+# 15: a Pinned cell pins any text shaped like a tag ("fr-UK"), registered or not (entries._is_pinned_cell).
+MEMO_VERSION = "15"
 _KIND = "index-parse"
 
 

@@ -209,6 +209,13 @@ def without_pinned_lang(note: str) -> str:
     return (left + glue + right).strip()
 
 
+def _is_pinned_cell(value: str) -> bool:
+    """Whether a Pinned cell pins `value`: any text shaped like a tag. The column holds nothing
+    but a pin, so a tag the registry lacks ("fr-UK" for "fr-GB") is a person's pin to check
+    against the text (lang-mismatch names it), not prose to read past as a note's words are."""
+    return _TAG_SHAPE.fullmatch(value) is not None
+
+
 def lang_from_cells(cells: tuple[tuple[str, str], ...], managed: bool) -> str | None:
     """The language a person pinned in a table row's cells (`managed`: between the markers), or
     None: what `index` writes into the row's Pinned cell when it carries the row
@@ -221,7 +228,7 @@ def lang_from_cells(cells: tuple[tuple[str, str], ...], managed: bool) -> str | 
         # header, a person's words in a computed column outside the markers (columns.added_in_ours).
         pinned_at, notes_at, others = ours
         pinned = cells[pinned_at][1].strip()
-        if pinned and is_pin_tag(pinned):
+        if pinned and _is_pinned_cell(pinned):
             return pinned
         carried = [cells[notes_at][1], *(cells[k][1] for k in others if added_in_ours(lows[k], cells[k][1], managed))]
         return next((found for v in carried if "lang" in v.lower() and (found := pinned_lang(v))), None)
@@ -233,7 +240,7 @@ def lang_from_cells(cells: tuple[tuple[str, str], ...], managed: bool) -> str | 
     row = list(zip(lows, (v for _, v in cells)))
     for wanted in (("pinned",), ("lang", "language")):
         for h, value in row:
-            if h in wanted and is_pin_tag(value.strip()):
+            if h in wanted and (_is_pinned_cell(value.strip()) if h == "pinned" else is_pin_tag(value.strip())):
                 return value.strip()
             if h in wanted and (found := pinned_lang(value)) is not None:
                 return found  # `lang: ja` typed in the Language column: the column's pin, as a Notes one

@@ -164,7 +164,8 @@ def index_outdated() -> Problem:
 # 12: a hand table's Pinned column wins over its Language column (entries.lang_from_cells).
 # 13: a carried cell whose `Header: text` would pin is written `Header — text` (hand_cells._labelled).
 # 14: a `lang:` in a hand table's Language column moves to Pinned with its label.
-_OUTDATED_MEMO_VERSION = "14"
+# 15: a Pinned cell shaped like a tag pins, registered or not.
+_OUTDATED_MEMO_VERSION = "15"
 
 
 def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem | None:
