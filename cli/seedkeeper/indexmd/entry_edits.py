@@ -214,8 +214,8 @@ def not_put_back(
         return None
     if text is None:
         return pinned, notes, None
+    from seedkeeper.indexmd.carried import written_beside
     from seedkeeper.indexmd.entries import same_name
-    from seedkeeper.indexmd.writer import written_beside
 
     doc = parse_index(text, tuple(include), name_pattern)
     listings = [e for e in doc.entries if e.kind != "link" and same_name(e.rel, rel)]

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from seedkeeper.corpus.paths import by_nfc, normalize_target, spelled_as_file
 from seedkeeper.errors import IndexWriteError
-from seedkeeper.indexmd.entries import IndexDocument, IndexEntry, first_pins
+from seedkeeper.indexmd.carried import continuation
+from seedkeeper.indexmd.entries import IndexDocument, first_pins
 from seedkeeper.indexmd.layout import (
-    Layout,
     Node,
     Remover,
     all_crlf,
@@ -41,7 +41,6 @@ from seedkeeper.indexmd.table import (
     full_block,
     header_lines,
     managed_carry,
-    managed_fields,
     merge_fields,
 )
 from seedkeeper.settings import DEFAULT_NAME_PATTERN
@@ -368,46 +367,6 @@ def _adopt(
                 block = _Block(section, top=layout.top_of(e.line - 1) or Node("line", e.line - 1, e.line))
                 blocks.append(block)
             home[e.rel] = block
-        fields = adopted_fields(e, lines[e.line - 1], _continuation(lines, layout, e))
+        fields = adopted_fields(e, lines[e.line - 1], continuation(lines, layout, e))
         carried[e.rel] = merge_fields(carried.get(e.rel, ("", "")), fields, prefer_new=pins.get(e.rel) is e)
     return carried, adopted
-
-
-def written_beside(
-    text: str, entries: Sequence[IndexEntry], name: Callable[[str], str] | None = None
-) -> dict[str, tuple[str, str]]:
-    """file -> (pinned, note): everything a person wrote about it in INDEX.md, so what
-    `remove_entries` takes out (every listing of the file) can be kept, in the quarantine
-    manifest, and put back. Every listing counts, merged as `index` merges them into one row:
-    the notes joined in INDEX.md order, the pinned language of the listing that applies
-    (entries.first_pins), another listing's different one kept in its note. A list item brings
-    its note, link text and continuation lines, a hand table row its other cells, a managed
-    row its Pinned and Notes cells. `name` maps an entry's path to the file it names (the
-    corpus's spelling); by default the path itself."""
-    _bom, lines = prepare(text)
-    layout: Layout | None = None
-    named = name or (lambda rel: rel)
-    pins = first_pins(entries, named)
-    out: dict[str, tuple[str, str]] = {}
-    seen_lines: set[int] = set()
-    for e in entries:
-        if e.rel is None or e.kind not in ("list", "table") or e.line in seen_lines:
-            continue
-        seen_lines.add(e.line)  # the first reference on a row is its file; a Notes cell may link others
-        source = lines[e.line - 1] if e.line <= len(lines) else ""
-        if e.managed:
-            fields = managed_fields(e, source)
-        else:
-            if layout is None and e.kind == "list":
-                layout = Layout("\n".join(lines))  # a Markdown parse: only for hand-written items
-            fields = adopted_fields(e, source, _continuation(lines, layout, e))
-        file = named(e.rel)
-        out[file] = merge_fields(out.get(file, ("", "")), fields, prefer_new=pins.get(file) is e)
-    return out
-
-
-def _continuation(lines: list[str], layout: Layout | None, e: IndexEntry) -> str:
-    """The lines that continue hand-written list item `e`'s first paragraph, as one line ("" for
-    a table row): a person's words that leave INDEX.md with the item."""
-    item = layout.items.get(e.line - 1) if layout is not None and e.kind == "list" else None
-    return " ".join(ln.strip() for ln in lines[e.line : item.para_end]) if item else ""

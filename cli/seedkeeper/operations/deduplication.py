@@ -177,7 +177,7 @@ def _written_by_people(s: Survey, files: set[str]) -> dict[str, tuple[str, str]]
     to be moved out, so that a restore can put them back. `dedup --apply` takes every listing of
     a file out of INDEX.md, so every listing's words are kept (and the pin that applies, which
     may be a later listing's: entries.first_pins)."""
-    from seedkeeper.indexmd.writer import written_beside
+    from seedkeeper.indexmd.carried import written_beside
 
     index = s.corpus.index
     if index is None or not files:
