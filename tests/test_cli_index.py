@@ -605,3 +605,21 @@ def test_index_moves_a_pin_typed_in_a_hand_tables_status_cell_without_leaving_it
     assert (rows[EN]["Pinned"], rows[EN]["Notes"]) == ("en", ""), rows[EN]
     assert_exit(cli("index", root, "--check"), 0)
     assert read(root) == once
+
+
+@pytest.mark.parametrize(
+    ("item", "note"),
+    [
+        ("BBC archive, original: lang: fa", "BBC archive, original:"),
+        ("kept for the 2019 release, checked by: lang: fa", "kept for the 2019 release, checked by:"),
+        ("a; b: lang: fa; c", "a; b: ; c"),
+        ("Language: lang: fa; Source: x", "Source: x"),  # the label an earlier version carried
+    ],
+)
+def test_a_pin_moved_to_pinned_takes_no_words_of_the_note_with_it(cli, tmp_path, item, note):
+    # A person's words before a `lang:` ending in a colon were taken for a bare label the pin
+    # was all of, and deleted with it: the Notes cell came out empty (review of this session).
+    root = make_seeds(tmp_path, {FA: TEXTS[FA]}, index=f"# S\n\n- {FA} {item}\n")
+    assert_exit(cli("index", root), 0)
+    row = managed_rows(read(root))[FA]
+    assert (row["Pinned"], html.unescape(row["Notes"])) == ("fa", note), row

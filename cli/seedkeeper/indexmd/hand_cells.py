@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from seedkeeper.indexmd.columns import COMPUTED_HEADERS, LANG_HEADERS, OUR_HEADERS
 from seedkeeper.indexmd.entries import pinned_lang, without_pinned_lang
 
 
@@ -64,8 +65,16 @@ def moved_to_pinned(pinned: str, note: str) -> tuple[str, str]:
     return pinned, note
 
 
-# A `Label:` part of a note with nothing after it before the next `;` or the end.
-_BARE_LABEL = re.compile(r"(?:^|;)\s*[^\s:;|][^:;|]{0,60}:\s*(?=;|$)")
+# A `Label:` part of a note with nothing after it before the next `;` or the end, the label one
+# of the managed table's or a pin column's headers: what an earlier version wrote when it carried
+# a hand cell ("Language: lang: ja"). Any other words before a colon are a person's ("BBC archive,
+# original: lang: fa", "checked by: lang: fr") and stay, however bare once the pin moved.
+_BARE_LABEL = re.compile(r"(?:^|;)\s*([A-Za-z][\w -]{0,30}?)\s*:\s*(?=;|$)")
+_LABELS = frozenset(OUR_HEADERS | LANG_HEADERS | COMPUTED_HEADERS)
+
+
+def _bare_labels(text: str) -> list[re.Match[str]]:
+    return [m for m in _BARE_LABEL.finditer(text) if m.group(1).lower() in _LABELS]
 
 
 def pin_taken_out(note: str) -> str:
@@ -74,8 +83,8 @@ def pin_taken_out(note: str) -> str:
     version) leaves "Source: x", not "Language: ; Source: x". A bare label the person wrote
     themselves ("Owner: ;") is not the pin's, and stays."""
     out = without_pinned_lang(note)
-    theirs = {m.group().strip(" ;") for m in _BARE_LABEL.finditer(note)}
-    left = [m for m in _BARE_LABEL.finditer(out) if m.group().strip(" ;") not in theirs]
+    theirs = {m.group().strip(" ;") for m in _bare_labels(note)}
+    left = [m for m in _bare_labels(out) if m.group().strip(" ;") not in theirs]
     for m in reversed(left):
         out = out[: m.start()] + out[m.end() :]
     # The first part's label went with the `;` before the next part: drop that seam, nothing else.
