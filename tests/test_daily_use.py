@@ -435,7 +435,16 @@ def test_standing_in_a_seeds_folder_the_error_says_to_pass_dot(cli, tmp_path, mo
     (seeds / "INDEX.md").write_text("# Seeds\n", encoding="utf-8")
     monkeypatch.chdir(seeds)
     r = cli("check")
-    assert r.exit_code == 2 and "seeds folder not found" in r.stderr and "run `seedkeeper check .`" in r.stderr
+    assert (
+        r.exit_code == 2
+        and "seeds folder not found" in r.stderr
+        and "add `.` to the command: `seedkeeper check .`" in r.stderr
+    )
+    # `add a.txt` standing there: `--seeds .` alone would refuse a.txt (already inside), so the
+    # hint also says how to list the documents already in the folder.
+    (seeds / "a.txt").write_text("Some text that is long enough to be a document here.\n", encoding="utf-8")
+    r = cli("add", "a.txt")
+    assert r.exit_code == 2 and "`seedkeeper index .`" in r.stderr, r.stderr
 
 
 def test_two_folders_to_tag_say_one_folder(cli, tmp_path):

@@ -49,6 +49,21 @@ def test_rename_leaves_it_alone_so_the_item_still_names_it(cli, tmp_path):
     assert r.exit_code == 0, r.output
     assert (root / "persian news.txt").exists()
     assert "skipped persian news.txt" in r.output
+    # ... and does not then say that every document follows the name pattern (review finding 5).
+    assert "every document already follows" not in r.output and "1 skipped (see above)" in r.output
+    alone = make_seeds(
+        tmp_path / "alone", {"persian news.txt": CLEAN["fa"]}, index="# S\n\n- persian news.txt from BBC\n"
+    )
+    r = cli("rename", alone)
+    assert "every document already follows" not in r.output and "0 documents renamed; 1 skipped" in r.output, r.output
+
+
+def test_index_shows_a_hostile_unmarked_name_escaped(cli, tmp_path):
+    # The "not listed" line printed the name raw: an OSC sequence in it set the terminal's title.
+    name = "x\033]0;PWNED\007 news.txt"
+    root = make_seeds(tmp_path, {name: TEXTS["persian news.txt"]}, index=f"# S\n\n- {name} from BBC\n")
+    r = cli("index", root, "--diff")
+    assert "not listed" in r.stderr and "\033" not in r.stderr and "\\x1b]0;PWNED" in r.stderr, r.stderr
 
 
 @pytest.mark.parametrize(

@@ -42,8 +42,10 @@ def index_command(
         for rel, (line, rest) in sorted(outcome.unmarked.items()):
             # Not listed, on purpose: say why, where the person wrote it, and how to write it.
             typer.echo(
-                f"not listed: {rel}: INDEX.md line {line} starts with its name without marking where it ends;"
-                f" write {how_to_write(rel, rest)}",
+                render.shown(
+                    f"not listed: {rel}: INDEX.md line {line} starts with its name without marking where it ends;"
+                    f" write {how_to_write(rel, rest)}"
+                ),
                 err=True,
             )
     if fmt == Format.json:

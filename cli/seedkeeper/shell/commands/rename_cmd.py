@@ -38,12 +38,17 @@ def rename_command(
         typer.echo(render.shown(f"skipped {file}: {why}"), err=True)
     if dry_run and report.diff:
         typer.echo(report.diff, nl=False)
-    if not report.renamed:
+    skipped = f"; {len(report.skipped)} skipped (see above)" if report.skipped else ""
+    if not report.renamed and report.skipped:
+        typer.echo(f"0 documents renamed{skipped}: they do not follow the name pattern yet")
+    elif not report.renamed:
         typer.echo("every document already follows the name pattern")
     else:
         docs, refs = plural(len(report.renamed), "document"), plural(report.references, "reference")
         if dry_run:
-            typer.echo(f"{docs} would be renamed; {refs} in INDEX.md would be updated (dry run: nothing written)")
+            typer.echo(
+                f"{docs} would be renamed; {refs} in INDEX.md would be updated{skipped} (dry run: nothing written)"
+            )
         else:
-            typer.echo(f"{docs} renamed; {refs} in INDEX.md updated")
+            typer.echo(f"{docs} renamed; {refs} in INDEX.md updated{skipped}")
     return EXIT_OK
