@@ -657,3 +657,10 @@ def test_the_line_scan_reads_marker_lines_as_marker_kind_does():
     expected = [(i, kind) for i, line in enumerate(lines) if (kind := _marker_kind(line, also))]
     assert _scan(lines, also)[0] == expected
     assert {kind for _, kind in expected} == {"begin", "end", "also"}
+    # ... and both read indentation as markdown-it does: a marker it reads as indented code
+    # (" \t" reaches column 4) is no marker (the two copies agreed on the wrong answer).
+    from markdown_it import MarkdownIt
+
+    for prefix in ("", " ", "   ", "    ", "\t", " \t", "  \t", "   \t"):
+        tokens = MarkdownIt("commonmark").parse(f"# S\n\n{prefix}{BEGIN_MARKER}\n")
+        assert (_marker_kind(prefix + BEGIN_MARKER, ()) is None) == any(t.type == "code_block" for t in tokens), prefix

@@ -64,11 +64,7 @@ def _scan(lines: list[str], also: tuple[str, ...]) -> tuple[list[tuple[int, str]
             continue
         # _marker_kind, written out: this loop runs over every line of the file (a call a line costs).
         stripped = line.strip()
-        if (
-            (stripped in (BEGIN_MARKER, END_MARKER) or stripped in also)
-            and len(line) - len(line.lstrip(" ")) < 4
-            and not line.startswith("\t")
-        ):
+        if (stripped in (BEGIN_MARKER, END_MARKER) or stripped in also) and _indent(line) < 4:
             kind = "begin" if stripped == BEGIN_MARKER else "end" if stripped == END_MARKER else "also"
             out.append((i, kind))
     return out, (opened if fence is not None else None), fences
@@ -78,13 +74,16 @@ def _marker_kind(line: str, also: tuple[str, ...]) -> str | None:
     """ "begin", "end" or "also" when `line` is a marker line (or one of `also`) indented less
     than indented code, else None."""
     stripped = line.strip()
-    if (
-        (stripped in (BEGIN_MARKER, END_MARKER) or stripped in also)
-        and len(line) - len(line.lstrip(" ")) < 4
-        and not line.startswith("\t")
-    ):
+    if (stripped in (BEGIN_MARKER, END_MARKER) or stripped in also) and _indent(line) < 4:
         return "begin" if stripped == BEGIN_MARKER else "end" if stripped == END_MARKER else "also"
     return None
+
+
+def _indent(line: str) -> int:
+    """The column of `line`'s first character that is not a space or tab, tabs stopping every 4
+    columns as CommonMark counts them: " \t" reaches column 4, indented code."""
+    lead = line[: len(line) - len(line.lstrip(" \t"))]
+    return len(lead.expandtabs(4))
 
 
 def _outside(lines: list[str], also: tuple[str, ...], blocks: _Blocks) -> tuple[list[tuple[int, str]], int | None]:
