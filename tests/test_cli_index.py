@@ -623,3 +623,18 @@ def test_a_pin_moved_to_pinned_takes_no_words_of_the_note_with_it(cli, tmp_path,
     assert_exit(cli("index", root), 0)
     row = managed_rows(read(root))[FA]
     assert (row["Pinned"], html.unescape(row["Notes"])) == ("fa", note), row
+
+
+def test_a_persons_words_in_the_language_column_of_a_table_that_lost_its_markers_are_kept(cli, tmp_path):
+    # A table shaped like ours outside the markers: its Language column is the tool's (a tag),
+    # but words there were dropped with it (second review, finding 2).
+    index = (
+        "# S\n\n| File | Language | Pinned | Notes |\n| --- | --- | --- | --- |\n"
+        f"| {EN} | English (checked by Sara) |  | x |\n| {FA} | fa |  | y |\n"
+    )
+    root = make_seeds(tmp_path, {EN: TEXTS[EN], FA: TEXTS[FA]}, index=index)
+    assert_exit(cli("index", root), 0)
+    rows = managed_rows(read(root))
+    assert html.unescape(rows[EN]["Notes"]) == "x; Language: English (checked by Sara)", rows[EN]
+    assert html.unescape(rows[FA]["Notes"]) == "y", rows[FA]
+    assert_exit(cli("index", root, "--check"), 0)

@@ -32,7 +32,8 @@ MIN_CHARS = 50_000
 # person added to ours pins, the Language column of a table shaped like ours never does, Pinned wins.
 # 14: `lang: ja` in a Language or Pinned column pins; a list item starting with a spaced name is unmarked.
 # 15: a Pinned cell pins any text shaped like a tag ("fr-UK"), registered or not (entries._is_pinned_cell).
-MEMO_VERSION = "15"
+# 16: outside the markers, words in a table shaped like ours' Language column are a person's (columns.added_in_ours).
+MEMO_VERSION = "16"
 _KIND = "index-parse"
 
 

@@ -38,6 +38,8 @@ _COMPUTED = {
     "status": _STATUS,
 }
 COMPUTED_HEADERS = frozenset(_COMPUTED)
+# A detected language as the Language column shows it: a tag, or empty.
+_TAG_LIKE = re.compile(r"(?:[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)?")
 
 
 def recomputed(header: str, value: str) -> bool:
@@ -60,8 +62,16 @@ def added_in_ours(header: str, value: str, managed: bool) -> bool:
     """In a table shaped like ours, whether the cell (`header` lower-case) is a person's besides
     Pinned and Notes, which `index` carries into Notes: a column a person added ("Owner"), a
     cell past the header (a `|` typed in Notes: no header), and, outside the markers, a
-    person's words in a column the table computes (a Status of "waiting on the author");
-    inside, those columns are the tool's."""
+    person's words in a column the table computes (a Status of "waiting on the author") or in
+    its Language column (anything but a tag); inside, those columns are the tool's. (A Title
+    cell is not carried: what the tool wrote there cannot be told from a person's words
+    without the document.)"""
     if header not in OUR_HEADERS:
         return True
-    return not managed and header in COMPUTED_HEADERS and not recomputed(header, value)
+    if managed:
+        return False
+    if header == "language":
+        # The tool writes a tag there ("fa", "zh-Hant", "und"); words are a person's
+        # ("English (checked by Sara)"), carried into Notes as `Language: ...`.
+        return _TAG_LIKE.fullmatch(value.strip()) is None
+    return header in COMPUTED_HEADERS and not recomputed(header, value)

@@ -165,7 +165,8 @@ def index_outdated() -> Problem:
 # 13: a carried cell whose `Header: text` would pin is written `Header — text` (hand_cells._labelled).
 # 14: a `lang:` in a hand table's Language column moves to Pinned with its label.
 # 15: a Pinned cell shaped like a tag pins, registered or not.
-_OUTDATED_MEMO_VERSION = "15"
+# 16: ... and carried into Notes.
+_OUTDATED_MEMO_VERSION = "16"
 
 
 def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem | None:
