@@ -83,3 +83,15 @@ def test_prose_that_only_mentions_a_spaced_name_is_no_listing(cli, tmp_path):
     root = make_seeds(tmp_path, TEXTS, index=HAND.replace("- persian news.txt from", "- see persian news.txt from"))
     unlisted = [p for p in _problems(cli, root) if p["code"] == "unlisted-file"]
     assert unlisted and "line 9" not in unlisted[0]["message"]
+
+
+def test_a_spaced_name_typed_composed_finds_the_file_spelled_decomposed():
+    # macOS writes "café news.txt" decomposed; the person types it composed: the hint must still
+    # find the item (it compared the two spellings byte for byte).
+    import unicodedata
+
+    from seedkeeper.indexmd.unmarked import unmarked_items
+
+    on_disk = unicodedata.normalize("NFD", "café news.txt")
+    text = f"# S\n\n- {unicodedata.normalize('NFC', 'café news.txt')} from Le Monde\n"
+    assert unmarked_items(text, [on_disk]) == {on_disk: (3, "from Le Monde")}

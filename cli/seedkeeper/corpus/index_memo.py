@@ -30,7 +30,7 @@ MIN_CHARS = 50_000
 # 12: a fence line markdown-it reads as HTML or indented code (`<div>` then `~~~`) hides no marker.
 # 13: a table row pins what `index` writes into Pinned (entries.lang_from_cells): a `lang:` in a column a
 # person added to ours pins, the Language column of a table shaped like ours never does, Pinned wins.
-# 14: `lang: ja` in a Language or Pinned column pins; a list item starting with a spaced name is unmarked.
+# 14: `lang: ja` in a Language or Pinned column pins.
 # 15: a Pinned cell pins any text shaped like a tag ("fr-UK"), registered or not (entries._is_pinned_cell).
 # 16: outside the markers, words in a table shaped like ours' Language column are a person's (columns.added_in_ours).
 MEMO_VERSION = "16"

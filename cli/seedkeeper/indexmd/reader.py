@@ -40,7 +40,7 @@ _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 
 
 @lru_cache(maxsize=1)
-def _md() -> MarkdownIt:
+def md() -> MarkdownIt:
     """The CommonMark parser (with tables), built on first use: a plain bullet list or our own
     table never needs it, and importing it costs 25 ms of every run."""
     from markdown_it import MarkdownIt
@@ -89,10 +89,10 @@ def _parse(text: str, include: tuple[str, ...], name_pattern: str, fast_plain: b
         inside = {i for b, e in spans for i in range(b + 1, e)}
         outside = [("" if i in inside else ln) for i, ln in enumerate(lines)]
         plain = plain_entries(outside, ctx) if fast_plain else None
-        entries = plain if plain is not None else list(ctx.walk(_md().parse("\n".join(defuse(outside)))))
+        entries = plain if plain is not None else list(ctx.walk(md().parse("\n".join(defuse(outside)))))
         doc.entries = sorted(entries + fast, key=lambda e: e.line)
     else:
-        doc.entries = list(ctx.walk(_md().parse("\n".join(defuse(lines)))))
+        doc.entries = list(ctx.walk(md().parse("\n".join(defuse(lines)))))
     return doc
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from seedkeeper.corpus.paths import nfc
 from seedkeeper.indexmd.markdown_guard import defuse
 from seedkeeper.indexmd.markers import managed_spans
 
@@ -24,12 +25,12 @@ def unmarked_items(text: str, names: Collection[str]) -> dict[str, tuple[int, st
     spaced = sorted((n for n in names if " " in n), key=len, reverse=True)
     if not spaced:
         return {}
-    from seedkeeper.indexmd.reader import _md
+    from seedkeeper.indexmd.reader import md
 
     lines = text.split("\n")
     inside = {i for b, e in managed_spans(lines, text) for i in range(b, e + 1)}
     outside = ["" if i in inside else ln for i, ln in enumerate(lines)]
-    tokens = _md().parse("\n".join(defuse(outside)))
+    tokens = md().parse("\n".join(defuse(outside)))
     found: dict[str, tuple[int, str]] = {}
     for i, tok in enumerate(tokens):
         # The inline run of a list item's first paragraph: list_item_open, paragraph_open, inline.
@@ -38,10 +39,12 @@ def unmarked_items(text: str, names: Collection[str]) -> dict[str, tuple[int, st
         children = tok.children or []
         if not children or children[0].type != "text":
             continue
-        first = tok.content.split("\n", 1)[0].strip()
+        first = nfc(tok.content.split("\n", 1)[0].strip())
         for name in spaced:
-            if first == name or first.startswith(name + " "):
-                found.setdefault(name, (tok.map[0] + 1, first[len(name) :].strip()))
+            # Compared composed (NFC): macOS writes names decomposed, people type them composed.
+            written = nfc(name)
+            if first == written or first.startswith(written + " "):
+                found.setdefault(name, (tok.map[0] + 1, first[len(written) :].strip()))
                 break
     return found
 

@@ -10,5 +10,6 @@ VOTER_VERSIONS = (
 )
 # Bump the first part whenever this package's logic may change a result; every detector's
 # version is part of the key because a new profile set or model changes results too.
+# 19: kanji without kana and without a sign of Chinese is und (han-ja-or-zh).
 # 20: an und's others hold every candidate, not only first choices.
 DETECTOR_VERSION = f"20/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
