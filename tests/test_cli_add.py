@@ -498,7 +498,7 @@ def test_concise_names_each_input_as_it_was_typed(cli, seeds, tmp_path, monkeypa
             "exact-duplicate exact duplicate (1.00) of " + EXIST_EN + "; use --force to add it anyway",
         ],
         ["../incoming/short.txt", "too-short 17 characters, under the minimum of 30"],
-        [inside, "already-in-folder already inside the seeds folder; list it with `seedkeeper index` instead"],
+        [inside, "already-in-folder already inside the seeds folder; list it with `seedkeeper index ../seeds` instead"],
     ], r.stdout
     # github keeps paths from the repository root (GITHUB_WORKSPACE, here tmp_path).
     files = [

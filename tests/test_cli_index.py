@@ -631,10 +631,16 @@ def test_a_persons_words_in_the_language_column_of_a_table_that_lost_its_markers
     index = (
         "# S\n\n| File | Language | Pinned | Notes |\n| --- | --- | --- | --- |\n"
         f"| {EN} | English (checked by Sara) |  | x |\n| {FA} | fa |  | y |\n"
+        f"| {ZH} | TBD |  | z |\n| {AR} | mix |  | w |\n"
     )
-    root = make_seeds(tmp_path, {EN: TEXTS[EN], FA: TEXTS[FA]}, index=index)
+    root = make_seeds(tmp_path, {EN: TEXTS[EN], FA: TEXTS[FA], ZH: TEXTS[ZH], AR: TEXTS[AR]}, index=index)
     assert_exit(cli("index", root), 0)
     rows = managed_rows(read(root))
     assert html.unescape(rows[EN]["Notes"]) == "x; Language: English (checked by Sara)", rows[EN]
-    assert html.unescape(rows[FA]["Notes"]) == "y", rows[FA]
+    assert html.unescape(rows[FA]["Notes"]) == "y", rows[FA]  # the tool's own tag
+    # Short words are a person's too ("TBD" and "mix" have a tag's shape, and are even registered).
+    assert (html.unescape(rows[ZH]["Notes"]), html.unescape(rows[AR]["Notes"])) == (
+        "z; Language — TBD",
+        "w; Language — mix",
+    )
     assert_exit(cli("index", root, "--check"), 0)

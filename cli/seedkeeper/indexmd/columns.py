@@ -7,6 +7,7 @@ so both read a row by one rule: `check` says before `index` what it says after.
 
 from __future__ import annotations
 
+import functools
 import re
 
 COLUMNS = ("File", "Language", "Pinned", "Chars", "Words", "SHA-256", "Status", "Title", "Notes")
@@ -38,8 +39,6 @@ _COMPUTED = {
     "status": _STATUS,
 }
 COMPUTED_HEADERS = frozenset(_COMPUTED)
-# A detected language as the Language column shows it: a tag, or empty.
-_TAG_LIKE = re.compile(r"(?:[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)?")
 
 
 def recomputed(header: str, value: str) -> bool:
@@ -49,6 +48,18 @@ def recomputed(header: str, value: str) -> bool:
     nothing; any other text in such a column is a person's, and is kept."""
     pattern = _COMPUTED.get(header.strip().lower())
     return pattern is not None and pattern.fullmatch(value.strip()) is not None
+
+
+@functools.cache
+def _tool_tags() -> frozenset[str]:
+    """Every tag the tagger gives (and "und", and an empty cell), as the Language column shows it.
+    Loaded on first use: only a table shaped like ours outside the markers asks."""
+    from seedkeeper.lang.classify import SCRIPT_LANG
+    from seedkeeper.lang.tags import LANGDETECT_LANGS, PY3LANGID_LANGS, SCRIPT_LANGS
+
+    return frozenset({"", "und", *LANGDETECT_LANGS, *PY3LANGID_LANGS, *SCRIPT_LANG.values()}).union(
+        *SCRIPT_LANGS.values()
+    )
 
 
 def shaped_like_ours(headers: set[str] | frozenset[str]) -> bool:
@@ -71,7 +82,8 @@ def added_in_ours(header: str, value: str, managed: bool) -> bool:
     if managed:
         return False
     if header == "language":
-        # The tool writes a tag there ("fa", "zh-Hant", "und"); words are a person's
-        # ("English (checked by Sara)"), carried into Notes as `Language: ...`.
-        return _TAG_LIKE.fullmatch(value.strip()) is None
+        # The tool writes a tag it can give there ("fa", "zh-Hant", "und"); anything else is a
+        # person's ("English (checked by Sara)", "TBD", "mix"), carried into Notes as
+        # `Language: ...`: an old tag kept is clutter, a word dropped is lost.
+        return value.strip() not in _tool_tags()
     return header in COMPUTED_HEADERS and not recomputed(header, value)

@@ -9,6 +9,7 @@ import contextlib
 import hashlib
 import os
 import re
+import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -17,7 +18,7 @@ from seedkeeper.corpus.analysis import Features, count_words, language_for
 from seedkeeper.corpus.atomic import folder_lock, write_atomic
 from seedkeeper.corpus.content_checks import check_content
 from seedkeeper.corpus.decoding import clean, decode
-from seedkeeper.corpus.paths import matches_include, other_spellings_note, spelled_otherwise
+from seedkeeper.corpus.paths import matches_include, other_spellings_note, shown, spelled_otherwise
 from seedkeeper.corpus.pool import CacheSpec
 from seedkeeper.corpus.survey import survey
 from seedkeeper.errors import IndexWriteError, UsageError
@@ -70,13 +71,13 @@ def next_number(names: Sequence[str]) -> tuple[int, int]:
     return max(int(n) for n in nums) + 1, max(3, max(len(n) for n in nums))
 
 
-def _read_source(source: str, src: Path, root_real: Path, settings: Settings, encoding: str):
+def _read_source(source: str, src: Path, root: Path, settings: Settings, encoding: str):
     """(clean UTF-8 bytes, encoding used, warnings, its tag record) for the input file `source` (as typed), read
     from `src` (the path on disk: see on_disk), or why it is Refused."""
-    if src.resolve().is_relative_to(root_real):
-        return Refused(
-            source, "already-in-folder", "already inside the seeds folder; list it with `seedkeeper index` instead"
-        )
+    if src.resolve().is_relative_to(root.resolve()):
+        # The folder as typed: `seedkeeper index` alone fails when typed from inside it.
+        index = f"seedkeeper index {shlex.quote(shown(str(root)))}"
+        return Refused(source, "already-in-folder", f"already inside the seeds folder; list it with `{index}` instead")
     try:
         if not os.path.lexists(src):
             return Refused(source, "missing-file", "no such file")
@@ -198,7 +199,7 @@ def add(
             report.refused.append(Refused(key, "duplicate-entry", "named twice on the command line; added once"))
             continue
         named.add(os.path.abspath(src))
-        outcome = _read_source(key, src, root.resolve(), settings, encoding)
+        outcome = _read_source(key, src, root, settings, encoding)
         if isinstance(outcome, Refused):
             report.refused.append(outcome)
             continue
