@@ -55,7 +55,9 @@ def test_rename_leaves_it_alone_so_the_item_still_names_it(cli, tmp_path):
         tmp_path / "alone", {"persian news.txt": CLEAN["fa"]}, index="# S\n\n- persian news.txt from BBC\n"
     )
     r = cli("rename", alone)
-    assert "every document already follows" not in r.output and "0 documents renamed; 1 skipped" in r.output, r.output
+    assert "every document already follows" not in r.output and "no document renamed; 1 skipped" in r.output, r.output
+    r = cli("rename", alone, "--dry-run")
+    assert "no document would be renamed; 1 skipped" in r.output, r.output
 
 
 def test_index_shows_a_hostile_unmarked_name_escaped(cli, tmp_path):

@@ -40,7 +40,8 @@ def rename_command(
         typer.echo(report.diff, nl=False)
     skipped = f"; {len(report.skipped)} skipped (see above)" if report.skipped else ""
     if not report.renamed and report.skipped:
-        typer.echo(f"0 documents renamed{skipped}: they do not follow the name pattern yet")
+        verb = "would be renamed" if dry_run else "renamed"
+        typer.echo(f"no document {verb}{skipped}: not following the name pattern yet")
     elif not report.renamed:
         typer.echo("every document already follows the name pattern")
     else:
