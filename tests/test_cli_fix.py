@@ -238,3 +238,15 @@ def test_diff_shows_zwnj_as_text_and_says_when_only_the_encoding_of_letters_chan
     out = cli("fix", root, "--diff").stdout
     assert "\\u200c" not in out and "نیم\u200cفاصله" in out and "\\r" in out
     assert f"# {NFD}: not-nfc (not-nfc: changed lines differ in how their letters are encoded" in out
+
+
+def test_a_dry_run_in_github_format_annotates_what_it_would_repair(cli, tmp_path):
+    # `fix --dry-run --format github` printed nothing and exited 1: the would-fix items, which
+    # fail the run, had no annotation (review of this session).
+    raw = CLEAN["ar"].replace("\n", "\r\n").encode()
+    root = make_seeds(tmp_path, {BOM_CRLF: b"\xef\xbb\xbf" + raw})
+    r = cli("fix", root, "--dry-run", "--format", "github")
+    assert r.exit_code == 1, r.output
+    assert set(_levels(r.stdout)) == {"bom", "crlf"}, r.stdout
+    assert "would repair" in r.stdout
+    assert (root / BOM_CRLF).read_bytes() == b"\xef\xbb\xbf" + raw  # a dry run writes nothing

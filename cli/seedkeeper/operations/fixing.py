@@ -80,9 +80,12 @@ class FixReport:
 
 
 def unfixed_findings(report: FixReport, settings: Settings) -> list[Problem]:
-    """What `fix` refused or left, as findings at each code's severity as `check` gives it (the
+    """What `fix` refused or left (and, in a dry run, what it would repair: nothing is fixed
+    yet, and the run fails on it), as findings at each code's severity as `check` gives it (the
     config's `severity` table; `fix` still fails on any of them, as `dedup` on any duplicate)."""
     found = [make(r.code, r.file, r.message) for r in report.refused + report.remaining]
+    if report.dry_run:
+        found += [make(code, f.file, "`seedkeeper fix` would repair it") for f in report.fixed for code in f.codes]
     return apply_policy(found, severities=settings.severities)
 
 
