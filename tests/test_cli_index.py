@@ -644,26 +644,3 @@ def test_a_persons_words_in_the_language_column_of_a_table_that_lost_its_markers
         "w; Language — mix",
     )
     assert_exit(cli("index", root, "--check"), 0)
-
-
-def test_a_persons_title_in_a_table_that_lost_its_markers_is_kept(cli, tmp_path):
-    # A table shaped like ours outside the markers: its Title cells were dropped, a person's
-    # words and a `lang:` typed there with them (third review). The tool's own title, shortened
-    # or not, still goes.
-    index = (
-        "# S\n\n| File | Language | Pinned | Title | Notes |\n| --- | --- | --- | --- | --- |\n"
-        f"| {EN} | en |  | Sara's favourite text | a |\n"
-        f"| {FA} | fa |  | The news, in Persian (lang: de) | b |\n"
-        f"| {ZH} | zh-Hans |  | {TEXTS[ZH].splitlines()[0][:5]}… | c |\n"
-        f"| {AR} | ar |  | {TEXTS[AR].splitlines()[0]} | d |\n"
-    )
-    root = make_seeds(tmp_path, {EN: TEXTS[EN], FA: TEXTS[FA], ZH: TEXTS[ZH], AR: TEXTS[AR]}, index=index)
-    before = cli("check", root, "--format", "json").stdout
-    assert_exit(cli("index", root), 0)
-    rows = managed_rows(read(root))
-    assert html.unescape(rows[EN]["Notes"]) == "a; Title: Sara's favourite text", rows[EN]
-    assert (rows[FA]["Pinned"], html.unescape(rows[FA]["Notes"])) == ("de", "b; Title: The news, in Persian"), rows[FA]
-    assert (html.unescape(rows[ZH]["Notes"]), html.unescape(rows[AR]["Notes"])) == ("c", "d")
-    # check read the pin typed in the Title cell before index, as it does after.
-    assert "INDEX.md says de" in before and "INDEX.md says de" in cli("check", root, "--format", "json").stdout
-    assert_exit(cli("index", root, "--check"), 0)

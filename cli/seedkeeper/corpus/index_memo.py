@@ -33,8 +33,7 @@ MIN_CHARS = 50_000
 # 14: `lang: ja` in a Language or Pinned column pins.
 # 15: a Pinned cell pins any text shaped like a tag ("fr-UK"), registered or not (entries._is_pinned_cell).
 # 16: outside the markers, words in a table shaped like ours' Language column are a person's (columns.added_in_ours).
-# 17: outside the markers, a `lang:` in a table shaped like ours' Title column pins.
-MEMO_VERSION = "17"
+MEMO_VERSION = "16"
 _KIND = "index-parse"
 
 

@@ -230,10 +230,7 @@ def lang_from_cells(cells: tuple[tuple[str, str], ...], managed: bool) -> str | 
         pinned = cells[pinned_at][1].strip()
         if pinned and _is_pinned_cell(pinned):
             return pinned
-        kept = [k for k in others if added_in_ours(lows[k], cells[k][1], managed)]
-        if not managed and "title" in lows:
-            kept = sorted([*kept, lows.index("title")])  # only a pin typed there counts (table.persons_title)
-        carried = [cells[notes_at][1], *(cells[k][1] for k in kept)]
+        carried = [cells[notes_at][1], *(cells[k][1] for k in others if added_in_ours(lows[k], cells[k][1], managed))]
         return next((found for v in carried if "lang" in v.lower() and (found := pinned_lang(v))), None)
     # A hand-written table, wherever it is (a table typed between the markers is carried as one):
     # a Pinned column holding a tag, else a Language/Lang column (a person's, in such a table);

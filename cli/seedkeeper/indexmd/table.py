@@ -12,7 +12,6 @@ Two kinds of cell text are handled differently on purpose:
 
 from __future__ import annotations
 
-import html
 import re
 import urllib.parse
 from collections.abc import Sequence
@@ -215,19 +214,6 @@ def managed_carry(doc: IndexDocument) -> dict[str, tuple[str, str]]:
     return carried
 
 
-def persons_title(cell: str, title: str | None) -> bool:
-    """Whether a Title cell of a table shaped like ours, outside the markers, is a person's words:
-    it pins (`lang: de`: read as check reads it), or `title` (the document's title, when known)
-    does not begin with it, as the tool's own title, shortened or not, does."""
-    if pinned_lang(cell) is not None:
-        return True
-    if title is None:
-        return False
-    said = " ".join(html.unescape(re.sub(r"\\(.)", r"\1", cell)).split()).rstrip("…").strip()
-    shown = short_title(title, 10**6).rstrip("…").strip()  # the table's title may be cut already
-    return not (shown.startswith(said) or said.startswith(shown))
-
-
 def managed_fields(e: IndexEntry, source_line: str) -> tuple[str, str]:
     """(pinned, notes) of one listing inside a managed block, as `index` carries it: our table's
     Pinned and Notes cells (a `lang:` typed in Notes, or in a column a person added, moved to an
@@ -276,13 +262,10 @@ def _link_as_text(cell: str, rel: str) -> str:
     return " ".join(LINK_SRC.sub(text_of, cell).split())
 
 
-def adopted_fields(
-    e: IndexEntry, source_line: str, continuation: str = "", *, title: str | None = None
-) -> tuple[str, str]:
+def adopted_fields(e: IndexEntry, source_line: str, continuation: str = "") -> tuple[str, str]:
     """(pinned, note) of a hand-written list item or table row, losing nothing a person wrote
     beside the file name: the note, the item's continuation lines, a link text that is not just
-    the file name, and a hand table's other cells (`Header: value`). `title`, the document's
-    title as the table shows it, tells a person's words in a Title column from the tool's."""
+    the file name, and a hand table's other cells (`Header: value`)."""
     if e.kind == "list":
         label = item_label(e.rel, e.written, e.title, source_line)
         note = item_note(label, e.note, continuation)
@@ -301,8 +284,6 @@ def adopted_fields(
             if value and added_in_ours(low, value, e.managed):
                 # Typed after a `|` in the Notes cell, it was part of the note.
                 parts.append((" | ", "", value) if not header else ("; ", header, value))
-            elif low == "title" and value.strip() and not e.managed and persons_title(value, title):
-                parts.append(("; ", header, value))
         # Our table: a `lang:` typed in its Notes (or a column added to it) moves to an empty
         # Pinned; beside a filled one it stays as typed. The reader's pin (lang_from_cells) reads
         # these cells in this order, so `check` reads before `index` the pin written here.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from seedkeeper.corpus.paths import by_nfc, normalize_target, spelled_as_file
@@ -237,7 +237,7 @@ def _render(
             block = next((b for b in blocks if b.span[0] < e.line - 1 < b.span[1]), None)
             if block is not None:
                 home[e.rel] = block
-    carried, adopted = _adopt(doc, lines, {r.file: r.title for r in rows}, remover, blocks, home, mode)
+    carried, adopted = _adopt(doc, lines, {r.file for r in rows}, remover, blocks, home, mode)
     if adopted:
         remover.gone.update(_dangling_definitions(lines, remover.gone, adopted, {r.file for r in rows}))
     # A marker left without its partner would swallow text on a later run: drop strays, and the
@@ -336,15 +336,15 @@ def _close_gaps(lines: list[str], gone: set[int], strays: set[int]) -> None:
 def _adopt(
     doc: IndexDocument,
     lines: list[str],
-    wanted: Mapping[str, str],
+    wanted: set[str],
     remover: Remover,
     blocks: list[_Block],
     home: dict[str, _Block],
     mode: str,
 ) -> tuple[dict[str, tuple[str, str]], set[str]]:
-    """Take the hand-written list items and table rows of `wanted` files (file -> the title the
-    table shows for it) out of the text (via `remover`; none in "keep" mode), give each a home
-    block in its section, and return every file's (Pinned, Notes) and the adopted files."""
+    """Take the hand-written list items and table rows of `wanted` files out of the text (via
+    `remover`; none in "keep" mode), give each a home block in its section, and return every
+    file's (Pinned, Notes) and the adopted files."""
     carried = managed_carry(doc)  # the managed rows' pins: the first of them wins
     # The listing whose pinned language applies: the first in INDEX.md that pins one, wherever
     # the managed table is, as the corpus model (`check`) reads it. An adopted listing that is it
@@ -367,6 +367,6 @@ def _adopt(
                 block = _Block(section, top=layout.top_of(e.line - 1) or Node("line", e.line - 1, e.line))
                 blocks.append(block)
             home[e.rel] = block
-        fields = adopted_fields(e, lines[e.line - 1], continuation(lines, layout, e), title=wanted[e.rel])
+        fields = adopted_fields(e, lines[e.line - 1], continuation(lines, layout, e))
         carried[e.rel] = merge_fields(carried.get(e.rel, ("", "")), fields, prefer_new=pins.get(e.rel) is e)
     return carried, adopted

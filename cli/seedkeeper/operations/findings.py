@@ -166,8 +166,7 @@ def index_outdated() -> Problem:
 # 14: a `lang:` in a hand table's Language column moves to Pinned with its label.
 # 15: a Pinned cell shaped like a tag pins, registered or not.
 # 16: ... and carried into Notes.
-# 17: ... and a person's title there is carried into Notes.
-_OUTDATED_MEMO_VERSION = "17"
+_OUTDATED_MEMO_VERSION = "16"
 
 
 def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem | None:
