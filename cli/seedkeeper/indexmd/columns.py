@@ -75,8 +75,8 @@ def added_in_ours(header: str, value: str, managed: bool) -> bool:
     cell past the header (a `|` typed in Notes: no header), and, outside the markers, a
     person's words in a column the table computes (a Status of "waiting on the author") or in
     its Language column (anything but a tag); inside, those columns are the tool's. (A Title
-    cell is not carried: what the tool wrote there cannot be told from a person's words
-    without the document.)"""
+    cell is not carried: telling a person's title from the tool's needs each document's rendered
+    title, which dedup and check do not read; a known gap, said in README.)"""
     if header not in OUR_HEADERS:
         return True
     if managed:
