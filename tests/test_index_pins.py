@@ -400,3 +400,13 @@ def test_a_pinned_cell_the_registry_lacks_is_still_a_pin_check_compares(cli, tmp
     # In a note the registry still decides: "lang: no-nonsense" is prose there.
     hand = make_seeds(tmp_path / "notes", {EN: CLEAN["en"]}, index=f"# S\n\n- {EN} plain lang: no-nonsense\n")
     assert _pins_said(cli, hand) == {} and EN not in _tagged_pins(cli, hand)
+
+
+def test_a_pin_typed_in_the_language_column_of_a_table_that_lost_its_markers_is_read_before_index(cli, tmp_path):
+    # index carried "lang: de" from such a Language cell into Notes and pinned it; check, before
+    # index, read no pin there: the one-pin rule broke (found reading the whole change again).
+    index = f"# S\n\n| File | Language | Pinned | Notes |\n| --- | --- | --- | --- |\n| {EN} | lang: de |  | x |\n"
+    root = make_seeds(tmp_path, {EN: CLEAN["en"]}, index=index)
+    assert _pins_said(cli, root) == {EN: "de"}
+    assert_exit(cli("index", root), 0)
+    assert _pinned_cells(root) == {EN: "de"} and _pins_said(cli, root) == {EN: "de"}

@@ -5,12 +5,11 @@ path and the table renderer. (Where the managed table's markers are: markers.py.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from seedkeeper.corpus.paths import normalize_target
+from seedkeeper.corpus.paths import nfc, normalize_target
 from seedkeeper.indexmd.columns import COMPUTED_HEADERS, OUR_HEADERS, added_in_ours, shaped_like_ours
 from seedkeeper.indexmd.subtags import REGIONS, SCRIPTS, VARIANTS
 
@@ -127,17 +126,17 @@ def same_name(a: str | None, b: str | None) -> bool:
     ("café.txt" typed composed names the file spelled decomposed on disk)."""
     if a is None or b is None:
         return a is b
-    return a == b or unicodedata.normalize("NFC", a) == unicodedata.normalize("NFC", b)
+    return a == b or nfc(a) == nfc(b)
 
 
 def _name_forms(rel: str, written: str) -> set[str]:
     """The ways a reference may spell just the file's name, in NFC."""
-    return {unicodedata.normalize("NFC", f) for f in (rel, rel.rsplit("/", 1)[-1], written, f"./{rel}")}
+    return {nfc(f) for f in (rel, rel.rsplit("/", 1)[-1], written, f"./{rel}")}
 
 
 def is_just_the_name(text: str, rel: str, written: str) -> bool:
     """Whether `text` (a link's text, a cell) says nothing but the file's name."""
-    return unicodedata.normalize("NFC", text.strip("` ")) in _name_forms(rel, written)
+    return nfc(text.strip("` ")) in _name_forms(rel, written)
 
 
 def link_text_source(line: str, rel: str) -> str | None:
@@ -264,5 +263,6 @@ def _header_roles(headers: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[int,
     lows = tuple(h.strip().lower() for h in headers)
     if not shaped_like_ours(set(lows)):
         return lows, None
-    others = tuple(k for k, h in enumerate(lows) if h not in OUR_HEADERS or h in COMPUTED_HEADERS)
+    # Every cell added_in_ours may carry: a column a person added, a computed one, the Language one.
+    others = tuple(k for k, h in enumerate(lows) if h not in OUR_HEADERS or h in COMPUTED_HEADERS or h == "language")
     return lows, (lows.index("pinned"), lows.index("notes"), others)
