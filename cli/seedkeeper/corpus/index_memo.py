@@ -33,7 +33,8 @@ MIN_CHARS = 50_000
 # 14: `lang: ja` in a Language or Pinned column pins.
 # 15: a Pinned cell pins any text shaped like a tag ("fr-UK"), registered or not (entries._is_pinned_cell).
 # 16: outside the markers, words in a table shaped like ours' Language column are a person's (columns.added_in_ours).
-MEMO_VERSION = "16"
+# 18 (17 was a reverted rule): ... and a `lang:` typed there pins for check too (entries._header_roles).
+MEMO_VERSION = "18"
 _KIND = "index-parse"
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from seedkeeper.corpus.paths import looks_like_reference, normalize_target, shown
 from seedkeeper.corpus.titles import short_title
-from seedkeeper.indexmd.columns import (  # noqa: F401 - LANG_HEADERS, NOTE_HEADERS re-exported
+from seedkeeper.indexmd.columns import (
     COLUMNS,
     LANG_HEADERS,
     NOTE_HEADERS,

@@ -165,8 +165,9 @@ def index_outdated() -> Problem:
 # 13: a carried cell whose `Header: text` would pin is written `Header — text` (hand_cells._labelled).
 # 14: a `lang:` in a hand table's Language column moves to Pinned with its label.
 # 15: a Pinned cell shaped like a tag pins, registered or not.
-# 16: ... and carried into Notes.
-_OUTDATED_MEMO_VERSION = "16"
+# 16: a person's words in the Language column of a table shaped like ours, outside the markers,
+# are carried into Notes. 18 (17 was a reverted rule): a `lang:` there pins for check too.
+_OUTDATED_MEMO_VERSION = "18"
 
 
 def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem | None:
