@@ -116,9 +116,6 @@ def _retry(here_hint: str) -> str:
     if here_hint == "`.`" and name:
         # Add `.` to what was typed: a whole command line here would drop its other options.
         return f"add `.` to the command: `seedkeeper {name} .`"
-    if here_hint == "`--seeds .`" and name == "add":
-        # Files already in this folder are refused by `add`: they are listed, not copied in.
-        return "to add files to it, pass `--seeds .`; to list the documents already in it: `seedkeeper index .`"
     return f"to use it, pass {here_hint}"
 
 

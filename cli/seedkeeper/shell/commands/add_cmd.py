@@ -47,7 +47,13 @@ def add_command(
     # Before the folder is looked up: `add seeds new.txt` must say "--seeds", not "no folder".
     check_inputs(files, seeds_dir or Path("seeds"))
     run = open_run(
-        seeds_dir, config, must_exist=True, cache=True, no_cache=no_cache, cache_dir=cache_dir, here_hint="`--seeds .`"
+        seeds_dir,
+        config,
+        must_exist=True,
+        cache=True,
+        no_cache=no_cache,
+        cache_dir=cache_dir,
+        here_hint="`--seeds .` (files already in it are listed, not added: `seedkeeper index .`)",
     )
     report = add(
         [str(f) for f in files],
