@@ -128,3 +128,10 @@ def _line_of(text: str, glob: str) -> int | None:
         if f'"{glob}"' in line or f"'{glob}'" in line:
             return n
     return None
+
+
+def reported(s: Survey, problems: Iterable[Problem], *, report_unused: bool = False) -> list[Problem]:
+    """`problems` as `check` reports them: accepted ones dropped (accept), then the settings'
+    select/ignore/severity policy applied. One rule for check, validate, stats and tag."""
+    st = s.settings
+    return apply_policy(accept(s, problems, report_unused=report_unused), st.select, st.ignore, st.severities)

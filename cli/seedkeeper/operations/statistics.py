@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from seedkeeper.corpus.analysis import Features
 from seedkeeper.corpus.pool import CacheSpec, Progress
 from seedkeeper.corpus.survey import survey
-from seedkeeper.problems import apply_policy, has_errors
+from seedkeeper.problems import has_errors
 from seedkeeper.settings import Settings
 
-from .acceptance import accept
+from .acceptance import reported
 from .findings import corpus_findings, reported_clusters
 
 # Size buckets in characters, for the distribution.
@@ -71,10 +71,7 @@ def stats(
         cache=cache,
         progress=progress,
     )
-    st = s.settings
-    problems = apply_policy(
-        accept(s, corpus_findings(s, cache), report_unused=True), st.select, st.ignore, st.severities
-    )
+    problems = reported(s, corpus_findings(s, cache), report_unused=True)
     readable = [a for a in s.analyses if a.readable]
     langs = Counter(a.lang["lang"] if a.lang else "und" for a in readable)
     sizes = sorted(a.chars for a in readable)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from seedkeeper.corpus.analysis import NOT_TEXT_CODES, Features
 from seedkeeper.corpus.pool import CacheSpec, Progress
 from seedkeeper.corpus.survey import Survey, survey
-from seedkeeper.problems import Problem, apply_policy
+from seedkeeper.problems import Problem
 from seedkeeper.settings import Settings
 
 
@@ -56,14 +56,12 @@ def tag_report(s: Survey, explain: bool = False) -> TagReport:
         if a.rel in pinned:
             entry["pinned"] = pinned[a.rel]
         docs.append(entry)
-    from .acceptance import accept
+    from .acceptance import reported
     from .findings import language_problems
 
     # As check reports them: accepted ones (per-file-ignores, `ignore:` notes) and codes the config
     # does not select left out, each at its configured severity; sorted by file.
-    und = [p for p in language_problems(s) if p.code == "lang-undetermined"]
-    st = s.settings
-    und = apply_policy(accept(s, und, report_unused=False), st.select, st.ignore, st.severities)
+    und = reported(s, [p for p in language_problems(s) if p.code == "lang-undetermined"])
     return TagReport(docs, und)
 
 

@@ -14,10 +14,10 @@ from seedkeeper.corpus.analysis import DocAnalysis, Features
 from seedkeeper.corpus.gcpause import paused_gc
 from seedkeeper.corpus.pool import CacheSpec, Progress
 from seedkeeper.corpus.survey import Survey, survey
-from seedkeeper.problems import Problem, apply_policy, has_errors
+from seedkeeper.problems import Problem, has_errors
 from seedkeeper.settings import Settings
 
-from .acceptance import accept
+from .acceptance import reported
 from .findings import corpus_findings, reported_clusters
 
 
@@ -58,9 +58,7 @@ def report_for(s: Survey, problems: list[Problem], *, report_unused: bool = True
     """Drop accepted findings (per-file-ignores, `ignore:` notes), apply the settings'
     select/ignore/severity policy and build the report. `report_unused` adds unused-ignore: only
     when every check ran (check), since validate cannot tell "unused" from "not checked"."""
-    st = s.settings
-    accepted = accept(s, problems, report_unused=report_unused)
-    kept = apply_policy(accepted, st.select, st.ignore, st.severities)
+    kept = reported(s, problems, report_unused=report_unused)
     clusters = reported_clusters(s.dedup, kept).clusters if s.dedup is not None else None
     return Report(
         root=s.root, problems=kept, documents=len(s.corpus.documents), analyses=s.analyses, survey=s, clusters=clusters
