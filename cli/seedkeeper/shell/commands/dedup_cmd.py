@@ -101,11 +101,11 @@ def _print_text(report, applied: bool) -> None:
     for f, why in report.skipped:
         console.print(Text(f"not moved: {shown(f)}: {shown(why)}"), soft_wrap=True)
     if report.accepted:
-        names = ", ".join(shown(f) for f, _ in report.accepted[:10]) + (" …" if len(report.accepted) > 10 else "")
+        names = _first_names(report.accepted)
         console.print(Text(f"accepted (ignore: in INDEX.md or per-file-ignores), left alone: {names}"), soft_wrap=True)
     if report.ignored:
         codes = ", ".join(sorted({code for _, code in report.ignored}))
-        names = ", ".join(shown(f) for f, _ in report.ignored[:10]) + (" …" if len(report.ignored) > 10 else "")
+        names = _first_names(report.ignored)
         console.print(Text(f"not checked ({codes}: select/ignore in the config), left alone: {names}"), soft_wrap=True)
     moved = ""
     if report.moved:
@@ -166,3 +166,10 @@ def _not_put_back_line(left) -> str:
         f"not put back: {saved} saved at the move ({where}); add them there if you want them: "
         "they stay in .seedkeeper/quarantine.jsonl"
     )
+
+
+def _first_names(pairs: list[tuple[str, str]], limit: int = 10) -> str:
+    """The first `limit` files of (file, code) pairs, shown safe, "…" when there are more."""
+    from ..render import shown
+
+    return ", ".join(shown(f) for f, _ in pairs[:limit]) + (" …" if len(pairs) > limit else "")
