@@ -80,26 +80,16 @@ def unknown_format(value: str, command: str, formats: type[Enum]) -> str:
     return message
 
 
-FormatOpt = Annotated[
-    str,
-    typer.Option(
-        "--format",
-        "-f",
-        help="Output: text (people), json (scripts), github (Actions), concise (one line per finding).",
-        metavar="<" + "|".join(f.value for f in Format) + ">",
-        callback=_format_parser(Format),
-    ),
-]
-CheckFormatOpt = Annotated[
-    str,
-    typer.Option(
-        "--format",
-        "-f",
-        help="text, json, github, concise, sarif or junit.",
-        metavar="<" + "|".join(f.value for f in CheckFormat) + ">",
-        callback=_format_parser(CheckFormat),
-    ),
-]
+def _format_option(formats: type[Enum], help: str):
+    """A `--format`/`-f` option taking `formats`, converted by _format_parser."""
+    metavar = "<" + "|".join(f.value for f in formats) + ">"
+    return Annotated[str, typer.Option("--format", "-f", help=help, metavar=metavar, callback=_format_parser(formats))]
+
+
+FormatOpt = _format_option(
+    Format, "Output: text (people), json (scripts), github (Actions), concise (one line per finding)."
+)
+CheckFormatOpt = _format_option(CheckFormat, "text, json, github, concise, sarif or junit.")
 ConfigOpt = Annotated[
     Optional[Path],
     typer.Option(
