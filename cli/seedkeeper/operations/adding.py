@@ -72,8 +72,8 @@ def next_number(names: Sequence[str]) -> tuple[int, int]:
 
 
 def _read_source(source: str, src: Path, root: Path, settings: Settings, encoding: str):
-    """(clean UTF-8 bytes, encoding used, warnings, its tag record) for the input file `source` (as typed), read
-    from `src` (the path on disk: see on_disk), or why it is Refused."""
+    """(clean UTF-8 bytes, encoding used, warnings, its content findings) for the input file `source` (as
+    typed), read from `src` (the path on disk: see on_disk), or why it is Refused."""
     if src.resolve().is_relative_to(root.resolve()):
         # The folder as typed: `seedkeeper index` alone fails when typed from inside it.
         index = f"seedkeeper index {shlex.quote(shown(str(root)))}"
@@ -104,10 +104,7 @@ def _read_source(source: str, src: Path, root: Path, settings: Settings, encodin
     if errors:
         return Refused(source, errors[0].code, errors[0].message)
     found = apply_policy(result.problems, settings.select, settings.ignore, settings.severities)
-    # The tag as `tag` will give it, from the same findings (mojibake: und), before the config
-    # filters them: the config chooses what is reported, not what the text is.
-    lang = language_for(data.decode("utf-8"), result.problems)
-    return data, used, [AddWarning(p.code, p.message, p.severity) for p in found], lang
+    return data, used, [AddWarning(p.code, p.message, p.severity) for p in found], result.problems
 
 
 def on_disk(source: str | os.PathLike) -> Path | None:
@@ -189,7 +186,7 @@ def add(
             f"new documents are named NNN_<hash>.txt, which the include globs "
             f"({', '.join(settings.include)}) do not match; add '*.txt' to include"
         )
-    pending: list[tuple[str, bytes, str, list, dict]] = []  # (source, data, encoding, warnings, tag)
+    pending: list[tuple[str, bytes, str, list, tuple]] = []  # (source, data, encoding, warnings, findings)
     new_items, new_shingles = [], {}
     named: set[str] = set()
     for source in files:
@@ -203,17 +200,17 @@ def add(
         if isinstance(outcome, Refused):
             report.refused.append(outcome)
             continue
-        data, used, warnings, lang = outcome
+        data, used, warnings, findings = outcome
         text = data.decode("utf-8")
         item, sh = analyze_text(key, 10**9 + len(new_items), data, text)
         # Sizes as the corpus documents have them (word counts), for containment candidates.
         new_items.append(replace(item, size=float(count_words(text))))
         new_shingles[key] = sh
-        pending.append((key, data, used, warnings, lang))
+        pending.append((key, data, used, warnings, findings))
     # Duplicates against the corpus and among the new files themselves (same machinery as dedup).
     dup_of, contains = duplicates_of_new(s, settings, cache, new_items, new_shingles)
     to_write = []
-    for source, data, used, warnings, lang in pending:
+    for source, data, used, warnings, findings in pending:
         verdict = duplicate_verdict(dup_of.get(source), contains.get(source, []), settings, force)
         if isinstance(verdict, str):
             report.refused.append(Refused(source, DUPLICATE_CODES[dup_of[source][1]], verdict))
@@ -221,8 +218,10 @@ def add(
         warnings = warnings + verdict
         name = f"{number:0{width}d}_{hashlib.sha256(data).hexdigest()[:16]}.txt"
         number += 1
-        # As `tag` will report it: an open vote settled by the allow-list where it can be.
-        lang = settle_allowed(lang, settings.languages)
+        # As `tag` will report it: from the same findings (mojibake: und) before the config filters
+        # them (it chooses what is reported, not what the text is), an open vote settled by the
+        # allow-list where it can be. Tagged only once accepted: a refused copy is never tagged.
+        lang = settle_allowed(language_for(data.decode("utf-8"), findings), settings.languages)
         report.added.append(Added(source, name, lang["lang"], lang["confidence"], used, warnings))
         to_write.append((report.added[-1], data))
     if to_write:
