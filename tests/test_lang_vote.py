@@ -41,6 +41,12 @@ OUTSIDE = [
     ("Tá an aimsir go hálainn inniu agus beidh muid ag siúl cois farraige.", "ga"),
     ("Magister discipulos in horto sub arboribus docebat de natura rerum.", "la"),
     ("Namuhla izulu lihle kakhulu futhi abantwana badlala ngaphandle.", "zu"),
+    # The rest of the Bantu family the issue names, each once called Swahili by langdetect.
+    ("Namhlanje imozulu imnandi kakhulu, kwaye abantwana badlala phandle.", "xh"),
+    ("Nhasi mamiriro ekunze akanaka, saka vana vari kutamba panze.", "sn"),
+    ("Namuntlha maxelo ma saseka swinene naswona vana va tlanga ehandle.", "ts"),
+    ("Leero obudde bulungi nnyo era abaana bazannyira wabweru.", "lg"),
+    ("Lehono boemo ba leholimo bo botle haholo mme bana ba bapala ka ntle.", "st"),
     ("Bugun havo juda yaxshi, shuning uchun biz bog'da sayr qildik.", "uz"),
     ("A casa dos meus avós está xunto ao río e ten unha horta moi grande.", "gl"),
     ("Eg har ikkje tid i dag, men kanskje me kan møtast i morgon kveld.", "nn"),
@@ -56,6 +62,8 @@ CLOSE = [
     ("Dnes je krásne počasie, a preto pôjdeme s deťmi na prechádzku.", "sk"),
     ("Сьогодні чудова погода, тому ми підемо гуляти з дітьми.", "uk"),
     ("Сегодня отличная погода, поэтому мы пойдём гулять с детьми.", "ru"),
+    # Swahili stays Swahili beside its Bantu neighbours.
+    ("Leo hali ya hewa ni nzuri sana na watoto wanacheza nje ya nyumba.", "sw"),
 ]
 
 # Text that two or more languages of a close group write the same way.
@@ -71,6 +79,8 @@ AMBIGUOUS = [
     "Привет",  # ru / uk / be ...
     "Саламатсызбы",  # ky / kk, one word
     "Ngiyabonga",  # zu / xh, one word
+    "A casa nova",  # pt / gl
+    "La casa gran",  # ca / es
 ]
 
 
