@@ -12,6 +12,7 @@ import wordfreq
 
 from seedkeeper.lang import detect_language
 from seedkeeper.lang.hanzi import CHINESE_NOT_JAPANESE, CHINESE_SIGNS, JAPANESE_ONLY, JAPANESE_TOO
+from seedkeeper.lang.hanzi_variants import SIMPLIFIED_ONLY, TRADITIONAL_ONLY
 
 
 @pytest.mark.parametrize(
@@ -77,6 +78,9 @@ def _japanese_character_frequencies() -> Counter:
 def test_the_tables_agree_with_the_japanese_word_list_they_were_read_from():
     freqs = _japanese_character_frequencies()
     assert all(freqs[ch] >= 3e-5 for ch in JAPANESE_TOO), sorted(ch for ch in JAPANESE_TOO if freqs[ch] < 3e-5)
+    # ... and it holds every character of the variant tables that Japanese writes that often.
+    variants = SIMPLIFIED_ONLY | TRADITIONAL_ONLY
+    assert sorted(ch for ch in variants if freqs[ch] >= 3e-5 and ch not in JAPANESE_TOO) == []
     assert all(freqs[ch] < 1e-6 for ch in CHINESE_NOT_JAPANESE), sorted(
         ch for ch in CHINESE_NOT_JAPANESE if freqs[ch] >= 1e-6
     )

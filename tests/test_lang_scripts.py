@@ -6,6 +6,7 @@ from collections import Counter
 
 import pytest
 
+from seedkeeper.lang import detect_language
 from seedkeeper.lang.hanzi import SIMPLIFIED_ONLY, TRADITIONAL_ONLY, chinese_variant
 from seedkeeper.lang.scripts import profile, script_of
 from seedkeeper.lang.textprep import clean_text, paragraphs, sample, without_names
@@ -36,6 +37,32 @@ def test_variant_table_is_disjoint():
     assert chinese_variant(Counter("这是我们的国家"))[0] == "zh-Hans"
     assert chinese_variant(Counter("這是我們的國家"))[0] == "zh-Hant"
     assert chinese_variant(Counter("山水"))[1] == 0.5
+
+
+def test_characters_both_standards_write_are_in_neither_table():
+    # 后 (queen / after), 里 (village / inside), 干, 台, 着, 据, 面, 只, 系: Traditional writes
+    # them too, so they cannot say which standard a text is in.
+    for ch in "后里干台着著据面只系":
+        assert ch not in SIMPLIFIED_ONLY | TRADITIONAL_ONLY, ch
+    # One of each pair the hand-made table lacked: 并/並, 护/護, 讯/訊.
+    assert {"并", "护", "讯"} <= SIMPLIFIED_ONLY
+    assert {"並", "護", "訊"} <= TRADITIONAL_ONLY
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("天空很大并且很美", "zh-Hans"),
+        ("天空很大並且很美", "zh-Hant"),
+        ("我的护照呢", "zh-Hans"),
+        ("我的護照呢", "zh-Hant"),
+        ("资讯科技", "zh-Hans"),
+        ("資訊科技", "zh-Hant"),
+    ],
+)
+def test_short_chinese_with_one_distinctive_character_gets_its_variant(text, lang):
+    # Each has one character that tells the standards apart, and the 630-pair table lacked it.
+    assert detect_language(text).lang == lang
 
 
 def test_clean_text_drops_noise_keeps_letters():

@@ -1,54 +1,16 @@
 """Simplified or Traditional Chinese, from the characters that differ between the two.
 
 A statistical model trained on character n-grams needs a lot of text to separate the two
-standards; one distinctive character settles it. The table below pairs frequent characters
-whose simplified and traditional forms differ and where neither form is also an ordinary
-character of the other standard (so 后/後, 里/裡, 干/幹, 台/臺, 着/著 are left out).
+standards; one distinctive character settles it (hanzi_variants holds the characters one
+standard writes and the other never does). Kanji without kana may be Japanese: the tables
+here say which characters are signs of Chinese and which Japanese writes too.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
-# Parallel strings: _SIMPLIFIED[i] is written _TRADITIONAL[i] in traditional characters.
-_SIMPLIFIED = (
-    "这们国说会对时发学经过还来个为开关长门问间闻见现观觉视亲车东动务实头买卖乐书业专两严丰临"
-    "义乌习乡乱争亏亚产亿仅从仓仪价众优伟传伤伦体侦侧侨俭债倾偿储儿兰兴养兽内冈册写军农冯决况"
-    "冻净凉减凑凤凭凯击刘则刚创删别剂剑剧办劝劳势区医华协单卢卫却厂厅历压厌厕厦县参双变叙叠号"
-    "叹吓吕吗启吴员呜响哑唤团园围图圆圣场坏块坚坛坝坟垄垒处备夸夹夺奋奖妆妇妈娄娱孙宁宝宠审宪"
-    "宫宽宾寻导寿将尔尘尝层属岁岛岭岂峡崭巩币帅师帐带帮库应庙废异弃张弥弯弹强归当录彻径忆忧怀"
-    "态怜总恋恳恶恼悦惊惧惨惯愤愿戏战户扑执扩扫扬扰抚抛报担拟拢拣拥择挡挤挥损换掷揽摄摆摇敌数"
-    "斋断无旧旷显晋晒晓暂术机杀杂权条杨极构枪枫柜标栋栏树样桥档梦检楼横欢欧残毕毁气汇汉汤沟没"
-    "沪泪泽洁浅测济浓涛润涨渐温湾湿满滚滞灭灯灵灾炉点炼烂热焕爱爷牵犹狮独猎猫献环电画畅疗疯盏"
-    "盐监盖盘睁矿码砖础硕确礼祸离积称税稳穷窝竞笔笼筑简签类粮紧红约级纪纯纳纸纷线练组细织终绍"
-    "结绕绘给络绝统继绩续维绿缓编缘缩网罗罚职联肃肠肤肿胁胜脑脚脸腊舰舱艺节芦苏苹荐药莱获萝"
-    "营蓝虏虑虽虾蚁蛮补衬袭装规览订认讨让训议记讲许论设访证评识诉词译试诗诚话询该详语误请诸读"
-    "课谁调谈谋谓谢谣谨谱贝负贡财责败货质贩贪购贯贵贷费贸资赏赔赖赚赛赞赶趋跃践踪轨转轮软轻载"
-    "较辅辆辈辑输辞边达迁运进远违连迟选递逻遗邓邮邻郑酱释针钟钢钱铁铃银铺链销锁锅错键镇闭闯闲"
-    "闹阀阅队阳阴阵阶际陆陈险隐难雾静页顶项顺须顾顿预领频题颜风飞饭饮饰饱馆马驱驶验骗骑鱼鲁鲜"
-    "鸟鸡鸣鸭龙齐齿龄黄麦铜么与万听"
-)
-_TRADITIONAL = (
-    "這們國說會對時發學經過還來個為開關長門問間聞見現觀覺視親車東動務實頭買賣樂書業專兩嚴豐臨"
-    "義烏習鄉亂爭虧亞產億僅從倉儀價眾優偉傳傷倫體偵側僑儉債傾償儲兒蘭興養獸內岡冊寫軍農馮決況"
-    "凍淨涼減湊鳳憑凱擊劉則剛創刪別劑劍劇辦勸勞勢區醫華協單盧衛卻廠廳歷壓厭廁廈縣參雙變敘疊號"
-    "嘆嚇呂嗎啟吳員嗚響啞喚團園圍圖圓聖場壞塊堅壇壩墳壟壘處備誇夾奪奮獎妝婦媽婁娛孫寧寶寵審憲"
-    "宮寬賓尋導壽將爾塵嘗層屬歲島嶺豈峽嶄鞏幣帥師帳帶幫庫應廟廢異棄張彌彎彈強歸當錄徹徑憶憂懷"
-    "態憐總戀懇惡惱悅驚懼慘慣憤願戲戰戶撲執擴掃揚擾撫拋報擔擬攏揀擁擇擋擠揮損換擲攬攝擺搖敵數"
-    "齋斷無舊曠顯晉曬曉暫術機殺雜權條楊極構槍楓櫃標棟欄樹樣橋檔夢檢樓橫歡歐殘畢毀氣匯漢湯溝沒"
-    "滬淚澤潔淺測濟濃濤潤漲漸溫灣濕滿滾滯滅燈靈災爐點煉爛熱煥愛爺牽猶獅獨獵貓獻環電畫暢療瘋盞"
-    "鹽監蓋盤睜礦碼磚礎碩確禮禍離積稱稅穩窮窩競筆籠築簡簽類糧緊紅約級紀純納紙紛線練組細織終紹"
-    "結繞繪給絡絕統繼績續維綠緩編緣縮網羅罰職聯肅腸膚腫脅勝腦腳臉臘艦艙藝節蘆蘇蘋薦藥萊獲蘿"
-    "營藍虜慮雖蝦蟻蠻補襯襲裝規覽訂認討讓訓議記講許論設訪證評識訴詞譯試詩誠話詢該詳語誤請諸讀"
-    "課誰調談謀謂謝謠謹譜貝負貢財責敗貨質販貪購貫貴貸費貿資賞賠賴賺賽贊趕趨躍踐蹤軌轉輪軟輕載"
-    "較輔輛輩輯輸辭邊達遷運進遠違連遲選遞邏遺鄧郵鄰鄭醬釋針鐘鋼錢鐵鈴銀鋪鏈銷鎖鍋錯鍵鎮閉闖閒"
-    "鬧閥閱隊陽陰陣階際陸陳險隱難霧靜頁頂項順須顧頓預領頻題顏風飛飯飲飾飽館馬驅駛驗騙騎魚魯鮮"
-    "鳥雞鳴鴨龍齊齒齡黃麥銅麼與萬聽"
-)
-assert len(_SIMPLIFIED) == len(_TRADITIONAL)
-
-SIMPLIFIED_ONLY = frozenset(_SIMPLIFIED)
-TRADITIONAL_ONLY = frozenset(_TRADITIONAL)
+from .hanzi_variants import SIMPLIFIED_ONLY, TRADITIONAL_ONLY
 
 # Japanese forms (shinjitai) that neither Chinese standard writes (庁: 厅 / 廳, 駅: 驿 / 驛), and
 # characters made in Japan (畑, 込, 峠): a text of kanji alone ("東京都庁舎") is Japanese when it
@@ -60,19 +22,21 @@ JAPANESE_ONLY = frozenset(
 )
 assert not JAPANESE_ONLY & (SIMPLIFIED_ONLY | TRADITIONAL_ONLY)
 
-# Forms of the table above that Japanese writes too: 国, 学, 会 (simplified and shinjitai alike),
-# 東, 時, 語 (traditional and Japanese alike). Kanji with no kana may be Japanese ("横浜",
+# Forms of hanzi_variants' tables that Japanese writes too: 国, 学, 会 (simplified and
+# shinjitai alike), 東, 時, 語 (traditional and Japanese alike). Kanji with no kana may be Japanese ("横浜",
 # "東京駅前"), so these say nothing about which Chinese standard a text is written in unless
 # it is Chinese. Derived from wordfreq's Japanese list: each character in words whose
 # frequencies add up to 3e-5 or more (是, which Japanese writes in 是非 alone, stays out).
 JAPANESE_TOO = frozenset(
-    "国会学来乱争体内写区医却参双号宝寿将属当恋担数断旧条横欧残没浅温湾滞灯点独猫献画礼称税脚装辞静黄与万"
-    "時過還個為開長門問間聞見現視親車東動務頭買書業臨義習億倉儀優偉傷倫偵側傾償興養岡冊軍農決況凍涼減"
-    "則剛創別劇勢華協衛呂員響園聖場備誇奪奮婦孫審憲宮導層島師帳庫異棄張強徹憶態驚慣願執掃報揮損換敵無"
-    "術機殺極構標樹橋夢漢湯測濃滅災熱愛環電療監盤礎確離積競筆築簡類緊紅約級紀純納紙線練組細織終紹結給"
-    "絡統績維緩編縮罰職脅勝艦節獲慮補襲規認討訓議記講許論設訪評識訴詞試誠話該詳語誤請諸課誰調談謀謝負"
-    "財責敗貨質販購貫貴貸費資賞躍輪載較輩輸達運進遠違連選遺針鈴銀鎖鍵閉隊陽陰陣階際陸難頂項順須顧預領"
-    "頻題風飛飯飲飾飽館馬騙騎魚鮮鳥鳴龍"
+    "万与並乱争会体併係倉個倫偉側偵偽備傷傾僕儀億償優内冊写凄凍別則剛創劇動務勝勢区医協却参双号呂員問喫嘘"
+    "嘩国園執報場塗塚声夢奥奪奮婦学孫宝宮寝審寿将導尽届属層岡島嵐師帳幹床庫張強当後復徹恋恥愛態慣慮憲憶懸"
+    "担捨掃掛採換揮損携敗数敵断旧昇昼時書条来東査棄業極構標横樹橋機欧残殴殺決沖没況浅涼減温測湯湾準滅滞漢"
+    "潜潰濃灯災点為無煙熱状独狭猫献獄獲現環産画異療癒盗監盤確礎礼秘称税種積競筆節範築簡糞紀約紅納純紙級細"
+    "紹終組結絡給統絶維綺緊緒線締編緩練縮績織繰罰群義習聖聞職脅脚脱臨興艦華葉衆術衛衝装裏補製複襲見規視親"
+    "触計討訓託記訪設許訴診証詐評詞試詰話該詳誇誉誌認誕誘語誠誤説誰課調談請論諦諸謀謎講謝識議護負財貧貨販"
+    "貫責貯貰貴買貸費貼賀賃資賞賢質購贈跡躍車軍較載輝輩輪輸辞農連週進遊運過達違遠適選遺還針釣鈴銀銃録鍵鎖"
+    "鏡鑑長門閉開間閣閲闇陣陰陸陽隊階際雇離難雲電静韓響頂頃項順須預頑領頭頻題額顔願類顧風飛飯飲飼飽飾養館"
+    "馬駐騎騙驚魚鮮鳥鳴麗麺黄龍"
 )  # fmt: skip
 assert JAPANESE_TOO <= SIMPLIFIED_ONLY | TRADITIONAL_ONLY
 
