@@ -116,22 +116,22 @@ def test_fingerprints_do_not_depend_on_how_the_text_is_chunked(monkeypatch):
     # A long document is hashed a chunk of lines at a time (a 10 MB document once took 1.2 GB
     # in one go); a line's fingerprint is the same whichever chunk it falls in, and the powers
     # built for one document are the same numbers as those built by repeated multiplication.
-    import seedkeeper.quality.boilerplate as bp
+    import seedkeeper.quality.fingerprints as fps
     from multilingual import CLEAN
 
     text = "\n".join(CLEAN[k] for k in sorted(CLEAN)) * 3
-    whole = bp.line_fingerprints(text)
-    monkeypatch.setattr(bp, "_CHUNK", 97)
-    assert bp.line_fingerprints(text) == whole
-    table = bp._power_table(bp._P, 300).tolist()
-    assert table == [pow(bp._P, i, 1 << 64) for i in range(300)]
+    whole = fps.line_fingerprints(text)
+    monkeypatch.setattr(fps, "_CHUNK", 97)
+    assert fps.line_fingerprints(text) == whole
+    table = fps._power_table(fps._P, 300).tolist()
+    assert table == [pow(fps._P, i, 1 << 64) for i in range(300)]
 
 
 def test_a_line_longer_than_a_chunk_has_the_same_fingerprint(monkeypatch):
-    import seedkeeper.quality.boilerplate as bp
+    import seedkeeper.quality.fingerprints as fps
 
     line = " ".join(["alpha", "δέλτα", "эпсилон", "12,5", "zeta"] * 400)
     text = "a short line of words here\n" + line + "\nand one more line of words\n"
-    whole = bp.line_fingerprints(text)
-    monkeypatch.setattr(bp, "_CHUNK", 500)  # the long line is hashed in pieces now
-    assert bp.line_fingerprints(text) == whole
+    whole = fps.line_fingerprints(text)
+    monkeypatch.setattr(fps, "_CHUNK", 500)  # the long line is hashed in pieces now
+    assert fps.line_fingerprints(text) == whole

@@ -1,7 +1,8 @@
 """The corpus as INDEX.md and the disk describe it, and the index-level findings.
 
-`load_corpus` reads INDEX.md, discovers the documents on disk, and decides for every reference
-whether it can be read safely. It opens no document: reading is the analysis step's job.
+`load_corpus` reads INDEX.md (its bytes and their decoding are index_file's job), discovers the
+documents on disk, and decides for every reference whether it can be read safely. It opens no
+document: reading is the analysis step's job.
 """
 
 from __future__ import annotations
@@ -10,22 +11,19 @@ import contextlib
 import functools
 import os
 import re
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from seedkeeper.corpus.discovery import INDEX_NAME, discover
+from seedkeeper.corpus.discovery import discover
+from seedkeeper.corpus.index_file import decode_index, read_index
 from seedkeeper.corpus.paths import by_nfc, nfc
-from seedkeeper.corpus.safe_read import FileInfo, inspect, resolve_inside
+from seedkeeper.corpus.safe_read import FileInfo, inspect
 from seedkeeper.errors import FolderNotFoundError, NotARegularFileError, UnsafePathError
 from seedkeeper.indexmd.entries import first_pins
 from seedkeeper.indexmd.reader import IndexDocument, IndexEntry
 from seedkeeper.indexmd.unmarked import how_to_write, unmarked_items
 from seedkeeper.problems import Problem, make
 from seedkeeper.settings import Settings
-
-# INDEX.md is read whole; past this size it is surely not a hand-kept index.
-MAX_INDEX_BYTES = 64 * 1024 * 1024
 
 
 @dataclass
@@ -66,60 +64,6 @@ class Corpus:
     def named(self, rel: str) -> str:
         """The document `rel` (as INDEX.md spells it) names: its rel as the corpus knows it."""
         return self.aliases.get(rel, rel)
-
-
-def read_index(root: Path) -> tuple[bytes | None, list[Problem]]:
-    """Read INDEX.md's bytes safely, or say why not (index-missing / index-unreadable)."""
-    path = root / INDEX_NAME
-    if not os.path.lexists(path):
-        missing = f"{INDEX_NAME} not found in the seeds folder; `seedkeeper index` creates one"
-        return None, [make("index-missing", None, missing)]
-    try:
-        real = resolve_inside(root, INDEX_NAME)
-        st = os.stat(real)
-    except UnsafePathError:
-        return None, [make("index-unreadable", INDEX_NAME, f"{INDEX_NAME} resolves outside the seeds folder; not read")]
-    except OSError as exc:
-        return None, [make("index-unreadable", INDEX_NAME, f"cannot stat {INDEX_NAME}: {exc.strerror}")]
-    if not stat.S_ISREG(st.st_mode):
-        return None, [make("index-unreadable", INDEX_NAME, f"{INDEX_NAME} is not a regular file")]
-    if st.st_size > MAX_INDEX_BYTES:
-        return None, [
-            make(
-                "index-unreadable", INDEX_NAME, f"{INDEX_NAME} is {st.st_size} bytes, over {MAX_INDEX_BYTES}; not read"
-            )
-        ]
-    try:
-        fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
-        with os.fdopen(fd, "rb") as fh:
-            return fh.read(MAX_INDEX_BYTES + 1), []
-    except OSError as exc:
-        return None, [make("index-unreadable", INDEX_NAME, f"cannot read {INDEX_NAME}: {exc.strerror}")]
-
-
-def decode_index(raw: bytes) -> tuple[str | None, list[Problem]]:
-    """INDEX.md must be UTF-8 text; say where it is not."""
-    if b"\x00" in raw:
-        return None, [
-            make(
-                "index-unreadable",
-                INDEX_NAME,
-                "INDEX.md contains NUL bytes: not a text file",
-                raw[: raw.find(b"\x00")].count(b"\n") + 1,
-            )
-        ]
-    try:
-        return raw.decode("utf-8"), []
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return None, [
-            make(
-                "index-unreadable",
-                INDEX_NAME,
-                f"INDEX.md is not UTF-8: invalid byte at line {line}, byte offset {exc.start}",
-                line,
-            )
-        ]
 
 
 def load_corpus(root: str | os.PathLike, settings: Settings, cache=None) -> Corpus:

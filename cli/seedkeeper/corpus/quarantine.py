@@ -8,7 +8,8 @@ was restored. The manifest and INDEX.md are rewritten whole with `write_atomic`.
 
 A move never overwrites: it hard-links the file at its new name (which fails if that name
 exists) and only then unlinks the old name, so a crash in between leaves two names for the same
-bytes, never none. If the quarantine name is taken, a suffix is added: `a.txt` -> `a~1.txt`.
+bytes, never none. If the quarantine name is taken, a suffix is added: `a.txt` -> `a~1.txt`
+(quarantine_paths: where a copy goes, and which quarantine paths are trusted).
 
 The manifest is also the journal: every move is recorded (state "moving") before anything moves,
 then the files move, INDEX.md is rewritten, and the moves are marked "done". A run killed (or a disk that fills up) at
@@ -27,12 +28,17 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from seedkeeper.corpus.atomic import write_atomic
 from seedkeeper.corpus.quarantine_manifest import Moved, QuarantineEntry, read_manifest, write_manifest
+from seedkeeper.corpus.quarantine_paths import (  # noqa: F401 - QUARANTINE_DIR re-exported
+    QUARANTINE_DIR,
+    free_target,
+    own_folder,
+    quarantined_path,
+)
 from seedkeeper.corpus.safe_moves import (
-    climbs,
     inside,
     move_no_overwrite,
     regular_file,
@@ -43,7 +49,6 @@ from seedkeeper.corpus.safe_moves import (
 from seedkeeper.errors import IndexWriteError, SeedkeeperError, UsageError
 from seedkeeper.similarity.results import DedupResult
 
-QUARANTINE_DIR = ".seedkeeper/quarantine"
 INDEX = "INDEX.md"
 
 
@@ -89,40 +94,6 @@ def _read_index(seeds: Path) -> str | None:
         raise IndexWriteError(f"{INDEX} is not UTF-8; not rewriting it") from None
 
 
-def _own_folder(seeds: Path) -> None:
-    """`.seedkeeper/` and its quarantine must be real folders inside the seeds folder: if either is
-    a symlink, moves and the manifest would land wherever it points."""
-    for rel in (".seedkeeper", QUARANTINE_DIR):
-        path = seeds / rel
-        if os.path.islink(path) or (os.path.lexists(path) and not path.is_dir()):
-            raise UsageError(f"{rel} in the seeds folder is a symlink or not a folder; not moving anything through it")
-
-
-def _quarantined_path(seeds: Path, entry: QuarantineEntry) -> Path:
-    """Where the manifest says the copy is, trusted only inside `.seedkeeper/quarantine/`: the
-    manifest lives in the corpus, so a pull request could point it anywhere."""
-    q = PurePosixPath(entry.quarantined)
-    if (
-        q.is_absolute()
-        or ".." in q.parts
-        or climbs(entry.quarantined)
-        or q.parts[:2] != tuple(QUARANTINE_DIR.split("/"))
-    ):
-        raise UsageError(
-            f"manifest entry for {entry.file} points outside the quarantine: {entry.quarantined!r}; not restoring"
-        )
-    src = seeds / q
-    base = (seeds / QUARANTINE_DIR).resolve()
-    if not src.resolve().is_relative_to(base) or os.path.islink(src):
-        raise UsageError(f"manifest entry for {entry.file} resolves outside the quarantine; not restoring")
-    return src
-
-
-def _quarantine_target(rel: PurePosixPath, n: int) -> PurePosixPath:
-    name = rel.name if n == 0 else f"{rel.stem}~{n}{rel.suffix}"
-    return PurePosixPath(QUARANTINE_DIR) / rel.parent / name
-
-
 def apply_moves(
     seeds: Path,
     result: DedupResult,
@@ -147,20 +118,16 @@ def apply_moves(
         if d.file in kept:
             raise UsageError(f"{d.file} is both kept and a duplicate")
         paths[d.file] = regular_file(seeds, d.file)
-    _own_folder(seeds)
+    own_folder(seeds)
     index_text = _read_index(seeds)
     new_index = remove_from_index(index_text, [d.file for d in dups]) if index_text is not None else None
 
     entries = read_manifest(seeds)
     intents: list[Moved] = []
     for d in dups:
-        rel = PurePosixPath(d.file)
         taken = {e.quarantined for e in entries + intents if not e.restored}
-        n = 0
-        while os.path.lexists(seeds / _quarantine_target(rel, n)) or str(_quarantine_target(rel, n)) in taken:
-            n += 1  # an earlier quarantined copy has that name: keep both
+        target = free_target(seeds, d.file, taken)
         pinned, notes = (carried or {}).get(d.file, ("", ""))
-        target = str(_quarantine_target(rel, n))
         digest = sha256_file(paths[d.file])
         intents.append(
             QuarantineEntry(
@@ -274,10 +241,10 @@ def restore(
         raise UsageError(f"{file} is not in the quarantine")
     i = match[-1]
     entry = entries[i]
-    _own_folder(seeds)
+    own_folder(seeds)
     dst = seeds / safe_rel(entry.file)
     inside(seeds, dst, "the restore target")
-    src = _quarantined_path(seeds, entry)
+    src = quarantined_path(seeds, entry)
     if os.path.lexists(dst):
         raise UsageError(f"{entry.file} exists; not overwriting it (move it away first)")
     if not src.is_file():

@@ -24,10 +24,10 @@ QUALITY_VERSION = "2"
 _LAZY = {
     "BoilerplateCounter": "boilerplate",
     "boilerplate_by_document": "boilerplate",
-    "line_fingerprint": "boilerplate",
-    "line_fingerprints": "boilerplate",
-    "pack_fingerprints": "boilerplate",
-    "unpack_fingerprints": "boilerplate",
+    "line_fingerprint": "fingerprints",
+    "line_fingerprints": "fingerprints",
+    "pack_fingerprints": "fingerprints",
+    "unpack_fingerprints": "fingerprints",
     "DocumentQuality": "check",
     "document_quality": "check",
     "quality_findings": "check",
@@ -45,16 +45,10 @@ _LAZY = {
 
 
 if TYPE_CHECKING:  # the names __getattr__ gives, for type checkers
-    from .boilerplate import (
-        BoilerplateCounter,
-        boilerplate_by_document,
-        line_fingerprint,
-        line_fingerprints,
-        pack_fingerprints,
-        unpack_fingerprints,
-    )
+    from .boilerplate import BoilerplateCounter, boilerplate_by_document
     from .check import DocumentQuality, document_quality, quality_findings
     from .findings import DOCUMENT_CODES, PII_CODES, QUALITY_CODES, Finding, QualitySettings, finding_order
+    from .fingerprints import line_fingerprint, line_fingerprints, pack_fingerprints, unpack_fingerprints
     from .masking import shorten
     from .pii import PiiHit, find_pii, mask_pii
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .boilerplate import line_fingerprints
 from .chars import Profile, profile
 from .findings import DEFAULT_SETTINGS, PII_CODES, Finding, QualitySettings, cap, finding_order
+from .fingerprints import line_fingerprints
 from .lowtext import lowtext_findings
 from .markup import markup_findings
 from .pii import pii_findings

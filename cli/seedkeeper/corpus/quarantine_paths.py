@@ -1,0 +1,64 @@
+"""Where the quarantine keeps its copies, and which of its paths can be trusted.
+
+A duplicate moves to `.seedkeeper/quarantine/<its relative path>` inside the seeds folder; if that
+name is taken (an earlier copy, on disk or recorded), a suffix is added: `a.txt` -> `a~1.txt`.
+Moves and restores go through this folder only when it is a real folder of the seeds folder, and
+a manifest entry's quarantine path is trusted only when it stays inside it (the manifest lives in
+the corpus, so a pull request could point it anywhere). Used by quarantine.py.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path, PurePosixPath
+
+from seedkeeper.corpus.quarantine_manifest import QuarantineEntry
+from seedkeeper.corpus.safe_moves import climbs
+from seedkeeper.errors import UsageError
+
+QUARANTINE_DIR = ".seedkeeper/quarantine"
+
+
+def own_folder(seeds: Path) -> None:
+    """`.seedkeeper/` and its quarantine must be real folders inside the seeds folder: if either is
+    a symlink, moves and the manifest would land wherever it points."""
+    for rel in (".seedkeeper", QUARANTINE_DIR):
+        path = seeds / rel
+        if os.path.islink(path) or (os.path.lexists(path) and not path.is_dir()):
+            raise UsageError(f"{rel} in the seeds folder is a symlink or not a folder; not moving anything through it")
+
+
+def quarantined_path(seeds: Path, entry: QuarantineEntry) -> Path:
+    """Where the manifest says the copy is, trusted only inside `.seedkeeper/quarantine/`: the
+    manifest lives in the corpus, so a pull request could point it anywhere."""
+    q = PurePosixPath(entry.quarantined)
+    if (
+        q.is_absolute()
+        or ".." in q.parts
+        or climbs(entry.quarantined)
+        or q.parts[:2] != tuple(QUARANTINE_DIR.split("/"))
+    ):
+        raise UsageError(
+            f"manifest entry for {entry.file} points outside the quarantine: {entry.quarantined!r}; not restoring"
+        )
+    src = seeds / q
+    base = (seeds / QUARANTINE_DIR).resolve()
+    if not src.resolve().is_relative_to(base) or os.path.islink(src):
+        raise UsageError(f"manifest entry for {entry.file} resolves outside the quarantine; not restoring")
+    return src
+
+
+def free_target(seeds: Path, file: str, taken: set[str]) -> str:
+    """The quarantine path `file` moves to: its own path under the quarantine, or that path with
+    the first free suffix (`a~1.txt`) when a copy already has the name, on disk or in `taken`
+    (the quarantine paths of the moves recorded and not restored)."""
+    rel = PurePosixPath(file)
+    n = 0
+    while os.path.lexists(seeds / _quarantine_target(rel, n)) or str(_quarantine_target(rel, n)) in taken:
+        n += 1  # an earlier quarantined copy has that name: keep both
+    return str(_quarantine_target(rel, n))
+
+
+def _quarantine_target(rel: PurePosixPath, n: int) -> PurePosixPath:
+    name = rel.name if n == 0 else f"{rel.stem}~{n}{rel.suffix}"
+    return PurePosixPath(QUARANTINE_DIR) / rel.parent / name
