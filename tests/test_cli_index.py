@@ -613,16 +613,26 @@ def test_index_moves_a_pin_typed_in_a_hand_tables_status_cell_without_leaving_it
         ("BBC archive, original: lang: fa", "BBC archive, original:"),
         ("kept for the 2019 release, checked by: lang: fa", "kept for the 2019 release, checked by:"),
         ("a; b: lang: fa; c", "a; b: ; c"),
-        ("Language: lang: fa; Source: x", "Source: x"),  # the label an earlier version carried
+        # A label typed before the pin is a person's word, even one of our column headers.
+        ("Language: lang: fa; Source: x", "Language: ; Source: x"),
+        ("— Status: lang: fa", "Status:"),
+        ("— Status: lang: fa; from BBC", "Status: ; from BBC"),
+        ("— Title: lang: fa", "Title:"),
+        ("— Notes: (lang: fa)", "Notes:"),
+        ("— Pinned: lang: fa", "Pinned:"),
+        ("— Words: lang: fa", "Words:"),
     ],
 )
 def test_a_pin_moved_to_pinned_takes_no_words_of_the_note_with_it(cli, tmp_path, item, note):
     # A person's words before a `lang:` ending in a colon were taken for a bare label the pin
     # was all of, and deleted with it: the Notes cell came out empty (review of this session).
+    # A label typed before it ("Status: lang: fa") was taken for one the tool had carried, and
+    # deleted with the pin: the word "Status" a person wrote was lost.
     root = make_seeds(tmp_path, {FA: TEXTS[FA]}, index=f"# S\n\n- {FA} {item}\n")
     assert_exit(cli("index", root), 0)
     row = managed_rows(read(root))[FA]
     assert (row["Pinned"], html.unescape(row["Notes"])) == ("fa", note), row
+    assert_exit(cli("index", root, "--check"), 0)  # and it stays on the next run
 
 
 def test_a_persons_words_in_the_language_column_of_a_table_that_lost_its_markers_are_kept(cli, tmp_path):

@@ -35,7 +35,7 @@ def test_check_says_how_to_write_a_spaced_name_an_item_starts_with(cli, tmp_path
 def test_index_does_not_list_it_elsewhere_and_the_hint_stays(cli, tmp_path):
     root = make_seeds(tmp_path, TEXTS, index=HAND)
     r = cli("index", root)
-    assert r.exit_code == 0, r.output
+    assert r.exit_code == 1, r.output  # one document left unlisted
     text = (root / "INDEX.md").read_text()
     assert "- persian news.txt from BBC (lang: fa)" in text  # the person's item, untouched
     assert "persian%20news.txt" not in text and "<persian news.txt>" not in text
@@ -43,10 +43,25 @@ def test_index_does_not_list_it_elsewhere_and_the_hint_stays(cli, tmp_path):
     assert any(p["code"] == "unlisted-file" and "`persian news.txt`" in p["message"] for p in _problems(cli, root))
 
 
+def test_index_exits_1_when_it_left_a_document_unlisted(cli, tmp_path):
+    # The rest is written, but the job (list every document) is not done: a script must see it,
+    # as it sees `rename` leaving a name and `dedup --apply` leaving a duplicate.
+    root = make_seeds(tmp_path, TEXTS, index=HAND)
+    r = cli("index", root, "--format", "json")
+    assert r.exit_code == 1, r.output
+    data = json.loads(r.stdout)
+    assert data["written"] and data["not_listed"] == [{"file": "persian news.txt", "line": 9}]
+    r = cli("index", root)
+    assert r.exit_code == 1 and "not listed: persian news.txt" in r.stderr, r.output
+    # --diff only shows, as `black --diff` does; --check is about INDEX.md changing, which it would not.
+    assert cli("index", root, "--diff").exit_code == 0
+    assert cli("index", root, "--check").exit_code == 0
+
+
 def test_rename_leaves_it_alone_so_the_item_still_names_it(cli, tmp_path):
     root = make_seeds(tmp_path, TEXTS, index=HAND)
     r = cli("rename", root)
-    assert r.exit_code == 0, r.output
+    assert r.exit_code == 1, r.output  # a document left unrenamed: the job is not done
     assert (root / "persian news.txt").exists()
     assert "skipped persian news.txt" in r.output
     # ... and does not then say that every document follows the name pattern (review finding 5).

@@ -517,8 +517,14 @@ def test_a_cell_that_starts_with_its_label_does_not_get_it_twice(header, cell):
         (f"| File | Owner | Notes |\n| --- | --- | --- |\n| {A} | lang: de | x |\n", "de", "x"),
         (f"| File | Owner |\n| --- | --- |\n| {A} | Sara; lang: de |\n", "de", "Owner: Sara"),
         (f"| File | Status | Owner |\n| --- | --- | --- |\n| {A} | (lang: fa) | Ali |\n", "fa", "Owner: Ali"),
-        # A cell that said its own label and the pin: neither label is left behind.
-        (f"| File | Status | Owner |\n| --- | --- | --- |\n| {A} | Status: lang: fa | Ali |\n", "fa", "Owner: Ali"),
+        # A cell that said its own label and the pin: the label typed in it is a person's, and stays.
+        (
+            f"| File | Status | Owner |\n| --- | --- | --- |\n| {A} | Status: lang: fa | Ali |\n",
+            "fa",
+            "Status:; Owner: Ali",
+        ),
+        (f"| File | Owner |\n| --- | --- |\n| {A} | Title: lang: fa |\n", "fa", "Owner: Title:"),
+        (f"| File | Notes |\n| --- | --- |\n| {A} | Language: lang: fa |\n", "fa", "Language:"),
         # A second, different `lang:` is a person's words: it stays, with its label.
         (f"| File | Status | Owner |\n| --- | --- | --- |\n| {A} | lang: fa | lang: de |\n", "fa", "Owner: lang: de"),
         # A table shaped like ours whose markers were lost, and a column a person added to ours.
@@ -585,13 +591,14 @@ def test_a_pin_in_a_hand_language_column_leaves_no_bare_label_in_notes(table, pi
 @pytest.mark.parametrize(
     ("cell", "notes"),
     [
-        ("Language: lang: ja; Source: travel site", "Source: travel site"),
-        ("Source: travel site; Status: (lang: ja)", "Source: travel site"),
+        ("Language: lang: ja; Source: travel site", "Language: ; Source: travel site"),
+        ("Source: travel site; Status: (lang: ja)", "Source: travel site; Status:"),
         ("Owner: ; Status: lang: ja", "Owner: ; Status: lang: ja"),  # beside a filled Pinned: kept
     ],
 )
-def test_a_pin_moved_out_of_a_managed_notes_cell_takes_its_bare_label_along(cell, notes):
-    # What an earlier version wrote for such a row: `Label: lang: ja` inside the Notes cell.
+def test_a_pin_moved_out_of_a_managed_notes_cell_leaves_the_label_typed_before_it(cell, notes):
+    # `Label: lang: ja` in a Notes cell may be a person's words: the label stays (it was taken
+    # for one an earlier version carried there, and deleted: "Status" typed by a person was lost).
     pinned = "de" if cell.startswith("Owner") else ""
     managed = (
         f"{BEGIN_MARKER}\n| File | Language | Pinned | Chars | Words | SHA-256 | Status | Title | Notes |\n"
@@ -602,3 +609,29 @@ def test_a_pin_moved_out_of_a_managed_notes_cell_takes_its_bare_label_along(cell
     rows = table_rows(out)
     assert (rows[A]["Pinned"], rows[A]["Notes"]) == (pinned or "ja", notes), rows[A]
     assert render_index(out, [row(A)]) == out
+
+
+def _every_header() -> list[str]:
+    from seedkeeper.indexmd.columns import COMPUTED_HEADERS, LANG_HEADERS, NOTE_HEADERS, OUR_HEADERS
+
+    return sorted(h.title() for h in OUR_HEADERS | LANG_HEADERS | COMPUTED_HEADERS | NOTE_HEADERS)
+
+
+@pytest.mark.parametrize("label", _every_header())
+def test_a_label_typed_before_a_pin_stays_wherever_it_was_typed(label):
+    # Our column headers were taken for labels the tool had carried, and dropped with the pin:
+    # "- x.txt — Status: lang: fa" lost the word "Status". Only the pin may move.
+    written = {
+        "list item": f"# S\n\n- {A} — {label}: lang: fa\n",
+        "hand table": f"# S\n\n| File | Owner |\n| --- | --- |\n| {A} | {label}: lang: fa |\n",
+        "managed Notes": (
+            f"# S\n\n{BEGIN_MARKER}\n| File | Language | Pinned | Chars | Words | SHA-256 | Status | Title | Notes |\n"
+            "| --- | --- | --- | ---: | ---: | --- | --- | --- | --- |\n"
+            f"| [{A}]({A}) | en |  | 1 | 1 | 0 | ok | T | {label}: lang: fa |\n{END_MARKER}\n"
+        ),
+    }
+    for where, text in written.items():
+        out = render_index(text, [row(A)])
+        got = table_rows(out)[A]
+        assert got["Pinned"] == "fa" and f"{label}:" in got["Notes"], (where, got)
+        assert render_index(out, [row(A)]) == out, where

@@ -50,8 +50,15 @@ class RenameReport:
     dry_run: bool = False
     diff: str = ""
 
+    @property
+    def ok(self) -> bool:
+        """True when the job is done: no document was left with a name off the pattern (a dry run
+        that would rename something is not ok either, as `black --check` fails on a change)."""
+        return not self.skipped and not (self.dry_run and self.renamed)
+
     def to_dict(self) -> dict:
         return {
+            "ok": self.ok,
             "dry_run": self.dry_run,
             "renamed": [{"from": r.old, "to": r.new} for r in self.renamed],
             "skipped": [{"file": f, "why": why} for f, why in self.skipped],
@@ -117,7 +124,12 @@ def plan_renames(root: Path, settings: Settings) -> tuple[list[Renamed], list[tu
         if os.path.realpath(path) in linked:
             skipped.append((doc.rel, "a symlink in the folder points to it; renaming it would break the link"))
             continue
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+        except OSError as exc:  # no read permission, or gone since: the others are still renamed
+            why = os.strerror(exc.errno).lower() if exc.errno else str(exc)
+            skipped.append((doc.rel, f"cannot be read ({why})"))
+            continue
         new_name = f"{number:0{width}d}_{digest}.txt"
         if not re.fullmatch(settings.name_pattern, new_name) or not matches_include(new_name, settings.include):
             raise UsageError(

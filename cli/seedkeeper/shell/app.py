@@ -53,8 +53,13 @@ def _main(
     version: bool = typer.Option(
         False, "--version", callback=_version_callback, is_eager=True, help="Show the version."
     ),
+    debug: bool = typer.Option(
+        False, "--debug", help="Show tracebacks for internal errors (also after the command's name)."
+    ),
 ) -> None:
     """seedkeeper: validate, deduplicate, language-tag and index a seeds folder."""
+    # `seedkeeper --debug check` as well as `seedkeeper check --debug`: the flag stays in the
+    # root context's params, where SeedkeeperCommand.invoke finds it for the error boundary.
 
 
 def _command(name: str, func) -> None:

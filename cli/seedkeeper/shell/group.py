@@ -54,17 +54,24 @@ def usage_piece(param) -> str:
 
 # The command being run (`validate`), for messages that say what to type next; None outside one.
 RUNNING: ContextVar[str | None] = ContextVar("seedkeeper_command", default=None)
+# `--debug` given before the command's name (`seedkeeper --debug check`), for the error boundary
+# (runner.debug_wanted); the command's own `--debug` arrives as its argument.
+DEBUG: ContextVar[bool] = ContextVar("seedkeeper_debug", default=False)
 
 
 class SeedkeeperCommand(TyperCommand):
     """typer's command with the usage line of `usage_piece` (in `--help` and in usage errors),
-    that records its name in RUNNING while it runs."""
+    that records its name in RUNNING and the main `--debug` in DEBUG while it runs."""
 
     def invoke(self, ctx):
         token = RUNNING.set(ctx.info_name)
+        # The root context holds the main callback's options, however deep the command is
+        # (`seedkeeper --debug cache dir`).
+        debug = DEBUG.set(bool(ctx.find_root().params.get("debug")))
         try:
             return super().invoke(ctx)
         finally:
+            DEBUG.reset(debug)
             RUNNING.reset(token)
 
     def collect_usage_pieces(self, ctx) -> list[str]:

@@ -3,7 +3,7 @@ map outcomes to exit codes (the error boundary, written once as a decorator).
 
 Exit codes: 0 no errors, 1 errors found (or --check would change something, or a SeedkeeperError
 about the data), 2 usage error, missing folder or a full disk, 3 internal error (one line; the
-traceback only with --debug), 130 interrupted.
+traceback only with --debug, given before or after the command's name), 130 interrupted.
 """
 
 from __future__ import annotations
@@ -184,11 +184,20 @@ def exit_code_of(exc: BaseException, debug: bool) -> int:
     return EXIT_INTERNAL
 
 
+def debug_wanted(own: bool) -> bool:
+    """Whether `--debug` was given: after the command's name (`own`, its own option) or before
+    it (`seedkeeper --debug check`, the main callback's option, which SeedkeeperCommand puts in
+    DEBUG), as users expect of a global flag."""
+    from .group import DEBUG
+
+    return own or DEBUG.get()
+
+
 def command(func: Callable[..., int]) -> Callable[..., None]:
     """The error boundary: run a command function that returns an exit code, and exit with it.
 
     UsageError -> 2, KeyboardInterrupt -> 130, anything else -> 3 as one clear line (a
-    traceback only when the command's `debug` argument is true)."""
+    traceback only with --debug, before or after the command's name: debug_wanted)."""
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs) -> None:
@@ -197,7 +206,7 @@ def command(func: Callable[..., int]) -> Callable[..., None]:
         except (typer.Exit, typer.Abort, SystemExit):
             raise
         except BaseException as exc:  # noqa: BLE001 - the last line of defence is one clear line
-            code = exit_code_of(exc, bool(kwargs.get("debug")))
+            code = exit_code_of(exc, debug_wanted(bool(kwargs.get("debug"))))
         raise typer.Exit(code)
 
     return wrapper

@@ -25,7 +25,9 @@ def index_command(
     cache_dir: CacheDirOpt = None,
     debug: DebugOpt = False,
 ) -> int:
-    """Write the managed document table in INDEX.md, keeping everything a person wrote."""
+    """Write the managed document table in INDEX.md, keeping everything a person wrote.
+
+    Exit 1 if a document was left unlisted (with --check: if INDEX.md would change)."""
     from ...operations.findings import index_outdated
     from ...operations.indexing import index
     from ...problems import apply_policy
@@ -36,7 +38,7 @@ def index_command(
     write = not (check_only or diff)
     with progress_bar(False, "indexing") as progress:
         outcome = index(run.seeds, run.settings, write=write, cache=run.cache, progress=progress)
-    if fmt == Format.text:
+    if fmt != Format.json:  # (stderr: github's and concise's stdout stays findings only)
         from ...indexmd.unmarked import how_to_write
 
         for rel, (line, rest) in sorted(outcome.unmarked.items()):
@@ -55,6 +57,7 @@ def index_command(
                 "written": outcome.written,
                 "diff": outcome.diff if (diff or check_only or outcome.adopted) else "",
                 "adopted": outcome.adopted,
+                "not_listed": [{"file": rel, "line": line} for rel, (line, _) in sorted(outcome.unmarked.items())],
             }
         )
     elif diff:
@@ -81,4 +84,8 @@ def index_command(
             )
         # concise and github print findings only: an up-to-date check says so on stderr.
         typer.echo(msg, err=check_only and (outcome.changed or fmt in (Format.github, Format.concise)))
-    return EXIT_FINDINGS if check_only and outcome.changed else EXIT_OK
+    if check_only:
+        return EXIT_FINDINGS if outcome.changed else EXIT_OK
+    # A write that left a document out of the tables did not do the whole job (check reports it
+    # unlisted-file): exit 1, as rename does for a name it left. --diff only shows, as black --diff.
+    return EXIT_FINDINGS if write and outcome.unmarked else EXIT_OK

@@ -7,9 +7,14 @@ from typing import Annotated
 import typer
 
 from ..options import ConfigOpt, DebugOpt, DirArg, Format, FormatOpt
-from ..runner import EXIT_OK, command, open_run
+from ..runner import EXIT_FINDINGS, EXIT_OK, command, open_run
 
-DryRunOpt = Annotated[bool, typer.Option("--dry-run", help="Show the new names and the INDEX.md diff; write nothing.")]
+DryRunOpt = Annotated[
+    bool,
+    typer.Option(
+        "--dry-run", help="Show the new names and the INDEX.md diff; write nothing (exit 1 if any would change)."
+    ),
+]
 
 
 @command
@@ -21,7 +26,9 @@ def rename_command(
     debug: DebugOpt = False,
 ) -> int:
     """Rename documents whose names do not follow the pattern to NNN_<hash>.txt, updating every
-    reference in INDEX.md (list items, tables, links in prose) all at once."""
+    reference in INDEX.md (list items, tables, links in prose) all at once.
+
+    Exit 1 if any document was left unrenamed (with --dry-run: if any would be renamed or left)."""
     from ...operations.renaming import rename
     from .. import render
     from ..report import plural
@@ -30,7 +37,7 @@ def rename_command(
     report = rename(run.seeds, run.settings, dry_run=dry_run)
     if fmt == Format.json:
         render.emit_json(report.to_dict())
-        return EXIT_OK
+        return _exit(report)
     verb = "would rename" if dry_run else "renamed"
     for r in report.renamed:
         typer.echo(render.shown(f"{verb} {r.old} -> {r.new}"))
@@ -52,4 +59,11 @@ def rename_command(
             )
         else:
             typer.echo(f"{docs} renamed; {refs} in INDEX.md updated{skipped}")
-    return EXIT_OK
+    return _exit(report)
+
+
+def _exit(report) -> int:
+    """1 when a document was left with a name off the pattern (each one named on stderr, with
+    why), as `ruff --fix` exits 1 while violations remain; with --dry-run also when one would be
+    renamed, as `black --check` does. 0 when there is nothing (more) to rename."""
+    return EXIT_OK if report.ok else EXIT_FINDINGS
