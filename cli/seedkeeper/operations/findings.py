@@ -167,7 +167,8 @@ def index_outdated() -> Problem:
 # 15: a Pinned cell shaped like a tag pins, registered or not.
 # 16: a person's words in the Language column of a table shaped like ours, outside the markers,
 # are carried into Notes. 18 (17 was a reverted rule): a `lang:` there pins for check too.
-_OUTDATED_MEMO_VERSION = "18"
+# 19: a label a person typed before a pin ("Status: lang: fa") stays in Notes.
+_OUTDATED_MEMO_VERSION = "19"
 
 
 def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem | None:
