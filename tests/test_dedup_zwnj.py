@@ -12,6 +12,7 @@ from helpers import assert_exit, dedup_texts, doc_name, make_seeds
 from seedkeeper.operations.validation import check
 from seedkeeper.settings import Settings
 from seedkeeper.similarity.clustering import Cluster, Duplicate, analyze_text, find_duplicates
+from seedkeeper.similarity.excerpts import diff_excerpt
 from zwnj_fixtures import FA_MORE, FA_ZWNJ, HI, HI_ZWNJ, UR_ZWNJ, ZWNJ, spaced
 
 ORIG, COPY = doc_name(1, "zwnj"), doc_name(2, "spaced")
@@ -57,6 +58,14 @@ def test_contained_across_the_two_spellings():
             items.append(item)
         result = find_duplicates(items, 0.8, sets.__getitem__, 0.8)
         assert found(result) == {"part.txt": ("contained", 1.0, "full.txt")}
+
+
+def test_diff_excerpts_show_the_change_not_zwnj_against_space():
+    parts = diff_excerpt(FA_ZWNJ, FA_CHANGED)
+    assert parts and "… and more differences" not in parts
+    assert any("[حافظ]" in p for p in parts) and any("[سعدی]" in p for p in parts)
+    assert diff_excerpt(FA_ZWNJ, spaced(FA_ZWNJ)) == []
+    assert diff_excerpt(HI_ZWNJ, HI) == []
 
 
 # ---------------------------------------------------------------- the command line
