@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from dedup_fixtures import doc
 from helpers import assert_exit, dedup_texts, doc_name, make_seeds
 from seedkeeper.operations.validation import check
 from seedkeeper.settings import Settings
@@ -110,3 +111,44 @@ def test_check_reports_the_spaced_copy_as_an_exact_duplicate(cli, tmp_path):
     # The library call says the same.
     report = check(root, Settings(jobs=1))
     assert [p.file for p in report.problems if p.code == "exact-duplicate"] == [COPY]
+
+
+# ---------------------------------------------------------------- sizes for containment
+
+
+@pytest.mark.usefixtures("isolated_env")
+def test_folder_documents_are_sized_by_their_shingles(tmp_path, monkeypatch):
+    # Containment candidates are screened on the two documents' sizes. A word count keeps
+    # "می‌خواهم" one word, while its shingles count two: a ZWNJ-typed document would seem ~20%
+    # smaller than its space-typed excerpt finds it, and pairs near the threshold were dropped.
+    import seedkeeper.similarity.clustering as clustering
+    from seedkeeper.operations.deduplication import dedup
+    from seedkeeper.similarity.minhash import shingles
+    from seedkeeper.similarity.normalize import normalize
+
+    texts = {ORIG: FA_ZWNJ + FA_MORE, COPY: spaced(FA_ZWNJ), doc_name(3, "ur"): UR_ZWNJ}
+    root = make_seeds(tmp_path, texts)
+    seen = {}
+    real = clustering.find_duplicates
+    monkeypatch.setattr(
+        clustering,
+        "find_duplicates",
+        lambda items, *a, **k: seen.update({i.file: i.size for i in items}) or real(items, *a, **k),
+    )
+    dedup(root, Settings(jobs=1))
+    assert seen == {f: float(shingles(normalize(t)).size) for f, t in texts.items()}
+
+
+@pytest.mark.usefixtures("isolated_env")
+def test_a_cut_and_edited_spaced_copy_near_the_threshold_is_contained(cli, tmp_path):
+    # Cut off after 1,073 characters, typed with spaces for ZWNJ, 13 words replaced: 0.83 of its
+    # shingles are in the full document. With word counts for sizes, dedup missed it.
+    full = FA_ZWNJ + FA_MORE + doc("fa", [0, 1])
+    words = spaced(full[:1073]).split(" ")
+    for i in (39, 42, 49, 77, 111, 129, 136, 142, 182, 195, 203, 206, 223):
+        words[i] = f"X{i}"
+    root = make_seeds(tmp_path, {ORIG: full, COPY: " ".join(words)})
+    r = cli("dedup", root, "--format", "json")
+    dups = [d for c in json.loads(r.stdout)["clusters"] for d in c["duplicates"]]
+    assert [(d["file"], d["kind"], d["of"]) for d in dups] == [(COPY, "contained", ORIG)]
+    assert 0.8 <= dups[0]["similarity"] < 0.85
