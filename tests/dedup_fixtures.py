@@ -224,8 +224,9 @@ _PUNCT = {
 }
 
 _FORMAT = {
-    # Persian copies typed without the zero-width non-joiner: می‌روم -> میروم.
-    "fa": [("\u200c", "")],
+    # Persian copies typed on a keyboard without the zero-width non-joiner, a space in its
+    # place (می‌روم -> می روم), and an RLM after a number.
+    "fa": [("\u200c", " "), ("۱۳۹۸", "۱۳۹۸\u200f")],
     # Zero-width space/joiner and LRM sprinkled in, as copied web text often carries.
     "zh": [("茶", "\u200b茶"), ("年", "年\u200d"), ("2019", "\u200e2019\u200e")],
     # Soft hyphens inside long words (from hyphenated layouts) and RLM/ZWJ noise.

@@ -8,6 +8,7 @@ import unicodedata
 import pytest
 
 from seedkeeper.similarity.normalize import NORMALIZATION_VERSION, normalize
+from zwnj_fixtures import FA_ZWNJ, HI, HI_ZWNJ, UR_ZWNJ, ZWNJ, spaced
 
 
 def same(a: str, b: str) -> bool:
@@ -54,7 +55,9 @@ def test_white_space_inside_chinese_is_layout():
 @pytest.mark.parametrize(
     "with_format, without",
     [
-        ("می\u200cروم به کتاب\u200cخانه", "میروم به کتابخانه"),  # ZWNJ
+        ("पुस्\u200cतक और बच्\u200cचे", "पुस्तक और बच्चे"),  # ZWNJ in Devanagari: a visible virama
+        ("র\u200c্যাব", "র্যাব"),  # ZWNJ in Bengali (ra + ya-phala)
+        ("അവന്\u200c ഒരു", "അവന് ഒരു"),  # ZWNJ in Malayalam (a visible chandrakkala)
         ("क्\u200dष", "क्ष"),  # ZWJ
         ("\u200fسلام\u200f \u200eWiFi\u200e", "سلام WiFi"),  # RLM, LRM
         ("light\u00adhouse", "lighthouse"),  # soft hyphen
@@ -64,6 +67,48 @@ def test_white_space_inside_chinese_is_layout():
 )
 def test_format_characters_dropped(with_format, without):
     assert normalize(with_format) == normalize(without)
+
+
+@pytest.mark.parametrize(
+    "with_zwnj, with_space",
+    [
+        ("می\u200cخواهم", "می خواهم"),  # Persian verb prefix
+        ("کتاب\u200cها", "کتاب ها"),  # Persian plural suffix
+        ("هم\u200cکلاسی\u200cهایم", "هم کلاسی هایم"),  # two in one word
+        ("خوب\u200cصورت ذمہ\u200cداری", "خوب صورت ذمہ داری"),  # Urdu compounds
+        ("مرتب\u200cاند", "مرتب اند"),  # after a letter that joins, before one that does not
+        ("کتابِ\u200cها", "کتاب ها"),  # a kasra (dropped) between the letter and the ZWNJ
+        ("می\u200c خواهم", "می خواهم"),  # ZWNJ next to a space: one separator, not two
+        ("می\u200c\u200c\u200cخواهم", "می خواهم"),  # repeated ZWNJ
+        ("\u200cمی خواهم\u200c", "می خواهم"),  # at the start and the end
+        ("می\u200f\u200cخواهم", "می خواهم"),  # an RLM (dropped) before it
+        ("WiFi\u200cها ۱۴۰۲\u200cها", "WiFi ها ۱۴۰۲ ها"),  # next to one Arabic-script letter
+    ],
+)
+def test_zwnj_in_arabic_script_separates_words(with_zwnj, with_space):
+    # A keyboard without ZWNJ types a space there: the same text.
+    assert normalize(with_zwnj) == normalize(with_space)
+    assert " " in normalize(with_zwnj)
+
+
+def test_zwnj_in_arabic_script_is_one_space_in_the_normalized_text():
+    assert normalize("من می\u200cخواهم کتاب\u200cها را") == "من می خواهم کتاب ها را"
+
+
+def test_zwnj_elsewhere_joins_nothing_apart():
+    # In Devanagari a ZWNJ only changes how letters are drawn: dropped, not a space.
+    assert normalize(HI_ZWNJ) == normalize(HI)
+    assert normalize(HI_ZWNJ) != normalize(spaced(HI_ZWNJ))
+    assert normalize("a\u200cb") == "ab"
+
+
+@pytest.mark.parametrize("text", [FA_ZWNJ, UR_ZWNJ], ids=["fa", "ur"])
+def test_documents_typed_with_spaces_for_zwnj_normalize_alike(text):
+    assert ZWNJ in text
+    assert normalize(spaced(text)) == normalize(text)
+    # A truly different word still makes a different text.
+    changed = spaced(text).replace("کتاب", "دفتر", 1)
+    assert changed != spaced(text) and normalize(changed) != normalize(text)
 
 
 @pytest.mark.parametrize(
@@ -122,7 +167,7 @@ def test_empty_and_punctuation_only():
 
 def test_idempotent_on_random_text():
     rng = random.Random(7)
-    alphabet = "aZé ،؛؟。、ـًٌيكیکأۀ\u200c\u200d\u00ad۱٢3３茶园 ไม่\r\n\tﻻﬁ"
+    alphabet = "aZé ،؛؟。、ـًٌيكیکأۀ\u200c\u200d\u200f\u00ad۱٢3３茶园 ไม่\r\n\tﻻﬁपु्"
     for _ in range(300):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
         once = normalize(text)

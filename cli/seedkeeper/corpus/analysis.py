@@ -18,10 +18,11 @@ from seedkeeper.errors import NotARegularFileError
 from seedkeeper.problems import Problem, make
 
 # Bump when anything this module computes may change for the same bytes (a cache key part).
+# 9: `shingles`, dedup's size of a document (word counts were off for ZWNJ-rich text).
 # 8: not-utf8 ends with the `fix --encoding auto` that repairs it. 7: not-utf8 says "byte N of
 # the line"; 6: too-short counts no format characters; 5: not-valid text is und, explanations
 # cached, UTF-16 is not-utf8.
-ANALYSIS_VERSION = "8"
+ANALYSIS_VERSION = "9"
 
 
 # A "word": a run of letters/digits (ZWNJ/ZWJ keep Persian words whole), or one CJK character,
@@ -57,6 +58,9 @@ class DocAnalysis:
     words: int = 0
     title: str = ""
     normalized_hash: str | None = None
+    # Distinct shingles of the normalized text, 0 without dedup: the size containment candidates
+    # are screened on. Not `words`, which keeps "می‌خواهم" one word where normalization makes two.
+    shingles: int = 0
     signature: bytes | None = None  # MinHash signature bytes; None when too short to compare
     line_fps: str | None = None  # boilerplate line fingerprints (quality.pack_fingerprints, hex)
     lang: dict | None = None  # LangResult.to_dict(explain=True): the explanation is cached too
@@ -83,8 +87,9 @@ def analyze_bytes(rel: str, raw: bytes, min_chars: int, features: Features, sha2
     if features.dedup:
         from seedkeeper.similarity.clustering import analyze_text
 
-        item, _ = analyze_text(rel, 0, raw, text)
+        item, sh = analyze_text(rel, 0, raw, text)
         a.normalized_hash = item.normalized_hash
+        a.shingles = int(sh.size)
         a.signature = None if item.signature is None else item.signature.tobytes()
     if features.lang:
         a.lang = language_for(text, a.problems)

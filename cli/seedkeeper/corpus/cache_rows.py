@@ -28,6 +28,7 @@ def encode_row(a: DocAnalysis) -> tuple[str, bytes | None]:
         "words": a.words,
         "title": a.title,
         "normalized_hash": a.normalized_hash,
+        "shingles": a.shingles,
         "line_fps": a.line_fps,
         "lang": a.lang,
     }
@@ -36,7 +37,19 @@ def encode_row(a: DocAnalysis) -> tuple[str, bytes | None]:
 
 # The stored fields: DocAnalysis's without rel (the row's key) and signature (its own column).
 _KEYS = frozenset(
-    ("size", "sha256", "problems", "readable", "chars", "words", "title", "normalized_hash", "line_fps", "lang")
+    (
+        "size",
+        "sha256",
+        "problems",
+        "readable",
+        "chars",
+        "words",
+        "title",
+        "normalized_hash",
+        "shingles",
+        "line_fps",
+        "lang",
+    )
 )
 
 
@@ -54,6 +67,7 @@ def decode_row(rel: str, data: str, signature: bytes | None) -> DocAnalysis:
         or type(d["readable"]) is not bool
         or type(d["chars"]) is not int
         or type(d["words"]) is not int
+        or type(d["shingles"]) is not int
         or type(d["title"]) is not str
         or type(d["problems"]) is not list
         or (normalized_hash is not None and type(normalized_hash) is not str)

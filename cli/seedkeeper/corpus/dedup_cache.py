@@ -29,7 +29,7 @@ def clusters_key(analyses: Sequence[DocAnalysis], order: dict[str, int], thresho
     h.update(
         "".join(
             [
-                f"\n{a.rel}\x00{order[a.rel]}\x00{a.sha256}\x00{a.normalized_hash}\x00{float(a.words)}"
+                f"\n{a.rel}\x00{order[a.rel]}\x00{a.sha256}\x00{a.normalized_hash}\x00{float(a.shingles)}"
                 + ("-" if a.signature is None else "+")
                 for a in sorted(analyses, key=lambda a: (order[a.rel], a.rel))
             ]

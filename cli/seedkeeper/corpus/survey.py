@@ -175,7 +175,7 @@ def _find(eligible: list[DocAnalysis], order: dict[str, int], extra: Sequence, s
             a.sha256,
             a.normalized_hash,
             None if a.signature is None else np.frombuffer(a.signature, dtype=np.uint32),
-            float(a.words),  # close to the shingle count: sizes for containment candidates
+            float(a.shingles),  # the exact shingle count: sizes for containment candidates
         )
         for a in eligible
     ] + list(extra)

@@ -11,10 +11,10 @@ import os
 import re
 import shlex
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from seedkeeper.corpus.analysis import Features, count_words, language_for
+from seedkeeper.corpus.analysis import Features, language_for
 from seedkeeper.corpus.atomic import folder_lock, write_atomic
 from seedkeeper.corpus.content_checks import check_content
 from seedkeeper.corpus.decoding import clean, decode
@@ -203,8 +203,8 @@ def add(
         data, used, warnings, findings = outcome
         text = data.decode("utf-8")
         item, sh = analyze_text(key, 10**9 + len(new_items), data, text)
-        # Sizes as the corpus documents have them (word counts), for containment candidates.
-        new_items.append(replace(item, size=float(count_words(text))))
+        # Its size is its shingle count, as the corpus documents' (DocAnalysis.shingles) are.
+        new_items.append(item)
         new_shingles[key] = sh
         pending.append((key, data, used, warnings, findings))
     # Duplicates against the corpus and among the new files themselves (same machinery as dedup).

@@ -2,6 +2,9 @@
 
 Tokens are white space, single characters of scripts written without spaces (Han, kana, Thai,
 Lao, Khmer, Myanmar) and runs of other characters, so excerpts cut sensibly in every script.
+A zero-width non-joiner (ZWNJ) is a token of its own, like white space: where one copy has
+"می‌خواهم" and the other "می خواهم" or "میخواهم", or Hindi with and without one, a reader sees
+the same word, and the excerpts show the changes they would see instead.
 """
 
 from __future__ import annotations
@@ -9,13 +12,21 @@ from __future__ import annotations
 import difflib
 import re
 
-# Diff tokens: white space, one character of a no-space script, or a run of other characters.
+# Diff tokens: white space and ZWNJ, one character of a no-space script, or a run of other
+# characters. ZWNJ is cut out of words so that "می‌خواهم" and "می خواهم" align word by word.
 _NO_SPACE = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_DIFF_TOKEN = re.compile(f"\\s+|[{_NO_SPACE}]|[^\\s{_NO_SPACE}]+")
+_ZWNJ = "\u200c"
+_DIFF_TOKEN = re.compile(f"[\\s{_ZWNJ}]+|[{_NO_SPACE}]|[^\\s{_ZWNJ}{_NO_SPACE}]+")
 
 
 def _one_line(s: str) -> str:
     return " ".join(s.split())
+
+
+def _looks_the_same(old: str, new: str) -> bool:
+    """Whether a change is invisible to a reader: only white space, or a ZWNJ against a space or
+    against nothing (as normalize() counts it: a word separator in Arabic script, else nothing)."""
+    return any(_one_line(old.replace(_ZWNJ, z)) == _one_line(new.replace(_ZWNJ, z)) for z in (" ", ""))
 
 
 def _clip(s: str, limit: int, keep_end: bool = False) -> str:
@@ -91,8 +102,8 @@ def diff_excerpt(a: str, b: str, context: int = 40, max_parts: int = 3) -> list[
         if tag == "equal":
             continue
         old, new = "".join(ta[i1:i2]), "".join(tb[j1:j2])
-        if not _one_line(old) and not _one_line(new):
-            continue  # only white space differs here
+        if _looks_the_same(old, new):
+            continue  # only white space or ZWNJ differs here
         if parts == max_parts:
             out.append("… and more differences")
             break

@@ -7,7 +7,13 @@ near-duplicate shingles are taken from this string too. The rules, applied in th
    sequences that NFKC would compose; this is the usual NFKC_Casefold recipe). NFKC also turns
    full-width Latin/digits into ASCII and Arabic presentation forms into plain letters.
 2. Format characters (category Cf: BOM U+FEFF, ZWNJ, ZWJ, LRM/RLM, bidi controls, soft hyphen,
-   ...) and control characters other than white space (category Cc) are dropped.
+   ...) and control characters other than white space (category Cc) are dropped, except a
+   zero-width non-joiner (ZWNJ, U+200C) next to an Arabic-script character once rules 2-5 are
+   done (see _ARABIC_RANGES; a harakat or RLM between them is gone by then): it becomes a space.
+   In Persian, Urdu, Kurdish and Pashto it separates the parts of a word ("می‌خواهم",
+   "کتاب‌ها"), and a keyboard without it types a space there ("می خواهم"): the same text. In
+   other scripts (Devanagari, Bengali, Malayalam...) it only changes how letters are drawn, so
+   it is dropped there. A run of ZWNJ, or one beside a space, is one separator (rule 6).
 3. Punctuation (every category P*: `. , ; ! ? « » ، ؛ ؟ 。 、 「 」 …`) becomes a space, so
    "a,b" and "a, b" normalize alike.
 4. Decimal digits of every script (category Nd: ۱۲۳, ١٢٣, १२३, ๑๒๓ ...) become ASCII 0-9.
@@ -92,6 +98,12 @@ _NO_SPACE_GAP = re.compile(f"(?<=[{_NS}]) | (?=[{_NS}])")
 _ANY_NO_SPACE = re.compile(f"[{_NS}]")
 
 
+_ZWNJ = "\u200c"
+# Rule 2's ZWNJ exception: a run of ZWNJ that touches an Arabic-script character on either side.
+_AR = "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _ARABIC_RANGES)
+_ZWNJ_SEPARATES = re.compile(f"(?<=[{_AR}]){_ZWNJ}+|{_ZWNJ}+(?=[{_AR}])")
+
+
 def _is_arabic(cp: int) -> bool:
     return any(lo <= cp <= hi for lo, hi in _ARABIC_RANGES)
 
@@ -103,6 +115,8 @@ def _rule(cp: int) -> str | None:
         return _ARABIC_LETTERS[ch]
     if ch == _TATWEEL:
         return None
+    if ch == _ZWNJ:
+        return ch  # kept for normalize() to judge by its neighbours (rule 2)
     cat = unicodedata.category(ch)
     if cat == "Cf":
         return None
@@ -137,6 +151,10 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = unicodedata.normalize("NFKC", text.casefold())
     text = text.translate(_TRANSLATE)
+    if _ZWNJ in text:
+        # After translate, so the neighbours are final: harakat, tatweel and other format
+        # characters between a letter and its ZWNJ are gone, and digits are ASCII.
+        text = _ZWNJ_SEPARATES.sub(" ", text).replace(_ZWNJ, "")
     # str.split() with no argument splits on every Unicode white space and drops empty parts.
     text = " ".join(text.split())
     if _ANY_NO_SPACE.search(text):
