@@ -95,6 +95,28 @@ def test_zwnj_in_arabic_script_is_one_space_in_the_normalized_text():
     assert normalize("من می\u200cخواهم کتاب\u200cها را") == "من می خواهم کتاب ها را"
 
 
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ("می\u200cخواهم", "می خواهم", "میخواهم"),
+        ("نمی\u200cروم", "نمی روم", "نمیروم"),
+        ("کتاب\u200cها", "کتاب ها", "کتابها"),
+        ("کتاب\u200cهایشان", "کتاب هایشان", "کتابهایشان"),
+        ("آرام\u200cترین", "آرام ترین", "آرامترین"),
+    ],
+)
+def test_persian_prefix_and_suffixes_normalize_alike_however_joined(spellings):
+    # With ZWNJ, with a space, or with nothing: people type all three.
+    assert len({normalize(s) for s in spellings}) == 1
+    assert " " in normalize(spellings[2])
+
+
+def test_words_that_only_look_affixed_are_split_in_every_copy():
+    # "میز" (table) and "تنها" (alone) are split too, the same way in every text: harmless.
+    assert normalize("میز") == normalize("می ز") and normalize("تنها") == normalize("تن ها")
+    assert normalize("میز") != normalize("ها") and normalize("می") == "می"
+
+
 def test_zwnj_elsewhere_joins_nothing_apart():
     # In Devanagari a ZWNJ only changes how letters are drawn: dropped, not a space.
     assert normalize(HI_ZWNJ) == normalize(HI)
@@ -167,7 +189,7 @@ def test_empty_and_punctuation_only():
 
 def test_idempotent_on_random_text():
     rng = random.Random(7)
-    alphabet = "aZé ،؛؟。、ـًٌيكیکأۀ\u200c\u200d\u200f\u00ad۱٢3３茶园 ไม่\r\n\tﻻﬁपु्"
+    alphabet = "aZé ،؛؟。、ـًٌيكیکأۀ\u200c\u200d\u200f\u00ad۱٢3３茶园 ไม่\r\n\tﻻﬁपु्میهانترشن"
     for _ in range(300):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
         once = normalize(text)

@@ -6,7 +6,8 @@ Each is bumped here when the module named beside it changes (see there), which r
 from __future__ import annotations
 
 # normalize.py: the normalized text of some input may change. 3: a ZWNJ next to an Arabic-script
-# character is a space (it was dropped), so cached hashes and shingles of such text are stale.
+# character is a space (it was dropped), and Persian's می/ها joins are split (rule 7), so cached
+# hashes and shingles of such text are stale.
 NORMALIZATION_VERSION = "3"
 # minhash.py: shingles or signatures of some text may change.
 MINHASH_VERSION = "1"
