@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from seedkeeper.corpus.paths import is_decodable, matches_include, shown
+from seedkeeper.corpus.paths import is_decodable, matches_include
 
 INDEX_NAME = "INDEX.md"
 
@@ -16,7 +16,8 @@ def discover(root: Path, include: tuple[str, ...] = ("*.txt",), undecodable: lis
     """Relative, '/'-separated paths of the documents under `root`, sorted.
 
     A path that is not valid UTF-8 cannot be listed in INDEX.md, cached or printed as is: it is
-    left out, and its escaped form (`bad\\xff.txt`) is appended to `undecodable` (when given)."""
+    left out, and appended to `undecodable` (when given) as os.fsdecode gives it (surrogates for
+    its bytes: the exact name, which each output shows escaped; see raw_names)."""
     found: list[str] = []
     for rel_dir, files in _walk(os.fspath(root), ""):
         for entry in files:
@@ -28,7 +29,7 @@ def discover(root: Path, include: tuple[str, ...] = ("*.txt",), undecodable: lis
                 continue
             if not is_decodable(rel):
                 if undecodable is not None:
-                    undecodable.append(shown(rel))
+                    undecodable.append(rel)
                 continue
             # A symlink counts as "on disk" (dangling or outward ones too; it is never read here),
             # and so does a regular file; FIFOs, sockets and devices do not. The directory entry

@@ -104,8 +104,9 @@ def load_corpus(root: str | os.PathLike, settings: Settings, cache=None) -> Corp
 
 
 def _undecodable_problems(names: list[str]) -> list[Problem]:
-    """A file whose name is not UTF-8 cannot be listed (INDEX.md is UTF-8) nor read by name in any
-    report: it is named escaped, as unlisted and with a bad name, and left unread."""
+    """A file whose name is not UTF-8 cannot be listed (INDEX.md is UTF-8): it is unlisted, with a
+    bad name, and left unread. The finding holds the exact name (os.fsdecode's str: it opens the
+    file); outputs show it escaped, and JSON adds its bytes (`file_bytes`)."""
     out = []
     for name in sorted(names):
         why = "file name is not valid UTF-8 (shown escaped); rename it"

@@ -9,6 +9,7 @@ from collections import Counter
 
 from seedkeeper._version import __version__
 from seedkeeper.corpus.paths import shown
+from seedkeeper.corpus.raw_names import quoted, uri_path
 from seedkeeper.problems import CODES, INDEX_LINE_CODES, Problem
 
 
@@ -34,7 +35,10 @@ def sarif(problems: list[Problem], seeds_prefix: str) -> str:
     for p in problems:
         path, line = _location(p, seeds_prefix)
         region = {"startLine": line} if line else {}
-        loc = {"physicalLocation": {"artifactLocation": {"uri": path}, **({"region": region} if region else {})}}
+        # Percent-encoded where a URI needs it: a byte that is not UTF-8 is `%FF`, and a `%` of a
+        # name `%25`, so every name has its own URI, which decodes to its exact bytes.
+        uri = uri_path(path)
+        loc = {"physicalLocation": {"artifactLocation": {"uri": uri}, **({"region": region} if region else {})}}
         results.append(
             {
                 "ruleId": p.code,
@@ -43,7 +47,7 @@ def sarif(problems: list[Problem], seeds_prefix: str) -> str:
                 "message": {
                     "text": p.message
                     + (
-                        f" ({p.file})"
+                        f" ({quoted(p.file)})"
                         if p.file and path.rsplit("/", 1)[-1] == "INDEX.md" and p.file != "INDEX.md"
                         else ""
                     )
@@ -100,7 +104,9 @@ def junit(problems: list[Problem], documents: list[str], strict: bool = False) -
             body += (
                 "<system-out>" + "\n".join(_xml(f"{p.severity} {p.code}: {p.message}") for p in rest) + "</system-out>"
             )
-        label = name if name is not None else "INDEX.md and folder"
+        # A name that is not UTF-8 is quoted as bash writes it: two test cases named alike would
+        # be merged by a reader, and its escaped text is also a valid name.
+        label = quoted(name) if name is not None else "INDEX.md and folder"
         cases.append(f'    <testcase classname="seedkeeper" name={quoteattr(_plain(label))}>{body}</testcase>')
     head = f'<testsuite name="seedkeeper check" tests="{len(cases)}" failures="{failures}" errors="0">'
     return (
@@ -128,7 +134,7 @@ def markdown_summary(problems: list[Problem], documents: int, ok: bool) -> str:
         lines += ["", "| file | line | code | message |", "|---|---:|---|---|"]
         for p in problems[:50]:
             msg = shown(p.message).replace("|", "\\|")
-            file = shown(p.file or "").replace("|", "\\|")
+            file = quoted(p.file or "").replace("|", "\\|")
             lines.append(f"| {file} | {p.line or ''} | `{p.code}` | {msg} |")
         if len(problems) > 50:
             lines.append(f"\n…and {len(problems) - 50} more.")

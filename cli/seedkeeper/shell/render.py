@@ -20,6 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from seedkeeper.corpus.paths import shown
+from seedkeeper.corpus.raw_names import name_bytes, quoted, with_name_bytes
 from seedkeeper.problems import INDEX_LINE_CODES, Problem
 
 # Width for output that is not a terminal (a pipe, a file): lines are never wrapped there, so
@@ -52,9 +53,14 @@ def stdout_console() -> Console:
 def emit_json(data: Any) -> None:
     """One JSON object on stdout and nothing else: deterministic, UTF-8, not ASCII-escaped."""
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    # A path from the command line may hold bytes that are not UTF-8 (surrogates): escaped, so
-    # stdout stays valid UTF-8. Control characters are already \u-escaped by json.
-    text = _SURROGATE.sub(lambda m: shown(m.group()).replace("\\", "\\\\"), text)
+    if _SURROGATE.search(text):
+        # A name that is not UTF-8 (surrogates: one on disk, or a path typed): its exact bytes
+        # beside it (`file_bytes`), since its escaped text is also a valid name's. Only then: the
+        # walk costs a look at every string.
+        text = json.dumps(with_name_bytes(data), ensure_ascii=False, indent=2)
+        # The name itself is escaped, so stdout stays valid UTF-8. Control characters are
+        # already \u-escaped by json.
+        text = _SURROGATE.sub(lambda m: shown(m.group()).replace("\\", "\\\\"), text)
     sys.stdout.write(text + "\n")
     sys.stdout.flush()
 
@@ -98,13 +104,18 @@ def github_lines(problems: Iterable[Problem], seeds: Path) -> list[str]:
         # Index findings with a line are fixed in INDEX.md, so that is where the annotation goes.
         in_index = p.file is None or (p.code in INDEX_LINE_CODES and p.line is not None)
         target = "INDEX.md" if in_index else p.file
-        path = os.path.relpath(seeds_abs / target, root)
+        path = os.path.relpath(seeds_abs / target, root).replace(os.sep, "/")
+        where = f" ({quoted(p.file)})" if p.file and target != p.file else ""
+        if name_bytes(path) is not None:
+            # A workflow command is UTF-8 text: it cannot name these bytes, and their escaped
+            # text would put the annotation on another file (one named `bad\xff.txt`). None
+            # then, the name in the message.
+            path, where = "", f" ({quoted(path)})"
         if path:
-            props.append(f"file={_escape_prop(path.replace(os.sep, '/'))}")
+            props.append(f"file={_escape_prop(path)}")
         if p.line is not None:
             props.append(f"line={p.line}")
         props.append(f"title={_escape_prop(p.code)}")
-        where = f" ({p.file})" if p.file and target != p.file else ""
         # The file property names the file exactly; the message is for people, so it is shown escaped.
         out.append(f"::{level} {','.join(props)}::{_escape_data(shown(p.message + where))}")
     return out
@@ -132,10 +143,10 @@ def concise_lines(problems: Iterable[Problem], seeds: Path | None) -> list[str]:
     for p in problems:
         in_index = p.file is None or (p.code in INDEX_LINE_CODES and p.line is not None)
         target = "INDEX.md" if in_index else p.file
-        where = f" ({p.file})" if p.file and target != p.file else ""
+        where = f" ({quoted(p.file)})" if p.file and target != p.file else ""
         line = "" if p.line is None else f":{p.line}"
         message = " ".join((p.message + where).splitlines())
-        path = shown(target if seeds is None else display_path(seeds, target))
+        path = quoted(target if seeds is None else display_path(seeds, target))
         keyed.append(((path, p.line or 0, p.code, message), f"{path}{line}: {p.code} {shown(message)}"))
     return [text for _, text in sorted(keyed)]
 
@@ -152,11 +163,16 @@ def text_groups(problems: list[Problem]) -> list[tuple[str, list[tuple[Problem, 
     groups: list[tuple[str, list[tuple[Problem, str]]]] = []
     if index:
         groups.append(
-            ("INDEX.md", [(p, p.message + (f" ({p.file})" if p.file not in (None, "INDEX.md") else "")) for p in index])
+            (
+                "INDEX.md",
+                [(p, p.message + (f" ({quoted(p.file)})" if p.file not in (None, "INDEX.md") else "")) for p in index],
+            )
         )
     rest = [p for p in problems if not _on_index(p)]
+    # A name that is not UTF-8 is its own group, headed as bash quotes it: its escaped text
+    # (`bad\xff.txt`) is also a valid name, whose findings are another file's.
     for file, group in groupby(rest, key=lambda p: p.file):
-        groups.append((file, [(p, p.message) for p in group]))
+        groups.append((quoted(file), [(p, p.message) for p in group]))
     return groups
 
 

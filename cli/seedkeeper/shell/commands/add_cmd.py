@@ -73,7 +73,7 @@ def add_command(
     # was added); the account of what was done goes to stderr there.
     findings_only = fmt in (Format.github, Format.concise)
     for a in report.added:
-        line = f"{verb} {shown(a.source)} as {a.file} ({a.lang}, {a.confidence:.2f}; decoded as {a.encoding})"
+        line = f"{verb} {render.quoted(a.source)} as {a.file} ({a.lang}, {a.confidence:.2f}; decoded as {a.encoding})"
         typer.echo(line, err=findings_only)
         if not findings_only:
             for w in a.warnings:
@@ -91,7 +91,7 @@ def add_command(
             render.emit_lines(render.concise_lines(found, None))  # None: paths as given
     else:
         for r in report.refused:
-            typer.echo(f"refused {shown(r.source)}: {r.code}: {shown(r.message)}", err=True)
+            typer.echo(f"refused {render.quoted(r.source)}: {r.code}: {shown(r.message)}", err=True)
     if report.index_diff:
         typer.echo(report.index_diff, nl=False, err=findings_only)  # hand-written entries were adopted: show how
     if report.index_written:

@@ -147,7 +147,7 @@ def _print_table(report) -> None:
     for d in report.documents:
         # Text cells: a file name such as "[draft] x.txt" is a name, not rich markup.
         table.add_row(
-            Text(render.shown(d["file"])),
+            Text(render.quoted(d["file"])),
             Text(d["lang"]),
             f"{d['confidence']:.2f}",
             *(Text(render.shown(cell(d))) for _, cell in extra),
@@ -169,7 +169,7 @@ def _print_explained(report) -> None:
         extra += [f"({_others(d)})"] if d.get("others") else []
         extra += [f"error: {d['error']}"] if d.get("error") else []
         console.print(
-            render.shown("  ".join([d["file"], d["lang"], f"{d['confidence']:.2f}", *extra])),
+            render.shown("  ".join([render.quoted(d["file"]), d["lang"], f"{d['confidence']:.2f}", *extra])),
             markup=False,
         )
         console.print(f"    decided by: {d.get('decided_by') or 'unknown'}", markup=False)
