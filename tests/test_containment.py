@@ -95,6 +95,36 @@ def test_a_near_copy_stays_near_even_when_also_contained():
     assert kinds(result) == {"cut.txt": ("near", "a.txt")}
 
 
+def every_nth_word_edited(text: str, lang: str, insert: bool, n: int) -> str:
+    """The same text with one word in `n` replaced, or one inserted (a character for Chinese)."""
+    if lang == "zh":
+        return "".join(
+            ("变" + ch if insert else "变") if i % n == n - 1 and ch.strip() else ch for i, ch in enumerate(text)
+        )
+    words = text.split(" ")
+    return " ".join((f"zebra {w}" if insert else "zebra") if i % n == n - 1 else w for i, w in enumerate(words))
+
+
+@pytest.mark.parametrize(
+    ("lang", "insert", "n"),
+    # n: one edit in n words keeps each text holding over 80% of the other, Jaccard under 0.8.
+    [("fa", False, 20), ("fa", True, 15), ("zh", False, 20), ("zh", True, 20), ("en", False, 20), ("en", True, 20)],
+)
+def test_an_edited_copy_of_about_the_same_length_never_displaces_the_original(lang, insert, n):
+    # Each holds nearly all of the other: neither is "the longer", whatever a few words did to
+    # the sizes (an inserted word makes the copy larger), so the later listed is the duplicate.
+    original = FULL[lang]
+    copy = every_nth_word_edited(original, lang, insert, n)
+    a, b = shingles(normalize(original)), shingles(normalize(copy))
+    inter = np.intersect1d(a, b).size
+    assert inter / max(a.size, b.size) >= 0.8 and inter / np.union1d(a, b).size < 0.8, "fixture"
+    for first, second in ((original, copy), (copy, original)):
+        result = run([("000_first.txt", first), ("001_second.txt", second)])
+        assert [c.keep for c in result.clusters] == ["000_first.txt"]
+        assert kinds(result) == {"001_second.txt": ("contained", "000_first.txt")}
+        assert 0.8 <= result.clusters[0].duplicates[0].similarity < 1.0
+
+
 def test_containment_zero_turns_it_off():
     assert run([("a.txt", doc("en", [1, 2, 3])), ("b.txt", FULL["en"])], containment=0).clusters == []
 

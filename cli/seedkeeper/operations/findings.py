@@ -39,7 +39,9 @@ def duplicate_problems(s: Survey) -> list[Problem]:
                 how = "the same bytes as" if d.kind == "exact" else "the same normalized text as"
                 msg = f"{how} {d.of} (kept: {c.keep})"
             elif d.kind == "contained":
-                msg = f"{d.similarity:.0%} of its text is in the longer {d.of} (kept: {c.keep})"
+                # Not "the longer": an edited copy of about the same length is contained in
+                # the earlier listed one too (similarity.clustering).
+                msg = f"{d.similarity:.0%} of its text is in {d.of} (kept: {c.keep})"
             else:
                 msg = f"{d.similarity:.0%} similar to {d.of} (kept: {c.keep})"
             code = DUPLICATE_CODES[d.kind]

@@ -133,6 +133,7 @@ def find_duplicates(
     # its copies join the cluster through their normalized link.
     reps = [i for i, it in enumerate(docs) if first_norm[it.normalized_hash] == i and it.signature is not None]
     contained: Edges = {}
+    mutual: Edges = {}
     counts: dict[int, int] = {}
     confirmed = 0
     if len(reps) > 1:
@@ -147,14 +148,20 @@ def find_duplicates(
             jac, i_in_j, j_in_i = shares(inter, ni, nj)
             if jac >= threshold:
                 edges[(i, j)] = ("near", round(jac, 4))
+            elif containment > 0 and min(i_in_j, j_in_i) >= containment and min(ni, nj) >= MIN_CONTAINED_SHINGLES:
+                # Each holds nearly all of the other (an edited copy of about the same length):
+                # neither is the longer, whatever a few words did to the sizes. Joined like a
+                # near pair, so the group keeps its earliest listed; the share reported is the
+                # later one's (docs are in listing order: the larger index is the later).
+                mutual[(i, j)] = ("contained", round(i_in_j if i > j else j_in_i, 4))
             elif containment > 0:
                 # The smaller set is the contained one; on equal sizes, the later listed.
-                small, large, share, n_small = (i, j, i_in_j, ni) if ni < nj else (j, i, j_in_i, nj)
+                small, large, share, n_small = (i, j, i_in_j, ni) if (ni, j) < (nj, i) else (j, i, j_in_i, nj)
                 if share >= containment and n_small >= MIN_CONTAINED_SHINGLES:
                     contained[(small, large)] = ("contained", round(share, 4))
     # Copies (exact/normalized) have their first document's shingle count: ranks compare alike.
     counts.update({i: counts[r] for i, it in enumerate(docs) if (r := first_norm[it.normalized_hash]) in counts})
-    clusters = _clusters(docs, edges, contained, counts)
+    clusters = _clusters(docs, edges, contained, counts, mutual)
     too_short = sorted(it.file for it in docs if it.signature is None)
     return DedupResult(clusters, too_short, confirmed)
 
@@ -179,14 +186,23 @@ def _hash_edges(docs: Sequence[DedupItem]) -> tuple[Edges, dict[str, int]]:
     return edges, first_norm
 
 
-def _clusters(docs: Sequence[DedupItem], edges: Edges, contained: Edges, counts: dict[int, int]) -> list[Cluster]:
+def _clusters(
+    docs: Sequence[DedupItem], edges: Edges, contained: Edges, counts: dict[int, int], mutual: Edges
+) -> list[Cluster]:
     """Clusters: groups of exact/normalized/near matches (union-find), each keeping its earliest
-    document; a group holding a contained document joins its container's group (the best one:
-    highest share, then largest, then earliest), which must rank higher (larger member, then
-    earlier), so joins never loop and a container is never a duplicate of what it contains."""
+    document; two documents contained in each other (`mutual`) join like a near pair unless a
+    stronger link already joined them; a group holding a contained document joins its
+    container's group (the best one: highest share, then largest, then earliest), which must
+    rank higher (larger member, then earlier), so joins never loop and a container is never a
+    duplicate of what it contains."""
     uf = _UnionFind(len(docs))
     for i, j in edges:
         uf.union(i, j)
+    edges = dict(edges)
+    for (i, j), link in sorted(mutual.items()):
+        if uf.find(i) != uf.find(j):
+            uf.union(i, j)
+            edges[(i, j)] = link
     links: dict[int, list[tuple[int, Kind, float]]] = {}
     for (i, j), (kind, sim) in edges.items():
         links.setdefault(i, []).append((j, kind, sim))

@@ -11,5 +11,6 @@ from __future__ import annotations
 NORMALIZATION_VERSION = "3"
 # minhash.py: shingles or signatures of some text may change.
 MINHASH_VERSION = "1"
-# clustering.py: clusters may change for the same documents and settings.
-CLUSTERING_VERSION = "1"
+# clustering.py: clusters may change for the same documents and settings. 2: two documents
+# contained in each other keep the earlier listed (the larger one was kept).
+CLUSTERING_VERSION = "2"
