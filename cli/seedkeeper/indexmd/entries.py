@@ -70,6 +70,10 @@ class IndexEntry:
     managed: bool = False  # inside the managed table
     cells: tuple[tuple[str, str], ...] = ()  # table rows: (header, cell source text)
     more: str = ""  # list items: the lines that continue the item's first paragraph (index adopts them)
+    # A row of a table shaped like ours outside the markers with a Title cell: the Title cell
+    # `index` writes for its document, once that is known (title_cells.with_titles); None until
+    # then, and every Title cell is read as a person's (columns.added_in_ours).
+    tool_title: str | None = None
 
 
 @dataclass
@@ -215,21 +219,26 @@ def _is_pinned_cell(value: str) -> bool:
     return _TAG_SHAPE.fullmatch(value) is not None
 
 
-def lang_from_cells(cells: tuple[tuple[str, str], ...], managed: bool) -> str | None:
+def lang_from_cells(cells: tuple[tuple[str, str], ...], managed: bool, tool_title: str | None = None) -> str | None:
     """The language a person pinned in a table row's cells (`managed`: between the markers), or
     None: what `index` writes into the row's Pinned cell when it carries the row
-    (table.adopted_fields), so `check` reads before `index` the pin it reads after."""
+    (table.adopted_fields), so `check` reads before `index` the pin it reads after. `tool_title`
+    is the Title cell `index` writes for the row's document (IndexEntry.tool_title)."""
     lows, ours = _header_roles(tuple(h for h, _ in cells))
     if ours is not None:
         # Our table, between the markers or one that lost them: its Language column is what the
         # tool detected, not a pin. The Pinned cell, else the first `lang:` of the cells `index`
         # carries into Notes: Notes, then a column a person added ("Owner"), a cell past the
-        # header, a person's words in a computed column outside the markers (columns.added_in_ours).
-        pinned_at, notes_at, others = ours
+        # header, a person's words in a computed, Language or Title column outside the markers
+        # (columns.added_in_ours), in column order.
+        pinned_at, notes_at, others, again = ours
         pinned = cells[pinned_at][1].strip()
         if pinned and _is_pinned_cell(pinned):
             return pinned
-        carried = [cells[notes_at][1], *(cells[k][1] for k in others if added_in_ours(lows[k], cells[k][1], managed))]
+        carried = [
+            cells[notes_at][1],
+            *(cells[k][1] for k in others if added_in_ours(lows[k], cells[k][1], managed, tool_title, k in again)),
+        ]
         return next((found for v in carried if "lang" in v.lower() and (found := pinned_lang(v))), None)
     # A hand-written table, wherever it is (a table typed between the markers is carried as one):
     # a Pinned column holding a tag, else a Language/Lang column (a person's, in such a table);
@@ -255,14 +264,23 @@ def lang_from_cells(cells: tuple[tuple[str, str], ...], managed: bool) -> str | 
 
 
 @lru_cache(maxsize=256)
-def _header_roles(headers: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[int, int, tuple[int, ...]] | None]:
+def _header_roles(
+    headers: tuple[str, ...],
+) -> tuple[tuple[str, ...], tuple[int, int, tuple[int, ...], frozenset[int]] | None]:
     """A table's headers in lower case, and for a table shaped like ours where its Pinned and
-    Notes cells are (the first of each, as `index` reads them) and which other cells may be a
-    person's (columns.added_in_ours): worked out once per table, not once per row (a managed
-    table of 100,000 rows is read on every run)."""
+    Notes cells are (the first of each, as `index` reads them), which other cells may be a
+    person's (columns.added_in_ours), and which of those repeat a column named before them
+    (a second Notes, Pinned or Title column: a person's): worked out once per table, not once
+    per row (a managed table of 100,000 rows is read on every run)."""
     lows = tuple(h.strip().lower() for h in headers)
     if not shaped_like_ours(set(lows)):
         return lows, None
-    # Every cell added_in_ours may carry: a column a person added, a computed one, the Language one.
-    others = tuple(k for k, h in enumerate(lows) if h not in OUR_HEADERS or h in COMPUTED_HEADERS or h == "language")
-    return lows, (lows.index("pinned"), lows.index("notes"), others)
+    again = frozenset(k for k, h in enumerate(lows) if h and h in lows[:k])
+    # Every cell added_in_ours may carry: a column a person added, a computed one, the Language
+    # and Title ones, a repeated one.
+    others = tuple(
+        k
+        for k, h in enumerate(lows)
+        if h not in OUR_HEADERS or h in COMPUTED_HEADERS or h in ("language", "title") or k in again
+    )
+    return lows, (lows.index("pinned"), lows.index("notes"), others, again)

@@ -161,10 +161,21 @@ def render_row(row: IndexRow, pinned: str, notes: str, guard: CellGuard) -> str:
         str(row.words),
         escape_text(row.sha),
         escape_text(row.status),
-        escape_text(short_title(row.title)),
+        title_source(row.title),
         escape_cell(notes),
     ]
     return row_line([file_link(row.file)] + [guard(c) for c in computed])
+
+
+def title_source(title: str) -> str:
+    """A document's title as its Title cell shows it: the first line, shortened, escaped."""
+    return escape_text(short_title(title))
+
+
+def title_cell(title: str, guard: CellGuard) -> str:
+    """The Title cell render_row writes for a document titled `title` (guarded too), as the
+    table reader gives it back: a pipe escaped in the source is bare in the cell read."""
+    return guard(title_source(title)).replace("\\|", "|")
 
 
 def placeholder_row(rel: str, pinned: str = "", notes: str = "") -> str:
@@ -280,8 +291,11 @@ def adopted_fields(e: IndexEntry, source_line: str, continuation: str = "") -> t
         # A column a person added ("Owner"), or cells past the header (a `|` typed in Notes), are
         # theirs too (columns.added_in_ours): kept in Notes rather than lost when the table is
         # written again.
+        seen: set[str] = set()  # a second column of a name is one a person added
         for low, header, value in cells:
-            if value and added_in_ours(low, value, e.managed):
+            again = bool(low) and low in seen
+            seen.add(low)
+            if value and added_in_ours(low, value, e.managed, e.tool_title, again):
                 # Typed after a `|` in the Notes cell, it was part of the note.
                 parts.append((" | ", "", value) if not header else ("; ", header, value))
         # Our table: a `lang:` typed in its Notes (or a column added to it) moves to an empty
