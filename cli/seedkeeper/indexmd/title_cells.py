@@ -62,5 +62,6 @@ def with_titles(
         if entries is None:
             entries = list(doc.entries)
         # The reader's pin of the row (lang_from_cells), read again now that the tool's title is known.
-        entries[k] = dataclasses.replace(e, tool_title=tool, lang=lang_from_cells(e.cells, False, tool))
+        lang = lang_from_cells(e.cells, False, tool, e.rel, e.written)
+        entries[k] = dataclasses.replace(e, tool_title=tool, lang=lang)
     return doc if entries is None else dataclasses.replace(doc, entries=entries)

@@ -169,7 +169,9 @@ def index_outdated() -> Problem:
 # are carried into Notes. 18 (17 was a reverted rule): a `lang:` there pins for check too.
 # 19: a label a person typed before a pin ("Status: lang: fa") stays in Notes.
 # 20: a Title cell of a table shaped like ours outside the markers that is not the title index
-# writes, and a second column of a name (Notes, Pinned, Title), in the managed table too.
+# writes, a second column of a name (Notes, Pinned, Title), in the managed table too, and the
+# words beside a File cell's name; a header whose rows all went into the table goes when no
+# column name is lost (indexmd/rescued.py).
 _OUTDATED_MEMO_VERSION = "20"
 
 
