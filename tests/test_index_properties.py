@@ -84,6 +84,17 @@ def a_list(draw) -> str:
 
 @st.composite
 def a_table(draw) -> str:
+    if draw(st.integers(0, 3)) == 0:
+        # Shaped like ours, with a column a person added (named by a word of theirs), filled in
+        # some rows or none: its name must survive (in Notes' labels, or the header itself).
+        row = st.builds(
+            lambda n, v, t: f"| {n} |  | {t} | {v} |",
+            name,
+            st.sampled_from(["T", "", "T lang: de"]),
+            st.sampled_from(["T", ""]),
+        )
+        rows = draw(st.lists(row, min_size=1, max_size=3))
+        return "\n".join(["| File | Pinned | Notes | T |", "|---|---|---|---|", *rows])
     if draw(st.booleans()):
         row = st.builds(lambda n: f"| {n} | T |", name) | st.builds(lambda n: f"| [T]({n}) | T T |", name)
         rows = draw(st.lists(row | st.just("| T | T |"), min_size=1, max_size=3))
@@ -203,6 +214,15 @@ SETTINGS = settings(max_examples=250, deadline=None, suppress_health_check=[Heal
 @example(
     text="# Seeds\n\n<div>\ntok0x 001_0758ffe9350a70a1.txt\n</div>\n<!-- seedkeeper:index:begin -->\n"
     "<!-- seedkeeper:index:end -->\n- 001_0758ffe9350a70a1.txt tok1x\n"
+)
+# A line glued under a table is one of its rows: its File cell's words beside the link were
+# dropped in a table shaped like ours (and a header naming a column no row filled went with it).
+@example(
+    text="# Seeds\n\n| File | Pinned | Notes | tok0x |\n|---|---|---|---|\n"
+    "| 001_0758ffe9350a70a1.txt |  | tok1x | tok2x |\nSee [tok3x](001_0758ffe9350a70a1.txt) tok4x.\n"
+)
+@example(
+    text="# Seeds\n\n| File | Pinned | Notes | tok0x |\n|---|---|---|---|\n| 001_0758ffe9350a70a1.txt |  | tok1x |  |\n"
 )
 def test_index_is_a_fixed_point_and_loses_no_word(text):
     once = _render(text)
@@ -341,3 +361,64 @@ def _assembled_once(table: str) -> str:
     """`table` under a heading, every placeholder word made a unique token."""
     counter = iter(range(10_000))
     return re.sub(r"\bT\b", lambda m: f"tok{next(counter)}x", "# Seeds\n\n" + table)
+
+
+# Titles the writer escapes (`*`, `|`, `_`) and guards (a file name in them: its dots `&#46;`).
+TITLES = {n: f"Stars *and* | pipes_ of {n}" for n in NAMES}
+TITLED_ROWS = [IndexRow(n, "en", 10, 2, "abcdefabcdef", "ok", TITLES[n]) for n in NAMES]
+
+
+def _tool_title_cells() -> dict[str, str]:
+    """file -> the Title cell's source as `index` writes it, read from a table written from nothing."""
+    out = {}
+    for ln in render_index(None, TITLED_ROWS).split("\n"):
+        cells = [c.strip() for c in re.split(r"(?<!\\)\|", ln.strip()[1:-1])] if ln.startswith("| [") else []
+        if cells:
+            out[re.sub(r"^\[.*\]\((.*)\)$", r"\1", cells[0])] = cells[7]
+    return out
+
+
+# What a person may find or type in a Title cell: the tool's title, words, the title and words,
+# a pin, an `ignore:`; "tool" stands for the document's Title cell as `index` writes it.
+_TITLE_SAID = st.sampled_from(["tool", "", "T", "tool T", "T tool", "T lang: de", "tool (lang: fa)", "T ignore: bom"])
+
+
+@st.composite
+def a_titled_table(draw) -> str:
+    """A table shaped like ours outside the markers with one or two Title columns."""
+    tool = _tool_title_cells()
+    two = draw(st.booleans())
+    lines = [
+        "| File | Pinned | Title | Notes |" + (" Title |" if two else ""),
+        "|---|---|---|---|" + ("---|" if two else ""),
+    ]
+    for n in draw(st.lists(name, min_size=1, max_size=3, unique=True)):
+        said = [draw(_TITLE_SAID).replace("tool", tool[n]) for _ in range(2 if two else 1)]
+        pinned, notes = draw(st.sampled_from(["", "zh-Hant"])), draw(st.sampled_from(["", "T", "T lang: fa"]))
+        lines.append(f"| {n} | {pinned} | {said[0]} | {notes} |" + (f" {said[1]} |" if two else ""))
+    return "\n".join(lines)
+
+
+@SETTINGS
+@given(a_titled_table(), st.booleans())
+def test_a_title_cell_outside_the_markers_loses_no_word_and_pins_as_check_reads(table, managed_too):
+    from seedkeeper.indexmd.entries import first_pins
+    from seedkeeper.indexmd.table import CellGuard
+    from seedkeeper.indexmd.title_cells import with_titles
+
+    text = _assembled_once(table + (f"\n\n{BEGIN}\n{END}\n" if managed_too else "\n"))
+    once = render_index(text, TITLED_ROWS)
+    assert render_index(once, TITLED_ROWS) == once, "a second index changed INDEX.md"
+    assert not _tokens(text) - _tokens(once), "words lost"
+    # The pin `check` reads (the parse given the titles, as the survey gives them) is the one
+    # `index` writes into Pinned.
+    doc = with_titles(parse_index(text), TITLES, CellGuard(("*.txt",), r"\d{3,}_[0-9a-f]{16}\.txt"))
+    read = {rel: e.lang for rel, e in first_pins(doc.entries).items()}
+    assert {rel: p for rel, p in _pins(once).items() if p} == read
+    # Only the tool's own title goes: a row whose one Title cell was it (or empty) carries none.
+    tool = _tool_title_cells()
+    for ln in table.split("\n")[2:]:
+        cells = [c.strip() for c in re.split(r"(?<!\\)\|", ln.strip()[1:-1])]
+        if len(cells) == 4 and cells[2] in ("", tool[cells[0]]):
+            row = next(r for r in once.split("\n") if r.startswith(f"| [{cells[0]}]"))
+            assert "Title" not in re.split(r"(?<!\\)\|", row)[-2], row  # its Notes cell

@@ -635,3 +635,79 @@ def test_a_label_typed_before_a_pin_stays_wherever_it_was_typed(label):
         got = table_rows(out)[A]
         assert got["Pinned"] == "fa" and f"{label}:" in got["Notes"], (where, got)
         assert render_index(out, [row(A)]) == out, where
+
+
+def _with_column(text: str, header: str, values: dict[str, str]) -> str:
+    """The managed table of `text` with a column a person added: `header`, a cell per file."""
+    out = []
+    for ln in text.split("\n"):
+        if ln.startswith("| File |"):
+            ln += f" {header} |"
+        elif ln.startswith("| ---"):
+            ln += " --- |"
+        elif ln.startswith("| ["):
+            ln += f" {next((v for f, v in values.items() if f'[{f}]' in ln), '')} |"
+        out.append(ln)
+    return "\n".join(out)
+
+
+def _tables(text: str) -> int:
+    """How many GFM tables a renderer shows in `text`."""
+    from markdown_it import MarkdownIt
+
+    return sum(t.type == "table_open" for t in MarkdownIt("commonmark").enable("table").parse(text))
+
+
+def test_a_column_a_person_added_to_the_managed_table_leaves_no_empty_table():
+    # Its cells go to Notes as `Owner: ...`; the old header and delimiter rows were left above
+    # the markers as an empty table (a header naming nothing the rows do not carry).
+    rows = [row(A), row(B)]
+    edited = _with_column(render_index(None, rows), "Owner", {A: "Sara", B: ""})
+    out = render_index(edited, rows)
+    assert "Owner: Sara" in out and _tables(out) == 1, out
+    assert out.count("Owner") == 1 and render_index(out, rows) == out
+
+
+def test_a_header_a_person_reformatted_leaves_no_empty_table():
+    # Our header and delimiter, aligned by a person (or a formatter): ours all the same.
+    rows = [row(A), row(B)]
+    fresh = render_index(None, rows)
+    padded = fresh.replace("| File | Language |", "|  File  |  Language  |").replace("| --- | --- |", "|:---|:---|", 1)
+    assert padded != fresh
+    out = render_index(padded, rows)
+    assert out == fresh, out
+
+
+def test_a_header_naming_a_column_no_row_fills_is_kept():
+    # An Owner column nobody filled in yet: no row carries its name, so the header (a person's
+    # word) stays above the markers rather than be lost.
+    rows = [row(A), row(B)]
+    edited = _with_column(render_index(None, rows), "Owner", {})
+    out = render_index(edited, rows)
+    assert "Owner" in out.split(BEGIN_MARKER)[0] and render_index(out, rows) == out
+
+
+@pytest.mark.parametrize("managed", [False, True])
+def test_words_beside_the_name_in_the_file_cell_of_a_table_shaped_like_ours(managed):
+    # Outside the markers, a File cell's link text or words beside the name are a person's
+    # (a hand table's are kept): they were dropped. Inside, the File cell is the tool's.
+    rows = [row(A), row(B)]
+    table = (
+        "| File | Pinned | Notes |\n|---|---|---|\n"
+        f"| [Persian news (lang: fa)]({A}) |  | x |\n"
+        f"| [{B}]({B}) — see [the other]({A}) |  | y |\n"
+    )
+    text = f"# S\n\n{BEGIN_MARKER}\n{table}{END_MARKER}\n" if managed else f"# S\n\n{table}"
+    out = render_index(text, rows)
+    pins = {e.rel: e.lang for e in parse_index(text).entries if e.kind == "table"}
+    notes = {
+        e.rel: (dict(e.cells)["Pinned"], dict(e.cells)["Notes"])
+        for e in parse_index(out).entries
+        if e.managed and e.kind == "table"
+    }
+    if managed:
+        assert notes[A] == ("", "x") and notes[B] == ("", "y") and pins == {A: None, B: None}
+    else:
+        assert notes[A] == ("fa", "x; Persian news") and pins == {A: "fa", B: None}, notes
+        assert notes[B] == ("", f"y; {B} — see [the other]({A})"), notes  # the cell as it reads
+    assert render_index(out, rows) == out

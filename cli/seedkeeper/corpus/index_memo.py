@@ -34,7 +34,11 @@ MIN_CHARS = 50_000
 # 15: a Pinned cell pins any text shaped like a tag ("fr-UK"), registered or not (entries._is_pinned_cell).
 # 16: outside the markers, words in a table shaped like ours' Language column are a person's (columns.added_in_ours).
 # 18 (17 was a reverted rule): ... and a `lang:` typed there pins for check too (entries._header_roles).
-MEMO_VERSION = "18"
+# 19: ... and in its Title columns, all of them: the parse reads each Title cell as a person's until
+# the documents' titles tell (IndexEntry.tool_title, indexmd/title_cells.py); a second column of
+# a name (Notes, Pinned, Title), in the managed table too, is a person's; so are the words beside
+# the name in its File cell (entries.reference_words).
+MEMO_VERSION = "19"
 _KIND = "index-parse"
 
 

@@ -87,6 +87,7 @@ def _survey(
         seeds=corpus.root,
         stats=stats,
     )
+    give_titles(corpus, analyses)
     if features.lang and settings.languages:
         settle_by_allowed(corpus, analyses, settings.languages)
     result = Survey(corpus=corpus, analyses=analyses, stats=stats)
@@ -98,6 +99,31 @@ def _survey(
         row_fp = fingerprint(features, settings.max_size, settings.min_chars)  # finds earlier analyses
         result.corpus_problems = boilerplate_problems(corpus, analyses, features.quality, cache, row_fp)
     return result
+
+
+def give_titles(corpus: Corpus, analyses: list[DocAnalysis]) -> None:
+    """Give INDEX.md's parse the documents' titles, from the analyses just made (no document is
+    read again): a Title cell of a table shaped like ours outside the markers is a person's
+    unless it is the title `index` writes there (indexmd/title_cells.py), and a `lang:` or
+    `ignore:` typed in it counts for every command as it does for `index`. The pins that apply
+    are read again, and each document's entries are the titled ones."""
+    if corpus.index is None:
+        return
+    from seedkeeper.indexmd.entries import first_pins
+    from seedkeeper.indexmd.table import CellGuard
+    from seedkeeper.indexmd.title_cells import with_titles
+
+    s = corpus.settings
+    titles = {a.rel: a.title for a in analyses}
+    doc = with_titles(corpus.index, titles, CellGuard(tuple(s.include), s.name_pattern), corpus.named)
+    if doc is corpus.index:
+        return  # no such Title cell (nearly always)
+    titled = {id(old): new for old, new in zip(corpus.index.entries, doc.entries)}
+    corpus.index = doc
+    pins = first_pins(doc.entries, corpus.named)
+    for d in corpus.documents:
+        d.entry = titled.get(id(d.entry), d.entry)
+        d.pin = pins.get(d.rel)
 
 
 def settle_by_allowed(corpus: Corpus, analyses: list[DocAnalysis], allowed: tuple[str, ...]) -> None:

@@ -25,7 +25,9 @@ def written_beside(
     (entries.first_pins), another listing's different one kept in its note. A list item brings
     its note, link text and continuation lines, a hand table row its other cells, a managed
     row its Pinned and Notes cells. `name` maps an entry's path to the file it names (the
-    corpus's spelling); by default the path itself."""
+    corpus's spelling); by default the path itself. A Title cell of a table shaped like ours
+    outside the markers is told from the tool's title as `index` tells it when `entries` were
+    given the documents' titles (title_cells.with_titles: the survey's were); else it is kept."""
     _bom, lines = prepare(text)
     layout: Layout | None = None
     named = name or (lambda rel: rel)

@@ -69,15 +69,19 @@ def shaped_like_ours(headers: set[str] | frozenset[str]) -> bool:
     return {"file", "pinned", "notes"} <= headers
 
 
-def added_in_ours(header: str, value: str, managed: bool) -> bool:
+def added_in_ours(
+    header: str, value: str, managed: bool, tool_title: str | None = None, repeated: bool = False
+) -> bool:
     """In a table shaped like ours, whether the cell (`header` lower-case) is a person's besides
-    Pinned and Notes, which `index` carries into Notes: a column a person added ("Owner"), a
-    cell past the header (a `|` typed in Notes: no header), and, outside the markers, a
-    person's words in a column the table computes (a Status of "waiting on the author") or in
-    its Language column (anything but a tag); inside, those columns are the tool's. (A Title
-    cell is not carried: telling a person's title from the tool's needs each document's rendered
-    title, which dedup and check do not read; a known gap, said in README.)"""
-    if header not in OUR_HEADERS:
+    Pinned and Notes, which `index` carries into Notes: a column a person added ("Owner", or a
+    second column of a name the row has had already: `repeated`), a cell past the header (a
+    `|` typed in Notes: no header), and, outside the markers, a person's words in a column the
+    table computes (a Status of "waiting on the author"), in its Language column (anything but
+    a tag) or in its Title column (anything but `tool_title`, the cell `index` writes for the
+    row's document: IndexEntry.tool_title); inside, those columns are the tool's."""
+    if repeated or header not in OUR_HEADERS:
+        # The tool writes each of its columns once: a second Notes, Pinned, File or Title column
+        # is one a person added, whatever it holds.
         return True
     if managed:
         return False
@@ -86,4 +90,9 @@ def added_in_ours(header: str, value: str, managed: bool) -> bool:
         # person's ("English (checked by Sara)", "TBD", "mix"), carried into Notes as
         # `Language: ...`: an old tag kept is clutter, a word dropped is lost.
         return value.strip() not in _tool_tags()
+    if header == "title":
+        # Only the very cell the tool writes is its own: a title of the person's, the tool's
+        # with words added ("... — Sara's pick"), a `lang:`, anything beside an empty title.
+        # Not known (None: the document was not read) is a person's: nothing dropped unseen.
+        return value.strip() != tool_title
     return header in COMPUTED_HEADERS and not recomputed(header, value)

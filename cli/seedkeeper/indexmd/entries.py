@@ -70,6 +70,10 @@ class IndexEntry:
     managed: bool = False  # inside the managed table
     cells: tuple[tuple[str, str], ...] = ()  # table rows: (header, cell source text)
     more: str = ""  # list items: the lines that continue the item's first paragraph (index adopts them)
+    # A row of a table shaped like ours outside the markers with a Title cell: the Title cell
+    # `index` writes for its document, once that is known (title_cells.with_titles); None until
+    # then, and every Title cell is read as a person's (columns.added_in_ours).
+    tool_title: str | None = None
 
 
 @dataclass
@@ -137,6 +141,22 @@ def _name_forms(rel: str, written: str) -> set[str]:
 def is_just_the_name(text: str, rel: str, written: str) -> bool:
     """Whether `text` (a link's text, a cell) says nothing but the file's name."""
     return nfc(text.strip("` ")) in _name_forms(rel, written)
+
+
+def reference_words(cell: str, rel: str, written: str) -> str:
+    """What a table cell holding a row's reference to `rel` (`written` as the reference wrote
+    it) says besides it: links to `rel` replaced by their text (`See [doc](x.txt) here` ->
+    `See doc here`), "" when that leaves just the file's name."""
+    bare = cell.strip("` ")
+    if same_name(bare, rel) or same_name(normalize_target(bare, from_link=False).rel, rel):
+        return ""
+
+    def text_of(m: re.Match[str]) -> str:
+        same = same_name(normalize_target(m.group(2).strip("<>"), from_link=True).rel, rel)
+        return m.group(1).strip() if same else m.group(0)
+
+    text = " ".join(LINK_SRC.sub(text_of, cell).split())
+    return "" if not text or is_just_the_name(text, rel, written) else text
 
 
 def link_text_source(line: str, rel: str) -> str | None:
@@ -215,21 +235,39 @@ def _is_pinned_cell(value: str) -> bool:
     return _TAG_SHAPE.fullmatch(value) is not None
 
 
-def lang_from_cells(cells: tuple[tuple[str, str], ...], managed: bool) -> str | None:
+def lang_from_cells(
+    cells: tuple[tuple[str, str], ...],
+    managed: bool,
+    tool_title: str | None = None,
+    rel: str | None = None,
+    written: str = "",
+) -> str | None:
     """The language a person pinned in a table row's cells (`managed`: between the markers), or
     None: what `index` writes into the row's Pinned cell when it carries the row
-    (table.adopted_fields), so `check` reads before `index` the pin it reads after."""
+    (table.adopted_fields), so `check` reads before `index` the pin it reads after. `tool_title`
+    is the Title cell `index` writes for the row's document (IndexEntry.tool_title); `rel` and
+    `written` its reference (the words beside it in a File cell are a person's)."""
     lows, ours = _header_roles(tuple(h for h, _ in cells))
     if ours is not None:
         # Our table, between the markers or one that lost them: its Language column is what the
         # tool detected, not a pin. The Pinned cell, else the first `lang:` of the cells `index`
         # carries into Notes: Notes, then a column a person added ("Owner"), a cell past the
-        # header, a person's words in a computed column outside the markers (columns.added_in_ours).
-        pinned_at, notes_at, others = ours
+        # header, a person's words in a computed, Language or Title column outside the markers
+        # (columns.added_in_ours), in column order.
+        pinned_at, notes_at, file_at, others, again = ours
         pinned = cells[pinned_at][1].strip()
         if pinned and _is_pinned_cell(pinned):
             return pinned
-        carried = [cells[notes_at][1], *(cells[k][1] for k in others if added_in_ours(lows[k], cells[k][1], managed))]
+        carried = [cells[notes_at][1]]
+        for k in others:
+            value = cells[k][1]
+            if k == file_at:
+                # Outside the markers, the words beside the name in its File cell ("[Persian
+                # news](x.txt)") are a person's, carried as the table carries them.
+                if not managed and rel is not None and "lang" in value.lower():
+                    carried.append(reference_words(value, rel, written or rel))
+            elif added_in_ours(lows[k], value, managed, tool_title, k in again):
+                carried.append(value)
         return next((found for v in carried if "lang" in v.lower() and (found := pinned_lang(v))), None)
     # A hand-written table, wherever it is (a table typed between the markers is carried as one):
     # a Pinned column holding a tag, else a Language/Lang column (a person's, in such a table);
@@ -255,14 +293,24 @@ def lang_from_cells(cells: tuple[tuple[str, str], ...], managed: bool) -> str | 
 
 
 @lru_cache(maxsize=256)
-def _header_roles(headers: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[int, int, tuple[int, ...]] | None]:
-    """A table's headers in lower case, and for a table shaped like ours where its Pinned and
-    Notes cells are (the first of each, as `index` reads them) and which other cells may be a
-    person's (columns.added_in_ours): worked out once per table, not once per row (a managed
-    table of 100,000 rows is read on every run)."""
+def _header_roles(
+    headers: tuple[str, ...],
+) -> tuple[tuple[str, ...], tuple[int, int, int, tuple[int, ...], frozenset[int]] | None]:
+    """A table's headers in lower case, and for a table shaped like ours where its Pinned,
+    Notes and File cells are (the first of each, as `index` reads them), which other cells may
+    be a person's (columns.added_in_ours, and the File cell's words beside the name), and which
+    of those repeat a column named before them (a second Notes, Pinned or Title column: a
+    person's): worked out once per table, not once per row (a managed table of 100,000 rows is
+    read on every run)."""
     lows = tuple(h.strip().lower() for h in headers)
     if not shaped_like_ours(set(lows)):
         return lows, None
-    # Every cell added_in_ours may carry: a column a person added, a computed one, the Language one.
-    others = tuple(k for k, h in enumerate(lows) if h not in OUR_HEADERS or h in COMPUTED_HEADERS or h == "language")
-    return lows, (lows.index("pinned"), lows.index("notes"), others)
+    again = frozenset(k for k, h in enumerate(lows) if h and h in lows[:k])
+    # Every cell added_in_ours may carry: a column a person added, a computed one, the File,
+    # Language and Title ones, a repeated one.
+    others = tuple(
+        k
+        for k, h in enumerate(lows)
+        if h not in OUR_HEADERS or h in COMPUTED_HEADERS or h in ("file", "language", "title") or k in again
+    )
+    return lows, (lows.index("pinned"), lows.index("notes"), lows.index("file"), others, again)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
@@ -150,8 +150,9 @@ class Remover:
             return True
         return False
 
-    def finish(self) -> set[int]:
-        """Drop lists and tables left empty (and one of the blank lines around them)."""
+    def finish(self, header_stays: Callable[[Node], bool] | None = None) -> set[int]:
+        """Drop lists and tables left empty (and one of the blank lines around them); a table
+        whose header `header_stays` (a column name that would be lost) keeps it."""
         if self._layout is None:
             return self.gone
         for node in self.layout.blocks:
@@ -159,6 +160,8 @@ class Remover:
                 continue  # a managed table keeps its header even when empty
             if node.kind == "table":
                 empty = bool(node.members) and all(r.start in self.gone for r in node.members)
+                if empty and header_stays is not None and header_stays(node):
+                    continue
             else:
                 empty = all(i in self.gone or is_blank(self.lines[i]) for i in range(node.start, node.end))
             if empty:

@@ -30,8 +30,8 @@ def entry_ignores(entry: IndexEntry | None) -> tuple[str, ...]:
     """What a document's INDEX.md entry accepts: what `index` would put in its row's Notes (a
     list item's note, link text and continuation lines; a table row's cells as `index` carries
     them: in the managed table the Notes cell and columns a person added, in a hand-written
-    table every cell but those holding what `index` computes again), so `check` accepts the
-    same before `index` as after."""
+    table every cell but those holding what `index` computes again, and a Title cell that is not
+    the tool's title, IndexEntry.tool_title), so `check` accepts the same before `index` as after."""
     if entry is None:
         return ()
     title = entry.title or ""

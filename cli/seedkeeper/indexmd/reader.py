@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from seedkeeper.corpus.paths import Target, looks_like_reference, normalize_target
+from seedkeeper.corpus.paths import looks_like_reference, normalize_target
 from seedkeeper.indexmd.entries import (  # noqa: F401 - re-exported
     LINK_SRC,
     REF_LINK_SRC,
@@ -216,7 +216,7 @@ class Walker:
     def _table_row(self, pending, cells, headers, row_line) -> Iterable[IndexEntry]:
         named = tuple((headers[k] if k < len(headers) else "", c.strip()) for k, c in enumerate(cells))
         named += self._cells_past_the_header(row_line, len(headers))
-        lang = lang_from_cells(named, self.in_managed(row_line))
+        managed = self.in_managed(row_line)
         # The row's document is the first cell that names one; other links in the row (a Notes
         # cell pointing at a related document) are mentions, like links in prose.
         found = False
@@ -224,12 +224,18 @@ class Walker:
             content = tok.content.strip()
             if not found and content and self.is_ref(content.strip("`"), False) and "](" not in content:
                 found = True
-                yield self.entry(content.strip("`"), False, row_line, "table", lang=lang, cells=named)
+                written = content.strip("`")
+                # Outside the markers the File cell's words beside the name may pin: the pin is
+                # read knowing the reference (entries.lang_from_cells).
+                target = normalize_target(written, from_link=False)
+                lang = lang_from_cells(named, managed, rel=target.rel, written=written)
+                yield self.entry(written, False, row_line, "table", lang=lang, cells=named, target=target)
                 continue
-            for e in self._links(tok, row_line, "table", lang=lang):
+            for e in self._links(tok, row_line, "table"):
                 if not found:
                     found = True
-                    yield IndexEntry(**{**e.__dict__, "cells": named})
+                    lang = lang_from_cells(named, managed, rel=e.rel, written=e.written)
+                    yield IndexEntry(**{**e.__dict__, "cells": named, "lang": lang})
                 else:
                     yield IndexEntry(**{**e.__dict__, "kind": "link", "lang": None})
 
@@ -242,8 +248,10 @@ class Walker:
         raw = [c.strip() for c in _CELL_SPLIT.split(source.strip("|"))]
         return tuple(("", c) for c in raw[width:] if c)
 
-    def entry(self, written, from_link, line0, kind, title=None, note="", lang=None, cells=(), more="") -> IndexEntry:
-        target: Target = normalize_target(written, from_link=from_link)
+    def entry(
+        self, written, from_link, line0, kind, title=None, note="", lang=None, cells=(), more="", target=None
+    ) -> IndexEntry:
+        target = target or normalize_target(written, from_link=from_link)  # a caller's, when it has one
         return IndexEntry(
             written=written,
             rel=target.rel,

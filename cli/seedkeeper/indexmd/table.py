@@ -17,7 +17,7 @@ import urllib.parse
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from seedkeeper.corpus.paths import looks_like_reference, normalize_target, shown
+from seedkeeper.corpus.paths import looks_like_reference, shown
 from seedkeeper.corpus.titles import short_title
 from seedkeeper.indexmd.columns import (
     COLUMNS,
@@ -28,15 +28,14 @@ from seedkeeper.indexmd.columns import (
     shaped_like_ours,
 )
 from seedkeeper.indexmd.entries import (
-    LINK_SRC,
     IndexDocument,
     IndexEntry,
-    is_just_the_name,
     item_label,
     item_lang,
     item_note,
     link_text_source,
     pinned_lang,
+    reference_words,
     same_name,
 )
 from seedkeeper.indexmd.hand_cells import carried_note, moved_to_pinned
@@ -161,10 +160,21 @@ def render_row(row: IndexRow, pinned: str, notes: str, guard: CellGuard) -> str:
         str(row.words),
         escape_text(row.sha),
         escape_text(row.status),
-        escape_text(short_title(row.title)),
+        title_source(row.title),
         escape_cell(notes),
     ]
     return row_line([file_link(row.file)] + [guard(c) for c in computed])
+
+
+def title_source(title: str) -> str:
+    """A document's title as its Title cell shows it: the first line, shortened, escaped."""
+    return escape_text(short_title(title))
+
+
+def title_cell(title: str, guard: CellGuard) -> str:
+    """The Title cell render_row writes for a document titled `title` (guarded too), as the
+    table reader gives it back: a pipe escaped in the source is bare in the cell read."""
+    return guard(title_source(title)).replace("\\|", "|")
 
 
 def placeholder_row(rel: str, pinned: str = "", notes: str = "") -> str:
@@ -249,19 +259,6 @@ def with_pinned(notes: str, pinned: str) -> str:
     return f"{notes} (lang: {pinned})".strip() if found is None else f"(lang: {pinned}) {notes}"
 
 
-def _link_as_text(cell: str, rel: str) -> str:
-    """A cell's source with links to `rel` replaced by their text (`See [doc](x.txt) here` ->
-    `See doc here`); the bare file name alone gives ""."""
-    if same_name(cell.strip("` "), rel) or same_name(normalize_target(cell.strip("` "), from_link=False).rel, rel):
-        return ""
-
-    def text_of(m: re.Match[str]) -> str:
-        same = same_name(normalize_target(m.group(2).strip("<>"), from_link=True).rel, rel)
-        return m.group(1).strip() if same else m.group(0)
-
-    return " ".join(LINK_SRC.sub(text_of, cell).split())
-
-
 def adopted_fields(e: IndexEntry, source_line: str, continuation: str = "") -> tuple[str, str]:
     """(pinned, note) of a hand-written list item or table row, losing nothing a person wrote
     beside the file name: the note, the item's continuation lines, a link text that is not just
@@ -280,8 +277,17 @@ def adopted_fields(e: IndexEntry, source_line: str, continuation: str = "") -> t
         # A column a person added ("Owner"), or cells past the header (a `|` typed in Notes), are
         # theirs too (columns.added_in_ours): kept in Notes rather than lost when the table is
         # written again.
+        seen: set[str] = set()  # a second column of a name is one a person added
         for low, header, value in cells:
-            if value and added_in_ours(low, value, e.managed):
+            again = bool(low) and low in seen
+            seen.add(low)
+            if low == "file" and not again:
+                # Outside the markers, the words beside the name ("[Persian news](x.txt)") are a
+                # person's, kept as a hand table's are; inside, the File cell is the tool's.
+                words = reference_words(value, e.rel, e.written) if value and e.rel and not e.managed else ""
+                if words:
+                    parts.append(("; ", "", words))
+            elif value and added_in_ours(low, value, e.managed, e.tool_title, again):
                 # Typed after a `|` in the Notes cell, it was part of the note.
                 parts.append((" | ", "", value) if not header else ("; ", header, value))
         # Our table: a `lang:` typed in its Notes (or a column added to it) moves to an empty
@@ -294,8 +300,8 @@ def adopted_fields(e: IndexEntry, source_line: str, continuation: str = "") -> t
             continue
         if same_name(value.strip("`"), e.written) or link_text_source(value, e.rel) is not None:
             # The reference cell: keep its words, with the link to the file shown as its text.
-            text = _link_as_text(value, e.rel)
-            if text and not is_just_the_name(text, e.rel, e.written):
+            text = reference_words(value, e.rel, e.written)
+            if text:
                 parts.append(("; ", "", text))
             continue
         parts.append(("; ", "" if low in NOTE_HEADERS or not header else header, value))

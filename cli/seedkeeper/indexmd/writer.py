@@ -30,6 +30,8 @@ from seedkeeper.indexmd.layout import (
 )
 from seedkeeper.indexmd.markers import BEGIN_MARKER, hidden_markers, marker_lines, open_block_at_end
 from seedkeeper.indexmd.reader import parse_index
+from seedkeeper.indexmd.rescued import header_said
+from seedkeeper.indexmd.rescued import rescued as rescued_lines
 from seedkeeper.indexmd.sections import keeps_sections
 from seedkeeper.indexmd.table import (
     HEADER_COMMENT,
@@ -39,10 +41,10 @@ from seedkeeper.indexmd.table import (
     adopted_fields,
     block_lines,
     full_block,
-    header_lines,
     managed_carry,
     merge_fields,
 )
+from seedkeeper.indexmd.title_cells import with_titles
 from seedkeeper.settings import DEFAULT_NAME_PATTERN
 
 __all__ = ["IndexRow", "render_index"]
@@ -184,22 +186,18 @@ def _dangling_definitions(lines: list[str], gone: set[int], adopted: set[str], f
     return {i for i, m in defs.items() if names_adopted(m.group(2)) and f"[{m.group(1).lower()}]" not in kept}
 
 
-def _rescued(lines: list[str], doc: IndexDocument, begin: int, end: int) -> list[str]:
-    """What a person wrote between the markers that is not the table (a list of to-dos, a
-    sentence): moved above the begin marker rather than overwritten. A list line naming a document
-    is not rescued: its note and pinned language go to the table."""
-    carried_lines = {e.line - 1 for e in doc.entries if e.managed and e.kind in ("list", "table")}
-    own = {HEADER_COMMENT, *header_lines()}
-    out: list[str] = []
-    for i in range(begin + 1, end):
-        ours = i in carried_lines or lines[i].strip() in own
-        if not ours and not is_blank(lines[i]):
-            out.append(lines[i])
-        elif out and out[-1] != "":
-            out.append("")  # what separated the person's blocks still does
-    if not out:
-        return []
-    return out + ([""] if out[-1] else [])
+def _header_stays(lines: list[str], doc: IndexDocument, carried: dict[str, tuple[str, str]]):
+    """Whether an adopted table, all its rows gone, keeps its header: when a column name in it
+    would be lost (rescued.header_said: an Owner column no row filled in)."""
+    files: dict[int, str] = {}  # a hand table row's line -> its file: built when a table empties
+
+    def stays(node: Node) -> bool:
+        if not files:
+            files.update((e.line - 1, e.rel) for e in doc.entries if e.kind == "table" and not e.managed and e.rel)
+        notes = [carried.get(files.get(r.start, ""), ("", ""))[1] for r in node.members]
+        return not header_said(lines[node.start], notes)
+
+    return stays
 
 
 def _aliased(doc: IndexDocument, files: set[str]) -> IndexDocument:
@@ -228,6 +226,8 @@ def _render(
     text = "\n".join(lines)
     doc = parsed if parsed is not None and parsed.text == text else parse_index(text, include, name_pattern)
     doc = _aliased(doc, {r.file for r in rows})
+    # A Title cell outside the markers is the tool's only when it is the row's title as written now.
+    doc = with_titles(doc, {r.file: r.title for r in rows}, guard)
     spans = doc.managed_spans or ([doc.managed_span] if doc.managed_span else [])
     remover = Remover(lines, keep=[(b, e + 1) for b, e in spans])
     blocks = [_Block(None, span=sp) for sp in spans]
@@ -249,7 +249,7 @@ def _render(
     strays = {i for i, kind in found if kind != "also" and i not in paired}
     strays.update(_orphan_comments(lines, found, inside, strays))
     remover.gone.update(strays)
-    gone = remover.finish()
+    gone = remover.finish(_header_stays(lines, doc, carried))
     _close_gaps(lines, gone, strays)
     outside = set(gone)
     blank = frozenset(outside) if mode != "delete" else frozenset()
@@ -271,7 +271,7 @@ def _render(
         mine = rows if len(blocks) == 1 else [r for r in rows if home.get(r.file) is b]
         if b.span is not None:
             begin, end = b.span
-            rescued = _rescued(lines, doc, begin, end)
+            rescued = rescued_lines(lines, doc, begin, end, carried)
             rescued_any = rescued_any or bool(rescued)
             gone.update(range(begin, end))
             # A blank line before the begin marker: glued to an HTML block above, it would be part of it.

@@ -170,7 +170,11 @@ def index_outdated() -> Problem:
 # 16: a person's words in the Language column of a table shaped like ours, outside the markers,
 # are carried into Notes. 18 (17 was a reverted rule): a `lang:` there pins for check too.
 # 19: a label a person typed before a pin ("Status: lang: fa") stays in Notes.
-_OUTDATED_MEMO_VERSION = "19"
+# 20: a Title cell of a table shaped like ours outside the markers that is not the title index
+# writes, a second column of a name (Notes, Pinned, Title), in the managed table too, and the
+# words beside a File cell's name; a header whose rows all went into the table goes when no
+# column name is lost (indexmd/rescued.py).
+_OUTDATED_MEMO_VERSION = "20"
 
 
 def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem | None:
