@@ -5,6 +5,11 @@ Lao, Khmer, Myanmar) and runs of other characters, so excerpts cut sensibly in e
 A zero-width non-joiner (ZWNJ) is a token of its own, like white space: where one copy has
 "می‌خواهم" and the other "می خواهم" or "میخواهم", or Hindi with and without one, a reader sees
 the same word, and the excerpts show the changes they would see instead.
+
+Each line quotes its own document, the change and the context around it alike (the two differ
+around a change as soon as one repeats or moves text), and masks personal data as the pii-*
+findings do (quality.pii), whole: a value that changed, or that the context would cut, is
+bracketed or shown as its whole mask, never in part.
 """
 
 from __future__ import annotations
@@ -125,20 +130,43 @@ class _Side:
         self.text = text
         self.tokens = _DIFF_TOKEN.findall(text)  # the tokens cover the text: every character is in one
         self.starts = list(accumulate(map(len, self.tokens), initial=0))
+        self._pii = None
+
+    @property
+    def pii(self) -> list:
+        """The personal data in the text (quality.pii's hits), found once, when a line is quoted."""
+        if self._pii is None:
+            from seedkeeper.quality.pii import find_pii
+
+            self._pii = find_pii(self.text)
+        return self._pii
+
+    def _shown(self, lo: int, hi: int) -> str:
+        """text[lo:hi] as a line shows it: personal data masked whole, as the pii-* findings do
+        (README: never printed whole), white space as single spaces."""
+        from seedkeeper.quality.pii import masked_span
+
+        return _spaced(masked_span(self.text, lo, hi, self.pii))
 
     def quote(self, i1: int, i2: int, context: int) -> str:
         """Tokens i1:i2 in [brackets] with up to `context` characters of this document either side.
 
         White space at the ends of the changed part is shown as context, outside the brackets, and
         no space is added around them: the line less its brackets and ellipses is this document's
-        text, white space shown as single spaces ("茶[园]散步" as written, not "茶 [园] 散步").
+        text, white space shown as single spaces ("茶[园]散步" as written, not "茶 [园] 散步"), and
+        personal data masked.
         """
         s, e = self.starts[i1], self.starts[i2]
         changed = self.text[s:e]
         s += len(changed) - len(changed.lstrip())
         e -= len(changed) - len(changed.rstrip())
+        # A changed digit or letter inside an address or a number brackets the whole value: its
+        # mask, never the changed part alone, and the context then starts where the value ends.
+        for h in self.pii:
+            if h.start < e and h.end > s:
+                s, e = min(s, h.start), max(e, h.end)
         before, after = self._before(s, context), self._after(e, context)
-        return f"{before}[{_clip(_spaced(self.text[s:e]), 3 * context)}]{after}".rstrip()
+        return f"{before}[{_clip(self._shown(s, e), 3 * context)}]{after}".rstrip()
 
     def _before(self, s: int, context: int) -> str:
         # A window of the text, widened until white space collapsed it still fills the context:
@@ -146,7 +174,7 @@ class _Side:
         width = 4 * context
         while True:
             lo = max(0, s - width)
-            shown = _spaced(self.text[lo:s])
+            shown = self._shown(lo, s)
             if lo == 0 or len(shown) > context:
                 return _clip(shown.lstrip() if lo == 0 else shown, context, keep_end=True)
             width *= 4
@@ -155,7 +183,7 @@ class _Side:
         width = 4 * context
         while True:
             hi = min(len(self.text), e + width)
-            shown = _spaced(self.text[e:hi])
+            shown = self._shown(e, hi)
             if hi == len(self.text) or len(shown) > context:
                 return _clip(shown, context)
             width *= 4
@@ -166,8 +194,8 @@ def diff_excerpt(a: str, b: str, context: int = 40, max_parts: int = 3) -> list[
 
     For each of the first `max_parts` differing places: "- " + the text of `a` around it and/or
     "+ " + the text of `b` around it, each with up to `context` characters of its own document
-    either side and the changed part in [brackets]; white space is shown as single spaces.
-    Identical texts give [].
+    either side and the changed part in [brackets]; white space is shown as single spaces and
+    personal data masked. Identical texts give [].
     """
     sa, sb = _Side(a), _Side(b)
     out: list[str] = []
