@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+import quality_fixtures as F
 from dedup_fixtures import NEAR_EDITS, corpus, doc
 from helpers import assert_exit, call_with_timeout, doc_name, github_annotations, index_for, make_seeds, snapshot
 
@@ -132,6 +133,39 @@ def test_text_output_shows_clusters_and_a_diff_excerpt(cli, dup_seeds):
     old, new = NEAR_EDITS["en"][2][0]
     assert f"[{old}]" in out and f"[{new}]" in out
     assert "1 cluster, 4 duplicates" in " ".join(out.split())
+
+
+# Personal data in a near-duplicate pair, in Latin, Persian and Chinese text: the excerpts mask it
+# as the pii-* findings do, and no output of dedup or check prints a value whole (README).
+_IBAN = F.group4(F.make_iban("IR", "0120000000003333333333"))
+_SECRETS = ["reza.ahmadi@example.ir", "+98 912 345 6789", _IBAN]
+_PII_LINES = {
+    "en": ("Write to {} or call {} today; the account is {}.", "soon"),
+    "fa": ("به {} نامه بنویسید یا با {} تماس بگیرید؛ شماره حساب {} است.", "فردا"),
+    "zh": ("请写信到{}或致电{}，银行账户是{}。", "明天"),
+}
+
+
+@pytest.mark.parametrize("lang", list(_PII_LINES))
+def test_no_output_prints_personal_data_of_a_near_duplicate_whole(cli, tmp_path, lang):
+    template, word = _PII_LINES[lang]
+    line = template.format(*_SECRETS)
+    a = doc(lang, [0, 1, 2, 3]) + line + "\n"
+    changed = line.replace(_SECRETS[1], f"{_SECRETS[1]} {word}").replace(".ir", f".ir {word}")
+    b = doc(lang, [0, 1, 2, 3]) + changed + "\n"
+    root = make_seeds(tmp_path, {ORIG: a, OTHER: b})
+    text = cli("dedup", root)
+    assert_exit(text, 1)
+    assert re.search(rf"near\s+\S+\s+{OTHER}", text.stdout), text.stdout
+    excerpt = " ".join(ln.strip() for ln in text.stdout.splitlines() if ln.strip().startswith(("- ", "+ ")))
+    assert f"[{word}]" in excerpt and "r***@example.ir" in excerpt and "+98 *** *** 6789" in excerpt, text.stdout
+    outputs = [text.stdout] + [cli("dedup", root, "--format", f).stdout for f in ("json", "github", "concise")]
+    check_formats = ("text", "json", "github", "concise", "sarif", "junit")
+    outputs += [cli("check", root, "--format", f).stdout for f in check_formats]
+    for out in outputs:
+        flat = " ".join(out.split()).replace("\\u002b", "+")
+        for secret in _SECRETS:
+            assert secret not in flat and secret.replace(" ", "")[4:11] not in flat.replace(" ", ""), (secret, out)
 
 
 def test_github_output(cli, dup_seeds):

@@ -209,6 +209,14 @@ def test_persian_read_as_cp1252_is_mojibake():
     assert "mojibake" in by_code(bad)
 
 
+def test_mojibake_sample_masks_personal_data():
+    """The sample quoted is cut from the line around the bad characters: a phone number or an
+    address there is masked first, so no part of it is printed (README)."""
+    bad = "Tel +989123456789é, écrivez à reza.ahmadi@example.fr\n".encode().decode("latin-1")
+    _, msg = by_code(EN.encode() + bad.encode())["mojibake"]
+    assert "912345" not in msg and "reza.ahmadi" not in msg, msg
+
+
 def test_accented_latin_and_cyrillic_are_not_mojibake():
     for text in (CLEAN["fr"], CLEAN["de"], CLEAN["ru"], CLEAN["tr"], CLEAN["el"]):
         assert by_code(text.encode()) == {}, text

@@ -110,6 +110,17 @@ def test_too_little_text_is_refused_with_candidates(text, encoding):
     assert message.count(": '") >= 2  # at least two candidates with an excerpt each
 
 
+def test_candidate_excerpts_mask_personal_data():
+    """The refusal quotes each reading's first line: an address or a number there is masked whole."""
+    raw = "Пишите: ivan.petrov@example.ru, +7 495 123-45-67".encode("cp1251")
+    with pytest.raises(AmbiguousEncoding) as info:
+        decode(raw, "auto")
+    shown = [str(info.value)] + [c.excerpt(w) for c in info.value.verdict.candidates for w in (20, 30, 40, 60)]
+    assert "i***@example.ru" in str(info.value) or "+7 *** *** 4567" in str(info.value), info.value
+    for s in shown:
+        assert "ivan.petrov" not in s and "123-45" not in s and "etrov@" not in s, s
+
+
 def test_explicit_name_is_obeyed_even_when_auto_refuses():
     raw = "Привет".encode("cp1251")
     assert decode(raw, "cp1251") == ("Привет", "cp1251")

@@ -193,6 +193,11 @@ def _mojibake_line(text: str) -> tuple[int, str] | None:
 
     for i, ln in enumerate(text.split("\n"), 1):
         if badness.is_bad(ln) and fix_encoding(ln) != ln:
-            m = re.search(r"\S{0,10}[ÃÂØÙÐÑРС][^\s]{0,10}", ln)
-            return i, (m.group() if m else ln[:24])
+            from seedkeeper.quality.pii import mask_pii
+
+            # The sample is cut from the line: personal data is masked first, or a cut would
+            # print part of a number or an address (README: never printed whole).
+            shown = mask_pii(ln)
+            m = re.search(r"\S{0,10}[ÃÂØÙÐÑРС][^\s]{0,10}", shown)
+            return i, (m.group() if m else shown[:24])
     return None

@@ -83,8 +83,13 @@ class Candidate:
         return not self.flaws
 
     def excerpt(self, width: int = 60) -> str:
-        """The first non-blank line, shortened: what a person reads to pick an encoding."""
-        line = next((ln.strip() for ln in self.text.splitlines() if ln.strip()), "")
+        """The first non-blank line, shortened: what a person reads to pick an encoding.
+
+        Personal data in it is masked, as the pii-* findings mask it, before the line is cut (a
+        refusal is printed, maybe in a public CI log; a cut value would still show in part)."""
+        from seedkeeper.quality.pii import mask_pii
+
+        line = mask_pii(next((ln.strip() for ln in self.text.splitlines() if ln.strip()), ""))
         return line if len(line) <= width else line[: width - 1] + "…"
 
     def to_dict(self) -> dict:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -233,6 +234,8 @@ def _scan(code: str, regex: re.Pattern, validate, body: str):
 
 def find_pii(text: str, codes: frozenset[str] = PII_CODES, prof: Profile | None = None) -> list[PiiHit]:
     """Every piece of personal data in `text`, in text order, with its masked form."""
+    if prof is None and "@" not in text and not _ANY_DIGIT.search(text):
+        return []  # every kind holds an '@' or a digit: no need to build the profile
     prof = prof or profile(text)
     hits: list[PiiHit] = []
     for code, candidates, regex, validate in _DETECTORS:
@@ -254,12 +257,23 @@ def find_pii(text: str, codes: frozenset[str] = PII_CODES, prof: Profile | None 
 
 def mask_pii(text: str) -> str:
     """`text` with every piece of personal data replaced by its masked form (for excerpts in messages)."""
-    if "@" not in text and not _ANY_DIGIT.search(text):
-        return text  # every kind of personal data here holds an '@' or a digit
-    hits = find_pii(text)
-    for h in reversed(hits):
-        text = text[: h.start] + h.masked + text[h.end :]
-    return text
+    return masked_span(text, 0, len(text), find_pii(text))
+
+
+def masked_span(text: str, start: int, end: int, hits: list[PiiHit]) -> str:
+    """`text[start:end]` with each piece of personal data in `hits` (find_pii(text)) that it
+    overlaps replaced by its masked form, whole: a value the span cuts is not shown in part."""
+    if start >= end:
+        return ""
+    parts, pos = [], start
+    # hits are in text order and do not overlap, so their ends are in order too.
+    for h in hits[bisect_right(hits, start, key=lambda h: h.end) :]:
+        if h.start >= end:
+            break
+        parts += [text[pos : max(pos, h.start)], h.masked]
+        pos = h.end
+    parts.append(text[pos:end])
+    return "".join(parts)
 
 
 _LABEL = {

@@ -3,9 +3,9 @@
 The container is cut into blocks: paragraphs (blank-line separated), else lines, else
 sentences. A block belongs to the contained text when at least half of its shingles are among
 the contained document's shingles (so an edited word or two does not move the edges). The
-result reads "paragraphs 4-9 of 12", with a short excerpt of each end of the contained text,
-and the blocks outside that range (or inside it, not in the contained text) that the container
-adds, with their size.
+result reads "paragraphs 4-9 of 12", with a short excerpt of each end of the contained text
+(personal data masked, as the pii-* findings mask it), and the blocks outside that range (or
+inside it, not in the contained text) that the container adds, with their size.
 """
 
 from __future__ import annotations
@@ -91,6 +91,8 @@ def locate(contained: str, container: str, excerpt: int = 40) -> Placement:
         elif run:
             added.append((run[0] + 1, run[-1] + 1, sum(len(blocks[k].strip()) for k in run)))
             run = []
-    return Placement(
-        unit, first + 1, last + 1, len(blocks), _clip(contained, excerpt), _clip(contained, excerpt, True), added
-    )
+    from seedkeeper.quality.pii import mask_pii
+
+    # Masked before it is cut, so that a value at an end is shown masked, never in part (README).
+    shown = mask_pii(contained)
+    return Placement(unit, first + 1, last + 1, len(blocks), _clip(shown, excerpt), _clip(shown, excerpt, True), added)
