@@ -168,6 +168,22 @@ def test_a_file_listed_twice_gets_its_row_back_and_the_other_listings_note(cli, 
     ), row
 
 
+def test_restore_reports_nothing_left_out_when_it_wrote_the_row_and_the_other_note(cli, tmp_path):
+    # restore wrote every saved word (the row's cells, the list item's note in the Notes cell),
+    # but in another order than the saved note: it said they were "not put back", naming its
+    # own new row as a person's line.
+    index = (
+        f"# S\n\n- {KEPT}\n- {COPY} — also on the archive disk\n\n"
+        f"| File | Lang | Source | Notes |\n| --- | --- | --- | --- |\n| {OTHER} | en | BBC |  |\n"
+        f"| {COPY} | fa | USB from Sara | ask Sara |\n"
+    )
+    root = make_seeds(tmp_path, {KEPT: FA, COPY: FA, OTHER: EN}, index)
+    assert_exit(cli("dedup", root, "--apply", "--no-cache", "--jobs", "1"), 0)
+    r = cli("restore", COPY, "--seeds", root, "--format", "json")
+    assert_exit(r, 0)
+    assert json.loads(r.stdout)["not_put_back"] is None, r.stdout
+
+
 def _swap_columns(root) -> None:
     """Swap the first two columns of every table line in INDEX.md (a person's edit)."""
     lines = (root / "INDEX.md").read_text(encoding="utf-8").split("\n")

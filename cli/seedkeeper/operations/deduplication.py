@@ -222,16 +222,21 @@ def restore(seeds: str | os.PathLike, file: str, settings: Settings | None = Non
         )
 
     written: list[str | None] = [None]  # INDEX.md as relist left it (None: there is none)
+    listed_again = [False]  # relist wrote a listing, and so every saved word, itself
 
     def relist_and_keep(text: str, rel: str) -> str:
         written[0] = relist(text, rel)
+        listed_again[0] = written[0] != text
         return written[0]
 
     with folder_lock(Path(seeds)):
         finish_interrupted(Path(seeds), _dropper(Path(seeds), settings))
         done = _restore(Path(seeds), file, relist_and_keep)
     # A listing a person wrote back is theirs: the saved words are not merged into it, but the
-    # user is told which were not put back (they stay in the manifest).
+    # user is told which were not put back (they stay in the manifest). A listing relist wrote
+    # holds them all, maybe in another order than the saved note (a row's cells by column).
+    if listed_again[0]:
+        return done
     left = not_put_back(
         written[0],
         done.file,
