@@ -31,6 +31,12 @@ class QuarantineEntry:
     pinned: str = ""  # what a person wrote about it in INDEX.md, put back on restore
     notes: str = ""
     state: str = "done"  # "moving": the intent is recorded, the move may not have happened yet
+    # A hand-written table row that listed it: its cells by column, (header, text as the table
+    # parser reads it; header "" past the header), so `restore` puts each back in its own column;
+    # and what the file's other listings said, (pinned, notes). `pinned` and `notes` above say it
+    # all in one note, for a list item or the managed table. Left out of the JSON when empty.
+    cells: tuple[tuple[str, str], ...] = ()
+    elsewhere: tuple[str, str] = ("", "")
 
     @property
     def restored(self) -> bool:
@@ -51,14 +57,32 @@ def read_manifest(seeds: Path) -> list[QuarantineEntry]:
         if not line.strip():
             continue
         try:
-            entries.append(QuarantineEntry(**json.loads(line)))
+            entries.append(_entry(json.loads(line)))
         except (ValueError, TypeError) as exc:
             raise UsageError(f"{MANIFEST} line {n} is malformed: {exc}") from None
     return entries
 
 
+def _entry(data: dict) -> QuarantineEntry:
+    """One manifest line's object as an entry; its lists (JSON has no tuples) as tuples of strings."""
+    if not isinstance(data, dict):
+        raise TypeError("not a JSON object")
+    cells = tuple((str(h), str(v)) for h, v in data.pop("cells", ()))
+    pinned, notes = data.pop("elsewhere", ("", ""))
+    return QuarantineEntry(**data, cells=cells, elsewhere=(str(pinned), str(notes)))
+
+
+def _record(e: QuarantineEntry) -> dict:
+    """An entry as its manifest line's object: without `cells` and `elsewhere` when empty, so a
+    manifest with no hand-table row in it reads as it did before they were kept."""
+    out = asdict(e)
+    if not e.cells:
+        del out["cells"], out["elsewhere"]
+    return out
+
+
 def write_manifest(seeds: Path, entries: list[QuarantineEntry]) -> None:
     path = seeds / MANIFEST
     path.parent.mkdir(parents=True, exist_ok=True)
-    lines = (json.dumps(asdict(e), ensure_ascii=False, sort_keys=True) + "\n" for e in entries)
+    lines = (json.dumps(_record(e), ensure_ascii=False, sort_keys=True) + "\n" for e in entries)
     write_atomic(path, "".join(lines).encode("utf-8"))

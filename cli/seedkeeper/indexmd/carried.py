@@ -50,6 +50,27 @@ def written_beside(
     return out
 
 
+def rows_beside(
+    text: str, entries: Sequence[IndexEntry], name: Callable[[str], str] | None = None
+) -> dict[str, tuple[tuple[tuple[str, str], ...], tuple[str, str]]]:
+    """file -> (cells, elsewhere) for each file a hand-written table row lists: that row's cells
+    as the reader read them ((header, text), the first such row of the file), and what its other
+    listings said ((pinned, notes), as written_beside merges them). `written_beside` says it all
+    in one note (`Source: USB from Sara`); these keep which column each word was in, so `restore`
+    can put the row back in a table as it was. A managed row is not a person's row: its Pinned
+    and Notes are all written_beside needs."""
+    named = name or (lambda rel: rel)
+    rows: dict[str, IndexEntry] = {}
+    for e in entries:
+        if e.rel is not None and e.kind == "table" and not e.managed and e.cells:
+            rows.setdefault(named(e.rel), e)
+    out: dict[str, tuple[tuple[tuple[str, str], ...], tuple[str, str]]] = {}
+    for file, row in rows.items():
+        others = [e for e in entries if e.rel is not None and named(e.rel) == file and e.line != row.line]
+        out[file] = (row.cells, written_beside(text, others, name).get(file, ("", "")))
+    return out
+
+
 def continuation(lines: list[str], layout: Layout | None, e: IndexEntry) -> str:
     """The lines that continue hand-written list item `e`'s first paragraph, as one line ("" for
     a table row): a person's words that leave INDEX.md with the item."""

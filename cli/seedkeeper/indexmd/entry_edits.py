@@ -7,8 +7,8 @@ import re
 from collections.abc import Collection, Sequence
 
 from seedkeeper.corpus.paths import by_nfc, spelled_as_file
-from seedkeeper.indexmd.columns import LANG_HEADERS, NOTE_HEADERS
-from seedkeeper.indexmd.entries import IndexDocument
+from seedkeeper.indexmd.entries import IndexDocument, IndexEntry, same_name
+from seedkeeper.indexmd.hand_rows import Saved, TableShape, hand_row
 from seedkeeper.indexmd.layout import (
     Layout,
     Remover,
@@ -23,7 +23,6 @@ from seedkeeper.indexmd.reader import parse_index
 from seedkeeper.indexmd.table import (
     NEW_INDEX_HEADING,
     escape_cell,
-    file_link,
     header_lines,
     list_reference,
     placeholder_row,
@@ -81,13 +80,20 @@ def add_entries(
     name_pattern: str = DEFAULT_NAME_PATTERN,
     carried: dict[str, tuple[str, str]] | None = None,
     others: Collection[str] = (),
+    rows: dict[str, tuple[tuple[tuple[str, str], ...], tuple[str, str]]] | None = None,
 ) -> str:
     """Reference new files (see _add_entries), in the line endings INDEX.md is written with.
 
     A file INDEX.md lists already, in either Unicode spelling of its name ("café.txt" typed
     composed, the file decomposed), is skipped, unless that spelling is one of `others`, the
-    other files in the folder: then it names that one."""
-    new = _add_entries(text, files, (include, name_pattern), carried or {}, others)
+    other files in the folder: then it names that one. `carried` gives a file's (pinned, notes)
+    that a person wrote before, `rows` the cells of the hand table row that listed it and what
+    its other listings said (a restore puts them back: carried.rows_beside)."""
+    saved = {
+        f: Saved(*(carried or {}).get(f, ("", "")), *(rows or {}).get(f, ((), ("", ""))))
+        for f in set(carried or ()).union(rows or ())
+    }
+    new = _add_entries(text, files, (include, name_pattern), saved, others)
     return same_endings(text, new)
 
 
@@ -105,56 +111,22 @@ def _unlisted(doc: IndexDocument, files: Sequence[str], others: Collection[str])
     return [f for f in wanted if f not in listed]
 
 
-def _hand_row(cells: Sequence[tuple[str, str]], col: int, f: str, pinned: str, notes: str) -> list[str]:
-    """A row for `f` in a hand-written table shaped like `cells`: the reference in column `col`,
-    a person's pinned language and notes (a restore puts them back) in the table's own Pinned (else
-    Language) and Notes columns, else beside the reference, never lost."""
-    headers = [h.strip().lower() for h, _ in cells]
-    out = [""] * len(cells)
-    # Where the reader takes a pin from first (lang_from_cells): a Pinned column, else a Language
-    # or Lang column (a table shaped like ours has Pinned: its Language is the detected one).
-    lang_col = next((k for k, h in enumerate(headers) if h == "pinned" and k != col), None)
-    if lang_col is None:
-        lang_col = next((k for k, h in enumerate(headers) if h in LANG_HEADERS and k != col), None)
-    # Where the reader takes a `lang:` from (lang_from_cells): a Notes or Note column.
-    note_col = next((k for k, h in enumerate(headers) if h in ("notes", "note") and k != col), None)
-    note_col = (
-        note_col
-        if note_col is not None
-        else next((k for k, h in enumerate(headers) if h in NOTE_HEADERS and k != col), None)
-    )
-    if pinned and lang_col is not None:
-        out[lang_col] = escape_cell(pinned)
-    elif pinned:
-        notes = with_pinned(notes, pinned)
-    out[col] = list_reference(f)
-    # A note holding a link must not come before the file's cell: the first cell that names a
-    # document is the row's reference.
-    if notes and note_col is not None and not (note_col < col and "](" in notes):
-        out[note_col] = escape_cell(notes)
-    elif notes:
-        # Beside the reference, which must then be a link: a cell is a bare name only when the
-        # name is all it holds.
-        out[col] = file_link(f) + " — " + escape_cell(notes)
-    return out
-
-
 def _add_entries(
     text: str | None,
     files: Sequence[str],
     names: tuple[tuple[str, ...], str],
-    carried: dict[str, tuple[str, str]],
+    saved: dict[str, Saved],
     others: Collection[str],
 ) -> str:
     """Reference new files: a placeholder row in the managed table (the next `index` fills it), else
     a line after the last hand-written document list (same marker), a row after the last
     hand-written document table, or a new list at the end (where the parse shows it and nothing
     else changes: list_placement). Files already listed are skipped (_unlisted).
-    `carried` gives a file's (pinned, notes) that a person wrote before (a restore puts them back)."""
+    `saved` gives what a person wrote about a file before (a restore puts it back)."""
     include, name_pattern = names
 
     def list_line(f: str) -> str:
-        pinned, notes = carried.get(f, ("", ""))
+        pinned, notes = (s := saved.get(f, Saved())).pinned, s.notes
         if pinned:
             notes = with_pinned(notes, pinned)
         return list_reference(f) + (f" — {notes}" if notes else "")
@@ -172,7 +144,7 @@ def _add_entries(
     if doc.managed_spans:
         begin, end = doc.managed_spans[-1]  # new documents go to the last table, as `index` puts them
         table = [i for i in range(begin + 1, end) if lines[i].lstrip().startswith("|")]
-        block = [placeholder_row(f, *carried.get(f, ("", ""))) for f in new]
+        block = [placeholder_row(f, (s := saved.get(f, Saved())).pinned, s.notes) for f in new]
         at = table[-1] + 1 if table else end
         return bom + "\n".join(emit(lines, set(), at, block if table else ["", *header_lines(), *block, ""]))
     layout = Layout(joined)
@@ -191,10 +163,34 @@ def _add_entries(
     if hand and hand[-1].kind == "table":
         e = hand[-1]
         table = layout.rows[e.line - 1]
-        col = next((k for k, (_, v) in enumerate(e.cells) if e.written in v or "](" in v), 0)
-        block = [row_line(_hand_row(e.cells, col, f, *carried.get(f, ("", "")))) for f in new]
+        shape = _shape(e, lines[table.start + 1])
+        block = [_hand_row_line(shape, f, saved.get(f, Saved()), names) for f in new]
         return bom + "\n".join(emit(lines, set(), table.end, block))
     return finish_text(bom, with_new_list(lines, [f"- {list_line(f)}" for f in new], names))
+
+
+def _shape(e: IndexEntry, delimiter: str) -> TableShape:
+    """The shape of the hand table whose last listing is row `e`: its headers (as many as its
+    delimiter line has columns: cells past them are not columns), the column `e` names its file
+    in, and how (a link, in backticks, or bare)."""
+    width = len(re.findall(r":?-+:?", delimiter)) or len(e.cells)
+    col = next((k for k, (_, v) in enumerate(e.cells) if e.written in v or "](" in v), 0)
+    cell = e.cells[col][1].strip() if col < len(e.cells) else ""
+    form = "link" if "](" in cell else "code" if cell.startswith("`") else "bare"
+    return TableShape(tuple(h for h, _ in e.cells[:width]), min(col, width - 1), form)
+
+
+def _hand_row_line(shape: TableShape, f: str, saved: Saved, names: tuple[tuple[str, ...], str]) -> str:
+    """The row line for `f` (hand_rows.hand_row), checked with the parse: the first cell naming a
+    document must name `f`. A saved cell before the file's column that would name one instead (a
+    link in a Source cell moved before the File column) goes to the note after it."""
+    line = row_line(hand_row(shape, f, saved))
+    header = [row_line([escape_cell(h) or " " for h in shape.headers]), row_line(["---"] * len(shape.headers))]
+    doc = parse_index("\n".join([*header, line]), *names)
+    first = next((x for x in doc.entries if x.kind == "table"), None)
+    if first is not None and same_name(first.rel, f):
+        return line
+    return row_line(hand_row(shape, f, saved, before=False))
 
 
 def not_put_back(

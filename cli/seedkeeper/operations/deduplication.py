@@ -108,7 +108,8 @@ def dedup(
         report = _report(s, excerpts)  # excerpts read before the duplicates move
         movable, report.skipped = _movable(s)
         moving = {d.file for c in movable.clusters for d in c.duplicates}
-        report.moved = apply_moves(Path(seeds), movable, drop, carried=_written_by_people(s, moving))
+        carried, rows = _written_by_people(s, moving)
+        report.moved = apply_moves(Path(seeds), movable, drop, carried=carried, rows=rows)
     return report
 
 
@@ -172,19 +173,20 @@ def _movable(s: Survey):
     return DedupResult(clusters, s.dedup.too_short), skipped
 
 
-def _written_by_people(s: Survey, files: set[str]) -> dict[str, tuple[str, str]]:
-    """file -> (pinned language, notes) as a person wrote them in INDEX.md, for the `files` about
-    to be moved out, so that a restore can put them back. `dedup --apply` takes every listing of
-    a file out of INDEX.md, so every listing's words are kept (and the pin that applies, which
-    may be a later listing's: entries.first_pins)."""
-    from seedkeeper.indexmd.carried import written_beside
+def _written_by_people(s: Survey, files: set[str]):
+    """What a person wrote in INDEX.md about the `files` about to be moved out, so that a restore
+    can put it back: file -> (pinned language, notes), and, for a file a hand-written table row
+    lists, file -> (that row's cells, what its other listings said) (carried.rows_beside).
+    `dedup --apply` takes every listing of a file out of INDEX.md, so every listing's words are
+    kept (and the pin that applies, which may be a later listing's: entries.first_pins)."""
+    from seedkeeper.indexmd.carried import rows_beside, written_beside
 
     index = s.corpus.index
     if index is None or not files:
-        return {}
+        return {}, {}
     named = s.corpus.named
     listings = [e for e in index.entries if e.rel is not None and e.kind != "link" and named(e.rel) in files]
-    return written_beside(index.text, listings, name=named)
+    return written_beside(index.text, listings, name=named), rows_beside(index.text, listings, name=named)
 
 
 def restore(seeds: str | os.PathLike, file: str, settings: Settings | None = None):
@@ -203,26 +205,38 @@ def restore(seeds: str | os.PathLike, file: str, settings: Settings | None = Non
     waiting = [e for e in history if not e.restored]
     file = _recorded_name(Path(seeds), file, waiting, [e for e in history if e.restored])
     people = {e.file: (e.pinned, e.notes) for e in waiting if file in (e.file, e.quarantined)}
+    rows = {e.file: (e.cells, e.elsewhere) for e in waiting if file in (e.file, e.quarantined) and e.cells}
 
     def relist(text: str, rel: str) -> str:
         # Only a name with another Unicode spelling needs to know the folder's other files (a
         # listing in that spelling names this file, unless it is a file of its own).
         others = discover(Path(seeds), settings.include) if not rel.isascii() else ()
         return add_entries(
-            text, [rel], include=settings.include, name_pattern=settings.name_pattern, carried=people, others=others
+            text,
+            [rel],
+            include=settings.include,
+            name_pattern=settings.name_pattern,
+            carried=people,
+            others=others,
+            rows=rows,
         )
 
     written: list[str | None] = [None]  # INDEX.md as relist left it (None: there is none)
+    listed_again = [False]  # relist wrote a listing, and so every saved word, itself
 
     def relist_and_keep(text: str, rel: str) -> str:
         written[0] = relist(text, rel)
+        listed_again[0] = written[0] != text
         return written[0]
 
     with folder_lock(Path(seeds)):
         finish_interrupted(Path(seeds), _dropper(Path(seeds), settings))
         done = _restore(Path(seeds), file, relist_and_keep)
     # A listing a person wrote back is theirs: the saved words are not merged into it, but the
-    # user is told which were not put back (they stay in the manifest).
+    # user is told which were not put back (they stay in the manifest). A listing relist wrote
+    # holds them all, maybe in another order than the saved note (a row's cells by column).
+    if listed_again[0]:
+        return done
     left = not_put_back(
         written[0],
         done.file,
