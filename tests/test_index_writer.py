@@ -303,7 +303,9 @@ def test_empty_index_is_treated_as_absent():
 def test_remove_from_hand_table_keeps_other_rows():
     text = f"Intro\n\n| File | Note |\n|---|---|\n| {A} | a |\n| {B} | b |\n\nEnd\n"
     assert remove_entries(text, [A]) == f"Intro\n\n| File | Note |\n|---|---|\n| {B} | b |\n\nEnd\n"
-    assert remove_entries(text, [A, B]) == "Intro\n\nEnd\n"
+    # The last row gone, the header stays: its column names are the person's words, and
+    # restore puts a row back under them (tests/test_restore_cells.py).
+    assert remove_entries(text, [A, B]) == "Intro\n\n| File | Note |\n|---|---|\n\nEnd\n"
 
 
 def test_escape_text_skips_only_what_needs_no_escape():

@@ -42,6 +42,24 @@ def test_the_qa_case_restore_puts_the_source_back_in_its_column(cli, tmp_path):
     assert row.rstrip().endswith("| Source: USB from Sara |"), row
 
 
+@pytest.mark.parametrize(
+    "table",
+    [
+        f"| File | Lang | Source |\n|---|---|---|\n| {COPY} | fa | USB from Sara |\n",
+        f"| فایل | منبع |\n|---|---|\n| [{COPY}]({COPY}) | فلش سارا |\n",
+        f"| Source | File |\n|---|---|\n| USB from Sara | {COPY} |\n",
+    ],
+    ids=["english-headers", "persian-headers", "file-not-first"],
+)
+def test_the_only_row_of_a_table_comes_back_under_its_header(cli, tmp_path, table):
+    # dedup --apply keeps the header of a table it empties (the column names are the person's);
+    # restore puts the row back there, not in the list above it.
+    index = f"# S\n\n- {KEPT}\n\n## Extra\n\n{table}\nEnd.\n"
+    _root, moved, restored = _round_trip(cli, tmp_path, index)
+    assert table.split("\n")[0] in moved and "## Extra" in moved
+    assert restored == index
+
+
 _TABLES = {
     "pinned-and-notes": (
         f"# S\n\n| File | Pinned | Notes |\n| --- | --- | --- |\n| {KEPT} |  | first |\n| {COPY} | fa | from Sara |\n"

@@ -7,6 +7,7 @@ import re
 from collections.abc import Collection, Sequence
 
 from seedkeeper.corpus.paths import by_nfc, spelled_as_file
+from seedkeeper.indexmd.empty_tables import empty_table_for
 from seedkeeper.indexmd.entries import IndexDocument, IndexEntry, same_name
 from seedkeeper.indexmd.hand_rows import Saved, TableShape, hand_row
 from seedkeeper.indexmd.layout import (
@@ -68,7 +69,9 @@ def remove_entries(
                 remover.gone.add(e.line - 1)
         else:
             remover.entry(e)
-    gone = remover.finish()
+    # A hand table whose every row leaves keeps its header: the column names are the person's,
+    # and `restore` puts a row back under them.
+    gone = remover.finish(header_stays=lambda node: True)
     return text if not gone else bom + "\n".join(emit(lines, gone))
 
 
@@ -148,6 +151,11 @@ def _add_entries(
         at = table[-1] + 1 if table else end
         return bom + "\n".join(emit(lines, set(), at, block if table else ["", *header_lines(), *block, ""]))
     layout = Layout(joined)
+    inserts, placed = _into_empty_tables(lines, layout, new, saved, names, doc.managed_spans)
+    if inserts:
+        text = bom + "\n".join(emit(lines, set(), inserts=inserts))
+        rest = [f for f in new if f not in placed]
+        return _add_entries(text, rest, names, saved, others) if rest else text
     hand = [
         e
         for e in doc.entries
@@ -167,6 +175,28 @@ def _add_entries(
         block = [_hand_row_line(shape, f, saved.get(f, Saved()), names) for f in new]
         return bom + "\n".join(emit(lines, set(), table.end, block))
     return finish_text(bom, with_new_list(lines, [f"- {list_line(f)}" for f in new], names))
+
+
+def _into_empty_tables(
+    lines: list[str],
+    layout: Layout,
+    new: Sequence[str],
+    saved: dict[str, Saved],
+    names: tuple[tuple[str, ...], str],
+    managed: Sequence[tuple[int, int]],
+) -> tuple[dict[int, tuple[list[str], bool, bool]], set[str]]:
+    """Rows for the files whose saved hand table row has its table here still, left with its
+    header only (empty_tables): {line: (rows, no padding)} for layout.emit, and those files."""
+    inserts: dict[int, tuple[list[str], bool, bool]] = {}
+    placed: set[str] = set()
+    for f in new:
+        s = saved.get(f)
+        spot = empty_table_for(lines, layout, f, s.cells, managed) if s is not None and s.cells else None
+        if spot is not None:
+            at, shape = spot
+            inserts.setdefault(at, ([], False, False))[0].append(_hand_row_line(shape, f, s, names))
+            placed.add(f)
+    return inserts, placed
 
 
 def _shape(e: IndexEntry, delimiter: str) -> TableShape:

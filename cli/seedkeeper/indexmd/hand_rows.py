@@ -63,7 +63,7 @@ def hand_row(shape: TableShape, f: str, saved: Saved, *, before: bool = True) ->
     heads = [h.strip().lower() for h in shape.headers]
     usable = [k != shape.col and (before or k > shape.col) for k in range(len(heads))]
     placed = [""] * len(heads)  # cell content (a person's Markdown), escaped at the end
-    ref_at = _reference_at(saved.cells, f)
+    ref_at = reference_at(saved.cells, f)
     ref = _reference(shape, f, saved.cells[ref_at][1] if ref_at is not None else "")
     left: list[tuple[str, str]] = []  # saved cells whose column the table has not (or not free)
     past: list[str] = []  # saved cells past the header: past it again
@@ -106,7 +106,7 @@ def hand_row(shape: TableShape, f: str, saved: Saved, *, before: bool = True) ->
     return cells + [escape_cell(t) for t in past]
 
 
-def _reference_at(cells: Sequence[tuple[str, str]], f: str) -> int | None:
+def reference_at(cells: Sequence[tuple[str, str]], f: str) -> int | None:
     """Which saved cell named the file: the first one that is its name or links to it (the
     reader takes the first cell naming a document as the row's reference)."""
     for k, (_header, text) in enumerate(cells):
