@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 import pytest
 
@@ -183,3 +184,25 @@ def test_a_symlink_duplicate_is_not_sent_to_dedup_apply(cli, tmp_path):
     msg = _messages(cli, "check", root)[(COPY, "exact-duplicate")]
     assert "`seedkeeper dedup --apply` moves it out" not in msg and "remove the link" in msg, msg
     assert "`ignore: exact-duplicate`" in msg
+
+
+@pytest.mark.parametrize("command", [["cache", "dir"], ["cache", "clear"]])
+def test_cache_commands_inside_the_seeds_folder_say_to_pass_dot(cli, tmp_path, monkeypatch, command):
+    """`cd seeds; seedkeeper cache dir` named `seeds/.seedkeeper_cache` (inside the folder, where
+    the cache never is) and `cache clear` missed the one `check .` had filled beside it."""
+    monkeypatch.delenv("SEEDKEEPER_CACHE_DIR")  # the default place: beside the seeds folder
+    root = make_seeds(tmp_path, {ORIG: A}, folder="seeds")
+    monkeypatch.chdir(root)
+    assert_exit(cli("check", "."), 1)  # fills the cache (INDEX.md is hand-written: index-outdated)
+    used = tmp_path / ".seedkeeper_cache"
+    assert used.is_dir() and not (root / ".seedkeeper_cache").exists()
+    r = cli(*command)
+    assert_exit(r, 2)
+    assert "seeds folder not found" in r.stderr and f"`seedkeeper {' '.join(command)} .`" in r.stderr, r.stderr
+    assert used.is_dir() and not (root / ".seedkeeper_cache").exists()
+    r = cli(*command, ".")  # as the hint says: the cache `check .` used
+    assert_exit(r, 0)
+    if command[1] == "dir":
+        assert Path(r.stdout.strip()).resolve() == used.resolve()
+    else:
+        assert r.stdout.startswith("cleared") and not used.exists(), r.stdout
