@@ -157,3 +157,34 @@ def test_text_summary_counts_contained_duplicates_and_says_one_document(cli, tmp
     out = cli("stats", root).stdout
     assert "1 document " in out and "1 documents" not in out
     assert "0 contained" in out
+
+
+def test_documents_without_text_are_und_and_counted_apart_from_sizes(cli, tmp_path):
+    """Every document is in `languages` (`und` when it has no text, as `tag` says) and either in a
+    size bucket or in `no_text`: the counts add up to `documents`."""
+    fa, binary, big = doc_name(1, "fa"), doc_name(2, "bin"), doc_name(3, "big")
+    latin1, moji = doc_name(4, "latin1"), doc_name(5, "moji")
+    files = {
+        fa: CLEAN["fa"],
+        binary: b"ab\0cd",
+        big: "x" * 5000,
+        latin1: "café au lait, très apprécié en France et ailleurs.\n".encode("latin-1"),
+        moji: "CafÃ© au lait est une boisson trÃ¨s apprÃ©ciÃ©e en France et ailleurs.\n",
+    }
+    root = make_seeds(tmp_path, files)
+    (tmp_path / "seedkeeper.toml").write_text("max-size = 4096\n")
+    data = json.loads(cli("stats", root, "--format", "json").stdout)
+    tags = json.loads(cli("tag", root, "--format", "json").stdout)["documents"]
+    assert data["documents"] == 5
+    assert data["languages"] == dict(Counter(d["lang"] for d in tags)) == {"und": 4, "fa": 1}
+    assert data["no_text"] == 2  # the binary and the too large one: no characters to count
+    assert sum(b["documents"] for b in data["size_buckets"]) + data["no_text"] == data["documents"]
+    out = cli("stats", root).stdout
+    assert [ln.split()[:2] for ln in out.splitlines() if ln.split()[:1] == ["und"]] == [["und", "4"]]
+    assert [ln.split()[:3] for ln in out.splitlines() if ln.split()[:1] == ["no"]] == [["no", "text", "2"]], out
+
+
+def test_two_listed_documents_one_binary_give_two_languages(cli, tmp_path):
+    root = make_seeds(tmp_path, {doc_name(1, "fa"): CLEAN["fa"], doc_name(2, "bin"): b"ab\0cd"})
+    data = json.loads(cli("stats", root, "--format", "json").stdout)
+    assert data["documents"] == 2 and data["languages"] == {"fa": 1, "und": 1}

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 import pytest
 
@@ -106,3 +108,101 @@ def test_a_second_restore_says_it_was_already_restored(cli, tmp_path):
     assert_exit(r, 2)
     err = " ".join(r.stderr.split())
     assert f"{COPY} was already restored" in err and "nothing is" not in err, err
+
+
+# A hint must name a step that works for that very file: `index` never lists a link that leads
+# outside, nor anything that is not a regular file; `rename` leaves symlinks, files a symlink
+# points to and unmarked spaced names alone; `dedup --apply` never moves a symlink.
+
+
+def _following_it_works(cli, root, rel: str) -> None:
+    """After removing `rel`, the step the hints name, check says nothing about it."""
+    os.unlink(root / rel)
+    data = json.loads(cli("check", root, "--format", "json").stdout)
+    assert not [p for p in data["problems"] if p["file"] == rel], data["problems"]
+
+
+def test_an_outside_symlink_is_not_sent_to_index(cli, tmp_path):
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_text(doc("fa", [0, 1]), encoding="utf-8")
+    root = make_seeds(tmp_path, {ORIG: A})
+    os.symlink(outside, root / "outside.txt")
+    msgs = _messages(cli, "check", root)
+    unlisted = msgs[("outside.txt", "unlisted-file")]
+    assert "`seedkeeper index` lists it" not in unlisted and "never lists it" in unlisted, unlisted
+    assert "remove the link" in unlisted and "per-file-ignores" in unlisted, unlisted
+    assert "remove the link" in msgs[("outside.txt", "unsafe-path")]
+    assert_exit(cli("index", root), 0)  # index indeed leaves it out: the hint must not send people there
+    assert ("outside.txt", "unlisted-file") in _messages(cli, "check", root)
+    config = tmp_path / "seedkeeper.toml"
+    config.write_text('[per-file-ignores]\n"outside.txt" = ["unlisted-file", "unsafe-path"]\n')
+    assert ("outside.txt", "unlisted-file") not in _messages(cli, "check", root, "--config", config)
+    _following_it_works(cli, root, "outside.txt")
+
+
+def test_a_dangling_or_fifo_symlink_is_not_sent_to_index(cli, tmp_path):
+    root = make_seeds(tmp_path, {ORIG: A})
+    os.symlink("nowhere.txt", root / "dangling.txt")
+    os.mkfifo(root / ".pipe")
+    os.symlink(".pipe", root / "pipe.txt")
+    assert_exit(cli("index", root), 0)
+    msgs = _messages(cli, "check", root)
+    for rel in ("dangling.txt", "pipe.txt"):
+        unlisted = msgs[(rel, "unlisted-file")]
+        assert "`seedkeeper index` lists it" not in unlisted and "remove it" in unlisted, unlisted
+    # Not listed: the missing-file finding of a link to nothing does not say it is listed.
+    gone = msgs[("dangling.txt", "missing-file")]
+    assert "listed in INDEX.md" not in gone and "leads nowhere" in gone, gone
+    _following_it_works(cli, root, "dangling.txt")
+    _following_it_works(cli, root, "pipe.txt")
+
+
+def test_bad_name_says_rename_only_where_rename_renames_it(cli, tmp_path):
+    root = make_seeds(tmp_path, {"target.txt": A, "plain.txt": doc("fa", [0, 1, 2, 3])})
+    os.symlink("target.txt", root / "link.txt")
+    assert_exit(cli("index", root), 0)
+    msgs = _messages(cli, "validate", root)
+    assert "(`seedkeeper rename` renames it)" in msgs[("plain.txt", "bad-name")]
+    link, target = msgs[("link.txt", "bad-name")], msgs[("target.txt", "bad-name")]
+    assert "`seedkeeper rename` renames it" not in link and "a symlink" in link, link
+    assert "`seedkeeper rename` renames it" not in target and "remove that link" in target, target
+    os.unlink(root / "link.txt")  # what the target's hint says to do first
+    assert_exit(cli("rename", root), 0)
+    assert not [k for k in _messages(cli, "validate", root) if k[1] == "bad-name"]
+
+
+def test_bad_name_of_an_unmarked_spaced_name_says_how_to_write_it(cli, tmp_path):
+    root = make_seeds(tmp_path, {"news el.txt": A}, index="# Seeds\n\n- news el.txt from the paper\n")
+    msg = _messages(cli, "validate", root)[("news el.txt", "bad-name")]
+    assert "`seedkeeper rename` renames it" not in msg and "<news el.txt>" in msg, msg
+
+
+def test_a_symlink_duplicate_is_not_sent_to_dedup_apply(cli, tmp_path):
+    root = make_seeds(tmp_path, {ORIG: A})
+    os.symlink(ORIG, root / COPY)
+    assert_exit(cli("index", root), 0)
+    msg = _messages(cli, "check", root)[(COPY, "exact-duplicate")]
+    assert "`seedkeeper dedup --apply` moves it out" not in msg and "remove the link" in msg, msg
+    assert "`ignore: exact-duplicate`" in msg
+
+
+@pytest.mark.parametrize("command", [["cache", "dir"], ["cache", "clear"]])
+def test_cache_commands_inside_the_seeds_folder_say_to_pass_dot(cli, tmp_path, monkeypatch, command):
+    """`cd seeds; seedkeeper cache dir` named `seeds/.seedkeeper_cache` (inside the folder, where
+    the cache never is) and `cache clear` missed the one `check .` had filled beside it."""
+    monkeypatch.delenv("SEEDKEEPER_CACHE_DIR")  # the default place: beside the seeds folder
+    root = make_seeds(tmp_path, {ORIG: A}, folder="seeds")
+    monkeypatch.chdir(root)
+    assert_exit(cli("check", "."), 1)  # fills the cache (INDEX.md is hand-written: index-outdated)
+    used = tmp_path / ".seedkeeper_cache"
+    assert used.is_dir() and not (root / ".seedkeeper_cache").exists()
+    r = cli(*command)
+    assert_exit(r, 2)
+    assert "seeds folder not found" in r.stderr and f"`seedkeeper {' '.join(command)} .`" in r.stderr, r.stderr
+    assert used.is_dir() and not (root / ".seedkeeper_cache").exists()
+    r = cli(*command, ".")  # as the hint says: the cache `check .` used
+    assert_exit(r, 0)
+    if command[1] == "dir":
+        assert Path(r.stdout.strip()).resolve() == used.resolve()
+    else:
+        assert r.stdout.startswith("cleared") and not used.exists(), r.stdout

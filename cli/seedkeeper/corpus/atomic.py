@@ -30,7 +30,13 @@ def write_atomic(path: Path, data: bytes, *, mode: int | None = None) -> None:
             mode = 0o644
     # A hidden temp name: if we are killed between create and rename, discovery ignores it, and
     # the next write cleans it up (see _clean_stale_temps).
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        # A folder this user cannot write (or a full disk): name the file that was to be
+        # written ("permission denied: seeds/INDEX.md"), not our temp name nobody knows.
+        exc.filename = str(path)
+        raise
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -41,7 +47,7 @@ def write_atomic(path: Path, data: bytes, *, mode: int | None = None) -> None:
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        if isinstance(exc, OSError) and exc.errno is not None and exc.filename is None:
+        if isinstance(exc, OSError) and exc.errno is not None and exc.filename in (None, tmp):
             exc.filename = str(path)  # "no space left on device: INDEX.md", not just the errno
         raise
     _fsync_dir(folder)

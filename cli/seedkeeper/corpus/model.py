@@ -8,6 +8,7 @@ document: reading is the analysis step's job.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import os
 import re
@@ -91,6 +92,7 @@ def load_corpus(root: str | os.PathLike, settings: Settings, cache=None) -> Corp
         # Without a readable list, the documents on disk are still checked, in name order.
         for order, rel in enumerate(on_disk):
             _admit(corpus, rel, order, None, None)
+        _bad_name_steps(corpus)
         return corpus
     first_line, row_line = _admit_entries(corpus, index)
     # The pin is not always the first listing's: the first listing that pins one, as `index`
@@ -100,6 +102,7 @@ def load_corpus(root: str | os.PathLike, settings: Settings, cache=None) -> Corp
         d.pin = pins.get(d.rel)
     _order_by_rows(corpus, first_line, row_line)
     _admit_unlisted(corpus, on_disk, set(first_line))
+    _bad_name_steps(corpus)
     return corpus
 
 
@@ -209,8 +212,13 @@ def _admit_unlisted(corpus: Corpus, on_disk: list[str], listed: set[str]) -> Non
     corpus.unmarked = unmarked
     for rel in on_disk:
         if rel not in listed:
-            why = "in the folder but not listed in INDEX.md; `seedkeeper index` lists it"
-            if rel in unmarked:
+            at = len(corpus.problems)
+            refused = _admit(corpus, rel, order, None, None)
+            why = f"{_UNLISTED}; `seedkeeper index` lists it"
+            if refused is not None:
+                # Not a document `index` can list (it is never read): say what does resolve it.
+                why = f"{_UNLISTED}, and `seedkeeper index` never lists it: {_NEVER[refused]}"
+            elif rel in unmarked:
                 # The person did list it, in a form Markdown cannot delimit: say how to write it
                 # (`index` leaves that item alone, so it would not list it).
                 line, rest = unmarked[rel]
@@ -219,38 +227,76 @@ def _admit_unlisted(corpus: Corpus, on_disk: list[str], listed: set[str]) -> Non
                     f" its name, but a name with spaces is read only where its end is marked; write"
                     f" {how_to_write(rel, rest)}"
                 )
-            corpus.problems.append(make("unlisted-file", rel, why))
-            _admit(corpus, rel, order, None, None)
+            corpus.problems.insert(at, make("unlisted-file", rel, why))
             order += 1
 
 
-def _admit(corpus: Corpus, rel: str, order: int, line: int | None, entry: IndexEntry | None) -> None:
+_UNLISTED = "in the folder but not listed in INDEX.md"
+# Why an unlisted file that was refused (by the code of its finding) stays unlisted, and what to do.
+_ACCEPT = " (or accept both findings in per-file-ignores)"
+_NEVER = {
+    "unsafe-path": "a symlink leading outside the folder; remove the link or put a copy of the file in its place"
+    + _ACCEPT,
+    "not-a-file": "not a regular file; remove it or put a document in its place" + _ACCEPT,
+    "missing-file": "a symlink that leads nowhere; remove it or point it at a document" + _ACCEPT,
+}
+
+
+def _bad_name_steps(corpus: Corpus) -> None:
+    """Each bad-name finding of a document that `rename` leaves alone (a symlink, a file one
+    points to, an unmarked spaced name) ends with what works instead of `seedkeeper rename`."""
+    from seedkeeper.corpus.renamable import bad_name_step, link_targets, rename_blocker
+
+    docs = {d.rel for d in corpus.documents}
+    at = [i for i, p in enumerate(corpus.problems) if p.code == "bad-name" and p.file in docs]
+    if not at:
+        return
+    linked = link_targets(corpus.root, corpus.on_disk)
+    for i in at:
+        p = corpus.problems[i]
+        blocker = rename_blocker(corpus.root, p.file, linked, corpus.unmarked)
+        if blocker is not None:
+            step = bad_name_step(p.file, blocker, corpus.unmarked)
+            corpus.problems[i] = dataclasses.replace(p, message=_bad_name_message(p.file, corpus.settings, step))
+
+
+def _bad_name_message(rel: str, settings: Settings, step: str) -> str:
+    name = rel.rsplit("/", 1)[-1]
+    return f"file name {name!r} does not match the pattern {settings.name_pattern} ({step})"
+
+
+def _admit(corpus: Corpus, rel: str, order: int, line: int | None, entry: IndexEntry | None) -> str | None:
+    """Admit `rel` as a document, or report why it cannot be read and return that finding's code.
+    `entry` None: a file on disk that INDEX.md does not list."""
     s = corpus.settings
+    listed = entry is not None
     try:
         info = inspect(corpus.root, rel)
     except UnsafePathError:
-        corpus.problems.append(make("unsafe-path", rel, "resolves outside the seeds folder (symlink); not read", line))
-        return
+        step = "remove the link and its entry in INDEX.md" if listed else "remove the link"
+        why = f"resolves outside the seeds folder (symlink); not read: {step}, or put a copy of the file in its place"
+        corpus.problems.append(make("unsafe-path", rel, why, line))
+        return "unsafe-path"
     except NotARegularFileError as exc:
         corpus.problems.append(make("not-a-file", rel, f"{exc}; not opened", line))
-        return
+        return "not-a-file"
     except FileNotFoundError:
+        if not listed and os.path.islink(corpus.root / rel):
+            corpus.problems.append(make("missing-file", rel, "a symlink that leads nowhere; not read", line))
+            return "missing-file"
         hint = ""
         if os.path.lexists(corpus.root / ".seedkeeper" / "quarantine" / rel):
             hint = f" (moved to the quarantine by `dedup --apply`; `seedkeeper restore {rel}` puts it back)"
+        elif os.path.islink(corpus.root / rel):
+            hint = " (a symlink that leads nowhere)"
         corpus.problems.append(make("missing-file", rel, "listed in INDEX.md but not on disk" + hint, line))
-        return
+        return "missing-file"
     except OSError as exc:
         corpus.problems.append(make("missing-file", rel, f"{rel} cannot be accessed: {exc.strerror}", line))
-        return
+        return "missing-file"
     name = rel.rsplit("/", 1)[-1]
     if not _name_re(s.name_pattern).fullmatch(name):
-        corpus.problems.append(
-            make(
-                "bad-name",
-                rel,
-                f"file name {name!r} does not match the pattern {s.name_pattern} (`seedkeeper rename` renames it)",
-                line,
-            )
-        )
+        # The step for a file rename leaves alone is set once every document is known (_bad_name_steps).
+        corpus.problems.append(make("bad-name", rel, _bad_name_message(rel, s, "`seedkeeper rename` renames it"), line))
     corpus.documents.append(CorpusDocument(rel=rel, order=order, line=line, info=info, entry=entry))
+    return None

@@ -264,10 +264,18 @@ def restore(
         move_no_overwrite(src, dst)
     except FileExistsError:
         raise UsageError(f"{entry.file} exists; not overwriting it (move it away first)") from None
-    entries[i] = replace(entry, restored_at=_utc(now))
-    write_manifest(seeds, entries)
-    if new_index is not None:
-        write_atomic(seeds / INDEX, new_index.encode("utf-8"))
+    done = [*entries[:i], replace(entry, restored_at=_utc(now)), *entries[i + 1 :]]
+    try:
+        write_manifest(seeds, done)
+        if new_index is not None:
+            write_atomic(seeds / INDEX, new_index.encode("utf-8"))
+    except OSError:
+        # Not recorded (a full disk, a manifest or INDEX.md this user cannot write): the document
+        # goes back to the quarantine and the record stays as it was, so nothing is half-restored.
+        with contextlib.suppress(OSError):
+            move_no_overwrite(dst, src)
+            write_manifest(seeds, entries)
+        raise
     return Restored(entry.file, entry.quarantined, digest, digest == entry.sha256)
 
 

@@ -45,6 +45,12 @@ def regular_file(seeds: Path, file: str) -> Path:
     return path
 
 
+def movable(path: Path) -> bool:
+    """Whether `dedup --apply` can move the document at `path` out: a regular file, not a symlink
+    (moving a link would move a name, not the bytes)."""
+    return not os.path.islink(path) and os.path.isfile(path)
+
+
 def sha256_file(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as fh:

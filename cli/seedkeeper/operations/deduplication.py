@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from seedkeeper.corpus.analysis import Features
 from seedkeeper.corpus.atomic import folder_lock
 from seedkeeper.corpus.pool import CacheSpec, Progress
+from seedkeeper.corpus.safe_moves import movable
 from seedkeeper.corpus.safe_read import read_text
 from seedkeeper.corpus.survey import Survey, survey
 from seedkeeper.errors import UsageError
@@ -163,8 +164,7 @@ def _movable(s: Survey):
     for c in s.dedup.clusters:
         keep = []
         for d in c.duplicates:
-            path = s.root / d.file
-            if os.path.islink(path) or not os.path.isfile(path):
+            if not movable(s.root / d.file):
                 skipped.append((d.file, "not a regular file (a symlink?); left in place"))
             else:
                 keep.append(d)

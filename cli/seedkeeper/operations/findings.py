@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from seedkeeper.corpus.discovery import INDEX_NAME
 from seedkeeper.corpus.pool import CacheSpec
+from seedkeeper.corpus.safe_moves import movable
 from seedkeeper.corpus.survey import Survey
 from seedkeeper.lang.tags import same_lang
 from seedkeeper.problems import Problem, make
@@ -45,14 +46,18 @@ def duplicate_problems(s: Survey) -> list[Problem]:
             else:
                 msg = f"{d.similarity:.0%} similar to {d.of} (kept: {c.keep})"
             code = DUPLICATE_CODES[d.kind]
-            out.append(make(code, d.file, f"{msg}; {duplicate_hint(code)}"))
+            out.append(make(code, d.file, f"{msg}; {duplicate_hint(code, movable(s.root / d.file))}"))
     return out
 
 
-def duplicate_hint(code: str) -> str:
+def duplicate_hint(code: str, moves: bool = True) -> str:
     """What resolves a duplicate finding: move the copy out (restorably) or accept it in INDEX.md
-    (README "Accepting findings"), so the finding itself says what to type next."""
-    return f"`seedkeeper dedup --apply` moves it out (restorable), or accept it with `ignore: {code}` in its note"
+    (README "Accepting findings"), so the finding itself says what to type next. A symlink, which
+    `dedup --apply` leaves in place (`moves` False), is removed instead."""
+    accept = f"accept it with `ignore: {code}` in its note"
+    if not moves:
+        return f"a symlink, which `seedkeeper dedup --apply` leaves in place: remove the link, or {accept}"
+    return f"`seedkeeper dedup --apply` moves it out (restorable), or {accept}"
 
 
 def reported_clusters(result: DedupResult, reported: Iterable[Problem]) -> DedupResult:

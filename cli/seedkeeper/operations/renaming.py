@@ -18,6 +18,7 @@ from seedkeeper.corpus.atomic import folder_lock, write_atomic
 from seedkeeper.corpus.discovery import INDEX_NAME
 from seedkeeper.corpus.model import load_corpus
 from seedkeeper.corpus.paths import matches_include
+from seedkeeper.corpus.renamable import link_targets, rename_blocker
 from seedkeeper.errors import IndexWriteError, UsageError
 from seedkeeper.settings import Settings
 
@@ -75,16 +76,6 @@ def _first_free(names: list[str], name_pattern: str) -> tuple[int, int]:
     return max(int(n) for n in nums) + 1, max(3, max(len(n) for n in nums))
 
 
-def _link_targets(root: Path, on_disk: list[str]) -> set[str]:
-    """Real paths that symlinks among the documents point to."""
-    out = set()
-    for rel in on_disk:
-        path = root / rel
-        if path.is_symlink():
-            out.add(os.path.realpath(path))
-    return out
-
-
 def plan_renames(root: Path, settings: Settings) -> tuple[list[Renamed], list[tuple[str, str]]]:
     """The new name of every document (INDEX.md order, then unlisted ones) whose name does not
     follow the pattern, and the documents left alone with the reason."""
@@ -100,30 +91,19 @@ def plan_renames(root: Path, settings: Settings) -> tuple[list[Renamed], list[tu
     spellings: dict[str, list[str]] = {}
     for written, rel in corpus.aliases.items():
         spellings.setdefault(rel, []).append(written)
-    # A symlink in the folder names its target by its old name: renaming the target would leave
-    # the link dangling, so a linked-to document keeps its name too.
-    linked = _link_targets(root, corpus.on_disk)
+    # Symlinks, the files they point to and unmarked spaced names keep their names (renamable:
+    # the same answer the bad-name finding's next step is given from).
+    linked = link_targets(root, corpus.on_disk)
     for doc in corpus.documents:
         folder, _, name = doc.rel.rpartition("/")
         if re.fullmatch(settings.name_pattern, name):
             continue
-        if doc.rel in corpus.unmarked:
-            # INDEX.md names it in a form rename cannot rewrite (a spaced name, end unmarked):
-            # renaming would leave that item naming a file that is gone.
-            line = corpus.unmarked[doc.rel][0]
-            skipped.append((doc.rel, f"INDEX.md line {line} names it without marking where the name ends; see check"))
+        blocker = rename_blocker(root, doc.rel, linked, corpus.unmarked)
+        if blocker is not None:
+            skipped.append((doc.rel, blocker))
             continue
         disk = doc.rel  # admitted: it is there, by this spelling
-        if not os.path.lexists(root / disk):
-            skipped.append((doc.rel, "not found under that spelling"))
-            continue
         path = root / disk
-        if path.is_symlink():
-            skipped.append((doc.rel, "a symlink; rename what it points to instead"))
-            continue
-        if os.path.realpath(path) in linked:
-            skipped.append((doc.rel, "a symlink in the folder points to it; renaming it would break the link"))
-            continue
         try:
             digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
         except OSError as exc:  # no read permission, or gone since: the others are still renamed

@@ -27,7 +27,8 @@ class StatsReport:
     languages: dict[str, int]
     chars: dict[str, int]
     words_total: int
-    size_buckets: list[dict]
+    size_buckets: list[dict]  # of the documents with text; the others are `no_text`
+    no_text: int  # documents with no characters to count (binary, too large, unreadable)
     duplicates: dict[str, int]
     findings: dict[str, int]
     ok: bool
@@ -41,6 +42,7 @@ class StatsReport:
             "chars": self.chars,
             "words_total": self.words_total,
             "size_buckets": self.size_buckets,
+            "no_text": self.no_text,
             "duplicates": self.duplicates,
             "findings": self.findings,
             "ok": self.ok,
@@ -73,7 +75,9 @@ def stats(
     )
     problems = reported(s, corpus_findings(s, cache), report_unused=True)
     readable = [a for a in s.analyses if a.readable]
-    langs = Counter(a.lang["lang"] if a.lang else "und" for a in readable)
+    # Every document has a language, as `tag` gives it: `und` for one with no text (binary, too
+    # large, unreadable), so the languages add up to `documents`.
+    langs = Counter(a.lang["lang"] if a.readable and a.lang else "und" for a in s.analyses)
     sizes = sorted(a.chars for a in readable)
     buckets = []
     for lo, hi in zip(BUCKETS, BUCKETS[1:] + (None,)):
@@ -99,6 +103,7 @@ def stats(
         },
         words_total=sum(a.words for a in readable),
         size_buckets=buckets,
+        no_text=len(s.analyses) - len(readable),
         duplicates={
             "clusters": len(clusters),
             **{k: dups.get(k, 0) for k in ("exact", "normalized", "near", "contained")},

@@ -52,11 +52,20 @@ def usage_piece(param) -> str:
     return shown + ("..." if param.nargs != 1 else "")
 
 
-# The command being run (`validate`), for messages that say what to type next; None outside one.
+# The command being run (`validate`, `cache dir`), for messages that say what to type next; None outside one.
 RUNNING: ContextVar[str | None] = ContextVar("seedkeeper_command", default=None)
 # `--debug` given before the command's name (`seedkeeper --debug check`), for the error boundary
 # (runner.debug_wanted); the command's own `--debug` arrives as its argument.
 DEBUG: ContextVar[bool] = ContextVar("seedkeeper_debug", default=False)
+
+
+def command_name(ctx) -> str:
+    """The command as typed after `seedkeeper`: `check`, or `cache dir` for a sub-command."""
+    names = []
+    while ctx.parent is not None:
+        names.append(ctx.info_name)
+        ctx = ctx.parent
+    return " ".join(reversed(names)) or ctx.info_name
 
 
 class SeedkeeperCommand(TyperCommand):
@@ -64,7 +73,7 @@ class SeedkeeperCommand(TyperCommand):
     that records its name in RUNNING and the main `--debug` in DEBUG while it runs."""
 
     def invoke(self, ctx):
-        token = RUNNING.set(ctx.info_name)
+        token = RUNNING.set(command_name(ctx))
         # The root context holds the main callback's options, however deep the command is
         # (`seedkeeper --debug cache dir`).
         debug = DEBUG.set(bool(ctx.find_root().params.get("debug")))

@@ -2,8 +2,9 @@
 map outcomes to exit codes (the error boundary, written once as a decorator).
 
 Exit codes: 0 no errors, 1 errors found (or --check would change something, or a SeedkeeperError
-about the data), 2 usage error, missing folder or a full disk, 3 internal error (one line; the
-traceback only with --debug, given before or after the command's name), 130 interrupted.
+about the data), 2 usage error, missing folder, a full disk or a folder this user cannot write,
+3 internal error (one line; the traceback only with --debug, given before or after the command's
+name), 130 interrupted.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from ..errors import FolderNotFoundError, SeedkeeperError, UsageError
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for `yes | head`
 _DISK_ERRNOS = (errno.ENOSPC, errno.EDQUOT)
+# A folder or file this user may not write (or read), or a read-only mount: the machine's state.
+_ACCESS_ERRNOS = (errno.EACCES, errno.EPERM, errno.EROFS)
 
 
 @dataclass
@@ -173,6 +176,9 @@ def exit_code_of(exc: BaseException, debug: bool) -> int:
         msg = f"{os.strerror(exc.errno).lower()}{where}; nothing was half-written: free some space and run it again"
         typer.echo(shown(f"seedkeeper: error: {msg}"), err=True)
         return EXIT_USAGE
+    if isinstance(exc, OSError) and exc.errno in _ACCESS_ERRNOS:
+        typer.echo(shown(f"seedkeeper: error: {access_message(exc)}"), err=True)
+        return EXIT_USAGE
     if debug:
         traceback.print_exc()
     if isinstance(exc, SeedkeeperError):
@@ -182,6 +188,19 @@ def exit_code_of(exc: BaseException, debug: bool) -> int:
     kind = f"internal error ({type(exc).__name__})"
     typer.echo(shown(f"seedkeeper: {kind}: {exc}") + ("" if debug else " (run with --debug for details)"), err=True)
     return EXIT_INTERNAL
+
+
+def access_message(exc: OSError) -> str:
+    """The one line for a permission or read-only-mount error: what, where, and what to do.
+    Every write is atomic and the commands undo their moves on failure, so nothing is half-done."""
+    where = ""
+    if exc.filename:
+        where = f": {exc.filename}" + (f" -> {exc.filename2}" if exc.filename2 else "")
+    if exc.errno == errno.EROFS:
+        todo = "remount it read-write (or work on a copy) and run it again"
+    else:
+        todo = "make the folder writable for this user (or run as its owner) and run it again"
+    return f"{os.strerror(exc.errno).lower()}{where}; nothing was half-written: {todo}"
 
 
 def debug_wanted(own: bool) -> bool:

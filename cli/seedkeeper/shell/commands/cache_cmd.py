@@ -25,7 +25,9 @@ def clear_command(
 
     from ...corpus.cache import clear_cache
 
-    run = open_run(directory, config, cache=True, cache_dir=cache_dir, here_hint=None)
+    # Standing in a seeds folder with no folder named, the default `./seeds` is missing: say to
+    # type `.`, as every command does (the cache of `.` is beside it, never in it).
+    run = open_run(directory, config, cache=True, cache_dir=cache_dir)
     # Only the default folder is seedkeeper's to remove; one the user named is emptied.
     default = cache_dir is None and not os.environ.get("SEEDKEEPER_CACHE_DIR") and not run.settings.cache_dir
     removed = clear_cache(run.cache.folder, remove_folder=default)
@@ -50,7 +52,7 @@ def dir_command(
     debug: DebugOpt = False,
 ) -> int:
     """Print the cache folder that commands on this seeds folder use."""
-    run = open_run(directory, config, cache=True, cache_dir=cache_dir, here_hint=None)
+    run = open_run(directory, config, cache=True, cache_dir=cache_dir)
     if fmt == Format.json:
         from .. import render
 

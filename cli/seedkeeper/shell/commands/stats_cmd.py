@@ -50,10 +50,13 @@ def _print_text(r) -> None:
         langs.add_row(lang, str(n), "[cyan]" + "█" * max(1, round(BAR_WIDTH * n / top)) + "[/]")
     c.print(langs)
     sizes = Table(title="size (characters)", box=None, show_header=False)
-    top = max((b["documents"] for b in r.size_buckets), default=1) or 1
+    top = max([b["documents"] for b in r.size_buckets] + [r.no_text]) or 1
     for b in r.size_buckets:
         label = f"{b['from']}–{b['to'] - 1}" if b["to"] else f"{b['from']}+"
         sizes.add_row(label, str(b["documents"]), "[green]" + "█" * round(BAR_WIDTH * b["documents"] / top) + "[/]")
+    if r.no_text:
+        # Binary, too large or unreadable: in the document count, with no size in characters.
+        sizes.add_row("no text", str(r.no_text), "[red]" + "█" * max(1, round(BAR_WIDTH * r.no_text / top)) + "[/]")
     c.print(sizes)
     c.print(f"median {r.chars['median']}, p90 {r.chars['p90']}, max {r.chars['max']} characters")
     d = r.duplicates
