@@ -36,7 +36,7 @@ def test_each_mechanical_code_is_repaired_in_place(cli, tmp_path):
         {
             BOM_CRLF: b"\xef\xbb\xbf" + CLEAN["ar"].replace("\n", "\r\n").encode(),
             NFD: unicodedata.normalize("NFD", CLEAN["fr"]).encode(),
-            CONTROL: ("\x07" + CLEAN["zh"] + "\x85").encode(),
+            CONTROL: ("\x07" + CLEAN["zh"] + "\x7f").encode(),
             CLEAN_FA: CLEAN["fa"].encode(),
         },
     )
@@ -174,8 +174,8 @@ def test_a_document_edited_during_fix_is_left_alone(tmp_path, monkeypatch):
     edited = "edited by a person meanwhile\r\n" + CLEAN["fa"]
     real_repair = fixing.repair
 
-    def repair_then_edit(raw, wanted, encoding):
-        out = real_repair(raw, wanted, encoding)
+    def repair_then_edit(raw, wanted, encoding, **kw):
+        out = real_repair(raw, wanted, encoding, **kw)
         (root / BOM_CRLF).write_text(edited, encoding="utf-8", newline="")
         return out
 

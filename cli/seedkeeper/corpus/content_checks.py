@@ -182,6 +182,11 @@ def _first_line(text: str, pred) -> int:
     return 1
 
 
+def looks_mojibake(text: str) -> bool:
+    """Whether `text` has a `mojibake` finding: a line that ftfy would decode differently."""
+    return _mojibake_line(text) is not None
+
+
 def _mojibake_line(text: str) -> tuple[int, str] | None:
     # is_bad is a regex over the whole text (the largest cost of the content checks), so it runs
     # only when the text holds a character it could match; fix_encoding (the real judge) runs only

@@ -129,14 +129,14 @@ def fix(
         except (OSError, NotARegularFileError) as exc:
             report.refused.append(Unfixed(a.rel, sorted(codes)[0], f"cannot read: {exc}"))
             continue
-        r = repair(raw, wanted - skip, encoding)
+        r = repair(raw, wanted - skip, encoding, mojibake_accepted="mojibake" in skip)
         report.refused.extend(Unfixed(a.rel, code, why) for code, why in r.refused)
         if r.data is not None:
             plans.append((a.rel, hashlib.sha256(raw).hexdigest(), r))
             report.fixed.append(Fixed(a.rel, r.codes, r.encoding))
         if not r.refused:
             left = r.data if r.data is not None else raw
-            report.remaining.extend(_remaining(a.rel, left, selected - skip, settings))
+            report.remaining.extend(_remaining(a.rel, left, selected - skip, settings, r.kept))
     if diff:
         report.diff = "".join(_diff(rel, r) for rel, _, r in plans)
     if report.dry_run or not plans:
@@ -165,13 +165,14 @@ def _accepted(s) -> dict[str, set[str]]:
     return out
 
 
-def _remaining(rel: str, data: bytes, selected: set[str], settings: Settings) -> list[Unfixed]:
-    """The selected fixable findings the repaired bytes still have (checked again, not assumed)."""
+def _remaining(rel: str, data: bytes, selected: set[str], settings: Settings, why: dict[str, str]) -> list[Unfixed]:
+    """The selected fixable findings the repaired bytes still have (checked again, not assumed);
+    `why` says, by code, why the repair left some of it."""
     left = {p.code for p in check_content(rel, data, settings.min_chars).problems} & selected
     out = []
     for code in sorted(left):
         hint = " (changes letters: select it by name, --select mojibake)" if code in CHANGES_LETTERS else ""
-        out.append(Unfixed(rel, code, f"not repaired{hint}"))
+        out.append(Unfixed(rel, code, why.get(code, f"not repaired{hint}")))
     return out
 
 
