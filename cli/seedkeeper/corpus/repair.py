@@ -124,11 +124,14 @@ def _mojibake_with_c1(text: str) -> bool:
 
 
 def _drop_controls(text: str, out: Repair, *, keep_c1: bool, tried: bool) -> str:
-    """The text without its control characters; with keep_c1, C1 ones stay (and `out` says why)."""
+    """The text without its control characters, words kept apart (corpus/controls.py); with
+    keep_c1, C1 ones stay (and `out` says why)."""
     if keep_c1:
         out.kept["control-char"] = _KEPT_AFTER_MOJIBAKE if tried else _KEPT_FOR_MOJIBAKE
+    from seedkeeper.corpus.controls import drop_controls
+
     found = _C0_CONTROL if keep_c1 else _CONTROL
     if not found.search(text):
         return text
     out.codes.append("control-char")
-    return found.sub("", text)
+    return drop_controls(text, keep_c1=keep_c1)

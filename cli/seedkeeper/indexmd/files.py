@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +19,9 @@ from pathlib import Path
 from seedkeeper.corpus.atomic import clean_stale_temps, folder_lock, write_atomic
 from seedkeeper.corpus.discovery import INDEX_NAME
 from seedkeeper.errors import IndexWriteError, UsageError
+
+# After each line end Markdown knows: LF, CR not followed by LF.
+_LINE_ENDS = re.compile("(?<=\n)|(?<=\r)(?!\n)")
 
 
 class IndexChangedError(IndexWriteError, UsageError):
@@ -77,12 +81,18 @@ def update_index(seeds: Path, transform: Callable[[str | None], str], *, retries
         raise IndexChangedError(f"{path} kept changing while being rewritten ({retries} tries); nothing more written")
 
 
+def _lines(text: str) -> list[str]:
+    """The lines of `text` as Markdown ends them (LF, CRLF, CR), each with its end; not where
+    str.splitlines would also split (a form feed, U+2028 inside a line stays in it)."""
+    return [ln for ln in _LINE_ENDS.split(text) if ln]
+
+
 def unified_diff(old: str | None, new: str, path: str = INDEX_NAME) -> str:
     """A git-style unified diff from `old` (None: no file) to `new`; "" when they are equal."""
     if old == new:
         return ""
-    a = [] if old is None else old.splitlines(keepends=True)
-    b = new.splitlines(keepends=True)
+    a = [] if old is None else _lines(old)
+    b = _lines(new)
     out = []
     for line in difflib.unified_diff(a, b, "/dev/null" if old is None else f"a/{path}", f"b/{path}"):
         out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")

@@ -201,10 +201,13 @@ def _diff(rel: str, r: Repair) -> str:
     import difflib
 
     def visible(text: str) -> list[str]:
-        lines = text.splitlines(keepends=True)
+        # Lines as the file has them: split at LF only (splitlines also splits at CR, FF, VT, NEL,
+        # LS and PS, which are shown escaped inside their line).
+        lines = text.split("\n")
+        if lines[-1] == "":
+            lines.pop()
         out = []
-        for ln in lines:
-            body = ln.rstrip("\n")
+        for body in lines:
             body = body.replace("\r", "\\r").replace("\ufeff", "\\ufeff")
             body = "".join(ch if ch in _SHOWN_AS_IS or ch.isprintable() else f"\\u{ord(ch):04x}" for ch in body)
             out.append(body + "\n")
