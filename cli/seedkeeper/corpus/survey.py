@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from seedkeeper.corpus.analysis import DocAnalysis, Features
+from seedkeeper.corpus.analysis import DocAnalysis, Features, analyze_bytes
 from seedkeeper.corpus.dedup_cache import CandidateCache, PairCache, cached_result, clusters_key, result_blob
 from seedkeeper.corpus.gcpause import paused_gc
 from seedkeeper.corpus.model import Corpus, load_corpus
@@ -62,17 +62,26 @@ def survey(
     jobs: int | None = None,
     cache: CacheSpec | None = None,
     progress: Progress | None = None,
+    replaced: Mapping[str, bytes] | None = None,
 ) -> Survey:
-    """Load and analyse a seeds folder; with features.dedup, cluster duplicates too."""
+    """Load and analyse a seeds folder; with features.dedup, cluster duplicates too.
+
+    `replaced` gives some documents' bytes as they would be (a dry run of `fix`): those are
+    analysed, and compared for duplicates, from these bytes instead of the files."""
     settings = settings or Settings()
     if jobs is not None:
         settings = settings.with_overrides(jobs=jobs)  # validated there, like the --jobs flag
     with paused_gc():
-        return _survey(seeds, settings, features, cache, progress)
+        return _survey(seeds, settings, features, cache, progress, replaced or {})
 
 
 def _survey(
-    seeds: str | os.PathLike, settings: Settings, features: Features, cache: CacheSpec | None, progress: Progress | None
+    seeds: str | os.PathLike,
+    settings: Settings,
+    features: Features,
+    cache: CacheSpec | None,
+    progress: Progress | None,
+    replaced: Mapping[str, bytes],
 ) -> Survey:
     corpus = load_corpus(seeds, settings, cache)
     stats = RunStats()
@@ -87,18 +96,42 @@ def _survey(
         seeds=corpus.root,
         stats=stats,
     )
+    if replaced:
+        analyses = [_as_replaced(a, replaced, settings, features) for a in analyses]
     give_titles(corpus, analyses)
     if features.lang and settings.languages:
         settle_by_allowed(corpus, analyses, settings.languages)
     result = Survey(corpus=corpus, analyses=analyses, stats=stats)
     if features.dedup:
-        result.dedup = cluster(corpus, analyses, settings.threshold, cache, containment=settings.containment)
+        shingled = _shingles_of(replaced) if replaced else None
+        result.dedup = cluster(
+            corpus, analyses, settings.threshold, cache, extra_shingles=shingled, containment=settings.containment
+        )
     if features.quality is not None:
         from seedkeeper.corpus.boilerplate import boilerplate_problems
 
         row_fp = fingerprint(features, settings.max_size, settings.min_chars)  # finds earlier analyses
         result.corpus_problems = boilerplate_problems(corpus, analyses, features.quality, cache, row_fp)
     return result
+
+
+def _as_replaced(a: DocAnalysis, replaced: Mapping[str, bytes], settings: Settings, features: Features) -> DocAnalysis:
+    """The analysis of a document's `replaced` bytes, when it has some; else `a` itself."""
+    if a.rel not in replaced:
+        return a
+    return analyze_bytes(a.rel, replaced[a.rel], settings.min_chars, features)
+
+
+def _shingles_of(replaced: Mapping[str, bytes]) -> dict:
+    """The exact shingle sets of the replaced documents (not the files' ones, which the cache
+    or a read would give), as analyze_bytes makes them."""
+    from seedkeeper.similarity.minhash import shingles
+    from seedkeeper.similarity.normalize import normalize
+
+    return {
+        rel: shingles(normalize(data.decode("utf-8", errors="replace").removeprefix("\ufeff")))
+        for rel, data in replaced.items()
+    }
 
 
 def give_titles(corpus: Corpus, analyses: list[DocAnalysis]) -> None:

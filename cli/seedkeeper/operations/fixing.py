@@ -1,5 +1,6 @@
 """`fix`: repair the mechanical findings in place (bom, crlf, not-nfc, control-char, and with an
-encoding, not-utf8), atomically, then refresh the managed table in INDEX.md.
+encoding, not-utf8), atomically, then refresh the managed table in INDEX.md (fix_index.py; a dry
+run says, and a diff shows, what that refresh would write too).
 
 Like `ruff --fix`: only selected codes are repaired, a dry run or a diff writes nothing, and what
 cannot be repaired with confidence is reported, never guessed. A document whose bytes changed
@@ -16,17 +17,18 @@ from pathlib import Path
 from seedkeeper.corpus.analysis import Features
 from seedkeeper.corpus.atomic import folder_lock, write_atomic
 from seedkeeper.corpus.content_checks import check_content
+from seedkeeper.corpus.discovery import INDEX_NAME
 from seedkeeper.corpus.paths import shown
 from seedkeeper.corpus.pool import CacheSpec, Progress
 from seedkeeper.corpus.repair import CHANGES_LETTERS, FIXABLE, Repair, repair
 from seedkeeper.corpus.safe_read import read_bytes
 from seedkeeper.corpus.survey import survey
-from seedkeeper.errors import IndexWriteError, NotARegularFileError
+from seedkeeper.errors import NotARegularFileError
 from seedkeeper.problems import Problem, apply_policy, make
 from seedkeeper.settings import Settings
 
+from . import fix_index
 from .acceptance import accept
-from .index_rows import write_rows
 
 
 @dataclass
@@ -61,6 +63,8 @@ class FixReport:
     remaining: list[Unfixed] = field(default_factory=list)
     dry_run: bool = False
     index_written: bool = False
+    index_changed: bool = False  # INDEX.md was rewritten or, in a dry run, would be
+    adopted: list[str] = field(default_factory=list)  # hand-written entries moved into a managed table
     diff: str = ""
 
     @property
@@ -73,6 +77,8 @@ class FixReport:
             "ok": self.ok,
             "dry_run": self.dry_run,
             "index_written": self.index_written,
+            "index_changed": self.index_changed,
+            "adopted": self.adopted,
             "fixed": [f.to_dict() for f in self.fixed],
             "refused": [r.to_dict() for r in self.refused],
             "remaining": [r.to_dict() for r in self.remaining],
@@ -86,6 +92,8 @@ def unfixed_findings(report: FixReport, settings: Settings) -> list[Problem]:
     found = [make(r.code, r.file, r.message) for r in report.refused + report.remaining]
     if report.dry_run:
         found += [make(code, f.file, "`seedkeeper fix` would repair it") for f in report.fixed for code in f.codes]
+        if report.index_changed:
+            found.append(make("index-outdated", INDEX_NAME, f"`seedkeeper fix` would {_index_change(report)}"))
     return apply_policy(found, severities=settings.severities)
 
 
@@ -139,19 +147,28 @@ def fix(
             report.remaining.extend(_remaining(a.rel, left, selected - skip, settings, r.kept))
     if diff:
         report.diff = "".join(_diff(rel, r) for rel, _, r in plans)
-    if report.dry_run or not plans:
+    managed = s.corpus.index is not None and s.corpus.index.managed_span is not None
+    if not plans or (report.dry_run and not managed):
+        return report
+    if report.dry_run:
+        # What the refresh below would write, from the repaired bytes (nothing is written).
+        change = fix_index.preview(s.root, settings, {rel: r.data for rel, _, r in plans}, cache)
+        report.index_changed, report.adopted = change.changed, change.adopted
+        if diff and change.changed:
+            report.diff += f"# {INDEX_NAME}: {_index_change(report, verb=False)}\n{change.diff}"
         return report
     _write(s.root, infos, plans, report, settings.max_size + 1)
-    if s.corpus.index is not None and s.corpus.index.managed_span is not None:
-        relisted = survey(s.root, settings, features=Features(dedup=True, lang=True), cache=cache)
-        try:
-            report.index_written, _ = write_rows(relisted)
-        except IndexWriteError as exc:
-            # The documents are repaired (atomically, each): only the table's refresh was refused.
-            fixed = ", ".join(f.file for f in report.fixed)
-            reason = str(exc).removeprefix("INDEX.md: ").replace(", nothing was written", "")
-            raise IndexWriteError(f"repaired {fixed}; INDEX.md was not rewritten: {reason}") from exc
+    if managed:
+        change = fix_index.refresh(s.root, settings, cache, [f.file for f in report.fixed])
+        report.index_written = report.index_changed = change.changed
+        report.adopted = change.adopted
     return report
+
+
+def _index_change(report: FixReport, *, verb: bool = True) -> str:
+    """`rewrite the managed table, adopting x.txt` (or without the verb: `managed table refreshed, ...`)."""
+    out = "rewrite the managed table" if verb else "managed table refreshed"
+    return out + (f", adopting {', '.join(report.adopted)}" if report.adopted else "")
 
 
 def _accepted(s) -> dict[str, set[str]]:

@@ -86,7 +86,11 @@ def _text(report) -> None:
     for kind, items in (("refused", report.refused), ("remaining", report.remaining)):
         for r in items:
             typer.echo(shown(f"{kind} {r.file}: {r.code}: {r.message}"), err=True)
-    if report.index_written:
-        typer.echo("INDEX.md updated")
+    if report.index_changed:
+        line = "would update INDEX.md" if report.dry_run else "INDEX.md updated"
+        if report.adopted:
+            how = "adopting" if report.dry_run else "adopted"
+            line += f" ({how} {', '.join(report.adopted)} into a managed table)"
+        typer.echo(shown(line))
     if not (report.fixed or report.refused or report.remaining):
         typer.echo("nothing to fix")
