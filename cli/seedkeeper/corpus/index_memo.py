@@ -38,7 +38,8 @@ MIN_CHARS = 50_000
 # the documents' titles tell (IndexEntry.tool_title, indexmd/title_cells.py); a second column of
 # a name (Notes, Pinned, Title), in the managed table too, is a person's; so are the words beside
 # the name in its File cell (entries.reference_words).
-MEMO_VERSION = "19"
+# 20: a list item's note starts with its link's title, `(a title)` (indexmd/link_titles.py).
+MEMO_VERSION = "20"
 _KIND = "index-parse"
 
 

@@ -25,6 +25,8 @@ from seedkeeper.indexmd.entries import (  # noqa: F401 - re-exported
     list_item_lang,
     pinned_lang,
 )
+from seedkeeper.indexmd.item_text import clean_note, item_body, link_text, note_after_link, split_note
+from seedkeeper.indexmd.link_titles import item_link_title
 from seedkeeper.indexmd.managed import managed_rows
 from seedkeeper.indexmd.markdown_guard import defuse
 from seedkeeper.indexmd.markers import managed_spans
@@ -33,8 +35,6 @@ from seedkeeper.indexmd.plain import plain_entries
 if TYPE_CHECKING:  # pragma: no cover - markdown-it loads only when a file needs the parser
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
-
-_NOTE_SEPARATORS = " \t-–—:|,;"
 
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 
@@ -155,7 +155,7 @@ class Walker:
             elif c.type == "link_open":
                 href = c.attrGet("href") or ""
                 if self.is_ref(href, True):
-                    title = _link_text(children, j)
+                    title = link_text(children, j)
                     yield self.entry(href, True, line0 + breaks, kind, title=title, note=note, lang=lang)
 
     def _list_item(self, tok: Token, line0: int) -> Iterable[IndexEntry]:
@@ -170,8 +170,10 @@ class Walker:
         if first is not None and first.type == "link_open":
             href = first.attrGet("href") or ""
             if self.is_ref(href, True):
-                note = _note_after_link(source, href)
-                title = _link_text(children, 0 if children[0] is first else children.index(first))
+                # The link's title (GitHub's tooltip) is a person's words too: carried first in the note.
+                shown_title = item_link_title(item_body(source), href, first.attrGet("title"))
+                note = " ".join(p for p in (shown_title, note_after_link(source, href)) if p)
+                title = link_text(children, 0 if children[0] is first else children.index(first))
                 yield self.entry(
                     href,
                     True,
@@ -193,7 +195,7 @@ class Walker:
         if first is not None and first.type == "code_inline":
             name = first.content
             if self.is_ref(name, False):
-                note = _clean_note(content.split("`", 2)[-1] if content.startswith("`") else "")
+                note = clean_note(content.split("`", 2)[-1] if content.startswith("`") else "")
                 yield self.entry(name, False, line0, "list", note=note, lang=item_lang("", note, more), more=more)
                 yield from self._links(tok, line0, "link")
                 return
@@ -205,10 +207,10 @@ class Walker:
             first_word = first_word[1:-1]  # `- <003_x.txt>`: not a CommonMark link, but meant as one
         whole = content.strip()
         if first_word and self.is_ref(first_word, False):
-            note = _clean_note(" ".join(words[1:]))
+            note = clean_note(" ".join(words[1:]))
             yield self.entry(first_word, False, line0, "list", note=note, lang=item_lang("", note, more), more=more)
         elif " " in whole and not any(c.type != "text" for c in children):
-            head, note = _split_note(whole)
+            head, note = split_note(whole)
             if self.is_ref(head, False):
                 yield self.entry(head, False, line0, "list", note=note, lang=item_lang("", note, more), more=more)
         yield from self._links(tok, line0, "link")
@@ -265,33 +267,3 @@ class Walker:
             cells=cells,
             more=more,
         )
-
-
-def _link_text(children: list[Token], open_at: int) -> str:
-    parts = []
-    for c in children[open_at + 1 :]:
-        if c.type == "link_close":
-            break
-        parts.append(c.content)
-    return "".join(parts).strip()
-
-
-def _clean_note(text: str) -> str:
-    return text.strip().lstrip(_NOTE_SEPARATORS).strip()
-
-
-def _note_after_link(source: str, href: str) -> str:
-    # Keep the person's own Markdown: remove the list marker and the link's source text.
-    body = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?", "", source)
-    for m in LINK_SRC.finditer(body):
-        dest = m.group(2).strip("<>")
-        if normalize_target(dest, from_link=True).rel == normalize_target(href, from_link=True).rel:
-            return _clean_note(body[: m.start()] + body[m.end() :])
-    ref = REF_LINK_SRC.match(body)  # `[text][label]`, `[label][]`, `[label]`: the target is defined elsewhere
-    return _clean_note(body[ref.end() :]) if ref else ""
-
-
-def _split_note(text: str) -> tuple[str, str]:
-    """ "my file.txt — a note" -> ("my file.txt", "a note"): a spaced name ends at a separator."""
-    m = re.search(r"\s+[—–]\s+|\s+-{1,2}\s+|:\s+|\s+\|\s+", text)
-    return (text[: m.start()], _clean_note(text[m.end() :])) if m else (text, "")
