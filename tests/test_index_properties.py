@@ -1,10 +1,11 @@
 """Properties of the INDEX.md reader and writer on generated Markdown (issue 13).
 
 Hypothesis mixes fragments a person might write (lists with notes and pinned languages, links
-with and without titles, reference links and their definitions, tables, fences holding marker examples, HTML blocks, raw
-ones (`<pre>`, `<script>`) holding markers or left open, indented code, stray and nested markers,
-a managed block with things typed into it), joined with or without blank lines so that
-neighbours can interact. Every fragment's words are unique tokens. For every mix:
+with and without titles, reference links and their definitions, footnotes, tables, fences
+holding marker examples, HTML blocks, raw ones (`<pre>`, `<script>`) holding markers or left
+open, indented code, stray and nested markers, a managed block with things typed into it),
+joined with or without blank lines so that neighbours can interact. Every fragment's words are
+unique tokens. For every mix:
   * parsing and rendering never raise;
   * rendering is a fixed point: `index` run twice writes the same bytes (so `index --check`
     passes right after `index`);
@@ -135,7 +136,10 @@ fragment = st.one_of(
     a_list(),
     ref_item(),
     a_table(),
-    st.builds(lambda n: f"```\n{BEGIN}\n- {n} T\n{END}\n```", name),
+    # GitHub's footnotes: a reference after a listed name, a definition (prose, kept in place).
+    st.builds(lambda n, g: f"- {n}[^n1] T{g}[^n1]: T", name, st.sampled_from(["\n", "\n\n"])),
+    st.builds(lambda n: f"| File | Notes |\n|---|---|\n| {n}[^n2] | T |\n\n[^n2]: T", name),
+    st.builds(lambda n: f"T cites[^n3].\n\n[^n3]: {n} T\n    - {n} T", name),
     st.builds(lambda n: f"~~~md\n| File |\n{BEGIN}\n~~~", name),
     st.builds(lambda n: f"<div>\nT {n}\n</div>", name),
     # Raw HTML blocks, which only their closing tag ends: markers and rows in them are text.

@@ -2,9 +2,10 @@
 wrote beside each (a note, a pinned language).
 
 References are Markdown link targets anywhere, bare file names that start a list item, and bare
-file names that fill a table cell. Headings, prose, code blocks and HTML are not references. A
-link or name counts only when its file name matches the include globs or the name pattern, so a
-link to CONTRIBUTING.md or a web page is just prose.
+file names that fill a table cell (a GitHub footnote reference after the name does not stop it;
+a footnote definition is prose: footnotes.py). Headings, prose, code blocks and HTML are not
+references. A link or name counts only when its file name matches the include globs or the name
+pattern, so a link to CONTRIBUTING.md or a web page is just prose.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from seedkeeper.indexmd.entries import (  # noqa: F401 - re-exported
     list_item_lang,
     pinned_lang,
 )
+from seedkeeper.indexmd.footnotes import cell_name, marked_name, with_footnotes
 from seedkeeper.indexmd.item_text import clean_note, item_body, link_text, note_after_link, split_note
 from seedkeeper.indexmd.link_titles import item_link_title
 from seedkeeper.indexmd.managed import managed_rows
@@ -41,11 +43,11 @@ _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 
 @lru_cache(maxsize=1)
 def md() -> MarkdownIt:
-    """The CommonMark parser (with tables), built on first use: a plain bullet list or our own
-    table never needs it, and importing it costs 25 ms of every run."""
+    """The CommonMark parser (with tables and GitHub's footnotes), built on first use: a plain
+    bullet list or our own table never needs it, and importing it costs 25 ms of every run."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": True}).enable("table")
+    return with_footnotes(MarkdownIt("commonmark", {"html": True}).enable("table"))
 
 
 def parse_index(
@@ -115,9 +117,12 @@ class Walker:
         row_cells: list[str] = []
         pending_row: list[tuple[int, Token]] = []
         row_line = 0
+        footnote = 0  # inside a footnote definition: prose (footnotes.py)
         for i, tok in enumerate(tokens):
             t = tok.type
-            if t == "list_item_open":
+            if t in ("footnote_reference_open", "footnote_reference_close"):
+                footnote += tok.nesting
+            elif t == "list_item_open":
                 item_first_para = True
             elif t == "paragraph_open":
                 para_is_item_first.append(item_first_para)
@@ -136,7 +141,9 @@ class Walker:
             elif t == "inline":
                 parent = tokens[i - 1].type if i else ""
                 line0 = tok.map[0] if tok.map else 0
-                if parent in ("th_open",):
+                if footnote:
+                    yield from self._links(tok, line0, "link")
+                elif parent in ("th_open",):
                     headers.append(tok.content.strip())
                 elif parent == "td_open":
                     row_cells.append(tok.content)
@@ -199,6 +206,13 @@ class Walker:
                 yield self.entry(name, False, line0, "list", note=note, lang=item_lang("", note, more), more=more)
                 yield from self._links(tok, line0, "link")
                 return
+        # A name a footnote reference follows (`- 000_x.txt[^1] from Sara`): it ends there.
+        marked = marked_name(content, children)
+        if marked is not None and self.is_ref(marked[0], False):
+            note = clean_note(marked[1])
+            yield self.entry(marked[0], False, line0, "list", note=note, lang=item_lang("", note, more), more=more)
+            yield from self._links(tok, line0, "link")
+            return
         # A bare name is the item's first word (then the rest is a note), or, for a name with
         # spaces, the whole line: "- my file.txt". Prose that mentions a name is not a reference.
         words = content.split(" ")
@@ -224,9 +238,10 @@ class Walker:
         found = False
         for _header, tok in pending:
             content = tok.content.strip()
-            if not found and content and self.is_ref(content.strip("`"), False) and "](" not in content:
+            bare = cell_name(content, tok.children or [])  # `000_x.txt[^1]`: a footnote after the name
+            if not found and bare and self.is_ref(bare.strip("`"), False) and "](" not in content:
                 found = True
-                written = content.strip("`")
+                written = bare.strip("`")
                 # Outside the markers the File cell's words beside the name may pin: the pin is
                 # read knowing the reference (entries.lang_from_cells).
                 target = normalize_target(written, from_link=False)
