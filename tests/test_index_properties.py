@@ -1,10 +1,11 @@
 """Properties of the INDEX.md reader and writer on generated Markdown (issue 13).
 
-Hypothesis mixes fragments a person might write (lists with notes and pinned languages, links,
-reference links and their definitions, tables, fences holding marker examples, HTML blocks, raw
-ones (`<pre>`, `<script>`) holding markers or left open, indented code, stray and nested markers,
-a managed block with things typed into it), joined with or without blank lines so that
-neighbours can interact. Every fragment's words are unique tokens. For every mix:
+Hypothesis mixes fragments a person might write (lists with notes and pinned languages, links
+with and without titles, reference links and their definitions, footnotes, tables, fences
+holding marker examples, HTML blocks, raw ones (`<pre>`, `<script>`) holding markers or left
+open, indented code, stray and nested markers, a managed block with things typed into it),
+joined with or without blank lines so that neighbours can interact. Every fragment's words are
+unique tokens. For every mix:
   * parsing and rendering never raise;
   * rendering is a fixed point: `index` run twice writes the same bytes (so `index --check`
     passes right after `index`);
@@ -49,6 +50,7 @@ def _item(kind: str, n: str, pin: str | None) -> str:
         "star": f"* {n} — {note}",
         "ordered": f"1. {n} {note}",
         "link": f"- [T]({n}) {note}",
+        "titled": f'- [T]({n} "{note}") T',  # the link's title: carried, and its pin read
         "angle": f"- <{n}> {note}",
         "code": f"- `{n}` {note}",
         "plain": "- T plain item",
@@ -60,7 +62,7 @@ def _item(kind: str, n: str, pin: str | None) -> str:
 
 item = st.builds(
     _item,
-    st.sampled_from(["bare", "star", "ordered", "link", "angle", "code", "plain", "plus", "nested", "task"]),
+    st.sampled_from(["bare", "star", "ordered", "link", "titled", "angle", "code", "plain", "plus", "nested", "task"]),
     name,
     st.none() | lang,
 )
@@ -70,7 +72,8 @@ item = st.builds(
 def ref_item(draw) -> str:
     k = draw(st.integers(0, 9))
     pin = draw(st.none() | lang)
-    return f"- [T][r{k}] T" + (f" lang: {pin}" if pin else "") + f"\n\n[r{k}]: {draw(name)}"
+    title = draw(st.sampled_from(["", ' "T"', " (T)"]))
+    return f"- [T][r{k}] T" + (f" lang: {pin}" if pin else "") + f"\n\n[r{k}]: {draw(name)}{title}"
 
 
 @st.composite
@@ -96,7 +99,11 @@ def a_table(draw) -> str:
         rows = draw(st.lists(row, min_size=1, max_size=3))
         return "\n".join(["| File | Pinned | Notes | T |", "|---|---|---|---|", *rows])
     if draw(st.booleans()):
-        row = st.builds(lambda n: f"| {n} | T |", name) | st.builds(lambda n: f"| [T]({n}) | T T |", name)
+        row = (
+            st.builds(lambda n: f"| {n} | T |", name)
+            | st.builds(lambda n: f"| [T]({n}) | T T |", name)
+            | st.builds(lambda n: f'| [T]({n} "T") | T |', name)
+        )
         rows = draw(st.lists(row | st.just("| T | T |"), min_size=1, max_size=3))
         return "\n".join(["| File | Notes |", "|---|---|", *rows])
     # A Status column, which `index` computes again: a person's words there are theirs all the
@@ -129,7 +136,10 @@ fragment = st.one_of(
     a_list(),
     ref_item(),
     a_table(),
-    st.builds(lambda n: f"```\n{BEGIN}\n- {n} T\n{END}\n```", name),
+    # GitHub's footnotes: a reference after a listed name, a definition (prose, kept in place).
+    st.builds(lambda n, g: f"- {n}[^n1] T{g}[^n1]: T", name, st.sampled_from(["\n", "\n\n"])),
+    st.builds(lambda n: f"| File | Notes |\n|---|---|\n| {n}[^n2] | T |\n\n[^n2]: T", name),
+    st.builds(lambda n: f"T cites[^n3].\n\n[^n3]: {n} T\n    - {n} T", name),
     st.builds(lambda n: f"~~~md\n| File |\n{BEGIN}\n~~~", name),
     st.builds(lambda n: f"<div>\nT {n}\n</div>", name),
     # Raw HTML blocks, which only their closing tag ends: markers and rows in them are text.

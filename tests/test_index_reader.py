@@ -127,6 +127,21 @@ def test_note_after_a_link_list_item():
 
 
 @pytest.mark.parametrize(
+    "text, note, lang",
+    [
+        (f'- [t]({A} "scan from Sara") — a note\n', "(scan from Sara) a note", None),
+        (f"- [t]({A} 'lang: fa')\n", "(lang: fa)", "fa"),
+        (f'- [t][r] a note\n\n[r]: {A} "scan &amp; more"\n', "(scan & more) a note", None),
+        (f"- [t]({A}) a note\n", "a note", None),
+    ],
+)
+def test_a_list_items_link_title_opens_its_note_and_may_pin(text, note, lang):
+    # GitHub shows the title as the link's tooltip: a person's words, carried with the note.
+    e = next(e for e in parse_index(text).entries if e.kind == "list")
+    assert (e.rel, e.note, e.lang) == (A, note, lang)
+
+
+@pytest.mark.parametrize(
     "line, lang",
     [
         (f"- {A} — Persian news (lang: fa)", "fa"),

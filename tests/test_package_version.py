@@ -19,7 +19,9 @@ def fresh(monkeypatch):
     _version._listing.cache_clear()
 
 
-@pytest.mark.parametrize("name", ["langdetect", "py3langid", "pycld2", "markdown-it-py", "markdown_it_py", "ftfy"])
+@pytest.mark.parametrize(
+    "name", ["langdetect", "py3langid", "pycld2", "markdown-it-py", "markdown_it_py", "mdit-py-plugins", "ftfy"]
+)
 def test_installed_versions_agree_with_importlib_metadata(name, fresh):
     assert _version.package_version(name) == version(name)
 

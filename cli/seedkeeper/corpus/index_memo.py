@@ -38,17 +38,20 @@ MIN_CHARS = 50_000
 # the documents' titles tell (IndexEntry.tool_title, indexmd/title_cells.py); a second column of
 # a name (Notes, Pinned, Title), in the managed table too, is a person's; so are the words beside
 # the name in its File cell (entries.reference_words).
-MEMO_VERSION = "19"
+# 20: a list item's note starts with its link's title, `(a title)` (indexmd/link_titles.py).
+# 21: GitHub's footnotes: `000_x.txt[^1]` names 000_x.txt, a footnote definition is prose (indexmd/footnotes.py).
+MEMO_VERSION = "21"
 _KIND = "index-parse"
 
 
 def text_digest(text: str, include: tuple[str, ...], name_pattern: str, memo: str):
     """A sha256 object over everything INDEX.md's reading depends on: its text (length first,
     so that nothing appended later runs into it), the settings that name documents, the
-    parser's and this tool's versions, and `memo` (the asking memo's own version)."""
+    parser's (and its footnote plugin's) and this tool's versions, and `memo` (the asking
+    memo's own version)."""
     from seedkeeper._version import __version__, package_version
 
-    parser = package_version("markdown-it-py")
+    parser = f"{package_version('markdown-it-py')}+{package_version('mdit-py-plugins')}"  # footnotes
     h = hashlib.sha256(f"{__version__}|{memo}|{parser}|{include!r}|{name_pattern!r}|{len(text)}|".encode())
     h.update(text.encode("utf-8", "surrogatepass"))
     return h

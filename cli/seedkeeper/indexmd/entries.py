@@ -11,6 +11,8 @@ from functools import lru_cache
 
 from seedkeeper.corpus.paths import nfc, normalize_target
 from seedkeeper.indexmd.columns import COMPUTED_HEADERS, OUR_HEADERS, added_in_ours, shaped_like_ours
+from seedkeeper.indexmd.footnotes import footnote_marks
+from seedkeeper.indexmd.link_titles import link_words
 from seedkeeper.indexmd.subtags import REGIONS, SCRIPTS, VARIANTS
 
 # `lang: fa`, `lang=fa`, `(lang: zh-Hant)` in a note pins the document's language. The pattern
@@ -144,19 +146,18 @@ def is_just_the_name(text: str, rel: str, written: str) -> bool:
 
 
 def reference_words(cell: str, rel: str, written: str) -> str:
-    """What a table cell holding a row's reference to `rel` (`written` as the reference wrote
-    it) says besides it: links to `rel` replaced by their text (`See [doc](x.txt) here` ->
-    `See doc here`), "" when that leaves just the file's name."""
-    bare = cell.strip("` ")
+    """What a cell holding a row's reference to `rel` (as `written`) says besides it: links to `rel`
+    as their text and title (`See [doc](x.txt "t") here` -> `See doc (t) here`), "" if just the name."""
+    bare, marks = footnote_marks(cell)  # `x.txt[^1]`: the name, and the footnote references after it
     if same_name(bare, rel) or same_name(normalize_target(bare, from_link=False).rel, rel):
-        return ""
+        return marks
 
     def text_of(m: re.Match[str]) -> str:
         same = same_name(normalize_target(m.group(2).strip("<>"), from_link=True).rel, rel)
-        return m.group(1).strip() if same else m.group(0)
+        return link_words(m.group(0), m.group(1), is_just_the_name(m.group(1), rel, written)) if same else m.group(0)
 
     text = " ".join(LINK_SRC.sub(text_of, cell).split())
-    return "" if not text or is_just_the_name(text, rel, written) else text
+    return marks if not text or is_just_the_name(footnote_marks(text)[0], rel, written) else text
 
 
 def link_text_source(line: str, rel: str) -> str | None:

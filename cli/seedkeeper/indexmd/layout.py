@@ -21,11 +21,14 @@ _KINDS = {"bullet_list_open": "list", "ordered_list_open": "list", "list_item_op
 
 @cache
 def block_parser() -> MarkdownIt:
-    """CommonMark with tables, block level only (block maps are all the line editing needs);
-    built on first use: rendering our own table over INDEX.md never needs it (~25 ms to import)."""
+    """CommonMark with tables and GitHub's footnotes (as the reader parses), block level only
+    (block maps are all the line editing needs); built on first use: rendering our own table over
+    INDEX.md never needs it (~25 ms to import)."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": True}).enable("table").disable("inline")
+    from seedkeeper.indexmd.footnotes import with_footnotes
+
+    return with_footnotes(MarkdownIt("commonmark", {"html": True}).enable("table")).disable("inline")
 
 
 @dataclass(eq=False)

@@ -2,9 +2,10 @@
 wrote beside each (a note, a pinned language).
 
 References are Markdown link targets anywhere, bare file names that start a list item, and bare
-file names that fill a table cell. Headings, prose, code blocks and HTML are not references. A
-link or name counts only when its file name matches the include globs or the name pattern, so a
-link to CONTRIBUTING.md or a web page is just prose.
+file names that fill a table cell (a GitHub footnote reference after the name does not stop it;
+a footnote definition is prose: footnotes.py). Headings, prose, code blocks and HTML are not
+references. A link or name counts only when its file name matches the include globs or the name
+pattern, so a link to CONTRIBUTING.md or a web page is just prose.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ from seedkeeper.indexmd.entries import (  # noqa: F401 - re-exported
     list_item_lang,
     pinned_lang,
 )
+from seedkeeper.indexmd.footnotes import cell_name, marked_name, with_footnotes
+from seedkeeper.indexmd.item_text import clean_note, item_body, link_text, note_after_link, split_note
+from seedkeeper.indexmd.link_titles import item_link_title
 from seedkeeper.indexmd.managed import managed_rows
 from seedkeeper.indexmd.markdown_guard import defuse
 from seedkeeper.indexmd.markers import managed_spans
@@ -34,18 +38,16 @@ if TYPE_CHECKING:  # pragma: no cover - markdown-it loads only when a file needs
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
-_NOTE_SEPARATORS = " \t-–—:|,;"
-
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 
 
 @lru_cache(maxsize=1)
 def md() -> MarkdownIt:
-    """The CommonMark parser (with tables), built on first use: a plain bullet list or our own
-    table never needs it, and importing it costs 25 ms of every run."""
+    """The CommonMark parser (with tables and GitHub's footnotes), built on first use: a plain
+    bullet list or our own table never needs it, and importing it costs 25 ms of every run."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": True}).enable("table")
+    return with_footnotes(MarkdownIt("commonmark", {"html": True}).enable("table"))
 
 
 def parse_index(
@@ -115,9 +117,12 @@ class Walker:
         row_cells: list[str] = []
         pending_row: list[tuple[int, Token]] = []
         row_line = 0
+        footnote = 0  # inside a footnote definition: prose (footnotes.py)
         for i, tok in enumerate(tokens):
             t = tok.type
-            if t == "list_item_open":
+            if t in ("footnote_reference_open", "footnote_reference_close"):
+                footnote += tok.nesting
+            elif t == "list_item_open":
                 item_first_para = True
             elif t == "paragraph_open":
                 para_is_item_first.append(item_first_para)
@@ -136,7 +141,9 @@ class Walker:
             elif t == "inline":
                 parent = tokens[i - 1].type if i else ""
                 line0 = tok.map[0] if tok.map else 0
-                if parent in ("th_open",):
+                if footnote:
+                    yield from self._links(tok, line0, "link")
+                elif parent in ("th_open",):
                     headers.append(tok.content.strip())
                 elif parent == "td_open":
                     row_cells.append(tok.content)
@@ -155,7 +162,7 @@ class Walker:
             elif c.type == "link_open":
                 href = c.attrGet("href") or ""
                 if self.is_ref(href, True):
-                    title = _link_text(children, j)
+                    title = link_text(children, j)
                     yield self.entry(href, True, line0 + breaks, kind, title=title, note=note, lang=lang)
 
     def _list_item(self, tok: Token, line0: int) -> Iterable[IndexEntry]:
@@ -170,8 +177,10 @@ class Walker:
         if first is not None and first.type == "link_open":
             href = first.attrGet("href") or ""
             if self.is_ref(href, True):
-                note = _note_after_link(source, href)
-                title = _link_text(children, 0 if children[0] is first else children.index(first))
+                # The link's title (GitHub's tooltip) is a person's words too: carried first in the note.
+                shown_title = item_link_title(item_body(source), href, first.attrGet("title"))
+                note = " ".join(p for p in (shown_title, note_after_link(source, href)) if p)
+                title = link_text(children, 0 if children[0] is first else children.index(first))
                 yield self.entry(
                     href,
                     True,
@@ -193,10 +202,17 @@ class Walker:
         if first is not None and first.type == "code_inline":
             name = first.content
             if self.is_ref(name, False):
-                note = _clean_note(content.split("`", 2)[-1] if content.startswith("`") else "")
+                note = clean_note(content.split("`", 2)[-1] if content.startswith("`") else "")
                 yield self.entry(name, False, line0, "list", note=note, lang=item_lang("", note, more), more=more)
                 yield from self._links(tok, line0, "link")
                 return
+        # A name a footnote reference follows (`- 000_x.txt[^1] from Sara`): it ends there.
+        marked = marked_name(content, children)
+        if marked is not None and self.is_ref(marked[0], False):
+            note = clean_note(marked[1])
+            yield self.entry(marked[0], False, line0, "list", note=note, lang=item_lang("", note, more), more=more)
+            yield from self._links(tok, line0, "link")
+            return
         # A bare name is the item's first word (then the rest is a note), or, for a name with
         # spaces, the whole line: "- my file.txt". Prose that mentions a name is not a reference.
         words = content.split(" ")
@@ -205,10 +221,10 @@ class Walker:
             first_word = first_word[1:-1]  # `- <003_x.txt>`: not a CommonMark link, but meant as one
         whole = content.strip()
         if first_word and self.is_ref(first_word, False):
-            note = _clean_note(" ".join(words[1:]))
+            note = clean_note(" ".join(words[1:]))
             yield self.entry(first_word, False, line0, "list", note=note, lang=item_lang("", note, more), more=more)
         elif " " in whole and not any(c.type != "text" for c in children):
-            head, note = _split_note(whole)
+            head, note = split_note(whole)
             if self.is_ref(head, False):
                 yield self.entry(head, False, line0, "list", note=note, lang=item_lang("", note, more), more=more)
         yield from self._links(tok, line0, "link")
@@ -222,9 +238,10 @@ class Walker:
         found = False
         for _header, tok in pending:
             content = tok.content.strip()
-            if not found and content and self.is_ref(content.strip("`"), False) and "](" not in content:
+            bare = cell_name(content, tok.children or [])  # `000_x.txt[^1]`: a footnote after the name
+            if not found and bare and self.is_ref(bare.strip("`"), False) and "](" not in content:
                 found = True
-                written = content.strip("`")
+                written = bare.strip("`")
                 # Outside the markers the File cell's words beside the name may pin: the pin is
                 # read knowing the reference (entries.lang_from_cells).
                 target = normalize_target(written, from_link=False)
@@ -265,33 +282,3 @@ class Walker:
             cells=cells,
             more=more,
         )
-
-
-def _link_text(children: list[Token], open_at: int) -> str:
-    parts = []
-    for c in children[open_at + 1 :]:
-        if c.type == "link_close":
-            break
-        parts.append(c.content)
-    return "".join(parts).strip()
-
-
-def _clean_note(text: str) -> str:
-    return text.strip().lstrip(_NOTE_SEPARATORS).strip()
-
-
-def _note_after_link(source: str, href: str) -> str:
-    # Keep the person's own Markdown: remove the list marker and the link's source text.
-    body = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?", "", source)
-    for m in LINK_SRC.finditer(body):
-        dest = m.group(2).strip("<>")
-        if normalize_target(dest, from_link=True).rel == normalize_target(href, from_link=True).rel:
-            return _clean_note(body[: m.start()] + body[m.end() :])
-    ref = REF_LINK_SRC.match(body)  # `[text][label]`, `[label][]`, `[label]`: the target is defined elsewhere
-    return _clean_note(body[ref.end() :]) if ref else ""
-
-
-def _split_note(text: str) -> tuple[str, str]:
-    """ "my file.txt — a note" -> ("my file.txt", "a note"): a spaced name ends at a separator."""
-    m = re.search(r"\s+[—–]\s+|\s+-{1,2}\s+|:\s+|\s+\|\s+", text)
-    return (text[: m.start()], _clean_note(text[m.end() :])) if m else (text, "")

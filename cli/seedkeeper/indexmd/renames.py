@@ -18,8 +18,8 @@ from seedkeeper.indexmd.layout import block_parser
 from seedkeeper.indexmd.reader import parse_index
 from seedkeeper.indexmd.table import escape_text
 
-# `[label]: destination "title"`: a reference-style link definition.
-_DEFINITION = re.compile(r"^( {0,3}\[(?:[^\]\\]|\\.)+\]:[ \t]*)(<[^>\n]*>|\S+)")
+# `[label]: destination "title"`: a reference-style link definition (a footnote's `[^1]: ...` is prose).
+_DEFINITION = re.compile(r"^( {0,3}\[(?!\^)(?:[^\]\\]|\\.)+\]:[ \t]*)(<[^>\n]*>|\S+)")
 _CODE_BLOCKS = ("fence", "code_block", "html_block")
 
 

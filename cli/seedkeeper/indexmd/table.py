@@ -38,6 +38,7 @@ from seedkeeper.indexmd.entries import (
     reference_words,
     same_name,
 )
+from seedkeeper.indexmd.footnotes import footnote_marks
 from seedkeeper.indexmd.hand_cells import carried_note, moved_to_pinned
 from seedkeeper.indexmd.markers import BEGIN_MARKER, END_MARKER
 
@@ -298,7 +299,7 @@ def adopted_fields(e: IndexEntry, source_line: str, continuation: str = "") -> t
         # A cell of a column index computes again goes only when it says what index would write.
         if not value or recomputed(low, value) or (low in LANG_HEADERS and value == e.lang):
             continue
-        if same_name(value.strip("`"), e.written) or link_text_source(value, e.rel) is not None:
+        if same_name(footnote_marks(value)[0], e.written) or link_text_source(value, e.rel) is not None:
             # The reference cell: keep its words, with the link to the file shown as its text.
             text = reference_words(value, e.rel, e.written)
             if text:

@@ -165,12 +165,12 @@ def _none_hidden(candidate: str, current_text: str) -> bool:
     return hidden_markers(candidate.split("\n"), candidate) <= hidden_markers(current_text.split("\n"), current_text)
 
 
-_DEFINITION = re.compile(r"^ {0,3}\[((?:[^\[\]\\]|\\.)+)\]:[ \t]*<?([^\s>]+)>?[ \t]*$")
+_DEFINITION = re.compile(r"^ {0,3}\[((?!\^)(?:[^\[\]\\]|\\.)+)\]:[ \t]*<?([^\s>]+)>?[ \t]*$")
 
 
 def _dangling_definitions(lines: list[str], gone: set[int], adopted: set[str], files: set[str]) -> set[int]:
     """Link reference definitions (`[r]: 002_x.txt`) of adopted documents that no kept line uses
-    any more: they would be left dangling."""
+    any more: they would be left dangling (a footnote's `[^1]: x.txt` is prose, and stays)."""
     defs = {i: m for i, ln in enumerate(lines) if i not in gone and (m := _DEFINITION.match(ln))}
     if not defs:
         return set()
