@@ -179,7 +179,9 @@ def index_outdated() -> Problem:
 # writes, a second column of a name (Notes, Pinned, Title), in the managed table too, and the
 # words beside a File cell's name; a header whose rows all went into the table goes when no
 # column name is lost (indexmd/rescued.py).
-_OUTDATED_MEMO_VERSION = "20"
+# 22 (21 is the computed cells inside the markers): a document link's title carried into Notes,
+# and a footnote reference after a file name read as GitHub shows it (link_titles, footnotes).
+_OUTDATED_MEMO_VERSION = "22"
 
 
 def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem | None:
