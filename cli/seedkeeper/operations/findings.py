@@ -174,7 +174,9 @@ def index_outdated() -> Problem:
 # writes, a second column of a name (Notes, Pinned, Title), in the managed table too, and the
 # words beside a File cell's name; a header whose rows all went into the table goes when no
 # column name is lost (indexmd/rescued.py).
-_OUTDATED_MEMO_VERSION = "20"
+# 21: a person's words in the managed table's computed cells are carried into Notes (what the
+# tool never writes there; a Title, Words or Chars cell edited while the row's hash is the text's).
+_OUTDATED_MEMO_VERSION = "21"
 
 
 def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem | None:
