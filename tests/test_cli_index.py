@@ -290,15 +290,30 @@ def test_people_edit_notes_and_pinned_and_index_keeps_them(cli, hand):
     assert cli("index", hand, "--check").exit_code == 0
 
 
-def test_index_repairs_a_tampered_computed_cell_but_keeps_notes(cli, hand):
+def test_index_repairs_stale_computed_cells_but_keeps_notes(cli, hand):
+    # Values the tool may have written once (a status, a tag, the counts of a text whose hash
+    # the row no longer holds) are its own, stale: written again, nothing carried into Notes.
     assert cli("index", hand).exit_code == 0
     good = read(hand)
-    tampered = _edit_row(good, EN, Chars="1", Status="ok?", Language="xx")
+    stale = {"SHA-256": "0123456789ab", "Chars": "1", "Words": "1", "Status": "duplicate of x.txt (exact)"}
+    tampered = _edit_row(good, EN, Language="de", Title="An older first line", **stale)
     assert tampered != good
     (hand / "INDEX.md").write_text(tampered, encoding="utf-8")
     assert_exit(cli("index", hand, "--check"), 1)
     assert cli("index", hand).exit_code == 0
     assert read(hand) == good
+
+
+def test_index_keeps_words_typed_in_computed_cells(cli, hand):
+    # What no version of the tool writes there ("ok?", "xx"), and a count changed while the row's
+    # hash is still its text's, are a person's: carried into Notes, labelled, the cells repaired.
+    assert cli("index", hand).exit_code == 0
+    good = read(hand)
+    (hand / "INDEX.md").write_text(_edit_row(good, EN, Chars="1", Status="ok?", Language="xx"), encoding="utf-8")
+    assert cli("index", hand).exit_code == 0
+    row = next(split_cells(ln) for ln in read(hand).split("\n") if ln.startswith("|") and f"]({EN})" in ln)
+    assert row[-1] == "English *library* notes; Language — xx; Chars: 1; Status: ok?", row
+    assert read(hand) == _edit_row(good, EN, Notes=row[-1])
 
 
 def test_pinned_language_disagreeing_with_detection_is_a_lang_mismatch(cli, hand):

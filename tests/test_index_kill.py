@@ -2,7 +2,7 @@
 
 A folder of 2,500 small documents is indexed once (cold, filling a temporary cache). Every later
 run starts from a *stale* INDEX.md (a changed heading, so each run's expected output is different,
-and a tampered computed cell, so the run has something to write) and is killed with SIGKILL:
+and a stale computed cell, so the run has something to write) and is killed with SIGKILL:
   * at random moments spread over a typical run,
   * at moments concentrated around the write (measured on a run allowed to finish),
   * as soon as the writer's temp file appears (inside the write itself, when we see it),
@@ -62,14 +62,15 @@ def _docs_snapshot(root: Path) -> dict:
 
 def _variant(full: bytes, k: int) -> tuple[bytes, bytes]:
     """(stale, expected new) for run k: the heading names the run (prose: kept as is by index);
-    one computed cell is tampered with in the stale text (index restores it)."""
+    one computed cell is stale in the stale text (index writes it again): the hash of another
+    text. (A count changed while the hash is the text's would be a person's edit, kept in Notes.)"""
     new = full.replace(HEADING, f"# Kill test corpus, run {k}\n".encode(), 1)
     rows = [m.start() for m in re.finditer(rb"^\| \[", new, re.M)]
     at = rows[(k * 97) % len(rows)]
     line_end = new.index(b"\n", at)
     line = new[at:line_end]
     cells = line.split(b" | ")
-    cells[3] = b"0"  # Chars
+    cells[5] = b"0123456789ab"  # SHA-256
     stale = new[:at] + b" | ".join(cells) + new[line_end:]
     assert stale != new
     return stale, new

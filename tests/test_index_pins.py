@@ -356,14 +356,20 @@ _CELLS = {
 def test_check_and_index_read_one_pin_from_every_row_shape():
     # Rows of tables shaped like ours (with a column a person added) and hand-written ones, inside
     # the markers and out, with and without cells past the header: the pin the corpus model reads
-    # (entries.first_pins over the parse) is the pin read back from what render_index writes.
+    # (entries.first_pins over the parse told the documents as the survey tells it: status and
+    # language not known yet) is the pin read back from what render_index writes.
     import itertools
 
     from seedkeeper.indexmd.entries import first_pins
-    from seedkeeper.indexmd.table import IndexRow
+    from seedkeeper.indexmd.inside_cells import with_documents
+    from seedkeeper.indexmd.table import CellGuard, IndexRow
+
+    guard = CellGuard(("*.txt",), r"\d{3,}_[0-9a-f]{16}\.txt")
+    surveyed = {EN: IndexRow(EN, "", 10, 2, "abcdefabcdef", "", "t")}
 
     def pins(text: str) -> dict[str, str | None]:
-        return {rel: e.lang for rel, e in first_pins(parse_index(text).entries).items()}
+        told = with_documents(parse_index(text), surveyed, guard)
+        return {rel: e.lang for rel, e in first_pins(told.entries).items()}
 
     rows = [IndexRow(EN, "en", 10, 2, "abcdefabcdef", "ok", "t")]
     differ, pinned = [], 0  # rows read two ways; rows that pin

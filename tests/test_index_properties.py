@@ -432,3 +432,52 @@ def test_a_title_cell_outside_the_markers_loses_no_word_and_pins_as_check_reads(
         if len(cells) == 4 and cells[2] in ("", tool[cells[0]]):
             row = next(r for r in once.split("\n") if r.startswith(f"| [{cells[0]}]"))
             assert "Title" not in re.split(r"(?<!\\)\|", row)[-2], row  # its Notes cell
+
+
+# What a person may find or type in the managed table's computed cells ("tool": what `index`
+# wrote there). A tag, a status or a count of the tool's is its own, maybe stale; words are not.
+_INSIDE_SAID = {
+    "Language": ["tool", "de", "T", "T (lang: fa)"],
+    "Words": ["tool", "7", "T", "T lang: zh-Hant"],
+    "Status": ["tool", "ok", "duplicate of 009_x.txt (exact)", "T", "T lang: de"],
+    "Title": ["tool", "", "T", "tool T", "T lang: de", "T ignore: bom"],
+}
+
+
+@SETTINGS
+@given(st.data())
+def test_words_typed_in_the_managed_tables_computed_cells_are_kept_and_pin_as_check_reads(data):
+    # A managed table as `index` wrote it, computed cells then edited; some documents' texts
+    # changed since (their hash is another now): their old Title and counts may be the tool's,
+    # stale, and go. Every other word a person typed there stays, and `check` (the parse told
+    # the documents as the survey tells them) reads the pin `index` writes.
+    import dataclasses
+
+    from seedkeeper.indexmd.entries import first_pins
+    from seedkeeper.indexmd.inside_cells import with_documents
+    from seedkeeper.indexmd.table import CellGuard
+
+    split = re.compile(r"(?<!\\)\|")
+    columns = ["File", "Language", "Pinned", "Chars", "Words", "SHA-256", "Status", "Title", "Notes"]
+    lines, may_go = [], set()
+    changed = data.draw(st.sets(st.sampled_from(NAMES)))
+    for ln in render_index("# Seeds\n", TITLED_ROWS).split("\n"):
+        if ln.startswith("| ["):
+            cells = [c.strip() for c in split.split(ln.strip()[1:-1])]
+            for col, said in _INSIDE_SAID.items():
+                at = columns.index(col)
+                cells[at] = data.draw(st.sampled_from(said)).replace("tool", cells[at])
+                cells[at] = re.sub(r"\bT\b", f"tok{len(lines)}{at}x", cells[at])
+                if col == "Title" and any(f"]({n})" in cells[0] for n in changed):
+                    may_go.update(_tokens(cells[at]))
+            ln = "| " + " | ".join(cells) + " |"
+        lines.append(ln)
+    text = "\n".join(lines)
+    rows = [dataclasses.replace(r, sha="0123456789ab") if r.file in changed else r for r in TITLED_ROWS]
+    once = render_index(text, rows)
+    assert render_index(once, rows) == once, "a second index changed INDEX.md"
+    assert not _tokens(text) - _tokens(once) - may_go, "words lost"
+    surveyed = {r.file: dataclasses.replace(r, status="", lang="") for r in rows}
+    doc = with_documents(parse_index(text), surveyed, CellGuard(("*.txt",), r"\d{3,}_[0-9a-f]{16}\.txt"))
+    read = {rel: e.lang for rel, e in first_pins(doc.entries).items()}
+    assert {rel: p for rel, p in _pins(once).items() if p} == read

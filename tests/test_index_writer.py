@@ -538,7 +538,7 @@ def test_a_cell_that_starts_with_its_label_does_not_get_it_twice(header, cell):
         (
             f"{BEGIN_MARKER}\n| File | Language | Pinned | Chars | Words | SHA-256 | Status | Title | Notes | Owner |\n"
             "| --- | --- | --- | ---: | ---: | --- | --- | --- | --- | --- |\n"
-            f"| [{A}]({A}) | en |  | 1 | 1 | 0 | ok | T | a poem | lang: fa |\n{END_MARKER}\n",
+            f"| [{A}]({A}) | en |  | 1 | 1 | 000000000000 | ok | T | a poem | lang: fa |\n{END_MARKER}\n",
             "fa",
             "a poem",
         ),
@@ -605,7 +605,7 @@ def test_a_pin_moved_out_of_a_managed_notes_cell_leaves_the_label_typed_before_i
     managed = (
         f"{BEGIN_MARKER}\n| File | Language | Pinned | Chars | Words | SHA-256 | Status | Title | Notes |\n"
         "| --- | --- | --- | ---: | ---: | --- | --- | --- | --- |\n"
-        f"| [{A}]({A}) | en | {pinned} | 1 | 1 | 0 | ok | T | {cell} |\n{END_MARKER}\n"
+        f"| [{A}]({A}) | en | {pinned} | 1 | 1 | 000000000000 | ok | T | {cell} |\n{END_MARKER}\n"
     )
     out = render_index(f"# S\n\n{managed}", [row(A)])
     rows = table_rows(out)
@@ -629,7 +629,7 @@ def test_a_label_typed_before_a_pin_stays_wherever_it_was_typed(label):
         "managed Notes": (
             f"# S\n\n{BEGIN_MARKER}\n| File | Language | Pinned | Chars | Words | SHA-256 | Status | Title | Notes |\n"
             "| --- | --- | --- | ---: | ---: | --- | --- | --- | --- |\n"
-            f"| [{A}]({A}) | en |  | 1 | 1 | 0 | ok | T | {label}: lang: fa |\n{END_MARKER}\n"
+            f"| [{A}]({A}) | en |  | 1 | 1 | 000000000000 | ok | T | {label}: lang: fa |\n{END_MARKER}\n"
         ),
     }
     for where, text in written.items():

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +22,7 @@ from seedkeeper.settings import Settings
 if TYPE_CHECKING:  # pragma: no cover - the dedup module loads numpy
     import numpy as np
 
+    from seedkeeper.indexmd.table import IndexRow
     from seedkeeper.similarity.results import DedupResult
 
 
@@ -135,28 +136,52 @@ def _shingles_of(replaced: Mapping[str, bytes]) -> dict:
 
 
 def give_titles(corpus: Corpus, analyses: list[DocAnalysis]) -> None:
-    """Give INDEX.md's parse the documents' titles, from the analyses just made (no document is
-    read again): a Title cell of a table shaped like ours outside the markers is a person's
-    unless it is the title `index` writes there (indexmd/title_cells.py), and a `lang:` or
-    `ignore:` typed in it counts for every command as it does for `index`. The pins that apply
-    are read again, and each document's entries are the titled ones."""
+    """Give INDEX.md's parse what the documents say now, from the analyses just made (no document
+    is read again): a Title cell of a table shaped like ours outside the markers is a person's
+    unless it is the title `index` writes there (indexmd/title_cells.py), and a computed cell
+    of the managed table is a person's when the tool could not have written it
+    (indexmd/inside_cells.py); a `lang:` or `ignore:` typed in either counts for every command
+    as it does for `index`. The pins that apply are read again, and each document's entries are
+    the told ones."""
     if corpus.index is None:
         return
     from seedkeeper.indexmd.entries import first_pins
+    from seedkeeper.indexmd.inside_cells import lines_that_may_pin, with_edits
     from seedkeeper.indexmd.table import CellGuard
     from seedkeeper.indexmd.title_cells import with_titles
 
     s = corpus.settings
-    titles = {a.rel: a.title for a in analyses}
-    doc = with_titles(corpus.index, titles, CellGuard(tuple(s.include), s.name_pattern), corpus.named)
+    guard = CellGuard(tuple(s.include), s.name_pattern)
+    doc = with_titles(corpus.index, {a.rel: a.title for a in analyses}, guard, corpus.named)
+    # Managed rows: only those whose pin or `ignore:` telling may change (the lines that say
+    # `lang` or `ignore`), all this survey's readers take from them; a 100,000-row table costs
+    # one scan of its text.
+    lines = lines_that_may_pin(doc.text) if doc.managed_spans else set()
+    if lines:
+        wanted = {corpus.named(e.rel) for e in doc.entries if e.managed and e.rel is not None and e.line in lines}
+        doc = with_edits(doc, analysed_rows(analyses, wanted), guard, corpus.named, lines)
     if doc is corpus.index:
-        return  # no such Title cell (nearly always)
+        return  # no such cell (nearly always)
     titled = {id(old): new for old, new in zip(corpus.index.entries, doc.entries)}
     corpus.index = doc
     pins = first_pins(doc.entries, corpus.named)
     for d in corpus.documents:
         d.entry = titled.get(id(d.entry), d.entry)
         d.pin = pins.get(d.rel)
+
+
+def analysed_rows(analyses: list[DocAnalysis], files: Collection[str]) -> dict[str, IndexRow]:
+    """file -> the managed row (indexmd.table.IndexRow) of each of `files` as far as its analysis
+    tells before clustering: the cells that follow from its text (title, counts, short hash),
+    the language detected (before `languages` settles it) and no status (not known yet:
+    inside_cells.with_edits then goes by the vocabulary)."""
+    from seedkeeper.indexmd.table import IndexRow
+
+    return {
+        a.rel: IndexRow(a.rel, a.lang["lang"] if a.lang else "", a.chars, a.words, a.sha256[:12], "", a.title)
+        for a in analyses
+        if a.rel in files
+    }
 
 
 def settle_by_allowed(corpus: Corpus, analyses: list[DocAnalysis], allowed: tuple[str, ...]) -> None:

@@ -39,6 +39,7 @@ _COMPUTED = {
     "status": _STATUS,
 }
 COMPUTED_HEADERS = frozenset(_COMPUTED)
+_SHORT_HASH = re.compile(r"[0-9a-f]{12}").fullmatch  # what index writes in SHA-256 now
 
 
 def recomputed(header: str, value: str) -> bool:
@@ -70,29 +71,52 @@ def shaped_like_ours(headers: set[str] | frozenset[str]) -> bool:
 
 
 def added_in_ours(
-    header: str, value: str, managed: bool, tool_title: str | None = None, repeated: bool = False
+    header: str,
+    value: str,
+    managed: bool,
+    tool_title: str | None = None,
+    repeated: bool = False,
+    edited: frozenset[str] | None = None,
 ) -> bool:
     """In a table shaped like ours, whether the cell (`header` lower-case) is a person's besides
     Pinned and Notes, which `index` carries into Notes: a column a person added ("Owner", or a
     second column of a name the row has had already: `repeated`), a cell past the header (a
-    `|` typed in Notes: no header), and, outside the markers, a person's words in a column the
-    table computes (a Status of "waiting on the author"), in its Language column (anything but
-    a tag) or in its Title column (anything but `tool_title`, the cell `index` writes for the
-    row's document: IndexEntry.tool_title); inside, those columns are the tool's."""
+    `|` typed in Notes: no header), and a person's words in a column the table computes (a
+    Status of "waiting on the author"), in its Language column or in its Title column.
+
+    Outside the markers: in a computed or Language column anything the tool does not write
+    there (tools_vocabulary), in the Title column anything but `tool_title` (the cell `index`
+    writes for the row's document: IndexEntry.tool_title). Inside, where the tool's own values
+    are often stale, the cells in `edited` (IndexEntry.edited: told by whoever read the
+    documents, inside_cells.py); until then, none: a stale value is not told from a person's
+    word without the documents, and the commands that carry or read them tell first."""
     if repeated or header not in OUR_HEADERS:
         # The tool writes each of its columns once: a second Notes, Pinned, File or Title column
         # is one a person added, whatever it holds.
         return True
     if managed:
-        return False
-    if header == "language":
-        # The tool writes a tag it can give there ("fa", "zh-Hant", "und"); anything else is a
-        # person's ("English (checked by Sara)", "TBD", "mix"), carried into Notes as
-        # `Language: ...`: an old tag kept is clutter, a word dropped is lost.
-        return value.strip() not in _tool_tags()
+        return edited is not None and header in edited
     if header == "title":
         # Only the very cell the tool writes is its own: a title of the person's, the tool's
         # with words added ("... — Sara's pick"), a `lang:`, anything beside an empty title.
         # Not known (None: the document was not read) is a person's: nothing dropped unseen.
         return value.strip() != tool_title
-    return header in COMPUTED_HEADERS and not recomputed(header, value)
+    return not tools_vocabulary(header, value)
+
+
+def tools_vocabulary(header: str, value: str) -> bool:
+    """Whether a cell of our table's column `header` (lower-case) says what some version of the
+    tool writes there, its closed vocabulary: a language tag it gives in Language, a status in
+    Status, a count in Chars and Words, a hash in SHA-256 (recomputed). Any other text
+    is a person's. Title, Pinned, Notes and File have no such vocabulary: True."""
+    if header == "language":
+        # The tool writes a tag it can give there ("fa", "zh-Hant", "und"); anything else is a
+        # person's ("English (checked by Sara)", "TBD", "mix"), carried into Notes as
+        # `Language: ...`: an old tag kept is clutter, a word dropped is lost.
+        return value.strip() in _tool_tags()
+    if header not in COMPUTED_HEADERS:
+        return True
+    # What the tool writes now, answered without the patterns: every managed row asks.
+    if (value.isdecimal() and header in ("chars", "words")) or (value == "ok" and header == "status"):
+        return True
+    return (header == "sha-256" and _SHORT_HASH(value) is not None) or recomputed(header, value)

@@ -76,6 +76,10 @@ class IndexEntry:
     # `index` writes for its document, once that is known (title_cells.with_titles); None until
     # then, and every Title cell is read as a person's (columns.added_in_ours).
     tool_title: str | None = None
+    # A row of the managed table: the lower-case headers of its computed cells a person typed
+    # in, once the documents are read (inside_cells.with_edits); None until then, or when none:
+    # those cells are the tool's (columns.added_in_ours), as without the documents they must be.
+    edited: frozenset[str] | None = None
 
 
 @dataclass
@@ -242,19 +246,21 @@ def lang_from_cells(
     tool_title: str | None = None,
     rel: str | None = None,
     written: str = "",
+    edited: frozenset[str] | None = None,
 ) -> str | None:
     """The language a person pinned in a table row's cells (`managed`: between the markers), or
     None: what `index` writes into the row's Pinned cell when it carries the row
     (table.adopted_fields), so `check` reads before `index` the pin it reads after. `tool_title`
     is the Title cell `index` writes for the row's document (IndexEntry.tool_title); `rel` and
-    `written` its reference (the words beside it in a File cell are a person's)."""
+    `written` its reference (the words beside it in a File cell are a person's); `edited` the
+    managed row's computed cells a person edited (IndexEntry.edited)."""
     lows, ours = _header_roles(tuple(h for h, _ in cells))
     if ours is not None:
         # Our table, between the markers or one that lost them: its Language column is what the
         # tool detected, not a pin. The Pinned cell, else the first `lang:` of the cells `index`
         # carries into Notes: Notes, then a column a person added ("Owner"), a cell past the
-        # header, a person's words in a computed, Language or Title column outside the markers
-        # (columns.added_in_ours), in column order.
+        # header, a person's words in a computed, Language or Title column (columns.added_in_ours),
+        # in column order.
         pinned_at, notes_at, file_at, others, again = ours
         pinned = cells[pinned_at][1].strip()
         if pinned and _is_pinned_cell(pinned):
@@ -262,12 +268,14 @@ def lang_from_cells(
         carried = [cells[notes_at][1]]
         for k in others:
             value = cells[k][1]
+            if "lang" not in value.lower():
+                continue  # pins nothing, whoever wrote it (nearly every cell: no rule run per row)
             if k == file_at:
                 # Outside the markers, the words beside the name in its File cell ("[Persian
                 # news](x.txt)") are a person's, carried as the table carries them.
-                if not managed and rel is not None and "lang" in value.lower():
+                if not managed and rel is not None:
                     carried.append(reference_words(value, rel, written or rel))
-            elif added_in_ours(lows[k], value, managed, tool_title, k in again):
+            elif added_in_ours(lows[k], value, managed, tool_title, k in again, edited):
                 carried.append(value)
         return next((found for v in carried if "lang" in v.lower() and (found := pinned_lang(v))), None)
     # A hand-written table, wherever it is (a table typed between the markers is carried as one):

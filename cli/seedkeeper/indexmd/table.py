@@ -288,7 +288,7 @@ def adopted_fields(e: IndexEntry, source_line: str, continuation: str = "") -> t
                 words = reference_words(value, e.rel, e.written) if value and e.rel and not e.managed else ""
                 if words:
                     parts.append(("; ", "", words))
-            elif value and added_in_ours(low, value, e.managed, e.tool_title, again):
+            elif value and added_in_ours(low, value, e.managed, e.tool_title, again, e.edited):
                 # Typed after a `|` in the Notes cell, it was part of the note.
                 parts.append((" | ", "", value) if not header else ("; ", header, value))
         # Our table: a `lang:` typed in its Notes (or a column added to it) moves to an empty

@@ -16,6 +16,7 @@ from seedkeeper.corpus.paths import by_nfc, normalize_target, spelled_as_file
 from seedkeeper.errors import IndexWriteError
 from seedkeeper.indexmd.carried import continuation
 from seedkeeper.indexmd.entries import IndexDocument, first_pins
+from seedkeeper.indexmd.inside_cells import with_documents
 from seedkeeper.indexmd.layout import (
     Node,
     Remover,
@@ -44,7 +45,6 @@ from seedkeeper.indexmd.table import (
     managed_carry,
     merge_fields,
 )
-from seedkeeper.indexmd.title_cells import with_titles
 from seedkeeper.settings import DEFAULT_NAME_PATTERN
 
 __all__ = ["IndexRow", "render_index"]
@@ -226,8 +226,8 @@ def _render(
     text = "\n".join(lines)
     doc = parsed if parsed is not None and parsed.text == text else parse_index(text, include, name_pattern)
     doc = _aliased(doc, {r.file for r in rows})
-    # A Title cell outside the markers is the tool's only when it is the row's title as written now.
-    doc = with_titles(doc, {r.file: r.title for r in rows}, guard)
+    # A computed cell a person typed in is told from the tool's own (maybe stale) value by the rows.
+    doc = with_documents(doc, {r.file: r for r in rows}, guard)
     spans = doc.managed_spans or ([doc.managed_span] if doc.managed_span else [])
     remover = Remover(lines, keep=[(b, e + 1) for b, e in spans])
     blocks = [_Block(None, span=sp) for sp in spans]

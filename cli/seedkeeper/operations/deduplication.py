@@ -14,7 +14,7 @@ from seedkeeper.corpus.atomic import folder_lock
 from seedkeeper.corpus.pool import CacheSpec, Progress
 from seedkeeper.corpus.safe_moves import movable
 from seedkeeper.corpus.safe_read import read_text
-from seedkeeper.corpus.survey import Survey, survey
+from seedkeeper.corpus.survey import Survey, analysed_rows, survey
 from seedkeeper.errors import UsageError
 from seedkeeper.settings import Settings
 
@@ -180,11 +180,18 @@ def _written_by_people(s: Survey, files: set[str]):
     `dedup --apply` takes every listing of a file out of INDEX.md, so every listing's words are
     kept (and the pin that applies, which may be a later listing's: entries.first_pins)."""
     from seedkeeper.indexmd.carried import rows_beside, written_beside
+    from seedkeeper.indexmd.inside_cells import with_edits
+    from seedkeeper.indexmd.table import CellGuard
 
     index = s.corpus.index
     if index is None or not files:
         return {}, {}
     named = s.corpus.named
+    # Their managed rows told whole (the survey told only those that may pin): a title a person
+    # typed there leaves with the file, as `index` would have kept it in Notes.
+    lines = {e.line for e in index.entries if e.managed and e.rel is not None and named(e.rel) in files}
+    guard = CellGuard(tuple(s.settings.include), s.settings.name_pattern)
+    index = with_edits(index, analysed_rows(s.analyses, files), guard, named, lines)
     listings = [e for e in index.entries if e.rel is not None and e.kind != "link" and named(e.rel) in files]
     return written_beside(index.text, listings, name=named), rows_beside(index.text, listings, name=named)
 

@@ -179,9 +179,12 @@ def index_outdated() -> Problem:
 # writes, a second column of a name (Notes, Pinned, Title), in the managed table too, and the
 # words beside a File cell's name; a header whose rows all went into the table goes when no
 # column name is lost (indexmd/rescued.py).
-# 22 (21 is the computed cells inside the markers): a document link's title carried into Notes,
-# and a footnote reference after a file name read as GitHub shows it (link_titles, footnotes).
-_OUTDATED_MEMO_VERSION = "22"
+# 21: a person's words in the managed table's computed cells are carried into Notes (what the
+# tool never writes there; a Title, Words or Chars cell edited while the row's hash is the text's).
+# 22: a document link's title carried into Notes, and a footnote reference after a file name
+# read as GitHub shows it (link_titles, footnotes).
+# 23: both of the above together (a memo of either alone is stale).
+_OUTDATED_MEMO_VERSION = "23"
 
 
 def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem | None:

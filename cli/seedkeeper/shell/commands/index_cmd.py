@@ -58,6 +58,7 @@ def index_command(
                 "diff": outcome.diff if (diff or check_only or outcome.adopted) else "",
                 "adopted": outcome.adopted,
                 "not_listed": [{"file": rel, "line": line} for rel, (line, _) in sorted(outcome.unmarked.items())],
+                "kept_in_notes": [{"file": rel, "columns": list(cols)} for rel, cols in sorted(outcome.kept.items())],
             }
         )
     elif diff:
@@ -82,6 +83,8 @@ def index_command(
                 f"; {n} hand-written {'entry' if n == 1 else 'entries'} moved into managed tables, one per section "
                 "(the diff above is every change; undo with your version control)"
             )
+        if outcome.kept and outcome.written:
+            msg += _kept_said(outcome.kept)
         # concise and github print findings only: an up-to-date check says so on stderr.
         typer.echo(msg, err=check_only and (outcome.changed or fmt in (Format.github, Format.concise)))
     if check_only:
@@ -89,3 +92,15 @@ def index_command(
     # A write that left a document out of the tables did not do the whole job (check reports it
     # unlisted-file): exit 1, as rename does for a name it left. --diff only shows, as black --diff.
     return EXIT_FINDINGS if write and outcome.unmarked else EXIT_OK
+
+
+def _kept_said(kept: dict[str, tuple[str, ...]]) -> str:
+    """Where a person's words typed in the table's computed cells went (the tool writes those
+    cells again, so it says so rather than leave them to be found in Notes)."""
+    from .. import render
+
+    first = sorted(kept.items())[:3]
+    said = "; ".join(f"{render.shown(rel)} ({', '.join(cols)})" for rel, cols in first)
+    more = f" and {len(kept) - len(first)} more" if len(kept) > len(first) else ""
+    rows = "1 row" if len(kept) == 1 else f"{len(kept)} rows"
+    return f"; words typed in the computed cells of {rows} moved to Notes as `Column: words`: {said}{more}"
