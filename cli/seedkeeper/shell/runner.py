@@ -68,6 +68,7 @@ def open_run(
     says how to name this one (`here_hint`; None: the command needs no folder)."""
     from ..settings import load_settings
 
+    config = config_given(config)
     # A folder or config typed in the other Unicode spelling of its name ("données" composed, the
     # folder decomposed as macOS wrote it) is that one, as a document's name is.
     directory, config = _as_spelled(directory), _as_spelled(config)
@@ -91,6 +92,15 @@ def open_run(
         raise FolderNotFoundError(f"seeds folder not found: {seeds}")
     spec = cache_spec(settings, seeds, no_cache, cache_dir) if cache else None
     return Run(settings, seeds, spec)
+
+
+def config_given(own: Optional[Path]) -> Optional[Path]:
+    """The `--config` file of this run: the command's own option (`own`), else the one given
+    before the command's name (`seedkeeper --config ci.toml check`, which SeedkeeperCommand puts
+    in CONFIG), as users expect of a global flag; None when neither was given."""
+    from .group import CONFIG
+
+    return own if own is not None else CONFIG.get()
 
 
 def _seeds_here(include: tuple[str, ...]) -> str | None:

@@ -15,9 +15,14 @@ def init_command(directory: DirArg = None, fmt: FormatOpt = Format.text, debug: 
     import shlex
 
     from ...corpus.paths import shown
+    from ...errors import UsageError
     from ...operations.onboarding import init
     from .. import render
+    from ..runner import config_given
 
+    if config_given(None) is not None:
+        # `seedkeeper --config x.toml init`: init reads no config (it writes seedkeeper.toml).
+        raise UsageError("--config does not apply to init: it reads no config, it writes seedkeeper.toml")
     done = init(directory)
     if fmt == Format.json:
         render.emit_json(done.to_dict())

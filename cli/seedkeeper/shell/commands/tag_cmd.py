@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..options import CacheDirOpt, ConfigOpt, DebugOpt, ExplainOpt, Format, FormatOpt, JobsOpt, NoCacheOpt
-from ..runner import EXIT_OK, command, open_run
+from ..runner import EXIT_OK, command, config_given, open_run
 
 PathsArg = Annotated[
     Optional[list[Path]],
@@ -91,6 +91,7 @@ def tag_command(
     from ..progress import progress_bar
 
     directory, files = _files_or_folder(paths)
+    config = config_given(config)  # `seedkeeper --config FILE tag a.txt` too: files are tagged by it
     if files is None:
         run = open_run(directory, config, cache=True, no_cache=no_cache, cache_dir=cache_dir, jobs=jobs)
         root = run.seeds
