@@ -67,6 +67,7 @@ def fix_command(
         render.emit_json(data)
     elif diff:
         typer.echo(report.diff, nl=False)
+        _unfixed(report)  # on stderr: stdout stays a patch
     elif fmt == Format.github:
         from ...operations.fixing import unfixed_findings
 
@@ -83,9 +84,7 @@ def _text(report) -> None:
     for f in report.fixed:
         how = f" (read as {f.encoding})" if f.encoding else ""
         typer.echo(shown(f"{verb} {f.file}: {', '.join(f.codes)}{how}"))
-    for kind, items in (("refused", report.refused), ("remaining", report.remaining)):
-        for r in items:
-            typer.echo(shown(f"{kind} {r.file}: {r.code}: {r.message}"), err=True)
+    _unfixed(report)
     if report.index_changed:
         line = "would update INDEX.md" if report.dry_run else "INDEX.md updated"
         if report.adopted:
@@ -94,3 +93,13 @@ def _text(report) -> None:
         typer.echo(shown(line))
     if not (report.fixed or report.refused or report.remaining):
         typer.echo("nothing to fix")
+
+
+def _unfixed(report) -> None:
+    """What fix refused and the fixable findings it left, one line each on stderr (so the exit 1
+    of a run that shows only a diff, or nothing, says why)."""
+    from ..render import shown
+
+    for kind, items in (("refused", report.refused), ("remaining", report.remaining)):
+        for r in items:
+            typer.echo(shown(f"{kind} {r.file}: {r.code}: {r.message}"), err=True)

@@ -45,7 +45,8 @@ def rename_command(
         typer.echo(render.shown(f"skipped {file}: {why}"), err=True)
     if dry_run and report.diff:
         typer.echo(report.diff, nl=False)
-    skipped = f"; {len(report.skipped)} skipped (see above)" if report.skipped else ""
+    # The reasons went to stderr, which is not "above" once stdout is redirected: say where.
+    skipped = f"; {len(report.skipped)} skipped (why: on stderr)" if report.skipped else ""
     if not report.renamed and report.skipped:
         verb = "would be renamed" if dry_run else "renamed"
         typer.echo(f"no document {verb}{skipped}: not following the name pattern yet")
