@@ -101,13 +101,26 @@ def test_an_empty_folder_gets_no_dot_hint(cli, tmp_path, monkeypatch):
 
 
 def test_a_second_restore_says_it_was_already_restored(cli, tmp_path):
+    """Nothing to do is exit 0 (the README's rule for commands that write), in text and JSON."""
     root = make_seeds(tmp_path, {ORIG: A, COPY: A})
     assert_exit(cli("dedup", root, "--apply"), 0)
-    assert_exit(cli("restore", COPY, "--seeds", root), 0)
+    first = cli("restore", COPY, "--seeds", root, "--format", "json")
+    assert_exit(first, 0)
+    assert json.loads(first.stdout)["already_restored"] is None
+    index = (root / "INDEX.md").read_bytes()
     r = cli("restore", COPY, "--seeds", root)
-    assert_exit(r, 2)
-    err = " ".join(r.stderr.split())
-    assert f"{COPY} was already restored" in err and "nothing is" not in err, err
+    assert_exit(r, 0)
+    out = " ".join(r.stdout.split())
+    assert f"{COPY} was already restored" in out and "nothing to do" in out and "nothing is" not in out, r.output
+    assert r.stderr == ""
+    r = cli("restore", f".seedkeeper/quarantine/{COPY}", "--seeds", root, "--format", "json")
+    assert_exit(r, 0)
+    data = json.loads(r.stdout)
+    assert data["restored"] is None and data["not_put_back"] is None, data
+    earlier = data["already_restored"]
+    assert earlier["file"] == COPY and earlier["from"] == f".seedkeeper/quarantine/{COPY}", data
+    assert earlier["at"].endswith("Z"), data
+    assert (root / "INDEX.md").read_bytes() == index and (root / COPY).read_text(encoding="utf-8") == A
 
 
 # A hint must name a step that works for that very file: `index` never lists a link that leads

@@ -130,15 +130,25 @@ def restore_command(
     debug: DebugOpt = False,
 ) -> int:
     """Put a document that `dedup --apply` moved out back in place and in INDEX.md."""
+    from ...corpus.quarantine import AlreadyRestored
     from ...operations.deduplication import restore
     from .. import render
 
     run = open_run(seeds_dir, config, must_exist=True, here_hint="`--seeds .`")
     r = restore(run.seeds, file, run.settings)
+    if isinstance(r, AlreadyRestored):
+        # Nothing to do is no error: exit 0, as for every command that writes (README, Exit codes).
+        if fmt == Format.json:
+            earlier = {"file": r.file, "from": r.quarantined, "at": r.restored_at}
+            render.emit_json({"restored": None, "already_restored": earlier, "not_put_back": None})
+        else:
+            typer.echo(render.shown(f"{r.file} was already restored ({r.restored_at}); nothing to do"))
+        return EXIT_OK
     left = r.not_put_back
     if fmt == Format.json:
         out = {"restored": r.file, "from": r.quarantined, "sha256": r.sha256, "intact": r.intact}
         out["not_put_back"] = None if left is None else dataclasses.asdict(left)
+        out["already_restored"] = None
         render.emit_json(out)
     else:
         changed = "" if r.intact else " (its bytes changed while in quarantine)"
