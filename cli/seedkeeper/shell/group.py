@@ -61,6 +61,9 @@ DEBUG: ContextVar[bool] = ContextVar("seedkeeper_debug", default=False)
 # `--config FILE` given before the command's name (`seedkeeper --config ci.toml check`), for
 # open_run (runner.config_given); the command's own `--config` arrives as its argument, and wins.
 CONFIG: ContextVar[Path | None] = ContextVar("seedkeeper_config", default=None)
+# How the commands this run suggests name its seeds folder ("" when the bare command finds it),
+# set by runner.open_run, for runner.suggesting.
+FOLDER: ContextVar[str] = ContextVar("seedkeeper_folder", default="")
 
 
 def command_name(ctx) -> str:
@@ -84,9 +87,11 @@ class SeedkeeperCommand(TyperCommand):
         root = ctx.find_root().params
         debug = DEBUG.set(bool(root.get("debug")))
         config = CONFIG.set(root.get("config"))
+        folder = FOLDER.set("")
         try:
             return super().invoke(ctx)
         finally:
+            FOLDER.reset(folder)
             CONFIG.reset(config)
             DEBUG.reset(debug)
             RUNNING.reset(token)

@@ -20,7 +20,7 @@ from ..options import (
     SeedsOpt,
     ThresholdOpt,
 )
-from ..runner import EXIT_FINDINGS, EXIT_OK, command, open_run
+from ..runner import EXIT_FINDINGS, EXIT_OK, command, open_run, suggesting, suggesting_in
 
 ApplyOpt = Annotated[
     bool, typer.Option("--apply", help="Move duplicates into .seedkeeper/quarantine/ and drop them from INDEX.md.")
@@ -60,6 +60,8 @@ def dedup_command(
         report = dedup(
             run.seeds, run.settings, apply=apply, excerpts=fmt == Format.text, cache=run.cache, progress=progress
         )
+    report.problems = suggesting_in(report.problems)
+    report.skipped = [(f, suggesting(why)) for f, why in report.skipped]
     if fmt == Format.json:
         render.emit_json(report.to_dict())
     elif fmt == Format.github:
@@ -79,6 +81,7 @@ def _print_text(report, applied: bool) -> None:
     from .. import render
     from ..render import shown
     from ..report import plural
+    from ..runner import suggesting
 
     clusters = report.result.clusters
     console = render.stdout_console()
@@ -109,11 +112,12 @@ def _print_text(report, applied: bool) -> None:
         console.print(Text(f"not checked ({codes}: select/ignore in the config), left alone: {names}"), soft_wrap=True)
     moved = ""
     if report.moved:
-        moved = f"; moved {len(report.moved)} to .seedkeeper/quarantine/ (undo: seedkeeper restore FILE)"
+        moved = f"; moved {len(report.moved)} to .seedkeeper/quarantine/ (undo: `seedkeeper restore FILE`)"
     elif n and not applied:
         # The exit is 1: say what resolves it (accepting one instead is in each finding's message).
         moved = "; `seedkeeper dedup --apply` moves them out (restorable)"
-    console.print(f"{plural(len(clusters), 'cluster')}, {plural(n, 'duplicate')}" + moved, soft_wrap=True)
+    summary = f"{plural(len(clusters), 'cluster')}, {plural(n, 'duplicate')}" + moved
+    console.print(Text(suggesting(summary)), soft_wrap=True)  # a Text: a folder's name is no markup
 
 
 @command

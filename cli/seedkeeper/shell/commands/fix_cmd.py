@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Annotated, Optional
 
 import typer
@@ -18,7 +19,7 @@ from ..options import (
     NoCacheOpt,
     SelectOpt,
 )
-from ..runner import EXIT_FINDINGS, EXIT_OK, command, open_run
+from ..runner import EXIT_FINDINGS, EXIT_OK, command, open_run, suggesting, suggesting_in
 
 FixEncodingOpt = Annotated[
     Optional[str],
@@ -60,6 +61,8 @@ def fix_command(
         report = fix(
             run.seeds, run.settings, encoding=encoding, dry_run=dry_run, diff=diff, cache=run.cache, progress=progress
         )
+    for items in (report.refused, report.remaining):
+        items[:] = [dataclasses.replace(r, message=suggesting(r.message)) for r in items]
     if fmt == Format.json:
         data = report.to_dict()
         if diff:
@@ -71,7 +74,7 @@ def fix_command(
     elif fmt == Format.github:
         from ...operations.fixing import unfixed_findings
 
-        render.emit_lines(render.github_lines(unfixed_findings(report, run.settings), run.seeds))
+        render.emit_lines(render.github_lines(suggesting_in(unfixed_findings(report, run.settings)), run.seeds))
     else:
         _text(report)
     return EXIT_OK if report.ok else EXIT_FINDINGS

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ..options import ConfigOpt, DebugOpt, DirArg, Format, FormatOpt
-from ..runner import EXIT_FINDINGS, EXIT_OK, command, open_run
+from ..runner import EXIT_FINDINGS, EXIT_OK, command, open_run, suggesting
 
 DryRunOpt = Annotated[
     bool,
@@ -35,6 +35,7 @@ def rename_command(
 
     run = open_run(directory, config, must_exist=True)
     report = rename(run.seeds, run.settings, dry_run=dry_run)
+    report.skipped = [(f, suggesting(why)) for f, why in report.skipped]
     if fmt == Format.json:
         render.emit_json(report.to_dict())
         return _exit(report)
