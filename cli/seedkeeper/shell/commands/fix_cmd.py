@@ -48,8 +48,9 @@ def fix_command(
     cache_dir: CacheDirOpt = None,
     debug: DebugOpt = False,
 ) -> int:
-    """Repair bom, crlf, not-nfc, control-char and (with --encoding) not-utf8 in place, atomically,
-    and refresh INDEX.md's table. Exit 0 when nothing fixable is left, 1 otherwise."""
+    """Repair bom, crlf, not-nfc, control-char, mojibake (only when named: --select mojibake) and
+    (with --encoding) not-utf8 in place, atomically, and refresh INDEX.md's table. Exit 0 when
+    nothing fixable is left, 1 otherwise."""
     from ...operations.fixing import fix
     from .. import render
     from ..progress import progress_bar

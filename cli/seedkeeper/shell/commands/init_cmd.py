@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import typer
 
-from ..options import DebugOpt, DirArg, Format, FormatOpt
+from ..options import DebugOpt, Format, FormatOpt, InitDirArg
 from ..runner import EXIT_OK, command
 
 
 @command
-def init_command(directory: DirArg = None, fmt: FormatOpt = Format.text, debug: DebugOpt = False) -> int:
+def init_command(directory: InitDirArg = None, fmt: FormatOpt = Format.text, debug: DebugOpt = False) -> int:
     """Create the seeds folder with INDEX.md, seedkeeper.toml, a GitHub Actions workflow and a
     pre-commit config in the current folder. Never overwrites: files that exist are kept."""
     import shlex
