@@ -419,12 +419,13 @@ def test_restore_of_something_not_quarantined_is_a_usage_error(cli, applied):
     assert "quarantine" in r.stderr
 
 
-def test_restore_twice_refuses_the_second_time(cli, applied):
+def test_restore_twice_does_nothing_the_second_time(cli, applied):
     root, before = applied
     assert cli("restore", EXACT, "--seeds", root).exit_code == 0
+    index = (root / "INDEX.md").read_bytes()
     r = cli("restore", EXACT, "--seeds", root)
-    assert r.exit_code == 2
-    assert (root / EXACT).read_bytes() == before[EXACT]
+    assert r.exit_code == 0 and "already restored" in r.stdout, r.output  # nothing to do: exit 0
+    assert (root / EXACT).read_bytes() == before[EXACT] and (root / "INDEX.md").read_bytes() == index
 
 
 def test_apply_then_restore_all_gives_back_every_byte(cli, applied):

@@ -141,6 +141,20 @@ def test_mojibake_is_repaired_only_when_named(cli, tmp_path):
     assert (root / NFD).read_text(encoding="utf-8") == text
 
 
+def test_diff_says_what_remains_on_stderr(cli, tmp_path):
+    """With only an unrepaired mojibake left, `fix --diff` exited 1 saying nothing: it says what
+    remains (and what it refused) as --dry-run does, on stderr, so stdout stays a clean patch."""
+    broken = ("Le café est très bon. " * 3 + "\n").encode("utf-8").decode("latin-1").encode("utf-8")
+    root = _seeds(tmp_path, {NFD: broken, GREEK: CLEAN["el"].encode("cp1253")})
+    r = cli("fix", root, "--diff")
+    assert r.exit_code == 1, r.output
+    assert r.stdout == ""  # no repair to show: an empty patch
+    assert f"remaining {NFD}: mojibake: not repaired" in r.stderr, r.stderr
+    assert f"refused {GREEK}: not-utf8" in r.stderr, r.stderr
+    dry = cli("fix", root, "--dry-run")
+    assert [ln for ln in dry.stderr.splitlines()] == [ln for ln in r.stderr.splitlines()]
+
+
 def test_index_table_is_refreshed(cli, tmp_path):
     root = _seeds(tmp_path, {BOM_CRLF: CLEAN["ar"].replace("\n", "\r\n"), GREEK: CLEAN["el"].encode("cp1253")})
     assert cli("index", root).exit_code == 0

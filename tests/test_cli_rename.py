@@ -32,6 +32,22 @@ def test_rename_exits_1_and_names_what_it_skipped(cli, tmp_path):
     assert "1 document renamed" in r.stdout and "1 skipped" in r.stdout
 
 
+def test_rename_says_where_the_reason_is_and_gives_the_one_check_gives(cli, tmp_path):
+    """stdout may be redirected: the summary does not point "above" to lines written on stderr;
+    and the reason is check's bad-name step (how to write the item), not "see check"."""
+    root = make_seeds(tmp_path, TEXTS, index=SPACED)
+    check = json.loads(cli("validate", root, "--format", "json").stdout)
+    [bad_name] = [p["message"] for p in check["problems"] if p["code"] == "bad-name" and "persian" in p["file"]]
+    r = cli("rename", root, "--dry-run")
+    assert_exit(r, 1)
+    assert "see above" not in r.stdout and "1 skipped (why: on stderr)" in r.stdout, r.stdout
+    [line] = [ln for ln in r.stderr.splitlines() if ln.startswith("skipped persian news.txt: ")]
+    why = line.removeprefix("skipped persian news.txt: ")
+    assert "see check" not in why and why in bad_name and "<persian news.txt>" in why, (why, bad_name)
+    data = json.loads(cli("rename", root, "--dry-run", "--format", "json").stdout)
+    assert data["skipped"] == [{"file": "persian news.txt", "why": why}]
+
+
 def test_rename_json_says_not_ok_and_exits_1_when_it_skipped(cli, tmp_path):
     root = make_seeds(tmp_path, TEXTS, index=SPACED)
     r = cli("rename", root, "--format", "json")

@@ -65,7 +65,7 @@ def test_rename_leaves_it_alone_so_the_item_still_names_it(cli, tmp_path):
     assert (root / "persian news.txt").exists()
     assert "skipped persian news.txt" in r.output
     # ... and does not then say that every document follows the name pattern (review finding 5).
-    assert "every document already follows" not in r.output and "1 skipped (see above)" in r.output
+    assert "every document already follows" not in r.output and "1 skipped (why: on stderr)" in r.output
     alone = make_seeds(
         tmp_path / "alone", {"persian news.txt": CLEAN["fa"]}, index="# S\n\n- persian news.txt from BBC\n"
     )

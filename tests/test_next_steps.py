@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 from pathlib import Path
 
 import pytest
@@ -101,13 +102,26 @@ def test_an_empty_folder_gets_no_dot_hint(cli, tmp_path, monkeypatch):
 
 
 def test_a_second_restore_says_it_was_already_restored(cli, tmp_path):
+    """Nothing to do is exit 0 (the README's rule for commands that write), in text and JSON."""
     root = make_seeds(tmp_path, {ORIG: A, COPY: A})
     assert_exit(cli("dedup", root, "--apply"), 0)
-    assert_exit(cli("restore", COPY, "--seeds", root), 0)
+    first = cli("restore", COPY, "--seeds", root, "--format", "json")
+    assert_exit(first, 0)
+    assert json.loads(first.stdout)["already_restored"] is None
+    index = (root / "INDEX.md").read_bytes()
     r = cli("restore", COPY, "--seeds", root)
-    assert_exit(r, 2)
-    err = " ".join(r.stderr.split())
-    assert f"{COPY} was already restored" in err and "nothing is" not in err, err
+    assert_exit(r, 0)
+    out = " ".join(r.stdout.split())
+    assert f"{COPY} was already restored" in out and "nothing to do" in out and "nothing is" not in out, r.output
+    assert r.stderr == ""
+    r = cli("restore", f".seedkeeper/quarantine/{COPY}", "--seeds", root, "--format", "json")
+    assert_exit(r, 0)
+    data = json.loads(r.stdout)
+    assert data["restored"] is None and data["not_put_back"] is None, data
+    earlier = data["already_restored"]
+    assert earlier["file"] == COPY and earlier["from"] == f".seedkeeper/quarantine/{COPY}", data
+    assert earlier["at"].endswith("Z"), data
+    assert (root / "INDEX.md").read_bytes() == index and (root / COPY).read_text(encoding="utf-8") == A
 
 
 # A hint must name a step that works for that very file: `index` never lists a link that leads
@@ -206,3 +220,121 @@ def test_cache_commands_inside_the_seeds_folder_say_to_pass_dot(cli, tmp_path, m
         assert Path(r.stdout.strip()).resolve() == used.resolve()
     else:
         assert r.stdout.startswith("cleared") and not used.exists(), r.stdout
+
+
+# The commands findings and messages suggest name the seeds folder when the bare command, typed
+# where this one was, would not find it (the config's `seeds`, else ./seeds): `seedkeeper dedup
+# data/seeds` suggested `seedkeeper dedup --apply`, which, pasted, said "seeds folder not found".
+
+
+def _suggested(text: str) -> list[str]:
+    """Every `seedkeeper ...` command a text suggests, as written between backticks."""
+    import re
+
+    return re.findall(r"`(seedkeeper [^`]+)`", " ".join(text.split()))
+
+
+def _corpus(tmp_path, folder: str) -> Path:
+    """A folder with every kind of finding that suggests a command: hand-written INDEX.md
+    (index-outdated), a bad name (rename), an exact duplicate (dedup --apply), a file listed but
+    moved to the quarantine (restore)."""
+    root = make_seeds(tmp_path, {ORIG: A, COPY: A, "plain.txt": doc("fa", [0, 1, 2, 3])}, folder=folder)
+    gone = doc_name(3)
+    (root / ".seedkeeper" / "quarantine").mkdir(parents=True)
+    (root / ".seedkeeper" / "quarantine" / gone).write_text(A, encoding="utf-8")
+    with open(root / "INDEX.md", "a", encoding="utf-8") as fh:
+        fh.write(f"- {gone}\n")
+    return root
+
+
+def _all_output(cli, folder: str) -> str:
+    outputs = [cli("check", folder, "--format", fmt) for fmt in ("json", "text", "concise", "github")]
+    outputs += [cli("dedup", folder), cli("dedup", folder, "--format", "concise"), cli("index", folder, "--check")]
+    return "\n".join(r.output for r in outputs)
+
+
+@pytest.mark.parametrize("folder", ["data/seeds", "my seeds"])
+def test_suggested_commands_name_a_folder_that_is_not_the_default(cli, tmp_path, folder):
+    _corpus(tmp_path, folder)
+    named = shlex.quote(folder)
+    said = _all_output(cli, folder)
+    suggested = set(_suggested(said))
+    for wanted in (
+        f"seedkeeper index {named}",
+        f"seedkeeper index {named} --diff",
+        f"seedkeeper rename {named}",
+        f"seedkeeper dedup {named} --apply",
+        f"seedkeeper restore {doc_name(3)} --seeds {named}",
+    ):
+        assert wanted in suggested, (wanted, sorted(suggested))
+    bare = [s for s in suggested if s.split()[1] != "restore" and named not in s]
+    assert not bare, bare
+    # Pasted as printed, each one finds the folder (restore then says what the made-up manifest lacks).
+    for line in sorted(suggested):
+        r = cli(*shlex.split(line)[1:])
+        assert "seeds folder not found" not in r.stderr and "No such" not in r.output, (line, r.output)
+        assert r.exit_code != 2 or "not in the quarantine" in r.stderr, (line, r.output)
+
+
+@pytest.mark.parametrize("typed", [None, "seeds", "./seeds", "{abs}"])
+def test_suggested_commands_leave_the_default_folder_out(cli, tmp_path, typed):
+    root = _corpus(tmp_path, "seeds")
+    args = [] if typed is None else [typed.format(abs=root)]
+    said = "\n".join(
+        r.output for r in (cli("check", *args, "--format", "json"), cli("dedup", *args), cli("index", *args, "--check"))
+    )
+    suggested = set(_suggested(said))
+    assert {"seedkeeper index", "seedkeeper index --diff", "seedkeeper rename", "seedkeeper dedup --apply"} <= suggested
+    assert f"seedkeeper restore {doc_name(3)}" in suggested, sorted(suggested)
+    assert not [s for s in suggested if "seeds" in s], sorted(suggested)
+
+
+def test_a_folder_the_config_names_is_left_out(cli, tmp_path):
+    """Typed as the config here names it: the bare command finds it."""
+    _corpus(tmp_path, "data/seeds")
+    (tmp_path / "seedkeeper.toml").write_text('seeds = "data/seeds"\n', encoding="utf-8")
+    for args in (["data/seeds"], []):
+        suggested = set(_suggested(cli("check", *args, "--format", "json").stdout))
+        assert "seedkeeper dedup --apply" in suggested and not [s for s in suggested if "data" in s], suggested
+
+
+def test_messages_are_the_same_with_or_without_the_cache(cli, tmp_path):
+    """The folder is named when the findings are printed, not stored in the cache: a run on the
+    default folder after one on the named folder (same documents, same cache) names none."""
+    root = _corpus(tmp_path, "seeds")
+    first = cli("check", "seeds", "--format", "json").stdout
+    os.rename(root, tmp_path / "other")
+    named = cli("check", "other", "--format", "json").stdout
+    assert "`seedkeeper dedup other --apply`" in named
+    os.rename(tmp_path / "other", root)
+    assert cli("check", "seeds", "--format", "json").stdout == first
+    assert cli("check", "seeds", "--format", "json", "--no-cache").stdout == first
+
+
+def test_fix_and_rename_and_errors_name_the_folder(cli, tmp_path):
+    broken = ("l’été est très beau à Paris. " * 3 + "\n").encode("utf-8").decode("latin-1").encode("utf-8")
+    root = make_seeds(tmp_path, {ORIG: broken}, folder="data/seeds")
+    r = cli("fix", "data/seeds", "--dry-run")
+    assert "`seedkeeper fix data/seeds --select mojibake`" in " ".join(r.stderr.split()), r.output
+    r = cli("restore", "nothere.txt", "--seeds", "data/seeds")
+    assert_exit(r, 2)
+    assert "`seedkeeper dedup data/seeds --apply`" in " ".join(r.stderr.split()), r.stderr
+    assert root.is_dir()
+
+
+def test_dedup_apply_says_how_to_undo_for_the_folder(cli, tmp_path):
+    make_seeds(tmp_path, {ORIG: A, COPY: A}, folder="data/seeds")
+    r = cli("dedup", "data/seeds", "--apply")
+    assert_exit(r, 0)
+    assert "`seedkeeper restore FILE --seeds data/seeds`" in " ".join(r.stdout.split()), r.stdout
+
+
+@pytest.mark.parametrize(("folder", "named"), [("seeds", ""), ("data/seeds", " data/seeds")])
+def test_add_asks_to_adopt_the_hand_written_index_naming_the_folder(cli, tmp_path, folder, named):
+    make_seeds(tmp_path, {ORIG: A}, folder=folder)
+    new = tmp_path / "new.txt"
+    new.write_text(doc("fa", [0, 1, 2, 3]), encoding="utf-8")
+    r = cli("add", new, "--seeds", folder)
+    assert_exit(r, 2)
+    err = " ".join(r.stderr.split())
+    assert f"`seedkeeper index{named} --diff`" in err and f"`seedkeeper index{named}`," in err, err

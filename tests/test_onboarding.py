@@ -155,7 +155,11 @@ def test_init_scaffolds_a_corpus_that_passes_check(cli, tmp_path):
         assert (tmp_path / rel).is_file(), rel
         assert f"created {rel}" in r.stdout
     assert 'seeds = "data/بذرها"' in (tmp_path / "seedkeeper.toml").read_text(encoding="utf-8")
-    assert "seedkeeper check data/بذرها" in (tmp_path / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    pre_commit = (tmp_path / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert "seedkeeper check data/بذرها" in pre_commit
+    # seedkeeper is not on PyPI: the comment gives the README's install, not `pip install seedkeeper`.
+    assert "pip install seedkeeper" not in pre_commit and "pip install -e /path/to/seedkeeper" in pre_commit
+    assert "not on PyPI" in pre_commit
     assert "seedkeeper check data/بذرها --format github" in (tmp_path / WORKFLOW).read_text(encoding="utf-8")
     r = cli("check")  # the config names the folder
     assert r.exit_code == 0, r.output
@@ -379,12 +383,55 @@ def test_init_says_to_check_the_workflows_install_line(cli, tmp_path, monkeypatc
     assert r.exit_code == 0, r.output
     (step,) = [ln for ln in r.stdout.splitlines() if WORKFLOW in ln and "created" not in ln]
     assert "pip install" in step and "seedkeeper==" in step and "git+" in step, step
-    assert json.loads(cli("init", "seeds", "--format", "json").stdout)["workflow_install"] == ""  # kept, not written
 
     sha = "0123456789abcdef0123456789abcdef01234567"
     monkeypatch.setattr(onboarding, "install_spec", lambda: f"git+https://example.org/seedkeeper.git@{sha}")
+    (tmp_path / WORKFLOW).unlink()
     r = cli("init", "other")
     assert not [ln for ln in r.stdout.splitlines() if WORKFLOW in ln and "created" not in ln and "kept" not in ln]
+
+
+def test_a_second_init_reports_the_kept_workflows_install_line(cli, tmp_path, monkeypatch):
+    """init run again keeps the workflow that installs `seedkeeper==X`: the step to edit it stays,
+    and JSON's workflow_install names that line's version ("" only when there is no such line)."""
+    from seedkeeper._version import __version__
+    from seedkeeper.operations import onboarding
+
+    monkeypatch.setattr(onboarding, "install_spec", lambda: f"seedkeeper=={__version__}")
+    first = json.loads(cli("init", "seeds", "--format", "json").stdout)
+    assert WORKFLOW in first["created"] and first["workflow_install"] == f"seedkeeper=={__version__}"
+    again = cli("init", "seeds", "--format", "json")
+    data = json.loads(again.stdout)
+    assert WORKFLOW in data["kept"] and data["workflow_install"] == f"seedkeeper=={__version__}", data
+    r = cli("init", "seeds")
+    assert [ln for ln in r.stdout.splitlines() if f"edit {WORKFLOW}" in ln], r.stdout
+    # Whatever init would write now: what counts is the line in the kept file.
+    monkeypatch.setattr(onboarding, "install_spec", lambda: "git+https://example.org/seedkeeper.git@" + "0" * 40)
+    assert (
+        json.loads(cli("init", "seeds", "--format", "json").stdout)["workflow_install"] == f"seedkeeper=={__version__}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "found"),
+    [
+        ('      - run: pip install "seedkeeper==0.1.0"\n', "seedkeeper==0.1.0"),
+        ("      - run: python -m pip install --upgrade seedkeeper  # latest\n", "seedkeeper"),
+        ("      - run: pip install 'seedkeeper[bench]>=0.1'\n", "seedkeeper[bench]>=0.1"),
+        ('      - run: pip install "git+https://example.org/seedkeeper.git@abc"\n', ""),
+        ('      - run: pip install "seedkeeper @ git+https://example.org/seedkeeper.git@abc"\n', ""),
+        ("      - run: pip install seedkeeper @ git+https://example.org/seedkeeper.git@abc\n", ""),
+        ("      - run: pip install -e .\n", ""),
+        ('      # pip install "seedkeeper==0.1.0" would fail: not on PyPI\n', ""),
+    ],
+)
+def test_the_kept_workflows_install_line_is_read(tmp_path, line, found):
+    from seedkeeper.operations.onboarding import workflow_install
+
+    path = tmp_path / "seedkeeper.yml"
+    path.write_text("jobs:\n  check:\n    steps:\n" + line, encoding="utf-8")
+    assert workflow_install(path) == found
+    assert workflow_install(tmp_path / "missing.yml") == ""
 
 
 def test_readme_ci_example_is_what_init_writes(monkeypatch):

@@ -65,6 +65,15 @@ class NotPutBack:
 
 
 @dataclass(frozen=True)
+class AlreadyRestored:
+    """A document an earlier `restore` put back (at `restored_at`, UTC): nothing to do."""
+
+    file: str
+    quarantined: str
+    restored_at: str
+
+
+@dataclass(frozen=True)
 class Restored:
     """A document put back; `intact` is False if its bytes changed while in quarantine."""
 

@@ -28,8 +28,9 @@ def rename_blocker(root: Path, rel: str, linked: set[str], unmarked: Mapping[str
     would rename it. (An unreadable file is found out only by reading it, which rename does.)"""
     if rel in unmarked:
         # INDEX.md names it in a form rename cannot rewrite (a spaced name, end unmarked):
-        # renaming would leave that item naming a file that is gone.
-        return f"INDEX.md line {unmarked[rel][0]} names it without marking where the name ends; see check"
+        # renaming would leave that item naming a file that is gone. The reason is the one the
+        # bad-name finding gives, with how to write the item.
+        return _unmarked_step(rel, unmarked)
     path = root / rel
     if not os.path.lexists(path):
         return "not found under that spelling"
@@ -48,13 +49,18 @@ def bad_name_step(rel: str, blocker: str | None, unmarked: Mapping[str, tuple[in
     if blocker is None:
         return "`seedkeeper rename` renames it"
     if rel in unmarked:
-        line, rest = unmarked[rel]
-        return (
-            f"INDEX.md line {line} does not mark where the name ends, so `seedkeeper rename` leaves it alone:"
-            f" write {how_to_write(rel, rest)} first"
-        )
+        return _unmarked_step(rel, unmarked)
     if blocker == SYMLINK:
         return "a symlink, which `seedkeeper rename` leaves alone: remove it, or rename it yourself and in INDEX.md"
     if blocker == LINKED_TO:
         return "a symlink in the folder points to it, so `seedkeeper rename` leaves it alone: remove that link first"
     return f"`seedkeeper rename` leaves it alone: {blocker}"
+
+
+def _unmarked_step(rel: str, unmarked: Mapping[str, tuple[int, str]]) -> str:
+    """Why rename leaves a name an INDEX.md item does not mark the end of, and how to write it."""
+    line, rest = unmarked[rel]
+    return (
+        f"INDEX.md line {line} does not mark where the name ends, so `seedkeeper rename` leaves it alone:"
+        f" write {how_to_write(rel, rest)} first"
+    )

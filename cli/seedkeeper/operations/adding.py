@@ -9,7 +9,6 @@ import contextlib
 import hashlib
 import os
 import re
-import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +17,7 @@ from seedkeeper.corpus.analysis import Features, language_for
 from seedkeeper.corpus.atomic import folder_lock, write_atomic
 from seedkeeper.corpus.content_checks import check_content
 from seedkeeper.corpus.decoding import clean, decode
-from seedkeeper.corpus.paths import matches_include, other_spellings_note, shown, spelled_otherwise
+from seedkeeper.corpus.paths import matches_include, other_spellings_note, spelled_otherwise
 from seedkeeper.corpus.pool import CacheSpec
 from seedkeeper.corpus.survey import survey
 from seedkeeper.errors import IndexWriteError, UsageError
@@ -75,9 +74,11 @@ def _read_source(source: str, src: Path, root: Path, settings: Settings, encodin
     """(clean UTF-8 bytes, encoding used, warnings, its content findings) for the input file `source` (as
     typed), read from `src` (the path on disk: see on_disk), or why it is Refused."""
     if src.resolve().is_relative_to(root.resolve()):
-        # The folder as typed: `seedkeeper index` alone fails when typed from inside it.
-        index = f"seedkeeper index {shlex.quote(shown(str(root)))}"
-        return Refused(source, "already-in-folder", f"already inside the seeds folder; list it with `{index}` instead")
+        # As the bare command runs; the shell names the folder where that would not find it
+        # (typed from inside the folder, or another one: `seedkeeper index ../seeds`).
+        return Refused(
+            source, "already-in-folder", "already inside the seeds folder; list it with `seedkeeper index` instead"
+        )
     try:
         if not os.path.lexists(src):
             return Refused(source, "missing-file", "no such file")

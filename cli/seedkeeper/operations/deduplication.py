@@ -201,16 +201,21 @@ def restore(seeds: str | os.PathLike, file: str, settings: Settings | None = Non
 
     `file` is its path as INDEX.md listed it, or where it was moved: relative to the seeds folder
     (`.seedkeeper/quarantine/000_x.txt`) or as printed from the current folder
-    (`seeds/.seedkeeper/quarantine/000_x.txt`, an absolute path)."""
+    (`seeds/.seedkeeper/quarantine/000_x.txt`, an absolute path). Returns a Restored, or an
+    AlreadyRestored when an earlier restore put it back (nothing to do, nothing written)."""
     from seedkeeper.corpus.discovery import discover
-    from seedkeeper.corpus.quarantine import NotPutBack, finish_interrupted, list_quarantined
+    from seedkeeper.corpus.quarantine import AlreadyRestored, NotPutBack, finish_interrupted, list_quarantined
     from seedkeeper.corpus.quarantine import restore as _restore
     from seedkeeper.indexmd.entry_edits import add_entries, not_put_back
 
     settings = settings or Settings()
     history = list_quarantined(Path(seeds), include_restored=True)
     waiting = [e for e in history if not e.restored]
-    file = _recorded_name(Path(seeds), file, waiting, [e for e in history if e.restored])
+    found = _recorded_name(Path(seeds), file, waiting, [e for e in history if e.restored])
+    if not isinstance(found, str):
+        # Restored already: nothing to do, which is no error (the file is where it belongs).
+        return AlreadyRestored(found.file, found.quarantined, found.restored_at or "")
+    file = found
     people = {e.file: (e.pinned, e.notes) for e in waiting if file in (e.file, e.quarantined)}
     rows = {e.file: (e.cells, e.elsewhere) for e in waiting if file in (e.file, e.quarantined) and e.cells}
 
@@ -258,10 +263,11 @@ def restore(seeds: str | os.PathLike, file: str, settings: Settings | None = Non
     return replace(done, not_put_back=NotPutBack(notes, pinned, line, why))
 
 
-def _recorded_name(seeds: Path, file: str, waiting, restored=()) -> str:
-    """The name the manifest records for `file` (however it was typed), or a UsageError that says
-    what is in the quarantine and which name was probably meant, or that it was restored already
-    (`restored`: the manifest's restored entries)."""
+def _recorded_name(seeds: Path, file: str, waiting, restored=()):
+    """The name the manifest records for `file` (however it was typed); else, when an earlier
+    restore put it back, that restore's manifest entry (`restored`: the manifest's restored
+    entries); else a UsageError that says what is in the quarantine and which name was probably
+    meant."""
     known = {name for e in waiting for name in (e.file, e.quarantined)}
     candidates = [file, file.removeprefix("./")]
     typed = Path(file)
@@ -288,7 +294,7 @@ def _recorded_name(seeds: Path, file: str, waiting, restored=()) -> str:
     for c in candidates:
         entry = gone.get(spelled_as_file(c, gone, gone_by_nfc))
         if entry is not None:
-            raise UsageError(f"{file} was already restored ({entry.restored_at}); nothing to do")
+            return entry
     if not waiting:
         raise UsageError(
             f"{file} is not in the quarantine: nothing is (`seedkeeper dedup --apply` moves duplicates there)"

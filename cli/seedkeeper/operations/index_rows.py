@@ -129,11 +129,11 @@ def require_managed(s: Survey) -> None:
     doc = s.corpus.index
     if doc is None or doc.managed_spans or not adopted_files(s):
         return
-    folder = s.root
+    # The commands as the bare ones run; the shell names the folder where they would not find it.
     raise UsageError(
-        f"{folder / INDEX_NAME} is written by hand and not managed by seedkeeper yet; adopting it turns each list "
-        f"into a table (one per section). Preview with `seedkeeper index {folder} --diff`, adopt with "
-        f"`seedkeeper index {folder}`, then run this command again"
+        f"{s.root / INDEX_NAME} is written by hand and not managed by seedkeeper yet; adopting it turns each list "
+        "into a table (one per section). Preview with `seedkeeper index --diff`, adopt with "
+        "`seedkeeper index`, then run this command again"
     )
 
 

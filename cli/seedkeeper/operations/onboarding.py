@@ -4,6 +4,8 @@ workflow, a pre-commit config). Never overwrites: a file that exists is kept and
 from __future__ import annotations
 
 import os
+import re
+import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,8 +36,9 @@ class Scaffolded:
     unlisted: int = 0  # documents INDEX.md does not list (`seedkeeper index` lists them)
     misnamed: int = 0  # documents not named by the name pattern (`seedkeeper rename` renames them)
     cache_ignored: bool = False  # .gitignore already names the cache folder
-    # What the workflow init wrote installs, when that is a released version by name (not a git
-    # commit): seedkeeper is not on PyPI, so that line needs a person ("" otherwise).
+    # What the workflow installs (the one init wrote, or the one it kept), when that is seedkeeper
+    # by name from the package index (not a git commit or a path): seedkeeper is not on PyPI, so
+    # that line needs a person ("" when there is no such line).
     workflow_install: str = ""
 
     def to_dict(self) -> dict:
@@ -105,6 +108,34 @@ def by_version(spec: str) -> bool:
     return spec.startswith("seedkeeper==")
 
 
+# seedkeeper by name, as pip reads a requirement from an index: `seedkeeper`, `seedkeeper==0.1.0`,
+# `seedkeeper[bench]>=0.1` (not a URL, a path, nor `seedkeeper @ git+...`).
+_BY_NAME = re.compile(r"seedkeeper(\[[^\]]*\])?\s*([<>=!~]=?[^@\s]*)?", re.IGNORECASE)
+
+
+def workflow_install(path: Path) -> str:
+    """The requirement a workflow's `pip install` line installs seedkeeper by name with (from
+    the package index, where it is not: `seedkeeper==0.1.0`), or "" when no line does so (a git
+    commit, a path, no such line, no readable file). Comments are not read."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
+    except OSError:
+        return ""
+    for line in text.splitlines():
+        _, found, rest = line.partition("pip install ")
+        if not found or line.lstrip().startswith("#"):
+            continue
+        try:
+            words = shlex.split(rest, comments=True)
+        except ValueError:
+            words = rest.split()
+        for i, word in enumerate(words):
+            follows = words[i + 1] if i + 1 < len(words) else ""
+            if _BY_NAME.fullmatch(word) and not follows.startswith("@"):
+                return word
+    return ""
+
+
 def _install_comment(spec: str) -> str:
     """The workflow's comment above its install line: what to put there when it is a version."""
     if not by_version(spec):
@@ -137,8 +168,10 @@ jobs:
 
 
 def _pre_commit_text(seeds: str) -> str:
-    return f"""# Runs the seedkeeper installed in your environment (`pip install seedkeeper`); to let
-# pre-commit install it instead, use the repository hook and pin a commit (see the README).
+    return f"""# Runs the seedkeeper installed in your environment. It is not on PyPI: install it from a
+# checkout (`pip install -e /path/to/seedkeeper`) or pinned to a git commit (the README's CI
+# section). To let pre-commit install it instead, use the repository hook and pin a commit
+# (the README's "Pre-commit").
 repos:
   - repo: local
     hooks:
@@ -199,8 +232,8 @@ def init(seeds: str | os.PathLike | None = None, project: str | os.PathLike | No
     else:
         _create(project, CONFIG, _config_text(rel), done)
     _create(project, WORKFLOW, _workflow_text(rel), done)
-    if WORKFLOW in done.created and by_version(spec := install_spec()):
-        done.workflow_install = spec
+    # The line init wrote, or the one a kept workflow has (init run again: its reminder stays).
+    done.workflow_install = workflow_install(project / WORKFLOW)
     _create(project, PRE_COMMIT, _pre_commit_text(rel), done)
     _take_stock(folder, existing, done)
     done.cache_ignored = _ignores_cache(project / ".gitignore")

@@ -11,6 +11,8 @@ import errno
 import inspect
 import os
 import sys
+from pathlib import Path
+from typing import Optional
 
 import typer
 
@@ -56,10 +58,18 @@ def _main(
     debug: bool = typer.Option(
         False, "--debug", help="Show tracebacks for internal errors (also after the command's name)."
     ),
+    config: Optional[Path] = typer.Option(
+        None,
+        "--config",
+        help="Settings file for the command (also after its name, which wins; every command but init).",
+        show_default=False,
+        metavar="FILE",
+    ),
 ) -> None:
     """seedkeeper: validate, deduplicate, language-tag and index a seeds folder."""
-    # `seedkeeper --debug check` as well as `seedkeeper check --debug`: the flag stays in the
-    # root context's params, where SeedkeeperCommand.invoke finds it for the error boundary.
+    # `seedkeeper --debug check` as well as `seedkeeper check --debug` (and so `--config FILE`):
+    # the flags stay in the root context's params, where SeedkeeperCommand.invoke finds them for
+    # the error boundary (DEBUG) and for open_run (CONFIG).
 
 
 def _command(name: str, func) -> None:

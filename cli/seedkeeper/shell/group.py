@@ -6,6 +6,7 @@ lines written as CLIs write them. (typer already answers a mistyped command with
 from __future__ import annotations
 
 from contextvars import ContextVar
+from pathlib import Path
 
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
@@ -57,6 +58,12 @@ RUNNING: ContextVar[str | None] = ContextVar("seedkeeper_command", default=None)
 # `--debug` given before the command's name (`seedkeeper --debug check`), for the error boundary
 # (runner.debug_wanted); the command's own `--debug` arrives as its argument.
 DEBUG: ContextVar[bool] = ContextVar("seedkeeper_debug", default=False)
+# `--config FILE` given before the command's name (`seedkeeper --config ci.toml check`), for
+# open_run (runner.config_given); the command's own `--config` arrives as its argument, and wins.
+CONFIG: ContextVar[Path | None] = ContextVar("seedkeeper_config", default=None)
+# How the commands this run suggests name its seeds folder ("" when the bare command finds it),
+# set by runner.open_run, for runner.suggesting.
+FOLDER: ContextVar[str] = ContextVar("seedkeeper_folder", default="")
 
 
 def command_name(ctx) -> str:
@@ -70,16 +77,22 @@ def command_name(ctx) -> str:
 
 class SeedkeeperCommand(TyperCommand):
     """typer's command with the usage line of `usage_piece` (in `--help` and in usage errors),
-    that records its name in RUNNING and the main `--debug` in DEBUG while it runs."""
+    that records its name in RUNNING and the main `--debug` and `--config` in DEBUG and CONFIG
+    while it runs."""
 
     def invoke(self, ctx):
         token = RUNNING.set(command_name(ctx))
         # The root context holds the main callback's options, however deep the command is
         # (`seedkeeper --debug cache dir`).
-        debug = DEBUG.set(bool(ctx.find_root().params.get("debug")))
+        root = ctx.find_root().params
+        debug = DEBUG.set(bool(root.get("debug")))
+        config = CONFIG.set(root.get("config"))
+        folder = FOLDER.set("")
         try:
             return super().invoke(ctx)
         finally:
+            FOLDER.reset(folder)
+            CONFIG.reset(config)
             DEBUG.reset(debug)
             RUNNING.reset(token)
 

@@ -37,6 +37,14 @@ DirArg = Annotated[
     Optional[Path],
     typer.Argument(help="The seeds folder (default: from config, else ./seeds).", show_default=False, metavar="DIR"),
 ]
+InitDirArg = Annotated[
+    Optional[Path],
+    typer.Argument(
+        help="The seeds folder to create or use (default: seeds, in the current folder).",
+        show_default=False,
+        metavar="DIR",
+    ),
+]
 SeedsOpt = Annotated[
     Optional[Path],
     typer.Option(
@@ -128,7 +136,8 @@ CacheDirOpt = Annotated[
     Optional[Path],
     typer.Option(
         "--cache-dir",
-        help="Cache folder (default: .seedkeeper_cache beside the config, or $SEEDKEEPER_CACHE_DIR).",
+        help="Cache folder (default: $SEEDKEEPER_CACHE_DIR, else cache-dir from the config, else "
+        ".seedkeeper_cache beside the config, or beside the seeds folder without one).",
         show_default=False,
         metavar="DIR",
     ),

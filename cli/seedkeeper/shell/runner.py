@@ -59,15 +59,19 @@ def open_run(
     no_cache: bool = False,
     cache_dir: Optional[Path] = None,
     here_hint: str | None = "`.`",
+    suggest: bool = True,
     **overrides,
 ) -> Run:
     """Load settings (nearest config from the folder, or cwd), apply the flags, pick the folder
     and, with cache=True, the cache. With must_exist, a missing folder is a usage error. A folder
     or config given in the other Unicode spelling of its name names it. When no
     folder was given, the default is missing and the current folder holds an INDEX.md, the error
-    says how to name this one (`here_hint`; None: the command needs no folder)."""
+    says how to name this one (`here_hint`; None: the command needs no folder). With `suggest`,
+    the commands the run's messages suggest name the folder when the bare command would not find
+    it (`suggesting`)."""
     from ..settings import load_settings
 
+    config = config_given(config)
     # A folder or config typed in the other Unicode spelling of its name ("données" composed, the
     # folder decomposed as macOS wrote it) is that one, as a document's name is.
     directory, config = _as_spelled(directory), _as_spelled(config)
@@ -90,7 +94,64 @@ def open_run(
     if must_exist and not seeds.is_dir():
         raise FolderNotFoundError(f"seeds folder not found: {seeds}")
     spec = cache_spec(settings, seeds, no_cache, cache_dir) if cache else None
+    if suggest:
+        from .group import FOLDER
+
+        FOLDER.set(_folder_to_name(directory, config, seeds))
     return Run(settings, seeds, spec)
+
+
+def _folder_to_name(directory: Optional[Path], config: Optional[Path], seeds: Path) -> str:
+    """How the commands this run suggests name its seeds folder (suggested.name_folder): "" when
+    the bare command typed here (no folder, no --config) finds this very folder (the config's
+    `seeds`, else ./seeds); else the folder as typed (else as the config named it, from here),
+    quoted for a shell."""
+    import shlex
+
+    from ..errors import SeedkeeperError
+    from ..settings import load_settings
+
+    if directory is None and config is None:
+        return ""  # found as the bare command finds it
+    try:
+        if os.path.realpath(load_settings(None, start=Path.cwd()).seeds_path(None)) == os.path.realpath(seeds):
+            return ""
+    except (SeedkeeperError, OSError):
+        pass  # no config the bare command could read here: name the folder
+    if directory is not None:
+        typed = str(directory)
+    else:
+        # Named by --config only: from here when it is below here, else as a full path.
+        real = Path(os.path.realpath(seeds))
+        here = Path(os.path.realpath(Path.cwd()))
+        typed = real.relative_to(here).as_posix() if real.is_relative_to(here) else str(real)
+    return shlex.quote(shown(typed))
+
+
+def suggesting(text: str) -> str:
+    """`text` with the commands it suggests naming this run's seeds folder, when the bare
+    command would not find it (`seedkeeper dedup data/seeds --apply`): see suggested.py."""
+    from ..suggested import name_folder
+    from .group import FOLDER
+
+    return name_folder(text, FOLDER.get())
+
+
+def suggesting_in(problems: list) -> list:
+    """`problems` with their messages passed through `suggesting` (the findings the core made
+    and cached name no folder)."""
+    import dataclasses
+
+    return [dataclasses.replace(p, message=suggesting(p.message)) for p in problems]
+
+
+def config_given(own: Optional[Path]) -> Optional[Path]:
+    """The `--config` file of this run: the command's own option (`own`), else the one given
+    before the command's name (`seedkeeper --config ci.toml check`, which SeedkeeperCommand puts
+    in CONFIG), as users expect of a global flag; None when neither was given."""
+    from .group import CONFIG
+
+    return own if own is not None else CONFIG.get()
 
 
 def _seeds_here(include: tuple[str, ...]) -> str | None:
@@ -156,7 +217,7 @@ def cache_spec(settings: Settings, seeds: Path, no_cache: bool, cache_dir: Optio
 def exit_code_of(exc: BaseException, debug: bool) -> int:
     """Report an exception on stderr as one line and return its exit code."""
     if isinstance(exc, UsageError):
-        typer.echo(shown(f"seedkeeper: error: {exc}"), err=True)
+        typer.echo(shown(f"seedkeeper: error: {suggesting(str(exc))}"), err=True)
         return EXIT_USAGE
     if isinstance(exc, KeyboardInterrupt):
         typer.echo("seedkeeper: interrupted", err=True)
@@ -183,7 +244,7 @@ def exit_code_of(exc: BaseException, debug: bool) -> int:
         traceback.print_exc()
     if isinstance(exc, SeedkeeperError):
         # Raised on purpose about the data (an unsafe path, a missing quarantined copy): exit 1.
-        typer.echo(shown(f"seedkeeper: error: {exc}"), err=True)
+        typer.echo(shown(f"seedkeeper: error: {suggesting(str(exc))}"), err=True)
         return EXIT_FINDINGS
     kind = f"internal error ({type(exc).__name__})"
     typer.echo(shown(f"seedkeeper: {kind}: {exc}") + ("" if debug else " (run with --debug for details)"), err=True)

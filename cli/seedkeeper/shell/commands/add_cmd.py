@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 from typing import Annotated
@@ -11,7 +12,7 @@ import typer
 from seedkeeper.problems import Problem
 
 from ..options import CacheDirOpt, ConfigOpt, DebugOpt, Format, FormatOpt, NoCacheOpt, SeedsOpt
-from ..runner import EXIT_FINDINGS, EXIT_OK, command, open_run
+from ..runner import EXIT_FINDINGS, EXIT_OK, command, open_run, suggesting
 
 FilesArg = Annotated[list[Path], typer.Argument(help="Text files to add.", metavar="FILE", show_default=False)]
 EncodingOpt = Annotated[
@@ -64,6 +65,10 @@ def add_command(
         dry_run=dry_run,
         cache=run.cache,
     )
+    # `seedkeeper dedup data/seeds --apply`, where the bare command would not find the folder.
+    report.refused = [dataclasses.replace(r, message=suggesting(r.message)) for r in report.refused]
+    for a in report.added:
+        a.warnings = [dataclasses.replace(w, message=suggesting(w.message)) for w in a.warnings]
     if fmt == Format.json:
         render.emit_json(report.to_dict())
         return EXIT_FINDINGS if report.refused else EXIT_OK

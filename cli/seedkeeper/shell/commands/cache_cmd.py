@@ -20,7 +20,9 @@ def clear_command(
     fmt: FormatOpt = Format.text,
     debug: DebugOpt = False,
 ) -> int:
-    """Delete the cache file; the next run rebuilds it."""
+    """Delete the cache files, and the .seedkeeper_cache folder once empty (a folder named by
+    --cache-dir, $SEEDKEEPER_CACHE_DIR or cache-dir is emptied, not removed); the next run
+    rebuilds it."""
     import os
 
     from ...corpus.cache import clear_cache

@@ -23,7 +23,7 @@ from ..options import (
     ThresholdOpt,
 )
 from ..report import render_report
-from ..runner import EXIT_FINDINGS, EXIT_OK, command, open_run
+from ..runner import EXIT_FINDINGS, EXIT_OK, command, open_run, suggesting_in
 
 
 @command
@@ -60,6 +60,7 @@ def check_command(
     )
     with progress_bar(False, "checking") as progress:
         report = check(run.seeds, run.settings, cache=run.cache, progress=progress)
+    report.problems = suggesting_in(report.problems)  # `seedkeeper index data/seeds`, where it takes the folder
     ok = report.ok(strict)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     if fmt == CheckFormat.github and summary_file:

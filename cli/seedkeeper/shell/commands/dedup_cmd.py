@@ -20,7 +20,7 @@ from ..options import (
     SeedsOpt,
     ThresholdOpt,
 )
-from ..runner import EXIT_FINDINGS, EXIT_OK, command, open_run
+from ..runner import EXIT_FINDINGS, EXIT_OK, command, open_run, suggesting, suggesting_in
 
 ApplyOpt = Annotated[
     bool, typer.Option("--apply", help="Move duplicates into .seedkeeper/quarantine/ and drop them from INDEX.md.")
@@ -60,6 +60,8 @@ def dedup_command(
         report = dedup(
             run.seeds, run.settings, apply=apply, excerpts=fmt == Format.text, cache=run.cache, progress=progress
         )
+    report.problems = suggesting_in(report.problems)
+    report.skipped = [(f, suggesting(why)) for f, why in report.skipped]
     if fmt == Format.json:
         render.emit_json(report.to_dict())
     elif fmt == Format.github:
@@ -79,6 +81,7 @@ def _print_text(report, applied: bool) -> None:
     from .. import render
     from ..render import shown
     from ..report import plural
+    from ..runner import suggesting
 
     clusters = report.result.clusters
     console = render.stdout_console()
@@ -109,11 +112,12 @@ def _print_text(report, applied: bool) -> None:
         console.print(Text(f"not checked ({codes}: select/ignore in the config), left alone: {names}"), soft_wrap=True)
     moved = ""
     if report.moved:
-        moved = f"; moved {len(report.moved)} to .seedkeeper/quarantine/ (undo: seedkeeper restore FILE)"
+        moved = f"; moved {len(report.moved)} to .seedkeeper/quarantine/ (undo: `seedkeeper restore FILE`)"
     elif n and not applied:
         # The exit is 1: say what resolves it (accepting one instead is in each finding's message).
         moved = "; `seedkeeper dedup --apply` moves them out (restorable)"
-    console.print(f"{plural(len(clusters), 'cluster')}, {plural(n, 'duplicate')}" + moved, soft_wrap=True)
+    summary = f"{plural(len(clusters), 'cluster')}, {plural(n, 'duplicate')}" + moved
+    console.print(Text(suggesting(summary)), soft_wrap=True)  # a Text: a folder's name is no markup
 
 
 @command
@@ -130,15 +134,25 @@ def restore_command(
     debug: DebugOpt = False,
 ) -> int:
     """Put a document that `dedup --apply` moved out back in place and in INDEX.md."""
+    from ...corpus.quarantine import AlreadyRestored
     from ...operations.deduplication import restore
     from .. import render
 
     run = open_run(seeds_dir, config, must_exist=True, here_hint="`--seeds .`")
     r = restore(run.seeds, file, run.settings)
+    if isinstance(r, AlreadyRestored):
+        # Nothing to do is no error: exit 0, as for every command that writes (README, Exit codes).
+        if fmt == Format.json:
+            earlier = {"file": r.file, "from": r.quarantined, "at": r.restored_at}
+            render.emit_json({"restored": None, "already_restored": earlier, "not_put_back": None})
+        else:
+            typer.echo(render.shown(f"{r.file} was already restored ({r.restored_at}); nothing to do"))
+        return EXIT_OK
     left = r.not_put_back
     if fmt == Format.json:
         out = {"restored": r.file, "from": r.quarantined, "sha256": r.sha256, "intact": r.intact}
         out["not_put_back"] = None if left is None else dataclasses.asdict(left)
+        out["already_restored"] = None
         render.emit_json(out)
     else:
         changed = "" if r.intact else " (its bytes changed while in quarantine)"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Annotated, Optional
 
 import typer
@@ -18,7 +19,7 @@ from ..options import (
     NoCacheOpt,
     SelectOpt,
 )
-from ..runner import EXIT_FINDINGS, EXIT_OK, command, open_run
+from ..runner import EXIT_FINDINGS, EXIT_OK, command, open_run, suggesting, suggesting_in
 
 FixEncodingOpt = Annotated[
     Optional[str],
@@ -47,8 +48,9 @@ def fix_command(
     cache_dir: CacheDirOpt = None,
     debug: DebugOpt = False,
 ) -> int:
-    """Repair bom, crlf, not-nfc, control-char and (with --encoding) not-utf8 in place, atomically,
-    and refresh INDEX.md's table. Exit 0 when nothing fixable is left, 1 otherwise."""
+    """Repair bom, crlf, not-nfc, control-char, mojibake (only when named: --select mojibake) and
+    (with --encoding) not-utf8 in place, atomically, and refresh INDEX.md's table. Exit 0 when
+    nothing fixable is left, 1 otherwise."""
     from ...operations.fixing import fix
     from .. import render
     from ..progress import progress_bar
@@ -60,6 +62,8 @@ def fix_command(
         report = fix(
             run.seeds, run.settings, encoding=encoding, dry_run=dry_run, diff=diff, cache=run.cache, progress=progress
         )
+    for items in (report.refused, report.remaining):
+        items[:] = [dataclasses.replace(r, message=suggesting(r.message)) for r in items]
     if fmt == Format.json:
         data = report.to_dict()
         if diff:
@@ -67,10 +71,11 @@ def fix_command(
         render.emit_json(data)
     elif diff:
         typer.echo(report.diff, nl=False)
+        _unfixed(report)  # on stderr: stdout stays a patch
     elif fmt == Format.github:
         from ...operations.fixing import unfixed_findings
 
-        render.emit_lines(render.github_lines(unfixed_findings(report, run.settings), run.seeds))
+        render.emit_lines(render.github_lines(suggesting_in(unfixed_findings(report, run.settings)), run.seeds))
     else:
         _text(report)
     return EXIT_OK if report.ok else EXIT_FINDINGS
@@ -83,9 +88,7 @@ def _text(report) -> None:
     for f in report.fixed:
         how = f" (read as {f.encoding})" if f.encoding else ""
         typer.echo(shown(f"{verb} {f.file}: {', '.join(f.codes)}{how}"))
-    for kind, items in (("refused", report.refused), ("remaining", report.remaining)):
-        for r in items:
-            typer.echo(shown(f"{kind} {r.file}: {r.code}: {r.message}"), err=True)
+    _unfixed(report)
     if report.index_changed:
         line = "would update INDEX.md" if report.dry_run else "INDEX.md updated"
         if report.adopted:
@@ -94,3 +97,13 @@ def _text(report) -> None:
         typer.echo(shown(line))
     if not (report.fixed or report.refused or report.remaining):
         typer.echo("nothing to fix")
+
+
+def _unfixed(report) -> None:
+    """What fix refused and the fixable findings it left, one line each on stderr (so the exit 1
+    of a run that shows only a diff, or nothing, says why)."""
+    from ..render import shown
+
+    for kind, items in (("refused", report.refused), ("remaining", report.remaining)):
+        for r in items:
+            typer.echo(shown(f"{kind} {r.file}: {r.code}: {r.message}"), err=True)

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ..options import CacheDirOpt, ConfigOpt, DebugOpt, DirArg, Format, FormatOpt, JobsOpt, NoCacheOpt
-from ..runner import EXIT_FINDINGS, EXIT_OK, command, open_run
+from ..runner import EXIT_FINDINGS, EXIT_OK, command, open_run, suggesting, suggesting_in
 
 CheckOnlyOpt = Annotated[bool, typer.Option("--check", help="Exit 1 if INDEX.md would change; write nothing.")]
 DiffOpt = Annotated[bool, typer.Option("--diff", help="Print the unified diff of INDEX.md; write nothing.")]
@@ -66,13 +66,15 @@ def index_command(
     elif fmt in (Format.github, Format.concise) and check_only and outcome.changed:
         lines = render.github_lines if fmt == Format.github else render.concise_lines
         # At its configured severity, as check annotates it (--check fails whatever the severity).
-        finding = apply_policy([index_outdated()], severities=run.settings.severities)
+        finding = suggesting_in(apply_policy([index_outdated()], severities=run.settings.severities))
         render.emit_lines(lines(finding, run.seeds))
     else:
         if check_only:
             msg = "INDEX.md is up to date"
             if outcome.changed:
-                msg = "INDEX.md would change; `seedkeeper index --diff` shows how, `seedkeeper index` writes it"
+                msg = suggesting(
+                    "INDEX.md would change; `seedkeeper index --diff` shows how, `seedkeeper index` writes it"
+                )
         else:
             msg = "INDEX.md written" if outcome.written else "INDEX.md unchanged"
         if outcome.adopted and outcome.written:

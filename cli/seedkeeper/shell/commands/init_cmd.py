@@ -4,20 +4,25 @@ from __future__ import annotations
 
 import typer
 
-from ..options import DebugOpt, DirArg, Format, FormatOpt
+from ..options import DebugOpt, Format, FormatOpt, InitDirArg
 from ..runner import EXIT_OK, command
 
 
 @command
-def init_command(directory: DirArg = None, fmt: FormatOpt = Format.text, debug: DebugOpt = False) -> int:
+def init_command(directory: InitDirArg = None, fmt: FormatOpt = Format.text, debug: DebugOpt = False) -> int:
     """Create the seeds folder with INDEX.md, seedkeeper.toml, a GitHub Actions workflow and a
     pre-commit config in the current folder. Never overwrites: files that exist are kept."""
     import shlex
 
     from ...corpus.paths import shown
+    from ...errors import UsageError
     from ...operations.onboarding import init
     from .. import render
+    from ..runner import config_given
 
+    if config_given(None) is not None:
+        # `seedkeeper --config x.toml init`: init reads no config (it writes seedkeeper.toml).
+        raise UsageError("--config does not apply to init: it reads no config, it writes seedkeeper.toml")
     done = init(directory)
     if fmt == Format.json:
         render.emit_json(done.to_dict())

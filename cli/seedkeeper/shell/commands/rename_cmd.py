@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ..options import ConfigOpt, DebugOpt, DirArg, Format, FormatOpt
-from ..runner import EXIT_FINDINGS, EXIT_OK, command, open_run
+from ..runner import EXIT_FINDINGS, EXIT_OK, command, open_run, suggesting
 
 DryRunOpt = Annotated[
     bool,
@@ -35,6 +35,7 @@ def rename_command(
 
     run = open_run(directory, config, must_exist=True)
     report = rename(run.seeds, run.settings, dry_run=dry_run)
+    report.skipped = [(f, suggesting(why)) for f, why in report.skipped]
     if fmt == Format.json:
         render.emit_json(report.to_dict())
         return _exit(report)
@@ -45,7 +46,8 @@ def rename_command(
         typer.echo(render.shown(f"skipped {file}: {why}"), err=True)
     if dry_run and report.diff:
         typer.echo(report.diff, nl=False)
-    skipped = f"; {len(report.skipped)} skipped (see above)" if report.skipped else ""
+    # The reasons went to stderr, which is not "above" once stdout is redirected: say where.
+    skipped = f"; {len(report.skipped)} skipped (why: on stderr)" if report.skipped else ""
     if not report.renamed and report.skipped:
         verb = "would be renamed" if dry_run else "renamed"
         typer.echo(f"no document {verb}{skipped}: not following the name pattern yet")

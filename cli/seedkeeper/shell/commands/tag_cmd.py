@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..options import CacheDirOpt, ConfigOpt, DebugOpt, ExplainOpt, Format, FormatOpt, JobsOpt, NoCacheOpt
-from ..runner import EXIT_OK, command, open_run
+from ..runner import EXIT_OK, command, config_given, open_run, suggesting_in
 
 PathsArg = Annotated[
     Optional[list[Path]],
@@ -63,7 +63,8 @@ def _tag_files_by_config(files: list[Path], config, jobs, explain: bool):
     merged = TagReport()
     with progress_bar(False, "tagging") as progress:
         for group in groups.values():
-            run = open_run(Path(group[0]).absolute().parent, config, jobs=jobs)
+            # The files' folder only gives their config: no seeds folder for messages to name.
+            run = open_run(Path(group[0]).absolute().parent, config, jobs=jobs, suggest=False)
             report = tag_files(group, run.settings, progress=progress, explain=explain)
             merged.documents += report.documents
             merged.undetermined += report.undetermined
@@ -91,11 +92,13 @@ def tag_command(
     from ..progress import progress_bar
 
     directory, files = _files_or_folder(paths)
+    config = config_given(config)  # `seedkeeper --config FILE tag a.txt` too: files are tagged by it
     if files is None:
         run = open_run(directory, config, cache=True, no_cache=no_cache, cache_dir=cache_dir, jobs=jobs)
         root = run.seeds
         with progress_bar(False, "tagging") as progress:
             report = tag(run.seeds, run.settings, cache=run.cache, progress=progress, explain=explain)
+        report.undetermined = suggesting_in(report.undetermined)
     else:
         root = None
         report = _tag_files_by_config(files, config, jobs, explain)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..options import ConfigOpt, DebugOpt, DirArg, Format, FormatOpt, IgnoreOpt, JobsOpt, SelectOpt, StrictOpt
 from ..report import render_report
-from ..runner import command, open_run
+from ..runner import command, open_run, suggesting_in
 
 
 @command
@@ -25,4 +25,5 @@ def validate_command(
     run = open_run(directory, config, select=select, ignore=ignore, jobs=jobs)
     with progress_bar(False, "validating") as progress:
         report = validate(run.seeds, run.settings, progress=progress)
+    report.problems = suggesting_in(report.problems)
     return render_report(report, fmt, strict, run.seeds)

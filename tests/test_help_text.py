@@ -1,0 +1,96 @@
+"""The help and the README say what the code does: the cache folder's real order, every code
+`fix` repairs, what `cache clear` removes, init's default folder, and what the README's
+configuration example gives pasted as is."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+import typer
+
+from helpers import doc_name, make_seeds
+from multilingual import CLEAN
+from seedkeeper.shell.app import app
+
+pytestmark = pytest.mark.usefixtures("isolated_env")
+
+
+def _command(*names: str):
+    cmd = typer.main.get_command(app)
+    ctx = typer.Context(cmd)
+    for name in names:
+        cmd = cmd.get_command(ctx, name)
+    return cmd
+
+
+def _option_help(names: tuple[str, ...], param: str) -> str:
+    (found,) = [p for p in _command(*names).params if p.name == param]
+    return " ".join(found.help.split())
+
+
+@pytest.mark.parametrize("names", [("check",), ("tag",), ("dedup",), ("index",), ("add",), ("fix",), ("cache", "dir")])
+def test_cache_dir_help_gives_the_order_the_code_follows(names):
+    text = _option_help(names, "cache_dir")
+    order = ["$SEEDKEEPER_CACHE_DIR", "cache-dir", "beside the config", "beside the seeds folder"]
+    at = [text.find(word) for word in order]
+    assert -1 not in at and at == sorted(at), text
+
+
+def test_the_cache_order_is_what_the_code_does(tmp_path, monkeypatch):
+    """Environment over config, config's cache-dir over beside the config, and without a config
+    beside the seeds folder: what the help and the README say."""
+    from seedkeeper.corpus.cache import default_cache_dir
+
+    seeds = tmp_path / "data" / "seeds"
+    config = tmp_path / "seedkeeper.toml"
+    monkeypatch.setenv("SEEDKEEPER_CACHE_DIR", str(tmp_path / "env"))
+    assert default_cache_dir(seeds, str(config), "mine", str(tmp_path)) == tmp_path / "env"
+    monkeypatch.delenv("SEEDKEEPER_CACHE_DIR")
+    assert default_cache_dir(seeds, str(config), "mine", str(tmp_path)) == tmp_path / "mine"
+    assert default_cache_dir(seeds, str(config), None, str(tmp_path)) == tmp_path.resolve() / ".seedkeeper_cache"
+    beside = default_cache_dir(seeds, None, None, str(tmp_path))
+    assert beside == seeds.resolve().parent / ".seedkeeper_cache"
+    assert os.path.dirname(beside) != str(tmp_path.resolve())
+
+
+def test_fix_help_names_every_code_it_repairs():
+    from seedkeeper.corpus.repair import FIXABLE
+
+    text = " ".join(_command("fix").help.split())
+    assert all(code in text for code in FIXABLE), (sorted(FIXABLE), text)
+    assert "--select mojibake" in text
+
+
+def test_cache_clear_help_says_it_removes_the_folder_too():
+    text = " ".join(_command("cache", "clear").help.split())
+    assert "folder" in text and "--cache-dir" in text, text
+
+
+def test_init_help_gives_its_real_default(cli, tmp_path):
+    (found,) = [p for p in _command("init").params if p.name == "directory"]
+    text = " ".join(found.help.split())
+    assert "default: seeds" in text and "from config" not in text, text
+    # ... which is the code's: a config naming another folder does not change it.
+    (tmp_path / "seedkeeper.toml").write_text('seeds = "data/seeds"\n', encoding="utf-8")
+    r = cli("init")
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "seeds" / "INDEX.md").is_file() and not (tmp_path / "data").exists()
+
+
+def test_the_readme_config_example_pasted_warns_as_the_readme_says(cli, tmp_path):
+    """Pasted as is, the example's per-file-ignores entry matches no finding: `check` warns
+    `unused-ignore` for it, and the README says so under the example."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Configuration\n", 1)[1].split("\n## ", 1)[0]
+    example = section.split("```toml\n", 1)[1].split("```", 1)[0]
+    assert "unused-ignore" in section.split("```toml\n", 1)[1].split("```", 1)[1]
+    (tmp_path / "pyproject.toml").write_text(example, encoding="utf-8")
+    make_seeds(tmp_path, {doc_name(0): CLEAN["en"]})
+    assert cli("index").exit_code == 0
+    r = cli("check", "--format", "json")
+    assert r.exit_code == 0, r.output
+    problems = json.loads(r.stdout)["problems"]
+    assert [(p["code"], "'legal/*.txt'" in p["message"]) for p in problems] == [("unused-ignore", True)], problems
