@@ -287,7 +287,7 @@ def test_ordinary_files_never_run_the_block_parser(monkeypatch):
     def fail(*_a, **_k):
         raise AssertionError("parsed")
 
-    monkeypatch.setattr(markers_mod, "_block_ranges", fail)
+    monkeypatch.setattr(markers_mod, "block_ranges", fail)
     rows = "\n".join(_row_line(doc_name(k)) for k in range(200))
     for text in (
         f"# S\n\n{BEGIN_MARKER}\n{HEADER}\n{rows}\n{END_MARKER}\n",
@@ -474,13 +474,13 @@ def _big_table(rows: int, inside: dict[int, str] | None = None) -> str:
 )
 def test_thinning_a_large_table_finds_the_same_markers(text, monkeypatch):
     lines = text.split("\n")
-    markers_mod._block_ranges.cache_clear()
-    real, made = markers_mod._thinned, []
-    monkeypatch.setattr(markers_mod, "_thinned", lambda lines, found: made.append(real(lines, found)) or made[-1])
+    markers_mod.block_ranges.cache_clear()
+    real, made = markers_mod.thinned_tables, []
+    monkeypatch.setattr(markers_mod, "thinned_tables", lambda lines, found: made.append(real(lines, found)) or made[-1])
     thinned = marker_lines(lines, text=text)
     assert made and made[0] is not None  # the parse ran, on the thinned text
-    monkeypatch.setattr(markers_mod, "_thinned", lambda lines, found: None)
-    markers_mod._block_ranges.cache_clear()
+    monkeypatch.setattr(markers_mod, "thinned_tables", lambda lines, found: None)
+    markers_mod.block_ranges.cache_clear()
     assert thinned == marker_lines(lines, text=text)
 
 

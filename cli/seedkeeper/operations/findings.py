@@ -211,7 +211,7 @@ def _index_outdated_problem(s: Survey, cache: CacheSpec | None) -> Problem | Non
     if s.corpus.index.managed_span is None:
         # No managed table yet (a hand-written list): `index` would add one, whatever the rows.
         # Unless it would refuse to (an HTML block that could hide its table): then say why.
-        from seedkeeper.indexmd.markers import may_hide_markers
+        from seedkeeper.indexmd.hiding_blocks import may_hide_markers
 
         if may_hide_markers(s.corpus.index.text):
             render_for(s, current_text(s), rows=_rows(row_values(s)))  # raises IndexWriteError
