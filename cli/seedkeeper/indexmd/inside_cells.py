@@ -37,7 +37,8 @@ import re
 from collections.abc import Callable, Collection, Container, Mapping
 
 from seedkeeper.indexmd.columns import COLUMNS, shaped_like_ours, tools_vocabulary
-from seedkeeper.indexmd.entries import IndexDocument, IndexEntry, lang_from_cells
+from seedkeeper.indexmd.entries import IndexDocument, IndexEntry
+from seedkeeper.indexmd.row_pins import lang_from_cells
 from seedkeeper.indexmd.table import CellGuard, IndexRow, escape_text, title_cell
 from seedkeeper.indexmd.title_cells import with_titles
 

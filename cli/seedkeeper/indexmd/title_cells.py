@@ -19,7 +19,8 @@ import functools
 from collections.abc import Callable, Mapping
 
 from seedkeeper.indexmd.columns import shaped_like_ours
-from seedkeeper.indexmd.entries import IndexDocument, IndexEntry, lang_from_cells
+from seedkeeper.indexmd.entries import IndexDocument, IndexEntry
+from seedkeeper.indexmd.row_pins import lang_from_cells
 from seedkeeper.indexmd.table import CellGuard, title_cell
 
 
