@@ -20,8 +20,8 @@ from seedkeeper.indexmd.carried import continuation
 from seedkeeper.indexmd.entries import IndexDocument, first_pins
 from seedkeeper.indexmd.layout import Node, Remover, emit, is_blank, swallowed_at, trim
 from seedkeeper.indexmd.markers import BEGIN_MARKER
+from seedkeeper.indexmd.pinned_notes import adopted_fields, managed_carry, merge_fields
 from seedkeeper.indexmd.rescued import header_said
-from seedkeeper.indexmd.table import adopted_fields, managed_carry, merge_fields
 
 
 @dataclass

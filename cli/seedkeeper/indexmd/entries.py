@@ -192,7 +192,7 @@ def item_note(label: str, note: str, continuation: str = "") -> str:
 def item_lang(label: str, note: str, continuation: str = "") -> str | None:
     """The language a list item pins: the first `lang: xx` of its note (the text after the
     reference and the lines that continue it), else of its link's label (item_note). What
-    `index` moves to the Pinned cell when it adopts the item (table.adopted_fields), so what
+    `index` moves to the Pinned cell when it adopts the item (pinned_notes.adopted_fields), so what
     `check` reads before `index` is what it reads after."""
     # The note is read with its continuation lines, one sentence: "plain language: no" at the end
     # of a line wrapped before "jargon" is prose, as it is on one line.

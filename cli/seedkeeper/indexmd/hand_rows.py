@@ -26,8 +26,9 @@ from seedkeeper.indexmd.entries import (
     same_name,
 )
 from seedkeeper.indexmd.hand_cells import carried_note
+from seedkeeper.indexmd.pinned_notes import with_pinned
 from seedkeeper.indexmd.row_pins import lang_from_cells
-from seedkeeper.indexmd.table import escape_cell, file_link, list_reference, with_pinned
+from seedkeeper.indexmd.table import escape_cell, file_link, list_reference
 
 __all__ = ["Saved", "TableShape", "hand_row"]
 

@@ -2,7 +2,7 @@
 
 Between the markers every cell but Pinned and Notes is the tool's to write, yet a person may
 type there (a Status of "waiting on the author's permission", a title of their own, a `lang:`).
-`index` carries such words into Notes as `Status: ...` (table.adopted_fields), and `check`,
+`index` carries such words into Notes as `Status: ...` (pinned_notes.adopted_fields), and `check`,
 `tag` and `dedup` read a pin or `ignore:` typed there as `index` does. The tool's own values
 there go stale (a status changes when another document comes or goes, a title when the first
 line is edited, a language when the `languages` setting changes), and a stale value is no

@@ -26,7 +26,7 @@ def lang_from_cells(
 ) -> str | None:
     """The language a person pinned in a table row's cells (`managed`: between the markers), or
     None: what `index` writes into the row's Pinned cell when it carries the row
-    (table.adopted_fields), so `check` reads before `index` the pin it reads after. `tool_title`
+    (pinned_notes.adopted_fields), so `check` reads before `index` the pin it reads after. `tool_title`
     is the Title cell `index` writes for the row's document (IndexEntry.tool_title); `rel` and
     `written` its reference (the words beside it in a File cell are a person's); `edited` the
     managed row's computed cells a person edited (IndexEntry.edited)."""
