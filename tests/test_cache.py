@@ -316,7 +316,7 @@ def test_a_fresh_cache_is_not_reported_as_corrupt(seeds, spec):
 
 
 def test_damaged_shingle_blob_is_a_miss_not_a_crash(cli, seeds, tmp_path):
-    """Regression: survey.cluster used np.frombuffer on a damaged cached shingle blob; dedup exited 3."""
+    """Regression: duplicate_clusters.cluster used np.frombuffer on a damaged cached shingle blob; dedup exited 3."""
     folder = tmp_path / "c"
     ref = cli("dedup", seeds, "--format", "json", "--no-cache")
     assert_exit(cli("dedup", seeds, "--cache-dir", folder), 1)

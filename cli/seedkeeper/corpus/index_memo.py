@@ -28,12 +28,12 @@ MIN_CHARS = 50_000
 # 10: ... and the memo keeps it (9 left it out: a warm run lost an `ignore:` written there).
 # 11: a pinned language is a tag of registered subtags (entries.is_pin_tag): "no-nonsense" pins nothing.
 # 12: a fence line markdown-it reads as HTML or indented code (`<div>` then `~~~`) hides no marker.
-# 13: a table row pins what `index` writes into Pinned (entries.lang_from_cells): a `lang:` in a column a
+# 13: a table row pins what `index` writes into Pinned (row_pins.lang_from_cells): a `lang:` in a column a
 # person added to ours pins, the Language column of a table shaped like ours never does, Pinned wins.
 # 14: `lang: ja` in a Language or Pinned column pins.
-# 15: a Pinned cell pins any text shaped like a tag ("fr-UK"), registered or not (entries._is_pinned_cell).
+# 15: a Pinned cell pins any text shaped like a tag ("fr-UK"), registered or not (entries.is_pinned_cell).
 # 16: outside the markers, words in a table shaped like ours' Language column are a person's (columns.added_in_ours).
-# 18 (17 was a reverted rule): ... and a `lang:` typed there pins for check too (entries._header_roles).
+# 18 (17 was a reverted rule): ... and a `lang:` typed there pins for check too (row_pins._header_roles).
 # 19: ... and in its Title columns, all of them: the parse reads each Title cell as a person's until
 # the documents' titles tell (IndexEntry.tool_title, indexmd/title_cells.py); a second column of
 # a name (Notes, Pinned, Title), in the managed table too, is a person's; so are the words beside

@@ -3,7 +3,7 @@
 `dedup --apply` takes every listing of a file it moves out of INDEX.md; what they said (notes,
 link text, continuation lines, a hand table's other cells, a managed row's Pinned and Notes) is
 kept in the quarantine manifest and put back by `restore`. Gathered here as `index` merges a
-file's listings into one row (table.adopted_fields, table.merge_fields).
+file's listings into one row (pinned_notes.adopted_fields, pinned_notes.merge_fields).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from seedkeeper.indexmd.entries import IndexEntry, first_pins
 from seedkeeper.indexmd.layout import Layout, prepare
-from seedkeeper.indexmd.table import adopted_fields, managed_fields, merge_fields
+from seedkeeper.indexmd.pinned_notes import adopted_fields, managed_fields, merge_fields
 
 
 def written_beside(

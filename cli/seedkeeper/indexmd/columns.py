@@ -1,7 +1,7 @@
 """The managed table's columns, and which cells of a table row are a person's.
 
-Shared by the reader (entries.lang_from_cells: the language a row pins, which `check` reads) and
-the table renderer (table.adopted_fields: what `index` carries into the Pinned and Notes cells),
+Shared by the reader (row_pins.lang_from_cells: the language a row pins, which `check` reads) and
+the table renderer (pinned_notes.adopted_fields: what `index` carries into the Pinned and Notes cells),
 so both read a row by one rule: `check` says before `index` what it says after.
 """
 

@@ -1,16 +1,15 @@
 """The records INDEX.md is read into, and the small rules that read a person's notes (a pinned
 language) and a document's name out of them. Shared by the reader, the managed table's fast
-path and the table renderer. (Where the managed table's markers are: markers.py.)"""
+path and the table renderer. (Where the managed table's markers are: markers.py; the language
+a table row's cells pin: row_pins.py.)"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from seedkeeper.corpus.paths import nfc, normalize_target
-from seedkeeper.indexmd.columns import COMPUTED_HEADERS, OUR_HEADERS, added_in_ours, shaped_like_ours
 from seedkeeper.indexmd.footnotes import footnote_marks
 from seedkeeper.indexmd.link_titles import link_words
 from seedkeeper.indexmd.subtags import REGIONS, SCRIPTS, VARIANTS
@@ -193,7 +192,7 @@ def item_note(label: str, note: str, continuation: str = "") -> str:
 def item_lang(label: str, note: str, continuation: str = "") -> str | None:
     """The language a list item pins: the first `lang: xx` of its note (the text after the
     reference and the lines that continue it), else of its link's label (item_note). What
-    `index` moves to the Pinned cell when it adopts the item (table.adopted_fields), so what
+    `index` moves to the Pinned cell when it adopts the item (pinned_notes.adopted_fields), so what
     `check` reads before `index` is what it reads after."""
     # The note is read with its continuation lines, one sentence: "plain language: no" at the end
     # of a line wrapped before "jargon" is prose, as it is on one line.
@@ -233,93 +232,8 @@ def without_pinned_lang(note: str) -> str:
     return (left + glue + right).strip()
 
 
-def _is_pinned_cell(value: str) -> bool:
+def is_pinned_cell(value: str) -> bool:
     """Whether a Pinned cell pins `value`: any text shaped like a tag. The column holds nothing
     but a pin, so a tag the registry lacks ("fr-UK" for "fr-GB") is a person's pin to check
     against the text (lang-mismatch names it), not prose to read past as a note's words are."""
     return _TAG_SHAPE.fullmatch(value) is not None
-
-
-def lang_from_cells(
-    cells: tuple[tuple[str, str], ...],
-    managed: bool,
-    tool_title: str | None = None,
-    rel: str | None = None,
-    written: str = "",
-    edited: frozenset[str] | None = None,
-) -> str | None:
-    """The language a person pinned in a table row's cells (`managed`: between the markers), or
-    None: what `index` writes into the row's Pinned cell when it carries the row
-    (table.adopted_fields), so `check` reads before `index` the pin it reads after. `tool_title`
-    is the Title cell `index` writes for the row's document (IndexEntry.tool_title); `rel` and
-    `written` its reference (the words beside it in a File cell are a person's); `edited` the
-    managed row's computed cells a person edited (IndexEntry.edited)."""
-    lows, ours = _header_roles(tuple(h for h, _ in cells))
-    if ours is not None:
-        # Our table, between the markers or one that lost them: its Language column is what the
-        # tool detected, not a pin. The Pinned cell, else the first `lang:` of the cells `index`
-        # carries into Notes: Notes, then a column a person added ("Owner"), a cell past the
-        # header, a person's words in a computed, Language or Title column (columns.added_in_ours),
-        # in column order.
-        pinned_at, notes_at, file_at, others, again = ours
-        pinned = cells[pinned_at][1].strip()
-        if pinned and _is_pinned_cell(pinned):
-            return pinned
-        carried = [cells[notes_at][1]]
-        for k in others:
-            value = cells[k][1]
-            if "lang" not in value.lower():
-                continue  # pins nothing, whoever wrote it (nearly every cell: no rule run per row)
-            if k == file_at:
-                # Outside the markers, the words beside the name in its File cell ("[Persian
-                # news](x.txt)") are a person's, carried as the table carries them.
-                if not managed and rel is not None:
-                    carried.append(reference_words(value, rel, written or rel))
-            elif added_in_ours(lows[k], value, managed, tool_title, k in again, edited):
-                carried.append(value)
-        return next((found for v in carried if "lang" in v.lower() and (found := pinned_lang(v))), None)
-    # A hand-written table, wherever it is (a table typed between the markers is carried as one):
-    # a Pinned column holding a tag, else a Language/Lang column (a person's, in such a table);
-    # else a `lang:` in a Notes cell, as in a list item's note; else in any other cell (a
-    # Comments column, beside the file name: where `restore` puts a person's language back when
-    # there is no Notes or Language column). The Pinned column wins over the others, as in ours.
-    row = list(zip(lows, (v for _, v in cells)))
-    for wanted in (("pinned",), ("lang", "language")):
-        for h, value in row:
-            if h in wanted and (_is_pinned_cell(value.strip()) if h == "pinned" else is_pin_tag(value.strip())):
-                return value.strip()
-            if h in wanted and (found := pinned_lang(value)) is not None:
-                return found  # `lang: ja` typed in the Language column: the column's pin, as a Notes one
-    in_notes = elsewhere = None
-    for h, value in row:
-        if not value or "lang" not in value.lower():
-            continue
-        if h in ("notes", "note"):
-            in_notes = in_notes or pinned_lang(value)
-        elif elsewhere is None:
-            elsewhere = pinned_lang(value)
-    return in_notes or elsewhere
-
-
-@lru_cache(maxsize=256)
-def _header_roles(
-    headers: tuple[str, ...],
-) -> tuple[tuple[str, ...], tuple[int, int, int, tuple[int, ...], frozenset[int]] | None]:
-    """A table's headers in lower case, and for a table shaped like ours where its Pinned,
-    Notes and File cells are (the first of each, as `index` reads them), which other cells may
-    be a person's (columns.added_in_ours, and the File cell's words beside the name), and which
-    of those repeat a column named before them (a second Notes, Pinned or Title column: a
-    person's): worked out once per table, not once per row (a managed table of 100,000 rows is
-    read on every run)."""
-    lows = tuple(h.strip().lower() for h in headers)
-    if not shaped_like_ours(set(lows)):
-        return lows, None
-    again = frozenset(k for k, h in enumerate(lows) if h and h in lows[:k])
-    # Every cell added_in_ours may carry: a column a person added, a computed one, the File,
-    # Language and Title ones, a repeated one.
-    others = tuple(
-        k
-        for k, h in enumerate(lows)
-        if h not in OUR_HEADERS or h in COMPUTED_HEADERS or h in ("file", "language", "title") or k in again
-    )
-    return lows, (lows.index("pinned"), lows.index("notes"), lows.index("file"), others, again)

@@ -20,6 +20,7 @@ from seedkeeper.indexmd.layout import (
     trim,
 )
 from seedkeeper.indexmd.list_placement import with_new_list
+from seedkeeper.indexmd.pinned_notes import with_pinned
 from seedkeeper.indexmd.reader import parse_index
 from seedkeeper.indexmd.table import (
     NEW_INDEX_HEADING,
@@ -28,7 +29,6 @@ from seedkeeper.indexmd.table import (
     list_reference,
     placeholder_row,
     row_line,
-    with_pinned,
 )
 from seedkeeper.settings import DEFAULT_NAME_PATTERN
 

@@ -21,13 +21,14 @@ from seedkeeper.indexmd.columns import LANG_HEADERS, NOTE_HEADERS, recomputed
 from seedkeeper.indexmd.entries import (
     LINK_SRC,
     is_just_the_name,
-    lang_from_cells,
     link_text_source,
     pinned_lang,
     same_name,
 )
 from seedkeeper.indexmd.hand_cells import carried_note
-from seedkeeper.indexmd.table import escape_cell, file_link, list_reference, with_pinned
+from seedkeeper.indexmd.pinned_notes import with_pinned
+from seedkeeper.indexmd.row_pins import lang_from_cells
+from seedkeeper.indexmd.table import escape_cell, file_link, list_reference
 
 __all__ = ["Saved", "TableShape", "hand_row"]
 
@@ -92,7 +93,7 @@ def hand_row(shape: TableShape, f: str, saved: Saved, *, before: bool = True) ->
         if _holds(heads, placed, ref, extra, note_col, p):
             continue
         if lang_col is not None and not placed[lang_col]:
-            placed[lang_col] = p  # read before any note's `lang:` (entries.lang_from_cells)
+            placed[lang_col] = p  # read before any note's `lang:` (row_pins.lang_from_cells)
         else:
             extra = with_pinned(extra, p)
     cells = [escape_cell(c) for c in placed]

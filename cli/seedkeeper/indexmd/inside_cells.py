@@ -2,7 +2,7 @@
 
 Between the markers every cell but Pinned and Notes is the tool's to write, yet a person may
 type there (a Status of "waiting on the author's permission", a title of their own, a `lang:`).
-`index` carries such words into Notes as `Status: ...` (table.adopted_fields), and `check`,
+`index` carries such words into Notes as `Status: ...` (pinned_notes.adopted_fields), and `check`,
 `tag` and `dedup` read a pin or `ignore:` typed there as `index` does. The tool's own values
 there go stale (a status changes when another document comes or goes, a title when the first
 line is edited, a language when the `languages` setting changes), and a stale value is no
@@ -37,7 +37,8 @@ import re
 from collections.abc import Callable, Collection, Container, Mapping
 
 from seedkeeper.indexmd.columns import COLUMNS, shaped_like_ours, tools_vocabulary
-from seedkeeper.indexmd.entries import IndexDocument, IndexEntry, lang_from_cells
+from seedkeeper.indexmd.entries import IndexDocument, IndexEntry
+from seedkeeper.indexmd.row_pins import lang_from_cells
 from seedkeeper.indexmd.table import CellGuard, IndexRow, escape_text, title_cell
 from seedkeeper.indexmd.title_cells import with_titles
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from seedkeeper.indexmd.entries import IndexEntry, lang_from_cells
+from seedkeeper.indexmd.entries import IndexEntry
+from seedkeeper.indexmd.row_pins import lang_from_cells
 
 _ROW_LINK = re.compile(r"\[((?:[^\[\]\\]|\\.)*)\]\(([^()\s<>]+)\)")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")

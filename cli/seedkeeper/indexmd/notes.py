@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from seedkeeper.indexmd.entries import IndexEntry
-from seedkeeper.indexmd.table import adopted_fields
+from seedkeeper.indexmd.pinned_notes import adopted_fields
 
 # `ignore: near-duplicate`, `ignore=lang-, bom`, `(ignore: lang-mismatch)`; codes are lower-case
 # words with dashes (a prefix ends in "-"), or ALL.
@@ -40,7 +40,7 @@ def entry_ignores(entry: IndexEntry | None) -> tuple[str, ...]:
     if not any("ignore" in w for w in written) and not any("ignore" in v for _, v in entry.cells):
         return ()
     if entry.kind == "table" and entry.rel is not None:
-        # The very cells adoption carries (table.adopted_fields): a Status cell holding a
+        # The very cells adoption carries (pinned_notes.adopted_fields): a Status cell holding a
         # person's words accepts, one saying what index writes there ("ok") is not a note.
         return ignores_in_note(adopted_fields(entry, "")[1])
     return ignores_in_note(" ; ".join(n for n in written if n))

@@ -22,7 +22,6 @@ from seedkeeper.indexmd.entries import (  # noqa: F401 - re-exported
     IndexDocument,
     IndexEntry,
     item_lang,
-    lang_from_cells,
     list_item_lang,
     pinned_lang,
 )
@@ -33,6 +32,7 @@ from seedkeeper.indexmd.managed import managed_rows
 from seedkeeper.indexmd.markdown_guard import defuse
 from seedkeeper.indexmd.markers import managed_spans
 from seedkeeper.indexmd.plain import plain_entries
+from seedkeeper.indexmd.row_pins import lang_from_cells
 
 if TYPE_CHECKING:  # pragma: no cover - markdown-it loads only when a file needs the parser
     from markdown_it import MarkdownIt
@@ -243,7 +243,7 @@ class Walker:
                 found = True
                 written = bare.strip("`")
                 # Outside the markers the File cell's words beside the name may pin: the pin is
-                # read knowing the reference (entries.lang_from_cells).
+                # read knowing the reference (row_pins.lang_from_cells).
                 target = normalize_target(written, from_link=False)
                 lang = lang_from_cells(named, managed, rel=target.rel, written=written)
                 yield self.entry(written, False, row_line, "table", lang=lang, cells=named, target=target)

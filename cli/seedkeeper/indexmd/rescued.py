@@ -4,7 +4,7 @@ marker rather than overwritten. And when a person's table loses all its rows to 
 table, whether its header may go with them (header_said).
 
 A list line or table row naming a document is not moved: its note and pinned language go to
-the table (table.managed_fields). Nor are the header and delimiter rows of a table whose rows
+the table (pinned_notes.managed_fields). Nor are the header and delimiter rows of a table whose rows
 all went there, when no column name in that header would be lost: a person who added a column
 to the managed table, or aligned its header, would otherwise find an empty table left above it.
 A header naming a column nobody has filled in yet is a person's word, and stays (an empty table

@@ -5,7 +5,7 @@ column the tool filled, and a person may have typed in it: a title of their own,
 tool's ("... — Sara's pick"), a `lang:` or an `ignore:`. Only the cell the tool would write for
 the row's document now, its title shortened, escaped and guarded exactly as render_row writes
 it (table.title_cell), is the tool's; anything else is a person's, carried into Notes as
-`Title: ...` (table.adopted_fields), and a pin or `ignore:` typed there counts.
+`Title: ...` (pinned_notes.adopted_fields), and a pin or `ignore:` typed there counts.
 
 The reader cannot tell: it never reads the documents. Whoever knows their titles (the survey,
 from the analyses it made anyway; the writer, from its rows) gives them to the parse here, so
@@ -19,7 +19,8 @@ import functools
 from collections.abc import Callable, Mapping
 
 from seedkeeper.indexmd.columns import shaped_like_ours
-from seedkeeper.indexmd.entries import IndexDocument, IndexEntry, lang_from_cells
+from seedkeeper.indexmd.entries import IndexDocument, IndexEntry
+from seedkeeper.indexmd.row_pins import lang_from_cells
 from seedkeeper.indexmd.table import CellGuard, title_cell
 
 

@@ -3,22 +3,18 @@
 Everything works on lines of the original text, located with markdown-it's source maps, so what a
 person wrote outside the references is carried over byte for byte (CRLF, trailing spaces and all).
 Only the lines between the markers and the lines of adopted list items / table rows change.
+Which hand-written references are adopted, and what they carry, is adoption.py's.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from seedkeeper.corpus.paths import by_nfc, normalize_target, spelled_as_file
 from seedkeeper.errors import IndexWriteError
-from seedkeeper.indexmd.carried import continuation
-from seedkeeper.indexmd.entries import IndexDocument, first_pins
+from seedkeeper.indexmd.adoption import Block, adopt, after_what_is_left, aliased, dangling_definitions, header_stays
+from seedkeeper.indexmd.entries import IndexDocument
 from seedkeeper.indexmd.inside_cells import with_documents
 from seedkeeper.indexmd.layout import (
-    Node,
     Remover,
     all_crlf,
     emit,
@@ -26,12 +22,9 @@ from seedkeeper.indexmd.layout import (
     is_blank,
     prepare,
     same_endings,
-    swallowed_at,
-    trim,
 )
-from seedkeeper.indexmd.markers import BEGIN_MARKER, hidden_markers, marker_lines, open_block_at_end
+from seedkeeper.indexmd.markers import hidden_markers, marker_lines, open_block_at_end
 from seedkeeper.indexmd.reader import parse_index
-from seedkeeper.indexmd.rescued import header_said
 from seedkeeper.indexmd.rescued import rescued as rescued_lines
 from seedkeeper.indexmd.sections import keeps_sections
 from seedkeeper.indexmd.table import (
@@ -39,29 +32,12 @@ from seedkeeper.indexmd.table import (
     NEW_INDEX_HEADING,
     CellGuard,
     IndexRow,
-    adopted_fields,
     block_lines,
     full_block,
-    managed_carry,
-    merge_fields,
 )
 from seedkeeper.settings import DEFAULT_NAME_PATTERN
 
 __all__ = ["IndexRow", "render_index"]
-
-
-@dataclass
-class _Block:
-    """One managed table in the output: an existing marker pair, or a new one at `anchor`."""
-
-    section: int | None
-    span: tuple[int, int] | None = None  # existing block: its marker lines
-    top: Node | None = None  # new block: the adopted list or table it replaces
-    anchor: int = 0
-
-    @property
-    def position(self) -> int:
-        return self.span[0] if self.span is not None else self.anchor
 
 
 def render_index(
@@ -165,56 +141,6 @@ def _none_hidden(candidate: str, current_text: str) -> bool:
     return hidden_markers(candidate.split("\n"), candidate) <= hidden_markers(current_text.split("\n"), current_text)
 
 
-_DEFINITION = re.compile(r"^ {0,3}\[((?!\^)(?:[^\[\]\\]|\\.)+)\]:[ \t]*<?([^\s>]+)>?[ \t]*$")
-
-
-def _dangling_definitions(lines: list[str], gone: set[int], adopted: set[str], files: set[str]) -> set[int]:
-    """Link reference definitions (`[r]: 002_x.txt`) of adopted documents that no kept line uses
-    any more: they would be left dangling (a footnote's `[^1]: x.txt` is prose, and stays)."""
-    defs = {i: m for i, ln in enumerate(lines) if i not in gone and (m := _DEFINITION.match(ln))}
-    if not defs:
-        return set()
-    kept = "\n".join(ln for i, ln in enumerate(lines) if i not in gone and i not in defs).lower()
-    # An adopted file named in another spelling counts, as _aliased reads entries (unless that
-    # spelling is a file of its own).
-    files_by_nfc = by_nfc(files)
-
-    def names_adopted(target: str) -> bool:
-        rel = normalize_target(target, from_link=True).rel
-        return rel is not None and spelled_as_file(rel, files, files_by_nfc) in adopted
-
-    return {i for i, m in defs.items() if names_adopted(m.group(2)) and f"[{m.group(1).lower()}]" not in kept}
-
-
-def _header_stays(lines: list[str], doc: IndexDocument, carried: dict[str, tuple[str, str]]):
-    """Whether an adopted table, all its rows gone, keeps its header: when a column name in it
-    would be lost (rescued.header_said: an Owner column no row filled in)."""
-    files: dict[int, str] = {}  # a hand table row's line -> its file: built when a table empties
-
-    def stays(node: Node) -> bool:
-        if not files:
-            files.update((e.line - 1, e.rel) for e in doc.entries if e.kind == "table" and not e.managed and e.rel)
-        notes = [carried.get(files.get(r.start, ""), ("", ""))[1] for r in node.members]
-        return not header_said(lines[node.start], notes)
-
-    return stays
-
-
-def _aliased(doc: IndexDocument, files: set[str]) -> IndexDocument:
-    """`doc` with each entry that names one of `files` in another Unicode spelling ("café.txt"
-    typed composed, the row's decomposed) given that file's spelling: one file, as the corpus
-    model sees it, so its notes and pinned language are carried into its one row, not lost."""
-    files_by_nfc = by_nfc(files)
-    if not files_by_nfc:
-        return doc
-    entries, changed = [], False
-    for e in doc.entries:
-        if e.rel is not None and (named := spelled_as_file(e.rel, files, files_by_nfc)) != e.rel:
-            e, changed = dataclasses.replace(e, rel=named), True
-        entries.append(e)
-    return dataclasses.replace(doc, entries=entries) if changed else doc
-
-
 def _render(
     current_text: str, rows: Sequence[IndexRow], opts: tuple, parsed: IndexDocument | None, mode: str
 ) -> tuple[str, bool, bool]:
@@ -225,21 +151,21 @@ def _render(
     bom, lines = prepare(current_text)
     text = "\n".join(lines)
     doc = parsed if parsed is not None and parsed.text == text else parse_index(text, include, name_pattern)
-    doc = _aliased(doc, {r.file for r in rows})
+    doc = aliased(doc, {r.file for r in rows})
     # A computed cell a person typed in is told from the tool's own (maybe stale) value by the rows.
     doc = with_documents(doc, {r.file: r for r in rows}, guard)
     spans = doc.managed_spans or ([doc.managed_span] if doc.managed_span else [])
     remover = Remover(lines, keep=[(b, e + 1) for b, e in spans])
-    blocks = [_Block(None, span=sp) for sp in spans]
-    home: dict[str, _Block] = {}
+    blocks = [Block(None, span=sp) for sp in spans]
+    home: dict[str, Block] = {}
     for e in doc.entries:
         if e.managed and e.rel is not None and e.kind != "link" and e.rel not in home:
             block = next((b for b in blocks if b.span[0] < e.line - 1 < b.span[1]), None)
             if block is not None:
                 home[e.rel] = block
-    carried, adopted = _adopt(doc, lines, {r.file for r in rows}, remover, blocks, home, mode)
+    carried, adopted = adopt(doc, lines, {r.file for r in rows}, remover, blocks, home, mode)
     if adopted:
-        remover.gone.update(_dangling_definitions(lines, remover.gone, adopted, {r.file for r in rows}))
+        remover.gone.update(dangling_definitions(lines, remover.gone, adopted, {r.file for r in rows}))
     # A marker left without its partner would swallow text on a later run: drop strays, and the
     # header comment this tool wrote under one (a merge that lost the other marker would
     # otherwise leave a second copy of it, as if a person had written it).
@@ -249,19 +175,19 @@ def _render(
     strays = {i for i, kind in found if kind != "also" and i not in paired}
     strays.update(_orphan_comments(lines, found, inside, strays))
     remover.gone.update(strays)
-    gone = remover.finish(_header_stays(lines, doc, carried))
+    gone = remover.finish(header_stays(lines, doc, carried))
     _close_gaps(lines, gone, strays)
     outside = set(gone)
     blank = frozenset(outside) if mode != "delete" else frozenset()
     for b in blocks:
         if b.top is not None:
             fully = all(i in gone or is_blank(lines[i]) for i in range(b.top.start, b.top.end))
-            b.anchor = b.top.start if fully else _after_what_is_left(lines, gone, blank, b.top)
+            b.anchor = b.top.start if fully else after_what_is_left(lines, gone, blank, b.top)
     if not blocks:
         # At the end, unless the end is inside a block never closed (a fence, a `<pre>`): there the
         # new table would be text of that block, hidden, and the next run would add another.
         tail = open_block_at_end(lines, text)
-        blocks.append(_Block(None, anchor=len(lines) if tail is None else tail))
+        blocks.append(Block(None, anchor=len(lines) if tail is None else tail))
     last = max(blocks, key=lambda b: b.position)
     for r in rows:
         home.setdefault(r.file, last)
@@ -285,24 +211,6 @@ def _render(
         for begin, end in spans
     )
     return finish_text(bom, emit(lines, gone, inserts=inserts, blank=blank)), bool(outside or rescued_any), glued
-
-
-def _after_what_is_left(lines: list[str], gone: set[int], blank: frozenset[int], top: Node) -> int:
-    """Where the new table for the hand-written list `top`, not all of which leaves, goes: after
-    what is left of it, unless that holds the table as raw HTML or code. An adopted item's
-    nested `<pre>`, `<script>`, comment or fence, which the end of its item closed, runs on to
-    its closing tag once the item's line has left: a table put after it was text inside it,
-    and index settled on a table at the end of the file, in another section. Then the table
-    goes where the list began, above what is left of it, in the same section."""
-    end = trim(lines, top.start, top.end)
-    left = [i for i in range(top.start, end) if i not in gone]
-    if not any(lines[i].lstrip().startswith(("<", "`", "~")) for i in left):
-        return end  # nothing left that could open a raw HTML or code block (nearly every list)
-    probe = [BEGIN_MARKER]
-    before = emit(lines[:end], {i for i in gone if i < end}, blank=frozenset(i for i in blank if i < end))
-    first = len(before) + (1 if before and not is_blank(before[-1]) else 0)  # emit pads with a blank line
-    held = swallowed_at(emit(lines, gone, end, probe, pad=True, blank=blank), first)
-    return end if held is None else top.start
 
 
 def _orphan_comments(lines: list[str], found: list[tuple[int, str]], inside: set[int], strays: set[int]) -> set[int]:
@@ -331,42 +239,3 @@ def _close_gaps(lines: list[str], gone: set[int], strays: set[int]) -> None:
         before, after = i - 1, end + 1
         if before >= 0 and after < len(lines) and is_blank(lines[before]) and is_blank(lines[after]):
             gone.add(after)
-
-
-def _adopt(
-    doc: IndexDocument,
-    lines: list[str],
-    wanted: set[str],
-    remover: Remover,
-    blocks: list[_Block],
-    home: dict[str, _Block],
-    mode: str,
-) -> tuple[dict[str, tuple[str, str]], set[str]]:
-    """Take the hand-written list items and table rows of `wanted` files out of the text (via
-    `remover`; none in "keep" mode), give each a home block in its section, and return every
-    file's (Pinned, Notes) and the adopted files."""
-    carried = managed_carry(doc)  # the managed rows' pins: the first of them wins
-    # The listing whose pinned language applies: the first in INDEX.md that pins one, wherever
-    # the managed table is, as the corpus model (`check`) reads it. An adopted listing that is it
-    # wins over the managed rows' pin; theirs, if another, stays in the note. (A list line typed
-    # between the markers counts too: managed_carry reads it.)
-    pins = first_pins(doc.entries)
-    adopted: set[str] = set()
-    for e in doc.entries:
-        if mode == "keep" or e.managed or e.rel not in wanted or e.kind == "link" or not remover.entry(e):
-            continue
-        adopted.add(e.rel)
-        layout = remover.layout
-        if e.rel not in home:
-            section = layout.section_of(e.line - 1)
-            for b in blocks:
-                if b.section is None and b.span is not None:
-                    b.section = layout.section_of(b.span[0])
-            block = next((b for b in blocks if b.section == section), None)
-            if block is None:
-                block = _Block(section, top=layout.top_of(e.line - 1) or Node("line", e.line - 1, e.line))
-                blocks.append(block)
-            home[e.rel] = block
-        fields = adopted_fields(e, lines[e.line - 1], continuation(lines, layout, e))
-        carried[e.rel] = merge_fields(carried.get(e.rel, ("", "")), fields, prefer_new=pins.get(e.rel) is e)
-    return carried, adopted

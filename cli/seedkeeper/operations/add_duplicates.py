@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from seedkeeper.corpus.survey import cluster
+from seedkeeper.corpus.duplicate_clusters import cluster
 from seedkeeper.problems import CODES, Severity, is_selected
 from seedkeeper.settings import Settings
 

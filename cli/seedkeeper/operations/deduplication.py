@@ -1,9 +1,9 @@
 """`dedup`: find exact, normalized, near and contained duplicates; with apply, move them out
-restorably (a contained document like any other duplicate: its container is the one kept)."""
+restorably (a contained document like any other duplicate: its container is the one kept).
+`restore` puts one back (which one a typed name means: corpus/quarantine_names.py)."""
 
 from __future__ import annotations
 
-import difflib
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -15,7 +15,6 @@ from seedkeeper.corpus.pool import CacheSpec, Progress
 from seedkeeper.corpus.safe_moves import movable
 from seedkeeper.corpus.safe_read import read_text
 from seedkeeper.corpus.survey import Survey, analysed_rows, survey
-from seedkeeper.errors import UsageError
 from seedkeeper.settings import Settings
 
 from .findings import duplicate_problems, reported_clusters
@@ -206,12 +205,13 @@ def restore(seeds: str | os.PathLike, file: str, settings: Settings | None = Non
     from seedkeeper.corpus.discovery import discover
     from seedkeeper.corpus.quarantine import AlreadyRestored, NotPutBack, finish_interrupted, list_quarantined
     from seedkeeper.corpus.quarantine import restore as _restore
+    from seedkeeper.corpus.quarantine_names import recorded_name
     from seedkeeper.indexmd.entry_edits import add_entries, not_put_back
 
     settings = settings or Settings()
     history = list_quarantined(Path(seeds), include_restored=True)
     waiting = [e for e in history if not e.restored]
-    found = _recorded_name(Path(seeds), file, waiting, [e for e in history if e.restored])
+    found = recorded_name(Path(seeds), file, waiting, [e for e in history if e.restored])
     if not isinstance(found, str):
         # Restored already: nothing to do, which is no error (the file is where it belongs).
         return AlreadyRestored(found.file, found.quarantined, found.restored_at or "")
@@ -261,45 +261,3 @@ def restore(seeds: str | os.PathLike, file: str, settings: Settings | None = Non
     pinned, notes, line = left
     why = "already-listed" if line is not None else "no-index"
     return replace(done, not_put_back=NotPutBack(notes, pinned, line, why))
-
-
-def _recorded_name(seeds: Path, file: str, waiting, restored=()):
-    """The name the manifest records for `file` (however it was typed); else, when an earlier
-    restore put it back, that restore's manifest entry (`restored`: the manifest's restored
-    entries); else a UsageError that says what is in the quarantine and which name was probably
-    meant."""
-    known = {name for e in waiting for name in (e.file, e.quarantined)}
-    candidates = [file, file.removeprefix("./")]
-    typed = Path(file)
-    for base in (Path.cwd(), seeds):
-        path = typed if typed.is_absolute() else base / typed
-        try:
-            candidates.append(path.resolve().relative_to(seeds.resolve()).as_posix())
-        except (ValueError, OSError):
-            pass
-    for c in candidates:
-        if c in known:
-            return c
-    # Typed in another Unicode spelling than the folder's ("café.txt" composed, recorded as macOS
-    # wrote it, decomposed): the same name, when it is one recorded name's only other spelling.
-    from seedkeeper.corpus.paths import by_nfc, spelled_as_file
-
-    known_by_nfc = by_nfc(known)
-    for c in candidates:
-        if (recorded := spelled_as_file(c, known, known_by_nfc)) in known:
-            return recorded
-    # A second restore of the same file: the manifest records when the first one put it back.
-    gone = {name: e for e in restored for name in (e.file, e.quarantined)}
-    gone_by_nfc = by_nfc(set(gone))
-    for c in candidates:
-        entry = gone.get(spelled_as_file(c, gone, gone_by_nfc))
-        if entry is not None:
-            return entry
-    if not waiting:
-        raise UsageError(
-            f"{file} is not in the quarantine: nothing is (`seedkeeper dedup --apply` moves duplicates there)"
-        )
-    close = difflib.get_close_matches(candidates[-1], sorted(known), n=1, cutoff=0.6)
-    hint = f"did you mean {close[0]!r}? " if close else ""
-    listed = ", ".join(sorted(e.file for e in waiting)[:5]) + (" ..." if len(waiting) > 5 else "")
-    raise UsageError(f"{file} is not in the quarantine; {hint}quarantined documents: {listed}")

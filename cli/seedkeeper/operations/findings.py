@@ -168,7 +168,7 @@ def index_outdated() -> Problem:
 # refuses a placement that hides its table (the finding then carries the reason). 10: a hand
 # table's Status (Words, SHA-256...) cell holding a person's words is carried into Notes.
 # 11: a pin is a tag of registered subtags (entries.is_pin_tag), so a note's "no-nonsense" stays a note.
-# 12: a hand table's Pinned column wins over its Language column (entries.lang_from_cells).
+# 12: a hand table's Pinned column wins over its Language column (row_pins.lang_from_cells).
 # 13: a carried cell whose `Header: text` would pin is written `Header — text` (hand_cells._labelled).
 # 14: a `lang:` in a hand table's Language column moves to Pinned with its label.
 # 15: a Pinned cell shaped like a tag pins, registered or not.
