@@ -156,3 +156,21 @@ def assert_exit(result, code: int) -> None:
         assert exc is None
     else:
         assert exc.code == code
+
+
+MANAGED_COLUMNS = ["File", "Language", "Pinned", "Chars", "Words", "SHA-256", "Status", "Title", "Notes"]
+
+
+def managed_rows(root: Path) -> dict[str, dict[str, str]]:
+    """The managed table's rows of `root`/INDEX.md by file, read with a plain split (not
+    seedkeeper's parser, which the tests using this check); a file listed twice fails."""
+    text = (root / "INDEX.md").read_text(encoding="utf-8")
+    block = text.split("<!-- seedkeeper:index:begin -->", 1)[1].split("<!-- seedkeeper:index:end -->", 1)[0]
+    out: dict[str, dict[str, str]] = {}
+    for ln in block.splitlines():
+        if ln.startswith("| ["):
+            cells = dict(zip(MANAGED_COLUMNS, (c.strip() for c in re.split(r"(?<!\\)\|", ln.strip()[1:-1]))))
+            name = re.sub(r"^\[.*\]\((.*)\)$", r"\1", cells["File"])
+            assert name not in out, f"{name} listed twice"
+            out[name] = cells
+    return out

@@ -9,33 +9,16 @@ reference as a link anywhere is, and a `lang:` in it pins nothing.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
 
-from helpers import assert_exit, make_seeds
+from helpers import assert_exit, make_seeds, managed_rows
 from multilingual import CLEAN
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
 
-BEGIN, END = "<!-- seedkeeper:index:begin -->", "<!-- seedkeeper:index:end -->"
-COLUMNS = ["File", "Language", "Pinned", "Chars", "Words", "SHA-256", "Status", "Title", "Notes"]
 DEFINITION = "[^1]: About k."
-
-
-def _rows(root: Path) -> dict[str, dict[str, str]]:
-    """The managed table's rows by file (read with a plain split, not seedkeeper's parser)."""
-    text = (root / "INDEX.md").read_text(encoding="utf-8")
-    block = text.split(BEGIN, 1)[1].split(END, 1)[0]
-    out = {}
-    for ln in block.splitlines():
-        if ln.startswith("| ["):
-            cells = dict(zip(COLUMNS, (c.strip() for c in re.split(r"(?<!\\)\|", ln.strip()[1:-1]))))
-            name = re.sub(r"^\[.*\]\((.*)\)$", r"\1", cells["File"])
-            assert name not in out, f"{name} listed twice"
-            out[name] = cells
-    return out
 
 
 def _codes(cli, root: Path) -> list[tuple[str | None, str]]:
@@ -59,7 +42,7 @@ def test_a_footnote_after_a_listed_name_lists_it_and_index_keeps_both_halves(cli
     root = _seeds(tmp_path, f"# C\n\n- k.txt[^1] footnote{glue}{DEFINITION}\n")
     assert _codes(cli, root) == []
     text = _index(cli, root)
-    assert _rows(root)["k.txt"]["Notes"] == "[^1] footnote"
+    assert managed_rows(root)["k.txt"]["Notes"] == "[^1] footnote"
     assert DEFINITION in text.split("\n")
     assert "- k.txt" not in text
 
@@ -79,14 +62,14 @@ def test_every_listing_form_keeps_its_footnote_reference(cli, tmp_path, item, no
     root = _seeds(tmp_path, f"# C\n\n{item}\n\n{DEFINITION}\n\n[^2]: Two.\n")
     assert _codes(cli, root) == []
     _index(cli, root)
-    assert _rows(root)["k.txt"]["Notes"] == notes
+    assert managed_rows(root)["k.txt"]["Notes"] == notes
 
 
 def test_a_footnote_ends_a_spaced_name_as_a_separator_does(cli, tmp_path):
     root = _seeds(tmp_path, f"# C\n\n- my file.txt[^1] from Sara\n\n{DEFINITION}\n", name="my file.txt")
     assert _codes(cli, root) == []
     _index(cli, root)
-    assert _rows(root)["my%20file.txt"]["Notes"] == "[^1] from Sara"
+    assert managed_rows(root)["my%20file.txt"]["Notes"] == "[^1] from Sara"
 
 
 @pytest.mark.parametrize(
@@ -102,7 +85,7 @@ def test_a_footnote_after_the_name_in_a_table_cell_names_the_file(cli, tmp_path,
     root = _seeds(tmp_path, f"# C\n\n{table}\n\n{DEFINITION}\n")
     assert _codes(cli, root) == []
     text = _index(cli, root)
-    assert _rows(root)["k.txt"]["Notes"] == notes
+    assert managed_rows(root)["k.txt"]["Notes"] == notes
     assert DEFINITION in text.split("\n")
 
 
@@ -128,7 +111,7 @@ def test_a_bare_name_in_a_footnote_definition_lists_nothing(cli, tmp_path, defin
     assert _codes(cli, root) == [("k.txt", "unlisted-file")]
     text = _index(cli, root)
     assert definition in text  # left where it is, byte for byte
-    assert set(_rows(root)) == {"k.txt"}
+    assert set(managed_rows(root)) == {"k.txt"}
 
 
 def test_a_link_in_a_footnote_definition_is_a_reference_as_anywhere(cli, tmp_path):
@@ -143,7 +126,7 @@ def test_a_pin_in_a_footnote_definition_pins_nothing(cli, tmp_path):
     root = _seeds(tmp_path, "# C\n\n- k.txt[^1]\n\n[^1]: lang: fr\n")
     assert _codes(cli, root) == []  # no lang-mismatch: nothing pinned French
     _index(cli, root)
-    assert _rows(root)["k.txt"]["Pinned"] == ""
+    assert managed_rows(root)["k.txt"]["Pinned"] == ""
     assert _codes(cli, root) == []
 
 
@@ -158,7 +141,7 @@ def test_index_keeps_a_footnote_definition_that_names_the_adopted_file(cli, tmp_
     # using it is adopted; a footnote's is prose, and its reference now lives in Notes.
     root = _seeds(tmp_path, "# C\n\n- k.txt[^1] scan\n\n[^1]: k.txt\n")
     assert "[^1]: k.txt" in _index(cli, root).split("\n")
-    assert _rows(root)["k.txt"]["Notes"] == "[^1] scan"
+    assert managed_rows(root)["k.txt"]["Notes"] == "[^1] scan"
 
 
 def test_rename_follows_the_listing_and_leaves_the_footnotes_prose(cli, tmp_path):

@@ -10,31 +10,16 @@ carried the same way, and the definition line stays where it is, byte for byte.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
 
-from helpers import assert_exit, doc_name, make_seeds
+from helpers import assert_exit, doc_name, make_seeds, managed_rows
 from multilingual import CLEAN
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
 
-BEGIN, END = "<!-- seedkeeper:index:begin -->", "<!-- seedkeeper:index:end -->"
-COLUMNS = ["File", "Language", "Pinned", "Chars", "Words", "SHA-256", "Status", "Title", "Notes"]
 EN = doc_name(1, "en")
-
-
-def _rows(root: Path) -> dict[str, dict[str, str]]:
-    """The managed table's rows by file (read with a plain split, not seedkeeper's parser)."""
-    text = (root / "INDEX.md").read_text(encoding="utf-8")
-    block = text.split(BEGIN, 1)[1].split(END, 1)[0]
-    out = {}
-    for ln in block.splitlines():
-        if ln.startswith("| ["):
-            cells = dict(zip(COLUMNS, (c.strip() for c in re.split(r"(?<!\\)\|", ln.strip()[1:-1]))))
-            out[re.sub(r"^\[.*\]\((.*)\)$", r"\1", cells["File"])] = cells
-    return out
 
 
 def _problems(cli, root: Path) -> list[tuple[str, str]]:
@@ -55,7 +40,7 @@ def _index(cli, root: Path, text: str) -> dict[str, str]:
     (root / "INDEX.md").write_text(text, encoding="utf-8")
     assert_exit(cli("index", root), 0)
     assert_exit(cli("index", root, "--check"), 0)  # what it wrote, it reads back the same
-    return _rows(root)[EN]
+    return managed_rows(root)[EN]
 
 
 @pytest.fixture
