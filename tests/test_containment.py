@@ -4,6 +4,8 @@ confirmed pairs are cached."""
 
 from __future__ import annotations
 
+import random
+
 import numpy as np
 import pytest
 
@@ -123,6 +125,25 @@ def test_an_edited_copy_of_about_the_same_length_never_displaces_the_original(la
         assert [c.keep for c in result.clusters] == ["000_first.txt"]
         assert kinds(result) == {"001_second.txt": ("contained", "000_first.txt")}
         assert 0.8 <= result.clusters[0].duplicates[0].similarity < 1.0
+
+
+def test_each_side_of_a_mutual_pair_reports_its_own_share():
+    # c kept; b near c; a an edited copy of b (each holds over 88% of the other, not near): a is
+    # reported contained in b, with the share of a's shingles found in b, not b's in a.
+    rng = random.Random(24)
+    c = [f"w{rng.randrange(400)}" for _ in range(2200)]
+
+    def edit(words, share, seed):
+        r = random.Random(seed)
+        return [f"x{r.randrange(1000)}" if r.random() < share else w for w in words]
+
+    b = edit(c, 0.012, 1)
+    texts = {"001_c.txt": " ".join(c), "002_a.txt": " ".join(edit(b, 0.03, 2)[:2150]), "003_b.txt": " ".join(b)}
+    result = run(list(texts.items()), containment=0.88, threshold=0.85)
+    assert kinds(result) == {"002_a.txt": ("contained", "003_b.txt"), "003_b.txt": ("near", "001_c.txt")}
+    sets = {f: shingles(normalize(t)) for f, t in texts.items()}
+    (d,) = [d for d in result.clusters[0].duplicates if d.kind == "contained"]
+    assert d.similarity == round(np.intersect1d(sets[d.file], sets[d.of]).size / sets[d.file].size, 4)
 
 
 def test_containment_zero_turns_it_off():

@@ -133,7 +133,7 @@ def find_duplicates(
     # its copies join the cluster through their normalized link.
     reps = [i for i, it in enumerate(docs) if first_norm[it.normalized_hash] == i and it.signature is not None]
     contained: Edges = {}
-    mutual: Edges = {}
+    mutual: dict[tuple[int, int], tuple[float, float]] = {}  # (i, j) -> (share of i in j, of j in i)
     counts: dict[int, int] = {}
     confirmed = 0
     if len(reps) > 1:
@@ -151,9 +151,9 @@ def find_duplicates(
             elif containment > 0 and min(i_in_j, j_in_i) >= containment and min(ni, nj) >= MIN_CONTAINED_SHINGLES:
                 # Each holds nearly all of the other (an edited copy of about the same length):
                 # neither is the longer, whatever a few words did to the sizes. Joined like a
-                # near pair, so the group keeps its earliest listed; the share reported is the
-                # later one's (docs are in listing order: the larger index is the later).
-                mutual[(i, j)] = ("contained", round(i_in_j if i > j else j_in_i, 4))
+                # near pair, so the group keeps its earliest listed; each reports its own share
+                # in the other (docs are in listing order: the larger index is the later).
+                mutual[(i, j)] = (round(i_in_j, 4), round(j_in_i, 4))
             elif containment > 0:
                 # The smaller set is the contained one; on equal sizes, the later listed.
                 small, large, share, n_small = (i, j, i_in_j, ni) if (ni, j) < (nj, i) else (j, i, j_in_i, nj)
@@ -187,7 +187,11 @@ def _hash_edges(docs: Sequence[DedupItem]) -> tuple[Edges, dict[str, int]]:
 
 
 def _clusters(
-    docs: Sequence[DedupItem], edges: Edges, contained: Edges, counts: dict[int, int], mutual: Edges
+    docs: Sequence[DedupItem],
+    edges: Edges,
+    contained: Edges,
+    counts: dict[int, int],
+    mutual: dict[tuple[int, int], tuple[float, float]],
 ) -> list[Cluster]:
     """Clusters: groups of exact/normalized/near matches (union-find), each keeping its earliest
     document; two documents contained in each other (`mutual`) join like a near pair unless a
@@ -198,15 +202,17 @@ def _clusters(
     uf = _UnionFind(len(docs))
     for i, j in edges:
         uf.union(i, j)
-    edges = dict(edges)
-    for (i, j), link in sorted(mutual.items()):
-        if uf.find(i) != uf.find(j):
-            uf.union(i, j)
-            edges[(i, j)] = link
     links: dict[int, list[tuple[int, Kind, float]]] = {}
     for (i, j), (kind, sim) in edges.items():
         links.setdefault(i, []).append((j, kind, sim))
         links.setdefault(j, []).append((i, kind, sim))
+    for (i, j), (i_in_j, j_in_i) in sorted(mutual.items()):
+        if uf.find(i) != uf.find(j):
+            # Each side's link carries its own share: "similarity" of a contained duplicate is
+            # the share of its shingles found in `of`, whichever of the two is reported.
+            uf.union(i, j)
+            links.setdefault(i, []).append((j, "contained", i_in_j))
+            links.setdefault(j, []).append((i, "contained", j_in_i))
     groups: dict[int, list[int]] = {}
     for i in sorted(set(links) | {x for e in contained for x in e}):
         groups.setdefault(uf.find(i), []).append(i)

@@ -30,8 +30,8 @@ near-duplicate shingles are taken from this string too. The rules, applied in th
    "我用Python写" are the same text), not a word boundary. Then NFC, since dropping a
    character in step 2 can leave a base letter next to a combining mark that NFC composes.
 7. Persian's present-tense prefix (می, نمی) and plural and superlative suffixes (ها, های...,
-   ترین) become their own word when joined to one with nothing between (see _PERSIAN_PREFIX):
-   the three ways people type "می‌خواهم" give one text.
+   ترین) become their own word when joined to one with nothing between, in Persian text
+   (see _PERSIAN_ONLY): the three ways people type "می‌خواهم" give one text.
 
 The function is idempotent: normalize(normalize(x)) == normalize(x).
 
@@ -111,8 +111,12 @@ _ZWNJ_SEPARATES = re.compile(f"(?<=[{_AR}]){_ZWNJ}+|{_ZWNJ}+(?=[{_AR}])")
 # their own token, however they were joined: "می‌خواهم" (ZWNJ, a space by rule 2), "می خواهم"
 # and "میخواهم" all give "می خواهم"; "کتاب‌ها", "کتاب ها", "کتابها" give "کتاب ها". Applied to
 # every text alike, a word that merely begins or ends with those letters ("میز", "تنها") is
-# split in every copy too, so no two different texts become one.
-_ANY_ARABIC = re.compile(f"[{_AR}]")
+# split in every copy too. Only in Persian text: one with a letter Persian writes and Arabic
+# does not (پ چ ژ گ) and none that only Urdu writes (ٹ ڈ ڑ ں ھ ہ ے), so Arabic "فيها" and
+# Urdu "میں" keep their words. Split again until nothing changes: "بهترینها" is
+# "به ترین ها" whichever way it was joined.
+_PERSIAN_ONLY = re.compile("[پچژگ]")
+_URDU_ONLY = re.compile("[ٹڈڑںھہے]")
 _PERSIAN_PREFIX = re.compile(f"(?<!\\S)(نمی|می)(?=[{_AR}])")
 _PERSIAN_SUFFIX = re.compile(f"(?<=[{_AR}])(هایشان|هایتان|هایمان|هایی|هایم|هایت|هایش|های|ها|ترین)(?!\\S)")
 
@@ -170,8 +174,12 @@ def normalize(text: str) -> str:
         text = _ZWNJ_SEPARATES.sub(" ", text).replace(_ZWNJ, "")
     # str.split() with no argument splits on every Unicode white space and drops empty parts.
     text = " ".join(text.split())
-    if _ANY_ARABIC.search(text):
-        text = _PERSIAN_SUFFIX.sub(r" \1", _PERSIAN_PREFIX.sub(r"\1 ", text))
+    if _PERSIAN_ONLY.search(text) and not _URDU_ONLY.search(text):
+        while True:
+            split = _PERSIAN_SUFFIX.sub(r" \1", _PERSIAN_PREFIX.sub(r"\1 ", text))
+            if split == text:
+                break
+            text = split
     if _ANY_NO_SPACE.search(text):
         text = _NO_SPACE_GAP.sub("", text)
     return unicodedata.normalize("NFC", text)
