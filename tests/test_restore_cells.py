@@ -60,6 +60,19 @@ def test_the_only_row_of_a_table_comes_back_under_its_header(cli, tmp_path, tabl
     assert restored == index
 
 
+@pytest.mark.parametrize(
+    "row",
+    [f"| {COPY}[^c] | fa | USB from Sara |", f"| [{COPY}]({COPY})[^c] | fa | USB from Sara |"],
+    ids=["bare", "link"],
+)
+def test_a_row_whose_file_cell_ends_in_a_footnote_comes_back_as_it_was(cli, tmp_path, row):
+    # GitHub shows `x.txt[^c]` as the name and a footnote reference: the row names the file.
+    index = f"| File | Lang | Source |\n|---|---|---|\n| {KEPT} | fa | BBC |\n{row}\n\n[^c]: Sara's stick.\n"
+    _root, moved, restored = _round_trip(cli, tmp_path, index)
+    assert "[^c]: Sara's stick." in moved
+    assert restored == index
+
+
 _TABLES = {
     "pinned-and-notes": (
         f"# S\n\n| File | Pinned | Notes |\n| --- | --- | --- |\n| {KEPT} |  | first |\n| {COPY} | fa | from Sara |\n"

@@ -25,6 +25,7 @@ from seedkeeper.indexmd.entries import (
     pinned_lang,
     same_name,
 )
+from seedkeeper.indexmd.footnotes import footnote_marks
 from seedkeeper.indexmd.hand_cells import carried_note
 from seedkeeper.indexmd.pinned_notes import with_pinned
 from seedkeeper.indexmd.row_pins import lang_from_cells
@@ -111,7 +112,7 @@ def reference_at(cells: Sequence[tuple[str, str]], f: str) -> int | None:
     """Which saved cell named the file: the first one that is its name or links to it (the
     reader takes the first cell naming a document as the row's reference)."""
     for k, (_header, text) in enumerate(cells):
-        bare = text.strip().strip("`")
+        bare = footnote_marks(text)[0]  # `x.txt[^1]` names x.txt, as the reader reads it
         if same_name(normalize_target(bare, from_link=False).rel, f) or link_text_source(text, f) is not None:
             return k
     return None
@@ -119,7 +120,11 @@ def reference_at(cells: Sequence[tuple[str, str]], f: str) -> int | None:
 
 def _reference(shape: TableShape, f: str, written: str) -> str:
     """The file's cell: as it was written when it said more than the name (`[Sara's copy](x.txt)`),
-    else the name in the form the table's rows use."""
+    else the name in the form the table's rows use (with the footnote references that followed
+    it: `x.txt[^1]`)."""
+    name, marks = footnote_marks(written) if written else ("", "")
+    if marks and is_just_the_name(name, f, f):
+        return _reference(shape, f, "") + marks
     if written and not is_just_the_name(written, f, f) and not _plain_link(written, f):
         return escape_cell(written)
     if shape.form == "code" and "`" not in f:
