@@ -1,5 +1,6 @@
 """`fix`'s control-char repair never glues words: a page break or line separator becomes a line
-break, a stray control between two words a space, and a terminal colour sequence nothing.
+break, a stray control after a sentence's end a space, one inside a word nothing, and a terminal
+colour sequence nothing.
 
 Removing FF, VT and NEL outright turned `words\\fPage two` into `wordsPage two` (QA of this
 session); `--diff` split the old text at them too, so it showed lines the file does not have.
@@ -32,10 +33,12 @@ DOC = doc_name(1, "ctl")
         ("\x0cFirst page.\n", "First page.\n"),
         ("Last page.\n\x0c", "Last page.\n"),
         ("end of page one.\r\n\x0cPage two.\r\n", "end of page one.\r\nPage two.\r\n"),
-        # A stray control between two words is a space; next to a space or a line end, nothing.
-        ("one\x07two three\n", "one two three\n"),
-        ("one \x07two\x1f\n", "one two\n"),
+        # After the punctuation that ends a sentence, a space; between two letters nothing (it
+        # may be inside a word: Word's optional hyphen); next to a space or a line end, nothing.
         ("end.\x1eNext one.\n", "end. Next one.\n"),
+        ("An exam\x1fple, hyphen\x1fated, e\x1email.\n", "An example, hyphenated, email.\n"),
+        ("می\x07خواهم بروم\n", "میخواهم بروم\n"),
+        ("one \x07two\x1f\n", "one two\n"),
         ("word\x07.\n", "word.\n"),
         # A terminal colour sequence leaves nothing, whatever is around it.
         ("\x1b[31mred\x1b[0m text and \x1b[1;4mbold\x1b[m.\n", "red text and bold.\n"),
@@ -53,7 +56,7 @@ def test_a_plain_fix_keeps_words_apart(cli, tmp_path):
     text = (
         "Page one ends here with words\x0cPage two begins.\n"
         "line one of text\x85line two.\n"
-        "A vertical\x0btab here, one\x07two.\n"
+        "A vertical\x0btab here, one.\x07Two.\n"
     )
     # U+0085 is also Windows-1252's `…` read as Latin-1 (a mojibake finding): accepting that
     # finding says it is a line separator here.
@@ -61,7 +64,8 @@ def test_a_plain_fix_keeps_words_apart(cli, tmp_path):
     r = cli("fix", root)
     assert r.exit_code == 0 and r.exception is None, r.output
     assert (root / DOC).read_text(encoding="utf-8") == (
-        "Page one ends here with words\nPage two begins.\nline one of text\nline two.\nA vertical\ntab here, one two.\n"
+        "Page one ends here with words\nPage two begins.\nline one of text\nline two.\n"
+        "A vertical\ntab here, one. Two.\n"
     )
 
 

@@ -3,9 +3,11 @@
 - A page break or line separator (FF, VT, NEL) becomes a line break, unless a line break is next
   to it already (then it goes: no empty line is added).
 - A terminal escape sequence (`ESC [ ... m`, ECMA-48 CSI) leaves nothing: it was never text.
-- Any other control between a word (or the punctuation that ends one) and a word becomes a
-  space; elsewhere (next to white space, before an accent, in a script written without spaces)
-  it leaves nothing.
+- Any other control after the punctuation that ends a sentence or a clause (`end.`, `(note)`)
+  and before a word becomes a space; elsewhere it leaves nothing: between two letters it sits
+  inside a word more often than between two (a word processor's optional hyphen U+001F,
+  `exam\x1fple`; a control pasted into `e\x1email`), and next to white space, before an accent
+  or in a script written without spaces a space would be wrong.
 """
 
 from __future__ import annotations
@@ -25,9 +27,9 @@ _NO_SPACES = re.compile(
     "[\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
     "\uf900-\ufaff\U00020000-\U0003ffff]"
 )
-# What may end a word before a space: letters, marks, digits, symbols, and closing or final
-# punctuation (`end.` `(note)`), not opening punctuation nor a hyphen.
-_ENDS_WORD = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "No", "Po", "Pe", "Pf"})
+# What ends a clause before a space: closing or final punctuation (`end.` `(note)` `»`), not
+# opening punctuation nor a hyphen, nor a letter (the control may sit inside a word).
+_ENDS_WORD = frozenset({"Po", "Pe", "Pf"})
 _STARTS_WORD = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Nd", "Nl", "No"})
 
 
