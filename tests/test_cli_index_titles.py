@@ -84,6 +84,21 @@ def _edit(text: str, name: str, **cells: str) -> str:
     return "\n".join(out)
 
 
+def _with_columns(text: str, *headers: str) -> str:
+    """`text` with empty columns named `headers` added at the end of every table (as a person
+    adds one: a header, its delimiter, an empty cell in each row)."""
+    out = []
+    for ln in text.split("\n"):
+        if ln.startswith("| File |"):
+            ln += "".join(f" {h} |" for h in headers)
+        elif ln.startswith("| ---"):
+            ln += " --- |" * len(headers)
+        elif ln.startswith("|"):
+            ln += "  |" * len(headers)
+        out.append(ln)
+    return "\n".join(out)
+
+
 def _indexed(cli, tmp_path: Path, files: dict[str, str]) -> tuple[Path, dict[str, str]]:
     """A folder indexed from nothing, and the Title cell `index` wrote for each document."""
     root = make_seeds(tmp_path, files, index=NO_INDEX)
@@ -177,17 +192,7 @@ def test_every_title_column_is_read(cli, tmp_path):
     # it theirs (a copy of the title too); check reads the same pin as index writes (the first
     # `lang:` in column order, after Notes).
     root, titles = _indexed(cli, tmp_path, dict(TEXTS))
-    lines = _unmarked(root).split("\n")
-    out = []
-    for ln in lines:
-        if ln.startswith("| File |"):
-            ln = ln[: -len(" |")] + " | Title |"
-        elif ln.startswith("| ---"):
-            ln += " --- |"
-        elif ln.startswith("|"):
-            ln += "  |"
-        out.append(ln)
-    text = "\n".join(out)
+    text = _with_columns(_unmarked(root), "Title")
     text = _edit(text, EN, Added="lang: de")  # the first Title cell is the tool's
     text = _edit(text, FA, Title="Sara's (lang: ar)", Added=titles[FA])
     text = _edit(text, ZH, Title="first (lang: ja)", Added="second (lang: ko)")
@@ -255,16 +260,7 @@ def test_a_second_notes_or_pinned_column_is_a_persons(cli, tmp_path, managed):
     # out, is one a person added. Its words were dropped (only the first of a name was read).
     root, titles = _indexed(cli, tmp_path, dict(TEXTS))
     text = (root / "INDEX.md").read_text(encoding="utf-8") if managed else _unmarked(root)
-    out = []
-    for ln in text.split("\n"):
-        if ln.startswith("| File |"):
-            ln += " Notes | Pinned |"
-        elif ln.startswith("| ---"):
-            ln += " --- | --- |"
-        elif ln.startswith("|"):
-            ln += "  |  |"
-        out.append(ln)
-    text = "\n".join(out)
+    text = _with_columns(text, "Notes", "Pinned")
     text = _edit(text, EN, Notes="first", Added="second note")
     parts = [ln for ln in text.split("\n") if _is_row_of(ln, FA)][0]
     text = text.replace(parts, _row_line([*_cells(parts)[:-1], "de"]))  # the second Pinned cell
