@@ -691,8 +691,9 @@ def test_a_header_naming_a_column_no_row_fills_is_kept():
 
 @pytest.mark.parametrize("managed", [False, True])
 def test_words_beside_the_name_in_the_file_cell_of_a_table_shaped_like_ours(managed):
-    # Outside the markers, a File cell's link text or words beside the name are a person's
-    # (a hand table's are kept): they were dropped. Inside, the File cell is the tool's.
+    # A File cell's link text or words beside the name are a person's (a hand table's are
+    # kept): they were dropped, outside the markers and then inside. Inside, the reader alone
+    # does not tell them (it never reads the documents): the writer does, before it carries.
     rows = [row(A), row(B)]
     table = (
         "| File | Pinned | Notes |\n|---|---|---|\n"
@@ -707,9 +708,6 @@ def test_words_beside_the_name_in_the_file_cell_of_a_table_shaped_like_ours(mana
         for e in parse_index(out).entries
         if e.managed and e.kind == "table"
     }
-    if managed:
-        assert notes[A] == ("", "x") and notes[B] == ("", "y") and pins == {A: None, B: None}
-    else:
-        assert notes[A] == ("fa", "x; Persian news") and pins == {A: "fa", B: None}, notes
-        assert notes[B] == ("", f"y; {B} — see [the other]({A})"), notes  # the cell as it reads
+    assert notes[A] == ("fa", "x; Persian news") and pins == {A: None if managed else "fa", B: None}, notes
+    assert notes[B] == ("", f"y; {B} — see [the other]({A})"), notes  # the cell as it reads
     assert render_index(out, rows) == out

@@ -10,17 +10,28 @@ Nothing a person wrote may be lost: columns.recomputed matches only the tool's o
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from seedkeeper.indexmd.entries import pinned_lang, without_pinned_lang
 
 
-def carried_note(pinned: str, parts: list[tuple[str, str, str]], *, if_same: bool, if_empty: bool) -> tuple[str, str]:
+def carried_note(
+    pinned: str,
+    parts: list[tuple[str, str, str]],
+    *,
+    if_same: bool,
+    if_empty: bool,
+    reference: tuple[int, Callable[[str], bool]] | None = None,
+) -> tuple[str, str]:
     """(pinned, the Notes cell) of a table row whose carried cells are `parts` ((separator,
     label, text), joined in order as `Label: text`). The first `lang:` they hold moves out of its
     cell when it is what Pinned says (`if_same`), or into an empty Pinned (`if_empty`); else it
     stays, a person's own words. A cell left with nothing goes with its label: a Status cell
     that only said `lang: fa` leaves no bare `Status:` in Notes (that label is ours: the
-    header's). A label typed in the cell ("Status: lang: fa") is a person's, and stays."""
+    header's). A label typed in the cell ("Status: lang: fa") is a person's, and stays.
+    `reference`: the part that holds the words of the File cell and what tells the document's
+    name: left with the name alone once its pin moved (`x.txt (lang: fa)`), it goes, since the
+    name is the File cell's own."""
     for k, (sep, label, text) in enumerate(parts):
         found = pinned_lang(text)
         if found is None:
@@ -29,7 +40,10 @@ def carried_note(pinned: str, parts: list[tuple[str, str, str]], *, if_same: boo
             pinned = found
         elif not (if_same and found == pinned):
             break
-        parts = [*parts[:k], (sep, label, without_pinned_lang(text)), *parts[k + 1 :]]
+        left = without_pinned_lang(text)
+        if reference is not None and reference[0] == k and reference[1](left):
+            left = ""
+        parts = [*parts[:k], (sep, label, left), *parts[k + 1 :]]
         break
     note = ""
     for sep, label, text in parts:

@@ -12,6 +12,7 @@ from seedkeeper.indexmd.columns import LANG_HEADERS, NOTE_HEADERS, added_in_ours
 from seedkeeper.indexmd.entries import (
     IndexDocument,
     IndexEntry,
+    is_just_the_name,
     item_label,
     item_lang,
     item_note,
@@ -92,6 +93,7 @@ def adopted_fields(e: IndexEntry, source_line: str, continuation: str = "") -> t
         return pinned, cell_content(note)
     cells = [(h.strip().lower(), h.strip(), v) for h, v in e.cells]
     parts: list[tuple[str, str, str]] = []  # the cells carried into Notes: (separator, label, text)
+    reference = None  # which of them holds the File cell's words (hand_cells.carried_note)
     if shaped_like_ours({h for h, _, _ in cells}):  # our own table
         pinned = next((v for h, _, v in cells if h == "pinned"), "")
         parts.append(("", "", next((v for h, _, v in cells if h == "notes"), "")))
@@ -103,10 +105,13 @@ def adopted_fields(e: IndexEntry, source_line: str, continuation: str = "") -> t
             again = bool(low) and low in seen
             seen.add(low)
             if low == "file" and not again:
-                # Outside the markers, the words beside the name ("[Persian news](x.txt)") are a
-                # person's, kept as a hand table's are; inside, the File cell is the tool's.
-                words = reference_words(value, e.rel, e.written) if value and e.rel and not e.managed else ""
+                # The words beside the name ("[Persian news](x.txt)", "x.txt from the BBC") are a
+                # person's, kept as a hand table's are; inside the markers, once told they are
+                # there (IndexEntry.edited: the reference itself is the tool's).
+                mine = not e.managed or (e.edited is not None and "file" in e.edited)
+                words = reference_words(value, e.rel, e.written) if value and e.rel and mine else ""
                 if words:
+                    reference = (len(parts), lambda left: is_just_the_name(left, e.rel, e.written))
                     parts.append(("; ", "", words))
             elif value and added_in_ours(low, value, e.managed, e.tool_title, again, e.edited):
                 # Typed after a `|` in the Notes cell, it was part of the note.
@@ -114,7 +119,7 @@ def adopted_fields(e: IndexEntry, source_line: str, continuation: str = "") -> t
         # Our table: a `lang:` typed in its Notes (or a column added to it) moves to an empty
         # Pinned; beside a filled one it stays as typed. The reader's pin (lang_from_cells) reads
         # these cells in this order, so `check` reads before `index` the pin written here.
-        return carried_note(pinned, parts, if_same=False, if_empty=True)
+        return carried_note(pinned, parts, if_same=False, if_empty=True, reference=reference)
     for low, header, value in cells:
         # A cell of a column index computes again goes only when it says what index would write.
         if not value or recomputed(low, value) or (low in LANG_HEADERS and value == e.lang):
@@ -123,9 +128,10 @@ def adopted_fields(e: IndexEntry, source_line: str, continuation: str = "") -> t
             # The reference cell: keep its words, with the link to the file shown as its text.
             text = reference_words(value, e.rel, e.written)
             if text:
+                reference = (len(parts), lambda left: is_just_the_name(left, e.rel, e.written))
                 parts.append(("; ", "", text))
             continue
         parts.append(("; ", "" if low in NOTE_HEADERS or not header else header, value))
     # The reader's pin (lang_from_cells reads every cell carried here, between the markers or
     # not) is the one; its `lang:` leaves the cell it was typed in.
-    return carried_note(e.lang or "", parts, if_same=True, if_empty=e.managed)
+    return carried_note(e.lang or "", parts, if_same=True, if_empty=e.managed, reference=reference)

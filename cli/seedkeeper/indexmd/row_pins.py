@@ -47,9 +47,9 @@ def lang_from_cells(
             if "lang" not in value.lower():
                 continue  # pins nothing, whoever wrote it (nearly every cell: no rule run per row)
             if k == file_at:
-                # Outside the markers, the words beside the name in its File cell ("[Persian
-                # news](x.txt)") are a person's, carried as the table carries them.
-                if not managed and rel is not None:
+                # The words beside the name in its File cell ("[Persian news](x.txt)") are a
+                # person's, carried as the table carries them (inside the markers, once told).
+                if rel is not None and (not managed or (edited is not None and "file" in edited)):
                     carried.append(reference_words(value, rel, written or rel))
             elif added_in_ours(lows[k], value, managed, tool_title, k in again, edited):
                 carried.append(value)
