@@ -370,6 +370,11 @@ def test_readme_quick_start_ends_clean_with_a_duplicate(cli, tmp_path):
         r = cli(*argv)
         assert r.exit_code in (0, 1) and isinstance(r.exception, (SystemExit, type(None))), (argv, r.output)
     assert r.exit_code == 0, (commands[-1], r.output)
+    # `fix` runs before `rename`: each name holds the hash of the bytes it ends with (CRLF gone).
+    import hashlib
+
+    names = {p.name: hashlib.sha256(p.read_bytes()).hexdigest()[:16] for p in root.glob("*.txt")}
+    assert names and all(name[-20:-4] == digest for name, digest in names.items()), names
 
 
 def test_init_says_to_check_the_workflows_install_line(cli, tmp_path, monkeypatch):
