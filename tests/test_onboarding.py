@@ -447,3 +447,24 @@ def test_readme_ci_example_is_what_init_writes(monkeypatch):
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     block = readme.split("\n## CI\n", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
     assert block == onboarding._workflow_text("seeds")
+
+
+def test_readme_index_example_is_what_index_diff_prints(cli, tmp_path):
+    """The Quick start's before/after INDEX.md example is the real output of `index --diff` on
+    its hand-written list (a Persian and a Chinese document)."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("   ```diff\n", 1)[1].split("   ```", 1)[0]
+    shown = [ln[3:].rstrip() for ln in block.splitlines()]  # an editor may strip a blank line's space
+    root = tmp_path / "seeds"
+    root.mkdir()
+    (root / "000_bd9696f674d5fbff.txt").write_text(
+        "تهران — خبرگزاری: بارش برف در شمال کشور ادامه دارد و جاده‌ها بسته شده است.\n", encoding="utf-8"
+    )
+    (root / "zh.txt").write_text("今天天气很好，我们一起去公园散步，然后在湖边吃了午饭。\n", encoding="utf-8")
+    (root / "INDEX.md").write_text(
+        "# Seeds\n\n## News\n\n- 000_bd9696f674d5fbff.txt — BBC Persian, lang: fa\n- zh.txt\n", encoding="utf-8"
+    )
+    r = cli("index", root, "--diff", "--no-cache")
+    printed = [ln.rstrip() for ln in r.stdout.splitlines()]
+    at = printed.index(shown[0])
+    assert printed[at : at + len(shown)] == shown, r.stdout
