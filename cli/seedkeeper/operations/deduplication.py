@@ -175,7 +175,8 @@ def _movable(s: Survey):
 def _written_by_people(s: Survey, files: set[str]):
     """What a person wrote in INDEX.md about the `files` about to be moved out, so that a restore
     can put it back: file -> (pinned language, notes), and, for a file a hand-written table row
-    lists, file -> (that row's cells, what its other listings said) (carried.rows_beside).
+    lists, file -> (that row's cells, what its other listings said, the files on the rows either
+    side of it) (carried.rows_beside).
     `dedup --apply` takes every listing of a file out of INDEX.md, so every listing's words are
     kept (and the pin that applies, which may be a later listing's: entries.first_pins)."""
     from seedkeeper.indexmd.carried import rows_beside, written_beside
@@ -192,7 +193,9 @@ def _written_by_people(s: Survey, files: set[str]):
     guard = CellGuard(tuple(s.settings.include), s.settings.name_pattern)
     index = with_edits(index, analysed_rows(s.analyses, files), guard, named, lines)
     listings = [e for e in index.entries if e.rel is not None and e.kind != "link" and named(e.rel) in files]
-    return written_beside(index.text, listings, name=named), rows_beside(index.text, listings, name=named)
+    return written_beside(index.text, listings, name=named), rows_beside(
+        index.text, listings, name=named, every=index.entries
+    )
 
 
 def restore(seeds: str | os.PathLike, file: str, settings: Settings | None = None):
@@ -217,7 +220,7 @@ def restore(seeds: str | os.PathLike, file: str, settings: Settings | None = Non
         return AlreadyRestored(found.file, found.quarantined, found.restored_at or "")
     file = found
     people = {e.file: (e.pinned, e.notes) for e in waiting if file in (e.file, e.quarantined)}
-    rows = {e.file: (e.cells, e.elsewhere) for e in waiting if file in (e.file, e.quarantined) and e.cells}
+    rows = {e.file: (e.cells, e.elsewhere, e.between) for e in waiting if file in (e.file, e.quarantined) and e.cells}
 
     def relist(text: str, rel: str) -> str:
         # Only a name with another Unicode spelling needs to know the folder's other files (a
