@@ -118,3 +118,45 @@ def test_a_manifest_written_before_the_neighbours_were_kept(cli, tmp_path):
     assert_exit(cli("restore", COPY, "--seeds", root), 0)
     expected = f"# Seeds\n\n{HEAD}| {KEPT} | web |\n| {EN} | BBC |\n| {COPY} | USB from Sara |\n\n- {DE}\n"
     assert (root / "INDEX.md").read_text(encoding="utf-8") == expected
+
+
+# The same for a list item and for a managed table's row: each went to the last list or the last
+# managed table in INDEX.md, in another section (where `index` then kept it).
+
+
+def test_a_list_item_goes_back_into_its_own_list(cli, tmp_path):
+    index = f"# Seeds\n\n## News\n\n- {KEPT}\n- {COPY} — from Sara\n- {EN}\n\n## Books\n\n- {DE}\n"
+    _moved, restored = _moved_and_restored(cli, tmp_path, index)
+    assert restored == index
+
+
+def test_an_ordered_list_item_gets_its_number_back(cli, tmp_path):
+    index = f"# Seeds\n\n1. {KEPT}\n2. {COPY}\n3. {EN}\n\n## Books\n\n- {DE}\n"
+    _moved, restored = _moved_and_restored(cli, tmp_path, index)
+    assert restored == index
+
+
+@pytest.mark.parametrize(
+    "listed",
+    [f"- {KEPT}\n- {COPY} — from Sara\n- {EN}\n", f"{HEAD}| {KEPT} | web |\n| {COPY} | from Sara |\n| {EN} | BBC |\n"],
+    ids=["list", "hand-table"],
+)
+def test_a_managed_row_goes_back_into_its_own_sections_table(cli, tmp_path, listed):
+    """Moved out of a managed table (or out of a hand one `index` adopted before the restore),
+    it comes back in that table, beside the row it was beside: the next `index` writes INDEX.md
+    as it was before the move."""
+    root = make_seeds(tmp_path, TEXTS, f"# Seeds\n\n## News\n\n{listed}\n## Books\n\n- {DE}\n")
+    assert_exit(cli("index", root, "--no-cache", "--jobs", "1"), 0)
+    indexed = (root / "INDEX.md").read_text(encoding="utf-8")
+    if "Source" in listed:  # the hand table moves out first, and is adopted after
+        (root / "INDEX.md").write_text(f"# Seeds\n\n## News\n\n{listed}\n## Books\n\n- {DE}\n", encoding="utf-8")
+    assert_exit(cli("dedup", root, "--apply", "--no-cache", "--jobs", "1"), 0)
+    assert_exit(cli("index", root, "--no-cache", "--jobs", "1"), 0)
+    assert_exit(cli("restore", COPY, "--seeds", root), 0)
+    restored = (root / "INDEX.md").read_text(encoding="utf-8")
+    news, books = restored.split("## Books")
+    assert f"[{COPY}]({COPY})" in news and COPY not in books, restored
+    assert_exit(cli("restore", COPY2, "--seeds", root), 0)  # unlisted before: where add puts one
+    assert_exit(cli("index", root, "--no-cache", "--jobs", "1"), 0)
+    final = (root / "INDEX.md").read_text(encoding="utf-8")
+    assert final.split("## Books")[0] == indexed.split("## Books")[0], final

@@ -118,7 +118,7 @@ def apply_moves(
     moves and the manifest is rewritten after each move, and finally INDEX.md is rewritten
     without them (skipped if the folder has no INDEX.md). Returns the moves, sorted by file.
     `carried` (file -> pinned, notes) and `rows` (file -> a hand table row's cells, what its
-    other listings said, the files on the rows either side) are what a person wrote about it,
+    other listings said, the files listed either side of it) are what a person wrote about it,
     and where, recorded for `restore`.
     """
     seeds = Path(seeds)
@@ -148,8 +148,8 @@ def apply_moves(
                 d.file, target, d.kind, d.similarity, d.of, digest, _utc(now), None, pinned, notes, "moving"
             )
         )
-        if cells:
-            intents[-1] = replace(intents[-1], cells=tuple(cells), elsewhere=elsewhere, between=between)
+        if cells or any(between):
+            intents[-1] = replace(intents[-1], cells=tuple(cells), elsewhere=elsewhere, between=tuple(between))
     # 1. the intent: if this write fails (a full disk), nothing has moved
     write_manifest(seeds, entries + intents)
     moved: list[Moved] = []

@@ -37,9 +37,9 @@ class QuarantineEntry:
     # all in one note, for a list item or the managed table. Left out of the JSON when empty.
     cells: tuple[tuple[str, str], ...] = ()
     elsewhere: tuple[str, str] = ("", "")
-    # With `cells`: the documents named on the rows either side of that row in its table ("" at
-    # an edge), so `restore` puts it back where it was (indexmd.own_tables). A manifest written
-    # before they were kept has none: the row then goes back to a table with its column names.
+    # The documents listed just above and below it, in the same list or table ("" at an edge),
+    # so `restore` puts it back where it was (indexmd.neighbours). Left out of the JSON when
+    # both are "": a manifest written before they were kept reads as having none.
     between: tuple[str, str] = ("", "")
 
     @property
@@ -78,11 +78,14 @@ def _entry(data: dict) -> QuarantineEntry:
 
 
 def _record(e: QuarantineEntry) -> dict:
-    """An entry as its manifest line's object: without `cells`, `elsewhere` and `between` when
-    empty, so a manifest with no hand-table row in it reads as it did before they were kept."""
+    """An entry as its manifest line's object: without `cells` and `elsewhere` when empty, so a
+    manifest with no hand-table row in it reads as it did before they were kept; without
+    `between` when it names no neighbour (a document listed alone, or nowhere)."""
     out = asdict(e)
     if not e.cells:
-        del out["cells"], out["elsewhere"], out["between"]
+        del out["cells"], out["elsewhere"]
+    if not any(e.between):
+        del out["between"]
     return out
 
 

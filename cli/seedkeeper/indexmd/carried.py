@@ -50,55 +50,24 @@ def written_beside(
     return out
 
 
-# What `dedup --apply` keeps of a hand table row for `restore`: its cells ((header, text)), what
-# the file's other listings said ((pinned, notes)), and the files named on the rows either side
-# of it in its table ((before, after), "" at the table's edge).
-SavedRow = tuple[tuple[tuple[str, str], ...], tuple[str, str], tuple[str, str]]
-
-
 def rows_beside(
-    text: str,
-    entries: Sequence[IndexEntry],
-    name: Callable[[str], str] | None = None,
-    every: Sequence[IndexEntry] | None = None,
-) -> dict[str, SavedRow]:
-    """file -> (cells, elsewhere, between) for each file a hand-written table row lists: that
-    row's cells as the reader read them ((header, text), the first such row of the file), what
-    its other listings said ((pinned, notes), as written_beside merges them), and the documents
-    named on the nearest rows above and below it in its table that name one (`every`: all of
-    INDEX.md's entries; by default `entries`). `written_beside` says it all in one note
-    (`Source: USB from Sara`); these keep which column each word was in, and where the row was,
-    so `restore` can put the row back in its table as it was (own_tables). A managed row is
-    not a person's row: its Pinned and Notes are all written_beside needs."""
+    text: str, entries: Sequence[IndexEntry], name: Callable[[str], str] | None = None
+) -> dict[str, tuple[tuple[tuple[str, str], ...], tuple[str, str]]]:
+    """file -> (cells, elsewhere) for each file a hand-written table row lists: that row's cells
+    as the reader read them ((header, text), the first such row of the file), and what its other
+    listings said ((pinned, notes), as written_beside merges them). `written_beside` says it all
+    in one note (`Source: USB from Sara`); these keep which column each word was in, so `restore`
+    can put the row back in a table as it was. A managed row is not a person's row: its Pinned
+    and Notes are all written_beside needs."""
     named = name or (lambda rel: rel)
     rows: dict[str, IndexEntry] = {}
     for e in entries:
         if e.rel is not None and e.kind == "table" and not e.managed and e.cells:
             rows.setdefault(named(e.rel), e)
-    out: dict[str, SavedRow] = {}
-    if not rows:
-        return out
-    between = _between(text, every if every is not None else entries, named)
+    out: dict[str, tuple[tuple[tuple[str, str], ...], tuple[str, str]]] = {}
     for file, row in rows.items():
         others = [e for e in entries if e.rel is not None and named(e.rel) == file and e.line != row.line]
-        out[file] = (row.cells, written_beside(text, others, name).get(file, ("", "")), between.get(row.line, ("", "")))
-    return out
-
-
-def _between(text: str, every: Sequence[IndexEntry], named: Callable[[str], str]) -> dict[int, tuple[str, str]]:
-    """A hand table row's line -> the files named on the nearest rows above and below it in its
-    table that name a document ("" where none does)."""
-    layout = Layout("\n".join(prepare(text)[1]))  # a Markdown parse: only when a hand table row leaves
-    by_table: dict[int, dict[int, str]] = {}
-    for e in every:
-        table = layout.rows.get(e.line - 1) if e.kind == "table" and e.rel is not None and not e.managed else None
-        if table is not None:  # the first reference on a row is its file; a later one is a mention
-            by_table.setdefault(table.start, {}).setdefault(e.line, named(e.rel))
-    out: dict[int, tuple[str, str]] = {}
-    for files in by_table.values():
-        rows = sorted(files.items())
-        for k, (line, _file) in enumerate(rows):
-            out[line] = (rows[k - 1][1] if k else "", rows[k + 1][1] if k + 1 < len(rows) else "")
+        out[file] = (row.cells, written_beside(text, others, name).get(file, ("", "")))
     return out
 
 

@@ -8,7 +8,7 @@ from collections.abc import Collection, Sequence
 
 from seedkeeper.corpus.paths import by_nfc, spelled_as_file
 from seedkeeper.indexmd.entries import IndexDocument, same_name
-from seedkeeper.indexmd.hand_rows import Saved, TableShape, hand_row
+from seedkeeper.indexmd.hand_rows import Saved
 from seedkeeper.indexmd.layout import (
     Layout,
     Remover,
@@ -19,16 +19,15 @@ from seedkeeper.indexmd.layout import (
     trim,
 )
 from seedkeeper.indexmd.list_placement import with_new_list
-from seedkeeper.indexmd.own_tables import own_table_for, row_shape
+from seedkeeper.indexmd.own_tables import row_shape
 from seedkeeper.indexmd.pinned_notes import with_pinned
+from seedkeeper.indexmd.put_back import hand_row_line, where_they_were
 from seedkeeper.indexmd.reader import parse_index
 from seedkeeper.indexmd.table import (
     NEW_INDEX_HEADING,
-    escape_cell,
     header_lines,
     list_reference,
     placeholder_row,
-    row_line,
 )
 from seedkeeper.settings import DEFAULT_NAME_PATTERN
 
@@ -122,11 +121,11 @@ def _add_entries(
     saved: dict[str, Saved],
     others: Collection[str],
 ) -> str:
-    """Reference new files: a row saved from a hand table back in its own table, where it was
-    (own_tables); else a placeholder row in the managed table (the next `index` fills it), else
-    a line after the last hand-written document list (same marker), a row after the last
-    hand-written document table, or a new list at the end (where the parse shows it and nothing
-    else changes: list_placement). Files already listed are skipped (_unlisted).
+    """Reference new files: a restored one where it was (put_back); else a placeholder row in the
+    last managed table (the next `index` fills it), else a line after the last hand-written
+    document list (same marker), a row after the last hand-written document table, or a new list
+    at the end (where the parse shows it and nothing else changes: list_placement). Files
+    already listed are skipped (_unlisted).
     `saved` gives what a person wrote about a file before (a restore puts it back)."""
     include, name_pattern = names
 
@@ -146,8 +145,8 @@ def _add_entries(
         return text
     if not lines[-1] == "":
         lines.append("")  # the text ends with a newline after this
-    if any(f in saved and saved[f].cells for f in new):  # a restore (add saves nothing): parse the layout
-        inserts, placed = _into_own_tables(lines, Layout(joined), doc, new, saved, names)
+    if any(f in saved and (saved[f].cells or any(saved[f].between)) for f in new):  # a restore: add saves nothing
+        inserts, placed = where_they_were(lines, doc, new, saved, names, list_line)
         if inserts:
             text = bom + "\n".join(emit(lines, set(), inserts=inserts))
             rest = [f for f in new if f not in placed]
@@ -175,44 +174,9 @@ def _add_entries(
         e = hand[-1]
         table = layout.rows[e.line - 1]
         shape = row_shape(e, lines[table.start + 1])
-        block = [_hand_row_line(shape, f, saved.get(f, Saved()), names) for f in new]
+        block = [hand_row_line(shape, f, saved.get(f, Saved()), names) for f in new]
         return bom + "\n".join(emit(lines, set(), table.end, block))
     return finish_text(bom, with_new_list(lines, [f"- {list_line(f)}" for f in new], names))
-
-
-def _into_own_tables(
-    lines: list[str],
-    layout: Layout,
-    doc: IndexDocument,
-    new: Sequence[str],
-    saved: dict[str, Saved],
-    names: tuple[tuple[str, ...], str],
-) -> tuple[dict[int, tuple[list[str], bool, bool]], set[str]]:
-    """Rows for the files whose saved hand table row has its own table here (own_tables):
-    {line: (rows, no padding)} for layout.emit, and those files."""
-    inserts: dict[int, tuple[list[str], bool, bool]] = {}
-    placed: set[str] = set()
-    for f in new:
-        s = saved.get(f)
-        spot = own_table_for(lines, layout, doc, f, s) if s is not None and s.cells else None
-        if spot is not None:
-            at, shape = spot
-            inserts.setdefault(at, ([], False, False))[0].append(_hand_row_line(shape, f, s, names))
-            placed.add(f)
-    return inserts, placed
-
-
-def _hand_row_line(shape: TableShape, f: str, saved: Saved, names: tuple[tuple[str, ...], str]) -> str:
-    """The row line for `f` (hand_rows.hand_row), checked with the parse: the first cell naming a
-    document must name `f`. A saved cell before the file's column that would name one instead (a
-    link in a Source cell moved before the File column) goes to the note after it."""
-    line = row_line(hand_row(shape, f, saved))
-    header = [row_line([escape_cell(h) or " " for h in shape.headers]), row_line(["---"] * len(shape.headers))]
-    doc = parse_index("\n".join([*header, line]), *names)
-    first = next((x for x in doc.entries if x.kind == "table"), None)
-    if first is not None and same_name(first.rel, f):
-        return line
-    return row_line(hand_row(shape, f, saved, before=False))
 
 
 def not_put_back(
@@ -233,7 +197,6 @@ def not_put_back(
     if text is None:
         return pinned, notes, None
     from seedkeeper.indexmd.carried import written_beside
-    from seedkeeper.indexmd.entries import same_name
 
     doc = parse_index(text, tuple(include), name_pattern)
     listings = [e for e in doc.entries if e.kind != "link" and same_name(e.rel, rel)]

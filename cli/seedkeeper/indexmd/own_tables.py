@@ -1,17 +1,9 @@
-"""The hand-written table a restored row goes back to: the one it left, where it was.
-
-`dedup --apply` keeps a hand table row's cells and the documents named on the rows either side of
-it in its table (carried.rows_beside). `restore` puts the row back right after the row naming the
-one before it, else right before the row naming the one after it, in the hand table that holds
-that row now. When neither is listed in a hand table any more (they left too, or `index` adopted
-them), the row goes to the end of a table outside the managed markers with the saved row's
-column names, in that order: the last one whose rows name no document (a table whose rows all
-left keeps its header for this, entry_edits.remove_entries; a row a person wrote that names no
-document may be left in it), else the last one. Else None: the caller lists the file as it lists
-any new one (the last managed table, else after the last hand-written listing).
-
-A row goes back to its own table even when INDEX.md has managed tables: it is the person's row,
-in the section they put it in, and the next `index` adopts it into that section's managed table.
+"""The hand-written table a row saved from one goes back to when no document listed beside it
+is left to go back beside (put_back): a table outside the managed markers with the saved row's
+column names, in that order. The last one whose rows name no document comes first: a table whose
+rows all left keeps its header for this (entry_edits.remove_entries), and a row a person wrote
+that names no document may be left in it; else the last one with those names. The row goes to
+the table's end. Also how a hand table's rows write their file (row_shape), for every row put in one.
 """
 
 from __future__ import annotations
@@ -19,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from seedkeeper.indexmd.entries import IndexDocument, IndexEntry, same_name
+from seedkeeper.indexmd.entries import IndexDocument, IndexEntry
 from seedkeeper.indexmd.hand_rows import Saved, TableShape, reference_at
 from seedkeeper.indexmd.layout import Layout
 from seedkeeper.indexmd.reader import md
@@ -31,15 +23,8 @@ def own_table_for(
     lines: Sequence[str], layout: Layout, doc: IndexDocument, f: str, saved: Saved
 ) -> tuple[int, TableShape] | None:
     """(the line the row for `f` goes before, the shape of the table it goes into) for a row
-    `saved` from a hand table (see above); None when no table here is its own."""
-    rows = _hand_rows(doc, layout)
-    before, after = saved.between
-    for name, past in ((before, True), (after, False)):
-        e = next((e for e in rows.values() if same_name(e.rel, name)), None) if name else None
-        if e is not None:
-            table = layout.rows[e.line - 1]
-            return (e.line if past else e.line - 1), row_shape(e, lines[table.start + 1])
-    return _by_headers(lines, layout, rows, f, saved.cells, doc.managed_spans)
+    `saved` from a hand table (see above); None when no table here has its column names."""
+    return _by_headers(lines, layout, _hand_rows(doc, layout), f, saved.cells, doc.managed_spans)
 
 
 def row_shape(e: IndexEntry, delimiter: str) -> TableShape:
