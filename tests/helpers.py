@@ -115,6 +115,12 @@ def call_with_timeout(fn: Callable[[], Any], timeout: float, fifo_paths=()) -> A
     return box.get("value")
 
 
+def suggested_commands(text: str) -> list[str]:
+    """Every `seedkeeper ...` command a text suggests, as written between backticks (the text's
+    line breaks, a terminal's wrapping, read as spaces)."""
+    return re.findall(r"`(seedkeeper [^`]+)`", " ".join(text.split()))
+
+
 def codes(report_or_problems) -> list[str]:
     problems = getattr(report_or_problems, "problems", report_or_problems)
     return [p.code for p in problems]

@@ -126,9 +126,10 @@ def _pins(cli, root: Path) -> dict[str, str]:
     return {d["file"]: d["pinned"] for d in json.loads(r.stdout)["documents"] if "pinned" in d}
 
 
-def _notes(root: Path) -> dict[str, tuple[str, str]]:
-    """file -> (Pinned, Notes as shown) of the managed table."""
-    rows = _rows((root / "INDEX.md").read_text(encoding="utf-8"))
+def _notes(root: Path, after: str = "") -> dict[str, tuple[str, str]]:
+    """file -> (Pinned, Notes as shown) of the managed table (the one after heading `after`)."""
+    text = (root / "INDEX.md").read_text(encoding="utf-8")
+    rows = _rows(text.split(after, 1)[1] if after else text)
     return {f: (row["Pinned"], html.unescape(re.sub(r"\\(.)", r"\1", row["Notes"]))) for f, row in rows.items()}
 
 
@@ -231,7 +232,9 @@ def test_dedup_apply_keeps_a_title_a_person_typed_and_restore_puts_it_back(cli, 
     for name in (copy, twin):
         assert_exit(cli("restore", name, "--seeds", root), 0)
     assert_exit(cli("index", root, "--no-cache"), 0)
-    notes = _notes(root)
+    # Back under their heading, where they were: index adopts them into a table of that section.
+    notes = _notes(root, after="## Copies")
+    assert set(notes) == {copy, twin}, notes
     shown_title = html.unescape(titles[copy].replace("\\", ""))
     assert notes[copy] == ("de", f"from the 1998 archive; Title: {shown_title}, Sara's"), notes[copy]
     assert notes[twin] == ("", ""), notes[twin]

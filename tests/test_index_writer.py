@@ -308,6 +308,18 @@ def test_remove_from_hand_table_keeps_other_rows():
     assert remove_entries(text, [A, B]) == "Intro\n\n| File | Note |\n|---|---|\n\nEnd\n"
 
 
+@pytest.mark.parametrize("body", ["", "| _more to come_ | Sara |\n"], ids=["no-rows", "rows-naming-no-document"])
+def test_index_leaves_a_hand_table_that_lists_nothing_byte_for_byte(body):
+    # A header a person wrote (or one dedup --apply emptied) with no row naming a document: no
+    # row carries its column names into Notes, so removing it would lose them; and restore puts
+    # a row that left it back under it (tests/test_restore_placement.py). It stays, as prose does.
+    table = f"## Copies\n\n| File | Source |\n| --- | --- |\n{body}"
+    text = f"# S\n\n- {A}\n\n{table}\n## More\n\n- {B}\n"
+    out = render_index(text, [row(A), row(B)])
+    assert f"\n{table}\n" in out and out.count("| File | Source |") == 1, out
+    assert render_index(out, [row(A), row(B)]) == out
+
+
 def test_escape_text_skips_only_what_needs_no_escape():
     """escape_text's quick test (no special character, every `_` between letters or digits)
     passes exactly the texts its character loop would leave as they are, in any script."""

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from dedup_fixtures import doc
-from helpers import NO_INDEX, assert_exit, doc_name, make_seeds
+from helpers import NO_INDEX, assert_exit, doc_name, make_seeds, suggested_commands
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
 
@@ -227,13 +227,6 @@ def test_cache_commands_inside_the_seeds_folder_say_to_pass_dot(cli, tmp_path, m
 # data/seeds` suggested `seedkeeper dedup --apply`, which, pasted, said "seeds folder not found".
 
 
-def _suggested(text: str) -> list[str]:
-    """Every `seedkeeper ...` command a text suggests, as written between backticks."""
-    import re
-
-    return re.findall(r"`(seedkeeper [^`]+)`", " ".join(text.split()))
-
-
 def _corpus(tmp_path, folder: str) -> Path:
     """A folder with every kind of finding that suggests a command: hand-written INDEX.md
     (index-outdated), a bad name (rename), an exact duplicate (dedup --apply), a file listed but
@@ -258,7 +251,7 @@ def test_suggested_commands_name_a_folder_that_is_not_the_default(cli, tmp_path,
     _corpus(tmp_path, folder)
     named = shlex.quote(folder)
     said = _all_output(cli, folder)
-    suggested = set(_suggested(said))
+    suggested = set(suggested_commands(said))
     for wanted in (
         f"seedkeeper index {named}",
         f"seedkeeper index {named} --diff",
@@ -283,7 +276,7 @@ def test_suggested_commands_leave_the_default_folder_out(cli, tmp_path, typed):
     said = "\n".join(
         r.output for r in (cli("check", *args, "--format", "json"), cli("dedup", *args), cli("index", *args, "--check"))
     )
-    suggested = set(_suggested(said))
+    suggested = set(suggested_commands(said))
     assert {"seedkeeper index", "seedkeeper index --diff", "seedkeeper rename", "seedkeeper dedup --apply"} <= suggested
     assert f"seedkeeper restore {doc_name(3)}" in suggested, sorted(suggested)
     assert not [s for s in suggested if "seeds" in s], sorted(suggested)
@@ -294,7 +287,7 @@ def test_a_folder_the_config_names_is_left_out(cli, tmp_path):
     _corpus(tmp_path, "data/seeds")
     (tmp_path / "seedkeeper.toml").write_text('seeds = "data/seeds"\n', encoding="utf-8")
     for args in (["data/seeds"], []):
-        suggested = set(_suggested(cli("check", *args, "--format", "json").stdout))
+        suggested = set(suggested_commands(cli("check", *args, "--format", "json").stdout))
         assert "seedkeeper dedup --apply" in suggested and not [s for s in suggested if "data" in s], suggested
 
 

@@ -111,11 +111,13 @@ def test_chinese_cells_come_back_in_their_columns(cli, tmp_path):
 
 
 def test_a_list_items_note_restored_into_a_link_form_table_takes_its_notes_column(cli, tmp_path):
-    # The copy was a list item; INDEX.md's last listing is a table whose File cells are links:
-    # the row is written as the table writes its rows, the note in its Notes column.
-    index = f"# S\n\n- {KEPT}\n- {COPY} — from Sara\n\n| File | Notes |\n| --- | --- |\n| [{OTHER}]({OTHER}) | BBC |\n"
+    # The copy was a list item alone in its list (which left with it: no listing to go back
+    # beside); INDEX.md's last listing is a table whose File cells are links: the row is written
+    # as the table writes its rows, the note in its Notes column.
+    table = f"| File | Notes |\n| --- | --- |\n| [{KEPT}]({KEPT}) | BBC |\n| [{OTHER}]({OTHER}) | BBC |\n"
+    index = f"# S\n\n{table}\nA copy:\n\n- {COPY} — from Sara\n"
     _root, moved, restored = _round_trip(cli, tmp_path, index)
-    assert restored == moved + f"| {LINK} | from Sara |\n"
+    assert restored == moved.replace(table, f"{table}| {LINK} | from Sara |\n")
 
 
 def _drop_column(root, header: str) -> None:
@@ -177,7 +179,7 @@ def test_a_manifest_written_before_cells_were_kept_still_restores(cli, tmp_path)
     root = make_seeds(tmp_path, {KEPT: FA, COPY: FA}, index)
     assert_exit(cli("dedup", root, "--apply", "--no-cache", "--jobs", "1"), 0)
     (entry,) = [json.loads(ln) for ln in (root / MANIFEST).read_text(encoding="utf-8").splitlines()]
-    old = {k: v for k, v in entry.items() if k not in ("cells", "elsewhere")}
+    old = {k: v for k, v in entry.items() if k not in ("cells", "elsewhere", "between")}
     (root / MANIFEST).write_text(json.dumps(old) + "\n", encoding="utf-8")
     assert_exit(cli("restore", COPY, "--seeds", root), 0)
     text = (root / "INDEX.md").read_text(encoding="utf-8")
@@ -250,12 +252,13 @@ def test_columns_reordered_before_the_restore(cli, tmp_path, source, row):
 
 
 def test_the_manifest_keeps_cells_only_for_a_hand_table_row_and_refuses_bad_ones(cli, tmp_path):
-    # A list item's move is recorded as before (no "cells": an older seedkeeper reads it); a
-    # manifest line whose cells are not (header, text) pairs is malformed, said so, exit 2.
+    # A list item's move records no "cells" (only where it was: "between"); a manifest line
+    # whose cells are not (header, text) pairs is malformed, said so, exit 2.
     root = make_seeds(tmp_path, {KEPT: FA, COPY: FA}, f"# S\n\n- {KEPT}\n- {COPY} — from Sara\n")
     assert_exit(cli("dedup", root, "--apply", "--no-cache", "--jobs", "1"), 0)
     (entry,) = [json.loads(ln) for ln in (root / MANIFEST).read_text(encoding="utf-8").splitlines()]
     assert "cells" not in entry and "elsewhere" not in entry and entry["notes"] == "from Sara"
+    assert entry["between"] == [KEPT, ""], entry
     (root / MANIFEST).write_text(json.dumps({**entry, "cells": [["File"]]}) + "\n", encoding="utf-8")
     r = cli("restore", COPY, "--seeds", root)
     assert_exit(r, 2)

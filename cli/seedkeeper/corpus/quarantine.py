@@ -109,7 +109,7 @@ def apply_moves(
     remove_from_index: Callable[[str, list[str]], str],
     now: datetime | None = None,
     carried: dict[str, tuple[str, str]] | None = None,
-    rows: dict[str, tuple[tuple[tuple[str, str], ...], tuple[str, str]]] | None = None,
+    rows: dict[str, tuple[tuple[tuple[str, str], ...], tuple[str, str], tuple[str, str]]] | None = None,
 ) -> list[Moved]:
     """Move every duplicate in `result` (never a kept document) into the quarantine.
 
@@ -117,8 +117,9 @@ def apply_moves(
     the folder, and `remove_from_index(index_text, files)` is computed first. Then each file
     moves and the manifest is rewritten after each move, and finally INDEX.md is rewritten
     without them (skipped if the folder has no INDEX.md). Returns the moves, sorted by file.
-    `carried` (file -> pinned, notes) and `rows` (file -> a hand table row's cells, and what its
-    other listings said) are what a person wrote about it, recorded for `restore`.
+    `carried` (file -> pinned, notes) and `rows` (file -> a hand table row's cells, what its
+    other listings said, the files listed either side of it) are what a person wrote about it,
+    and where, recorded for `restore`.
     """
     seeds = Path(seeds)
     dups = sorted((d for c in result.clusters for d in c.duplicates), key=lambda d: d.file)
@@ -140,15 +141,15 @@ def apply_moves(
         taken = {e.quarantined for e in entries + intents if not e.restored}
         target = free_target(seeds, d.file, taken)
         pinned, notes = (carried or {}).get(d.file, ("", ""))
-        cells, elsewhere = (rows or {}).get(d.file, ((), ("", "")))
+        cells, elsewhere, between = (rows or {}).get(d.file, ((), ("", ""), ("", "")))
         digest = sha256_file(paths[d.file])
         intents.append(
             QuarantineEntry(
                 d.file, target, d.kind, d.similarity, d.of, digest, _utc(now), None, pinned, notes, "moving"
             )
         )
-        if cells:
-            intents[-1] = replace(intents[-1], cells=tuple(cells), elsewhere=elsewhere)
+        if cells or any(between):
+            intents[-1] = replace(intents[-1], cells=tuple(cells), elsewhere=elsewhere, between=tuple(between))
     # 1. the intent: if this write fails (a full disk), nothing has moved
     write_manifest(seeds, entries + intents)
     moved: list[Moved] = []

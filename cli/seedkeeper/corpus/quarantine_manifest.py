@@ -37,6 +37,10 @@ class QuarantineEntry:
     # all in one note, for a list item or the managed table. Left out of the JSON when empty.
     cells: tuple[tuple[str, str], ...] = ()
     elsewhere: tuple[str, str] = ("", "")
+    # The documents listed just above and below it, in the same list or table ("" at an edge),
+    # so `restore` puts it back where it was (indexmd.neighbours). Left out of the JSON when
+    # both are "": a manifest written before they were kept reads as having none.
+    between: tuple[str, str] = ("", "")
 
     @property
     def restored(self) -> bool:
@@ -69,15 +73,19 @@ def _entry(data: dict) -> QuarantineEntry:
         raise TypeError("not a JSON object")
     cells = tuple((str(h), str(v)) for h, v in data.pop("cells", ()))
     pinned, notes = data.pop("elsewhere", ("", ""))
-    return QuarantineEntry(**data, cells=cells, elsewhere=(str(pinned), str(notes)))
+    before, after = data.pop("between", ("", ""))
+    return QuarantineEntry(**data, cells=cells, elsewhere=(str(pinned), str(notes)), between=(str(before), str(after)))
 
 
 def _record(e: QuarantineEntry) -> dict:
     """An entry as its manifest line's object: without `cells` and `elsewhere` when empty, so a
-    manifest with no hand-table row in it reads as it did before they were kept."""
+    manifest with no hand-table row in it reads as it did before they were kept; without
+    `between` when it names no neighbour (a document listed alone, or nowhere)."""
     out = asdict(e)
     if not e.cells:
         del out["cells"], out["elsewhere"]
+    if not any(e.between):
+        del out["between"]
     return out
 
 

@@ -7,9 +7,8 @@ import re
 from collections.abc import Collection, Sequence
 
 from seedkeeper.corpus.paths import by_nfc, spelled_as_file
-from seedkeeper.indexmd.empty_tables import empty_table_for
-from seedkeeper.indexmd.entries import IndexDocument, IndexEntry, same_name
-from seedkeeper.indexmd.hand_rows import Saved, TableShape, hand_row
+from seedkeeper.indexmd.entries import IndexDocument, same_name
+from seedkeeper.indexmd.hand_rows import Saved
 from seedkeeper.indexmd.layout import (
     Layout,
     Remover,
@@ -20,15 +19,15 @@ from seedkeeper.indexmd.layout import (
     trim,
 )
 from seedkeeper.indexmd.list_placement import with_new_list
+from seedkeeper.indexmd.own_tables import row_shape
 from seedkeeper.indexmd.pinned_notes import with_pinned
+from seedkeeper.indexmd.put_back import hand_row_line, where_they_were
 from seedkeeper.indexmd.reader import parse_index
 from seedkeeper.indexmd.table import (
     NEW_INDEX_HEADING,
-    escape_cell,
     header_lines,
     list_reference,
     placeholder_row,
-    row_line,
 )
 from seedkeeper.settings import DEFAULT_NAME_PATTERN
 
@@ -83,17 +82,18 @@ def add_entries(
     name_pattern: str = DEFAULT_NAME_PATTERN,
     carried: dict[str, tuple[str, str]] | None = None,
     others: Collection[str] = (),
-    rows: dict[str, tuple[tuple[tuple[str, str], ...], tuple[str, str]]] | None = None,
+    rows: dict[str, tuple[tuple[tuple[str, str], ...], tuple[str, str], tuple[str, str]]] | None = None,
 ) -> str:
     """Reference new files (see _add_entries), in the line endings INDEX.md is written with.
 
     A file INDEX.md lists already, in either Unicode spelling of its name ("café.txt" typed
     composed, the file decomposed), is skipped, unless that spelling is one of `others`, the
     other files in the folder: then it names that one. `carried` gives a file's (pinned, notes)
-    that a person wrote before, `rows` the cells of the hand table row that listed it and what
-    its other listings said (a restore puts them back: carried.rows_beside)."""
+    that a person wrote before, `rows` the cells of the hand table row that listed it, what its
+    other listings said and the files on the rows either side of it (a restore puts them back,
+    where the row was: carried.rows_beside, own_tables)."""
     saved = {
-        f: Saved(*(carried or {}).get(f, ("", "")), *(rows or {}).get(f, ((), ("", ""))))
+        f: Saved(*(carried or {}).get(f, ("", "")), *(rows or {}).get(f, ((), ("", ""), ("", ""))))
         for f in set(carried or ()).union(rows or ())
     }
     new = _add_entries(text, files, (include, name_pattern), saved, others)
@@ -121,10 +121,11 @@ def _add_entries(
     saved: dict[str, Saved],
     others: Collection[str],
 ) -> str:
-    """Reference new files: a placeholder row in the managed table (the next `index` fills it), else
-    a line after the last hand-written document list (same marker), a row after the last
-    hand-written document table, or a new list at the end (where the parse shows it and nothing
-    else changes: list_placement). Files already listed are skipped (_unlisted).
+    """Reference new files: a restored one where it was (put_back); else a placeholder row in the
+    last managed table (the next `index` fills it), else a line after the last hand-written
+    document list (same marker), a row after the last hand-written document table, or a new list
+    at the end (where the parse shows it and nothing else changes: list_placement). Files
+    already listed are skipped (_unlisted).
     `saved` gives what a person wrote about a file before (a restore puts it back)."""
     include, name_pattern = names
 
@@ -144,6 +145,12 @@ def _add_entries(
         return text
     if not lines[-1] == "":
         lines.append("")  # the text ends with a newline after this
+    if any(f in saved and (saved[f].cells or any(saved[f].between)) for f in new):  # a restore: add saves nothing
+        inserts, placed = where_they_were(lines, doc, new, saved, names, list_line)
+        if inserts:
+            text = bom + "\n".join(emit(lines, set(), inserts=inserts))
+            rest = [f for f in new if f not in placed]
+            return _add_entries(text, rest, names, saved, others) if rest else text
     if doc.managed_spans:
         begin, end = doc.managed_spans[-1]  # new documents go to the last table, as `index` puts them
         table = [i for i in range(begin + 1, end) if lines[i].lstrip().startswith("|")]
@@ -151,11 +158,6 @@ def _add_entries(
         at = table[-1] + 1 if table else end
         return bom + "\n".join(emit(lines, set(), at, block if table else ["", *header_lines(), *block, ""]))
     layout = Layout(joined)
-    inserts, placed = _into_empty_tables(lines, layout, new, saved, names, doc.managed_spans)
-    if inserts:
-        text = bom + "\n".join(emit(lines, set(), inserts=inserts))
-        rest = [f for f in new if f not in placed]
-        return _add_entries(text, rest, names, saved, others) if rest else text
     hand = [
         e
         for e in doc.entries
@@ -171,56 +173,10 @@ def _add_entries(
     if hand and hand[-1].kind == "table":
         e = hand[-1]
         table = layout.rows[e.line - 1]
-        shape = _shape(e, lines[table.start + 1])
-        block = [_hand_row_line(shape, f, saved.get(f, Saved()), names) for f in new]
+        shape = row_shape(e, lines[table.start + 1])
+        block = [hand_row_line(shape, f, saved.get(f, Saved()), names) for f in new]
         return bom + "\n".join(emit(lines, set(), table.end, block))
     return finish_text(bom, with_new_list(lines, [f"- {list_line(f)}" for f in new], names))
-
-
-def _into_empty_tables(
-    lines: list[str],
-    layout: Layout,
-    new: Sequence[str],
-    saved: dict[str, Saved],
-    names: tuple[tuple[str, ...], str],
-    managed: Sequence[tuple[int, int]],
-) -> tuple[dict[int, tuple[list[str], bool, bool]], set[str]]:
-    """Rows for the files whose saved hand table row has its table here still, left with its
-    header only (empty_tables): {line: (rows, no padding)} for layout.emit, and those files."""
-    inserts: dict[int, tuple[list[str], bool, bool]] = {}
-    placed: set[str] = set()
-    for f in new:
-        s = saved.get(f)
-        spot = empty_table_for(lines, layout, f, s.cells, managed) if s is not None and s.cells else None
-        if spot is not None:
-            at, shape = spot
-            inserts.setdefault(at, ([], False, False))[0].append(_hand_row_line(shape, f, s, names))
-            placed.add(f)
-    return inserts, placed
-
-
-def _shape(e: IndexEntry, delimiter: str) -> TableShape:
-    """The shape of the hand table whose last listing is row `e`: its headers (as many as its
-    delimiter line has columns: cells past them are not columns), the column `e` names its file
-    in, and how (a link, in backticks, or bare)."""
-    width = len(re.findall(r":?-+:?", delimiter)) or len(e.cells)
-    col = next((k for k, (_, v) in enumerate(e.cells) if e.written in v or "](" in v), 0)
-    cell = e.cells[col][1].strip() if col < len(e.cells) else ""
-    form = "link" if "](" in cell else "code" if cell.startswith("`") else "bare"
-    return TableShape(tuple(h for h, _ in e.cells[:width]), min(col, width - 1), form)
-
-
-def _hand_row_line(shape: TableShape, f: str, saved: Saved, names: tuple[tuple[str, ...], str]) -> str:
-    """The row line for `f` (hand_rows.hand_row), checked with the parse: the first cell naming a
-    document must name `f`. A saved cell before the file's column that would name one instead (a
-    link in a Source cell moved before the File column) goes to the note after it."""
-    line = row_line(hand_row(shape, f, saved))
-    header = [row_line([escape_cell(h) or " " for h in shape.headers]), row_line(["---"] * len(shape.headers))]
-    doc = parse_index("\n".join([*header, line]), *names)
-    first = next((x for x in doc.entries if x.kind == "table"), None)
-    if first is not None and same_name(first.rel, f):
-        return line
-    return row_line(hand_row(shape, f, saved, before=False))
 
 
 def not_put_back(
@@ -241,7 +197,6 @@ def not_put_back(
     if text is None:
         return pinned, notes, None
     from seedkeeper.indexmd.carried import written_beside
-    from seedkeeper.indexmd.entries import same_name
 
     doc = parse_index(text, tuple(include), name_pattern)
     listings = [e for e in doc.entries if e.kind != "link" and same_name(e.rel, rel)]

@@ -40,12 +40,14 @@ _BACKSLASHED = re.compile(r"\\([!-/:-@\[-`{-~])")  # a Markdown backslash escape
 class Saved:
     """What a person wrote about a file, as the quarantine manifest keeps it: the pin that
     applied, every listing's words as one note, and, when a hand table row listed it, that row's
-    cells ((header, text)) and what its other listings said ((pinned, notes))."""
+    cells ((header, text)), what its other listings said ((pinned, notes)) and the files named on
+    the rows either side of it in its table ((before, after))."""
 
     pinned: str = ""
     notes: str = ""
     cells: tuple[tuple[str, str], ...] = ()
     elsewhere: tuple[str, str] = ("", "")
+    between: tuple[str, str] = ("", "")
 
 
 @dataclass(frozen=True)

@@ -115,10 +115,11 @@ def on_disk(source: str | os.PathLike) -> Path | None:
     return None if found is None else Path(found)
 
 
-def check_inputs(files: Sequence[str | os.PathLike], root: Path) -> None:
+def check_inputs(files: Sequence[str | os.PathLike], root: Path | None) -> None:
     """Inputs that are not there (in neither Unicode spelling of their name), or a folder among
     them, are usage errors (exit 2) that say what to type instead; nothing is read or written
-    then."""
+    then. `root` is the seeds folder as given, None when none was (the suggestions then name none:
+    the bare command finds the one the config names)."""
     missing = []
     for f in files:
         found, others = spelled_otherwise(f)
@@ -132,9 +133,10 @@ def check_inputs(files: Sequence[str | os.PathLike], root: Path) -> None:
         if on_disk(f).is_dir():
             others = " ".join(str(o) for o in files if o is not f) or "FILE..."
             raise UsageError(
+                # Between backticks, as every suggested command: the shell repeats its --config there.
                 f"{f} is a folder, not a file. To add files into it as the seeds folder, type: "
-                f"seedkeeper add {others} --seeds {f}   (to add the files in it: seedkeeper add {f}/*.txt"
-                f"{'' if str(f) == str(root) else f' --seeds {root}'})"
+                f"`seedkeeper add {others} --seeds {f}`   (to add the files in it: `seedkeeper add {f}/*.txt"
+                f"{'' if root is None or str(f) == str(root) else f' --seeds {root}'}`)"
             )
 
 

@@ -174,12 +174,14 @@ def _movable(s: Survey):
 
 def _written_by_people(s: Survey, files: set[str]):
     """What a person wrote in INDEX.md about the `files` about to be moved out, so that a restore
-    can put it back: file -> (pinned language, notes), and, for a file a hand-written table row
-    lists, file -> (that row's cells, what its other listings said) (carried.rows_beside).
+    can put it back: file -> (pinned language, notes), and file -> (the cells of the hand-written
+    table row that lists it and what its other listings said (carried.rows_beside), the files
+    listed either side of it (neighbours.listed_between)), for a file with any of these.
     `dedup --apply` takes every listing of a file out of INDEX.md, so every listing's words are
     kept (and the pin that applies, which may be a later listing's: entries.first_pins)."""
     from seedkeeper.indexmd.carried import rows_beside, written_beside
     from seedkeeper.indexmd.inside_cells import with_edits
+    from seedkeeper.indexmd.neighbours import home_listings, listed_between
     from seedkeeper.indexmd.table import CellGuard
 
     index = s.corpus.index
@@ -192,7 +194,10 @@ def _written_by_people(s: Survey, files: set[str]):
     guard = CellGuard(tuple(s.settings.include), s.settings.name_pattern)
     index = with_edits(index, analysed_rows(s.analyses, files), guard, named, lines)
     listings = [e for e in index.entries if e.rel is not None and e.kind != "link" and named(e.rel) in files]
-    return written_beside(index.text, listings, name=named), rows_beside(index.text, listings, name=named)
+    rows = rows_beside(index.text, listings, name=named)
+    between = listed_between(index.text, home_listings(listings, named), index.entries, index.managed_spans, named)
+    saved = {f: (*rows.get(f, ((), ("", ""))), between.get(f, ("", ""))) for f in set(rows).union(between)}
+    return written_beside(index.text, listings, name=named), saved
 
 
 def restore(seeds: str | os.PathLike, file: str, settings: Settings | None = None):
@@ -217,7 +222,11 @@ def restore(seeds: str | os.PathLike, file: str, settings: Settings | None = Non
         return AlreadyRestored(found.file, found.quarantined, found.restored_at or "")
     file = found
     people = {e.file: (e.pinned, e.notes) for e in waiting if file in (e.file, e.quarantined)}
-    rows = {e.file: (e.cells, e.elsewhere) for e in waiting if file in (e.file, e.quarantined) and e.cells}
+    rows = {
+        e.file: (e.cells, e.elsewhere, e.between)
+        for e in waiting
+        if file in (e.file, e.quarantined) and (e.cells or any(e.between))
+    }
 
     def relist(text: str, rel: str) -> str:
         # Only a name with another Unicode spelling needs to know the folder's other files (a

@@ -64,6 +64,22 @@ CONFIG: ContextVar[Path | None] = ContextVar("seedkeeper_config", default=None)
 # How the commands this run suggests name its seeds folder ("" when the bare command finds it),
 # set by runner.open_run, for runner.suggesting.
 FOLDER: ContextVar[str] = ContextVar("seedkeeper_folder", default="")
+# The `--config FILE` this run was given (its own, else the one before its name), shell-quoted as
+# the commands it suggests repeat it ("" when none was given), for runner.suggesting. Set when the
+# command starts, not by open_run: errors raised before the folder is looked up suggest commands too.
+SUGGESTED_CONFIG: ContextVar[str] = ContextVar("seedkeeper_suggested_config", default="")
+
+
+def _as_typed(config: Path | None) -> str:
+    """`config` as a suggested command repeats it: as typed (the suggestion is pasted where this
+    one ran), shell-quoted; "" for none."""
+    if config is None:
+        return ""
+    import shlex
+
+    from ..corpus.paths import shown
+
+    return shlex.quote(shown(str(config)))
 
 
 def command_name(ctx) -> str:
@@ -88,9 +104,11 @@ class SeedkeeperCommand(TyperCommand):
         debug = DEBUG.set(bool(root.get("debug")))
         config = CONFIG.set(root.get("config"))
         folder = FOLDER.set("")
+        suggested = SUGGESTED_CONFIG.set(_as_typed(ctx.params.get("config") or root.get("config")))
         try:
             return super().invoke(ctx)
         finally:
+            SUGGESTED_CONFIG.reset(suggested)
             FOLDER.reset(folder)
             CONFIG.reset(config)
             DEBUG.reset(debug)

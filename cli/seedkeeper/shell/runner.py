@@ -130,11 +130,12 @@ def _folder_to_name(directory: Optional[Path], config: Optional[Path], seeds: Pa
 
 def suggesting(text: str) -> str:
     """`text` with the commands it suggests naming this run's seeds folder, when the bare
-    command would not find it (`seedkeeper dedup data/seeds --apply`): see suggested.py."""
+    command would not find it (`seedkeeper dedup data/seeds --apply`), and repeating the
+    `--config FILE` this run was given (`... --apply --config ci.toml`): see suggested.py."""
     from ..suggested import name_folder
-    from .group import FOLDER
+    from .group import FOLDER, SUGGESTED_CONFIG
 
-    return name_folder(text, FOLDER.get())
+    return name_folder(text, FOLDER.get(), SUGGESTED_CONFIG.get())
 
 
 def suggesting_in(problems: list) -> list:

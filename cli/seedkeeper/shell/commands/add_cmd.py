@@ -46,7 +46,8 @@ def add_command(
     from .. import render
 
     # Before the folder is looked up: `add seeds new.txt` must say "--seeds", not "no folder".
-    check_inputs(files, seeds_dir or Path("seeds"))
+    # No --seeds: the config's folder, which its hints leave to the bare command (and --config).
+    check_inputs(files, seeds_dir)
     run = open_run(
         seeds_dir,
         config,
