@@ -338,3 +338,26 @@ def test_add_asks_to_adopt_the_hand_written_index_naming_the_folder(cli, tmp_pat
     assert_exit(r, 2)
     err = " ".join(r.stderr.split())
     assert f"`seedkeeper index{named} --diff`" in err and f"`seedkeeper index{named}`," in err, err
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [([], ""), (["--seeds", "data/seeds"], ""), (["--seeds", "other"], " --seeds other")],
+)
+def test_add_given_a_folder_suggests_the_seeds_folder_the_config_names(cli, tmp_path, args, named):
+    """`seedkeeper add incoming` (config: data/seeds) suggested `seedkeeper add incoming/*.txt
+    --seeds seeds`, the default folder, not the configured one: pasted, it failed."""
+    (tmp_path / "seedkeeper.toml").write_text('seeds = "data/seeds"\n', encoding="utf-8")
+    for folder in ("data/seeds", "other"):
+        make_seeds(tmp_path, {ORIG: A}, folder=folder)
+        assert_exit(cli("index", folder), 0)
+    (tmp_path / "incoming").mkdir()
+    (tmp_path / "incoming" / "new.txt").write_text(doc("fa", [0, 1, 2, 3]), encoding="utf-8")
+    r = cli("add", "incoming", *args)
+    assert_exit(r, 2)
+    wanted = f"seedkeeper add incoming/*.txt{named}"
+    assert wanted in _suggested(r.stderr), r.stderr
+    # Pasted, with the glob expanded as a shell would: the file goes into that folder.
+    assert_exit(cli(*shlex.split(wanted.replace("*.txt", "new.txt"))[1:]), 0)
+    into = tmp_path / ("other" if named else "data/seeds")
+    assert len(list(into.glob("*.txt"))) == 2 and not (tmp_path / "seeds").exists()

@@ -115,10 +115,11 @@ def on_disk(source: str | os.PathLike) -> Path | None:
     return None if found is None else Path(found)
 
 
-def check_inputs(files: Sequence[str | os.PathLike], root: Path) -> None:
+def check_inputs(files: Sequence[str | os.PathLike]) -> None:
     """Inputs that are not there (in neither Unicode spelling of their name), or a folder among
     them, are usage errors (exit 2) that say what to type instead; nothing is read or written
-    then."""
+    then. The commands suggested run on the folder the bare command finds (suggested.py: the
+    shell names another one)."""
     missing = []
     for f in files:
         found, others = spelled_otherwise(f)
@@ -133,8 +134,7 @@ def check_inputs(files: Sequence[str | os.PathLike], root: Path) -> None:
             others = " ".join(str(o) for o in files if o is not f) or "FILE..."
             raise UsageError(
                 f"{f} is a folder, not a file. To add files into it as the seeds folder, type: "
-                f"seedkeeper add {others} --seeds {f}   (to add the files in it: seedkeeper add {f}/*.txt"
-                f"{'' if str(f) == str(root) else f' --seeds {root}'})"
+                f"`seedkeeper add {others} --seeds {f}` (to add the files in it: `seedkeeper add {f}/*.txt`)"
             )
 
 
@@ -177,7 +177,7 @@ def add(
 
     settings = settings or Settings()
     root = Path(seeds)
-    check_inputs(files, root)
+    check_inputs(files)
     _check_index_writable(root)
     s = survey(root, settings, features=Features(dedup=True), cache=cache)
     report = AddReport(dry_run=dry_run)
