@@ -98,7 +98,7 @@ def _read_source(source: str, src: Path, root: Path, settings: Settings, encodin
         candidates = [c.to_dict() for c in verdict.candidates[:5]] if verdict is not None else []
         return Refused(source, code, f"cannot decode as {encoding}: {exc}{hint}", candidates)
     data = clean(text).encode("utf-8")
-    result = check_content(src.name, data, settings.min_chars)
+    result = check_content(src.name, data, settings.min_chars, in_folder=False)
     # What cannot be a document (empty, binary...) is refused whatever the config says; the
     # warnings are reported as check will report them: selected codes, configured severities.
     errors = [p for p in result.problems if p.severity == "error"]
