@@ -16,7 +16,7 @@ from pathlib import Path
 from seedkeeper.corpus.analysis import Features, language_for
 from seedkeeper.corpus.atomic import folder_lock, write_atomic
 from seedkeeper.corpus.content_checks import check_content
-from seedkeeper.corpus.decoding import clean, decode
+from seedkeeper.corpus.decoding import check_encoding, clean, decode
 from seedkeeper.corpus.paths import matches_include, other_spellings_note, spelled_otherwise
 from seedkeeper.corpus.pool import CacheSpec
 from seedkeeper.corpus.survey import survey
@@ -178,6 +178,7 @@ def add(
     settings = settings or Settings()
     root = Path(seeds)
     check_inputs(files)
+    check_encoding(encoding)
     _check_index_writable(root)
     s = survey(root, settings, features=Features(dedup=True), cache=cache)
     report = AddReport(dry_run=dry_run)
