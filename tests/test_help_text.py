@@ -94,3 +94,18 @@ def test_the_readme_config_example_pasted_warns_as_the_readme_says(cli, tmp_path
     assert r.exit_code == 0, r.output
     problems = json.loads(r.stdout)["problems"]
     assert [(p["code"], "'legal/*.txt'" in p["message"]) for p in problems] == [("unused-ignore", True)], problems
+
+
+def test_the_readme_gives_the_cache_key_versions_the_code_has():
+    """The README said the tagger's key was "now `20/...`" while DETECTOR_VERSION began with 21;
+    the version numbers it names are the code's."""
+    import re
+
+    from seedkeeper.lang.version import DETECTOR_VERSION
+    from seedkeeper.similarity.version import NORMALIZATION_VERSION
+
+    readme = " ".join((Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8").split())
+    assert re.findall(r"the tagger version is part of the key, now `(\d+)/\.\.\.`", readme) == [
+        DETECTOR_VERSION.split("/")[0]
+    ]
+    assert re.findall(r"identical after normalization version (\d+)", readme) == [NORMALIZATION_VERSION]
