@@ -800,3 +800,70 @@ def test_restore_reports_nothing_when_the_person_wrote_the_note_back(cli, tmp_pa
     assert_exit(r, 0)
     assert json.loads(r.stdout)["not_put_back"] is None
     assert (root / "INDEX.md").read_text(encoding="utf-8") == before
+
+
+# --- the text output's words agree with their counts, and its paths work from where it was typed -
+
+
+@pytest.mark.parametrize(
+    ("files", "said"), [({ORIG: A, EXACT: A}, "moves it out"), ({ORIG: A, EXACT: A, NORM: A}, "moves them out")]
+)
+def test_the_dedup_summary_says_it_or_them_as_the_count_says(cli, tmp_path, files, said):
+    root = make_seeds(tmp_path, files)
+    r = cli("dedup", root)
+    assert_exit(r, 1)
+    out = " ".join(r.stdout.split())
+    assert f"`seedkeeper dedup --apply` {said} (restorable)" in out, out
+
+
+@pytest.mark.parametrize(
+    ("folder", "config", "typed", "here", "shown"),
+    [
+        ("seeds", None, [], ".", "seeds/.seedkeeper/quarantine/"),
+        ("data/seeds", None, ["data/seeds"], ".", "data/seeds/.seedkeeper/quarantine/"),
+        ("data/seeds", 'seeds = "data/seeds"\n', [], ".", "data/seeds/.seedkeeper/quarantine/"),
+        ("data/seeds", None, ["{abs}"], ".", "data/seeds/.seedkeeper/quarantine/"),
+        ("seeds", None, ["."], "seeds", ".seedkeeper/quarantine/"),
+    ],
+)
+def test_dedup_apply_names_the_quarantine_as_it_is_reached_from_here(
+    cli, tmp_path, monkeypatch, folder, config, typed, here, shown
+):
+    """`moved 2 to .seedkeeper/quarantine/` named a path inside the seeds folder, which is not
+    there from where the command was typed."""
+    root = make_seeds(tmp_path, {ORIG: A, EXACT: A}, folder=folder)
+    if config:
+        (tmp_path / "seedkeeper.toml").write_text(config, encoding="utf-8")
+    monkeypatch.chdir(tmp_path / here)
+    r = cli("dedup", *(t.format(abs=root) for t in typed), "--apply")
+    assert_exit(r, 0)
+    out = " ".join(r.stdout.split())
+    assert f"moved 1 to {shown} " in out, out
+    assert (Path.cwd() / shown / EXACT).is_file()
+
+
+def test_restore_names_the_quarantined_copy_from_here_and_takes_it_back(cli, tmp_path):
+    root = make_seeds(tmp_path, {ORIG: A, EXACT: A}, folder="data/seeds")
+    assert_exit(cli("dedup", "data/seeds", "--apply"), 0)
+    r = cli("restore", EXACT, "--seeds", "data/seeds")
+    assert_exit(r, 0)
+    assert r.stdout.strip() == f"restored {EXACT} from data/seeds/{QDIR}/{EXACT}", r.stdout
+    assert (root / EXACT).is_file()
+
+
+@pytest.mark.parametrize(
+    ("listed", "said"),
+    [
+        (f"{EXACT} precious provenance note", "add it there if you want it: it stays in"),
+        (f"{EXACT} precious provenance note, lang: en", "add them there if you want them: they stay in"),
+    ],
+)
+def test_what_restore_did_not_put_back_is_named_as_one_or_two(cli, tmp_path, listed, said):
+    root = make_seeds(tmp_path, {ORIG: A, EXACT: A}, f"# Seeds\n\n- {ORIG}\n- {listed}\n")
+    assert_exit(cli("dedup", root, "--apply"), 0)
+    with (root / "INDEX.md").open("a", encoding="utf-8") as handle:
+        handle.write(f"- {EXACT} written back by a person\n")
+    r = cli("restore", EXACT, "--seeds", root)
+    assert_exit(r, 0)
+    out = " ".join(r.stdout.split())
+    assert f"{said} seeds/{MANIFEST}" in out, out

@@ -10,6 +10,7 @@ import pytest
 
 from helpers import doc_name, github_annotations, make_seeds, snapshot
 from multilingual import CLEAN
+from seedkeeper.errors import UsageError
 from seedkeeper.operations.fixing import fix
 from seedkeeper.settings import Settings
 
@@ -264,3 +265,33 @@ def test_a_dry_run_in_github_format_annotates_what_it_would_repair(cli, tmp_path
     assert set(_levels(r.stdout)) == {"bom", "crlf"}, r.stdout
     assert "would repair" in r.stdout
     assert (root / BOM_CRLF).read_bytes() == b"\xef\xbb\xbf" + raw  # a dry run writes nothing
+
+
+@pytest.mark.parametrize("flags", [["--dry-run"], ["--diff"], [], ["--format", "json"]])
+@pytest.mark.parametrize("name", ["cp9999", "klingon", "base64"])
+def test_an_unknown_encoding_is_a_usage_error_even_with_nothing_to_decode(cli, tmp_path, flags, name):
+    """`fix --encoding cp9999 --dry-run` said "nothing to fix", exit 0, where `add --encoding
+    klingon` stops at once: the name is checked before anything is read, as add checks it."""
+    root = _seeds(tmp_path, {CLEAN_FA: CLEAN["fa"].encode(), BOM_CRLF: b"\xef\xbb\xbf" + CLEAN["ar"].encode()})
+    before = snapshot(root)
+    r = cli("fix", root, "--encoding", name, *flags)
+    assert r.exit_code == 2 and isinstance(r.exception, SystemExit), r.output
+    assert r.stdout == "" and r.stderr.splitlines() == [r.stderr.strip()], r.output
+    assert r.stderr.startswith(f"seedkeeper: error: unknown encoding: {name}"), r.stderr
+    assert snapshot(root) == before
+    with pytest.raises(UsageError, match=f"unknown encoding: {name}"):
+        fix(root, Settings(jobs=1), encoding=name)
+
+
+@pytest.mark.parametrize("name", ["auto", "AUTO", "utf-8", "cp1251", "UTF-16"])
+def test_a_known_encoding_passes(cli, tmp_path, name):
+    root = _seeds(tmp_path, {CLEAN_FA: CLEAN["fa"].encode()})
+    assert cli("fix", root, "--encoding", name, "--dry-run").exit_code == 0
+
+
+def test_add_checks_the_encoding_before_the_files(cli, tmp_path):
+    """add's own check, up front: a file it would refuse before decoding (already in the folder)
+    does not hide the unknown name."""
+    root = _seeds(tmp_path, {CLEAN_FA: CLEAN["fa"].encode()})
+    r = cli("add", root / CLEAN_FA, "--seeds", root, "--encoding", "klingon")
+    assert r.exit_code == 2 and r.stderr.startswith("seedkeeper: error: unknown encoding: klingon"), r.output

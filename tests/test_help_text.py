@@ -72,12 +72,12 @@ def test_cache_clear_help_says_it_removes_the_folder_too():
 def test_init_help_gives_its_real_default(cli, tmp_path):
     (found,) = [p for p in _command("init").params if p.name == "directory"]
     text = " ".join(found.help.split())
-    assert "default: seeds" in text and "from config" not in text, text
-    # ... which is the code's: a config naming another folder does not change it.
+    assert "default: from config, else seeds" in text, text
+    # ... which is the code's: a config naming another folder names init's too.
     (tmp_path / "seedkeeper.toml").write_text('seeds = "data/seeds"\n', encoding="utf-8")
     r = cli("init")
     assert r.exit_code == 0, r.output
-    assert (tmp_path / "seeds" / "INDEX.md").is_file() and not (tmp_path / "data").exists()
+    assert (tmp_path / "data" / "seeds" / "INDEX.md").is_file() and not (tmp_path / "seeds").exists()
 
 
 def test_the_readme_config_example_pasted_warns_as_the_readme_says(cli, tmp_path):
@@ -94,3 +94,18 @@ def test_the_readme_config_example_pasted_warns_as_the_readme_says(cli, tmp_path
     assert r.exit_code == 0, r.output
     problems = json.loads(r.stdout)["problems"]
     assert [(p["code"], "'legal/*.txt'" in p["message"]) for p in problems] == [("unused-ignore", True)], problems
+
+
+def test_the_readme_gives_the_cache_key_versions_the_code_has():
+    """The README said the tagger's key was "now `20/...`" while DETECTOR_VERSION began with 21;
+    the version numbers it names are the code's."""
+    import re
+
+    from seedkeeper.lang.version import DETECTOR_VERSION
+    from seedkeeper.similarity.version import NORMALIZATION_VERSION
+
+    readme = " ".join((Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8").split())
+    assert re.findall(r"the tagger version is part of the key, now `(\d+)/\.\.\.`", readme) == [
+        DETECTOR_VERSION.split("/")[0]
+    ]
+    assert re.findall(r"identical after normalization version (\d+)", readme) == [NORMALIZATION_VERSION]

@@ -331,3 +331,81 @@ def test_add_asks_to_adopt_the_hand_written_index_naming_the_folder(cli, tmp_pat
     assert_exit(r, 2)
     err = " ".join(r.stderr.split())
     assert f"`seedkeeper index{named} --diff`" in err and f"`seedkeeper index{named}`," in err, err
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [([], ""), (["--seeds", "data/seeds"], ""), (["--seeds", "other"], " --seeds other")],
+)
+def test_add_given_a_folder_suggests_the_seeds_folder_the_config_names(cli, tmp_path, args, named):
+    """`seedkeeper add incoming` (config: data/seeds) suggested `seedkeeper add incoming/*.txt
+    --seeds seeds`, the default folder, not the configured one: pasted, it failed."""
+    (tmp_path / "seedkeeper.toml").write_text('seeds = "data/seeds"\n', encoding="utf-8")
+    for folder in ("data/seeds", "other"):
+        make_seeds(tmp_path, {ORIG: A}, folder=folder)
+        assert_exit(cli("index", folder), 0)
+    (tmp_path / "incoming").mkdir()
+    (tmp_path / "incoming" / "new.txt").write_text(doc("fa", [0, 1, 2, 3]), encoding="utf-8")
+    r = cli("add", "incoming", *args)
+    assert_exit(r, 2)
+    wanted = f"seedkeeper add incoming/*.txt{named}"
+    assert wanted in suggested_commands(r.stderr), r.stderr
+    # Pasted, with the glob expanded as a shell would: the file goes into that folder.
+    assert_exit(cli(*shlex.split(wanted.replace("*.txt", "new.txt"))[1:]), 0)
+    into = tmp_path / ("other" if named else "data/seeds")
+    assert len(list(into.glob("*.txt"))) == 2 and not (tmp_path / "seeds").exists()
+
+
+# Findings `fix` repairs end with the command that repairs them, as not-utf8's always did; the
+# command, pasted as printed (here for a folder the bare command would not find), resolves them.
+_LATIN1_MOJIBAKE = ("l’été est très beau à Paris. " * 3 + "\n").encode("utf-8").decode("latin-1").encode("utf-8")
+_FIX = "(`seedkeeper fix data/seeds` repairs it)"
+
+
+@pytest.mark.parametrize(
+    ("code", "raw", "hint"),
+    [
+        ("bom", b"\xef\xbb\xbf" + A.encode(), _FIX),
+        ("crlf", A.replace("\n", "\r\n").encode(), _FIX),
+        ("control-char", ("\x07" + A).encode(), _FIX),
+        ("not-nfc", ("Cafe\u0301 " + A).encode(), _FIX),
+        ("mojibake", _LATIN1_MOJIBAKE, "`seedkeeper fix data/seeds --select mojibake` repairs it"),
+    ],
+)
+def test_a_finding_fix_repairs_says_so(cli, tmp_path, code, raw, hint):
+    make_seeds(tmp_path, {ORIG: raw}, folder="data/seeds")
+    msg = _messages(cli, "validate", "data/seeds")[(ORIG, code)]
+    assert hint in msg, msg
+    (command,) = suggested_commands(msg)
+    assert_exit(cli(*shlex.split(command)[1:]), 0)
+    assert (ORIG, code) not in _messages(cli, "validate", "data/seeds")
+
+
+def test_c1_controls_in_mojibake_say_to_repair_the_mojibake_first(cli, tmp_path):
+    """`fix` keeps C1 characters while the text looks like mojibake (they may be its letters):
+    the control-char finding sends to the mojibake repair, which takes them too."""
+    make_seeds(tmp_path, {ORIG: _LATIN1_MOJIBAKE}, folder="data/seeds")
+    msg = _messages(cli, "validate", "data/seeds")[(ORIG, "control-char")]
+    assert suggested_commands(msg) == ["seedkeeper fix data/seeds --select mojibake"], msg
+    assert_exit(cli("fix", "data/seeds", "--select", "mojibake"), 0)
+    left = _messages(cli, "validate", "data/seeds")
+    assert (ORIG, "control-char") not in left and (ORIG, "mojibake") not in left, left
+
+
+def test_an_empty_document_says_what_resolves_it(cli, tmp_path):
+    root = make_seeds(tmp_path, {ORIG: A, COPY: " \n\t\n"})
+    msg = _messages(cli, "validate", root)[(COPY, "empty")]
+    assert msg.startswith("no text but white space; ") and "`ignore: empty` in its note" in msg, msg
+    assert "delete it" in msg, msg
+    (root / "INDEX.md").write_text(f"# Seeds\n\n- {ORIG}\n- {COPY} kept blank on purpose (ignore: empty)\n")
+    assert (COPY, "empty") not in _messages(cli, "validate", root)
+
+
+def test_add_refuses_an_empty_file_without_a_step_for_the_folder(cli, tmp_path):
+    """An input outside the folder has no INDEX.md note to accept it with: the refusal says only why."""
+    make_seeds(tmp_path, {ORIG: A})
+    assert_exit(cli("index"), 0)
+    (tmp_path / "blank.txt").write_text("  \n", encoding="utf-8")
+    r = cli("add", "blank.txt")
+    assert_exit(r, 1)
+    assert "empty: no text but white space" in r.stderr and "ignore:" not in r.stderr, r.stderr

@@ -131,4 +131,5 @@ def test_add_of_a_folder_sends_its_files_to_the_configured_folder(cli, tmp_path)
     r = cli("add", "incoming", "--config", "ci.toml")
     assert_exit(r, 2)
     hinted = [s for s in suggested_commands(r.stderr) if "*.txt" in s]
-    assert hinted == ["seedkeeper add incoming/*.txt --config ci.toml"], r.stderr
+    # The folder named as every suggestion names it, and the config repeated.
+    assert hinted == ["seedkeeper add incoming/*.txt --seeds data/seeds --config ci.toml"], r.stderr

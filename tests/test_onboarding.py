@@ -468,3 +468,66 @@ def test_readme_index_example_is_what_index_diff_prints(cli, tmp_path):
     printed = [ln.rstrip() for ln in r.stdout.splitlines()]
     at = printed.index(shown[0])
     assert printed[at : at + len(shown)] == shown, r.stdout
+
+
+# --- a bare init takes the folder the config it keeps names, as every other command does ---------
+
+
+def test_a_bare_init_uses_the_folder_the_config_names(cli, tmp_path):
+    """`seeds = "data/seeds"` in seedkeeper.toml: a bare init created ./seeds and suggested
+    `seedkeeper add FILE... --seeds seeds`, a folder no other command would use."""
+    (tmp_path / "seedkeeper.toml").write_text('seeds = "data/seeds"\n', encoding="utf-8")
+    r = cli("init")
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "data" / "seeds" / "INDEX.md").is_file() and not (tmp_path / "seeds").exists()
+    assert r.stdout.splitlines()[0] == "seeds folder: data/seeds (named by seedkeeper.toml)", r.stdout
+    assert "created data/seeds/INDEX.md" in r.stdout and "kept    seedkeeper.toml" in r.stdout
+    assert _next_steps(r.stdout)[:2] == ["seedkeeper add FILE... --seeds data/seeds", "seedkeeper check data/seeds"]
+    assert "seedkeeper check data/seeds --format github" in (tmp_path / WORKFLOW).read_text(encoding="utf-8")
+    assert "entry: seedkeeper check data/seeds" in (tmp_path / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    data = json.loads(cli("init", "--format", "json").stdout)
+    assert (data["seeds"], data["seeds_from"]) == ("data/seeds", "seedkeeper.toml"), data
+    assert cli("check").exit_code == 0  # the folder init made is the one check finds
+
+
+def test_a_pyproject_table_names_the_folder_too(cli, tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.seedkeeper]\nseeds = "corpus"\n')
+    r = cli("init")
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "corpus" / "INDEX.md").is_file() and "(named by pyproject.toml)" in r.stdout
+
+
+def test_an_explicit_folder_wins_over_the_config(cli, tmp_path):
+    (tmp_path / "seedkeeper.toml").write_text('seeds = "data/seeds"\n', encoding="utf-8")
+    r = cli("init", "other")
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "other" / "INDEX.md").is_file() and not (tmp_path / "data").exists()
+    assert "named by" not in r.stdout and json.loads(cli("init", "other", "-f", "json").stdout)["seeds_from"] is None
+
+
+def test_without_a_config_a_bare_init_says_nothing_of_one(cli, tmp_path):
+    r = cli("init")
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "seeds" / "INDEX.md").is_file() and "named by" not in r.stdout
+    assert r.stdout.startswith("created seeds/"), r.stdout
+
+
+def test_a_bare_init_with_a_config_it_cannot_read_asks_for_the_folder(cli, tmp_path):
+    """The folder init would create is the config's to name: an unreadable config is a usage
+    error that says how to go on, not a ./seeds the other commands would not use."""
+    (tmp_path / "seedkeeper.toml").write_text("seeds = 3\n", encoding="utf-8")
+    r = cli("init")
+    assert r.exit_code == 2 and isinstance(r.exception, SystemExit), r.output
+    err = " ".join(r.stderr.split())
+    assert "seedkeeper.toml" in err and "`seedkeeper init DIR`" in err, err
+    assert sorted(os.listdir(tmp_path)) == ["seedkeeper.toml"]
+    assert cli("init", "seeds").exit_code == 0  # named: as before, the config is only kept
+
+
+def test_the_library_init_reads_the_config_too(tmp_path):
+    import seedkeeper
+
+    (tmp_path / "seedkeeper.toml").write_text('seeds = "data/seeds"\n', encoding="utf-8")
+    done = seedkeeper.init(project=tmp_path)
+    assert (done.seeds, done.seeds_from) == ("data/seeds", "seedkeeper.toml")
+    assert (tmp_path / "data" / "seeds" / "INDEX.md").is_file()

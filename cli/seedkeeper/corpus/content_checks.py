@@ -18,6 +18,16 @@ _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 # C0 and C1 controls except tab, LF, and CR (CR has its own code, crlf).
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]")
 _BINARY_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_C1 = re.compile("[\x80-\x9f]")
+# What ends a finding `seedkeeper fix` repairs: the command, so nobody searches the README for it
+# (not-utf8 names its --encoding). mojibake's repair changes letters, so it runs only when named.
+_FIXED_BY = " (`seedkeeper fix` repairs it)"
+_MOJIBAKE_FIXED_BY = " (`seedkeeper fix --select mojibake` repairs it, changing letters: add --diff to see how first)"
+# While the text looks like mojibake its C1 characters may be letters read wrongly: `fix` keeps
+# them until the mojibake is repaired (corpus/repair.py), and that repair takes them.
+_C1_IN_MOJIBAKE = " (they may be part of the mojibake: repair that first, `seedkeeper fix --select mojibake`)"
+# An empty document's way out: it is not text anyone can repair.
+_EMPTY_STEP = "; delete it and its INDEX.md entry, or accept it with `ignore: empty` in its note"
 
 
 @dataclass
@@ -77,8 +87,10 @@ def _reads_as_text(raw: bytes, codec: str) -> bool:
     return bool(sample) and texty >= 0.97 * len(sample)
 
 
-def check_content(rel: str, raw: bytes, min_chars: int) -> ContentResult:
-    """Run every content check on a document's bytes (already size-checked by the caller)."""
+def check_content(rel: str, raw: bytes, min_chars: int, *, in_folder: bool = True) -> ContentResult:
+    """Run every content check on a document's bytes (already size-checked by the caller).
+    `in_folder` False: a file outside the seeds folder (add's input), whose `empty` finding gets
+    no step that acts on the folder's copy."""
     problems: list[Problem] = []
     wide = utf16_kind(raw)
     if wide is not None:
@@ -91,7 +103,7 @@ def check_content(rel: str, raw: bytes, min_chars: int) -> ContentResult:
         return ContentResult([make("binary", rel, f"not a text file ({where})", 1)], None)
     body = raw
     if raw.startswith(UTF8_BOM):
-        problems.append(make("bom", rel, "starts with a UTF-8 byte-order mark (EF BB BF)", 1))
+        problems.append(make("bom", rel, "starts with a UTF-8 byte-order mark (EF BB BF)" + _FIXED_BY, 1))
         body = raw[3:]
     try:
         text = body.decode("utf-8")
@@ -111,7 +123,7 @@ def check_content(rel: str, raw: bytes, min_chars: int) -> ContentResult:
         )
         text = body.decode("utf-8", errors="replace")
     if not text.strip():
-        problems.append(make("empty", rel, "no text but white space", 1))
+        problems.append(make("empty", rel, "no text but white space" + (_EMPTY_STEP if in_folder else ""), 1))
         return ContentResult(problems, text)
     stripped = len(text.strip())
     if stripped < min_chars:
@@ -140,19 +152,19 @@ def _has_text(text: str) -> bool:
 
 def _text_checks(rel: str, text: str) -> list[Problem]:
     out: list[Problem] = []
+    moj = _mojibake_line(text)
     cr = text.find("\r")
     if cr >= 0:
         kind = "CRLF" if text[cr : cr + 2] == "\r\n" else "CR"
         count = text.count("\r")
-        out.append(make("crlf", rel, f"{kind} line endings ({count} CR characters); use LF", line_of(text, cr)))
+        message = f"{kind} line endings ({count} CR characters); use LF{_FIXED_BY}"
+        out.append(make("crlf", rel, message, line_of(text, cr)))
     m = _CONTROL.search(text)
     if m:
         n = len(_CONTROL.findall(text))
-        out.append(
-            make(
-                "control-char", rel, f"control character U+{ord(m.group()):04X} ({n} in all)", line_of(text, m.start())
-            )
-        )
+        step = _C1_IN_MOJIBAKE if moj is not None and _C1.search(text) else _FIXED_BY
+        message = f"control character U+{ord(m.group()):04X} ({n} in all){step}"
+        out.append(make("control-char", rel, message, line_of(text, m.start())))
     m = _BIDI.search(text)
     if m:
         n = len(_BIDI.findall(text))
@@ -167,11 +179,12 @@ def _text_checks(rel: str, text: str) -> list[Problem]:
         )
     if not unicodedata.is_normalized("NFC", text):
         line = _first_line(text, lambda ln: not unicodedata.is_normalized("NFC", ln))
-        out.append(make("not-nfc", rel, "text is not in Unicode NFC (decomposed or non-canonical characters)", line))
-    moj = _mojibake_line(text)
+        message = "text is not in Unicode NFC (decomposed or non-canonical characters)" + _FIXED_BY
+        out.append(make("not-nfc", rel, message, line))
     if moj is not None:
         line, sample = moj
-        out.append(make("mojibake", rel, f"looks decoded with the wrong encoding: {sample!r}", line))
+        message = f"looks decoded with the wrong encoding: {sample!r}{_MOJIBAKE_FIXED_BY}"
+        out.append(make("mojibake", rel, message, line))
     return out
 
 

@@ -20,6 +20,19 @@ class AmbiguousEncoding(ValueError):
         self.verdict = verdict
 
 
+def check_encoding(encoding: str) -> None:
+    """A UsageError unless `encoding` is one `decode` takes: auto, or the name of a text codec
+    (`cp1256`, `utf-16`; not `base64`, a bytes-to-bytes codec). Checked before anything is read,
+    so a mistyped name is said at once, not only once some document needs decoding."""
+    if encoding.lower() == "auto":
+        return
+    try:
+        # What `decode` will do (bytes.decode): the codec is looked up only when there is a byte.
+        b"0".decode(encoding, "replace")
+    except LookupError:
+        raise UsageError(f"unknown encoding: {encoding} (auto, or a codec name such as cp1256)") from None
+
+
 def decode(raw: bytes, encoding: str) -> tuple[str, str]:
     """Decode input bytes: strict UTF-8 by default; 'auto' reads a BOM, then UTF-8, then the one
     legacy encoding or UTF-16 that reads clearly best (AmbiguousEncoding, with the candidates,
@@ -27,10 +40,8 @@ def decode(raw: bytes, encoding: str) -> tuple[str, str]:
     if encoding.lower() in ("utf-8", "utf8"):
         return raw.decode("utf-8-sig"), "utf-8"
     if encoding.lower() != "auto":
-        try:
-            return raw.decode(encoding), encoding
-        except LookupError:
-            raise UsageError(f"unknown encoding: {encoding}") from None
+        check_encoding(encoding)
+        return raw.decode(encoding), encoding
     bom = bom_encoding(raw)
     if bom is not None:
         return raw.decode(bom), bom

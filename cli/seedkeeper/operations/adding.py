@@ -16,7 +16,7 @@ from pathlib import Path
 from seedkeeper.corpus.analysis import Features, language_for
 from seedkeeper.corpus.atomic import folder_lock, write_atomic
 from seedkeeper.corpus.content_checks import check_content
-from seedkeeper.corpus.decoding import clean, decode
+from seedkeeper.corpus.decoding import check_encoding, clean, decode
 from seedkeeper.corpus.paths import matches_include, other_spellings_note, spelled_otherwise
 from seedkeeper.corpus.pool import CacheSpec
 from seedkeeper.corpus.survey import survey
@@ -98,7 +98,7 @@ def _read_source(source: str, src: Path, root: Path, settings: Settings, encodin
         candidates = [c.to_dict() for c in verdict.candidates[:5]] if verdict is not None else []
         return Refused(source, code, f"cannot decode as {encoding}: {exc}{hint}", candidates)
     data = clean(text).encode("utf-8")
-    result = check_content(src.name, data, settings.min_chars)
+    result = check_content(src.name, data, settings.min_chars, in_folder=False)
     # What cannot be a document (empty, binary...) is refused whatever the config says; the
     # warnings are reported as check will report them: selected codes, configured severities.
     errors = [p for p in result.problems if p.severity == "error"]
@@ -115,11 +115,11 @@ def on_disk(source: str | os.PathLike) -> Path | None:
     return None if found is None else Path(found)
 
 
-def check_inputs(files: Sequence[str | os.PathLike], root: Path | None) -> None:
+def check_inputs(files: Sequence[str | os.PathLike]) -> None:
     """Inputs that are not there (in neither Unicode spelling of their name), or a folder among
     them, are usage errors (exit 2) that say what to type instead; nothing is read or written
-    then. `root` is the seeds folder as given, None when none was (the suggestions then name none:
-    the bare command finds the one the config names)."""
+    then. The commands suggested run on the folder the bare command finds (suggested.py: the
+    shell names another one)."""
     missing = []
     for f in files:
         found, others = spelled_otherwise(f)
@@ -133,10 +133,8 @@ def check_inputs(files: Sequence[str | os.PathLike], root: Path | None) -> None:
         if on_disk(f).is_dir():
             others = " ".join(str(o) for o in files if o is not f) or "FILE..."
             raise UsageError(
-                # Between backticks, as every suggested command: the shell repeats its --config there.
                 f"{f} is a folder, not a file. To add files into it as the seeds folder, type: "
-                f"`seedkeeper add {others} --seeds {f}`   (to add the files in it: `seedkeeper add {f}/*.txt"
-                f"{'' if root is None or str(f) == str(root) else f' --seeds {root}'}`)"
+                f"`seedkeeper add {others} --seeds {f}` (to add the files in it: `seedkeeper add {f}/*.txt`)"
             )
 
 
@@ -179,7 +177,8 @@ def add(
 
     settings = settings or Settings()
     root = Path(seeds)
-    check_inputs(files, root)
+    check_inputs(files)
+    check_encoding(encoding)
     _check_index_writable(root)
     s = survey(root, settings, features=Features(dedup=True), cache=cache)
     report = AddReport(dry_run=dry_run)

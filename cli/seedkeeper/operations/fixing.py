@@ -117,8 +117,13 @@ def fix(
     """Repair the selected mechanical findings in every document; with dry_run, write nothing.
 
     `encoding` ("auto" or a codec name) allows converting non-UTF-8 documents (legacy code pages,
-    UTF-16) to UTF-8; without it they are refused. Raises FolderNotFoundError."""
+    UTF-16) to UTF-8; without it they are refused. Raises FolderNotFoundError, and UsageError for
+    an encoding no codec has."""
     settings = settings or Settings()
+    if encoding is not None:
+        from seedkeeper.corpus.decoding import check_encoding
+
+        check_encoding(encoding)  # before anything is read, as add checks it
     s = survey(seeds, settings, features=Features(), cache=cache, progress=progress)
     selected, wanted = wanted_codes(settings)
     report = FixReport(dry_run=dry_run or diff)

@@ -28,6 +28,7 @@ class Scaffolded:
 
     project: Path
     seeds: str  # the seeds folder, relative to the project folder
+    seeds_from: str | None = None  # the config that named the folder (no folder given), from the project
     created: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
     documents: int = 0  # documents already in the folder
@@ -44,6 +45,7 @@ class Scaffolded:
     def to_dict(self) -> dict:
         return {
             "seeds": self.seeds,
+            "seeds_from": self.seeds_from,
             "created": self.created,
             "kept": self.kept,
             "documents": self.documents,
@@ -201,10 +203,12 @@ def _create(project: Path, rel: str, text: str, done: Scaffolded) -> None:
 
 
 def init(seeds: str | os.PathLike | None = None, project: str | os.PathLike | None = None) -> Scaffolded:
-    """Scaffold the seeds folder (default `seeds`) and the project files around it in `project`
-    (default: the current folder). Files that exist are kept as they are."""
+    """Scaffold the seeds folder and the project files around it in `project` (default: the
+    current folder). Without `seeds`, the folder is the one the config found from `project`
+    names, as every command reads it, else `seeds`. Files that exist are kept as they are."""
     project = Path(project or ".")
-    folder = Path(seeds) if seeds is not None else Path(Settings().seeds)
+    existing = find_config(project)
+    folder, named_by = (Path(seeds), None) if seeds is not None else _configured_folder(project, existing)
     folder = folder if folder.is_absolute() else project / folder
     if folder.is_symlink() and not folder.exists():
         # A link that leads nowhere or round in a loop: not a folder to create, nor one to use.
@@ -213,7 +217,7 @@ def init(seeds: str | os.PathLike | None = None, project: str | os.PathLike | No
         raise UsageError(f"{folder} exists and is not a folder; give `seedkeeper init` a folder name")
     try:
         rel = _relative(folder, project)
-        done = Scaffolded(project=project, seeds=rel)
+        done = Scaffolded(project=project, seeds=rel, seeds_from=named_by)
         if not folder.is_dir():
             folder.mkdir(parents=True)
             done.created.append(rel + "/")
@@ -226,7 +230,6 @@ def init(seeds: str | os.PathLike | None = None, project: str | os.PathLike | No
         text = index_path.read_bytes().decode("utf-8", errors="replace")
         done.hand_written_index = BEGIN_MARKER not in text
     _create(project, index_rel, _index_text(), done)
-    existing = find_config(project)
     if existing is not None:
         done.kept.append(_relative(existing, project))
     else:
@@ -238,6 +241,24 @@ def init(seeds: str | os.PathLike | None = None, project: str | os.PathLike | No
     _take_stock(folder, existing, done)
     done.cache_ignored = _ignores_cache(project / ".gitignore")
     return done
+
+
+def _configured_folder(project: Path, config: Path | None) -> tuple[Path, str | None]:
+    """The folder a bare `init` scaffolds and the config that names it (from the project): the
+    config's `seeds`, relative to the config's folder as for every command; else `seeds`. The
+    config is the one init keeps, so the workflow and the next steps name the folder it uses."""
+    if config is None:
+        return Path(Settings().seeds), None
+    from seedkeeper.errors import ConfigError
+    from seedkeeper.settings import load_settings
+
+    try:
+        settings = load_settings(config)
+    except ConfigError as exc:
+        # Not ./seeds behind the config's back: a folder no other command would then use.
+        hint = "init reads it for the seeds folder: fix it, or name the folder: `seedkeeper init DIR`"
+        raise UsageError(f"{exc} ({hint})") from None
+    return settings.seeds_path(None), _relative(config, project)
 
 
 def _take_stock(folder: Path, config: Path | None, done: Scaffolded) -> None:

@@ -40,7 +40,7 @@ DirArg = Annotated[
 InitDirArg = Annotated[
     Optional[Path],
     typer.Argument(
-        help="The seeds folder to create or use (default: seeds, in the current folder).",
+        help="The seeds folder to create or use (default: from config, else seeds, in the current folder).",
         show_default=False,
         metavar="DIR",
     ),

@@ -42,21 +42,26 @@ def add_command(
 ) -> int:
     """Add documents: decode, write as UTF-8 NFC with LF under the next NNN_<hash>.txt name, refuse duplicates,
     tag, and list them in INDEX.md. Exit 1 if any file was refused."""
+    from ...errors import FolderNotFoundError
     from ...operations.adding import add, check_inputs
     from .. import render
 
-    # Before the folder is looked up: `add seeds new.txt` must say "--seeds", not "no folder".
-    # No --seeds: the config's folder, which its hints leave to the bare command (and --config).
-    check_inputs(files, seeds_dir)
-    run = open_run(
-        seeds_dir,
-        config,
-        must_exist=True,
-        cache=True,
-        no_cache=no_cache,
-        cache_dir=cache_dir,
-        here_hint="`--seeds .` (files already in it are listed, not added: `seedkeeper index .`)",
-    )
+    try:
+        run = open_run(
+            seeds_dir,
+            config,
+            must_exist=True,
+            cache=True,
+            no_cache=no_cache,
+            cache_dir=cache_dir,
+            here_hint="`--seeds .` (files already in it are listed, not added: `seedkeeper index .`)",
+        )
+    except FolderNotFoundError:
+        # `add seeds new.txt` where no folder is found must say "--seeds", not "no folder".
+        check_inputs(files)
+        raise
+    # After open_run: the commands its errors suggest name the folder it found (the config's).
+    check_inputs(files)
     report = add(
         [str(f) for f in files],
         run.seeds,

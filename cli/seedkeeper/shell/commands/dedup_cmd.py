@@ -69,15 +69,16 @@ def dedup_command(
     elif fmt == Format.concise:
         render.emit_lines(render.concise_lines(report.problems, run.seeds))
     else:
-        _print_text(report, apply)
+        _print_text(report, apply, run.seeds)
     if apply:
         return EXIT_FINDINGS if report.skipped else EXIT_OK
     return EXIT_FINDINGS if any(c.duplicates for c in report.result.clusters) else EXIT_OK
 
 
-def _print_text(report, applied: bool) -> None:
+def _print_text(report, applied: bool, seeds) -> None:
     from rich.text import Text
 
+    from ...corpus.quarantine_paths import QUARANTINE_DIR
     from .. import render
     from ..render import shown
     from ..report import plural
@@ -112,10 +113,12 @@ def _print_text(report, applied: bool) -> None:
         console.print(Text(f"not checked ({codes}: select/ignore in the config), left alone: {names}"), soft_wrap=True)
     moved = ""
     if report.moved:
-        moved = f"; moved {len(report.moved)} to .seedkeeper/quarantine/ (undo: `seedkeeper restore FILE`)"
+        # The quarantine as it is reached from here (under the folder as typed), not from inside it.
+        where = render.display_path(seeds, QUARANTINE_DIR) + "/"
+        moved = f"; moved {len(report.moved)} to {shown(where)} (undo: `seedkeeper restore FILE`)"
     elif n and not applied:
         # The exit is 1: say what resolves it (accepting one instead is in each finding's message).
-        moved = "; `seedkeeper dedup --apply` moves them out (restorable)"
+        moved = f"; `seedkeeper dedup --apply` moves {'it' if n == 1 else 'them'} out (restorable)"
     summary = f"{plural(len(clusters), 'cluster')}, {plural(n, 'duplicate')}" + moved
     console.print(Text(suggesting(summary)), soft_wrap=True)  # a Text: a folder's name is no markup
 
@@ -135,6 +138,7 @@ def restore_command(
 ) -> int:
     """Put a document that `dedup --apply` moved out back in place and in INDEX.md."""
     from ...corpus.quarantine import AlreadyRestored
+    from ...corpus.quarantine_manifest import MANIFEST
     from ...operations.deduplication import restore
     from .. import render
 
@@ -156,30 +160,28 @@ def restore_command(
         render.emit_json(out)
     else:
         changed = "" if r.intact else " (its bytes changed while in quarantine)"
-        typer.echo(f"restored {render.shown(r.file)} from {render.shown(r.quarantined)}{changed}")
+        # Both as reached from here, under the folder as typed (restore takes that path back).
+        where = render.display_path(run.seeds, r.quarantined)
+        typer.echo(f"restored {render.shown(r.file)} from {render.shown(where)}{changed}")
         if left is not None:
-            typer.echo(_not_put_back_line(left))
+            typer.echo(_not_put_back_line(left, render.display_path(run.seeds, MANIFEST)))
     return EXIT_OK
 
 
-def _not_put_back_line(left) -> str:
-    """Which saved words restore left out of INDEX.md, why, and where they still are."""
+def _not_put_back_line(left, manifest: str) -> str:
+    """Which saved words restore left out of INDEX.md, why, and where they still are (`manifest`,
+    as reached from here)."""
     from .. import render
 
-    saved = " and ".join(
-        part
-        for part in (f'the note "{left.notes}"' if left.notes else "", f"lang: {left.pinned}" if left.pinned else "")
-        if part
-    )
+    parts = [f'the note "{left.notes}"' if left.notes else "", f"lang: {left.pinned}" if left.pinned else ""]
+    saved = " and ".join(part for part in parts if part)
     where = (
         f"INDEX.md:{left.line} lists it already, as a person wrote it back, and is left as it is"
         if left.line is not None
         else "there is no INDEX.md"
     )
-    return render.shown(
-        f"not put back: {saved} saved at the move ({where}); add them there if you want them: "
-        "they stay in .seedkeeper/quarantine.jsonl"
-    )
+    them = "them there if you want them: they stay" if all(parts) else "it there if you want it: it stays"
+    return render.shown(f"not put back: {saved} saved at the move ({where}); add {them} in {manifest}")
 
 
 def _first_names(pairs: list[tuple[str, str]], limit: int = 10) -> str:

@@ -10,8 +10,9 @@ from ..runner import EXIT_OK, command
 
 @command
 def init_command(directory: InitDirArg = None, fmt: FormatOpt = Format.text, debug: DebugOpt = False) -> int:
-    """Create the seeds folder with INDEX.md, seedkeeper.toml, a GitHub Actions workflow and a
-    pre-commit config in the current folder. Never overwrites: files that exist are kept."""
+    """Create the seeds folder (default: the config's, else seeds) with INDEX.md, seedkeeper.toml, a
+    GitHub Actions workflow and a pre-commit config in the current folder. Never overwrites: files
+    that exist are kept."""
     import shlex
 
     from ...corpus.paths import shown
@@ -21,12 +22,18 @@ def init_command(directory: InitDirArg = None, fmt: FormatOpt = Format.text, deb
     from ..runner import config_given
 
     if config_given(None) is not None:
-        # `seedkeeper --config x.toml init`: init reads no config (it writes seedkeeper.toml).
-        raise UsageError("--config does not apply to init: it reads no config, it writes seedkeeper.toml")
+        # `seedkeeper --config x.toml init`: init writes seedkeeper.toml, and reads only the one
+        # every later command will find by itself (for the folder it names), not another.
+        raise UsageError(
+            "--config does not apply to init: it writes seedkeeper.toml, and reads only the config the "
+            "other commands find by themselves (for its seeds folder)"
+        )
     done = init(directory)
     if fmt == Format.json:
         render.emit_json(done.to_dict())
         return EXIT_OK
+    if done.seeds_from is not None:
+        typer.echo(shown(f"seeds folder: {done.seeds} (named by {done.seeds_from})"))
     for rel in done.created:
         typer.echo(shown(f"created {rel}"))
     for rel in done.kept:
