@@ -184,7 +184,8 @@ def index_outdated() -> Problem:
 # 22: a document link's title carried into Notes, and a footnote reference after a file name
 # read as GitHub shows it (link_titles, footnotes).
 # 23: both of the above together (a memo of either alone is stale).
-_OUTDATED_MEMO_VERSION = "23"
+# 24: a link target with parentheses read whole (a note no longer carries half of it).
+_OUTDATED_MEMO_VERSION = "24"
 
 
 def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem | None:
