@@ -146,6 +146,10 @@ def is_just_the_name(text: str, rel: str, written: str) -> bool:
     return nfc(text.strip("` ")) in _name_forms(rel, written)
 
 
+# What may part a name from the note after it (item_text.NOTE_SEPARATORS, which imports this module).
+_NOTE_SEPARATORS = " \t-–—:|,;"
+
+
 def reference_words(cell: str, rel: str, written: str) -> str:
     """What a cell holding a row's reference to `rel` (as `written`) says besides it: links to `rel`
     as their text and title (`See [doc](x.txt "t") here` -> `See doc (t) here`), "" if just the name."""
@@ -157,6 +161,12 @@ def reference_words(cell: str, rel: str, written: str) -> str:
         same = same_name(normalize_target(link_dest(m.group(2)), from_link=True).rel, rel)
         return link_words(m.group(0), m.group(1), is_just_the_name(m.group(1), rel, written)) if same else m.group(0)
 
+    first = LINK_SRC.match(cell.strip())
+    if first and is_just_the_name(first.group(1), rel, written) and text_of(first) == first.group(1).strip():
+        # The cell starts with a link that is just the name (`[x.txt](x.txt) — from Sara`): its
+        # words are what follows the separator, as a list item's note is (and as `restore` writes
+        # a saved note beside the name in a table without a Notes column).
+        cell = cell.strip()[first.end() :].lstrip(_NOTE_SEPARATORS)
     text = " ".join(LINK_SRC.sub(text_of, cell).split())
     return marks if not text or is_just_the_name(footnote_marks(text)[0], rel, written) else text
 

@@ -185,7 +185,8 @@ def index_outdated() -> Problem:
 # read as GitHub shows it (link_titles, footnotes).
 # 23: both of the above together (a memo of either alone is stale).
 # 24: a link target with parentheses read whole (a note no longer carries half of it).
-_OUTDATED_MEMO_VERSION = "24"
+# 25: a hand table's File cell `[x.txt](x.txt) — from Sara` carries "from Sara", not the name too.
+_OUTDATED_MEMO_VERSION = "25"
 
 
 def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem | None:
