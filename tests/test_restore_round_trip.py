@@ -49,3 +49,18 @@ def test_a_file_cell_that_starts_with_the_name_as_a_link_carries_what_follows(cl
     root = make_seeds(tmp_path, {B: CLEAN["ru"]}, index=f"# S\n\n| File | Lang |\n|---|---|\n| {cell} | |\n")
     assert_exit(cli("index", root), 0)
     assert _notes(root, B) == notes
+
+
+def test_restore_into_a_hand_table_whose_notes_column_before_file_holds_a_web_link(cli, tmp_path):
+    """The restored row goes under File, in the form its rows use: the table's column holding the
+    last row's reference, not the first cell with a link (a Notes cell linking a web page)."""
+    index = (
+        f"# S\n\n- {A}\n- {C} lang: en\n\n"
+        f"| Notes | File | Pinned |\n|---|---|---|\n| see [the source](https://example.org/a.txt) | `{B}` | ru |\n"
+    )
+    root = make_seeds(tmp_path, {A: CLEAN["en"], B: CLEAN["ru"], C: CLEAN["en"]}, index=index)
+    assert_exit(cli("dedup", root, "--apply"), 0)
+    assert_exit(cli("restore", C, "--seeds", root), 0)
+    assert (root / "INDEX.md").read_text(encoding="utf-8").endswith(f"|  | `{C}` | en |\n")
+    assert_exit(cli("index", root), 0)
+    assert _notes(root, C) == "" and f"[{C}]({C}) | en | en |" in (root / "INDEX.md").read_text(encoding="utf-8")
