@@ -264,3 +264,14 @@ def test_a_dry_run_in_github_format_annotates_what_it_would_repair(cli, tmp_path
     assert set(_levels(r.stdout)) == {"bom", "crlf"}, r.stdout
     assert "would repair" in r.stdout
     assert (root / BOM_CRLF).read_bytes() == b"\xef\xbb\xbf" + raw  # a dry run writes nothing
+
+
+def test_every_leading_bom_goes_in_one_run(cli, tmp_path):
+    """A file saved with a BOM by a tool that read the earlier BOM as text starts with two: one
+    `fix` leaves no `bom` finding and a second `fix` has nothing to do."""
+    root = _seeds(tmp_path, {BOM_CRLF: b"\xef\xbb\xbf\xef\xbb\xbf" + CLEAN["fa"].encode()})
+    r, data = _json(cli, root)
+    assert r.exit_code == 0 and data["remaining"] == [] and data["fixed"][0]["codes"] == ["bom"], data
+    assert (root / BOM_CRLF).read_bytes() == CLEAN["fa"].encode()
+    r, data = _json(cli, root)
+    assert r.exit_code == 0 and data["fixed"] == [], data
