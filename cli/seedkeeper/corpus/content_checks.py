@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from seedkeeper.corpus import badness
 from seedkeeper.problems import Problem, make
+from seedkeeper.quality.masking import quoted
 
 UTF8_BOM = b"\xef\xbb\xbf"
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
@@ -171,7 +172,7 @@ def _text_checks(rel: str, text: str) -> list[Problem]:
     moj = _mojibake_line(text)
     if moj is not None:
         line, sample = moj
-        out.append(make("mojibake", rel, f"looks decoded with the wrong encoding: {sample!r}", line))
+        out.append(make("mojibake", rel, f"looks decoded with the wrong encoding: {quoted(sample)}", line))
     return out
 
 
