@@ -295,3 +295,14 @@ def test_add_checks_the_encoding_before_the_files(cli, tmp_path):
     root = _seeds(tmp_path, {CLEAN_FA: CLEAN["fa"].encode()})
     r = cli("add", root / CLEAN_FA, "--seeds", root, "--encoding", "klingon")
     assert r.exit_code == 2 and r.stderr.startswith("seedkeeper: error: unknown encoding: klingon"), r.output
+
+
+def test_every_leading_bom_goes_in_one_run(cli, tmp_path):
+    """A file saved with a BOM by a tool that read the earlier BOM as text starts with two: one
+    `fix` leaves no `bom` finding and a second `fix` has nothing to do."""
+    root = _seeds(tmp_path, {BOM_CRLF: b"\xef\xbb\xbf\xef\xbb\xbf" + CLEAN["fa"].encode()})
+    r, data = _json(cli, root)
+    assert r.exit_code == 0 and data["remaining"] == [] and data["fixed"][0]["codes"] == ["bom"], data
+    assert (root / BOM_CRLF).read_bytes() == CLEAN["fa"].encode()
+    r, data = _json(cli, root)
+    assert r.exit_code == 0 and data["fixed"] == [], data

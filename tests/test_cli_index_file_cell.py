@@ -31,8 +31,9 @@ def test_words_beside_the_link_go_to_notes(cli, tmp_path):
 
     out = _index(cli, root)
     notes = _notes(root)
-    # The link becomes its text, as from a hand table's File cell: the sentence stays whole.
-    assert notes[EN] == ("", f"{EN} from the BBC archive"), notes[EN]
+    # A link that is just the name and starts the cell is the reference (as in a list item);
+    # elsewhere it becomes its text, as from a hand table's File cell: the sentence stays whole.
+    assert notes[EN] == ("", "from the BBC archive"), notes[EN]
     assert notes[FA] == ("", f"بررسی شد; از آرشیو بی‌بی‌سی {FA}"), notes[FA]
     assert notes[ZH] == ("", f"**{ZH}** 公园"), notes[ZH]
     assert "moved to Notes" in out and "(File)" in out, out
@@ -92,12 +93,12 @@ def test_dedup_apply_keeps_the_words_and_restore_puts_them_back(cli, tmp_path):
     assert copy not in _index_md(root), json.loads(r.stdout)
     assert_exit(cli("restore", copy, "--seeds", root), 0)
     _index(cli, root)
-    assert _notes(root)[copy] == ("de", f"{copy} Sara's scan"), _notes(root)[copy]
+    assert _notes(root)[copy] == ("de", "Sara's scan"), _notes(root)[copy]
 
 
 def test_a_pin_beside_the_name_in_a_hand_tables_file_cell_leaves_no_bare_name(cli, tmp_path):
     # Sibling: outside the markers, `[x.txt](x.txt) (lang: ur)` left the name alone in Notes once
-    # the pin moved to Pinned; words beside it still go with the name, as the sentence reads.
+    # the pin moved to Pinned.
     root, _titles = _indexed(cli, tmp_path, dict(TEXTS))
     (root / "INDEX.md").write_text(
         "# Seeds\n\n| File | Comment |\n| --- | --- |\n"
@@ -107,4 +108,4 @@ def test_a_pin_beside_the_name_in_a_hand_tables_file_cell_leaves_no_bare_name(cl
     assert _pins(cli, root) == {FA: "ur", ZH: "ja"}
     _index(cli, root)
     notes = _notes(root)
-    assert notes[FA] == ("ur", "خبر") and notes[ZH] == ("ja", f"{ZH} 公园"), notes
+    assert notes[FA] == ("ur", "خبر") and notes[ZH] == ("ja", "公园"), notes

@@ -9,7 +9,7 @@ import unicodedata
 
 import pytest
 
-from multilingual import CLEAN, HINDI_ZWJ, PERSIAN_ZWNJ_RLM, ZWJ, ZWNJ
+from multilingual import CLEAN, HINDI_ZWJ, PERSIAN_ZWNJ_RLM, RLM, ZWJ, ZWNJ
 from seedkeeper.corpus.content_checks import check_content, line_of, looks_binary
 from seedkeeper.problems import CODES
 
@@ -320,3 +320,17 @@ def test_a_forged_badness_copy_never_raises_prints_or_judges_otherwise(tmp_path,
             assert capsys.readouterr().out == "", name
     finally:
         _clear(badness)
+
+
+def test_excerpts_show_the_joiners_and_marks_of_persian_and_hindi_as_text():
+    """ZWNJ, ZWJ, LRM and RLM are ordinary text (interface): an excerpt in a finding shows them
+    as themselves, not as `\\u200c`; a bidi override and a control stay escaped."""
+    from seedkeeper.quality import quality_findings
+    from seedkeeper.quality.findings import DEFAULT_SETTINGS
+
+    fa = f"کتاب{ZWNJ}ها را خواندند{RLM} و \u202eرفتند به خانه"
+    hi = f"क्{ZWJ}ष और त्र जैसे संयुक्त अक्षर सीखना आसान नहीं है"
+    text = "\n".join([fa, hi, fa, hi, fa]) + "\n"
+    [rep] = [f.message for f in quality_findings(text, DEFAULT_SETTINGS) if f.code == "repeated-lines"]
+    assert f"'کتاب{ZWNJ}ها را خواندند{RLM} و \\u202eرفتند به خانه'" in rep, rep
+    assert "\\u200" not in rep, rep

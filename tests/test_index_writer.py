@@ -721,5 +721,7 @@ def test_words_beside_the_name_in_the_file_cell_of_a_table_shaped_like_ours(mana
         if e.managed and e.kind == "table"
     }
     assert notes[A] == ("fa", "x; Persian news") and pins == {A: None if managed else "fa", B: None}, notes
-    assert notes[B] == ("", f"y; {B} — see [the other]({A})"), notes  # the cell as it reads
+    # The link that is just the name is the reference; the words after its separator are the
+    # person's, as a list item's note is.
+    assert notes[B] == ("", f"y; see [the other]({A})"), notes
     assert render_index(out, rows) == out

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from seedkeeper.corpus import badness
 from seedkeeper.problems import Problem, make
+from seedkeeper.quality.masking import quoted
 
 UTF8_BOM = b"\xef\xbb\xbf"
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
@@ -183,7 +184,7 @@ def _text_checks(rel: str, text: str) -> list[Problem]:
         out.append(make("not-nfc", rel, message, line))
     if moj is not None:
         line, sample = moj
-        message = f"looks decoded with the wrong encoding: {sample!r}{_MOJIBAKE_FIXED_BY}"
+        message = f"looks decoded with the wrong encoding: {quoted(sample)}{_MOJIBAKE_FIXED_BY}"
         out.append(make("mojibake", rel, message, line))
     return out
 

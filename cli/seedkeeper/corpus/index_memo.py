@@ -40,7 +40,9 @@ MIN_CHARS = 50_000
 # the name in its File cell (entries.reference_words).
 # 20: a list item's note starts with its link's title, `(a title)` (indexmd/link_titles.py).
 # 21: GitHub's footnotes: `000_x.txt[^1]` names 000_x.txt, a footnote definition is prose (indexmd/footnotes.py).
-MEMO_VERSION = "21"
+# 22: a link target with balanced or escaped parentheses (`news/a(1).txt`) is read whole in notes
+# and link words (indexmd/link_titles.LINK_DEST), as markdown-it reads it.
+MEMO_VERSION = "22"
 _KIND = "index-parse"
 
 

@@ -108,13 +108,15 @@ def _repair_text(text: str, raw: bytes, wanted: set[str], out: Repair, mojibake_
 
 
 def _drop_bom(text: str, raw: bytes, wanted: set[str], out: Repair) -> str:
-    """The text without its leading byte-order mark (always, when it was converted from another
-    encoding: UTF-8 keeps none)."""
+    """The text without its leading byte-order marks (always, when it was converted from another
+    encoding: UTF-8 keeps none). All of them: a file saved with a BOM by a tool that read the
+    earlier one as text starts with two, and `check` still reports the second (`fix` run twice
+    must change nothing the second time)."""
     if not text.startswith("\ufeff") or not ("bom" in wanted or out.encoding is not None):
         return text
     if (raw.startswith(UTF8_BOM) or out.encoding is None) and "bom" not in out.codes:
         out.codes.append("bom")
-    return text[1:]
+    return text.lstrip("\ufeff")
 
 
 def _mojibake_with_c1(text: str) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from seedkeeper.corpus.paths import nfc, normalize_target
 from seedkeeper.indexmd.footnotes import footnote_marks
-from seedkeeper.indexmd.link_titles import link_words
+from seedkeeper.indexmd.link_titles import LINK_DEST, link_dest, link_words
 from seedkeeper.indexmd.subtags import REGIONS, SCRIPTS, VARIANTS
 
 # `lang: fa`, `lang=fa`, `(lang: zh-Hant)` in a note pins the document's language. The pattern
@@ -48,9 +48,7 @@ _LANG_IN_NOTE = re.compile(
     r"|\blang\s*[:=]\s*" + _TAG + r"|\blanguage\s*[:=]\s*" + _TAG + r"(?=\s*(?:$|[^\w\s]|[\w-]+\s*[:=]))",
     re.I,
 )
-LINK_SRC = re.compile(
-    r"!?\[((?:[^\[\]\\]|\\.)*)\]\(\s*(<[^>\n]*>|[^\s)]*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
-)
+LINK_SRC = re.compile(r"!?\[((?:[^\[\]\\]|\\.)*)\]\(\s*" + LINK_DEST + r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
 
 
 REF_LINK_SRC = re.compile(r"!?\[((?:[^\[\]\\]|\\.)*)\](?:\[((?:[^\[\]\\]|\\.)*)\])?")
@@ -148,6 +146,10 @@ def is_just_the_name(text: str, rel: str, written: str) -> bool:
     return nfc(text.strip("` ")) in _name_forms(rel, written)
 
 
+# What may part a name from the note after it (item_text.NOTE_SEPARATORS, which imports this module).
+_NOTE_SEPARATORS = " \t-–—:|,;"
+
+
 def reference_words(cell: str, rel: str, written: str) -> str:
     """What a cell holding a row's reference to `rel` (as `written`) says besides it: links to `rel`
     as their text and title (`See [doc](x.txt "t") here` -> `See doc (t) here`), "" if just the name."""
@@ -156,9 +158,15 @@ def reference_words(cell: str, rel: str, written: str) -> str:
         return marks
 
     def text_of(m: re.Match[str]) -> str:
-        same = same_name(normalize_target(m.group(2).strip("<>"), from_link=True).rel, rel)
+        same = same_name(normalize_target(link_dest(m.group(2)), from_link=True).rel, rel)
         return link_words(m.group(0), m.group(1), is_just_the_name(m.group(1), rel, written)) if same else m.group(0)
 
+    first = LINK_SRC.match(cell.strip())
+    if first and is_just_the_name(first.group(1), rel, written) and text_of(first) == first.group(1).strip():
+        # The cell starts with a link that is just the name (`[x.txt](x.txt) — from Sara`): its
+        # words are what follows the separator, as a list item's note is (and as `restore` writes
+        # a saved note beside the name in a table without a Notes column).
+        cell = cell.strip()[first.end() :].lstrip(_NOTE_SEPARATORS)
     text = " ".join(LINK_SRC.sub(text_of, cell).split())
     return marks if not text or is_just_the_name(footnote_marks(text)[0], rel, written) else text
 
@@ -167,7 +175,7 @@ def link_text_source(line: str, rel: str) -> str | None:
     """The source text of the first inline link in `line` to `rel` (in either Unicode spelling),
     or None."""
     for m in LINK_SRC.finditer(line):
-        if same_name(normalize_target(m.group(2).strip("<>"), from_link=True).rel, rel):
+        if same_name(normalize_target(link_dest(m.group(2)), from_link=True).rel, rel):
             return m.group(1).strip()
     return None
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from seedkeeper.corpus.paths import normalize_target
 from seedkeeper.indexmd.entries import LINK_SRC, REF_LINK_SRC
+from seedkeeper.indexmd.link_titles import link_dest
 
 if TYPE_CHECKING:  # pragma: no cover - markdown-it loads only when a file needs the parser
     from markdown_it.token import Token
@@ -44,7 +45,7 @@ def note_after_link(source: str, href: str) -> str:
     its marker and the link's source text (a reference-style link's too)."""
     body = item_body(source)
     for m in LINK_SRC.finditer(body):
-        dest = m.group(2).strip("<>")
+        dest = link_dest(m.group(2))
         if normalize_target(dest, from_link=True).rel == normalize_target(href, from_link=True).rel:
             return clean_note(body[: m.start()] + body[m.end() :])
     ref = REF_LINK_SRC.match(body)  # `[text][label]`, `[label][]`, `[label]`: the target is defined elsewhere

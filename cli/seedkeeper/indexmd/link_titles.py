@@ -17,11 +17,28 @@ import re
 
 from seedkeeper.corpus.paths import normalize_target
 
+# An inline link's destination as CommonMark reads it: `<...>`, or a run without spaces whose
+# parentheses are backslash-escaped or balanced (`news/a(1).txt`, two levels deep here). A `)`
+# ends the run only when it closes no `(` of its own: `[x](a(1).txt)` targets `a(1).txt`.
+_PLAIN = r"(?:[^\s()\\]|\\.)"
+LINK_DEST = r"(<[^>\n]*>|(?:" + _PLAIN + r"|\((?:" + _PLAIN + r"|\(" + _PLAIN + r"*\))*\))*)"
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
 # An inline link's source, as entries.LINK_SRC reads it (the same spans), with the title's three
 # forms captured: "...", '...' and (...).
 _TITLED_LINK = re.compile(
-    r"!?\[((?:[^\[\]\\]|\\.)*)\]\(\s*(<[^>\n]*>|[^\s)]*)(?:\s+(\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
+    r"!?\[((?:[^\[\]\\]|\\.)*)\]\(\s*" + LINK_DEST + r"(?:\s+(\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
 )
+
+
+def link_dest(raw: str) -> str:
+    """The target a LINK_DEST match names, as markdown-it reads it: without its `<>` and with its
+    backslash escapes resolved (`a\\(1\\).txt` is `a(1).txt`); percent-decoding is left to
+    paths.normalize_target."""
+    bare = raw[1:-1] if raw.startswith("<") and raw.endswith(">") else raw
+    return _ESCAPED.sub(r"\1", bare)
+
+
 # A reference-style link (`[text][label]`, `[label][]`, `[label]`) not followed by `(`: the start
 # of a list item's text whose link is defined elsewhere.
 _REF_LINK_START = re.compile(r"!?\[(?:[^\[\]\\]|\\.)*\](?:\[(?:[^\[\]\\]|\\.)*\])?(?!\()")
@@ -57,6 +74,6 @@ def item_link_title(body: str, href: str, shown: str | None) -> str:
         return ""
     rel = normalize_target(href, from_link=True).rel
     for m in _TITLED_LINK.finditer(body):
-        if normalize_target(m.group(2).strip("<>"), from_link=True).rel == rel:
+        if normalize_target(link_dest(m.group(2)), from_link=True).rel == rel:
             return in_brackets(m.group(3)[1:-1]) if m.group(3) else ""
     return in_brackets(shown) if _REF_LINK_START.match(body) else ""

@@ -32,7 +32,10 @@ def row_shape(e: IndexEntry, delimiter: str) -> TableShape:
     has columns: cells past them are not columns), the column `e` names its file in, and how (a
     link, in backticks, or bare)."""
     width = len(re.findall(r":?-+:?", delimiter)) or len(e.cells)
-    col = next((k for k, (_, v) in enumerate(e.cells) if e.written in v or "](" in v), 0)
+    # The cell the reader took as the row's reference, not merely the first holding a link: a
+    # Notes column before File may link a web page (`see [x](https://...)`).
+    col = reference_at(e.cells, e.rel) if e.rel else None
+    col = col if col is not None else next((k for k, (_, v) in enumerate(e.cells) if e.written in v), 0)
     cell = e.cells[col][1].strip() if col < len(e.cells) else ""
     form = "link" if "](" in cell else "code" if cell.startswith("`") else "bare"
     return TableShape(tuple(h for h, _ in e.cells[:width]), min(col, width - 1), form)

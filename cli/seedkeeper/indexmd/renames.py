@@ -15,6 +15,7 @@ from seedkeeper.corpus.paths import normalize_target
 from seedkeeper.errors import UsageError
 from seedkeeper.indexmd.entries import LINK_SRC
 from seedkeeper.indexmd.layout import block_parser
+from seedkeeper.indexmd.link_titles import link_dest
 from seedkeeper.indexmd.reader import parse_index
 from seedkeeper.indexmd.table import escape_text
 
@@ -29,7 +30,7 @@ class RenameError(UsageError):
 
 def _new_dest(dest: str, mapping: Mapping[str, str]) -> str | None:
     """The destination to write for a link to a renamed file (keeping `./`), or None."""
-    bare = dest[1:-1] if dest.startswith("<") and dest.endswith(">") else dest
+    bare = link_dest(dest)
     rel = normalize_target(bare, from_link=True).rel
     if rel not in mapping:
         return None
@@ -48,7 +49,7 @@ def _rewrite_links(line: str, mapping: Mapping[str, str]) -> tuple[str, int]:
         if new is None:
             return m.group(0)
         count += 1
-        old = normalize_target(m.group(2).strip("<>"), from_link=True).rel
+        old = normalize_target(link_dest(m.group(2)), from_link=True).rel
         text = m.group(1)
         if text in (old, escape_text(old)):
             text = escape_text(mapping[old])

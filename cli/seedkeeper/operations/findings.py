@@ -184,8 +184,11 @@ def index_outdated() -> Problem:
 # 22: a document link's title carried into Notes, and a footnote reference after a file name
 # read as GitHub shows it (link_titles, footnotes).
 # 23: both of the above together (a memo of either alone is stale).
-# 24: a person's words beside the link in the managed table's File cell are carried into Notes.
-_OUTDATED_MEMO_VERSION = "24"
+# 24: a person's words beside the link in the managed table's File cell are carried into Notes;
+# also, a link target with parentheses read whole (a note no longer carries half of it).
+# 25: a hand table's File cell `[x.txt](x.txt) — from Sara` carries "from Sara", not the name too.
+# 26: all of the above together (a memo of any alone is stale).
+_OUTDATED_MEMO_VERSION = "26"
 
 
 def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem | None:

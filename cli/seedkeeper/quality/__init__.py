@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 from seedkeeper._lazy import lazy_exports
 
 # Bump when a finding or fingerprint may change for the same text (a cache key part).
-QUALITY_VERSION = "2"
+# 3: excerpts show ZWNJ, ZWJ, LRM and RLM as themselves, not as `\u200c` (masking.quoted).
+QUALITY_VERSION = "3"
 
 # public name -> module of this package that defines it, imported on first use: a run answered
 # from the cache needs the version and the settings record, not the checks' regexes and tables.

@@ -129,7 +129,7 @@ class BoilerplateCounter:
             fingerprints = line_fingerprints(text, s.boilerplate_min_letters)
         if not self.has_boilerplate(fingerprints, s):
             return []
-        from .masking import shorten
+        from .masking import quoted, shorten
         from .pii import mask_pii  # a shared line may hold an address: "Contact: info@site.ir"
 
         frequent, seen, out = self.frequent(s), set(), []
@@ -140,7 +140,9 @@ class BoilerplateCounter:
                 excerpt = shorten(mask_pii(line), s.excerpt_chars)
                 out.append(
                     Finding(
-                        "boilerplate", line_no, f"line appears in {n:,} of {self.documents:,} documents: {excerpt!r}"
+                        "boilerplate",
+                        line_no,
+                        f"line appears in {n:,} of {self.documents:,} documents: {quoted(excerpt)}",
                     )
                 )
         return cap(out, s.max_per_code)

@@ -67,11 +67,11 @@ def markup_findings(text: str, prof: Profile, excerpt_chars: int) -> list[Findin
     found = find_markup(text)
     if not found:
         return []
-    from .masking import shorten
+    from .masking import quoted, shorten
     from .pii import mask_pii  # a tag may carry an address: <a href="mailto:...">
 
     offset, first = found[0]
     example = shorten(mask_pii(first), min(excerpt_chars, 40))
     n = len(found)
     total = f"{n} tags or entities in all" if n > 1 else "the only one"
-    return [Finding("markup", prof.line_of(offset), f"HTML/XML markup left in the text: {example!r} ({total})")]
+    return [Finding("markup", prof.line_of(offset), f"HTML/XML markup left in the text: {quoted(example)} ({total})")]

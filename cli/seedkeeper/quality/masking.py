@@ -20,6 +20,19 @@ def shorten(text: str, limit: int) -> str:
     return one if len(one) <= limit else one[: max(1, limit - 1)].rstrip() + "…"
 
 
+# Python's repr escapes every format character, but the zero-width (non-)joiner and the
+# left-to-right and right-to-left marks are ordinary letters of Persian, Arabic, Urdu, Hindi and
+# Hebrew text (interface: "ZWNJ, ZWJ, LRM and RLM are ordinary text"): a Persian excerpt full
+# of `\u200c` is unreadable and matches nothing a person greps for. Controls, bidi overrides
+# and the rest stay escaped, so nothing can reorder or hide the rest of the line.
+_ORDINARY_ESCAPES = re.compile(r"(?<!\\)((?:\\\\)*)\\u(200[cdef])")
+
+
+def quoted(text: str) -> str:
+    """`text` quoted as repr quotes it, with ZWNJ, ZWJ, LRM and RLM shown as themselves."""
+    return _ORDINARY_ESCAPES.sub(lambda m: m.group(1) + chr(int(m.group(2), 16)), repr(text))
+
+
 def mask_email(addr: str) -> str:
     """r***@example.ir: first character of the local part, the domain in full."""
     local, _, domain = addr.rpartition("@")

@@ -68,11 +68,11 @@ def repeated_findings(text: str, prof: Profile, settings: QualitySettings) -> li
             reasons.append(f"repeated paragraphs hold {pchars / ptotal:.0%} of the characters")
     if not reasons or first is None:
         return []
-    from .masking import shorten
+    from .masking import quoted, shorten
     from .pii import mask_pii
 
     line_no = numbered[at][0]
     original = numbered[lines.index(first)][0]
     excerpt = shorten(mask_pii(first), settings.excerpt_chars)
-    message = f"{'; '.join(reasons)}; first repeat: line {line_no} repeats line {original}: {excerpt!r}"
+    message = f"{'; '.join(reasons)}; first repeat: line {line_no} repeats line {original}: {quoted(excerpt)}"
     return [Finding("repeated-lines", line_no, message)]
