@@ -297,12 +297,17 @@ def test_add_checks_the_encoding_before_the_files(cli, tmp_path):
     assert r.exit_code == 2 and r.stderr.startswith("seedkeeper: error: unknown encoding: klingon"), r.output
 
 
-def test_every_leading_bom_goes_in_one_run(cli, tmp_path):
-    """A file saved with a BOM by a tool that read the earlier BOM as text starts with two: one
-    `fix` leaves no `bom` finding and a second `fix` has nothing to do."""
-    root = _seeds(tmp_path, {BOM_CRLF: b"\xef\xbb\xbf\xef\xbb\xbf" + CLEAN["fa"].encode()})
+@pytest.mark.parametrize(
+    ("head", "codes"),
+    [(b"\xef\xbb\xbf\xef\xbb\xbf", ["bom"]), (b"\xef\xbb\xbf\x0c\xef\xbb\xbf", ["bom", "control-char"])],
+)
+def test_every_leading_bom_goes_in_one_run(cli, tmp_path, head, codes):
+    """A file saved with a BOM by a tool that read the earlier BOM as text starts with two (a form
+    feed between them, once the first one's control character goes, too): one `fix` leaves no
+    `bom` finding and a second `fix` has nothing to do."""
+    root = _seeds(tmp_path, {BOM_CRLF: head + CLEAN["fa"].encode()})
     r, data = _json(cli, root)
-    assert r.exit_code == 0 and data["remaining"] == [] and data["fixed"][0]["codes"] == ["bom"], data
+    assert r.exit_code == 0 and data["remaining"] == [] and data["fixed"][0]["codes"] == codes, data
     assert (root / BOM_CRLF).read_bytes() == CLEAN["fa"].encode()
     r, data = _json(cli, root)
     assert r.exit_code == 0 and data["fixed"] == [], data

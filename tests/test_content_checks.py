@@ -131,6 +131,10 @@ def test_too_short_counts_characters_not_bytes_and_ignores_surrounding_space():
     assert "too-short" not in by_code(("ک" * 20 + "\n").encode())
 
 
+def test_too_short_says_one_character_not_one_characters():
+    assert by_code("字\n".encode())["too-short"][1].startswith("1 character, under the minimum"), by_code("字".encode())
+
+
 # ---------------------------------------------------------------- crlf, control-char, bidi-control
 
 

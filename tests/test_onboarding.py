@@ -113,6 +113,15 @@ def test_a_reference_that_cannot_be_rewritten_renames_nothing(tmp_path):
         rename_references(text, {"فارسی.txt": "000_0000000000000000.txt"}, ("*.txt",), r"\d{3,}_[0-9a-f]{16}\.txt")
 
 
+def test_a_refused_rename_exits_1_and_changes_nothing(cli, tmp_path):
+    """It stopped on purpose over the data (README, Exit codes: 1), not over how it was called (2)."""
+    root = make_seeds(tmp_path, {"فارسی.txt": CLEAN["fa"]}, index="# X\n\n- [a link whose text\nwraps](فارسی.txt)\n")
+    before = snapshot(root)
+    r = cli("rename", root)
+    assert r.exit_code == 1 and "could not update every reference" in r.stderr, r.output
+    assert snapshot(root) == before
+
+
 def test_rename_rolls_back_when_index_cannot_be_written(tmp_path, monkeypatch):
     import seedkeeper.operations.renaming as renaming
 

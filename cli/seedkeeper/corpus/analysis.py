@@ -18,7 +18,7 @@ from seedkeeper.errors import NotARegularFileError
 from seedkeeper.problems import Problem, make
 
 # Bump when anything this module computes may change for the same bytes (a cache key part).
-# 12: both of the below together (a cache of either alone is stale).
+# 13: too-short says "1 character". 12: both of the below together (a cache of either alone is stale).
 # 11: the findings `fix` repairs (bom, crlf, control-char, not-nfc, mojibake) end with that
 # command, and empty with what resolves it (cached messages would lack them).
 # 11 (also): the mojibake sample shows ZWNJ, ZWJ, LRM and RLM as themselves (quality.masking.quoted).
@@ -27,7 +27,7 @@ from seedkeeper.problems import Problem, make
 # 8: not-utf8 ends with the `fix --encoding auto` that repairs it. 7: not-utf8 says "byte N of
 # the line"; 6: too-short counts no format characters; 5: not-valid text is und, explanations
 # cached, UTF-16 is not-utf8.
-ANALYSIS_VERSION = "12"
+ANALYSIS_VERSION = "13"
 
 
 # A "word": a run of letters/digits (ZWNJ/ZWJ keep Persian words whole), or one CJK character,

@@ -128,7 +128,8 @@ def check_content(rel: str, raw: bytes, min_chars: int, *, in_folder: bool = Tru
         return ContentResult(problems, text)
     stripped = len(text.strip())
     if stripped < min_chars:
-        problems.append(make("too-short", rel, f"{stripped} characters, under the minimum of {min_chars}", 1))
+        counted = f"{stripped} character{'' if stripped == 1 else 's'}"
+        problems.append(make("too-short", rel, f"{counted}, under the minimum of {min_chars}", 1))
     elif min_chars > 0 and not _has_text(text):
         # Ninety ZWJ, ZWNJ or soft hyphens, or a page of dashes: a document with nothing in it.
         message = "no letter, digit or symbol: only punctuation, spaces or format characters"

@@ -99,6 +99,7 @@ def _repair_text(text: str, raw: bytes, wanted: set[str], out: Repair, mojibake_
         text = _drop_controls(
             text, out, keep_c1=not mojibake_accepted and _mojibake_with_c1(text), tried="mojibake" in wanted
         )
+        text = _drop_bom(text, raw, wanted, out)  # a control character hid a BOM behind it
     if "not-nfc" in wanted and not unicodedata.is_normalized("NFC", text):
         # Safe on text that still holds mojibake: the characters of the code pages ftfy undoes
         # are all composed, and none combines (tests/test_fix_mojibake_order.py checks it).

@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 
 from seedkeeper.corpus.paths import normalize_target
-from seedkeeper.errors import UsageError
+from seedkeeper.errors import SeedkeeperError
 from seedkeeper.indexmd.entries import LINK_SRC
 from seedkeeper.indexmd.layout import block_parser
 from seedkeeper.indexmd.link_titles import link_dest
@@ -24,8 +24,9 @@ _DEFINITION = re.compile(r"^( {0,3}\[(?!\^)(?:[^\]\\]|\\.)+\]:[ \t]*)(<[^>\n]*>|
 _CODE_BLOCKS = ("fence", "code_block", "html_block")
 
 
-class RenameError(UsageError):
-    """A reference could not be rewritten safely; INDEX.md is left as it is."""
+class RenameError(SeedkeeperError):
+    """A reference could not be rewritten safely; INDEX.md is left as it is. The data stopped the
+    command on purpose (exit code 1), as an unsafe path does: the call itself was fine."""
 
 
 def _new_dest(dest: str, mapping: Mapping[str, str]) -> str | None:
