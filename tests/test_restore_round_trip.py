@@ -30,7 +30,8 @@ def test_a_note_restored_beside_the_name_comes_back_without_the_name(cli, tmp_pa
     root = make_seeds(tmp_path / "trip", files, index=INDEX)
     assert_exit(cli("dedup", root, "--apply"), 0)
     assert_exit(cli("restore", C, "--seeds", root), 0)
-    assert f"[{C}]({C}) — Title — (t) from Sara" in (root / "INDEX.md").read_text(encoding="utf-8")
+    # Back in its own list (indexmd/put_back.py), its saved note after the name.
+    assert f"- {C} — Title — (t) from Sara\n" in (root / "INDEX.md").read_text(encoding="utf-8")
     assert_exit(cli("index", root), 0)
     assert _notes(root, C) == _notes(direct, C) == "Title — (t) from Sara"
 
@@ -55,11 +56,12 @@ def test_restore_into_a_hand_table_whose_notes_column_before_file_holds_a_web_li
     """The restored row goes under File, in the form its rows use: the table's column holding the
     last row's reference, not the first cell with a link (a Notes cell linking a web page)."""
     index = (
-        f"# S\n\n- {A}\n- {C} lang: en\n\n"
-        f"| Notes | File | Pinned |\n|---|---|---|\n| see [the source](https://example.org/a.txt) | `{B}` | ru |\n"
+        f"# S\n\n- {A}\n\n| Notes | File | Pinned |\n|---|---|---|\n"
+        f"| see [the source](https://example.org/a.txt) | `{B}` | ru |\n|  | `{C}` | en |\n"
     )
     root = make_seeds(tmp_path, {A: CLEAN["en"], B: CLEAN["ru"], C: CLEAN["en"]}, index=index)
     assert_exit(cli("dedup", root, "--apply"), 0)
+    assert f"`{C}`" not in (root / "INDEX.md").read_text(encoding="utf-8")
     assert_exit(cli("restore", C, "--seeds", root), 0)
     assert (root / "INDEX.md").read_text(encoding="utf-8").endswith(f"|  | `{C}` | en |\n")
     assert_exit(cli("index", root), 0)

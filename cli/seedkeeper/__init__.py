@@ -27,7 +27,7 @@ _LAZY = {
     "tag": "operations.tagging",
     "tag_files": "operations.tagging",
     "dedup": "operations.deduplication",
-    "restore": "operations.deduplication",
+    "restore": "operations.restoring",
     "index": "operations.indexing",
     "add": "operations.adding",
     "stats": "operations.statistics",
@@ -40,11 +40,12 @@ _LAZY = {
 
 if TYPE_CHECKING:  # the names __getattr__ gives, for type checkers
     from .operations.adding import add
-    from .operations.deduplication import dedup, restore
+    from .operations.deduplication import dedup
     from .operations.fixing import fix
     from .operations.indexing import index
     from .operations.onboarding import init
     from .operations.renaming import rename
+    from .operations.restoring import restore
     from .operations.statistics import stats
     from .operations.tagging import tag, tag_files
     from .operations.validation import check, validate

@@ -82,6 +82,7 @@ class Restored:
     sha256: str
     intact: bool
     not_put_back: NotPutBack | None = None
+    index_refreshed: bool = False  # its managed row filled in as `index` would (operations/restoring.py)
 
 
 def _utc(now: datetime | None) -> str:

@@ -1,11 +1,11 @@
 """`dedup`: find exact, normalized, near and contained duplicates; with apply, move them out
 restorably (a contained document like any other duplicate: its container is the one kept).
-`restore` puts one back (which one a typed name means: corpus/quarantine_names.py)."""
+`restore` (restoring.py) puts one back."""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -198,75 +198,3 @@ def _written_by_people(s: Survey, files: set[str]):
     between = listed_between(index.text, home_listings(listings, named), index.entries, index.managed_spans, named)
     saved = {f: (*rows.get(f, ((), ("", ""))), between.get(f, ("", ""))) for f in set(rows).union(between)}
     return written_beside(index.text, listings, name=named), saved
-
-
-def restore(seeds: str | os.PathLike, file: str, settings: Settings | None = None):
-    """Move a quarantined document back and list it in INDEX.md again (under the folder lock).
-
-    `file` is its path as INDEX.md listed it, or where it was moved: relative to the seeds folder
-    (`.seedkeeper/quarantine/000_x.txt`) or as printed from the current folder
-    (`seeds/.seedkeeper/quarantine/000_x.txt`, an absolute path). Returns a Restored, or an
-    AlreadyRestored when an earlier restore put it back (nothing to do, nothing written)."""
-    from seedkeeper.corpus.discovery import discover
-    from seedkeeper.corpus.quarantine import AlreadyRestored, NotPutBack, finish_interrupted, list_quarantined
-    from seedkeeper.corpus.quarantine import restore as _restore
-    from seedkeeper.corpus.quarantine_names import recorded_name
-    from seedkeeper.indexmd.entry_edits import add_entries, not_put_back
-
-    settings = settings or Settings()
-    history = list_quarantined(Path(seeds), include_restored=True)
-    waiting = [e for e in history if not e.restored]
-    found = recorded_name(Path(seeds), file, waiting, [e for e in history if e.restored])
-    if not isinstance(found, str):
-        # Restored already: nothing to do, which is no error (the file is where it belongs).
-        return AlreadyRestored(found.file, found.quarantined, found.restored_at or "")
-    file = found
-    people = {e.file: (e.pinned, e.notes) for e in waiting if file in (e.file, e.quarantined)}
-    rows = {
-        e.file: (e.cells, e.elsewhere, e.between)
-        for e in waiting
-        if file in (e.file, e.quarantined) and (e.cells or any(e.between))
-    }
-
-    def relist(text: str, rel: str) -> str:
-        # Only a name with another Unicode spelling needs to know the folder's other files (a
-        # listing in that spelling names this file, unless it is a file of its own).
-        others = discover(Path(seeds), settings.include) if not rel.isascii() else ()
-        return add_entries(
-            text,
-            [rel],
-            include=settings.include,
-            name_pattern=settings.name_pattern,
-            carried=people,
-            others=others,
-            rows=rows,
-        )
-
-    written: list[str | None] = [None]  # INDEX.md as relist left it (None: there is none)
-    listed_again = [False]  # relist wrote a listing, and so every saved word, itself
-
-    def relist_and_keep(text: str, rel: str) -> str:
-        written[0] = relist(text, rel)
-        listed_again[0] = written[0] != text
-        return written[0]
-
-    with folder_lock(Path(seeds)):
-        finish_interrupted(Path(seeds), _dropper(Path(seeds), settings))
-        done = _restore(Path(seeds), file, relist_and_keep)
-    # A listing a person wrote back is theirs: the saved words are not merged into it, but the
-    # user is told which were not put back (they stay in the manifest). A listing relist wrote
-    # holds them all, maybe in another order than the saved note (a row's cells by column).
-    if listed_again[0]:
-        return done
-    left = not_put_back(
-        written[0],
-        done.file,
-        people.get(done.file, ("", "")),
-        include=settings.include,
-        name_pattern=settings.name_pattern,
-    )
-    if left is None:
-        return done
-    pinned, notes, line = left
-    why = "already-listed" if line is not None else "no-index"
-    return replace(done, not_put_back=NotPutBack(notes, pinned, line, why))

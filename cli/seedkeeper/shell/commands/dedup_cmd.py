@@ -134,21 +134,35 @@ def restore_command(
     seeds_dir: SeedsOpt = None,
     fmt: FormatOpt = Format.text,
     config: ConfigOpt = None,
+    jobs: JobsOpt = None,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
     debug: DebugOpt = False,
 ) -> int:
     """Put a document that `dedup --apply` moved out back in place and in INDEX.md."""
     from ...corpus.quarantine import AlreadyRestored
     from ...corpus.quarantine_manifest import MANIFEST
-    from ...operations.deduplication import restore
+    from ...operations.restoring import restore
     from .. import render
 
-    run = open_run(seeds_dir, config, must_exist=True, here_hint="`--seeds .`")
-    r = restore(run.seeds, file, run.settings)
+    run = open_run(
+        seeds_dir,
+        config,
+        must_exist=True,
+        here_hint="`--seeds .`",
+        cache=True,
+        no_cache=no_cache,
+        cache_dir=cache_dir,
+        jobs=jobs,
+    )
+    r = restore(run.seeds, file, run.settings, cache=run.cache)
     if isinstance(r, AlreadyRestored):
         # Nothing to do is no error: exit 0, as for every command that writes (README, Exit codes).
         if fmt == Format.json:
             earlier = {"file": r.file, "from": r.quarantined, "at": r.restored_at}
-            render.emit_json({"restored": None, "already_restored": earlier, "not_put_back": None})
+            render.emit_json(
+                {"restored": None, "already_restored": earlier, "not_put_back": None, "index_refreshed": False}
+            )
         else:
             typer.echo(render.shown(f"{r.file} was already restored ({r.restored_at}); nothing to do"))
         return EXIT_OK
@@ -157,12 +171,15 @@ def restore_command(
         out = {"restored": r.file, "from": r.quarantined, "sha256": r.sha256, "intact": r.intact}
         out["not_put_back"] = None if left is None else dataclasses.asdict(left)
         out["already_restored"] = None
+        out["index_refreshed"] = r.index_refreshed
         render.emit_json(out)
     else:
         changed = "" if r.intact else " (its bytes changed while in quarantine)"
         # Both as reached from here, under the folder as typed (restore takes that path back).
         where = render.display_path(run.seeds, r.quarantined)
-        typer.echo(f"restored {render.shown(r.file)} from {render.shown(where)}{changed}")
+        # Its managed row filled in as `index` fills it: `check` needs no `index` first.
+        refreshed = "; its row in INDEX.md filled in" if r.index_refreshed else ""
+        typer.echo(f"restored {render.shown(r.file)} from {render.shown(where)}{changed}{refreshed}")
         if left is not None:
             typer.echo(_not_put_back_line(left, render.display_path(run.seeds, MANIFEST)))
     return EXIT_OK

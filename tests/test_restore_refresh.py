@@ -1,0 +1,73 @@
+"""`restore` into a managed table fills the row in, as `add` and `fix` refresh the table.
+
+A newcomer's walk: after `dedup --apply` then `restore`, the row came back with its File, Pinned
+and Notes cells alone, so the next `check` failed with `index-outdated` and nothing said to run
+`index`. Now the row is filled in as `index` fills it. A listing in a hand-written list or table
+is left as the person had it: adopting it is `index`'s job, shown as a diff.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from helpers import assert_exit, make_seeds
+from seedkeeper import restore
+from seedkeeper.settings import Settings
+from test_restore_placement import COPY, DE, EN, KEPT, TEXTS
+
+pytestmark = pytest.mark.usefixtures("isolated_env")
+
+
+def _index_md(root) -> str:
+    return (root / "INDEX.md").read_text(encoding="utf-8")
+
+
+def _row(text: str, name: str) -> str:
+    return next(ln for ln in text.splitlines() if ln.startswith(f"| [{name}]"))
+
+
+def test_a_row_put_back_in_a_managed_table_is_filled_in(cli, tmp_path):
+    root = make_seeds(tmp_path, TEXTS, f"# Seeds\n\n- {KEPT}\n- {COPY} — از آرشیو، lang: fa\n- {EN}\n- {DE}\n")
+    assert_exit(cli("index", root, "--no-cache", "--jobs", "1"), 0)
+    indexed = _index_md(root)
+    assert_exit(cli("dedup", root, "--apply", "--no-cache", "--jobs", "1"), 0)
+    assert COPY not in _index_md(root)
+
+    r = cli("restore", COPY, "--seeds", root, "--no-cache", "--format", "json")
+    assert_exit(r, 0)
+    assert json.loads(r.stdout)["index_refreshed"] is True, r.stdout
+    # The row as `index` wrote it before the move, status and all: nothing left for `index`.
+    assert _row(_index_md(root), COPY) == _row(indexed, COPY), _index_md(root)
+    assert "duplicate of" in _row(indexed, COPY) and "| fa | fa |" in _row(indexed, COPY)
+    assert_exit(cli("index", root, "--check", "--no-cache"), 0)
+    check = json.loads(cli("check", root, "--format", "json", "--no-cache").stdout)
+    assert "index-outdated" not in {p["code"] for p in check["problems"]}, check
+
+
+def test_the_text_report_says_the_row_was_filled_in(cli, tmp_path):
+    root = make_seeds(tmp_path, TEXTS, f"# Seeds\n\n- {KEPT}\n- {COPY}\n- {EN}\n- {DE}\n")
+    assert_exit(cli("index", root, "--no-cache"), 0)
+    assert_exit(cli("dedup", root, "--apply", "--no-cache"), 0)
+    r = cli("restore", COPY, "--seeds", root, "--no-cache")
+    assert_exit(r, 0)
+    assert r.stdout.strip().endswith("; its row in INDEX.md filled in"), r.stdout
+
+
+def test_a_hand_written_listing_is_left_as_the_person_had_it(cli, tmp_path):
+    hand = f"# Seeds\n\n- {KEPT}\n- {COPY} — from Sara\n- {EN}\n- {DE}\n"
+    root = make_seeds(tmp_path, TEXTS, hand)
+    assert_exit(cli("dedup", root, "--apply", "--no-cache"), 0)
+    r = cli("restore", COPY, "--seeds", root, "--format", "json", "--no-cache")
+    assert_exit(r, 0)
+    assert json.loads(r.stdout)["index_refreshed"] is False
+    assert _index_md(root) == hand  # not adopted behind the person's back
+
+
+def test_the_library_says_so_too(cli, tmp_path):
+    root = make_seeds(tmp_path, TEXTS, f"# Seeds\n\n- {KEPT}\n- {COPY}\n- {EN}\n- {DE}\n")
+    assert_exit(cli("index", root, "--no-cache"), 0)
+    assert_exit(cli("dedup", root, "--apply", "--no-cache"), 0)
+    done = restore(root, COPY, Settings(jobs=1))
+    assert done.index_refreshed and done.file == COPY
