@@ -396,6 +396,9 @@ def test_an_index_written_with_crlf_keeps_crlf():
         ("a, lang=fa.", "a."),
         ("a, lang: fa;", "a"),
         ("lang: en; quoted (lang: fa)", "quoted (lang: fa)"),  # the one pinned_lang read: en
+        ("note (lang: fa), more", "note, more"),  # not "note , more"
+        ("خبر (lang: fa); بی‌بی‌سی", "خبر; بی‌بی‌سی"),
+        ("x (lang: fa) — y", "x — y"),  # a dash keeps its spaces
     ],
 )
 def test_a_moved_lang_takes_only_itself_and_its_seam(note, left):

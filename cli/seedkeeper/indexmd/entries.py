@@ -236,7 +236,11 @@ def without_pinned_lang(note: str) -> str:
         right = right[1:].lstrip()
     if left.endswith(seps) and (not right or right.startswith(closers)):
         left = left[:-1].rstrip()
-    glue = "" if not left or not right or left.endswith(openers) or right.startswith(closers) else " "
+    # A comma or semicolon after the pin closes up to the words before it: "note (lang: fa), more"
+    # reads "note, more", not "note , more" (a dash keeps its spaces, and so does a label left
+    # empty: "Language: ; Source: x").
+    tight = closers + (() if left.endswith(":") else (",", ";"))
+    glue = "" if not left or not right or left.endswith(openers) or right.startswith(tight) else " "
     return (left + glue + right).strip()
 
 
