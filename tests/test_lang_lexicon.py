@@ -5,6 +5,8 @@ were written for this file."""
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from seedkeeper.lang import detect_language, lexicon, refine, warm_up
@@ -104,6 +106,23 @@ def test_one_word_both_standards_write_never_overturns_agreeing_detectors():
     assert lexicon.decide("det er en kult film fra halvfjerdserne", {"da", "no"}, 3.0, overturn=True) is None
     assert detect_language("Det er en kult film fra halvfjerdserne.").lang == "da"
     assert lexicon.decide("schröder møtte putin i moskva", {"da", "no"}, 3.0, overturn=True) == "no"
+
+
+@pytest.mark.parametrize("text", ["Filnummeret er mindre enn 1", "Portnummeret er mindre enn 1024"])
+def test_a_word_the_other_list_holds_only_as_noise_overturns_alone(text):
+    # Danish writes "end"; its list holds Norwegian "enn" ~1,200 times more rarely than the
+    # Norwegian list (noise): langdetect and py3langid say Danish, the word says Norwegian.
+    assert math.log(lexicon._frequency("no", "enn") / lexicon._frequency("da", "enn")) >= lexicon.NOISE
+    result = detect_language(text)
+    assert (result.lang, result.decided_by) == ("no", "lexicon")
+
+
+def test_noise_words_do_not_overturn_against_the_answers_own_words():
+    # "brugere" is Danish (Norwegian "brukere"): one Norwegian "enn" is no lead then.
+    assert lexicon.decide("der er flere enn 10 brugere", {"da", "no"}, 3.0, overturn=True) is None
+    assert detect_language("Der er flere enn 10 brugere.").lang == "da"
+    # "tall" is ~50 times more frequent in Norwegian, but Danish writes it: not noise.
+    assert lexicon.decide("skriv et tall her", {"da", "no"}, 3.0, overturn=True) is None
 
 
 def test_the_allow_list_settles_macedonian_and_serbian_too():

@@ -139,6 +139,33 @@ def test_turkish_azerbaijani_kurdish_letters_and_words():
     }
 
 
+def test_spanish_zc_is_spanish_evidence_among_its_neighbours():
+    """Spanish writes "zc" in the -cer/-cir verbs (introduzca, ofrezca, conozca); Portuguese,
+    Galician and Catalan write "introduza", "conheça" / "coñeza", "introduïu"."""
+    from seedkeeper.lang import closepairs
+
+    group = frozenset({"ca", "es", "gl", "pt"})
+    assert closepairs.evidence("Ofrezca una respuesta breve", group)["es"] >= 2.0
+    assert closepairs.evidence("INTRODUZCA SU NOMBRE", group)["es"] >= 2.0
+    # The same verbs in the neighbours' spelling add nothing to Spanish ("el" is a Spanish word).
+    for text in ("Introduza o seu nome", "Conheça o seu bairro", "Introduïu el vostre nom"):
+        with_z = closepairs.evidence(text, group)["es"]
+        assert with_z == closepairs.evidence(text.replace("z", "s"), group)["es"] < 2.0
+
+
+@pytest.mark.parametrize("text", ["Introduzca dos horas válidas.", "Introduzca dos palabras clave válidas."])
+def test_spanish_zc_settles_detectors_torn_between_spanish_portuguese_and_galician(text):
+    result = detect_language(text)
+    assert (result.lang, result.decided_by) == ("es", "close-pair")
+
+
+def test_spanish_without_zc_that_portuguese_could_write_stays_und():
+    # "Introduce dos horas válidas": langdetect and py3langid say Portuguese, CLD2 English;
+    # nothing the words spell is Spanish only.
+    result = detect_language("Introduce dos horas válidas.")
+    assert (result.lang, result.decided_by) == ("und", "close-pair-undecided")
+
+
 @pytest.mark.parametrize(
     "text",
     [
