@@ -8,11 +8,11 @@ could only mean "not checked this time".
 
 from __future__ import annotations
 
-import fnmatch
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from seedkeeper.corpus.paths import matches_glob
 from seedkeeper.corpus.survey import Survey
 from seedkeeper.indexmd.notes import entry_ignores
 from seedkeeper.problems import CODES, Problem, apply_policy, make, matches
@@ -31,8 +31,7 @@ class _Rule:
         if self.file is not None:
             return rel == self.file
         # A glob without "/" also matches the file name anywhere below the folder, as in ruff.
-        name = rel.rsplit("/", 1)[-1]
-        return fnmatch.fnmatchcase(rel, self.glob) or ("/" not in self.glob and fnmatch.fnmatchcase(name, self.glob))
+        return matches_glob(rel, self.glob or "")
 
 
 def _rules(s: Survey) -> list[_Rule]:
