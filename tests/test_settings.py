@@ -317,6 +317,22 @@ def test_cli_flags_override_config_select(warn_folder, monkeypatch):
     assert '"crlf"' not in r.stdout and '"bom"' in r.stdout
 
 
+@pytest.mark.parametrize("select", ["bom", "ALL", "bom,crlf"])
+def test_cli_select_is_not_undone_by_the_configs_ignore(warn_folder, monkeypatch, select):
+    # As in ruff: `ignore = ["bom"]` in the config and `--select bom` on the command line
+    # reports bom; the config's ignore, a layer below the flags, silently emptied the run.
+    write(warn_folder.parent / "seedkeeper.toml", "ignore = ['bom']\n")
+    cwd = warn_folder.parent
+    r = invoke(["validate", str(warn_folder), "--format", "json", "--select", select], cwd, monkeypatch)
+    assert r.exit_code == 0, r.output
+    assert '"bom"' in r.stdout
+    # --ignore given too is the whole policy of the run, and so is the config's alone.
+    args = ["validate", str(warn_folder), "--format", "json", "--select", select, "--ignore", "bom"]
+    r = invoke(args, cwd, monkeypatch)
+    assert '"bom"' not in r.stdout
+    assert '"bom"' not in invoke(["validate", str(warn_folder), "--format", "json"], cwd, monkeypatch).stdout
+
+
 def test_cli_unknown_select_code_is_a_usage_error(warn_folder, monkeypatch):
     r = invoke(["validate", str(warn_folder), "--select", "bommm"], warn_folder.parent, monkeypatch)
     assert r.exit_code == 2
