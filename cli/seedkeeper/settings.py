@@ -185,6 +185,9 @@ def _validated(s: Settings, where: str | None = None) -> Settings:
         re.compile(s.name_pattern)
     except re.error as exc:
         raise ConfigError(f"{where}: name-pattern is not a valid regular expression: {exc}") from None
+    if not s.include or not all(glob.strip() for glob in s.include):
+        # Else nothing on disk is a document, yet entries matching name-pattern still were.
+        raise ConfigError(f"{where}: include must hold at least one glob, such as '*.txt', got {list(s.include)}")
     if not 0.0 < s.threshold <= 1.0:
         name = "--threshold" if where == "command-line flags" else "threshold"
         raise ConfigError(f"{where}: {name} must be over 0 and at most 1 (e.g. 0.8), got {s.threshold}")
