@@ -88,6 +88,9 @@ def _phone(raw: str, line: str, start: int) -> str | None:
     cc = next((digits[:n] for n in (1, 2, 3) if digits[:n] in COUNTRY_CODES), None)
     if cc is None or (cc in ("1", "7") and len(digits) != 11):
         return None  # North America and Russia/Kazakhstan numbers have exactly 10 digits after the code
+    groups = [g for g in re.split(r"[ \u00a0.\-()]+", raw[1:]) if g]
+    if len(groups) >= 3 and all(len(g) == 3 for g in groups[1:]) and not int(_digits(groups[-1])):
+        return None  # a signed amount in thousands ("+49 000 000 рублей", "+20.500.000"), not a number to dial
     native_cc = "".join(c for c in raw if c.isdecimal())[: len(cc)]
     return masking.mask_phone(raw, native_cc)
 
