@@ -191,6 +191,30 @@ def test_bad_values_are_config_errors_that_say_what(tmp_path, text, word):
     assert word in str(info.value)
 
 
+@pytest.mark.parametrize(
+    "text, named",
+    [
+        ("ignore = ['bom']\n\n[tool.seedkeeper]\nlanguages = ['fa']\n", "'ignore'"),
+        ("threshhold = 3\n[tool.seedkeeper]\n", "'threshhold'"),
+        ("[per-file-ignores]\n'*.txt' = ['bom']\n[tool.seedkeeper]\nmin-chars = 5\n", "'per-file-ignores'"),
+    ],
+)
+def test_a_setting_outside_the_tool_table_of_a_seedkeeper_toml_is_an_error(tmp_path, text, named):
+    # With a [tool.seedkeeper] table in the file, only that table was read: a key above it (even a
+    # typo) was silently dropped, though unknown keys are errors.
+    write(tmp_path / "seedkeeper.toml", text)
+    with pytest.raises(ConfigError, match=named):
+        load_settings(start=tmp_path)
+
+
+def test_other_tools_tables_beside_the_tool_table_are_left_alone(tmp_path):
+    # `--config ci.toml` may name a copy of a pyproject.toml: [project] is not ours to judge.
+    cfg = write(tmp_path / "ci.toml", "[project]\nname = 'x'\n[tool.seedkeeper]\nmin-chars = 5\n[tool.ruff]\nx = 1\n")
+    assert load_settings(cfg).min_chars == 5
+    write(tmp_path / "pyproject.toml", "ignore = 1\n[tool.seedkeeper]\nmin-chars = 6\n")  # not ours above the table
+    assert load_settings(tmp_path / "pyproject.toml").min_chars == 6
+
+
 def test_code_prefix_selectors_are_accepted(tmp_path):
     write(tmp_path / "seedkeeper.toml", "select = ['index-', 'not-']\nignore = ['lang-']\n")
     s = load_settings(start=tmp_path)
