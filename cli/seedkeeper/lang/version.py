@@ -13,4 +13,5 @@ VOTER_VERSIONS = (
 # 19: kanji without kana and without a sign of Chinese is und (han-ja-or-zh).
 # 20: an und's others hold every candidate, not only first choices.
 # 21: Simplified/Traditional told apart by OpenCC's ~3,800 / ~4,100 characters, not 630 pairs.
-DETECTOR_VERSION = f"21/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
+# 22: emoji variation selectors and the keycap mark are no letters ("❤️❤️" is too-short, not unknown-script).
+DETECTOR_VERSION = f"22/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
