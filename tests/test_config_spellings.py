@@ -32,6 +32,9 @@ def test_globs_compare_composed_spellings():
     # ... and a glob typed decomposed matches the composed file too.
     assert matches_glob(f"{FOLDER}/{NAME}", _nfd(f"{FOLDER}/*.txt"))
     assert not matches_glob(f"{FOLDER}/{NAME}", "other/*.txt")
+    # "./" starts at the seeds folder, as in an include glob: it matched nothing.
+    assert matches_glob(f"{FOLDER}/{NAME}", f"./{FOLDER}/*.txt")
+    assert matches_include(f"{FOLDER}/{NAME}", (f"./{FOLDER}/*.txt",))
 
 
 def _codes(cli, root) -> list[tuple[str | None, str]]:

@@ -110,6 +110,8 @@ def matches_glob(rel: str, pattern: str) -> bool:
     a glob without '/' also the file name at any depth; both composed (NFC), as matches_include
     compares them, so an entry typed composed accepts the findings of a file named decomposed."""
     rel, pattern = nfc(rel), nfc(pattern)
+    while pattern.startswith("./"):  # "./legal/*.txt" is "legal/*.txt", as include reads it (PurePosixPath)
+        pattern = pattern[2:]
     if fnmatch.fnmatchcase(rel, pattern):
         return True
     return "/" not in pattern and fnmatch.fnmatchcase(rel.rsplit("/", 1)[-1], pattern)
