@@ -110,6 +110,31 @@ def test_per_file_ignores_in_config(cli, tmp_path):
     assert "INDEX.md" not in line
 
 
+@pytest.mark.parametrize(
+    "config, line",
+    [
+        (
+            '# "sub/*.txt" = ["bom"] was the old entry\ninclude = ["sub/*.txt", "*.txt"]\n\n'
+            '[per-file-ignores]\n"sub/*.txt" = ["bom"]\n',
+            5,
+        ),
+        (
+            '[tool.seedkeeper]\ninclude = ["sub/*.txt", "*.txt"]\n'
+            'per-file-ignores = { "*.md" = ["bom"], "sub/*.txt" = ["bom"] }\n',
+            3,
+        ),
+    ],
+)
+def test_unused_ignore_names_the_line_of_the_entry_not_of_the_same_glob_elsewhere(cli, tmp_path, config, line):
+    # The same glob written earlier, in a comment or as an include value, was taken for the entry.
+    root = _folder(tmp_path)
+    name = "pyproject.toml" if config.startswith("[tool") else "seedkeeper.toml"
+    (tmp_path / name).write_text(config, encoding="utf-8")
+    r = cli("check", root, "--format", "concise")
+    found = [ln for ln in r.stdout.splitlines() if "unused-ignore" in ln and "sub/*.txt" in ln]
+    assert found and f"'sub/*.txt' (line {line})" in found[0], r.stdout
+
+
 def test_acceptance_applies_in_validate_and_stats(cli, tmp_path):
     root = make_seeds(tmp_path, {A: b"\xef\xbb\xbf" + CLEAN["ar"].encode(), B: CLEAN["he"] + "\r\n"})
     (tmp_path / "seedkeeper.toml").write_text('[per-file-ignores]\n"*.txt" = ["bom"]\n', encoding="utf-8")

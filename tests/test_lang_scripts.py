@@ -121,3 +121,13 @@ def test_without_names_is_linear_on_hostile_text(piece):
     without_names(text)
     # Linear: a few milliseconds here; the quadratic pattern it replaced took seconds on "a-".
     assert time.perf_counter() - start < 1.0
+
+
+def test_emoji_variation_selectors_are_no_letters():
+    # "❤️" is U+2764 U+FE0F: the selector is a mark to Unicode, but of no script. Counted as an
+    # "Other" letter, it made a text of emoji "a script none of the detectors knows".
+    for ch in ("\ufe0f", "\ufe0e", "\u20e3", "\U000e0100"):
+        assert script_of(ch) is None
+    result = detect_language("😀😀😀 🎉🎉 ❤️❤️ 👍🏽👍🏽 1️⃣\n" * 5)
+    assert (result.lang, result.decided_by) == ("und", "too-short")
+    assert profile("سلام ❤️ دنیا").counts == {"Arabic": 8}

@@ -60,6 +60,36 @@ def test_card_needs_issuer_prefix_grouping_and_luhn():
     assert find_pii(f"x {good[:3]} {good[3:9]} {good[9:]} y") == []  # grouped 3-6-7: not how cards are written
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Сумма: +49 000 000 рублей.", "Прирост +20.500.000 человек", "افزایش +۲۰ ۵۰۰ ۰۰۰ نفر بود", "+90 000 000 TL"],
+)
+def test_a_signed_amount_in_thousands_is_no_phone(text):
+    # Russian, Persian and Turkish write large amounts in groups of three; a "+" in front (a rise)
+    # and a country code's digits made "+49 000 000 rubles" a German phone number.
+    assert find_pii(text) == []
+
+
+def test_phones_grouped_in_threes_are_still_phones():
+    assert [h.code for h in find_pii("Llame al +34 912 345 678 hoy")] == ["pii-phone"]
+    assert [h.code for h in find_pii("x +49 30 123456 und +49 000 000 000 €")] == ["pii-phone"]
+
+
+@pytest.mark.parametrize(
+    "text, masked",
+    [
+        ("电话：＋86 138 0013 8000。", "+86 *** *** 8000"),
+        ("电话：＋８６ １３８ ００１３ ８０００。", "+８６ *** *** ８０００"),
+        ("電話：＋８１－３－１２３４－５６７８です", "+８１ *** *** ５６７８"),
+    ],
+)
+def test_a_full_width_plus_is_a_plus(text, masked):
+    # A Chinese or Japanese input method in full-width mode types ＋ (and －): the number was missed.
+    hits = find_pii(text)
+    assert [(h.code, h.masked) for h in hits] == [("pii-phone", masked)]
+    assert "0013" not in mask_pii(text) and "１２３４" not in mask_pii(text)
+
+
 def test_iban_check_digits_and_length():
     iban = F.make_iban("IR", "0120000000003333333333")
     assert [h.code for h in find_pii(f"شبا {iban}")] == ["pii-iban"]

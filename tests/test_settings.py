@@ -174,6 +174,9 @@ def test_several_unknown_keys_are_all_named(tmp_path):
         ("threshold = true\n", "threshold"),
         ("name-pattern = '(unclosed'\n", "name-pattern"),
         ("include = [1, 2]\n", "include"),
+        ("include = []\n", "include"),
+        ("include = ['*.txt', '']\n", "include"),
+        ("include = ''\n", "include"),
         ("[severity]\nno-such-code = 'error'\n", "no-such-code"),
         ("[severity]\nbom = 'fatal'\n", "bom"),
         ("select = ['bomb']\n", "bomb"),
@@ -186,6 +189,30 @@ def test_bad_values_are_config_errors_that_say_what(tmp_path, text, word):
     with pytest.raises(ConfigError) as info:
         load_settings(start=tmp_path)
     assert word in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "text, named",
+    [
+        ("ignore = ['bom']\n\n[tool.seedkeeper]\nlanguages = ['fa']\n", "'ignore'"),
+        ("threshhold = 3\n[tool.seedkeeper]\n", "'threshhold'"),
+        ("[per-file-ignores]\n'*.txt' = ['bom']\n[tool.seedkeeper]\nmin-chars = 5\n", "'per-file-ignores'"),
+    ],
+)
+def test_a_setting_outside_the_tool_table_of_a_seedkeeper_toml_is_an_error(tmp_path, text, named):
+    # With a [tool.seedkeeper] table in the file, only that table was read: a key above it (even a
+    # typo) was silently dropped, though unknown keys are errors.
+    write(tmp_path / "seedkeeper.toml", text)
+    with pytest.raises(ConfigError, match=named):
+        load_settings(start=tmp_path)
+
+
+def test_other_tools_tables_beside_the_tool_table_are_left_alone(tmp_path):
+    # `--config ci.toml` may name a copy of a pyproject.toml: [project] is not ours to judge.
+    cfg = write(tmp_path / "ci.toml", "[project]\nname = 'x'\n[tool.seedkeeper]\nmin-chars = 5\n[tool.ruff]\nx = 1\n")
+    assert load_settings(cfg).min_chars == 5
+    write(tmp_path / "pyproject.toml", "ignore = 1\n[tool.seedkeeper]\nmin-chars = 6\n")  # not ours above the table
+    assert load_settings(tmp_path / "pyproject.toml").min_chars == 6
 
 
 def test_code_prefix_selectors_are_accepted(tmp_path):
@@ -315,6 +342,22 @@ def test_cli_flags_override_config_select(warn_folder, monkeypatch):
     r = invoke(["validate", str(warn_folder), "--format", "json", "--select", "bom"], warn_folder.parent, monkeypatch)
     assert r.exit_code == 0
     assert '"crlf"' not in r.stdout and '"bom"' in r.stdout
+
+
+@pytest.mark.parametrize("select", ["bom", "ALL", "bom,crlf"])
+def test_cli_select_is_not_undone_by_the_configs_ignore(warn_folder, monkeypatch, select):
+    # As in ruff: `ignore = ["bom"]` in the config and `--select bom` on the command line
+    # reports bom; the config's ignore, a layer below the flags, silently emptied the run.
+    write(warn_folder.parent / "seedkeeper.toml", "ignore = ['bom']\n")
+    cwd = warn_folder.parent
+    r = invoke(["validate", str(warn_folder), "--format", "json", "--select", select], cwd, monkeypatch)
+    assert r.exit_code == 0, r.output
+    assert '"bom"' in r.stdout
+    # --ignore given too is the whole policy of the run, and so is the config's alone.
+    args = ["validate", str(warn_folder), "--format", "json", "--select", select, "--ignore", "bom"]
+    r = invoke(args, cwd, monkeypatch)
+    assert '"bom"' not in r.stdout
+    assert '"bom"' not in invoke(["validate", str(warn_folder), "--format", "json"], cwd, monkeypatch).stdout
 
 
 def test_cli_unknown_select_code_is_a_usage_error(warn_folder, monkeypatch):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from seedkeeper.config_search import find_config
 from seedkeeper.errors import ConfigError
 from seedkeeper.problems import CODES
 
@@ -185,6 +186,9 @@ def _validated(s: Settings, where: str | None = None) -> Settings:
         re.compile(s.name_pattern)
     except re.error as exc:
         raise ConfigError(f"{where}: name-pattern is not a valid regular expression: {exc}") from None
+    if not s.include or not all(glob.strip() for glob in s.include):
+        # Else nothing on disk is a document, yet entries matching name-pattern still were.
+        raise ConfigError(f"{where}: include must hold at least one glob, such as '*.txt', got {list(s.include)}")
     if not 0.0 < s.threshold <= 1.0:
         name = "--threshold" if where == "command-line flags" else "threshold"
         raise ConfigError(f"{where}: {name} must be over 0 and at most 1 (e.g. 0.8), got {s.threshold}")
@@ -234,48 +238,6 @@ def _validated(s: Settings, where: str | None = None) -> Settings:
     return s
 
 
-def find_config(start: Path) -> Path | None:
-    """The nearest seedkeeper.toml, or pyproject.toml with [tool.seedkeeper], at or above start,
-    up to the root of the repository start is in (_repository_root), as black stops: another
-    project's configuration above a repository is not this one's (a submodule's is)."""
-    start = start.resolve()
-    for folder in [start, *start.parents]:
-        own = folder / "seedkeeper.toml"
-        if own.is_file():
-            return own
-        py = folder / "pyproject.toml"
-        if py.is_file():
-            try:
-                data = tomllib.loads(py.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-                continue
-            if "seedkeeper" in data.get("tool", {}):
-                return py
-        if _repository_root(folder):
-            break
-    return None
-
-
-def _repository_root(folder: Path) -> bool:
-    """Whether `folder` is the root of a repository the search must not leave: a `.git` or `.hg`
-    folder, or a worktree's `.git` file. A submodule's `.git` file is not: a corpus kept as a
-    submodule belongs to the project around it, whose configuration is its own."""
-    if (folder / ".hg").exists() or (folder / ".git").is_dir():
-        return True
-    git = folder / ".git"
-    if not git.is_file():
-        return False
-    try:
-        pointer = git.read_text(encoding="utf-8", errors="replace")[:4096]
-    except OSError:
-        return True
-    # A submodule's git folder is `<git dir>/modules/<name>` (in a worktree's or a separate git
-    # dir too); a worktree's is `<git dir>/worktrees/<name>`, and a repository may itself sit
-    # under a folder named "modules": so the last segments decide.
-    parts = [p for p in pointer.strip().removeprefix("gitdir:").strip().replace("\\", "/").split("/") if p]
-    return len(parts) < 2 or parts[-2] == "worktrees" or "modules" not in parts[:-1]
-
-
 def load_settings(config: str | os.PathLike | None = None, start: str | os.PathLike | None = None) -> Settings:
     """Load settings from an explicit config file, or the nearest one found from `start` (cwd)."""
     path = Path(config) if config is not None else find_config(Path(start or "."))
@@ -290,6 +252,19 @@ def load_settings(config: str | os.PathLike | None = None, start: str | os.PathL
     tool = data.get("tool")
     if path.name == "pyproject.toml" or (isinstance(tool, dict) and "seedkeeper" in tool):
         # A pyproject.toml, or any file holding a [tool.seedkeeper] table (`--config x.toml`): that table.
+        # Beside it, in a file of ours, a setting (a key of ours, or any plain value: `threshhold = 3`)
+        # would be silently left unread; another tool's table ([project]) is not ours to judge.
+        mine = path.name != "pyproject.toml"
+        stray = sorted(
+            k
+            for k, v in data.items()
+            if mine and k != "tool" and (k.replace("-", "_") in _FIELDS or not isinstance(v, dict))
+        )
+        if stray:
+            raise ConfigError(
+                f"{path}: {', '.join(map(repr, stray))} outside [tool.seedkeeper], which this file has: not read "
+                "(move them into that table, or drop its header and keep every key at the top level)"
+            )
         data = tool.get("seedkeeper", {}) if isinstance(tool, dict) else {}
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: [tool.seedkeeper] must be a table")

@@ -90,15 +90,31 @@ def normalize_target(written: str, *, from_link: bool, backslash_separates: bool
 
 
 def matches_include(rel: str, include: tuple[str, ...]) -> bool:
-    """A glob without '/' matches the file name at any depth; one with '/' matches the path."""
+    """A glob without '/' matches the file name at any depth; one with '/' matches the path.
+    Both are compared composed (NFC): a glob typed `آرشیو/*.txt` matches the folder macOS
+    wrote decomposed, as INDEX.md's composed spelling names that file (see `nfc`)."""
+    rel = nfc(rel)
     name = rel.rsplit("/", 1)[-1]
     for pattern in include:
+        pattern = nfc(pattern)
         if "/" in pattern:
             if fnmatch.fnmatchcase(rel, pattern) or PurePosixPath(rel).match(pattern):
                 return True
         elif fnmatch.fnmatchcase(name, pattern):
             return True
     return False
+
+
+def matches_glob(rel: str, pattern: str) -> bool:
+    """A per-file-ignores glob on a folder-relative path, as ruff matches one: the path, or for
+    a glob without '/' also the file name at any depth; both composed (NFC), as matches_include
+    compares them, so an entry typed composed accepts the findings of a file named decomposed."""
+    rel, pattern = nfc(rel), nfc(pattern)
+    while pattern.startswith("./"):  # "./legal/*.txt" is "legal/*.txt", as include reads it (PurePosixPath)
+        pattern = pattern[2:]
+    if fnmatch.fnmatchcase(rel, pattern):
+        return True
+    return "/" not in pattern and fnmatch.fnmatchcase(rel.rsplit("/", 1)[-1], pattern)
 
 
 def looks_like_reference(written: str, include: tuple[str, ...], name_re: re.Pattern[str], *, from_link: bool) -> bool:

@@ -105,8 +105,11 @@ def script_of(ch: str) -> str | None:
     except KeyError:
         pass
     result: str | None = None
-    if unicodedata.category(ch)[0] in "LM":
-        cp = ord(ch)
+    cp = ord(ch)
+    # Variation selectors and the keycap mark are marks only to Unicode: they pick an emoji's
+    # glyph ("❤️", "1️⃣") and belong to no script. As "Other" letters they made a text of emoji
+    # a text in a script no detector knows (unknown-script), not one without letters (too-short).
+    if unicodedata.category(ch)[0] in "LM" and not (0xFE00 <= cp <= 0xFE0F or 0xE0100 <= cp <= 0xE01EF or cp == 0x20E3):
         i = bisect.bisect_right(_STARTS, cp) - 1
         if i >= 0 and cp <= _RANGES[i][1]:
             result = _RANGES[i][2]

@@ -13,5 +13,8 @@ VOTER_VERSIONS = (
 # 19: kanji without kana and without a sign of Chinese is und (han-ja-or-zh).
 # 20: an und's others hold every candidate, not only first choices.
 # 21: Simplified/Traditional told apart by OpenCC's ~3,800 / ~4,100 characters, not 630 pairs.
-# 22: Spanish "zc" (introduzca) is Spanish evidence among ca/es/gl/pt (closepairs).
-DETECTOR_VERSION = f"22/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
+# 22: Spanish "zc" (introduzca) is Spanish evidence among ca/es/gl/pt (closepairs); a word one
+# frequency list holds 1,000 times more rarely counts as lacking for an overturn (lexicon.NOISE).
+# 23: emoji variation selectors and the keycap mark are no letters ("❤️❤️" is too-short, not
+# unknown-script); and 22 too.
+DETECTOR_VERSION = f"23/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"

@@ -8,11 +8,12 @@ could only mean "not checked this time".
 
 from __future__ import annotations
 
-import fnmatch
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from seedkeeper.corpus.paths import matches_glob
 from seedkeeper.corpus.survey import Survey
 from seedkeeper.indexmd.notes import entry_ignores
 from seedkeeper.problems import CODES, Problem, apply_policy, make, matches
@@ -31,8 +32,7 @@ class _Rule:
         if self.file is not None:
             return rel == self.file
         # A glob without "/" also matches the file name anywhere below the folder, as in ruff.
-        name = rel.rsplit("/", 1)[-1]
-        return fnmatch.fnmatchcase(rel, self.glob) or ("/" not in self.glob and fnmatch.fnmatchcase(name, self.glob))
+        return matches_glob(rel, self.glob or "")
 
 
 def _rules(s: Survey) -> list[_Rule]:
@@ -122,11 +122,24 @@ def _config_place(s: Survey) -> tuple[str | None, str]:
         return rel, ""
 
 
+# The per-file-ignores table's header ([per-file-ignores], [tool.seedkeeper.per-file-ignores])
+# or its inline form (per-file-ignores = {...}).
+_PFI_START = re.compile(
+    r"""\s*(?:\[\s*(?:tool\s*\.\s*seedkeeper\s*\.\s*)?["']?per[-_]file[-_]ignores["']?\s*\]"""
+    r"|per[-_]file[-_]ignores\s*=)"
+)
+
+
 def _line_of(text: str, glob: str) -> int | None:
-    """The 1-based line where the quoted key `glob` is written in the config, if found."""
-    for n, line in enumerate(text.splitlines(), 1):
-        if f'"{glob}"' in line or f"'{glob}'" in line:
-            return n
+    """The 1-based line where `glob` is written as a key of per-file-ignores, if found: the
+    quoted glob followed by `=`, from the table's start on, so that the same glob written
+    earlier as a value (`include = ["*.txt"]`) or in a comment does not take its place."""
+    lines = text.splitlines()
+    start = next((n for n, line in enumerate(lines) if _PFI_START.match(line)), 0)
+    key = re.compile(rf"""(?:^|[{{,])\s*(?:"{re.escape(glob)}"|'{re.escape(glob)}')\s*=""")
+    for n in range(start, len(lines)):
+        if not lines[n].lstrip().startswith("#") and key.search(lines[n]):
+            return n + 1
     return None
 
 

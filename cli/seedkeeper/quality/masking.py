@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-_SEP = re.compile(r"[\s.\-/()]+")
+_SEP = re.compile(r"[\s.\-/()\uff0d]+")
 
 
 def shorten(text: str, limit: int) -> str:

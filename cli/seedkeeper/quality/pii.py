@@ -1,7 +1,7 @@
 """Personal data: e-mail addresses, international phone numbers, IP addresses, card numbers, IBANs.
 
-Each detector is a regex that proposes and a validator that decides (Luhn for cards, mod 97 for
-IBANs, the ITU country-code list and E.164 lengths for phones, `ipaddress` for IPv6), so dates,
+Each detector is a regex that proposes and a validator that decides (pii_validators: Luhn for cards,
+mod 97 for IBANs, the ITU country-code list and E.164 lengths for phones, `ipaddress` for IPv6), so dates,
 prices, scores, ISBNs and version numbers stay quiet. The regexes run only on the lines a numpy
 pre-filter picked (chars.Profile): most documents have no '@', no '+' before digits, no run of
 13 digits, and never pay for those scans.
@@ -22,7 +22,6 @@ Choices worth knowing:
 
 from __future__ import annotations
 
-import ipaddress
 import re
 from bisect import bisect_right
 from collections.abc import Callable
@@ -30,10 +29,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import masking
+from . import pii_validators as valid
 from .chars import ASCII_DIGIT, ASCII_UPPER, Profile, dense_runs, profile
 from .findings import PII_CODES, Finding
-from .numbering import COUNTRY_CODES, IBAN_LENGTHS
 
 # Look-arounds are ASCII on purpose: Chinese, Thai or Japanese text runs into an address or a
 # number with no space ("请联系zhang@example.cn。"), and CJK letters are \w to Python.
@@ -42,9 +40,10 @@ _EMAIL = re.compile(
     r"(?:[A-Za-z0-9][A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,24}(?![A-Za-z0-9-]|\.[A-Za-z0-9]{2})"
 )
 _ANY_DIGIT = re.compile(r"\d")
-_IMAGE_SUFFIX = {"png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "ico", "tif", "tiff", "avif"}
+# The plus may be full-width (＋, as a Chinese or Japanese input method types it beside
+# full-width digits, "＋８６ １３８ ００１３ ８０００"), and so may the hyphens (－).
 _PHONE = re.compile(
-    r"(?<![A-Za-z\d+_])\+[ \u00a0]?\(?\d{1,5}\)?(?:(?:[ \u00a0.\-]|\) ?| ?\()?\d{1,5}\)?){1,7}"
+    r"(?<![A-Za-z\d+\uff0b_])[+\uff0b][ \u00a0]?\(?\d{1,5}\)?(?:(?:[ \u00a0.\-\uff0d]|\) ?| ?\()?\d{1,5}\)?){1,7}"
     r"(?![A-Za-z\d_])"
 )
 _CARD = re.compile(r"(?<![A-Za-z\d_\-+/])(?<!\d[.,])\d(?:[ \-]?\d){12,18}(?![ \-]?\d|[.,]\d|[A-Za-z_])")
@@ -67,94 +66,13 @@ class PiiHit:
     masked: str
 
 
-def _digits(s: str) -> str:
-    """The decimal digits of `s` in ASCII, whatever their script (int('۹') == 9)."""
-    return "".join(str(int(c)) for c in s if c.isdecimal())
-
-
-def _email(addr: str, line: str, start: int) -> str | None:
-    if addr.rsplit(".", 1)[-1].lower() in _IMAGE_SUFFIX:
-        return None
-    token_start = max(line.rfind(" ", 0, start), line.rfind("\t", 0, start)) + 1
-    if "://" in line[token_start:start]:
-        return None  # user-info or a path inside a URL
-    return masking.mask_email(addr)
-
-
-def _phone(raw: str, line: str, start: int) -> str | None:
-    digits = _digits(raw)
-    if not 8 <= len(digits) <= 15:
-        return None
-    cc = next((digits[:n] for n in (1, 2, 3) if digits[:n] in COUNTRY_CODES), None)
-    if cc is None or (cc in ("1", "7") and len(digits) != 11):
-        return None  # North America and Russia/Kazakhstan numbers have exactly 10 digits after the code
-    native_cc = "".join(c for c in raw if c.isdecimal())[: len(cc)]
-    return masking.mask_phone(raw, native_cc)
-
-
-def _luhn(digits: str) -> bool:
-    total = 0
-    for i, d in enumerate(reversed(digits)):
-        n = int(d) * (2 if i % 2 else 1)
-        total += n - 9 if n > 9 else n
-    return total % 10 == 0
-
-
-def _card(raw: str, line: str, start: int) -> str | None:
-    digits = _digits(raw)
-    if digits[0] not in "23456" or not _luhn(digits):
-        return None  # issuers' numbers start with 2-6; 9 is where ISBNs (978/979) and most IDs start
-    groups = re.split(r"[ \-]", raw)
-    if len(groups) > 1:
-        if len({c for c in raw if c in " -"}) > 1:
-            return None
-        sizes = [len(g) for g in groups]
-        if not (all(s == 4 for s in sizes[:-1]) and 1 <= sizes[-1] <= 4) and sizes not in ([4, 6, 5], [4, 6, 4]):
-            return None  # written in fours (or Amex 4-6-5): anything else is some other number
-    return masking.mask_card(raw)
-
-
-def _iban_value(s: str) -> int:
-    return int("".join(str(int(c)) if c.isdecimal() else str(ord(c) - 55) for c in s))
-
-
-def _iban(raw: str, line: str, start: int) -> str | None:
-    want = IBAN_LENGTHS.get(raw[:2])
-    if want is None:
-        return None
-    compact = ""
-    for group in raw.split(" "):
-        compact += group
-        if len(compact) == want:
-            # Move the first four characters to the end; a valid IBAN then leaves 1 modulo 97.
-            return masking.mask_iban(compact) if _iban_value(compact[4:] + compact[:4]) % 97 == 1 else None
-        if len(compact) > want:
-            return None
-    return None
-
-
-def _ipv4(raw: str, line: str, start: int) -> str | None:
-    parts = [int(p) for p in raw.split(".")]
-    if all(p < 10 for p in parts) or parts[0] in (0, 127) or parts[0] >= 224:
-        return None
-    return masking.mask_ipv4(raw)
-
-
-def _ipv6(raw: str, line: str, start: int) -> str | None:
-    groups = [g for g in raw.split(":") if g]
-    if len(groups) < 2 or not any(c.isdigit() for c in raw) or ("::" not in raw and len(groups) < 8):
-        return None
-    try:
-        addr = ipaddress.IPv6Address(raw)
-    except ValueError:
-        return None
-    if addr.is_loopback or addr.is_unspecified:
-        return None
-    return masking.mask_ipv6(raw)
-
-
 def _positions(p: Profile, char: str) -> np.ndarray:
     return p.positions(char)
+
+
+def _plus_signs(p: Profile) -> np.ndarray:
+    """Offsets of "+" and of the full-width "＋" that CJK input methods type."""
+    return np.union1d(p.positions("+"), p.positions("\uff0b"))
 
 
 def _pairs(p: Profile, first: int, second: int) -> np.ndarray:
@@ -175,22 +93,27 @@ def _digit_dot_digit(p: Profile) -> np.ndarray:
 # code -> (candidate offsets in a profile, regex, validator returning the masked text or None)
 _Detector = tuple[str, Callable[[Profile], np.ndarray], re.Pattern, Callable[[str, str, int], "str | None"]]
 _DETECTORS: list[_Detector] = [
-    ("pii-email", lambda p: _positions(p, "@"), _EMAIL, _email),
+    ("pii-email", lambda p: _positions(p, "@"), _EMAIL, valid.email),
     (
         "pii-phone",
-        lambda p: _positions(p, "+") if len(dense_runs(p.digit_positions(), 8, 24)) else p.cps[:0],
+        lambda p: _plus_signs(p) if len(dense_runs(p.digit_positions(), 8, 24)) else p.cps[:0],
         _PHONE,
-        _phone,
+        valid.phone,
     ),
-    ("pii-card", lambda p: dense_runs(p.digit_positions(), 13, 24), _CARD, _card),
+    ("pii-card", lambda p: dense_runs(p.digit_positions(), 13, 24), _CARD, valid.card),
     (
         "pii-iban",
         lambda p: _pairs(p, ASCII_UPPER, ASCII_UPPER) if len(dense_runs(p.digit_positions(), 10, 40)) else p.cps[:0],
         _IBAN,
-        _iban,
+        valid.iban,
     ),
-    ("pii-ip", _digit_dot_digit, _IPV4, _ipv4),
-    ("pii-ip", lambda p: _positions(p, ":") if "::" in p.text or p.text.count(":") >= 7 else p.cps[:0], _IPV6, _ipv6),
+    ("pii-ip", _digit_dot_digit, _IPV4, valid.ipv4),
+    (
+        "pii-ip",
+        lambda p: _positions(p, ":") if "::" in p.text or p.text.count(":") >= 7 else p.cps[:0],
+        _IPV6,
+        valid.ipv6,
+    ),
 ]
 
 

@@ -81,6 +81,10 @@ def open_run(
     for key in ("select", "ignore"):
         if key in overrides:
             overrides[key] = tuple(_split(overrides[key]) or ())
+    if "select" in overrides and "ignore" not in overrides:
+        # As in ruff, a --select starts the run's selection afresh: the config's `ignore` must
+        # not silently undo it (`ignore = ["bom"]` and `--select bom` checked nothing at all).
+        overrides["ignore"] = ()
     settings = settings.with_overrides(**overrides)
     seeds = settings.seeds_path(directory)
     if seeds.is_symlink() and not seeds.exists():
