@@ -55,6 +55,16 @@ def cli(tmp_path, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def stat_keys_trusted_at_once(monkeypatch):
+    """A test writes a file and runs a command on it within a second: the cache would store such
+    a racily clean file without a stat key (corpus/cache.RACY_NS), and no test could see the stat
+    shortcut work without waiting two seconds. Off here; tests/test_cache_racy.py turns it on."""
+    from seedkeeper.corpus import cache
+
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+
+
+@pytest.fixture(autouse=True)
 def plain_index_reading_matches_markdown(monkeypatch):
     """Every INDEX.md any test parses is also parsed with markdown-it alone: where the
     line-by-line reader of plain files (indexmd/plain.py) answers, it must give the same entries."""

@@ -8,7 +8,8 @@
   confirm nothing again (the table is added to older cache files on open).
 - `files`: (folder, relative path) -> (size, mtime_ns, inode, ctime_ns, sha256): the stat shortcut that lets
   an unchanged file skip even being read. A fresh CI checkout has new mtimes, misses here, and
-  falls back to hashing the bytes, which then hit `analyses`.
+  falls back to hashing the bytes, which then hit `analyses`. A file changed within RACY_NS of
+  being stored is stored with a stat key that never matches ("racily clean", as git says).
 
 SQLite commits are atomic. A corrupt or foreign file is set aside and rebuilt; any database
 error later only turns the cache off for the run. Stored as JSON, never pickle: a cache restored
@@ -20,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -28,6 +30,13 @@ from seedkeeper.corpus.cache_rows import decode_into, decode_row, encode_row
 from seedkeeper.corpus.cache_side import SideTables
 
 SCHEMA = "seedkeeper-cache-4"
+# A file written in the clock tick it was read in may be written again, at the same size, in
+# that tick: on a file system with coarse timestamps (1-2 s: FAT, HFS+, some NFS mounts) its
+# size, mtime, ctime and inode would then all be what the cache saw. As git does with "racily
+# clean" index entries, a file whose mtime or ctime is this close to the moment it is stored
+# gets no stat key: the next run reads and hashes it (one file, rarely), then stores a real key.
+RACY_NS = 2_000_000_000
+_NO_MATCH = -1  # a size no file has: the stat key of a racily clean file
 CACHE_FILE = "cache.sqlite3"
 DEFAULT_DIR = ".seedkeeper_cache"
 
@@ -227,11 +236,14 @@ class Cache(SideTables):
         transaction."""
         if self.db is None or self.readonly:
             return
+        racy_after = time.time_ns() - RACY_NS
         try:
             with self.db:
                 for a, (size, mtime_ns, inode, ctime_ns) in items:
                     if not a.sha256:
                         continue
+                    if max(mtime_ns, ctime_ns) >= racy_after:
+                        size = _NO_MATCH
                     data, sig = encode_row(a)
                     self.db.execute(
                         "INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?)", (a.sha256, fingerprint, data, sig)
