@@ -42,7 +42,9 @@ MIN_CHARS = 50_000
 # 21: GitHub's footnotes: `000_x.txt[^1]` names 000_x.txt, a footnote definition is prose (indexmd/footnotes.py).
 # 22: a link target with balanced or escaped parentheses (`news/a(1).txt`) is read whole in notes
 # and link words (indexmd/link_titles.LINK_DEST), as markdown-it reads it.
-MEMO_VERSION = "22"
+# 23: a hand table row lists every document named alone in a cell of its own, not only the first
+# (indexmd/row_refs.py).
+MEMO_VERSION = "23"
 _KIND = "index-parse"
 
 

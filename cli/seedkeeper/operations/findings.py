@@ -188,7 +188,9 @@ def index_outdated() -> Problem:
 # also, a link target with parentheses read whole (a note no longer carries half of it).
 # 25: a hand table's File cell `[x.txt](x.txt) — from Sara` carries "from Sara", not the name too.
 # 26: all of the above together (a memo of any alone is stale).
-_OUTDATED_MEMO_VERSION = "26"
+# 27: a hand table row listing several documents gives each its own row, which names the others
+# in Notes (`Header: name`); a row also listing a document not on disk stays for it (row_refs.py).
+_OUTDATED_MEMO_VERSION = "27"
 
 
 def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem | None:
