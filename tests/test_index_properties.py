@@ -98,6 +98,15 @@ def a_table(draw) -> str:
         )
         rows = draw(st.lists(row, min_size=1, max_size=3))
         return "\n".join(["| File | Pinned | Notes | T |", "|---|---|---|---|", *rows])
+    if draw(st.integers(0, 3)) == 0:
+        # A parallel corpus: a row lists a document in each of its first two cells (either may
+        # be empty, or a link), the third is the row's note. (A document not on disk loses its
+        # managed row and that row's words by design; test_index_multi_ref.py covers one in a
+        # hand table row.)
+        cell = name | name.map(lambda n: f"[T]({n})") | st.just("")
+        row = st.builds(lambda a, b, v: f"| {a} | {b} | {v} |", cell, cell, st.sampled_from(["T", "", "T lang: de"]))
+        rows = draw(st.lists(row, min_size=1, max_size=3))
+        return "\n".join(["| T Original | T Translation | Source |", "|---|---|---|", *rows])
     if draw(st.booleans()):
         row = (
             st.builds(lambda n: f"| {n} | T |", name)

@@ -44,7 +44,9 @@ MIN_CHARS = 50_000
 # and link words (indexmd/link_titles.LINK_DEST), as markdown-it reads it.
 # 23: include globs compare names composed (NFC, paths.matches_include): a non-ASCII glob
 # names an entry written decomposed too.
-MEMO_VERSION = "23"
+# 24: a hand table row lists every document named alone in a cell of its own, not only the first
+# (indexmd/row_refs.py).
+MEMO_VERSION = "24"
 _KIND = "index-parse"
 
 

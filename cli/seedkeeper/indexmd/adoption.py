@@ -62,12 +62,16 @@ def dangling_definitions(lines: list[str], gone: set[int], adopted: set[str], fi
 def header_stays(lines: list[str], doc: IndexDocument, carried: dict[str, tuple[str, str]]):
     """Whether an adopted table, all its rows gone, keeps its header: when a column name in it
     would be lost (rescued.header_said: an Owner column no row filled in)."""
-    files: dict[int, str] = {}  # a hand table row's line -> its file: built when a table empties
+    files: dict[int, list[str]] = {}  # a hand table row's line -> its files: built when a table empties
 
     def stays(node: Node) -> bool:
         if not files:
-            files.update((e.line - 1, e.rel) for e in doc.entries if e.kind == "table" and not e.managed and e.rel)
-        notes = [carried.get(files.get(r.start, ""), ("", ""))[1] for r in node.members]
+            for e in doc.entries:
+                if e.kind == "table" and not e.managed and e.rel:
+                    files.setdefault(e.line - 1, []).append(e.rel)
+        # A row listing several documents carries its cells into each one's Notes, the cell
+        # naming it aside (row_refs.py): a column name is said if any of them says it.
+        notes = [carried.get(f, ("", ""))[1] for r in node.members for f in files.get(r.start, [""])]
         return not header_said(lines[node.start], notes)
 
     return stays

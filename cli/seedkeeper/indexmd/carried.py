@@ -33,11 +33,11 @@ def written_beside(
     named = name or (lambda rel: rel)
     pins = first_pins(entries, named)
     out: dict[str, tuple[str, str]] = {}
-    seen_lines: set[int] = set()
     for e in entries:
-        if e.rel is None or e.kind not in ("list", "table") or e.line in seen_lines:
+        # A link (in prose, in a Notes cell) is a mention; a hand table row may list several
+        # documents, each with the row's words (row_refs.py).
+        if e.rel is None or e.kind not in ("list", "table"):
             continue
-        seen_lines.add(e.line)  # the first reference on a row is its file; a Notes cell may link others
         source = lines[e.line - 1] if e.line <= len(lines) else ""
         if e.managed:
             fields = managed_fields(e, source)

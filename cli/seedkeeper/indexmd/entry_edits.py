@@ -43,7 +43,8 @@ def remove_entries(
     others: Collection[str] = (),
 ) -> str:
     """Drop the references to `files`: their managed-table rows, hand-written list items or table
-    rows. Links in prose are left alone (they are the person's sentences). Other bytes unchanged.
+    rows (only a file's cell, in a hand table row that lists another document too). Links in
+    prose are left alone (they are the person's sentences). Other bytes unchanged.
 
     A reference in another Unicode spelling of a file ("café.txt" typed composed, the file
     decomposed) names it too, unless that spelling is one of `others`, the other files in the
@@ -56,7 +57,7 @@ def remove_entries(
         known = targets.union(others)
         known_by_nfc = by_nfc(known)
         targets.update(e.rel for e in doc.entries if e.rel and spelled_as_file(e.rel, known, known_by_nfc) in targets)
-    remover = Remover(lines, keep=[(b, e + 1) for b, e in doc.managed_spans])
+    remover = Remover(lines, keep=[(b, e + 1) for b, e in doc.managed_spans], entries=doc.entries)
     row_owner: set[int] = set()
     for e in doc.entries:
         first_on_row = e.line not in row_owner
@@ -69,9 +70,10 @@ def remove_entries(
         else:
             remover.entry(e)
     # A hand table whose every row leaves keeps its header: the column names are the person's,
-    # and `restore` puts a row back under them.
+    # and `restore` puts a row back under them. A row listing another document too stays, the
+    # moved one's cell emptied (row_cells.py).
     gone = remover.finish(header_stays=lambda node: True)
-    return text if not gone else bom + "\n".join(emit(lines, gone))
+    return text if not gone and not remover.edited else bom + "\n".join(emit(lines, gone))
 
 
 def add_entries(
@@ -147,7 +149,7 @@ def _add_entries(
         lines.append("")  # the text ends with a newline after this
     if any(f in saved and (saved[f].cells or any(saved[f].between)) for f in new):  # a restore: add saves nothing
         inserts, placed = where_they_were(lines, doc, new, saved, names, list_line)
-        if inserts:
+        if placed:
             text = bom + "\n".join(emit(lines, set(), inserts=inserts))
             rest = [f for f in new if f not in placed]
             return _add_entries(text, rest, names, saved, others) if rest else text
@@ -171,7 +173,9 @@ def _add_entries(
         block = [f"{indent}{mk} {list_line(f)}" for mk, f in zip(markers, new)]
         return bom + "\n".join(emit(lines, set(), trim(lines, item.parent.start, item.parent.end), block))
     if hand and hand[-1].kind == "table":
-        e = hand[-1]
+        # The last row's first listing: a row may list several documents (row_refs.py), and a
+        # new row names its document in the column the table's rows name theirs first.
+        e = next(x for x in hand if x.line == hand[-1].line)
         table = layout.rows[e.line - 1]
         shape = row_shape(e, lines[table.start + 1])
         block = [hand_row_line(shape, f, saved.get(f, Saved()), names) for f in new]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from seedkeeper.corpus.paths import normalize_target
 from seedkeeper.indexmd.columns import LANG_HEADERS, NOTE_HEADERS, recomputed
@@ -65,9 +65,13 @@ def hand_row(shape: TableShape, f: str, saved: Saved, *, before: bool = True) ->
     says. `before=False` puts nothing in the columns before the file's (the caller's second try
     when a saved cell there would read as the row's reference instead)."""
     heads = [h.strip().lower() for h in shape.headers]
+    ref_at = reference_at(saved.cells, f)
+    if ref_at is not None and ref_at < len(heads) and saved.cells[ref_at][0].strip().lower() == heads[ref_at]:
+        # Back in the column it was in, under the same header: a row that listed several
+        # documents (`| en.txt | fa.txt |`) named this one in its own column, not the table's first.
+        shape = replace(shape, col=ref_at)
     usable = [k != shape.col and (before or k > shape.col) for k in range(len(heads))]
     placed = [""] * len(heads)  # cell content (a person's Markdown), escaped at the end
-    ref_at = reference_at(saved.cells, f)
     ref = _reference(shape, f, saved.cells[ref_at][1] if ref_at is not None else "")
     left: list[tuple[str, str]] = []  # saved cells whose column the table has not (or not free)
     past: list[str] = []  # saved cells past the header: past it again

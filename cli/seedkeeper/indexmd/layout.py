@@ -123,11 +123,17 @@ def trim(lines: list[str], start: int, end: int) -> int:
 
 
 class Remover:
-    """Collects the lines to drop for list items and table rows that go away."""
+    """Collects the lines to drop for list items and table rows that go away, and the cells to
+    empty in a hand table row that lists several documents when only some of them go
+    (row_cells.py): the rest of the row stays. `entries` are the parse's, to tell which
+    documents each hand table row lists."""
 
-    def __init__(self, lines: list[str], keep: Sequence[tuple[int, int]] = ()):
+    def __init__(self, lines: list[str], keep: Sequence[tuple[int, int]] = (), entries: Sequence[IndexEntry] = ()):
         self.lines, self.keep = lines, list(keep)  # line ranges of the managed blocks
         self.gone: set[int] = set()
+        self.edited: set[int] = set()  # rows that lost a cell and stay
+        self._entries = entries
+        self._leaving: dict[int, list[IndexEntry]] = {}  # hand table row line -> its listings that go
         self._layout: Layout | None = None
 
     @property
@@ -149,13 +155,39 @@ class Remover:
                 self.gone.update(range(item.start, trim(self.lines, item.start, item.end) if last else item.end))
             return True
         if e.kind == "table" and line in self.layout.rows:
-            self.gone.add(line)
+            self._leaving.setdefault(line, []).append(e)
             return True
         return False
+
+    def _rows(self) -> None:
+        """Each row some of whose listings go: dropped when all of them go (nearly every row lists
+        one document), else those listings' cells emptied in the line."""
+        from seedkeeper.indexmd.row_cells import own_cell, with_cell
+
+        listed: dict[int, set[str | None]] = {}
+        for e in self._entries:
+            if e.kind == "table" and not e.managed and e.line - 1 in self._leaving:
+                listed.setdefault(e.line - 1, set()).add(e.rel)
+        for line, leaving in self._leaving.items():
+            if not listed.get(line, set()) - {e.rel for e in leaving}:
+                self.gone.add(line)
+                continue
+            text: str | None = self.lines[line]
+            for e in leaving:
+                k = own_cell(e.cells, e.rel) if e.rel is not None else None
+                text = with_cell(text, k, "") if text is not None and k is not None else None
+            if text is None:
+                self.gone.add(line)  # no cell found to empty: the row goes, as a one-document row does
+            else:
+                self.lines[line] = text
+                self.edited.add(line)
+        self._leaving = {}
 
     def finish(self, header_stays: Callable[[Node], bool] | None = None) -> set[int]:
         """Drop lists and tables left empty (and one of the blank lines around them); a table
         whose header `header_stays` (a column name that would be lost) keeps it."""
+        if self._leaving:
+            self._rows()
         if self._layout is None:
             return self.gone
         for node in self.layout.blocks:

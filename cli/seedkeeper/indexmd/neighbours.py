@@ -50,7 +50,7 @@ def listed_between(
     blocks: dict[tuple[str, int], dict[int, str]] = {}
     for e in every:
         key = _block_of(e, layout, spans) if e.rel is not None and e.kind in ("list", "table") else None
-        if key is not None:  # the first reference on a line is its listing; a later one a mention
+        if key is not None:  # a row listing several documents is named by its first, as its neighbours'
             blocks.setdefault(key, {}).setdefault(e.line, named(e.rel))
     around: dict[int, tuple[str, str]] = {}
     for files in blocks.values():
@@ -82,10 +82,9 @@ def neighbour_listing(entries: Sequence[IndexEntry], between: tuple[str, str]) -
     for name, after in zip(between, (True, False)):
         if not name:
             continue
-        seen: set[int] = set()
         for e in entries:
-            if e.kind in ("list", "table") and e.line not in seen:
-                seen.add(e.line)  # the first reference on a line is its listing
-                if same_name(e.rel, name):
-                    return e, after
+            # A link is a mention; every list item and table row entry is a listing (a hand table
+            # row may list several documents: row_refs.py).
+            if e.kind in ("list", "table") and same_name(e.rel, name):
+                return e, after
     return None

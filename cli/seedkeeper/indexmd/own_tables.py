@@ -47,7 +47,8 @@ def _inside(line: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 def _hand_rows(doc: IndexDocument, layout: Layout) -> dict[int, IndexEntry]:
     """The rows of hand tables outside the managed markers that name a document: their line
-    (0-based) -> the row's first reference (its file; a later one on the row is a mention)."""
+    (0-based) -> the row's first reference (its file; a row may list others after it, in their
+    own cells: row_refs.py, and name them in a link that is a mention)."""
     out: dict[int, IndexEntry] = {}
     for e in doc.entries:
         table = layout.rows.get(e.line - 1) if e.kind == "table" and e.rel is not None and not e.managed else None

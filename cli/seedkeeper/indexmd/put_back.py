@@ -10,6 +10,7 @@ it lists a new document (the last managed table, else after the last hand-writte
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 
@@ -19,6 +20,7 @@ from seedkeeper.indexmd.layout import Layout, trim
 from seedkeeper.indexmd.neighbours import neighbour_listing
 from seedkeeper.indexmd.own_tables import own_table_for, row_shape
 from seedkeeper.indexmd.reader import parse_index
+from seedkeeper.indexmd.row_cells import other_listings, own_cell, with_cell
 from seedkeeper.indexmd.table import escape_cell, placeholder_row, row_line
 
 __all__ = ["hand_row_line", "where_they_were"]
@@ -37,13 +39,18 @@ def where_they_were(
 ) -> tuple[Inserts, set[str]]:
     """The lines that list each of the files `new` back where it was (see above): {line: (lines,
     no padding)} for layout.emit, and the files placed. `list_line(f)` is a list item's text
-    after its marker."""
+    after its marker. A file put back into its cell of a row that stays (_into_its_cell) is
+    written into `lines` itself."""
     layout: Layout | None = None
     inserts: Inserts = {}
     placed: set[str] = set()
     for f in new:
         s = saved.get(f)
         if s is None:
+            continue
+        if s.cells and (filled := _into_its_cell(lines, doc, f, s, names)) is not None:
+            lines[filled[0]] = filled[1]  # the row it was listed on beside another document: its cell again
+            placed.add(f)
             continue
         spot = None
         beside = neighbour_listing(doc.entries, s.between) if any(s.between) else None
@@ -59,6 +66,34 @@ def where_they_were(
             inserts.setdefault(spot[0], ([], False, False))[0].append(spot[1])
             placed.add(f)
     return inserts, placed
+
+
+def _into_its_cell(
+    lines: list[str], doc: IndexDocument, f: str, s: Saved, names: tuple[tuple[str, ...], str]
+) -> tuple[int, str] | None:
+    """(line, the row with `f` back in its cell) for the hand table row that listed `f` beside
+    another document which it still lists, in the same cell under the same column names, `f`'s
+    cell left empty (`dedup --apply` emptied only `f`'s cell: row_cells.py); None when there is
+    no such row (all of it left, or a person has written in that cell since)."""
+    k = own_cell(s.cells, f)
+    heads = [h.strip().lower() for h, _ in s.cells if h]
+    if k is None or not s.cells[k][0]:
+        return None
+    for e in doc.entries:
+        if e.kind != "table" or e.managed or e.rel is None or same_name(e.rel, f) or len(e.cells) <= k:
+            continue
+        j = own_cell(e.cells, e.rel)
+        if j is None or j == k or j >= len(s.cells) or s.cells[j][1] != e.cells[j][1] or e.cells[k][1].strip():
+            continue
+        if [h.strip().lower() for h, _ in e.cells if h] != heads:
+            continue
+        row = with_cell(lines[e.line - 1], k, escape_cell(s.cells[k][1]))
+        header = [row_line([escape_cell(h) or " " for h, _ in e.cells if h]), row_line(["---"] * len(heads))]
+        if row is not None and any(
+            x.kind == "table" and same_name(x.rel, f) for x in parse_index("\n".join([*header, row]), *names).entries
+        ):
+            return e.line - 1, row
+    return None
 
 
 def _beside(
@@ -92,7 +127,12 @@ def _beside(
 def hand_row_line(shape: TableShape, f: str, saved: Saved, names: tuple[tuple[str, ...], str]) -> str:
     """The row line for `f` (hand_rows.hand_row), checked with the parse: the first cell naming a
     document must name `f`. A saved cell before the file's column that would name one instead (a
-    link in a Source cell moved before the File column) goes to the note after it."""
+    link in a Source cell moved before the File column) goes to the note after it. The cells
+    that listed other documents beside `f` are left empty (row_cells.other_listings)."""
+    others = other_listings(saved.cells, f, names)
+    if others:
+        cells = tuple((h, "" if k in others else t) for k, (h, t) in enumerate(saved.cells))
+        saved = dataclasses.replace(saved, cells=cells)
     line = row_line(hand_row(shape, f, saved))
     header = [row_line([escape_cell(h) or " " for h in shape.headers]), row_line(["---"] * len(shape.headers))]
     doc = parse_index("\n".join([*header, line]), *names)

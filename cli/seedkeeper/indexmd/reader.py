@@ -33,6 +33,7 @@ from seedkeeper.indexmd.markdown_guard import defuse
 from seedkeeper.indexmd.markers import managed_spans
 from seedkeeper.indexmd.plain import plain_entries
 from seedkeeper.indexmd.row_pins import lang_from_cells
+from seedkeeper.indexmd.row_refs import listing_column, lists_several, lone_link, unmarked_sentence
 
 if TYPE_CHECKING:  # pragma: no cover - markdown-it loads only when a file needs the parser
     from markdown_it import MarkdownIt
@@ -233,25 +234,37 @@ class Walker:
         named = tuple((headers[k] if k < len(headers) else "", c.strip()) for k, c in enumerate(cells))
         named += self._cells_past_the_header(row_line, len(headers))
         managed = self.in_managed(row_line)
-        # The row's document is the first cell that names one; other links in the row (a Notes
-        # cell pointing at a related document) are mentions, like links in prose.
-        found = False
-        for _header, tok in pending:
+        # The row's document is the first cell that names one; in a person's own table each later
+        # cell holding nothing but another document's name lists it too (row_refs.py). Other
+        # links in the row (a Notes cell pointing at a related document) are mentions, like
+        # links in prose.
+        several = not managed and lists_several(tuple(headers))
+        on_row: set[str] = set()  # one listing per document per row
+        lang: str | None = None
+        for k, tok in pending:
             content = tok.content.strip()
             bare = cell_name(content, tok.children or [])  # `000_x.txt[^1]`: a footnote after the name
-            if not found and bare and self.is_ref(bare.strip("`"), False) and "](" not in content:
-                found = True
+            own = not on_row or (several and listing_column(headers, k))
+            # "copied from old.txt" in a later cell is a sentence, not a spaced name (row_refs.py).
+            named_alone = own and not (on_row and unmarked_sentence(bare))
+            if named_alone and bare and self.is_ref(bare.strip("`"), False) and "](" not in content:
                 written = bare.strip("`")
-                # Outside the markers the File cell's words beside the name may pin: the pin is
-                # read knowing the reference (row_pins.lang_from_cells).
                 target = normalize_target(written, from_link=False)
-                lang = lang_from_cells(named, managed, rel=target.rel, written=written)
-                yield self.entry(written, False, row_line, "table", lang=lang, cells=named, target=target)
+                if (target.rel or written) not in on_row:
+                    # Outside the markers the File cell's words beside the name may pin: the pin is
+                    # read knowing the reference (row_pins.lang_from_cells); one pin per row.
+                    if not on_row:
+                        lang = lang_from_cells(named, managed, rel=target.rel, written=written)
+                    on_row.add(target.rel or written)
+                    yield self.entry(written, False, row_line, "table", lang=lang, cells=named, target=target)
                 continue
+            # A later cell listing a document by a link holds that link alone (row_refs.py).
+            lone = bool(on_row) and own and lone_link(tok.children or [])
             for e in self._links(tok, row_line, "table"):
-                if not found:
-                    found = True
-                    lang = lang_from_cells(named, managed, rel=e.rel, written=e.written)
+                if not on_row or (lone and (e.rel or e.written) not in on_row):
+                    if not on_row:
+                        lang = lang_from_cells(named, managed, rel=e.rel, written=e.written)
+                    on_row.add(e.rel or e.written)
                     yield IndexEntry(**{**e.__dict__, "cells": named, "lang": lang})
                 else:
                     yield IndexEntry(**{**e.__dict__, "kind": "link", "lang": None})

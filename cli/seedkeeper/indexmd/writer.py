@@ -155,7 +155,7 @@ def _render(
     # A computed cell a person typed in is told from the tool's own (maybe stale) value by the rows.
     doc = with_documents(doc, {r.file: r for r in rows}, guard)
     spans = doc.managed_spans or ([doc.managed_span] if doc.managed_span else [])
-    remover = Remover(lines, keep=[(b, e + 1) for b, e in spans])
+    remover = Remover(lines, keep=[(b, e + 1) for b, e in spans], entries=doc.entries)
     blocks = [Block(None, span=sp) for sp in spans]
     home: dict[str, Block] = {}
     for e in doc.entries:
@@ -210,7 +210,9 @@ def _render(
         (begin > 0 and lines[begin - 1].strip(" \t\r")) or (end + 1 < len(lines) and lines[end + 1].strip(" \t\r"))
         for begin, end in spans
     )
-    return finish_text(bom, emit(lines, gone, inserts=inserts, blank=blank)), bool(outside or rescued_any), glued
+    # A row that lost a cell and stays (it lists a document not on disk too) was touched as well.
+    touched = bool(outside or remover.edited or rescued_any)
+    return finish_text(bom, emit(lines, gone, inserts=inserts, blank=blank)), touched, glued
 
 
 def _orphan_comments(lines: list[str], found: list[tuple[int, str]], inside: set[int], strays: set[int]) -> set[int]:

@@ -189,7 +189,9 @@ def index_outdated() -> Problem:
 # 25: a hand table's File cell `[x.txt](x.txt) — from Sara` carries "from Sara", not the name too.
 # 26: all of the above together (a memo of any alone is stale).
 # 27: a pin moved out of "note (lang: fa), more" leaves "note, more" (entries.without_pinned_lang).
-_OUTDATED_MEMO_VERSION = "27"
+# 28: a hand table row listing several documents gives each its own row, which names the others
+# in Notes (`Header: name`); a row also listing a document not on disk stays for it (row_refs.py).
+_OUTDATED_MEMO_VERSION = "28"
 
 
 def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem | None:

@@ -1,0 +1,109 @@
+"""One cell of a hand-written table row, in its source line: which cell lists a document, emptying
+it, filling it again.
+
+A row may list several documents, one per cell (row_refs.py). When one of them leaves (`dedup
+--apply` moves it out, `index` adopts it while another on the row stays: a document not on
+disk is not adopted) only its cell is emptied, and the rest of the row stays as the person wrote
+it; `restore` puts the name back into that cell. Only the characters of that cell change: the
+other cells, their spacing and escapes stay byte for byte.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from seedkeeper.corpus.paths import looks_like_reference, normalize_target
+from seedkeeper.indexmd.entries import LINK_SRC, same_name
+from seedkeeper.indexmd.footnotes import footnote_marks
+from seedkeeper.indexmd.link_titles import link_dest
+from seedkeeper.indexmd.row_refs import listing_column, lists_several, unmarked_sentence
+
+# A cell ends at a pipe no backslash escapes, as the GFM table parser splits a row (a pipe in a
+# code span splits it too).
+_PIPE = re.compile(r"(?<!\\)\|")
+
+__all__ = ["other_listings", "own_cell", "with_cell"]
+
+
+def own_cell(cells: Sequence[tuple[str, str]], rel: str) -> int | None:
+    """Which of a hand table row's cells ((header, text)) lists `rel`: the first that holds
+    nothing but its name (bare, in backticks, footnote references after it) or one link to it;
+    else the first that names it at all, the way the row's first reference may (a link in a
+    sentence). None when none does."""
+    named = None
+    for k, (_header, text) in enumerate(cells):
+        bare = footnote_marks(text)[0]
+        if _names(bare, rel, from_link=False):
+            return k
+        link = LINK_SRC.fullmatch(bare)
+        if link is not None and _names(link_dest(link.group(2)), rel, from_link=True):
+            return k
+        if named is None and any(_names(link_dest(m.group(2)), rel, True) for m in LINK_SRC.finditer(text)):
+            named = k
+    return named
+
+
+def other_listings(cells: Sequence[tuple[str, str]], f: str, names: tuple[tuple[str, ...], str]) -> set[int]:
+    """The cells of a saved hand table row ((header, text)) that list a document other than `f`
+    (row_refs.py: its name or one link to it, alone in a cell of a column that is not a note's;
+    `names` are the include globs and the name pattern). A row `restore` builds again for `f`
+    leaves them empty: each is that document's listing, which comes back with its own restore
+    (into that cell: put_back), not with `f`'s, and may be listed elsewhere by now."""
+    headers = tuple(h for h, _ in cells)
+    if len(cells) < 2 or not lists_several(headers):
+        return set()
+    include, name_re = names[0], re.compile(names[1])
+    mine = own_cell(cells, f)
+    out = set()
+    for k, (header, text) in enumerate(cells):
+        if k == mine or not header or not listing_column(headers, k):
+            continue  # a cell past the header has no header: never a listing
+        bare = footnote_marks(text)[0]
+        link = LINK_SRC.fullmatch(bare)
+        target, from_link = (link_dest(link.group(2)), True) if link is not None else (bare, False)
+        # A bare name, or one link: not a sentence's (row_refs.unmarked_sentence).
+        plain = link is not None or ("](" not in bare and not unmarked_sentence(text.strip()))
+        if target and plain and looks_like_reference(target, include, name_re, from_link=from_link):
+            out.add(k)
+    return out
+
+
+def _names(target: str, rel: str, from_link: bool) -> bool:
+    return same_name(target, rel) or same_name(normalize_target(target, from_link=from_link).rel, rel)
+
+
+def with_cell(line: str, k: int, content: str) -> str | None:
+    """Row source `line` with cell `k`'s text replaced by `content` (cell source, escaped), its
+    spacing kept (an emptied cell keeps the spaces around it: `|  |`); None when the line has
+    no cell `k`. A row written without its leading pipe gets one when its first cell is
+    emptied: ` | x` would read as a row whose first cell is `x`."""
+    spans = _cell_spans(line)
+    if k >= len(spans):
+        return None
+    start, end = spans[k]
+    old = line[start:end]
+    if old.strip():
+        lead, trail = old[: len(old) - len(old.lstrip())], old[len(old.rstrip()) :]
+    else:  # an empty cell's spaces go either side of what fills it: `|  |` -> `| x |`
+        lead, trail = old[: len(old) // 2], old[len(old) // 2 :]
+    lead, trail = (lead or " ", trail or " ") if content else (lead, trail)
+    new = f"{lead}{content}{trail}" if content else (lead + trail if old.strip() else old)
+    if k == 0 and not line.lstrip().startswith("|"):
+        new = "|" + (new if new.startswith(" ") else " " + new)
+    return line[:start] + new + line[end:]
+
+
+def _cell_spans(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell's source in a table row line, pipes excluded; the leading and
+    trailing pipes (when written) bound the row, not cells."""
+    pipes = [m.start() for m in _PIPE.finditer(line)]
+    stripped = line.strip()
+    first = len(line) - len(line.lstrip())
+    bounds = [first - 1] if not stripped.startswith("|") else []
+    bounds += pipes
+    last = len(line.rstrip())
+    ends_with_pipe = stripped.endswith("|") and not stripped.endswith("\\|")
+    if not ends_with_pipe:
+        bounds.append(last)
+    return [(bounds[i] + 1, bounds[i + 1]) for i in range(len(bounds) - 1)]

@@ -1,0 +1,66 @@
+"""Which cells of a hand-written table row list a document: a row may name several, one per cell
+(a parallel corpus: `| en_001.txt | fa_001.txt | UN declaration |` lists both).
+
+The row's first cell naming a document is its reference, as it always was (a bare name filling
+the cell, or a link anywhere in it). After it, in a person's own table, each cell that holds
+nothing but another document's name (bare, in backticks, or one link to it; footnote references
+after it aside) lists that document too: that cell is its listing, and the row's other cells are
+said of each document it lists, as of the first (its note, its pin). Not a listing:
+
+* a name or link inside a sentence ("see fa_001.txt", "the translation is [here](fa_001.txt)"):
+  prose, as in a list item's note. A later cell with white space in it is a sentence unless the
+  name is marked (`` `persian news.txt` ``, or a link): "copied from old.txt" ends in a name, and
+  would otherwise read as the spaced name "copied from old.txt" (as the row's first cell
+  still does, where a person's table has always named its document);
+* a cell of a Notes, Comments or Description column: the row's note (`index` carries it into
+  Notes), which may name a related document ("see also", "duplicate of") without listing it;
+* a document the row named already: one listing per row;
+* any cell of the managed table, or of a table shaped like it (File, Pinned and Notes columns:
+  ours without its markers, or a copy): its File column is the only reference.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from seedkeeper.indexmd.columns import NOTE_HEADERS, shaped_like_ours
+
+if TYPE_CHECKING:  # pragma: no cover
+    from markdown_it.token import Token
+
+
+@lru_cache(maxsize=256)
+def lists_several(headers: tuple[str, ...]) -> bool:
+    """Whether rows of a table (outside the markers) with these headers may list several
+    documents: any table but one shaped like ours. Once per table, not per row."""
+    return not shaped_like_ours({h.strip().lower() for h in headers})
+
+
+def listing_column(headers: Sequence[str], k: int) -> bool:
+    """Whether cell `k` of a row under `headers` may list a document after the row's first: any
+    column but a note's (a cell past the header, which no renderer shows as a cell of its own,
+    neither)."""
+    return k < len(headers) and headers[k].strip().lower() not in NOTE_HEADERS
+
+
+def unmarked_sentence(bare: str) -> bool:
+    """Whether a later cell's text (footnote references taken off) has white space and no code
+    span around it: prose that may end in a name, never a listing (see above)."""
+    return not bare.startswith("`") and any(c.isspace() for c in bare)
+
+
+def lone_link(children: Sequence[Token]) -> bool:
+    """Whether a cell's inline run is one link and nothing else (white space and footnote
+    references after it aside): `[ترجمه](fa_001.txt)` names its document as a bare name does."""
+    depth = links = 0
+    for c in children:
+        if c.type == "link_open":
+            links += depth == 0
+            depth += 1
+        elif c.type == "link_close":
+            depth -= 1
+        elif depth == 0 and c.type != "footnote_ref" and not (c.type == "text" and not c.content.strip()):
+            return False
+    return links == 1

@@ -1,0 +1,116 @@
+"""The commands on a hand-written table row that names several documents, one per cell (a
+parallel corpus): each is listed, for check, validate, tag, stats, dedup --apply, restore, index
+and rename alike. (The core, called plainly: test_index_multi_ref.py.)"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from helpers import assert_exit, make_seeds
+
+pytestmark = pytest.mark.usefixtures("isolated_env")
+
+EN, FA, ZH, EN2 = "en_001.txt", "ترجمه_۰۰۱.txt", "中文_001.txt", "en_002.txt"
+FA_COPY, EN_COPY = "نسخه_۰۰۲.txt", "en_copy.txt"
+TEXTS = {
+    EN: "All human beings are born free and equal in dignity and rights. They are endowed with reason.\n",
+    FA: "تمام افراد بشر آزاد به دنیا می‌آیند و از لحاظ حیثیت و حقوق با هم برابرند و عقل دارند.\n",
+    EN2: "Everyone has the right to life, liberty and security of person, and to a fair hearing too.\n",
+    ZH: "人人生而自由，在尊严和权利上一律平等。他们赋有理性和良心，并应以兄弟关系的精神相对待。\n",
+}
+HEAD = "| Original | Translation | Source |\n| --- | --- | --- |\n"
+TABLE = f"{HEAD}| {EN} | {FA} | UN declaration |\n| {EN2} | {ZH} | 联合国 |\n"
+INDEX = f"# Seeds\n\n{TABLE}"
+
+
+def problems(cli, root, command: str = "validate") -> list[tuple[str | None, str, int | None]]:
+    out = json.loads(cli(command, root, "--format", "json").stdout)
+    return [(p["file"], p["code"], p["line"]) for p in out["problems"]]
+
+
+def codes(cli, root) -> set[str]:
+    return {code for _f, code, _line in problems(cli, root)}
+
+
+def test_validate_and_check_see_every_document_of_the_row(cli, tmp_path):
+    root = make_seeds(tmp_path, TEXTS, INDEX)
+    found = problems(cli, root)
+    assert not [p for p in found if p[1] in ("unlisted-file", "duplicate-entry", "missing-file")], found
+    assert not [p for p in problems(cli, root, "check") if p[1] == "unlisted-file"]
+
+
+def test_a_document_named_in_a_later_cell_and_absent_is_missing(cli, tmp_path):
+    root = make_seeds(tmp_path, {k: v for k, v in TEXTS.items() if k != ZH}, INDEX)
+    assert [p for p in problems(cli, root) if p[1] == "missing-file"] == [(ZH, "missing-file", 6)]
+
+
+def test_a_document_named_on_a_row_and_listed_again_is_a_duplicate_entry(cli, tmp_path):
+    root = make_seeds(tmp_path, TEXTS, f"{INDEX}\n- {FA}\n")
+    assert [p for p in problems(cli, root) if p[1] == "duplicate-entry"] == [(FA, "duplicate-entry", 8)]
+
+
+def test_an_ignore_in_the_row_accepts_for_each_of_its_documents(cli, tmp_path):
+    index = f"# Seeds\n\n| Original | Translation | Notes |\n|---|---|---|\n| {EN} | {FA} | ignore: bad-name |\n"
+    root = make_seeds(tmp_path, {EN: TEXTS[EN], FA: TEXTS[FA]}, index)
+    assert "bad-name" not in codes(cli, root)
+
+
+def test_tag_and_stats_read_the_rows_pin_for_each_of_its_documents(cli, tmp_path):
+    other = "این متن دیگری به زبان فارسی است که دربارهٔ آزادی و برابری همهٔ مردم جهان نوشته شده.\n"
+    files = {FA: TEXTS[FA], FA_COPY: other, ZH: TEXTS[ZH]}
+    index = f"# Seeds\n\n| متن | بازنویسی | Notes |\n|---|---|---|\n| {FA} | {FA_COPY} | lang: fa |\n\n- {ZH}\n"
+    root = make_seeds(tmp_path, files, index)
+    tagged = json.loads(cli("tag", root, "--format", "json").stdout)["documents"]
+    assert {d["file"]: d.get("pinned") for d in tagged} == {FA: "fa", FA_COPY: "fa", ZH: None}
+    stats = json.loads(cli("stats", root, "--format", "json").stdout)
+    assert (stats["listed"], stats["on_disk"]) == (3, 3)
+
+
+def _dedup_then_restore(cli, root, moved):
+    assert_exit(cli("dedup", root, "--apply", "--jobs", "1"), 0)
+    after = (root / "INDEX.md").read_text(encoding="utf-8")
+    for f in moved:
+        assert_exit(cli("restore", f, "--seeds", root), 0)
+    return after, (root / "INDEX.md").read_text(encoding="utf-8")
+
+
+def test_dedup_apply_takes_out_only_the_duplicates_cell_and_restore_puts_it_back(cli, tmp_path):
+    index = f"# Seeds\n\n- {FA_COPY}\n\n{TABLE}"
+    root = make_seeds(tmp_path, {FA_COPY: TEXTS[FA], **TEXTS}, index)
+    after, restored = _dedup_then_restore(cli, root, [FA])
+    assert after == f"# Seeds\n\n- {FA_COPY}\n\n{HEAD}| {EN} |  | UN declaration |\n| {EN2} | {ZH} | 联合国 |\n"
+    assert restored == index
+
+
+@pytest.mark.parametrize("order", [(EN, FA), (FA, EN)])
+def test_dedup_apply_of_every_document_on_the_row_and_restore_in_any_order(cli, tmp_path, order):
+    index = f"# Seeds\n\n- {FA_COPY}\n- {EN_COPY}\n\n{TABLE}"
+    root = make_seeds(tmp_path, {FA_COPY: TEXTS[FA], EN_COPY: TEXTS[EN], **TEXTS}, index)
+    after, restored = _dedup_then_restore(cli, root, order)
+    assert EN not in after and FA not in after and "UN declaration" not in after
+    assert restored == index
+    assert "unlisted-file" not in codes(cli, root)
+
+
+def test_index_adopts_each_document_of_the_row_once(cli, tmp_path):
+    root = make_seeds(tmp_path, TEXTS, INDEX)
+    assert_exit(cli("index", root), 0)
+    text = (root / "INDEX.md").read_text(encoding="utf-8")
+    rows = [ln for ln in text.splitlines() if ln.startswith("| [")]
+    assert [r.split("]", 1)[0][3:] for r in rows] == [EN, FA, EN2, ZH]
+    notes = {r.split("]", 1)[0][3:]: r.rstrip(" |").rsplit("| ", 1)[1] for r in rows}
+    assert notes[FA] == f"Original: {EN}; Source: UN declaration"
+    assert notes[ZH] == f"Original: {EN2}; Source: 联合国"
+    assert "| Original |" not in text  # every column name went into Notes with the rows
+    assert_exit(cli("index", root, "--check"), 0)
+    assert not {"unlisted-file", "duplicate-entry"} & codes(cli, root)
+
+
+def test_rename_rewrites_every_document_named_on_the_row(cli, tmp_path):
+    root = make_seeds(tmp_path, TEXTS, INDEX)
+    assert_exit(cli("rename", root), 0)
+    text = (root / "INDEX.md").read_text(encoding="utf-8")
+    assert not any(f in text for f in TEXTS), text
+    assert not {"unlisted-file", "missing-file", "bad-name"} & codes(cli, root)
