@@ -71,3 +71,38 @@ def test_the_library_says_so_too(cli, tmp_path):
     assert_exit(cli("dedup", root, "--apply", "--no-cache"), 0)
     done = restore(root, COPY, Settings(jobs=1))
     assert done.index_refreshed and done.file == COPY
+
+
+def test_restore_fills_its_row_only_and_leaves_the_rest_to_index(cli, tmp_path):
+    """The review's case: when `index` would change more than the restored row (a hand-written
+    list added since, a document nobody listed), restore writes nothing more: adopting is
+    `index`'s job, shown as a diff. It says to run index instead."""
+    first = {f: TEXTS[f] for f in (KEPT, COPY, EN)}
+    root = make_seeds(tmp_path, first, f"# Seeds\n\n- {KEPT}\n- {COPY}\n- {EN}\n")
+    assert_exit(cli("index", root, "--no-cache"), 0)
+    assert_exit(cli("dedup", root, "--apply", "--no-cache"), 0)
+    # Since the move: a German document in a hand-written list of its own, and one nobody listed.
+    (root / DE).write_text(TEXTS[DE], encoding="utf-8")
+    hand = f"\n## Deutsch (von Hand)\n\n- {DE} — von Anna\n"
+    (root / "INDEX.md").write_text(_index_md(root) + hand, encoding="utf-8")
+    new = "006_ffffffffffffffff.txt"
+    (root / new).write_text("Ein neues Dokument, das noch niemand aufgeführt hat, über Berge.\n", encoding="utf-8")
+    r = cli("restore", COPY, "--seeds", root, "--no-cache", "--format", "json")
+    assert_exit(r, 0)
+    data = json.loads(r.stdout)
+    assert (data["index_refreshed"], data["index_left"]) == (False, True), data
+    text = _index_md(root)
+    assert text.endswith(hand) and new not in text, text  # nothing adopted, nothing added
+    assert _row(text, COPY) == f"| [{COPY}]({COPY}) |  |  |  |  |  |  |  |  |", _row(text, COPY)
+    out = cli("index", root, "--diff", "--no-cache").stdout
+    assert f"+| [{DE}]({DE})" in out and "von Anna" in out and new in out, out
+
+
+def test_the_text_report_says_to_run_index_when_it_left_the_row(cli, tmp_path):
+    root = make_seeds(tmp_path, TEXTS, f"# Seeds\n\n- {KEPT}\n- {COPY}\n- {EN}\n")
+    assert_exit(cli("index", root, "--no-cache"), 0)
+    assert_exit(cli("dedup", root, "--apply", "--no-cache"), 0)
+    (root / "INDEX.md").write_text(_index_md(root) + f"\n- {DE}\n", encoding="utf-8")
+    r = cli("restore", COPY, "--seeds", root, "--no-cache")
+    assert_exit(r, 0)
+    assert "`seedkeeper index --diff` then `seedkeeper index` fill in its row" in r.stdout, r.stdout

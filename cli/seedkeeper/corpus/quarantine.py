@@ -83,6 +83,7 @@ class Restored:
     intact: bool
     not_put_back: NotPutBack | None = None
     index_refreshed: bool = False  # its managed row filled in as `index` would (operations/restoring.py)
+    index_left: bool = False  # its managed row left for `index`, which has more to change there
 
 
 def _utc(now: datetime | None) -> str:

@@ -15,7 +15,7 @@ from seedkeeper.corpus.survey import survey
 from seedkeeper.errors import IndexWriteError
 from seedkeeper.settings import Settings
 
-from .index_rows import adopted_files, current_text, render_for, write_rows
+from .index_rows import adopted_files, current_text, index_write_reason, render_for, write_rows
 
 _FEATURES = Features(dedup=True, lang=True)  # what the table's rows say
 
@@ -51,6 +51,6 @@ def refresh(root: Path, settings: Settings, cache: CacheSpec | None, repaired: l
         written, _ = write_rows(s)
     except IndexWriteError as exc:
         # The documents are repaired (atomically, each): only the table's refresh was refused.
-        reason = str(exc).removeprefix("INDEX.md: ").replace(", nothing was written", "")
+        reason = index_write_reason(exc)
         raise IndexWriteError(f"repaired {', '.join(repaired)}; INDEX.md was not rewritten: {reason}") from exc
     return IndexChange(written, adopted if written else [])

@@ -110,6 +110,12 @@ def write_rows(s: Survey, old: str | None = None, resurvey: Callable[[], Survey]
     return update_index(s.root, transform)
 
 
+def index_write_reason(exc: IndexWriteError) -> str:
+    """Why INDEX.md was not rewritten, as a clause after what the command did do (`fix` repaired
+    the documents, `restore` put one back): the error's message without its own frame."""
+    return str(exc).removeprefix("INDEX.md: ").replace(", nothing was written", "")
+
+
 def adopted_files(s: Survey) -> list[str]:
     """Documents that INDEX.md lists by hand (a list item or a row of a person's table, outside
     the managed blocks): `seedkeeper index` moves them into a managed table."""

@@ -78,7 +78,8 @@ def restore(seeds: str | os.PathLike, file: str, settings: Settings | None = Non
     # A listing a person wrote back is theirs: the saved words are not merged into it, but the
     # user is told which were not put back (they stay in the manifest). A listing relist wrote
     # holds them all, maybe in another order than the saved note (a row's cells by column).
-    done = replace(done, index_refreshed=_refresh_if_managed(Path(seeds), done.file, settings, cache))
+    refreshed = _refresh_if_managed(Path(seeds), done.file, settings, cache)
+    done = replace(done, index_refreshed=refreshed is True, index_left=refreshed is False)
     if listed_again[0]:
         return done
     left = not_put_back(
@@ -95,22 +96,40 @@ def restore(seeds: str | os.PathLike, file: str, settings: Settings | None = Non
     return replace(done, not_put_back=NotPutBack(notes, pinned, line, why))
 
 
-def _refresh_if_managed(root: Path, file: str, settings: Settings, cache: CacheSpec | None) -> bool:
+def _refresh_if_managed(root: Path, file: str, settings: Settings, cache: CacheSpec | None) -> bool | None:
     """Fill in the managed table's row of `file`, just put back (its File, Pinned and Notes cells
-    alone), as `index` would: whether INDEX.md was rewritten. A listing in a hand-written list or
-    table is left as the person had it (adopting it is `index`'s job, shown as a diff)."""
+    alone), as `index` would: True when INDEX.md was rewritten, False when the row is left for
+    `index`, None when it is in no managed table (a hand-written listing stays as the person had
+    it). Only that row: when `index` would change more (a hand-written list to adopt, a document
+    nobody listed, another stale row), restore writes nothing more and leaves it all to `index`,
+    whose job that is, shown as a diff."""
     from seedkeeper.corpus.survey import survey
+    from seedkeeper.indexmd.files import update_index
+    from seedkeeper.indexmd.table import file_link
 
-    from .index_rows import current_text, write_rows
+    from .index_rows import current_text, index_write_reason, render_for
 
     s = survey(root, settings, features=Features(dedup=True, lang=True), cache=cache)
     doc, named = s.corpus.index, s.corpus.named
     if doc is None or not any(e.managed and e.rel is not None and named(e.rel) == file for e in doc.entries):
-        return False
+        return None
+    old, link = current_text(s), file_link(file)
+
+    def row_only(fresh: str | None) -> str:
+        new = render_for(s, fresh, reuse_parse=fresh == old)
+        return new if fresh is not None and _only_its_row(fresh, new, link) else fresh or ""
+
     try:
-        written, _ = write_rows(s, current_text(s))
+        written, _ = update_index(root, row_only)
     except IndexWriteError as exc:
         # The document is back (atomically, and recorded): only the row's refresh was refused.
-        reason = str(exc).removeprefix("INDEX.md: ").replace(", nothing was written", "")
-        raise type(exc)(f"restored {file}; its row in INDEX.md was not filled in: {reason}") from exc
+        raise type(exc)(f"restored {file}; its row in INDEX.md was not filled in: {index_write_reason(exc)}") from exc
     return written
+
+
+def _only_its_row(old: str, new: str, link: str) -> bool:
+    """Whether `new` differs from `old` in one line alone, the managed row whose File cell is
+    `link` (the placeholder restore wrote)."""
+    a, b = old.split("\n"), new.split("\n")
+    changed = [k for k, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(a) == len(b) and len(changed) == 1 and a[changed[0]].startswith(f"| {link} |")

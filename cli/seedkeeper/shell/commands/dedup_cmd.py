@@ -161,7 +161,8 @@ def restore_command(
         if fmt == Format.json:
             earlier = {"file": r.file, "from": r.quarantined, "at": r.restored_at}
             render.emit_json(
-                {"restored": None, "already_restored": earlier, "not_put_back": None, "index_refreshed": False}
+                {"restored": None, "already_restored": earlier, "not_put_back": None}
+                | {"index_refreshed": False, "index_left": False}
             )
         else:
             typer.echo(render.shown(f"{r.file} was already restored ({r.restored_at}); nothing to do"))
@@ -171,7 +172,7 @@ def restore_command(
         out = {"restored": r.file, "from": r.quarantined, "sha256": r.sha256, "intact": r.intact}
         out["not_put_back"] = None if left is None else dataclasses.asdict(left)
         out["already_restored"] = None
-        out["index_refreshed"] = r.index_refreshed
+        out["index_refreshed"], out["index_left"] = r.index_refreshed, r.index_left
         render.emit_json(out)
     else:
         changed = "" if r.intact else " (its bytes changed while in quarantine)"
@@ -179,6 +180,11 @@ def restore_command(
         where = render.display_path(run.seeds, r.quarantined)
         # Its managed row filled in as `index` fills it: `check` needs no `index` first.
         refreshed = "; its row in INDEX.md filled in" if r.index_refreshed else ""
+        if r.index_left:
+            # `index` would change more than this row: its job, shown as a diff first.
+            refreshed = suggesting(
+                "; `seedkeeper index --diff` then `seedkeeper index` fill in its row (with other changes)"
+            )
         typer.echo(f"restored {render.shown(r.file)} from {render.shown(where)}{changed}{refreshed}")
         if left is not None:
             typer.echo(_not_put_back_line(left, render.display_path(run.seeds, MANIFEST)))
