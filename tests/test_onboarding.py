@@ -499,6 +499,26 @@ def test_a_bare_init_uses_the_folder_the_config_names(cli, tmp_path):
     assert cli("check").exit_code == 0  # the folder init made is the one check finds
 
 
+@pytest.mark.parametrize("seeds", ["corpus", "../corpus"])
+def test_a_bare_init_below_or_beside_the_config_names_no_path_outside(cli, tmp_path, monkeypatch, seeds):
+    """The review's case: a config found above the current folder (or one naming a folder
+    beside it) made a bare init write an absolute path into the workflow and pre-commit hook.
+    It stops instead and says what to type; nothing is written."""
+    # "corpus": the config one folder up, init run in sub/; "../corpus": the config here, naming
+    # a folder beside this one.
+    config_dir = tmp_path if seeds == "corpus" else tmp_path / "proj"
+    here = tmp_path / ("sub" if seeds == "corpus" else "proj")
+    here.mkdir()
+    (config_dir / "seedkeeper.toml").write_text(f'seeds = "{seeds}"\n', encoding="utf-8")
+    monkeypatch.chdir(here)
+    before = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))
+    r = cli("init")
+    assert r.exit_code == 2 and isinstance(r.exception, SystemExit), r.output
+    assert "`seedkeeper init DIR`" in " ".join(r.stderr.split()), r.stderr
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == before
+    assert cli("init", "seeds").exit_code == 0  # naming the folder works
+
+
 def test_a_pyproject_table_names_the_folder_too(cli, tmp_path):
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.seedkeeper]\nseeds = "corpus"\n')
     r = cli("init")
