@@ -123,6 +123,11 @@ def test_per_file_ignores_in_config(cli, tmp_path):
             'per-file-ignores = { "*.md" = ["bom"], "sub/*.txt" = ["bom"] }\n',
             3,
         ),
+        (  # dotted keys, valid TOML: the review found the line lost
+            'include = ["sub/*.txt", "*.txt"]\nper-file-ignores."*.md" = ["bom"]\n'
+            'per-file-ignores."sub/*.txt" = ["bom"]\n',
+            3,
+        ),
     ],
 )
 def test_unused_ignore_names_the_line_of_the_entry_not_of_the_same_glob_elsewhere(cli, tmp_path, config, line):

@@ -122,12 +122,10 @@ def _config_place(s: Survey) -> tuple[str | None, str]:
         return rel, ""
 
 
-# The per-file-ignores table's header ([per-file-ignores], [tool.seedkeeper.per-file-ignores])
-# or its inline form (per-file-ignores = {...}).
-_PFI_START = re.compile(
-    r"""\s*(?:\[\s*(?:tool\s*\.\s*seedkeeper\s*\.\s*)?["']?per[-_]file[-_]ignores["']?\s*\]"""
-    r"|per[-_]file[-_]ignores\s*=)"
-)
+# The per-file-ignores table's header ([per-file-ignores], [tool.seedkeeper.per-file-ignores]),
+# its inline form (per-file-ignores = {...}) or a dotted key (per-file-ignores."x/*.txt" = [...]).
+_PFI = r"""(?:tool\s*\.\s*seedkeeper\s*\.\s*)?["']?per[-_]file[-_]ignores["']?"""
+_PFI_START = re.compile(rf"\s*(?:\[\s*{_PFI}\s*\]|{_PFI}\s*(?:=|\.))")
 
 
 def _line_of(text: str, glob: str) -> int | None:
@@ -136,7 +134,8 @@ def _line_of(text: str, glob: str) -> int | None:
     earlier as a value (`include = ["*.txt"]`) or in a comment does not take its place."""
     lines = text.splitlines()
     start = next((n for n, line in enumerate(lines) if _PFI_START.match(line)), 0)
-    key = re.compile(rf"""(?:^|[{{,])\s*(?:"{re.escape(glob)}"|'{re.escape(glob)}')\s*=""")
+    # After the start of a line, an inline table's `{` or `,`, or a dotted key's `.`.
+    key = re.compile(rf"""(?:^|[{{,.])\s*(?:"{re.escape(glob)}"|'{re.escape(glob)}')\s*=""")
     for n in range(start, len(lines)):
         if not lines[n].lstrip().startswith("#") and key.search(lines[n]):
             return n + 1
