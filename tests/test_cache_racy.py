@@ -50,3 +50,13 @@ def test_the_next_run_stores_a_real_key_once_the_file_is_old_enough(store):
     later = (120, now - 5_000_000_000, 7, now - 5_000_000_000)  # as it stands 5 s on
     store.put_many("/seeds", FP, [(_analysis("a.txt"), later)])
     assert set(store.unchanged("/seeds", FP, {"a.txt": later})) == {"a.txt"}
+
+
+def test_a_file_dated_well_in_the_future_keeps_its_key(store):
+    """An archive's dates, or a file server whose clock runs ahead: not racy, or it would be read
+    again on every run."""
+    now = time.time_ns()
+    ahead = (120, now + 3_600_000_000_000, 9, now + 3_600_000_000_000)  # an hour ahead
+    near = (120, now + 500_000_000, 10, now + 500_000_000)  # half a second ahead: racy
+    store.put_many("/seeds", FP, [(_analysis("ahead.txt"), ahead), (_analysis("near.txt"), near)])
+    assert set(store.unchanged("/seeds", FP, {"ahead.txt": ahead, "near.txt": near})) == {"ahead.txt"}

@@ -62,7 +62,15 @@ def test_card_needs_issuer_prefix_grouping_and_luhn():
 
 @pytest.mark.parametrize(
     "text",
-    ["Сумма: +49 000 000 рублей.", "Прирост +20.500.000 человек", "افزایش +۲۰ ۵۰۰ ۰۰۰ نفر بود", "+90 000 000 TL"],
+    [
+        "Сумма: +49 000 000 рублей.",
+        "Прирост +20.500.000 человек",
+        "افزایش +۲۰ ۵۰۰ ۰۰۰ نفر بود",
+        "+90 000 000 TL",
+        # A piece of an amount one group shorter is no phone either (the review found it reported).
+        "Revenue rose +44 207 946 000 dollars",
+        "Stigning på +45 312 500 000 kr",
+    ],
 )
 def test_a_signed_amount_in_thousands_is_no_phone(text):
     # Russian, Persian and Turkish write large amounts in groups of three; a "+" in front (a rise)

@@ -34,7 +34,7 @@ SCHEMA = "seedkeeper-cache-4"
 # that tick: on a file system with coarse timestamps (1-2 s: FAT, HFS+, some NFS mounts) its
 # size, mtime, ctime and inode would then all be what the cache saw. As git does with "racily
 # clean" index entries, a file whose mtime or ctime is this close to the moment it is stored
-# gets no stat key: the next run reads and hashes it (one file, rarely), then stores a real key.
+# (either side) gets no stat key: the next run reads and hashes it (one file, rarely), then stores a real key.
 RACY_NS = 2_000_000_000
 _NO_MATCH = -1  # a size no file has: the stat key of a racily clean file
 CACHE_FILE = "cache.sqlite3"
@@ -236,13 +236,16 @@ class Cache(SideTables):
         transaction."""
         if self.db is None or self.readonly:
             return
-        racy_after = time.time_ns() - RACY_NS
+        now = time.time_ns()
         try:
             with self.db:
                 for a, (size, mtime_ns, inode, ctime_ns) in items:
                     if not a.sha256:
                         continue
-                    if max(mtime_ns, ctime_ns) >= racy_after:
+                    if abs(max(mtime_ns, ctime_ns) - now) < RACY_NS:
+                        # Only near now: a file dated well in the future (an archive's dates, a
+                        # file server's clock ahead of ours) keeps its key, or it would be read
+                        # again on every run.
                         size = _NO_MATCH
                     data, sig = encode_row(a)
                     self.db.execute(
