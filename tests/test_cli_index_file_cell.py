@@ -37,6 +37,7 @@ def test_words_beside_the_link_go_to_notes(cli, tmp_path):
     assert notes[FA] == ("", f"بررسی شد; از آرشیو بی‌بی‌سی {FA}"), notes[FA]
     assert notes[ZH] == ("", f"**{ZH}** 公园"), notes[ZH]
     assert "moved to Notes" in out and "(File)" in out, out
+    assert "`Column: words`" not in out, out  # File's words go unlabelled
     rows = _rows(_index_md(root))
     assert {f: r["File"] for f, r in rows.items()} == {f: f"[{f}]({f})" for f in TEXTS}, rows
 

@@ -90,7 +90,7 @@ def dedup(
     from seedkeeper.corpus.quarantine import apply_moves, finish_interrupted
 
     settings = settings or Settings()
-    drop = _dropper(Path(seeds), settings)
+    drop = index_dropper(Path(seeds), settings)
 
     def run(progress: Progress | None = None) -> Survey:
         return survey(seeds, settings, features=Features(dedup=True), jobs=jobs, cache=cache, progress=progress)
@@ -113,7 +113,7 @@ def dedup(
     return report
 
 
-def _dropper(seeds: Path, settings: Settings):
+def index_dropper(seeds: Path, settings: Settings):
     """`drop(index_text, files)`: INDEX.md without its references to `files`, however INDEX.md
     spells them ("café.txt" typed composed, the file decomposed: as the corpus reads it)."""
     from seedkeeper.corpus.discovery import discover

@@ -15,7 +15,7 @@ from seedkeeper.corpus.pool import CacheSpec
 from seedkeeper.errors import IndexWriteError
 from seedkeeper.settings import Settings
 
-from .deduplication import _dropper
+from .deduplication import index_dropper
 
 
 def restore(seeds: str | os.PathLike, file: str, settings: Settings | None = None, cache: CacheSpec | None = None):
@@ -73,7 +73,7 @@ def restore(seeds: str | os.PathLike, file: str, settings: Settings | None = Non
         return written[0]
 
     with folder_lock(Path(seeds)):
-        finish_interrupted(Path(seeds), _dropper(Path(seeds), settings))
+        finish_interrupted(Path(seeds), index_dropper(Path(seeds), settings))
         done = _restore(Path(seeds), file, relist_and_keep)
     # A listing a person wrote back is theirs: the saved words are not merged into it, but the
     # user is told which were not put back (they stay in the manifest). A listing relist wrote

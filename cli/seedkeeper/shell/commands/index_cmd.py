@@ -105,4 +105,6 @@ def _kept_said(kept: dict[str, tuple[str, ...]]) -> str:
     said = "; ".join(f"{render.shown(rel)} ({', '.join(cols)})" for rel, cols in first)
     more = f" and {len(kept) - len(first)} more" if len(kept) > len(first) else ""
     rows = "1 row" if len(kept) == 1 else f"{len(kept)} rows"
-    return f"; words typed in the computed cells of {rows} moved to Notes as `Column: words`: {said}{more}"
+    # Labelled `Column: words`, but for File's words beside the link, which read as a note already.
+    label = "" if all(cols == ("File",) for cols in kept.values()) else " as `Column: words`"
+    return f"; words typed in the computed cells of {rows} moved to Notes{label}: {said}{more}"
