@@ -46,9 +46,13 @@ def test_a_document_named_in_a_later_cell_and_absent_is_missing(cli, tmp_path):
     assert [p for p in problems(cli, root) if p[1] == "missing-file"] == [(ZH, "missing-file", 6)]
 
 
-def test_a_document_named_on_a_row_and_listed_again_is_a_duplicate_entry(cli, tmp_path):
+def test_a_document_named_in_a_later_cell_and_listed_elsewhere_is_listed_there(cli, tmp_path):
+    # The later cell mentions it (review H2: a "Translated from" column names a related
+    # document); a document listed twice as a row's first reference or an item stays an error.
     root = make_seeds(tmp_path, TEXTS, f"{INDEX}\n- {FA}\n")
-    assert [p for p in problems(cli, root) if p[1] == "duplicate-entry"] == [(FA, "duplicate-entry", 8)]
+    assert not [p for p in problems(cli, root) if p[1] in ("duplicate-entry", "unlisted-file")]
+    root = make_seeds(tmp_path, TEXTS, f"{INDEX}\n- {EN}\n", folder="again")
+    assert [p for p in problems(cli, root) if p[1] == "duplicate-entry"] == [(EN, "duplicate-entry", 8)]
 
 
 def test_an_ignore_in_the_row_accepts_for_each_of_its_documents(cli, tmp_path):
@@ -114,3 +118,38 @@ def test_rename_rewrites_every_document_named_on_the_row(cli, tmp_path):
     text = (root / "INDEX.md").read_text(encoding="utf-8")
     assert not any(f in text for f in TEXTS), text
     assert not {"unlisted-file", "missing-file", "bad-name"} & codes(cli, root)
+
+
+# A hand table whose later columns name RELATED documents (review H2): a name listed elsewhere
+# is a mention, for every command alike.
+RELATED = (
+    "# Seeds\n\n| File | Translated from | Remarks |\n|---|---|---|\n"
+    f"| {EN} | | original |\n| {FA} | {EN} | Persian translation |\n"
+)
+
+
+def test_a_related_document_named_in_a_later_cell_is_no_duplicate_entry(cli, tmp_path):
+    root = make_seeds(tmp_path, {EN: TEXTS[EN], FA: TEXTS[FA]}, RELATED)
+    for command in ("validate", "check"):
+        found = problems(cli, root, command)
+        assert not [p for p in found if p[1] in ("duplicate-entry", "unlisted-file", "missing-file")], found
+    stats = json.loads(cli("stats", root, "--format", "json").stdout)
+    assert (stats["listed"], stats["on_disk"]) == (2, 2)
+
+
+def test_index_keeps_each_rows_words_with_its_own_document(cli, tmp_path):
+    root = make_seeds(tmp_path, {EN: TEXTS[EN], FA: TEXTS[FA]}, RELATED)
+    assert_exit(cli("index", root), 0)
+    text = (root / "INDEX.md").read_text(encoding="utf-8")
+    rows = [r for r in text.splitlines() if r.startswith("| [")]
+    notes = {r.split("]", 1)[0][3:]: r.rstrip(" |").rsplit("| ", 1)[1] for r in rows}
+    assert notes == {EN: "Remarks: original", FA: f"Translated from: {EN}; Remarks: Persian translation"}
+    assert_exit(cli("check", root), 0)
+
+
+def test_dedup_apply_and_restore_of_a_translation_named_beside_its_original(cli, tmp_path):
+    index = f"- {FA_COPY}\n\n{RELATED}"
+    root = make_seeds(tmp_path, {FA_COPY: TEXTS[FA], EN: TEXTS[EN], FA: TEXTS[FA]}, index)
+    after, restored = _dedup_then_restore(cli, root, [FA])
+    assert after == index.replace(f"| {FA} | {EN} | Persian translation |\n", "")
+    assert restored == index

@@ -244,3 +244,64 @@ def test_rename_rewrites_each_reference_on_the_row():
     out, count = rename_references(TEXT, mapping, ("*.txt",), r"\d{3,}_[0-9a-f]{16}\.txt")
     assert count == 2
     assert out == TEXT.replace(EN, mapping[EN]).replace(FA, mapping[FA])
+
+
+# ---------------------------------------------------------------- related documents (review H2)
+#
+# A person's table whose later columns name a document RELATED to the row's ("Translated from")
+# lists that document only when nothing else in INDEX.md lists it: else the cell is a mention,
+# as it was before a row could list several, and its words are never carried into it.
+
+RELATED = (
+    "# Seeds\n\n| File | Translated from | Remarks |\n|---|---|---|\n"
+    f"| {EN} | | original |\n| {FA} | {EN} | Persian translation |\n"
+)
+
+
+def test_a_later_cell_naming_a_document_listed_elsewhere_is_a_mention():
+    assert listed(RELATED) == [(EN, "table", 5), (FA, "table", 6), (EN, "link", 6)]
+    mention = parse_index(RELATED).entries[-1]
+    assert (mention.lang, mention.cells) == (None, ())
+
+
+def test_the_document_listed_below_the_row_that_names_it_too():
+    text = f"| File | Source |\n|---|---|\n| {FA} | {EN} |\n\n- {EN}\n"
+    assert listed(text) == [(FA, "table", 3), (EN, "link", 3), (EN, "list", 5)]
+
+
+def test_a_later_cell_lists_a_document_listed_nowhere_else_once():
+    # The first later cell naming it is its listing; another row naming it again mentions it.
+    text = f"| File | Source |\n|---|---|\n| {FA} | {EN} |\n| {ZH} | {EN} |\n"
+    assert listed(text) == [(FA, "table", 3), (EN, "table", 3), (ZH, "table", 4), (EN, "link", 4)]
+
+
+def test_index_carries_no_row_into_a_document_listed_elsewhere():
+    out = render_index(RELATED, [row(EN), row(FA, "fa")])
+    rows = managed(out)
+    assert rows[EN]["notes"] == "Remarks: original"
+    assert rows[FA]["notes"] == f"Translated from: {EN}; Remarks: Persian translation"
+    assert render_index(out, [row(EN), row(FA, "fa")]) == out
+
+
+@pytest.mark.parametrize(
+    ("moved", "left"),
+    [
+        (FA, f"| {EN} | | original |\n"),
+        (EN, f"| {FA} | {EN} | Persian translation |\n"),
+    ],
+)
+def test_remove_entries_of_a_related_documents_row_takes_its_own_row(moved, left):
+    head = "# Seeds\n\n| File | Translated from | Remarks |\n|---|---|---|\n"
+    assert remove_entries(RELATED, [moved]) == head + left
+
+
+def test_restore_of_a_row_naming_a_listed_document_keeps_that_name():
+    carried, rows = _saved(RELATED, FA)
+    out = remove_entries(RELATED, [FA])
+    assert add_entries(out, [FA], carried=carried, rows=rows) == RELATED
+
+
+def test_rename_rewrites_a_mention_in_a_later_cell_too():
+    mapping = {EN: "001_aaaaaaaaaaaaaaaa.txt"}
+    out, count = rename_references(RELATED, mapping, ("*.txt",), r"\d{3,}_[0-9a-f]{16}\.txt")
+    assert (out, count) == (RELATED.replace(EN, mapping[EN]), 2)

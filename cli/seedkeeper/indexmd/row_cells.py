@@ -11,10 +11,10 @@ other cells, their spacing and escapes stay byte for byte.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
 
-from seedkeeper.corpus.paths import looks_like_reference, normalize_target
-from seedkeeper.indexmd.entries import LINK_SRC, same_name
+from seedkeeper.corpus.paths import looks_like_reference, nfc, normalize_target
+from seedkeeper.indexmd.entries import LINK_SRC, IndexEntry, same_name
 from seedkeeper.indexmd.footnotes import footnote_marks
 from seedkeeper.indexmd.link_titles import link_dest
 from seedkeeper.indexmd.row_refs import listing_column, lists_several, unmarked_sentence
@@ -23,7 +23,7 @@ from seedkeeper.indexmd.row_refs import listing_column, lists_several, unmarked_
 # code span splits it too).
 _PIPE = re.compile(r"(?<!\\)\|")
 
-__all__ = ["other_listings", "own_cell", "with_cell"]
+__all__ = ["listed_now", "other_listings", "own_cell", "with_cell"]
 
 
 def own_cell(cells: Sequence[tuple[str, str]], rel: str) -> int | None:
@@ -44,12 +44,17 @@ def own_cell(cells: Sequence[tuple[str, str]], rel: str) -> int | None:
     return named
 
 
-def other_listings(cells: Sequence[tuple[str, str]], f: str, names: tuple[tuple[str, ...], str]) -> set[int]:
+def other_listings(
+    cells: Sequence[tuple[str, str]], f: str, names: tuple[tuple[str, ...], str], listed: Collection[str] = ()
+) -> set[int]:
     """The cells of a saved hand table row ((header, text)) that list a document other than `f`
     (row_refs.py: its name or one link to it, alone in a cell of a column that is not a note's;
     `names` are the include globs and the name pattern). A row `restore` builds again for `f`
     leaves them empty: each is that document's listing, which comes back with its own restore
-    (into that cell: put_back), not with `f`'s, and may be listed elsewhere by now."""
+    (into that cell: put_back), not with `f`'s. Not a cell naming a document in `listed` (the
+    files INDEX.md lists now, composed: listed_now): there the name is a mention of a document
+    listed elsewhere (a "Translated from" column: row_refs.settle_later_cells), written back
+    as the person wrote it."""
     headers = tuple(h for h, _ in cells)
     if len(cells) < 2 or not lists_several(headers):
         return set()
@@ -65,8 +70,15 @@ def other_listings(cells: Sequence[tuple[str, str]], f: str, names: tuple[tuple[
         # A bare name, or one link: not a sentence's (row_refs.unmarked_sentence).
         plain = link is not None or ("](" not in bare and not unmarked_sentence(text.strip()))
         if target and plain and looks_like_reference(target, include, name_re, from_link=from_link):
-            out.add(k)
+            if nfc(normalize_target(target, from_link=from_link).rel or target) not in listed:
+                out.add(k)
     return out
+
+
+def listed_now(entries: Iterable[IndexEntry]) -> set[str]:
+    """The files `entries` list (a list item or a table row; a link is a mention), composed
+    (NFC): what other_listings leaves named in a row it builds again."""
+    return {nfc(e.rel) for e in entries if e.rel is not None and e.kind != "link"}
 
 
 def _names(target: str, rel: str, from_link: bool) -> bool:
