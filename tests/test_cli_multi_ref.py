@@ -61,13 +61,14 @@ def test_an_ignore_in_the_row_accepts_for_each_of_its_documents(cli, tmp_path):
     assert "bad-name" not in codes(cli, root)
 
 
-def test_tag_and_stats_read_the_rows_pin_for_each_of_its_documents(cli, tmp_path):
+def test_tag_and_stats_read_the_rows_pin_for_its_first_document(cli, tmp_path):
+    # A row's pin is its first reference's (review M2), as it was before a row listed several.
     other = "این متن دیگری به زبان فارسی است که دربارهٔ آزادی و برابری همهٔ مردم جهان نوشته شده.\n"
     files = {FA: TEXTS[FA], FA_COPY: other, ZH: TEXTS[ZH]}
     index = f"# Seeds\n\n| متن | بازنویسی | Notes |\n|---|---|---|\n| {FA} | {FA_COPY} | lang: fa |\n\n- {ZH}\n"
     root = make_seeds(tmp_path, files, index)
     tagged = json.loads(cli("tag", root, "--format", "json").stdout)["documents"]
-    assert {d["file"]: d.get("pinned") for d in tagged} == {FA: "fa", FA_COPY: "fa", ZH: None}
+    assert {d["file"]: d.get("pinned") for d in tagged} == {FA: "fa", FA_COPY: None, ZH: None}
     stats = json.loads(cli("stats", root, "--format", "json").stdout)
     assert (stats["listed"], stats["on_disk"]) == (3, 3)
 
@@ -153,3 +154,19 @@ def test_dedup_apply_and_restore_of_a_translation_named_beside_its_original(cli,
     after, restored = _dedup_then_restore(cli, root, [FA])
     assert after == index.replace(f"| {FA} | {EN} | Persian translation |\n", "")
     assert restored == index
+
+
+def test_a_shared_lang_cell_pins_only_the_rows_first_document(cli, tmp_path):
+    # `lang: en` in the Notes of a parallel row pinned the Persian and Chinese files too: two
+    # false lang-mismatch warnings, and `index` wrote Pinned = en for both (review M2).
+    head = "| English | Persian | Chinese | Notes |\n|---|---|---|---|\n"
+    index = f"# Seeds\n\n{head}| {EN} | {FA} | {ZH} | UN (lang: en) |\n"
+    root = make_seeds(tmp_path, {EN: TEXTS[EN], FA: TEXTS[FA], ZH: TEXTS[ZH]}, index)
+    assert "lang-mismatch" not in codes(cli, root)
+    tagged = json.loads(cli("tag", root, "--format", "json").stdout)["documents"]
+    assert {d["file"]: d.get("pinned") for d in tagged} == {EN: "en", FA: None, ZH: None}
+    assert_exit(cli("index", root), 0)
+    assert "lang-mismatch" not in codes(cli, root)
+    tagged = json.loads(cli("tag", root, "--format", "json").stdout)["documents"]
+    assert {d["file"]: d.get("pinned") for d in tagged} == {EN: "en", FA: None, ZH: None}
+    assert_exit(cli("check", root), 0)

@@ -113,11 +113,13 @@ def test_the_managed_table_and_a_table_shaped_like_it_keep_one_reference():
     assert [(e.rel, e.kind) for e in parse_index(block).entries] == [(EN, "table")]
 
 
-def test_each_document_carries_the_rows_cells_and_its_pin():
+def test_each_document_carries_the_rows_cells_and_only_the_first_its_pin():
+    # The row was about its first reference before it could list several: its pin is that
+    # document's (review M2: `lang: en` beside a parallel row pinned every translation `en`).
     text = f"| پارسی | 中文 | Notes |\n|---|---|---|\n| {FA} | {ZH} | از سارا lang: fa |\n"
     first, second = parse_index(text).entries
     assert (first.rel, first.lang) == (FA, "fa")
-    assert (second.rel, second.lang) == (ZH, "fa")  # a row's pin is said of every document on it
+    assert (second.rel, second.lang) == (ZH, None)
     assert second.cells == first.cells
 
 
@@ -135,13 +137,41 @@ def test_index_adopts_each_document_into_its_own_row_naming_the_other():
     assert render_index(out, [row(EN), row(FA, "fa")]) == out
 
 
-def test_index_moves_the_rows_pin_to_each_documents_pinned_cell():
+def test_index_moves_the_rows_pin_to_its_first_documents_pinned_cell():
+    # The others' Notes say the row's words without the pin (their Pinned stays empty; a
+    # `lang:` left in their Notes would pin them after `index`, as nothing did before it).
     text = f"| پارسی | پارسی دوم | Notes |\n|---|---|---|\n| {FA} | {ZH} | از سارا (lang: fa) |\n"
-    rows = managed(render_index(text, [row(FA, "fa"), row(ZH, "fa")]))
+    out = render_index(text, [row(FA, "fa"), row(ZH, "fa")])
+    rows = managed(out)
     assert {f: (r["pinned"], r["notes"]) for f, r in rows.items()} == {
         FA: ("fa", f"پارسی دوم: {ZH}; از سارا"),
-        ZH: ("fa", f"پارسی: {FA}; از سارا"),
+        ZH: ("", f"پارسی: {FA}; از سارا"),
     }
+    assert pins(out) == pins(text) == {FA: "fa"}
+
+
+def pins(text: str) -> dict[str, str]:
+    """file -> the language INDEX.md pins for it, as `check` reads it."""
+    from seedkeeper.indexmd.entries import first_pins
+
+    return {f: e.lang for f, e in first_pins(parse_index(text).entries).items()}
+
+
+@pytest.mark.parametrize(
+    ("columns", "cells"),
+    [
+        ("Notes", "UN declaration (lang: en)"),
+        ("Notes | Language", "UN declaration | en"),  # a Language column
+        ("Notes | Source", "UN declaration | lang: en, from the UN"),  # a `lang:` in a column of its own
+    ],
+)
+def test_a_shared_cells_pin_is_the_rows_first_documents_before_and_after_index(columns, cells):
+    head = f"| English | Persian | Chinese | {columns} |\n|{'---|' * (columns.count('|') + 4)}\n"
+    text = f"# Seeds\n\n{head}| {EN} | {FA} | {ZH} | {cells} |\n"
+    assert pins(text) == {EN: "en"}
+    out = render_index(text, [row(EN), row(FA, "fa"), row(ZH, "zh-Hans")])
+    assert pins(out) == {EN: "en"}
+    assert [r["pinned"] for r in managed(out).values()] == ["en", "", ""]
 
 
 def test_index_with_one_document_of_the_row_missing_adopts_the_other_and_keeps_the_row():

@@ -47,7 +47,8 @@ MIN_CHARS = 50_000
 # 24: a hand table row lists every document named alone in a cell of its own, not only the first
 # (indexmd/row_refs.py).
 # 25: a later cell naming a document another listing lists is a mention (row_refs.settle_later_cells);
-# the memo keeps which listings are later cells' (IndexEntry.later).
+# the memo keeps which listings are later cells' (IndexEntry.later); a row's pin is its first
+# reference's alone (indexmd/table_rows.py).
 MEMO_VERSION = "25"
 _KIND = "index-parse"
 

@@ -5,7 +5,10 @@ The row's first cell naming a document is its reference, as it always was (a bar
 the cell, or a link anywhere in it). After it, in a person's own table, each cell that holds
 nothing but another document's name (bare, in backticks, or one link to it; footnote references
 after it aside) lists that document too: that cell is its listing, and the row's other cells are
-said of each document it lists, as of the first (its note, its pin). Not a listing:
+said of each document it lists, as of the first (its note, an `ignore:`), but not its pin: the
+row's pin (a Pinned or Language column, a `lang:`) is its first reference's, the document the
+row was about before it could list several (a parallel row's documents are in other languages;
+pinned_notes.adopted_fields leaves it out of their Notes too). Not a listing:
 
 * a name or link inside a sentence ("see fa_001.txt", "the translation is [here](fa_001.txt)"):
   prose, as in a list item's note. A later cell with white space in it is a sentence unless the

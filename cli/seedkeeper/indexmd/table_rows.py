@@ -38,6 +38,9 @@ def table_row(
     managed = walker.in_managed(row_line)
     several = not managed and lists_several(tuple(headers))
     on_row: set[str] = set()  # one listing per document per row
+    # The row's pin (a Pinned or Language column, a `lang:` in a cell) is its first reference's
+    # alone: the row was about that document before a row could list several, and a parallel
+    # row's documents are in different languages (row_refs.py).
     lang: str | None = None
     for k, tok in pending:
         content = tok.content.strip()
@@ -55,7 +58,8 @@ def table_row(
                 if not later:
                     lang = lang_from_cells(named, managed, rel=target.rel, written=written)
                 on_row.add(target.rel or written)
-                e = walker.entry(written, False, row_line, "table", lang=lang, cells=named, target=target)
+                pin = None if later else lang
+                e = walker.entry(written, False, row_line, "table", lang=pin, cells=named, target=target)
                 yield IndexEntry(**{**e.__dict__, "later": True}) if later else e
             continue
         # A later cell listing a document by a link holds that link alone (row_refs.py).
@@ -66,7 +70,7 @@ def table_row(
                 if not later:
                     lang = lang_from_cells(named, managed, rel=e.rel, written=e.written)
                 on_row.add(e.rel or e.written)
-                yield IndexEntry(**{**e.__dict__, "cells": named, "lang": lang, "later": later})
+                yield IndexEntry(**{**e.__dict__, "cells": named, "lang": None if later else lang, "later": later})
             else:
                 yield IndexEntry(**{**e.__dict__, "kind": "link", "lang": None})
 
