@@ -170,3 +170,15 @@ def test_a_shared_lang_cell_pins_only_the_rows_first_document(cli, tmp_path):
     tagged = json.loads(cli("tag", root, "--format", "json").stdout)["documents"]
     assert {d["file"]: d.get("pinned") for d in tagged} == {EN: "en", FA: None, ZH: None}
     assert_exit(cli("check", root), 0)
+
+
+def test_dedup_apply_and_restore_in_a_quoted_table(cli, tmp_path):
+    # The `> ` before the row was counted as its first cell: dedup --apply emptied the kept
+    # document's cell and left the moved one listed (review H3).
+    index = f"# Seeds\n\n- {FA_COPY}\n\n> | English | Persian | Notes |\n> |---|---|---|\n> | {EN} | {FA} | UN |\n"
+    root = make_seeds(tmp_path, {FA_COPY: TEXTS[FA], EN: TEXTS[EN], FA: TEXTS[FA]}, index)
+    assert_exit(cli("dedup", root, "--apply", "--jobs", "1"), 0)
+    assert (root / "INDEX.md").read_text(encoding="utf-8") == index.replace(f"| {FA} |", "|  |")
+    assert not {"missing-file", "unlisted-file"} & codes(cli, root)
+    assert_exit(cli("restore", FA, "--seeds", root), 0)
+    assert (root / "INDEX.md").read_text(encoding="utf-8") == index

@@ -335,3 +335,89 @@ def test_rename_rewrites_a_mention_in_a_later_cell_too():
     mapping = {EN: "001_aaaaaaaaaaaaaaaa.txt"}
     out, count = rename_references(RELATED, mapping, ("*.txt",), r"\d{3,}_[0-9a-f]{16}\.txt")
     assert (out, count) == (RELATED.replace(EN, mapping[EN]), 2)
+
+
+# ---------------------------------------------------------------- a row inside a container (review H3)
+#
+# A table in a blockquote or a list item: its rows start with `> ` or the item's indentation,
+# which is no cell. Counted as cell 0, dedup --apply emptied the kept document's cell.
+
+_ROW_LINES = ("| English | Persian | Notes |", "|---|---|---|", f"| {EN} | {FA} | UN |")
+
+
+def _contained(lead: str, prefix: str) -> tuple[str, str]:
+    """(INDEX.md with the parallel table after `lead`, each line after `prefix`; the prefix)."""
+    return f"# Seeds\n\n{lead}" + "".join(f"{prefix}{ln}\n" for ln in _ROW_LINES), prefix
+
+
+QUOTED = _contained("", "> ")[0]
+CONTAINERS = {
+    "blockquote": _contained("", "> "),
+    "list item": _contained("- Parallel:\n\n", "  "),
+    "quote in a list item": _contained("1. Parallel:\n\n", "   > "),
+    "list item in a quote": _contained("> - Parallel:\n>\n", ">   "),
+    "nested quotes, no space": _contained("", ">>"),
+}
+
+
+@pytest.mark.parametrize("where", sorted(CONTAINERS))
+@pytest.mark.parametrize("moved", [FA, EN])
+def test_a_row_in_a_container_loses_only_the_moved_documents_cell_and_gets_it_back(where, moved):
+    text, prefix = CONTAINERS[where]
+    assert [(rel, kind) for rel, kind, _ in listed(text)] == [(EN, "table"), (FA, "table")]
+    kept = EN if moved == FA else FA
+    carried, rows = _saved(text, moved)
+    out = remove_entries(text, [moved])
+    assert [(rel, kind) for rel, kind, _ in listed(out)] == [(kept, "table")]
+    row = out.rstrip("\n").rsplit("\n", 1)[1]
+    assert row.startswith(prefix) and moved not in row and kept in row and "UN" in row
+    assert add_entries(out, [moved], carried=carried, rows=rows) == text
+
+
+def test_cells_past_the_header_of_a_quoted_row_are_kept():
+    # A `|` typed in a note makes a cell the header has no column for: kept, as outside a quote.
+    plain = f"| File | Notes |\n|---|---|\n| {EN} | a | b |\n"
+    quoted = "".join(f"> {ln}\n" for ln in plain.splitlines())
+    assert (
+        parse_index(quoted).entries[0].cells
+        == parse_index(plain).entries[0].cells
+        == (
+            ("File", EN),
+            ("Notes", "a"),
+            ("", "b"),
+        )
+    )
+
+
+@pytest.mark.parametrize("where", sorted(CONTAINERS))
+@pytest.mark.parametrize("order", [(EN, FA), (FA, EN)])
+def test_a_row_in_a_container_built_again_keeps_the_containers_prefix(where, order):
+    # Every document of the row moved: restore builds the row again, inside its table's
+    # container (written without the `> `, it fell out of the quote: two rows, neither quoted).
+    text, prefix = CONTAINERS[where]
+    text += f"{prefix}| {ZH} | x | y |\n"
+    saved = {f: _saved(text, f) for f in order}
+    out = remove_entries(text, list(order))
+    for f in order:
+        out = add_entries(out, [f], carried=saved[f][0], rows=saved[f][1])
+    assert out == text
+
+
+@pytest.mark.parametrize("where", ["blockquote", "list item"])
+def test_a_one_document_row_restored_into_a_container_table(where):
+    head = {"blockquote": "> ", "list item": "  "}[where]
+    lead = "" if where == "blockquote" else "- Parallel:\n\n"
+    text = f"# Seeds\n\n{lead}" + "".join(
+        f"{head}{ln}\n" for ln in ("| File | Notes |", "|---|---|", f"| {EN} | x |", f"| {FA} | y |", f"| {ZH} | z |")
+    )
+    carried, rows = _saved(text, FA)
+    out = remove_entries(text, [FA])
+    assert FA not in out
+    assert add_entries(out, [FA], carried=carried, rows=rows) == text
+
+
+def test_index_adopting_a_quoted_table_drops_its_header_when_every_column_name_is_said():
+    # The `>` was read as a column name nobody said: the emptied header stayed.
+    out = render_index(QUOTED, [row(EN), row(FA, "fa")])
+    assert "English" not in out.split("<!--", 1)[0]
+    assert managed(out)[EN]["notes"] == f"Persian: {FA}; UN"

@@ -48,7 +48,8 @@ MIN_CHARS = 50_000
 # (indexmd/row_refs.py).
 # 25: a later cell naming a document another listing lists is a mention (row_refs.settle_later_cells);
 # the memo keeps which listings are later cells' (IndexEntry.later); a row's pin is its first
-# reference's alone (indexmd/table_rows.py).
+# reference's alone (indexmd/table_rows.py); a quoted row's cells past its header are read
+# after its `> ` (row_cells.row_body).
 MEMO_VERSION = "25"
 _KIND = "index-parse"
 

@@ -20,7 +20,7 @@ from seedkeeper.indexmd.layout import Layout, trim
 from seedkeeper.indexmd.neighbours import neighbour_listing
 from seedkeeper.indexmd.own_tables import own_table_for, row_shape
 from seedkeeper.indexmd.reader import parse_index
-from seedkeeper.indexmd.row_cells import listed_now, other_listings, own_cell, with_cell
+from seedkeeper.indexmd.row_cells import listed_now, other_listings, own_cell, row_body, with_cell
 from seedkeeper.indexmd.table import escape_cell, placeholder_row, row_line
 
 __all__ = ["hand_row_line", "where_they_were"]
@@ -90,9 +90,11 @@ def _into_its_cell(
             continue
         row = with_cell(lines[e.line - 1], k, escape_cell(s.cells[k][1]))
         header = [row_line([escape_cell(h) or " " for h, _ in e.cells if h]), row_line(["---"] * len(heads))]
-        if row is not None and any(
-            x.kind == "table" and same_name(x.rel, f) for x in parse_index("\n".join([*header, row]), *names).entries
-        ):
+        if row is None:
+            continue
+        # Read as a row of a table of its own: its container prefix (`> `) off, as the parser takes it off.
+        alone = parse_index("\n".join([*header, row_body(row)[1]]), *names)
+        if any(x.kind == "table" and same_name(x.rel, f) for x in alone.entries):
             return e.line - 1, row
     return None
 
@@ -135,7 +137,8 @@ def hand_row_line(
     document must name `f`. A saved cell before the file's column that would name one instead (a
     link in a Source cell moved before the File column) goes to the note after it. The cells
     that listed other documents beside `f` are left empty, those naming a document INDEX.md
-    lists now (`listed`, row_cells.listed_now) kept (row_cells.other_listings)."""
+    lists now (`listed`, row_cells.listed_now) kept (row_cells.other_listings). The row starts
+    with the table's container prefix (`> ` in a blockquote: TableShape.prefix), checked without it."""
     others = other_listings(saved.cells, f, names, listed)
     if others:
         cells = tuple((h, "" if k in others else t) for k, (h, t) in enumerate(saved.cells))
@@ -145,5 +148,5 @@ def hand_row_line(
     doc = parse_index("\n".join([*header, line]), *names)
     first = next((x for x in doc.entries if x.kind == "table"), None)
     if first is not None and same_name(first.rel, f):
-        return line
-    return row_line(hand_row(shape, f, saved, before=False))
+        return shape.prefix + line
+    return shape.prefix + row_line(hand_row(shape, f, saved, before=False))

@@ -22,8 +22,11 @@ from seedkeeper.indexmd.row_refs import listing_column, lists_several, unmarked_
 # A cell ends at a pipe no backslash escapes, as the GFM table parser splits a row (a pipe in a
 # code span splits it too).
 _PIPE = re.compile(r"(?<!\\)\|")
+# What a row line of a table inside containers starts with before its first cell: blockquote
+# markers and the indentation of a list item (or a quote) it is in. Never a cell.
+_CONTAINER = re.compile(r"(?:[ \t]*>)*[ \t]*")
 
-__all__ = ["listed_now", "other_listings", "own_cell", "with_cell"]
+__all__ = ["listed_now", "other_listings", "own_cell", "row_body", "with_cell"]
 
 
 def own_cell(cells: Sequence[tuple[str, str]], rel: str) -> int | None:
@@ -90,6 +93,7 @@ def with_cell(line: str, k: int, content: str) -> str | None:
     spacing kept (an emptied cell keeps the spaces around it: `|  |`); None when the line has
     no cell `k`. A row written without its leading pipe gets one when its first cell is
     emptied: ` | x` would read as a row whose first cell is `x`."""
+    body = row_body(line)[1]
     spans = _cell_spans(line)
     if k >= len(spans):
         return None
@@ -101,19 +105,27 @@ def with_cell(line: str, k: int, content: str) -> str | None:
         lead, trail = old[: len(old) // 2], old[len(old) // 2 :]
     lead, trail = (lead or " ", trail or " ") if content else (lead, trail)
     new = f"{lead}{content}{trail}" if content else (lead + trail if old.strip() else old)
-    if k == 0 and not line.lstrip().startswith("|"):
+    if k == 0 and not body.startswith("|"):
         new = "|" + (new if new.startswith(" ") else " " + new)
     return line[:start] + new + line[end:]
 
 
+def row_body(line: str) -> tuple[str, str]:
+    """(container prefix, the row itself) of a table row line: a table in a blockquote or a list
+    item has its rows after `> ` or the item's indentation (`> | en.txt | fa.txt |`), which the
+    Markdown parser takes off before it splits the row into cells."""
+    at = _CONTAINER.match(line).end()  # type: ignore[union-attr]  # matches the empty string at least
+    return line[:at], line[at:]
+
+
 def _cell_spans(line: str) -> list[tuple[int, int]]:
     """(start, end) of each cell's source in a table row line, pipes excluded; the leading and
-    trailing pipes (when written) bound the row, not cells."""
-    pipes = [m.start() for m in _PIPE.finditer(line)]
+    trailing pipes (when written) bound the row, not cells, and the container prefix before it
+    (row_body) is no cell either."""
+    first = len(row_body(line)[0])
     stripped = line.strip()
-    first = len(line) - len(line.lstrip())
-    bounds = [first - 1] if not stripped.startswith("|") else []
-    bounds += pipes
+    bounds = [first - 1] if not line[first:].startswith("|") else []
+    bounds += [first + m.start() for m in _PIPE.finditer(line[first:])]
     last = len(line.rstrip())
     ends_with_pipe = stripped.endswith("|") and not stripped.endswith("\\|")
     if not ends_with_pipe:

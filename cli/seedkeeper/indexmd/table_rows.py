@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from seedkeeper.corpus.paths import normalize_target
 from seedkeeper.indexmd.entries import IndexEntry
 from seedkeeper.indexmd.footnotes import cell_name
+from seedkeeper.indexmd.row_cells import row_body
 from seedkeeper.indexmd.row_pins import lang_from_cells
 from seedkeeper.indexmd.row_refs import listing_column, lists_several, lone_link, unmarked_sentence
 
@@ -77,8 +78,9 @@ def table_row(
 
 def cells_past_the_header(lines: Sequence[str], row_line: int, width: int) -> tuple[tuple[str, str], ...]:
     """Cells a row has beyond its header's columns: the Markdown parser drops them, but a person
-    typed them (a `|` inside a note), so they are kept, with no header."""
-    source = lines[row_line].strip() if row_line < len(lines) else ""
+    typed them (a `|` inside a note), so they are kept, with no header. Read after the row's
+    container prefix (a blockquote's `>`: row_cells.row_body), as the parser reads the row."""
+    source = row_body(lines[row_line])[1].strip() if row_line < len(lines) else ""
     if not source.startswith("|") or width == 0:
         return ()
     raw = [c.strip() for c in _CELL_SPLIT.split(source.strip("|"))]

@@ -193,7 +193,8 @@ def index_outdated() -> Problem:
 # in Notes (`Header: name`); a row also listing a document not on disk stays for it (row_refs.py).
 # 29: a later cell naming a document another listing lists is a mention: none of its row's
 # words go into that document's Notes (indexmd/row_refs.settle_later_cells); a row's pin goes
-# only into its first document's Pinned, and out of the others' Notes (pinned_notes.adopted_fields).
+# only into its first document's Pinned, and out of the others' Notes (pinned_notes.adopted_fields);
+# an adopted table in a blockquote loses its header as any other does (rescued._cells, row_body).
 _OUTDATED_MEMO_VERSION = "29"
 
 
