@@ -182,3 +182,12 @@ def test_dedup_apply_and_restore_in_a_quoted_table(cli, tmp_path):
     assert not {"missing-file", "unlisted-file"} & codes(cli, root)
     assert_exit(cli("restore", FA, "--seeds", root), 0)
     assert (root / "INDEX.md").read_text(encoding="utf-8") == index
+
+
+def test_dedup_apply_and_restore_keep_a_row_without_pipes_as_written(cli, tmp_path):
+    # `en_001.txt | fa_001.txt | UN` came back as `| en_001.txt | ...` (review L5).
+    index = f"# Seeds\n\n- {EN_COPY}\n\nOriginal | Translation | Source\n--- | --- | ---\n{EN} | {FA} | UN\n"
+    root = make_seeds(tmp_path, {EN_COPY: TEXTS[EN], EN: TEXTS[EN], FA: TEXTS[FA]}, index)
+    after, restored = _dedup_then_restore(cli, root, [EN])
+    assert after == index.replace(f"{EN} | {FA}", f"| | {FA}")
+    assert restored == index

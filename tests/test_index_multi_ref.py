@@ -421,3 +421,31 @@ def test_index_adopting_a_quoted_table_drops_its_header_when_every_column_name_i
     out = render_index(QUOTED, [row(EN), row(FA, "fa")])
     assert "English" not in out.split("<!--", 1)[0]
     assert managed(out)[EN]["notes"] == f"Persian: {FA}; UN"
+
+
+# ---------------------------------------------------------------- a row's own form (review L5)
+#
+# A row written without its leading (or trailing) pipe keeps that form through dedup --apply and
+# restore: the pipe the emptied first cell needs goes again when the cell is filled, and a row
+# built again is written as the table's rows are.
+
+BARE_FORMS = {
+    "no pipes": "Original | Translation | Source\n--- | --- | ---\n{a} | {b} | UN\n{c} | x | y\n",
+    "two columns": "Original | Translation\n--- | ---\n{a} | {b}\n{c} | x\n",
+    "quoted": "> Original | Translation\n> --- | ---\n> {a} | {b}\n> {c} | x\n",
+    "trailing pipes only": "Original | Translation |\n--- | --- |\n{a} | {b} |\n{c} | x |\n",
+    # No row left naming a document: the row goes back by the table's column names (own_tables).
+    "no listed row left": "Original | Translation\n--- | ---\n_more to come_ | x\n{a} | {b}\n",
+}
+
+
+@pytest.mark.parametrize("form", sorted(BARE_FORMS))
+@pytest.mark.parametrize("moved", [(EN,), (FA,), (EN, FA), (FA, EN)])
+def test_a_row_keeps_its_pipes_through_dedup_and_restore(form, moved):
+    text = "# Seeds\n\n" + BARE_FORMS[form].format(a=EN, b=FA, c=ZH)
+    saved = {f: _saved(text, f) for f in moved}
+    out = remove_entries(text, list(moved))
+    assert not {EN, FA} & {rel for rel, kind, _ in listed(out) if kind == "table" and rel in moved}
+    for f in moved:
+        out = add_entries(out, [f], carried=saved[f][0], rows=saved[f][1])
+    assert out == text

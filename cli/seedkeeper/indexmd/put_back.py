@@ -20,7 +20,15 @@ from seedkeeper.indexmd.layout import Layout, trim
 from seedkeeper.indexmd.neighbours import neighbour_listing
 from seedkeeper.indexmd.own_tables import own_table_for, row_shape
 from seedkeeper.indexmd.reader import parse_index
-from seedkeeper.indexmd.row_cells import listed_now, other_listings, own_cell, row_body, with_cell
+from seedkeeper.indexmd.row_cells import (
+    in_form,
+    listed_now,
+    other_listings,
+    own_cell,
+    row_body,
+    table_form,
+    with_cell,
+)
 from seedkeeper.indexmd.table import escape_cell, placeholder_row, row_line
 
 __all__ = ["hand_row_line", "where_they_were"]
@@ -88,7 +96,8 @@ def _into_its_cell(
             continue
         if [h.strip().lower() for h, _ in e.cells if h] != heads:
             continue
-        row = with_cell(lines[e.line - 1], k, escape_cell(s.cells[k][1]))
+        # Filled in the form the table writes its rows in (a leading pipe or not): as it was.
+        row = with_cell(lines[e.line - 1], k, escape_cell(s.cells[k][1]), table_form(lines, e.line - 1))
         header = [row_line([escape_cell(h) or " " for h, _ in e.cells if h]), row_line(["---"] * len(heads))]
         if row is None:
             continue
@@ -138,7 +147,8 @@ def hand_row_line(
     link in a Source cell moved before the File column) goes to the note after it. The cells
     that listed other documents beside `f` are left empty, those naming a document INDEX.md
     lists now (`listed`, row_cells.listed_now) kept (row_cells.other_listings). The row starts
-    with the table's container prefix (`> ` in a blockquote: TableShape.prefix), checked without it."""
+    with the table's container prefix (`> ` in a blockquote: TableShape.prefix), checked without it,
+    and has the pipes its rows have (`en.txt | fa.txt`: row_cells.in_form)."""
     others = other_listings(saved.cells, f, names, listed)
     if others:
         cells = tuple((h, "" if k in others else t) for k, (h, t) in enumerate(saved.cells))
@@ -148,5 +158,5 @@ def hand_row_line(
     doc = parse_index("\n".join([*header, line]), *names)
     first = next((x for x in doc.entries if x.kind == "table"), None)
     if first is not None and same_name(first.rel, f):
-        return shape.prefix + line
-    return shape.prefix + row_line(hand_row(shape, f, saved, before=False))
+        return shape.prefix + in_form(line, shape.pipes)
+    return shape.prefix + in_form(row_line(hand_row(shape, f, saved, before=False)), shape.pipes)

@@ -22,11 +22,14 @@ from seedkeeper.indexmd.row_refs import listing_column, lists_several, unmarked_
 # A cell ends at a pipe no backslash escapes, as the GFM table parser splits a row (a pipe in a
 # code span splits it too).
 _PIPE = re.compile(r"(?<!\\)\|")
+# A table's delimiter row as GFM reads it: cells of dashes (colons for alignment) with a pipe
+# between them, its leading and trailing pipes optional.
+_DELIMITER_ROW = re.compile(r"\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?")
 # What a row line of a table inside containers starts with before its first cell: blockquote
 # markers and the indentation of a list item (or a quote) it is in. Never a cell.
 _CONTAINER = re.compile(r"(?:[ \t]*>)*[ \t]*")
 
-__all__ = ["listed_now", "other_listings", "own_cell", "row_body", "with_cell"]
+__all__ = ["in_form", "listed_now", "other_listings", "own_cell", "pipe_form", "row_body", "table_form", "with_cell"]
 
 
 def own_cell(cells: Sequence[tuple[str, str]], rel: str) -> int | None:
@@ -88,13 +91,22 @@ def _names(target: str, rel: str, from_link: bool) -> bool:
     return same_name(target, rel) or same_name(normalize_target(target, from_link=from_link).rel, rel)
 
 
-def with_cell(line: str, k: int, content: str) -> str | None:
+def with_cell(line: str, k: int, content: str, form: tuple[bool, bool] = (True, True)) -> str | None:
     """Row source `line` with cell `k`'s text replaced by `content` (cell source, escaped), its
     spacing kept (an emptied cell keeps the spaces around it: `|  |`); None when the line has
     no cell `k`. A row written without its leading pipe gets one when its first cell is
-    emptied: ` | x` would read as a row whose first cell is `x`."""
-    body = row_body(line)[1]
+    emptied: ` | x` would read as a row whose first cell is `x`. `form` is how the table writes
+    its rows (table_form: a leading pipe, a trailing one): filling a cell gives the row that form
+    again, so a row a person wrote `en.txt | fa.txt` is that again after dedup --apply and
+    restore, byte for byte."""
+    prefix, body = row_body(line)
     spans = _cell_spans(line)
+    end_pipe = body.rstrip().endswith("|") and not body.rstrip().endswith("\\|")
+    if k == len(spans) and content and not form[1] and end_pipe:
+        # The emptied last cell of a row written without a closing pipe (`en.txt | `): the pipe
+        # before it reads as the row's end (GFM shows the cell empty), and it is filled after it.
+        cut = len(line.rstrip())
+        return line[:cut] + (line[cut:] or " ") + content
     if k >= len(spans):
         return None
     start, end = spans[k]
@@ -105,9 +117,44 @@ def with_cell(line: str, k: int, content: str) -> str | None:
         lead, trail = old[: len(old) // 2], old[len(old) // 2 :]
     lead, trail = (lead or " ", trail or " ") if content else (lead, trail)
     new = f"{lead}{content}{trail}" if content else (lead + trail if old.strip() else old)
+    if k == 0 and content and not form[0] and body.startswith("|"):
+        # The pipe only the emptied first cell needed (below): the row's own form again.
+        return prefix + content + trail + line[end:]
     if k == 0 and not body.startswith("|"):
         new = "|" + (new if new.startswith(" ") else " " + new)
     return line[:start] + new + line[end:]
+
+
+def pipe_form(delimiter: str) -> tuple[bool, bool]:
+    """Whether a table writes its rows with a leading and a trailing pipe, as its delimiter row
+    (`delimiter`, its line) is written: `--- | ---` has neither, `|---|---|` both."""
+    body = row_body(delimiter)[1].strip()
+    return body.startswith("|"), body.endswith("|")
+
+
+def table_form(lines: Sequence[str], at: int) -> tuple[bool, bool]:
+    """pipe_form of the table holding row line `at` (0-based): its delimiter row is the nearest
+    line above that reads as one (a table's lines follow each other with no blank line). Both
+    pipes when none is found."""
+    for i in range(at - 1, -1, -1):
+        body = row_body(lines[i])[1].strip()
+        if not body:
+            break
+        if "|" in body and _DELIMITER_ROW.fullmatch(body):
+            return pipe_form(lines[i])
+    return True, True
+
+
+def in_form(row: str, form: tuple[bool, bool]) -> str:
+    """A row line written `| a | b |` (table.row_line) as a table of `form` (pipe_form) writes
+    its rows: without the leading pipe when its first cell has text (an empty first cell needs
+    it), without the trailing one."""
+    lead, trail = form
+    if not lead and row.startswith("| ") and not row[2:3].isspace() and row[2:3] != "|":
+        row = row[2:]
+    if not trail and row.endswith(" |") and not row.endswith("\\ |"):
+        row = row[:-2]
+    return row
 
 
 def row_body(line: str) -> tuple[str, str]:
