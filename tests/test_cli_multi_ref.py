@@ -46,9 +46,13 @@ def test_a_document_named_in_a_later_cell_and_absent_is_missing(cli, tmp_path):
     assert [p for p in problems(cli, root) if p[1] == "missing-file"] == [(ZH, "missing-file", 6)]
 
 
-def test_a_document_named_on_a_row_and_listed_again_is_a_duplicate_entry(cli, tmp_path):
+def test_a_document_named_in_a_later_cell_and_listed_elsewhere_is_listed_there(cli, tmp_path):
+    # The later cell mentions it (review H2: a "Translated from" column names a related
+    # document); a document listed twice as a row's first reference or an item stays an error.
     root = make_seeds(tmp_path, TEXTS, f"{INDEX}\n- {FA}\n")
-    assert [p for p in problems(cli, root) if p[1] == "duplicate-entry"] == [(FA, "duplicate-entry", 8)]
+    assert not [p for p in problems(cli, root) if p[1] in ("duplicate-entry", "unlisted-file")]
+    root = make_seeds(tmp_path, TEXTS, f"{INDEX}\n- {EN}\n", folder="again")
+    assert [p for p in problems(cli, root) if p[1] == "duplicate-entry"] == [(EN, "duplicate-entry", 8)]
 
 
 def test_an_ignore_in_the_row_accepts_for_each_of_its_documents(cli, tmp_path):
@@ -57,13 +61,14 @@ def test_an_ignore_in_the_row_accepts_for_each_of_its_documents(cli, tmp_path):
     assert "bad-name" not in codes(cli, root)
 
 
-def test_tag_and_stats_read_the_rows_pin_for_each_of_its_documents(cli, tmp_path):
+def test_tag_and_stats_read_the_rows_pin_for_its_first_document(cli, tmp_path):
+    # A row's pin is its first reference's (review M2), as it was before a row listed several.
     other = "این متن دیگری به زبان فارسی است که دربارهٔ آزادی و برابری همهٔ مردم جهان نوشته شده.\n"
     files = {FA: TEXTS[FA], FA_COPY: other, ZH: TEXTS[ZH]}
     index = f"# Seeds\n\n| متن | بازنویسی | Notes |\n|---|---|---|\n| {FA} | {FA_COPY} | lang: fa |\n\n- {ZH}\n"
     root = make_seeds(tmp_path, files, index)
     tagged = json.loads(cli("tag", root, "--format", "json").stdout)["documents"]
-    assert {d["file"]: d.get("pinned") for d in tagged} == {FA: "fa", FA_COPY: "fa", ZH: None}
+    assert {d["file"]: d.get("pinned") for d in tagged} == {FA: "fa", FA_COPY: None, ZH: None}
     stats = json.loads(cli("stats", root, "--format", "json").stdout)
     assert (stats["listed"], stats["on_disk"]) == (3, 3)
 
@@ -114,3 +119,75 @@ def test_rename_rewrites_every_document_named_on_the_row(cli, tmp_path):
     text = (root / "INDEX.md").read_text(encoding="utf-8")
     assert not any(f in text for f in TEXTS), text
     assert not {"unlisted-file", "missing-file", "bad-name"} & codes(cli, root)
+
+
+# A hand table whose later columns name RELATED documents (review H2): a name listed elsewhere
+# is a mention, for every command alike.
+RELATED = (
+    "# Seeds\n\n| File | Translated from | Remarks |\n|---|---|---|\n"
+    f"| {EN} | | original |\n| {FA} | {EN} | Persian translation |\n"
+)
+
+
+def test_a_related_document_named_in_a_later_cell_is_no_duplicate_entry(cli, tmp_path):
+    root = make_seeds(tmp_path, {EN: TEXTS[EN], FA: TEXTS[FA]}, RELATED)
+    for command in ("validate", "check"):
+        found = problems(cli, root, command)
+        assert not [p for p in found if p[1] in ("duplicate-entry", "unlisted-file", "missing-file")], found
+    stats = json.loads(cli("stats", root, "--format", "json").stdout)
+    assert (stats["listed"], stats["on_disk"]) == (2, 2)
+
+
+def test_index_keeps_each_rows_words_with_its_own_document(cli, tmp_path):
+    root = make_seeds(tmp_path, {EN: TEXTS[EN], FA: TEXTS[FA]}, RELATED)
+    assert_exit(cli("index", root), 0)
+    text = (root / "INDEX.md").read_text(encoding="utf-8")
+    rows = [r for r in text.splitlines() if r.startswith("| [")]
+    notes = {r.split("]", 1)[0][3:]: r.rstrip(" |").rsplit("| ", 1)[1] for r in rows}
+    assert notes == {EN: "Remarks: original", FA: f"Translated from: {EN}; Remarks: Persian translation"}
+    assert_exit(cli("check", root), 0)
+
+
+def test_dedup_apply_and_restore_of_a_translation_named_beside_its_original(cli, tmp_path):
+    index = f"- {FA_COPY}\n\n{RELATED}"
+    root = make_seeds(tmp_path, {FA_COPY: TEXTS[FA], EN: TEXTS[EN], FA: TEXTS[FA]}, index)
+    after, restored = _dedup_then_restore(cli, root, [FA])
+    assert after == index.replace(f"| {FA} | {EN} | Persian translation |\n", "")
+    assert restored == index
+
+
+def test_a_shared_lang_cell_pins_only_the_rows_first_document(cli, tmp_path):
+    # `lang: en` in the Notes of a parallel row pinned the Persian and Chinese files too: two
+    # false lang-mismatch warnings, and `index` wrote Pinned = en for both (review M2).
+    head = "| English | Persian | Chinese | Notes |\n|---|---|---|---|\n"
+    index = f"# Seeds\n\n{head}| {EN} | {FA} | {ZH} | UN (lang: en) |\n"
+    root = make_seeds(tmp_path, {EN: TEXTS[EN], FA: TEXTS[FA], ZH: TEXTS[ZH]}, index)
+    assert "lang-mismatch" not in codes(cli, root)
+    tagged = json.loads(cli("tag", root, "--format", "json").stdout)["documents"]
+    assert {d["file"]: d.get("pinned") for d in tagged} == {EN: "en", FA: None, ZH: None}
+    assert_exit(cli("index", root), 0)
+    assert "lang-mismatch" not in codes(cli, root)
+    tagged = json.loads(cli("tag", root, "--format", "json").stdout)["documents"]
+    assert {d["file"]: d.get("pinned") for d in tagged} == {EN: "en", FA: None, ZH: None}
+    assert_exit(cli("check", root), 0)
+
+
+def test_dedup_apply_and_restore_in_a_quoted_table(cli, tmp_path):
+    # The `> ` before the row was counted as its first cell: dedup --apply emptied the kept
+    # document's cell and left the moved one listed (review H3).
+    index = f"# Seeds\n\n- {FA_COPY}\n\n> | English | Persian | Notes |\n> |---|---|---|\n> | {EN} | {FA} | UN |\n"
+    root = make_seeds(tmp_path, {FA_COPY: TEXTS[FA], EN: TEXTS[EN], FA: TEXTS[FA]}, index)
+    assert_exit(cli("dedup", root, "--apply", "--jobs", "1"), 0)
+    assert (root / "INDEX.md").read_text(encoding="utf-8") == index.replace(f"| {FA} |", "|  |")
+    assert not {"missing-file", "unlisted-file"} & codes(cli, root)
+    assert_exit(cli("restore", FA, "--seeds", root), 0)
+    assert (root / "INDEX.md").read_text(encoding="utf-8") == index
+
+
+def test_dedup_apply_and_restore_keep_a_row_without_pipes_as_written(cli, tmp_path):
+    # `en_001.txt | fa_001.txt | UN` came back as `| en_001.txt | ...` (review L5).
+    index = f"# Seeds\n\n- {EN_COPY}\n\nOriginal | Translation | Source\n--- | --- | ---\n{EN} | {FA} | UN\n"
+    root = make_seeds(tmp_path, {EN_COPY: TEXTS[EN], EN: TEXTS[EN], FA: TEXTS[FA]}, index)
+    after, restored = _dedup_then_restore(cli, root, [EN])
+    assert after == index.replace(f"{EN} | {FA}", f"| | {FA}")
+    assert restored == index

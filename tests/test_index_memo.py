@@ -29,6 +29,12 @@ TEXTS = {
     # A list item's continuation lines are part of what a person wrote (an `ignore:` there accepts).
     "continuation lines": "# Seeds\n\n"
     + "".join(f"- {f} — note {n}\n  kept on purpose (ignore: bom)\n" for n, f in enumerate(NAMES[:30])),
+    # A row listing several documents, one per cell (IndexEntry.later, kept), and a later cell
+    # naming a document listed elsewhere: a mention (row_refs.settle_later_cells).
+    "parallel and related rows": "# Seeds\n\n| Original | Translation | Source |\n|---|---|---|\n"
+    + "".join(f"| {f} | {NAMES[n + 100]} | UN (lang: en) |\n" for n, f in enumerate(NAMES[:50]))
+    + "\n| File | Translated from |\n|---|---|\n"
+    + "".join(f"| {f} | {NAMES[n]} |\n" for n, f in enumerate(NAMES[200:230])),
 }
 
 
@@ -68,6 +74,7 @@ _ROW = '"000_0000000000000000.txt", "000_0000000000000000.txt", 3, "table", null
         # Version 9's rows, without a list item's continuation lines.
         b'{"heads": [["File"]], "entries": [[' + _ROW.encode() + b', 0, ["x"]]], "span": null, "spans": []}',
         b'{"heads": [["File"]], "entries": [[' + _ROW.encode() + b', 0, ["x"], 7]], "span": null, "spans": []}',
+        b'{"heads": [["File"]], "entries": [[' + _ROW.encode() + b', 0, ["x"], "", false]], "span": null, "spans": []}',
     ],
     ids=[
         "old format",
@@ -79,6 +86,7 @@ _ROW = '"000_0000000000000000.txt", "000_0000000000000000.txt", 3, "table", null
         "head not a list",
         "no continuation",
         "continuation not text",
+        "later cell written false",
     ],
 )
 def test_a_damaged_memo_is_parsed_again(spec, monkeypatch, blob):

@@ -113,11 +113,13 @@ def test_the_managed_table_and_a_table_shaped_like_it_keep_one_reference():
     assert [(e.rel, e.kind) for e in parse_index(block).entries] == [(EN, "table")]
 
 
-def test_each_document_carries_the_rows_cells_and_its_pin():
+def test_each_document_carries_the_rows_cells_and_only_the_first_its_pin():
+    # The row was about its first reference before it could list several: its pin is that
+    # document's (review M2: `lang: en` beside a parallel row pinned every translation `en`).
     text = f"| پارسی | 中文 | Notes |\n|---|---|---|\n| {FA} | {ZH} | از سارا lang: fa |\n"
     first, second = parse_index(text).entries
     assert (first.rel, first.lang) == (FA, "fa")
-    assert (second.rel, second.lang) == (ZH, "fa")  # a row's pin is said of every document on it
+    assert (second.rel, second.lang) == (ZH, None)
     assert second.cells == first.cells
 
 
@@ -135,13 +137,41 @@ def test_index_adopts_each_document_into_its_own_row_naming_the_other():
     assert render_index(out, [row(EN), row(FA, "fa")]) == out
 
 
-def test_index_moves_the_rows_pin_to_each_documents_pinned_cell():
+def test_index_moves_the_rows_pin_to_its_first_documents_pinned_cell():
+    # The others' Notes say the row's words without the pin (their Pinned stays empty; a
+    # `lang:` left in their Notes would pin them after `index`, as nothing did before it).
     text = f"| پارسی | پارسی دوم | Notes |\n|---|---|---|\n| {FA} | {ZH} | از سارا (lang: fa) |\n"
-    rows = managed(render_index(text, [row(FA, "fa"), row(ZH, "fa")]))
+    out = render_index(text, [row(FA, "fa"), row(ZH, "fa")])
+    rows = managed(out)
     assert {f: (r["pinned"], r["notes"]) for f, r in rows.items()} == {
         FA: ("fa", f"پارسی دوم: {ZH}; از سارا"),
-        ZH: ("fa", f"پارسی: {FA}; از سارا"),
+        ZH: ("", f"پارسی: {FA}; از سارا"),
     }
+    assert pins(out) == pins(text) == {FA: "fa"}
+
+
+def pins(text: str) -> dict[str, str]:
+    """file -> the language INDEX.md pins for it, as `check` reads it."""
+    from seedkeeper.indexmd.entries import first_pins
+
+    return {f: e.lang for f, e in first_pins(parse_index(text).entries).items()}
+
+
+@pytest.mark.parametrize(
+    ("columns", "cells"),
+    [
+        ("Notes", "UN declaration (lang: en)"),
+        ("Notes | Language", "UN declaration | en"),  # a Language column
+        ("Notes | Source", "UN declaration | lang: en, from the UN"),  # a `lang:` in a column of its own
+    ],
+)
+def test_a_shared_cells_pin_is_the_rows_first_documents_before_and_after_index(columns, cells):
+    head = f"| English | Persian | Chinese | {columns} |\n|{'---|' * (columns.count('|') + 4)}\n"
+    text = f"# Seeds\n\n{head}| {EN} | {FA} | {ZH} | {cells} |\n"
+    assert pins(text) == {EN: "en"}
+    out = render_index(text, [row(EN), row(FA, "fa"), row(ZH, "zh-Hans")])
+    assert pins(out) == {EN: "en"}
+    assert [r["pinned"] for r in managed(out).values()] == ["en", "", ""]
 
 
 def test_index_with_one_document_of_the_row_missing_adopts_the_other_and_keeps_the_row():
@@ -244,3 +274,178 @@ def test_rename_rewrites_each_reference_on_the_row():
     out, count = rename_references(TEXT, mapping, ("*.txt",), r"\d{3,}_[0-9a-f]{16}\.txt")
     assert count == 2
     assert out == TEXT.replace(EN, mapping[EN]).replace(FA, mapping[FA])
+
+
+# ---------------------------------------------------------------- related documents (review H2)
+#
+# A person's table whose later columns name a document RELATED to the row's ("Translated from")
+# lists that document only when nothing else in INDEX.md lists it: else the cell is a mention,
+# as it was before a row could list several, and its words are never carried into it.
+
+RELATED = (
+    "# Seeds\n\n| File | Translated from | Remarks |\n|---|---|---|\n"
+    f"| {EN} | | original |\n| {FA} | {EN} | Persian translation |\n"
+)
+
+
+def test_a_later_cell_naming_a_document_listed_elsewhere_is_a_mention():
+    assert listed(RELATED) == [(EN, "table", 5), (FA, "table", 6), (EN, "link", 6)]
+    mention = parse_index(RELATED).entries[-1]
+    assert (mention.lang, mention.cells) == (None, ())
+
+
+def test_the_document_listed_below_the_row_that_names_it_too():
+    text = f"| File | Source |\n|---|---|\n| {FA} | {EN} |\n\n- {EN}\n"
+    assert listed(text) == [(FA, "table", 3), (EN, "link", 3), (EN, "list", 5)]
+
+
+def test_a_later_cell_lists_a_document_listed_nowhere_else_once():
+    # The first later cell naming it is its listing; another row naming it again mentions it.
+    text = f"| File | Source |\n|---|---|\n| {FA} | {EN} |\n| {ZH} | {EN} |\n"
+    assert listed(text) == [(FA, "table", 3), (EN, "table", 3), (ZH, "table", 4), (EN, "link", 4)]
+
+
+def test_index_carries_no_row_into_a_document_listed_elsewhere():
+    out = render_index(RELATED, [row(EN), row(FA, "fa")])
+    rows = managed(out)
+    assert rows[EN]["notes"] == "Remarks: original"
+    assert rows[FA]["notes"] == f"Translated from: {EN}; Remarks: Persian translation"
+    assert render_index(out, [row(EN), row(FA, "fa")]) == out
+
+
+@pytest.mark.parametrize(
+    ("moved", "left"),
+    [
+        (FA, f"| {EN} | | original |\n"),
+        (EN, f"| {FA} | {EN} | Persian translation |\n"),
+    ],
+)
+def test_remove_entries_of_a_related_documents_row_takes_its_own_row(moved, left):
+    head = "# Seeds\n\n| File | Translated from | Remarks |\n|---|---|---|\n"
+    assert remove_entries(RELATED, [moved]) == head + left
+
+
+def test_restore_of_a_row_naming_a_listed_document_keeps_that_name():
+    carried, rows = _saved(RELATED, FA)
+    out = remove_entries(RELATED, [FA])
+    assert add_entries(out, [FA], carried=carried, rows=rows) == RELATED
+
+
+def test_rename_rewrites_a_mention_in_a_later_cell_too():
+    mapping = {EN: "001_aaaaaaaaaaaaaaaa.txt"}
+    out, count = rename_references(RELATED, mapping, ("*.txt",), r"\d{3,}_[0-9a-f]{16}\.txt")
+    assert (out, count) == (RELATED.replace(EN, mapping[EN]), 2)
+
+
+# ---------------------------------------------------------------- a row inside a container (review H3)
+#
+# A table in a blockquote or a list item: its rows start with `> ` or the item's indentation,
+# which is no cell. Counted as cell 0, dedup --apply emptied the kept document's cell.
+
+_ROW_LINES = ("| English | Persian | Notes |", "|---|---|---|", f"| {EN} | {FA} | UN |")
+
+
+def _contained(lead: str, prefix: str) -> tuple[str, str]:
+    """(INDEX.md with the parallel table after `lead`, each line after `prefix`; the prefix)."""
+    return f"# Seeds\n\n{lead}" + "".join(f"{prefix}{ln}\n" for ln in _ROW_LINES), prefix
+
+
+QUOTED = _contained("", "> ")[0]
+CONTAINERS = {
+    "blockquote": _contained("", "> "),
+    "list item": _contained("- Parallel:\n\n", "  "),
+    "quote in a list item": _contained("1. Parallel:\n\n", "   > "),
+    "list item in a quote": _contained("> - Parallel:\n>\n", ">   "),
+    "nested quotes, no space": _contained("", ">>"),
+}
+
+
+@pytest.mark.parametrize("where", sorted(CONTAINERS))
+@pytest.mark.parametrize("moved", [FA, EN])
+def test_a_row_in_a_container_loses_only_the_moved_documents_cell_and_gets_it_back(where, moved):
+    text, prefix = CONTAINERS[where]
+    assert [(rel, kind) for rel, kind, _ in listed(text)] == [(EN, "table"), (FA, "table")]
+    kept = EN if moved == FA else FA
+    carried, rows = _saved(text, moved)
+    out = remove_entries(text, [moved])
+    assert [(rel, kind) for rel, kind, _ in listed(out)] == [(kept, "table")]
+    row = out.rstrip("\n").rsplit("\n", 1)[1]
+    assert row.startswith(prefix) and moved not in row and kept in row and "UN" in row
+    assert add_entries(out, [moved], carried=carried, rows=rows) == text
+
+
+def test_cells_past_the_header_of_a_quoted_row_are_kept():
+    # A `|` typed in a note makes a cell the header has no column for: kept, as outside a quote.
+    plain = f"| File | Notes |\n|---|---|\n| {EN} | a | b |\n"
+    quoted = "".join(f"> {ln}\n" for ln in plain.splitlines())
+    assert (
+        parse_index(quoted).entries[0].cells
+        == parse_index(plain).entries[0].cells
+        == (
+            ("File", EN),
+            ("Notes", "a"),
+            ("", "b"),
+        )
+    )
+
+
+@pytest.mark.parametrize("where", sorted(CONTAINERS))
+@pytest.mark.parametrize("order", [(EN, FA), (FA, EN)])
+def test_a_row_in_a_container_built_again_keeps_the_containers_prefix(where, order):
+    # Every document of the row moved: restore builds the row again, inside its table's
+    # container (written without the `> `, it fell out of the quote: two rows, neither quoted).
+    text, prefix = CONTAINERS[where]
+    text += f"{prefix}| {ZH} | x | y |\n"
+    saved = {f: _saved(text, f) for f in order}
+    out = remove_entries(text, list(order))
+    for f in order:
+        out = add_entries(out, [f], carried=saved[f][0], rows=saved[f][1])
+    assert out == text
+
+
+@pytest.mark.parametrize("where", ["blockquote", "list item"])
+def test_a_one_document_row_restored_into_a_container_table(where):
+    head = {"blockquote": "> ", "list item": "  "}[where]
+    lead = "" if where == "blockquote" else "- Parallel:\n\n"
+    text = f"# Seeds\n\n{lead}" + "".join(
+        f"{head}{ln}\n" for ln in ("| File | Notes |", "|---|---|", f"| {EN} | x |", f"| {FA} | y |", f"| {ZH} | z |")
+    )
+    carried, rows = _saved(text, FA)
+    out = remove_entries(text, [FA])
+    assert FA not in out
+    assert add_entries(out, [FA], carried=carried, rows=rows) == text
+
+
+def test_index_adopting_a_quoted_table_drops_its_header_when_every_column_name_is_said():
+    # The `>` was read as a column name nobody said: the emptied header stayed.
+    out = render_index(QUOTED, [row(EN), row(FA, "fa")])
+    assert "English" not in out.split("<!--", 1)[0]
+    assert managed(out)[EN]["notes"] == f"Persian: {FA}; UN"
+
+
+# ---------------------------------------------------------------- a row's own form (review L5)
+#
+# A row written without its leading (or trailing) pipe keeps that form through dedup --apply and
+# restore: the pipe the emptied first cell needs goes again when the cell is filled, and a row
+# built again is written as the table's rows are.
+
+BARE_FORMS = {
+    "no pipes": "Original | Translation | Source\n--- | --- | ---\n{a} | {b} | UN\n{c} | x | y\n",
+    "two columns": "Original | Translation\n--- | ---\n{a} | {b}\n{c} | x\n",
+    "quoted": "> Original | Translation\n> --- | ---\n> {a} | {b}\n> {c} | x\n",
+    "trailing pipes only": "Original | Translation |\n--- | --- |\n{a} | {b} |\n{c} | x |\n",
+    # No row left naming a document: the row goes back by the table's column names (own_tables).
+    "no listed row left": "Original | Translation\n--- | ---\n_more to come_ | x\n{a} | {b}\n",
+}
+
+
+@pytest.mark.parametrize("form", sorted(BARE_FORMS))
+@pytest.mark.parametrize("moved", [(EN,), (FA,), (EN, FA), (FA, EN)])
+def test_a_row_keeps_its_pipes_through_dedup_and_restore(form, moved):
+    text = "# Seeds\n\n" + BARE_FORMS[form].format(a=EN, b=FA, c=ZH)
+    saved = {f: _saved(text, f) for f in moved}
+    out = remove_entries(text, list(moved))
+    assert not {EN, FA} & {rel for rel, kind, _ in listed(out) if kind == "table" and rel in moved}
+    for f in moved:
+        out = add_entries(out, [f], carried=saved[f][0], rows=saved[f][1])
+    assert out == text

@@ -46,7 +46,11 @@ MIN_CHARS = 50_000
 # names an entry written decomposed too.
 # 24: a hand table row lists every document named alone in a cell of its own, not only the first
 # (indexmd/row_refs.py).
-MEMO_VERSION = "24"
+# 25: a later cell naming a document another listing lists is a mention (row_refs.settle_later_cells);
+# the memo keeps which listings are later cells' (IndexEntry.later); a row's pin is its first
+# reference's alone (indexmd/table_rows.py); a quoted row's cells past its header are read
+# after its `> ` (row_cells.row_body).
+MEMO_VERSION = "25"
 _KIND = "index-parse"
 
 
@@ -83,6 +87,7 @@ def _encode(doc: IndexDocument) -> bytes:
         texts = [v for _, v in e.cells]
         rows.append(
             [e.written, e.rel, e.line, e.kind, e.unsafe_reason, e.title, e.note, e.lang, e.managed, at, texts, e.more]
+            + [e.later] * e.later  # only on a later cell's listing: the memo of a common file stays as it was
         )
     data = {"heads": list(heads), "entries": rows, "span": doc.managed_span, "spans": doc.managed_spans}
     return json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass")
@@ -100,7 +105,8 @@ def _decode(blob: bytes, text: str) -> IndexDocument:
     append = entries.append
     # Exact type tests, written out: this loop runs once per entry of a 100,000-line INDEX.md,
     # and generator expressions would cost more than the decoding itself.
-    for written, rel, line, kind, unsafe, title, note, lang, managed, at, texts, more in data["entries"]:
+    for row in data["entries"]:
+        written, rel, line, kind, unsafe, title, note, lang, managed, at, texts, more, *later = row
         if (
             type(written) is not str
             or type(kind) is not str
@@ -115,6 +121,7 @@ def _decode(blob: bytes, text: str) -> IndexDocument:
             or type(at) is not int
             or type(texts) is not list
             or type(more) is not str
+            or later not in ([], [True])
         ):
             raise ValueError("index memo row of another shape")
         if not 0 <= at < len(heads):
@@ -123,7 +130,7 @@ def _decode(blob: bytes, text: str) -> IndexDocument:
         if len(names) != len(texts):
             raise ValueError("index memo row of another shape")
         pairs = tuple(zip(names, _strings(texts))) if texts else ()
-        append(IndexEntry(written, rel, line, kind, unsafe, title, note, lang, managed, pairs, more))
+        append(IndexEntry(written, rel, line, kind, unsafe, title, note, lang, managed, pairs, more, later=bool(later)))
     blocks = text.count("\n") + 1  # the managed blocks' lines come from text.split("\n")
     span = _span(data["span"], blocks) if data["span"] is not None else None
     spans = [_span(pair, blocks) for pair in data["spans"]]

@@ -77,6 +77,9 @@ class IndexEntry:
     # in, once the documents are read (inside_cells.with_edits); None until then, or when none:
     # those cells are the tool's (columns.added_in_ours), as without the documents they must be.
     edited: frozenset[str] | None = None
+    # A hand table row's listing by a cell after the row's first reference (row_refs.py): the
+    # row's pin is not said of it, and it is a mention where another listing lists its document.
+    later: bool = False
 
 
 @dataclass

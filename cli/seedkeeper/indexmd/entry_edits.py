@@ -23,6 +23,7 @@ from seedkeeper.indexmd.own_tables import row_shape
 from seedkeeper.indexmd.pinned_notes import with_pinned
 from seedkeeper.indexmd.put_back import hand_row_line, where_they_were
 from seedkeeper.indexmd.reader import parse_index
+from seedkeeper.indexmd.row_cells import listed_now
 from seedkeeper.indexmd.table import (
     NEW_INDEX_HEADING,
     header_lines,
@@ -178,7 +179,8 @@ def _add_entries(
         e = next(x for x in hand if x.line == hand[-1].line)
         table = layout.rows[e.line - 1]
         shape = row_shape(e, lines[table.start + 1])
-        block = [hand_row_line(shape, f, saved.get(f, Saved()), names) for f in new]
+        listed = listed_now(doc.entries)
+        block = [hand_row_line(shape, f, saved.get(f, Saved()), names, listed) for f in new]
         return bom + "\n".join(emit(lines, set(), table.end, block))
     return finish_text(bom, with_new_list(lines, [f"- {list_line(f)}" for f in new], names))
 

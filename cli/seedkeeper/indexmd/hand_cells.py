@@ -70,6 +70,16 @@ def _labelled(label: str, text: str) -> str:
     return shown
 
 
+def unpinned(text: str) -> str:
+    """`text` with every `lang:` that would pin taken out (entries.without_pinned_lang, the first
+    one each time): a copy of a row's words for a document the row's pin is not said of."""
+    for _ in range(text.lower().count("lang")):
+        if pinned_lang(text) is None:
+            break
+        text = without_pinned_lang(text)
+    return text
+
+
 def moved_to_pinned(pinned: str, note: str) -> tuple[str, str]:
     """(pinned, the note's cell) with the note's `lang: xx` taken out when it is what Pinned now
     says (moved, as from a Notes cell); a different one stays, the person's own words. Only the

@@ -52,12 +52,16 @@ class Saved:
 
 @dataclass(frozen=True)
 class TableShape:
-    """The table a row goes into: its headers, the column its rows name their file in, and how
-    they write it there (`[x.txt](x.txt)`, `` `x.txt` `` or bare)."""
+    """The table a row goes into: its headers, the column its rows name their file in, how they
+    write it there (`[x.txt](x.txt)`, `` `x.txt` `` or bare), what its lines start with before
+    the row (a blockquote's `> `, a list item's indentation: row_cells.row_body), and whether its
+    rows have a leading and a trailing pipe (row_cells.pipe_form)."""
 
     headers: tuple[str, ...]
     col: int
     form: str  # "link" | "code" | "bare"
+    prefix: str = ""
+    pipes: tuple[bool, bool] = (True, True)
 
 
 def hand_row(shape: TableShape, f: str, saved: Saved, *, before: bool = True) -> list[str]:

@@ -15,6 +15,7 @@ from seedkeeper.indexmd.entries import IndexDocument, IndexEntry
 from seedkeeper.indexmd.hand_rows import Saved, TableShape, reference_at
 from seedkeeper.indexmd.layout import Layout
 from seedkeeper.indexmd.reader import md
+from seedkeeper.indexmd.row_cells import pipe_form, row_body
 
 __all__ = ["own_table_for", "row_shape"]
 
@@ -30,7 +31,8 @@ def own_table_for(
 def row_shape(e: IndexEntry, delimiter: str) -> TableShape:
     """The shape of the hand table holding row `e`: its headers (as many as its delimiter line
     has columns: cells past them are not columns), the column `e` names its file in, and how (a
-    link, in backticks, or bare)."""
+    link, in backticks, or bare), the container prefix its lines start with (`> `), and its
+    pipes (a leading one, a trailing one)."""
     width = len(re.findall(r":?-+:?", delimiter)) or len(e.cells)
     # The cell the reader took as the row's reference, not merely the first holding a link: a
     # Notes column before File may link a web page (`see [x](https://...)`).
@@ -38,7 +40,8 @@ def row_shape(e: IndexEntry, delimiter: str) -> TableShape:
     col = col if col is not None else next((k for k, (_, v) in enumerate(e.cells) if e.written in v), 0)
     cell = e.cells[col][1].strip() if col < len(e.cells) else ""
     form = "link" if "](" in cell else "code" if cell.startswith("`") else "bare"
-    return TableShape(tuple(h for h, _ in e.cells[:width]), min(col, width - 1), form)
+    heads = tuple(h for h, _ in e.cells[:width])
+    return TableShape(heads, min(col, width - 1), form, row_body(delimiter)[0], pipe_form(delimiter))
 
 
 def _inside(line: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -97,13 +100,13 @@ def _by_headers(
         if listed:
             listing = (node.end, row_shape(listed[-1], lines[node.start + 1]))
         else:
-            bare = (node.end, heads)
+            bare = (node.end, heads, lines[node.start + 1])
     if bare is None:
         return listing
-    at, heads = bare
+    at, heads, delimiter = bare
     at_saved = reference_at(cells, f)
     col = at_saved or 0
     written = cells[at_saved][1].strip() if at_saved is not None else ""
     # The table shows no row to copy a form from: the saved cell's own form.
     form = "link" if "](" in written else "code" if written.startswith("`") else "bare"
-    return at, TableShape(heads, min(col, len(heads) - 1), form)
+    return at, TableShape(heads, min(col, len(heads) - 1), form, row_body(delimiter)[0], pipe_form(delimiter))

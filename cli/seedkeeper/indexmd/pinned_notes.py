@@ -22,7 +22,8 @@ from seedkeeper.indexmd.entries import (
     same_name,
 )
 from seedkeeper.indexmd.footnotes import footnote_marks
-from seedkeeper.indexmd.hand_cells import carried_note, moved_to_pinned
+from seedkeeper.indexmd.hand_cells import carried_note, moved_to_pinned, unpinned
+from seedkeeper.indexmd.row_pins import lang_from_cells
 from seedkeeper.indexmd.table import cell_content
 
 
@@ -120,10 +121,17 @@ def adopted_fields(e: IndexEntry, source_line: str, continuation: str = "") -> t
         # Pinned; beside a filled one it stays as typed. The reader's pin (lang_from_cells) reads
         # these cells in this order, so `check` reads before `index` the pin written here.
         return carried_note(pinned, parts, if_same=False, if_empty=True, reference=reference)
+    # The row's pin is its first reference's (row_refs.py). A later cell's document is not
+    # pinned by it (e.lang is None): its copy of the row's words goes without any `lang:`, which
+    # in its Notes, under an empty Pinned, would pin it after `index` as nothing did before, and
+    # without the Language cell that says the pin (the first document's Pinned says both).
+    row_pin = lang_from_cells(e.cells, e.managed) if e.later else e.lang
     for low, header, value in cells:
         # A cell of a column index computes again goes only when it says what index would write.
-        if not value or recomputed(low, value) or (low in LANG_HEADERS and value == e.lang):
+        if not value or recomputed(low, value) or (low in LANG_HEADERS and value == row_pin):
             continue
+        if e.later:
+            value = unpinned(value)
         if same_name(footnote_marks(value)[0], e.written) or link_text_source(value, e.rel) is not None:
             # The reference cell: keep its words, with the link to the file shown as its text.
             text = reference_words(value, e.rel, e.written)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from seedkeeper.indexmd.entries import IndexDocument, IndexEntry, same_name
 from seedkeeper.indexmd.hand_rows import Saved, TableShape, hand_row
@@ -20,7 +20,15 @@ from seedkeeper.indexmd.layout import Layout, trim
 from seedkeeper.indexmd.neighbours import neighbour_listing
 from seedkeeper.indexmd.own_tables import own_table_for, row_shape
 from seedkeeper.indexmd.reader import parse_index
-from seedkeeper.indexmd.row_cells import other_listings, own_cell, with_cell
+from seedkeeper.indexmd.row_cells import (
+    in_form,
+    listed_now,
+    other_listings,
+    own_cell,
+    row_body,
+    table_form,
+    with_cell,
+)
 from seedkeeper.indexmd.table import escape_cell, placeholder_row, row_line
 
 __all__ = ["hand_row_line", "where_they_were"]
@@ -44,6 +52,7 @@ def where_they_were(
     layout: Layout | None = None
     inserts: Inserts = {}
     placed: set[str] = set()
+    listed = listed_now(doc.entries)  # a name of one of these in a row built again is a mention
     for f in new:
         s = saved.get(f)
         if s is None:
@@ -57,11 +66,11 @@ def where_they_were(
         if beside is not None:
             if not beside[0].managed and layout is None:
                 layout = Layout("\n".join(lines))  # a Markdown parse: only beside a hand-written listing
-            spot = _beside(lines, layout, *beside, f, s, names, list_line)
+            spot = _beside(lines, layout, *beside, f, s, names, list_line, listed)
         if spot is None and s.cells:
             layout = layout or Layout("\n".join(lines))
             table = own_table_for(lines, layout, doc, f, s)
-            spot = (table[0], hand_row_line(table[1], f, s, names)) if table is not None else None
+            spot = (table[0], hand_row_line(table[1], f, s, names, listed)) if table is not None else None
         if spot is not None:
             inserts.setdefault(spot[0], ([], False, False))[0].append(spot[1])
             placed.add(f)
@@ -87,11 +96,14 @@ def _into_its_cell(
             continue
         if [h.strip().lower() for h, _ in e.cells if h] != heads:
             continue
-        row = with_cell(lines[e.line - 1], k, escape_cell(s.cells[k][1]))
+        # Filled in the form the table writes its rows in (a leading pipe or not): as it was.
+        row = with_cell(lines[e.line - 1], k, escape_cell(s.cells[k][1]), table_form(lines, e.line - 1))
         header = [row_line([escape_cell(h) or " " for h, _ in e.cells if h]), row_line(["---"] * len(heads))]
-        if row is not None and any(
-            x.kind == "table" and same_name(x.rel, f) for x in parse_index("\n".join([*header, row]), *names).entries
-        ):
+        if row is None:
+            continue
+        # Read as a row of a table of its own: its container prefix (`> `) off, as the parser takes it off.
+        alone = parse_index("\n".join([*header, row_body(row)[1]]), *names)
+        if any(x.kind == "table" and same_name(x.rel, f) for x in alone.entries):
             return e.line - 1, row
     return None
 
@@ -105,14 +117,17 @@ def _beside(
     s: Saved,
     names: tuple[tuple[str, ...], str],
     list_line: Callable[[str], str],
+    listed: Collection[str],
 ) -> tuple[int, str] | None:
     """(the line to insert before, the line listing `f`) right after listing `e` (else right
-    before it), in its list or table; None when `e` is in neither as the parse shows it."""
+    before it), in its list or table; None when `e` is in neither as the parse shows it.
+    `listed`: the files INDEX.md lists now (hand_row_line)."""
     if e.managed:
         return (e.line if after else e.line - 1), placeholder_row(f, s.pinned, s.notes)
     assert layout is not None
     if e.kind == "table" and (table := layout.rows.get(e.line - 1)) is not None:
-        return (e.line if after else e.line - 1), hand_row_line(row_shape(e, lines[table.start + 1]), f, s, names)
+        shape = row_shape(e, lines[table.start + 1])
+        return (e.line if after else e.line - 1), hand_row_line(shape, f, s, names, listed)
     item = layout.items.get(e.line - 1) if e.kind == "list" else None
     if item is None:
         return None
@@ -124,12 +139,17 @@ def _beside(
     return at, f"{indent}{marker} {list_line(f)}"
 
 
-def hand_row_line(shape: TableShape, f: str, saved: Saved, names: tuple[tuple[str, ...], str]) -> str:
+def hand_row_line(
+    shape: TableShape, f: str, saved: Saved, names: tuple[tuple[str, ...], str], listed: Collection[str] = ()
+) -> str:
     """The row line for `f` (hand_rows.hand_row), checked with the parse: the first cell naming a
     document must name `f`. A saved cell before the file's column that would name one instead (a
     link in a Source cell moved before the File column) goes to the note after it. The cells
-    that listed other documents beside `f` are left empty (row_cells.other_listings)."""
-    others = other_listings(saved.cells, f, names)
+    that listed other documents beside `f` are left empty, those naming a document INDEX.md
+    lists now (`listed`, row_cells.listed_now) kept (row_cells.other_listings). The row starts
+    with the table's container prefix (`> ` in a blockquote: TableShape.prefix), checked without it,
+    and has the pipes its rows have (`en.txt | fa.txt`: row_cells.in_form)."""
+    others = other_listings(saved.cells, f, names, listed)
     if others:
         cells = tuple((h, "" if k in others else t) for k, (h, t) in enumerate(saved.cells))
         saved = dataclasses.replace(saved, cells=cells)
@@ -138,5 +158,5 @@ def hand_row_line(shape: TableShape, f: str, saved: Saved, names: tuple[tuple[st
     doc = parse_index("\n".join([*header, line]), *names)
     first = next((x for x in doc.entries if x.kind == "table"), None)
     if first is not None and same_name(first.rel, f):
-        return line
-    return row_line(hand_row(shape, f, saved, before=False))
+        return shape.prefix + in_form(line, shape.pipes)
+    return shape.prefix + in_form(row_line(hand_row(shape, f, saved, before=False)), shape.pipes)

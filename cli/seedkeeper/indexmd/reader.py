@@ -25,21 +25,19 @@ from seedkeeper.indexmd.entries import (  # noqa: F401 - re-exported
     list_item_lang,
     pinned_lang,
 )
-from seedkeeper.indexmd.footnotes import cell_name, marked_name, with_footnotes
+from seedkeeper.indexmd.footnotes import marked_name, with_footnotes
 from seedkeeper.indexmd.item_text import clean_note, item_body, link_text, note_after_link, split_note
 from seedkeeper.indexmd.link_titles import item_link_title
 from seedkeeper.indexmd.managed import managed_rows
 from seedkeeper.indexmd.markdown_guard import defuse
 from seedkeeper.indexmd.markers import managed_spans
 from seedkeeper.indexmd.plain import plain_entries
-from seedkeeper.indexmd.row_pins import lang_from_cells
-from seedkeeper.indexmd.row_refs import listing_column, lists_several, lone_link, unmarked_sentence
+from seedkeeper.indexmd.row_refs import settle_later_cells
+from seedkeeper.indexmd.table_rows import table_row
 
 if TYPE_CHECKING:  # pragma: no cover - markdown-it loads only when a file needs the parser
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
-
-_CELL_SPLIT = re.compile(r"(?<!\\)\|")
 
 
 @lru_cache(maxsize=1)
@@ -96,6 +94,9 @@ def _parse(text: str, include: tuple[str, ...], name_pattern: str, fast_plain: b
         doc.entries = sorted(entries + fast, key=lambda e: e.line)
     else:
         doc.entries = list(ctx.walk(md().parse("\n".join(defuse(lines)))))
+    # A name in a later cell of a row lists its document only when nothing else in INDEX.md does
+    # (row_refs.py): read once the whole file is, so every command reads the same listings.
+    doc.entries = settle_later_cells(doc.entries)
     return doc
 
 
@@ -138,12 +139,12 @@ class Walker:
                 row_cells, pending_row = [], []
                 row_line = tok.map[0] if tok.map else 0
             elif t == "tr_close" and not in_head:
-                yield from self._table_row(pending_row, row_cells, headers, row_line)
+                yield from table_row(self, pending_row, row_cells, headers, row_line)
             elif t == "inline":
                 parent = tokens[i - 1].type if i else ""
                 line0 = tok.map[0] if tok.map else 0
                 if footnote:
-                    yield from self._links(tok, line0, "link")
+                    yield from self.links(tok, line0, "link")
                 elif parent in ("th_open",):
                     headers.append(tok.content.strip())
                 elif parent == "td_open":
@@ -152,9 +153,11 @@ class Walker:
                 elif parent == "paragraph_open" and para_is_item_first and para_is_item_first[-1]:
                     yield from self._list_item(tok, line0)
                 else:
-                    yield from self._links(tok, line0, "link")
+                    yield from self.links(tok, line0, "link")
 
-    def _links(self, tok: Token, line0: int, kind: str, note: str = "", lang=None) -> Iterable[IndexEntry]:
+    def links(self, tok: Token, line0: int, kind: str, note: str = "", lang=None) -> Iterable[IndexEntry]:
+        """The references of an inline run's links (a name in a link's text is the link's), as
+        entries of `kind`, on the line of the run each is on."""
         breaks = 0
         children = tok.children or []
         for j, c in enumerate(children):
@@ -196,7 +199,7 @@ class Walker:
                 from markdown_it.token import Token
 
                 tail = Token("inline", "", 0, children=rest)
-                yield from self._links(tail, line0, "link")
+                yield from self.links(tail, line0, "link")
                 return
         # A bare name: the shortest run of leading words that names a document ("my file.txt").
         content = tok.content.split("\n", 1)[0]
@@ -205,14 +208,14 @@ class Walker:
             if self.is_ref(name, False):
                 note = clean_note(content.split("`", 2)[-1] if content.startswith("`") else "")
                 yield self.entry(name, False, line0, "list", note=note, lang=item_lang("", note, more), more=more)
-                yield from self._links(tok, line0, "link")
+                yield from self.links(tok, line0, "link")
                 return
         # A name a footnote reference follows (`- 000_x.txt[^1] from Sara`): it ends there.
         marked = marked_name(content, children)
         if marked is not None and self.is_ref(marked[0], False):
             note = clean_note(marked[1])
             yield self.entry(marked[0], False, line0, "list", note=note, lang=item_lang("", note, more), more=more)
-            yield from self._links(tok, line0, "link")
+            yield from self.links(tok, line0, "link")
             return
         # A bare name is the item's first word (then the rest is a note), or, for a name with
         # spaces, the whole line: "- my file.txt". Prose that mentions a name is not a reference.
@@ -228,55 +231,7 @@ class Walker:
             head, note = split_note(whole)
             if self.is_ref(head, False):
                 yield self.entry(head, False, line0, "list", note=note, lang=item_lang("", note, more), more=more)
-        yield from self._links(tok, line0, "link")
-
-    def _table_row(self, pending, cells, headers, row_line) -> Iterable[IndexEntry]:
-        named = tuple((headers[k] if k < len(headers) else "", c.strip()) for k, c in enumerate(cells))
-        named += self._cells_past_the_header(row_line, len(headers))
-        managed = self.in_managed(row_line)
-        # The row's document is the first cell that names one; in a person's own table each later
-        # cell holding nothing but another document's name lists it too (row_refs.py). Other
-        # links in the row (a Notes cell pointing at a related document) are mentions, like
-        # links in prose.
-        several = not managed and lists_several(tuple(headers))
-        on_row: set[str] = set()  # one listing per document per row
-        lang: str | None = None
-        for k, tok in pending:
-            content = tok.content.strip()
-            bare = cell_name(content, tok.children or [])  # `000_x.txt[^1]`: a footnote after the name
-            own = not on_row or (several and listing_column(headers, k))
-            # "copied from old.txt" in a later cell is a sentence, not a spaced name (row_refs.py).
-            named_alone = own and not (on_row and unmarked_sentence(bare))
-            if named_alone and bare and self.is_ref(bare.strip("`"), False) and "](" not in content:
-                written = bare.strip("`")
-                target = normalize_target(written, from_link=False)
-                if (target.rel or written) not in on_row:
-                    # Outside the markers the File cell's words beside the name may pin: the pin is
-                    # read knowing the reference (row_pins.lang_from_cells); one pin per row.
-                    if not on_row:
-                        lang = lang_from_cells(named, managed, rel=target.rel, written=written)
-                    on_row.add(target.rel or written)
-                    yield self.entry(written, False, row_line, "table", lang=lang, cells=named, target=target)
-                continue
-            # A later cell listing a document by a link holds that link alone (row_refs.py).
-            lone = bool(on_row) and own and lone_link(tok.children or [])
-            for e in self._links(tok, row_line, "table"):
-                if not on_row or (lone and (e.rel or e.written) not in on_row):
-                    if not on_row:
-                        lang = lang_from_cells(named, managed, rel=e.rel, written=e.written)
-                    on_row.add(e.rel or e.written)
-                    yield IndexEntry(**{**e.__dict__, "cells": named, "lang": lang})
-                else:
-                    yield IndexEntry(**{**e.__dict__, "kind": "link", "lang": None})
-
-    def _cells_past_the_header(self, row_line: int, width: int) -> tuple[tuple[str, str], ...]:
-        """Cells a row has beyond its header's columns: the Markdown parser drops them, but a
-        person typed them (a `|` inside a note), so they are kept, with no header."""
-        source = self.lines[row_line].strip() if row_line < len(self.lines) else ""
-        if not source.startswith("|") or width == 0:
-            return ()
-        raw = [c.strip() for c in _CELL_SPLIT.split(source.strip("|"))]
-        return tuple(("", c) for c in raw[width:] if c)
+        yield from self.links(tok, line0, "link")
 
     def entry(
         self, written, from_link, line0, kind, title=None, note="", lang=None, cells=(), more="", target=None

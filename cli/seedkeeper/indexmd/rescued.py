@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from seedkeeper.indexmd.columns import COMPUTED_HEADERS, LANG_HEADERS, NOTE_HEADERS, OUR_HEADERS
 from seedkeeper.indexmd.entries import IndexDocument, IndexEntry
 from seedkeeper.indexmd.layout import is_blank
+from seedkeeper.indexmd.row_cells import row_body
 from seedkeeper.indexmd.table import HEADER_COMMENT, header_lines
 
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
@@ -53,7 +54,8 @@ def rescued(
 
 
 def _cells(line: str) -> list[str]:
-    inner = line.strip()
+    """A table line's cells, after its container prefix (a blockquote's `> `: row_body)."""
+    inner = row_body(line)[1].strip()
     inner = inner[1:] if inner.startswith("|") else inner
     inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
     return [c.strip() for c in _CELL_SPLIT.split(inner)]

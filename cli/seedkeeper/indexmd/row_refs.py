@@ -5,7 +5,10 @@ The row's first cell naming a document is its reference, as it always was (a bar
 the cell, or a link anywhere in it). After it, in a person's own table, each cell that holds
 nothing but another document's name (bare, in backticks, or one link to it; footnote references
 after it aside) lists that document too: that cell is its listing, and the row's other cells are
-said of each document it lists, as of the first (its note, its pin). Not a listing:
+said of each document it lists, as of the first (its note, an `ignore:`), but not its pin: the
+row's pin (a Pinned or Language column, a `lang:`) is its first reference's, the document the
+row was about before it could list several (a parallel row's documents are in other languages;
+pinned_notes.adopted_fields leaves it out of their Notes too). Not a listing:
 
 * a name or link inside a sentence ("see fa_001.txt", "the translation is [here](fa_001.txt)"):
   prose, as in a list item's note. A later cell with white space in it is a sentence unless the
@@ -15,6 +18,11 @@ said of each document it lists, as of the first (its note, its pin). Not a listi
 * a cell of a Notes, Comments or Description column: the row's note (`index` carries it into
   Notes), which may name a related document ("see also", "duplicate of") without listing it;
 * a document the row named already: one listing per row;
+* a document another listing in INDEX.md lists (a list item, the first reference of a row, a
+  managed row, an earlier later cell): a table whose later columns name a RELATED document
+  (`| fa_001.txt | en_001.txt | Persian translation |` under "Translated from") mentions it, as
+  prose does, and `index` carries none of the row's words into that document's Notes. Decided
+  once the whole file is read (settle_later_cells), so every command reads the same listings;
 * any cell of the managed table, or of a table shaped like it (File, Pinned and Notes columns:
   ours without its markers, or a copy): its File column is the only reference.
 """
@@ -25,7 +33,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from seedkeeper.corpus.paths import nfc
 from seedkeeper.indexmd.columns import NOTE_HEADERS, shaped_like_ours
+from seedkeeper.indexmd.entries import IndexEntry
 
 if TYPE_CHECKING:  # pragma: no cover
     from markdown_it.token import Token
@@ -64,3 +74,21 @@ def lone_link(children: Sequence[Token]) -> bool:
         elif depth == 0 and c.type != "footnote_ref" and not (c.type == "text" and not c.content.strip()):
             return False
     return links == 1
+
+
+def settle_later_cells(entries: list[IndexEntry]) -> list[IndexEntry]:
+    """`entries` (in INDEX.md order) with each later cell's listing (IndexEntry.later) of a
+    document that another listing lists made a mention: a link-kind entry, with no pin and no
+    cells, as a link in prose is (see above). Of several later cells naming a document listed
+    nowhere else, the first lists it. Names compare composed (NFC), as the corpus reads them."""
+    if not any(e.later for e in entries):
+        return entries  # nearly every INDEX.md: one document per row
+    listed = {nfc(e.rel) for e in entries if e.rel is not None and e.kind != "link" and not e.later}
+    out = []
+    for e in entries:
+        if e.later and e.rel is not None:
+            if nfc(e.rel) in listed:
+                e = IndexEntry(**{**e.__dict__, "kind": "link", "lang": None, "cells": (), "later": False})
+            listed.add(nfc(e.rel))
+        out.append(e)
+    return out

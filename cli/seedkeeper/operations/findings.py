@@ -191,7 +191,11 @@ def index_outdated() -> Problem:
 # 27: a pin moved out of "note (lang: fa), more" leaves "note, more" (entries.without_pinned_lang).
 # 28: a hand table row listing several documents gives each its own row, which names the others
 # in Notes (`Header: name`); a row also listing a document not on disk stays for it (row_refs.py).
-_OUTDATED_MEMO_VERSION = "28"
+# 29: a later cell naming a document another listing lists is a mention: none of its row's
+# words go into that document's Notes (indexmd/row_refs.settle_later_cells); a row's pin goes
+# only into its first document's Pinned, and out of the others' Notes (pinned_notes.adopted_fields);
+# an adopted table in a blockquote loses its header as any other does (rescued._cells, row_body).
+_OUTDATED_MEMO_VERSION = "29"
 
 
 def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem | None:
