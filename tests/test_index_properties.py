@@ -23,6 +23,7 @@ test_index_hostile_md.py.
 
 from __future__ import annotations
 
+import collections
 import re
 
 from hypothesis import HealthCheck, example, given, settings
@@ -37,9 +38,13 @@ from seedkeeper.indexmd.writer import render_index
 BEGIN, END = "<!-- seedkeeper:index:begin -->", "<!-- seedkeeper:index:end -->"
 NAMES = [doc_name(k) for k in range(1, 5)]
 ROWS = [IndexRow(n, "en", 10, 2, "abcdefabcdef", "ok", f"title of {n}") for n in NAMES]
+# Names that follow the pattern but are no file on disk (no row): a listing of one is a
+# person's, kept where it is (outside the markers) or moved above them (typed between them),
+# never dropped with its words (`check` reports it missing-file).
+MISSING = [doc_name(k) for k in (8, 9)]
 LANGS = ["de", "fa", "zh-Hant"]
 
-name = st.sampled_from(NAMES)
+name = st.sampled_from(NAMES + MISSING)
 lang = st.sampled_from(LANGS)
 
 
@@ -100,9 +105,7 @@ def a_table(draw) -> str:
         return "\n".join(["| File | Pinned | Notes | T |", "|---|---|---|---|", *rows])
     if draw(st.integers(0, 3)) == 0:
         # A parallel corpus: a row lists a document in each of its first two cells (either may
-        # be empty, or a link), the third is the row's note. (A document not on disk loses its
-        # managed row and that row's words by design; test_index_multi_ref.py covers one in a
-        # hand table row.)
+        # be empty, or a link, or name a document not on disk), the third is the row's note.
         cell = name | name.map(lambda n: f"[T]({n})") | st.just("")
         row = st.builds(lambda a, b, v: f"| {a} | {b} | {v} |", cell, cell, st.sampled_from(["T", "", "T lang: de"]))
         rows = draw(st.lists(row, min_size=1, max_size=3))
@@ -223,6 +226,33 @@ def _pins(text: str) -> dict[str, str]:
     return out
 
 
+def _is_tool_row(e) -> bool:
+    """A row of the managed table (or of a table shaped like it) between the markers: the
+    tool's, which goes with its document by design ("a listed document that no longer exists
+    loses its row"). Every other listing there is a person's."""
+    from seedkeeper.indexmd.columns import shaped_like_ours
+
+    return e.managed and e.kind == "table" and shaped_like_ours({h.strip().lower() for h, _ in e.cells})
+
+
+def _tool_rows_of_missing_files(text: str) -> set[str]:
+    """The words on the tool's rows of files not on disk: they go with the row."""
+    lines = text.split("\n")
+    return {
+        tok
+        for e in parse_index(text).entries
+        if e.rel in MISSING and _is_tool_row(e)
+        for tok in _tokens(lines[e.line - 1])
+    }
+
+
+def _missing_listings(text: str) -> collections.Counter:
+    """file not on disk -> how many listings of it a person wrote (list items, table rows)."""
+    return collections.Counter(
+        e.rel for e in parse_index(text).entries if e.rel in MISSING and e.kind != "link" and not _is_tool_row(e)
+    )
+
+
 SETTINGS = settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -243,15 +273,28 @@ SETTINGS = settings(max_examples=250, deadline=None, suppress_health_check=[Heal
 @example(
     text="# Seeds\n\n| File | Pinned | Notes | tok0x |\n|---|---|---|---|\n| 001_0758ffe9350a70a1.txt |  | tok1x |  |\n"
 )
+# A list item typed between the markers naming a file not on disk was dropped with its words
+# (found by hypothesis once such names were generated again); moved above the begin marker, it
+# would land in the comment left open there, so index refuses.
+@example(
+    text="# Seeds\n\n<!-- tok0x\n~~~\n<pre>\n<!-- seedkeeper:index:begin -->\n- 008_077cf0b106d350cc.txt tok1x\n"
+    "<!-- seedkeeper:index:end -->\n</pre>\n"
+)
+@example(
+    text="# Seeds\n\n<!-- seedkeeper:index:begin -->\n| tok0x Doc | Source |\n|---|---|\n"
+    "| 001_0758ffe9350a70a1.txt | tok1x |\n| 009_52764858f68a2c0d.txt | tok2x |\n<!-- seedkeeper:index:end -->\n"
+)
 def test_index_is_a_fixed_point_and_loses_no_word(text):
     once = _render(text)
     assert _render(once) == once, "a second index changed INDEX.md"
-    lost = _tokens(text) - _tokens(once)
+    lost = _tokens(text) - _tokens(once) - _tool_rows_of_missing_files(text)
     assert not lost, f"words lost: {sorted(lost)}"
+    # A person's listing of a file not on disk stays a listing (check: missing-file), as often.
+    assert _missing_listings(once) >= _missing_listings(text), "a listing of a missing file was dropped"
     out_lines = set(once.split("\n"))
     lines = text.split("\n")
     for k, line in enumerate(lines):
-        if line.strip() in (BEGIN, END) or not line.strip() or any(n in line for n in NAMES):
+        if line.strip() in (BEGIN, END) or not line.strip() or any(n in line for n in NAMES + MISSING):
             continue
         if k and lines[k - 1].strip() and not lines[k - 1].startswith("#"):
             continue  # may continue the block above (a list item's lazy line, a table row): words checked above
@@ -301,13 +344,20 @@ def raw_index_md(draw) -> str:
     text="# Seeds\n\n<!-- tok0x\n~~~\n<!-- seedkeeper:index:begin -->\n# tok1x heading\n"
     "- [tok2x][r0] tok3x\n\n[r0]: 001_0758ffe9350a70a1.txt\n"
 )
+# The tool's row of a file not on disk goes with its words; the name of the column a person
+# added to it, said on no row left, stays (found by hypothesis).
+@example(
+    text="# Seeds\n\n<!-- seedkeeper:index:begin -->\n| File | Pinned | Notes | tok0x |\n|---|---|---|---|\n"
+    "| 008_077cf0b106d350cc.txt |  | tok1x | tok2x |\n<!-- seedkeeper:index:end -->\n"
+)
 def test_every_document_is_in_a_table_a_renderer_shows(text):
     once = _render(text)
     if once == text and _REFUSED and _REFUSED[-1] == text:
         return  # refused: nothing written, and the reason said
     assert _render(once) == once, "a second index changed INDEX.md"
-    assert _shown(once) == set(NAMES), "a document is not in a table a renderer shows"
-    assert not _tokens(text) - _tokens(once), "words lost"
+    # (A person's table row of a file not on disk, linked, shows too.)
+    assert _shown(once) - set(MISSING) == set(NAMES), "a document is not in a table a renderer shows"
+    assert not _tokens(text) - _tokens(once) - _tool_rows_of_missing_files(text), "words lost"
 
 
 @SETTINGS
@@ -411,7 +461,7 @@ def a_titled_table(draw) -> str:
         "| File | Pinned | Title | Notes |" + (" Title |" if two else ""),
         "|---|---|---|---|" + ("---|" if two else ""),
     ]
-    for n in draw(st.lists(name, min_size=1, max_size=3, unique=True)):
+    for n in draw(st.lists(st.sampled_from(NAMES), min_size=1, max_size=3, unique=True)):
         said = [draw(_TITLE_SAID).replace("tool", tool[n]) for _ in range(2 if two else 1)]
         pinned, notes = draw(st.sampled_from(["", "zh-Hant"])), draw(st.sampled_from(["", "T", "T lang: fa"]))
         lines.append(f"| {n} | {pinned} | {said[0]} | {notes} |" + (f" {said[1]} |" if two else ""))

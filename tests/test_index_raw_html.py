@@ -416,8 +416,8 @@ def test_a_render_that_never_settles_is_refused_not_written(cli, tmp_path, monke
     real = writer._render
 
     def restless(text, rows, opts, parsed, mode):
-        new, touched, _glued = real(text, rows, opts, parsed, mode)
-        return new + "again\n", touched, True  # every run adds a line
+        new, touched, _glued, moved = real(text, rows, opts, parsed, mode)
+        return new + "again\n", touched, True, moved  # every run adds a line
 
     monkeypatch.setattr(writer, "_render", restless)
     with pytest.raises(IndexWriteError, match="nothing was written"):
@@ -440,8 +440,8 @@ def test_check_reports_a_table_index_would_refuse_to_write_as_a_finding(cli, tmp
     real = writer._render
 
     def restless(text, rows, opts, parsed, mode):
-        new, touched, _glued = real(text, rows, opts, parsed, mode)
-        return new + "again\n", touched, True
+        new, touched, _glued, moved = real(text, rows, opts, parsed, mode)
+        return new + "again\n", touched, True, moved
 
     seeds = make_seeds(tmp_path, {A: TEXTS[A]}, f"# S\n\n- {A}\n")
     assert cli("index", seeds).exit_code == 0
@@ -510,8 +510,8 @@ def _refusing(monkeypatch):
     real = writer._render
 
     def restless(text, rows, opts, parsed, mode):
-        new, touched, _glued = real(text, rows, opts, parsed, mode)
-        return new + "again\n", touched, True
+        new, touched, _glued, moved = real(text, rows, opts, parsed, mode)
+        return new + "again\n", touched, True, moved
 
     monkeypatch.setattr(writer, "_render", restless)
 

@@ -25,6 +25,7 @@ from seedkeeper.indexmd.layout import (
 )
 from seedkeeper.indexmd.markers import hidden_markers, marker_lines, open_block_at_end
 from seedkeeper.indexmd.reader import parse_index
+from seedkeeper.indexmd.rescued import keeps_missing_listings, moves_a_listing
 from seedkeeper.indexmd.rescued import rescued as rescued_lines
 from seedkeeper.indexmd.sections import keeps_sections
 from seedkeeper.indexmd.table import (
@@ -89,7 +90,11 @@ def _render_index(
     if current_text is None or not current_text.strip("\ufeff \t\r\n"):  # empty: as if absent
         return "\n".join([NEW_INDEX_HEADING, "", *full_block(rows, {}, guard)]) + "\n"
     opts = (tuple(include), name_pattern, guard)
-    new, touched, glued = _render(current_text, rows, opts, parsed, "delete")
+    on_disk = (frozenset(r.file for r in rows), (tuple(include), name_pattern))
+    new, touched, glued, moved = _render(current_text, rows, opts, parsed, "delete")
+    # Only a listing moved above the begin marker (rescued.py) can be hidden where it lands: the
+    # parses that check it cost seconds at 30,000 rows, so they are done only then.
+    check = on_disk if moved else None
     if not touched:
         if new == current_text or not glued:
             return new
@@ -107,7 +112,7 @@ def _render_index(
             if mode != "delete":
                 new = _render(current_text, rows, opts, parsed, mode)[0]
             again = _render(new, rows, opts, None, "delete")[0]
-            if again == new and _none_hidden(new, current_text) and keeps_sections(new, current_text, names):
+            if again == new and _none_hidden(new, current_text, check) and keeps_sections(new, current_text, names):
                 return new
             chains.append(again)
     # Markdown that hides the markers (an HTML block glued to them) settles in a run or two. The
@@ -119,7 +124,7 @@ def _render_index(
             again = _render(new, rows, opts, None, "delete")[0]
             if (
                 again == new
-                and _none_hidden(new, current_text)
+                and _none_hidden(new, current_text, check)
                 and (not touched or keeps_sections(new, current_text, names))
             ):
                 return new
@@ -133,25 +138,33 @@ def _render_index(
     )
 
 
-def _none_hidden(candidate: str, current_text: str) -> bool:
+def _none_hidden(
+    candidate: str, current_text: str, on_disk: tuple[frozenset[str], tuple[tuple[str, ...], str]] | None
+) -> bool:
     """Whether `candidate` hides no more marker lines in raw HTML blocks than the text it was
     rendered from: a table the writer put inside a block left open (a `<pre>` an adopted list
     item held, now at the top level) is a dead copy of the notes and pins it carries, however
-    stable."""
-    return hidden_markers(candidate.split("\n"), candidate) <= hidden_markers(current_text.split("\n"), current_text)
+    stable. Nor a person's listing of a file not on disk, moved above the begin marker
+    (`on_disk`: the documents on disk, and the include globs and name pattern; None when no
+    such listing moved)."""
+    if hidden_markers(candidate.split("\n"), candidate) > hidden_markers(current_text.split("\n"), current_text):
+        return False
+    return on_disk is None or keeps_missing_listings(candidate, current_text, *on_disk)
 
 
 def _render(
     current_text: str, rows: Sequence[IndexRow], opts: tuple, parsed: IndexDocument | None, mode: str
-) -> tuple[str, bool, bool]:
+) -> tuple[str, bool, bool, bool]:
     """render_index in one `mode`: "delete" adopted lines, leave a "blank" for them, or "keep"
-    them (adopt nothing). Returns the text, whether any line outside the blocks left, and whether
-    a block was glued to a non-blank line around its markers (so blank lines are put there)."""
+    them (adopt nothing). Returns the text, whether any line outside the blocks left, whether
+    a block was glued to a non-blank line around its markers (so blank lines are put there), and
+    whether a person's listing of a file not on disk moved above a begin marker."""
     include, name_pattern, guard = opts
     bom, lines = prepare(current_text)
     text = "\n".join(lines)
     doc = parsed if parsed is not None and parsed.text == text else parse_index(text, include, name_pattern)
-    doc = aliased(doc, {r.file for r in rows})
+    files = {r.file for r in rows}
+    doc = aliased(doc, files)
     # A computed cell a person typed in is told from the tool's own (maybe stale) value by the rows.
     doc = with_documents(doc, {r.file: r for r in rows}, guard)
     spans = doc.managed_spans or ([doc.managed_span] if doc.managed_span else [])
@@ -163,9 +176,9 @@ def _render(
             block = next((b for b in blocks if b.span[0] < e.line - 1 < b.span[1]), None)
             if block is not None:
                 home[e.rel] = block
-    carried, adopted = adopt(doc, lines, {r.file for r in rows}, remover, blocks, home, mode)
+    carried, adopted = adopt(doc, lines, files, remover, blocks, home, mode)
     if adopted:
-        remover.gone.update(dangling_definitions(lines, remover.gone, adopted, {r.file for r in rows}))
+        remover.gone.update(dangling_definitions(lines, remover.gone, adopted, files))
     # A marker left without its partner would swallow text on a later run: drop strays, and the
     # header comment this tool wrote under one (a merge that lost the other marker would
     # otherwise leave a second copy of it, as if a person had written it).
@@ -192,13 +205,14 @@ def _render(
     for r in rows:
         home.setdefault(r.file, last)
     inserts: dict[int, tuple[Sequence[str], bool, bool]] = {}
-    rescued_any = False
+    rescued_any = moved = False
     for b in blocks:
         mine = rows if len(blocks) == 1 else [r for r in rows if home.get(r.file) is b]
         if b.span is not None:
             begin, end = b.span
-            rescued = rescued_lines(lines, doc, begin, end, carried)
+            rescued = rescued_lines(lines, doc, begin, end, carried, files)
             rescued_any = rescued_any or bool(rescued)
+            moved = moved or (bool(rescued) and moves_a_listing(doc, begin, end, files))
             gone.update(range(begin, end))
             # A blank line before the begin marker: glued to an HTML block above, it would be part of it.
             inserts[begin] = ([*rescued, lines[begin], *block_lines(mine, carried, guard)], False, True)
@@ -212,7 +226,7 @@ def _render(
     )
     # A row that lost a cell and stays (it lists a document not on disk too) was touched as well.
     touched = bool(outside or remover.edited or rescued_any)
-    return finish_text(bom, emit(lines, gone, inserts=inserts, blank=blank)), touched, glued
+    return finish_text(bom, emit(lines, gone, inserts=inserts, blank=blank)), touched, glued, moved
 
 
 def _orphan_comments(lines: list[str], found: list[tuple[int, str]], inside: set[int], strays: set[int]) -> set[int]:

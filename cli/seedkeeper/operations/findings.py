@@ -195,7 +195,9 @@ def index_outdated() -> Problem:
 # words go into that document's Notes (indexmd/row_refs.settle_later_cells); a row's pin goes
 # only into its first document's Pinned, and out of the others' Notes (pinned_notes.adopted_fields);
 # an adopted table in a blockquote loses its header as any other does (rescued._cells, row_body).
-_OUTDATED_MEMO_VERSION = "29"
+# 30: a person's list item or table row typed between the markers naming a file not on disk moves
+# above the begin marker (with its table's header) instead of being dropped (indexmd/rescued.py).
+_OUTDATED_MEMO_VERSION = "30"
 
 
 def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem | None:
