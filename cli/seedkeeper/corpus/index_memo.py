@@ -46,7 +46,9 @@ MIN_CHARS = 50_000
 # names an entry written decomposed too.
 # 24: a hand table row lists every document named alone in a cell of its own, not only the first
 # (indexmd/row_refs.py).
-MEMO_VERSION = "24"
+# 25: a note's marks in Persian/Arabic and CJK punctuation count as their ASCII counterparts
+# (`lang：fa` pins, `- 000_x.txt، note` names 000_x.txt; entries.COLONS, COMMAS...).
+MEMO_VERSION = "25"
 _KIND = "index-parse"
 
 

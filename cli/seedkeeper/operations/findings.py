@@ -191,7 +191,9 @@ def index_outdated() -> Problem:
 # 27: a pin moved out of "note (lang: fa), more" leaves "note, more" (entries.without_pinned_lang).
 # 28: a hand table row listing several documents gives each its own row, which names the others
 # in Notes (`Header: name`); a row also listing a document not on disk stays for it (row_refs.py).
-_OUTDATED_MEMO_VERSION = "28"
+# 29: `lang：fa` (and the other marks of Persian/Arabic and CJK punctuation) pins and moves to
+# Pinned with its seam, as `lang: fa` does (entries.COLONS, COMMAS...).
+_OUTDATED_MEMO_VERSION = "29"
 
 
 def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem | None:
