@@ -187,7 +187,7 @@ def _validated(s: Settings, where: str | None = None) -> Settings:
     except re.error as exc:
         raise ConfigError(f"{where}: name-pattern is not a valid regular expression: {exc}") from None
     if not s.include or not all(glob.strip() for glob in s.include):
-        # Else nothing on disk is a document, yet entries matching name-pattern still were.
+        # Else nothing on disk, and nothing INDEX.md lists, would be a document.
         raise ConfigError(f"{where}: include must hold at least one glob, such as '*.txt', got {list(s.include)}")
     if not 0.0 < s.threshold <= 1.0:
         name = "--threshold" if where == "command-line flags" else "threshold"

@@ -48,7 +48,9 @@ MIN_CHARS = 50_000
 # (indexmd/row_refs.py).
 # 25: a note's marks in Persian/Arabic and CJK punctuation count as their ASCII counterparts
 # (`lang：fa` pins, `- 000_x.txt، note` names 000_x.txt; entries.COLONS, COMMAS...).
-MEMO_VERSION = "25"
+# 26: a reference is a document's by its path, as discovery matches the include globs (no hidden
+# part, not INDEX.md; paths.is_document_path); the name pattern no longer makes one.
+MEMO_VERSION = "26"
 _KIND = "index-parse"
 
 

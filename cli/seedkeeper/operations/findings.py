@@ -193,7 +193,8 @@ def index_outdated() -> Problem:
 # in Notes (`Header: name`); a row also listing a document not on disk stays for it (row_refs.py).
 # 29: `lang：fa` (and the other marks of Persian/Arabic and CJK punctuation) pins and moves to
 # Pinned with its seam, as `lang: fa` does (entries.COLONS, COMMAS...).
-_OUTDATED_MEMO_VERSION = "29"
+# 30: an entry outside the include globs (matched on its path) is no document's row.
+_OUTDATED_MEMO_VERSION = "30"
 
 
 def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem | None:
