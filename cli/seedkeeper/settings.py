@@ -229,6 +229,7 @@ def _validated(s: Settings, where: str | None = None) -> Settings:
                 f"{where}: {name} holds {lang!r}, which is not a BCP 47 language tag such as 'fa', 'zh-Hans' or "
                 f"'sr-Cyrl'{hint}"
             )
+        _check_pin_rule(lang, where, "--languages" if flags else "languages")
     for glob, codes in s.per_file_ignores:
         for sel in codes:
             if not known_selector(sel):
@@ -236,6 +237,19 @@ def _validated(s: Settings, where: str | None = None) -> Settings:
                     f"{where}: per-file-ignores for {glob!r} names an unknown code: {sel!r}{_code_hint(sel)}"
                 )
     return s
+
+
+def _check_pin_rule(lang: str, where: str, name: str) -> None:
+    """Refuse an allow-list tag that a pin in INDEX.md could not be: one rule for both
+    (subtags.is_pin_tag). `zh-yue` (an extended language subtag) matched every zh-Hans and zh-Hant
+    document by its first subtag, while a note's `lang: zh-yue` pinned nothing; say what to write."""
+    from seedkeeper.indexmd.subtags import is_pin_tag, why_no_pin
+
+    if is_pin_tag(lang):
+        return
+    why, instead = why_no_pin(lang)
+    step = f"write {instead!r} instead" if instead else "leave it out"
+    raise ConfigError(f"{where}: {name} holds {lang!r}, which a pin in INDEX.md refuses too ({why}); {step}")
 
 
 def load_settings(config: str | os.PathLike | None = None, start: str | os.PathLike | None = None) -> Settings:

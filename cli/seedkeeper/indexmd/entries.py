@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from seedkeeper.corpus.paths import nfc, normalize_target
 from seedkeeper.indexmd.footnotes import footnote_marks
 from seedkeeper.indexmd.link_titles import LINK_DEST, link_dest, link_words
-from seedkeeper.indexmd.subtags import REGIONS, SCRIPTS, VARIANTS
+from seedkeeper.indexmd.subtags import TAG_SHAPE, is_pin_tag
 
 # The note grammar's marks, each with what Persian/Arabic and Chinese/Japanese keyboards type for
 # it: a mark counts exactly where its ASCII counterpart does, no more (`lang：fa` pins as `lang: fa`,
@@ -34,27 +34,9 @@ NOTE_SEPARATORS = " \t-–—|" + NAME_END
 # `lang: fa`, `lang=fa`, `(lang: zh-Hant)` in a note pins the document's language. The pattern
 # finds what has a tag's shape; is_pin_tag then decides (a regex of every registered subtag
 # would cost ~15 ms to compile in every run).
+# (is_pin_tag, the rule, lives beside the registry it reads: subtags.py; the allow-list of
+# languages in the configuration is read by it too.)
 _TAG = r"([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)(?![\w-])"
-_TAG_SHAPE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
-
-
-def is_pin_tag(tag: str) -> bool:
-    """Whether `tag` is a language tag a note may pin (BCP 47, RFC 5646): a 2-3 letter language
-    subtag, then a script (4 letters), a region (2 letters or 3 digits) and variants, in that
-    order, each registered (subtags.py), in any case (zh-hant is zh-Hant). Their shapes alone
-    would read English as a tag: "no-nonsense" is Norwegian and a variant, "no-fuss" Norwegian and
-    a script. Extended language subtags (zh-yue), extensions and private use are not pins: the
-    language's own subtag says the same (yue)."""
-    if not _TAG_SHAPE.fullmatch(tag):
-        return False
-    rest = tag.lower().split("-")[1:]
-    at = 0
-    for registered in (SCRIPTS, REGIONS):
-        if at < len(rest) and rest[at] in registered:
-            at += 1
-    while at < len(rest) and rest[at] in VARIANTS:
-        at += 1
-    return at == len(rest)
 
 
 # The first `lang: xx` of a note, in brackets ("(lang: fa)", which go with it) or bare. A bare
@@ -262,4 +244,4 @@ def is_pinned_cell(value: str) -> bool:
     """Whether a Pinned cell pins `value`: any text shaped like a tag. The column holds nothing
     but a pin, so a tag the registry lacks ("fr-UK" for "fr-GB") is a person's pin to check
     against the text (lang-mismatch names it), not prose to read past as a note's words are."""
-    return _TAG_SHAPE.fullmatch(value) is not None
+    return TAG_SHAPE.fullmatch(value) is not None
