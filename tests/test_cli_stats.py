@@ -188,3 +188,26 @@ def test_two_listed_documents_one_binary_give_two_languages(cli, tmp_path):
     root = make_seeds(tmp_path, {doc_name(1, "fa"): CLEAN["fa"], doc_name(2, "bin"): b"ab\0cd"})
     data = json.loads(cli("stats", root, "--format", "json").stdout)
     assert data["documents"] == 2 and data["languages"] == {"fa": 1, "und": 1}
+
+
+def test_listed_counts_the_documents_index_md_lists(cli, tmp_path):
+    # "listed" counted every safe-looking entry, so an outward symlink, a folder and a FIFO
+    # entry were "listed" while `..` and absolute entries were not. It counts documents now: the
+    # readable files INDEX.md lists (listed + unlisted documents = documents).
+    import os
+
+    a, b, unlisted = doc_name(1, "ls"), doc_name(2, "ls"), doc_name(3, "ls")
+    outside = tmp_path / "outside.txt"
+    outside.write_text(CLEAN["en"], encoding="utf-8")
+    link, folder, fifo, gone = doc_name(4, "ls"), doc_name(5, "ls"), doc_name(6, "ls"), doc_name(7, "ls")
+    entries = [a, b, f"./{a}", link, folder, fifo, gone, f"../{doc_name(8, 'ls')}", f"/srv/{doc_name(9, 'ls')}"]
+    root = make_seeds(tmp_path, {a: CLEAN["fa"], b: CLEAN["ar"]}, "# S\n\n" + "".join(f"- {e}\n" for e in entries))
+    (root / unlisted).write_text(CLEAN["el"], encoding="utf-8")
+    (root / link).symlink_to(outside)
+    (root / folder).mkdir()
+    os.mkfifo(root / fifo)
+    r = cli("stats", root, "--format", "json")
+    data = json.loads(r.stdout)
+    assert (data["documents"], data["listed"], data["on_disk"]) == (3, 2, 4), data
+    assert {"unsafe-path", "not-a-file", "missing-file", "duplicate-entry", "unlisted-file"} <= set(data["findings"])
+    assert "3 documents (2 listed in INDEX.md, 4 on disk)" in " ".join(cli("stats", root).stdout.split())

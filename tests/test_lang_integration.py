@@ -197,7 +197,9 @@ def test_same_lang(a, b, same):
     assert same_lang(a, b) is same and same_lang(b, a) is same
 
 
-def test_candidate_langs_ranks_first_choices_first_and_tolerates_old_records():
+def test_candidate_langs_ranks_by_best_score_and_tolerates_old_records():
+    # The order `tag` shows an und's candidates in (result.ranked_candidates): sl came before bs
+    # only because langdetect is listed before py3langid.
     lang = {
         "lang": "hr",
         "confidence": 0.7,
@@ -207,7 +209,7 @@ def test_candidate_langs_ranks_first_choices_first_and_tolerates_old_records():
             "cld2": [{"lang": "hr", "score": 1.0}],
         },
     }
-    assert candidate_langs(lang) == ["hr", "sl", "bs"]
+    assert candidate_langs(lang) == ["hr", "bs", "sl"]
     assert candidate_langs({"lang": "en", "confidence": 0.9}) == []
     assert candidate_langs({"lang": "und", "confidence": 0.0, "candidates": ["x"]}) == []
     assert SENTENCES["hr"]  # the fixtures this file's Croatian mirrors exist

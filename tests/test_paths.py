@@ -154,13 +154,17 @@ def test_links_that_name_a_document(written, expected):
     assert looks_like_reference(written, ("*.txt",), NAME_RE, from_link=True) is expected
 
 
-def test_the_name_pattern_alone_makes_a_reference():
-    assert looks_like_reference(DOC, ("*.md",), NAME_RE, from_link=False)
+def test_the_name_pattern_alone_makes_no_document_but_names_an_unsafe_one():
+    # A document is a file the include globs match (discovery's rule); the name pattern only says
+    # which documents are well named. An unsafe target has no path to match: its name decides.
+    assert not looks_like_reference(DOC, ("*.md",), NAME_RE, from_link=False)
+    assert looks_like_reference(f"../{DOC}", ("*.md",), NAME_RE, from_link=False)
     assert not looks_like_reference("notes.txt", ("*.md",), NAME_RE, from_link=False)
 
 
-def test_an_include_glob_with_a_folder_is_matched_on_the_name():
-    assert looks_like_reference("deep/notes.txt", ("texts/*.txt",), NAME_RE, from_link=False)
+def test_an_include_glob_with_a_folder_is_matched_on_the_path():
+    assert looks_like_reference("texts/notes.txt", ("texts/*.txt",), NAME_RE, from_link=False)
+    assert not looks_like_reference("deep/notes.txt", ("texts/*.txt",), NAME_RE, from_link=False)
     assert not looks_like_reference("deep/notes.md", ("texts/*.txt",), NAME_RE, from_link=False)
 
 

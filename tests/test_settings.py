@@ -429,6 +429,36 @@ def test_languages_must_be_language_tags(tmp_path, value, hint):
 
 def test_language_tags_with_subtags_are_accepted(tmp_path):
     config = tmp_path / "seedkeeper.toml"
-    tags = ["fa", "zh-Hans", "sr-Cyrl-RS", "yue", "es-419", "de-DE-u-co-phonebk", "x-klingon", "i-klingon", "EN"]
+    tags = ["fa", "zh-Hans", "sr-Cyrl-RS", "yue", "es-419", "de-CH-1996", "zh-hant", "EN"]
     config.write_text(f"languages = {tags!r}\n".replace("'", '"'), encoding="utf-8")
     assert load_settings(config).languages == tuple(tags)
+
+
+@pytest.mark.parametrize(
+    "tag, says",
+    [
+        # `zh-yue` matched zh-Hans and zh-Hant documents (its language subtag is zh), while a pin
+        # of it is refused: the allow-list reads tags by the pins' rule (entries.is_pin_tag).
+        ("zh-yue", "write 'yue'"),
+        ("zh-yue-HK", "write 'yue-HK'"),
+        ("ar-arz", "write 'arz'"),
+        ("de-DE-u-co-phonebk", "write 'de-DE'"),
+        ("fr-UK", "write 'fr'"),
+        ("x-klingon", "leave it out"),
+        ("i-klingon", "leave it out"),
+    ],
+)
+def test_the_allow_list_takes_what_a_pin_takes(tmp_path, tag, says):
+    config = tmp_path / "seedkeeper.toml"
+    config.write_text(f'languages = ["fa", "{tag}"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_settings(config)
+    assert repr(tag) in str(err.value) and says in str(err.value), str(err.value)
+
+
+def test_an_extended_language_subtag_in_the_allow_list_is_a_usage_error(cli, tmp_path):
+    root = make_seeds(tmp_path, {GOOD: CLEAN["en"]})
+    (tmp_path / "seedkeeper.toml").write_text('languages = ["zh-yue"]\n', encoding="utf-8")
+    r = cli("check", root)
+    assert r.exit_code == 2, (r.stdout, r.stderr)
+    assert "'zh-yue'" in r.stderr and "write 'yue'" in r.stderr

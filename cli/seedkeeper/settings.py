@@ -187,7 +187,7 @@ def _validated(s: Settings, where: str | None = None) -> Settings:
     except re.error as exc:
         raise ConfigError(f"{where}: name-pattern is not a valid regular expression: {exc}") from None
     if not s.include or not all(glob.strip() for glob in s.include):
-        # Else nothing on disk is a document, yet entries matching name-pattern still were.
+        # Else nothing on disk, and nothing INDEX.md lists, would be a document.
         raise ConfigError(f"{where}: include must hold at least one glob, such as '*.txt', got {list(s.include)}")
     if not 0.0 < s.threshold <= 1.0:
         name = "--threshold" if where == "command-line flags" else "threshold"
@@ -229,6 +229,7 @@ def _validated(s: Settings, where: str | None = None) -> Settings:
                 f"{where}: {name} holds {lang!r}, which is not a BCP 47 language tag such as 'fa', 'zh-Hans' or "
                 f"'sr-Cyrl'{hint}"
             )
+        _check_pin_rule(lang, where, "--languages" if flags else "languages")
     for glob, codes in s.per_file_ignores:
         for sel in codes:
             if not known_selector(sel):
@@ -236,6 +237,19 @@ def _validated(s: Settings, where: str | None = None) -> Settings:
                     f"{where}: per-file-ignores for {glob!r} names an unknown code: {sel!r}{_code_hint(sel)}"
                 )
     return s
+
+
+def _check_pin_rule(lang: str, where: str, name: str) -> None:
+    """Refuse an allow-list tag that a pin in INDEX.md could not be: one rule for both
+    (subtags.is_pin_tag). `zh-yue` (an extended language subtag) matched every zh-Hans and zh-Hant
+    document by its first subtag, while a note's `lang: zh-yue` pinned nothing; say what to write."""
+    from seedkeeper.indexmd.subtags import is_pin_tag, why_no_pin
+
+    if is_pin_tag(lang):
+        return
+    why, instead = why_no_pin(lang)
+    step = f"write {instead!r} instead" if instead else "leave it out"
+    raise ConfigError(f"{where}: {name} holds {lang!r}, which a pin in INDEX.md refuses too ({why}); {step}")
 
 
 def load_settings(config: str | os.PathLike | None = None, start: str | os.PathLike | None = None) -> Settings:

@@ -7,9 +7,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from seedkeeper.corpus.paths import is_decodable, matches_include
+from seedkeeper.corpus.paths import INDEX_NAME, is_decodable, is_document_path
 
-INDEX_NAME = "INDEX.md"
+__all__ = ["INDEX_NAME", "discover"]
 
 
 def discover(root: Path, include: tuple[str, ...] = ("*.txt",), undecodable: list[str] | None = None) -> list[str]:
@@ -25,7 +25,7 @@ def discover(root: Path, include: tuple[str, ...] = ("*.txt",), undecodable: lis
             if name.startswith("."):
                 continue
             rel = f"{rel_dir}{name}"
-            if rel == INDEX_NAME or not matches_include(rel, include):
+            if not is_document_path(rel, include):  # the rule INDEX.md's references are read by too
                 continue
             if not is_decodable(rel):
                 if undecodable is not None:

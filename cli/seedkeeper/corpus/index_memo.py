@@ -50,7 +50,11 @@ MIN_CHARS = 50_000
 # the memo keeps which listings are later cells' (IndexEntry.later); a row's pin is its first
 # reference's alone (indexmd/table_rows.py); a quoted row's cells past its header are read
 # after its `> ` (row_cells.row_body).
-MEMO_VERSION = "25"
+# 26: a note's marks in Persian/Arabic and CJK punctuation count as their ASCII counterparts
+# (`lang：fa` pins, `- 000_x.txt، note` names 000_x.txt; entries.COLONS, COMMAS...).
+# 27: a reference is a document's by its path, as discovery matches the include globs (no hidden
+# part, not INDEX.md; paths.is_document_path); the name pattern no longer makes one.
+MEMO_VERSION = "27"
 _KIND = "index-parse"
 
 

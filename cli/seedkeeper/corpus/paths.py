@@ -105,6 +105,18 @@ def matches_include(rel: str, include: tuple[str, ...]) -> bool:
     return False
 
 
+# The seeds folder's own index: never a document, whatever the include globs say.
+INDEX_NAME = "INDEX.md"
+
+
+def is_document_path(rel: str, include: tuple[str, ...]) -> bool:
+    """Whether a folder-relative, '/'-separated path is a document's by its name: it matches the
+    include globs (matches_include), no part of it is hidden (starts with '.') and it is not
+    INDEX.md. The one rule discovery finds documents by and INDEX.md's references are read by, so
+    a file INDEX.md lists is a document exactly when discovery would find it."""
+    return rel != INDEX_NAME and not any(p.startswith(".") for p in rel.split("/")) and matches_include(rel, include)
+
+
 def matches_glob(rel: str, pattern: str) -> bool:
     """A per-file-ignores glob on a folder-relative path, as ruff matches one: the path, or for
     a glob without '/' also the file name at any depth; both composed (NFC), as matches_include
@@ -118,11 +130,19 @@ def matches_glob(rel: str, pattern: str) -> bool:
 
 
 def looks_like_reference(written: str, include: tuple[str, ...], name_re: re.Pattern[str], *, from_link: bool) -> bool:
-    """Does this link target or list word name a document (by the include globs or name pattern)?"""
+    """Does this link target or list word name a document? A safe one when its folder-relative
+    path is a document's, by discovery's rule (is_document_path): with `include = ["legal/*.txt"]`
+    `other/x.txt` names none, as `notes.md` names none under `*.txt`. An unsafe one (absolute, or
+    climbing out with `..`) has no path in the folder to match and is never read: it names a
+    document when its file name fits an include glob's last part or the name pattern, so that
+    `unsafe-path` says why the file it was meant to list is not read."""
     t = written.strip()
+    if from_link and is_external(t):
+        return False
+    target = normalize_target(t, from_link=from_link)
+    if target.rel is not None:
+        return is_document_path(target.rel, include)
     if from_link:
-        if is_external(t):
-            return False
         t = urllib.parse.unquote(t.split("#", 1)[0].split("?", 1)[0])
     name = t.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
     if not name:

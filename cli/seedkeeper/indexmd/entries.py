@@ -12,40 +12,40 @@ from dataclasses import dataclass, field
 from seedkeeper.corpus.paths import nfc, normalize_target
 from seedkeeper.indexmd.footnotes import footnote_marks
 from seedkeeper.indexmd.link_titles import LINK_DEST, link_dest, link_words
-from seedkeeper.indexmd.subtags import REGIONS, SCRIPTS, VARIANTS
+from seedkeeper.indexmd.subtags import TAG_SHAPE, is_pin_tag
+
+# The note grammar's marks, each with what Persian/Arabic and Chinese/Japanese keyboards type for
+# it: a mark counts exactly where its ASCII counterpart does, no more (`lang：fa` pins as `lang: fa`,
+# `ignore: bom، crlf` lists two codes as `ignore: bom, crlf`; a semicolon of any script ends a
+# list as `;` does), so a note means the same whichever punctuation its writer's keyboard gives.
+COLONS = ":\uff1a"  # full-width colon
+EQUALS = "=\uff1d"  # full-width equals sign
+COMMAS = ",\u060c\uff0c\u3001"  # Arabic comma, full-width comma, ideographic (enumeration) comma
+SEMICOLONS = ";\u061b\uff1b"  # Arabic semicolon, full-width semicolon
+OPENERS, CLOSERS = "([\uff08\uff3b", ")]\uff09\uff3d"  # brackets, full-width ones too
+FULL_STOPS = ".\u3002\uff0e"  # ideographic and full-width full stops
+# What ties a key to its value: `lang: fa`, `lang=fa`, `ignore：bom`.
+KEY_MARK = f"[{COLONS}{EQUALS}]"
+# What may part a name from the note after it (item_text, plain, reference_words), and the marks a
+# bare name in a list item may end with (`- 000_x.txt: a note`, `- 000_x.txt، a note`).
+NAME_END = COLONS + COMMAS + SEMICOLONS
+NOTE_SEPARATORS = " \t-–—|" + NAME_END
 
 # `lang: fa`, `lang=fa`, `(lang: zh-Hant)` in a note pins the document's language. The pattern
 # finds what has a tag's shape; is_pin_tag then decides (a regex of every registered subtag
 # would cost ~15 ms to compile in every run).
+# (is_pin_tag, the rule, lives beside the registry it reads: subtags.py; the allow-list of
+# languages in the configuration is read by it too.)
 _TAG = r"([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)(?![\w-])"
-_TAG_SHAPE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
-
-
-def is_pin_tag(tag: str) -> bool:
-    """Whether `tag` is a language tag a note may pin (BCP 47, RFC 5646): a 2-3 letter language
-    subtag, then a script (4 letters), a region (2 letters or 3 digits) and variants, in that
-    order, each registered (subtags.py), in any case (zh-hant is zh-Hant). Their shapes alone
-    would read English as a tag: "no-nonsense" is Norwegian and a variant, "no-fuss" Norwegian and
-    a script. Extended language subtags (zh-yue), extensions and private use are not pins: the
-    language's own subtag says the same (yue)."""
-    if not _TAG_SHAPE.fullmatch(tag):
-        return False
-    rest = tag.lower().split("-")[1:]
-    at = 0
-    for registered in (SCRIPTS, REGIONS):
-        if at < len(rest) and rest[at] in registered:
-            at += 1
-    while at < len(rest) and rest[at] in VARIANTS:
-        at += 1
-    return at == len(rest)
 
 
 # The first `lang: xx` of a note, in brackets ("(lang: fa)", which go with it) or bare. A bare
 # long form "language: xx" pins only where the tag ends the phrase (end, punctuation or another
 # `key=`/`key:` directive): "Plain language: no jargon" is prose, not Norwegian.
 _LANG_IN_NOTE = re.compile(
-    r"\(\s*\blang(?:uage)?\s*[:=]\s*" + _TAG + r"\s*\)"
-    r"|\blang\s*[:=]\s*" + _TAG + r"|\blanguage\s*[:=]\s*" + _TAG + r"(?=\s*(?:$|[^\w\s]|[\w-]+\s*[:=]))",
+    rf"[(\uff08]\s*\blang(?:uage)?\s*{KEY_MARK}\s*{_TAG}\s*[)\uff09]"
+    rf"|\blang\s*{KEY_MARK}\s*{_TAG}"
+    rf"|\blanguage\s*{KEY_MARK}\s*{_TAG}(?=\s*(?:$|[^\w\s]|[\w-]+\s*{KEY_MARK}))",
     re.I,
 )
 LINK_SRC = re.compile(r"!?\[((?:[^\[\]\\]|\\.)*)\]\(\s*" + LINK_DEST + r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
@@ -149,10 +149,6 @@ def is_just_the_name(text: str, rel: str, written: str) -> bool:
     return nfc(text.strip("` ")) in _name_forms(rel, written)
 
 
-# What may part a name from the note after it (item_text.NOTE_SEPARATORS, which imports this module).
-_NOTE_SEPARATORS = " \t-–—:|,;"
-
-
 def reference_words(cell: str, rel: str, written: str) -> str:
     """What a cell holding a row's reference to `rel` (as `written`) says besides it: links to `rel`
     as their text and title (`See [doc](x.txt "t") here` -> `See doc (t) here`), "" if just the name."""
@@ -169,7 +165,7 @@ def reference_words(cell: str, rel: str, written: str) -> str:
         # The cell starts with a link that is just the name (`[x.txt](x.txt) — from Sara`): its
         # words are what follows the separator, as a list item's note is (and as `restore` writes
         # a saved note beside the name in a table without a Notes column).
-        cell = cell.strip()[first.end() :].lstrip(_NOTE_SEPARATORS)
+        cell = cell.strip()[first.end() :].lstrip(NOTE_SEPARATORS)
     text = " ".join(LINK_SRC.sub(text_of, cell).split())
     return marks if not text or is_just_the_name(footnote_marks(text)[0], rel, written) else text
 
@@ -234,7 +230,7 @@ def without_pinned_lang(note: str) -> str:
     if m is None:
         return note.strip()
     left, right = note[: m.start()].rstrip(), note[m.end() :].lstrip()
-    seps, openers, closers = (";", ",", "—", "–"), ("(", "["), (")", "]", ".")
+    seps, openers, closers = (*SEMICOLONS, *COMMAS, "—", "–"), tuple(OPENERS), tuple(CLOSERS + FULL_STOPS)
     if right.startswith(seps) and (not left or left.endswith(seps + openers)):
         right = right[1:].lstrip()
     if left.endswith(seps) and (not right or right.startswith(closers)):
@@ -242,7 +238,7 @@ def without_pinned_lang(note: str) -> str:
     # A comma or semicolon after the pin closes up to the words before it: "note (lang: fa), more"
     # reads "note, more", not "note , more" (a dash keeps its spaces, and so does a label left
     # empty: "Language: ; Source: x").
-    tight = closers + (() if left.endswith(":") else (",", ";"))
+    tight = closers + (() if left.endswith(tuple(COLONS)) else (*COMMAS, *SEMICOLONS))
     glue = "" if not left or not right or left.endswith(openers) or right.startswith(tight) else " "
     return (left + glue + right).strip()
 
@@ -251,4 +247,4 @@ def is_pinned_cell(value: str) -> bool:
     """Whether a Pinned cell pins `value`: any text shaped like a tag. The column holds nothing
     but a pin, so a tag the registry lacks ("fr-UK" for "fr-GB") is a person's pin to check
     against the text (lang-mismatch names it), not prose to read past as a note's words are."""
-    return _TAG_SHAPE.fullmatch(value) is not None
+    return TAG_SHAPE.fullmatch(value) is not None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from seedkeeper.indexmd.entries import pinned_lang, without_pinned_lang
+from seedkeeper.indexmd.entries import COLONS, pinned_lang, without_pinned_lang
 
 
 def carried_note(
@@ -60,7 +60,7 @@ def _labelled(label: str, text: str) -> str:
     of "Status: lang: fa": a person typed it, and every word a person wrote stays)."""
     if not label or not text:
         return text
-    if re.match(rf"{re.escape(label)}\s*:", text, re.I):
+    if re.match(rf"{re.escape(label)}\s*[{COLONS}]", text, re.I):
         return text
     shown = f"{label}: {text}"
     # `Header — text` when the colon would make a pin the cell did not: a Language cell of

@@ -10,14 +10,16 @@ import re
 from typing import TYPE_CHECKING
 
 from seedkeeper.corpus.paths import normalize_target
-from seedkeeper.indexmd.entries import LINK_SRC, REF_LINK_SRC
+from seedkeeper.indexmd.entries import COLONS, LINK_SRC, NOTE_SEPARATORS, REF_LINK_SRC
 from seedkeeper.indexmd.link_titles import link_dest
 
 if TYPE_CHECKING:  # pragma: no cover - markdown-it loads only when a file needs the parser
     from markdown_it.token import Token
 
-# What may stand between a reference and its note: dropped from the note's start.
-NOTE_SEPARATORS = " \t-–—:|,;"
+# NOTE_SEPARATORS (entries.py): what may stand between a reference and its note, dropped from the
+# note's start. A spaced name ends at a dash or a bar between spaces, or a colon (of any script:
+# entries.COLONS) before a space.
+_SPACED_NAME_END = re.compile(rf"\s+[—–]\s+|\s+-{{1,2}}\s+|[{COLONS}]\s+|\s+\|\s+")
 
 
 def link_text(children: list[Token], open_at: int) -> str:
@@ -54,5 +56,5 @@ def note_after_link(source: str, href: str) -> str:
 
 def split_note(text: str) -> tuple[str, str]:
     """ "my file.txt — a note" -> ("my file.txt", "a note"): a spaced name ends at a separator."""
-    m = re.search(r"\s+[—–]\s+|\s+-{1,2}\s+|:\s+|\s+\|\s+", text)
+    m = _SPACED_NAME_END.search(text)
     return (text[: m.start()], clean_note(text[m.end() :])) if m else (text, "")

@@ -8,19 +8,23 @@ from __future__ import annotations
 
 import re
 
-from seedkeeper.indexmd.entries import IndexEntry
+from seedkeeper.indexmd.entries import COMMAS, KEY_MARK, IndexEntry
 from seedkeeper.indexmd.pinned_notes import adopted_fields
 
-# `ignore: near-duplicate`, `ignore=lang-, bom`, `(ignore: lang-mismatch)`; codes are lower-case
-# words with dashes (a prefix ends in "-"), or ALL.
-_IGNORE_IN_NOTE = re.compile(r"\bignore\s*[:=]\s*((?:ALL|[a-z][a-z0-9-]*)(?:\s*,\s*(?:ALL|[a-z][a-z0-9-]*))*)")
+# `ignore: near-duplicate`, `ignore=lang-, bom`, `(ignore: lang-mismatch)`, `ignore：bom، crlf`;
+# codes are lower-case words with dashes (a prefix ends in "-"), or ALL, parted by a comma of any
+# script (entries.COMMAS). A semicolon ends the list, as it ends a clause: "ignore: bom; checked
+# by Sara" must not read "checked" as a code.
+_CODE = r"(?:ALL|[a-z][a-z0-9-]*)"
+_LIST_COMMA = rf"\s*[{COMMAS}]\s*"
+_IGNORE_IN_NOTE = re.compile(rf"\bignore\s*{KEY_MARK}\s*({_CODE}(?:{_LIST_COMMA}{_CODE})*)")
 
 
 def ignores_in_note(note: str) -> tuple[str, ...]:
     """The codes (or prefixes) a note accepts, in the order written, without repeats."""
     out: list[str] = []
     for m in _IGNORE_IN_NOTE.finditer(note):
-        for code in re.split(r"\s*,\s*", m.group(1).strip()):
+        for code in re.split(_LIST_COMMA, m.group(1).strip()):
             if code and code not in out:
                 out.append(code)
     return tuple(out)

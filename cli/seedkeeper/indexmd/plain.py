@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from seedkeeper.indexmd.entries import IndexEntry, list_item_lang, pinned_lang
+from seedkeeper.indexmd.entries import NAME_END, NOTE_SEPARATORS, IndexEntry, list_item_lang, pinned_lang
 from seedkeeper.indexmd.markers import BEGIN_MARKER, END_MARKER
 
 # Characters whose Markdown meaning a line-by-line reader cannot settle: links, emphasis, code,
@@ -25,7 +25,6 @@ _BULLET = re.compile(r"([-*+]|(\d{1,9})[.)]) {1,4}(\S.*)")
 _LINK_ITEM = re.compile(r"\[([^\[\]]+)\]\(([0-9A-Za-z_./\-]+)\)(?: +(.*))?")
 # A line that could be a setext underline, a thematic break or a block quote.
 _BLOCK_START = re.compile(r"(?:=+|-+|\*+|_+|>.*|#.*|[-*+](?: .*)?|\d{1,9}[.)](?: .*)?)")
-_NOTE_SEPARATORS = " \t-–—:|,;"
 
 
 def _plain(text: str) -> bool:
@@ -82,15 +81,15 @@ def _item(line0: int, source: str, content: str, walker) -> IndexEntry | None | 
         title, href, rest = link.group(1), link.group(2), link.group(3) or ""
         if not _plain(title) or not _plain(rest) or not walker.is_ref(href, True):
             return False
-        note = rest.strip().lstrip(_NOTE_SEPARATORS).strip()
+        note = rest.strip().lstrip(NOTE_SEPARATORS).strip()
         lang = list_item_lang(href, True, title.strip(), source, note)
         return walker.entry(href, True, line0, "list", title=title.strip(), note=note, lang=lang)
     if not _plain(content):
         return False
     words = content.rstrip(" ").split(" ")
-    first_word = words[0].rstrip(":,;")
+    first_word = words[0].rstrip(NAME_END)
     if first_word and walker.is_ref(first_word, False):
-        note = " ".join(words[1:]).strip().lstrip(_NOTE_SEPARATORS).strip()
+        note = " ".join(words[1:]).strip().lstrip(NOTE_SEPARATORS).strip()
         return walker.entry(first_word, False, line0, "list", note=note, lang=pinned_lang(note))
     if " " in content.strip():
         return False  # "my file.txt — a note": the parser's rules for spaced names decide

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from seedkeeper.corpus.paths import looks_like_reference, normalize_target
 from seedkeeper.indexmd.entries import (  # noqa: F401 - re-exported
     LINK_SRC,
+    NAME_END,
     REF_LINK_SRC,
     IndexDocument,
     IndexEntry,
@@ -220,7 +221,7 @@ class Walker:
         # A bare name is the item's first word (then the rest is a note), or, for a name with
         # spaces, the whole line: "- my file.txt". Prose that mentions a name is not a reference.
         words = content.split(" ")
-        first_word = words[0].rstrip(":,;")
+        first_word = words[0].rstrip(NAME_END)
         if first_word.startswith("<") and first_word.endswith(">") and first is not None and first.type == "text":
             first_word = first_word[1:-1]  # `- <003_x.txt>`: not a CommonMark link, but meant as one
         whole = content.strip()

@@ -5,10 +5,16 @@ case. Private-use ones (Qaaa..Qabx, AA, QM..QZ, XA..XZ, ZZ) are left out: no det
 A BCP 47 subtag's shape says what it is (a script has 4 letters, a region 2 letters or 3 digits,
 a variant 5-8 letters or digits or a digit and 3 more), but shapes alone read English as a tag:
 "no-nonsense" has the shape of Norwegian with a variant, "no-fuss" of Norwegian with a script.
-A registered subtag is a tag's; an unregistered one is prose (see entries.is_pin_tag).
+A registered subtag is a tag's; an unregistered one is prose (is_pin_tag, below: the rule a note's
+pin and the configuration's allow-list of languages are both read by).
 """
 
 from __future__ import annotations
+
+import re
+
+# What a pin looks like before the registry is asked: a 2-3 letter language, then subtags.
+TAG_SHAPE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 
 # ISO 15924 codes: zh-Hant, sr-Latn.
 SCRIPTS = frozenset(
@@ -51,3 +57,47 @@ VARIANTS = frozenset(
     "simple solba sotav spanglis surmiran sursilv sutsilv synnejyl tarask tongyong tunumiit uccor "
     "ucrcor ulster unifon vaidika valencia vallader vecdruka vivaraup wadegile xsistemo".split()
 )
+
+
+def is_pin_tag(tag: str) -> bool:
+    """Whether `tag` is a language tag a note may pin (BCP 47, RFC 5646): a 2-3 letter language
+    subtag, then a script (4 letters), a region (2 letters or 3 digits) and variants, in that
+    order, each registered, in any case (zh-hant is zh-Hant). Their shapes alone would read
+    English as a tag: "no-nonsense" is Norwegian and a variant, "no-fuss" Norwegian and a script.
+    Extended language subtags (zh-yue), extensions and private use are not pins: the language's
+    own subtag says the same (yue)."""
+    if not TAG_SHAPE.fullmatch(tag):
+        return False
+    rest = tag.lower().split("-")[1:]
+    at = 0
+    for registered in (SCRIPTS, REGIONS):
+        if at < len(rest) and rest[at] in registered:
+            at += 1
+    while at < len(rest) and rest[at] in VARIANTS:
+        at += 1
+    return at == len(rest)
+
+
+def why_no_pin(tag: str) -> tuple[str, str | None]:
+    """Why is_pin_tag refuses `tag` (a BCP 47 tag by its shape), and the pin that says what it
+    can: (reason, the tag to write instead, or None when no part of it names a language). An
+    extended language subtag is the language itself (`zh-yue` -> `yue`, `zh-yue-HK` -> `yue-HK`),
+    an extension or private-use part goes (`de-DE-u-co-phonebk` -> `de-DE`), and so does an
+    unregistered subtag with what follows it (`fr-UK` -> `fr`)."""
+    parts = tag.split("-")
+    if len(parts[0]) == 1:
+        return "a private-use or grandfathered tag, which no detector gives", None
+    if not 2 <= len(parts[0]) <= 3:
+        return "a language subtag has 2 or 3 letters", None
+    reason = ""
+    if len(parts) > 1 and len(parts[1]) == 3 and parts[1].isalpha():  # a region is 2 letters or 3 digits
+        reason, parts = f"an extended language subtag ({parts[1]!r} is the language itself)", parts[1:]
+    single = next((k for k, p in enumerate(parts) if len(p) == 1), None)
+    if single is not None:
+        reason, parts = reason or "an extension or private-use part, which no detector gives", parts[:single]
+    keep = len(parts)
+    while keep > 1 and not is_pin_tag("-".join(parts[:keep])):
+        keep -= 1
+    if keep < len(parts) and not reason:
+        reason = f"{parts[keep]!r} is no registered script, region or variant subtag"
+    return reason or "not a language tag a pin takes", "-".join(parts[:keep])

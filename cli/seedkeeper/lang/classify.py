@@ -18,7 +18,7 @@ import re
 from . import allowed, arabic, closepairs, cyrillic, refine, vote
 from .backends import Model
 from .hanzi import JAPANESE_ONLY, chinese_evidence, chinese_variant, variant_counts
-from .result import UND, LangResult
+from .result import UND, LangResult, ranked_candidates
 from .scripts import EAST_ASIAN, ScriptProfile, effective_letters, profile
 from .textprep import without_names
 
@@ -226,15 +226,10 @@ def classify(text: str, model: Model) -> LangResult:
             # The candidates take the place of a guess: every language any detector proposed, at
             # any rank, with its best score. (First choices only showed `und (hr 100%)`, one
             # language, beside a check naming hr, sr-Latn and bs.)
-            best: dict[str, float] = {}
-            for _, top in outcome.candidates:
-                for cand, score in top:
-                    best[cand] = max(best.get(cand, 0.0), score)
-            named = {cand for _, top in outcome.candidates for cand, _ in top}
-            excluded = allowed.ruled_out(text, named)
+            ranked = ranked_candidates(top for _, top in outcome.candidates)
+            excluded = allowed.ruled_out(text, {cand for cand, _ in ranked})
             # A candidate the text's own words rule out is no candidate (it stays in "candidates").
-            kept = (kv for kv in best.items() if kv[0] not in excluded)
-            others = tuple(sorted(kept, key=lambda kv: (-kv[1], kv[0])))
+            others = tuple(kv for kv in ranked if kv[0] not in excluded)
             return LangResult(UND, 0.0, others, outcome.candidates, outcome.rule, excluded)
         lang, p, rule, candidates = outcome.lang, outcome.probability, outcome.rule, outcome.candidates
     else:

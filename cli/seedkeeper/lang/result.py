@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 UND = "und"
@@ -46,10 +47,18 @@ class LangResult:
         return out
 
     def candidate_langs(self) -> tuple[str, ...]:
-        """Distinct candidate languages, detectors' best first: for messages such as lang-mismatch."""
-        seen: list[str] = []
-        for rank in range(3):
-            for _, top in self.candidates:
-                if rank < len(top) and top[rank][0] not in seen:
-                    seen.append(top[rank][0])
-        return tuple(seen)
+        """Distinct candidate languages, in ranked_candidates' order."""
+        return tuple(lang for lang, _ in ranked_candidates(top for _, top in self.candidates))
+
+
+def ranked_candidates(tops: Iterable[Iterable[tuple[str, float]]]) -> list[tuple[str, float]]:
+    """Every language the detectors proposed (`tops`: each detector's (language, score) pairs), at
+    any rank, with its best score: best first, ties by tag, whatever order the detectors come in.
+    The one order candidates are named in: an `und`'s others (`tag`), lang-undetermined and
+    lang-mismatch (`check`), so both say "en, sq" for one text (check said "sq, en": it took each
+    detector's first choice in turn)."""
+    best: dict[str, float] = {}
+    for top in tops:
+        for lang, score in top:
+            best[lang] = max(best.get(lang, 0.0), score)
+    return sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))

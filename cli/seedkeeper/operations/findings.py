@@ -11,6 +11,7 @@ from seedkeeper.corpus.discovery import INDEX_NAME
 from seedkeeper.corpus.pool import CacheSpec
 from seedkeeper.corpus.safe_moves import movable
 from seedkeeper.corpus.survey import Survey
+from seedkeeper.lang.result import ranked_candidates
 from seedkeeper.lang.tags import same_lang
 from seedkeeper.problems import Problem, make
 
@@ -94,7 +95,7 @@ def language_problems(s: Survey) -> list[Problem]:
             out.append(make("lang-undetermined", a.rel, _undetermined(a.lang), None))
         if pinned and lang != "und" and not same_lang(pinned, lang):
             msg = f"INDEX.md says {pinned}, detected {lang} ({a.lang['confidence']:.2f})"
-            names = candidate_langs(a.lang)
+            names = candidate_langs(a.lang, limit=4)
             if names:
                 msg += f"; candidates: {', '.join(names)}"
             out.append(make("lang-mismatch", a.rel, msg, line))
@@ -112,8 +113,9 @@ _SAID_ALREADY = ("empty", "not-utf8", "mojibake")
 def _undetermined(lang: dict) -> str:
     """The lang-undetermined message: too little text, or the detectors' disagreeing candidates."""
     ruled_out = [str(x) for x in lang.get("ruled_out") or () if isinstance(x, str)]
-    # A language the text's own words rule out is no candidate (`tag --explain` says so too).
-    names = [n for n in candidate_langs(lang, limit=4 + len(ruled_out)) if n not in ruled_out][:4]
+    # A language the text's own words rule out is no candidate (`tag --explain` says so too): what
+    # is left is the very list `tag` shows as the und's candidates (its "others"), every one.
+    names = [n for n in candidate_langs(lang) if n not in ruled_out]
     rule = lang.get("decided_by")
     also = f"; its words rule out {', '.join(ruled_out)}" if ruled_out else ""
     if rule == "disagreement" and names:
@@ -136,18 +138,15 @@ _WHY_UND = {
 }
 
 
-def candidate_langs(lang: dict, limit: int = 4) -> list[str]:
-    """Distinct languages the detectors proposed, best first (rank 1 of each, then rank 2...).
+def candidate_langs(lang: dict, limit: int | None = None) -> list[str]:
+    """Distinct languages the detectors proposed, in the one order `tag` shows an `und`'s
+    candidates in (result.ranked_candidates: best score first, ties by tag); at most `limit`.
 
     `lang` is a cached LangResult.to_dict(explain=True); records without candidates give []."""
     candidates = lang.get("candidates")
-    tops = [list(top) for top in candidates.values() if isinstance(top, list)] if isinstance(candidates, dict) else []
-    seen: list[str] = []
-    for rank in range(max((len(t) for t in tops), default=0)):
-        for top in tops:
-            if rank < len(top) and isinstance(top[rank], dict) and top[rank].get("lang") not in seen:
-                seen.append(str(top[rank].get("lang")))
-    return seen[:limit]
+    tops = [top for top in candidates.values() if isinstance(top, list)] if isinstance(candidates, dict) else []
+    pairs = ([(str(c.get("lang")), float(c.get("score") or 0.0)) for c in top if isinstance(c, dict)] for top in tops)
+    return [name for name, _ in ranked_candidates(pairs)][:limit]
 
 
 def index_outdated() -> Problem:
@@ -197,7 +196,10 @@ def index_outdated() -> Problem:
 # an adopted table in a blockquote loses its header as any other does (rescued._cells, row_body).
 # 30: a person's list item or table row typed between the markers naming a file not on disk moves
 # above the begin marker (with its table's header) instead of being dropped (indexmd/rescued.py).
-_OUTDATED_MEMO_VERSION = "30"
+# 31: `lang：fa` (and the other marks of Persian/Arabic and CJK punctuation) pins and moves to
+# Pinned with its seam, as `lang: fa` does (entries.COLONS, COMMAS...).
+# 32: an entry outside the include globs (matched on its path) is no document's row.
+_OUTDATED_MEMO_VERSION = "32"
 
 
 def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem | None:

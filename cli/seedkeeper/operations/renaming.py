@@ -17,7 +17,7 @@ from pathlib import Path
 from seedkeeper.corpus.atomic import folder_lock, write_atomic
 from seedkeeper.corpus.discovery import INDEX_NAME
 from seedkeeper.corpus.model import load_corpus
-from seedkeeper.corpus.paths import matches_include
+from seedkeeper.corpus.paths import is_document_path
 from seedkeeper.corpus.renamable import link_targets, rename_blocker
 from seedkeeper.errors import IndexWriteError, UsageError
 from seedkeeper.settings import Settings
@@ -111,14 +111,16 @@ def plan_renames(root: Path, settings: Settings) -> tuple[list[Renamed], list[tu
             skipped.append((doc.rel, f"cannot be read ({why})"))
             continue
         new_name = f"{number:0{width}d}_{digest}.txt"
-        if not re.fullmatch(settings.name_pattern, new_name) or not matches_include(new_name, settings.include):
+        folder = disk.rpartition("/")[0]  # the folder as it is spelled on disk
+        new_rel = f"{folder}/{new_name}" if folder else new_name
+        # The new path, as discovery matches it: `legal/*.txt` matches `legal/001_<hash>.txt`,
+        # never the name alone.
+        if not re.fullmatch(settings.name_pattern, new_name) or not is_document_path(new_rel, settings.include):
             raise UsageError(
-                f"new names look like {new_name}, which name-pattern ({settings.name_pattern}) or include "
+                f"new names look like {new_rel}, which name-pattern ({settings.name_pattern}) or include "
                 f"({', '.join(settings.include)}) does not match; fix the configuration first"
             )
         number += 1
-        folder = disk.rpartition("/")[0]  # the folder as it is spelled on disk
-        new_rel = f"{folder}/{new_name}" if folder else new_name
         listed = doc.entry.rel if doc.entry is not None and doc.entry.rel is not None else doc.rel
         plan.append(Renamed(listed, new_rel, "" if disk == listed else disk, tuple(spellings.get(disk, ()))))
     return plan, skipped

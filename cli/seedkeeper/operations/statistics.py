@@ -87,8 +87,11 @@ def stats(
     # more counted here than it is reported there or by check.
     clusters = reported_clusters(s.dedup, problems).clusters if s.dedup else []
     dups = Counter(d.kind for c in clusters for d in c.duplicates)
-    # A file INDEX.md names in two Unicode spellings (composed, decomposed) is one file listed.
-    listed = len({s.corpus.named(rel) for rel in s.corpus.index.listed()}) if s.corpus.index is not None else 0
+    # "listed": the documents INDEX.md lists (a list item, a table row or a link names them), so
+    # that listed + unlisted = documents. An entry that names no readable file (missing, a folder,
+    # a FIFO, an outward symlink, `..`, an absolute path) is a finding, counted under `findings`,
+    # not a listed document; a document listed twice, or in both Unicode spellings, is one.
+    listed = sum(1 for d in s.corpus.documents if d.entry is not None)
     return StatsReport(
         documents=len(s.analyses),
         listed=listed,

@@ -1,0 +1,114 @@
+"""INDEX.md's references are documents by discovery's rule: a path matching the include globs
+(a glob with `/` matches the path, one without the file name at any depth), no hidden part, not
+INDEX.md. With `include = ["legal/*.txt"]`, `- other/x.txt` names no document, as `- notes.md`
+names none under the default `*.txt`: INDEX.md may mention it, nothing checks it."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from helpers import doc_name, make_seeds
+from multilingual import CLEAN
+from seedkeeper.corpus.paths import looks_like_reference
+from seedkeeper.settings import DEFAULT_NAME_PATTERN
+
+pytestmark = pytest.mark.usefixtures("isolated_env")
+
+NAME_RE = re.compile(DEFAULT_NAME_PATTERN)
+LEGAL = ("legal/*.txt",)
+A, B, C = doc_name(1, "inc"), doc_name(2, "inc"), doc_name(3, "inc")
+
+
+@pytest.mark.parametrize(
+    "written, from_link, expected",
+    [
+        ("legal/x.txt", False, True),
+        ("./legal/x.txt", False, True),
+        ("legal/x.txt#top", True, True),
+        ("legal%2Fx.txt", True, True),  # a link's target is decoded first
+        ("other/x.txt", False, False),  # the file name alone matched before
+        (f"other/{A}", False, False),  # a name the pattern fits is no document outside include either
+        ("legal/x.md", False, False),
+        ("legal/deeper/x.txt", False, True),  # as discovery matches it (paths.matches_include)
+        # No path in the folder to match: meant as a document by its name, and unsafe-path says
+        # why it is not read.
+        ("../legal/x.txt", False, True),
+        ("/srv/seeds/other/x.txt", False, True),
+        (f"../{A}", True, True),
+        ("../notes.md", False, False),
+    ],
+)
+def test_a_reference_is_matched_on_its_path(written, from_link, expected):
+    assert looks_like_reference(written, LEGAL, NAME_RE, from_link=from_link) is expected
+
+
+@pytest.mark.parametrize(
+    "written, include, expected",
+    [
+        (".drafts/x.txt", ("*.txt",), False),  # hidden: discovery never finds it
+        ("sub/.x.txt", ("*.txt",), False),
+        ("INDEX.md", ("*.md",), False),
+        ("sub/INDEX.md", ("*.md",), True),  # only the folder's own INDEX.md is not a document
+        ("deep/x.txt", ("*.txt",), True),
+    ],
+)
+def test_hidden_paths_and_index_md_are_no_documents(written, include, expected):
+    assert looks_like_reference(written, include, NAME_RE, from_link=False) is expected
+
+
+def _check(cli, root) -> dict:
+    r = cli("check", root, "--format", "json")
+    assert r.exit_code in (0, 1), r.output
+    return json.loads(r.stdout)
+
+
+def test_entries_outside_the_include_globs_are_not_checked(cli, tmp_path):
+    files = {
+        f"legal/{A}": CLEAN["fa"],
+        "other/x.txt": CLEAN["en"],
+        f"other/{B}": CLEAN["de"],
+        f"other/{C}": "\x00 binary",
+        "top.txt": CLEAN["fr"],
+    }
+    root = make_seeds(tmp_path, files)  # lists every file
+    (tmp_path / "seedkeeper.toml").write_text('include = ["legal/*.txt"]\n', encoding="utf-8")
+    data = _check(cli, root)
+    assert data["summary"]["documents"] == 1
+    assert [p for p in data["problems"] if p["file"] != "INDEX.md"] == []
+
+
+def test_a_listed_file_outside_include_is_what_a_listed_notes_md_is(cli, tmp_path):
+    # Under the default `*.txt` a listed notes.md is prose: no finding, whether it exists or not.
+    root = make_seeds(tmp_path, {A: CLEAN["fa"], "notes.md": "notes\n"}, f"# S\n\n- {A}\n- notes.md\n- gone.md\n")
+    default = [p["code"] for p in _check(cli, root)["problems"]]
+    (tmp_path / "seedkeeper.toml").write_text('include = ["legal/*.txt"]\n', encoding="utf-8")
+    root2 = make_seeds(
+        tmp_path,
+        {f"legal/{A}": CLEAN["fa"], "other/x.txt": "x\n"},
+        f"# S\n\n- legal/{A}\n- other/x.txt\n- other/gone.txt\n",
+        folder="seeds2",
+    )
+    assert [p["code"] for p in _check(cli, root2)["problems"]] == default
+
+
+def test_index_lists_only_the_documents(cli, tmp_path):
+    root = make_seeds(tmp_path, {f"legal/{A}": CLEAN["fa"], "other/x.txt": CLEAN["en"]}, "# S\n\nSee other/x.txt.\n")
+    (tmp_path / "seedkeeper.toml").write_text('include = ["legal/*.txt"]\n', encoding="utf-8")
+    assert cli("index", root).exit_code == 0
+    text = (root / "INDEX.md").read_text(encoding="utf-8")
+    assert f"legal/{A}" in text and "](other/x.txt)" not in text
+    assert cli("check", root).exit_code == 0
+
+
+def test_rename_matches_the_new_path_against_include(cli, tmp_path):
+    # `legal/notes.txt` becomes `legal/NNN_<hash>.txt`, a document: the name alone matched no
+    # `legal/*.txt` glob, and rename refused to run.
+    root = make_seeds(tmp_path, {"legal/notes.txt": CLEAN["fa"]})
+    (tmp_path / "seedkeeper.toml").write_text('include = ["legal/*.txt"]\n', encoding="utf-8")
+    r = cli("rename", root)
+    assert r.exit_code == 0, r.output
+    assert not (root / "legal" / "notes.txt").exists()
+    assert [p.name for p in (root / "legal").iterdir() if re.fullmatch(DEFAULT_NAME_PATTERN, p.name)]
