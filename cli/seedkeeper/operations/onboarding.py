@@ -259,22 +259,15 @@ def _configured_folder(project: Path, config: Path | None) -> tuple[Path, str | 
         hint = "init reads it for the seeds folder: fix it, or name the folder: `seedkeeper init DIR`"
         raise UsageError(f"{exc} ({hint})") from None
     folder = settings.seeds_path(None)
-    outside = [p for p in (config, folder) if not _inside(p, project)]
-    if outside:
-        # Found above the folder init runs in (a config higher up, or naming a folder beside this
-        # one): the workflow and pre-commit hook written here would name a path outside the
-        # project, absolute, as no checkout elsewhere has it.
+    if not all(p.resolve().is_relative_to(project.resolve()) for p in (config, folder)):
+        # A config higher up, or one naming a folder beside this one: the workflow and hook
+        # written here would name an absolute path no other checkout has.
+        where = f"{_relative(config, project)}, names {_relative(folder, project)}"
         raise UsageError(
-            f"the config init found, {_relative(config, project)}, names {_relative(folder, project)}, outside "
-            "this folder: run `seedkeeper init` in the folder that holds the config, or name the "
-            "folder: `seedkeeper init DIR`"
+            f"the config init found, {where}, outside this folder: run `seedkeeper init` in the "
+            "folder that holds the config, or name the folder: `seedkeeper init DIR`"
         )
     return folder, _relative(config, project)
-
-
-def _inside(path: Path, project: Path) -> bool:
-    """Whether `path` is `project` or below it (both resolved)."""
-    return path.resolve().is_relative_to(project.resolve())
 
 
 def _take_stock(folder: Path, config: Path | None, done: Scaffolded) -> None:
