@@ -39,7 +39,7 @@ def row_shape(e: IndexEntry, delimiter: str) -> TableShape:
     col = reference_at(e.cells, e.rel) if e.rel else None
     col = col if col is not None else next((k for k, (_, v) in enumerate(e.cells) if e.written in v), 0)
     cell = e.cells[col][1].strip() if col < len(e.cells) else ""
-    form = "link" if "](" in cell else "code" if cell.startswith("`") else "bare"
+    form = _form(cell)
     heads = tuple(h for h, _ in e.cells[:width])
     return TableShape(heads, min(col, width - 1), form, row_body(delimiter)[0], pipe_form(delimiter))
 
@@ -108,5 +108,10 @@ def _by_headers(
     col = at_saved or 0
     written = cells[at_saved][1].strip() if at_saved is not None else ""
     # The table shows no row to copy a form from: the saved cell's own form.
-    form = "link" if "](" in written else "code" if written.startswith("`") else "bare"
+    form = _form(written)
     return at, TableShape(heads, min(col, len(heads) - 1), form, row_body(delimiter)[0], pipe_form(delimiter))
+
+
+def _form(cell: str) -> str:
+    """How a File cell names its document: as a link, in backticks, or bare."""
+    return "link" if "](" in cell else "code" if cell.startswith("`") else "bare"
