@@ -191,3 +191,37 @@ def test_dedup_apply_and_restore_keep_a_row_without_pipes_as_written(cli, tmp_pa
     after, restored = _dedup_then_restore(cli, root, [EN])
     assert after == index.replace(f"{EN} | {FA}", f"| | {FA}")
     assert restored == index
+
+
+def test_a_mention_does_not_stop_restore_putting_the_own_row_back(cli, tmp_path):
+    """The late review's case: dedup --apply moved en_001's own row out, which turned fa_001's
+    "Translated from" mention of it into its listing; restore then said INDEX.md listed it
+    already and kept "original, from Sara" in the manifest, and index put fa_001's words under
+    en_001. The own row comes back, and the cell is a mention again."""
+    root = tmp_path / "seeds"
+    root.mkdir()
+    en = "The declaration was adopted by the assembly in Paris, and its articles are read widely.\n"
+    files = {
+        "en_000.txt": en,
+        "fa_001.txt": "این اعلامیه در پاریس پذیرفته شد و مواد آن در سراسر جهان خوانده می‌شود.\n",
+        "en_001.txt": en,
+        "zh_001.txt": "这份宣言在巴黎通过，它的条款在世界各地被广泛阅读和讨论。\n",
+    }
+    for name, text in files.items():
+        (root / name).write_text(text, encoding="utf-8")
+    table = (
+        "# Seeds\n\n| File | Translated from | Remarks |\n| --- | --- | --- |\n| en_000.txt | | master |\n"
+        "| fa_001.txt | en_001.txt | Persian translation |\n| en_001.txt | | original, from Sara |\n"
+        "| zh_001.txt | | |\n"
+    )
+    (root / "INDEX.md").write_text(table, encoding="utf-8")
+    assert cli("dedup", root, "--apply", "--no-cache").exit_code == 0
+    assert "original, from Sara" not in (root / "INDEX.md").read_text(encoding="utf-8")
+    r = cli("restore", "en_001.txt", "--seeds", root, "--no-cache", "--format", "json")
+    assert r.exit_code == 0 and json.loads(r.stdout)["not_put_back"] is None, r.stdout
+    # Back where it was (an empty cell written as restore writes one: `|  |`).
+    assert (root / "INDEX.md").read_text(encoding="utf-8") == table.replace("en_001.txt | |", "en_001.txt |  |")
+    assert cli("index", root, "--no-cache").exit_code == 0
+    text = (root / "INDEX.md").read_text(encoding="utf-8")
+    en_row = next(ln for ln in text.splitlines() if ln.startswith("| [en_001.txt]"))
+    assert "original, from Sara" in en_row and "Persian translation" not in en_row, text

@@ -108,7 +108,10 @@ def _unlisted(doc: IndexDocument, files: Sequence[str], others: Collection[str])
     reads them for duplicate-entry: a link (in prose, or in a Notes cell of the managed table)
     is a mention, and a name in the other Unicode spelling names the file unless that spelling
     is a file of its own (one of `files` or `others`)."""
-    listed = {e.rel for e in doc.entries if e.rel is not None and e.kind != "link"}
+    # A later cell's listing (row_refs.settle_later_cells) was a mention while the document's own
+    # listing stood: with that one gone (dedup --apply) it reads as a listing, but it is no
+    # person writing the file back, and the own listing is what restore puts back.
+    listed = {e.rel for e in doc.entries if e.rel is not None and e.kind != "link" and not e.later}
     wanted = list(dict.fromkeys(files))
     if any(not f.isascii() for f in wanted):
         known = set(wanted).union(others)
@@ -205,7 +208,7 @@ def not_put_back(
     from seedkeeper.indexmd.carried import written_beside
 
     doc = parse_index(text, tuple(include), name_pattern)
-    listings = [e for e in doc.entries if e.kind != "link" and same_name(e.rel, rel)]
+    listings = [e for e in doc.entries if e.kind != "link" and not e.later and same_name(e.rel, rel)]
     if not listings:
         return pinned, notes, None
     has_pin, has_notes = written_beside(text, listings, name=lambda _r: rel).get(rel, ("", ""))
