@@ -106,3 +106,25 @@ def test_the_text_report_says_to_run_index_when_it_left_the_row(cli, tmp_path):
     r = cli("restore", COPY, "--seeds", root, "--no-cache")
     assert_exit(r, 0)
     assert "`seedkeeper index --diff` then `seedkeeper index` fill in its row" in r.stdout, r.stdout
+
+
+def test_an_index_removed_before_the_refresh_is_not_written_empty(cli, tmp_path, monkeypatch):
+    """Another writer removing INDEX.md between the restore and the refresh of its row: the
+    refresh writes nothing (it wrote an empty INDEX.md)."""
+    from seedkeeper.operations import restoring
+
+    root = make_seeds(tmp_path, TEXTS, f"# Seeds\n\n- {KEPT}\n- {COPY}\n- {EN}\n- {DE}\n")
+    assert_exit(cli("index", root, "--no-cache"), 0)
+    assert_exit(cli("dedup", root, "--apply", "--no-cache"), 0)
+    real = restoring._refresh_if_managed
+
+    def racing(root_, file, settings, cache):
+        from seedkeeper.indexmd import files
+
+        update = files.update_index
+        monkeypatch.setattr(files, "update_index", lambda r, t, **k: ((r / "INDEX.md").unlink(), update(r, t, **k))[1])
+        return real(root_, file, settings, cache)
+
+    monkeypatch.setattr(restoring, "_refresh_if_managed", racing)
+    done = restore(root, COPY, Settings(jobs=1))
+    assert not done.index_refreshed and not (root / "INDEX.md").exists()

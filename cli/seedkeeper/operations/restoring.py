@@ -116,11 +116,15 @@ def _refresh_if_managed(root: Path, file: str, settings: Settings, cache: CacheS
     old, link = current_text(s), file_link(file)
 
     def row_only(fresh: str | None) -> str:
+        if fresh is None:
+            raise _Gone  # removed since the restore: nothing to fill in, and no empty file to write
         new = render_for(s, fresh, reuse_parse=fresh == old)
-        return new if fresh is not None and _only_its_row(fresh, new, link) else fresh or ""
+        return new if _only_its_row(fresh, new, link) else fresh
 
     try:
         written, _ = update_index(root, row_only)
+    except _Gone:
+        return False
     except IndexWriteError as exc:
         # The document is back (atomically, and recorded): only the row's refresh was refused.
         raise type(exc)(f"restored {file}; its row in INDEX.md was not filled in: {index_write_reason(exc)}") from exc
@@ -133,3 +137,7 @@ def _only_its_row(old: str, new: str, link: str) -> bool:
     a, b = old.split("\n"), new.split("\n")
     changed = [k for k, (x, y) in enumerate(zip(a, b)) if x != y]
     return len(a) == len(b) and len(changed) == 1 and a[changed[0]].startswith(f"| {link} |")
+
+
+class _Gone(Exception):
+    """INDEX.md went away between the restore and the refresh of its row (another writer)."""
