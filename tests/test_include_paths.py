@@ -1,7 +1,8 @@
 """INDEX.md's references are documents by discovery's rule: a path matching the include globs
-(a glob with `/` matches the path, one without the file name at any depth), no hidden part, not
-INDEX.md. With `include = ["legal/*.txt"]`, `- other/x.txt` names no document, as `- notes.md`
-names none under the default `*.txt`: INDEX.md may mention it, nothing checks it."""
+(a glob with `/` matches the path from the seeds folder down, `*` within one folder name; one
+without, the file name at any depth), no hidden part, not INDEX.md. With
+`include = ["legal/*.txt"]`, `- other/x.txt` names no document, as `- notes.md` names none
+under the default `*.txt`: INDEX.md may mention it, nothing checks it."""
 
 from __future__ import annotations
 
@@ -32,7 +33,10 @@ A, B, C = doc_name(1, "inc"), doc_name(2, "inc"), doc_name(3, "inc")
         ("other/x.txt", False, False),  # the file name alone matched before
         (f"other/{A}", False, False),  # a name the pattern fits is no document outside include either
         ("legal/x.md", False, False),
-        ("legal/deeper/x.txt", False, True),  # as discovery matches it (paths.matches_include)
+        # As discovery matches it (paths.path_glob): `*` stays within one folder name, and the
+        # glob is anchored at the seeds folder.
+        ("legal/deeper/x.txt", False, False),
+        ("archive/legal/x.txt", False, False),
         # No path in the folder to match: meant as a document by its name, and unsafe-path says
         # why it is not read.
         ("../legal/x.txt", False, True),
@@ -78,6 +82,21 @@ def test_entries_outside_the_include_globs_are_not_checked(cli, tmp_path):
     data = _check(cli, root)
     assert data["summary"]["documents"] == 1
     assert [p for p in data["problems"] if p["file"] != "INDEX.md"] == []
+
+
+def test_a_glob_with_slash_is_anchored_at_the_seeds_folder(cli, tmp_path):
+    # `legal/*.txt` took `archive/legal/x.txt` (pathlib's match anchors at the end) and
+    # `legal/old/x.txt` (fnmatch's `*` crosses "/"): both came up as unlisted documents.
+    files = {f"legal/{A}": CLEAN["fa"], f"archive/legal/{B}": CLEAN["de"], f"legal/old/{C}": CLEAN["en"]}
+    root = make_seeds(tmp_path, files, f"# S\n\n- legal/{A}\n")
+    (tmp_path / "seedkeeper.toml").write_text('include = ["legal/*.txt"]\n', encoding="utf-8")
+    data = _check(cli, root)
+    assert data["summary"]["documents"] == 1
+    assert [(p["file"], p["code"]) for p in data["problems"] if p["file"] != "INDEX.md"] == []
+    # `**` spans folders: the old one is a document again, and unlisted.
+    (tmp_path / "seedkeeper.toml").write_text('include = ["legal/**/*.txt"]\n', encoding="utf-8")
+    problems = [(p["file"], p["code"]) for p in _check(cli, root)["problems"] if p["file"] != "INDEX.md"]
+    assert problems == [(f"legal/old/{C}", "unlisted-file")]
 
 
 def test_a_listed_file_outside_include_is_what_a_listed_notes_md_is(cli, tmp_path):

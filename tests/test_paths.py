@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from seedkeeper.corpus.paths import is_external, looks_like_reference, matches_include, normalize_target
+from seedkeeper.corpus.paths import is_external, looks_like_reference, matches_glob, matches_include, normalize_target
 from seedkeeper.settings import DEFAULT_NAME_PATTERN
 
 NAME_RE = re.compile(DEFAULT_NAME_PATTERN)
@@ -26,6 +26,46 @@ def test_a_glob_with_slash_matches_the_path():
     assert matches_include("sub/a.txt", ("sub/*.txt",))
     assert not matches_include("other/a.txt", ("sub/*.txt",))
     assert not matches_include("a.txt", ("sub/*.txt",))
+
+
+@pytest.mark.parametrize(
+    "rel, pattern, expected",
+    [
+        # Anchored at the seeds folder, as .gitignore reads a glob with "/" (pathlib's match
+        # anchored it at the end: `legal/*.txt` named `archive/legal/x.txt`).
+        ("archive/legal/x.txt", "legal/*.txt", False),
+        ("legal/x.txt", "/legal/*.txt", True),
+        ("legal/x.txt", "./legal/*.txt", True),
+        # `*`, `?` and `[...]` stay within one folder name (fnmatch's `*` crossed "/").
+        ("legal/old/x.txt", "legal/*.txt", False),
+        ("legal/ab/x.txt", "legal/a?b/x.txt", False),
+        ("legal/a/b.txt", "legal/a[/]b.txt", False),
+        ("legal/ab.txt", "legal/[!x]b.txt", True),
+        ("legal/xb.txt", "legal/[!x]b.txt", False),
+        ("legal/]b.txt", "legal/[]]b.txt", True),
+        ("legal/[b.txt", "legal/[b.txt", True),  # no closing bracket: a plain "["
+        # `**` spans any number of folders, none included.
+        ("legal/x.txt", "legal/**/*.txt", True),
+        ("legal/2024/05/x.txt", "legal/**/*.txt", True),
+        ("x.txt", "**/*.txt", True),
+        ("a/b/legal/x.txt", "**/legal/*.txt", True),
+        ("legal/x.md", "legal/**", True),
+        ("other/x.txt", "legal/**", False),
+        ("متن/آرشیو/x.txt", "متن/*/*.txt", True),
+    ],
+)
+def test_a_glob_with_slash_is_anchored_and_its_star_stays_in_one_folder(rel, pattern, expected):
+    assert matches_include(rel, (pattern,)) is expected
+    # per-file-ignores read their globs the same way (acceptance.py)
+    assert matches_glob(rel, pattern) is expected
+
+
+def test_a_per_file_ignores_glob_without_slash_matches_the_file_name_only():
+    assert matches_glob("sub/deeper/a.txt", "a.txt")
+    assert matches_glob("sub/a.txt", "*.txt")
+    # fnmatch on the whole path let `sub*` take every file below a folder named sub...
+    assert not matches_glob("sub/a.txt", "sub*")
+    assert matches_glob("sub/sub1.txt", "sub*")
 
 
 def test_include_is_case_sensitive_and_any_pattern_may_match():

@@ -54,7 +54,9 @@ MIN_CHARS = 50_000
 # (`lang：fa` pins, `- 000_x.txt، note` names 000_x.txt; entries.COLONS, COMMAS...).
 # 27: a reference is a document's by its path, as discovery matches the include globs (no hidden
 # part, not INDEX.md; paths.is_document_path); the name pattern no longer makes one.
-MEMO_VERSION = "27"
+# 28: a glob with '/' is anchored at the seeds folder and its `*` stays within one folder name
+# (`legal/*.txt` names neither `a/legal/x.txt` nor `legal/d/x.txt`; `**` spans folders: paths.path_glob).
+MEMO_VERSION = "28"
 _KIND = "index-parse"
 
 

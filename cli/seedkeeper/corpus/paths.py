@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
 import re
 import unicodedata
 import urllib.parse
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]+:")  # two letters at least: "C:" is a drive
 _DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
@@ -90,19 +90,72 @@ def normalize_target(written: str, *, from_link: bool, backslash_separates: bool
 
 
 def matches_include(rel: str, include: tuple[str, ...]) -> bool:
-    """A glob without '/' matches the file name at any depth; one with '/' matches the path.
-    Both are compared composed (NFC): a glob typed `آرشیو/*.txt` matches the folder macOS
-    wrote decomposed, as INDEX.md's composed spelling names that file (see `nfc`)."""
+    """A glob without '/' matches the file name at any depth; one with '/' matches the path from
+    the seeds folder down (path_glob). Both are compared composed (NFC): a glob typed
+    `آرشیو/*.txt` matches the folder macOS wrote decomposed, as INDEX.md's composed spelling
+    names that file (see `nfc`)."""
     rel = nfc(rel)
     name = rel.rsplit("/", 1)[-1]
     for pattern in include:
         pattern = nfc(pattern)
         if "/" in pattern:
-            if fnmatch.fnmatchcase(rel, pattern) or PurePosixPath(rel).match(pattern):
+            if path_glob(pattern).fullmatch(rel):
                 return True
         elif fnmatch.fnmatchcase(name, pattern):
             return True
     return False
+
+
+@functools.lru_cache(maxsize=256)
+def path_glob(pattern: str) -> re.Pattern[str]:
+    """A glob with '/' as a pattern on a whole folder-relative path, as .gitignore and ripgrep
+    read one: anchored at the seeds folder (`legal/*.txt` names `legal/x.txt`, never
+    `archive/legal/x.txt`), `*`, `?` and `[...]` stay within one folder name (`legal/x/y.txt`
+    is not `legal/*.txt`), and a `**` part stands for any number of folders, none included
+    (`legal/**/*.txt`). A leading `./` or `/` is the seeds folder itself."""
+    while pattern.startswith("./"):
+        pattern = pattern[2:]
+    pattern = pattern.lstrip("/")
+    out: list[str] = []
+    parts = pattern.split("/")
+    for i, part in enumerate(parts):
+        last = i == len(parts) - 1
+        if part == "**":
+            out.append(".*" if last else "(?:[^/]*/)*")
+            continue
+        out.append(_segment(part))
+        if not last:
+            out.append("/")
+    return re.compile("".join(out), re.DOTALL)
+
+
+def _segment(part: str) -> str:
+    """One folder or file name of a glob as a regular expression that never crosses '/'."""
+    out: list[str] = []
+    i, n = 0, len(part)
+    while i < n:
+        c = part[i]
+        i += 1
+        if c == "*":
+            out.append("[^/]*")
+        elif c == "?":
+            out.append("[^/]")
+        elif c == "[":
+            j = i + (i < n and part[i] == "!")
+            j += j < n and part[j] == "]"  # a "]" first in the set is a member, as fnmatch reads it
+            end = part.find("]", j)
+            if end < 0:
+                out.append(r"\[")  # no closing bracket: a plain "[", as fnmatch reads it
+                continue
+            body = part[i:end]
+            neg = body.startswith("!")
+            body = body[1:] if neg else body
+            body = body.replace("\\", "\\\\").replace("^", "\\^")
+            out.append(f"[^/{body}]" if neg else f"(?!/)[{body}]")
+            i = end + 1
+        else:
+            out.append(re.escape(c))
+    return "".join(out)
 
 
 # The seeds folder's own index: never a document, whatever the include globs say.
@@ -120,15 +173,11 @@ def is_document_path(rel: str, include: tuple[str, ...]) -> bool:
 
 
 def matches_glob(rel: str, pattern: str) -> bool:
-    """A per-file-ignores glob on a folder-relative path, as ruff matches one: the path, or for
-    a glob without '/' also the file name at any depth; both composed (NFC), as matches_include
-    compares them, so an entry typed composed accepts the findings of a file named decomposed."""
-    rel, pattern = nfc(rel), nfc(pattern)
-    while pattern.startswith("./"):  # "./legal/*.txt" is "legal/*.txt", as include reads it (PurePosixPath)
-        pattern = pattern[2:]
-    if fnmatch.fnmatchcase(rel, pattern):
-        return True
-    return "/" not in pattern and fnmatch.fnmatchcase(rel.rsplit("/", 1)[-1], pattern)
+    """A per-file-ignores glob on a folder-relative path, read as an include glob is
+    (matches_include): without '/' it matches the file name at any depth, with '/' the path
+    from the seeds folder down; both composed (NFC), so an entry typed composed accepts the
+    findings of a file named decomposed."""
+    return matches_include(rel, (pattern,))
 
 
 def looks_like_reference(written: str, include: tuple[str, ...], name_re: re.Pattern[str], *, from_link: bool) -> bool:
