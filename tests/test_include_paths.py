@@ -131,3 +131,50 @@ def test_rename_matches_the_new_path_against_include(cli, tmp_path):
     assert r.exit_code == 0, r.output
     assert not (root / "legal" / "notes.txt").exists()
     assert [p.name for p in (root / "legal").iterdir() if re.fullmatch(DEFAULT_NAME_PATTERN, p.name)]
+
+
+def _table_rows_above_marker(text: str) -> list[str]:
+    """The rows of each table GitHub would draw above the begin marker (markdown-it's tokens)."""
+    from markdown_it import MarkdownIt
+
+    above = text.split("<!-- seedkeeper:index:begin -->", 1)[0]
+    tokens = MarkdownIt("commonmark").enable("table").parse(above)
+    body = [k for k, t in enumerate(tokens) if t.type == "tr_open" and tokens[k + 1].type == "td_open"]
+    return [tokens[k + 2].content for k in body]
+
+
+def test_a_row_leaving_the_managed_table_takes_its_header_along(cli, tmp_path):
+    # The row of a file the include globs no longer take moved above the begin marker alone: a
+    # paragraph of pipes on GitHub, its Notes cell (a person's words) in it.
+    root = make_seeds(tmp_path, {f"legal/{A}": CLEAN["fa"], f"other/{B}": CLEAN["en"]})
+    assert cli("index", root).exit_code == 0
+    index = root / "INDEX.md"
+    text = index.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    k = next(i for i, line in enumerate(lines) if line.startswith(f"| [other/{B}]"))
+    assert lines[k].endswith("|  |")
+    lines[k] = lines[k][: -len("|  |")] + "| نظر ویراستار |"  # a person's note
+    index.write_text("\n".join(lines), encoding="utf-8")
+    (tmp_path / "seedkeeper.toml").write_text('include = ["legal/*.txt"]\n', encoding="utf-8")
+    assert cli("index", root).exit_code == 0
+    text = index.read_text(encoding="utf-8")
+    assert _table_rows_above_marker(text) == [f"[other/{B}](other/{B})"]
+    assert "| نظر ویراستار |" in text.split("<!-- seedkeeper:index:begin -->", 1)[0]
+    assert f"[legal/{A}]" in text.split("<!-- seedkeeper:index:begin -->", 1)[1]
+    assert cli("index", root, "--check").exit_code == 0  # the next run leaves it be
+    assert cli("check", root).exit_code == 0
+
+
+def test_a_row_typed_into_the_managed_table_for_no_document_keeps_a_header(cli, tmp_path):
+    root = make_seeds(tmp_path, {A: CLEAN["fa"]})
+    assert cli("index", root).exit_code == 0
+    index = root / "INDEX.md"
+    text = index.read_text(encoding="utf-8")
+    row = "| notes.md | | | | | | | | یادداشت‌های ویراستار |"
+    end = "\n\n<!-- seedkeeper:index:end -->"
+    index.write_text(text.replace(end, f"\n{row}{end}", 1), encoding="utf-8")
+    assert cli("index", root).exit_code == 0
+    text = index.read_text(encoding="utf-8")
+    assert _table_rows_above_marker(text) == ["notes.md"]
+    assert "یادداشت‌های ویراستار" in text
+    assert cli("index", root, "--check").exit_code == 0

@@ -61,16 +61,33 @@ def rescued(
     # nobody filled): a row carried into the new table leaves no gap there, which would part
     # the rows that move from their header (a table row after a blank line is a paragraph).
     kept_body = {j for head, body in tables.items() if head not in spent for j in body}
+    # A row that moves out of a table whose header does not (the managed table's own, which the
+    # new table writes again) takes a copy of that header along: a table row without its header
+    # and delimiter is a paragraph of pipes on GitHub, not a table.
+    head_of = {j: head for head, body in tables.items() for j in body}
+    headed: set[int] = set()
     out: list[str] = []
     for i in range(begin + 1, end):
         ours = i in rows or i in spent or lines[i].strip() in own
         if not ours and not is_blank(lines[i]):
+            head = head_of.get(i)
+            if head is not None and head not in headed and _dropped(lines, head, spent, own):
+                if out and out[-1] != "":
+                    out.append("")
+                out.extend(lines[head : head + 2])
+            if head is not None:
+                headed.add(head)
             out.append(lines[i])
         elif out and out[-1] != "" and i not in kept_body:
             out.append("")  # what separated the person's blocks still does
     if not out:
         return []
     return out + ([""] if out[-1] else [])
+
+
+def _dropped(lines: list[str], head: int, spent: Collection[int], own: Collection[str]) -> bool:
+    """Whether the header and delimiter lines of the table headed at `head` stay behind."""
+    return all(k in spent or lines[k].strip() in own for k in (head, head + 1))
 
 
 def _tool_row(e: IndexEntry) -> bool:
