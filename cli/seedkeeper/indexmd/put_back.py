@@ -98,11 +98,10 @@ def _into_its_cell(
             continue
         # Filled in the form the table writes its rows in (a leading pipe or not): as it was.
         row = with_cell(lines[e.line - 1], k, escape_cell(s.cells[k][1]), table_form(lines, e.line - 1))
-        header = [row_line([escape_cell(h) or " " for h, _ in e.cells if h]), row_line(["---"] * len(heads))]
         if row is None:
             continue
         # Read as a row of a table of its own: its container prefix (`> `) off, as the parser takes it off.
-        alone = parse_index("\n".join([*header, row_body(row)[1]]), *names)
+        alone = _alone(row_body(row)[1], [h for h, _ in e.cells if h], names)
         if any(x.kind == "table" and same_name(x.rel, f) for x in alone.entries):
             return e.line - 1, row
     return None
@@ -154,9 +153,15 @@ def hand_row_line(
         cells = tuple((h, "" if k in others else t) for k, (h, t) in enumerate(saved.cells))
         saved = dataclasses.replace(saved, cells=cells)
     line = row_line(hand_row(shape, f, saved))
-    header = [row_line([escape_cell(h) or " " for h in shape.headers]), row_line(["---"] * len(shape.headers))]
-    doc = parse_index("\n".join([*header, line]), *names)
+    doc = _alone(line, shape.headers, names)
     first = next((x for x in doc.entries if x.kind == "table"), None)
     if first is not None and same_name(first.rel, f):
         return shape.prefix + in_form(line, shape.pipes)
     return shape.prefix + in_form(row_line(hand_row(shape, f, saved, before=False)), shape.pipes)
+
+
+def _alone(line: str, headers: Sequence[str], names: tuple[tuple[str, ...], str]) -> IndexDocument:
+    """Table row `line` read as the one row of a table of its own under column names `headers`:
+    what the parse makes of it wherever it goes."""
+    header = [row_line([escape_cell(h) or " " for h in headers]), row_line(["---"] * len(headers))]
+    return parse_index("\n".join([*header, line]), *names)
