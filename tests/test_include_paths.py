@@ -178,3 +178,26 @@ def test_a_row_typed_into_the_managed_table_for_no_document_keeps_a_header(cli, 
     assert _table_rows_above_marker(text) == ["notes.md"]
     assert "یادداشت‌های ویراستار" in text
     assert cli("index", root, "--check").exit_code == 0
+
+
+def test_index_says_what_it_moved_above_the_begin_marker(cli, tmp_path):
+    root = make_seeds(tmp_path, {A: CLEAN["fa"], B: CLEAN["zh"]})
+    assert cli("index", root).exit_code == 0
+    index = root / "INDEX.md"
+    clean = cli("index", root, "--format", "json")
+    assert json.loads(clean.stdout)["moved_above_markers"] == []  # nothing typed between them
+    text = index.read_text(encoding="utf-8")
+    todo = "- [ ] بررسی دوبارهٔ ترجمه‌ها"  # a person's to-do line, typed between the markers
+    end = "<!-- seedkeeper:index:end -->"
+    index.write_text(text.replace(end, f"{todo}\n\n{end}"), encoding="utf-8")
+    r = cli("index", root, "--check")
+    assert r.exit_code == 1
+    assert "1 line typed between the markers would move above the begin marker" in r.output
+    assert todo.strip() in r.output
+    assert index.read_text(encoding="utf-8").count(todo) == 1  # --check wrote nothing
+    r = cli("index", root, "--format", "json")
+    assert json.loads(r.stdout)["moved_above_markers"] == [todo]
+    new = index.read_text(encoding="utf-8")
+    assert new.index(todo) < new.index("<!-- seedkeeper:index:begin -->")
+    r = cli("index", root)  # a second run moves nothing and says nothing of it
+    assert "moved above" not in r.output

@@ -33,6 +33,7 @@ _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 # Comments going to Notes, its Lang to Pinned, its Size computed as Chars): said by that place.
 _ROLES = OUR_HEADERS | NOTE_HEADERS | LANG_HEADERS | COMPUTED_HEADERS
 _DELIMITER_CELL = re.compile(r"\s*:?-+:?\s*")
+_OWN = frozenset({HEADER_COMMENT, *header_lines()})
 
 
 def rescued(
@@ -51,7 +52,6 @@ def rescued(
     for e in doc.entries:
         if e.managed and e.kind in ("list", "table") and (e.rel in files or _tool_row(e)):
             rows.setdefault(e.line - 1, e)
-    own = {HEADER_COMMENT, *header_lines()}
     tables = _tables(lines, begin, end)
     # Only a document on disk has a row to say a column's name in (a tool row of one that is
     # gone goes unwritten, and a column a person added to it is then said nowhere).
@@ -68,10 +68,10 @@ def rescued(
     headed: set[int] = set()
     out: list[str] = []
     for i in range(begin + 1, end):
-        ours = i in rows or i in spent or lines[i].strip() in own
+        ours = i in rows or i in spent or lines[i].strip() in _OWN
         if not ours and not is_blank(lines[i]):
             head = head_of.get(i)
-            if head is not None and head not in headed and _dropped(lines, head, spent, own):
+            if head is not None and head not in headed and _dropped(lines, head, spent, _OWN):
                 if out and out[-1] != "":
                     out.append("")
                 out.extend(lines[head : head + 2])
@@ -88,6 +88,33 @@ def rescued(
 def _dropped(lines: list[str], head: int, spent: Collection[int], own: Collection[str]) -> bool:
     """Whether the header and delimiter lines of the table headed at `head` stay behind."""
     return all(k in spent or lines[k].strip() in own for k in (head, head + 1))
+
+
+def moved_out(old: str, new: str) -> list[str]:
+    """The lines a person typed between the markers of `old` that `new` (index's rewrite of it)
+    holds outside every managed block: what `rescued` moved above a begin marker, so that `index`
+    can say so (a line that was already outside too is not counted twice). Read off the two
+    texts, as a diff would show them, in the order they stood."""
+    from collections import Counter
+
+    from seedkeeper.indexmd.markers import managed_spans
+
+    def split(text: str) -> tuple[list[str], list[str]]:
+        lines = [line.rstrip("\r") for line in text.split("\n")]
+        spans = managed_spans(lines, text)
+        inner = {i for b, e in spans for i in range(b, e + 1)}
+        inside = [lines[i] for b, e in spans for i in range(b + 1, e)]
+        return inside, [line for i, line in enumerate(lines) if i not in inner]
+
+    old_inside, old_outside = split(old)
+    new_outside = Counter(split(new)[1])
+    new_outside.subtract(Counter(old_outside))
+    out = []
+    for line in old_inside:
+        if line.strip() and line.strip() not in _OWN and new_outside[line] > 0:
+            new_outside[line] -= 1
+            out.append(line)
+    return out
 
 
 def _tool_row(e: IndexEntry) -> bool:

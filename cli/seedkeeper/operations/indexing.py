@@ -28,6 +28,9 @@ class IndexOutcome:
     # Managed rows a person typed in outside Pinned and Notes: file -> those columns, whose words
     # were kept in Notes (indexmd/inside_cells.py).
     kept: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Lines a person typed between the markers that the new text holds above a begin marker
+    # (index rewrites everything between them: indexmd/rescued.py), in the order they stood.
+    moved_out: list[str] = field(default_factory=list)
 
 
 def index(
@@ -45,6 +48,7 @@ def index(
     a person or another run changed it since we surveyed, the table is rendered again on the
     fresh text, so no edit is lost."""
     from seedkeeper.indexmd.files import unified_diff
+    from seedkeeper.indexmd.rescued import moved_out
 
     settings = settings or Settings()
 
@@ -58,6 +62,7 @@ def index(
     diff = unified_diff(old, new, INDEX_NAME)
     adopted = adopted_files(s) if new != old else []
     kept = _kept_in_notes(s, rows) if new != old else {}
+    moved = moved_out(old, new) if old is not None and new != old else []
     if not write or new == old:
         return IndexOutcome(
             changed=new != old,
@@ -67,13 +72,22 @@ def index(
             adopted=adopted,
             unmarked=s.corpus.unmarked,
             kept=kept,
+            moved_out=moved,
         )
 
     written, text = write_rows(s, old, resurvey=run)
     if text != new:  # INDEX.md changed under us and was rendered again: show what was written
         diff = unified_diff(old, text, INDEX_NAME)
+        moved = moved_out(old, text) if old is not None else []
     return IndexOutcome(
-        changed=True, written=written, diff=diff, text=text, adopted=adopted, unmarked=s.corpus.unmarked, kept=kept
+        changed=True,
+        written=written,
+        diff=diff,
+        text=text,
+        adopted=adopted,
+        unmarked=s.corpus.unmarked,
+        kept=kept,
+        moved_out=moved,
     )
 
 

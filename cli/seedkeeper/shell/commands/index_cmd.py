@@ -59,6 +59,7 @@ def index_command(
                 "adopted": outcome.adopted,
                 "not_listed": [{"file": rel, "line": line} for rel, (line, _) in sorted(outcome.unmarked.items())],
                 "kept_in_notes": [{"file": rel, "columns": list(cols)} for rel, cols in sorted(outcome.kept.items())],
+                "moved_above_markers": outcome.moved_out,
             }
         )
     elif diff:
@@ -87,6 +88,8 @@ def index_command(
             )
         if outcome.kept and outcome.written:
             msg += _kept_said(outcome.kept)
+        if outcome.moved_out and (outcome.written or check_only):
+            msg += _moved_said(outcome.moved_out, done=outcome.written)
         # concise and github print findings only: an up-to-date check says so on stderr.
         typer.echo(msg, err=check_only and (outcome.changed or fmt in (Format.github, Format.concise)))
     if check_only:
@@ -94,6 +97,23 @@ def index_command(
     # A write that left a document out of the tables did not do the whole job (check reports it
     # unlisted-file): exit 1, as rename does for a name it left. --diff only shows, as black --diff.
     return EXIT_FINDINGS if write and outcome.unmarked else EXIT_OK
+
+
+def _moved_said(lines: list[str], *, done: bool) -> str:
+    """Where a person's lines typed between the markers went: above the begin marker, since the
+    tool rewrites everything between the markers (indexmd/rescued.py)."""
+    from .. import render
+
+    n = len(lines)
+    what = "1 line" if n == 1 else f"{n} lines"
+    first = render.shown(lines[0].strip())
+    first = first if len(first) <= 60 else first[:59] + "…"
+    more = "" if n == 1 else f" and {n - 1} more"
+    verb = "moved" if done else "would move"
+    return (
+        f"; {what} typed between the markers {verb} above the begin marker (the tool rewrites what is"
+        f" between them): {first}{more}"  # not !r: it would escape a Persian ZWNJ
+    )
 
 
 def _kept_said(kept: dict[str, tuple[str, ...]]) -> str:
