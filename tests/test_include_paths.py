@@ -112,3 +112,32 @@ def test_rename_matches_the_new_path_against_include(cli, tmp_path):
     assert r.exit_code == 0, r.output
     assert not (root / "legal" / "notes.txt").exists()
     assert [p.name for p in (root / "legal").iterdir() if re.fullmatch(DEFAULT_NAME_PATTERN, p.name)]
+
+
+@pytest.mark.parametrize(
+    "rel, include, expected",
+    [
+        # `**/` is zero or more folders, as in ruff's, git's and pathlib's globs: `**/*.txt` is
+        # every .txt file, the top-level ones too, and `sub/**/*.txt` holds sub/x.txt.
+        ("a.txt", ("**/*.txt",), True),
+        ("sub/deep/a.txt", ("**/*.txt",), True),
+        ("sub/a.txt", ("sub/**/*.txt",), True),
+        ("sub/deep/a.txt", ("sub/**/*.txt",), True),
+        ("other/a.txt", ("sub/**/*.txt",), False),
+        ("deep/a.txt", ("**/deep/*.txt",), True),
+        ("x/deep/a.txt", ("**/deep/*.txt",), True),
+        ("a.md", ("**/*.txt",), False),
+    ],
+)
+def test_double_star_matches_zero_folders(rel, include, expected):
+    from seedkeeper.corpus.paths import matches_glob, matches_include
+
+    assert matches_include(rel, include) is expected
+    assert matches_glob(rel, include[0]) is expected
+
+
+def test_a_double_star_include_checks_the_top_level_documents(cli, tmp_path):
+    root = make_seeds(tmp_path, {A: CLEAN["fa"], f"sub/{B}": CLEAN["en"]})
+    (tmp_path / "seedkeeper.toml").write_text('include = ["**/*.txt"]\n', encoding="utf-8")
+    data = _check(cli, root)
+    assert data["summary"]["documents"] == 2, data

@@ -54,7 +54,8 @@ MIN_CHARS = 50_000
 # (`lang：fa` pins, `- 000_x.txt، note` names 000_x.txt; entries.COLONS, COMMAS...).
 # 27: a reference is a document's by its path, as discovery matches the include globs (no hidden
 # part, not INDEX.md; paths.is_document_path); the name pattern no longer makes one.
-MEMO_VERSION = "27"
+# 28: a `**/` in an include glob is zero or more folders (paths._folder_forms): `**/*.txt` names a.txt.
+MEMO_VERSION = "28"
 _KIND = "index-parse"
 
 

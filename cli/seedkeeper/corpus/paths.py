@@ -9,6 +9,7 @@ import unicodedata
 import urllib.parse
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import PurePosixPath
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]+:")  # two letters at least: "C:" is a drive
@@ -89,16 +90,34 @@ def normalize_target(written: str, *, from_link: bool, backslash_separates: bool
     return Target(written, "/".join(parts))
 
 
+@lru_cache(maxsize=256)
+def _folder_forms(pattern: str) -> tuple[str, ...]:
+    """`pattern` and, for each `**/` that is a whole part of it, the same glob without it: `**/` is
+    zero or more folders (as in ruff's, git's and pathlib's globs), and fnmatch alone reads it as
+    at least one (`**/*.txt` missed `a.txt`, `sub/**/*.txt` missed `sub/a.txt`)."""
+    forms: list[list[str]] = [[]]
+    parts = pattern.split("/")
+    for i, part in enumerate(parts):
+        keep = [f + [part] for f in forms]
+        forms = keep + forms if part == "**" and i < len(parts) - 1 else keep
+    return tuple(dict.fromkeys("/".join(f) for f in forms))
+
+
+def _path_matches(rel: str, pattern: str) -> bool:
+    return any(fnmatch.fnmatchcase(rel, form) or PurePosixPath(rel).match(form) for form in _folder_forms(pattern))
+
+
 def matches_include(rel: str, include: tuple[str, ...]) -> bool:
-    """A glob without '/' matches the file name at any depth; one with '/' matches the path.
-    Both are compared composed (NFC): a glob typed `آرشیو/*.txt` matches the folder macOS
-    wrote decomposed, as INDEX.md's composed spelling names that file (see `nfc`)."""
+    """A glob without '/' matches the file name at any depth; one with '/' matches the path (a
+    `**/` in it standing for zero or more folders). Both are compared composed (NFC): a glob typed
+    `آرشیو/*.txt` matches the folder macOS wrote decomposed, as INDEX.md's composed spelling names
+    that file (see `nfc`)."""
     rel = nfc(rel)
     name = rel.rsplit("/", 1)[-1]
     for pattern in include:
         pattern = nfc(pattern)
         if "/" in pattern:
-            if fnmatch.fnmatchcase(rel, pattern) or PurePosixPath(rel).match(pattern):
+            if _path_matches(rel, pattern):
                 return True
         elif fnmatch.fnmatchcase(name, pattern):
             return True
@@ -126,7 +145,7 @@ def matches_glob(rel: str, pattern: str) -> bool:
     rel, pattern = nfc(rel), nfc(pattern)
     while pattern.startswith("./"):  # "./legal/*.txt" is "legal/*.txt", as include reads it (PurePosixPath)
         pattern = pattern[2:]
-    if fnmatch.fnmatchcase(rel, pattern):
+    if any(fnmatch.fnmatchcase(rel, form) for form in _folder_forms(pattern)):
         return True
     return "/" not in pattern and fnmatch.fnmatchcase(rel.rsplit("/", 1)[-1], pattern)
 

@@ -199,7 +199,8 @@ def index_outdated() -> Problem:
 # 31: `lang：fa` (and the other marks of Persian/Arabic and CJK punctuation) pins and moves to
 # Pinned with its seam, as `lang: fa` does (entries.COLONS, COMMAS...).
 # 32: an entry outside the include globs (matched on its path) is no document's row.
-_OUTDATED_MEMO_VERSION = "32"
+# 33: a `**/` in an include glob is zero or more folders (paths._folder_forms).
+_OUTDATED_MEMO_VERSION = "33"
 
 
 def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem | None:
