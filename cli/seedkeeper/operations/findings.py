@@ -200,7 +200,8 @@ def index_outdated() -> Problem:
 # Pinned with its seam, as `lang: fa` does (entries.COLONS, COMMAS...).
 # 32: an entry outside the include globs (matched on its path) is no document's row.
 # 33: a `**/` in an include glob is zero or more folders (paths._folder_forms).
-_OUTDATED_MEMO_VERSION = "33"
+# 34: a bidi control in a file name is written escaped (`\u202e`) in the File cell's text (paths.shown).
+_OUTDATED_MEMO_VERSION = "34"
 
 
 def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem | None:
