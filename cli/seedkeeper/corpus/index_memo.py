@@ -55,7 +55,8 @@ MIN_CHARS = 50_000
 # 27: a reference is a document's by its path, as discovery matches the include globs (no hidden
 # part, not INDEX.md; paths.is_document_path); the name pattern no longer makes one.
 # 28: a `**/` in an include glob is zero or more folders (paths._folder_forms): `**/*.txt` names a.txt.
-MEMO_VERSION = "28"
+# 29: a GitHub task list item (`- [ ] 000_x.txt`) lists the name after its box, which starts its note (reader.task_box).
+MEMO_VERSION = "29"
 _KIND = "index-parse"
 
 
