@@ -184,3 +184,30 @@ def test_names_with_backslashes_are_listed_and_then_accepted(cli, tmp_path):
     r = cli("restore", names[1], "--seeds", seeds)
     assert r.exit_code == 0, r.output
     assert (seeds / names[1]).read_text() == TEXT_A
+
+
+BIDI = "invoice\u202etxt.exe\u2066.txt"  # an override (Trojan Source) and an isolate
+
+
+@pytest.mark.parametrize("command", ["check", "validate", "tag", "dedup", "stats"])
+def test_bidi_controls_in_names_are_shown_escaped(cli, tmp_path, command):
+    # A bidi override would reorder the rest of the line on screen (a finding's heading, a table
+    # row of INDEX.md), as a control character would recolour it: both are shown escaped.
+    seeds = _seeds(tmp_path)
+    (seeds / BIDI).write_text(TEXT_A.replace("river", "brook"), encoding="utf-8")
+    result = cli(command, seeds)
+    assert result.exit_code in (0, 1), result.output
+    assert "\u202e" not in result.output and "\u2066" not in result.output, result.output
+    if command in ("check", "validate"):
+        assert "invoice\\u202etxt.exe\\u2066.txt" in result.output
+
+
+def test_index_md_holds_no_raw_bidi_controls_of_a_name(cli, tmp_path):
+    seeds = _seeds(tmp_path)
+    (seeds / BIDI).write_text(TEXT_A.replace("river", "brook"), encoding="utf-8")
+    assert cli("index", seeds).exit_code == 0
+    text = (seeds / "INDEX.md").read_text(encoding="utf-8")
+    assert "\u202e" not in text and "\u2066" not in text
+    assert "invoice%E2%80%AEtxt.exe%E2%81%A6.txt" in text  # the link still opens the file
+    assert cli("index", seeds, "--check").exit_code == 0
+    assert cli("validate", seeds, "--select", "unlisted-file,missing-file").exit_code == 0

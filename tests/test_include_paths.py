@@ -163,3 +163,32 @@ def test_a_row_leaving_the_managed_table_takes_its_header_along(cli, tmp_path):
     assert f"[legal/{A}]" in text.split("<!-- seedkeeper:index:begin -->", 1)[1]
     assert cli("index", root, "--check").exit_code == 0  # the next run leaves it be
     assert cli("check", root).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "rel, include, expected",
+    [
+        # `**/` is zero or more folders, as in ruff's, git's and pathlib's globs: `**/*.txt` is
+        # every .txt file, the top-level ones too, and `sub/**/*.txt` holds sub/x.txt.
+        ("a.txt", ("**/*.txt",), True),
+        ("sub/deep/a.txt", ("**/*.txt",), True),
+        ("sub/a.txt", ("sub/**/*.txt",), True),
+        ("sub/deep/a.txt", ("sub/**/*.txt",), True),
+        ("other/a.txt", ("sub/**/*.txt",), False),
+        ("deep/a.txt", ("**/deep/*.txt",), True),
+        ("x/deep/a.txt", ("**/deep/*.txt",), True),
+        ("a.md", ("**/*.txt",), False),
+    ],
+)
+def test_double_star_matches_zero_folders(rel, include, expected):
+    from seedkeeper.corpus.paths import matches_glob, matches_include
+
+    assert matches_include(rel, include) is expected
+    assert matches_glob(rel, include[0]) is expected
+
+
+def test_a_double_star_include_checks_the_top_level_documents(cli, tmp_path):
+    root = make_seeds(tmp_path, {A: CLEAN["fa"], f"sub/{B}": CLEAN["en"]})
+    (tmp_path / "seedkeeper.toml").write_text('include = ["**/*.txt"]\n', encoding="utf-8")
+    data = _check(cli, root)
+    assert data["summary"]["documents"] == 2, data

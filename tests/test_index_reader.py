@@ -353,3 +353,27 @@ def test_a_note_wrapped_after_language_colon_pins_nothing():
     assert one(f"- {A} Written in plain language: no\n  jargon at all.\n").lang is None
     assert one(f"- {A} Written in plain language: no jargon at all.\n").lang is None
     assert one(f"- {A} Persian news\n  (lang: fa)\n").lang == "fa"
+
+
+# ---------------------------------------------------------------- GitHub task lists
+
+
+@pytest.mark.parametrize(
+    "item, rel, note",
+    [
+        (f"- [ ] {A}", A, "[ ]"),
+        (f"- [x] {A} — checked by Sara", A, "[x] checked by Sara"),
+        (f"* [X] [the text]({A}) scanned", A, "[X] scanned"),
+        ("1. [ ] `my file.txt` from BBC", "my file.txt", "[ ] from BBC"),
+        ("- [ ] my file.txt — from BBC", "my file.txt", "[ ] from BBC"),
+    ],
+)
+def test_a_task_list_item_lists_the_name_after_its_box(item, rel, note):
+    # GitHub shows `- [ ] 000_x.txt` as a checkbox and the name: the box is not part of the name;
+    # it is a person's words (done or not), kept at the start of the note.
+    e = one(f"# S\n\n{item}\n")
+    assert (e.rel, e.kind, e.note) == (rel, "list", note)
+
+
+def test_a_task_box_alone_lists_nothing():
+    assert refs("# S\n\n- [ ] to do: write the index\n- [x]\n") == []

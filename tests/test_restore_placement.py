@@ -138,6 +138,24 @@ def test_an_ordered_list_item_gets_its_number_back(cli, tmp_path):
 
 @pytest.mark.parametrize(
     "listed",
+    [
+        f"> - {KEPT}\n> - {COPY} — from Sara\n> - {EN}\n",
+        f"> 1. {KEPT}\n> 2. {COPY}\n> 3. {EN}\n",
+        f"- {KEPT}\n  > - {COPY} — quoted\n  > - {EN}\n",
+        f"> > - {EN}\n> >   - {KEPT}\n> >   - {COPY} — nested\n",
+    ],
+    ids=["quoted", "quoted-ordered", "quoted-in-an-item", "nested-quotes"],
+)
+def test_a_quoted_list_item_goes_back_inside_its_quote(cli, tmp_path, listed):
+    # Written without its `> `, the item ended the quote: the list was cut in two and the item
+    # rendered outside it.
+    index = f"# Seeds\n\n{listed}\n## Books\n\n- {DE}\n"
+    _moved, restored = _moved_and_restored(cli, tmp_path, index)
+    assert restored == index
+
+
+@pytest.mark.parametrize(
+    "listed",
     [f"- {KEPT}\n- {COPY} — from Sara\n- {EN}\n", f"{HEAD}| {KEPT} | web |\n| {COPY} | from Sara |\n| {EN} | BBC |\n"],
     ids=["list", "hand-table"],
 )

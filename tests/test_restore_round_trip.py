@@ -7,6 +7,8 @@ Sara`) has always given "from Sara"; the cell now reads the same."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from helpers import assert_exit, make_seeds
@@ -66,3 +68,18 @@ def test_restore_into_a_hand_table_whose_notes_column_before_file_holds_a_web_li
     assert (root / "INDEX.md").read_text(encoding="utf-8").endswith(f"|  | `{C}` | en |\n")
     assert_exit(cli("index", root), 0)
     assert _notes(root, C) == "" and f"[{C}]({C}) | en | en |" in (root / "INDEX.md").read_text(encoding="utf-8")
+
+
+def test_a_task_list_item_comes_back_with_its_box(cli, tmp_path):
+    # GitHub's `- [x] 000_x.txt — done`: the box lists the name after it, and is the person's.
+    index = f"# S\n\n- [ ] {A}\n- [x] {B} — done\n- [ ] {C}\n"
+    root = make_seeds(tmp_path, {A: CLEAN["en"], B: CLEAN["en"], C: CLEAN["ru"]}, index=index)
+    r = cli("check", root, "--format", "json")
+    codes = sorted(p["code"] for p in json.loads(r.stdout)["problems"])
+    assert codes == ["exact-duplicate", "index-outdated"], r.output
+    assert_exit(cli("dedup", root, "--apply"), 0)
+    assert (root / "INDEX.md").read_text(encoding="utf-8") == f"# S\n\n- [ ] {A}\n- [ ] {C}\n"
+    assert_exit(cli("restore", B, "--seeds", root), 0)
+    assert (root / "INDEX.md").read_text(encoding="utf-8") == index
+    assert_exit(cli("index", root), 0)
+    assert _notes(root, B) == "[x] done"

@@ -177,6 +177,9 @@ def test_several_unknown_keys_are_all_named(tmp_path):
         ("include = []\n", "include"),
         ("include = ['*.txt', '']\n", "include"),
         ("include = ''\n", "include"),
+        # Globs match folder-relative paths: one that is absolute or climbs out matches nothing.
+        ("include = ['/srv/seeds/*.txt']\n", "/srv/seeds/*.txt"),
+        ("include = ['*.txt', '../other/*.txt']\n", "../other/*.txt"),
         ("[severity]\nno-such-code = 'error'\n", "no-such-code"),
         ("[severity]\nbom = 'fatal'\n", "bom"),
         ("select = ['bomb']\n", "bomb"),

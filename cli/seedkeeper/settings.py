@@ -189,6 +189,9 @@ def _validated(s: Settings, where: str | None = None) -> Settings:
     if not s.include or not all(glob.strip() for glob in s.include):
         # Else nothing on disk, and nothing INDEX.md lists, would be a document.
         raise ConfigError(f"{where}: include must hold at least one glob, such as '*.txt', got {list(s.include)}")
+    for glob in s.include:  # a document's path is folder-relative: such a glob would match nothing
+        if glob.startswith("/") or re.match(r"[A-Za-z]:[\\/]", glob) or ".." in glob.split("/"):
+            raise ConfigError(f"{where}: include globs are relative to the seeds folder ('legal/*.txt'), got {glob!r}")
     if not 0.0 < s.threshold <= 1.0:
         name = "--threshold" if where == "command-line flags" else "threshold"
         raise ConfigError(f"{where}: {name} must be over 0 and at most 1 (e.g. 0.8), got {s.threshold}")

@@ -55,8 +55,10 @@ MIN_CHARS = 50_000
 # 27: a reference is a document's by its path, as discovery matches the include globs (no hidden
 # part, not INDEX.md; paths.is_document_path); the name pattern no longer makes one.
 # 28: a glob with '/' is anchored at the seeds folder and its `*` stays within one folder name
-# (`legal/*.txt` names neither `a/legal/x.txt` nor `legal/d/x.txt`; `**` spans folders: paths.path_glob).
-MEMO_VERSION = "28"
+# (`legal/*.txt` names neither `a/legal/x.txt` nor `legal/d/x.txt`); a `**` part is zero or more
+# folders (`**/*.txt` names a.txt: paths.path_glob).
+# 29: a GitHub task list item (`- [ ] 000_x.txt`) lists the name after its box, which starts its note (reader.task_box).
+MEMO_VERSION = "29"
 _KIND = "index-parse"
 
 

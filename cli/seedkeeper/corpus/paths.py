@@ -15,8 +15,10 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]+:")  # two letters at least: "C:
 _DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
 
 
-# C0 controls (tab aside), DEL and C1 controls: a terminal or a log viewer acts on them.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]|[\ud800-\udfff]")
+# C0 controls (tab aside), DEL and C1 controls: a terminal or a log viewer acts on them. Bidi
+# embeddings, overrides and isolates (U+202A-202E, U+2066-2069) reorder the rest of the line on
+# screen (a finding's heading, a table row). ZWNJ, ZWJ, LRM and RLM are ordinary text.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|[\ud800-\udfff]")
 
 
 def is_decodable(name: str) -> bool:
@@ -30,7 +32,8 @@ def is_decodable(name: str) -> bool:
 
 def shown(text: str) -> str:
     """`text` safe to print anywhere (terminal, log, XML, INDEX.md): every control character and
-    every byte that is not UTF-8 (a surrogate from os.fsdecode) becomes a visible `\\xNN` escape.
+    every byte that is not UTF-8 (a surrogate from os.fsdecode) becomes a visible `\\xNN` escape,
+    a bidi control a `\\u202e` one.
     Printable text, tabs and non-Latin scripts are unchanged."""
     if not _UNPRINTABLE.search(text):
         return text
@@ -112,10 +115,10 @@ def path_glob(pattern: str) -> re.Pattern[str]:
     read one: anchored at the seeds folder (`legal/*.txt` names `legal/x.txt`, never
     `archive/legal/x.txt`), `*`, `?` and `[...]` stay within one folder name (`legal/x/y.txt`
     is not `legal/*.txt`), and a `**` part stands for any number of folders, none included
-    (`legal/**/*.txt`). A leading `./` or `/` is the seeds folder itself."""
+    (`legal/**/*.txt`). A leading `./` is the seeds folder itself (an absolute glob, or one
+    climbing out with `..`, is a configuration error: settings.py)."""
     while pattern.startswith("./"):
         pattern = pattern[2:]
-    pattern = pattern.lstrip("/")
     out: list[str] = []
     parts = pattern.split("/")
     for i, part in enumerate(parts):

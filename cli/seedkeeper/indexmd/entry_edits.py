@@ -34,6 +34,9 @@ from seedkeeper.settings import DEFAULT_NAME_PATTERN
 
 __all__ = ["remove_entries", "add_entries", "not_put_back"]
 
+# A task list item's box at a saved note's start: `[x] done` was `- [x] 000_x.txt — done`.
+_TASK_BOX = re.compile(r"(\[[ xX]\])(?:\s+|$)")
+
 
 def remove_entries(
     text: str,
@@ -139,7 +142,10 @@ def _add_entries(
         pinned, notes = (s := saved.get(f, Saved())).pinned, s.notes
         if pinned:
             notes = with_pinned(notes, pinned)
-        return list_reference(f) + (f" — {notes}" if notes else "")
+        box = _TASK_BOX.match(notes)  # a task list item's box (reader.task_box) goes before the name again
+        if box:
+            notes = notes[box.end() :]
+        return (f"{box.group(1)} " if box else "") + list_reference(f) + (f" — {notes}" if notes else "")
 
     if text is None or not text.strip("\ufeff \t\r\n"):
         return "\n".join([NEW_INDEX_HEADING, "", *(f"- {list_line(f)}" for f in dict.fromkeys(files))]) + "\n"

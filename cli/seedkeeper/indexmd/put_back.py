@@ -33,7 +33,9 @@ from seedkeeper.indexmd.table import escape_cell, placeholder_row, row_line
 
 __all__ = ["hand_row_line", "where_they_were"]
 
-_MARKER = re.compile(r"(\s*)(?:([-*+])|(\d+)([.)]))")
+# A list item's start: its indentation with any blockquote markers (`> `, `  > > `: a line written
+# without them would end the quote), then its bullet or number.
+_MARKER = re.compile(r"((?:[ \t]*>[ \t]?)*[ \t]*)(?:([-*+])|(\d+)([.)]))")
 Inserts = dict[int, tuple[list[str], bool, bool]]
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -101,6 +102,23 @@ def _parse(text: str, include: tuple[str, ...], name_pattern: str, fast_plain: b
     return doc
 
 
+# A GitHub task list item's box (`- [ ] 000_x.txt`, `- [x] ...`): GitHub shows a checkbox, and
+# the item's text starts after it (item_text.item_body strips it from the source line likewise).
+_TASK_BOX = re.compile(r"\[[ xX]\][ \t]+")
+
+
+def task_box(tok: Token) -> tuple[str, Token]:
+    """A list item's task box (`[x]`, or "") and its first paragraph without it, as GitHub shows
+    the item's text after the checkbox."""
+    children = tok.children or []
+    m = _TASK_BOX.match(tok.content)
+    if not m or not children or children[0].type != "text" or not children[0].content.startswith(m.group()):
+        return "", tok
+    first = children[0].copy(content=children[0].content[m.end() :])
+    rest = ([first] if first.content else []) + children[1:]
+    return m.group().strip(), tok.copy(content=tok.content[m.end() :], children=rest)
+
+
 class Walker:
     def __init__(self, lines, include, name_re, managed: list[tuple[int, int]]):
         self.lines, self.include, self.name_re, self.managed = lines, include, name_re, managed
@@ -171,6 +189,12 @@ class Walker:
                     yield self.entry(href, True, line0 + breaks, kind, title=title, note=note, lang=lang)
 
     def _list_item(self, tok: Token, line0: int) -> Iterable[IndexEntry]:
+        box, tok = task_box(tok)
+        for e in self._item_entries(tok, line0):
+            # The box is a person's words (`[x]`: done): carried at the note's start, as GitHub shows it.
+            yield replace(e, note=f"{box} {e.note}".rstrip()) if box and e.kind == "list" else e
+
+    def _item_entries(self, tok: Token, line0: int) -> Iterable[IndexEntry]:
         children = tok.children or []
         first = next(
             (c for c in children if c.type not in ("softbreak",) and not (c.type == "text" and not c.content.strip())),

@@ -199,8 +199,10 @@ def index_outdated() -> Problem:
 # 31: `lang：fa` (and the other marks of Persian/Arabic and CJK punctuation) pins and moves to
 # Pinned with its seam, as `lang: fa` does (entries.COLONS, COMMAS...).
 # 32: an entry outside the include globs (matched on its path) is no document's row.
-# 33: a glob with '/' is anchored at the seeds folder, `*` within one folder name (paths.path_glob).
-_OUTDATED_MEMO_VERSION = "33"
+# 33: a glob with '/' is anchored at the seeds folder, `*` within one folder name, a `**` part
+# zero or more folders (paths.path_glob).
+# 34: a bidi control in a file name is written escaped (`\u202e`) in the File cell's text (paths.shown).
+_OUTDATED_MEMO_VERSION = "34"
 
 
 def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem | None:
