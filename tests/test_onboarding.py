@@ -238,12 +238,25 @@ def test_init_counts_what_index_and_rename_would_do(cli, tmp_path):
     assert r.exit_code == 0, r.output
     assert _next_steps(r.stdout) == [
         "seedkeeper index seeds",
+        "seedkeeper fix seeds --dry-run",
         "seedkeeper rename seeds --dry-run",
         "seedkeeper check seeds",
         *_edit_workflow(),
     ], r.stdout  # .gitignore already holds the cache folder
     assert "list the 1 document INDEX.md does not list yet" in r.stdout
     assert "1 document named other than NNN_<hash>.txt" in r.stdout
+
+
+def test_init_suggests_fix_before_rename(cli, tmp_path):
+    # A name holds the hash of the bytes and `fix` changes them (the README's Quick start: run
+    # `fix` before `rename`), but init's next steps went from `index` straight to `rename`.
+    root = make_seeds(tmp_path, {"notes.txt": CLEAN["ru"]})
+    r = cli("init", "seeds")
+    assert r.exit_code == 0, r.output
+    steps = _next_steps(r.stdout)
+    assert steps.index("seedkeeper fix seeds --dry-run") == steps.index("seedkeeper rename seeds --dry-run") - 1
+    assert "before rename" in r.stdout
+    assert root.is_dir()
 
 
 def test_init_on_an_empty_folder_suggests_adding_documents(cli, tmp_path):

@@ -63,6 +63,8 @@ def next_steps(done, seeds: str) -> list[tuple[str, str]]:
             (f"seedkeeper index {seeds}", f"list the {plural(done.unlisted, 'document')} INDEX.md does not list yet")
         )
     if done.misnamed:
+        # A name holds the hash of the bytes, and `fix` changes them: repair first, then rename.
+        steps.append((f"seedkeeper fix {seeds} --dry-run", "what fix would repair (bom, crlf, ...): before rename"))
         steps.append(
             (
                 f"seedkeeper rename {seeds} --dry-run",
