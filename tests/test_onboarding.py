@@ -527,9 +527,25 @@ def test_a_bare_init_below_or_beside_the_config_names_no_path_outside(cli, tmp_p
     before = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))
     r = cli("init")
     assert r.exit_code == 2 and isinstance(r.exception, SystemExit), r.output
-    assert "`seedkeeper init DIR`" in " ".join(r.stderr.split()), r.stderr
+    if seeds == "../corpus":  # the config is here: naming the folder is the way on
+        assert "`seedkeeper init DIR`" in " ".join(r.stderr.split()), r.stderr
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == before
     assert cli("init", "seeds").exit_code == 0  # naming the folder works
+
+
+def test_init_below_the_config_says_the_config_is_above_and_where_to_run(cli, tmp_path, monkeypatch):
+    """Run in data/ of a project whose seedkeeper.toml names data/seeds, init said the config
+    "names seeds, outside this folder" (seeds is inside it) and offered `seedkeeper init DIR`,
+    which writes a workflow into data/.github/, where GitHub never reads it."""
+    (tmp_path / "seedkeeper.toml").write_text('seeds = "data/seeds"\n', encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    monkeypatch.chdir(tmp_path / "data")
+    r = cli("init")
+    assert r.exit_code == 2 and isinstance(r.exception, SystemExit), r.output
+    err = " ".join(r.stderr.split())
+    assert "outside this folder" not in err and "above this folder" in err, err
+    assert f"`cd {tmp_path.resolve().as_posix()}`" in err or "`cd ..`" in err, err
+    assert "init DIR" not in err, err
 
 
 def test_a_pyproject_table_names_the_folder_too(cli, tmp_path):
