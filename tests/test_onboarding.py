@@ -3,6 +3,7 @@ overwriting, `seedkeeper rename` gives documents the name pattern and rewrites e
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -479,12 +480,13 @@ def test_readme_index_example_is_what_index_diff_prints(cli, tmp_path):
     shown = [ln[3:].rstrip() for ln in block.splitlines()]  # an editor may strip a blank line's space
     root = tmp_path / "seeds"
     root.mkdir()
-    (root / "000_bd9696f674d5fbff.txt").write_text(
-        "تهران — خبرگزاری: بارش برف در شمال کشور ادامه دارد و جاده‌ها بسته شده است.\n", encoding="utf-8"
-    )
+    persian = "تهران — خبرگزاری: بارش برف در شمال کشور ادامه دارد و جاده‌های کوهستانی بسته شده‌اند.\n".encode()
+    name = f"000_{hashlib.sha256(persian).hexdigest()[:16]}.txt"  # a name that is its hash, as rename gives
+    assert name == "000_1cdbd2658504be05.txt"
+    (root / name).write_bytes(persian)
     (root / "zh.txt").write_text("今天天气很好，我们一起去公园散步，然后在湖边吃了午饭。\n", encoding="utf-8")
     (root / "INDEX.md").write_text(
-        "# Seeds\n\n## News\n\n- 000_bd9696f674d5fbff.txt — BBC Persian, lang: fa\n- zh.txt\n", encoding="utf-8"
+        f"# Seeds\n\n## News\n\n- {name} — BBC Persian, lang: fa\n- zh.txt\n", encoding="utf-8"
     )
     r = cli("index", root, "--diff", "--no-cache")
     printed = [ln.rstrip() for ln in r.stdout.splitlines()]
