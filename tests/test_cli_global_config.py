@@ -78,6 +78,16 @@ def test_init_refuses_a_config_before_it(cli, tmp_path, where):
     assert not (tmp_path / "fresh").exists()
 
 
+def test_init_refuses_a_config_after_it_with_the_same_reason(cli, tmp_path, where):
+    # The README: --config goes before or after a command's name, and init refuses it. After
+    # the name, init said only typer's "No such option: --config", with no why.
+    r = cli("init", "fresh", "--config", where["bad"])
+    assert r.exit_code == 2, r.output
+    assert "does not apply to init" in r.stderr, r.stderr
+    assert not (tmp_path / "fresh").exists()
+    assert "--config" not in cli("init", "--help").stdout  # still no option to offer
+
+
 def test_config_is_listed_in_the_main_help(cli):
     r = cli("--help")
     assert r.exit_code == 0 and "--config" in r.stdout

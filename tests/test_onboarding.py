@@ -3,6 +3,7 @@ overwriting, `seedkeeper rename` gives documents the name pattern and rewrites e
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -238,12 +239,25 @@ def test_init_counts_what_index_and_rename_would_do(cli, tmp_path):
     assert r.exit_code == 0, r.output
     assert _next_steps(r.stdout) == [
         "seedkeeper index seeds",
+        "seedkeeper fix seeds --dry-run",
         "seedkeeper rename seeds --dry-run",
         "seedkeeper check seeds",
         *_edit_workflow(),
     ], r.stdout  # .gitignore already holds the cache folder
     assert "list the 1 document INDEX.md does not list yet" in r.stdout
     assert "1 document named other than NNN_<hash>.txt" in r.stdout
+
+
+def test_init_suggests_fix_before_rename(cli, tmp_path):
+    # A name holds the hash of the bytes and `fix` changes them (the README's Quick start: run
+    # `fix` before `rename`), but init's next steps went from `index` straight to `rename`.
+    root = make_seeds(tmp_path, {"notes.txt": CLEAN["ru"]})
+    r = cli("init", "seeds")
+    assert r.exit_code == 0, r.output
+    steps = _next_steps(r.stdout)
+    assert steps.index("seedkeeper fix seeds --dry-run") == steps.index("seedkeeper rename seeds --dry-run") - 1
+    assert "before rename" in r.stdout
+    assert root.is_dir()
 
 
 def test_init_on_an_empty_folder_suggests_adding_documents(cli, tmp_path):
@@ -466,12 +480,13 @@ def test_readme_index_example_is_what_index_diff_prints(cli, tmp_path):
     shown = [ln[3:].rstrip() for ln in block.splitlines()]  # an editor may strip a blank line's space
     root = tmp_path / "seeds"
     root.mkdir()
-    (root / "000_bd9696f674d5fbff.txt").write_text(
-        "تهران — خبرگزاری: بارش برف در شمال کشور ادامه دارد و جاده‌ها بسته شده است.\n", encoding="utf-8"
-    )
+    persian = "تهران — خبرگزاری: بارش برف در شمال کشور ادامه دارد و جاده‌های کوهستانی بسته شده‌اند.\n".encode()
+    name = f"000_{hashlib.sha256(persian).hexdigest()[:16]}.txt"  # a name that is its hash, as rename gives
+    assert name == "000_1cdbd2658504be05.txt"
+    (root / name).write_bytes(persian)
     (root / "zh.txt").write_text("今天天气很好，我们一起去公园散步，然后在湖边吃了午饭。\n", encoding="utf-8")
     (root / "INDEX.md").write_text(
-        "# Seeds\n\n## News\n\n- 000_bd9696f674d5fbff.txt — BBC Persian, lang: fa\n- zh.txt\n", encoding="utf-8"
+        f"# Seeds\n\n## News\n\n- {name} — BBC Persian, lang: fa\n- zh.txt\n", encoding="utf-8"
     )
     r = cli("index", root, "--diff", "--no-cache")
     printed = [ln.rstrip() for ln in r.stdout.splitlines()]
@@ -514,9 +529,25 @@ def test_a_bare_init_below_or_beside_the_config_names_no_path_outside(cli, tmp_p
     before = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))
     r = cli("init")
     assert r.exit_code == 2 and isinstance(r.exception, SystemExit), r.output
-    assert "`seedkeeper init DIR`" in " ".join(r.stderr.split()), r.stderr
+    if seeds == "../corpus":  # the config is here: naming the folder is the way on
+        assert "`seedkeeper init DIR`" in " ".join(r.stderr.split()), r.stderr
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == before
     assert cli("init", "seeds").exit_code == 0  # naming the folder works
+
+
+def test_init_below_the_config_says_the_config_is_above_and_where_to_run(cli, tmp_path, monkeypatch):
+    """Run in data/ of a project whose seedkeeper.toml names data/seeds, init said the config
+    "names seeds, outside this folder" (seeds is inside it) and offered `seedkeeper init DIR`,
+    which writes a workflow into data/.github/, where GitHub never reads it."""
+    (tmp_path / "seedkeeper.toml").write_text('seeds = "data/seeds"\n', encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    monkeypatch.chdir(tmp_path / "data")
+    r = cli("init")
+    assert r.exit_code == 2 and isinstance(r.exception, SystemExit), r.output
+    err = " ".join(r.stderr.split())
+    assert "outside this folder" not in err and "above this folder" in err, err
+    assert f"`cd {tmp_path.resolve().as_posix()}`" in err or "`cd ..`" in err, err
+    assert "init DIR" not in err, err
 
 
 def test_a_pyproject_table_names_the_folder_too(cli, tmp_path):

@@ -259,13 +259,15 @@ def _configured_folder(project: Path, config: Path | None) -> tuple[Path, str | 
         hint = "init reads it for the seeds folder: fix it, or name the folder: `seedkeeper init DIR`"
         raise UsageError(f"{exc} ({hint})") from None
     folder = settings.seeds_path(None)
-    if not all(p.resolve().is_relative_to(project.resolve()) for p in (config, folder)):
-        # A config higher up, or one naming a folder beside this one: the workflow and hook
-        # written here would name an absolute path no other checkout has.
+    if not config.resolve().is_relative_to(project.resolve()):  # a .github/ here is never read
+        up = os.path.relpath(config.resolve().parent, project.resolve())
+        msg = f"is above this folder: the workflow and pre-commit config belong beside it: `cd {up}` and run"
+        raise UsageError(f"the config init found, {config.resolve().as_posix()}, {msg} `seedkeeper init` there")
+    if not folder.resolve().is_relative_to(project.resolve()):
+        # A folder beside this one: the workflow and hook would name a path no other checkout has.
         where = f"{_relative(config, project)}, names {_relative(folder, project)}"
         raise UsageError(
-            f"the config init found, {where}, outside this folder: run `seedkeeper init` in the "
-            "folder that holds the config, or name the folder: `seedkeeper init DIR`"
+            f"the config init found, {where}, a folder outside this one: name a folder inside it: `seedkeeper init DIR`"
         )
     return folder, _relative(config, project)
 

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated, Optional
+
 import typer
 
 from ..options import DebugOpt, Format, FormatOpt, InitDirArg
 from ..runner import EXIT_OK, command
 
+# Accepted only to refuse it with the reason, after the name as before it (hidden from --help).
+_RefusedConfigOpt = Annotated[Optional[Path], typer.Option("--config", hidden=True, metavar="FILE")]
+
 
 @command
-def init_command(directory: InitDirArg = None, fmt: FormatOpt = Format.text, debug: DebugOpt = False) -> int:
+def init_command(
+    directory: InitDirArg = None,
+    fmt: FormatOpt = Format.text,
+    debug: DebugOpt = False,
+    config: _RefusedConfigOpt = None,
+) -> int:
     """Create the seeds folder (default: the config's, else seeds) with INDEX.md, seedkeeper.toml, a
     GitHub Actions workflow and a pre-commit config in the current folder. Never overwrites: files
     that exist are kept."""
@@ -21,7 +32,7 @@ def init_command(directory: InitDirArg = None, fmt: FormatOpt = Format.text, deb
     from .. import render
     from ..runner import config_given
 
-    if config_given(None) is not None:
+    if config_given(config) is not None:
         # `seedkeeper --config x.toml init`: init writes seedkeeper.toml, and reads only the one
         # every later command will find by itself (for the folder it names), not another.
         raise UsageError(
@@ -63,6 +74,8 @@ def next_steps(done, seeds: str) -> list[tuple[str, str]]:
             (f"seedkeeper index {seeds}", f"list the {plural(done.unlisted, 'document')} INDEX.md does not list yet")
         )
     if done.misnamed:
+        # A name holds the hash of the bytes, and `fix` changes them: repair first, then rename.
+        steps.append((f"seedkeeper fix {seeds} --dry-run", "what fix would repair (bom, crlf, ...): before rename"))
         steps.append(
             (
                 f"seedkeeper rename {seeds} --dry-run",
