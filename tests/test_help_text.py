@@ -109,3 +109,25 @@ def test_the_readme_gives_the_cache_key_versions_the_code_has():
         DETECTOR_VERSION.split("/")[0]
     ]
     assert re.findall(r"identical after normalization version (\d+)", readme) == [NORMALIZATION_VERSION]
+
+
+def test_the_readme_configuration_example_holds_the_defaults(tmp_path):
+    """The README says every value of its Configuration example is the default but for the
+    per-file-ignores entry: pasted as is, it changes nothing else (it held `severity = {
+    too-short = "error" }`, which failed `check` on short documents)."""
+    import dataclasses
+
+    from seedkeeper.settings import load_settings
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    start = readme.index("```toml\n[tool.seedkeeper]\nseeds = ")
+    block = readme[start + len("```toml\n") : readme.index("```", start + 3)]
+    (tmp_path / "pyproject.toml").write_text(block, encoding="utf-8")
+    pasted = load_settings(start=tmp_path)
+    (tmp_path / "pyproject.toml").write_text("[tool.seedkeeper]\n", encoding="utf-8")
+    default = load_settings(start=tmp_path)
+    differ = [f.name for f in dataclasses.fields(pasted) if getattr(pasted, f.name) != getattr(default, f.name)]
+    # cache-dir written out names the folder the default picks (beside the config file).
+    assert differ in (["per_file_ignores"], ["per_file_ignores", "cache_dir"]), differ
+    if "cache_dir" in differ:
+        assert (Path(pasted.base_dir) / pasted.cache_dir).resolve() == (tmp_path / ".seedkeeper_cache").resolve()

@@ -149,6 +149,7 @@ ContainmentOpt = Annotated[
         help="Share of a document's text found in a longer one that makes it a contained duplicate "
         "(default 0.8; 0 turns it off).",
         show_default=False,
+        metavar="X",
     ),
 ]
 ThresholdOpt = Annotated[

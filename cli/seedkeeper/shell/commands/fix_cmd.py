@@ -27,6 +27,7 @@ FixEncodingOpt = Annotated[
         "--encoding",
         help="Convert non-UTF-8 documents: auto (only when one encoding reads clearly best) or a codec name.",
         show_default=False,
+        metavar="NAME",
     ),
 ]
 FixDryRunOpt = Annotated[bool, typer.Option("--dry-run", help="Say what would be repaired; write nothing.")]
