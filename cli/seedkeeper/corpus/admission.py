@@ -68,6 +68,12 @@ def admit(corpus: Corpus, rel: str, order: int, line: int | None, entry: IndexEn
             hint = f" (moved to the quarantine by `dedup --apply`; `seedkeeper restore {rel}` puts it back)"
         elif os.path.islink(corpus.root / rel):
             hint = " (a symlink that leads nowhere)"
+        elif " " in rel and entry is not None and entry.kind != "link":
+            # A list item or cell ending in ".txt" reads as one spaced name: say how to write prose.
+            hint = (
+                "; read as one file name with spaces: if the line is a sentence about a file, end it with a"
+                " period or put the file's name in backticks"
+            )
         corpus.problems.append(make("missing-file", rel, "listed in INDEX.md but not on disk" + hint, line))
         return "missing-file"
     except OSError as exc:

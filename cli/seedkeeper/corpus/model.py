@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -96,12 +97,17 @@ def _admit_entries(corpus: Corpus, index: IndexDocument) -> tuple[dict[str, int]
     entry_of: dict[str, IndexEntry] = {}  # its first listing, else its first mention in prose
     file_of = functools.partial(spelled_on_disk, root, set(corpus.on_disk), by_nfc(corpus.on_disk))
     spelling: dict[str, str] = {}  # the file an entry names -> the document's rel
+    lines: list[str] = []
     for entry in index.entries:
         if entry.rel is None:
             corpus.problems.append(
                 make("unsafe-path", entry.written, f"unsafe entry ({entry.unsafe_reason}); not read", entry.line)
             )
             continue
+        if " " in entry.rel and entry.kind != "link" and not entry.managed:
+            lines = lines or index.text.split("\n")
+            if _a_sentence(root, entry, lines[entry.line - 1] if entry.line <= len(lines) else ""):
+                continue
         # The document is named as the folder spells it ("café.txt" typed composed and the file
         # decomposed are one file, as unlisted-file sees it), so that what `index` writes for it
         # resolves on a file system that compares names byte for byte. A file that is not there
@@ -127,6 +133,29 @@ def _admit_entries(corpus: Corpus, index: IndexDocument) -> tuple[dict[str, int]
     for order, rel in enumerate(first_line):
         admit(corpus, rel, order, row_line.get(rel, first_line[rel]), entry_of[rel])
     return first_line, row_line
+
+
+# Han, kana and Thai: scripts written without spaces between words.
+_UNSPACED = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff]")
+
+
+def _a_sentence(root: Path, entry: IndexEntry, line: str) -> bool:
+    """Whether a list item or table cell read as one spaced file name is a sentence that ends in
+    a file's name instead: "- Renamed b.txt to 001_x.txt" in a changelog. So when no file has the
+    spaced name, it has three words or more, its last word is a file in the folder, and the
+    person did not mark the name's ends (backticks, a link: a marked name is meant whole). Such
+    a line mentions that file, as prose does, and is no listing of a missing "Renamed b.txt to
+    001_x.txt"."""
+    head, _, last = entry.rel.rpartition(" ")
+    # A two-word item ("- persian news.txt") is a name far more often than a sentence; Chinese or
+    # Japanese puts no space between its words ("- 旧版本已替换为 001_x.txt").
+    if " " not in head.strip() and not _UNSPACED.search(head):
+        return False
+    if "`" in line or "](" in line or os.path.lexists(root / entry.rel):
+        return False
+    if not last or last.startswith("/") or ".." in last.split("/"):
+        return False
+    return os.path.isfile(root / last)
 
 
 def spelled_on_disk(root: Path, on_disk: set[str], disk_by_nfc: dict[str, str], rel: str) -> str | None:
