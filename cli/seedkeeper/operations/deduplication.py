@@ -35,6 +35,9 @@ class DedupReport:
     problems: list = field(default_factory=list)  # exact-, near- and contained-duplicate findings
     accepted: list = field(default_factory=list)  # (file, code): kept on purpose, neither reported nor moved
     ignored: list = field(default_factory=list)  # (file, code): a code select/ignore leaves out, as check does
+    # (file, line): references INDEX.md still holds to a moved file (a link in prose, a later table
+    # cell naming it: never rewritten), which `check` reports missing-file.
+    still_named: list = field(default_factory=list)
 
     def to_dict(self) -> dict:
         data = self.result.to_dict()
@@ -46,6 +49,8 @@ class DedupReport:
             data["moved"] = [{"file": m.file, "quarantined": m.quarantined, "kind": m.kind} for m in self.moved]
         if self.skipped:
             data["skipped"] = [{"file": f, "reason": why} for f, why in self.skipped]
+        if self.still_named:
+            data["still_named"] = [{"file": f, "line": line} for f, line in self.still_named]
         return data
 
 
@@ -110,7 +115,31 @@ def dedup(
         moving = {d.file for c in movable.clusters for d in c.duplicates}
         carried, rows = _written_by_people(s, moving)
         report.moved = apply_moves(Path(seeds), movable, drop, carried=carried, rows=rows)
+        report.still_named = _still_named(Path(seeds), settings, [m.file for m in report.moved])
     return report
+
+
+def _still_named(seeds: Path, settings: Settings, moved: list[str]) -> list[tuple[str, int]]:
+    """(file, line) for each reference INDEX.md still holds to a file just moved out: what a
+    person wrote in prose or in a later cell of a table row is theirs and stays, and `check`
+    will report it missing-file, so `dedup --apply` says so now. Sorted by file, then line."""
+    from seedkeeper.corpus.index_file import decode_index, read_index
+    from seedkeeper.corpus.paths import nfc
+    from seedkeeper.indexmd.reader import parse_index
+
+    if not moved:
+        return []
+    raw, _ = read_index(seeds)
+    text = decode_index(raw)[0] if raw is not None else None
+    if text is None:
+        return []
+    wanted = {nfc(f): f for f in moved}
+    found = {
+        (wanted[nfc(e.rel)], e.line)
+        for e in parse_index(text, settings.include, settings.name_pattern).entries
+        if e.rel is not None and nfc(e.rel) in wanted
+    }
+    return sorted(found)
 
 
 def index_dropper(seeds: Path, settings: Settings):

@@ -121,6 +121,17 @@ def _print_text(report, applied: bool, seeds) -> None:
         moved = f"; `seedkeeper dedup --apply` moves {'it' if n == 1 else 'them'} out (restorable)"
     summary = f"{plural(len(clusters), 'cluster')}, {plural(n, 'duplicate')}" + moved
     console.print(Text(suggesting(summary)), soft_wrap=True)  # a Text: a folder's name is no markup
+    for f, line in report.still_named:
+        console.print(
+            Text(
+                suggesting(
+                    f"INDEX.md line {line} still names {shown(f)} (a link in prose or a table cell, which"
+                    f" is yours and not rewritten): `check` reports it missing-file until you edit that"
+                    f" line, or `seedkeeper restore {shown(f)}`"
+                )
+            ),
+            soft_wrap=True,
+        )
 
 
 @command

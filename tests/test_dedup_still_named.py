@@ -1,0 +1,52 @@
+"""`dedup --apply` drops a moved file's listings from INDEX.md, but never rewrites a person's prose
+or a later cell of a table row that names it: `check` then reports those missing-file, so
+`dedup --apply` names them at once (`still_named`), with the line to edit or the restore."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from helpers import doc_name, make_seeds
+from multilingual import CLEAN
+
+pytestmark = pytest.mark.usefixtures("isolated_env")
+
+A, B, C = doc_name(1, "still"), doc_name(2, "still"), doc_name(3, "still")
+
+
+def _apply(cli, root) -> dict:
+    r = cli("dedup", root, "--apply", "--format", "json")
+    assert r.exit_code == 0, r.output
+    return json.loads(r.stdout)
+
+
+@pytest.mark.parametrize(
+    "index, line",
+    [
+        (f"# S\n\nنسخهٔ دوم: [رونوشت]({B}).\n\n- {A}\n- {B}\n- {C}\n", 3),  # a link in Persian prose
+        # a later cell of a hand table row: a mention while B's own row stood
+        (f"# S\n\n| File | See also |\n| --- | --- |\n| {A} | |\n| {B} | |\n| {C} | {B} |\n", 6),  # after B's row left
+    ],
+)
+def test_a_reference_left_to_a_moved_file_is_named(cli, tmp_path, index, line):
+    root = make_seeds(tmp_path, {A: CLEAN["fa"], B: CLEAN["fa"], C: CLEAN["zh"]}, index)
+    data = _apply(cli, root)
+    assert [m["file"] for m in data["moved"]] == [B]
+    assert data["still_named"] == [{"file": B, "line": line}]
+    # ... as check sees it
+    r = json.loads(cli("check", root, "--format", "json").stdout)
+    assert [(p["file"], p["line"]) for p in r["problems"] if p["code"] == "missing-file"] == [(B, line)]
+    # and the text output says which line to edit, or how to put the file back
+    cli("restore", str(root / ".seedkeeper" / "quarantine" / B))
+    out = cli("dedup", root, "--apply").output
+    assert f"INDEX.md line {line} still names {B}" in out and f"seedkeeper restore {B}" in out
+
+
+def test_nothing_is_named_when_only_listings_named_the_file(cli, tmp_path):
+    root = make_seeds(tmp_path, {A: CLEAN["ar"], B: CLEAN["ar"], C: CLEAN["zh"]}, f"# S\n\n- {A}\n- {B}\n- {C}\n")
+    data = _apply(cli, root)
+    assert [m["file"] for m in data["moved"]] == [B]
+    assert "still_named" not in data
+    assert "still names" not in cli("dedup", root, "--apply").output
