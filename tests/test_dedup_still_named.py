@@ -50,3 +50,34 @@ def test_nothing_is_named_when_only_listings_named_the_file(cli, tmp_path):
     assert [m["file"] for m in data["moved"]] == [B]
     assert "still_named" not in data
     assert "still names" not in cli("dedup", root, "--apply").output
+
+
+SEE_ALSO = f"# S\n\n| File | See also |\n| --- | --- |\n| {A} | |\n| {B} | |\n| {C} | {B} |\n"
+
+
+def test_index_after_dedup_reads_the_later_cell_as_the_mention_it_was(cli, tmp_path):
+    # index split the row: C's words went to its Notes and a row `|  | B |` stayed as a listing
+    # of the missing B; a restore then found B listed there, first, and dedup kept B over A.
+    root = make_seeds(tmp_path, {A: CLEAN["fa"], B: CLEAN["fa"], C: CLEAN["zh"]}, SEE_ALSO)
+    assert [m["file"] for m in _apply(cli, root)["moved"]] == [B]
+    assert cli("index", root).exit_code == 0
+    text = (root / "INDEX.md").read_text(encoding="utf-8")
+    assert f"| {B} |" not in text and f"See also: {B.replace('.txt', '&#46;txt')}" in text
+    assert cli("check", root).exit_code == 0
+    assert cli("restore", str(root / ".seedkeeper" / "quarantine" / B)).exit_code == 0
+    r = json.loads(cli("dedup", root, "--format", "json").stdout)
+    assert [(c["keep"], [d["file"] for d in c["duplicates"]]) for c in r["clusters"]] == [(A, [B])]
+    text = (root / "INDEX.md").read_text(encoding="utf-8")
+    assert text.index(f"[{A}]") < text.index(f"[{B}]") < text.index(f"[{C}]")  # back between its neighbours
+
+
+def test_a_later_cell_naming_a_file_deleted_by_hand_stays_a_listing(cli, tmp_path):
+    # Not moved out by dedup: a person deleted B, and the cell that lists it keeps saying so.
+    root = make_seeds(
+        tmp_path,
+        {A: CLEAN["fa"], C: CLEAN["zh"]},
+        f"# S\n\n| Original | Translation |\n| --- | --- |\n| {C} | {B} |\n- {A}\n",
+    )
+    assert cli("index", root).exit_code == 0
+    r = json.loads(cli("check", root, "--format", "json").stdout)
+    assert [p["file"] for p in r["problems"] if p["code"] == "missing-file"] == [B]

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 from seedkeeper.corpus.paths import nfc
 from seedkeeper.indexmd.columns import NOTE_HEADERS, shaped_like_ours
-from seedkeeper.indexmd.entries import IndexEntry
+from seedkeeper.indexmd.entries import IndexDocument, IndexEntry
 
 if TYPE_CHECKING:  # pragma: no cover
     from markdown_it.token import Token
@@ -74,6 +74,23 @@ def lone_link(children: Sequence[Token]) -> bool:
         elif depth == 0 and c.type != "footnote_ref" and not (c.type == "text" and not c.content.strip()):
             return False
     return links == 1
+
+
+def as_mentions(doc: IndexDocument, files: frozenset[str]) -> IndexDocument:
+    """`doc` with each later cell's listing of one of `files` made a mention, as
+    settle_later_cells makes one of a document listed elsewhere. For a file `dedup --apply`
+    moved out: it took the file's own listing and left the person's later cells, which were
+    mentions while that listing stood; read as listings, `index` would keep them as rows of a
+    missing file and `restore` would find the file listed there, not where it was."""
+    if not files or not any(e.later for e in doc.entries):
+        return doc
+    out = [
+        IndexEntry(**{**e.__dict__, "kind": "link", "lang": None, "cells": (), "later": False})
+        if e.later and e.rel is not None and e.rel in files
+        else e
+        for e in doc.entries
+    ]
+    return IndexDocument(**{**doc.__dict__, "entries": out})
 
 
 def settle_later_cells(entries: list[IndexEntry]) -> list[IndexEntry]:

@@ -38,15 +38,21 @@ def _listed_in(text: str, heads: list[tuple[int, str]], names: tuple[tuple[str, 
     return out
 
 
-def keeps_sections(candidate: str, current: str, names: tuple[tuple[str, ...], str]) -> bool:
+def keeps_sections(
+    candidate: str, current: str, names: tuple[tuple[str, ...], str], mentions: frozenset[str] = frozenset()
+) -> bool:
     """Whether `candidate`, a rewrite of `current` that may adopt what `current` lists by hand,
     reads the same headings and lists each document that `current` lists only by hand (no
     managed row) in the section of its first listing: in a table there, or still by hand. (A
     document a managed table holds stays in that table, wherever it is.) True when nothing is
-    listed by hand. `names` are the include globs and the name pattern."""
+    listed by hand. `names` are the include globs and the name pattern; `mentions` are files
+    whose later-cell listings are read as mentions (row_refs.as_mentions): nothing to keep."""
     # A lone CR is a line break to markdown-it; the reader's line numbers count it so too.
     current, candidate = (re.sub(r"\r(?!\n)", "\n", t) for t in (current, candidate))
     now, wanted = _by_hand(current, (tuple(names[0]), names[1]))
+    if mentions:
+        skip = {nfc(f) for f in mentions}
+        wanted = {f: section for f, section in wanted.items() if f not in skip}
     if not wanted:
         return True  # nothing listed by hand: nothing adopted to check
     new = headings(candidate)

@@ -27,6 +27,7 @@ from seedkeeper.indexmd.markers import hidden_markers, marker_lines, open_block_
 from seedkeeper.indexmd.reader import parse_index
 from seedkeeper.indexmd.rescued import keeps_missing_listings, moves_a_listing
 from seedkeeper.indexmd.rescued import rescued as rescued_lines
+from seedkeeper.indexmd.row_refs import as_mentions
 from seedkeeper.indexmd.sections import keeps_sections
 from seedkeeper.indexmd.table import (
     HEADER_COMMENT,
@@ -48,20 +49,27 @@ def render_index(
     include: tuple[str, ...] = ("*.txt",),
     name_pattern: str = DEFAULT_NAME_PATTERN,
     parsed: IndexDocument | None = None,
+    mentions: frozenset[str] = frozenset(),
 ) -> str:
     """The whole new INDEX.md text for `rows` (see _render_index), in the line endings of the
     current text: an INDEX.md written with CRLF throughout gets its table with CRLF too, rather
-    than a file of mixed endings. (Any other file is written with LF blocks.)"""
+    than a file of mixed endings. (Any other file is written with LF blocks.)
+    `mentions`: files not on disk that a later cell of a table row names as a mention, not a
+    listing (row_refs.as_mentions: a file `dedup --apply` moved out, whose own listing it took)."""
     if current_text is not None and all_crlf(current_text):
         # Rendered on the LF text, so an unchanged file is found unchanged at once (the blocks
         # are written with LF), then given back its CRLF.
         lf = current_text.replace("\r\n", "\n")
-        return same_endings(current_text, _render_index(lf, rows, (include, name_pattern), None))
-    return _render_index(current_text, rows, (include, name_pattern), parsed)
+        return same_endings(current_text, _render_index(lf, rows, (include, name_pattern), None, mentions))
+    return _render_index(current_text, rows, (include, name_pattern), parsed, mentions)
 
 
 def _render_index(
-    current_text: str | None, rows: Sequence[IndexRow], names: tuple[tuple[str, ...], str], parsed: IndexDocument | None
+    current_text: str | None,
+    rows: Sequence[IndexRow],
+    names: tuple[tuple[str, ...], str],
+    parsed: IndexDocument | None,
+    mentions: frozenset[str] = frozenset(),
 ) -> str:
     """The whole new INDEX.md text for `rows` (rendered in the given order), LF in the blocks.
 
@@ -89,8 +97,9 @@ def _render_index(
     guard = CellGuard(tuple(include), name_pattern)
     if current_text is None or not current_text.strip("\ufeff \t\r\n"):  # empty: as if absent
         return "\n".join([NEW_INDEX_HEADING, "", *full_block(rows, {}, guard)]) + "\n"
-    opts = (tuple(include), name_pattern, guard)
-    on_disk = (frozenset(r.file for r in rows), (tuple(include), name_pattern))
+    opts = (tuple(include), name_pattern, guard, mentions)
+    # A mention names no missing listing to keep (rescued.keeps_missing_listings).
+    on_disk = (frozenset(r.file for r in rows) | mentions, (tuple(include), name_pattern))
     new, touched, glued, moved = _render(current_text, rows, opts, parsed, "delete")
     # Only a listing moved above the begin marker (rescued.py) can be hidden where it lands: the
     # parses that check it cost seconds at 30,000 rows, so they are done only then.
@@ -112,7 +121,11 @@ def _render_index(
             if mode != "delete":
                 new = _render(current_text, rows, opts, parsed, mode)[0]
             again = _render(new, rows, opts, None, "delete")[0]
-            if again == new and _none_hidden(new, current_text, check) and keeps_sections(new, current_text, names):
+            if (
+                again == new
+                and _none_hidden(new, current_text, check)
+                and keeps_sections(new, current_text, names, mentions)
+            ):
                 return new
             chains.append(again)
     # Markdown that hides the markers (an HTML block glued to them) settles in a run or two. The
@@ -125,7 +138,7 @@ def _render_index(
             if (
                 again == new
                 and _none_hidden(new, current_text, check)
-                and (not touched or keeps_sections(new, current_text, names))
+                and (not touched or keeps_sections(new, current_text, names, mentions))
             ):
                 return new
             new = again
@@ -159,12 +172,12 @@ def _render(
     them (adopt nothing). Returns the text, whether any line outside the blocks left, whether
     a block was glued to a non-blank line around its markers (so blank lines are put there), and
     whether a person's listing of a file not on disk moved above a begin marker."""
-    include, name_pattern, guard = opts
+    include, name_pattern, guard, mentions = opts
     bom, lines = prepare(current_text)
     text = "\n".join(lines)
     doc = parsed if parsed is not None and parsed.text == text else parse_index(text, include, name_pattern)
     files = {r.file for r in rows}
-    doc = aliased(doc, files)
+    doc = as_mentions(aliased(doc, files), mentions - files)
     # A computed cell a person typed in is told from the tool's own (maybe stale) value by the rows.
     doc = with_documents(doc, {r.file: r for r in rows}, guard)
     spans = doc.managed_spans or ([doc.managed_span] if doc.managed_span else [])

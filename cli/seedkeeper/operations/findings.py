@@ -15,7 +15,7 @@ from seedkeeper.lang.result import ranked_candidates
 from seedkeeper.lang.tags import same_lang
 from seedkeeper.problems import Problem, make
 
-from .index_rows import current_text, render_for, row_values
+from .index_rows import current_text, quarantined_mentions, render_for, row_values
 
 if TYPE_CHECKING:  # pragma: no cover
     from seedkeeper.similarity.results import DedupResult
@@ -245,6 +245,9 @@ def _index_outdated_problem(s: Survey, cache: CacheSpec | None) -> Problem | Non
     text_key = "uptodate-" + h.copy().hexdigest()
     # Every field of every row, as one repr of plain tuples (a dataclass repr per row costs more).
     h.update(("\x00" + repr(values)).encode("utf-8", "surrogatepass"))
+    mentions = quarantined_mentions(s)
+    if mentions:  # what the quarantine holds changes how later cells read (row_refs.as_mentions)
+        h.update(("\x00" + repr(sorted(mentions))).encode("utf-8", "surrogatepass"))
     key = "outdated-" + h.hexdigest()
     store = Cache(cache.folder)
     try:

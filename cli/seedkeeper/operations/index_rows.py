@@ -67,6 +67,25 @@ def render_for(s: Survey, current: str | None, *, reuse_parse: bool = True, rows
         include=s.settings.include,
         name_pattern=s.settings.name_pattern,
         parsed=parsed,
+        mentions=quarantined_mentions(s),
+    )
+
+
+def quarantined_mentions(s: Survey) -> frozenset[str]:
+    """Files a later cell of a table row names that `dedup --apply` moved to the quarantine: it
+    took their own listings, and the later cells that named them were mentions then; `index`
+    keeps reading them so (row_refs.as_mentions)."""
+    from seedkeeper.corpus.quarantine_paths import QUARANTINE_DIR
+
+    index = s.corpus.index
+    if index is None or not any(e.later for e in index.entries):
+        return frozenset()  # nearly every INDEX.md
+    docs = set(s.corpus.on_disk)
+    folder = s.root / QUARANTINE_DIR
+    return frozenset(
+        e.rel
+        for e in index.entries
+        if e.later and e.rel is not None and e.rel not in docs and os.path.lexists(folder / e.rel)
     )
 
 
