@@ -211,3 +211,14 @@ def test_index_md_holds_no_raw_bidi_controls_of_a_name(cli, tmp_path):
     assert "invoice%E2%80%AEtxt.exe%E2%81%A6.txt" in text  # the link still opens the file
     assert cli("index", seeds, "--check").exit_code == 0
     assert cli("validate", seeds, "--select", "unlisted-file,missing-file").exit_code == 0
+
+
+def test_a_line_break_in_a_name_is_shown_escaped_in_its_file_link(cli, tmp_path):
+    # Written as a space, "new\nline.txt" read "[new line.txt](new%0Aline.txt)": another name.
+    seeds = make_seeds(tmp_path, {"new\nline.txt": "یک متن فارسی معمولی دربارهٔ هوای فردا و باد.\n"}, "# S\n")
+    assert cli("index", seeds).exit_code == 0
+    text = (seeds / "INDEX.md").read_text(encoding="utf-8")
+    assert "[new\\\\x0aline.txt](new%0Aline.txt)" in text
+    assert "new line.txt" not in text
+    assert cli("index", seeds, "--check").exit_code == 0
+    assert cli("validate", seeds, "--select", "unlisted-file,missing-file").exit_code == 0

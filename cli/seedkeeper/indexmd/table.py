@@ -91,7 +91,9 @@ def cell_content(markdown: str) -> str:
 def file_link(rel: str) -> str:
     """`[000_x.txt](000_x.txt)`; the target percent-encoded when it holds spaces, `%`, `#`, ..."""
     dest = rel if _SIMPLE_DEST.fullmatch(rel) else urllib.parse.quote(rel, safe="/")
-    return f"[{escape_text(rel)}]({dest})"
+    # shown() first: a line break in the name is shown `\x0a`, as its other control characters
+    # are (escape_text makes a title's line breaks spaces, which would name another file).
+    return f"[{escape_text(shown(rel))}]({dest})"
 
 
 def list_reference(rel: str) -> str:

@@ -202,7 +202,8 @@ def index_outdated() -> Problem:
 # 33: a glob with '/' is anchored at the seeds folder, `*` within one folder name, a `**` part
 # zero or more folders (paths.path_glob).
 # 34: a bidi control in a file name is written escaped (`\u202e`) in the File cell's text (paths.shown).
-_OUTDATED_MEMO_VERSION = "34"
+# 35: a line break in a file name is written `\x0a` in its File link's text, not a space (table.file_link).
+_OUTDATED_MEMO_VERSION = "35"
 
 
 def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem | None:
