@@ -117,3 +117,30 @@ def test_ip_choices():
     for quiet in ["1.2.3.4", "8.8.8.8", "127.0.0.1", "255.255.255.0", "::1", "1.2.3.4.5", "v10.1.2.3"]:
         assert find_pii(f"x {quiet} y") == [], quiet
     assert [h.code for h in find_pii("x 10.0.0.12 y")] == ["pii-ip"]
+
+
+# A Japanese or Chinese input method types full-width digits, and with them the full-width
+# hyphen (－) or the ideographic space (　) between the groups of a card number.
+@pytest.mark.parametrize(
+    "text,masked",
+    [
+        ("カード番号は４１１１－１１１１－１１１１－１１１１です。", "４１１１－****－****－１１１１"),
+        ("カード番号：４１１１　１１１１　１１１１　１１１１。", "４１１１　****　****　１１１１"),
+        ("卡号５５００　００００　００００　０００４，请妥善保管。", "５５００　****　****　０００４"),
+    ],
+)
+def test_a_card_written_with_full_width_separators_is_found(text, masked):
+    assert [h.code for h in find_pii(text)] == ["pii-card"]
+    assert masked in mask_pii(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "受付番号は１２３４－５６７８－９０１２－３４５６です。",  # Luhn-invalid
+        "会議は２０２４－０３－１５　１０：３０から、会場は東京です。",  # a date and a time
+        "東京都は２０２４年４月１日から新しい制度を始めます。",
+    ],
+)
+def test_full_width_numbers_that_are_no_card_stay_quiet(text):
+    assert find_pii(text) == []
