@@ -144,3 +144,26 @@ def test_a_card_written_with_full_width_separators_is_found(text, masked):
 )
 def test_full_width_numbers_that_are_no_card_stay_quiet(text):
     assert find_pii(text) == []
+
+
+# Hebrew glues a one-letter preposition to a Latin word with a hyphen or maqaf: "write to-dana@...".
+@pytest.mark.parametrize(
+    "text",
+    [
+        "שלחו מייל ל-dana@example.co.il או התקשרו אלינו בשעות העבודה.",
+        "כתבו ל\u05bedana@example.co.il ונחזור אליכם.",
+    ],
+)
+def test_an_address_after_a_hebrew_prefix_and_hyphen_is_found(text):
+    assert [h.masked for h in find_pii(text)] == ["d***@example.co.il"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ב-2024 נפתח הסניף החדש ב-ירושלים, ליד התחנה המרכזית.",
+        "the news-desk@example.org address and foo-bar@example.org",  # whole, as before
+    ],
+)
+def test_a_hebrew_prefix_takes_nothing_that_is_no_address(text):
+    assert [h.masked[0] for h in find_pii(text)] == [w[0] for w in text.split() if "@" in w]

@@ -21,7 +21,8 @@ from seedkeeper._lazy import lazy_exports
 # 4: a signed amount in thousands ("+49 000 000 рублей") is no pii-phone; a full-width ＋ starts one.
 # 5: ... nor a piece of it one group shorter ("+44 207 946 000").
 # 6: a card number grouped by full-width separators (４１１１－１１１１… or the ideographic space) is found.
-QUALITY_VERSION = "6"
+# 7: an address after a Hebrew prefix letter and a hyphen ("ל-dana@example.co.il") is found.
+QUALITY_VERSION = "7"
 
 # public name -> module of this package that defines it, imported on first use: a run answered
 # from the cache needs the version and the settings record, not the checks' regexes and tables.

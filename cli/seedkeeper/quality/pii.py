@@ -35,8 +35,10 @@ from .findings import PII_CODES, Finding
 
 # Look-arounds are ASCII on purpose: Chinese, Thai or Japanese text runs into an address or a
 # number with no space ("请联系zhang@example.cn。"), and CJK letters are \w to Python.
+# A hyphen before the address ends it there, but for Hebrew's one-letter prepositions glued to a
+# Latin word with one ("ל-dana@example.co.il", "to dana@..."): that hyphen is not part of it.
 _EMAIL = re.compile(
-    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@"
+    r"(?:(?<![A-Za-z0-9._%+-])|(?<=[\u05d0-\u05ea]-))[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@"
     r"(?:[A-Za-z0-9][A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,24}(?![A-Za-z0-9-]|\.[A-Za-z0-9]{2})"
 )
 _ANY_DIGIT = re.compile(r"\d")
