@@ -167,3 +167,21 @@ def test_an_address_after_a_hebrew_prefix_and_hyphen_is_found(text):
 )
 def test_a_hebrew_prefix_takes_nothing_that_is_no_address(text):
     assert [h.masked[0] for h in find_pii(text)] == [w[0] for w in text.split() if "@" in w]
+
+
+# A URL's user-info or /@handle is no address, but one in its query string is a person's.
+def test_an_address_in_a_urls_query_string_is_found():
+    text = "لغو اشتراک: https://example.com/unsub?email=reza@example.ir&list=7 را باز کنید."
+    assert [h.masked for h in find_pii(text)] == ["r***@example.ir"]
+    assert "reza@" not in mask_pii(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Open https://user@example.com/path or https://medium.com/@someone/post?x=1 now.",
+        "Clone https://git@example.org/repo.git?ref=main for the code.",
+    ],
+)
+def test_a_urls_user_info_and_handles_stay_quiet(text):
+    assert find_pii(text) == []

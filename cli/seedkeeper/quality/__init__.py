@@ -22,7 +22,8 @@ from seedkeeper._lazy import lazy_exports
 # 5: ... nor a piece of it one group shorter ("+44 207 946 000").
 # 6: a card number grouped by full-width separators (４１１１－１１１１… or the ideographic space) is found.
 # 7: an address after a Hebrew prefix letter and a hyphen ("ל-dana@example.co.il") is found.
-QUALITY_VERSION = "7"
+# 8: an address in a URL's query string (`?email=reza@example.ir`) is found.
+QUALITY_VERSION = "8"
 
 # public name -> module of this package that defines it, imported on first use: a run answered
 # from the cache needs the version and the settings record, not the checks' regexes and tables.

@@ -17,7 +17,8 @@ Choices worth knowing:
   multi-digit part written alone ("version 10.0.0.12") is reported: it is a valid address, and
   telling the two apart would need words of each language before it.
 - A URL is not an e-mail: an '@' after '://' in the same token (user-info, /@handle paths) is not
-  reported; `mailto:` addresses are. `logo@2x.png` (image scale suffixes) is not an address.
+  reported, unless the URL's query string holds it (`?email=...`); `mailto:` addresses are.
+  `logo@2x.png` (image scale suffixes) is not an address.
 """
 
 from __future__ import annotations

@@ -22,11 +22,12 @@ def ascii_digits(s: str) -> str:
 
 def email(addr: str, line: str, start: int) -> str | None:
     """The masked form of an e-mail address, or None for an image name (`logo@2x.png`) or the
-    user part of a URL."""
+    user part or a path of a URL (an address in its query string, `?email=...`, is a person's)."""
     if addr.rsplit(".", 1)[-1].lower() in _IMAGE_SUFFIX:
         return None
     token_start = max(line.rfind(" ", 0, start), line.rfind("\t", 0, start)) + 1
-    if "://" in line[token_start:start]:
+    url = line[token_start:start]
+    if "://" in url and "?" not in url.split("://", 1)[1]:
         return None  # user-info or a path inside a URL
     return masking.mask_email(addr)
 
