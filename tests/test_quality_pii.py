@@ -117,3 +117,71 @@ def test_ip_choices():
     for quiet in ["1.2.3.4", "8.8.8.8", "127.0.0.1", "255.255.255.0", "::1", "1.2.3.4.5", "v10.1.2.3"]:
         assert find_pii(f"x {quiet} y") == [], quiet
     assert [h.code for h in find_pii("x 10.0.0.12 y")] == ["pii-ip"]
+
+
+# A Japanese or Chinese input method types full-width digits, and with them the full-width
+# hyphen (－) or the ideographic space (　) between the groups of a card number.
+@pytest.mark.parametrize(
+    "text,masked",
+    [
+        ("カード番号は４１１１－１１１１－１１１１－１１１１です。", "４１１１－****－****－１１１１"),
+        ("カード番号：４１１１　１１１１　１１１１　１１１１。", "４１１１　****　****　１１１１"),
+        ("卡号５５００　００００　００００　０００４，请妥善保管。", "５５００　****　****　０００４"),
+    ],
+)
+def test_a_card_written_with_full_width_separators_is_found(text, masked):
+    assert [h.code for h in find_pii(text)] == ["pii-card"]
+    assert masked in mask_pii(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "受付番号は１２３４－５６７８－９０１２－３４５６です。",  # Luhn-invalid
+        "会議は２０２４－０３－１５　１０：３０から、会場は東京です。",  # a date and a time
+        "東京都は２０２４年４月１日から新しい制度を始めます。",
+    ],
+)
+def test_full_width_numbers_that_are_no_card_stay_quiet(text):
+    assert find_pii(text) == []
+
+
+# Hebrew glues a one-letter preposition to a Latin word with a hyphen or maqaf: "write to-dana@...".
+@pytest.mark.parametrize(
+    "text",
+    [
+        "שלחו מייל ל-dana@example.co.il או התקשרו אלינו בשעות העבודה.",
+        "כתבו ל\u05bedana@example.co.il ונחזור אליכם.",
+    ],
+)
+def test_an_address_after_a_hebrew_prefix_and_hyphen_is_found(text):
+    assert [h.masked for h in find_pii(text)] == ["d***@example.co.il"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ב-2024 נפתח הסניף החדש ב-ירושלים, ליד התחנה המרכזית.",
+        "the news-desk@example.org address and foo-bar@example.org",  # whole, as before
+    ],
+)
+def test_a_hebrew_prefix_takes_nothing_that_is_no_address(text):
+    assert [h.masked[0] for h in find_pii(text)] == [w[0] for w in text.split() if "@" in w]
+
+
+# A URL's user-info or /@handle is no address, but one in its query string is a person's.
+def test_an_address_in_a_urls_query_string_is_found():
+    text = "لغو اشتراک: https://example.com/unsub?email=reza@example.ir&list=7 را باز کنید."
+    assert [h.masked for h in find_pii(text)] == ["r***@example.ir"]
+    assert "reza@" not in mask_pii(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Open https://user@example.com/path or https://medium.com/@someone/post?x=1 now.",
+        "Clone https://git@example.org/repo.git?ref=main for the code.",
+    ],
+)
+def test_a_urls_user_info_and_handles_stay_quiet(text):
+    assert find_pii(text) == []

@@ -241,8 +241,10 @@ def add(
                 number += 1
                 if os.path.lexists(root / added.file):
                     raise UsageError(f"{added.file} already exists in {root}; not overwriting")
-                write_atomic(root / added.file, data, mode=0o644)
+                # Counted as written before it is: an interrupt after the rename, before the
+                # append, would otherwise leave this copy behind unlisted.
                 written.append(root / added.file)
+                write_atomic(root / added.file, data, mode=0o644)
 
         def relist():
             return survey(root, settings, features=Features(dedup=True, lang=True), cache=cache)
@@ -256,12 +258,23 @@ def add(
             from seedkeeper.indexmd.files import unified_diff
 
             report.index_diff = unified_diff(old, text)
-    except (OSError, IndexWriteError):
-        # A full disk, or INDEX.md that `index` refuses to rewrite (its table would be hidden):
-        # the copies this run just made go again (the inputs are untouched), so nothing is left
-        # half-added and running the same `add` again works.
-        for path in written:
-            with contextlib.suppress(OSError):
-                os.unlink(path)
+    except (OSError, IndexWriteError, KeyboardInterrupt):
+        # A full disk, INDEX.md that `index` refuses to rewrite (its table would be hidden), or
+        # Ctrl-C: the copies this run just made go again (the inputs are untouched), so nothing is
+        # left half-added and running the same `add` again works. Not once INDEX.md lists them
+        # (an interrupt just after it was written): then they are added, and stay.
+        if not _listed(root, written):
+            for path in written:
+                with contextlib.suppress(OSError):
+                    os.unlink(path)
         raise
     return report
+
+
+def _listed(root: Path, written: list[Path]) -> bool:
+    """Whether INDEX.md as it is on disk names any of the documents this run wrote."""
+    try:
+        index = (root / "INDEX.md").read_bytes()
+    except OSError:
+        return False
+    return any(path.name.encode() in index for path in written)

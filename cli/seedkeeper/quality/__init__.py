@@ -20,7 +20,10 @@ from seedkeeper._lazy import lazy_exports
 # 3: excerpts show ZWNJ, ZWJ, LRM and RLM as themselves, not as `\u200c` (masking.quoted).
 # 4: a signed amount in thousands ("+49 000 000 рублей") is no pii-phone; a full-width ＋ starts one.
 # 5: ... nor a piece of it one group shorter ("+44 207 946 000").
-QUALITY_VERSION = "5"
+# 6: a card number grouped by full-width separators (４１１１－１１１１… or the ideographic space) is found.
+# 7: an address after a Hebrew prefix letter and a hyphen ("ל-dana@example.co.il") is found.
+# 8: an address in a URL's query string (`?email=reza@example.ir`) is found.
+QUALITY_VERSION = "8"
 
 # public name -> module of this package that defines it, imported on first use: a run answered
 # from the cache needs the version and the settings record, not the checks' regexes and tables.

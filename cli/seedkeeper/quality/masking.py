@@ -59,9 +59,9 @@ def mask_card(number: str) -> str:
     """4111 **** **** 1111: first and last four digits, separators kept as written."""
     digits = [c for c in number if c.isdigit()]
     head, tail = "".join(digits[:4]), "".join(digits[-4:])
-    groups = [g for g in re.split(r"[ \-]+", number) if g]
+    groups = [g for g in re.split("[ \\-\u3000\uff0d]+", number) if g]
     if len(groups) >= 3:
-        sep = "-" if "-" in number else " "
+        sep = next(c for c in number if not c.isdigit())  # as written: "-", " ", "－" or "\u3000"
         return sep.join([head] + ["****"] * (len(groups) - 2) + [tail])
     return head + "*" * (len(digits) - 8) + tail
 

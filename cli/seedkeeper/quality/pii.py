@@ -17,7 +17,8 @@ Choices worth knowing:
   multi-digit part written alone ("version 10.0.0.12") is reported: it is a valid address, and
   telling the two apart would need words of each language before it.
 - A URL is not an e-mail: an '@' after '://' in the same token (user-info, /@handle paths) is not
-  reported; `mailto:` addresses are. `logo@2x.png` (image scale suffixes) is not an address.
+  reported, unless the URL's query string holds it (`?email=...`); `mailto:` addresses are.
+  `logo@2x.png` (image scale suffixes) is not an address.
 """
 
 from __future__ import annotations
@@ -35,8 +36,10 @@ from .findings import PII_CODES, Finding
 
 # Look-arounds are ASCII on purpose: Chinese, Thai or Japanese text runs into an address or a
 # number with no space ("请联系zhang@example.cn。"), and CJK letters are \w to Python.
+# A hyphen before the address ends it there, but for Hebrew's one-letter prepositions glued to a
+# Latin word with one ("ל-dana@example.co.il", "to dana@..."): that hyphen is not part of it.
 _EMAIL = re.compile(
-    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@"
+    r"(?:(?<![A-Za-z0-9._%+-])|(?<=[\u05d0-\u05ea]-))[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@"
     r"(?:[A-Za-z0-9][A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,24}(?![A-Za-z0-9-]|\.[A-Za-z0-9]{2})"
 )
 _ANY_DIGIT = re.compile(r"\d")
@@ -46,7 +49,12 @@ _PHONE = re.compile(
     r"(?<![A-Za-z\d+\uff0b_])[+\uff0b][ \u00a0]?\(?\d{1,5}\)?(?:(?:[ \u00a0.\-\uff0d]|\) ?| ?\()?\d{1,5}\)?){1,7}"
     r"(?![A-Za-z\d_])"
 )
-_CARD = re.compile(r"(?<![A-Za-z\d_\-+/])(?<!\d[.,])\d(?:[ \-]?\d){12,18}(?![ \-]?\d|[.,]\d|[A-Za-z_])")
+# Groups are set apart by a space or a hyphen, or by their full-width forms (the ideographic space
+# U+3000 and U+FF0D) that a Japanese or Chinese input method types with full-width digits.
+_CARD = re.compile(
+    r"(?<![A-Za-z\d_\-\uff0d+/])(?<!\d[.,])\d(?:[ \-\u3000\uff0d]?\d){12,18}"
+    r"(?![ \-\u3000\uff0d]?\d|[.,]\d|[A-Za-z_])"
+)
 _IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d\d(?: ?[A-Z\d]{1,4}){2,8}(?![a-z])")
 _OCTET = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
 _IPV4 = re.compile(rf"(?<![A-Za-z0-9_.]){_OCTET}\.{_OCTET}\.{_OCTET}\.{_OCTET}(?![A-Za-z0-9_]|\.[0-9])")
@@ -128,10 +136,10 @@ def _shorter(code: str, raw: str) -> str | None:
     Cards are cut only where the digits change script ("4111 ... 1111 ६."): two numbers written
     in the same script one after the other stay one unknown number.
     """
-    k = max(raw.rfind(" "), raw.rfind("-"), raw.rfind("\u00a0"))
+    k = max(raw.rfind(" "), raw.rfind("-"), raw.rfind("\u00a0"), raw.rfind("\u3000"), raw.rfind("\uff0d"))
     if k <= 0:
         return None
-    head, tail = raw[:k].rstrip(" -(\u00a0"), raw[k + 1 :].lstrip("(")
+    head, tail = raw[:k].rstrip(" -(\u00a0\u3000\uff0d"), raw[k + 1 :].lstrip("(")
     if code == "pii-card" and not (tail[:1].isdecimal() and _zero(tail[0]) != _zero(raw[0])):
         return None
     return head

@@ -10,6 +10,8 @@ import re
 from . import masking
 from .numbering import COUNTRY_CODES, IBAN_LENGTHS
 
+# Between the groups of a card number: a space or hyphen, or their full-width forms (U+3000, U+FF0D).
+CARD_SEPARATORS = "[ \\-\u3000\uff0d]"
 _IMAGE_SUFFIX = {"png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "ico", "tif", "tiff", "avif"}
 
 
@@ -20,11 +22,12 @@ def ascii_digits(s: str) -> str:
 
 def email(addr: str, line: str, start: int) -> str | None:
     """The masked form of an e-mail address, or None for an image name (`logo@2x.png`) or the
-    user part of a URL."""
+    user part or a path of a URL (an address in its query string, `?email=...`, is a person's)."""
     if addr.rsplit(".", 1)[-1].lower() in _IMAGE_SUFFIX:
         return None
     token_start = max(line.rfind(" ", 0, start), line.rfind("\t", 0, start)) + 1
-    if "://" in line[token_start:start]:
+    url = line[token_start:start]
+    if "://" in url and "?" not in url.split("://", 1)[1]:
         return None  # user-info or a path inside a URL
     return masking.mask_email(addr)
 
@@ -66,9 +69,9 @@ def card(raw: str, line: str, start: int) -> str | None:
     digits = ascii_digits(raw)
     if digits[0] not in "23456" or not luhn(digits):
         return None  # issuers' numbers start with 2-6; 9 is where ISBNs (978/979) and most IDs start
-    groups = re.split(r"[ \-]", raw)
+    groups = re.split(CARD_SEPARATORS, raw)
     if len(groups) > 1:
-        if len({c for c in raw if c in " -"}) > 1:
+        if len({c for c in raw if not c.isdecimal()}) > 1:
             return None
         sizes = [len(g) for g in groups]
         if not (all(s == 4 for s in sizes[:-1]) and 1 <= sizes[-1] <= 4) and sizes not in ([4, 6, 5], [4, 6, 4]):
