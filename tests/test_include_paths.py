@@ -192,3 +192,47 @@ def test_a_double_star_include_checks_the_top_level_documents(cli, tmp_path):
     (tmp_path / "seedkeeper.toml").write_text('include = ["**/*.txt"]\n', encoding="utf-8")
     data = _check(cli, root)
     assert data["summary"]["documents"] == 2, data
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "[z-a]*.txt",
+        "[[]x].txt",
+        "[]]x.txt",
+        "[!]]x.txt",
+        "[^x]*.txt",
+        "[a-]*.txt",
+        "[\\]x.txt",
+        "[&&a]*.txt",
+        "[a-c-e].txt",
+        "[!a-c]*.txt",
+        "[*.txt",
+    ],
+)
+@pytest.mark.parametrize(
+    "name",
+    ["a.txt", "ab.txt", "[x].txt", "]x.txt", "^.txt", "-.txt", "\\x.txt", "&.txt", "d.txt", "x.txt", "z.txt", "[.txt"],
+)
+def test_a_set_in_a_path_glob_reads_as_fnmatch_reads_it(pattern, name):
+    # A reversed range `[z-a]` was a regular-expression error (a traceback on `check`); every
+    # other set must match a file name exactly as the same glob without a folder does.
+    import fnmatch
+
+    from seedkeeper.corpus.paths import matches_include
+
+    assert matches_include(f"sub/{name}", (f"sub/{pattern}",)) is fnmatch.fnmatchcase(name, pattern)
+
+
+@pytest.mark.parametrize("pattern", ["sub[!a]x/*.txt", "sub[--0]x/*.txt", "sub[/]x/*.txt"])
+def test_a_set_in_a_path_glob_never_matches_a_slash(pattern):
+    from seedkeeper.corpus.paths import matches_include
+
+    assert not matches_include("sub/x/a.txt", (pattern,))
+
+
+def test_a_reversed_range_in_include_is_no_traceback(cli, tmp_path):
+    root = make_seeds(tmp_path, {A: CLEAN["fa"]})
+    (tmp_path / "seedkeeper.toml").write_text('include = ["*.txt", "sub/[z-a]*.txt"]\n', encoding="utf-8")
+    data = _check(cli, root)
+    assert data["summary"]["documents"] == 1, data

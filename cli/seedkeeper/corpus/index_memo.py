@@ -58,7 +58,9 @@ MIN_CHARS = 50_000
 # (`legal/*.txt` names neither `a/legal/x.txt` nor `legal/d/x.txt`); a `**` part is zero or more
 # folders (`**/*.txt` names a.txt: paths.path_glob).
 # 29: a GitHub task list item (`- [ ] 000_x.txt`) lists the name after its box, which starts its note (reader.task_box).
-MEMO_VERSION = "29"
+# 30: a `[...]` set in a glob with '/' reads as fnmatch reads it (`[z-a]` matches nothing rather
+# than raising: paths._char_set).
+MEMO_VERSION = "30"
 _KIND = "index-parse"
 
 

@@ -150,15 +150,22 @@ def _segment(part: str) -> str:
             if end < 0:
                 out.append(r"\[")  # no closing bracket: a plain "[", as fnmatch reads it
                 continue
-            body = part[i:end]
-            neg = body.startswith("!")
-            body = body[1:] if neg else body
-            body = body.replace("\\", "\\\\").replace("^", "\\^")
-            out.append(f"[^/{body}]" if neg else f"(?!/)[{body}]")
+            out.append(_char_set(part[i - 1 : end + 1]))
             i = end + 1
         else:
             out.append(re.escape(c))
     return "".join(out)
+
+
+def _char_set(bracketed: str) -> str:
+    """A glob's `[...]` set as a regular expression that never matches '/': fnmatch's own
+    translation of it, so a set reads in a path glob as in a name glob. Its edge cases (a
+    reversed range `[z-a]` matching nothing, `[^x]` holding a caret, `[[]`, `[a-]`) are
+    fnmatch's; a set written by hand would turn `[z-a]` into a regular-expression error."""
+    translated = re.fullmatch(r"\(\?s:(.*)\)\\[Zz]", fnmatch.translate(bracketed), re.DOTALL)
+    if translated is None:  # not fnmatch's shape (it has been since Python 3.7): the set literally
+        return re.escape(bracketed)
+    return "(?!/)" + translated.group(1)
 
 
 # The seeds folder's own index: never a document, whatever the include globs say.

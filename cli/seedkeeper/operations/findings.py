@@ -203,7 +203,8 @@ def index_outdated() -> Problem:
 # zero or more folders (paths.path_glob).
 # 34: a bidi control in a file name is written escaped (`\u202e`) in the File cell's text (paths.shown).
 # 35: a line break in a file name is written `\x0a` in its File link's text, not a space (table.file_link).
-_OUTDATED_MEMO_VERSION = "35"
+# 36: a `[...]` set in a glob with '/' reads as fnmatch reads it (paths._char_set).
+_OUTDATED_MEMO_VERSION = "36"
 
 
 def index_outdated_problem(s: Survey, cache: CacheSpec | None = None) -> Problem | None:
