@@ -81,3 +81,24 @@ def test_a_later_cell_naming_a_file_deleted_by_hand_stays_a_listing(cli, tmp_pat
     assert cli("index", root).exit_code == 0
     r = json.loads(cli("check", root, "--format", "json").stdout)
     assert [p["file"] for p in r["problems"] if p["code"] == "missing-file"] == [B]
+
+
+BC, BD = "b\u00e9.txt", "be\u0301.txt"  # one name, typed composed in INDEX.md, written decomposed by macOS
+
+
+def test_index_reads_a_later_cell_typed_composed_as_a_mention(cli, tmp_path):
+    index = f"# S\n\n| File | See also |\n| --- | --- |\n| {A} | |\n| {BC} | |\n| {C} | {BC} |\n"
+    root = make_seeds(tmp_path, {A: CLEAN["fa"], BD: CLEAN["fa"], C: CLEAN["zh"]}, index)
+    assert [m["file"] for m in _apply(cli, root)["moved"]] == [BD]
+    assert cli("index", root).exit_code == 0
+    text = (root / "INDEX.md").read_text(encoding="utf-8")
+    assert f"| {BC} |" not in text and "See also: " in text, text
+    assert cli("check", root).exit_code == 0
+
+
+def test_missing_file_typed_composed_says_where_dedup_moved_it(cli, tmp_path):
+    root = make_seeds(tmp_path, {A: CLEAN["ar"], BD: CLEAN["ar"]}, f"# S\n\nSee [the copy]({BC}).\n\n- {A}\n- {BC}\n")
+    assert [m["file"] for m in _apply(cli, root)["moved"]] == [BD]
+    r = json.loads(cli("check", root, "--format", "json").stdout)
+    [p] = [p for p in r["problems"] if p["code"] == "missing-file"]
+    assert "moved to the quarantine by `dedup --apply`" in p["message"], p

@@ -64,3 +64,14 @@ def test_a_spaced_name_of_a_gone_file_is_still_missing(cli, tmp_path):
         root = make_seeds(tmp_path, files, f"# S\n\n- {A}\n- news.txt\n{item}\n")
         gone = item.strip("- `[").split("]")[0].rstrip("`")
         assert (gone, "missing-file", 5) in _problems(cli, root), item
+
+
+def test_a_sentence_names_a_file_the_folder_spells_decomposed(cli, tmp_path):
+    # macOS writes names decomposed; INDEX.md is typed composed. The changelog sentence ends in
+    # that file's name, so it is a mention, not a listing of a missing spaced name.
+    composed, decomposed = "caf\u00e9.txt", "cafe\u0301.txt"
+    root = make_seeds(tmp_path, {A: CLEAN["fa"], decomposed: CLEAN["en"]}, f"# S\n\n- {A}\n- {composed}\n")
+    (root / "INDEX.md").write_text(
+        f"# S\n\n- {A}\n- {composed}\n\n## Changelog\n\n- Renamed b.txt to {composed}\n", encoding="utf-8"
+    )
+    assert [p for p in _problems(cli, root) if p[1] == "missing-file"] == []

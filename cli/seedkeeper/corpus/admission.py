@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from seedkeeper.corpus.quarantine_paths import in_quarantine
 from seedkeeper.corpus.safe_read import FileInfo, inspect
 from seedkeeper.errors import NotARegularFileError, UnsafePathError
 from seedkeeper.indexmd.reader import IndexEntry
@@ -64,7 +65,7 @@ def admit(corpus: Corpus, rel: str, order: int, line: int | None, entry: IndexEn
             corpus.problems.append(make("missing-file", rel, "a symlink that leads nowhere; not read", line))
             return "missing-file"
         hint = ""
-        if os.path.lexists(corpus.root / ".seedkeeper" / "quarantine" / rel):
+        if in_quarantine(corpus.root, rel):
             hint = f" (moved to the quarantine by `dedup --apply`; `seedkeeper restore {rel}` puts it back)"
         elif os.path.islink(corpus.root / rel):
             hint = " (a symlink that leads nowhere)"

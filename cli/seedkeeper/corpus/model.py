@@ -12,6 +12,7 @@ import contextlib
 import functools
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -106,7 +107,7 @@ def _admit_entries(corpus: Corpus, index: IndexDocument) -> tuple[dict[str, int]
             continue
         if " " in entry.rel and entry.kind != "link" and not entry.managed:
             lines = lines or index.text.split("\n")
-            if _a_sentence(root, entry, lines[entry.line - 1] if entry.line <= len(lines) else ""):
+            if _a_sentence(root, entry, lines[entry.line - 1] if entry.line <= len(lines) else "", file_of):
                 continue
         # The document is named as the folder spells it ("café.txt" typed composed and the file
         # decomposed are one file, as unlisted-file sees it), so that what `index` writes for it
@@ -139,23 +140,24 @@ def _admit_entries(corpus: Corpus, index: IndexDocument) -> tuple[dict[str, int]
 _UNSPACED = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff]")
 
 
-def _a_sentence(root: Path, entry: IndexEntry, line: str) -> bool:
+def _a_sentence(root: Path, entry: IndexEntry, line: str, file_of: Callable[[str], str | None]) -> bool:
     """Whether a list item or table cell read as one spaced file name is a sentence that ends in
     a file's name instead: "- Renamed b.txt to 001_x.txt" in a changelog. So when no file has the
     spaced name, it has three words or more, its last word is a file in the folder, and the
     person did not mark the name's ends (backticks, a link: a marked name is meant whole). Such
     a line mentions that file, as prose does, and is no listing of a missing "Renamed b.txt to
-    001_x.txt"."""
+    001_x.txt". Names are looked up as the folder spells them (`file_of`: spelled_on_disk), so a
+    sentence typed composed names the file macOS wrote decomposed."""
     head, _, last = entry.rel.rpartition(" ")
     # A two-word item ("- persian news.txt") is a name far more often than a sentence; Chinese or
     # Japanese puts no space between its words ("- 旧版本已替换为 001_x.txt").
     if " " not in head.strip() and not _UNSPACED.search(head):
         return False
-    if "`" in line or "](" in line or os.path.lexists(root / entry.rel):
+    if "`" in line or "](" in line or os.path.lexists(root / (file_of(entry.rel) or entry.rel)):
         return False
     if not last or last.startswith("/") or ".." in last.split("/"):
         return False
-    return os.path.isfile(root / last)
+    return os.path.isfile(root / (file_of(last) or last))
 
 
 def spelled_on_disk(root: Path, on_disk: set[str], disk_by_nfc: dict[str, str], rel: str) -> str | None:

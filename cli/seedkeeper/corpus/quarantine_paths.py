@@ -10,6 +10,7 @@ the corpus, so a pull request could point it anywhere). Used by quarantine.py.
 from __future__ import annotations
 
 import os
+import unicodedata
 from pathlib import Path, PurePosixPath
 
 from seedkeeper.corpus.quarantine_manifest import QuarantineEntry
@@ -26,6 +27,17 @@ def own_folder(seeds: Path) -> None:
         path = seeds / rel
         if os.path.islink(path) or (os.path.lexists(path) and not path.is_dir()):
             raise UsageError(f"{rel} in the seeds folder is a symlink or not a folder; not moving anything through it")
+
+
+def in_quarantine(seeds: Path, rel: str) -> bool:
+    """Whether `dedup --apply` left a copy of INDEX.md's `rel` in the quarantine: its own path
+    there, spelled as typed, composed or decomposed (INDEX.md is typed composed; the copy keeps
+    the spelling the folder gave the document, decomposed on macOS)."""
+    folder = seeds / QUARANTINE_DIR
+    return any(
+        os.path.lexists(folder / spelling)
+        for spelling in dict.fromkeys((rel, unicodedata.normalize("NFC", rel), unicodedata.normalize("NFD", rel)))
+    )
 
 
 def quarantined_path(seeds: Path, entry: QuarantineEntry) -> Path:

@@ -48,9 +48,6 @@ class IndexRow:
     title: str  # first line; shortened and escaped when rendered
 
 
-_CONTROL_OR_BIDI = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
 # A character escape_text changes: a special one, or a `_` not between two letters or digits
 # ([^\W_] is what str.isalnum accepts). Most cells hold none; file names hold intraword ones.
 _NEEDS_ESCAPE = re.compile("[" + re.escape("".join(sorted(_INLINE_SPECIAL))) + "]|(?<![^\\W_])_|_(?![^\\W_])")

@@ -74,18 +74,19 @@ def render_for(s: Survey, current: str | None, *, reuse_parse: bool = True, rows
 def quarantined_mentions(s: Survey) -> frozenset[str]:
     """Files a later cell of a table row names that `dedup --apply` moved to the quarantine: it
     took their own listings, and the later cells that named them were mentions then; `index`
-    keeps reading them so (row_refs.as_mentions)."""
-    from seedkeeper.corpus.quarantine_paths import QUARANTINE_DIR
+    keeps reading them so (row_refs.as_mentions). Names compare composed (NFC): INDEX.md typed
+    composed names the document the folder, and then the quarantine, spelled decomposed."""
+    from seedkeeper.corpus.paths import nfc
+    from seedkeeper.corpus.quarantine_paths import in_quarantine
 
     index = s.corpus.index
     if index is None or not any(e.later for e in index.entries):
         return frozenset()  # nearly every INDEX.md
-    docs = set(s.corpus.on_disk)
-    folder = s.root / QUARANTINE_DIR
+    docs = {nfc(rel) for rel in s.corpus.on_disk}
     return frozenset(
         e.rel
         for e in index.entries
-        if e.later and e.rel is not None and e.rel not in docs and os.path.lexists(folder / e.rel)
+        if e.later and e.rel is not None and nfc(e.rel) not in docs and in_quarantine(s.root, e.rel)
     )
 
 
