@@ -180,6 +180,8 @@ def test_several_unknown_keys_are_all_named(tmp_path):
         # Globs match folder-relative paths: one that is absolute or climbs out matches nothing.
         ("include = ['/srv/seeds/*.txt']\n", "/srv/seeds/*.txt"),
         ("include = ['*.txt', '../other/*.txt']\n", "../other/*.txt"),
+        ("[per-file-ignores]\n'/srv/seeds/a.txt' = ['bom']\n", "per-file-ignores globs are relative"),
+        ("[per-file-ignores]\n'../x/*.txt' = ['bom']\n", "../x/*.txt"),
         ("[severity]\nno-such-code = 'error'\n", "no-such-code"),
         ("[severity]\nbom = 'fatal'\n", "bom"),
         ("select = ['bomb']\n", "bomb"),

@@ -189,8 +189,8 @@ def _validated(s: Settings, where: str | None = None) -> Settings:
     if not s.include or not all(glob.strip() for glob in s.include):
         # Else nothing on disk, and nothing INDEX.md lists, would be a document.
         raise ConfigError(f"{where}: include must hold at least one glob, such as '*.txt', got {list(s.include)}")
-    for glob in s.include:  # a document's path is folder-relative: such a glob would match nothing
-        if glob.startswith("/") or re.match(r"[A-Za-z]:[\\/]", glob) or ".." in glob.split("/"):
+    for glob in s.include:
+        if _leaves_folder(glob):
             raise ConfigError(f"{where}: include globs are relative to the seeds folder ('legal/*.txt'), got {glob!r}")
     if not 0.0 < s.threshold <= 1.0:
         name = "--threshold" if where == "command-line flags" else "threshold"
@@ -234,12 +234,22 @@ def _validated(s: Settings, where: str | None = None) -> Settings:
             )
         _check_pin_rule(lang, where, "--languages" if flags else "languages")
     for glob, codes in s.per_file_ignores:
+        if _leaves_folder(glob):
+            raise ConfigError(
+                f"{where}: per-file-ignores globs are relative to the seeds folder ('legal/*.txt'), got {glob!r}"
+            )
         for sel in codes:
             if not known_selector(sel):
                 raise ConfigError(
                     f"{where}: per-file-ignores for {glob!r} names an unknown code: {sel!r}{_code_hint(sel)}"
                 )
     return s
+
+
+def _leaves_folder(glob: str) -> bool:
+    """An absolute glob or one climbing out with `..`: a document's path is relative to the seeds
+    folder, so such a glob would silently match nothing (include, per-file-ignores)."""
+    return glob.startswith("/") or re.match(r"[A-Za-z]:[\\/]", glob) is not None or ".." in glob.split("/")
 
 
 def _check_pin_rule(lang: str, where: str, name: str) -> None:
