@@ -106,8 +106,9 @@ def _moved_said(lines: list[str], *, done: bool) -> str:
 
     n = len(lines)
     what = "1 line" if n == 1 else f"{n} lines"
-    first = render.shown(lines[0].strip())
-    first = first if len(first) <= 60 else first[:59] + "…"
+    first = lines[0].strip()
+    # Cut before escaping: a cut after it could split an escape (`\x1b` shown as `\x1…`).
+    first = render.shown(first if len(first) <= 60 else first[:59] + "…")
     more = "" if n == 1 else f" and {n - 1} more"
     verb = "moved" if done else "would move"
     return (
