@@ -62,3 +62,17 @@ def test_index_says_what_it_moved_above_the_begin_marker(cli, tmp_path):
     assert new.index(todo) < new.index("<!-- seedkeeper:index:begin -->")
     r = cli("index", root)  # a second run moves nothing and says nothing of it
     assert "moved above" not in r.output
+
+
+def test_a_long_moved_line_is_cut_before_its_control_characters_are_escaped(cli, tmp_path):
+    # Escaped first, the cut at 60 characters fell inside `\x1b` and printed a broken `\…`.
+    root = make_seeds(tmp_path, {A: CLEAN["fa"]})
+    assert cli("index", root).exit_code == 0
+    index = root / "INDEX.md"
+    line = "a" * 58 + "\x1b[31m red"
+    end = "<!-- seedkeeper:index:end -->"
+    index.write_text(index.read_text(encoding="utf-8").replace(end, f"{line}\n\n{end}"), encoding="utf-8")
+    r = cli("index", root, "--check")
+    assert r.exit_code == 1
+    assert "a" * 58 + "\\x1b…" in r.output, r.output
+    assert "\x1b" not in r.output
