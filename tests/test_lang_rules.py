@@ -123,6 +123,40 @@ def test_the_reflex_of_yat_in_everyday_words(ekavian, ijekavian):
     assert detect_language(ijekavian).lang != "sr-Latn"
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # "can"/"must" + da + present: not Croatian (which writes the infinitive), so not hr; with
+        # the ekavian "pre" Serbian, with the ijekavian "prije" Bosnian. Before, the first two were
+        # hr (the detectors' favourite) and the last und.
+        ("Lozinka mora da sadrži najmanje osam znakova.", "und"),
+        ("Ovdje možete da promijenite lozinku svog naloga.", "bs"),
+        ("Ovo polje mora da bude popunjeno pre slanja.", "sr-Latn"),
+        ("Ovo polje mora da bude popunjeno prije slanja.", "bs"),
+    ],
+)
+def test_can_and_must_with_da_are_not_croatian(text, lang):
+    assert sh.evidence(text)[3] >= 1
+    assert detect_language(text).lang == lang
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # The Croatian infinitive after "can" and "must": Croatian stays Croatian.
+        ("Lozinka mora sadržavati najmanje osam znakova.", "hr"),
+        ("Ovdje možete promijeniti lozinku svog korisničkog računa.", "hr"),
+        # "želim da" with another subject, "treba da", "tako da", "kako da": Croatian writes them.
+        ("Želim da dođeš sutra na sastanak.", None),
+        ("Obrazovanje treba da bude besplatno, tako da svatko zna kako da uči.", None),
+    ],
+)
+def test_the_infinitive_and_other_da_clauses_are_no_evidence(text, lang):
+    assert sh.evidence(text)[3] == 0
+    if lang is not None:
+        assert detect_language(text).lang == lang
+
+
 def test_names_and_words_croatian_writes_are_not_ekavian():
     # "Svetlana", "Cvetković", "Severina", "Crvena zvezda", "uspeh" (bs dictionary), the poet
     # Josip Sever and Zagreb's Susedgrad, lower-cased.

