@@ -102,3 +102,16 @@ def test_missing_file_typed_composed_says_where_dedup_moved_it(cli, tmp_path):
     r = json.loads(cli("check", root, "--format", "json").stdout)
     [p] = [p for p in r["problems"] if p["code"] == "missing-file"]
     assert "moved to the quarantine by `dedup --apply`" in p["message"], p
+
+
+def test_missing_file_moved_under_a_suffixed_name_says_where_dedup_moved_it(cli, tmp_path):
+    # An earlier copy held the quarantine name, so B went to B~1; the earlier copy is gone since.
+    root = make_seeds(tmp_path, {A: CLEAN["ar"], B: CLEAN["ar"]}, f"# S\n\nSee [the copy]({B}).\n\n- {A}\n- {B}\n")
+    (root / ".seedkeeper" / "quarantine").mkdir(parents=True)
+    (root / ".seedkeeper" / "quarantine" / B).write_text("an earlier copy", encoding="utf-8")
+    [moved] = _apply(cli, root)["moved"]
+    assert moved["file"] == B and "~1" in moved["quarantined"]
+    (root / ".seedkeeper" / "quarantine" / B).unlink()
+    r = json.loads(cli("check", root, "--format", "json").stdout)
+    [p] = [p for p in r["problems"] if p["code"] == "missing-file"]
+    assert f"`seedkeeper restore {B}` puts it back" in p["message"], p

@@ -224,7 +224,7 @@ def test_a_set_in_a_path_glob_reads_as_fnmatch_reads_it(pattern, name):
     assert matches_include(f"sub/{name}", (f"sub/{pattern}",)) is fnmatch.fnmatchcase(name, pattern)
 
 
-@pytest.mark.parametrize("pattern", ["sub[!a]x/*.txt", "sub[--0]x/*.txt", "sub[/]x/*.txt"])
+@pytest.mark.parametrize("pattern", ["sub[!a]x/*.txt", "sub[--0]x/*.txt"])
 def test_a_set_in_a_path_glob_never_matches_a_slash(pattern):
     from seedkeeper.corpus.paths import matches_include
 

@@ -13,7 +13,7 @@ import os
 import unicodedata
 from pathlib import Path, PurePosixPath
 
-from seedkeeper.corpus.quarantine_manifest import QuarantineEntry
+from seedkeeper.corpus.quarantine_manifest import QuarantineEntry, read_manifest
 from seedkeeper.corpus.safe_moves import climbs
 from seedkeeper.errors import UsageError
 
@@ -32,11 +32,24 @@ def own_folder(seeds: Path) -> None:
 def in_quarantine(seeds: Path, rel: str) -> bool:
     """Whether `dedup --apply` left a copy of INDEX.md's `rel` in the quarantine: its own path
     there, spelled as typed, composed or decomposed (INDEX.md is typed composed; the copy keeps
-    the spelling the folder gave the document, decomposed on macOS)."""
+    the spelling the folder gave the document, decomposed on macOS), or, failing that, the path
+    the manifest records for it (`a~1.txt`: an earlier copy held the name when it moved)."""
     folder = seeds / QUARANTINE_DIR
+    spellings = dict.fromkeys((rel, unicodedata.normalize("NFC", rel), unicodedata.normalize("NFD", rel)))
+    if any(os.path.lexists(folder / spelling) for spelling in spellings):
+        return True
+    try:
+        entries = read_manifest(seeds)
+    except (UsageError, OSError):
+        return False  # a hint, not a verdict: an unreadable manifest is `restore`'s to report
+    wanted = unicodedata.normalize("NFC", rel)
     return any(
-        os.path.lexists(folder / spelling)
-        for spelling in dict.fromkeys((rel, unicodedata.normalize("NFC", rel), unicodedata.normalize("NFD", rel)))
+        not e.restored
+        and unicodedata.normalize("NFC", e.file) == wanted
+        and e.quarantined.startswith(QUARANTINE_DIR + "/")
+        and ".." not in e.quarantined.split("/")
+        and os.path.lexists(seeds / e.quarantined)
+        for e in entries
     )
 
 
