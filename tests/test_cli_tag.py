@@ -546,3 +546,17 @@ def test_an_und_lists_every_candidate_not_ruled_out_as_check_names_them(cli, tmp
     for line in text.splitlines():
         if " und " in line:
             assert "%" not in line and "candidates" in line, line
+
+
+def test_a_bengali_script_fragment_is_und_between_assamese_and_bengali_in_tag_and_check(cli, tmp_path):
+    # "নতুন তথ্য" writes no letter (ৰ, ৱ; র) nor word only Assamese or only Bengali has: it was
+    # tagged bn by its script. One ৰ makes a fragment Assamese.
+    files = {doc_name(1, "as"): "নতুন তথ্য\n", doc_name(2, "as"): "অভ্যন্তৰীক ডিস্ক\n"}
+    root = make_seeds(tmp_path, files)
+    docs = {d["file"]: d for d in json.loads(cli("tag", root, "--format", "json", "--explain").stdout)["documents"]}
+    assert (docs[doc_name(1, "as")]["lang"], docs[doc_name(1, "as")]["decided_by"]) == ("und", "script-shared")
+    assert [o["lang"] for o in docs[doc_name(1, "as")]["others"]] == ["as", "bn"]
+    assert docs[doc_name(2, "as")]["lang"] == "as"
+    check = json.loads(cli("check", root, "--format", "json").stdout)["problems"]
+    [msg] = [p["message"] for p in check if p["code"] == "lang-undetermined"]
+    assert "close languages write it alike: as, bn" in msg, msg

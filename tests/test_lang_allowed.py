@@ -15,6 +15,8 @@ from seedkeeper.lang.allowed import RULE, ruled_out, settle_allowed
 CROATIAN = "Ispričavamo se, ali tražena stranica nije pronađena."
 INDONESIAN = "Setiap orang berhak mendapat pendidikan."
 SPANISH = "Ingrese dos fechas válidas."
+# A Bengali-script fragment with no letter (ৰ, ৱ; র) or word only Assamese or only Bengali writes.
+BENGALI_SCRIPT = "নতুন তথ্য"
 
 
 def record(text: str) -> dict:
@@ -29,6 +31,8 @@ def record(text: str) -> dict:
         (INDONESIAN, ("id", "en"), "id"),
         (INDONESIAN, ("ms",), "ms"),
         (SPANISH, ("es", "fa"), "es"),
+        (BENGALI_SCRIPT, ("bn", "en"), "bn"),
+        (BENGALI_SCRIPT, ("as",), "as"),
     ],
 )
 def test_one_allowed_language_of_the_group_settles_an_open_vote(text, allowed, expected):

@@ -131,3 +131,61 @@ def test_emoji_variation_selectors_are_no_letters():
     result = detect_language("😀😀😀 🎉🎉 ❤️❤️ 👍🏽👍🏽 1️⃣\n" * 5)
     assert (result.lang, result.decided_by) == ("und", "too-short")
     assert profile("سلام ❤️ دنیا").counts == {"Arabic": 8}
+
+
+# Scripts two languages share: the letters only one of them writes decide.
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # Assamese writes r and w as ৰ and ৱ; one is enough in a fragment (two were needed, and
+        # "অভ্যন্তৰীক ডিস্ক", GNOME's Assamese help, was tagged bn).
+        ("অভ্যন্তৰীক ডিস্ক", "as"),
+        ("অসমীয়া ভাষা অসমৰ ৰাজ্যিক ভাষা।", "as"),
+        ("মানাংকন কাম নকৰিব", "as"),
+        # Bengali writes র, which Assamese never does.
+        ("আমার সোনার বাংলা, আমি তোমায় ভালোবাসি।", "bn"),
+        ("সেটিংস পরিবর্তন করুন", "bn"),
+        # A Bengali article quoting one Assamese word stays Bengali: the more of either decides.
+        ("বাংলাদেশের রাজধানী ঢাকা, আর আসামের মানুষ বলে অসমৰ কথা।", "bn"),
+        # Yiddish's own digraphs: one in a fragment, two in a text.
+        ("װאָס מאַכסטו", "yi"),
+        ("ייִדיש איז אַ שפּראַך װאָס מען רעדט אין דער װעלט", "yi"),
+    ],
+)
+def test_letters_of_one_language_settle_a_shared_script(text, lang):
+    result = detect_language(text)
+    assert (result.lang, result.decided_by) == (lang, "script")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"), [("যদি আপুনি", "as"), ("আপুনি এটা ফাইল", "as"), ("যদি আপনি", "bn"), ("একটি সংখ্যা", "bn")]
+)
+def test_without_those_letters_the_words_each_writes_settle_a_bengali_script_fragment(text, lang):
+    # Neither writes a letter only it uses; "আপুনি" (you) is Assamese, "আপনি", "একটি" Bengali.
+    result = detect_language(text)
+    assert (result.lang, result.decided_by) == (lang, "script")
+
+
+@pytest.mark.parametrize("text", ["নতুন তথ্য", "ভাষা", "যদি তথ্য"])
+def test_a_bengali_script_fragment_without_those_letters_and_words_is_und(text):
+    result = detect_language(text)
+    assert (result.lang, result.decided_by) == ("und", "script-shared")
+    assert result.others == (("as", 0.5), ("bn", 0.5))
+    shared = [{"lang": "as", "score": 0.5}, {"lang": "bn", "score": 0.5}]
+    assert result.to_dict(explain=True)["candidates"] == {"script": shared}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # Hebrew, Bengali and Greek text stay themselves, fragments included.
+        ("שלום עולם", "he"),
+        ("הממשלה החליטה היום על תקציב חדש לשנה הבאה", "he"),
+        ("আমি বাংলায় গান গাই, তোমরা সবাই শোনো।", "bn"),
+        ("Καλημέρα κόσμε", "el"),
+    ],
+)
+def test_a_shared_script_without_the_other_languages_letters_keeps_its_language(text, lang):
+    assert detect_language(text).lang == lang

@@ -17,5 +17,7 @@ VOTER_VERSIONS = (
 # frequency list holds 1,000 times more rarely counts as lacking for an overturn (lexicon.NOISE).
 # 23: emoji variation selectors and the keycap mark are no letters ("❤️❤️" is too-short, not
 # unknown-script); and 22 too.
-# 24: "možete da", "mora da" (can/must + da + present) count as Bosnian/Serbian evidence.
+# 24: "možete da", "mora da" (can/must + da + present) count as Bosnian/Serbian evidence;
+# Bengali script: more ৰ/ৱ than র is Assamese, more র Bengali, then words each writes alone,
+# else a fragment is und (script-shared); one Yiddish digraph makes a Hebrew-script fragment Yiddish.
 DETECTOR_VERSION = f"24/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"

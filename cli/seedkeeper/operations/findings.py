@@ -120,7 +120,7 @@ def _undetermined(lang: dict) -> str:
     also = f"; its words rule out {', '.join(ruled_out)}" if ruled_out else ""
     if rule == "disagreement" and names:
         return f"the language could not be determined (the detectors disagree: {', '.join(names)}{also})"
-    if rule in ("close-pair-undecided", "sh-undecided") and names:
+    if rule in ("close-pair-undecided", "sh-undecided", "script-shared") and names:
         # The detectors may agree: the text is one that close languages write alike.
         return f"the language could not be determined (close languages write it alike: {', '.join(names)}{also})"
     why = _WHY_UND.get(str(rule).split(":")[0], "too little text")
