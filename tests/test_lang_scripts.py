@@ -189,3 +189,42 @@ def test_a_bengali_script_fragment_without_those_letters_and_words_is_und(text):
 )
 def test_a_shared_script_without_the_other_languages_letters_keeps_its_language(text, lang):
     assert detect_language(text).lang == lang
+
+
+def test_every_tag_the_script_layer_gives_reads_as_the_tools_own_in_index_md():
+    # A managed row's Language cell the tool wrote ("ti") was read as a person's words, carried
+    # into Notes as "Language — ti" when the tag changed.
+    from seedkeeper.corpus.alphabets import scripts_of
+    from seedkeeper.indexmd.columns import tools_vocabulary
+
+    for tag, script in [("as", "Bengali"), ("ti", "Ethiopic"), ("dz", "Tibetan"), ("yi", "Hebrew"), ("bn", "Bengali")]:
+        assert tools_vocabulary("language", tag), tag
+        assert script in scripts_of(tag), tag
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # Tigrinya's own letters (ቐ, ኸ orders), or CLD2 on a sentence; Amharic stays Amharic.
+        ("ትግርኛ ኣብ ኤርትራን ኢትዮጵያን ዝዝረብ ቋንቋ እዩ፣ ብፊደል ግዕዝ ድማ ይጽሓፍ።", "ti"),
+        ("ሰላም ከመይ ኣለኹም", "ti"),
+        ("አማርኛ በኢትዮጵያ ውስጥ በብዙ ሰዎች የሚነገር ቋንቋ ነው።", "am"),
+    ],
+)
+def test_tigrinya_is_told_from_amharic(text, lang):
+    assert detect_language(text).lang == lang
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "rule"),
+    [
+        # Tibetan script: Tibetan or Dzongkha, which only CLD2 tells apart, on a sentence.
+        ("བོད་ཀྱི་སྐད་ཡིག་ནི་བོད་རིགས་ཀྱི་སྐད་ཡིག་ཡིན། ང་ཚོས་དེ་རིང་དཔེ་ཆ་ཀློག་གི་ཡོད།", "bo", "script"),
+        ("ཁྱོད་ག་དེ་སྦེ་ཡོད་ག? ང་ལེགས་ཤོམ་སྦེ་ཡོད། འབྲུག་གི་རྒྱལ་ཁབ་ནང་ལུ་སྡོད་དོ།", "dz", "script"),
+        # "Tashi delek", which both write: a fragment nothing places.
+        ("བཀྲ་ཤིས་བདེ་ལེགས", "und", "script-shared"),
+    ],
+)
+def test_tibetan_and_dzongkha(text, lang, rule):
+    result = detect_language(text)
+    assert (result.lang, result.decided_by) == (lang, rule)

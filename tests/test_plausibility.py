@@ -55,6 +55,21 @@ CASES = [
 ]
 
 
+# Languages that share a script with another the tagger knows: the decode is judged by the tag's
+# own script (an Assamese reading was "tagged as, which is not written in Bengali": no Latin).
+SHARED_SCRIPT = [
+    ("as-utf16le-no-bom", "অসমীয়া ভাষা অসমৰ ৰাজ্যিক ভাষা, আৰু ইয়াৰ সাহিত্য বহুত পুৰণি।\n", "utf-16-le", "as"),
+    ("ti-utf16be-no-bom", "ትግርኛ ኣብ ኤርትራን ኢትዮጵያን ዝዝረብ ቋንቋ እዩ፣ ብፊደል ግዕዝ ድማ ይጽሓፍ።\n", "utf-16-be", "ti"),
+]
+
+
+@pytest.mark.parametrize("name,text,encoding,lang", SHARED_SCRIPT, ids=[c[0] for c in SHARED_SCRIPT])
+def test_a_language_sharing_a_script_is_read_in_that_script(name, text, encoding, lang):
+    verdict = judge(text.encode(encoding))
+    assert verdict.chosen is not None and verdict.chosen.text == text, verdict.candidates
+    assert verdict.chosen.lang == lang and not verdict.chosen.flaws
+
+
 @pytest.mark.parametrize("name,text,encoding", CASES, ids=[c[0] for c in CASES])
 def test_auto_reads_each_encoding_exactly(name, text, encoding):
     decoded, used = decode(text.encode(encoding), "auto")

@@ -42,6 +42,9 @@ FILES = {
     "amh": "am", "mya": "my", "khm": "km", "sin": "si", "epo": "eo", "ltz": "lb", "oci_1": "oc",
     "kin": "rw", "hau_NG": "ha", "yor": "yo", "mri": "mi", "tat": "tt", "tgk": "tg", "uig_arab": "ug",
     "nno": "nn", "fao": "fo", "bre": "br", "jav": "jv", "sun": "su", "ceb": "ceb", "hat_kreyol": "ht",
+    # The second languages of scripts one language writes most (added 2026-12-02, with the rules
+    # in lang/shared_scripts.py): Tigrinya, Tibetan and Dzongkha, which CLD2 knows.
+    "tir": "ti", "bod": "bo", "dzo": "dz",
 }  # fmt: skip
 
 _PARA = re.compile(r"<p>(.*?)</p>", re.S)

@@ -112,9 +112,12 @@ def scripts_of(lang: str) -> set[str]:
     """The scripts a language tag is written in (script groups: EastAsian for CJK); Latin when we
     know of no other."""
     from seedkeeper.lang.classify import SCRIPT_LANG
+    from seedkeeper.lang.shared_scripts import SHARED
 
     base = lang.split("-")[0]
     out = {script for script, tag in SCRIPT_LANG.items() if tag in (lang, base)}
+    # Assamese, Tigrinya, Dzongkha: the second language of a script (lang/shared_scripts.py).
+    out |= {script for script, tags in SHARED.items() if lang in tags or base in tags}
     for key in (lang, base):
         if key in _LANG_SCRIPT:
             out.add(_LANG_SCRIPT[key])

@@ -56,10 +56,11 @@ def _tool_tags() -> frozenset[str]:
     """Every tag the tagger gives (and "und", and an empty cell), as the Language column shows it.
     Loaded on first use: only a table shaped like ours outside the markers asks."""
     from seedkeeper.lang.classify import SCRIPT_LANG
+    from seedkeeper.lang.shared_scripts import SHARED
     from seedkeeper.lang.tags import LANGDETECT_LANGS, PY3LANGID_LANGS, SCRIPT_LANGS
 
-    return frozenset({"", "und", *LANGDETECT_LANGS, *PY3LANGID_LANGS, *SCRIPT_LANG.values()}).union(
-        *SCRIPT_LANGS.values()
+    return frozenset({"", "und", "yi", *LANGDETECT_LANGS, *PY3LANGID_LANGS, *SCRIPT_LANG.values()}).union(
+        *SCRIPT_LANGS.values(), *SHARED.values()
     )
 
 

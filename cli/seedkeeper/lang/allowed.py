@@ -7,13 +7,13 @@ neighbours has answered the question already: a text the detectors place in that
 allowed language. `settle_allowed` applies that, and only that:
 
 - the record must be "und" from an open vote ("close-pair-undecided", "sh-undecided",
-  "disagreement", "script-shared": a Bengali-script fragment without a letter only Assamese or
-  only Bengali writes), or a tag that word frequencies gave ("lexicon": weaker evidence than the
+  "disagreement", "script-shared": a fragment in a script two languages share that nothing
+  places, shared_scripts.py), or a tag that word frequencies gave ("lexicon": weaker evidence than the
   corpus's own configuration), never a tag the detectors gave nor text too short for any vote
   ("too-short", under 5 letters; fragments of a few words are open votes too);
 - every detector's first choice must lie in one group of close languages (SETTLE_GROUPS:
   bs/hr/sr-Latn/sl, id/ms, da/no/nn/sv, ca/es/gl/pt, cs/sk, be/ru/uk, kk/ky/mn/ru/tt, sn/sw/xh/zu,
-  mk/sr-Cyrl, as/bn),
+  mk/sr-Cyrl, as/bn, am/ti, bo/dz),
   so a text that may be of another family entirely stays "und";
 - exactly one language of the groups holding those choices is allowed (or several that the
   allow-list names as one, "no" for Bokmål and Nynorsk: then the tag it names), some detector
@@ -32,6 +32,7 @@ from collections.abc import Iterable, Sequence
 
 from . import closepairs, serbocroatian
 from .closepairs import VOTE_GROUPS
+from .shared_scripts import SHARED
 from .tags import canonical, same_lang
 
 RULE = "allowed-in-group"
@@ -43,9 +44,9 @@ NEAR = 0.5
 CONFIDENCE_SHARE = 0.5
 OPEN_RULES = frozenset({"close-pair-undecided", "sh-undecided", "disagreement", "script-shared"})
 # The groups the allow-list settles within: the vote's, Macedonian with Serbian Cyrillic (which
-# the vote tells apart by letters, and the word frequencies settle when it cannot), and Assamese
-# with Bengali (letters tell them apart; a fragment without those letters is "script-shared").
-SETTLE_GROUPS = (*VOTE_GROUPS, frozenset({"mk", "sr-Cyrl"}), frozenset({"as", "bn"}))
+# the vote tells apart by letters, and the word frequencies settle when it cannot), and the
+# languages sharing a script (as/bn, am/ti, bo/dz: a fragment nothing places is "script-shared").
+SETTLE_GROUPS = (*VOTE_GROUPS, frozenset({"mk", "sr-Cyrl"}), *map(frozenset, SHARED.values()))
 # A tag word frequencies gave where the detectors were torn (lexicon.py): weaker evidence than a
 # corpus's own allow-list, which settles it as it would an open vote.
 WEAK_RULES = frozenset({"lexicon"})

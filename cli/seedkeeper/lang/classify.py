@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 
-from . import allowed, arabic, closepairs, cyrillic, refine, vote
+from . import allowed, arabic, closepairs, cyrillic, refine, shared_scripts, vote
 from .backends import Model
 from .hanzi import JAPANESE_ONLY, chinese_evidence, chinese_variant, variant_counts
 from .result import UND, LangResult, ranked_candidates
@@ -54,8 +54,6 @@ SCRIPT_LANG = {
     "Mongolian": "mn",
     "Syriac": "syr",
 }
-# Scripts whose fragments may be `und` between languages (_single_script), and those languages.
-SHARED_SCRIPT = {"Bengali": ("as", "bn")}
 MODEL_GROUP = {"Latin": "latin", "Cyrillic": "cyrillic", "Arabic": "arabic", "Devanagari": "devanagari"}
 # langdetect codes that are not BCP 47 as we emit it.
 _BCP47 = {"zh-cn": "zh-Hans", "zh-tw": "zh-Hant", "nb": "no"}
@@ -104,43 +102,11 @@ def _east_asian(prof: ScriptProfile, text: str) -> tuple[str, float]:
     return chinese_variant(chinese if any(variant_counts(chinese)) else prof.chars, bopomofo)
 
 
-# Frequent words one of Assamese and Bengali writes and the other does not (none with ৰ, ৱ or র,
-# which the letters settle already): Assamese "you", "since", "some", "all", "he", "why", "is
-# not", "with", "how", "so", "here"; Bengali "you", "one", "for", "from", "will be", "why",
-# "and", "since". On the benchmark's Django (Bengali) and GNOME (Assamese) texts, both halves,
-# no text of one language holds a word of the other's list.
-_ASSAMESE_WORDS = frozenset("আপুনি যিহেতু কিছুমান সকলো তেওঁ কিয় নহয় লগত কেনেকৈ এনেকৈ ইয়াত".split())
-_BENGALI_WORDS = frozenset("আপনি একটি জন্য থেকে হবে কেন এবং যেহেতু".split())
-_BENGALI_WORD = re.compile("[\u0980-\u09ff]+")
-
-
 def _single_script(script: str, prof: ScriptProfile, text: str) -> str:
-    """The language of a script most texts in it are written in, or of the letters that say
-    which of the languages sharing it this is; UND for a fragment the letters cannot place."""
+    """The language of a script most texts in it are written in, or the one of the languages
+    sharing it that its letters, words or CLD2 name; UND for a fragment none of them places."""
     lang = SCRIPT_LANG[script]
-    if lang == "he":
-        # Yiddish writes Hebrew letters with its own digraphs, which Hebrew does not: two settle
-        # a text, one a fragment (a Hebrew article may quote a Yiddish word).
-        yiddish = prof.count("\u05f0\u05f1\u05f2\ufb1f\ufb2e\ufb2f")
-        if yiddish >= 2 or (yiddish and prof.counts.get(script, 0) < MIN_LETTERS):
-            return "yi"
-    if lang == "bn":
-        # Assamese writes r and w as ৰ and ৱ, never Bengali's র; Bengali never writes ৰ or ৱ.
-        # The more of either decides (one quoted word does not). Two needed before: one ৰ in a
-        # fragment ("অভ্যন্তৰীক ডিস্ক") was tagged bn.
-        assamese, bengali = prof.count("\u09f0\u09f1"), prof.count("\u09b0")
-        if assamese != bengali:
-            return "as" if assamese > bengali else "bn"
-        # Neither letter: the words that differ ("যদি আপুনি" is Assamese, "যদি আপনি" Bengali);
-        # without them a sentence is Bengali (by far the more written, and a sentence of it
-        # without র is rare), a fragment either.
-        words = _BENGALI_WORD.findall(text)
-        assamese, bengali = sum(w in _ASSAMESE_WORDS for w in words), sum(w in _BENGALI_WORDS for w in words)
-        if assamese != bengali:
-            return "as" if assamese > bengali else "bn"
-        if prof.counts.get(script, 0) < MIN_LETTERS:
-            return UND
-    return lang
+    return shared_scripts.decide(script, lang, prof, text)
 
 
 def _combine(evidence: dict[str, float], model: dict[str, float], floor: float) -> dict[str, float]:
@@ -243,8 +209,8 @@ def classify(text: str, model: Model) -> LangResult:
     elif script in SCRIPT_LANG:
         lang, p, rule = _single_script(script, prof, text), 1.0, "script"
         if lang == UND:
-            # A fragment in a script two languages share, without a letter of either's own.
-            shared = tuple((cand, 0.5) for cand in SHARED_SCRIPT.get(script, ()))
+            # A text in a script two languages share that nothing places (shared_scripts.py).
+            shared = tuple((cand, 0.5) for cand in shared_scripts.SHARED.get(script, ()))
             return LangResult(UND, 0.0, shared, (("script", shared),), decided_by="script-shared")
     elif script in MODEL_GROUP:
         voices = vote.listen(text, script)
