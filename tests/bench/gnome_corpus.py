@@ -20,11 +20,11 @@ so and goes on with the other texts.
 from __future__ import annotations
 
 import hashlib
-import os
-import re
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
+
+from udhr_corpus import _SENTENCE_END, cache_dir
 
 PACKAGE = "gnome-user-docs=43.0-2"
 
@@ -33,17 +33,11 @@ _TAG = {"C": "en", "pt_BR": "pt", "zh_CN": "zh-Hans", "sr": "sr-Cyrl", "sr@latin
 _NS = "{http://projectmallard.org/1.0/}"
 # Elements holding computer text, not the page's language.
 _LITERAL = {f"{_NS}{name}" for name in ("code", "cmd", "file", "input", "output", "sys", "var", "key", "keyseq")}
-_SENTENCE_END = re.compile(r"(?<=[.!?;।॥։።])\s+|(?<=[。！？])")
-
-
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "seedkeeper-bench"
 
 
 def _help_root() -> Path:
     """The package's usr/share/help folder, fetched with `apt-get download` on first use."""
-    folder = _cache_dir() / PACKAGE.replace("=", "-")
+    folder = cache_dir() / PACKAGE.replace("=", "-")
     target = folder / "usr" / "share" / "help"
     if target.is_dir():
         return target

