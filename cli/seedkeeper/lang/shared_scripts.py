@@ -18,6 +18,7 @@ candidates are SHARED[script]).
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 from .result import UND
@@ -71,7 +72,9 @@ def _bengali(prof: ScriptProfile, text: str, letters: int) -> str:
     # Neither letter: the words that differ ("যদি আপুনি" is Assamese, "যদি আপনি" Bengali);
     # without them a sentence is Bengali (by far the more written, and a sentence of it without
     # র is rare), a fragment either.
-    words = _BENGALI_WORD.findall(text)
+    # The lists are composed (NFC): "সকলো" typed with ে + া, "কিয়" with য় as one code point
+    # (U+09DF, which NFC writes as য + ়) are the same words.
+    words = _BENGALI_WORD.findall(unicodedata.normalize("NFC", text))
     assamese = sum(w in _ASSAMESE_WORDS for w in words)
     bengali = sum(w in _BENGALI_WORDS for w in words)
     if assamese != bengali:
