@@ -196,6 +196,10 @@ def test_a_bengali_script_fragment_without_those_letters_and_words_is_und(text):
     [
         # Hebrew, Bengali and Greek text stay themselves, fragments included.
         ("שלום עולם", "he"),
+        # Pointed Hebrew writes alef with patah or qamats too (here the presentation forms
+        # U+FB2E, U+FB2F): "אָדָם", "אַבְרָהָם" are Hebrew, not Yiddish.
+        ("\ufb2fדָם", "he"),
+        ("\ufb2eבְרָהָם \ufb2fבִינוּ", "he"),
         ("הממשלה החליטה היום על תקציב חדש לשנה הבאה", "he"),
         ("আমি বাংলায় গান গাই, তোমরা সবাই শোনো।", "bn"),
         ("Καλημέρα κόσμε", "el"),
