@@ -149,6 +149,11 @@ def test_can_and_must_with_da_are_not_croatian(text, lang):
         # "želim da" with another subject, "treba da", "tako da", "kako da": Croatian writes them.
         ("Želim da dođeš sutra na sastanak.", None),
         ("Obrazovanje treba da bude besplatno, tako da svatko zna kako da uči.", None),
+        # Epistemic "mora da je" ("it must be that"), which Croatian writes as the others do
+        # (the first is und without it: nothing in it tells the three apart).
+        ("Mora da je bio jako umoran nakon tako dugog putovanja.", None),
+        ("Mora da sam zaspao ispred televizora, jer se ničega ne sjećam.", "hr"),
+        ("To mora da je bilo teško razdoblje za cijelu obitelj.", "hr"),
     ],
 )
 def test_the_infinitive_and_other_da_clauses_are_no_evidence(text, lang):

@@ -168,6 +168,20 @@ def test_without_those_letters_the_words_each_writes_settle_a_bengali_script_fra
     assert (result.lang, result.decided_by) == (lang, "script")
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # The same words in the other Unicode spellings: "সকলো" with its vowel sign as two
+        # (ে + া, NFD), "কিয়" with য় as one code point (U+09DF, which NFC writes as য + ়).
+        ("সকলো মানুহ".replace("\u09cb", "\u09c7\u09be"), "as"),
+        ("কি\u09df তথ্য", "as"),
+    ],
+)
+def test_the_words_each_writes_are_found_in_either_unicode_spelling(text, lang):
+    result = detect_language(text)
+    assert (result.lang, result.decided_by) == (lang, "script")
+
+
 @pytest.mark.parametrize("text", ["নতুন তথ্য", "ভাষা", "যদি তথ্য"])
 def test_a_bengali_script_fragment_without_those_letters_and_words_is_und(text):
     result = detect_language(text)
@@ -182,6 +196,10 @@ def test_a_bengali_script_fragment_without_those_letters_and_words_is_und(text):
     [
         # Hebrew, Bengali and Greek text stay themselves, fragments included.
         ("שלום עולם", "he"),
+        # Pointed Hebrew writes alef with patah or qamats too (here the presentation forms
+        # U+FB2E, U+FB2F): "אָדָם", "אַבְרָהָם" are Hebrew, not Yiddish.
+        ("\ufb2fדָם", "he"),
+        ("\ufb2eבְרָהָם \ufb2fבִינוּ", "he"),
         ("הממשלה החליטה היום על תקציב חדש לשנה הבאה", "he"),
         ("আমি বাংলায় গান গাই, তোমরা সবাই শোনো।", "bn"),
         ("Καλημέρα κόσμε", "el"),

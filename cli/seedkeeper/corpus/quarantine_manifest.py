@@ -74,7 +74,20 @@ def _entry(data: dict) -> QuarantineEntry:
     cells = tuple((str(h), str(v)) for h, v in data.pop("cells", ()))
     pinned, notes = data.pop("elsewhere", ("", ""))
     before, after = data.pop("between", ("", ""))
-    return QuarantineEntry(**data, cells=cells, elsewhere=(str(pinned), str(notes)), between=(str(before), str(after)))
+    entry = QuarantineEntry(**data, cells=cells, elsewhere=(str(pinned), str(notes)), between=(str(before), str(after)))
+    # JSON of the wrong types (a hand edit: "file": 5) is malformed too, not an internal error
+    # where a path is joined or compared.
+    for name in _TEXT_FIELDS:
+        if type(getattr(entry, name)) is not str:
+            raise TypeError(f"{name} is not a string")
+    if entry.restored_at is not None and type(entry.restored_at) is not str:
+        raise TypeError("restored_at is not a string")
+    if type(entry.similarity) not in (int, float):
+        raise TypeError("similarity is not a number")
+    return entry
+
+
+_TEXT_FIELDS = ("file", "quarantined", "kind", "of", "sha256", "moved_at", "pinned", "notes", "state")
 
 
 def _record(e: QuarantineEntry) -> dict:

@@ -5,7 +5,8 @@ scripts carry a second language the detectors know, which a script-only tag woul
 
 - Bengali script: Assamese beside Bengali. Assamese writes r and w as ৰ and ৱ, never Bengali's
   র; Bengali never writes ৰ or ৱ. Then frequent words only one of them writes.
-- Hebrew script: Yiddish beside Hebrew, by the digraphs only Yiddish writes (װ, ױ, ײ, יִ, פּ, פֿ).
+- Hebrew script: Yiddish beside Hebrew, by the digraphs only Yiddish writes (װ, ױ, ײ, ײַ; not
+  אַ, אָ, יִ, פּ, which pointed Hebrew writes too).
 - Ethiopic script: Tigrinya beside Amharic, by the letters only Tigrinya writes (ቐ, ኸ and their
   orders), then CLD2, which tells the two apart (on the declaration's texts: every sentence).
 - Tibetan script: Dzongkha beside Tibetan; nothing but CLD2 tells them apart, and only on a
@@ -18,6 +19,7 @@ candidates are SHARED[script]).
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 from .result import UND
@@ -39,7 +41,9 @@ SHARED = {"Bengali": ("as", "bn"), "Ethiopic": ("am", "ti"), "Tibetan": ("bo", "
 _ASSAMESE_WORDS = frozenset("আপুনি যিহেতু কিছুমান সকলো তেওঁ কিয় নহয় লগত কেনেকৈ এনেকৈ ইয়াত".split())
 _BENGALI_WORDS = frozenset("আপনি একটি জন্য থেকে হবে কেন এবং যেহেতু".split())
 _BENGALI_WORD = re.compile("[\u0980-\u09ff]+")
-_YIDDISH = "\u05f0\u05f1\u05f2\ufb1f\ufb2e\ufb2f"
+# Not the presentation forms of alef with patah or qamats (U+FB2E, U+FB2F): pointed Hebrew writes
+# them ("אָדָם"), and one made a Hebrew fragment Yiddish.
+_YIDDISH = "\u05f0\u05f1\u05f2\ufb1f"
 # Tigrinya's qhe (ቐ...) and xe (ኸ...) orders, which Amharic does not write.
 _TIGRINYA = "".join(map(chr, [*range(0x1250, 0x125E), *range(0x12B8, 0x12C6)]))
 
@@ -71,7 +75,9 @@ def _bengali(prof: ScriptProfile, text: str, letters: int) -> str:
     # Neither letter: the words that differ ("যদি আপুনি" is Assamese, "যদি আপনি" Bengali);
     # without them a sentence is Bengali (by far the more written, and a sentence of it without
     # র is rare), a fragment either.
-    words = _BENGALI_WORD.findall(text)
+    # The lists are composed (NFC): "সকলো" typed with ে + া, "কিয়" with য় as one code point
+    # (U+09DF, which NFC writes as য + ়) are the same words.
+    words = _BENGALI_WORD.findall(unicodedata.normalize("NFC", text))
     assamese = sum(w in _ASSAMESE_WORDS for w in words)
     bengali = sum(w in _BENGALI_WORDS for w in words)
     if assamese != bengali:

@@ -20,4 +20,6 @@ VOTER_VERSIONS = (
 # 24: "možete da", "mora da" (can/must + da + present) count as Bosnian/Serbian evidence;
 # Bengali script: more ৰ/ৱ than র is Assamese, more র Bengali, then words each writes alone,
 # else a fragment is und (script-shared); one Yiddish digraph makes a Hebrew-script fragment Yiddish.
-DETECTOR_VERSION = f"24/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
+# 25: review of 24: "mora da" before an auxiliary ("mora da je bio") is no evidence; the Bengali
+# word lists match NFD and U+09DF spellings; alef with patah/qamats is no Yiddish evidence.
+DETECTOR_VERSION = f"25/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
