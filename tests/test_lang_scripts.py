@@ -209,6 +209,39 @@ def test_a_shared_script_without_the_other_languages_letters_keeps_its_language(
     assert detect_language(text).lang == lang
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Pointed Hebrew in presentation forms (U+FB2F alef qamats, U+FB2E alef patah, U+FB1D yod
+        # hiriq, U+FB44 pe dagesh), as PDFs and old encodings give it: a text with two alef
+        # qamats (Genesis 1:1-2) and a fragment with one were yi.
+        "בְּרֵאשִׁית בָּרָא אֱלֹהִים אֵת הַשָּׁמַיִם וְאֵת הָ\ufb2fרֶץ וְהָ\ufb2fרֶץ הָיְתָה תֹהוּ וָבֹהוּ",
+        "\ufb2fדָם",
+        "\ufb2eבָּא",
+        "\ufb1dשְׂרָאֵל",
+        "\ufb44ֶּה",
+    ],
+)
+def test_pointed_hebrew_in_presentation_forms_stays_hebrew(text):
+    assert detect_language(text).lang == "he"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # Yiddish written without the digraph characters (וו, יי as two letters): CLD2 names a
+        # sentence. They were he (the declaration's Yiddish so written: 0 of 60 yi, now 59).
+        ("איך בין אַ ייִד און איך רעד ייִדיש מיט מיין משפּחה", "yi"),
+        ("דער רבי האָט געזאָגט אַז מען דאַרף לערנען יעדן טאָג", "yi"),
+        # A Hebrew sentence quoting two Yiddish titles (two digraphs) stays Hebrew: it was yi.
+        ("השיר נקרא ״טײַבעלע״ והוא מוכר מאוד בקרב יוצאי פולין ״װאָס מאַכסטו״", "he"),
+    ],
+)
+def test_a_hebrew_script_sentence_is_told_by_cld2_before_the_digraphs(text, lang):
+    result = detect_language(text)
+    assert (result.lang, result.decided_by) == (lang, "script")
+
+
 def test_every_tag_the_script_layer_gives_reads_as_the_tools_own_in_index_md():
     # A managed row's Language cell the tool wrote ("ti") was read as a person's words, carried
     # into Notes as "Language — ti" when the tag changed.

@@ -5,8 +5,9 @@ scripts carry a second language the detectors know, which a script-only tag woul
 
 - Bengali script: Assamese beside Bengali. Assamese writes r and w as ৰ and ৱ, never Bengali's
   র; Bengali never writes ৰ or ৱ. Then frequent words only one of them writes.
-- Hebrew script: Yiddish beside Hebrew, by the digraphs only Yiddish writes (װ, ױ, ײ, ײַ). Not
-  the precomposed אַ, אָ, יִ, פּ: pointed Hebrew writes them too ("אָדָם", "יִשְׂרָאֵל").
+- Hebrew script: Yiddish beside Hebrew. On a sentence CLD2, then the digraphs only Yiddish writes
+  (װ, ױ, ײ, ײַ), two of them; on a fragment one digraph. Not the precomposed אַ, אָ, יִ, פּ:
+  pointed Hebrew writes them too ("אָדָם", "יִשְׂרָאֵל").
 - Ethiopic script: Tigrinya beside Amharic. On a sentence CLD2, which tells the two apart (on the
   declaration's texts: every sentence), then the letters only Tigrinya writes (ቐ, ኸ and their
   orders); on a fragment those letters, or CLD2 naming Tigrinya, else "und" (CLD2 calls 29% of
@@ -54,9 +55,12 @@ def decide(script: str, lang: str, prof: ScriptProfile, text: str) -> str:
     """The tag of a text whose dominant `script` is mostly written in `lang`."""
     letters = prof.counts.get(script, 0)
     if script == "Hebrew":
-        # Two digraphs settle a text, one a fragment (a Hebrew article may quote a Yiddish word).
         yiddish = prof.count(_YIDDISH)
-        return "yi" if yiddish >= 2 or (yiddish and letters < MIN_LETTERS) else lang
+        if letters < MIN_LETTERS:
+            return "yi" if yiddish else lang
+        # A sentence: CLD2 first (Yiddish is often written without the digraphs, "וו", "יי":
+        # it was he), then two digraphs (a Hebrew article may quote a Yiddish word).
+        return _by_cld2(text, ("he", "yi")) or ("yi" if yiddish >= 2 else lang)
     if script == "Bengali":
         return _bengali(prof, text, letters)
     if script == "Ethiopic":
