@@ -133,6 +133,9 @@ def test_the_reflex_of_yat_in_everyday_words(ekavian, ijekavian):
         ("Ovdje možete da promijenite lozinku svog naloga.", "bs"),
         ("Ovo polje mora da bude popunjeno pre slanja.", "sr-Latn"),
         ("Ovo polje mora da bude popunjeno prije slanja.", "bs"),
+        # "morate da je promenite": je is "her", not the auxiliary; still not Croatian ("promenite":
+        # ekavian, Serbian).
+        ("Lozinka je stara, pa morate da je promenite odmah.", "sr-Latn"),
     ],
 )
 def test_can_and_must_with_da_are_not_croatian(text, lang):
@@ -154,6 +157,7 @@ def test_can_and_must_with_da_are_not_croatian(text, lang):
         ("Mora da je bio jako umoran nakon tako dugog putovanja.", None),
         ("Mora da sam zaspao ispred televizora, jer se ničega ne sjećam.", "hr"),
         ("To mora da je bilo teško razdoblje za cijelu obitelj.", "hr"),
+        ("Mora da ga je vidio kad je ulazio u zgradu.", None),  # clitics before the auxiliary
     ],
 )
 def test_the_infinitive_and_other_da_clauses_are_no_evidence(text, lang):

@@ -112,8 +112,11 @@ _BOSNIAN_SERBIAN_WORDS = frozenset(
 # dođeš"), nor "kako da", "tako da", which all three write; nor "mora da" before an auxiliary
 # ("mora da je bio umoran", "mora da sam zaspao": "it must be that"), which Croatian writes too.
 _DA_PRESENT = re.compile(
-    r"\b(?:mogu|možeš|može|možemo|možete|moram|moraš|mora|moramo|morate|moraju)\s+da\b"
-    r"(?!\s+(?:je|su|sam|si|smo|ste|bi|bih|bismo|biste|ću|ćeš|će|ćemo|ćete)\b)"
+    r"\b(?:mogu|možeš|može|možemo|možete|moram|moraš|moramo|morate|moraju)\s+da\b"
+    # Impersonal "mora da" before an auxiliary, clitics between ("mora da ga je vidio"), is "it
+    # must be that", which Croatian writes too; "morate da je zamenite" (je: her) still counts.
+    r"|\bmora\s+da\b(?!\s+(?:(?:mi|ti|mu|joj|nam|vam|im|me|te|ga|ju|nas|vas|ih|se)\s+)*"
+    r"(?:je|su|sam|si|smo|ste|bi|bih|bismo|biste|ću|ćeš|će|ćemo|ćete)\b)"
 )
 
 
