@@ -290,3 +290,11 @@ def test_an_ethiopic_fragment_without_tigrinya_evidence_is_und():
     result = detect_language("እንኳን ደህና መጡ")
     assert (result.lang, result.decided_by) == ("und", "script-shared")
     assert result.others == (("am", 0.5), ("ti", 0.5))
+
+
+def test_shared_scripts_measure_a_sentence_as_the_vote_does():
+    # shared_scripts keeps its own copy (importing vote would load the detectors' modules on a
+    # warm run that only reads the allow-list groups): the two must not drift apart.
+    from seedkeeper.lang import shared_scripts, vote
+
+    assert shared_scripts.MIN_LETTERS == vote.MIN_LETTERS
