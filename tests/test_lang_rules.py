@@ -166,6 +166,34 @@ def test_the_infinitive_and_other_da_clauses_are_no_evidence(text, lang):
         assert detect_language(text).lang == lang
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # Ekavian forms the hand-made prefixes miss ("decu", "lekovi", "retko": ekavian_forms.py).
+        ("Roditelji kažu da su lekovi za decu sve skuplji.", "sr-Latn"),
+        ("U retkim slučajevima, ostali znaci takođe mogu biti prikazani.", "sr-Latn"),
+        # Their ijekavian twins stay Croatian or Bosnian.
+        ("Roditelji kažu da su lijekovi za djecu sve skuplji.", None),
+    ],
+)
+def test_dictionary_derived_ekavian_forms(text, lang):
+    from seedkeeper.lang.ekavian_forms import FORMS
+
+    written = [w.strip(".,") for w in text.split()]
+    if lang is None:
+        assert not any(w in FORMS for w in written) and sh.evidence(text)[1] == 0
+        assert detect_language(text).lang != "sr-Latn"
+    else:
+        assert any(w in FORMS for w in written)
+        assert detect_language(text).lang == lang
+
+
+def test_dictionary_derived_forms_count_only_in_lower_case():
+    # "Lek", a pharmaceutical company, in a Croatian sentence: a name, not the ekavian "lek".
+    assert sh.evidence("Tvrtka Lek zapošljava nove radnike u Zagrebu.") == (0, 0, 0, 0)
+    assert sh.evidence("Kupio sam lek u apoteci.")[1] == 1
+
+
 def test_names_and_words_croatian_writes_are_not_ekavian():
     # "Svetlana", "Cvetković", "Severina", "Crvena zvezda", "uspeh" (bs dictionary), the poet
     # Josip Sever and Zagreb's Susedgrad, lower-cased.
