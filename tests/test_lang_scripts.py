@@ -298,3 +298,10 @@ def test_shared_scripts_measure_a_sentence_as_the_vote_does():
     from seedkeeper.lang import shared_scripts, vote
 
     assert shared_scripts.MIN_LETTERS == vote.MIN_LETTERS
+
+
+@pytest.mark.parametrize("text", ["ি া ে", "\u09bc" * 40, "ְֲֳִֵֶַָֹֻּׁׂ", "ा ि ी ु ू", "\u0f7a\u0f7c" * 10])
+def test_marks_without_letters_are_too_short(text):
+    # Vowel signs, nuktas and points alone were tagged by their script (bn, he, bo) or voted on.
+    result = detect_language(text)
+    assert (result.lang, result.decided_by) == ("und", "too-short")

@@ -193,7 +193,9 @@ def classify(text: str, model: Model) -> LangResult:
     text = without_names(text, letters)
     prof = profile(text)
     script = prof.dominant
-    if letters < MIN_SCRIPT_LETTERS or script is None:
+    # Marks alone (vowel signs, nuktas, Hebrew points: "ি া ে") are counted as letters of their
+    # script, but without a letter they carry them on, they are no word of any language.
+    if letters < MIN_SCRIPT_LETTERS or script is None or not any(ch.isalpha() for ch in prof.chars):
         return LangResult(UND, 0.0, decided_by="too-short")
     candidates: tuple = ()
     if script in EAST_ASIAN:

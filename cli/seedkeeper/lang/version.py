@@ -24,5 +24,6 @@ VOTER_VERSIONS = (
 # word lists match NFD and U+09DF spellings; alef with patah/qamats is no Yiddish evidence; an
 # Ethiopic or Hebrew-script sentence is CLD2's before the letters (QA: "መቐለ" in Amharic was ti,
 # Yiddish without digraphs he); an Ethiopic fragment without Tigrinya evidence is und; 441
-# dictionary-derived ekavian forms ("decu", "lekovi": ekavian_forms.py) are Serbian evidence.
+# dictionary-derived ekavian forms ("decu", "lekovi": ekavian_forms.py) are Serbian evidence;
+# marks without a letter ("ি া ে") are too-short.
 DETECTOR_VERSION = f"25/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
