@@ -305,3 +305,17 @@ def test_marks_without_letters_are_too_short(text):
     # Vowel signs, nuktas and points alone were tagged by their script (bn, he, bo) or voted on.
     result = detect_language(text)
     assert (result.lang, result.decided_by) == ("und", "too-short")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hebrew points: ְ ֱ ֲ ֳ ִ ֵ ֶ ַ ָ ֹ ֻ ּ ׁ ׂ ְ ֱ ֲ ֳ ִ ֵ ֶ ַ ָ ֹ",
+        "Bengali signs: ি া ে ী ু ূ ৃ ৈ ো ৌ ি া ে ী ু ূ ৃ ৈ ো ৌ ি া ে ী ু ূ",
+    ],
+)
+def test_marks_beside_letters_of_another_script_are_too_short(text):
+    # The marks outweigh the Latin label and make their script dominant; a Latin letter
+    # elsewhere in the text is no letter of that script (these were he and bn, by script).
+    result = detect_language(text)
+    assert (result.lang, result.decided_by) == ("und", "too-short")

@@ -19,7 +19,7 @@ from . import allowed, arabic, closepairs, cyrillic, refine, shared_scripts, vot
 from .backends import Model
 from .hanzi import JAPANESE_ONLY, chinese_evidence, chinese_variant, variant_counts
 from .result import UND, LangResult, ranked_candidates
-from .scripts import EAST_ASIAN, ScriptProfile, effective_letters, profile
+from .scripts import EAST_ASIAN, ScriptProfile, effective_letters, profile, script_of
 from .textprep import without_names
 
 # A sentence has this many weighted letters (a Han character weighs 3); below it a text is a
@@ -194,8 +194,14 @@ def classify(text: str, model: Model) -> LangResult:
     prof = profile(text)
     script = prof.dominant
     # Marks alone (vowel signs, nuktas, Hebrew points: "ি া ে") are counted as letters of their
-    # script, but without a letter they carry them on, they are no word of any language.
-    if letters < MIN_SCRIPT_LETTERS or script is None or not any(ch.isalpha() for ch in prof.chars):
+    # script, but without a letter they carry them on, they are no word of any language. The
+    # letter must be of the script the marks made dominant: a Latin label before them
+    # ("Hebrew points: ְ ֱ ֲ ...") does not make the points Hebrew.
+    if (
+        letters < MIN_SCRIPT_LETTERS
+        or script is None
+        or not any(ch.isalpha() and script_of(ch) == script for ch in prof.chars)
+    ):
         return LangResult(UND, 0.0, decided_by="too-short")
     candidates: tuple = ()
     if script in EAST_ASIAN:
