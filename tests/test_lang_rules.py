@@ -194,6 +194,16 @@ def test_dictionary_derived_forms_count_only_in_lower_case():
     assert sh.evidence("Kupio sam lek u apoteci.")[1] == 1
 
 
+def test_a_french_title_is_no_ekavian_evidence():
+    # "une" was read off "unije" (a union's genitive, no yat): the French article in a Croatian
+    # sentence counted as ekavian and ruled Croatian and Bosnian out.
+    from seedkeeper.lang.allowed import ruled_out
+
+    text = "Gledali smo film Une femme est une femme u kinu i razgovarali o tome."
+    assert sh.evidence(text)[1] == 0
+    assert ruled_out(text, {"hr", "bs", "sr-Latn"}) == ()
+
+
 def test_names_and_words_croatian_writes_are_not_ekavian():
     # "Svetlana", "Cvetković", "Severina", "Crvena zvezda", "uspeh" (bs dictionary), the poet
     # Josip Sever and Zagreb's Susedgrad, lower-cased.
