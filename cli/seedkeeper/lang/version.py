@@ -23,7 +23,8 @@ VOTER_VERSIONS = (
 # 25: review of 24: "mora da" before an auxiliary ("mora da je bio") is no evidence; the Bengali
 # word lists match NFD and U+09DF spellings; alef with patah/qamats is no Yiddish evidence; an
 # Ethiopic or Hebrew-script sentence is CLD2's before the letters (QA: "መቐለ" in Amharic was ti,
-# Yiddish without digraphs he); an Ethiopic fragment without Tigrinya evidence is und; 441
-# dictionary-derived ekavian forms ("decu", "lekovi": ekavian_forms.py) are Serbian evidence;
-# marks without a letter ("ি া ে") are too-short.
-DETECTOR_VERSION = f"25/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
+# Yiddish without digraphs he); an Ethiopic fragment without Tigrinya evidence is und.
+# 26: 440 dictionary-derived ekavian forms ("decu", "lekovi": ekavian_forms.py) are Serbian
+# evidence; marks without a letter of their script ("ি া ে") are too-short. (Both first came
+# under 25, whose cached answers then outlived them.)
+DETECTOR_VERSION = f"26/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
