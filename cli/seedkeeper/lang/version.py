@@ -24,7 +24,7 @@ VOTER_VERSIONS = (
 # word lists match NFD and U+09DF spellings; alef with patah/qamats is no Yiddish evidence; an
 # Ethiopic or Hebrew-script sentence is CLD2's before the letters (QA: "መቐለ" in Amharic was ti,
 # Yiddish without digraphs he); an Ethiopic fragment without Tigrinya evidence is und.
-# 26: 440 dictionary-derived ekavian forms ("decu", "lekovi": ekavian_forms.py) are Serbian
+# 26: 439 dictionary-derived ekavian forms ("decu", "lekovi": ekavian_forms.py) are Serbian
 # evidence; marks without a letter of their script ("ি া ে") are too-short. (Both first came
 # under 25, whose cached answers then outlived them.)
 DETECTOR_VERSION = f"26/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
