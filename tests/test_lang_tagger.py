@@ -182,3 +182,34 @@ def test_a_long_word_run_beside_an_e_mail_address_is_linear_time():
     cleaned = clean_text(text)
     assert time.perf_counter() - start < 10
     assert "someone@example.com" not in cleaned
+
+
+@pytest.mark.parametrize(
+    ("text", "main", "other"),
+    [
+        # A paragraph of another script shorter than a chunk (60 letters) was merged into its
+        # neighbour and read as its language: the document lost its "others".
+        (
+            "আমি বাংলায় গান গাই, তোমরা সবাই শোনো। আজ আকাশ খুব সুন্দর।\n\n"
+            "This is an English paragraph about the weather in the city today, and about the people who live there.",
+            "en",
+            "bn",
+        ),
+        (
+            "The weather in the city is fine today, and the people are out in the parks.\n\n"
+            "Погода в городе сегодня хорошая, и люди гуляют в парках до самого вечера.",
+            "ru",
+            "en",
+        ),
+    ],
+)
+def test_a_short_paragraph_in_another_script_keeps_its_language(text, main, other):
+    result = detect_language(text)
+    assert result.lang == main and other in dict(result.others), result
+
+
+def test_a_short_latin_source_line_in_a_persian_article_is_no_other_language():
+    # Below MIN_SHARE of the letters: a credit line, not a second language of the document.
+    text = "\n\n".join(F.SENTENCES["fa"]) + "\n\nSource: BBC News"
+    result = detect_language(text)
+    assert result.lang == "fa" and result.others == ()

@@ -75,11 +75,22 @@ class _Letters:
 
 
 def _chunks(paras: list[str], letters_of: _Letters) -> list[tuple[str, float]]:
-    """Merge consecutive paragraphs until each holds CHUNK_LETTERS; return (text, letters)."""
+    """Merge consecutive paragraphs until each holds CHUNK_LETTERS; return (text, letters).
+
+    A paragraph in another script than the one before starts a chunk of its own: merged, a
+    short Bengali or Russian paragraph beside an English one was read as English, and the
+    document lost its `others`."""
     chunks: list[tuple[str, float]] = []
     buf: list[str] = []
     letters = 0.0
+    script = None
     for para in paras:
+        if not letters_of.single:
+            para_script = letters_of.dominant(para)
+            if buf and para_script is not None and script is not None and para_script != script:
+                chunks.append((" ".join(buf), letters))
+                buf, letters = [], 0.0
+            script = para_script or script
         buf.append(para)
         letters += letters_of.effective(para)
         if letters >= CHUNK_LETTERS:

@@ -26,5 +26,6 @@ VOTER_VERSIONS = (
 # Yiddish without digraphs he); an Ethiopic fragment without Tigrinya evidence is und.
 # 26: 439 dictionary-derived ekavian forms ("decu", "lekovi": ekavian_forms.py) are Serbian
 # evidence; marks without a letter of their script ("ি া ে") are too-short. (Both first came
-# under 25, whose cached answers then outlived them.)
+# under 25, whose cached answers then outlived them.) A paragraph in another script starts a
+# chunk of its own in the mixed-document check (a short Bengali paragraph beside English).
 DETECTOR_VERSION = f"26/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
