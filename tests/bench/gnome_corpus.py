@@ -24,7 +24,7 @@ import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from udhr_corpus import _SENTENCE_END, cache_dir
+from udhr_corpus import SENTENCE_END, cache_dir
 
 PACKAGE = "gnome-user-docs=43.0-2"
 
@@ -92,7 +92,7 @@ def load(split: str = "test", max_chars: int = 200) -> dict[str, list[str]]:
             for para in _paragraphs(page):
                 if locale != "C" and para in english:
                     continue  # left untranslated
-                for sentence in _SENTENCE_END.split(para):
+                for sentence in SENTENCE_END.split(para):
                     sentence = sentence.strip()
                     if sentence and len(sentence) <= max_chars:
                         by_lang.setdefault(tag, {})[sentence] = None

@@ -51,7 +51,7 @@ _PARA = re.compile(r"<p>(.*?)</p>", re.S)
 _ARTICLE = re.compile(r'<article data-number="(\d+)">(.*?)</article>', re.S)
 _TAG = re.compile(r"<[^>]+>")
 # Sentence ends: Latin and other full stops followed by space; CJK and Ethiopic stops anywhere.
-_SENTENCE_END = re.compile(r"(?<=[.!?;।॥։።])\s+|(?<=[。！？])")
+SENTENCE_END = re.compile(r"(?<=[.!?;।॥։።])\s+|(?<=[。！？])")
 
 
 def cache_dir() -> Path:
@@ -85,7 +85,7 @@ def _sentences(path: Path, split: str) -> list[str]:
             continue
         for para in _PARA.findall(body):
             para = " ".join(html.unescape(_TAG.sub(" ", para)).split())
-            out.extend(s.strip() for s in _SENTENCE_END.split(para) if s.strip())
+            out.extend(s.strip() for s in SENTENCE_END.split(para) if s.strip())
     return out
 
 

@@ -8,8 +8,8 @@ allowed language. `settle_allowed` applies that, and only that:
 
 - the record must be "und" from an open vote ("close-pair-undecided", "sh-undecided",
   "disagreement", "script-shared": a fragment in a script two languages share that nothing
-  places, shared_scripts.py), or a tag that word frequencies gave ("lexicon": weaker evidence than the
-  corpus's own configuration), never a tag the detectors gave nor text too short for any vote
+  places, shared_scripts.py), or a tag that word frequencies gave ("lexicon": weaker evidence
+  than the corpus's own configuration), never a tag the detectors gave nor text too short for any vote
   ("too-short", under 5 letters; fragments of a few words are open votes too);
 - every detector's first choice must lie in one group of close languages (SETTLE_GROUPS:
   bs/hr/sr-Latn/sl, id/ms, da/no/nn/sv, ca/es/gl/pt, cs/sk, be/ru/uk, kk/ky/mn/ru/tt, sn/sw/xh/zu,
