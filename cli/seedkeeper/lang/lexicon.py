@@ -12,21 +12,18 @@ Only for PAIRS, where the two lists are separate standards, and only as the refi
 (refine.py). wordfreq merges Bosnian, Croatian and Serbian into one "sh" list, written in Latin
 letters, so it cannot tell those three apart; it does tell Serbian Cyrillic (transliterated)
 from Macedonian, which py3langid and CLD2 confuse when the text holds no "ђ" or "ћ". The lists
-are loaded on first use, once per process (~5-25 ms and ~2-7 MB each, "sh" the largest); a list
-that cannot be read is a broken install (DetectorDataError), never a silent change of tags.
+are loaded on first use, once per process (~5-25 ms and ~2-7 MB each, "sh" the largest), by
+wordlists.py, which also reads them for fragments; a list that cannot be read is a broken install
+(DetectorDataError), never a silent change of tags.
 """
 
 from __future__ import annotations
 
-import functools
-import gzip
-import importlib.util
 import math
 import re
 import unicodedata
-from pathlib import Path
 
-from ..errors import DetectorDataError
+from . import wordlists
 
 # Our tags -> wordfreq's list names.
 CODES = {"id": "id", "ms": "ms", "da": "da", "no": "nb", "mk": "mk", "sr-Cyrl": "sh"}
@@ -37,10 +34,6 @@ PAIRS = frozenset({frozenset({"id", "ms"}), frozenset({"da", "no"}), frozenset({
 _CYRILLIC_PAIRS = frozenset({frozenset({"mk", "sr-Cyrl"})})
 # Letters only one language of a pair writes: proof against the other.
 _PROOF = {"sr-Cyrl": "ѓќѕЃЌЅ", "mk": "ђћЂЋ"}  # a text with these is not that language
-# Serbian Cyrillic to the Latin letters of the "sh" list (one letter each way, as in Serbia).
-_SERBIAN_LATIN = dict(
-    zip("абвгдђежзијклљмнњопрстћуфхцчџш", "a b v g d đ e ž z i j k l lj m n nj o p r s t ć u f h c č dž š".split())
-)
 # A word missing from a "small" list is rarer than its one-per-million cutoff, not impossible:
 # it counts at this frequency.
 FLOOR = 0.3e-6
@@ -62,46 +55,17 @@ NOISE = math.log(1000)
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
-def _buckets(code: str) -> list[list[str]]:
-    """wordfreq's "small" list for `code`: lists of words, the i-th holding those of frequency
-    10 ** (-i / 100) (its documented "cBpack" format). Raises DetectorDataError if it cannot
-    be read: a broken install must stop the run, not be cached as tags."""
-    spec = importlib.util.find_spec("wordfreq")
-    if spec is None or not spec.submodule_search_locations:
-        raise DetectorDataError("wordfreq is not installed; reinstall seedkeeper")
-    # Read the file itself: importing wordfreq (langcodes, ftfy, regex...) costs ~115 ms in every
-    # worker, reading one list a few ms. (Not wordfreq's own reader as a fallback: it picks the
-    # closest list when one is missing, Indonesian for Malay.)
-    path = Path(next(iter(spec.submodule_search_locations)), "data", f"small_{code}.msgpack.gz")
-    try:
-        import msgpack
-
-        with gzip.open(path, "rb") as handle:
-            header, *buckets = msgpack.unpackb(handle.read(), raw=False)
-    except Exception as exc:  # noqa: BLE001 - any failure to read the packaged list is the same failure
-        raise DetectorDataError(f"wordfreq's word list {path} could not be read ({exc}); reinstall wordfreq") from exc
-    if header != {"format": "cB", "version": 1} or not all(isinstance(b, list) for b in buckets):
-        raise DetectorDataError(f"wordfreq's word list {path} is not in the format this seedkeeper reads")
-    return buckets
-
-
-@functools.cache
 def _frequencies(lang: str) -> dict[str, float]:
-    freqs: dict[str, float] = {}
-    for index, bucket in enumerate(_buckets(CODES[lang])):
-        freq = 10.0 ** (-index / 100)
-        for word in bucket:
-            freqs[word] = freq
-    return freqs
+    return wordlists.frequencies(CODES[lang])
 
 
 def _frequency(lang: str, word: str) -> float:
     """How often `lang` writes `word` (0.0 if its list does not hold it)."""
     if lang == "sr-Cyrl":
         # A letter Serbian does not write ("ѓ", "ќ", "ѕ", or a Latin one) is no Serbian word.
-        if not all(ch in _SERBIAN_LATIN for ch in word.replace("-", "")):
+        if not all(ch in wordlists.SERBIAN_LATIN for ch in word.replace("-", "")):
             return 0.0
-        word = "".join(_SERBIAN_LATIN.get(ch, ch) for ch in word)
+        word = "".join(wordlists.SERBIAN_LATIN.get(ch, ch) for ch in word)
     freqs = _frequencies(lang)
     found = freqs.get(word)
     if found is None and "-" in word:

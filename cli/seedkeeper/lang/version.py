@@ -28,4 +28,6 @@ VOTER_VERSIONS = (
 # evidence; marks without a letter of their script ("ি া ে") are too-short. (Both first came
 # under 25, whose cached answers then outlived them.) A paragraph in another script starts a
 # chunk of its own in the mixed-document check (a short Bengali paragraph beside English).
-DETECTOR_VERSION = f"26/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
+# 27: a fragment the detectors split on is settled by the word lists of its script when one
+# clearly leads and a detector agrees (wordlists.py, "word-lists-short").
+DETECTOR_VERSION = f"27/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"

@@ -38,14 +38,16 @@ Text shorter than a sentence (fewer than MIN_LETTERS letters) is tagged only whe
 detectors agree ("unanimous-short"), or when py3langid and a reliable CLD2 agree and
 py3langid gives the language at least FRAGMENT_PAIR_P (FRAGMENT_PAIR_P_CLOSE for a language
 of a close group) ("py3langid+cld2-short": langdetect
-is often wrong on two words, and cannot know half the languages); otherwise it is "und".
+is often wrong on two words, and cannot know half the languages), or when the detectors split
+and the words of one language's list, backed by one detector, clearly outweigh every other
+list of the script (wordlists.py, "word-lists-short"); otherwise it is "und".
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import closepairs, voters
+from . import closepairs, voters, wordlists
 from .scripts import effective_letters
 from .tags import LANGDETECT_LANGS, PY3LANGID_LANGS, normalise
 
@@ -224,6 +226,11 @@ def decide(text: str, script: str, ld_codes: dict[str, float], letters: float, v
             if _ambiguous(p_top, py):
                 return Vote("und", 0.0, "close-pair-undecided", candidates)
             return vote(p_top, "py3langid+cld2-short", 2)
+        # Split detectors: the words themselves may settle it, against every word list of the script.
+        firsts = {t for t in (l_top, p_top, c_top) if t is not None}
+        listed = wordlists.fragment_language(text, script, firsts, {lang for _, top in candidates for lang, _ in top})
+        if listed is not None:
+            return vote(listed, "word-lists-short", sum(listed == t for t in (l_top, p_top, c_top)))
         return und
     if reliable and c_top is not None and c_top not in LANGDETECT_LANGS and c_top not in PY3LANGID_LANGS:
         # Only CLD2 knows this language: the two others can only name a neighbour. On a short

@@ -1,0 +1,78 @@
+"""Word lists as a fourth voice on fragments the detectors split on (lang/wordlists.py).
+
+The fragments are our own; which detector says what is read from the result, so a test fails
+if the detectors stop splitting (the rule would then not be what decided).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from seedkeeper.lang import detect_language, wordlists
+
+
+def _firsts(result) -> set[str]:
+    return {top[0][0] for _, top in result.candidates if top}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Merci beaucoup madame", "fr"),  # langdetect ca, py3langid fr, CLD2 en
+        ("Pode transferir", "pt"),  # langdetect and py3langid ca, CLD2 pt
+        ("Tusen takk", "no"),  # langdetect and py3langid fi, CLD2 no
+        ("Изменить пароль", "ru"),  # CLD2 silent: no pair to lean on
+        ("Сачувај измене", "sr-Cyrl"),  # langdetect and py3langid mk, CLD2 sr-Cyrl
+        ("Избриши ја", "mk"),
+        ("نام کاربری", "fa"),  # py3langid ur
+        ("صارف نام", "ur"),  # langdetect fa, py3langid ar, CLD2 ur
+    ],
+)
+def test_the_words_settle_a_split_vote(text, lang):
+    result = detect_language(text)
+    assert (result.lang, result.decided_by) == (lang, "word-lists-short"), result.to_dict(explain=True)
+    # The detectors did split (or one was silent): no vote rule could answer.
+    assert len(_firsts(result)) > 1 or sum(1 for _, top in result.candidates if top) < 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Geen week",  # Dutch words, and Afrikaans ones: py3langid's runner-up is af, which has no list
+        "Bir saat",  # Turkish and Azerbaijani alike; az has no list
+        "Unha casa grande",  # Galician, named first by two detectors: no list speaks for it
+        "Guardar cambios",  # Spanish to the lists, but py3langid says Galician
+        "Datoteka nije",  # Croatian, Bosnian or Serbian: one "sh" list, no answer
+        "Ne, vrati me",
+        "Видалити обране",  # Ukrainian, which no detector names first: the lists do not guess it
+        "Град Скопје",  # a name weighs nothing: one word is left
+    ],
+)
+def test_a_fragment_the_lists_cannot_settle_stays_und(text):
+    result = detect_language(text)
+    assert result.lang == "und", result.to_dict(explain=True)
+    assert len(_firsts(result)) > 1
+
+
+def test_the_rule_itself():
+    # Spanish words, backed by a detector, leading every other Latin list.
+    assert wordlists.fragment_language("Escriba su contraseña", "Latin", {"es", "it"}, {"es", "it"}) == "es"
+    # No detector named Spanish first.
+    assert wordlists.fragment_language("Escriba su contraseña", "Latin", {"it", "lv"}, {"es", "it", "lv"}) is None
+    # A first choice without a list of its own.
+    assert wordlists.fragment_language("Escriba su contraseña", "Latin", {"es", "ast"}, {"es", "ast"}) is None
+    # Galician proposed at any rank: a neighbour the lists cannot tell from Spanish.
+    assert wordlists.fragment_language("Escriba su contraseña", "Latin", {"es"}, {"es", "gl"}) is None
+    # A word Spanish does not write ("xyzzyq") or one word only: no answer.
+    assert wordlists.fragment_language("Escriba xyzzyq", "Latin", {"es"}, {"es"}) is None
+    assert wordlists.fragment_language("Escriba", "Latin", {"es"}, {"es"}) is None
+    # Words Portuguese, Romanian and Spanish all write often: no list leads by enough.
+    assert wordlists.fragment_language("o de", "Latin", {"es", "pt"}, {"es", "pt"}) is None
+    # A script without lists (Devanagari: Hindi has one, Marathi and Nepali none).
+    assert wordlists.fragment_language("नया पासवर्ड", "Devanagari", {"hi"}, {"hi"}) is None
+
+
+def test_capitals_count_in_a_shouted_text_and_names_do_not():
+    assert wordlists.fragment_language("MERCI BEAUCOUP MADAME", "Latin", {"fr"}, {"fr"}) == "fr"
+    # "Beaucoup" mid-fragment is taken for a name: one word is left.
+    assert wordlists.fragment_language("Merci Beaucoup", "Latin", {"fr"}, {"fr"}) is None
