@@ -76,3 +76,18 @@ def test_capitals_count_in_a_shouted_text_and_names_do_not():
     assert wordlists.fragment_language("MERCI BEAUCOUP MADAME", "Latin", {"fr"}, {"fr"}) == "fr"
     # "Beaucoup" mid-fragment is taken for a name: one word is left.
     assert wordlists.fragment_language("Merci Beaucoup", "Latin", {"fr"}, {"fr"}) is None
+
+
+def test_combining_marks_are_dropped_as_the_lists_drop_them():
+    # Stress marks and Arabic vowel signs are no word boundary: "Измени́ть" is "изменить", not
+    # "измени" and "ть" (which no list holds as words of this fragment).
+    assert wordlists.fragment_language("Измени́ть паро́ль", "Cyrillic", {"ru", "bg"}, {"ru", "bg"}) == "ru"
+    assert wordlists.fragment_language("شُكْرًا جَزِيلًا", "Arabic", {"ar", "fa"}, {"ar", "fa"}) == "ar"
+
+
+def test_a_fragment_with_a_word_in_another_script_is_not_settled():
+    # Serbian "ради" beside a Latin loan the Ukrainian list holds and Serbian's, read
+    # transliterated, never can: not Ukrainian.
+    assert wordlists.fragment_language("Ради link", "Cyrillic", {"uk", "sr-Cyrl"}, {"uk", "sr-Cyrl"}) is None
+    # A Korean string around two English words (Django's Korean translations): not English.
+    assert wordlists.fragment_language("객체들은 get absolute", "Latin", {"en", "id"}, {"en", "id", "ms"}) is None

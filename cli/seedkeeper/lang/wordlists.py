@@ -39,6 +39,7 @@ from pathlib import Path
 
 from ..errors import DetectorDataError
 from . import closepairs
+from .scripts import script_of
 
 # Our tags -> wordfreq's list names, by script. "sh" (Serbo-Croatian) competes but is no tag.
 LISTS: dict[str, dict[str, str]] = {
@@ -117,7 +118,10 @@ def _words(text: str) -> list[str]:
     """The distinct words that count, lower-cased: the first (capitalised as a sentence starts) and
     those written in lower case, or every word of a text in capitals. A capitalised word further
     on is as often a name ("Град Скопје") as a word, and a name says what a text is about, not
-    which language it is in."""
+    which language it is in. Combining marks left after NFC (Arabic vowel signs, Russian stress
+    marks) are dropped, as wordfreq's Arabic lists and everyday Russian drop them: "شُكْرًا" is the
+    word "شكرا", not four letters."""
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
     found = _WORD.findall(text)
     shouting = not any(ch.islower() for ch in text)
     return sorted({w.lower() for i, w in enumerate(found) if i == 0 or shouting or w.islower()})
@@ -141,7 +145,10 @@ def fragment_language(text: str, script: str, first_choices: set[str], proposed:
     if lists is None or not first_choices or any(lang not in lists for lang in first_choices):
         return None
     words = _words(unicodedata.normalize("NFC", text))
-    if len(words) < 2:
+    # A word in another script ("link" among Cyrillic words, a Korean word beside English ones):
+    # the lists of a script hold such loans unevenly (Serbian's, read transliterated, never), and
+    # the fragment is not in one script's words. No answer.
+    if len(words) < 2 or any(script_of(ch) != script for word in words for ch in word):
         return None
     scores = []
     for tag, code in lists.items():
