@@ -1,7 +1,7 @@
 """Thirty-four languages' word lists as a fourth voice on fragments the detectors split on.
 
-On two or three words the three detectors often name three languages ("Pode transferir": pt,
-gl, es); the vote then answers "und", and that was a third of the benchmark's fragments.
+On two or three words the three detectors often name three languages ("Merci beaucoup madame":
+ca, fr, en); the vote then answers "und", and that was a third of the benchmark's fragments.
 What does tell most of them apart is the words themselves: "Introduzca" is a Spanish word,
 "Introduza" a Portuguese one, and wordfreq (shipped inside its wheel, see lexicon.py) says how
 often each of some forty languages writes each word. `fragment_language` weighs every list
