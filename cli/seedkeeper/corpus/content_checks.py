@@ -184,8 +184,8 @@ def _text_checks(rel: str, text: str) -> list[Problem]:
         message = "text is not in Unicode NFC (decomposed or non-canonical characters)" + _FIXED_BY
         out.append(make("not-nfc", rel, message, line))
     if moj is not None:
-        line, sample = moj
-        message = f"looks decoded with the wrong encoding: {quoted(sample)}{_MOJIBAKE_FIXED_BY}"
+        line, sample, how = moj
+        message = f"looks decoded with the wrong encoding{how}: {quoted(sample)}{_MOJIBAKE_FIXED_BY}"
         out.append(make("mojibake", rel, message, line))
     return out
 
@@ -198,15 +198,22 @@ def _first_line(text: str, pred) -> int:
 
 
 def looks_mojibake(text: str) -> bool:
-    """Whether `text` has a `mojibake` finding: a line that ftfy would decode differently."""
+    """Whether `text` has a `mojibake` finding: a line that ftfy would decode differently, or one
+    in another script's code page read as Windows-1252 (misread.py)."""
     return _mojibake_line(text) is not None
 
 
-def _mojibake_line(text: str) -> tuple[int, str] | None:
+def _mojibake_line(text: str) -> tuple[int, str, str] | None:
+    """(line, sample, how it was misread: "" for what ftfy undoes) of the first mojibake line."""
     # is_bad is a regex over the whole text (the largest cost of the content checks), so it runs
     # only when the text holds a character it could match; fix_encoding (the real judge) runs only
     # on lines it flags, and a line counts only if ftfy would actually change it. ftfy itself is
     # imported only then: it costs ~70 ms to load.
+    # Another script's code page read as cp1252 first: ftfy takes some of those lines for UTF-8
+    # read wrongly, and its repair would garble them further ("ßÔæÑ" -> "ßﾄ").
+    misread = _misread_line(text)
+    if misread is not None:
+        return misread
     if not badness.could_be_bad(text) or not badness.is_bad(text):
         return None
     from ftfy import fix_encoding
@@ -219,5 +226,20 @@ def _mojibake_line(text: str) -> tuple[int, str] | None:
             # print part of a number or an address (README: never printed whole).
             shown = mask_pii(ln)
             m = re.search(r"\S{0,10}[ÃÂØÙÐÑРС][^\s]{0,10}", shown)
-            return i, (m.group() if m else shown[:24])
+            return i, (m.group() if m else shown[:24]), ""
     return None
+
+
+def _misread_line(text: str) -> tuple[int, str, str] | None:
+    """(line, sample, how) of another script's code page read as Windows-1252 (corpus/misread.py), which
+    ftfy does not recognise: "ÇááÛÉ ÇáÚÑÈíÉ" for Arabic, "Ìîñêâà" for Russian."""
+    from seedkeeper.corpus.misread import first_misread
+
+    found = first_misread(text)
+    if found is None:
+        return None
+    from seedkeeper.quality.pii import mask_pii
+
+    line, shown, pages = found[0], mask_pii(found[1]), found[2]
+    m = re.search(r"\S*[\u00c0-\u00ff]{3,}\S*", shown)
+    return line, (m.group() if m else shown)[:24], f" ({' or '.join(pages[:3])} read as cp1252)"

@@ -3,7 +3,8 @@
 Each repair keeps the letters: it changes only the encoding (legacy code page or UTF-16 to UTF-8,
 when the decode is confident), the byte-order mark, line ends, Unicode normalization (NFC is
 canonically equivalent) and control characters. `mojibake` is the one repair that changes
-letters (ftfy's fix_encoding), so callers run it only when a person asks for it by name.
+letters (ftfy's fix_encoding, or misread.py's reading of another script's code page read as
+Windows-1252), so callers run it only when a person asks for it by name.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ def repair(raw: bytes, wanted: set[str], encoding: str | None, *, mojibake_accep
         out.encoding = used
         out.codes.append("not-utf8")
     out.old_text = raw.decode("utf-8", errors="replace") if out.encoding is None else text
-    text = _repair_text(text, raw, wanted, out, mojibake_accepted)
+    text = _repair_text(text, raw, wanted, out, mojibake_accepted, encoding)
     out.new_text = text
     data = text.encode("utf-8")
     if data != raw:
@@ -82,7 +83,9 @@ def repair(raw: bytes, wanted: set[str], encoding: str | None, *, mojibake_accep
     return out
 
 
-def _repair_text(text: str, raw: bytes, wanted: set[str], out: Repair, mojibake_accepted: bool) -> str:
+def _repair_text(
+    text: str, raw: bytes, wanted: set[str], out: Repair, mojibake_accepted: bool, encoding: str | None = None
+) -> str:
     text = _drop_bom(text, raw, wanted, out)
     if "crlf" in wanted and "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -90,7 +93,23 @@ def _repair_text(text: str, raw: bytes, wanted: set[str], out: Repair, mojibake_
     if "mojibake" in wanted:
         from ftfy import fix_encoding
 
-        fixed = fix_encoding(text)
+        from seedkeeper.corpus.misread import repair as read_again
+
+        # Another script's code page read as Windows-1252 first (as the check does): ftfy would
+        # take some of its lines for UTF-8 read wrongly and garble them further.
+        # A code page a person named (`--encoding cp1251`) is the one a misread text is read in.
+        page = encoding if encoding is not None and encoding.lower() not in ("auto", "utf-8", "utf8") else None
+        again = read_again(text, page)
+        if again is None:
+            fixed = fix_encoding(text)
+        elif again[0] is None:
+            fixed = text  # not ftfy's either: it would garble it further
+            out.kept["mojibake"] = (
+                f"read in another script's code page, but which one is unclear ({', '.join(again[1][:3])}): "
+                "name it: `seedkeeper fix --select mojibake --encoding NAME`"
+            )
+        else:
+            fixed = again[0]
         if fixed != text:
             text = fixed
             out.codes.append("mojibake")

@@ -1,0 +1,183 @@
+"""Text in another script's legacy code page that was read as Windows-1252 and saved as UTF-8.
+
+ftfy's fix_encoding undoes UTF-8 read as a single-byte code page ("cafÃ©"), not this other
+everyday accident: an Arabic, Persian, Cyrillic, Greek or Hebrew file in its own Windows code page,
+opened as Western European and saved again. "اللغة العربية" becomes "ÇááÛÉ ÇáÚÑÈíÉ", "Москва"
+"Ìîñêâà": every letter a Latin-1 one, and nothing ftfy recognises, so it was no `mojibake`.
+
+Such a line is mostly accented Latin letters in runs no language writes. `reading` encodes it back
+to the bytes it came from and asks the legacy-encoding judge (plausibility.py, the one `add
+--encoding auto` uses) which code page reads them clearly best. The line was misread when that is
+another code page and the accented letters all become letters of another script: one byte is one
+character both ways, so the two texts align letter by letter. Western text never qualifies: its
+accented letters are a minority of its letters ("Ærøskøbing" is 3 of 10), and read as cp1252 it
+is what it is. A letter the first reading lost (a byte cp1252 does not define, shown as U+FFFD)
+stays U+FFFD.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+# The letters a Windows-1252 (or Latin-1) reading of high bytes gives: À-ÿ and cp1252's extras.
+_HIGH = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+# Three such letters in a row: rare in any Western language ("créée" has two), the rule in a
+# misread line. A cheap first test, run on every document.
+_RUN = re.compile(f"[{_HIGH}]{{3,}}")
+_IS_HIGH = re.compile(f"[{_HIGH}]")
+# Fewest accented letters, and their least share of the line's letters, for a line to be weighed.
+MIN_HIGH = 6
+MIN_SHARE = 0.5
+# The readings that are no misreading: the Western code pages themselves.
+_WESTERN = frozenset({"cp1252", "latin-1", "iso8859-1", "iso8859_15", "iso8859-15", "mac_roman", "mac-roman"})
+# Lines weighed per text at most: a misread document shows it in its first suspect lines.
+MAX_TRIES = 8
+
+
+def suspect(line: str, min_high: int = MIN_HIGH) -> bool:
+    """Whether `line` looks like a misread one (see the module docstring): worth asking the judge.
+    (`repair`, once the code page is known, reads short lines again too: `min_high` 1.)"""
+    if min_high >= 3 and not _RUN.search(line):
+        return False
+    high = len(_IS_HIGH.findall(line))
+    letters = sum(ch.isalpha() for ch in line)
+    return high >= min_high and high >= MIN_SHARE * letters
+
+
+def _codec(name: str) -> str:
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return name
+
+
+def _bytes_of(piece: str) -> bytes | None:
+    """The bytes a Windows-1252 (or, with C1 characters, Latin-1) reading turned into `piece`."""
+    for codec in ("cp1252", "latin-1"):
+        try:
+            return piece.encode(codec)
+        except UnicodeEncodeError:
+            continue
+    return None
+
+
+def _other_script_letter(ch: str) -> bool:
+    """A letter or mark (Thai vowel signs, Hebrew points) of a script other than Latin, or a
+    format character those code pages hold (LRM, RLM, ZWNJ: cp1256 and cp1255 put them where
+    cp1252 has "ý", "þ", "ì")."""
+    if unicodedata.category(ch) == "Cf":
+        return True
+    return unicodedata.category(ch)[0] in "LM" and not unicodedata.name(ch, "LATIN").startswith("LATIN")
+
+
+def _redecode(line: str, encoding: str) -> str | None:
+    """`line` read again from its bytes as `encoding`, U+FFFD kept; None if it cannot be, or if an
+    accented letter does not become a letter of another script."""
+    out = []
+    for piece in line.split("\ufffd"):
+        raw = _bytes_of(piece)
+        if raw is None:
+            return None
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            return None
+        if len(text) != len(piece):
+            return None  # not one character per byte: no alignment to check
+        for old, new in zip(piece, text, strict=True):
+            if _IS_HIGH.match(old) and not _other_script_letter(new):
+                return None
+        out.append(text)
+    return "\ufffd".join(out)
+
+
+def reading(line: str) -> tuple[str, ...] | None:
+    """The code pages of other scripts `line` may have been written in, best first, when it is
+    one of them read as Windows-1252; else None. One code page when the judge chose it; several
+    when the line is certainly misread but which page is unclear (Cyrillic cp1251 also reads as
+    flawless Greek cp1253 on a short line)."""
+    if not suspect(line):
+        return None
+    from seedkeeper.corpus.plausibility import judge
+
+    raw = _bytes_of(line.replace("\ufffd", "?"))
+    if raw is None:
+        return None
+    try:
+        raw.decode("utf-8")
+        # The bytes are UTF-8: the line is UTF-8 read as cp1252 ("Ð¼Ð¾Ñ"), ftfy's case. Read as
+        # cp1251 it would be Cyrillic letters too, and wrong ("РјРѕСЃ").
+        return None
+    except UnicodeDecodeError:
+        pass
+    verdict = judge(raw)
+    if verdict.chosen is not None:
+        if verdict.chosen.encoding.lower() in _WESTERN or _redecode(line, verdict.chosen.encoding) is None:
+            return None
+        return (verdict.chosen.encoding,)
+    # No clear choice. Misread all the same when the Western reading is flawed and some page of
+    # another script reads the line without a flaw, as a language the tagger names, every
+    # accented letter one of its letters: all such pages, however sure the tagger is of each
+    # (short Cyrillic read as Greek cp1253 is "el" at 0.6, read right "sr-Cyrl" at 0.0).
+    western = [c for c in verdict.candidates if c.encoding.lower() in _WESTERN]
+    if not western or not all(c.flaws for c in western):
+        return None
+    pages = tuple(
+        c.encoding
+        for c in verdict.candidates
+        if c.encoding.lower() not in _WESTERN
+        and not c.flaws
+        and c.lang != "und"
+        and _redecode(line, c.encoding) is not None
+    )
+    return pages or None
+
+
+def first_misread(text: str) -> tuple[int, str, tuple[str, ...]] | None:
+    """(line number, the line, its possible code pages) of the first misread line of `text`.
+    Where that line leaves the page open, the suspect lines together may settle it."""
+    if not _RUN.search(text):
+        return None
+    tries = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        if suspect(line):
+            found = reading(line)
+            if found is not None:
+                if len(found) > 1:
+                    together = reading(" ".join(ln for ln in text.split("\n") if suspect(ln)))
+                    found = together if together is not None and len(together) == 1 else found
+                return number, line, found
+            tries += 1
+            if tries >= MAX_TRIES:
+                return None
+    return None
+
+
+def repair(text: str, page: str | None = None) -> tuple[str | None, tuple[str, ...]] | None:
+    """None when `text` has no misread line. Else (the text with its misread lines read again, the
+    code page), or (None, the possible code pages) when which one is unclear.
+
+    The code page is `page` when a person named it and the text may be in it, else the one the
+    judge chooses for the first misread line, or for all of them together (first_misread). Every line
+    whose letters are mostly accented Latin ones, short ones too, is read again in it when that
+    gives another script's letters (a Latin line stays)."""
+    first = first_misread(text)
+    if first is None:
+        return None
+    pages = first[2]
+    if page is not None:
+        # The page a person named, if it is one the text may be in (naming cp1251 for a folder
+        # does not turn its misread Greek into Cyrillic).
+        named = [p for p in pages if _codec(p) == _codec(page)]
+        pages = tuple(named) or pages
+    if len(pages) > 1:
+        return None, pages
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if suspect(line, min_high=1):
+            again = _redecode(line, pages[0])
+            if again is not None:
+                lines[i] = again
+    return "\n".join(lines), pages

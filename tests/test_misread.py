@@ -1,0 +1,117 @@
+"""Another script's code page read as Windows-1252 and saved as UTF-8 (corpus/misread.py): a
+`mojibake` finding that ftfy alone does not give, and a `fix --select mojibake` that reads it back."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from helpers import doc_name, make_seeds
+from multilingual import CLEAN
+from seedkeeper.corpus import misread
+from seedkeeper.corpus.content_checks import check_content, looks_mojibake
+from seedkeeper.corpus.repair import repair
+
+pytestmark = pytest.mark.usefixtures("isolated_env")
+
+# Our own texts, in the Windows code page their script had, opened as cp1252 and saved.
+PAGES = {"ar": "cp1256", "ru": "cp1251", "el": "cp1253", "he": "cp1255", "th": "cp874"}
+UKRAINIAN = "Вчора ми довго гуляли старим містом і говорили про книжки та музику.\n"
+# Legacy Persian files wrote Arabic yeh and kaf (cp1256 has no Persian ones) and no ZWNJ.
+PERSIAN = "من امروز به كتابخانه مي روم و چند كتاب تازه درباره تاريخ ايران مي خوانم.\n"
+
+
+def _misread(text: str, page: str) -> str:
+    return text.encode(page).decode("cp1252", errors="replace")
+
+
+@pytest.mark.parametrize(("lang", "page"), sorted(PAGES.items()))
+def test_a_code_page_of_another_script_read_as_cp1252_is_mojibake_and_is_read_back(lang, page):
+    seen = _misread(CLEAN[lang], page)
+    found = {p.code: p for p in check_content("a.txt", seen.encode("utf-8"), 10).problems}
+    assert "mojibake" in found, seen[:40]
+    assert f"({page} read as cp1252)" in found["mojibake"].message
+    fixed = repair(seen.encode("utf-8"), {"mojibake"}, None)
+    assert fixed.codes == ["mojibake"] and fixed.new_text == CLEAN[lang]
+
+
+def test_ukrainian_and_persian_too_and_a_lost_byte_stays_lost():
+    assert repair(_misread(UKRAINIAN, "cp1251").encode(), {"mojibake"}, None).new_text == UKRAINIAN
+    # cp1252 defines no byte 0x8D (cp1256's چ) nor 0x81 (پ): the reading that saved the text lost
+    # them as U+FFFD, and they stay so; every other letter comes back.
+    seen = _misread(PERSIAN, "cp1256")
+    assert seen.count("\ufffd") == PERSIAN.count("چ") == 1
+    fixed = repair(seen.encode(), {"mojibake"}, None).new_text
+    assert fixed == PERSIAN.replace("چ", "\ufffd")
+
+
+def test_ftfy_no_longer_garbles_persian_read_as_cp1252():
+    # ftfy took "ßÔæÑ" (كشور) for UTF-8 read wrongly and made it "ßﾄ".
+    seen = _misread("ايران كشوري در غرب آسيا است.\n", "cp1256")
+    assert repair(seen.encode(), {"mojibake"}, None).new_text == "ايران كشوري در غرب آسيا است.\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        CLEAN["fr"],
+        CLEAN["de"],
+        CLEAN["tr"],
+        "Ærøskøbing er en lille by på Ærø, hvor vi spiste rødgrød med fløde.\n",
+        "Þú ert í Íslandi á sumrin, það er æðislegt og þér líður vel.\n",
+        "Jäääär on jäätikön reuna, ja yöllä sää oli kylmä.\n",  # three accented letters in a row
+        "Ça a été créé à Évora, où l'œuvre est exposée près de la cathédrale.\n",
+        CLEAN["ar"],
+        CLEAN["ru"],
+        PERSIAN,
+    ],
+)
+def test_good_text_is_no_misread(text):
+    assert misread.first_misread(text) is None
+    assert not looks_mojibake(text)
+
+
+def test_utf8_read_as_cp1252_stays_ftfys_case():
+    # "Москва" as UTF-8 read as Latin-1 ("Ð\x9cÐ¾Ñ..."): its bytes are UTF-8, so it is not read as
+    # cp1251 ("РњРѕСЃ"); ftfy repairs it.
+    seen = "Москва является столицей России.\n".encode().decode("latin-1")
+    assert misread.first_misread(seen) is None
+    fixed = repair(seen.encode(), {"mojibake"}, None)
+    assert fixed.new_text == "Москва является столицей России.\n"
+
+
+def test_an_unclear_page_is_found_but_not_guessed_and_a_named_one_reads_it(cli, tmp_path):
+    # One short Cyrillic line reads as flawless Greek in cp1253 too: the finding names both pages,
+    # the repair leaves it (neither ftfy nor a guess), and --encoding names the page.
+    line = "Всеки човек има право на образование.\n"
+    seen = _misread(line, "cp1251")
+    pages = misread.reading(seen.rstrip("\n"))
+    assert pages is not None and {"cp1251", "cp1253"} <= set(pages)
+    name = doc_name(0)
+    root = make_seeds(tmp_path, {name: seen.encode()})
+    r = cli("fix", root, "--select", "mojibake", "--format", "json")
+    data = json.loads(r.stdout)
+    assert r.exit_code == 1 and (root / name).read_text(encoding="utf-8") == seen
+    (left,) = data["remaining"]
+    assert left["code"] == "mojibake" and "which one is unclear" in left["message"] and "--encoding" in left["message"]
+    r = cli("fix", root, "--select", "mojibake", "--encoding", "cp1251", "--format", "json")
+    assert r.exit_code == 0, r.output
+    assert (root / name).read_text(encoding="utf-8") == line
+
+
+def test_a_named_page_the_text_cannot_be_in_is_not_forced():
+    seen = _misread(CLEAN["el"], "cp1253")
+    fixed = repair(seen.encode(), {"mojibake"}, "cp1251")
+    assert fixed.new_text == CLEAN["el"]
+
+
+def test_check_and_tag_see_it(cli, tmp_path):
+    name = doc_name(0)
+    root = make_seeds(tmp_path, {name: _misread(CLEAN["ar"], "cp1256").encode()})
+    r = cli("validate", root, "--format", "json")
+    (p,) = [p for p in json.loads(r.stdout)["problems"] if p["code"] == "mojibake"]
+    assert p["line"] == 1 and "(cp1256 read as cp1252)" in p["message"]
+    r = cli("tag", root, "--format", "json", "--explain")
+    (d,) = json.loads(r.stdout)["documents"]
+    assert (d["lang"], d["decided_by"]) == ("und", "not-text")
