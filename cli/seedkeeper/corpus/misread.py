@@ -31,7 +31,7 @@ _IS_HIGH = re.compile(f"[{_HIGH}]")
 MIN_HIGH = 6
 MIN_SHARE = 0.5
 # The readings that are no misreading: the Western code pages themselves.
-_WESTERN = frozenset({"cp1252", "latin-1", "iso8859-1", "iso8859_15", "iso8859-15", "mac_roman", "mac-roman"})
+_WESTERN = frozenset(codecs.lookup(name).name for name in ("cp1252", "latin-1", "iso8859-15", "mac_roman"))
 # Lines weighed per text at most: a misread document shows it in its first suspect lines.
 MAX_TRIES = 8
 
@@ -114,20 +114,20 @@ def reading(line: str) -> tuple[str, ...] | None:
         pass
     verdict = judge(raw)
     if verdict.chosen is not None:
-        if verdict.chosen.encoding.lower() in _WESTERN or _redecode(line, verdict.chosen.encoding) is None:
+        if _codec(verdict.chosen.encoding) in _WESTERN or _redecode(line, verdict.chosen.encoding) is None:
             return None
         return (verdict.chosen.encoding,)
     # No clear choice. Misread all the same when the Western reading is flawed and some page of
     # another script reads the line without a flaw, as a language the tagger names, every
     # accented letter one of its letters: all such pages, however sure the tagger is of each
     # (short Cyrillic read as Greek cp1253 is "el" at 0.6, read right "sr-Cyrl" at 0.0).
-    western = [c for c in verdict.candidates if c.encoding.lower() in _WESTERN]
+    western = [c for c in verdict.candidates if _codec(c.encoding) in _WESTERN]
     if not western or not all(c.flaws for c in western):
         return None
     pages = tuple(
         c.encoding
         for c in verdict.candidates
-        if c.encoding.lower() not in _WESTERN
+        if _codec(c.encoding) not in _WESTERN
         and not c.flaws
         and c.lang != "und"
         and _redecode(line, c.encoding) is not None
