@@ -115,3 +115,55 @@ def test_check_and_tag_see_it(cli, tmp_path):
     r = cli("tag", root, "--format", "json", "--explain")
     (d,) = json.loads(r.stdout)["documents"]
     assert (d["lang"], d["decided_by"]) == ("und", "not-text")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Umlaute: ÄÖÜäöüß",  # a letter list read as Greek (cp1253) was rewritten
+        "Les lettres accentuées: àâäéèêëîïôöùûüÿç",
+        "Majuscules: ÀÁÂÃÄÅ ÈÉÊË",
+        "Aaaah ÖÖÖÖÖÖÖ äääääää",  # stretched letters
+        "ÉÉÉÉÉÉÉÉ!!!",
+    ],
+)
+def test_letter_lists_and_stretched_letters_are_no_misread(line):
+    text = f"Ein kurzer Absatz über Buchstaben.\n{line}\n"
+    assert misread.reading(line) is None
+    assert misread.first_misread(text) is None
+    assert not looks_mojibake(text)
+    assert repair(text.encode(), {"mojibake"}, None).new_text == text
+
+
+def test_short_western_lines_in_a_misread_document_stay_western():
+    # The misread Russian lines are read back; "Été" (two accented letters of three) was read
+    # again too and became "Йtй", and "à" alone became Cyrillic "а".
+    seen = _misread(CLEAN["ru"], "cp1251")
+    text = f"Été\n{seen}à\nCafé Noël\n"
+    fixed = repair(text.encode(), {"mojibake"}, None).new_text
+    assert fixed == f"Été\n{CLEAN['ru']}à\nCafé Noël\n"
+
+
+def test_a_huge_misread_file_is_judged_on_its_beginning(monkeypatch):
+    # Where the first line leaves the page open, the suspect lines are judged together: only
+    # their first ~16,000 characters, not the whole of a large file.
+    from seedkeeper.corpus import plausibility
+
+    seen = _misread("Всеки човек има право на образование.\n", "cp1251")
+    text = seen * 5000
+    sizes = []
+    real = plausibility.judge
+    monkeypatch.setattr(plausibility, "judge", lambda raw: sizes.append(len(raw)) or real(raw))
+    assert misread.first_misread(text) is not None
+    assert sizes and max(sizes) <= misread.MAX_JOINT + 200
+
+
+def test_stretched_arabic_and_a_camel_cased_brand_are_still_read_back():
+    # Tatweel stretches Arabic words ("الســـلام") and a brand may be cased inside ("ВКонтакте"):
+    # neither makes a misread line look like a letter list.
+    arabic = "الســـلام عليكم ورحمة الله وبركاته، أهلاً بكم في موقعنا الجديد.\n"
+    fixed = repair(_misread(arabic, "cp1256").encode(), {"mojibake"}, None)
+    assert fixed.new_text == arabic
+    russian = "Я открыл страницу ВКонтакте и написал другу длинное письмо о поездке.\n"
+    fixed = repair(_misread(russian, "cp1251").encode(), {"mojibake"}, "cp1251")
+    assert fixed.new_text == russian

@@ -34,6 +34,11 @@ MIN_SHARE = 0.5
 _WESTERN = frozenset(codecs.lookup(name).name for name in ("cp1252", "latin-1", "iso8859-15", "mac_roman"))
 # Lines weighed per text at most: a misread document shows it in its first suspect lines.
 MAX_TRIES = 8
+# Characters of suspect lines judged together at most: the beginning of a large file settles its
+# page as well as the whole would, at a fraction of the time.
+MAX_JOINT = 16_000
+# A word: letters and marks (Hebrew points, Thai vowel signs) in a row.
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def suspect(line: str, min_high: int = MIN_HIGH) -> bool:
@@ -72,6 +77,45 @@ def _other_script_letter(ch: str) -> bool:
     return unicodedata.category(ch)[0] in "LM" and not unicodedata.name(ch, "LATIN").startswith("LATIN")
 
 
+def _letter_list(word: str) -> bool:
+    """A list of accented letters, not a misread word: six or more, all different, nearly all in
+    the code pages' order ("ÀÁÂÃÄÅ", "àâäéèêëîïôöùûüÿç"). A misread word's letters go up and down
+    as its language spells it ("Ìîñêâà", Moscow: two rises in five; "ïðàâî", право, has three in
+    four, so five letters are too few to tell)."""
+    if len(word) < 6 or len(set(word)) != len(word):
+        return False
+    rises = sum(a < b for a, b in zip(word, word[1:]))
+    return rises >= 0.85 * (len(word) - 1)
+
+
+def _odd_word(old: str, new: str) -> bool:
+    """Whether `new`, the reading in another code page of the word `old`, is no word of a script:
+    Latin letters and another script's in one word ("Été" read as cp1251 is "Йtй": the misread
+    letters of a word are all high bytes), one letter three times in a row ("ÖÖÖÖ"), case that
+    goes up inside a word ("ÄÖÜäöüß" read as cp1251 is "ДЦЬдцья"), or a letter list."""
+    others = [ch for ch in new if _other_script_letter(ch)]
+    if not others:
+        return False
+    if len(others) != len(new) or re.search(r"([^\u0640])\1\1", new):  # tatweel stretches words
+        return True
+    cased = [ch for ch in new if ch.islower() or ch.isupper()]
+    if cased and not (new.islower() or new.isupper() or new.istitle()):
+        return True
+    return _letter_list(old)
+
+
+def _plausible(line: str, again: str) -> bool:
+    """Whether the reading `again` of `line` is text: at most a quarter of its words in another
+    script are odd (_odd_word; a brand name cased "ВКонтакте" is not enough to refuse a line),
+    and one of them has two letters or more (a lone "à" is no evidence)."""
+    words = [(m.group(), again[m.start() : m.end()]) for m in _WORD.finditer(line)]
+    other = [(old, new) for old, new in words if any(_other_script_letter(ch) for ch in new)]
+    if not other or max(len(new) for _, new in other) < 2:
+        return False
+    odd = sum(_odd_word(old, new) for old, new in other)
+    return odd * 4 <= len(other)
+
+
 def _redecode(line: str, encoding: str) -> str | None:
     """`line` read again from its bytes as `encoding`, U+FFFD kept; None if it cannot be, or if an
     accented letter does not become a letter of another script."""
@@ -90,7 +134,8 @@ def _redecode(line: str, encoding: str) -> str | None:
             if _IS_HIGH.match(old) and not _other_script_letter(new):
                 return None
         out.append(text)
-    return "\ufffd".join(out)
+    again = "\ufffd".join(out)
+    return again if _plausible(line, again) else None
 
 
 def reading(line: str) -> tuple[str, ...] | None:
@@ -135,6 +180,18 @@ def reading(line: str) -> tuple[str, ...] | None:
     return pages or None
 
 
+def _joint(text: str) -> str:
+    """The suspect lines of `text` in one line, up to about MAX_JOINT characters."""
+    out, size = [], 0
+    for ln in text.split("\n"):
+        if suspect(ln):
+            out.append(ln)
+            size += len(ln) + 1
+            if size >= MAX_JOINT:
+                break
+    return " ".join(out)
+
+
 def first_misread(text: str) -> tuple[int, str, tuple[str, ...]] | None:
     """(line number, the line, its possible code pages) of the first misread line of `text`.
     Where that line leaves the page open, the suspect lines together may settle it."""
@@ -146,7 +203,7 @@ def first_misread(text: str) -> tuple[int, str, tuple[str, ...]] | None:
             found = reading(line)
             if found is not None:
                 if len(found) > 1:
-                    together = reading(" ".join(ln for ln in text.split("\n") if suspect(ln)))
+                    together = reading(_joint(text))
                     found = together if together is not None and len(together) == 1 else found
                 return number, line, found
             tries += 1
