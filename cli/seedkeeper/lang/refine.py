@@ -101,12 +101,12 @@ def refine(text: str, outcome: Vote, voices: Voices) -> Vote:
             return Vote(settled, support(settled, voices.py, voices.cld), "lexicon", outcome.candidates)
         if not tops or not tops <= serbocroatian.GROUP | {"sl"}:
             return outcome
-        settled = serbocroatian.decide_open(text)
+        settled = serbocroatian.decide_open(text, slovene=slovene or "sl" in tops)
         if settled is None or (slovene and settled[1] == "sh-yat"):
             return outcome
         return Vote(settled[0], support(settled[0], voices.py, voices.cld), settled[1], outcome.candidates)
     if outcome.lang in serbocroatian.GROUP:
-        settled = serbocroatian.settle(text, outcome.lang, voices.py)
+        settled = serbocroatian.settle(text, outcome.lang, voices.py, slovene=slovene)
         if settled is not None and slovene and settled[1] == "sh-yat":
             settled = ("und", "sh-undecided")
     else:

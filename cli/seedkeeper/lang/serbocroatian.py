@@ -14,7 +14,9 @@ does tell them apart is written in grammar books:
   "nalog" and "sačuvati", standard Croatian too: "platni nalog", "sačuvati baštinu"; nor
   "sistem", "subjekt", "kolona", "tokom", "nivo", which Croatian texts write too.)
 - syntax: after "can" and "must" Serbian and Bosnian write "da" and the present ("možete da
-  kliknete", "mora da bude"), Croatian the infinitive ("možete kliknuti").
+  kliknete", "mora da bude"), Croatian the infinitive ("možete kliknuti");
+- spelling: Serbian writes the future fused with the verb ("moraćete", "pojaviće se"; Croatian
+  and Bosnian "morat ćete") and -šć- where they write -št- ("korišćenje", "korištenje").
 
 `settle` applies that evidence to a vote whose answer is one of the three. Without any, a
 vote whose runner-up among the three (py3langid's) is close gives "und": every bs or sr-Latn
@@ -24,6 +26,7 @@ text the detectors cannot place would otherwise be called hr.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from .ekavian_forms import FORMS
 
@@ -65,7 +68,7 @@ _EKAVIAN = (
     "primedb", "devojk", "mlek", "suseda", "susede", "susedi", "susedn", "susedu",
     "dečj", "dečij", "dečak", "rešen", "rešav", "nemač", "vežb",
     "razmen", "zamen", "primen", "namen", "smen", "menj", "htel", "želeo", "želel", "voleo", "volel",
-    "videl", "cveć", "lepš",
+    "videl", "cveć", "lepš", "obezbe",
 )  # fmt: skip
 # Whole words only: as beginnings these would catch words all three write ("rečenica", "rekao").
 _EKAVIAN_WORDS = frozenset(
@@ -81,28 +84,32 @@ _IJEKAVIAN_WORDS = frozenset("prije".split())
 # -irati verbs; Croatian "zapetljati", "porodica", "biblioteka", "sedmica", "dešavati", "sui generis".
 _CROATIAN = (
     "tisuć", "točn", "tjedn", "tjedan", "povijest", "glazb", "obvez", "kruh", "zrakoplov", "sveučiliš",
-    "izvješć", "uvjet", "vjerojat", "izbornik", "preglednik", "poveznic", "tipkovnic", "siječnj", "siječanj",
-    "veljač", "ožuj", "travanj", "svibanj", "lipanj", "srpanj", "rujan", "prosinac", "znanstven", "znanost",
+    "izvješć", "vjerojat", "poveznic", "siječnj", "siječanj",
+    "veljač", "ožuj", "travanj", "svibanj", "lipanj", "srpanj", "rujan", "prosinac",
     "knjižnic", "tvornic", "kazališ", "nogomet", "zapork", "poslužitelj", "trenutačn", "unatoč", "sustav",
-    "postot", "stupc", "mirovin", "veleposlan", "tajnik", "putovnic", "razin", "redatelj", "pisač", "nazoč",
+    "postot", "mirovin", "veleposlan", "tajnik", "putovnic", "razin", "redatelj", "pisač", "nazoč",
+    "tipk", "zaslon", "značajk",
 )  # fmt: skip
+# The ones Slovene writes too ("tipka", "zaslon", "kruh", "nogomet", "knjižnica", "točno",
+# "obveza", "tajnik", "veleposlaništvo"): no evidence where Slovene is a candidate.
+_CROATIAN_SLOVENE = ("tipk", "zaslon", "kruh", "nogomet", "knjižnic", "točn", "obvez", "tajnik", "veleposlan")
 # Not "objekt", "projekt", "subjekt": Serbian writes them beside "objekat" (the UDHR's "subjekt");
 # nor "jučer", which Bosnian writes too.
 _CROATIAN_WORDS = frozenset(
-    "tko netko nitko svatko itko tijekom glede stupac tisak računalo računala računalu računalom računalima".split()
+    "tko netko nitko svatko itko tijekom glede tisak računalo računala računalu računalom računalima".split()
 )
 _BOSNIAN_SERBIAN = (
-    "hiljad", "fajl", "tačk", "tačn", "uopšt", "opšt", "obezbe", "bezbed", "bezbjed", "desil", "historij",
-    "istorij", "hljeb", "hleb", "januar", "februar", "septemb", "oktob", "novemb", "decemb", "avgust",
+    "hiljad", "fajl", "tačk", "tačn", "uopšt", "opšt", "bezbed", "bezbjed", "desil", "historij",
+    "hljeb", "hleb", "januar", "februar", "septemb", "oktob", "novemb", "decemb", "avgust",
     "generiš", "definiš", "definis", "resetov", "verifikov", "organizov", "konfiguris", "konfiguriš", "naučn",
-    "univerzitet", "fabrik", "pozoriš", "fudbal", "vazduh", "izvinj", "ovlašć", "korišć", "uprkos",
+    "univerzitet", "fabrik", "pozoriš", "fudbal", "vazduh", "izvinj", "uprkos",
     "procenat", "hemij", "saobraćaj", "uslov", "pasoš",
 )  # fmt: skip
 # Whole words: "takođe" begins "također", which Croatian and Bosnian both write; "računar" begins
 # Croatian "računarstvo". Not "kolona" ("kolona vozila"), "tokom" ("svojim tokom"), "nivo",
 # "penzija", "ambasada", "sekretar", "štampa": Croatian texts write them too.
 _BOSNIAN_SERBIAN_WORDS = frozenset(
-    "šta ko neko niko takođe juče objekat projekat subjekat efekat "
+    "šta ko niko takođe juče objekat projekat subjekat efekat "
     "računar računara računaru računarom računari računare računarima".split()
 )
 
@@ -122,34 +129,74 @@ _DA_PRESENT = re.compile(
 )
 
 
-def evidence(text: str) -> tuple[int, int, int, int]:
-    """(ijekavian, ekavian, Croatian, Bosnian/Serbian) word counts in `text`."""
+# What Serbian's standard writes and Bosnian's and Croatian's do not, beside the ekavian reflex:
+# -šć- where they write -št- ("korišćenje", "ovlašćenje"), "istorija" (Bosnian "historija"),
+# and the future fused with the verb ("moraćete", "bićemo"; they write "morat ćete"). Only the
+# first and second persons plural and the second singular, after the infinitive's a or i: "-će"
+# and "-ću" end nouns all three write ("kolačiće", "kafiću", "plaću"), and "krećete", "nećete"
+# are present tenses.
+_SERBIAN = ("korišć", "ovlašć", "istorij")
+_FUSED_FUTURE = re.compile(r"\w+[ai]ć(?:ete|emo|eš)")
+# The third person too, where the next word shows it: "pojaviće se", "otvoriće se" (not after
+# -č-: "kolačiće se briše", cookies' accusative), and "biće" before a participle ("biće
+# prikazane", "biće pokrenut"), unless a neuter word before it makes "biće" the noun ("ljudsko
+# biće rođeno").
+_FUSED_REFLEXIVE = re.compile(r"\b\w*[^\Wč][ai]će\s+se\b")
+_BICE = re.compile(r"(?:\b(\w+)\s+)?\bbiće\s+\w+[nt][aeio]?\b")
+
+
+def _fused_futures(lowered: str, written: list[str]) -> int:
+    count = sum(bool(_FUSED_FUTURE.fullmatch(w)) for w in written)
+    count += len(_FUSED_REFLEXIVE.findall(lowered))
+    return count + sum(not before.endswith(("o", "e")) for before in _BICE.findall(lowered))
+
+
+class Evidence(NamedTuple):
+    """Word counts in a text: the reflexes of yat, and each standard's own words."""
+
+    ijekavian: int
+    ekavian: int
+    croatian: int
+    bosnian_serbian: int
+    serbian: int
+
+
+def evidence(text: str, slovene: bool = False) -> Evidence:
+    """What `text`'s words say (see Evidence); with `slovene` (Slovene is a candidate), Croatian
+    words Slovene writes too are no evidence."""
     written = _WORD.findall(text)
     words = [w.lower() for w in written]
     ije = sum(w.startswith(_IJEKAVIAN) or w in _IJEKAVIAN_WORDS for w in words)
     eke = sum(w.startswith(_EKAVIAN) or w in _EKAVIAN_WORDS for w in words)
     # Dictionary-derived forms (ekavian_forms.py), only as written in lower case: not a name.
     eke += sum(w in FORMS and not (w.startswith(_EKAVIAN) or w in _EKAVIAN_WORDS) for w in written)
-    hr = sum(w.startswith(_CROATIAN) or w in _CROATIAN_WORDS for w in words)
+    hr = sum(
+        (w.startswith(_CROATIAN) or w in _CROATIAN_WORDS) and not (slovene and w.startswith(_CROATIAN_SLOVENE))
+        for w in words
+    )
     bsr = sum(w.startswith(_BOSNIAN_SERBIAN) or w in _BOSNIAN_SERBIAN_WORDS for w in words)
     bsr += text.lower().count("da li ")  # Croatian asks "je li"
     bsr += len(_DA_PRESENT.findall(text.lower()))
-    return ije, eke, hr, bsr
+    srw = sum(w.startswith(_SERBIAN) for w in words) + _fused_futures(text.lower(), written)
+    return Evidence(ije, eke, hr, bsr, srw)
 
 
-def settle(text: str, lang: str, py: dict[str, float]) -> tuple[str, str] | None:
+def settle(text: str, lang: str, py: dict[str, float], slovene: bool = False) -> tuple[str, str] | None:
     """A better (tag, rule) for a vote that answered `lang` in GROUP, or None to keep the vote.
 
-    `py` is py3langid's distribution. Rules: "sh-yat" (the reflex of yat decides or
-    contradicts), "sh-words" (vocabulary decides), "sh-undecided" (und: conflicting evidence,
-    or none and the detectors torn between the three).
+    `py` is py3langid's distribution; `slovene`: a detector that knows Serbian said Slovene, which
+    writes some Croatian words too ("tipka", "zaslon", "kruh"): those are then no evidence. Rules:
+    "sh-yat" (the reflex of yat decides or contradicts), "sh-words" (vocabulary or Serbian's own
+    forms decide), "sh-undecided" (und: conflicting evidence, or none and the detectors torn
+    between the three).
     """
-    ije, eke, hr, bsr = evidence(text)
-    if eke and ije:
+    ije, eke, hr, bsr, srw = evidence(text, slovene)
+    if (eke or srw) and ije:
+        # Ijekavian Serbian (as written in Bosnia) exists, but then so may Bosnian.
         return "und", "sh-undecided"
-    if eke:
+    if eke or srw:
         # Ekavian is Serbian; Croatian vocabulary in it is a contradiction.
-        return ("sr-Latn", "sh-yat") if not hr else ("und", "sh-undecided")
+        return ("sr-Latn", "sh-words" if srw else "sh-yat") if not hr else ("und", "sh-undecided")
     if ije:
         if bsr != hr:
             return ("bs", "sh-words") if bsr > hr else ("hr", "sh-words")
@@ -174,15 +221,19 @@ def settle(text: str, lang: str, py: dict[str, float]) -> tuple[str, str] | None
     return None
 
 
-def decide_open(text: str) -> tuple[str, str] | None:
+def decide_open(text: str, slovene: bool = False) -> tuple[str, str] | None:
     """(tag, rule) for a text the vote left open between these languages, if words decide it.
 
-    Only positive, uncontradicted evidence: ekavian without Croatian words is sr-Latn;
-    ijekavian with more Croatian (or Bosnian/Serbian) words than the other kind is hr (or bs).
+    Only positive, uncontradicted evidence: ekavian (or Serbian's own forms) without Croatian
+    words is sr-Latn;
+    ijekavian with more Croatian (or Bosnian/Serbian) words than the other kind is hr (or bs);
+    Croatian words and no other evidence is hr (with `slovene`, not the words Slovene writes).
     """
-    ije, eke, hr, bsr = evidence(text)
-    if eke and not ije and not hr:
-        return "sr-Latn", "sh-yat"
+    ije, eke, hr, bsr, srw = evidence(text, slovene)
+    if (eke or srw) and not ije and not hr:
+        return "sr-Latn", "sh-words" if srw else "sh-yat"
     if ije and not eke and hr != bsr:
         return ("hr", "sh-words") if hr > bsr else ("bs", "sh-words")
+    if hr and not (ije or eke or bsr):
+        return "hr", "sh-words"
     return None

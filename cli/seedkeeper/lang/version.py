@@ -30,4 +30,9 @@ VOTER_VERSIONS = (
 # chunk of its own in the mixed-document check (a short Bengali paragraph beside English).
 # 27: a fragment the detectors split on is settled by the word lists of its script when one
 # clearly leads and a detector agrees (wordlists.py, "word-lists-short").
-DETECTOR_VERSION = f"27/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
+# 28: Serbian's own forms (the fused future "moraćete", "biće prikazane"; "korišćenje";
+# "istorija") are Serbian evidence like ekavian; Croatian "tipka", "zaslon", "značajka" are
+# Croatian evidence (not where Slovene, which writes some, is a candidate), and decide a vote left
+# open; "izbornik", "preglednik", "stupac", "uvjet", "znanstven" (Serbian or Bosnian write them)
+# and Bosnian/Serbian "neko" (Croatian "neko vrijeme") are no longer evidence.
+DETECTOR_VERSION = f"28/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"

@@ -1,0 +1,91 @@
+"""Bosnian, Croatian and Serbian (Latin): the evidence beside the reflex of yat that session 31
+added (serbocroatian.py). Serbian's own forms (the future fused with the verb, -šć- for -št-,
+"istorija"), Croatian software words ("tipka", "zaslon", "značajka") that Slovene partly shares,
+and words taken out of the lists because another standard writes them. Our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from seedkeeper.lang import detect_language
+from seedkeeper.lang import serbocroatian as sh
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Serbian writes the future fused with the infinitive; Croatian and Bosnian "morat ćete".
+        "Moraćete ponovo da pokrenete računar kada se instalacija završi.",
+        "Pojaviće se prozor sa spiskom svih datoteka u fascikli.",
+        "Svi podaci biće odbačeni kada zatvorite program.",
+        # -šć- where the other two standards write -št-.
+        "Korišćenje ovog programa je besplatno za sve korisnike.",
+    ],
+)
+def test_serbian_own_forms_make_a_sentence_serbian(text):
+    assert sh.evidence(text).serbian >= 1
+    result = detect_language(text)
+    assert (result.lang, result.decided_by) == ("sr-Latn", "sh-words")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Morat ćete ponovno pokrenuti računalo kada instalacija završi.",  # Croatian future
+        "Svako ljudsko biće rođeno je slobodno i jednako u dostojanstvu.",  # "biće", the noun
+        "Kolačiće se briše u postavkama preglednika.",  # cookies' accusative
+        "Nećete moći nastaviti ako se ne krećete brže.",  # present tenses in -ćete
+        "Pozovite prijatelje u kafiću na plaću.",
+    ],
+)
+def test_words_that_only_look_like_a_fused_future_are_no_evidence(text):
+    assert sh.evidence(text).serbian == 0
+    assert detect_language(text).lang != "sr-Latn"
+
+
+def test_serbian_forms_beside_the_ijekavian_reflex_leave_the_tag_open():
+    # Serbian as written in Bosnia is ijekavian with the fused future: Serbian or Bosnian, not which.
+    text = "Biće potrebno nekoliko minuta prije nego što se promjene primijene."
+    evidence = sh.evidence(text)
+    assert evidence.serbian >= 1 and evidence.ijekavian >= 1
+    assert detect_language(text).lang == "und"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pritisnite tipku Enter da potvrdite odabir na zaslonu.",
+        "Ova značajka omogućuje brže pokretanje aplikacija.",
+    ],
+)
+def test_croatian_software_words_make_a_sentence_croatian(text):
+    assert sh.evidence(text).croatian >= 1
+    assert detect_language(text).lang == "hr"
+
+
+def test_croatian_words_slovene_writes_too_do_not_make_slovene_croatian():
+    # "tipka" and "zaslon" are Slovene too: where a detector says Slovene they decide nothing.
+    assert sh.evidence("Pritisnite tipko na zaslonu.", slovene=True).croatian == 0
+    assert sh.evidence("Pritisnite tipko na zaslonu.").croatian == 2
+    for text in ("Začnite tipkati", "Zajem zaslonske slike", "Pritisnite tipko na zaslonu in počakajte."):
+        assert detect_language(text).lang != "hr", text
+
+
+@pytest.mark.parametrize(
+    ("text", "not_lang"),
+    [
+        # GNOME's Serbian help writes "izbornik", "preglednik", "stupcima"; the Bosnian declaration
+        # "uvjete", "znanstvenom"; Croatian writes "neko vrijeme".
+        ("Otvorite korisnički izbornik i izaberite veb preglednik u stupcima.", "hr"),
+        ("Svako ima pravo na pravične uvjete rada i na znanstveni napredak.", "hr"),
+        ("Pričekajte neko vrijeme prije nego što ponovno pokušate.", "bs"),
+    ],
+)
+def test_words_another_standard_writes_are_no_evidence(text, not_lang):
+    evidence = sh.evidence(text)
+    if not_lang == "hr":
+        assert evidence.croatian == 0
+    else:
+        assert evidence.bosnian_serbian == 0
+    # Whatever the detectors say, the words do not decide it.
+    assert detect_language(text).decided_by != "sh-words"
