@@ -35,4 +35,6 @@ VOTER_VERSIONS = (
 # Croatian evidence (not where Slovene, which writes some, is a candidate), and decide a vote left
 # open; "izbornik", "preglednik", "stupac", "uvjet", "znanstven" (Serbian or Bosnian write them)
 # and Bosnian/Serbian "neko" (Croatian "neko vrijeme") are no longer evidence.
-DETECTOR_VERSION = f"28/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
+# 29: py3langid names a language langdetect does not know at 0.6 or more while langdetect names
+# its neighbour and CLD2 none of their group: the language ("py3langid-neighbour"; Galician).
+DETECTOR_VERSION = f"29/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
