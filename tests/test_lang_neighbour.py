@@ -55,3 +55,25 @@ def test_the_rule_stays_quiet_otherwise(ld, py, cld):
 )
 def test_spanish_portuguese_and_catalan_stay_themselves(text, lang):
     assert detect_language(text).lang == lang
+
+
+def test_galician_words_settle_the_group_when_cld2_reads_something_else():
+    # langdetect says Spanish, py3langid Galician without confidence, CLD2 English: the words
+    # of the two others' group decide (before, a CLD2 outside the group left it "und").
+    text = "Prema aquí para gardar a imaxe e engadir unha ligazón nova."
+    vote = v.decide(text, "Latin", {"es": 0.99}, 40.0, v.Voices({"gl": 0.45, "es": 0.3}, {"en": 1.0}, True))
+    assert (vote.lang, vote.rule) == ("gl", "close-pair")
+    result = detect_language("Isto abrirá un panel que lle permite trocar buscas en cartafoles.")
+    assert (result.lang, result.decided_by) == ("gl", "close-pair")
+
+
+def test_letters_and_words_galician_shares_do_not_make_it_spanish_or_portuguese():
+    # "ñ" is Galician as much as Spanish ("pegañentas", "liña"); "do", "os", "na" as much as
+    # Portuguese: Spanish and Portuguese texts keep them as evidence against each other only.
+    voices = v.Voices({"gl": 0.45, "es": 0.3}, {"en": 1.0}, True)
+    assert v.decide("Active Teclas pegañentas na liña.", "Latin", {"es": 0.99}, 40.0, voices).lang != "es"
+    voices = v.Voices({"gl": 0.45, "pt": 0.3}, {"en": 1.0}, True)
+    assert (
+        v.decide("Prema dentro do campo de busca dos os ficheiros.", "Latin", {"pt": 0.99}, 40.0, voices).lang != "pt"
+    )
+    assert detect_language("El niño pequeño juega en la montaña con sus amigos.").lang == "es"

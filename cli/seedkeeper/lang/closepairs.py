@@ -78,7 +78,16 @@ _MARKERS: dict[str, frozenset[str]] = {
     "bs": frozenset("šta hiljada historija hljeb lahko uvijek gdje".split()),
     "sr-Latn": frozenset("šta hiljada istorija nedelja hleb opština uvek gde vreme reč dete deo".split()),
     "ca": frozenset("els amb però molt és dels aquest aquesta perquè també seva què ara".split()),
-    "gl": frozenset("unha non moi tamén xa polo pola coa nunha dunha cando isto".split()),
+    "gl": frozenset(
+        "unha non moi tamén xa polo pola coa nunha dunha cando isto "
+        # Forms Portuguese and Spanish spell otherwise (prima / pulse, veja / vea, lhe / le...).
+        "prema premer vexa lle lles dun nun cun unhas páxina páxinas xanela xanelas cartafol "
+        "cartafoles enderezo contrasinal engadir gardar amosar máis poden quere sexa estea facer "
+        "fai xeral mensaxe mensaxes imaxe imaxes ligazón "
+        # Portuguese and Spanish markers (written for that pair) Galician writes too: they count
+        # for it as well, so they tell it from neither.
+        "os as do da na é ao foi seus en con pero están".split()
+    ),
     "be": frozenset("і што гэта як які ён яна таксама для".split()),
     "uk": frozenset("і та що це як який він вона також бути".split()),
     "ru": frozenset("и что это как который он она также быть для".split()),
@@ -119,6 +128,7 @@ _LETTERS: dict[str, str] = {
     "hr": "ćđĆĐ",
     "pt": "ãõÃÕ",
     "es": "ñÑ¿¡",
+    "gl": "ñÑ",  # as Spanish ("liña"): it tells the two from Portuguese and Catalan, not apart
     "da": "",
     "no": "",
     "sv": "",

@@ -37,4 +37,7 @@ VOTER_VERSIONS = (
 # and Bosnian/Serbian "neko" (Croatian "neko vrijeme") are no longer evidence.
 # 29: py3langid names a language langdetect does not know at 0.6 or more while langdetect names
 # its neighbour and CLD2 none of their group: the language ("py3langid-neighbour"; Galician).
-DETECTOR_VERSION = f"29/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
+# 30: Galician's own forms ("prema", "vexa", "lle", "páxina"...) are markers, and "ñ" and the
+# words it shares with Portuguese count for it too; a group's words are weighed when CLD2 names a
+# language outside the group of langdetect's and py3langid's answers.
+DETECTOR_VERSION = f"30/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"

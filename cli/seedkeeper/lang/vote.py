@@ -289,6 +289,10 @@ def decide(text: str, script: str, ld_codes: dict[str, float], letters: float, v
         return vote(p_top, "py3langid-outside", 1)
     names = {n for n in (l_top, p_top, c_top) if n is not None}
     settled = close_pair(text, names)
+    if settled is None and l_top is not None and p_top is not None and c_top not in (l_top, p_top):
+        # CLD2 outside the group of the two others (the English of identifiers): their group's
+        # words may still settle it.
+        settled = close_pair(text, {l_top, p_top})
     if settled is not None:
         return vote(settled, "close-pair", 1)
     return und
