@@ -82,9 +82,10 @@ def test_utf8_read_as_cp1252_stays_ftfys_case():
 
 
 def test_an_unclear_page_is_found_but_not_guessed_and_a_named_one_reads_it(cli, tmp_path):
-    # One short Cyrillic line reads as flawless Greek in cp1253 too: the finding names both pages,
-    # the repair leaves it (neither ftfy nor a guess), and --encoding names the page.
-    line = "Всеки човек има право на образование.\n"
+    # A short Cyrillic line of names reads as flawless Greek in cp1253 too, and no word list
+    # knows its words: the finding names both pages, the repair leaves it (neither ftfy nor a
+    # guess), and --encoding names the page.
+    line = "Бибигон, Мойдодыр и Айболит.\n"
     seen = _misread(line, "cp1251")
     pages = misread.reading(seen.rstrip("\n"))
     assert pages is not None and {"cp1251", "cp1253"} <= set(pages)
@@ -167,3 +168,15 @@ def test_stretched_arabic_and_a_camel_cased_brand_are_still_read_back():
     russian = "Я открыл страницу ВКонтакте и написал другу длинное письмо о поездке.\n"
     fixed = repair(_misread(russian, "cp1251").encode(), {"mojibake"}, "cp1251")
     assert fixed.new_text == russian
+
+
+def test_the_words_of_a_reading_settle_a_page_the_judge_leaves_open():
+    # Read in cp1253, this Bulgarian line is flawless Greek letters; read in cp1251 it is words
+    # of the Bulgarian list (lang/wordlists.py): the page is cp1251, and fix reads it back.
+    line = "Всеки човек има право на образование.\n"
+    seen = _misread(line, "cp1251")
+    assert misread.reading(seen.rstrip("\n")) == ("cp1251",)
+    assert repair(seen.encode(), {"mojibake"}, None).new_text == line
+    # A long Russian line too (the judge had left it between cp1251, cp1253 and KOI8-R).
+    russian = "Я открыл страницу ВКонтакте и написал другу длинное письмо о поездке.\n"
+    assert repair(_misread(russian, "cp1251").encode(), {"mojibake"}, None).new_text == russian

@@ -18,6 +18,8 @@ from seedkeeper.errors import NotARegularFileError
 from seedkeeper.problems import Problem, make
 
 # Bump when anything this module computes may change for the same bytes (a cache key part).
+# 17: where the judge leaves several code pages, the words of each reading decide (misread.py):
+# a finding names one page where it named several.
 # 16: misread.py refuses letter lists ("ÄÖÜäöüß" was read as Greek), stretched letters and words
 # that mix Latin with another script ("Été" was read as "Йtй").
 # 15: another script's code page read as cp1252 ("ÇááÛÉ", "Ìîñêâà") is mojibake (corpus.misread).
@@ -32,7 +34,7 @@ from seedkeeper.problems import Problem, make
 # 8: not-utf8 ends with the `fix --encoding auto` that repairs it. 7: not-utf8 says "byte N of
 # the line"; 6: too-short counts no format characters; 5: not-valid text is und, explanations
 # cached, UTF-16 is not-utf8.
-ANALYSIS_VERSION = "16"
+ANALYSIS_VERSION = "17"
 
 
 # A "word": a run of letters/digits (ZWNJ/ZWJ keep Persian words whole), or one CJK character,

@@ -12,7 +12,9 @@ another code page and the accented letters all become letters of another script:
 character both ways, so the two texts align letter by letter. Western text never qualifies: its
 accented letters are a minority of its letters ("Ærøskøbing" is 3 of 10), and read as cp1252 it
 is what it is. A letter the first reading lost (a byte cp1252 does not define, shown as U+FFFD)
-stays U+FFFD.
+stays U+FFFD. A reading must give words (no letter lists, stretched letters, or Latin and another
+script in one word), and where the judge leaves several pages, the one whose reading is words of
+its script's word lists is the page.
 """
 
 from __future__ import annotations
@@ -177,7 +179,61 @@ def reading(line: str) -> tuple[str, ...] | None:
         and c.lang != "und"
         and _redecode(line, c.encoding) is not None
     )
+    if len(pages) > 1:
+        chosen = _by_words(line, pages)
+        if chosen is not None:
+            return (chosen,)
     return pages or None
+
+
+# The word lists (wordfreq's, inside its wheel: lang/wordlists.py) of each script a misread line
+# may come back in. Thai has none: a Thai reading is never chosen by words.
+_LISTS_OF_SCRIPT = {
+    "Cyrillic": ("ru", "uk", "bg", "mk", "sr-Cyrl"),
+    "Greek": ("el",),
+    "Arabic": ("ar", "fa", "ur"),
+    "Hebrew": ("he",),
+}
+_LIST_CODE = {"sr-Cyrl": "sh"}
+# A reading is chosen by its words when at least this share of them is in a list of its script
+# and every other reading has at most half its share.
+MIN_KNOWN = 0.5
+
+
+def _known_share(text: str) -> float | None:
+    """The largest share of `text`'s words (two letters or more) that one language's word list
+    of their script holds; None when that script has no list or there are too few words."""
+    from seedkeeper.lang import wordlists
+    from seedkeeper.lang.scripts import script_of
+
+    words = [w.lower() for w in _WORD.findall(text) if len(w) >= 2 and _other_script_letter(w[0])]
+    if len(words) < 2:
+        return None
+    langs = _LISTS_OF_SCRIPT.get(script_of(words[0][0]) or "")
+    if langs is None:
+        return None
+    return max(
+        sum(wordlists.frequency(lang, _LIST_CODE.get(lang, lang), w) > 0 for w in words) / len(words) for lang in langs
+    )
+
+
+def _by_words(line: str, pages: tuple[str, ...]) -> str | None:
+    """The page among `pages` whose reading of `line` is clearly made of words (_known_share):
+    a Russian line read in cp1251 is Russian words, read in cp1253 Greek letters in no Greek
+    word. Pages that read the line alike (cp1251 and mac_cyrillic on lower-case Cyrillic) are one
+    reading, named by the first. None when no reading stands out, or one cannot be weighed."""
+    readings: dict[str, str] = {}
+    for page in pages:
+        again = _redecode(line, page)
+        if again is not None and again not in readings.values():
+            readings[page] = again
+    shares = {page: _known_share(again) for page, again in readings.items()}
+    if len(shares) < 2 or any(share is None for share in shares.values()):
+        return None
+    best = max(shares, key=lambda page: shares[page])
+    if shares[best] < MIN_KNOWN or any(shares[p] * 2 > shares[best] for p in shares if p != best):
+        return None
+    return best
 
 
 def _joint(text: str) -> str:
