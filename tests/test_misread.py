@@ -180,3 +180,29 @@ def test_the_words_of_a_reading_settle_a_page_the_judge_leaves_open():
     # A long Russian line too (the judge had left it between cp1251, cp1253 and KOI8-R).
     russian = "Я открыл страницу ВКонтакте и написал другу длинное письмо о поездке.\n"
     assert repair(_misread(russian, "cp1251").encode(), {"mojibake"}, None).new_text == russian
+
+
+def test_dos_cyrillic_read_as_cp1252_is_found_and_read_back_not_garbled():
+    # cp866 read as cp1252 is half symbols ("¯à\xa0¢®" is "право"): it was no suspect line, and
+    # ftfy's repair made CJK of it ("箢¥ª"). Now the page is found and every line read back.
+    for text in (CLEAN["ru"], "Всеки човек има право на образование и на свобода.\n"):
+        seen = _misread(text, "cp866")
+        found = {p.code: p for p in check_content("a.txt", seen.encode("utf-8"), 10).problems}
+        assert "(cp866 read as cp1252)" in found["mojibake"].message
+        assert repair(seen.encode(), {"mojibake"}, None).new_text == text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "©®™ — «»  ±½¼¾ ×÷ °°° µ¶·",
+        "•••••••••• ——————— ………",
+        "°º¤ø,¸¸,ø¤º°`°º¤ø,¸,ø¤°º¤ø,¸¸,ø¤º°`°º¤ø,¸",
+        "§ 12 ¶ 3 — ¬ ¦ ¨ ª º « » ¯ ´ ¸",
+        "Æsir Æðelstan Ææ Øø Åå Þþ Ðð ŒœŠšŽžŸƒ",
+    ],
+)
+def test_lines_of_symbols_are_no_dos_cyrillic(line):
+    text = f"Some symbols:\n{line}\n"
+    assert misread.first_misread(text) is None
+    assert repair(text.encode(), {"mojibake"}, None).new_text == text

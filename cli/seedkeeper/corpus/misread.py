@@ -14,7 +14,9 @@ accented letters are a minority of its letters ("Ærøskøbing" is 3 of 10), and
 is what it is. A letter the first reading lost (a byte cp1252 does not define, shown as U+FFFD)
 stays U+FFFD. A reading must give words (no letter lists, stretched letters, or Latin and another
 script in one word), and where the judge leaves several pages, the one whose reading is words of
-its script's word lists is the page.
+its script's word lists is the page. DOS Cyrillic (cp866) read as cp1252 is half symbols
+("¯à\xa0¢®", "право"), so a line mostly of characters cp1252 reads from high bytes, symbols
+included, is weighed as well.
 """
 
 from __future__ import annotations
@@ -29,6 +31,15 @@ _HIGH = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0152\u0153\u0160\u0161\u0178\u
 # misread line. A cheap first test, run on every document.
 _RUN = re.compile(f"[{_HIGH}]{{3,}}")
 _IS_HIGH = re.compile(f"[{_HIGH}]")
+# Every character a Windows-1252 (or Latin-1) reading gives a high byte: letters, symbols, the
+# no-break space. DOS Cyrillic (cp866) read so is half symbols ("¯à\xa0¢®" is "право"): its
+# lines are weighed by these.
+_ANY_HIGH_CHARS = "\u0080-\u00ff" + "".join(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"))
+_ANY_HIGH = re.compile(f"[{_ANY_HIGH_CHARS}]")
+_ANY_RUN = re.compile(f"[{_ANY_HIGH_CHARS}]{{3,}}")
+# Fewest such characters, and their least share of the line's letters and such characters.
+MIN_ANY_HIGH = 8
+MIN_ANY_SHARE = 0.6
 # Fewest accented letters, and their least share of the line's letters, for a line to be weighed.
 MIN_HIGH = 6
 MIN_SHARE = 0.5
@@ -46,11 +57,16 @@ _WORD = re.compile(r"[^\W\d_]+")
 def suspect(line: str, min_high: int = MIN_HIGH) -> bool:
     """Whether `line` looks like a misread one (see the module docstring): worth asking the judge.
     (`repair`, once the code page is known, reads short lines again too: `min_high` 1.)"""
-    if min_high >= 3 and not _RUN.search(line):
+    if min_high >= 3 and not _ANY_RUN.search(line):
         return False
     high = len(_IS_HIGH.findall(line))
     letters = sum(ch.isalpha() for ch in line)
-    return high >= min_high and high >= MIN_SHARE * letters
+    if high >= min_high and high >= MIN_SHARE * letters and (min_high < 3 or _RUN.search(line)):
+        return True
+    # Symbols and letters together (DOS cp866): mostly high characters, in runs.
+    anyhigh = len(_ANY_HIGH.findall(line))
+    wordish = sum(ch.isalpha() or bool(_ANY_HIGH.match(ch)) for ch in line)
+    return anyhigh >= (MIN_ANY_HIGH if min_high >= 3 else min_high) and anyhigh >= MIN_ANY_SHARE * wordish
 
 
 def _codec(name: str) -> str:
@@ -110,7 +126,8 @@ def _plausible(line: str, again: str) -> bool:
     """Whether the reading `again` of `line` is text: at most a quarter of its words in another
     script are odd (_odd_word; a brand name cased "ВКонтакте" is not enough to refuse a line),
     and one of them has two letters or more (a lone "à" is no evidence)."""
-    words = [(m.group(), again[m.start() : m.end()]) for m in _WORD.finditer(line)]
+    # The words of the reading, not of `line`: a cp866 reading's letters were symbols there.
+    words = [(line[m.start() : m.end()], m.group()) for m in _WORD.finditer(again)]
     other = [(old, new) for old, new in words if any(_other_script_letter(ch) for ch in new)]
     if not other or max(len(new) for _, new in other) < 2:
         return False
@@ -251,7 +268,7 @@ def _joint(text: str) -> str:
 def first_misread(text: str) -> tuple[int, str, tuple[str, ...]] | None:
     """(line number, the line, its possible code pages) of the first misread line of `text`.
     Where that line leaves the page open, the suspect lines together may settle it."""
-    if not _RUN.search(text):
+    if not _ANY_RUN.search(text):
         return None
     tries = 0
     for number, line in enumerate(text.split("\n"), 1):
