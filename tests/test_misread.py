@@ -206,3 +206,13 @@ def test_lines_of_symbols_are_no_dos_cyrillic(line):
     text = f"Some symbols:\n{line}\n"
     assert misread.first_misread(text) is None
     assert repair(text.encode(), {"mojibake"}, None).new_text == text
+
+
+def test_one_fix_repairs_a_misread_line_and_a_utf8_mojibake_line_of_the_same_document():
+    # The misread Russian line was read back and the "cafÃ©" line left for a second run.
+    russian = "Москва является столицей России и крупнейшим городом страны.\n"
+    french = "Un café au lait, naïve.\n"
+    seen = _misread(russian, "cp1251") + french.encode().decode("cp1252")
+    fixed = repair(seen.encode(), {"mojibake"}, None)
+    assert fixed.new_text == russian + french
+    assert not looks_mojibake(fixed.new_text)

@@ -110,6 +110,10 @@ def _repair_text(
             )
         else:
             fixed = again[0]
+            if read_again(fixed) is None:
+                # Every misread line is read back: UTF-8 read wrongly elsewhere ("cafÃ©") is
+                # ftfy's, in the same run (the check would report it next).
+                fixed = fix_encoding(fixed)
         if fixed != text:
             text = fixed
             out.codes.append("mojibake")
