@@ -36,11 +36,21 @@ def test_serbian_own_forms_make_a_sentence_serbian(text):
         "Kolačiće se briše u postavkama preglednika.",  # cookies' accusative
         "Nećete moći nastaviti ako se ne krećete brže.",  # present tenses in -ćete
         "Pozovite prijatelje u kafiću na plaću.",
+        # Nouns before "se": a salary (Croatian "plaća"), a drink, a being, brothers.
+        "Plaće se isplaćuju svakog petka na tekući račun radnika.",
+        "Piće se poslužuje hladno uz kolače.",
+        "Svako ljudsko biće se rađa slobodno i jednako u dostojanstvu i pravima.",
+        "Od braće se očekuje da pomognu roditeljima.",
     ],
 )
 def test_words_that_only_look_like_a_fused_future_are_no_evidence(text):
     assert sh.evidence(text).serbian == 0
     assert detect_language(text).lang != "sr-Latn"
+
+
+def test_a_fused_future_in_capitals_is_one_too():
+    assert sh.evidence("MORAĆETE PONOVO POKRENUTI RAČUNAR.").serbian == 1
+    assert sh.evidence("Pritisnite OK i POJAVIĆE SE prozor.").serbian == 1
 
 
 def test_serbian_forms_beside_the_ijekavian_reflex_leave_the_tag_open():

@@ -138,15 +138,16 @@ _DA_PRESENT = re.compile(
 _SERBIAN = ("korišć", "ovlašć", "istorij")
 _FUSED_FUTURE = re.compile(r"\w+[ai]ć(?:ete|emo|eš)")
 # The third person too, where the next word shows it: "pojaviće se", "otvoriće se" (not after
-# -č-: "kolačiće se briše", cookies' accusative), and "biće" before a participle ("biće
-# prikazane", "biće pokrenut"), unless a neuter word before it makes "biće" the noun ("ljudsko
-# biće rođeno").
-_FUSED_REFLEXIVE = re.compile(r"\b\w*[^\Wč][ai]će\s+se\b")
+# -č-: "kolačiće se briše", cookies' accusative; nor after a stem of one or two letters: the
+# nouns "biće", "piće", "plaće", "braće" stand before "se" in all three: "ljudsko biće se rađa",
+# "plaće se isplaćuju"), and "biće" before a participle ("biće prikazane", "biće pokrenut"),
+# unless a neuter word before it makes "biće" the noun ("ljudsko biće rođeno").
+_FUSED_REFLEXIVE = re.compile(r"\b\w{2,}[^\Wč][ai]će\s+se\b")
 _BICE = re.compile(r"(?:\b(\w+)\s+)?\bbiće\s+\w+[nt][aeio]?\b")
 
 
-def _fused_futures(lowered: str, written: list[str]) -> int:
-    count = sum(bool(_FUSED_FUTURE.fullmatch(w)) for w in written)
+def _fused_futures(lowered: str, words: list[str]) -> int:
+    count = sum(bool(_FUSED_FUTURE.fullmatch(w)) for w in words)
     count += len(_FUSED_REFLEXIVE.findall(lowered))
     return count + sum(not before.endswith(("o", "e")) for before in _BICE.findall(lowered))
 
@@ -177,7 +178,7 @@ def evidence(text: str, slovene: bool = False) -> Evidence:
     bsr = sum(w.startswith(_BOSNIAN_SERBIAN) or w in _BOSNIAN_SERBIAN_WORDS for w in words)
     bsr += text.lower().count("da li ")  # Croatian asks "je li"
     bsr += len(_DA_PRESENT.findall(text.lower()))
-    srw = sum(w.startswith(_SERBIAN) for w in words) + _fused_futures(text.lower(), written)
+    srw = sum(w.startswith(_SERBIAN) for w in words) + _fused_futures(text.lower(), words)
     return Evidence(ije, eke, hr, bsr, srw)
 
 
