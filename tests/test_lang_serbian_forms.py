@@ -73,6 +73,13 @@ def test_croatian_software_words_make_a_sentence_croatian(text):
     assert detect_language(text).lang == "hr"
 
 
+def test_croatian_words_beside_serbian_forms_leave_an_open_vote_open():
+    # Contradicting evidence: a Croatian word and a fused future decide nothing (as in settle).
+    for text in ("Pritisnite tipku i pojaviće se prozor.", "Zaslon je taman, a korišćenje je besplatno."):
+        assert sh.decide_open(text) is None, text
+        assert sh.settle(text, "hr", {"hr": 0.9}) == ("und", "sh-undecided"), text
+
+
 def test_croatian_words_slovene_writes_too_do_not_make_slovene_croatian():
     # "tipka" and "zaslon" are Slovene too: where a detector says Slovene they decide nothing.
     assert sh.evidence("Pritisnite tipko na zaslonu.", slovene=True).croatian == 0

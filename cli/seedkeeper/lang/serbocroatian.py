@@ -235,6 +235,6 @@ def decide_open(text: str, slovene: bool = False) -> tuple[str, str] | None:
         return "sr-Latn", "sh-words" if srw else "sh-yat"
     if ije and not eke and hr != bsr:
         return ("hr", "sh-words") if hr > bsr else ("bs", "sh-words")
-    if hr and not (ije or eke or bsr):
+    if hr and not (ije or eke or bsr or srw):
         return "hr", "sh-words"
     return None
