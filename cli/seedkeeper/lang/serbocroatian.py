@@ -91,8 +91,10 @@ _CROATIAN = (
     "tipk", "zaslon", "značajk",
 )  # fmt: skip
 # The ones Slovene writes too ("tipka", "zaslon", "kruh", "nogomet", "knjižnica", "točno",
-# "obveza", "tajnik", "veleposlaništvo"): no evidence where Slovene is a candidate.
-_CROATIAN_SLOVENE = ("tipk", "zaslon", "kruh", "nogomet", "knjižnic", "točn", "obvez", "tajnik", "veleposlan")
+# "obveza", "tajnik", "veleposlaništvo", "glede na"): no evidence where Slovene is a candidate.
+_CROATIAN_SLOVENE = (
+    "tipk", "zaslon", "kruh", "nogomet", "knjižnic", "točn", "obvez", "tajnik", "veleposlan", "glede",
+)  # fmt: skip
 # Not "objekt", "projekt", "subjekt": Serbian writes them beside "objekat" (the UDHR's "subjekt");
 # nor "jučer", which Bosnian writes too.
 _CROATIAN_WORDS = frozenset(
