@@ -77,3 +77,18 @@ def test_letters_and_words_galician_shares_do_not_make_it_spanish_or_portuguese(
         v.decide("Prema dentro do campo de busca dos os ficheiros.", "Latin", {"pt": 0.99}, 40.0, voices).lang != "pt"
     )
     assert detect_language("El niño pequeño juega en la montaña con sus amigos.").lang == "es"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Els seus pares poden pagar en efectiu.",
+        "Si no poden accedir als seus comptes, poseu-vos en contacte amb nosaltres.",
+        "Aquí poden trobar els seus documents en format PDF.",
+    ],
+)
+def test_words_catalan_shares_with_galician_do_not_make_it_galician(text):
+    # "poden", "seus", "en" are Catalan as much as Galician: langdetect's Catalan, py3langid's
+    # unsure Galician and CLD2's English are not settled as Galician by them.
+    voices = v.Voices({"gl": 0.45, "ca": 0.3}, {"en": 1.0}, True)
+    assert v.decide(text, "Latin", {"ca": 0.99}, 40.0, voices).lang != "gl"

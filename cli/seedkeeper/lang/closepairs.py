@@ -77,7 +77,12 @@ _MARKERS: dict[str, frozenset[str]] = {
     ),
     "bs": frozenset("šta hiljada historija hljeb lahko uvijek gdje".split()),
     "sr-Latn": frozenset("šta hiljada istorija nedelja hleb opština uvek gde vreme reč dete deo".split()),
-    "ca": frozenset("els amb però molt és dels aquest aquesta perquè també seva què ara".split()),
+    "ca": frozenset(
+        "els amb però molt és dels aquest aquesta perquè també seva què ara "
+        # Galician's markers Catalan writes too ("els seus fills poden venir en tren"): they
+        # count for it as well, so they tell neither from the other.
+        "en seus poden".split()
+    ),
     "gl": frozenset(
         "unha non moi tamén xa polo pola coa nunha dunha cando isto "
         # Forms Portuguese and Spanish spell otherwise (prima / pulse, veja / vea, lhe / le...).
