@@ -124,6 +124,8 @@ def test_check_and_tag_see_it(cli, tmp_path):
         "Umlaute: ÄÖÜäöüß",  # a letter list read as Greek (cp1253) was rewritten
         "Les lettres accentuées: àâäéèêëîïôöùûüÿç",
         "Majuscules: ÀÁÂÃÄÅ ÈÉÊË",
+        "ÀÈÌÒÙ àèìòù",  # a list in words of five or fewer (was read as cp1251 or koi8_r)
+        "ÂÊÎÔÛ âêîôû",
         "Aaaah ÖÖÖÖÖÖÖ äääääää",  # stretched letters
         "ÉÉÉÉÉÉÉÉ!!!",
     ],

@@ -125,11 +125,14 @@ def _odd_word(old: str, new: str) -> bool:
 def _plausible(line: str, again: str) -> bool:
     """Whether the reading `again` of `line` is text: at most a quarter of its words in another
     script are odd (_odd_word; a brand name cased "ВКонтакте" is not enough to refuse a line),
-    and one of them has two letters or more (a lone "à" is no evidence)."""
+    one of them has two letters or more (a lone "à" is no evidence), and together they are no
+    letter list split into words ("ÀÈÌÒÙ àèìòù", each too short to tell alone)."""
     # The words of the reading, not of `line`: a cp866 reading's letters were symbols there.
     words = [(line[m.start() : m.end()], m.group()) for m in _WORD.finditer(again)]
     other = [(old, new) for old, new in words if any(_other_script_letter(ch) for ch in new)]
     if not other or max(len(new) for _, new in other) < 2:
+        return False
+    if _letter_list("".join(old for old, _ in other)):
         return False
     odd = sum(_odd_word(old, new) for old, new in other)
     return odd * 4 <= len(other)
