@@ -50,7 +50,8 @@ MAX_TRIES = 8
 # Characters of suspect lines judged together at most: the beginning of a large file settles its
 # page as well as the whole would, at a fraction of the time.
 MAX_JOINT = 16_000
-# A word: letters and marks (Hebrew points, Thai vowel signs) in a row.
+# A word of the Western reading: its letters in a row (there the bytes of another script's
+# marks, Hebrew points or Thai vowel signs, are letters too; \w holds no combining mark).
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -110,7 +111,7 @@ def _odd_word(old: str, new: str) -> bool:
     """Whether `new`, the reading in another code page of the word `old`, is no word of a script:
     Latin letters and another script's in one word ("Été" read as cp1251 is "Йtй": the misread
     letters of a word are all high bytes), one letter three times in a row ("ÖÖÖÖ"), case that
-    goes up inside a word ("ÄÖÜäöüß" read as cp1251 is "ДЦЬдцья"), or a letter list."""
+    goes up inside a word ("ÄÖÜäöüß" read as cp1251 is "ДЦЬдцьЯ"), or a letter list."""
     others = [ch for ch in new if _other_script_letter(ch)]
     if not others:
         return False
