@@ -128,6 +128,7 @@ def test_check_and_tag_see_it(cli, tmp_path):
         "ÂÊÎÔÛ âêîôû",
         "Aaaah ÖÖÖÖÖÖÖ äääääää",  # stretched letters
         "ÉÉÉÉÉÉÉÉ!!!",
+        "ÉÉÉ ÀÀÀ ÈÈÈ",
     ],
 )
 def test_letter_lists_and_stretched_letters_are_no_misread(line):
@@ -218,3 +219,10 @@ def test_one_fix_repairs_a_misread_line_and_a_utf8_mojibake_line_of_the_same_doc
     fixed = repair(seen.encode(), {"mojibake"}, None)
     assert fixed.new_text == russian + french
     assert not looks_mojibake(fixed.new_text)
+
+
+def test_a_letter_three_times_in_a_word_is_read_back():
+    # "СССР" (the USSR) and "змееед" write one letter three times: words, not stretched letters.
+    text = "Вчера мы долго говорили о книгах и музыке.\nИстория СССР\nЗмееед в зоопарке.\n"
+    seen = _misread(text, "cp1251")
+    assert repair(seen.encode(), {"mojibake"}, None).new_text == text

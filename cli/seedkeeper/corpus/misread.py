@@ -53,6 +53,9 @@ MAX_JOINT = 16_000
 # A word of the Western reading: its letters in a row (there the bytes of another script's
 # marks, Hebrew points or Thai vowel signs, are letters too; \w holds no combining mark).
 _WORD = re.compile(r"[^\W\d_]+")
+# A stretched letter: four in a row, or a word of one letter three times or more (tatweel, which
+# stretches Arabic words, aside).
+_STRETCHED = re.compile(r"([^\u0640])\1{3}|^([^\u0640])\2\2+$")
 
 
 def suspect(line: str, min_high: int = MIN_HIGH) -> bool:
@@ -110,12 +113,13 @@ def _letter_list(word: str) -> bool:
 def _odd_word(old: str, new: str) -> bool:
     """Whether `new`, the reading in another code page of the word `old`, is no word of a script:
     Latin letters and another script's in one word ("Été" read as cp1251 is "Йtй": the misread
-    letters of a word are all high bytes), one letter three times in a row ("ÖÖÖÖ"), case that
+    letters of a word are all high bytes), one letter four times in a row or three times alone
+    ("ÖÖÖÖ", "ÉÉÉ"; "СССР" and "змееед" are words), case that
     goes up inside a word ("ÄÖÜäöüß" read as cp1251 is "ДЦЬдцьЯ"), or a letter list."""
     others = [ch for ch in new if _other_script_letter(ch)]
     if not others:
         return False
-    if len(others) != len(new) or re.search(r"([^\u0640])\1\1", new):  # tatweel stretches words
+    if len(others) != len(new) or _STRETCHED.search(new):
         return True
     cased = [ch for ch in new if ch.islower() or ch.isupper()]
     if cased and not (new.islower() or new.isupper() or new.istitle()):
