@@ -108,16 +108,15 @@ def ruled_out(text: str, named: set[str]) -> tuple[str, ...]:
     """Languages of the close groups holding `named` (the detectors' candidates) that the words
     of `text` rule out, sorted. Only evidence that is proof, not a leaning: the tagger's reading
     of Bosnian, Croatian and Serbian (serbocroatian.py: Croatian is ruled out by Bosnian/Serbian
-    vocabulary, the ekavian reflex of yat or Serbian's own forms ("moraćete", "korišćenje"),
-    Bosnian by Croatian vocabulary, ekavian or those forms, Serbian by Croatian vocabulary or the
-    ijekavian reflex, which Slovene never writes either), and Indonesian
+    vocabulary and forms ("moraćete", "korišćenje") or the ekavian reflex of yat, Bosnian by
+    Croatian vocabulary or ekavian, Serbian by Croatian vocabulary or the ijekavian reflex, which
+    Slovene never writes either), and Indonesian
     or Malay by the other standard's own spellings and words. The other groups' marker words
     (closepairs.py) weigh a vote; they are shared too widely to rule a language out ("eller" is
     Danish and Norwegian too, "os" Galician, "la" Catalan)."""
     out: set[str] = set()
     if named & serbocroatian.GROUP:
-        ije, eke, hr, bsr, srw = serbocroatian.evidence(text)
-        eke += srw  # Serbian's own forms rule out what ekavian does
+        ije, eke, hr, bsr = serbocroatian.evidence(text)
         if bsr > hr or (eke and not ije):
             out.add("hr")
         if hr > bsr or (eke and not ije):

@@ -31,13 +31,18 @@ VOTER_VERSIONS = (
 # 27: a fragment the detectors split on is settled by the word lists of its script when one
 # clearly leads and a detector agrees (wordlists.py, "word-lists-short").
 # 28: Serbian's own forms (the fused future "moraćete", "biće prikazane"; "korišćenje";
-# "istorija") are Serbian evidence like ekavian; Croatian "tipka", "zaslon", "značajka" are
-# Croatian evidence (not where Slovene, which writes some, is a candidate), and decide a vote left
-# open; "izbornik", "preglednik", "stupac", "uvjet", "znanstven" (Serbian or Bosnian write them)
-# and Bosnian/Serbian "neko" (Croatian "neko vrijeme") are no longer evidence.
+# "istorija") are Serbian evidence like ekavian (31: Bosnian/Serbian evidence); Croatian
+# "tipka", "zaslon", "značajka" are Croatian evidence (not where Slovene, which writes some, is a
+# candidate), and decide a vote left open; "izbornik", "preglednik", "stupac", "uvjet",
+# "znanstven" (Serbian or Bosnian write them) and Bosnian/Serbian "neko" (Croatian "neko
+# vrijeme") are no longer evidence.
 # 29: py3langid names a language langdetect does not know at 0.6 or more while langdetect names
 # its neighbour and CLD2 none of their group: the language ("py3langid-neighbour"; Galician).
 # 30: Galician's own forms ("prema", "vexa", "lle", "páxina"...) are markers, and "ñ" and the
 # words it shares with Portuguese count for it too; a group's words are weighed when CLD2 names a
 # language outside the group of langdetect's and py3langid's answers.
-DETECTOR_VERSION = f"30/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
+# 31: review of 28-30: the fused future, "korišćenje", "istorija" are Bosnian/Serbian evidence,
+# not Serbian proof (Bosnian usage writes them); a Croatian word beside one is und; nouns before
+# "se" ("plaće se") are no fused future; "glede" is Slovene too; "en", "seus", "poden" count for
+# Catalan as for Galician.
+DETECTOR_VERSION = f"31/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
