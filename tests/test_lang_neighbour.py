@@ -92,3 +92,11 @@ def test_words_catalan_shares_with_galician_do_not_make_it_galician(text):
     # unsure Galician and CLD2's English are not settled as Galician by them.
     voices = v.Voices({"gl": 0.45, "ca": 0.3}, {"en": 1.0}, True)
     assert v.decide(text, "Latin", {"ca": 0.99}, 40.0, voices).lang != "gl"
+
+
+def test_the_fallback_names_only_a_language_a_detector_named():
+    # Catalan words ("els", "amb", "però") in a text langdetect calls Spanish and py3langid
+    # Galician, CLD2 English: the group's words lead for Catalan, which neither named.
+    text = "Els amb però molt aquesta perquè també seva"
+    voices = v.Voices({"gl": 0.45, "es": 0.3}, {"en": 1.0}, True)
+    assert v.decide(text, "Latin", {"es": 0.99}, 40.0, voices).lang in ("und", "es", "gl")

@@ -293,6 +293,8 @@ def decide(text: str, script: str, ld_codes: dict[str, float], letters: float, v
         # CLD2 outside the group of the two others (the English of identifiers): their group's
         # words may still settle it.
         settled = close_pair(text, {l_top, p_top})
+        # Between the two that named the group, not a third member none of them named.
+        settled = settled if settled in (l_top, p_top) else None
     if settled is not None:
         return vote(settled, "close-pair", 1)
     return und
