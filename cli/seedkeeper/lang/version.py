@@ -44,5 +44,5 @@ VOTER_VERSIONS = (
 # 31: review of 28-30: the fused future, "korišćenje", "istorija" are Bosnian/Serbian evidence,
 # not Serbian proof (Bosnian usage writes them); a Croatian word beside one is und; nouns before
 # "se" ("plaće se") are no fused future; "glede" is Slovene too; "en", "seus", "poden" count for
-# Catalan as for Galician.
+# Catalan as for Galician; the close-group fallback names only a language a detector named.
 DETECTOR_VERSION = f"31/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
