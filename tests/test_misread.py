@@ -203,6 +203,12 @@ def test_dos_cyrillic_read_as_cp1252_is_found_and_read_back_not_garbled():
         "°º¤ø,¸¸,ø¤º°`°º¤ø,¸,ø¤°º¤ø,¸¸,ø¤º°`°º¤ø,¸",
         "§ 12 ¶ 3 — ¬ ¦ ¨ ª º « » ¯ ´ ¸",
         "Æsir Æðelstan Ææ Øø Åå Þþ Ðð ŒœŠšŽžŸƒ",
+        # Dividers of typographic symbols: cp866 read them as "ХЧХЧХ", cp874 as Thai, ISO-8859-5
+        # as "БББ": no letter of cp1252 among them, as a misread line has.
+        "•—•—•—•—•—•—•—•—•",
+        "·«· ·«· ·«· ·«·",
+        "·€· ·€· ·€· ·€·",
+        "±±± ×× ÷÷ ±±",
     ],
 )
 def test_lines_of_symbols_are_no_dos_cyrillic(line):

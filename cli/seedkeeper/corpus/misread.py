@@ -67,7 +67,10 @@ def suspect(line: str, min_high: int = MIN_HIGH) -> bool:
     letters = sum(ch.isalpha() for ch in line)
     if high >= min_high and high >= MIN_SHARE * letters and (min_high < 3 or _RUN.search(line)):
         return True
-    # Symbols and letters together (DOS cp866): mostly high characters, in runs.
+    # Symbols and letters together (DOS cp866): mostly high characters, in runs, and letters
+    # among them (cp866's "р"-"я" are cp1252's "à"-"ï"): a divider ("•—•—•", "·«·") has none.
+    if min_high >= 3 and not high:
+        return False
     anyhigh = len(_ANY_HIGH.findall(line))
     wordish = sum(ch.isalpha() or bool(_ANY_HIGH.match(ch)) for ch in line)
     return anyhigh >= (MIN_ANY_HIGH if min_high >= 3 else min_high) and anyhigh >= MIN_ANY_SHARE * wordish
