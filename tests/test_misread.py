@@ -232,3 +232,19 @@ def test_a_letter_three_times_in_a_word_is_read_back():
     text = "Вчера мы долго говорили о книгах и музыке.\nИстория СССР\nЗмееед в зоопарке.\n"
     seen = _misread(text, "cp1251")
     assert repair(seen.encode(), {"mojibake"}, None).new_text == text
+
+
+def test_a_page_the_first_line_reads_alike_with_another_is_settled_by_the_whole_text():
+    # The first line reads alike in KOI8-R and KOI8-U (no "і", "ї", "є", "ґ"), or in cp1251 and
+    # mac_cyrillic (lower case): the judge's first name was taken for the whole text, and the
+    # next lines were rewritten wrong ("Ки╖в ╓ столицею", "џблоки, ѓруши").
+    for text, page in (
+        ("Добрий день, як справи у вас?\nКиїв є столицею України і найбільшим містом країни.\n", "koi8_u"),
+        ("- список покупок на завтра утром\nЯблоки, Груши и Сливы. Я их люблю.\n", "mac_cyrillic"),
+    ):
+        seen = _misread(text, page)
+        assert misread.first_misread(seen)[2] == (page,)
+        assert repair(seen.encode(), {"mojibake"}, None).new_text == text
+    # A text the rest does not settle keeps the judge's first name.
+    russian = "Маша пошла домой вечером.\nМосква является столицей России.\n"
+    assert repair(_misread(russian, "koi8_r").encode(), {"mojibake"}, None).new_text == russian

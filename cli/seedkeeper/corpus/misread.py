@@ -276,6 +276,22 @@ def _joint(text: str) -> str:
     return " ".join(out)
 
 
+def _alike(line: str, page: str) -> tuple[str, ...]:
+    """The other code pages that read `line` as `page` does: the line does not tell them apart
+    (KOI8-R and KOI8-U read Russian alike, cp1251 and mac_cyrillic lower-case Cyrillic), and the
+    rest of the text may (Ukrainian "ї" is a box-drawing character in KOI8-R). A long line is
+    compared on its beginning."""
+    from seedkeeper.corpus.plausibility import CANDIDATES
+
+    line = line[:MAX_JOINT]
+    again = _redecode(line, page)
+    if again is None:
+        return ()
+    return tuple(
+        p for p in CANDIDATES if _codec(p) not in _WESTERN and _codec(p) != _codec(page) and _redecode(line, p) == again
+    )
+
+
 def first_misread(text: str) -> tuple[int, str, tuple[str, ...]] | None:
     """(line number, the line, its possible code pages) of the first misread line of `text`.
     Where that line leaves the page open, the suspect lines together may settle it."""
@@ -286,9 +302,11 @@ def first_misread(text: str) -> tuple[int, str, tuple[str, ...]] | None:
         if suspect(line):
             found = reading(line)
             if found is not None:
-                if len(found) > 1:
+                alike = _alike(line, found[0]) if len(found) == 1 else ()
+                if len(found) > 1 or alike:
                     together = reading(_joint(text))
-                    found = together if together is not None and len(together) == 1 else found
+                    if together is not None and len(together) == 1 and (not alike or together[0] in found + alike):
+                        found = together
                 return number, line, found
             tries += 1
             if tries >= MAX_TRIES:
