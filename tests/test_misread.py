@@ -248,3 +248,17 @@ def test_a_page_the_first_line_reads_alike_with_another_is_settled_by_the_whole_
     # A text the rest does not settle keeps the judge's first name.
     russian = "Маша пошла домой вечером.\nМосква является столицей России.\n"
     assert repair(_misread(russian, "koi8_r").encode(), {"mojibake"}, None).new_text == russian
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tastatur: äöüß ÄÖÜ ñÑ çÇ øØ åÅ æÆ",  # was read as KOI8-R ("ДЖЭъ джэ Яя ...")
+        "ÅÄÖ åäö",  # was read as Arabic (cp1256)
+        "Åå Ää Öö",
+    ],
+)
+def test_letters_listed_in_both_cases_are_no_misread(line):
+    text = f"Sonderzeichen:\n{line}\n"
+    assert misread.first_misread(text) is None
+    assert repair(text.encode(), {"mojibake"}, None).new_text == text

@@ -18,6 +18,7 @@ from seedkeeper.errors import NotARegularFileError
 from seedkeeper.problems import Problem, make
 
 # Bump when anything this module computes may change for the same bytes (a cache key part).
+# 21: letters listed in both cases ("ÅÄÖ åäö", "ñÑ çÇ") are no misreading (misread.py).
 # 20: a line of symbols without a letter ("•—•—•", "·«·") is no DOS Cyrillic or Thai misread;
 # a page the first misread line reads alike with another is settled by the whole text.
 # 19: review: a letter list split into short words ("ÀÈÌÒÙ àèìòù") is no misreading; one letter
@@ -39,7 +40,7 @@ from seedkeeper.problems import Problem, make
 # 8: not-utf8 ends with the `fix --encoding auto` that repairs it. 7: not-utf8 says "byte N of
 # the line"; 6: too-short counts no format characters; 5: not-valid text is und, explanations
 # cached, UTF-16 is not-utf8.
-ANALYSIS_VERSION = "20"
+ANALYSIS_VERSION = "21"
 
 
 # A "word": a run of letters/digits (ZWNJ/ZWJ keep Persian words whole), or one CJK character,

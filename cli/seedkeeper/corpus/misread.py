@@ -53,6 +53,10 @@ MAX_JOINT = 16_000
 # A word of the Western reading: its letters in a row (there the bytes of another script's
 # marks, Hebrew points or Thai vowel signs, are letters too; \w holds no combining mark).
 _WORD = re.compile(r"[^\W\d_]+")
+# A word of the other reading: letters and the marks of the scripts read back (Arabic harakat,
+# Hebrew points, Thai vowel signs, combining accents), which \w does not hold.
+_MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+_READ_WORD = re.compile(f"(?:[^\\W\\d_]|[{_MARKS}])+")
 # A stretched letter: four in a row, or a word of one letter three times or more (tatweel, which
 # stretches Arabic words, aside).
 _STRETCHED = re.compile(r"([^\u0640])\1{3}|^([^\u0640])\2\2+$")
@@ -118,7 +122,8 @@ def _odd_word(old: str, new: str) -> bool:
     Latin letters and another script's in one word ("Été" read as cp1251 is "Йtй": the misread
     letters of a word are all high bytes), one letter four times in a row or three times alone
     ("ÖÖÖÖ", "ÉÉÉ"; "СССР" and "змееед" are words), case that
-    goes up inside a word ("ÄÖÜäöüß" read as cp1251 is "ДЦЬдцьЯ"), or a letter list."""
+    goes up inside a word ("ÄÖÜäöüß" read as cp1251 is "ДЦЬдцьЯ"), one letter in both cases, or
+    a letter list."""
     others = [ch for ch in new if _other_script_letter(ch)]
     if not others:
         return False
@@ -127,6 +132,8 @@ def _odd_word(old: str, new: str) -> bool:
     cased = [ch for ch in new if ch.islower() or ch.isupper()]
     if cased and not (new.islower() or new.isupper() or new.istitle()):
         return True
+    if len(new) == 2 and new[0] != new[1] and new[0].lower() == new[1].lower():
+        return True  # one letter in both cases: a list ("ñÑ", "Åå" read as KOI8-R is "Яя")
     return _letter_list(old)
 
 
@@ -136,13 +143,17 @@ def _plausible(line: str, again: str) -> bool:
     one of them has two letters or more (a lone "à" is no evidence), and together they are no
     letter list split into words ("ÀÈÌÒÙ àèìòù", each too short to tell alone)."""
     # The words of the reading, not of `line`: a cp866 reading's letters were symbols there.
-    words = [(line[m.start() : m.end()], m.group()) for m in _WORD.finditer(again)]
+    words = [(line[m.start() : m.end()], m.group()) for m in _READ_WORD.finditer(again)]
     other = [(old, new) for old, new in words if any(_other_script_letter(ch) for ch in new)]
     if not other or max(len(new) for _, new in other) < 2:
         return False
     if _letter_list("".join(old for old, _ in other)):
         return False
-    odd = sum(_odd_word(old, new) for old, new in other)
+    # A word whose twin in the other case is in the line too: the same letters listed twice
+    # ("ÅÄÖ åäö", "ÄÖÜ äöü"), never a misread sentence's words. Seen in the cp1252 reading, whose
+    # case the other script may not have (read as cp1256, "ÅÄÖ åäö" is Arabic).
+    twins = {old for old, _ in other if len(old) >= 2 and (old.isupper() or old.islower())}
+    odd = sum(_odd_word(old, new) or old.swapcase() in twins - {old} for old, new in other)
     return odd * 4 <= len(other)
 
 
