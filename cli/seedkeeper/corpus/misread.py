@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
+
+from seedkeeper.corpus.readings import MIN_KNOWN, known_share, other_script_letter, plausible
 
 # The letters a Windows-1252 (or Latin-1) reading of high bytes gives: À-ÿ and cp1252's extras.
 _HIGH = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
@@ -50,16 +51,6 @@ MAX_TRIES = 8
 # Characters of suspect lines judged together at most: the beginning of a large file settles its
 # page as well as the whole would, at a fraction of the time.
 MAX_JOINT = 16_000
-# A word of the Western reading: its letters in a row (there the bytes of another script's
-# marks, Hebrew points or Thai vowel signs, are letters too; \w holds no combining mark).
-_WORD = re.compile(r"[^\W\d_]+")
-# A word of the other reading: letters and the marks of the scripts read back (Arabic harakat,
-# Hebrew points, Thai vowel signs, combining accents), which \w does not hold.
-_MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
-_READ_WORD = re.compile(f"(?:[^\\W\\d_]|[{_MARKS}])+")
-# A stretched letter: four in a row, or a word of one letter three times or more (tatweel, which
-# stretches Arabic words, aside).
-_STRETCHED = re.compile(r"([^\u0640])\1{3}|^([^\u0640])\2\2+$")
 
 
 def suspect(line: str, min_high: int = MIN_HIGH) -> bool:
@@ -97,66 +88,6 @@ def _bytes_of(piece: str) -> bytes | None:
     return None
 
 
-def _other_script_letter(ch: str) -> bool:
-    """A letter or mark (Thai vowel signs, Hebrew points) of a script other than Latin, or a
-    format character those code pages hold (LRM, RLM, ZWNJ: cp1256 and cp1255 put them where
-    cp1252 has "ý", "þ", "ì")."""
-    if unicodedata.category(ch) == "Cf":
-        return True
-    return unicodedata.category(ch)[0] in "LM" and not unicodedata.name(ch, "LATIN").startswith("LATIN")
-
-
-def _letter_list(word: str) -> bool:
-    """A list of accented letters, not a misread word: six or more, all different, nearly all in
-    the code pages' order ("ÀÁÂÃÄÅ", "àâäéèêëîïôöùûüÿç"). A misread word's letters go up and down
-    as its language spells it ("Ìîñêâà", Moscow: two rises in five; "ïðàâî", право, has three in
-    four, so five letters are too few to tell)."""
-    if len(word) < 6 or len(set(word)) != len(word):
-        return False
-    rises = sum(a < b for a, b in zip(word, word[1:]))
-    return rises >= 0.85 * (len(word) - 1)
-
-
-def _odd_word(old: str, new: str) -> bool:
-    """Whether `new`, the reading in another code page of the word `old`, is no word of a script:
-    Latin letters and another script's in one word ("Été" read as cp1251 is "Йtй": the misread
-    letters of a word are all high bytes), one letter four times in a row or three times alone
-    ("ÖÖÖÖ", "ÉÉÉ"; "СССР" and "змееед" are words), case that
-    goes up inside a word ("ÄÖÜäöüß" read as cp1251 is "ДЦЬдцьЯ"), one letter in both cases, or
-    a letter list."""
-    others = [ch for ch in new if _other_script_letter(ch)]
-    if not others:
-        return False
-    if len(others) != len(new) or _STRETCHED.search(new):
-        return True
-    cased = [ch for ch in new if ch.islower() or ch.isupper()]
-    if cased and not (new.islower() or new.isupper() or new.istitle()):
-        return True
-    if len(new) == 2 and new[0] != new[1] and new[0].lower() == new[1].lower():
-        return True  # one letter in both cases: a list ("ñÑ", "Åå" read as KOI8-R is "Яя")
-    return _letter_list(old)
-
-
-def _plausible(line: str, again: str) -> bool:
-    """Whether the reading `again` of `line` is text: at most a quarter of its words in another
-    script are odd (_odd_word; a brand name cased "ВКонтакте" is not enough to refuse a line),
-    one of them has two letters or more (a lone "à" is no evidence), and together they are no
-    letter list split into words ("ÀÈÌÒÙ àèìòù", each too short to tell alone)."""
-    # The words of the reading, not of `line`: a cp866 reading's letters were symbols there.
-    words = [(line[m.start() : m.end()], m.group()) for m in _READ_WORD.finditer(again)]
-    other = [(old, new) for old, new in words if any(_other_script_letter(ch) for ch in new)]
-    if not other or max(len(new) for _, new in other) < 2:
-        return False
-    if _letter_list("".join(old for old, _ in other)):
-        return False
-    # A word whose twin in the other case is in the line too: the same letters listed twice
-    # ("ÅÄÖ åäö", "ÄÖÜ äöü"), never a misread sentence's words. Seen in the cp1252 reading, whose
-    # case the other script may not have (read as cp1256, "ÅÄÖ åäö" is Arabic).
-    twins = {old for old, _ in other if len(old) >= 2 and (old.isupper() or old.islower())}
-    odd = sum(_odd_word(old, new) or old.swapcase() in twins - {old} for old, new in other)
-    return odd * 4 <= len(other)
-
-
 def _redecode(line: str, encoding: str) -> str | None:
     """`line` read again from its bytes as `encoding`, U+FFFD kept; None if it cannot be, or if an
     accented letter does not become a letter of another script."""
@@ -172,11 +103,11 @@ def _redecode(line: str, encoding: str) -> str | None:
         if len(text) != len(piece):
             return None  # not one character per byte: no alignment to check
         for old, new in zip(piece, text, strict=True):
-            if _IS_HIGH.match(old) and not _other_script_letter(new):
+            if _IS_HIGH.match(old) and not other_script_letter(new):
                 return None
         out.append(text)
     again = "\ufffd".join(out)
-    return again if _plausible(line, again) else None
+    return again if plausible(line, again) else None
 
 
 def reading(line: str) -> tuple[str, ...] | None:
@@ -225,39 +156,8 @@ def reading(line: str) -> tuple[str, ...] | None:
     return pages or None
 
 
-# The word lists (wordfreq's, inside its wheel: lang/wordlists.py) of each script a misread line
-# may come back in. Thai has none: a Thai reading is never chosen by words.
-_LISTS_OF_SCRIPT = {
-    "Cyrillic": ("ru", "uk", "bg", "mk", "sr-Cyrl"),
-    "Greek": ("el",),
-    "Arabic": ("ar", "fa", "ur"),
-    "Hebrew": ("he",),
-}
-_LIST_CODE = {"sr-Cyrl": "sh"}
-# A reading is chosen by its words when at least this share of them is in a list of its script
-# and every other reading has at most half its share.
-MIN_KNOWN = 0.5
-
-
-def _known_share(text: str) -> float | None:
-    """The largest share of `text`'s words (two letters or more) that one language's word list
-    of their script holds; None when that script has no list or there are too few words."""
-    from seedkeeper.lang import wordlists
-    from seedkeeper.lang.scripts import script_of
-
-    words = [w.lower() for w in _WORD.findall(text) if len(w) >= 2 and _other_script_letter(w[0])]
-    if len(words) < 2:
-        return None
-    langs = _LISTS_OF_SCRIPT.get(script_of(words[0][0]) or "")
-    if langs is None:
-        return None
-    return max(
-        sum(wordlists.frequency(lang, _LIST_CODE.get(lang, lang), w) > 0 for w in words) / len(words) for lang in langs
-    )
-
-
 def _by_words(line: str, pages: tuple[str, ...]) -> str | None:
-    """The page among `pages` whose reading of `line` is clearly made of words (_known_share):
+    """The page among `pages` whose reading of `line` is clearly made of words (readings.py):
     a Russian line read in cp1251 is Russian words, read in cp1253 Greek letters in no Greek
     word. Pages that read the line alike (cp1251 and mac_cyrillic on lower-case Cyrillic) are one
     reading, named by the first. None when no reading stands out, or one cannot be weighed."""
@@ -266,7 +166,7 @@ def _by_words(line: str, pages: tuple[str, ...]) -> str | None:
         again = _redecode(line, page)
         if again is not None and again not in readings.values():
             readings[page] = again
-    shares = {page: _known_share(again) for page, again in readings.items()}
+    shares = {page: known_share(again) for page, again in readings.items()}
     if len(shares) < 2 or any(share is None for share in shares.values()):
         return None
     best = max(shares, key=lambda page: shares[page])
