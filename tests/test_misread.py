@@ -262,3 +262,18 @@ def test_letters_listed_in_both_cases_are_no_misread(line):
     text = f"Sonderzeichen:\n{line}\n"
     assert misread.first_misread(text) is None
     assert repair(text.encode(), {"mojibake"}, None).new_text == text
+
+
+def test_pages_that_read_a_line_alike_but_for_a_letter_are_told_apart_by_its_word():
+    # ISO-8859-7 and cp1253 read Greek alike but for "Ά" (cp1253 has "¶" there): the word
+    # "Άρθρο" is Greek, "¶ρθρο" is not. Before, the first page named was taken, or none.
+    for text in (
+        "Άνθρωποι γεννιούνται ελεύθεροι και ίσοι στην αξιοπρέπεια και τα δικαιώματα.\n",
+        "Η Ελλάδα είναι χώρα της Ευρώπης.\nΆρθρο πρώτο: όλοι οι άνθρωποι γεννιούνται ελεύθεροι.\n",
+    ):
+        seen = _misread(text, "iso8859_7")
+        assert misread.first_misread(seen)[2] == ("iso8859_7",)
+        assert repair(seen.encode(), {"mojibake"}, None).new_text == text
+    # The same text in cp1253 stays cp1253.
+    text = "Άρθρο πρώτο: όλοι οι άνθρωποι γεννιούνται ελεύθεροι και ίσοι.\n"
+    assert repair(_misread(text, "cp1253").encode(), {"mojibake"}, None).new_text == text

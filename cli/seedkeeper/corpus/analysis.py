@@ -18,6 +18,8 @@ from seedkeeper.errors import NotARegularFileError
 from seedkeeper.problems import Problem, make
 
 # Bump when anything this module computes may change for the same bytes (a cache key part).
+# 22: pages of one script that read a line alike but for a letter are told apart by the words
+# that letter is in ("Άρθρο" in ISO-8859-7, "¶ρθρο" in cp1253) (misread.py).
 # 21: letters listed in both cases ("ÅÄÖ åäö", "ñÑ çÇ") are no misreading (misread.py).
 # 20: a line of symbols without a letter ("•—•—•", "·«·") is no DOS Cyrillic or Thai misread;
 # a page the first misread line reads alike with another is settled by the whole text.
@@ -40,7 +42,7 @@ from seedkeeper.problems import Problem, make
 # 8: not-utf8 ends with the `fix --encoding auto` that repairs it. 7: not-utf8 says "byte N of
 # the line"; 6: too-short counts no format characters; 5: not-valid text is und, explanations
 # cached, UTF-16 is not-utf8.
-ANALYSIS_VERSION = "21"
+ANALYSIS_VERSION = "22"
 
 
 # A "word": a run of letters/digits (ZWNJ/ZWJ keep Persian words whole), or one CJK character,

@@ -25,6 +25,7 @@ import codecs
 import re
 
 from seedkeeper.corpus.readings import MIN_KNOWN, known_share, other_script_letter, plausible
+from seedkeeper.lang.scripts import script_of
 
 # The letters a Windows-1252 (or Latin-1) reading of high bytes gives: À-ÿ and cp1252's extras.
 _HIGH = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
@@ -159,18 +160,42 @@ def reading(line: str) -> tuple[str, ...] | None:
 def _by_words(line: str, pages: tuple[str, ...]) -> str | None:
     """The page among `pages` whose reading of `line` is clearly made of words (readings.py):
     a Russian line read in cp1251 is Russian words, read in cp1253 Greek letters in no Greek
-    word. Pages that read the line alike (cp1251 and mac_cyrillic on lower-case Cyrillic) are one
-    reading, named by the first. None when no reading stands out, or one cannot be weighed."""
+    word. First the script, on all the words; then, among the pages of that script, the page,
+    on the words where their readings differ ("Άρθρο" in ISO-8859-7, "¶ρθρο" in cp1253). Pages
+    that read the line alike (cp1251 and mac_cyrillic on lower-case Cyrillic) are one reading,
+    named by the first. None when no reading stands out, or one cannot be weighed."""
     readings: dict[str, str] = {}
     for page in pages:
         again = _redecode(line, page)
         if again is not None and again not in readings.values():
             readings[page] = again
-    shares = {page: known_share(again) for page, again in readings.items()}
+    by_script: dict[str, list[str]] = {}
+    for page, again in readings.items():
+        by_script.setdefault(script_of(next(ch for ch in again if other_script_letter(ch))) or "", []).append(page)
+    if len(by_script) > 1:
+        shares = {
+            script: max((known_share(readings[p]) for p in group), key=lambda x: -1.0 if x is None else x)
+            for script, group in by_script.items()
+        }
+        script = _clear_best(shares)
+        if script is None:
+            return None
+        group = by_script[script]
+    else:
+        group = next(iter(by_script.values()), [])
+    if len(group) == 1:
+        return group[0]
+    differ = frozenset(i for i in range(len(line)) if len({readings[p][i] for p in group}) > 1)
+    return _clear_best({page: known_share(readings[page], differ) for page in group})
+
+
+def _clear_best(shares: dict[str, float | None]) -> str | None:
+    """The key whose share is at least MIN_KNOWN and twice every other's; None if there is none,
+    or a share cannot be weighed."""
     if len(shares) < 2 or any(share is None for share in shares.values()):
         return None
-    best = max(shares, key=lambda page: shares[page])
-    if shares[best] < MIN_KNOWN or any(shares[p] * 2 > shares[best] for p in shares if p != best):
+    best = max(shares, key=lambda key: shares[key])
+    if shares[best] < MIN_KNOWN or any(shares[k] * 2 > shares[best] for k in shares if k != best):
         return None
     return best
 

@@ -99,18 +99,28 @@ _LIST_CODE = {"sr-Cyrl": "sh"}
 MIN_KNOWN = 0.5
 
 
-def known_share(text: str) -> float | None:
+def known_share(text: str, where: frozenset[int] | None = None) -> float | None:
     """The largest share of `text`'s words (two letters or more) that one language's word list
-    of their script holds; None when that script has no list or there are too few words."""
+    of their script holds; None when that script has no list or there are too few words. With
+    `where`, only the words at those character positions count, and none there is a share of 0:
+    two code pages that read a line alike but for a letter ("Άρθρο" in ISO-8859-7, "¶ρθρο" in
+    cp1253) are told apart by the words they do not share."""
     from seedkeeper.lang import wordlists
     from seedkeeper.lang.scripts import script_of
 
-    words = [w.lower() for w in _WORD.findall(text) if len(w) >= 2 and other_script_letter(w[0])]
-    if len(words) < 2:
+    found = [m for m in _WORD.finditer(text) if len(m.group()) >= 2 and other_script_letter(m.group()[0])]
+    if not found:
         return None
-    langs = _LISTS_OF_SCRIPT.get(script_of(words[0][0]) or "")
+    langs = _LISTS_OF_SCRIPT.get(script_of(found[0].group()[0]) or "")
     if langs is None:
         return None
+    if where is not None:
+        found = [m for m in found if any(m.start() <= i < m.end() for i in where)]
+        if not found:
+            return 0.0
+    elif len(found) < 2:
+        return None
+    words = [m.group().lower() for m in found]
     return max(
         sum(wordlists.frequency(lang, _LIST_CODE.get(lang, lang), w) > 0 for w in words) / len(words) for lang in langs
     )
