@@ -171,7 +171,8 @@ def _by_words(line: str, pages: tuple[str, ...]) -> str | None:
             readings[page] = again
     by_script: dict[str, list[str]] = {}
     for page, again in readings.items():
-        by_script.setdefault(script_of(next(ch for ch in again if other_script_letter(ch))) or "", []).append(page)
+        first = next((ch for ch in again if other_script_letter(ch)), None)
+        by_script.setdefault((script_of(first) if first else None) or "", []).append(page)
     if len(by_script) > 1:
         shares = {
             script: max((known_share(readings[p]) for p in group), key=lambda x: -1.0 if x is None else x)
