@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
@@ -11,6 +12,7 @@ from helpers import doc_name, make_seeds
 from multilingual import CLEAN
 from seedkeeper.corpus import misread
 from seedkeeper.corpus.content_checks import check_content, looks_mojibake
+from seedkeeper.corpus.readings import known_share
 from seedkeeper.corpus.repair import repair
 
 pytestmark = pytest.mark.usefixtures("isolated_env")
@@ -277,3 +279,23 @@ def test_pages_that_read_a_line_alike_but_for_a_letter_are_told_apart_by_its_wor
     # The same text in cp1253 stays cp1253.
     text = "Άρθρο πρώτο: όλοι οι άνθρωποι γεννιούνται ελεύθεροι και ίσοι.\n"
     assert repair(_misread(text, "cp1253").encode(), {"mojibake"}, None).new_text == text
+
+
+def test_the_words_where_readings_differ_are_found_in_time_on_a_long_line():
+    # known_share(text, where) looked at every position of `where` for every word: a long line
+    # whose two pages differ all along (cp1253 and ISO-8859-7 on "Άρης") took minutes.
+    text = " ".join(["Ο Άρης και η Ελένη πήγαν στην αγορά με τα παιδιά τους."] * 600)
+    t0 = time.monotonic()
+    assert known_share(text, frozenset(range(len(text)))) == pytest.approx(0.8)
+    assert time.monotonic() - t0 < 2
+
+
+@pytest.mark.parametrize("line", ["Accenti: Àèìòù ÀÈÌÒÙ", "Äöü ÄÖÜ ß", "Åäö ÅÄÖ", "Áéíóú ÁÉÍÓÚ"])
+def test_letters_listed_in_title_case_and_capitals_are_no_misread(line):
+    # Only lists in lower case and capitals were seen: "Àèìòù ÀÈÌÒÙ" was rewritten as "Аимтщ АИМТЩ".
+    text = f"Sonderzeichen:\n{line}\n"
+    assert misread.first_misread(text) is None
+    assert repair(text.encode(), {"mojibake"}, None).new_text == text
+    # A misread line's word in title case and capitals is words all the same.
+    seen = _misread("Глава первая. ГЛАВА ПЕРВАЯ\n", "cp1251")
+    assert repair(seen.encode(), {"mojibake"}, None).new_text == "Глава первая. ГЛАВА ПЕРВАЯ\n"

@@ -78,11 +78,28 @@ def plausible(line: str, again: str) -> bool:
     if _letter_list("".join(old for old, _ in other)):
         return False
     # A word whose twin in the other case is in the line too: the same letters listed twice
-    # ("ÅÄÖ åäö", "ÄÖÜ äöü"), never a misread sentence's words. Seen in the cp1252 reading, whose
-    # case the other script may not have (read as cp1256, "ÅÄÖ åäö" is Arabic).
-    twins = {old for old, _ in other if len(old) >= 2 and (old.isupper() or old.islower())}
-    odd = sum(_odd_word(old, new) or old.swapcase() in twins - {old} for old, new in other)
+    # ("ÅÄÖ åäö", "ÄÖÜ äöü"), never a misread sentence's words; in title case and capitals
+    # ("Àèìòù ÀÈÌÒÙ") too, unless the reading is a word ("Глава ... ГЛАВА"). Seen in the cp1252
+    # reading, whose case the other script may not have (read as cp1256, "ÅÄÖ åäö" is Arabic).
+    twins = {old for old, _ in other if len(old) >= 2 and (old.isupper() or old.islower() or old.istitle())}
+
+    def twin(old: str, new: str) -> bool:
+        if old.swapcase() in twins - {old}:
+            return not old.istitle()
+        titled = old.capitalize() if old.isupper() else old.upper()
+        return titled in twins - {old} and (old.isupper() or old.istitle()) and not _known_word(new)
+
+    odd = sum(_odd_word(old, new) or twin(old, new) for old, new in other)
     return odd * 4 <= len(other)
+
+
+def _known_word(word: str) -> bool:
+    """Whether `word`, a reading's, is in a word list of its script (_LISTS_OF_SCRIPT)."""
+    from seedkeeper.lang import wordlists
+    from seedkeeper.lang.scripts import script_of
+
+    langs = _LISTS_OF_SCRIPT.get(script_of(word[0]) or "", ())
+    return any(wordlists.frequency(lang, _LIST_CODE.get(lang, lang), word.lower()) > 0 for lang in langs)
 
 
 # The word lists (wordfreq's, inside its wheel: lang/wordlists.py) of each script a misread line
@@ -115,7 +132,7 @@ def known_share(text: str, where: frozenset[int] | None = None) -> float | None:
     if langs is None:
         return None
     if where is not None:
-        found = [m for m in found if any(m.start() <= i < m.end() for i in where)]
+        found = [m for m in found if any(i in where for i in range(m.start(), m.end()))]
         if not found:
             return 0.0
     elif len(found) < 2:
