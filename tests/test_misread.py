@@ -299,3 +299,17 @@ def test_letters_listed_in_title_case_and_capitals_are_no_misread(line):
     # A misread line's word in title case and capitals is words all the same.
     seen = _misread("Глава первая. ГЛАВА ПЕРВАЯ\n", "cp1251")
     assert repair(seen.encode(), {"mojibake"}, None).new_text == "Глава первая. ГЛАВА ПЕРВАЯ\n"
+
+
+def test_a_long_line_is_judged_on_its_beginning(monkeypatch):
+    # A 2 MB line of misread Greek took 18 s: the judge and the readings ran on all of it.
+    from seedkeeper.corpus import plausibility
+
+    line = " ".join(["Η γλώσσα της Ελλάδας είναι τα ελληνικά και γράφεται με το ελληνικό αλφάβητο."] * 3000)
+    seen = _misread(line + "\n", "cp1253")
+    sizes = []
+    real = plausibility.judge
+    monkeypatch.setattr(plausibility, "judge", lambda raw: sizes.append(len(raw)) or real(raw))
+    assert misread.first_misread(seen) is not None
+    assert sizes and max(sizes) <= misread.MAX_JOINT
+    assert repair(seen.encode(), {"mojibake"}, None).new_text == line + "\n"

@@ -120,6 +120,13 @@ def reading(line: str) -> tuple[str, ...] | None:
         return None
     from seedkeeper.corpus.plausibility import judge
 
+    if len(line) > MAX_JOINT:
+        # A long line shows its page in its beginning, and the judge and the readings cost with
+        # the length (a 2 MB line took 18 s): it is judged on its first words, cut at a space so
+        # that no UTF-8 sequence read as cp1252 is cut in two.
+        head = line[:MAX_JOINT]
+        cut = head.rfind(" ")
+        line = head[:cut] if cut > MAX_JOINT // 2 else head
     raw = _bytes_of(line.replace("\ufffd", "?"))
     if raw is None:
         return None
