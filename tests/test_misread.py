@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 
@@ -131,9 +130,29 @@ def test_check_and_tag_see_it(cli, tmp_path):
         "Aaaah ÖÖÖÖÖÖÖ äääääää",  # stretched letters
         "ÉÉÉÉÉÉÉÉ!!!",
         "ÉÉÉ ÀÀÀ ÈÈÈ",
+        # Letters listed in both cases: "ñÑ" read as KOI8-R was "Яя", "ÅÄÖ åäö" as cp1256 Arabic,
+        # "Àèìòù ÀÈÌÒÙ" as cp1251 "Аимтщ АИМТЩ".
+        "Tastatur: äöüß ÄÖÜ ñÑ çÇ øØ åÅ æÆ",  # was read as KOI8-R ("ДЖЭъ джэ Яя ...")
+        "ÅÄÖ åäö",  # was read as Arabic (cp1256)
+        "Åå Ää Öö",
+        "Accenti: Àèìòù ÀÈÌÒÙ",
+        "Äöü ÄÖÜ ß",
+        "Åäö ÅÄÖ",
+        "Áéíóú ÁÉÍÓÚ",
+        # Symbols (cp866's test): typographic rows, dividers ("•—•—•" was read as cp866 "ХЧХЧХ",
+        # "·«·" as Thai, "±±±" as ISO-8859-5 "БББ").
+        "©®™ — «»  ±½¼¾ ×÷ °°° µ¶·",
+        "•••••••••• ——————— ………",
+        "°º¤ø,¸¸,ø¤º°`°º¤ø,¸,ø¤°º¤ø,¸¸,ø¤º°`°º¤ø,¸",
+        "§ 12 ¶ 3 — ¬ ¦ ¨ ª º « » ¯ ´ ¸",
+        "Æsir Æðelstan Ææ Øø Åå Þþ Ðð ŒœŠšŽžŸƒ",
+        "•—•—•—•—•—•—•—•—•",
+        "·«· ·«· ·«· ·«·",
+        "·€· ·€· ·€· ·€·",
+        "±±± ×× ÷÷ ±±",
     ],
 )
-def test_letter_lists_and_stretched_letters_are_no_misread(line):
+def test_letter_lists_stretched_letters_and_symbols_are_no_misread(line):
     text = f"Ein kurzer Absatz über Buchstaben.\n{line}\n"
     assert misread.reading(line) is None
     assert misread.first_misread(text) is None
@@ -197,28 +216,6 @@ def test_dos_cyrillic_read_as_cp1252_is_found_and_read_back_not_garbled():
         assert repair(seen.encode(), {"mojibake"}, None).new_text == text
 
 
-@pytest.mark.parametrize(
-    "line",
-    [
-        "©®™ — «»  ±½¼¾ ×÷ °°° µ¶·",
-        "•••••••••• ——————— ………",
-        "°º¤ø,¸¸,ø¤º°`°º¤ø,¸,ø¤°º¤ø,¸¸,ø¤º°`°º¤ø,¸",
-        "§ 12 ¶ 3 — ¬ ¦ ¨ ª º « » ¯ ´ ¸",
-        "Æsir Æðelstan Ææ Øø Åå Þþ Ðð ŒœŠšŽžŸƒ",
-        # Dividers of typographic symbols: cp866 read them as "ХЧХЧХ", cp874 as Thai, ISO-8859-5
-        # as "БББ": no letter of cp1252 among them, as a misread line has.
-        "•—•—•—•—•—•—•—•—•",
-        "·«· ·«· ·«· ·«·",
-        "·€· ·€· ·€· ·€·",
-        "±±± ×× ÷÷ ±±",
-    ],
-)
-def test_lines_of_symbols_are_no_dos_cyrillic(line):
-    text = f"Some symbols:\n{line}\n"
-    assert misread.first_misread(text) is None
-    assert repair(text.encode(), {"mojibake"}, None).new_text == text
-
-
 def test_one_fix_repairs_a_misread_line_and_a_utf8_mojibake_line_of_the_same_document():
     # The misread Russian line was read back and the "cafÃ©" line left for a second run.
     russian = "Москва является столицей России и крупнейшим городом страны.\n"
@@ -252,20 +249,6 @@ def test_a_page_the_first_line_reads_alike_with_another_is_settled_by_the_whole_
     assert repair(_misread(russian, "koi8_r").encode(), {"mojibake"}, None).new_text == russian
 
 
-@pytest.mark.parametrize(
-    "line",
-    [
-        "Tastatur: äöüß ÄÖÜ ñÑ çÇ øØ åÅ æÆ",  # was read as KOI8-R ("ДЖЭъ джэ Яя ...")
-        "ÅÄÖ åäö",  # was read as Arabic (cp1256)
-        "Åå Ää Öö",
-    ],
-)
-def test_letters_listed_in_both_cases_are_no_misread(line):
-    text = f"Sonderzeichen:\n{line}\n"
-    assert misread.first_misread(text) is None
-    assert repair(text.encode(), {"mojibake"}, None).new_text == text
-
-
 def test_pages_that_read_a_line_alike_but_for_a_letter_are_told_apart_by_its_word():
     # ISO-8859-7 and cp1253 read Greek alike but for "Ά" (cp1253 has "¶" there): the word
     # "Άρθρο" is Greek, "¶ρθρο" is not. Before, the first page named was taken, or none.
@@ -281,22 +264,24 @@ def test_pages_that_read_a_line_alike_but_for_a_letter_are_told_apart_by_its_wor
     assert repair(_misread(text, "cp1253").encode(), {"mojibake"}, None).new_text == text
 
 
-def test_the_words_where_readings_differ_are_found_in_time_on_a_long_line():
+def test_the_words_where_readings_differ_are_found_in_linear_time():
     # known_share(text, where) looked at every position of `where` for every word: a long line
-    # whose two pages differ all along (cp1253 and ISO-8859-7 on "Άρης") took minutes.
+    # whose two pages differ all along (cp1253 and ISO-8859-7 on "Άρης") took minutes. Each
+    # character is now looked up once.
+    class Counted(frozenset):
+        lookups = 0
+
+        def __contains__(self, item):
+            Counted.lookups += 1
+            return frozenset.__contains__(self, item)
+
     text = " ".join(["Ο Άρης και η Ελένη πήγαν στην αγορά με τα παιδιά τους."] * 600)
-    t0 = time.monotonic()
-    assert known_share(text, frozenset(range(len(text)))) == pytest.approx(0.8)
-    assert time.monotonic() - t0 < 2
+    assert known_share(text, Counted(range(len(text)))) == pytest.approx(0.8)
+    assert 0 < Counted.lookups <= len(text)
 
 
-@pytest.mark.parametrize("line", ["Accenti: Àèìòù ÀÈÌÒÙ", "Äöü ÄÖÜ ß", "Åäö ÅÄÖ", "Áéíóú ÁÉÍÓÚ"])
-def test_letters_listed_in_title_case_and_capitals_are_no_misread(line):
-    # Only lists in lower case and capitals were seen: "Àèìòù ÀÈÌÒÙ" was rewritten as "Аимтщ АИМТЩ".
-    text = f"Sonderzeichen:\n{line}\n"
-    assert misread.first_misread(text) is None
-    assert repair(text.encode(), {"mojibake"}, None).new_text == text
-    # A misread line's word in title case and capitals is words all the same.
+def test_a_misread_word_in_title_case_and_capitals_is_read_back():
+    # Letters listed so are no misreading (above), but a reading that is words is.
     seen = _misread("Глава первая. ГЛАВА ПЕРВАЯ\n", "cp1251")
     assert repair(seen.encode(), {"mojibake"}, None).new_text == "Глава первая. ГЛАВА ПЕРВАЯ\n"
 

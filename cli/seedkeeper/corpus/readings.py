@@ -95,11 +95,20 @@ def plausible(line: str, again: str) -> bool:
 
 def _known_word(word: str) -> bool:
     """Whether `word`, a reading's, is in a word list of its script (_LISTS_OF_SCRIPT)."""
-    from seedkeeper.lang import wordlists
+    return any(_listed(lang, word.lower()) for lang in _lists_of(word[0]) or ())
+
+
+def _lists_of(letter: str) -> tuple[str, ...] | None:
+    """The languages whose word lists weigh words of `letter`'s script; None if it has none."""
     from seedkeeper.lang.scripts import script_of
 
-    langs = _LISTS_OF_SCRIPT.get(script_of(word[0]) or "", ())
-    return any(wordlists.frequency(lang, _LIST_CODE.get(lang, lang), word.lower()) > 0 for lang in langs)
+    return _LISTS_OF_SCRIPT.get(script_of(letter) or "")
+
+
+def _listed(lang: str, word: str) -> bool:
+    from seedkeeper.lang import wordlists
+
+    return wordlists.frequency(lang, _LIST_CODE.get(lang, lang), word) > 0
 
 
 # The word lists (wordfreq's, inside its wheel: lang/wordlists.py) of each script a misread line
@@ -122,13 +131,10 @@ def known_share(text: str, where: frozenset[int] | None = None) -> float | None:
     `where`, only the words at those character positions count, and none there is a share of 0:
     two code pages that read a line alike but for a letter ("Άρθρο" in ISO-8859-7, "¶ρθρο" in
     cp1253) are told apart by the words they do not share."""
-    from seedkeeper.lang import wordlists
-    from seedkeeper.lang.scripts import script_of
-
     found = [m for m in _WORD.finditer(text) if len(m.group()) >= 2 and other_script_letter(m.group()[0])]
     if not found:
         return None
-    langs = _LISTS_OF_SCRIPT.get(script_of(found[0].group()[0]) or "")
+    langs = _lists_of(found[0].group()[0])
     if langs is None:
         return None
     if where is not None:
@@ -138,6 +144,4 @@ def known_share(text: str, where: frozenset[int] | None = None) -> float | None:
     elif len(found) < 2:
         return None
     words = [m.group().lower() for m in found]
-    return max(
-        sum(wordlists.frequency(lang, _LIST_CODE.get(lang, lang), w) > 0 for w in words) / len(words) for lang in langs
-    )
+    return max(sum(_listed(lang, w) for w in words) / len(words) for lang in langs)
