@@ -71,6 +71,56 @@ def test_clean_text_drops_noise_keeps_letters():
     assert "می" in clean_text("می\u200cشود").split()
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Mit --preserve=mode,ownership bleiben die Attribute erhalten", "Mit bleiben die Attribute erhalten"),
+        ("-p, -r: kopiere rekursiv", ", : kopiere rekursiv"),
+        ("Die Funktion gtk_widget_show_all wird aufgerufen", "Die Funktion wird aufgerufen"),
+        ("config.toml ਫਾਇਲ ਨਹੀਂ ਮਿਲੀ, stdio.h ਵੀ ਨਹੀਂ", "ਫਾਇਲ ਨਹੀਂ ਮਿਲੀ, ਵੀ ਨਹੀਂ"),
+        ("Schlüssel org.gnome.desktop.interface fehlt", "Schlüssel fehlt"),
+    ],
+)
+def test_clean_text_drops_options_and_dotted_or_snake_case_names(text, kept):
+    assert clean_text(text) == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "-verdien har et ugyldig format.",  # a word's tail once a placeholder is gone, no option
+        "Bitte per E-Mail oder e-mail antworten, z.B. heute.",
+        "Version 3.5 - neu.",
+        "Il est parti. Elle est restée.",
+        "Die Datei /usr/share/doc/README.txt fehlt.",  # paths are without_names's
+    ],
+)
+def test_clean_text_keeps_hyphenated_words_abbreviations_and_sentences(text):
+    assert clean_text(text).split() == " ".join(text.translate({ord(c): " " for c in "0123456789"}).split()).split()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("main.py read_config_file load_settings_now ਫਾਇਲ ਨਹੀਂ ਮਿਲੀ", "pa"),
+        ("--ignore-case --recursive --follow-symlinks ignorēt lielos burtus", "lv"),
+    ],
+)
+def test_computer_text_in_a_sentence_is_not_its_language(text, lang):
+    # English words in the names and options outvoted the sentence: "en" before.
+    assert detect_language(text).lang == lang
+
+
+@pytest.mark.parametrize("piece", ["a-", "-a", "a_", "a.", "a.-", "--a", "a_-", "a.a/"])
+def test_clean_text_is_linear_on_hostile_text(piece):
+    import time
+
+    text = piece * (100_000 // len(piece))
+    start = time.perf_counter()
+    clean_text(text)
+    assert time.perf_counter() - start < 1.0
+
+
 def test_paragraphs_and_sample():
     assert paragraphs("a b\n\nc d\n\n\ne") == ["a b", "c d", "e"]
     assert paragraphs("line one\nline two") == ["line one", "line two"]

@@ -19,6 +19,19 @@ _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]{2,8});", re.IGNORECASE)
 _MENTION = re.compile(r"(?<!\w)[@#]\w+")
 # Markdown link targets and inline code carry paths and identifiers, not prose.
 _MD_TARGET = re.compile(r"\]\([^)\s]*\)|`[^`\n]*`")
+# Computer text quoted in a sentence, in ASCII: command-line options ("--preserve=mode,ownership",
+# "-p"; not "-verdien", what is left of "%(value)s-verdien" once a placeholder is gone), snake_case
+# names ("gtk_widget_show_all") and dotted names ("stdio.h", "gschema.compiled",
+# "org.gnome.desktop"; paths are without_names's). Translated messages and manuals quote them in
+# every language, and their English words tipped German, Latvian or Punjabi sentences to English
+# ("gschema.compiled ਫਾਇਲ ਨਾ ਲਿਖੋ"). They go before digits and symbols become spaces, which would
+# split them into words. Only where a word cannot go on before them (the look-behinds), so
+# "e-mail" or "3.5" keep their shape and a scan stays linear.
+_CODE = re.compile(
+    r"(?<![^\s(\[\"'“„«])(?:--[A-Za-z][A-Za-z0-9-]*(?:=[^\s)\]]*)?|-[A-Za-z][0-9]*(?![\w-]))"
+    r"|(?<![\w.-])[A-Za-z0-9]+(?:_+[A-Za-z0-9]+)+_*"
+    r"|(?<![\w./-])[A-Za-z][A-Za-z0-9-]*(?:\.[a-z][A-Za-z0-9-]*)+(?![\w/])"
+)
 # Each pattern with the substrings it cannot match without (the URL one case-insensitively).
 _PATTERNS = (
     (_URL, ("://", "www.")),
@@ -26,6 +39,7 @@ _PATTERNS = (
     (_TAG, ("<",)),
     (_ENTITY, ("&",)),
     (_MD_TARGET, ("](", "`")),
+    (_CODE, ("-", "_", ".")),
     (_MENTION, ("@", "#")),
 )
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u200b\u3000]+")
