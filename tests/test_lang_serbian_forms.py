@@ -107,3 +107,44 @@ def test_words_another_standard_writes_are_no_evidence(text, not_lang):
         assert evidence.bosnian_serbian == 0
     # Whatever the detectors say, the words do not decide it.
     assert detect_language(text).decided_by != "sh-words"
+
+
+def _open_vote(tops: tuple[str, str, str]):
+    from seedkeeper.lang.vote import Vote
+
+    candidates = tuple((name, ((top, 0.9),)) for name, top in zip(("langdetect", "py3langid", "cld2"), tops))
+    return Vote("und", 0.0, "disagreement", candidates)
+
+
+@pytest.mark.parametrize(
+    ("text", "tops", "lang"),
+    [
+        # CLD2 names Slovak or Interlingua on a Serbian sentence; the two others name the group.
+        ("Ne možete sačuvati dve verzije pod istim imenom.", ("hr", "sr-Latn", "sk"), "sr-Latn"),
+        ("Vreme je isteklo pre nego što je veza uspostavljena.", ("hr", "sr-Latn", "ia"), "sr-Latn"),
+        ("Tko je zaboravio lozinku, neka je promijeni.", ("sl", "hr", "sk"), "hr"),
+    ],
+)
+def test_an_open_vote_of_the_group_with_cld2_outside_it_is_settled_by_the_words(text, tops, lang):
+    from seedkeeper.lang import refine
+    from seedkeeper.lang.vote import Voices
+
+    voices = Voices({tops[1]: 0.6, "bs": 0.3}, {tops[2]: 1.0}, True)
+    assert refine.refine(text, _open_vote(tops), voices).lang == lang
+
+
+@pytest.mark.parametrize(
+    ("text", "tops"),
+    [
+        # No word of any standard: the open vote stays open.
+        ("Kliknite na prozor na spisku da se prebacite na njega.", ("sl", "sr-Latn", "sk")),
+        # Only one of the two others names the group: CLD2's answer is still a contender.
+        ("Ne možete sačuvati dve verzije pod istim imenom.", ("sk", "sr-Latn", "cs")),
+    ],
+)
+def test_an_open_vote_without_evidence_or_outside_the_group_stays_open(text, tops):
+    from seedkeeper.lang import refine
+    from seedkeeper.lang.vote import Voices
+
+    voices = Voices({tops[1]: 0.6, "bs": 0.3}, {tops[2]: 1.0}, True)
+    assert refine.refine(text, _open_vote(tops), voices).lang == "und"

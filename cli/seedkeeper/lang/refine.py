@@ -87,6 +87,12 @@ def _overturned(text: str, lang: str) -> tuple[str, str] | None:
 def refine(text: str, outcome: Vote, voices: Voices) -> Vote:
     """Check an answer in a close group against what its languages write differently."""
     tops = {top[0][0] for _, top in outcome.candidates if top}
+    sh = serbocroatian.GROUP | {"sl"}
+    pair = {top[0][0] for name, top in outcome.candidates if top and name in ("langdetect", "py3langid")}
+    if len(pair) == 2 and pair <= sh and not tops <= sh:
+        # CLD2 outside the group the two others name: on a sentence of this group it names
+        # Slovak or Interlingua as readily as a member; the two others' group is the question.
+        tops = pair
     # Slovene writes "vrednost", "mesto", "cena" too: where a detector that knows Serbian says
     # Slovene, the ekavian reflex of yat is no evidence for Serbian. (langdetect does not know
     # Serbian, and calls most ekavian Serbian Slovene.)

@@ -47,4 +47,7 @@ VOTER_VERSIONS = (
 # Catalan as for Galician; the close-group fallback names only a language a detector named.
 # 32: command-line options, snake_case and dotted names ("--preserve=mode", "gtk_widget_show",
 # "stdio.h") are set aside as computer text before the vote (textprep._CODE).
-DETECTOR_VERSION = f"32/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
+# 33: a vote left open where langdetect and py3langid name Bosnian, Croatian, Serbian or Slovene
+# and CLD2 a language outside them (Slovak, Interlingua) is settled by the words as if CLD2 had
+# named the group (refine.py).
+DETECTOR_VERSION = f"33/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
