@@ -330,3 +330,40 @@ def test_text_both_write_stays_und_in_the_other_pairs(text):
     assert result.lang == "und", result.to_dict(explain=True)
     tops = {top[0][0] for _, top in result.candidates if top}
     assert lexicon.covers(tops)  # the pair was weighed, and the words did not lead
+
+
+# Paragraphs written for these tests, in the formal register of a legal text.
+_INDONESIAN_PARAGRAPH = (
+    "Setiap orang berhak atas pendidikan yang efektif. Pengadilan nasional harus melindungi hak "
+    "tersebut tanpa pembedaan apa pun. Pemerintah wajib menyediakan sekolah dasar secara gratis, "
+    "dan orang tua berhak memilih jenis pendidikan bagi anak-anak mereka. Tidak seorang pun boleh "
+    "ditangkap atau dibuang secara sewenang-wenang oleh polisi."
+)
+_MALAY_PARAGRAPH = (
+    "Setiap orang berhak mendapat pendidikan yang berkesan. Mahkamah hendaklah melindungi hak "
+    "tersebut tanpa sebarang pembezaan. Kerajaan wajib menyediakan sekolah rendah secara percuma, "
+    "dan ibu bapa berhak memilih jenis pendidikan bagi kanak-kanak mereka. Tiada sesiapa pun boleh "
+    "ditangkap atau dibuang negeri sewenang-wenangnya oleh polis."
+)
+
+
+def test_a_paragraph_the_detectors_call_malay_is_indonesian_when_its_words_say_so():
+    # py3langid and CLD2 call formal Indonesian Malay; on a paragraph the words outweigh them.
+    voices = Voices({"ms": 0.9, "id": 0.1}, {"ms": 1.0}, True)
+    outcome = refine.refine(_INDONESIAN_PARAGRAPH, _vote("ms", "reliable-pair", ("ms", "ms")), voices)
+    assert (outcome.lang, outcome.rule) == ("id", "lexicon")
+
+
+def test_a_malay_paragraph_stays_malay_and_a_sentence_keeps_its_vote():
+    voices = Voices({"ms": 0.9, "id": 0.1}, {"ms": 1.0}, True)
+    outcome = refine.refine(_MALAY_PARAGRAPH, _vote("ms", "reliable-pair", ("ms", "ms")), voices)
+    assert outcome.lang == "ms"
+    # One sentence of the Indonesian paragraph is no paragraph: the detectors' answer stands.
+    sentence = _INDONESIAN_PARAGRAPH.split(". ")[0] + "."
+    outcome = refine.refine(sentence, _vote("ms", "reliable-pair", ("ms", "ms")), voices)
+    assert outcome.lang == "ms"
+
+
+def test_an_indonesian_paragraph_is_tagged_id_end_to_end():
+    assert detect_language(_INDONESIAN_PARAGRAPH).lang == "id"
+    assert detect_language(_MALAY_PARAGRAPH).lang == "ms"

@@ -50,4 +50,6 @@ VOTER_VERSIONS = (
 # 33: a vote left open where langdetect and py3langid name Bosnian, Croatian, Serbian or Slovene
 # and CLD2 a language outside them (Slovak, Interlingua) is settled by the words as if CLD2 had
 # named the group (refine.py).
-DETECTOR_VERSION = f"33/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
+# 34: on a paragraph or more, Indonesian and Malay are told by their words (lexicon.py, margin
+# 2.0), whatever the detectors and the spelling markers said (refine.DOCUMENT_MARGIN).
+DETECTOR_VERSION = f"34/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
