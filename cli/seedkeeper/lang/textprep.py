@@ -21,16 +21,21 @@ _MENTION = re.compile(r"(?<!\w)[@#]\w+")
 _MD_TARGET = re.compile(r"\]\([^)\s]*\)|`[^`\n]*`")
 # Computer text quoted in a sentence, in ASCII: command-line options ("--preserve=mode,ownership",
 # "-p"; not "-verdien", what is left of "%(value)s-verdien" once a placeholder is gone), snake_case
-# names ("gtk_widget_show_all") and dotted names ("stdio.h", "gschema.compiled",
+# names ("gtk_widget_show_all") and file or dotted names ("stdio.h", "config.toml",
 # "org.gnome.desktop"; paths are without_names's). Translated messages and manuals quote them in
 # every language, and their English words tipped German, Latvian or Punjabi sentences to English
-# ("gschema.compiled ਫਾਇਲ ਨਾ ਲਿਖੋ"). They go before digits and symbols become spaces, which would
-# split them into words. Only where a word cannot go on before them (the look-behinds), so
-# "e-mail" or "3.5" keep their shape and a scan stays linear.
+# ("main.py ਫਾਇਲ ਨਹੀਂ ਮਿਲੀ"). They go before digits and symbols become spaces, which would split
+# them into words. An option's value is ASCII ("--color=auto选项" keeps its Chinese); a name never
+# runs on into a letter ("fichier_défini" stays); a dotted name has a last part of at most four
+# letters or three parts, is not followed by a dot and has no "l.l", so abbreviations ("f.eks.",
+# "bl.a.", "d.h."), Catalan "col.laborar" and most missing spaces ("archivo.luego") stay prose.
+# Not told apart: a Spanish dialogue dash written "--dijo" loses that word. The look-behinds
+# keep a new start out of a span already scanned, so a scan is linear.
 _CODE = re.compile(
-    r"(?<![^\s(\[\"'“„«])(?:--[A-Za-z][A-Za-z0-9-]*(?:=[^\s)\]]*)?|-[A-Za-z][0-9]*(?![\w-]))"
-    r"|(?<![\w.-])[A-Za-z0-9]+(?:_+[A-Za-z0-9]+)+_*"
-    r"|(?<![\w./-])[A-Za-z][A-Za-z0-9-]*(?:\.[a-z][A-Za-z0-9-]*)+(?![\w/])"
+    r"(?<![^\s(\[\"'“„«])(?:--[A-Za-z][A-Za-z0-9-]*(?:=[A-Za-z0-9_.,:/+%@~*-]*)?|-[A-Za-z][0-9]*)(?![\w-])"
+    r"|(?<![\w.-])[A-Za-z0-9]+(?:_+[A-Za-z0-9]+)+_*(?!\w)"
+    r"|(?<![\w./-])[A-Za-z][A-Za-z0-9-]*"
+    r"(?:(?:\.(?!l)[a-z][A-Za-z0-9-]*){2,}|\.(?!l)[a-z][A-Za-z0-9]{0,3})(?![\w/.])"
 )
 # Each pattern with the substrings it cannot match without (the URL one case-insensitively).
 _PATTERNS = (

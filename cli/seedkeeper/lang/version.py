@@ -52,4 +52,7 @@ VOTER_VERSIONS = (
 # named the group (refine.py).
 # 34: on a paragraph or more, Indonesian and Malay are told by their words (lexicon.py, margin
 # 2.0), whatever the detectors and the spelling markers said (refine.DOCUMENT_MARGIN).
-DETECTOR_VERSION = f"34/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
+# 35: review of 32-34: an option's value is ASCII ("--color=auto选项" kept its Chinese), names do
+# not run on into letters, abbreviations ("f.eks.", "d.h.") and Catalan "l.l" are prose; the
+# id/ms paragraph rule does not overturn a spelling only the answer's standard writes.
+DETECTOR_VERSION = f"35/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
