@@ -393,3 +393,14 @@ def test_han_text_is_not_called_chinese_when_its_characters_say_otherwise(text, 
 )
 def test_chinese_quoting_korean_or_writing_a_shared_form_stays_chinese(text):
     assert detect_language(text).lang in ("zh-Hans", "zh-Hant", "und")
+
+
+def test_slovene_one_letter_prepositions_are_slovene_evidence_only_in_lower_case():
+    from seedkeeper.lang import closepairs
+
+    group = frozenset({"hr", "sl"})
+    # "v" (in) and "z" (with): Croatian writes "u" and "s".
+    assert closepairs.evidence("Napaka v datoteki z nastavitvami", group)["sl"] > 0
+    assert closepairs.evidence("Pogreška u datoteci s postavkama", group)["sl"] == 0
+    # A Roman numeral or an initial is no preposition.
+    assert closepairs.evidence("Kralj Henrik V. i generacija Z", group)["sl"] == 0

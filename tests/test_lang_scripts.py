@@ -393,3 +393,16 @@ def test_marks_beside_letters_of_another_script_are_too_short(text):
     # elsewhere in the text is no letter of that script (these were he and bn, by script).
     result = detect_language(text)
     assert (result.lang, result.decided_by) == ("und", "too-short")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("การตั้งค่า GtkSettings ไม่ถูกต้อง สำหรับ GEmblemedIcon", "th"),
+        ("Չի կարելի վնասել GMemoryInputStream-ը", "hy"),
+    ],
+)
+def test_identifiers_with_a_prefix_in_capitals_are_names(text, lang):
+    # "GMemoryInputStream" was read as English, and outvoted the Armenian letters: "en" before.
+    assert detect_language(text).lang == lang
+    assert "IJsland" in without_names("IJsland is een eiland")  # Dutch IJ is a letter

@@ -19,6 +19,7 @@ hash of the message id, as Django's are; report the "test" half, but either half
 
 from __future__ import annotations
 
+import fcntl
 import gettext
 import struct
 import subprocess
@@ -54,17 +55,30 @@ _TAG = {
 
 
 def _root() -> Path:
-    """The folder the packages are unpacked into, fetched and unpacked on first use."""
+    """The folder the packages are unpacked into, fetched and unpacked on first use (under a lock:
+    two benchmark processes starting at once must not unpack over each other)."""
     folder = cache_dir() / "debian-mo-1"
     done = folder / ".unpacked"
     if done.is_file():
         return folder
     folder.mkdir(parents=True, exist_ok=True)
-    subprocess.run(["apt-get", "download", *PACKAGES], cwd=folder, capture_output=True, check=True, timeout=600)
-    for deb in sorted(folder.glob("*.deb")):
-        subprocess.run(["dpkg-deb", "-x", str(deb), str(folder)], capture_output=True, check=True, timeout=300)
-    done.write_text("\n".join(sorted(p.name for p in folder.glob("*.deb"))) + "\n", encoding="utf-8")
+    with (folder / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if done.is_file():
+            return folder
+        if not any(folder.glob("*.deb")):
+            subprocess.run(["apt-get", "download", *PACKAGES], cwd=folder, capture_output=True, check=True, timeout=600)
+        for deb in sorted(folder.glob("*.deb")):
+            subprocess.run(["dpkg-deb", "-x", str(deb), str(folder)], capture_output=True, check=True, timeout=300)
+        done.write_text("\n".join(sorted(p.name for p in folder.glob("*.deb"))) + "\n", encoding="utf-8")
     return folder
+
+
+def _clean(text: str) -> str:
+    """Placeholders and markup out, as lang_corpus does, but "_" kept: a snake_case name
+    ("atspi_event_listener_register") is one name in a message, not four English words."""
+    text = lang_corpus._PLACEHOLDER.sub(" ", text)  # noqa: SLF001 - the same placeholders as Django's
+    return " ".join(text.split())
 
 
 def _tag(locale: str) -> str | None:
@@ -103,7 +117,7 @@ def load(split: str = "test", languages: frozenset[str] | None = None) -> dict[s
         for msgid, msgstr in _messages(mo):
             if lang_corpus._half(msgid) != split:  # noqa: SLF001 - the same split as Django's
                 continue
-            text = lang_corpus._clean(msgstr)  # noqa: SLF001
-            if text and text != lang_corpus._clean(msgid):  # noqa: SLF001
+            text = _clean(msgstr)
+            if text and text != _clean(msgid):
                 by_lang.setdefault(tag, {})[text] = None
     return {lang: sorted(texts) for lang, texts in sorted(by_lang.items())}

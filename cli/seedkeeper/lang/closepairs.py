@@ -35,7 +35,10 @@ _MARKERS: dict[str, frozenset[str]] = {
     ),
     "sl": frozenset(
         "in so sem ki kot zelo še lahko vse če bo kje danes jutri tega temu med več nekaj zdaj "
-        "ljudje leto leta mesto kaj tudi ter kdaj".split()
+        "ljudje leto leta mesto kaj tudi ter kdaj "
+        # The prepositions "v" (in) and "z" (with): Croatian, Bosnian and Serbian write "u" and
+        # "s"/"sa", and never a one-letter "v" or "z".
+        "v z".split()
     ),
     "cs": frozenset("se jsem jsou i jak jako nebo který která které velmi také není jsme byl byla".split()),
     "sk": frozenset("sa som sú aj ako alebo ktorý ktorá ktoré veľmi tiež nie sme bol bola".split()),
@@ -198,6 +201,16 @@ def group_of(lang: str) -> frozenset[str] | None:
     return None
 
 
+# Markers that count only as written in lower case: "V" and "Z" are Roman numerals and initials
+# ("Henrik V.", "Generacija Z"), "v" and "z" Slovene prepositions.
+_LOWER_ONLY = frozenset({"v", "z"})
+
+
+def _words(text: str) -> list[str]:
+    """The words of `text`, lower-cased (those of _LOWER_ONLY only where written so)."""
+    return [w.lower() for w in _WORD.findall(text) if w.islower() or w.lower() not in _LOWER_ONLY]
+
+
 def evidence(text: str, group: frozenset[str], *, lowercase_only: bool = False) -> dict[str, float]:
     """Log-odds evidence for each language of `group`: marker words plus marker letters.
 
@@ -207,7 +220,7 @@ def evidence(text: str, group: frozenset[str], *, lowercase_only: bool = False) 
         kept = [w for w in _WORD.findall(text) if w.islower()]
         words, text = kept, " ".join(kept)
     else:
-        words = _WORD.findall(text.lower())
+        words = _words(text)
     scores = {}
     for lang in sorted(group):
         markers = _MARKERS.get(lang, frozenset())
@@ -228,6 +241,6 @@ def marker_counts(
 
     `lowercase_only`: only words written in lower case count (not the name "Wang Yi", not "wang").
     `spellings_only`: only the SPELLINGS, the markers strong enough to overturn detectors."""
-    words = [w for w in _WORD.findall(text) if w.islower()] if lowercase_only else _WORD.findall(text.lower())
+    words = [w for w in _WORD.findall(text) if w.islower()] if lowercase_only else _words(text)
     table = SPELLINGS if spellings_only else _MARKERS
     return {lang: sum(w in table.get(lang, frozenset()) for w in words) for lang in group}

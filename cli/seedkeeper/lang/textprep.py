@@ -132,7 +132,7 @@ def sample(text: str, budget: int, windows: int = 3) -> str:
 
 
 # Words that name things rather than speak a language: acronyms (JSON, UUID, NASA), CamelCase
-# identifiers (ManagementForm, OpenGIS), Python's literals, file names and paths
+# identifiers (ManagementForm, OpenGIS, GEmblemedIcon), Python's literals, file names and paths
 # ("flatpages/default.html"). A sentence of another language that quotes them is otherwise
 # voted English ("Logikai érték (True, False vagy None)"). The names themselves are ASCII; their
 # edges also know the accented Latin letters, so "FRANÇAIS" or "ÄNDERUNGEN" is one word, not a
@@ -143,6 +143,7 @@ _NAMES = re.compile(
     rf"(?<![{_EDGE}/.\-])(?:"
     r"[A-Z]{2,}s?"  # acronyms, with an English plural (URLs)
     r"|(?!(?:bh|[bdghmnt])[A-Z])[A-Z]?[a-z]+(?:[A-Z][a-z0-9]*)+"  # CamelCase (not Irish tAcht, bhFrainc)
+    r"|(?!IJ)[A-Z]{2,}[a-z][A-Za-z0-9]*"  # a prefix in capitals (GEmblem, XMLHttpRequest; not Dutch IJsland)
     r"|True|False|None"
     r"|/[A-Za-z0-9_./-]+|[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+/[A-Za-z0-9_./-]*"  # paths: a leading slash or two
     r"|[A-Za-z0-9_-]+\.(?:html?|txt|py|js|css|json|xml|php|md|csv|pdf|png|jpe?g|gif|zip|exe)"  # file names

@@ -55,4 +55,6 @@ VOTER_VERSIONS = (
 # 35: review of 32-34: an option's value is ASCII ("--color=auto选项" kept its Chinese), names do
 # not run on into letters, abbreviations ("f.eks.", "d.h.") and Catalan "l.l" are prose; the
 # id/ms paragraph rule does not overturn a spelling only the answer's standard writes.
-DETECTOR_VERSION = f"35/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
+# 36: identifiers with a prefix in capitals ("GEmblemedIcon", "GSocketControlMessage") are names;
+# Slovene "v" and "z", written in lower case, are Slovene markers against Croatian.
+DETECTOR_VERSION = f"36/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
