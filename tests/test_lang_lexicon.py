@@ -380,3 +380,40 @@ def test_a_malay_paragraph_with_malay_only_spellings_is_not_turned_indonesian():
     voices = Voices({"ms": 0.9, "id": 0.1}, {"ms": 1.0}, True)
     assert refine.refine(text, _vote("ms", "close-pair", ("id", "ms", "ms")), voices).lang == "ms"
     assert detect_language(text).lang == "ms"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # Ukrainian words without і, ї, є or ґ: langdetect and py3langid said Russian.
+        ("не вдалося створити теку", "uk"),
+        # Russian words without ы, э or ё: said Bulgarian, or left open.
+        ("Дата без указания времени", "ru"),
+        ("Настройки привязки клавиш", "ru"),
+    ],
+)
+def test_cyrillic_neighbours_without_a_telling_letter_are_told_by_their_words(text, lang):
+    assert detect_language(text).lang == lang
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Грешка при записа на файла", "bg"),
+        ("Настройки на клавиатурата", "bg"),
+        ("Неуспешно отваряне на файла", "bg"),
+        ("Грешка при читање на датотеката", "mk"),
+        ("помилка під час читання", "uk"),
+        ("Ошибка при чтении файла конфигурации", "ru"),
+    ],
+)
+def test_cyrillic_sentences_the_detectors_get_right_keep_their_tag(text, lang):
+    assert detect_language(text).lang == lang
+
+
+def test_a_letter_an_alphabet_lacks_rules_that_language_out_of_the_word_vote():
+    # The words lean Macedonian (Russian), but "я" is no Macedonian letter ("ї" no Russian one).
+    assert lexicon.decide("поставки на тастатурата и јазикот", {"bg", "mk"}, 0.5) == "mk"
+    assert lexicon.decide("поставки на тастатурата и јазикот я", {"bg", "mk"}, 0.5) != "mk"
+    assert lexicon.decide("привязки клавиш оформления", {"ru", "uk"}, 0.5) == "ru"
+    assert lexicon.decide("привязки клавиш оформления її", {"ru", "uk"}, 0.5) != "ru"

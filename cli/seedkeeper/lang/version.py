@@ -57,4 +57,7 @@ VOTER_VERSIONS = (
 # id/ms paragraph rule does not overturn a spelling only the answer's standard writes.
 # 36: identifiers with a prefix in capitals ("GEmblemedIcon", "GSocketControlMessage") are names;
 # Slovene "v" and "z", written in lower case, are Slovene markers against Croatian.
-DETECTOR_VERSION = f"36/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
+# 37: Russian, Ukrainian, Bulgarian and Macedonian are weighed by their words (lexicon.py) where
+# no letter tells them apart, and may overturn detectors the words contradict; letters an
+# alphabet lacks rule its language out (я in Macedonian, ї in Russian, ы in Ukrainian).
+DETECTOR_VERSION = f"37/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
