@@ -60,6 +60,9 @@ def test_a_fused_future_in_capitals_is_one_too():
     [
         "Pritisnite tipku Enter da potvrdite odabir na zaslonu.",
         "Ova značajka omogućuje brže pokretanje aplikacija.",
+        # "uporaba" and "elektronički": Bosnian and Serbian write "upotreba", "elektronski".
+        "Obavijest je poslana elektroničkom poštom.",
+        "Pročitajte upute prije uporabe uređaja.",
     ],
 )
 def test_croatian_software_words_make_a_sentence_croatian(text):
@@ -148,3 +151,9 @@ def test_an_open_vote_without_evidence_or_outside_the_group_stays_open(text, top
 
     voices = Voices({tops[1]: 0.6, "bs": 0.3}, {tops[2]: 1.0}, True)
     assert refine.refine(text, _open_vote(tops), voices).lang == "und"
+
+
+def test_uporaba_is_no_croatian_evidence_where_slovene_is_a_candidate():
+    # Slovene writes "uporaba" too.
+    assert sh.evidence("Navodila za uporabo programa.", slovene=True).croatian == 0
+    assert detect_language("Navodila za uporabo programa so v priročniku.").lang == "sl"

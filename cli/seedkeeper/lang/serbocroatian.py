@@ -90,11 +90,15 @@ _CROATIAN = (
     "knjižnic", "tvornic", "kazališ", "nogomet", "zapork", "poslužitelj", "trenutačn", "unatoč", "sustav",
     "postot", "mirovin", "veleposlan", "tajnik", "putovnic", "razin", "redatelj", "pisač", "nazoč",
     "tipk", "zaslon", "značajk",
+    # "uporaba" (use) and "elektronički": Bosnian and Serbian write "upotreba", "elektronski"
+    # (and Slovene "uporaba" too: see below).
+    "uporab", "elektroničk",
 )  # fmt: skip
 # The ones Slovene writes too ("tipka", "zaslon", "kruh", "nogomet", "knjižnica", "točno",
-# "obveza", "tajnik", "veleposlaništvo", "glede na"): no evidence where Slovene is a candidate.
+# "obveza", "tajnik", "veleposlaništvo", "glede na", "uporaba"): no evidence where Slovene is a
+# candidate.
 _CROATIAN_SLOVENE = (
-    "tipk", "zaslon", "kruh", "nogomet", "knjižnic", "točn", "obvez", "tajnik", "veleposlan", "glede",
+    "tipk", "zaslon", "kruh", "nogomet", "knjižnic", "točn", "obvez", "tajnik", "veleposlan", "glede", "uporab",
 )  # fmt: skip
 # Not "objekt", "projekt", "subjekt": Serbian writes them beside "objekat" (the UDHR's "subjekt");
 # nor "jučer", which Bosnian writes too.

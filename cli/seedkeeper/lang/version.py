@@ -60,4 +60,5 @@ VOTER_VERSIONS = (
 # 37: Russian, Ukrainian, Bulgarian and Macedonian are weighed by their words (lexicon.py) where
 # no letter tells them apart, and may overturn detectors the words contradict; letters an
 # alphabet lacks rule its language out (я in Macedonian, ї in Russian, ы in Ukrainian).
-DETECTOR_VERSION = f"37/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
+# 38: Croatian "uporaba" (not where Slovene is a candidate) and "elektronički" are Croatian words.
+DETECTOR_VERSION = f"38/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
