@@ -157,3 +157,27 @@ def test_uporaba_is_no_croatian_evidence_where_slovene_is_a_candidate():
     # Slovene writes "uporaba" too.
     assert sh.evidence("Navodila za uporabo programa.", slovene=True).croatian == 0
     assert detect_language("Navodila za uporabo programa so v priročniku.").lang == "sl"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ako vaš usmerivač podržava tu opciju, uključite je.",  # u + smer (Croatian "usmjerivač")
+        "Kabl naizmenične struje priključite u utičnicu.",  # na + izmen ("naizmjenične")
+        "Premešta prozor na levo.",  # "premješta", "lijevo"
+    ],
+)
+def test_ekavian_words_behind_a_prefix_and_left_are_serbian(text):
+    assert sh.evidence(text).ekavian >= 1
+    assert sh.evidence(text).ijekavian == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ugovor o zaposlenju potpisan je jučer.",  # za + posl: no yat
+        "Levi Strauss je osnovao tvrtku.",  # a name
+    ],
+)
+def test_words_that_only_look_ekavian_behind_a_prefix_are_no_evidence(text):
+    assert sh.evidence(text).ekavian == 0

@@ -61,4 +61,6 @@ VOTER_VERSIONS = (
 # no letter tells them apart, and may overturn detectors the words contradict; letters an
 # alphabet lacks rule its language out (я in Macedonian, ї in Russian, ы in Ukrainian).
 # 38: Croatian "uporaba" (not where Slovene is a candidate) and "elektronički" are Croatian words.
-DETECTOR_VERSION = f"38/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
+# 39: ekavian beginnings behind a prefix ("usmerivač", "naizmenične"), "premešta", and "levo",
+# "levi", "ceni" in lower case are ekavian.
+DETECTOR_VERSION = f"39/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
