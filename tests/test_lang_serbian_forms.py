@@ -181,3 +181,9 @@ def test_ekavian_words_behind_a_prefix_and_left_are_serbian(text):
 )
 def test_words_that_only_look_ekavian_behind_a_prefix_are_no_evidence(text):
     assert sh.evidence(text).ekavian == 0
+
+
+def test_per_cent_is_no_ekavian_assessment():
+    # "procena" (assessment, Croatian "procjena") has yat; "procenat" (per cent) has none.
+    assert sh.evidence("Ovo je procena troškova.").ekavian == 1
+    assert sh.evidence("Tabela pokazuje procenat i procente korisnika.").ekavian == 0
