@@ -404,3 +404,21 @@ def test_slovene_one_letter_prepositions_are_slovene_evidence_only_in_lower_case
     assert closepairs.evidence("Pogreška u datoteci s postavkama", group)["sl"] == 0
     # A Roman numeral or an initial is no preposition.
     assert closepairs.evidence("Kralj Henrik V. i generacija Z", group)["sl"] == 0
+
+
+def test_a_sentence_the_detectors_split_three_ways_is_told_by_the_word_lists():
+    # langdetect pt, py3langid ca, CLD2 en: every word is Catalan's, ~400 times likelier there.
+    result = detect_language("Color de fons com a cadena")
+    assert (result.lang, result.decided_by) == ("ca", "word-lists")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Bulgarian and Macedonian write it alike: the lists lean Bulgarian, but by less than 6.
+        "не е валидно име на атрибут",
+        "Ова не е валидно име на атрибут",
+    ],
+)
+def test_a_split_sentence_two_languages_write_alike_stays_und(text):
+    assert detect_language(text).lang == "und"

@@ -93,3 +93,6 @@ def test_a_fragment_with_a_word_in_another_script_is_not_settled():
     assert wordlists.fragment_language("Ради link", "Cyrillic", {"uk", "sr-Cyrl"}, {"uk", "sr-Cyrl"}) is None
     # A Korean string around two English words (Django's Korean translations): not English.
     assert wordlists.fragment_language("객체들은 get absolute", "Latin", {"en", "id"}, {"en", "id", "ms"}) is None
+    # Hangul has no lower case: a Korean word after the first is not among the words that count,
+    # but it is another script all the same.
+    assert wordlists.fragment_language("Merci beaucoup 사랑해요", "Latin", {"fr"}, {"fr"}) is None

@@ -63,4 +63,7 @@ VOTER_VERSIONS = (
 # 38: Croatian "uporaba" (not where Slovene is a candidate) and "elektronički" are Croatian words.
 # 39: ekavian beginnings behind a prefix ("usmerivač", "naizmenične"), "premešta", and "levo",
 # "levi", "ceni" in lower case are ekavian.
-DETECTOR_VERSION = f"39/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
+# 40: a sentence the three detectors split three ways is tagged by the word lists of its script
+# at twice a fragment's lead ("word-lists"); a letter of another script anywhere in a text keeps
+# the lists from answering (Hangul, which has no lower case, was not among the words counted).
+DETECTOR_VERSION = f"40/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"

@@ -136,19 +136,25 @@ def _unlisted_neighbour(tag: str, proposed: set[str], lists: dict[str, str]) -> 
     return False
 
 
-def fragment_language(text: str, script: str, first_choices: set[str], proposed: set[str]) -> str | None:
+def fragment_language(
+    text: str, script: str, first_choices: set[str], proposed: set[str], lead: float = LEAD
+) -> str | None:
     """The language whose word list the fragment `text` (dominant `script`) clearly belongs to,
     if a detector's first choice (`first_choices`) agrees, none names a language without a
     list, and no detector proposed (`proposed`: their candidates at any rank) a close neighbour
-    without one; else None. See the module docstring for the rule."""
+    without one; else None. See the module docstring for the rule; `lead` is the log-likelihood
+    the best list must lead the next by (a sentence's words add up to more, see vote.py)."""
     lists = LISTS.get(script)
     if lists is None or not first_choices or any(lang not in lists for lang in first_choices):
         return None
-    words = _words(unicodedata.normalize("NFC", text))
+    text = unicodedata.normalize("NFC", text)
+    words = _words(text)
     # A word in another script ("link" among Cyrillic words, a Korean word beside English ones):
     # the lists of a script hold such loans unevenly (Serbian's, read transliterated, never), and
-    # the fragment is not in one script's words. No answer.
-    if len(words) < 2 or any(script_of(ch) != script for word in words for ch in word):
+    # the fragment is not in one script's words. No answer. Every letter of the text counts here,
+    # not only the words _words keeps: Hangul has no lower case, so "사랑해요" after "Merci
+    # beaucoup madame" would not be among them.
+    if len(words) < 2 or any(ch.isalpha() and script_of(ch) != script for ch in text):
         return None
     scores = []
     for tag, code in lists.items():
@@ -156,6 +162,6 @@ def fragment_language(text: str, script: str, first_choices: set[str], proposed:
         scores.append((sum(math.log(max(f, FLOOR)) for f in freqs), all(freqs), tag))
     scores.sort(key=lambda s: (-s[0], s[2]))
     (best, known, tag), (runner_up, _, _) = scores[0], scores[1]
-    if tag in _NOT_A_TAG or not known or best - runner_up < LEAD or tag not in first_choices:
+    if tag in _NOT_A_TAG or not known or best - runner_up < lead or tag not in first_choices:
         return None
     return None if _unlisted_neighbour(tag, proposed, lists) else tag
