@@ -227,6 +227,7 @@ def classify(text: str, model: Model) -> LangResult:
         if outcome is None:
             outcome = vote.decide(text, script, _model_probs(script, text, prof, model), letters, voices)
         outcome = refine.refine(text, outcome, voices)
+        outcome = refine.words_overturn(text, script, outcome, voices)
         if outcome.lang == UND and script == "Latin":
             aside = _latin_set_aside(text, prof, model)
             if aside is not None:

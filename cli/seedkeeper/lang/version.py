@@ -66,4 +66,6 @@ VOTER_VERSIONS = (
 # 40: a sentence the three detectors split three ways is tagged by the word lists of its script
 # at twice a fragment's lead ("word-lists"); a letter of another script anywhere in a text keeps
 # the lists from answering (Hangul, which has no lower case, was not among the words counted).
-DETECTOR_VERSION = f"40/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
+# 41: a sentence every word of which one language's list holds, leading the detectors' answer's
+# list by 8, is that language when a detector named it first ("word-lists-overturn").
+DETECTOR_VERSION = f"41/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"

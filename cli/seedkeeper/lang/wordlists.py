@@ -136,16 +136,11 @@ def _unlisted_neighbour(tag: str, proposed: set[str], lists: dict[str, str]) -> 
     return False
 
 
-def fragment_language(
-    text: str, script: str, first_choices: set[str], proposed: set[str], lead: float = LEAD
-) -> str | None:
-    """The language whose word list the fragment `text` (dominant `script`) clearly belongs to,
-    if a detector's first choice (`first_choices`) agrees, none names a language without a
-    list, and no detector proposed (`proposed`: their candidates at any rank) a close neighbour
-    without one; else None. See the module docstring for the rule; `lead` is the log-likelihood
-    the best list must lead the next by (a sentence's words add up to more, see vote.py)."""
+def _scores(text: str, script: str) -> list[tuple[float, bool, str]] | None:
+    """(log-likelihood, every word listed, tag) for each list of `script`, best first; None when
+    the text has fewer than two counting words or a letter of another script."""
     lists = LISTS.get(script)
-    if lists is None or not first_choices or any(lang not in lists for lang in first_choices):
+    if lists is None:
         return None
     text = unicodedata.normalize("NFC", text)
     words = _words(text)
@@ -161,7 +156,43 @@ def fragment_language(
         freqs = [frequency(tag, code, word) for word in words]
         scores.append((sum(math.log(max(f, FLOOR)) for f in freqs), all(freqs), tag))
     scores.sort(key=lambda s: (-s[0], s[2]))
+    return scores
+
+
+def fragment_language(
+    text: str, script: str, first_choices: set[str], proposed: set[str], lead: float = LEAD
+) -> str | None:
+    """The language whose word list the fragment `text` (dominant `script`) clearly belongs to,
+    if a detector's first choice (`first_choices`) agrees, none names a language without a
+    list, and no detector proposed (`proposed`: their candidates at any rank) a close neighbour
+    without one; else None. See the module docstring for the rule; `lead` is the log-likelihood
+    the best list must lead the next by (a sentence's words add up to more, see vote.py)."""
+    lists = LISTS.get(script)
+    if lists is None or not first_choices or any(lang not in lists for lang in first_choices):
+        return None
+    scores = _scores(text, script)
+    if scores is None:
+        return None
     (best, known, tag), (runner_up, _, _) = scores[0], scores[1]
     if tag in _NOT_A_TAG or not known or best - runner_up < lead or tag not in first_choices:
+        return None
+    return None if _unlisted_neighbour(tag, proposed, lists) else tag
+
+
+def contradicting_language(
+    text: str, script: str, answer: str, first_choices: set[str], proposed: set[str], lead: float
+) -> str | None:
+    """The language whose list holds every word of `text` and leads `answer`'s list by `lead`,
+    when a detector named it first and no close neighbour without a list was proposed; None
+    otherwise, or when `answer` has no list of its own to be weighed against."""
+    lists = LISTS.get(script)
+    if lists is None or answer not in lists or answer in _NOT_A_TAG:
+        return None
+    scores = _scores(text, script)
+    if scores is None:
+        return None
+    best, known, tag = scores[0]
+    own = next(score for score, _, name in scores if name == answer)
+    if tag in _NOT_A_TAG or tag == answer or not known or best - own < lead or tag not in first_choices:
         return None
     return None if _unlisted_neighbour(tag, proposed, lists) else tag
