@@ -185,8 +185,13 @@ def _latin_set_aside(text: str, prof: ScriptProfile, model: Model) -> LangResult
     return LangResult(result.lang, confidence, (), result.candidates, "latin-set-aside")
 
 
-def classify(text: str, model: Model) -> LangResult:
-    """Tag a cleaned, already sampled text. Never raises on content; "und" when unsure."""
+def classify(text: str, model: Model, *, overturn: bool = True) -> LangResult:
+    """Tag a cleaned, already sampled text. Never raises on content; "und" when unsure.
+
+    `overturn`: let the word lists overturn agreeing detectors on a sentence
+    (refine.words_overturn). The tagger turns it off for the paragraphs of a document it looks
+    at for other languages: there it would read every list of the script in every worker, for
+    paragraphs whose tag only decides whether the document is mixed."""
     # Names and code are set aside for the detectors, but still make the text a sentence
     # rather than a fragment ("Introduceți un URL valid.").
     letters = effective_letters(text)
@@ -227,7 +232,8 @@ def classify(text: str, model: Model) -> LangResult:
         if outcome is None:
             outcome = vote.decide(text, script, _model_probs(script, text, prof, model), letters, voices)
         outcome = refine.refine(text, outcome, voices)
-        outcome = refine.words_overturn(text, script, outcome, voices)
+        if overturn:
+            outcome = refine.words_overturn(text, script, outcome, voices)
         if outcome.lang == UND and script == "Latin":
             aside = _latin_set_aside(text, prof, model)
             if aside is not None:

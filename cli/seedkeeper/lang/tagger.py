@@ -145,7 +145,7 @@ def _chunk_results(
         if _agrees(text, main, main_script, letters_of):
             result = main
         else:
-            result = classify(text, model)
+            result = classify(text, model, overturn=False)
         results[i] = (text, result, n)
         left -= n
         if result is main or (result.lang != UND and result.confidence >= 0.5):

@@ -68,4 +68,6 @@ VOTER_VERSIONS = (
 # the lists from answering (Hangul, which has no lower case, was not among the words counted).
 # 41: a sentence every word of which one language's list holds, leading the detectors' answer's
 # list by 8, is that language when a detector named it first ("word-lists-overturn").
-DETECTOR_VERSION = f"41/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
+# 42: the overturn weighs only the lists of languages a detector proposed, on sentences under 200
+# letters, not on a document's paragraphs looked at for other languages.
+DETECTOR_VERSION = f"42/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
