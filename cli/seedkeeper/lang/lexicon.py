@@ -11,9 +11,7 @@ distinct word of the text.
 Only for PAIRS, where the two lists are separate standards, and only as the refine step asks
 (refine.py). wordfreq merges Bosnian, Croatian and Serbian into one "sh" list, written in Latin
 letters, so it cannot tell those three apart; it does tell Serbian Cyrillic (transliterated)
-from Macedonian, which py3langid and CLD2 confuse when the text holds no "ђ" or "ћ", and
-Russian, Ukrainian, Bulgarian and Macedonian from each other where no letter of one alphabet
-shows ("не вдалося створити файл" is Ukrainian words without і, ї, є or ґ). The lists
+from Macedonian, which py3langid and CLD2 confuse when the text holds no "ђ" or "ћ". The lists
 are loaded on first use, once per process (~5-25 ms and ~2-7 MB each, "sh" the largest), by
 wordlists.py, which also reads them for fragments; a list that cannot be read is a broken install
 (DetectorDataError), never a silent change of tags.
@@ -28,38 +26,21 @@ import unicodedata
 from . import wordlists
 
 # Our tags -> wordfreq's list names.
-CODES = {
-    **{tag: tag for tag in ("id", "ms", "da", "mk", "ru", "uk", "bg")},
-    "no": "nb",
-    "sr-Cyrl": "sh",
-}
-# Cyrillic neighbours langdetect's trigrams confuse when no letter of one alphabet shows ("не
-# вдалося створити файл" is Ukrainian without і, ї, є or ґ; "Тема привязки клавиш" Russian
-# without ы, э or ё).
-CYRILLIC_NEIGHBOURS = (
-    frozenset({"mk", "sr-Cyrl"}),
-    frozenset({"ru", "uk"}),
-    frozenset({"ru", "bg"}),
-    frozenset({"bg", "mk"}),
-    frozenset({"uk", "bg"}),
-)
-# The pairs weighed against each other: each a pair of standards the detectors confuse.
-PAIRS = frozenset({frozenset({"id", "ms"}), frozenset({"da", "no"}), *CYRILLIC_NEIGHBOURS})
+CODES = {"id": "id", "ms": "ms", "da": "da", "no": "nb", "mk": "mk", "sr-Cyrl": "sh"}
+# The pairs weighed against each other: each a pair of standards the detectors confuse, with lists
+# of comparable size. (Not Russian, Ukrainian and Bulgarian against each other: wordfreq's
+# Bulgarian list holds 37,000 words, the Russian 61,000, so ordinary Bulgarian "обновления" is
+# only in the Russian one, and one such word overturned Bulgarian text; and two detectors torn
+# between two of them say nothing against a third. wordlists.contradicting_language weighs
+# them, against every language a detector proposed, with a far larger lead.)
+PAIRS = frozenset({frozenset({"id", "ms"}), frozenset({"da", "no"}), frozenset({"mk", "sr-Cyrl"})})
 # Pairs written in Cyrillic: only Cyrillic words count there (a Latin loan such as "facebook"
 # is in the Macedonian list and, in Latin letters, looked up nowhere for Serbian).
-_CYRILLIC_PAIRS = frozenset(CYRILLIC_NEIGHBOURS)
-# Letters only one language of a pair writes: proof against the other.
-# A text with these is not that language: Macedonian's and Serbian's alphabets have no я, ю, й, ь,
-# ъ, щ, ы, э, ё; Ukrainian none of ы, э, ё, ъ; Russian and Bulgarian none of і, ї, є, ґ.
-_RU_ONLY = "ыэёЫЭЁ"
-_UK_ONLY = "іїєґІЇЄҐ"
-_PROOF = {
-    "sr-Cyrl": "ѓќѕЃЌЅяюйьъщЯЮЙЬЪЩ" + _RU_ONLY,
-    "mk": "ђћЂЋяюйьъщЯЮЙЬЪЩ" + _RU_ONLY,
-    "uk": "ъЪ" + _RU_ONLY,
-    "ru": _UK_ONLY,
-    "bg": _UK_ONLY + _RU_ONLY,
-}
+_CYRILLIC_PAIRS = frozenset({frozenset({"mk", "sr-Cyrl"})})
+# Letters the language's alphabet lacks: a text with them is not that language. Macedonian and
+# Serbian write none of я, ю, й, ь, ъ, щ, ы, э, ё; ѓ, ќ, ѕ are Macedonian, ђ, ћ Serbian.
+_NEITHER = "яюйьъщыэёЯЮЙЬЪЩЫЭЁ"
+_PROOF = {"sr-Cyrl": "ѓќѕЃЌЅ" + _NEITHER, "mk": "ђћЂЋ" + _NEITHER}
 # A word missing from a "small" list is rarer than its one-per-million cutoff, not impossible:
 # it counts at this frequency.
 FLOOR = 0.3e-6

@@ -70,6 +70,10 @@ _EKAVIAN = (
     "dečj", "dečij", "dečak", "rešen", "rešav", "nemač", "vežb",
     "razmen", "zamen", "primen", "namen", "smen", "menj", "htel", "želeo", "želel", "voleo", "volel",
     "videl", "cveć", "lepš", "obezbe", "premešt", "premest",
+    # Behind a prefix: "usmerivač", "naizmenične" (Croatian "usmjerivač", "naizmjenične"). Not
+    # every prefix before every beginning above: "privredni" (pri + vredn) and "usmeno" (u +
+    # smen) have no yat, nor "pocelo" (počelo written without diacritics).
+    "usmer", "naizmen",
 )  # fmt: skip
 # Whole words only: as beginnings these would catch words all three write ("rečenica", "rekao").
 _EKAVIAN_WORDS = frozenset(
@@ -81,21 +85,6 @@ _IJEKAVIAN_WORDS = frozenset("prije".split())
 # for left; "cijeni" for values), and Slovene writes "levo" and "ceni" too (no evidence where a
 # detector says Slovene, as for every ekavian word).
 _EKAVIAN_LOWER = frozenset("levo levi leva levu levom levim levih ceni".split())
-# Verbal and nominal prefixes before an ekavian beginning ("usmerivač": u + smer, "naizmenične":
-# na + izmen, "procena": pro + cena); Croatian writes "usmjerivač", "naizmjenične", "procjena".
-# Not before "posl" ("zaposlen": employed, no yat), nor "procenat", "procent-" (per cent, from
-# Latin: Bosnian writes it too). Over the four benchmark texts' Croatian and Bosnian messages (both
-# halves) the rule met no word but "zaposlenja".
-_PREFIXES = ("na", "po", "pre", "u", "iz", "za", "raz", "pri", "do", "od", "ob", "nad", "pod", "pro")
-
-
-def _prefixed_ekavian(word: str) -> bool:
-    for prefix in _PREFIXES:
-        rest = word[len(prefix) :]
-        if word.startswith(prefix) and len(rest) >= 4 and rest.startswith(_EKAVIAN):
-            return not rest.startswith(("posl", "cenat", "cent"))
-    return False
-
 
 # Croatian vocabulary (against Bosnian and Serbian), and Bosnian/Serbian against Croatian. Left
 # out, because another standard writes them too (Kamus-style checks against the hunspell hr, sr
@@ -195,12 +184,10 @@ def evidence(text: str, slovene: bool = False) -> Evidence:
     written = _WORD.findall(text)
     words = [w.lower() for w in written]
     ije = sum(w.startswith(_IJEKAVIAN) or w in _IJEKAVIAN_WORDS for w in words)
-    eke = sum(w.startswith(_EKAVIAN) or w in _EKAVIAN_WORDS or _prefixed_ekavian(w) for w in words)
+    eke = sum(w.startswith(_EKAVIAN) or w in _EKAVIAN_WORDS for w in words)
     # Dictionary-derived forms (ekavian_forms.py), only as written in lower case: not a name.
     eke += sum(
-        (w in FORMS or w in _EKAVIAN_LOWER)
-        and not (w.startswith(_EKAVIAN) or w in _EKAVIAN_WORDS or _prefixed_ekavian(w))
-        for w in written
+        (w in FORMS or w in _EKAVIAN_LOWER) and not (w.startswith(_EKAVIAN) or w in _EKAVIAN_WORDS) for w in written
     )
     hr = sum(
         (w.startswith(_CROATIAN) or w in _CROATIAN_WORDS) and not (slovene and w.startswith(_CROATIAN_SLOVENE))

@@ -143,7 +143,10 @@ _NAMES = re.compile(
     rf"(?<![{_EDGE}/.\-])(?:"
     r"[A-Z]{2,}s?"  # acronyms, with an English plural (URLs)
     r"|(?!(?:bh|[bdghmnt])[A-Z])[A-Z]?[a-z]+(?:[A-Z][a-z0-9]*)+"  # CamelCase (not Irish tAcht, bhFrainc)
-    r"|(?!IJ)[A-Z]{2,}[a-z][A-Za-z0-9]*"  # a prefix in capitals (GEmblem, XMLHttpRequest; not Dutch IJsland)
+    # A prefix in capitals, then CamelCase (GEmblemedIcon, XMLHttpRequest). Not without a capital
+    # after the lower case: "GStreamer", "SELinux", "IPv6" stay, since setting them aside left
+    # stubs of two words ("Показати параметри") that the detectors agreed on wrongly.
+    r"|(?!IJ)[A-Z]{2,}[a-z]+[A-Z][A-Za-z0-9]*"
     r"|True|False|None"
     r"|/[A-Za-z0-9_./-]+|[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+/[A-Za-z0-9_./-]*"  # paths: a leading slash or two
     r"|[A-Za-z0-9_-]+\.(?:html?|txt|py|js|css|json|xml|php|md|csv|pdf|png|jpe?g|gif|zip|exe)"  # file names
