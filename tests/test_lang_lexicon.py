@@ -428,3 +428,11 @@ def test_bulgarian_with_a_word_only_the_russian_list_holds_stays_bulgarian(text,
 )
 def test_detectors_torn_between_two_cyrillic_neighbours_do_not_make_a_third_one_of_them(text):
     assert detect_language(text).lang not in {"bg", "mk"}
+
+
+def test_ukrainian_without_its_own_letters_is_told_from_russian_by_its_words():
+    # No і, ї, є or ґ: langdetect and py3langid say Russian; the words are Ukrainian.
+    assert detect_language("не вдалося прочитати файл сервера").lang == "uk"
+    assert detect_language("не удалось прочитать файл сервера").lang == "ru"
+    # "ў" is Belarusian: neither list may claim the text.
+    assert lexicon.decide("не вдалося прочитати файл сервера ў", {"ru", "uk"}, 0.5) is None

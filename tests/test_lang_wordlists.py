@@ -115,17 +115,34 @@ def test_agreeing_detectors_the_word_lists_contradict_are_overturned(text, lang)
 
 
 @pytest.mark.parametrize(
-    ("text", "lang"),
+    ("text", "answer", "rival"),
     [
-        ("Cor de fondo como cadea", "gl"),  # Galician has no list: never Portuguese or Spanish by the lists
-        ("Vi håber at nå målet og nå frem til en aftale.", "da"),
-        ("Han tok bilen til Göteborg og kjørte videre til Malmö.", "no"),
-        ("Zobrazená skupina ikon", "cs"),
+        # The one translated word is capitalised after a label: the counted words are English,
+        # but the English list lacks "ignoré" (a review found "|audit-log-result|Ignoré" en).
+        ("|audit-log-result|Ignoré", "fr", "en"),
+        ("audit-log-result: Ignoré", "fr", "en"),
+        # Two counted words are too few ("saint", "és": Hungarian made Catalan).
+        ("Saint-Pierre és Miquelon", "fr", "ca"),
     ],
 )
-def test_the_lists_do_not_overturn_right_answers(text, lang):
-    result = detect_language(text)
-    assert (result.lang, result.decided_by != "word-lists-overturn") == (lang, True)
+def test_the_lists_do_not_overturn_on_the_english_around_a_word_or_on_two_words(text, answer, rival):
+    firsts = {answer, rival}
+    assert wordlists.contradicting_language(text, "Latin", answer, firsts, firsts, 8.0) is None
+    assert detect_language(text).decided_by != "word-lists-overturn"
+
+
+def test_the_lists_overturn_only_by_the_lead():
+    # Slovak called Slovene: the Slovak list leads by far more than 8, not by 100.
+    text, firsts = "Počet pixelov za sekundu", {"sl", "sk"}
+    assert wordlists.contradicting_language(text, "Latin", "sl", firsts, firsts, 8.0) == "sk"
+    assert wordlists.contradicting_language(text, "Latin", "sl", firsts, firsts, 100.0) is None
+    # Right answers keep their tag: the rival's list does not lead theirs.
+    for text, answer, rival in (
+        ("Vi håber at nå målet og nå frem til en aftale.", "da", "no"),
+        ("Zobrazená skupina ikon na ploše", "cs", "sk"),
+    ):
+        firsts = {answer, rival}
+        assert wordlists.contradicting_language(text, "Latin", answer, firsts, firsts, 8.0) is None
 
 
 def test_the_lists_do_not_overturn_to_a_language_no_detector_named_first():

@@ -190,8 +190,9 @@ def classify(text: str, model: Model, *, overturn: bool = True) -> LangResult:
 
     `overturn`: let the word lists overturn agreeing detectors on a sentence
     (refine.words_overturn). The tagger turns it off for the paragraphs of a document it looks
-    at for other languages: there it would read every list of the script in every worker, for
-    paragraphs whose tag only decides whether the document is mixed."""
+    at for other languages: their tags only decide whether the document is mixed, and weighing
+    them read word lists in every worker that tagged a document (a folder run took twice as
+    long)."""
     # Names and code are set aside for the detectors, but still make the text a sentence
     # rather than a fragment ("Introduceți un URL valid.").
     letters = effective_letters(text)

@@ -26,21 +26,31 @@ import unicodedata
 from . import wordlists
 
 # Our tags -> wordfreq's list names.
-CODES = {"id": "id", "ms": "ms", "da": "da", "no": "nb", "mk": "mk", "sr-Cyrl": "sh"}
+CODES = {"id": "id", "ms": "ms", "da": "da", "no": "nb", "mk": "mk", "sr-Cyrl": "sh", "ru": "ru", "uk": "uk"}
 # The pairs weighed against each other: each a pair of standards the detectors confuse, with lists
-# of comparable size. (Not Russian, Ukrainian and Bulgarian against each other: wordfreq's
-# Bulgarian list holds 37,000 words, the Russian 61,000, so ordinary Bulgarian "обновления" is
-# only in the Russian one, and one such word overturned Bulgarian text; and two detectors torn
-# between two of them say nothing against a third. wordlists.contradicting_language weighs
-# them, against every language a detector proposed, with a far larger lead.)
-PAIRS = frozenset({frozenset({"id", "ms"}), frozenset({"da", "no"}), frozenset({"mk", "sr-Cyrl"})})
+# of comparable size (Ukrainian's 48,000 words, Russian's 61,000: "не вдалося прочитати файл"
+# is Ukrainian without і, ї, є or ґ, which langdetect and py3langid call Russian). Not Bulgarian
+# against Russian, Ukrainian or Macedonian: wordfreq's Bulgarian list holds 37,000 words, so
+# ordinary Bulgarian ("обновления") is only in the Russian one, and one such word overturned
+# Bulgarian text; and detectors torn between Bulgarian and Macedonian said nothing against a
+# third language (Russian "Нет такого файла" became Bulgarian). wordlists.contradicting_language
+# weighs those, against every language a detector proposed, with a far larger lead.
+PAIRS = frozenset(
+    {frozenset({"id", "ms"}), frozenset({"da", "no"}), frozenset({"mk", "sr-Cyrl"}), frozenset({"ru", "uk"})}
+)
 # Pairs written in Cyrillic: only Cyrillic words count there (a Latin loan such as "facebook"
 # is in the Macedonian list and, in Latin letters, looked up nowhere for Serbian).
-_CYRILLIC_PAIRS = frozenset({frozenset({"mk", "sr-Cyrl"})})
+_CYRILLIC_PAIRS = frozenset({frozenset({"mk", "sr-Cyrl"}), frozenset({"ru", "uk"})})
 # Letters the language's alphabet lacks: a text with them is not that language. Macedonian and
-# Serbian write none of я, ю, й, ь, ъ, щ, ы, э, ё; ѓ, ќ, ѕ are Macedonian, ђ, ћ Serbian.
+# Serbian write none of я, ю, й, ь, ъ, щ, ы, э, ё; ѓ, ќ, ѕ are Macedonian, ђ, ћ Serbian; Russian
+# writes none of і, ї, є, ґ, Ukrainian none of ы, э, ё, ъ, and neither ў (Belarusian).
 _NEITHER = "яюйьъщыэёЯЮЙЬЪЩЫЭЁ"
-_PROOF = {"sr-Cyrl": "ѓќѕЃЌЅ" + _NEITHER, "mk": "ђћЂЋ" + _NEITHER}
+_PROOF = {
+    "sr-Cyrl": "ѓќѕЃЌЅ" + _NEITHER,
+    "mk": "ђћЂЋ" + _NEITHER,
+    "ru": "іїєґІЇЄҐўЎ",
+    "uk": "ыэёъЫЭЁЪўЎ",
+}
 # A word missing from a "small" list is rarer than its one-per-million cutoff, not impossible:
 # it counts at this frequency.
 FLOOR = 0.3e-6

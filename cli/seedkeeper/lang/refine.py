@@ -10,9 +10,9 @@ outcome (vote.decide) and:
   spelling only one standard writes ("bahwa" / "bahawa") overturn even detectors that agree
   ("close-pair"); torn detectors and no word give "close-pair-undecided" (und); on a paragraph
   or more, how often each standard writes its words decides between them ("lexicon");
-- for the pairs lexicon.py knows (id/ms, da/no, mk/sr-Cyrl), lets how often real text writes
-  each word settle detectors torn between the two, or left open between them, and, for da/no
-  and mk/sr-Cyrl, overturn an answer the words contradict ("lexicon");
+- for the pairs lexicon.py knows (id/ms, da/no, mk/sr-Cyrl, ru/uk), lets how often real text
+  writes each word settle detectors torn between the two, or left open between them, and, for
+  all but id/ms, overturn an answer the words contradict ("lexicon");
 - on a sentence, lets the word lists of the script overturn an answer they clearly contradict
   (words_overturn, "word-lists-overturn").
 """
@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from . import closepairs, lexicon, serbocroatian, wordlists
 from .scripts import effective_letters
-from .vote import MIN_LETTERS, NEIGHBOUR_LEAD, NEIGHBOURS, Voices, Vote, close_pair, support
+from .vote import DOCUMENT_LETTERS, MIN_LETTERS, NEIGHBOUR_LEAD, NEIGHBOURS, Voices, Vote, close_pair, support
 
 # In a NEIGHBOURS pair, whatever the vote, py3langid's runner-up this close to its favourite
 # means the detectors cannot tell (tuned on dev).
@@ -37,7 +37,7 @@ LEXICON_MARGIN = 2.0
 # formal Indonesian Malay, the words agreed with those wrong answers, and contradicted a right
 # Malay one by 5.8.
 LEXICON_OVERTURN = 3.0
-OVERTURN_PAIRS = (frozenset({"da", "no"}), frozenset({"mk", "sr-Cyrl"}))
+OVERTURN_PAIRS = (frozenset({"da", "no"}), frozenset({"mk", "sr-Cyrl"}), frozenset({"ru", "uk"}))
 # On a paragraph or more, the words of Indonesian and Malay decide between them, whatever the
 # detectors and the spelling markers say: py3langid and CLD2 called two 8-sentence paragraphs of
 # the declaration's formal Indonesian Malay (log-odds +2.3 and +5.6 for Indonesian), and one
@@ -53,7 +53,6 @@ OVERTURN_PAIRS = (frozenset({"da", "no"}), frozenset({"mk", "sr-Cyrl"}))
 # 10 wrong answers would have been overturned, all rightly ("Стовпчик Назва не можна приховати."
 # Bulgarian to langdetect and py3langid). Twice that margin, for text nobody measured yet.
 LIST_OVERTURN_LEAD = 8.0
-DOCUMENT_LETTERS = 200
 DOCUMENT_MARGIN = 2.0
 
 

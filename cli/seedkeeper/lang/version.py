@@ -75,4 +75,8 @@ VOTER_VERSIONS = (
 # a third); no ekavian beginning behind any prefix ("privredni", "usmeno"), only "usmer",
 # "naizmen"; a prefix in capitals is a name only before CamelCase ("GEmblemedIcon", not
 # "GApplication", whose removal left stubs tagged wrongly).
-DETECTOR_VERSION = f"43/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"
+# 44: review of 40-43: ru/uk is a lexicon pair again (with "ў" ruling both out); "podrazumev-" is
+# ekavian; the word lists name a sentence's language only when its list holds every word,
+# capitalised ones too, and overturn only on 3 counted words or more; the split rule only below
+# 200 letters; letters with no script of their own stop nothing.
+DETECTOR_VERSION = f"44/langdetect-{package_version('langdetect')}/{VOTER_VERSIONS}"

@@ -94,6 +94,9 @@ _NO_NEIGHBOUR_RULE = (frozenset({"sn", "sw", "xh", "zu"}),)
 # 7.6 to 15; on the Debian messages a Macedonian sentence Bulgarian writes alike (" " не е
 # валидно име на атрибут) led to Bulgarian by 5.0.
 SENTENCE_LIST_LEAD = 6.0
+# Weighted letters from which a text is a paragraph rather than a sentence, for the rules that
+# weigh word lists on sentences only (here and refine.py).
+DOCUMENT_LETTERS = 200
 # Close pairs where one language is outside langdetect's set (refine.py checks their answers);
 # detectors torn between them are settled by one word of either standard.
 NEIGHBOURS = (frozenset({"id", "ms"}),)
@@ -201,10 +204,13 @@ def without_langdetect(voices: Voices, letters: float) -> Vote | None:
 
 
 def _listed(text: str, script: str, candidates: Candidates, *tops: str | None) -> str | None:
-    """wordlists.fragment_language on a sentence, at SENTENCE_LIST_LEAD."""
+    """wordlists.fragment_language on a sentence (not a paragraph: its words are almost never all
+    in one list, and weighing them read every list of the script), at SENTENCE_LIST_LEAD."""
+    if effective_letters(text) >= DOCUMENT_LETTERS:
+        return None
     firsts = {t for t in tops if t is not None}
     proposed = {lang for _, top in candidates for lang, _ in top}
-    return wordlists.fragment_language(text, script, firsts, proposed, lead=SENTENCE_LIST_LEAD)
+    return wordlists.fragment_language(text, script, firsts, proposed, lead=SENTENCE_LIST_LEAD, sentence=True)
 
 
 def decide(text: str, script: str, ld_codes: dict[str, float], letters: float, voices: Voices | None = None) -> Vote:

@@ -22,9 +22,14 @@ Measured on the benchmark's dev halves (bench_tag.py): fragments answered 70.3% 
 Django's strings, 72.1% -> 75.5% on the declaration, 70.2% -> 74.4% on GNOME's help, precision
 97.7%, 97.5%, 98.5-98.6% before and after alike.
 
+The same lists settle a sentence the three detectors split three ways (vote.py, "word-lists",
+twice the lead, and every word, capitalised ones too, in the winner's list), and overturn
+agreeing detectors on a sentence they clearly contradict (`contradicting_language`, refine.py,
+weighing only the lists of the languages a detector proposed).
+
 The lists are read on first use, per script and once per process (the Latin ones ~0.35 s and
-~150 MB), so only a process that meets a fragment pays for them; documents of a sentence or
-more never do.
+~150 MB), so only a process that meets a fragment, or a sentence its detectors disagree on, pays
+for them; a paragraph of 200 letters or more never does.
 """
 
 from __future__ import annotations
@@ -60,6 +65,10 @@ _MORE_NEIGHBOURS = (frozenset({"af", "nl"}),)
 # before names and neighbours were set aside: 2.5 answered 33 more fragments, 4 of them wrong;
 # 4 answered 54 fewer, 1 of them wrong).
 LEAD = 3.0
+# Words that must count (_words) before the lists overturn the detectors: one word the answer's
+# list lacks leads by ~11 alone, and with only the lists of the proposed languages weighed, two
+# words ("Saint-Pierre és Miquelon": "saint", "és") made Hungarian Catalan.
+MIN_OVERTURN_WORDS = 3
 # A word a list does not hold counts at this frequency there (below the lists' 1e-6 cutoff).
 FLOOR = 1e-7
 _WORD = re.compile(r"[^\W\d_]+")
@@ -152,7 +161,8 @@ def _scores(text: str, script: str, only: set[str] | None = None) -> list[tuple[
     # the fragment is not in one script's words. No answer. Every letter of the text counts here,
     # not only the words _words keeps: Hangul has no lower case, so "사랑해요" after "Merci
     # beaucoup madame" would not be among them.
-    if len(words) < 2 or any(ch.isalpha() and script_of(ch) != script for ch in text):
+    # (Letters with no script of their own, "º", "µ", "ﬁ", stop nothing.)
+    if len(words) < 2 or any(ch.isalpha() and script_of(ch) not in (script, "Other") for ch in text):
         return None
     scores = []
     for tag, code in lists.items():
@@ -162,14 +172,30 @@ def _scores(text: str, script: str, only: set[str] | None = None) -> list[tuple[
     return scores
 
 
+def _holds_every_word(tag: str, text: str) -> bool:
+    """Whether `tag`'s list holds every word of `text`, capitalised ones too. On a sentence a
+    capitalised word after the first is more often a translated label than a name ("|audit-log-
+    result|Ignoré", "until PŘÍKAZY; do PŘÍKAZY-2; done"): the words that were counted may be the
+    English around it, and a list that lacks it is not the sentence's language."""
+    code = LISTS[script_of_tag(tag)][tag]
+    found = _WORD.findall("".join(ch for ch in unicodedata.normalize("NFC", text) if unicodedata.category(ch) != "Mn"))
+    return all(frequency(tag, code, word.lower()) for word in found)
+
+
+def script_of_tag(tag: str) -> str:
+    """The script whose lists hold `tag`'s."""
+    return next(script for script, lists in LISTS.items() if tag in lists)
+
+
 def fragment_language(
-    text: str, script: str, first_choices: set[str], proposed: set[str], lead: float = LEAD
+    text: str, script: str, first_choices: set[str], proposed: set[str], lead: float = LEAD, *, sentence: bool = False
 ) -> str | None:
     """The language whose word list the fragment `text` (dominant `script`) clearly belongs to,
     if a detector's first choice (`first_choices`) agrees, none names a language without a
     list, and no detector proposed (`proposed`: their candidates at any rank) a close neighbour
     without one; else None. See the module docstring for the rule; `lead` is the log-likelihood
-    the best list must lead the next by (a sentence's words add up to more, see vote.py)."""
+    the best list must lead the next by (a sentence's words add up to more, see vote.py). With
+    `sentence`, the winner's list must hold every word, capitalised ones too (_holds_every_word)."""
     lists = LISTS.get(script)
     if lists is None or not first_choices or any(lang not in lists for lang in first_choices):
         return None
@@ -179,15 +205,18 @@ def fragment_language(
     (best, known, tag), (runner_up, _, _) = scores[0], scores[1]
     if tag in _NOT_A_TAG or not known or best - runner_up < lead or tag not in first_choices:
         return None
+    if sentence and not _holds_every_word(tag, text):
+        return None
     return None if _unlisted_neighbour(tag, proposed, lists) else tag
 
 
 def contradicting_language(
     text: str, script: str, answer: str, first_choices: set[str], proposed: set[str], lead: float
 ) -> str | None:
-    """The language whose list holds every word of `text` and leads `answer`'s list by `lead`,
-    when a detector named it first and no close neighbour without a list was proposed; None
-    otherwise, or when `answer` has no list of its own to be weighed against."""
+    """The language whose list holds every word of `text` (capitalised ones too, and at least
+    MIN_OVERTURN_WORDS that count) and leads `answer`'s list by `lead`, when a detector named it
+    first and no close neighbour without a list was proposed; None otherwise, or when `answer`
+    has no list of its own to be weighed against."""
     lists = LISTS.get(script)
     if lists is None or answer not in lists or answer in _NOT_A_TAG:
         return None
@@ -201,11 +230,15 @@ def contradicting_language(
     weighed = {answer} | proposed
     if weighed & {"bs", "hr", "sr-Latn", "sr-Cyrl"}:
         weighed |= {"sh", "sr-Cyrl"}
+    if len(_words(unicodedata.normalize("NFC", text))) < MIN_OVERTURN_WORDS:
+        return None
     scores = _scores(text, script, weighed)
     if scores is None or len(scores) < 2:
         return None
     best, known, tag = scores[0]
     own = next(score for score, _, name in scores if name == answer)
     if tag in _NOT_A_TAG or tag == answer or not known or best - own < lead or tag not in first_choices:
+        return None
+    if not _holds_every_word(tag, text):
         return None
     return None if _unlisted_neighbour(tag, proposed, lists) else tag
