@@ -436,3 +436,9 @@ def test_ukrainian_without_its_own_letters_is_told_from_russian_by_its_words():
     assert detect_language("не удалось прочитать файл сервера").lang == "ru"
     # "ў" is Belarusian: neither list may claim the text.
     assert lexicon.decide("не вдалося прочитати файл сервера ў", {"ru", "uk"}, 0.5) is None
+
+
+def test_one_russian_form_in_ukrainian_software_text_does_not_make_it_russian():
+    # Ukrainian translations write the genitive "файла": one word leaning Russian is not enough.
+    assert lexicon.decide("%s: некоректний тип файла", {"ru", "uk"}, 2.0) is None
+    assert detect_language("%s: некоректний тип файла").lang != "ru"

@@ -162,3 +162,19 @@ def test_the_lists_do_not_overturn_beside_a_neighbour_without_a_list():
     text, firsts = "Mover a janela atual", {"es", "pt"}
     assert wordlists.contradicting_language(text, "Latin", "es", firsts, {"es", "pt"}, 8.0) == "pt"
     assert wordlists.contradicting_language(text, "Latin", "es", firsts, {"es", "pt", "gl"}, 8.0) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # Two counted words are enough (a third review: three cost these their fix).
+        ("скасовано користувачем", "uk"),
+        ("неправилен собственик", "bg"),
+        # A capitalised name no weighed list holds does not hold the overturn back.
+        ("Affiche la version de GStreamer", "fr"),
+        ("Software no libre (Multiverse)", "es"),
+    ],
+)
+def test_the_lists_overturn_two_words_and_around_a_name(text, lang):
+    result = detect_language(text)
+    assert (result.lang, result.decided_by) == (lang, "word-lists-overturn")

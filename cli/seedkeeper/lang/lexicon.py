@@ -38,6 +38,10 @@ CODES = {"id": "id", "ms": "ms", "da": "da", "no": "nb", "mk": "mk", "sr-Cyrl": 
 PAIRS = frozenset(
     {frozenset({"id", "ms"}), frozenset({"da", "no"}), frozenset({"mk", "sr-Cyrl"}), frozenset({"ru", "uk"})}
 )
+# Pairs decided on two leaning words at least, never one: Ukrainian software text writes the
+# Russian genitive "файла" (absent from the Ukrainian list) often enough that "%s: некоректний тип
+# файла" leaned Russian on that word alone.
+_TWO_WORDS = frozenset({frozenset({"ru", "uk"})})
 # Pairs written in Cyrillic: only Cyrillic words count there (a Latin loan such as "facebook"
 # is in the Macedonian list and, in Latin letters, looked up nowhere for Serbian).
 _CYRILLIC_PAIRS = frozenset({frozenset({"mk", "sr-Cyrl"}), frozenset({"ru", "uk"})})
@@ -131,7 +135,8 @@ def log_odds(text: str, a: str, b: str) -> float:
 
 def decide(text: str, langs: set[str] | frozenset[str], margin: float, *, overturn: bool = False) -> str | None:
     """The language of the pair `langs` whose words the text writes, by at least `margin`,
-    unless a letter of the text proves it is not that one. To `overturn` detectors that agree,
+    unless a letter of the text proves it is not that one (and, for Russian and Ukrainian, on two
+    words at least that lean that way). To `overturn` detectors that agree,
     the lead must also rest on two words or more that lean that way, or on one word the other
     list does not hold at all ("mødte" is in no Norwegian list) or holds NOISE times more rarely
     (Norwegian "enn", 1,200 times rarer in the Danish list): one word both standards write,
@@ -145,8 +150,9 @@ def decide(text: str, langs: set[str] | frozenset[str], margin: float, *, overtu
     winner = a if score >= margin else b if score <= -margin else None
     if winner is None or any(ch in text for ch in _PROOF.get(winner, "")):
         return None
-    if overturn:
-        leaning = [absent for w, absent in weights if (w > 0) == (winner == a)]
-        if len(leaning) < 2 and not any(leaning):
-            return None
+    leaning = [absent for w, absent in weights if (w > 0) == (winner == a)]
+    if frozenset(langs) in _TWO_WORDS and len(leaning) < 2:
+        return None
+    if overturn and len(leaning) < 2 and not any(leaning):
+        return None
     return winner

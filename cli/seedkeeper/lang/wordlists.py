@@ -65,10 +65,11 @@ _MORE_NEIGHBOURS = (frozenset({"af", "nl"}),)
 # before names and neighbours were set aside: 2.5 answered 33 more fragments, 4 of them wrong;
 # 4 answered 54 fewer, 1 of them wrong).
 LEAD = 3.0
-# Words that must count (_words) before the lists overturn the detectors: one word the answer's
-# list lacks leads by ~11 alone, and with only the lists of the proposed languages weighed, two
-# words ("Saint-Pierre és Miquelon": "saint", "és") made Hungarian Catalan.
-MIN_OVERTURN_WORDS = 3
+# Words that must count (_words) before the lists overturn the detectors. (Three cost two-word
+# Ukrainian messages, "скасовано користувачем", their fix; "Saint-Pierre és Miquelon",
+# Hungarian made Catalan on "saint" and "és", is held back by "pierre", which the French list
+# holds and the Catalan one does not: _holds_every_word.)
+MIN_OVERTURN_WORDS = 2
 # A word a list does not hold counts at this frequency there (below the lists' 1e-6 cutoff).
 FLOOR = 1e-7
 _WORD = re.compile(r"[^\W\d_]+")
@@ -172,14 +173,21 @@ def _scores(text: str, script: str, only: set[str] | None = None) -> list[tuple[
     return scores
 
 
-def _holds_every_word(tag: str, text: str) -> bool:
-    """Whether `tag`'s list holds every word of `text`, capitalised ones too. On a sentence a
-    capitalised word after the first is more often a translated label than a name ("|audit-log-
-    result|Ignoré", "until PŘÍKAZY; do PŘÍKAZY-2; done"): the words that were counted may be the
-    English around it, and a list that lacks it is not the sentence's language."""
-    code = LISTS[script_of_tag(tag)][tag]
-    found = _WORD.findall("".join(ch for ch in unicodedata.normalize("NFC", text) if unicodedata.category(ch) != "Mn"))
-    return all(frequency(tag, code, word.lower()) for word in found)
+def _holds_every_word(tag: str, text: str, weighed: set[str] | None = None) -> bool:
+    """Whether `tag`'s list holds every word of `text` that another weighed language's list
+    (`weighed`; default every list of the script) holds, capitalised words too. On a sentence a
+    capitalised word after the first is more often a translated label than a name
+    ("|audit-log-result|Ignoré", "until PŘÍKAZY; do PŘÍKAZY-2; done"): the words that were counted
+    may be the English around it, and a list that lacks a word its neighbour's holds is not the
+    sentence's language. A word no weighed list holds ("GStreamer", "Miquelon") is a name."""
+    script = script_of_tag(tag)
+    lists = LISTS[script]
+    others = [(name, code) for name, code in lists.items() if name != tag and (weighed is None or name in weighed)]
+    cleaned = "".join(ch for ch in unicodedata.normalize("NFC", text) if unicodedata.category(ch) != "Mn")
+    for word in {w.lower() for w in _WORD.findall(cleaned)}:
+        if not frequency(tag, lists[tag], word) and any(frequency(name, code, word) for name, code in others):
+            return False
+    return True
 
 
 def script_of_tag(tag: str) -> str:
@@ -239,6 +247,6 @@ def contradicting_language(
     own = next(score for score, _, name in scores if name == answer)
     if tag in _NOT_A_TAG or tag == answer or not known or best - own < lead or tag not in first_choices:
         return None
-    if not _holds_every_word(tag, text):
+    if not _holds_every_word(tag, text, weighed):
         return None
     return None if _unlisted_neighbour(tag, proposed, lists) else tag
