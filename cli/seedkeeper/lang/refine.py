@@ -38,6 +38,13 @@ LEXICON_MARGIN = 2.0
 # Malay one by 5.8.
 LEXICON_OVERTURN = 3.0
 OVERTURN_PAIRS = (frozenset({"da", "no"}), frozenset({"mk", "sr-Cyrl"}), frozenset({"ru", "uk"}))
+# The lead (natural log-likelihood, wordlists.py) by which one language's word list, holding every
+# word of a sentence, must beat the answer's list to overturn it ("word-lists-overturn"; the
+# language must be some detector's first choice). On the dev halves and the Debian messages' test
+# half, sentences whose detectors were right had no other list lead theirs by more than 3.4; at 6,
+# 10 wrong answers would have been overturned, all rightly ("Стовпчик Назва не можна приховати."
+# Bulgarian to langdetect and py3langid). 8 is more than twice the highest lead a right answer met.
+LIST_OVERTURN_LEAD = 8.0
 # On a paragraph or more, the words of Indonesian and Malay decide between them, whatever the
 # detectors and the spelling markers say: py3langid and CLD2 called two 8-sentence paragraphs of
 # the declaration's formal Indonesian Malay (log-odds +2.3 and +5.6 for Indonesian), and one
@@ -46,13 +53,6 @@ OVERTURN_PAIRS = (frozenset({"da", "no"}), frozenset({"mk", "sr-Cyrl"}), frozens
 # more than +0.3, nor an Indonesian one to Malay at all. Not against a spelling only the
 # answer's standard writes (below), and, as for an overturn, only on two words leaning that way
 # or one the other list lacks.
-# The lead (natural log-likelihood, wordlists.py) by which one language's word list, holding every
-# word of a sentence, must beat the answer's list to overturn it ("word-lists-overturn"; the
-# language must be some detector's first choice). On the dev halves and the Debian messages' test
-# half, sentences whose detectors were right had no other list lead theirs by more than 3.4; at 6,
-# 10 wrong answers would have been overturned, all rightly ("Стовпчик Назва не можна приховати."
-# Bulgarian to langdetect and py3langid). Twice that margin, for text nobody measured yet.
-LIST_OVERTURN_LEAD = 8.0
 DOCUMENT_MARGIN = 2.0
 
 

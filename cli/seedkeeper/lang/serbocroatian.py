@@ -71,9 +71,9 @@ _EKAVIAN = (
     "razmen", "zamen", "primen", "namen", "smen", "menj", "htel", "želeo", "želel", "voleo", "volel",
     "videl", "cveć", "lepš", "obezbe", "premešt", "premest",
     # Behind a prefix: "usmerivač", "naizmenične", "podrazumevani" (Croatian "usmjerivač",
-    # "naizmjenične", Croatian and Bosnian "podrazumijevani"). Not
-    # every prefix before every beginning above: "privredni" (pri + vredn) and "usmeno" (u +
-    # smen) have no yat, nor "pocelo" (počelo written without diacritics).
+    # "naizmjenične", Croatian and Bosnian "podrazumijevani"). Not every prefix before every
+    # beginning above: "privredni" (pri + vredn) and "usmeno" (u + smen) have no yat, nor
+    # "pocelo" (počelo written without diacritics).
     "usmer", "naizmen", "podrazumev",
 )  # fmt: skip
 # Whole words only: as beginnings these would catch words all three write ("rečenica", "rekao").
