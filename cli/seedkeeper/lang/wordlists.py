@@ -65,11 +65,6 @@ _MORE_NEIGHBOURS = (frozenset({"af", "nl"}),)
 # before names and neighbours were set aside: 2.5 answered 33 more fragments, 4 of them wrong;
 # 4 answered 54 fewer, 1 of them wrong).
 LEAD = 3.0
-# Words that must count (_words) before the lists overturn the detectors. (Three cost two-word
-# Ukrainian messages, "скасовано користувачем", their fix; "Saint-Pierre és Miquelon",
-# Hungarian made Catalan on "saint" and "és", is held back by "pierre", which the French list
-# holds and the Catalan one does not: _holds_every_word.)
-MIN_OVERTURN_WORDS = 2
 # A word a list does not hold counts at this frequency there (below the lists' 1e-6 cutoff).
 FLOOR = 1e-7
 _WORD = re.compile(r"[^\W\d_]+")
@@ -173,14 +168,15 @@ def _scores(text: str, script: str, only: set[str] | None = None) -> list[tuple[
     return scores
 
 
-def _holds_every_word(tag: str, text: str, weighed: set[str] | None = None) -> bool:
+def _holds_every_word(tag: str, text: str, script: str, weighed: set[str] | None = None) -> bool:
     """Whether `tag`'s list holds every word of `text` that another weighed language's list
     (`weighed`; default every list of the script) holds, capitalised words too. On a sentence a
     capitalised word after the first is more often a translated label than a name
     ("|audit-log-result|Ignoré", "until PŘÍKAZY; do PŘÍKAZY-2; done"): the words that were counted
     may be the English around it, and a list that lacks a word its neighbour's holds is not the
-    sentence's language. A word no weighed list holds ("GStreamer", "Miquelon") is a name."""
-    script = script_of_tag(tag)
+    sentence's language. A word no weighed list holds ("GStreamer", "Miquelon") is a name:
+    "Saint-Pierre és Miquelon" (Hungarian) is no Catalan, as the French list holds "pierre" and
+    the Catalan one does not."""
     lists = LISTS[script]
     others = [(name, code) for name, code in lists.items() if name != tag and (weighed is None or name in weighed)]
     cleaned = "".join(ch for ch in unicodedata.normalize("NFC", text) if unicodedata.category(ch) != "Mn")
@@ -188,11 +184,6 @@ def _holds_every_word(tag: str, text: str, weighed: set[str] | None = None) -> b
         if not frequency(tag, lists[tag], word) and any(frequency(name, code, word) for name, code in others):
             return False
     return True
-
-
-def script_of_tag(tag: str) -> str:
-    """The script whose lists hold `tag`'s."""
-    return next(script for script, lists in LISTS.items() if tag in lists)
 
 
 def fragment_language(
@@ -213,7 +204,7 @@ def fragment_language(
     (best, known, tag), (runner_up, _, _) = scores[0], scores[1]
     if tag in _NOT_A_TAG or not known or best - runner_up < lead or tag not in first_choices:
         return None
-    if sentence and not _holds_every_word(tag, text):
+    if sentence and not _holds_every_word(tag, text, script):
         return None
     return None if _unlisted_neighbour(tag, proposed, lists) else tag
 
@@ -221,9 +212,9 @@ def fragment_language(
 def contradicting_language(
     text: str, script: str, answer: str, first_choices: set[str], proposed: set[str], lead: float
 ) -> str | None:
-    """The language whose list holds every word of `text` (capitalised ones too, and at least
-    MIN_OVERTURN_WORDS that count) and leads `answer`'s list by `lead`, when a detector named it
-    first and no close neighbour without a list was proposed; None otherwise, or when `answer`
+    """The language whose list holds every word of `text` (capitalised ones too; two words at
+    least must count, as _scores asks) and leads `answer`'s list by `lead`, when a detector named
+    it first and no close neighbour without a list was proposed; None otherwise, or when `answer`
     has no list of its own to be weighed against."""
     lists = LISTS.get(script)
     if lists is None or answer not in lists or answer in _NOT_A_TAG:
@@ -238,8 +229,6 @@ def contradicting_language(
     weighed = {answer} | proposed
     if weighed & {"bs", "hr", "sr-Latn", "sr-Cyrl"}:
         weighed |= {"sh", "sr-Cyrl"}
-    if len(_words(unicodedata.normalize("NFC", text))) < MIN_OVERTURN_WORDS:
-        return None
     scores = _scores(text, script, weighed)
     if scores is None or len(scores) < 2:
         return None
@@ -247,6 +236,6 @@ def contradicting_language(
     own = next(score for score, _, name in scores if name == answer)
     if tag in _NOT_A_TAG or tag == answer or not known or best - own < lead or tag not in first_choices:
         return None
-    if not _holds_every_word(tag, text, weighed):
+    if not _holds_every_word(tag, text, script, weighed):
         return None
     return None if _unlisted_neighbour(tag, proposed, lists) else tag
